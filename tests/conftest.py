@@ -1,0 +1,76 @@
+"""Every test gets a fresh profile folder; Qt runs offscreen."""
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from vstbpn_desktop.cli import run as cli_run  # noqa: E402
+from vstbpn_desktop.profile import Profile  # noqa: E402
+
+PASSPHRASE = "mật khẩu thử nghiệm 2023"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("VSTBPN_DATA_DIR", str(tmp_path / "default-profile"))
+    monkeypatch.setenv("VSTBPN_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+
+
+class Cli:
+    """Run the command line in-process against one profile folder, capturing its output."""
+
+    def __init__(self, data_dir: Path, capsys):
+        self.data_dir = data_dir
+        self.capsys = capsys
+
+    def __call__(self, *args: str):
+        self.capsys.readouterr()
+        code = cli_run(["--data-dir", str(self.data_dir), *map(str, args)])
+        out, err = self.capsys.readouterr()
+        return code, out, err
+
+
+@pytest.fixture
+def cli_factory(tmp_path, capsys):
+    def make(name: str) -> Cli:
+        return Cli(tmp_path / name, capsys)
+    return make
+
+
+@pytest.fixture
+def district_cli(cli_factory) -> Cli:
+    cli = cli_factory("district-883")
+    code, _, err = cli("init", "--org-unit", "883", "--officer", "Trần Thị Lan")
+    assert code == 0, err
+    return cli
+
+
+@pytest.fixture
+def province_cli(cli_factory) -> Cli:
+    cli = cli_factory("province-89")
+    code, _, err = cli("init", "--org-unit", "89", "--officer", "Nguyễn Văn An")
+    assert code == 0, err
+    return cli
+
+
+@pytest.fixture
+def district(district_cli) -> Profile:
+    profile = Profile.open(district_cli.data_dir)
+    yield profile
+    profile.close()
+
+
+@pytest.fixture
+def province(province_cli) -> Profile:
+    profile = Profile.open(province_cli.data_dir)
+    yield profile
+    profile.close()

@@ -1,0 +1,128 @@
+"""The core without Qt: periods, Vietnamese forms, validation, profiles, demo and summary."""
+
+import json
+import subprocess
+import sys
+import unicodedata
+from datetime import date
+
+import pytest
+
+from vstbpn_desktop.domain.validation import Invalid, validate_activity
+from vstbpn_desktop.formats import (
+    format_count, format_long_date, format_percent, parse_number, round_share,
+)
+from vstbpn_desktop.periods import Period
+from vstbpn_desktop.text import fold, nfc
+
+from conftest import ROOT
+
+
+def test_period_codes_and_bounds():
+    h1 = Period.parse("2023H1")
+    assert (h1.start, h1.end) == (date(2023, 1, 1), date(2023, 6, 30))
+    assert Period.parse("2023h2").end == date(2023, 12, 31)
+    assert Period.parse("2023").covers(h1) and not h1.covers(Period.parse("2023"))
+    for bad in ("2023H3", "23H1", "", "2023-H1"):
+        with pytest.raises(ValueError):
+            Period.parse(bad)
+
+
+def test_vietnamese_number_and_date_forms():
+    assert format_count(2302) == "2.302"
+    assert format_count(25120) == "25.120"
+    assert format_percent(25.36) == "25,36 %"
+    assert format_long_date(date(2023, 2, 2)) == "ngày 02 tháng 02 năm 2023"
+    assert format_long_date(date(2021, 5, 18)) == "ngày 18 tháng 5 năm 2021"
+    assert parse_number("2.302") == 2302
+    assert parse_number("25,36") == 25.36
+    assert parse_number("1.234.567") == 1234567
+
+
+def test_share_rounding_is_explicit():
+    share = 584 * 100 / 2302
+    assert round_share(share, "truncate") == 25.36
+    assert round_share(share, "half_up") == 25.37
+    assert round_share(12.345, "half_up") == 12.35
+
+
+def test_text_is_nfc_and_search_ignores_diacritics():
+    decomposed = unicodedata.normalize("NFD", "Long Xuyên")
+    assert nfc(decomposed) == "Long Xuyên" and nfc(decomposed) != decomposed
+    assert fold("Long Xuyên") == "long xuyen"
+    assert fold("Đài Phát thanh") == "dai phat thanh"
+
+
+def test_activity_validation_names_each_field_in_vietnamese():
+    period = Period.parse("2023H1")
+    with pytest.raises(Invalid) as caught:
+        validate_activity({"date": "31/02/2023", "kind": "party", "title": "",
+                           "sessions": "0", "participants": "abc"}, period)
+    problems = caught.value.problems
+    assert "không tồn tại" in problems["date"]
+    assert "party" in problems["kind"]
+    assert problems["title"] == "không được để trống"
+    assert "lớn hơn hoặc bằng 1" in problems["sessions"]
+    assert "không phải là số" in problems["participants"]
+    with pytest.raises(Invalid) as caught:
+        validate_activity({"date": "2023-03-01", "kind": "training", "title": "Tập huấn",
+                           "sessions": 1, "participants": 10, "female_participants": 11}, period)
+    assert "lớn hơn tổng số" in caught.value.problems["female_participants"]
+    with pytest.raises(Invalid) as caught:
+        validate_activity({"date": "2023-07-01", "kind": "training", "title": "x"}, period)
+    assert "nằm ngoài kỳ 2023H1" in caught.value.problems["date"]
+    clean = validate_activity({"date": "01/03/2023", "kind": "training",
+                               "title": unicodedata.normalize("NFD", "Tập huấn"), "sessions": "2",
+                               "participants": "1.200", "female_participants": "800"}, period)
+    assert clean["title"] == "Tập huấn" and clean["participants"] == 1200
+
+
+def test_province_demo_reproduces_the_sample_report(province_cli):
+    code, out, err = province_cli("demo")
+    assert code == 0, err
+    code, out, _ = province_cli("summary", "--period", "2023H1", "--json")
+    result = json.loads(out)
+    figures = result["indicators"]
+    assert figures["LEADERS_TOTAL"] == 2302 and figures["LEADERS_FEMALE"] == 584
+    assert figures["LEADERS_FEMALE_PCT"] == 25.37  # half-up by default; the report may truncate
+    assert figures["COMM_SESSIONS"] == 780 and figures["COMM_PARTICIPANTS"] > 25_000
+    assert result["children"]["missing"][:2] == ["883", "884"] and len(result["children"]["missing"]) == 11
+    code, _, err = province_cli("demo")
+    assert code == 1 and err.startswith("error:")
+
+
+def test_info_json_names_the_live_database(district_cli):
+    code, out, _ = district_cli("info", "--json")
+    facts = json.loads(out)
+    assert code == 0 and facts["org_unit"] == "883"
+    assert facts["database"].endswith("vstbpn.sqlite3") and facts["schema_version"]
+
+
+def test_init_refuses_unknown_unit_and_second_init(cli_factory):
+    cli = cli_factory("p")
+    code, _, err = cli("init", "--org-unit", "99999")
+    assert code == 1 and "99999" in err and err.startswith("error:")
+    assert not (cli.data_dir / "vstbpn.sqlite3").exists()
+    assert cli("init", "--org-unit", "884")[0] == 0
+    code, _, err = cli("init", "--org-unit", "883")
+    assert code == 1 and "884" in err
+
+
+def test_commands_without_profile_or_with_bad_usage(cli_factory):
+    cli = cli_factory("nothing")
+    code, _, err = cli("summary", "--period", "2023H1", "--json")
+    assert code == 1 and "init" in err
+    with pytest.raises(SystemExit) as usage:
+        cli("summary", "--period", "2023H9")
+    assert usage.value.code == 2
+
+
+def test_headless_path_never_imports_qt(tmp_path):
+    script = (
+        "import sys; from vstbpn_desktop.cli import main; "
+        f"rc = main(['--data-dir', r'{tmp_path / 'p'}', 'init', '--org-unit', '883']); "
+        "assert rc == 0; "
+        "assert not [m for m in sys.modules if m.startswith(('PySide6', 'ui'))], 'Qt imported'"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

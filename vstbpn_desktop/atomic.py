@@ -1,0 +1,58 @@
+"""Every file the app writes goes to a temporary file, is flushed, then renamed into place.
+
+A pulled USB stick or a power cut leaves either the old file or the new one, never half.
+"""
+
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+
+class OutputError(RuntimeError):
+    """The output path cannot be written; the message names it."""
+
+
+@contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside `target`; on success it replaces `target` atomically."""
+    target = Path(target)
+    folder = target.parent
+    if not folder.is_dir():
+        raise OutputError(f"{target}: thư mục {folder} không tồn tại")
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"{target}: không ghi được vào thư mục {folder} ({exc.strerror})") from exc
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        yield temp
+        with open(temp, "rb+") as stream:
+            os.fsync(stream.fileno())
+        try:
+            os.replace(temp, target)
+        except PermissionError as exc:
+            raise OutputError(
+                f"{target}: tệp đang được mở trong chương trình khác hoặc không có quyền ghi"
+            ) from exc
+        _fsync_folder(folder)
+    finally:
+        if temp.exists():
+            temp.unlink()
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    with atomic_path(target) as temp:
+        temp.write_bytes(data)
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

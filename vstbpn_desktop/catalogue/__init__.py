@@ -1,0 +1,86 @@
+"""The fixed vocabularies of the report: activity and document kinds, sections, indicators."""
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..resources import resource
+
+ACTIVITY_KINDS: dict[str, tuple[str, str]] = {
+    "communication": ("Tuyên truyền", "Communication"),
+    "training": ("Tập huấn", "Training"),
+    "conference": ("Hội nghị, hội thảo", "Conference"),
+    "media": ("Truyền thông đại chúng", "Media"),
+    "inspection": ("Kiểm tra, giám sát", "Inspection"),
+    "initiative": ("Sáng kiến, mô hình", "Initiative"),
+    "award": ("Khen thưởng", "Award"),
+    "other": ("Khác", "Other"),
+}
+
+DOCUMENT_KINDS: dict[str, tuple[str, str]] = {
+    "plan": ("Kế hoạch", "Plan"),
+    "decision": ("Quyết định", "Decision"),
+    "directive": ("Chỉ thị", "Directive"),
+    "official_letter": ("Công văn", "Official letter"),
+    "report": ("Báo cáo", "Report"),
+    "other": ("Khác", "Other"),
+}
+
+# Narrative sections of the report, in the order they are printed.
+NARRATIVE_SECTIONS: dict[str, tuple[str, str]] = {
+    "documents": ("Công tác ban hành văn bản và phối hợp", "Documents and coordination"),
+    "communication": ("Công tác tuyên truyền, tập huấn", "Communication and training"),
+    "female_cadres": ("Công tác cán bộ nữ", "Female cadres"),
+    "violence": ("Phòng ngừa, ứng phó với bạo lực", "Violence prevention and response"),
+    "achievements": ("Kết quả đạt được", "Achievements"),
+    "difficulties": ("Khó khăn, hạn chế", "Difficulties"),
+    "directions": ("Phương hướng, nhiệm vụ", "Directions"),
+}
+
+# Activities whose figures make up COMM_* indicators.
+COMMUNICATION_KINDS = ("communication", "training", "conference")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    kind: str  # count | share | from_activities
+    section: str
+    name_vi: str
+    name_en: str
+    unit_vi: str
+    unit_en: str
+    numerator: str | None = None
+    denominator: str | None = None
+    at_most: str | None = None
+    target_2025: float | None = None
+    target_2030: float | None = None
+    activity_kinds: tuple[str, ...] = field(default_factory=tuple)
+    measure: str | None = None
+
+    @property
+    def typed(self) -> bool:
+        """Only counts are typed in; shares and activity figures are derived."""
+        return self.kind == "count"
+
+
+@lru_cache(maxsize=1)
+def indicators() -> dict[str, Indicator]:
+    data = json.loads(resource("indicators.json").read_text(encoding="utf-8"))
+    result = {}
+    for item in data["indicators"]:
+        item = dict(item)
+        item["activity_kinds"] = tuple(item.get("activity_kinds", ()))
+        result[item["code"]] = Indicator(**item)
+    return result
+
+
+def typed_indicators() -> list[Indicator]:
+    return [i for i in indicators().values() if i.typed]
+
+
+def label(vocabulary: dict[str, tuple[str, str]], code: str, language: str = "vi") -> str:
+    names = vocabulary.get(code)
+    if names is None:
+        return code
+    return names[0] if language == "vi" else names[1]

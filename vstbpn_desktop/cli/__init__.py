@@ -1,0 +1,69 @@
+"""The command line of shared/CLI.md. Headless: nothing here imports Qt.
+
+Each area registers its own subcommands (see COMMAND_MODULES); a command is a function
+`(args) -> int` that raises `Refused` for anything the officer must fix.
+"""
+
+import argparse
+import importlib
+import os
+import sys
+from pathlib import Path
+
+from .. import __version__
+from ..domain.validation import Invalid
+from ..errors import Refused
+
+COMMAND_MODULES = [
+    "vstbpn_desktop.cli.profile_commands",
+    "vstbpn_desktop.cli.data_commands",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="vstbpn",
+        description="VSTBPN Desktop: ghi nhận, báo cáo và gửi báo cáo công tác VSTBPN và BĐG.",
+    )
+    parser.add_argument("--data-dir", type=Path, help="thư mục hồ sơ (mặc định: VSTBPN_DATA_DIR hoặc thư mục dữ liệu người dùng)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(commands)
+    return parser
+
+
+def data_dir(args) -> Path:
+    from ..settings import default_data_dir
+
+    return Path(args.data_dir) if args.data_dir else default_data_dir()
+
+
+def run(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_usage(sys.stderr)
+        return 2
+    if not hasattr(args, "handler"):
+        parser.parse_args([*(argv or sys.argv[1:]), "--help"])
+        return 2
+    try:
+        return args.handler(args) or 0
+    except (Refused, Invalid) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("error: đã hủy", file=sys.stderr)
+        return 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Vietnamese on a Windows console: never let an encoding error lose the message.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    return run(argv)

@@ -1,0 +1,42 @@
+"""What several commands share: opening the profile, reading a period, asking for the passphrase."""
+
+import getpass
+import os
+import sys
+
+from ..errors import Refused
+from ..periods import Period
+from ..profile import Profile
+
+
+def open_profile(args) -> Profile:
+    from . import data_dir
+
+    return Profile.open(data_dir(args))
+
+
+def period_arg(text: str) -> Period:
+    import argparse
+
+    try:
+        return Period.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def passphrase(args, confirm: bool = False) -> str:
+    """Never from an argument: a named environment variable, VSTBPN_PASSPHRASE, or the terminal."""
+    variable = getattr(args, "passphrase_env", None)
+    if variable:
+        value = os.environ.get(variable)
+        if value is None:
+            raise Refused(f"biến môi trường {variable} (--passphrase-env) chưa được đặt")
+        return value
+    if "VSTBPN_PASSPHRASE" in os.environ:
+        return os.environ["VSTBPN_PASSPHRASE"]
+    if not sys.stdin or not sys.stdin.isatty():
+        raise Refused("cần mật khẩu khóa ký: dùng --passphrase-env BIẾN hoặc đặt VSTBPN_PASSPHRASE")
+    value = getpass.getpass("Mật khẩu khóa ký: ")
+    if confirm and getpass.getpass("Nhập lại mật khẩu: ") != value:
+        raise Refused("hai lần nhập mật khẩu không khớp")
+    return value

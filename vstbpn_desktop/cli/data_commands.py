@@ -1,0 +1,5 @@
+"""Table-file commands: data template, data import."""
+
+
+def register(commands) -> None:
+    pass

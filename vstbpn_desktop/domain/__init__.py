@@ -1,0 +1,1 @@
+"""Domain rules: validation of records, figures (derived and consolidated indicators), org units."""

@@ -1,0 +1,233 @@
+"""A profile: one office's folder with its database, keys, backups, logs and settings."""
+
+from pathlib import Path
+
+from sqlalchemy import delete
+from sqlalchemy.engine import Engine
+from sqlmodel import select
+
+from . import __version__
+from .catalogue import indicators
+from .catalogue.org_units import read_tree, shipped_trees
+from .errors import Refused
+from .settings import Settings
+from .storage.database import (
+    SchemaTooNew, current_revision, make_engine, needs_upgrade, session_scope, sqlite_url,
+    upgrade_to_head,
+)
+from .storage.models import IndicatorDef, Meta, OrgUnit
+
+DATABASE_FILE = "vstbpn.sqlite3"
+
+
+class Profile:
+    def __init__(self, data_dir: Path, settings: Settings):
+        self.data_dir = Path(data_dir)
+        self.settings = settings
+        self._engine: Engine | None = None
+        self._meta: dict[str, str] | None = None
+
+    # -- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def exists(cls, data_dir: Path) -> bool:
+        return (Path(data_dir) / DATABASE_FILE).exists() or (
+            Path(data_dir, "settings.json").exists()
+            and bool(Settings.load(Path(data_dir)).database_url)
+        )
+
+    @classmethod
+    def open(cls, data_dir: Path) -> "Profile":
+        data_dir = Path(data_dir)
+        try:
+            settings = Settings.load(data_dir)
+        except ValueError as exc:
+            raise Refused(str(exc)) from exc
+        profile = cls(data_dir, settings)
+        if not settings.database_url and not profile.database_path.exists():
+            raise Refused(
+                f"{data_dir}: chưa có hồ sơ; hãy khởi tạo bằng lệnh init --org-unit MÃ"
+            )
+        try:
+            if needs_upgrade(profile.engine):
+                profile._migrate()
+        except SchemaTooNew as exc:
+            raise Refused(f"{profile.database_path}: {exc}") from exc
+        if not profile.org_unit_code:
+            raise Refused(f"{data_dir}: hồ sơ chưa gắn với đơn vị nào; hãy chạy init")
+        return profile
+
+    @classmethod
+    def create(cls, data_dir: Path, org_unit_code: str, officer: str = "") -> "Profile":
+        data_dir = Path(data_dir)
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+            probe = data_dir / ".write-test"
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as exc:
+            raise Refused(f"{data_dir}: không ghi được vào thư mục hồ sơ ({exc.strerror})") from exc
+        settings = Settings.load(data_dir) if (data_dir / "settings.json").exists() else Settings()
+        profile = cls(data_dir, settings)
+        if settings.database_url == "" and profile.database_path.exists():
+            existing = cls.open(data_dir)
+            raise Refused(
+                f"{data_dir}: đã có hồ sơ của đơn vị {existing.org_unit_code}; "
+                "dùng --data-dir khác cho đơn vị khác"
+            )
+        upgrade_to_head(profile.engine)
+        profile.load_org_units()
+        with session_scope(profile.engine) as session:
+            units = session.exec(select(OrgUnit).where(OrgUnit.code == org_unit_code)).all()
+        if not units:
+            profile.close()
+            for leftover in data_dir.glob(DATABASE_FILE + "*"):
+                leftover.unlink()
+            raise Refused(f"mã đơn vị '{org_unit_code}' không có trong danh mục đơn vị hành chính")
+        if officer:
+            settings.officer_name = officer
+        unit = units[0]
+        parent = None
+        with session_scope(profile.engine) as session:
+            session.add(Meta(key="org_unit", value=unit.code))
+            session.add(Meta(key="org_unit_tree", value=unit.tree))
+            session.add(Meta(key="created_by_version", value=__version__))
+            if unit.parent_code:
+                parent = session.exec(
+                    select(OrgUnit).where(OrgUnit.code == unit.parent_code, OrgUnit.tree == unit.tree)
+                ).first()
+        profile._default_header(unit, parent)
+        settings.save(data_dir)
+        profile._meta = None
+        return profile
+
+    def _default_header(self, unit: OrgUnit, parent: OrgUnit | None) -> None:
+        """Sensible report header for the unit; every field is editable in settings."""
+        s = self.settings
+        short = unit.name
+        for prefix in ("Tỉnh ", "Thành phố ", "Huyện ", "Thị xã ", "Xã ", "Phường ", "Thị trấn ", "Đặc khu "):
+            if short.startswith(prefix):
+                short = short[len(prefix):]
+        if unit.type == "province":
+            s.parent_body = s.parent_body or f"UBND {unit.name.upper()}"
+            s.issuing_body = s.issuing_body or "BAN VÌ SỰ TIẾN BỘ CỦA PHỤ NỮ VÀ BÌNH ĐẲNG GIỚI"
+        else:
+            s.parent_body = s.parent_body or f"UBND {unit.name.upper()}"
+            s.issuing_body = s.issuing_body or "BAN VÌ SỰ TIẾN BỘ CỦA PHỤ NỮ VÀ BÌNH ĐẲNG GIỚI"
+        s.place_name = s.place_name or short
+        s.signer_mandate = s.signer_mandate or "TM. BAN VSTBPN VÀ BĐG"
+        s.signer_title = s.signer_title or "TRƯỞNG BAN"
+        if not s.recipients:
+            above = f"Ban VSTBPN và BĐG {parent.name}" if parent else "Ủy ban quốc gia vì sự tiến bộ của phụ nữ Việt Nam"
+            s.recipients = f"{above};\nThành viên Ban;\nLưu: VT."
+
+    def _migrate(self) -> None:
+        upgrade_to_head(self.engine)
+
+    # -- facts ---------------------------------------------------------------------------
+
+    @property
+    def database_path(self) -> Path:
+        return self.data_dir / DATABASE_FILE
+
+    @property
+    def database_url(self) -> str:
+        return self.settings.database_url or sqlite_url(self.database_path)
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = make_engine(self.database_url)
+        return self._engine
+
+    @property
+    def meta(self) -> dict[str, str]:
+        if self._meta is None:
+            with session_scope(self.engine) as session:
+                self._meta = {m.key: m.value for m in session.exec(select(Meta)).all()}
+        return self._meta
+
+    @property
+    def org_unit_code(self) -> str:
+        return self.meta.get("org_unit", "")
+
+    @property
+    def org_unit_tree(self) -> str:
+        return self.meta.get("org_unit_tree", "")
+
+    @property
+    def author(self) -> str:
+        return self.settings.officer_name
+
+    def schema_version(self) -> str | None:
+        return current_revision(self.engine)
+
+    def info(self) -> dict:
+        unit = self.org_unit()
+        return {
+            "database": str(self.database_path) if not self.settings.database_url else self.database_url,
+            "data_dir": str(self.data_dir),
+            "org_unit": self.org_unit_code,
+            "org_unit_name": unit.name if unit else None,
+            "app_version": __version__,
+            "schema_version": self.schema_version(),
+            "officer": self.settings.officer_name,
+            "language": self.settings.language,
+        }
+
+    def org_unit(self, code: str | None = None) -> OrgUnit | None:
+        code = code or self.org_unit_code
+        with session_scope(self.engine) as session:
+            query = select(OrgUnit).where(OrgUnit.code == code)
+            if self.org_unit_tree:
+                own = session.exec(query.where(OrgUnit.tree == self.org_unit_tree)).first()
+                if own:
+                    return own
+            return session.exec(query).first()
+
+    def children(self, code: str | None = None) -> list[OrgUnit]:
+        """The units directly below, in the profile's tree."""
+        code = code or self.org_unit_code
+        with session_scope(self.engine) as session:
+            return list(session.exec(
+                select(OrgUnit)
+                .where(OrgUnit.parent_code == code, OrgUnit.tree == self.org_unit_tree)
+                .order_by(OrgUnit.code)
+            ).all())
+
+    # -- catalogues ----------------------------------------------------------------------
+
+    def load_org_units(self, path: Path | None = None) -> int:
+        """Load the shipped trees, or another province's list; a tree is replaced whole."""
+        try:
+            trees = [read_tree(p) for p in ([path] if path else shipped_trees())]
+        except (ValueError, OSError) as exc:
+            raise Refused(str(exc)) from exc
+        count = 0
+        with session_scope(self.engine) as session:
+            for rows in trees:
+                session.exec(delete(OrgUnit).where(OrgUnit.tree == rows[0].tree))
+                for row in rows:
+                    session.add(OrgUnit(**row.__dict__))
+                count += len(rows)
+            self._seed_indicators(session)
+        return count
+
+    @staticmethod
+    def _seed_indicators(session) -> None:
+        for indicator in indicators().values():
+            session.merge(IndicatorDef(
+                code=indicator.code, kind=indicator.kind, section=indicator.section,
+                name_vi=indicator.name_vi, name_en=indicator.name_en,
+                unit_vi=indicator.unit_vi, unit_en=indicator.unit_en,
+                numerator=indicator.numerator, denominator=indicator.denominator,
+                target_2025=indicator.target_2025, target_2030=indicator.target_2030,
+            ))
+
+    def save_settings(self) -> None:
+        self.settings.save(self.data_dir)
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None

@@ -1,0 +1,295 @@
+"""Reading and writing a unit's records for a period: the one path the window, table files
+and bundles all use, so every record passes the same validation.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import and_, func, select as sa_select
+from sqlalchemy.engine import Engine
+from sqlmodel import select
+
+from .catalogue import indicators
+from .domain.validation import (
+    Invalid, check_indicator_bounds, validate_activity, validate_document, validate_indicator_value,
+    validate_narrative,
+)
+from .errors import Refused
+from .periods import Period
+from .storage.database import session_scope
+from .storage.models import Activity, Document, IndicatorValue, Narrative, ReportingPeriod, now
+from .text import fold, nfc
+
+
+@dataclass
+class Scope:
+    """Whose records, for which period."""
+
+    org_unit_code: str
+    period: Period
+
+
+def _in_period(model, scope: Scope):
+    return and_(
+        model.org_unit_code == scope.org_unit_code,
+        model.date >= scope.period.start,
+        model.date <= scope.period.end,
+    )
+
+
+# -- locking -------------------------------------------------------------------------------
+
+def period_lock(engine: Engine, period: Period) -> ReportingPeriod | None:
+    """The lock that covers `period`: its own, or its year's when `period` is a half."""
+    codes = {period.code}
+    if period.half:
+        codes.add(str(period.year))
+    else:
+        codes |= {f"{period.year}H1", f"{period.year}H2"}
+    with session_scope(engine) as session:
+        return session.exec(
+            select(ReportingPeriod).where(
+                ReportingPeriod.code.in_(codes), ReportingPeriod.locked_at.is_not(None)
+            )
+        ).first()
+
+
+def ensure_editable(engine: Engine, day_or_period: Period | date) -> None:
+    from .periods import period_for
+
+    period = day_or_period if isinstance(day_or_period, Period) else period_for(day_or_period)
+    lock = period_lock(engine, period)
+    if lock is not None:
+        raise Refused(
+            f"kỳ {lock.code} đã khóa để gửi ({lock.locked_by or 'không rõ'}, "
+            f"{lock.locked_at:%d/%m/%Y %H:%M}); hãy mở lại kỳ trước khi sửa"
+        )
+
+
+# -- activities ----------------------------------------------------------------------------
+
+ACTIVITY_FIELDS = ("date", "kind", "title", "sessions", "participants", "female_participants", "place", "notes")
+DOCUMENT_FIELDS = ("number", "date", "issuer", "kind", "title")
+
+
+def _text_filter(model, text: str):
+    """Diacritic-blind search over the folded copy of the record's text kept beside it."""
+    words = fold(nfc(text)).split()
+    if not words:
+        return None
+    return and_(*(model.search_text.contains(word, autoescape=True) for word in words))
+
+
+def count_activities(engine: Engine, scope: Scope, search: str = "") -> int:
+    condition = _in_period(Activity, scope)
+    extra = _text_filter(Activity, search)
+    if extra is not None:
+        condition = and_(condition, extra)
+    with engine.connect() as connection:
+        return connection.execute(sa_select(func.count()).select_from(Activity).where(condition)).scalar_one()
+
+
+def activity_page(engine: Engine, scope: Scope, offset: int, limit: int, search: str = "",
+                  order: str = "date", descending: bool = False) -> list[dict]:
+    """A slice of the period's activities as plain dicts, for lazily loaded tables."""
+    table = Activity.__table__
+    condition = _in_period(Activity, scope)
+    extra = _text_filter(Activity, search)
+    if extra is not None:
+        condition = and_(condition, extra)
+    column = table.c[order] if order in table.c else table.c.date
+    ordering = [column.desc() if descending else column.asc(), table.c.id]
+    query = sa_select(table).where(condition).order_by(*ordering).offset(offset).limit(limit)
+    with engine.connect() as connection:
+        return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def add_activity(engine: Engine, scope: Scope, raw: dict, author: str = "") -> Activity:
+    clean = validate_activity(raw, scope.period)
+    ensure_editable(engine, clean["date"])
+    with session_scope(engine) as session:
+        activity = Activity(org_unit_code=scope.org_unit_code, author=author, **clean)
+        session.add(activity)
+    return activity
+
+
+def update_activity(engine: Engine, scope: Scope, activity_id: str, raw: dict, author: str = "") -> Activity:
+    with session_scope(engine) as session:
+        activity = session.get(Activity, activity_id)
+        if activity is None:
+            raise Refused(f"không tìm thấy hoạt động {activity_id}")
+        merged = {f: getattr(activity, f) for f in ACTIVITY_FIELDS} | raw
+        clean = validate_activity(merged, scope.period)
+        ensure_editable(engine, activity.date)
+        ensure_editable(engine, clean["date"])
+        for field, value in clean.items():
+            setattr(activity, field, value)
+        activity.updated_at = now()
+        activity.author = author or activity.author
+        session.add(activity)
+    return activity
+
+
+def delete_records(engine: Engine, model, ids: list[str]) -> int:
+    if not ids:
+        return 0
+    with session_scope(engine) as session:
+        rows = session.exec(select(model).where(model.id.in_(ids))).all()
+        for row in rows:
+            ensure_editable(engine, row.date)
+        for row in rows:
+            session.delete(row)
+    return len(rows)
+
+
+# -- documents -----------------------------------------------------------------------------
+
+def list_documents(engine: Engine, scope: Scope) -> list[Document]:
+    with session_scope(engine) as session:
+        return list(session.exec(
+            select(Document).where(_in_period(Document, scope)).order_by(Document.date, Document.number)
+        ).all())
+
+
+def add_document(engine: Engine, scope: Scope, raw: dict, author: str = "") -> Document:
+    clean = validate_document(raw, scope.period)
+    ensure_editable(engine, clean["date"])
+    with session_scope(engine) as session:
+        document = Document(org_unit_code=scope.org_unit_code, author=author, **clean)
+        session.add(document)
+    return document
+
+
+def update_document(engine: Engine, scope: Scope, document_id: str, raw: dict, author: str = "") -> Document:
+    with session_scope(engine) as session:
+        document = session.get(Document, document_id)
+        if document is None:
+            raise Refused(f"không tìm thấy văn bản {document_id}")
+        merged = {f: getattr(document, f) for f in DOCUMENT_FIELDS} | raw
+        clean = validate_document(merged, scope.period)
+        ensure_editable(engine, document.date)
+        for field, value in clean.items():
+            setattr(document, field, value)
+        document.updated_at = now()
+        document.author = author or document.author
+        session.add(document)
+    return document
+
+
+# -- indicator values ----------------------------------------------------------------------
+
+def indicator_values(engine: Engine, scope: Scope) -> dict[str, float]:
+    with session_scope(engine) as session:
+        rows = session.exec(select(IndicatorValue).where(
+            IndicatorValue.org_unit_code == scope.org_unit_code,
+            IndicatorValue.period == scope.period.code,
+        )).all()
+        return {row.indicator_code: row.value for row in rows}
+
+
+def set_indicator_values(engine: Engine, scope: Scope, raw: dict[str, object], author: str = "") -> dict[str, float]:
+    """Set typed indicators (None clears one). Checked together: women never exceed the total."""
+    ensure_editable(engine, scope.period)
+    problems: dict[str, str] = {}
+    clean: dict[str, float | None] = {}
+    for code, value in raw.items():
+        if value is None or (isinstance(value, str) and not value.strip()):
+            clean[code] = None
+            continue
+        try:
+            clean[code] = validate_indicator_value(code, value)
+        except Invalid as exc:
+            problems[code] = "; ".join(exc.problems.values())
+    merged = indicator_values(engine, scope) | clean
+    problems |= check_indicator_bounds({k: v for k, v in merged.items() if v is not None})
+    if problems:
+        raise Invalid(problems)
+    with session_scope(engine) as session:
+        existing = {
+            row.indicator_code: row for row in session.exec(select(IndicatorValue).where(
+                IndicatorValue.org_unit_code == scope.org_unit_code,
+                IndicatorValue.period == scope.period.code,
+                IndicatorValue.indicator_code.in_(list(clean)),
+            )).all()
+        }
+        for code, value in clean.items():
+            row = existing.get(code)
+            if value is None:
+                if row is not None:
+                    session.delete(row)
+            elif row is None:
+                session.add(IndicatorValue(
+                    org_unit_code=scope.org_unit_code, period=scope.period.code,
+                    indicator_code=code, value=value, author=author,
+                ))
+            elif row.value != value:
+                row.value, row.updated_at, row.author = value, now(), author or row.author
+                session.add(row)
+    return {k: v for k, v in merged.items() if v is not None}
+
+
+# -- narratives ----------------------------------------------------------------------------
+
+def narratives(engine: Engine, scope: Scope) -> dict[str, str]:
+    with session_scope(engine) as session:
+        rows = session.exec(select(Narrative).where(
+            Narrative.org_unit_code == scope.org_unit_code, Narrative.period == scope.period.code,
+        )).all()
+        return {row.section: row.text for row in rows}
+
+
+def set_narrative(engine: Engine, scope: Scope, section: str, text: str, author: str = "") -> None:
+    """Save a section's text; empty text removes the section."""
+    ensure_editable(engine, scope.period)
+    with session_scope(engine) as session:
+        row = session.exec(select(Narrative).where(
+            Narrative.org_unit_code == scope.org_unit_code, Narrative.period == scope.period.code,
+            Narrative.section == section,
+        )).first()
+        if not (text or "").strip():
+            if row is not None:
+                session.delete(row)
+            return
+        section, text = validate_narrative(section, text)
+        if row is None:
+            session.add(Narrative(org_unit_code=scope.org_unit_code, period=scope.period.code,
+                                  section=section, text=text, author=author))
+        elif row.text != text:
+            row.text, row.updated_at, row.author = text, now(), author or row.author
+            session.add(row)
+
+
+# -- derived figures from activities --------------------------------------------------------
+
+def activity_totals(engine: Engine, org_unit_codes: list[str], period: Period) -> dict[str, int]:
+    """COMM_* and MEDIA_ITEMS for the given units, summed in SQL."""
+    table = Activity.__table__
+    base = and_(table.c.org_unit_code.in_(org_unit_codes),
+                table.c.date >= period.start, table.c.date <= period.end)
+    results = {}
+    with engine.connect() as connection:
+        for indicator in indicators().values():
+            if indicator.kind != "from_activities":
+                continue
+            column = table.c[indicator.measure]
+            total = connection.execute(
+                sa_select(func.coalesce(func.sum(column), 0))
+                .where(base, table.c.kind.in_(indicator.activity_kinds))
+            ).scalar_one()
+            results[indicator.code] = int(total)
+    return results
+
+
+def record_counts(engine: Engine, org_unit_codes: list[str], period: Period) -> dict[str, int]:
+    with engine.connect() as connection:
+        def count(model, condition):
+            return connection.execute(sa_select(func.count()).select_from(model).where(condition)).scalar_one()
+
+        dated = lambda m: and_(m.org_unit_code.in_(org_unit_codes), m.date >= period.start, m.date <= period.end)  # noqa: E731
+        return {
+            "activities": count(Activity, dated(Activity)),
+            "documents": count(Document, dated(Document)),
+            "narratives": count(Narrative, and_(Narrative.org_unit_code.in_(org_unit_codes),
+                                                 Narrative.period == period.code)),
+        }
+

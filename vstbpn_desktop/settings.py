@@ -1,0 +1,64 @@
+"""The profile's settings: one typed schema with defaults, kept as JSON in the profile folder."""
+
+import json
+import os
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from .atomic import write_atomic
+
+SETTINGS_FILE = "settings.json"
+LANGUAGES = ("vi", "en")
+
+
+@dataclass
+class Settings:
+    language: str = "vi"
+    # Empty: SQLite in the profile folder. Any SQLAlchemy URL otherwise.
+    database_url: str = ""
+    # How shares are rounded to 2 decimals: "half_up" or "truncate" (the sample report truncates).
+    share_rounding: str = "half_up"
+    officer_name: str = ""
+    officer_title: str = ""
+    # The report's header and signature block.
+    parent_body: str = ""
+    issuing_body: str = ""
+    place_name: str = ""
+    signer_mandate: str = ""
+    signer_title: str = ""
+    signer_name: str = ""
+    recipients: str = ""
+
+    def validate(self) -> None:
+        if self.language not in LANGUAGES:
+            raise ValueError(f"ngôn ngữ '{self.language}' không hỗ trợ (vi, en)")
+        if self.share_rounding not in ("half_up", "truncate"):
+            raise ValueError(f"quy tắc làm tròn '{self.share_rounding}' không hợp lệ (half_up, truncate)")
+
+    @classmethod
+    def load(cls, data_dir: Path) -> "Settings":
+        path = data_dir / SETTINGS_FILE
+        if not path.exists():
+            return cls()
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ValueError(f"{path}: không đọc được tệp cấu hình ({exc})") from exc
+        known = {f.name for f in fields(cls)}
+        settings = cls(**{k: v for k, v in raw.items() if k in known})
+        settings.validate()
+        return settings
+
+    def save(self, data_dir: Path) -> None:
+        self.validate()
+        payload = json.dumps(asdict(self), ensure_ascii=False, indent=2).encode("utf-8")
+        write_atomic(data_dir / SETTINGS_FILE, payload)
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get("VSTBPN_DATA_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("VSTBPN Desktop", "VSTBPN", roaming=False))

@@ -1,0 +1,1 @@
+"""Storage: SQLModel tables, the engine built from the configured URL, and migrations."""

@@ -1,0 +1,179 @@
+"""The tables. Portable SQL only: the database URL is configuration, SQLite is the default.
+
+Every record carries a stable UUID, created/updated times and its author, and the org unit
+that owns it: at a parent unit, the children's imported data lives beside its own.
+"""
+
+import uuid
+import datetime as dt
+from datetime import datetime, timezone
+
+from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Record(SQLModel):
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    created_at: datetime = Field(default_factory=now)
+    updated_at: datetime = Field(default_factory=now)
+    author: str = Field(default="", max_length=200)
+
+
+class OrgUnit(SQLModel, table=True):
+    __tablename__ = "org_unit"
+    __table_args__ = (UniqueConstraint("tree", "code"),)
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    # GSO codes are reused across the 2025 reform, so a code is unique only within its tree.
+    code: str = Field(index=True, max_length=10)
+    name: str = Field(max_length=200)
+    type: str = Field(max_length=20)
+    parent_code: str | None = Field(default=None, max_length=10, index=True)
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    tree: str = Field(max_length=60)
+
+
+class Meta(SQLModel, table=True):
+    """Facts of the profile's database: which unit it belongs to, who keeps it."""
+
+    __tablename__ = "meta"
+    key: str = Field(primary_key=True, max_length=60)
+    value: str = Field(default="", max_length=2000)
+
+
+class IndicatorDef(SQLModel, table=True):
+    """The indicator catalogue as stored; seeded from `resources/indicators.json`."""
+
+    __tablename__ = "indicator"
+    code: str = Field(primary_key=True, max_length=60)
+    kind: str = Field(max_length=20)
+    section: str = Field(max_length=40)
+    name_vi: str = Field(max_length=300)
+    name_en: str = Field(max_length=300)
+    unit_vi: str = Field(default="", max_length=40)
+    unit_en: str = Field(default="", max_length=40)
+    numerator: str | None = Field(default=None, max_length=60)
+    denominator: str | None = Field(default=None, max_length=60)
+    target_2025: float | None = None
+    target_2030: float | None = None
+
+
+class ReportingPeriod(Record, table=True):
+    """A period the profile has worked on: its deadline (set by the province) and its lock."""
+
+    __tablename__ = "period"
+    code: str = Field(unique=True, max_length=10)
+    deadline: dt.date | None = None
+    locked_at: datetime | None = None
+    locked_by: str | None = Field(default=None, max_length=200)
+    # Set when the parent returns the report for correction.
+    returned_at: datetime | None = None
+    returned_reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+
+
+class Activity(Record, table=True):
+    __tablename__ = "activity"
+    __table_args__ = (Index("ix_activity_unit_date", "org_unit_code", "date"),)
+    org_unit_code: str = Field(index=True, max_length=10)
+    date: dt.date = Field(index=True)
+    kind: str = Field(max_length=20)
+    title: str = Field(sa_column=Column(Text, nullable=False))
+    sessions: int = 1
+    participants: int = 0
+    female_participants: int = 0
+    place: str = Field(default="", max_length=300)
+    notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    # Lower-case, diacritic-free copy of title, place and notes: portable diacritic-blind search.
+    search_text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+class Document(Record, table=True):
+    __tablename__ = "document"
+    org_unit_code: str = Field(index=True, max_length=10)
+    number: str = Field(max_length=60)
+    date: dt.date = Field(index=True)
+    issuer: str = Field(default="", max_length=300)
+    kind: str = Field(max_length=20)
+    title: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class IndicatorValue(Record, table=True):
+    __tablename__ = "indicator_value"
+    __table_args__ = (UniqueConstraint("org_unit_code", "period", "indicator_code"),)
+    org_unit_code: str = Field(index=True, max_length=10)
+    period: str = Field(max_length=10)
+    indicator_code: str = Field(foreign_key="indicator.code", max_length=60)
+    value: float
+
+
+class Narrative(Record, table=True):
+    __tablename__ = "narrative"
+    __table_args__ = (UniqueConstraint("org_unit_code", "period", "section"),)
+    org_unit_code: str = Field(index=True, max_length=10)
+    period: str = Field(max_length=10)
+    section: str = Field(max_length=60)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+
+
+# -- bundles: the parent's register of child keys and the ledger of bundles received ---------
+
+class TrustedKey(SQLModel, table=True):
+    """A child unit's public signing key, enrolled at the parent; it speaks for that unit only."""
+
+    __tablename__ = "trusted_key"
+    fingerprint: str = Field(primary_key=True, max_length=80)
+    org_unit_code: str = Field(index=True, max_length=10)
+    public_key: str = Field(max_length=200)  # base64 of the raw Ed25519 public key
+    enrolled_at: datetime = Field(default_factory=now)
+    enrolled_by: str = Field(default="", max_length=200)
+    revoked_at: datetime | None = None
+    revoked_by: str | None = Field(default=None, max_length=200)
+
+
+class BundleLedger(SQLModel, table=True):
+    """Every bundle imported: which sender, which period, which sequence, when and by whom."""
+
+    __tablename__ = "bundle_ledger"
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    bundle_id: str = Field(index=True, max_length=36)
+    kind: str = Field(default="report", max_length=20)
+    sender_org_unit: str = Field(index=True, max_length=10)
+    period: str = Field(max_length=10)
+    sequence: int
+    fingerprint: str = Field(max_length=80)
+    manifest_sha256: str = Field(max_length=64)
+    created_at: datetime | None = None  # as the sender's manifest says
+    received_at: datetime = Field(default_factory=now)
+    received_by: str = Field(default="", max_length=200)
+    # True for the bundle currently held for (sender, period); superseded ones stay as history.
+    current: bool = Field(default=True)
+    counts: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
+
+
+# -- audit trail -----------------------------------------------------------------------------
+
+class AuditEvent(SQLModel, table=True):
+    """Who changed which record, when, and what it was before and after (JSON)."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_unit_period", "org_unit_code", "period"),)
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    at: datetime = Field(default_factory=now, index=True)
+    who: str = Field(default="", max_length=200)
+    action: str = Field(max_length=20)  # insert | update | delete | import | submit | reopen | ...
+    table_name: str = Field(max_length=40)
+    record_id: str | None = Field(default=None, max_length=36, index=True)
+    org_unit_code: str | None = Field(default=None, max_length=10)
+    period: str | None = Field(default=None, max_length=10)
+    before: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    after: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))

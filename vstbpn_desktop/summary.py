@@ -1,0 +1,53 @@
+"""`summary`: a unit's consolidated figures for a period, and which children have reported."""
+
+from .domain.figures import compute
+from .errors import Refused
+from .periods import Period
+from .profile import Profile
+
+
+def reported_children(profile: Profile, unit_code: str, period: Period) -> tuple[list[str], list[str]]:
+    """Children with data held for the period, and those without.
+
+    A child counts as reported when the profile holds any of its records for the period.
+    """
+    from .records import record_counts
+    from .storage.database import session_scope
+    from .storage.models import IndicatorValue
+    from sqlmodel import select
+
+    reported, missing = [], []
+    for child in profile.children(unit_code):
+        counts = record_counts(profile.engine, [child.code], period)
+        with session_scope(profile.engine) as session:
+            has_values = session.exec(select(IndicatorValue.id).where(
+                IndicatorValue.org_unit_code == child.code, IndicatorValue.period == period.code)).first()
+        (reported if any(counts.values()) or has_values else missing).append(child.code)
+    return reported, missing
+
+
+def units_below(profile: Profile, unit_code: str) -> list[str]:
+    codes, frontier = [], [unit_code]
+    while frontier:
+        code = frontier.pop()
+        codes.append(code)
+        frontier.extend(child.code for child in profile.children(code))
+    return codes
+
+
+def summary(profile: Profile, period: Period, org_unit: str | None = None) -> dict:
+    code = (org_unit or profile.org_unit_code).strip()
+    if profile.org_unit(code) is None:
+        raise Refused(f"mã đơn vị '{code}' không có trong danh mục đơn vị hành chính")
+    units = units_below(profile, code)
+    figures = compute(profile.engine, code, units, period)
+    result = {
+        "org_unit": code,
+        "period": period.code,
+        "indicators": figures.indicators_json(profile.settings.share_rounding),
+        "counts": figures.counts,
+    }
+    if len(units) > 1:
+        reported, missing = reported_children(profile, code, period)
+        result["children"] = {"reported": reported, "missing": missing}
+    return result
