@@ -1,0 +1,50 @@
+"""records.py on a real SQLite file: the single write path and the bulk path."""
+
+import pytest
+
+from vstbpn_desktop.domain.validation import Invalid, validate_activity
+from vstbpn_desktop.periods import Period
+from vstbpn_desktop.records import (
+    Scope, activity_page, add_activity, count_activities, delete_period_data, indicator_values,
+    insert_clean, set_indicator_values,
+)
+
+H1 = Period.parse("2023H1")
+
+
+def test_search_ignores_diacritics_and_pages_lazily(district):
+    scope = Scope("883", H1)
+    for i in range(30):
+        add_activity(district.engine, scope, {"date": f"2023-03-{i % 28 + 1:02d}", "kind": "training",
+                                              "title": f"Tập huấn số {i}", "place": "Phường Mỹ Bình"})
+    assert count_activities(district.engine, scope) == 30
+    assert count_activities(district.engine, scope, "my binh") == 30
+    assert count_activities(district.engine, scope, "tap huan so 1") == 11  # 1, 10-19
+    page = activity_page(district.engine, scope, 10, 5)
+    assert len(page) == 5 and page[0]["date"] <= page[-1]["date"]
+
+
+def test_indicator_values_women_never_exceed_total(district):
+    scope = Scope("883", H1)
+    set_indicator_values(district.engine, scope, {"LEADERS_TOTAL": "200", "LEADERS_FEMALE": "50"})
+    with pytest.raises(Invalid) as caught:
+        set_indicator_values(district.engine, scope, {"LEADERS_FEMALE": "201"})
+    assert "LEADERS_FEMALE" in caught.value.problems
+    with pytest.raises(Invalid):
+        set_indicator_values(district.engine, scope, {"LEADERS_FEMALE_PCT": "20"})
+    assert indicator_values(district.engine, scope) == {"LEADERS_TOTAL": 200, "LEADERS_FEMALE": 50}
+
+
+def test_bulk_insert_and_period_replacement(district):
+    clean = [validate_activity({"date": "2023-04-01", "kind": "communication", "title": "Tuyên truyền",
+                                "sessions": 2, "participants": 100, "female_participants": 60}, H1)
+             for _ in range(1000)]
+    with district.engine.begin() as connection:
+        counts = insert_clean(connection, "883", "thử", activities=clean,
+                              indicator_values=[("2023H1", "LEADERS_TOTAL", 10.0)],
+                              narratives=[("2023H1", "achievements", "Đạt")])
+    assert counts == {"activities": 1000, "documents": 0, "indicators": 1, "narratives": 1}
+    assert count_activities(district.engine, Scope("883", H1)) == 1000
+    with district.engine.begin() as connection:
+        removed = delete_period_data(connection, "883", H1)
+    assert removed == {"activities": 1000, "documents": 0, "indicators": 1, "narratives": 1}
