@@ -58,8 +58,13 @@ class Profile:
         return profile
 
     @classmethod
-    def create(cls, data_dir: Path, org_unit_code: str, officer: str = "") -> "Profile":
+    def create(cls, data_dir: Path, org_unit_code: str, officer: str = "",
+               passphrase: str | None = None) -> "Profile":
+        """Create the profile: database at head, catalogues, the unit, settings, signing key."""
         data_dir = Path(data_dir)
+        hooks = creation_hooks()
+        if hooks and not passphrase:
+            raise Refused("cần mật khẩu để bảo vệ khóa ký của hồ sơ")
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
             probe = data_dir / ".write-test"
@@ -99,6 +104,8 @@ class Profile:
         profile._default_header(unit, parent)
         settings.save(data_dir)
         profile._meta = None
+        for hook in hooks:
+            hook(profile, passphrase)
         return profile
 
     def _default_header(self, unit: OrgUnit, parent: OrgUnit | None) -> None:
@@ -231,3 +238,12 @@ class Profile:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+
+
+def creation_hooks():
+    """What else a new profile gets, owned by other areas: its signing key (bundle/keys.py)."""
+    try:
+        from .bundle.keys import init_profile_key
+    except ImportError:
+        return []
+    return [init_profile_key]

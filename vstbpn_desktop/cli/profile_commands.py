@@ -41,26 +41,14 @@ def cmd_init(args) -> int:
     from ..profile import Profile
     from . import data_dir
 
+    from ..profile import creation_hooks
+
     folder = data_dir(args)
-    init_hooks = _init_hooks()
-    secret = passphrase(args, confirm=True) if init_hooks else None
-    profile = Profile.create(folder, args.org_unit.strip(), officer=args.officer)
-    for hook in init_hooks:
-        hook(profile, secret)
+    secret = passphrase(args, confirm=True) if creation_hooks() else None
+    profile = Profile.create(folder, args.org_unit.strip(), officer=args.officer, passphrase=secret)
     unit = profile.org_unit()
     print(f"Đã tạo hồ sơ cho {unit.name} ({unit.code}) tại {folder}")
     return 0
-
-
-def _init_hooks():
-    """What else a new profile gets (its signing key), registered by the areas that own it."""
-    hooks = []
-    try:
-        from ..bundle.keys import init_profile_key
-    except ImportError:
-        return hooks
-    hooks.append(init_profile_key)
-    return hooks
 
 
 def cmd_info(args) -> int:
