@@ -359,3 +359,18 @@ def delete_period_data(connection, org_unit_code: str, period: Period) -> dict[s
         result[name] = connection.execute(sa_delete(table).where(
             table.c.org_unit_code == org_unit_code, table.c.period == period.code)).rowcount
     return result
+
+
+def periods_with_data(engine: Engine, org_unit_code: str) -> list[Period]:
+    """The half-years (and years with values of their own) for which the unit holds any record."""
+    from .periods import period_for
+
+    found: set[Period] = set()
+    with engine.connect() as connection:
+        for table in (Activity.__table__, Document.__table__):
+            query = sa_select(table.c.date).where(table.c.org_unit_code == org_unit_code).distinct()
+            found |= {period_for(day) for (day,) in connection.execute(query)}
+        for table in (IndicatorValue.__table__, Narrative.__table__):
+            query = sa_select(table.c.period).where(table.c.org_unit_code == org_unit_code).distinct()
+            found |= {Period.parse(code) for (code,) in connection.execute(query)}
+    return sorted(found, reverse=True)

@@ -1,0 +1,67 @@
+"""Starting the window: the application, its font and locale, the profile (first run if none)."""
+
+import sys
+from pathlib import Path
+
+APP_NAME = "VSTBPN Desktop"
+# Fonts known to carry every Vietnamese glyph; the first one installed is used.
+VIETNAMESE_FONTS = ("Segoe UI", "Noto Sans", "DejaVu Sans", "Liberation Sans", "Arimo", "Arial")
+
+
+def make_application(argv: list[str] | None = None):
+    from PySide6.QtCore import QLocale
+    from PySide6.QtGui import QFont, QFontDatabase
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("VSTBPN")
+    QLocale.setDefault(QLocale(QLocale.Vietnamese, QLocale.Vietnam))
+    families = set(QFontDatabase.families())
+    for family in VIETNAMESE_FONTS:
+        if family in families:
+            font = QFont(family)
+            font.setPointSize(max(app.font().pointSize(), 10))
+            app.setFont(font)
+            break
+    return app
+
+
+def open_window(profile):
+    """The main window with its controller, for a profile already open."""
+    from .controllers import MainController
+    from .main_window import MainWindow
+
+    window = MainWindow()
+    window.controller = MainController(profile, window)
+    window.resize(1280, 800)
+    return window
+
+
+def run_window(args) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
+    from vstbpn_desktop.errors import Refused
+    from vstbpn_desktop.profile import Profile
+    from vstbpn_desktop.settings import default_data_dir
+
+    app = make_application()
+    data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else default_data_dir()
+    try:
+        if Profile.exists(data_dir):
+            profile = Profile.open(data_dir)
+        else:
+            from .first_run import FirstRunDialog
+
+            dialog = FirstRunDialog(data_dir)
+            if dialog.exec() != FirstRunDialog.Accepted:
+                return 0
+            profile = dialog.profile
+    except Refused as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 1
+    window = open_window(profile)
+    window.show()
+    code = app.exec()
+    profile.close()
+    return code

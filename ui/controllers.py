@@ -1,0 +1,465 @@
+"""Controllers: they fill the views, listen to the officer and call the core (`records.py`,
+`domain/`). Every refusal comes back as the core's Vietnamese reason, shown beside the field
+or table and in the status bar; nothing refused is saved."""
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QItemSelectionModel, QObject, QTimer, Qt, Signal
+from PySide6.QtWidgets import QMessageBox
+
+from vstbpn_desktop import records
+from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, indicators
+from vstbpn_desktop.domain.validation import Invalid, check_indicator_bounds
+from vstbpn_desktop.errors import Refused
+from vstbpn_desktop.formats import format_count, format_number, format_percent, parse_number, round_share
+from vstbpn_desktop.periods import Period, period_for
+from vstbpn_desktop.records import Scope
+from vstbpn_desktop.storage.models import Activity, Document
+
+from .models import ActivityTableModel, DocumentTableModel, IndicatorTableModel, indicator_refusal, refusal_text
+from .widgets import KindDelegate
+
+REFUSED_STYLE = "QLineEdit { border: 2px solid #b00020; background: #fde2e1; }"
+NARRATIVE_IDLE_MS = 1200
+FILTER_IDLE_MS = 250
+
+
+class Context(QObject):
+    """What every controller needs: the profile, the scope, and where to say things."""
+
+    scope_changed = Signal()
+    data_changed = Signal(str)  # which area wrote: "activities", "documents", "indicators"
+
+    def __init__(self, profile, window):
+        super().__init__(window)
+        self.profile = profile
+        self.window = window
+        self.engine = profile.engine
+        self.author = profile.author
+        self.scope = Scope(profile.org_unit_code, Period(date.today().year, 1))
+
+    def say(self, text: str, timeout: int = 10_000) -> None:
+        self.window.statusBar().showMessage(text, timeout)
+
+
+def period_choices(today: date, with_data: list[Period]) -> list[Period]:
+    """This and last year's half-years and years, plus every period that holds data."""
+    current = period_for(today)
+    choices = {p for year in (today.year, today.year - 1) for p in (Period(year, 1), Period(year, 2), Period(year))
+               if p.start <= current.end}
+    choices |= set(with_data)
+    return sorted(choices, key=lambda p: (p.year, p.half or 0), reverse=True)
+
+
+def default_period(today: date, with_data: list[Period]) -> Period:
+    halves = [p for p in with_data if p.half]
+    return max(halves) if halves else period_for(today)
+
+
+class NarrativeController(QObject):
+    """Saves a narrative after a short idle and when focus leaves it; never drops typed text."""
+
+    def __init__(self, context: Context, editor, section: str):
+        super().__init__(editor)
+        self.context, self.editor, self.section = context, editor, section
+        self.dirty = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(NARRATIVE_IDLE_MS)
+        self.timer.timeout.connect(self.flush)
+        editor.text.textChanged.connect(self._typed)
+        editor.left.connect(self.flush)
+
+    def load(self, texts: dict[str, str]) -> None:
+        self.timer.stop()
+        self.editor.text.blockSignals(True)
+        self.editor.text.setPlainText(texts.get(self.section, ""))
+        self.editor.text.blockSignals(False)
+        self.dirty = False
+        self.editor.state.setText("")
+
+    def _typed(self) -> None:
+        self.dirty = True
+        self.editor.state.setText(self.tr("Đang soạn… (tự lưu)"))
+        self.timer.start()
+
+    def flush(self) -> bool:
+        self.timer.stop()
+        if not self.dirty:
+            return True
+        try:
+            records.set_narrative(self.context.engine, self.context.scope, self.section,
+                                  self.editor.text.toPlainText(), self.context.author)
+        except (Invalid, Refused) as exc:
+            reason = refusal_text(exc, {"text": self.editor.title.text(), "section": self.section})
+            self.editor.state.setText(self.tr("Chưa lưu: {reason}").format(reason=reason))
+            self.editor.state.setStyleSheet("color: #b00020;")
+            self.context.say(reason)
+            return False
+        self.dirty = False
+        self.editor.state.setStyleSheet("color: #666;")
+        self.editor.state.setText(self.tr("Đã lưu lúc {time}").format(time=datetime.now().strftime("%H:%M:%S")))
+        return True
+
+
+class FiguresController(QObject):
+    """A page of typed counts: shares and the women ≤ total rule checked live, saved on Enter/leave."""
+
+    def __init__(self, context: Context, page):
+        super().__init__(page)
+        self.context, self.page = context, page
+        self.saved: dict[str, float] = {}
+        catalogue = indicators()
+        self.shares = [catalogue[code] for code in page.shares]
+        for code, field in page.inputs.items():
+            field.textChanged.connect(self.update_live)
+            field.editingFinished.connect(lambda code=code: self.save(code))
+
+    def load(self) -> None:
+        self.saved = records.indicator_values(self.context.engine, self.context.scope)
+        for code, field in self.page.inputs.items():
+            field.blockSignals(True)
+            field.setText(format_count(self.saved.get(code)))
+            field.blockSignals(False)
+            self._mark(code, None)
+        self.page.message.clear_refusal()
+        self.update_live()
+
+    def typed_values(self) -> dict[str, float]:
+        values = {}
+        for code, field in self.page.inputs.items():
+            try:
+                values[code] = parse_number(field.text())
+            except ValueError:
+                continue
+        return values
+
+    def update_live(self) -> None:
+        values = self.typed_values()
+        rule = self.context.profile.settings.share_rounding
+        for indicator in self.shares:
+            numerator, denominator = values.get(indicator.numerator), values.get(indicator.denominator)
+            text = "—"
+            if numerator is not None and denominator:
+                text = format_percent(round_share(numerator * 100.0 / denominator, rule))
+            targets = []
+            if indicator.target_2025 is not None:
+                targets.append(self.tr("mục tiêu 2025: {value}").format(value=format_percent(indicator.target_2025, 0)))
+            if indicator.target_2030 is not None:
+                targets.append(self.tr("2030: {value}").format(value=format_percent(indicator.target_2030, 0)))
+            if targets:
+                text = f"{text} — {', '.join(targets)}"
+            self.page.shares[indicator.code].setText(text)
+        problems = check_indicator_bounds(values)
+        for code in self.page.inputs:
+            self._mark(code, problems.get(code))
+        if problems:
+            self.page.message.show_refusal("; ".join(problems.values()))
+        else:
+            self.page.message.clear_refusal()
+
+    def _mark(self, code: str, reason: str | None) -> None:
+        field = self.page.inputs[code]
+        field.setStyleSheet(REFUSED_STYLE if reason else "")
+        field.setToolTip(reason or code)
+
+    def save(self, code: str) -> bool:
+        text = self.page.inputs[code].text()
+        if text.strip() == format_count(self.saved.get(code)):
+            return True
+        try:
+            self.saved = records.set_indicator_values(
+                self.context.engine, self.context.scope, {code: text or None}, self.context.author)
+        except (Invalid, Refused) as exc:
+            reason = indicator_refusal(exc)
+            self._mark(code, reason)
+            self.page.message.show_refusal(self.tr("Chưa lưu — {reason}").format(reason=reason))
+            self.context.say(reason)
+            return False
+        self.page.inputs[code].blockSignals(True)
+        self.page.inputs[code].setText(format_count(self.saved.get(code)))
+        self.page.inputs[code].blockSignals(False)
+        self.update_live()
+        self.context.say(self.tr("Đã lưu {name}").format(name=indicators()[code].name_vi), 4000)
+        self.context.data_changed.emit("indicators")
+        return True
+
+    def flush(self) -> None:
+        for code in self.page.inputs:
+            self.save(code)
+
+
+class TableController(QObject):
+    """Add (Ctrl+N), edit in place, delete (Delete, confirmed) for a table page."""
+
+    record_class = None
+    area = ""
+
+    def __init__(self, context: Context, page, model):
+        super().__init__(page)
+        self.context, self.page, self.model = context, page, model
+        page.table.setModel(model)
+        page.table.setItemDelegateForColumn(model.KIND_COLUMN, KindDelegate(model.KINDS, page.table))
+        model.refused.connect(self._refused)
+        model.changed.connect(self._changed)
+        model.modelReset.connect(self.refresh_totals)
+        page.add_action.triggered.connect(self.add)
+        page.delete_action.triggered.connect(self.delete_selected)
+
+    def _refused(self, row: int, reason: str) -> None:
+        self.page.message.show_refusal(self.tr("Dòng {row} chưa lưu — {reason}").format(row=row + 1, reason=reason))
+        self.context.say(reason)
+
+    def _changed(self) -> None:
+        self.page.message.clear_refusal()
+        self.refresh_totals()
+        self.context.data_changed.emit(self.area)
+
+    def set_scope(self) -> None:
+        self.page.message.clear_refusal()
+        self.model.set_scope(self.context.scope)
+
+    def refresh_totals(self) -> None:
+        self.page.count_label.setText(self.tr("Số dòng: {count}").format(count=format_number(self.model.rowCount())))
+
+    def new_record(self) -> dict:
+        raise NotImplementedError
+
+    def create(self, raw: dict):
+        raise NotImplementedError
+
+    def add(self) -> None:
+        try:
+            record = self.create(self.new_record())
+        except (Invalid, Refused) as exc:
+            reason = refusal_text(exc, dict(zip(self.model.COLUMNS, self.model.headers())))
+            self.page.message.show_refusal(reason)
+            self.context.say(reason)
+            return
+        self.before_focus_new()
+        self.model.reload()
+        row = self.model.find(record.id) if hasattr(self.model, "find") else self.model.row_of(record.id)
+        self._changed()
+        if row < 0:
+            return
+        index = self.model.index(row, self.title_column)
+        table = self.page.table
+        table.setFocus()
+        table.scrollTo(index)
+        table.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        table.edit(index)
+
+    def before_focus_new(self) -> None:
+        pass
+
+    def delete_selected(self) -> None:
+        rows = sorted({index.row() for index in self.page.table.selectionModel().selectedRows()})
+        if not rows and self.page.table.currentIndex().isValid():
+            rows = [self.page.table.currentIndex().row()]
+        ids = [self.model.index(row, 0).data(self.model_id_role) for row in rows]
+        ids = [i for i in ids if i]
+        if not ids:
+            return
+        box = QMessageBox(QMessageBox.Question, self.tr("Xóa dòng"),
+                          self.tr("Xóa {count} dòng đã chọn? Không thể hoàn tác.").format(count=len(ids)),
+                          QMessageBox.Yes | QMessageBox.No, self.page)
+        box.setObjectName("confirmDelete")
+        box.button(QMessageBox.Yes).setText(self.tr("Xóa"))
+        box.button(QMessageBox.No).setText(self.tr("Không"))
+        box.setDefaultButton(QMessageBox.No)
+        if box.exec() != QMessageBox.Yes:
+            return
+        try:
+            count = records.delete_records(self.context.engine, self.record_class, ids)
+        except Refused as exc:
+            self.page.message.show_refusal(str(exc))
+            self.context.say(str(exc))
+            return
+        self.model.reload()
+        self._changed()
+        self.context.say(self.tr("Đã xóa {count} dòng").format(count=count), 4000)
+
+    @property
+    def model_id_role(self):
+        from .models import IdRole
+
+        return IdRole
+
+
+class ActivitiesController(TableController):
+    record_class = Activity
+    area = "activities"
+    title_column = ActivityTableModel.TITLE
+
+    def __init__(self, context: Context, page):
+        super().__init__(context, page, ActivityTableModel(context.engine, context.scope, context.author))
+        widths = {ActivityTableModel.DATE: 95, ActivityTableModel.KIND: 170, ActivityTableModel.TITLE: 360,
+                  ActivityTableModel.SESSIONS: 70, ActivityTableModel.PARTICIPANTS: 90, ActivityTableModel.FEMALE: 90}
+        for column, width in widths.items():
+            page.table.setColumnWidth(column, width)
+        self.filter_timer = QTimer(self)
+        self.filter_timer.setSingleShot(True)
+        self.filter_timer.setInterval(FILTER_IDLE_MS)
+        self.filter_timer.timeout.connect(self.apply_filter)
+        page.filter.textChanged.connect(lambda _: self.filter_timer.start())
+        self.refresh_totals()
+
+    def apply_filter(self) -> None:
+        self.filter_timer.stop()
+        self.model.set_search(self.page.filter.text())
+
+    def new_record(self) -> dict:
+        return {"date": self.context.scope.period.start, "kind": "communication",
+                "title": self.tr("Hoạt động mới"), "sessions": 1, "participants": 0, "female_participants": 0}
+
+    def create(self, raw):
+        return records.add_activity(self.context.engine, self.context.scope, raw, self.context.author)
+
+    def before_focus_new(self) -> None:
+        # The new row must be visible: a filter that would hide it is cleared.
+        if self.page.filter.text():
+            self.page.filter.blockSignals(True)
+            self.page.filter.clear()
+            self.page.filter.blockSignals(False)
+            self.model.set_search("")
+
+    def refresh_totals(self) -> None:
+        scope = self.context.scope
+        totals = records.activity_totals(self.context.engine, [scope.org_unit_code], scope.period)
+        shown = self.model.rowCount()
+        text = self.tr("Số hoạt động: {count}").format(count=format_number(shown))
+        if self.model.search:
+            text = self.tr("Tìm thấy {count} hoạt động").format(count=format_number(shown))
+        self.page.count_label.setText(text)
+        labels = self.page.totals
+        labels["sessions"].setText(self.tr("Số cuộc: {n}").format(n=format_number(totals.get("COMM_SESSIONS", 0))))
+        labels["participants"].setText(
+            self.tr("Lượt người: {n}").format(n=format_number(totals.get("COMM_PARTICIPANTS", 0))))
+        labels["female"].setText(
+            self.tr("Trong đó nữ: {n}").format(n=format_number(totals.get("COMM_PARTICIPANTS_FEMALE", 0))))
+        labels["media"].setText(
+            self.tr("Chuyên mục truyền thông: {n}").format(n=format_number(totals.get("MEDIA_ITEMS", 0))))
+
+
+class DocumentsController(TableController):
+    record_class = Document
+    area = "documents"
+    title_column = DocumentTableModel.NUMBER
+
+    def __init__(self, context: Context, page):
+        super().__init__(context, page, DocumentTableModel(context.engine, context.scope, context.author))
+        for column, width in {DocumentTableModel.NUMBER: 130, DocumentTableModel.DATE: 105,
+                              DocumentTableModel.ISSUER: 230, DocumentTableModel.KIND: 120}.items():
+            page.table.setColumnWidth(column, width)
+        self.refresh_totals()
+
+    def new_record(self) -> dict:
+        return {"number": self.tr("Chưa có số"), "date": self.context.scope.period.start, "kind": "plan",
+                "issuer": "", "title": self.tr("Văn bản mới")}
+
+    def create(self, raw):
+        return records.add_document(self.context.engine, self.context.scope, raw, self.context.author)
+
+
+class GridController(QObject):
+    def __init__(self, context: Context, page):
+        super().__init__(page)
+        self.context, self.page = context, page
+        self.model = IndicatorTableModel(context.engine, context.scope,
+                                         context.profile.settings.share_rounding, context.author)
+        page.table.setModel(self.model)
+        page.table.setAlternatingRowColors(False)
+        for column, width in {0: 215, 1: 380, 2: 90, 3: 90, 4: 95, 5: 95}.items():
+            page.table.setColumnWidth(column, width)
+        self.model.refused.connect(self._refused)
+        self.model.changed.connect(self._changed)
+
+    def _refused(self, row: int, reason: str) -> None:
+        self.page.message.show_refusal(self.tr("Chưa lưu — {reason}").format(reason=reason))
+        self.context.say(reason)
+
+    def _changed(self) -> None:
+        self.page.message.clear_refusal()
+        self.context.data_changed.emit("grid")
+
+
+class MainController(QObject):
+    """Opens the profile's data in the window and keeps every page on the chosen period."""
+
+    def __init__(self, profile, window, today: date | None = None):
+        super().__init__(window)
+        self.profile, self.window = profile, window
+        self.context = Context(profile, window)
+        today = today or date.today()
+        with_data = records.periods_with_data(profile.engine, profile.org_unit_code)
+        self.context.scope = Scope(profile.org_unit_code, default_period(today, with_data))
+
+        unit = profile.org_unit()
+        officer = profile.author
+        window.unit_label.setText(
+            f"<b>{unit.name if unit else profile.org_unit_code}</b> ({profile.org_unit_code})"
+            + (f" — {officer}" if officer else ""))
+        self._fill_periods(period_choices(today, with_data))
+
+        pages = window.pages
+        self.documents = DocumentsController(self.context, pages["documents"])
+        self.activities = ActivitiesController(self.context, pages["communication"])
+        self.figures = [FiguresController(self.context, pages["female_cadres"]),
+                        FiguresController(self.context, pages["violence"])]
+        self.grid = GridController(self.context, pages["grid"])
+        self.narratives = [NarrativeController(self.context, editor, section)
+                           for page in pages.values() for section, editor in page.narratives.items()]
+        self._load_texts_and_figures()
+
+        window.period.currentIndexChanged.connect(self._period_chosen)
+        window.closing.connect(self.flush)
+        self.context.data_changed.connect(self._data_changed)
+
+    def _fill_periods(self, choices: list[Period]) -> None:
+        combo = self.window.period
+        combo.blockSignals(True)
+        combo.clear()
+        for period in choices:
+            combo.addItem(f"{period.code} — {period.label_vi}", period.code)
+        combo.setCurrentIndex(combo.findData(self.context.scope.period.code))
+        combo.blockSignals(False)
+
+    def _load_texts_and_figures(self) -> None:
+        texts = records.narratives(self.context.engine, self.context.scope)
+        for narrative in self.narratives:
+            narrative.load(texts)
+        for figures in self.figures:
+            figures.load()
+
+    def flush(self) -> None:
+        """Save what is still being typed (before switching period, before closing)."""
+        for narrative in self.narratives:
+            narrative.flush()
+        for figures in self.figures:
+            figures.flush()
+
+    def _period_chosen(self, _index: int) -> None:
+        code = self.window.period.currentData()
+        if not code or code == self.context.scope.period.code:
+            return
+        self.flush()
+        self.context.scope = Scope(self.profile.org_unit_code, Period.parse(code))
+        self.documents.set_scope()
+        self.activities.set_scope()
+        self.grid.model.set_scope(self.context.scope)
+        self._load_texts_and_figures()
+        self.context.say(self.tr("Đang xem kỳ {period}").format(period=self.context.scope.period.label_vi), 4000)
+
+    def _data_changed(self, area: str) -> None:
+        if area != "grid":
+            self.grid.model.reload()
+        if area == "grid":
+            for figures in self.figures:
+                figures.load()
+
+    def set_period(self, code: str) -> None:
+        index = self.window.period.findData(code)
+        if index < 0:
+            self.window.period.addItem(code, code)
+            index = self.window.period.count() - 1
+        self.window.period.setCurrentIndex(index)

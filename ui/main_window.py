@@ -1,0 +1,92 @@
+"""The main window's layout: the unit and period at the top, the pages on the left, the
+status bar below. A view only; `ui/controllers.py` fills it and wires it to the core."""
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from vstbpn_desktop.catalogue import indicators
+
+from .pages import FiguresPage, GridPage, NarrativePage, TablePage
+
+PAGE_ORDER = ("documents", "communication", "female_cadres", "violence", "assessment", "directions", "grid")
+
+
+class MainWindow(QMainWindow):
+    closing = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("VSTBPN Desktop — Ghi nhận công tác vì sự tiến bộ của phụ nữ và bình đẳng giới"))
+        central = QWidget()
+        outer = QVBoxLayout(central)
+
+        top = QHBoxLayout()
+        self.unit_label = QLabel()
+        self.unit_label.setObjectName("unit")
+        self.period = QComboBox()
+        self.period.setObjectName("period")
+        self.period.setMinimumWidth(220)
+        top.addWidget(self.unit_label, 1)
+        top.addWidget(QLabel(self.tr("Kỳ báo cáo:")))
+        top.addWidget(self.period)
+        outer.addLayout(top)
+
+        body = QHBoxLayout()
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(230)
+        self.stack = QStackedWidget()
+        body.addWidget(self.navigation)
+        body.addWidget(self.stack, 1)
+        outer.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+        catalogue = indicators().values()
+
+        def section(name):
+            counts = [i for i in catalogue if i.section == name and i.typed]
+            shares = [i for i in catalogue if i.section == name and i.kind == "share"]
+            return counts, shares
+
+        self.pages = {
+            "documents": TablePage(self.tr("Văn bản chỉ đạo và phối hợp")),
+            "communication": TablePage(self.tr("Tuyên truyền, tập huấn"), with_filter=True,
+                                       totals=("sessions", "participants", "female", "media")),
+            "female_cadres": FiguresPage(self.tr("Cán bộ nữ"), *section("female_cadres")),
+            "violence": FiguresPage(self.tr("Phòng chống bạo lực"), *section("violence")),
+            "assessment": NarrativePage(self.tr("Đánh giá")),
+            "directions": NarrativePage(self.tr("Phương hướng")),
+            "grid": GridPage(self.tr("Chỉ tiêu")),
+        }
+        titles = {
+            "documents": self.tr("Văn bản chỉ đạo và phối hợp"),
+            "communication": self.tr("Tuyên truyền, tập huấn"),
+            "female_cadres": self.tr("Cán bộ nữ"),
+            "violence": self.tr("Phòng chống bạo lực"),
+            "assessment": self.tr("Đánh giá"),
+            "directions": self.tr("Phương hướng"),
+            "grid": self.tr("Chỉ tiêu"),
+        }
+        pages = self.pages
+        pages["documents"].add_narrative_below("documents", self.tr("Công tác ban hành văn bản và phối hợp (lời văn)"))
+        pages["communication"].add_narrative_below("communication", self.tr("Công tác tuyên truyền, tập huấn (lời văn)"))
+        pages["female_cadres"].add_narrative("female_cadres", self.tr("Công tác cán bộ nữ (lời văn)"))
+        pages["violence"].add_narrative("violence", self.tr("Phòng ngừa, ứng phó với bạo lực (lời văn)"))
+        pages["assessment"].add_narrative("achievements", self.tr("Kết quả đạt được"))
+        pages["assessment"].add_narrative("difficulties", self.tr("Khó khăn, hạn chế"))
+        pages["directions"].add_narrative("directions", self.tr("Phương hướng, nhiệm vụ thời gian tới"))
+        for key in PAGE_ORDER:
+            self.navigation.addItem(titles[key])
+            self.stack.addWidget(pages[key])
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+        self.statusBar()
+
+    def show_page(self, key: str) -> None:
+        self.navigation.setCurrentRow(PAGE_ORDER.index(key))
+
+    def closeEvent(self, event):
+        self.closing.emit()
+        super().closeEvent(event)

@@ -1,0 +1,387 @@
+"""Table models: core records adapted to Qt, read and written only through `records.py`.
+
+Each model has column constants, custom roles and Vietnamese display forms. An edit is
+validated by the core; on a refusal the cell keeps its old value, the row is marked and
+`refused` carries the Vietnamese reason.
+"""
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from vstbpn_desktop import records
+from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, indicators, label
+from vstbpn_desktop.domain.figures import compute
+from vstbpn_desktop.domain.validation import Invalid
+from vstbpn_desktop.errors import Refused
+from vstbpn_desktop.formats import format_count, format_date, format_percent
+
+IdRole = Qt.UserRole + 1       # the record's UUID (or indicator code)
+RecordRole = Qt.UserRole + 2   # the plain dict behind the row
+ErrorRole = Qt.UserRole + 3    # the Vietnamese reason of the last refusal on the row, or None
+
+REFUSED_BRUSH = QBrush(QColor("#fde2e1"))
+DERIVED_BRUSH = QBrush(QColor("#e4e7eb"))
+
+
+def refusal_text(exc: Exception, names: dict[str, str]) -> str:
+    """A refusal as one Vietnamese sentence naming the column(s) at fault."""
+    if isinstance(exc, Invalid):
+        return "; ".join(f"{names.get(field, field)}: {reason}" for field, reason in exc.problems.items())
+    return str(exc)
+
+
+class _RecordTable(QAbstractTableModel):
+    """What activity and document tables share: columns, display forms, refusal marks."""
+
+    refused = Signal(int, str)   # row, reason
+    changed = Signal()           # a record was written: totals must be refreshed
+
+    COLUMNS: tuple[str, ...] = ()
+    NUMERIC: frozenset[str] = frozenset()
+    KIND_COLUMN = -1
+    KINDS: dict = {}
+
+    def __init__(self, engine, scope, author: str = "", parent=None):
+        super().__init__(parent)
+        self.engine, self.scope, self.author = engine, scope, author
+        self._errors: dict[str, str] = {}
+
+    # subclasses: headers(), row_record(row), write(id, raw)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.COLUMNS):
+            return self.headers()[section]
+        if orientation == Qt.Vertical and role == Qt.DisplayRole:
+            return str(section + 1)
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.NoItemFlags
+        return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < self.rowCount()):
+            return None
+        record = self.row_record(index.row())
+        if record is None:
+            return None
+        field = self.COLUMNS[index.column()]
+        value = record.get(field)
+        if role == Qt.DisplayRole:
+            if field == "date":
+                return format_date(value)
+            if field == "kind":
+                return label(self.KINDS, value)
+            if field in self.NUMERIC:
+                return format_count(value)
+            return value
+        if role == Qt.EditRole:
+            if field == "date":
+                return format_date(value)
+            return "" if value is None else str(value)
+        if role == Qt.TextAlignmentRole and field in self.NUMERIC:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == IdRole:
+            return record["id"]
+        if role == RecordRole:
+            return dict(record)
+        if role == ErrorRole:
+            return self._errors.get(record["id"])
+        if role == Qt.BackgroundRole and record["id"] in self._errors:
+            return REFUSED_BRUSH
+        if role == Qt.ToolTipRole:
+            return self._errors.get(record["id"])
+        return None
+
+    def setData(self, index, value, role=Qt.EditRole):
+        if role != Qt.EditRole or not index.isValid():
+            return False
+        record = self.row_record(index.row())
+        if record is None:
+            return False
+        field = self.COLUMNS[index.column()]
+        old = self.data(index, Qt.EditRole)
+        if isinstance(value, str) and value == old:
+            return False
+        try:
+            self.write(record["id"], {field: value})
+        except (Invalid, Refused) as exc:
+            reason = refusal_text(exc, dict(zip(self.COLUMNS, self.headers())))
+            self._errors[record["id"]] = reason
+            self._row_changed(index.row())
+            self.refused.emit(index.row(), reason)
+            return False
+        self._errors.pop(record["id"], None)
+        self.reload()
+        self.changed.emit()
+        return True
+
+    def _row_changed(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def row_of(self, record_id: str) -> int:
+        for row in range(self.rowCount()):
+            record = self.row_record(row)
+            if record is not None and record["id"] == record_id:
+                return row
+        return -1
+
+
+class ActivityTableModel(_RecordTable):
+    """The period's activities, loaded a page at a time: a unit with 100.000 opens at once.
+
+    Only `MAX_PAGES` pages are kept; the row count comes from `records.count_activities`.
+    """
+
+    DATE, KIND, TITLE, SESSIONS, PARTICIPANTS, FEMALE, PLACE = range(7)
+    COLUMNS = ("date", "kind", "title", "sessions", "participants", "female_participants", "place")
+    NUMERIC = frozenset({"sessions", "participants", "female_participants"})
+    KIND_COLUMN = KIND
+    KINDS = ACTIVITY_KINDS
+    PAGE_SIZE = 200
+    MAX_PAGES = 8
+
+    def __init__(self, engine, scope, author: str = "", parent=None):
+        super().__init__(engine, scope, author, parent)
+        self._search = ""
+        self._pages: OrderedDict[int, list[dict]] = OrderedDict()
+        self._count = records.count_activities(engine, scope)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Ngày"), self.tr("Loại hoạt động"), self.tr("Nội dung"), self.tr("Số cuộc"),
+                self.tr("Lượt người"), self.tr("Trong đó nữ"), self.tr("Địa điểm")]
+
+    @property
+    def search(self) -> str:
+        return self._search
+
+    def set_search(self, text: str) -> None:
+        self.beginResetModel()
+        self._search = text
+        self._pages.clear()
+        self._count = records.count_activities(self.engine, self.scope, text)
+        self.endResetModel()
+
+    def set_scope(self, scope) -> None:
+        self.beginResetModel()
+        self.scope = scope
+        self._pages.clear()
+        self._errors.clear()
+        self._count = records.count_activities(self.engine, scope, self._search)
+        self.endResetModel()
+
+    def reload(self) -> None:
+        """Re-read after a write: the count and the order may have changed."""
+        self.beginResetModel()
+        self._pages.clear()
+        self._count = records.count_activities(self.engine, self.scope, self._search)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._count
+
+    @property
+    def cached_rows(self) -> int:
+        return sum(len(page) for page in self._pages.values())
+
+    def row_record(self, row: int) -> dict | None:
+        number, offset = divmod(row, self.PAGE_SIZE)
+        page = self._pages.get(number)
+        if page is None:
+            page = records.activity_page(self.engine, self.scope, number * self.PAGE_SIZE, self.PAGE_SIZE,
+                                         search=self._search)
+            self._pages[number] = page
+            while len(self._pages) > self.MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page[offset] if offset < len(page) else None
+
+    def write(self, record_id: str, raw: dict) -> None:
+        records.update_activity(self.engine, self.scope, record_id, raw, self.author)
+
+    def find(self, record_id: str, limit: int = 20_000) -> int:
+        """The row of a record; pages are read in order (new rows sort first: first day of the period)."""
+        for start in range(0, min(self._count, limit), self.PAGE_SIZE):
+            page = records.activity_page(self.engine, self.scope, start, self.PAGE_SIZE, search=self._search)
+            for offset, record in enumerate(page):
+                if record["id"] == record_id:
+                    return start + offset
+        return -1
+
+
+class DocumentTableModel(_RecordTable):
+    """The documents issued in the period (a few dozen: held whole)."""
+
+    NUMBER, DATE, ISSUER, KIND, TITLE = range(5)
+    COLUMNS = ("number", "date", "issuer", "kind", "title")
+    KIND_COLUMN = KIND
+    KINDS = DOCUMENT_KINDS
+
+    def __init__(self, engine, scope, author: str = "", parent=None):
+        super().__init__(engine, scope, author, parent)
+        self._rows = self._read()
+
+    def headers(self) -> list[str]:
+        return [self.tr("Số, ký hiệu"), self.tr("Ngày ban hành"), self.tr("Cơ quan ban hành"),
+                self.tr("Loại văn bản"), self.tr("Trích yếu")]
+
+    def _read(self) -> list[dict]:
+        return [document.model_dump() for document in records.list_documents(self.engine, self.scope)]
+
+    def set_scope(self, scope) -> None:
+        self.beginResetModel()
+        self.scope = scope
+        self._errors.clear()
+        self._rows = self._read()
+        self.endResetModel()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = self._read()
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def row_record(self, row: int) -> dict | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def write(self, record_id: str, raw: dict) -> None:
+        records.update_document(self.engine, self.scope, record_id, raw, self.author)
+
+
+class IndicatorTableModel(QAbstractTableModel):
+    """Every indicator of the catalogue for the period: counts typed in place, the rest computed."""
+
+    refused = Signal(int, str)
+    changed = Signal()
+
+    CODE, NAME, UNIT, VALUE, TARGET_2025, TARGET_2030, HOW = range(7)
+
+    def __init__(self, engine, scope, rounding: str = "half_up", author: str = "", parent=None):
+        super().__init__(parent)
+        self.engine, self.scope, self.rounding, self.author = engine, scope, rounding, author
+        self._catalogue = list(indicators().values())
+        self._errors: dict[str, str] = {}
+        self._figures = None
+        self.reload()
+
+    def reload(self) -> None:
+        self._figures = compute(self.engine, self.scope.org_unit_code, [self.scope.org_unit_code], self.scope.period)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def set_scope(self, scope) -> None:
+        self.beginResetModel()
+        self.scope = scope
+        self._errors.clear()
+        self._figures = compute(self.engine, scope.org_unit_code, [scope.org_unit_code], scope.period)
+        self.endResetModel()
+
+    def headers(self) -> list[str]:
+        return [self.tr("Mã"), self.tr("Chỉ tiêu"), self.tr("Đơn vị tính"), self.tr("Giá trị"),
+                self.tr("Mục tiêu 2025"), self.tr("Mục tiêu 2030"), self.tr("Cách có")]
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._catalogue)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 7
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < 7:
+            return self.headers()[section]
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.NoItemFlags
+        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        if index.column() == self.VALUE and self._catalogue[index.row()].typed:
+            base |= Qt.ItemIsEditable
+        return base
+
+    def value(self, code: str):
+        """The figure as a number: a typed or activity value, or the rounded share."""
+        if code in self._figures.values:
+            return self._figures.values[code]
+        return self._figures.share(code, self.rounding)
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._catalogue)):
+            return None
+        indicator = self._catalogue[index.row()]
+        column = index.column()
+        if role == Qt.DisplayRole:
+            if column == self.CODE:
+                return indicator.code
+            if column == self.NAME:
+                return indicator.name_vi
+            if column == self.UNIT:
+                return indicator.unit_vi
+            if column == self.VALUE:
+                value = self.value(indicator.code)
+                if indicator.kind == "share":
+                    return format_percent(value)
+                return format_count(value)
+            if column in (self.TARGET_2025, self.TARGET_2030):
+                target = indicator.target_2025 if column == self.TARGET_2025 else indicator.target_2030
+                return format_percent(target, 0) if target is not None else ""
+            if column == self.HOW:
+                return {"count": self.tr("Nhập"), "share": self.tr("Tính: tỷ lệ"),
+                        "from_activities": self.tr("Tính: từ hoạt động")}[indicator.kind]
+        if role == Qt.EditRole and column == self.VALUE:
+            value = self._figures.values.get(indicator.code)
+            return "" if value is None else format_count(value)
+        if role == Qt.TextAlignmentRole and column in (self.VALUE, self.TARGET_2025, self.TARGET_2030):
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == IdRole:
+            return indicator.code
+        if role == ErrorRole:
+            return self._errors.get(indicator.code)
+        if role == Qt.ToolTipRole:
+            return self._errors.get(indicator.code)
+        if role == Qt.BackgroundRole:
+            if indicator.code in self._errors:
+                return REFUSED_BRUSH
+            if not indicator.typed:
+                return DERIVED_BRUSH
+        return None
+
+    def setData(self, index, value, role=Qt.EditRole):
+        if role != Qt.EditRole or not index.isValid() or not (self.flags(index) & Qt.ItemIsEditable):
+            return False
+        indicator = self._catalogue[index.row()]
+        if isinstance(value, str) and value == self.data(index, Qt.EditRole):
+            return False
+        try:
+            records.set_indicator_values(self.engine, self.scope, {indicator.code: value}, self.author)
+        except (Invalid, Refused) as exc:
+            reason = indicator_refusal(exc)
+            self._errors[indicator.code] = reason
+            self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.columnCount() - 1))
+            self.refused.emit(index.row(), reason)
+            return False
+        self._errors.pop(indicator.code, None)
+        self.reload()
+        self.changed.emit()
+        return True
+
+
+def indicator_refusal(exc: Exception) -> str:
+    """A refusal of indicator values, each reason naming its indicator once."""
+    if not isinstance(exc, Invalid):
+        return str(exc)
+    catalogue = indicators()
+    parts = []
+    for code, reason in exc.problems.items():
+        name = catalogue[code].name_vi if code in catalogue else code
+        parts.append(reason if reason.startswith(name) else f"{name}: {reason}")
+    return "; ".join(parts)

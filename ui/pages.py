@@ -1,0 +1,155 @@
+"""The pages of the window, one per section of the report. Views only: they lay out widgets
+and name them; the controllers in `ui/controllers.py` fill them and call the core."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
+    QVBoxLayout, QWidget,
+)
+
+from vstbpn_desktop.catalogue import Indicator
+
+from .widgets import MessageLabel, NarrativeEditor, record_table
+
+
+class Page(QWidget):
+    """A page: a heading, then its content; narrative editors by section code."""
+
+    def __init__(self, heading: str, parent=None):
+        super().__init__(parent)
+        self.narratives: dict[str, NarrativeEditor] = {}
+        self.layout_ = QVBoxLayout(self)
+        title = QLabel(f"<h2>{heading}</h2>")
+        self.layout_.addWidget(title)
+
+    def add_narrative(self, section: str, title: str, parent_layout=None, stretch: int = 1) -> NarrativeEditor:
+        editor = NarrativeEditor(title)
+        editor.setObjectName(f"narrative-{section}")
+        (parent_layout or self.layout_).addWidget(editor, stretch)
+        self.narratives[section] = editor
+        return editor
+
+
+class TablePage(Page):
+    """A table of records with its add/delete actions, an optional filter and totals, and narrative."""
+
+    def __init__(self, heading: str, with_filter: bool = False, totals: tuple[str, ...] = (), parent=None):
+        super().__init__(heading, parent)
+        bar = QHBoxLayout()
+        self.filter = None
+        if with_filter:
+            self.filter = QLineEdit()
+            self.filter.setObjectName("filter")
+            self.filter.setPlaceholderText(self.tr("Tìm (không cần dấu), ví dụ: long xuyen"))
+            self.filter.setClearButtonEnabled(True)
+            bar.addWidget(QLabel(self.tr("Tìm:")))
+            bar.addWidget(self.filter, 1)
+        else:
+            bar.addStretch(1)
+        self.add_button = QPushButton(self.tr("Thêm dòng (Ctrl+N)"))
+        self.delete_button = QPushButton(self.tr("Xóa dòng đã chọn (Delete)"))
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.delete_button)
+        self.layout_.addLayout(bar)
+
+        self.table = record_table()
+        self.table.setObjectName("table")
+        self.count_label = QLabel()
+        self.totals: dict[str, QLabel] = {}
+        totals_bar = QHBoxLayout()
+        totals_bar.addWidget(self.count_label)
+        for key in totals:
+            value = QLabel()
+            value.setObjectName(f"total-{key}")
+            self.totals[key] = value
+            totals_bar.addWidget(value)
+        totals_bar.addStretch(1)
+        self.message = MessageLabel()
+
+        splitter = QSplitter(Qt.Vertical)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addLayout(totals_bar)
+        top_layout.addWidget(self.message)
+        splitter.addWidget(top)
+        self.splitter = splitter
+        self.layout_.addWidget(splitter, 1)
+
+        # Ctrl+N anywhere on the page; Delete only when the table itself has focus, so that
+        # Delete inside a cell editor still deletes a character.
+        self.add_action = QAction(self.tr("Thêm dòng"), self)
+        self.add_action.setShortcut(QKeySequence.New)
+        self.add_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        self.addAction(self.add_action)
+        self.delete_action = QAction(self.tr("Xóa dòng"), self.table)
+        self.delete_action.setShortcut(QKeySequence.Delete)
+        self.delete_action.setShortcutContext(Qt.WidgetShortcut)
+        self.table.addAction(self.delete_action)
+        self.add_button.clicked.connect(self.add_action.trigger)
+        self.delete_button.clicked.connect(self.delete_action.trigger)
+
+    def add_narrative_below(self, section: str, title: str) -> NarrativeEditor:
+        editor = NarrativeEditor(title)
+        editor.setObjectName(f"narrative-{section}")
+        self.splitter.addWidget(editor)
+        self.splitter.setSizes([500, 180])
+        self.narratives[section] = editor
+        return editor
+
+
+class FiguresPage(Page):
+    """Counts typed in, each share shown live beside its national targets, and the narrative."""
+
+    def __init__(self, heading: str, counts: list[Indicator], shares: list[Indicator], parent=None):
+        super().__init__(heading, parent)
+        box = QGroupBox(self.tr("Số liệu"))
+        form = QFormLayout(box)
+        self.inputs: dict[str, QLineEdit] = {}
+        for indicator in counts:
+            field = QLineEdit()
+            field.setObjectName(f"input-{indicator.code}")
+            field.setAlignment(Qt.AlignRight)
+            field.setMaximumWidth(160)
+            field.setToolTip(indicator.code)
+            self.inputs[indicator.code] = field
+            form.addRow(f"{indicator.name_vi} ({indicator.unit_vi}):", field)
+        self.layout_.addWidget(box)
+
+        shares_box = QGroupBox(self.tr("Tỷ lệ (tính tự động) so với mục tiêu quốc gia"))
+        grid = QGridLayout(shares_box)
+        self.shares: dict[str, QLabel] = {}
+        for row, indicator in enumerate(shares):
+            value = QLabel("—")
+            value.setObjectName(f"share-{indicator.code}")
+            value.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            grid.addWidget(QLabel(f"{indicator.name_vi}:"), row, 0)
+            grid.addWidget(value, row, 1)
+            self.shares[indicator.code] = value
+        grid.setColumnStretch(1, 1)
+        self.layout_.addWidget(shares_box)
+        self.message = MessageLabel()
+        self.layout_.addWidget(self.message)
+
+
+class NarrativePage(Page):
+    """Text-only sections: assessment, directions."""
+
+
+class GridPage(Page):
+    """Every indicator of the catalogue: counts editable, derived ones computed, with targets."""
+
+    def __init__(self, heading: str, parent=None):
+        super().__init__(heading, parent)
+        hint = QLabel(self.tr("Ô nền xám được tính tự động từ các số liệu và hoạt động đã nhập; "
+                              "chỉ các ô \u201cNhập\u201d được sửa. Enter để sửa, Tab để sang ô khác."))
+        hint.setWordWrap(True)
+        self.layout_.addWidget(hint)
+        self.table = record_table()
+        self.table.setObjectName("grid")
+        self.table.setSelectionBehavior(self.table.SelectionBehavior.SelectItems)
+        self.layout_.addWidget(self.table, 1)
+        self.message = MessageLabel()
+        self.layout_.addWidget(self.message)
