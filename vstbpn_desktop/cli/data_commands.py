@@ -1,5 +1,41 @@
 """Table-file commands: data template, data import."""
 
+from pathlib import Path
+
+from .common import open_profile, period_arg
+
 
 def register(commands) -> None:
-    pass
+    data = commands.add_parser("data", help="mẫu Excel và nhập tệp bảng (.xlsx, .csv)")
+    actions = data.add_subparsers(dest="data_command", metavar="ACTION", required=True)
+
+    template = actions.add_parser("template", help="ghi tệp mẫu Excel (.xlsx)")
+    template.add_argument("--out", required=True, type=Path, help="tệp .xlsx sẽ ghi")
+    template.set_defaults(handler=cmd_template)
+
+    load = actions.add_parser("import", help="nhập một tệp .csv hoặc .xlsx: toàn bộ hoặc không gì cả")
+    load.add_argument("file", type=Path)
+    load.add_argument("--period", type=period_arg,
+                      help="chỉ nhận dữ liệu của kỳ này (ví dụ 2023H1): ngày nằm trong kỳ, cột period bằng kỳ")
+    load.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi")
+    load.set_defaults(handler=cmd_import)
+
+
+def cmd_template(args) -> int:
+    from ..dataio import write_template
+
+    out = write_template(args.out)
+    print(f"Đã ghi tệp mẫu {out}")
+    return 0
+
+
+def cmd_import(args) -> int:
+    from ..dataio import import_file
+
+    profile = open_profile(args)
+    try:
+        result = import_file(profile, args.file, period=args.period, dry_run=args.dry_run)
+    finally:
+        profile.close()
+    print(result.describe())
+    return 0

@@ -1,0 +1,320 @@
+"""`data import`: every row of a table file through domain/validation.py, then one transaction.
+
+A file is imported whole or not at all. Problems are collected over the whole file and the
+refusal names the first few with file, sheet, row (as Excel shows it), column and rule.
+
+Importing the same file again adds nothing: an activity or document identical in every column
+to one the unit already holds is skipped (counted, one held record absorbs one row, so a file
+with two identical rows against one held adds one); an indicator value or narrative section
+replaces the one held for its period (counted as unchanged when equal).
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Callable
+
+from sqlalchemy import and_, select
+
+from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, indicators
+from ..domain.validation import (
+    Invalid, check_indicator_bounds, validate_activity, validate_document, validate_indicator_value,
+    validate_narrative,
+)
+from ..errors import Refused
+from ..formats import format_count
+from ..periods import Period, period_for
+from ..records import ACTIVITY_FIELDS, DOCUMENT_FIELDS, ensure_editable, insert_clean
+from ..storage.models import Activity, Document, IndicatorValue, Narrative
+from ..text import fold
+from .columns import TABLE_LABELS
+from .tables import RawTable, read_table_file, where
+
+Progress = Callable[[int, int], None]
+SHOWN_PROBLEMS = 3
+TICK = 1000
+
+
+@dataclass
+class ImportResult:
+    file: str
+    rows: int = 0
+    dry_run: bool = False
+    added: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLE_LABELS, 0))
+    # Activities/documents identical to held ones (skipped); indicators/narratives equal to held ones.
+    unchanged: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLE_LABELS, 0))
+    replaced: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLE_LABELS, 0))
+
+    def describe(self) -> str:
+        """One Vietnamese line for the officer."""
+        def listing(counts):
+            return ", ".join(f"{format_count(n)} {TABLE_LABELS[t]}" for t, n in counts.items() if n)
+
+        verb = "Kiểm tra xong (chưa ghi gì), sẽ nhập" if self.dry_run else "Đã nhập"
+        text = f"{verb} {self.file} ({format_count(self.rows)} dòng): {listing(self.added) or 'không có gì mới'}"
+        if any(self.replaced.values()):
+            text += f"; thay giá trị cũ: {listing(self.replaced)}"
+        if any(self.unchanged.values()):
+            text += f"; bỏ qua vì trùng với dữ liệu đã có: {listing(self.unchanged)}"
+        return text
+
+
+class _Problems:
+    def __init__(self):
+        self.items: list[str] = []
+
+    def add(self, place: str, reason: str) -> None:
+        self.items.append(f"{place}: {reason}")
+
+    def invalid(self, label: str, raw: RawTable, row: int, exc: Invalid, columns: dict | None = None) -> None:
+        for name, reason in exc.problems.items():
+            self.add(where(label, raw.sheet, row, (columns or {}).get(name, name)), reason)
+
+    def raise_if_any(self) -> None:
+        if not self.items:
+            return
+        message = "; ".join(self.items[:SHOWN_PROBLEMS])
+        if len(self.items) > SHOWN_PROBLEMS:
+            message += f"; và {len(self.items) - SHOWN_PROBLEMS} lỗi khác"
+        raise Refused(message)
+
+
+# -- cells to raw values ---------------------------------------------------------------------
+
+def _text(value) -> str:
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _code(value, vocabulary: dict[str, tuple[str, str]]) -> str:
+    """A kind as its code ("training") or its Vietnamese name ("Tập huấn"), any letter case."""
+    text = _text(value)
+    if text.lower() in vocabulary:
+        return text.lower()
+    folded = fold(text)
+    for code, (name_vi, _) in vocabulary.items():
+        if fold(name_vi) == folded:
+            return code
+    return text
+
+
+def _raw(cells: dict, text_columns=(), code_columns: dict | None = None) -> dict:
+    """Cells as the validators take them; a blank cell is left out so their defaults apply."""
+    raw = dict(cells)
+    for name in text_columns:
+        if name in raw:
+            raw[name] = _text(raw[name])
+    for name, vocabulary in (code_columns or {}).items():
+        if name in raw:
+            raw[name] = _code(raw[name], vocabulary)
+    return raw
+
+
+# -- the plan: clean records with the row each came from ------------------------------------
+
+@dataclass
+class _Plan:
+    activities: list[tuple[str, dict]] = field(default_factory=list)  # (place, clean)
+    documents: list[tuple[str, dict]] = field(default_factory=list)
+    indicators: dict[tuple[str, str], tuple[str, float]] = field(default_factory=dict)  # (period, code) -> (place, value)
+    narratives: dict[tuple[str, str], tuple[str, list[str]]] = field(default_factory=dict)
+    periods: dict[Period, str] = field(default_factory=dict)  # period touched -> first place
+
+    def touch(self, period: Period, place: str) -> None:
+        self.periods.setdefault(period, place)
+
+
+def _period(value, label, raw, row, wanted: Period | None, problems: _Problems) -> Period | None:
+    text = _text(value) if value is not None else ""
+    place = where(label, raw.sheet, row, "period")
+    if not text:
+        problems.add(place, "thiếu kỳ báo cáo (2023H1, 2023H2 hoặc 2023)")
+        return None
+    try:
+        period = Period.parse(text)
+    except ValueError as exc:
+        problems.add(place, str(exc))
+        return None
+    if wanted is not None and period != wanted:
+        problems.add(place, f"kỳ {period.code} khác kỳ đang nhập {wanted.code} (--period)")
+        return None
+    return period
+
+
+def _plan_rows(raw: RawTable, label: str, period: Period | None, plan: _Plan, problems: _Problems,
+               tick: Callable[[], None]) -> None:
+    for row, cells in raw.rows:
+        tick()
+        place = where(label, raw.sheet, row)
+        try:
+            if raw.table == "activities":
+                clean = validate_activity(_raw(cells, ("title", "place", "notes"), {"kind": ACTIVITY_KINDS}), period)
+                plan.activities.append((place, clean))
+                plan.touch(period_for(clean["date"]), place)
+            elif raw.table == "documents":
+                clean = validate_document(_raw(cells, ("number", "issuer", "title"), {"kind": DOCUMENT_KINDS}), period)
+                plan.documents.append((place, clean))
+                plan.touch(period_for(clean["date"]), place)
+            elif raw.table == "indicators":
+                _plan_indicator(cells, label, raw, row, period, plan, problems)
+            else:
+                _plan_narrative(cells, label, raw, row, period, plan, problems)
+        except Invalid as exc:
+            problems.invalid(label, raw, row, exc)
+
+
+def _plan_indicator(cells, label, raw, row, wanted, plan: _Plan, problems: _Problems) -> None:
+    period = _period(cells.get("period"), label, raw, row, wanted, problems)
+    code = _text(cells.get("indicator", ""))
+    if code.upper() in indicators():
+        code = code.upper()
+    value = validate_indicator_value(code, cells.get("value"))
+    if period is None:
+        return
+    key = (period.code, code)
+    if key in plan.indicators:
+        problems.add(where(label, raw.sheet, row, "indicator"),
+                     f"chỉ tiêu {code} của kỳ {period.code} đã có ở {plan.indicators[key][0]}")
+        return
+    plan.indicators[key] = (where(label, raw.sheet, row), value)
+    plan.touch(period, where(label, raw.sheet, row))
+
+
+def _plan_narrative(cells, label, raw, row, wanted, plan: _Plan, problems: _Problems) -> None:
+    period = _period(cells.get("period"), label, raw, row, wanted, problems)
+    section = _code(cells.get("section", ""), NARRATIVE_SECTIONS) if cells.get("section") is not None else ""
+    section, text = validate_narrative(section, _text(cells["text"]) if "text" in cells else "")
+    if period is None:
+        return
+    place = where(label, raw.sheet, row)
+    plan.narratives.setdefault((period.code, section), (place, []))[1].append(text)
+    plan.touch(period, place)
+
+
+# -- the import ------------------------------------------------------------------------------
+
+def import_file(profile, path: Path, period: Period | None = None, progress: Progress | None = None,
+                cancelled: Callable[[], bool] | None = None, dry_run: bool = False) -> ImportResult:
+    """Import a `.csv` or `.xlsx` table file into the profile's own unit: all rows or none.
+
+    `progress(done, total)` is called as rows are checked and once more when written;
+    `cancelled()` returning True stops before anything is written (Refused, nothing changed).
+    """
+    path = Path(path)
+    label = path.name
+    tables = read_table_file(path)
+    total = sum(len(raw.rows) for raw in tables)
+    if total == 0:
+        raise Refused(f"{label}: không có dòng dữ liệu nào (chỉ có dòng tiêu đề)")
+    result = ImportResult(label, rows=total, dry_run=dry_run)
+
+    def stop_if_cancelled():
+        if cancelled is not None and cancelled():
+            raise Refused(f"{label}: đã hủy nhập; dữ liệu không thay đổi")
+
+    done = 0
+
+    def tick():
+        nonlocal done
+        done += 1
+        if done % TICK == 0:
+            stop_if_cancelled()
+            if progress:
+                progress(done, total)
+
+    plan, problems = _Plan(), _Problems()
+    for raw in tables:
+        _plan_rows(raw, label, period, plan, problems, tick)
+    for (period_code, section), (place, texts) in plan.narratives.items():
+        if len(texts) > 1:
+            try:
+                validate_narrative(section, "\n".join(texts))
+            except Invalid as exc:
+                problems.add(f"{place}, cột text", f"mục {section} kỳ {period_code} ghép lại {exc.problems['text']}")
+    problems.raise_if_any()
+    for touched, place in sorted(plan.periods.items()):
+        try:
+            ensure_editable(profile.engine, touched)
+        except Refused as exc:
+            raise Refused(f"{place}: {exc}") from None
+    stop_if_cancelled()
+
+    engine = profile.engine
+    with (engine.connect() if dry_run else engine.begin()) as connection:
+        unit = profile.org_unit_code
+        _check_bounds(connection, unit, plan, problems)
+        problems.raise_if_any()
+        activities = _new_records(connection, Activity, ACTIVITY_FIELDS, unit, plan.activities)
+        documents = _new_records(connection, Document, DOCUMENT_FIELDS, unit, plan.documents)
+        result.unchanged["activities"] = len(plan.activities) - len(activities)
+        result.unchanged["documents"] = len(plan.documents) - len(documents)
+        result.added["activities"], result.added["documents"] = len(activities), len(documents)
+        values = [(p, c, v) for (p, c), (_, v) in plan.indicators.items()]
+        texts = [(p, s, "\n".join(parts)) for (p, s), (_, parts) in plan.narratives.items()]
+        values = _changed(connection, IndicatorValue.__table__.c.indicator_code, IndicatorValue.__table__.c.value,
+                          unit, values, result, "indicators")
+        texts = _changed(connection, Narrative.__table__.c.section, Narrative.__table__.c.text,
+                         unit, texts, result, "narratives")
+        stop_if_cancelled()
+        if not dry_run:
+            insert_clean(connection, unit, profile.author, activities=activities, documents=documents,
+                         indicator_values=values, narratives=texts)
+    if progress:
+        progress(total, total)
+    return result
+
+
+def _check_bounds(connection, unit: str, plan: _Plan, problems: _Problems) -> None:
+    """Women never exceed the total, with the file's values over those held for the period."""
+    catalogue = indicators()
+    table = IndicatorValue.__table__
+    for period_code in sorted({p for p, _ in plan.indicators}):
+        held = dict(connection.execute(select(table.c.indicator_code, table.c.value).where(
+            table.c.org_unit_code == unit, table.c.period == period_code)).all())
+        given = {c: v for (p, c), (_, v) in plan.indicators.items() if p == period_code}
+        for code, reason in check_indicator_bounds(held | given).items():
+            blamed = code if (period_code, code) in plan.indicators else catalogue[code].at_most
+            if (period_code, blamed) in plan.indicators:
+                problems.add(f"{plan.indicators[(period_code, blamed)][0]}, cột value", f"kỳ {period_code}: {reason}")
+
+
+def _new_records(connection, model, fields: tuple[str, ...], unit: str, planned: list[tuple[str, dict]]) -> list[dict]:
+    """The planned records minus those identical in every column to one already held."""
+    if not planned:
+        return []
+    table = model.__table__
+    dates = [clean["date"] for _, clean in planned]
+    held = Counter(tuple(row) for row in connection.execute(
+        select(*(table.c[f] for f in fields)).where(and_(
+            table.c.org_unit_code == unit, table.c.date >= min(dates), table.c.date <= max(dates)))))
+    fresh = []
+    for _, clean in planned:
+        key = tuple(clean[f] for f in fields)
+        if held[key] > 0:
+            held[key] -= 1
+        else:
+            fresh.append(clean)
+    return fresh
+
+
+def _changed(connection, key_column, value_column, unit: str, items: list[tuple], result: ImportResult,
+             name: str) -> list[tuple]:
+    """Values that differ from those held for the same period and code/section (count the rest)."""
+    table = key_column.table
+    changed = []
+    for period_code, key, value in items:
+        held = connection.execute(select(value_column).where(
+            table.c.org_unit_code == unit, table.c.period == period_code, key_column == key)).first()
+        if held is not None and held[0] == value:
+            result.unchanged[name] += 1
+            continue
+        result.replaced[name] += held is not None
+        result.added[name] += held is None
+        changed.append((period_code, key, value))
+    return changed
