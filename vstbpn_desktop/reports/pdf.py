@@ -1,0 +1,324 @@
+"""The report as PDF in the layout of Decree 30/2020 (Annex I), with reportlab.
+
+`OfficialDocument` owns what every official document shares: A4, the margins, the fonts,
+the two-column header and page numbers from page 2 (top centre). A report only supplies its
+story of flowables (`report_story`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Callable
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    BaseDocTemplate, CondPageBreak, Frame, HRFlowable, KeepTogether, LongTable, NextPageTemplate, PageBreak,
+    PageTemplate, Paragraph, Spacer, Table, TableStyle,
+)
+
+from ..formats import format_count, format_date, format_number
+from .content import NATIONAL_MOTTO, Annex, Chart, Column, Para, Report, Table as ReportTable
+from .fonts import FontSet, register_fonts
+
+MARGINS = {"top": 20 * mm, "bottom": 20 * mm, "left": 30 * mm, "right": 15 * mm}
+BODY_SIZE = 14
+LEADING = 18  # about 1.3 lines of 14 pt
+TABLE_SIZE = 10
+
+
+class OfficialDocument(BaseDocTemplate):
+    """A4 with the Decree 30/2020 margins; page 1 unnumbered, the number top centre from page 2."""
+
+    def __init__(self, target, title: str = "", author: str = "", **kwargs):
+        self.fonts: FontSet = register_fonts()
+        super().__init__(
+            str(target), pagesize=A4, title=title, author=author, creator="VSTBPN Desktop",
+            leftMargin=MARGINS["left"], rightMargin=MARGINS["right"],
+            topMargin=MARGINS["top"], bottomMargin=MARGINS["bottom"], **kwargs,
+        )
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([
+            PageTemplate(id="first", frames=[frame], onPage=self._first_page, autoNextPageTemplate="later"),
+            PageTemplate(id="later", frames=[frame], onPage=self._page_number),
+        ])
+        self.styles = make_styles(self.fonts)
+
+    def _first_page(self, canvas, doc) -> None:
+        pass
+
+    def _page_number(self, canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont(self.fonts.regular, 13)
+        canvas.drawCentredString(self.pagesize[0] / 2, self.pagesize[1] - 12 * mm, str(doc.page))
+        canvas.restoreState()
+
+
+def make_styles(fonts: FontSet) -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("base", fontName=fonts.regular, fontSize=BODY_SIZE, leading=LEADING,
+                          textColor=colors.black)
+
+    def style(name, **kw):
+        return ParagraphStyle(name, parent=base, **kw)
+
+    return {
+        "body": style("body", alignment=TA_JUSTIFY, firstLineIndent=12.7 * mm, spaceAfter=6),
+        "heading": style("heading", fontName=fonts.bold, alignment=TA_JUSTIFY, firstLineIndent=12.7 * mm,
+                         spaceBefore=6, spaceAfter=6),
+        "item": style("item", fontName=fonts.bold, alignment=TA_JUSTIFY, firstLineIndent=12.7 * mm, spaceAfter=6),
+        "head_regular": style("head_regular", fontSize=13, leading=15, alignment=TA_CENTER),
+        "head_bold": style("head_bold", fontName=fonts.bold, fontSize=13, leading=15, alignment=TA_CENTER),
+        "motto": style("motto", fontName=fonts.bold, fontSize=14, leading=16, alignment=TA_CENTER),
+        "number": style("number", fontSize=13, leading=16, alignment=TA_CENTER),
+        "dateline": style("dateline", fontName=fonts.italic, fontSize=14, leading=16, alignment=TA_CENTER),
+        "title": style("title", fontName=fonts.bold, fontSize=14, leading=17, alignment=TA_CENTER, spaceBefore=18),
+        "subject": style("subject", fontName=fonts.bold, fontSize=14, leading=17, alignment=TA_CENTER),
+        "recipients_title": style("recipients_title", fontName=fonts.bold_italic, fontSize=12, leading=14),
+        "recipient": style("recipient", fontSize=11, leading=13),
+        "signer": style("signer", fontName=fonts.bold, fontSize=14, leading=17, alignment=TA_CENTER),
+        "annex_title": style("annex_title", fontName=fonts.bold, fontSize=14, leading=17, alignment=TA_CENTER),
+        "annex_subtitle": style("annex_subtitle", fontName=fonts.bold, fontSize=13, leading=16,
+                                alignment=TA_CENTER),
+        "annex_note": style("annex_note", fontName=fonts.italic, fontSize=12, leading=14, alignment=TA_CENTER,
+                            spaceAfter=6),
+        "cell": style("cell", fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.2, alignment=TA_LEFT),
+        "cell_number": style("cell_number", fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.2, alignment=TA_RIGHT),
+        "cell_head": style("cell_head", fontName=fonts.bold, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.2,
+                           alignment=TA_CENTER),
+    }
+
+
+def markup(paragraph: Para) -> str:
+    out = []
+    for run in paragraph.runs:
+        text = escape(run.text)
+        if run.bold:
+            text = f"<b>{text}</b>"
+        if run.italic:
+            text = f"<i>{text}</i>"
+        out.append(text)
+    return "".join(out)
+
+
+def rule(width: float) -> HRFlowable:
+    return HRFlowable(width=width, thickness=0.6, color=colors.black, hAlign="CENTER",
+                      spaceBefore=3, spaceAfter=2)
+
+
+def fitted(text: str, style: ParagraphStyle, width: float, smallest: float = 12) -> ParagraphStyle:
+    """Keep a header line on one line: 13 pt when it fits, down to 12 pt (Decree 30/2020 allows 12-13)."""
+    size = style.fontSize
+    while size > smallest and stringWidth(text, style.fontName, size) > width:
+        size -= 0.5
+    if size == style.fontSize:
+        return style
+    return ParagraphStyle(f"{style.name}-{size}", parent=style, fontSize=size, leading=size + 2)
+
+
+def header_lines(text: str, font: str, width: float) -> list[str]:
+    """Lines of a header block: the officer's own line breaks, else one line, else a break before
+    "VÀ …" or at the most balanced word ("BAN VÌ SỰ TIẾN BỘ CỦA PHỤ NỮ / VÀ BÌNH ĐẲNG GIỚI")."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()] or [""]
+    if len(lines) > 1 or stringWidth(lines[0], font, 12) <= width:
+        return lines
+    words = lines[0].split()
+    splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+    fitting = [pair for pair in splits if stringWidth(pair[0], font, 12) <= width]
+    for first, second in fitting:
+        if second.startswith("VÀ "):
+            return [first, second]
+    if not fitting:
+        return lines
+    return list(min(fitting, key=lambda pair: max(stringWidth(p, font, 13) for p in pair)))
+
+
+# -- the story ------------------------------------------------------------------------------
+
+def header_story(report: Report, doc: OfficialDocument) -> list:
+    s, fonts = doc.styles, doc.fonts
+    left_width, right_width = 74 * mm, doc.width - 74 * mm
+    issuing_lines = header_lines(report.header.issuing_body, fonts.bold, left_width)
+    issuing = [Paragraph(escape(line), fitted(line, s["head_bold"], left_width)) for line in issuing_lines]
+    issuing_line = max(stringWidth(line, fonts.bold, 13) for line in issuing_lines) / 3
+    national = NATIONAL_MOTTO[0]
+    left = [*(Paragraph(escape(line), fitted(line, s["head_regular"], left_width))
+              for line in header_lines(report.header.parent_body, fonts.regular, left_width)),
+            *issuing, rule(min(issuing_line, left_width))]
+    right = [Paragraph(national, fitted(national, s["head_bold"], right_width)),
+             Paragraph(NATIONAL_MOTTO[1], s["motto"]),
+             rule(stringWidth(NATIONAL_MOTTO[1], fonts.bold, 14))]
+    table = Table(
+        [[left, right],
+         [Paragraph(escape(report.header.number), s["number"]),
+          Paragraph(escape(report.header.place_date), s["dateline"])]],
+        colWidths=[left_width, right_width],
+    )
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 1), (-1, 1), 4),
+    ]))
+    subject_width = min(stringWidth(report.subject, fonts.bold, 14), doc.width * 0.8)
+    return [
+        table,
+        Paragraph(report.title, s["title"]),
+        Paragraph(escape(report.subject), s["subject"]),
+        rule(max(subject_width / 4, 30 * mm)),
+        Spacer(1, 8),
+    ]
+
+
+def closing_story(report: Report, doc: OfficialDocument) -> list:
+    s = doc.styles
+    left = [Paragraph("Nơi nhận:", s["recipients_title"])]
+    left += [Paragraph(escape(line), s["recipient"]) for line in report.recipients]
+    right = [Paragraph(escape(line), s["signer"]) for line in (report.signer_mandate, report.signer_title) if line]
+    right += [Spacer(1, 28 * mm), Paragraph(escape(report.signer_name) or "&nbsp;", s["signer"])]
+    table = Table([[left, right]], colWidths=[doc.width * 0.5, doc.width * 0.5])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "CENTER"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return [Spacer(1, 6), KeepTogether([table])]
+
+
+def body_story(report: Report, doc: OfficialDocument) -> list:
+    story = []
+    for paragraph in report.body:
+        flowable = Paragraph(markup(paragraph), doc.styles[paragraph.kind if paragraph.kind in doc.styles else "body"])
+        if paragraph.kind in ("heading", "item"):
+            story.append(CondPageBreak(3 * LEADING))
+        story.append(flowable)
+    return story
+
+
+def cell_text(value, column: Column) -> str:
+    if value is None:
+        return ""
+    if column.kind == "date":
+        return format_date(value)
+    if column.kind in ("int", "number", "percent"):
+        if isinstance(value, float) and not value.is_integer():
+            return format_number(value, 2)
+        return format_count(value)
+    return str(value)
+
+
+def table_flowable(table: ReportTable, doc: OfficialDocument, progress: Callable[[int], None] | None = None):
+    """One LongTable for the whole annex: the header row repeats on every page."""
+    s = doc.styles
+    columns = [c for c in table.columns if c.width > 0]
+    keep = [i for i, c in enumerate(table.columns) if c.width > 0]
+    total = sum(c.width for c in columns)
+    widths = [doc.width * c.width / total for c in columns]
+    cell, font = s["cell"], doc.fonts.regular
+    limits = {i: w - 6 for i, w in zip(keep, widths)}
+    data = [[Paragraph(escape(c.header), s["cell_head"]) for c in columns]]
+    for count, row in enumerate(table.rows(), 1):
+        line = []
+        for i, column in zip(keep, columns):
+            text = cell_text(row[i], column)
+            if column.kind == "text" and stringWidth(text, font, TABLE_SIZE) > limits[i]:
+                line.append(Paragraph(escape(text), cell))
+            else:
+                line.append(text)
+        data.append(line)
+        if progress and count % 500 == 0:
+            progress(count)
+    if len(data) == 1:
+        data.append(["Không có số liệu trong kỳ"] + [""] * (len(columns) - 1))
+        empty = True
+    else:
+        empty = False
+    flowable = LongTable(data, colWidths=widths, repeatRows=1)
+    commands = [
+        ("FONT", (0, 0), (-1, -1), doc.fonts.regular, TABLE_SIZE, TABLE_SIZE * 1.2),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for position, column in enumerate(columns):
+        if column.kind in ("int", "number", "percent"):
+            commands.append(("ALIGN", (position, 1), (position, -1), "RIGHT"))
+        elif column.kind == "date":
+            commands.append(("ALIGN", (position, 1), (position, -1), "CENTER"))
+    if empty:
+        commands += [("SPAN", (0, 1), (-1, 1)), ("ALIGN", (0, 1), (-1, 1), "CENTER")]
+    flowable.setStyle(TableStyle(commands))
+    return flowable
+
+
+def chart_flowable(chart: Chart, doc: OfficialDocument):
+    fonts = doc.fonts
+    width, height = doc.width - 4, 85 * mm
+    drawing = Drawing(width, height)
+    drawing.add(String(width / 2, height - 12, chart.title, fontName=fonts.bold, fontSize=12,
+                       textAnchor="middle"))
+    if not chart.values:
+        drawing.add(String(width / 2, height / 2, "Chưa có số liệu để vẽ biểu đồ", fontName=fonts.italic,
+                           fontSize=12, textAnchor="middle"))
+        return drawing
+    bars = VerticalBarChart()
+    bars.x, bars.y = 40, 45
+    bars.width, bars.height = width - 60, height - 75
+    bars.data = [chart.values]
+    bars.categoryAxis.categoryNames = chart.labels
+    bars.categoryAxis.labels.fontName = fonts.regular
+    bars.categoryAxis.labels.fontSize = 8
+    many = len(chart.labels) > 5
+    bars.categoryAxis.labels.angle = 30 if many else 0
+    bars.categoryAxis.labels.boxAnchor = "ne" if many else "n"
+    bars.valueAxis.valueMin = 0
+    bars.valueAxis.valueMax = max(50, (int(max(chart.values)) // 10 + 2) * 10)
+    bars.valueAxis.valueStep = 10
+    bars.valueAxis.labels.fontName = fonts.regular
+    bars.valueAxis.labels.fontSize = 9
+    bars.valueAxis.labelTextFormat = lambda v: f"{int(v)} %"
+    bars.bars[0].fillColor = colors.HexColor("#4a6fa5")
+    bars.barLabels.fontName = fonts.regular
+    bars.barLabels.fontSize = 8
+    bars.barLabelFormat = lambda v: format_number(v, 2)
+    bars.barLabels.nudge = 6
+    drawing.add(bars)
+    return drawing
+
+
+def annex_story(annex: Annex, doc: OfficialDocument, progress=None) -> list:
+    s = doc.styles
+    story = [PageBreak(), Paragraph(annex.title, s["annex_title"]), Paragraph(escape(annex.subtitle), s["annex_subtitle"])]
+    if annex.table is not None and annex.table.note:
+        story.append(Paragraph(escape(annex.table.note), s["annex_note"]))
+    else:
+        story.append(Spacer(1, 8))
+    if annex.table is not None:
+        story.append(table_flowable(annex.table, doc, progress))
+    if annex.chart is not None:
+        story += [Spacer(1, 10), KeepTogether([chart_flowable(annex.chart, doc)])]
+    for paragraph in annex.paragraphs:
+        story.append(Paragraph(markup(paragraph), s[paragraph.kind if paragraph.kind in s else "body"]))
+    return story
+
+
+def report_story(report: Report, doc: OfficialDocument, progress=None) -> list:
+    story = header_story(report, doc) + body_story(report, doc) + closing_story(report, doc)
+    for annex in report.annexes:
+        story += annex_story(annex, doc, progress)
+    return story
+
+
+def write_pdf(report: Report, target: Path, progress: Callable[[int], None] | None = None) -> None:
+    """Write the report to `target` (callers pass the temporary path of atomic.atomic_path)."""
+    doc = OfficialDocument(target, title=f"{report.title} {report.subject}", author=report.unit_name)
+    doc.build(report_story(report, doc, progress))
