@@ -7,22 +7,17 @@ from .profile import Profile
 
 
 def reported_children(profile: Profile, unit_code: str, period: Period) -> tuple[list[str], list[str]]:
-    """Children with data held for the period, and those without.
+    """Children whose bundle for the period the profile holds (the bundle ledger), and the others.
 
-    A child counts as reported when the profile holds any of its records for the period.
+    Data typed in for a child at the parent does not count: a child has reported when its signed
+    bundle has been imported (bundle/importer.py).
     """
-    from .records import record_counts
-    from .storage.database import session_scope
-    from .storage.models import IndicatorValue
-    from sqlmodel import select
+    from .bundle.status import received
 
+    held = received(profile, period)
     reported, missing = [], []
     for child in profile.children(unit_code):
-        counts = record_counts(profile.engine, [child.code], period)
-        with session_scope(profile.engine) as session:
-            has_values = session.exec(select(IndicatorValue.id).where(
-                IndicatorValue.org_unit_code == child.code, IndicatorValue.period == period.code)).first()
-        (reported if any(counts.values()) or has_values else missing).append(child.code)
+        (reported if child.code in held else missing).append(child.code)
     return reported, missing
 
 

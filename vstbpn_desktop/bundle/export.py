@@ -1,0 +1,174 @@
+"""Writing the signed bundle of the profile's own data for a period.
+
+Rows are streamed from SQL straight into the zip members (no ORM object per row). The file goes
+to a temporary file beside the target, is flushed and renamed (atomic.py), then read back and
+verified with the profile's own public key before success is reported: USB sticks get pulled.
+"""
+
+import hashlib
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import and_, select as sa_select
+from sqlmodel import select
+
+from .. import __version__
+from ..atomic import OutputError, atomic_path
+from ..errors import Refused
+from ..periods import Period
+from ..storage.database import session_scope
+from ..storage.models import Activity, Document, IndicatorValue, Meta, Narrative, now
+from . import format as fmt
+from .keys import fingerprint_hex, load_private_key, raw_public
+from .verify import Progress, SigningKey, read_verified
+
+META_SEQUENCE = "bundle_sequence"
+CHUNK = 2000
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    size: int
+    fingerprint: str
+    sequence: int
+    bundle_id: str
+    counts: dict
+
+
+def next_sequence(engine) -> int:
+    """Reserve the next number of this sender's sequence (kept in `meta`); it only grows."""
+    with session_scope(engine) as session:
+        row = session.get(Meta, META_SEQUENCE)
+        value = int(row.value) + 1 if row and row.value else 1
+        session.merge(Meta(key=META_SEQUENCE, value=str(value)))
+    return value
+
+
+def _rows(engine, org_unit: str, period: Period):
+    """(member name, iterator of line strings, count query) per data member, streamed from SQL."""
+    activity, document = Activity.__table__, Document.__table__
+
+    def dated(table, columns):
+        query = sa_select(*(table.c[c] for c in columns)).where(and_(
+            table.c.org_unit_code == org_unit, table.c.date >= period.start, table.c.date <= period.end,
+        )).order_by(table.c.date, table.c.id)
+        with engine.connect() as connection:
+            for row in connection.execute(query):
+                values = list(row)
+                values[1] = values[1].isoformat()
+                yield fmt.record_line(dict(zip(columns, values)))
+
+    def activities():
+        # date is the second column in both FIELDS tuples.
+        yield from dated(activity, fmt.FIELDS[fmt.ACTIVITIES])
+
+    def documents():
+        columns = ("id", "date", "number", "issuer", "kind", "title")
+        for line in dated(document, columns):
+            yield line
+
+    def indicators():
+        with session_scope(engine) as session:
+            rows = session.exec(select(IndicatorValue.indicator_code, IndicatorValue.value).where(
+                IndicatorValue.org_unit_code == org_unit, IndicatorValue.period == period.code,
+            ).order_by(IndicatorValue.indicator_code)).all()
+        for code, value in rows:
+            value = int(value) if float(value).is_integer() else value
+            yield fmt.record_line({"indicator": code, "value": value})
+
+    def narratives():
+        with session_scope(engine) as session:
+            rows = session.exec(select(Narrative.section, Narrative.text).where(
+                Narrative.org_unit_code == org_unit, Narrative.period == period.code,
+            ).order_by(Narrative.section)).all()
+        for section, text in rows:
+            yield fmt.record_line({"section": section, "text": text})
+
+    return {fmt.ACTIVITIES: activities, fmt.DOCUMENTS: documents, fmt.INDICATORS: indicators,
+            fmt.NARRATIVES: narratives}
+
+
+def _zip_info(name: str, stamp) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=stamp.timetuple()[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o100644 << 16  # a regular file
+    return info
+
+
+def export_bundle(profile, period: Period, out: Path, passphrase: str,
+                  progress: Progress | None = None) -> ExportResult:
+    progress = progress or (lambda done, total, stage: None)
+    out = Path(out)
+    private = load_private_key(profile, passphrase)  # wrong passphrase: refused, nothing changed
+    raw = raw_public(private.public_key())
+    fingerprint = fingerprint_hex(raw)
+    unit = profile.org_unit()
+    if unit is None or not unit.parent_code:
+        raise Refused(f"đơn vị {profile.org_unit_code} là cấp cao nhất trong danh mục: không có cấp trên "
+                      "để gửi báo cáo")
+    if not out.parent.is_dir():
+        raise Refused(f"{out}: thư mục {out.parent} không tồn tại")
+    from ..records import record_counts
+
+    expected = record_counts(profile.engine, [profile.org_unit_code], period)
+    total = sum(expected.values()) or 1
+    sequence = next_sequence(profile.engine)
+    stamp = now().replace(microsecond=0)
+    members, counts = [], {}
+    done = 0
+    progress(0, total, "ghi gói")
+    try:
+        with atomic_path(out) as temp:
+            with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+                for name, lines in _rows(profile.engine, profile.org_unit_code, period).items():
+                    digest, length, count = hashlib.sha256(), 0, 0
+                    with archive.open(_zip_info(name, stamp), "w") as stream:
+                        batch = []
+                        for line in lines():
+                            batch.append(line)
+                            if len(batch) >= CHUNK:
+                                data = "".join(batch).encode("utf-8")
+                                stream.write(data)
+                                digest.update(data)
+                                length += len(data)
+                                count += len(batch)
+                                done += len(batch)
+                                batch = []
+                                progress(done, total, "ghi gói")
+                        if batch:
+                            data = "".join(batch).encode("utf-8")
+                            stream.write(data)
+                            digest.update(data)
+                            length += len(data)
+                            count += len(batch)
+                            done += len(batch)
+                    members.append(fmt.MemberEntry(name, length, digest.hexdigest()))
+                    counts[fmt.COUNT_NAMES[name]] = count
+                manifest = fmt.Manifest(
+                    bundle_id=fmt.new_bundle_id(), kind=fmt.KIND_REPORT,
+                    sender_org_unit=profile.org_unit_code, sender_tree=profile.org_unit_tree,
+                    sender_officer=profile.author[:200], key_fingerprint=fingerprint,
+                    recipient_org_unit=unit.parent_code, sequence=sequence, period=period.code,
+                    created_at=stamp.strftime("%Y-%m-%dT%H:%M:%SZ"), app_version=__version__,
+                    counts=counts, members=tuple(members),
+                )
+                manifest_bytes = fmt.canonical_json(manifest.as_json())
+                archive.writestr(_zip_info(fmt.MANIFEST, stamp), manifest_bytes)
+                archive.writestr(_zip_info(fmt.SIGNATURE, stamp),
+                                 fmt.signature_member(fingerprint, private.sign(manifest_bytes)))
+    except OutputError as exc:
+        raise Refused(str(exc)) from exc
+    except OSError as exc:
+        raise Refused(f"{out}: không ghi được ({exc.strerror or exc})") from exc
+    # Read back what is on the disk and verify it exactly as the parent will.
+    progress(done, total, "đọc lại và kiểm tra")
+    own = SigningKey(private.public_key(), profile.org_unit_code)
+    read_manifest, _, content = read_verified(out, lambda _fingerprint: own)
+    held = {"activities": len(content.activities), "documents": len(content.documents),
+            "indicators": len(content.indicators), "narratives": len(content.narratives)}
+    if read_manifest.bundle_id != manifest.bundle_id or held != counts:
+        raise Refused(f"{out}: đọc lại gói vừa ghi không khớp; hãy ghi lại vào chỗ khác")
+    progress(total, total, "xong")
+    return ExportResult(out, out.stat().st_size, fingerprint, sequence, manifest.bundle_id, counts)

@@ -1,0 +1,222 @@
+"""The `.vstb` container, version 1 (docs/bundle-format.md is the specification).
+
+A zip file with exactly these members, flat (no folders):
+  manifest.json      the manifest (canonical JSON, below)
+  manifest.sig       the detached signature: three ASCII lines
+                       `vstb-signature-1` / the key fingerprint (32 hex) / base64 of the 64-byte
+                       Ed25519 signature over the exact bytes of manifest.json
+  activities.jsonl, documents.jsonl, indicators.jsonl, narratives.jsonl
+                     the data members, one flat JSON object per line, UTF-8, each line ending in \n
+"""
+
+import base64
+import json
+import re
+import uuid
+from dataclasses import dataclass
+
+FORMAT = "vstb"
+FORMAT_VERSION = 1
+KIND_REPORT = "report"
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+SIGNATURE_MAGIC = "vstb-signature-1"
+
+ACTIVITIES, DOCUMENTS, INDICATORS, NARRATIVES = (
+    "activities.jsonl", "documents.jsonl", "indicators.jsonl", "narratives.jsonl")
+DATA_MEMBERS = (ACTIVITIES, DOCUMENTS, INDICATORS, NARRATIVES)
+COUNT_NAMES = {ACTIVITIES: "activities", DOCUMENTS: "documents", INDICATORS: "indicators",
+               NARRATIVES: "narratives"}
+
+# The fields of one line of each data member; all required except where the validators give a default.
+FIELDS = {
+    ACTIVITIES: ("id", "date", "kind", "title", "sessions", "participants", "female_participants",
+                 "place", "notes"),
+    DOCUMENTS: ("id", "number", "date", "issuer", "kind", "title"),
+    INDICATORS: ("indicator", "value"),
+    NARRATIVES: ("section", "text"),
+}
+
+MAX_MANIFEST_BYTES = 1024 * 1024
+MAX_SIGNATURE_BYTES = 1024
+MAX_MEMBER_BYTES = 512 * 1024 * 1024
+MAX_TOTAL_BYTES = 1024 * 1024 * 1024
+SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
+UUID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+
+MANIFEST_FIELDS = {
+    "format": str, "format_version": int, "bundle_id": str, "kind": str,
+    "sender_org_unit": str, "sender_tree": str, "sender_officer": str, "key_fingerprint": str,
+    "recipient_org_unit": str, "sequence": int, "period": str, "created_at": str,
+    "app_version": str, "counts": dict, "members": list,
+}
+
+
+def canonical_json(value) -> bytes:
+    """Sorted keys, no insignificant white space, UTF-8 (not \\u-escaped), no trailing newline."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                      allow_nan=False).encode("utf-8")
+
+
+def record_line(value) -> str:
+    """One line of a data member (keys in FIELDS order, compact, UTF-8)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
+
+
+def new_bundle_id() -> str:
+    return str(uuid.uuid4())
+
+
+# -- signature member ------------------------------------------------------------------------
+
+def signature_member(fingerprint: str, signature: bytes) -> bytes:
+    return f"{SIGNATURE_MAGIC}\n{fingerprint}\n{base64.b64encode(signature).decode('ascii')}\n".encode("ascii")
+
+
+def parse_signature_member(data: bytes) -> tuple[str, bytes]:
+    """(fingerprint, signature) or ValueError naming what is wrong."""
+    try:
+        text = data.decode("ascii")
+    except UnicodeDecodeError:
+        raise ValueError("không phải văn bản ASCII") from None
+    lines = text.split("\n")
+    if len(lines) != 4 or lines[3] != "" or lines[0] != SIGNATURE_MAGIC:
+        raise ValueError(f"cần đúng 3 dòng: '{SIGNATURE_MAGIC}', vân tay khóa, chữ ký base64")
+    fingerprint = lines[1]
+    if not re.fullmatch(r"[0-9A-F]{32}", fingerprint):
+        raise ValueError("dòng 2 phải là vân tay khóa: 32 chữ số hex viết hoa")
+    try:
+        signature = base64.b64decode(lines[2], validate=True)
+    except ValueError:
+        raise ValueError("dòng 3 không phải base64") from None
+    if len(signature) != 64:
+        raise ValueError("chữ ký Ed25519 phải dài 64 byte")
+    return fingerprint, signature
+
+
+# -- manifest --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class MemberEntry:
+    name: str
+    length: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Manifest:
+    bundle_id: str
+    kind: str
+    sender_org_unit: str
+    sender_tree: str
+    sender_officer: str
+    key_fingerprint: str
+    recipient_org_unit: str
+    sequence: int
+    period: str
+    created_at: str
+    app_version: str
+    counts: dict
+    members: tuple[MemberEntry, ...]
+
+    def as_json(self) -> dict:
+        return {
+            "format": FORMAT, "format_version": FORMAT_VERSION, "bundle_id": self.bundle_id,
+            "kind": self.kind, "sender_org_unit": self.sender_org_unit, "sender_tree": self.sender_tree,
+            "sender_officer": self.sender_officer, "key_fingerprint": self.key_fingerprint,
+            "recipient_org_unit": self.recipient_org_unit, "sequence": self.sequence,
+            "period": self.period, "created_at": self.created_at, "app_version": self.app_version,
+            "counts": dict(self.counts),
+            "members": [{"name": m.name, "length": m.length, "sha256": m.sha256} for m in self.members],
+        }
+
+
+def manifest_from_json(value) -> Manifest:
+    """Check the manifest's shape; ValueError naming the field and the rule."""
+    from ..periods import Period
+
+    if not isinstance(value, dict):
+        raise ValueError("manifest phải là một đối tượng JSON")
+    unknown = sorted(set(value) - set(MANIFEST_FIELDS))
+    if unknown:
+        raise ValueError(f"trường không biết: {', '.join(unknown)}")
+    for name, kind in MANIFEST_FIELDS.items():
+        if name not in value:
+            raise ValueError(f"thiếu trường \"{name}\"")
+        field = value[name]
+        if not isinstance(field, kind) or (kind is int and isinstance(field, bool)):
+            raise ValueError(f"trường \"{name}\" phải là {kind.__name__}")
+    if value["format"] != FORMAT:
+        raise ValueError(f"\"format\" phải là \"{FORMAT}\"")
+    if value["format_version"] != FORMAT_VERSION:
+        raise ValueError(
+            f"phiên bản định dạng {value['format_version']} không được hỗ trợ (ứng dụng này đọc "
+            f"phiên bản {FORMAT_VERSION}); hãy cập nhật ứng dụng")
+    if value["kind"] != KIND_REPORT:
+        raise ValueError(f"loại gói \"{value['kind']}\" không biết (chỉ \"{KIND_REPORT}\")")
+    if not UUID_TEXT.fullmatch(value["bundle_id"]):
+        raise ValueError("\"bundle_id\" phải là UUID viết thường")
+    for name in ("sender_org_unit", "recipient_org_unit"):
+        if not re.fullmatch(r"\d{1,10}", value[name]):
+            raise ValueError(f"\"{name}\" phải là mã đơn vị (chữ số)")
+    if not re.fullmatch(r"[0-9A-F]{32}", value["key_fingerprint"]):
+        raise ValueError("\"key_fingerprint\" phải là 32 chữ số hex viết hoa")
+    if not 1 <= value["sequence"] <= 2**53:
+        raise ValueError("\"sequence\" phải là số nguyên dương")
+    try:
+        period = Period.parse(value["period"])
+    except ValueError as exc:
+        raise ValueError(f"\"period\": {exc}") from None
+    if period.code != value["period"]:
+        raise ValueError(f"\"period\" phải viết dạng {period.code}")
+    if not TIMESTAMP.fullmatch(value["created_at"]):
+        raise ValueError("\"created_at\" phải có dạng YYYY-MM-DDTHH:MM:SSZ")
+    for name in ("sender_tree", "sender_officer", "app_version"):
+        if len(value[name]) > 200:
+            raise ValueError(f"\"{name}\" dài quá 200 ký tự")
+    counts = value["counts"]
+    if set(counts) != set(COUNT_NAMES.values()) or not all(
+            isinstance(c, int) and not isinstance(c, bool) and c >= 0 for c in counts.values()):
+        raise ValueError("\"counts\" phải có đúng activities, documents, indicators, narratives (số nguyên ≥ 0)")
+    members = []
+    seen = set()
+    for index, entry in enumerate(value["members"]):
+        if not isinstance(entry, dict) or set(entry) != {"name", "length", "sha256"}:
+            raise ValueError(f"\"members\"[{index}] phải có đúng name, length, sha256")
+        name, length, digest = entry["name"], entry["length"], entry["sha256"]
+        if name not in DATA_MEMBERS:
+            raise ValueError(f"\"members\"[{index}]: thành phần '{name}' không có trong định dạng")
+        if name in seen:
+            raise ValueError(f"\"members\": thành phần '{name}' được kê hai lần")
+        seen.add(name)
+        if not isinstance(length, int) or isinstance(length, bool) or not 0 <= length <= MAX_MEMBER_BYTES:
+            raise ValueError(f"\"members\"[{index}] ({name}): độ dài không hợp lệ")
+        if not isinstance(digest, str) or not re.fullmatch(r"[0-9a-f]{64}", digest):
+            raise ValueError(f"\"members\"[{index}] ({name}): sha256 phải là 64 chữ số hex viết thường")
+        members.append(MemberEntry(name, length, digest))
+    missing = [name for name in DATA_MEMBERS if name not in seen]
+    if missing:
+        raise ValueError(f"\"members\" thiếu {', '.join(missing)}")
+    if sum(m.length for m in members) > MAX_TOTAL_BYTES:
+        raise ValueError("tổng độ dài các thành phần vượt giới hạn 1 GiB")
+    return Manifest(
+        bundle_id=value["bundle_id"], kind=value["kind"], sender_org_unit=value["sender_org_unit"],
+        sender_tree=value["sender_tree"], sender_officer=value["sender_officer"],
+        key_fingerprint=value["key_fingerprint"], recipient_org_unit=value["recipient_org_unit"],
+        sequence=value["sequence"], period=value["period"], created_at=value["created_at"],
+        app_version=value["app_version"], counts=dict(counts), members=tuple(members),
+    )
+
+
+def unsafe_name_reason(name: str) -> str | None:
+    """Why a member name is refused, or None. Flat lower-case names only."""
+    if "\x00" in name:
+        return "chứa ký tự NUL"
+    if name.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", name):
+        return "là đường dẫn tuyệt đối"
+    if "/" in name or "\\" in name or name in (".", ".."):
+        return "chứa đường dẫn (thư mục hoặc '..'); gói chỉ có thành phần phẳng"
+    if not SAFE_NAME.fullmatch(name):
+        return "tên không hợp lệ (chỉ chữ thường a-z, số, '.', '_', '-')"
+    return None

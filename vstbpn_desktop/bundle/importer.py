@@ -1,0 +1,224 @@
+"""Importing a verified bundle at the parent: what changes against what is held, then one transaction.
+
+A bundle is a snapshot of the sender's data for a period. The import deletes what the parent holds
+for that sender and period and inserts the bundle's records (records.delete_period_data and
+records.insert_clean), and records the bundle in the ledger, all in ONE transaction: a refusal or a
+crash leaves the data and the ledger exactly as before.
+
+Ledger rules per (sender, period): the bundle held again → "already received", nothing changes;
+a bundle seen before but superseded, or any other bundle whose sequence is not higher than the one
+held → refused as a replay. Periods do not affect each other.
+"""
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import and_, delete, func, insert, select as sa_select, update
+from sqlalchemy.exc import IntegrityError
+
+from ..errors import Refused
+from ..periods import Period
+from ..records import delete_period_data, ensure_editable, insert_clean
+from ..storage.models import Activity, BundleLedger, Document, IndicatorValue, Narrative, now
+from . import format as fmt
+from . import trust
+from .verify import BundleReader, Content, Progress
+
+ID_CHUNK = 500
+
+
+def local_date(moment: datetime | None) -> str:
+    """A stored UTC time as the officer's local date, dd/mm/yyyy."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone().strftime("%d/%m/%Y")
+
+
+@dataclass
+class Change:
+    """What the bundle changes against what the parent holds for the sender and period."""
+
+    indicators: list[tuple[str, float | None, float | None]] = field(default_factory=list)
+    unchanged_indicators: int = 0
+    activities: dict[str, int] = field(default_factory=dict)  # added, removed, kept
+    documents: dict[str, int] = field(default_factory=dict)
+    narratives: dict[str, int] = field(default_factory=dict)  # added, removed, changed
+
+    @property
+    def empty(self) -> bool:
+        return not self.indicators and not any(
+            self.activities.get(k) or self.documents.get(k) for k in ("added", "removed")
+        ) and not any(self.narratives.values())
+
+
+@dataclass
+class ImportResult:
+    path: Path
+    manifest: fmt.Manifest
+    status: str  # "imported" | "already" | "dry-run" | "verified"
+    change: Change | None = None
+    received_at: datetime | None = None
+    superseded_sequence: int | None = None
+
+    @property
+    def counts(self) -> dict:
+        return self.manifest.counts
+
+
+def _held(connection, sender: str, period: Period):
+    def ids(table):
+        return {row[0] for row in connection.execute(sa_select(table.c.id).where(and_(
+            table.c.org_unit_code == sender, table.c.date >= period.start, table.c.date <= period.end)))}
+
+    values = {code: value for code, value in connection.execute(
+        sa_select(IndicatorValue.indicator_code, IndicatorValue.value).where(
+            IndicatorValue.org_unit_code == sender, IndicatorValue.period == period.code))}
+    texts = {section: text for section, text in connection.execute(
+        sa_select(Narrative.section, Narrative.text).where(
+            Narrative.org_unit_code == sender, Narrative.period == period.code))}
+    return ids(Activity.__table__), ids(Document.__table__), values, texts
+
+
+def difference(connection, sender: str, period: Period, content: Content) -> Change:
+    activity_ids, document_ids, values, texts = _held(connection, sender, period)
+    change = Change()
+    for code in sorted(set(values) | set(content.indicators)):
+        old, new = values.get(code), content.indicators.get(code)
+        if old == new:
+            change.unchanged_indicators += 1
+        else:
+            change.indicators.append((code, old, new))
+
+    def id_change(held: set, records: list[dict]) -> dict:
+        incoming = {record["id"] for record in records}
+        return {"added": len(incoming - held), "removed": len(held - incoming), "kept": len(incoming & held)}
+
+    change.activities = id_change(activity_ids, content.activities)
+    change.documents = id_change(document_ids, content.documents)
+    change.narratives = {
+        "added": len(set(content.narratives) - set(texts)),
+        "removed": len(set(texts) - set(content.narratives)),
+        "changed": sum(1 for s in set(texts) & set(content.narratives) if texts[s] != content.narratives[s]),
+    }
+    return change
+
+
+def _ledger_decision(connection, reader: BundleReader, manifest: fmt.Manifest):
+    """None to go on; ("already", row) when this very bundle is the one held; Refused for a replay."""
+    table = BundleLedger.__table__
+    same = connection.execute(sa_select(table).where(
+        table.c.sender_org_unit == manifest.sender_org_unit,
+        table.c.manifest_sha256 == reader.manifest_sha256)).first()
+    if same is not None:
+        if same.current:
+            return same
+        raise reader.refuse(
+            f"gói cũ số thứ tự {same.sequence} (nhận ngày {local_date(same.received_at)}) đã được gói mới "
+            "hơn thay thế; không nhập lại gói cũ (chống phát lại)", fmt.MANIFEST)
+    held = connection.execute(sa_select(table).where(
+        table.c.sender_org_unit == manifest.sender_org_unit, table.c.period == manifest.period,
+        table.c.current.is_(True))).first()
+    if held is not None and manifest.sequence <= held.sequence:
+        raise reader.refuse(
+            f"số thứ tự {manifest.sequence} không lớn hơn số {held.sequence} của gói đang giữ cho kỳ "
+            f"{manifest.period} (nhận ngày {local_date(held.received_at)}); gói cũ gửi lại hoặc bị "
+            "quay lui, từ chối (chống phát lại)", fmt.MANIFEST)
+    dup_id = connection.execute(sa_select(table.c.id).where(table.c.bundle_id == manifest.bundle_id)).first()
+    if dup_id is not None:
+        raise reader.refuse("mã gói (bundle_id) đã có trong sổ nhận với nội dung khác", fmt.MANIFEST)
+    return None
+
+
+def import_bundle(profile, path: Path, dry_run: bool = False,
+                  progress: Progress | None = None) -> ImportResult:
+    """Verify `path` against the trust register and import it (or only show what would change)."""
+    from ..summary import units_below
+
+    path = Path(path)
+    with BundleReader(path, progress) as reader:
+        manifest = reader.authenticate(trust.key_for(profile, reader.name))
+        if manifest.sender_tree != profile.org_unit_tree:
+            raise reader.refuse(f"đơn vị gửi thuộc danh mục {manifest.sender_tree}, hồ sơ này dùng "
+                                f"{profile.org_unit_tree}", fmt.MANIFEST)
+        if manifest.recipient_org_unit not in units_below(profile, profile.org_unit_code):
+            raise reader.refuse(f"gói gửi cho đơn vị {manifest.recipient_org_unit}, không phải "
+                                f"{profile.org_unit_code} hay đơn vị cấp dưới của nó", fmt.MANIFEST)
+        period = Period.parse(manifest.period)
+        with profile.engine.connect() as connection:
+            already = _ledger_decision(connection, reader, manifest)
+        content = reader.content()
+    if already is not None:
+        return ImportResult(path, manifest, "already", received_at=already.received_at)
+    sender = manifest.sender_org_unit
+    if dry_run:
+        with profile.engine.connect() as connection:
+            change = difference(connection, sender, period, content)
+        return ImportResult(path, manifest, "dry-run", change)
+    try:
+        ensure_editable(profile.engine, period)
+    except Refused as exc:
+        raise Refused(f"gói {path.name}: {exc}") from None
+    stamp = now()
+    ledger = BundleLedger.__table__
+    if progress:
+        progress(0, 1, "ghi vào cơ sở dữ liệu")
+    try:
+        with profile.engine.begin() as connection:
+            # Re-checked inside the transaction: another import may have landed meanwhile.
+            if _ledger_decision(connection, reader, manifest) is not None:
+                raise Refused(f"gói {path.name}: vừa được nhập bởi thao tác khác")
+            change = difference(connection, sender, period, content)
+            previous = connection.execute(sa_select(ledger.c.sequence).where(
+                ledger.c.sender_org_unit == sender, ledger.c.period == period.code,
+                ledger.c.current.is_(True))).scalar()
+            delete_period_data(connection, sender, period)
+            _drop_moved_records(connection, sender, content)
+            insert_clean(
+                connection, sender, manifest.sender_officer,
+                activities=content.activities, documents=content.documents,
+                indicator_values=[(period.code, c, v) for c, v in content.indicators.items()],
+                narratives=[(period.code, s, t) for s, t in content.narratives.items()],
+                stamp=stamp,
+            )
+            connection.execute(update(ledger).where(
+                ledger.c.sender_org_unit == sender, ledger.c.period == period.code).values(current=False))
+            connection.execute(insert(ledger).values(
+                id=BundleLedger().id, bundle_id=manifest.bundle_id, kind=manifest.kind,
+                sender_org_unit=sender, period=period.code, sequence=manifest.sequence,
+                fingerprint=manifest.key_fingerprint, manifest_sha256=reader.manifest_sha256,
+                created_at=datetime.strptime(manifest.created_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc),
+                received_at=stamp, received_by=profile.author, current=True,
+                counts=json.dumps(manifest.counts, sort_keys=True),
+            ))
+    except IntegrityError:
+        raise Refused(f"gói {path.name}: mã bản ghi (id) trùng với bản ghi của đơn vị khác đang giữ; "
+                      "không nhập") from None
+    if progress:
+        progress(1, 1, "xong")
+    return ImportResult(path, manifest, "imported", change, received_at=stamp, superseded_sequence=previous)
+
+
+def _drop_moved_records(connection, sender: str, content: Content) -> None:
+    """A record the sender moved to this period from another one: its old copy goes (newest wins)."""
+    for table, records in ((Activity.__table__, content.activities), (Document.__table__, content.documents)):
+        left = connection.execute(sa_select(func.count()).select_from(table).where(
+            table.c.org_unit_code == sender)).scalar_one()
+        if not left or not records:
+            continue
+        ids = [record["id"] for record in records]
+        for start in range(0, len(ids), ID_CHUNK):
+            connection.execute(delete(table).where(
+                table.c.org_unit_code == sender, table.c.id.in_(ids[start:start + ID_CHUNK])))
+
+
+def verify_bundle(profile, path: Path, progress: Progress | None = None) -> ImportResult:
+    """Everything import checks, without touching the data: sender, period, sequence, counts."""
+    path = Path(path)
+    with BundleReader(path, progress) as reader:
+        manifest = reader.authenticate(trust.key_for(profile, reader.name))
+        reader.content()
+    return ImportResult(path, manifest, "verified")

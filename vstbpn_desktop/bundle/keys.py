@@ -1,0 +1,198 @@
+"""The profile's signing key: Ed25519, made at `init`, the private half encrypted under the passphrase.
+
+Files: `<data_dir>/keys/signing-key.pem` (PKCS#8 PEM, encrypted with the passphrase). The public
+half is also kept in the `meta` table (`signing_public_key`, base64 of the 32 raw bytes) so it can be
+shown without the passphrase.
+
+Fingerprint: the first 16 bytes of SHA-256 over the 32 raw public-key bytes, written as 8 groups of
+4 upper-case hex digits (`3F2A 9C01 …`), short enough to read aloud over the phone. Accepted with or
+without spaces, in any case.
+"""
+
+import base64
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from ..atomic import OutputError, write_atomic
+from ..errors import Refused
+
+KEYS_DIR = "keys"
+PRIVATE_KEY_FILE = "signing-key.pem"
+META_PUBLIC_KEY = "signing_public_key"
+FINGERPRINT_BYTES = 16
+PUBLIC_KEY_FORMAT = "vstb-public-key"
+MAX_PUBLIC_KEY_FILE = 64 * 1024
+
+
+def fingerprint_hex(raw_public_key: bytes) -> str:
+    """32 upper-case hex digits, no spaces: the stored form."""
+    return hashlib.sha256(raw_public_key).digest()[:FINGERPRINT_BYTES].hex().upper()
+
+
+def spaced(fingerprint: str) -> str:
+    """`3F2A9C01…` → `3F2A 9C01 …`: the form shown and read aloud."""
+    plain = normalise_fingerprint(fingerprint)
+    return " ".join(plain[i:i + 4] for i in range(0, len(plain), 4))
+
+
+def normalise_fingerprint(text: str) -> str:
+    """Accept a fingerprint with or without spaces, any case; refuse anything else."""
+    plain = re.sub(r"[\s:-]", "", str(text or "")).upper()
+    if not re.fullmatch(r"[0-9A-F]{%d}" % (FINGERPRINT_BYTES * 2), plain):
+        raise Refused(
+            f"vân tay khóa '{text}' không hợp lệ: cần {FINGERPRINT_BYTES * 2} chữ số hex "
+            f"(8 nhóm 4 ký tự, có hoặc không có dấu cách)"
+        )
+    return plain
+
+
+def raw_public(key: Ed25519PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def public_from_base64(text: str) -> Ed25519PublicKey:
+    try:
+        raw = base64.b64decode(text, validate=True)
+        if len(raw) != 32:
+            raise ValueError
+        return Ed25519PublicKey.from_public_bytes(raw)
+    except ValueError:
+        raise Refused("khóa công khai không hợp lệ (cần 32 byte Ed25519 mã hóa base64)") from None
+
+
+def key_path(profile) -> Path:
+    return Path(profile.data_dir) / KEYS_DIR / PRIVATE_KEY_FILE
+
+
+@dataclass
+class PublicKeyInfo:
+    org_unit: str
+    org_unit_name: str
+    tree: str
+    public_key: str  # base64 of the 32 raw bytes
+    fingerprint: str  # 32 hex digits
+
+    def as_json(self) -> dict:
+        return {
+            "format": PUBLIC_KEY_FORMAT, "version": 1, "org_unit": self.org_unit,
+            "org_unit_name": self.org_unit_name, "tree": self.tree,
+            "public_key": self.public_key, "fingerprint": spaced(self.fingerprint),
+        }
+
+
+# -- at init ---------------------------------------------------------------------------------
+
+def init_profile_key(profile, passphrase: str) -> str:
+    """Make the profile's key pair; the private key encrypted under `passphrase`. Returns the fingerprint."""
+    from ..storage.database import session_scope
+    from ..storage.models import Meta
+
+    if not passphrase:
+        raise Refused("cần mật khẩu để bảo vệ khóa ký của hồ sơ")
+    path = key_path(profile)
+    if path.exists():
+        raise Refused(f"{path}: hồ sơ đã có khóa ký; không tạo đè")
+    private = Ed25519PrivateKey.generate()
+    pem = private.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(passphrase.encode("utf-8")),
+    )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, pem)
+    except (OSError, OutputError) as exc:
+        raise Refused(f"{path}: không ghi được khóa ký ({exc})") from exc
+    try:
+        path.chmod(0o600)
+    except OSError:
+        pass
+    raw = raw_public(private.public_key())
+    with session_scope(profile.engine) as session:
+        session.merge(Meta(key=META_PUBLIC_KEY, value=base64.b64encode(raw).decode("ascii")))
+    profile._meta = None
+    return fingerprint_hex(raw)
+
+
+# -- using the key ---------------------------------------------------------------------------
+
+def public_key_info(profile) -> PublicKeyInfo:
+    encoded = profile.meta.get(META_PUBLIC_KEY)
+    if not encoded:
+        raise Refused(f"{profile.data_dir}: hồ sơ chưa có khóa ký")
+    raw = base64.b64decode(encoded)
+    unit = profile.org_unit()
+    return PublicKeyInfo(
+        org_unit=profile.org_unit_code, org_unit_name=unit.name if unit else "",
+        tree=profile.org_unit_tree, public_key=encoded, fingerprint=fingerprint_hex(raw),
+    )
+
+
+def load_private_key(profile, passphrase: str) -> Ed25519PrivateKey:
+    """The private key; a wrong passphrase is refused with a clear message, nothing changed."""
+    path = key_path(profile)
+    try:
+        pem = path.read_bytes()
+    except FileNotFoundError:
+        raise Refused(f"{path}: không tìm thấy khóa ký của hồ sơ") from None
+    except OSError as exc:
+        raise Refused(f"{path}: không đọc được khóa ký ({exc.strerror})") from exc
+    try:
+        private = serialization.load_pem_private_key(pem, password=(passphrase or "").encode("utf-8"))
+    except (ValueError, TypeError):
+        raise Refused(f"{path}: mật khẩu khóa ký không đúng (hoặc tệp khóa bị hỏng)") from None
+    if not isinstance(private, Ed25519PrivateKey):
+        raise Refused(f"{path}: không phải khóa Ed25519")
+    if base64.b64encode(raw_public(private.public_key())).decode("ascii") != profile.meta.get(META_PUBLIC_KEY):
+        raise Refused(f"{path}: khóa ký không khớp với khóa công khai ghi trong hồ sơ")
+    return private
+
+
+def export_public(profile, out: Path) -> PublicKeyInfo:
+    info = public_key_info(profile)
+    data = json.dumps(info.as_json(), ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+    try:
+        write_atomic(Path(out), data)
+    except OutputError as exc:
+        raise Refused(str(exc)) from exc
+    return info
+
+
+def read_public_key_file(path: Path) -> PublicKeyInfo:
+    """A file written by `keys export-public`; the fingerprint is recomputed, never trusted."""
+    from .strictjson import JsonRefused, loads
+
+    path = Path(path)
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_PUBLIC_KEY_FILE + 1)
+    except FileNotFoundError:
+        raise Refused(f"{path}: không tìm thấy tệp") from None
+    except OSError as exc:
+        raise Refused(f"{path}: không đọc được ({exc.strerror})") from exc
+    if len(data) > MAX_PUBLIC_KEY_FILE:
+        raise Refused(f"{path.name}: quá lớn để là tệp khóa công khai")
+    try:
+        document = loads(data)
+    except JsonRefused as exc:
+        raise Refused(f"{path.name}: không phải tệp khóa công khai ({exc})") from None
+    if not isinstance(document, dict) or document.get("format") != PUBLIC_KEY_FORMAT:
+        raise Refused(f"{path.name}: không phải tệp khóa công khai (thiếu \"format\": \"{PUBLIC_KEY_FORMAT}\")")
+    fields = {}
+    for name in ("org_unit", "public_key", "fingerprint"):
+        if not isinstance(document.get(name), str) or not document[name]:
+            raise Refused(f"{path.name}: thiếu trường \"{name}\"")
+        fields[name] = document[name]
+    key = public_from_base64(fields["public_key"])
+    actual = fingerprint_hex(raw_public(key))
+    if normalise_fingerprint(fields["fingerprint"]) != actual:
+        raise Refused(f"{path.name}: vân tay ghi trong tệp không khớp với khóa công khai (tệp đã bị sửa)")
+    return PublicKeyInfo(
+        org_unit=fields["org_unit"].strip(), org_unit_name=str(document.get("org_unit_name") or ""),
+        tree=str(document.get("tree") or ""), public_key=fields["public_key"], fingerprint=actual,
+    )

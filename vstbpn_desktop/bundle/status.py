@@ -1,0 +1,90 @@
+"""Who has reported: at the parent, the child units × periods — received (date, sequence), late
+(received after the deadline the province set for the period), or missing — from the bundle ledger.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+
+from sqlalchemy import select as sa_select
+from sqlmodel import select
+
+from ..periods import Period
+from ..storage.database import session_scope
+from ..storage.models import BundleLedger, ReportingPeriod
+
+
+def _local_day(moment: datetime) -> date:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone().date()
+
+
+def set_deadline(profile, period: Period, day: date | None) -> None:
+    """The province's deadline for a period (None clears it)."""
+    with session_scope(profile.engine) as session:
+        row = session.exec(select(ReportingPeriod).where(ReportingPeriod.code == period.code)).first()
+        if row is None:
+            row = ReportingPeriod(code=period.code, author=profile.author)
+        row.deadline = day
+        session.add(row)
+
+
+def deadlines(profile) -> dict[str, date]:
+    with session_scope(profile.engine) as session:
+        rows = session.exec(select(ReportingPeriod).where(ReportingPeriod.deadline.is_not(None))).all()
+        return {row.code: row.deadline for row in rows}
+
+
+@dataclass
+class Cell:
+    status: str  # "received" | "late" | "missing"
+    received: date | None = None  # the date of the bundle held now
+    sequence: int | None = None
+    first_received: date | None = None  # lateness is judged on the first bundle of the period
+    overdue: bool = False  # missing and the deadline has passed
+
+    def as_json(self) -> dict:
+        return {"status": self.status, "received": self.received.isoformat() if self.received else None,
+                "sequence": self.sequence, "overdue": self.overdue}
+
+
+def received(profile, period: Period) -> dict[str, int]:
+    """Sender → sequence of the bundle currently held for the period."""
+    table = BundleLedger.__table__
+    with profile.engine.connect() as connection:
+        return {sender: sequence for sender, sequence in connection.execute(
+            sa_select(table.c.sender_org_unit, table.c.sequence).where(
+                table.c.period == period.code, table.c.current.is_(True)))}
+
+
+def matrix(profile, periods: list[Period] | None = None, today: date | None = None) -> dict:
+    """{"periods": [...], "deadlines": {...}, "rows": [{"org_unit", "name", "cells": {period: Cell}}]}.
+
+    Periods: those given, else every period with a deadline or a bundle received.
+    """
+    table = BundleLedger.__table__
+    with profile.engine.connect() as connection:
+        ledger = list(connection.execute(sa_select(
+            table.c.sender_org_unit, table.c.period, table.c.sequence, table.c.received_at, table.c.current)))
+    limits = deadlines(profile)
+    if periods is None:
+        codes = {row.period for row in ledger} | set(limits)
+        periods = sorted((Period.parse(code) for code in codes), reverse=True)
+    today = today or date.today()
+    rows = []
+    for child in profile.children():
+        cells = {}
+        for period in periods:
+            mine = [row for row in ledger if row.sender_org_unit == child.code and row.period == period.code]
+            current = next((row for row in mine if row.current), None)
+            deadline = limits.get(period.code)
+            if current is None:
+                cells[period.code] = Cell("missing", overdue=bool(deadline and today > deadline))
+                continue
+            first = min(_local_day(row.received_at) for row in mine)
+            late = bool(deadline and first > deadline)
+            cells[period.code] = Cell("late" if late else "received", _local_day(current.received_at),
+                                      current.sequence, first)
+        rows.append({"org_unit": child.code, "name": child.name, "cells": cells})
+    return {"periods": [p.code for p in periods],
+            "deadlines": {code: day.isoformat() for code, day in limits.items()}, "rows": rows}

@@ -1,0 +1,296 @@
+"""Reading a bundle that crossed hands nobody controls, in the order of docs/bundle-format.md §5.
+
+1. the file: not empty, a zip; every member flat, safely named, once, a regular file
+2. manifest.sig read (≤ 1 KiB) and parsed; the key found by its fingerprint (`key_for`)
+3. the signature checked over the exact bytes of manifest.json (≤ 1 MiB) — before anything is parsed
+4. the manifest parsed (strict JSON) and checked: shape, fingerprint, sender = the key's unit
+5. the members exactly those the manifest lists; each read with a cap of its declared length + 1
+   (zip-declared sizes are never trusted), its length and SHA-256 compared
+6. each line parsed (strict JSON, flat object, known fields) and validated with domain/validation.py
+Every refusal names the bundle, the member and the rule.
+"""
+
+import hashlib
+import stat
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from ..domain.validation import (
+    Invalid, check_indicator_bounds, validate_activity, validate_document, validate_indicator_value,
+    validate_narrative,
+)
+from ..errors import Refused
+from ..periods import Period
+from . import format as fmt
+from .keys import spaced
+from .strictjson import _DECODER, JsonRefused, loads
+
+Progress = Callable[[int, int, str], None]
+SCALARS = (str, int, float, type(None))
+
+
+@dataclass
+class SigningKey:
+    """The key a bundle must be signed with, as the trust register (or the sender itself) knows it."""
+
+    public_key: Ed25519PublicKey
+    org_unit: str  # the one unit the key speaks for
+
+
+@dataclass
+class Content:
+    activities: list[dict] = field(default_factory=list)
+    documents: list[dict] = field(default_factory=list)
+    indicators: dict[str, float] = field(default_factory=dict)
+    narratives: dict[str, str] = field(default_factory=dict)
+
+
+class BundleReader:
+    """Open with `with BundleReader(path) as reader:`; then authenticate(), then content()."""
+
+    def __init__(self, path: Path, progress: Progress | None = None):
+        self.path = Path(path)
+        self.name = self.path.name
+        self.progress = progress or (lambda done, total, stage: None)
+        self.zip: zipfile.ZipFile | None = None
+        self.infos: dict[str, zipfile.ZipInfo] = {}
+        self.manifest: fmt.Manifest | None = None
+        self.manifest_sha256 = ""
+        self.fingerprint = ""
+
+    # -- refusals --------------------------------------------------------------------------
+
+    def refuse(self, rule: str, member: str | None = None) -> Refused:
+        where = f"gói {self.name}" + (f": thành phần {member}" if member else "")
+        return Refused(f"{where}: {rule}")
+
+    # -- 1. the container ------------------------------------------------------------------
+
+    def __enter__(self) -> "BundleReader":
+        try:
+            size = self.path.stat().st_size
+            with open(self.path, "rb") as stream:
+                head = stream.read(4)
+        except FileNotFoundError:
+            raise self.refuse("không tìm thấy tệp") from None
+        except OSError as exc:
+            raise self.refuse(f"không đọc được tệp ({exc.strerror})") from None
+        if size == 0:
+            raise self.refuse("tệp rỗng (0 byte), không phải gói báo cáo")
+        try:
+            self.zip = zipfile.ZipFile(self.path)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+            if head.startswith(b"PK"):
+                raise self.refuse("tệp zip bị cắt cụt hoặc hỏng (không đọc được danh mục zip); "
+                                  "hãy chép lại tệp từ nguồn") from None
+            raise self.refuse("không phải tệp zip (.vstb), định dạng tệp không đúng") from None
+        try:
+            self._check_directory()
+        except BaseException:
+            self.zip.close()
+            raise
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.zip is not None:
+            self.zip.close()
+
+    def _check_directory(self) -> None:
+        for info in self.zip.infolist():
+            for name in {info.orig_filename, info.filename}:
+                reason = fmt.unsafe_name_reason(name)
+                if reason:
+                    raise self.refuse(f"tên thành phần không an toàn: {reason}", repr(name))
+            name = info.filename
+            if name in self.infos:
+                raise self.refuse("xuất hiện hai lần trong gói (mỗi thành phần chỉ được có một)", name)
+            mode = info.external_attr >> 16
+            if stat.S_ISLNK(mode):
+                raise self.refuse("là liên kết tượng trưng (symlink); chỉ chấp nhận tệp thường", name)
+            if info.is_dir() or (mode and not stat.S_ISREG(mode)):
+                raise self.refuse("không phải tệp thường", name)
+            if info.flag_bits & 0x1:
+                raise self.refuse("bị mã hóa bằng mật khẩu zip; không được phép", name)
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                raise self.refuse("nén bằng phương pháp không được phép (chỉ stored hoặc deflate)", name)
+            self.infos[name] = info
+
+    def read_member(self, name: str, limit: int) -> bytes:
+        """At most `limit` bytes; more than that is refused. Zip-declared sizes are not trusted."""
+        info = self.infos.get(name)
+        if info is None:
+            raise self.refuse("thiếu trong gói", name)
+        try:
+            with self.zip.open(info) as stream:
+                data = stream.read(limit + 1)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
+            raise self.refuse(f"không giải nén được (hỏng hoặc bị cắt cụt: {exc})", name) from None
+        if len(data) > limit:
+            raise self.refuse(f"giải nén ra nhiều hơn độ dài được phép ({limit:,} byte); "
+                              "có thể là bom zip".replace(",", "."), name)
+        return data
+
+    # -- 2-4. signature, then manifest ------------------------------------------------------
+
+    def authenticate(self, key_for: Callable[[str], SigningKey]) -> fmt.Manifest:
+        self.progress(0, 1, "kiểm tra chữ ký")
+        if fmt.SIGNATURE not in self.infos:
+            raise self.refuse("gói chưa được ký (không có thành phần manifest.sig)", fmt.SIGNATURE)
+        try:
+            fingerprint, signature = fmt.parse_signature_member(
+                self.read_member(fmt.SIGNATURE, fmt.MAX_SIGNATURE_BYTES))
+        except ValueError as exc:
+            raise self.refuse(f"chữ ký không đúng định dạng: {exc}", fmt.SIGNATURE) from None
+        self.fingerprint = fingerprint
+        if fmt.MANIFEST not in self.infos:
+            raise self.refuse("thiếu trong gói", fmt.MANIFEST)
+        manifest_bytes = self.read_member(fmt.MANIFEST, fmt.MAX_MANIFEST_BYTES)
+        key = key_for(fingerprint)  # raises Refused: not enrolled, revoked
+        try:
+            key.public_key.verify(signature, manifest_bytes)
+        except InvalidSignature:
+            raise self.refuse(
+                f"chữ ký không khớp với manifest.json theo khóa {spaced(fingerprint)} "
+                "(gói đã bị sửa sau khi ký, hoặc không do khóa này ký)", fmt.SIGNATURE) from None
+        self.manifest_sha256 = hashlib.sha256(manifest_bytes).hexdigest()
+        try:
+            manifest = fmt.manifest_from_json(loads(manifest_bytes))
+        except (JsonRefused, ValueError) as exc:
+            raise self.refuse(f"manifest không hợp lệ: {exc}", fmt.MANIFEST) from None
+        if manifest.key_fingerprint != fingerprint:
+            raise self.refuse("vân tay khóa trong manifest khác vân tay trong manifest.sig", fmt.MANIFEST)
+        if manifest.sender_org_unit != key.org_unit:
+            raise self.refuse(
+                f"gói ghi đơn vị gửi {manifest.sender_org_unit} nhưng khóa {spaced(fingerprint)} chỉ được "
+                f"đăng ký cho đơn vị {key.org_unit}; một khóa chỉ đại diện cho một đơn vị", fmt.MANIFEST)
+        expected = set(fmt.DATA_MEMBERS) | {fmt.MANIFEST, fmt.SIGNATURE}
+        extra = sorted(set(self.infos) - expected)
+        if extra:
+            raise self.refuse("không được kê trong manifest (thành phần thừa)", extra[0])
+        for entry in manifest.members:
+            if entry.name not in self.infos:
+                raise self.refuse("được kê trong manifest nhưng thiếu trong gói", entry.name)
+        self.manifest = manifest
+        return manifest
+
+    # -- 5-6. members and content -----------------------------------------------------------
+
+    def member_bytes(self, entry: fmt.MemberEntry) -> bytes:
+        data = self.read_member(entry.name, entry.length)
+        if len(data) != entry.length:
+            raise self.refuse(f"dài {len(data)} byte, manifest ghi {entry.length} byte", entry.name)
+        if hashlib.sha256(data).hexdigest() != entry.sha256:
+            raise self.refuse("SHA-256 không khớp với manifest (nội dung đã bị thay đổi hoặc "
+                              "lấy từ gói khác)", entry.name)
+        return data
+
+    def content(self) -> Content:
+        manifest = self.manifest
+        period = Period.parse(manifest.period)
+        result = Content()
+        entries = {entry.name: entry for entry in manifest.members}
+        total = sum(manifest.counts.values()) or 1
+        done = 0
+        for name in fmt.DATA_MEMBERS:
+            entry = entries[name]
+            data = self.member_bytes(entry)
+            lines = self._lines(name, data)
+            if len(lines) != manifest.counts[fmt.COUNT_NAMES[name]]:
+                raise self.refuse(f"có {len(lines)} dòng, manifest ghi "
+                                  f"{manifest.counts[fmt.COUNT_NAMES[name]]}", name)
+            allowed = frozenset(fmt.FIELDS[name])
+            seen: set = set()
+            for number, line in enumerate(lines, start=1):
+                raw = self._record(name, number, line, allowed)
+                try:
+                    self._add(name, raw, period, result, seen)
+                except Invalid as exc:
+                    raise self.refuse(f"dòng {number}: {exc}", name) from None
+                except ValueError as exc:
+                    raise self.refuse(f"dòng {number}: {exc}", name) from None
+                done += 1
+                if done % 5000 == 0:
+                    self.progress(done, total, "kiểm tra nội dung")
+        problems = check_indicator_bounds(result.indicators)
+        if problems:
+            code, reason = next(iter(problems.items()))
+            raise self.refuse(f"chỉ tiêu {code}: {reason}", fmt.INDICATORS)
+        self.progress(total, total, "kiểm tra nội dung")
+        return result
+
+    def _lines(self, name: str, data: bytes) -> list[str]:
+        if not data:
+            return []
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise self.refuse(f"không phải UTF-8 hợp lệ (byte {exc.start})", name) from None
+        if text.startswith("\ufeff"):
+            raise self.refuse("có dấu BOM ở đầu (cần UTF-8 không BOM)", name)
+        if not text.endswith("\n"):
+            raise self.refuse("dòng cuối phải kết thúc bằng ký tự xuống dòng", name)
+        return text[:-1].split("\n")
+
+    def _record(self, name: str, number: int, line: str, allowed: frozenset) -> dict:
+        try:
+            raw = _DECODER.decode(line)
+        except RecursionError:
+            raise self.refuse(f"dòng {number}: JSON lồng nhau quá sâu", name) from None
+        except JsonRefused as exc:
+            raise self.refuse(f"dòng {number}: {exc}", name) from None
+        except ValueError as exc:
+            raise self.refuse(f"dòng {number}: JSON không hợp lệ ({exc})", name) from None
+        if type(raw) is not dict:
+            raise self.refuse(f"dòng {number}: phải là một đối tượng JSON phẳng", name)
+        if not allowed.issuperset(raw):
+            unknown = sorted(set(raw) - allowed)
+            raise self.refuse(f"dòng {number}: trường không biết \"{unknown[0]}\"", name)
+        for key, value in raw.items():
+            if not isinstance(value, SCALARS) or isinstance(value, bool):
+                raise self.refuse(f"dòng {number}: trường \"{key}\" phải là chuỗi hoặc số, "
+                                  "không được lồng đối tượng/mảng", name)
+        return raw
+
+    @staticmethod
+    def _add(name: str, raw: dict, period: Period, result: Content, seen: set) -> None:
+        if name in (fmt.ACTIVITIES, fmt.DOCUMENTS):
+            record_id = raw.get("id")
+            if not isinstance(record_id, str) or not fmt.UUID_TEXT.fullmatch(record_id):
+                raise ValueError("id: phải là UUID viết thường")
+            if record_id in seen:
+                raise ValueError(f"id {record_id} xuất hiện hai lần")
+            seen.add(record_id)
+            if name == fmt.ACTIVITIES:
+                clean = validate_activity(raw, period)
+                clean["id"] = record_id
+                result.activities.append(clean)
+            else:
+                clean = validate_document(raw, period)
+                clean["id"] = record_id
+                result.documents.append(clean)
+        elif name == fmt.INDICATORS:
+            code = raw.get("indicator")
+            if code in seen:
+                raise ValueError(f"chỉ tiêu {code} xuất hiện hai lần")
+            seen.add(code)
+            result.indicators[str(code)] = validate_indicator_value(code, raw.get("value"))
+        else:
+            section, text = validate_narrative(raw.get("section"), raw.get("text"))
+            if section in seen:
+                raise ValueError(f"mục \"{section}\" xuất hiện hai lần")
+            seen.add(section)
+            result.narratives[section] = text
+
+
+def read_verified(path: Path, key_for: Callable[[str], SigningKey],
+                  progress: Progress | None = None) -> tuple[fmt.Manifest, str, Content]:
+    """Authenticate and read a whole bundle: (manifest, manifest SHA-256, clean content)."""
+    with BundleReader(path, progress) as reader:
+        manifest = reader.authenticate(key_for)
+        return manifest, reader.manifest_sha256, reader.content()

@@ -1,0 +1,265 @@
+"""Keys, the trust register and signed bundles:
+
+  keys show | keys export-public --out FILE
+  trust add FILE --org-unit CODE | trust list | trust revoke FINGERPRINT
+  bundle export --period P --out FILE [--passphrase-env VAR]
+  bundle verify FILE | bundle import FILE... [--dry-run] | bundle status [--period P] [--json]
+  period deadline --period P (--date YYYY-MM-DD | --clear)   (the province's deadline, for "late")
+"""
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from ..errors import Refused
+from ..formats import format_count, format_date
+from .common import open_profile, passphrase, period_arg
+
+
+def register(commands) -> None:
+    keys = commands.add_parser("keys", help="khóa ký của hồ sơ")
+    keys_sub = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    show = keys_sub.add_parser("show", help="in vân tay khóa công khai (đọc qua điện thoại để đối chiếu)")
+    show.set_defaults(handler=cmd_keys_show)
+    export = keys_sub.add_parser("export-public", help="ghi khóa công khai để cấp trên đăng ký")
+    export.add_argument("--out", required=True, type=Path)
+    export.set_defaults(handler=cmd_keys_export_public)
+
+    trust = commands.add_parser("trust", help="danh sách khóa tin cậy của đơn vị cấp dưới")
+    trust_sub = trust.add_subparsers(dest="trust_command", metavar="ACTION", required=True)
+    add = trust_sub.add_parser("add", help="đăng ký khóa công khai của một đơn vị cấp dưới")
+    add.add_argument("file", type=Path)
+    add.add_argument("--org-unit", required=True)
+    add.set_defaults(handler=cmd_trust_add)
+    listing = trust_sub.add_parser("list", help="liệt kê khóa đã đăng ký")
+    listing.set_defaults(handler=cmd_trust_list)
+    revoke = trust_sub.add_parser("revoke", help="thu hồi một khóa (vân tay, có hoặc không có dấu cách)")
+    revoke.add_argument("fingerprint", nargs="+")
+    revoke.set_defaults(handler=cmd_trust_revoke)
+
+    bundle = commands.add_parser("bundle", help="gói báo cáo có chữ ký (.vstb)")
+    bundle_sub = bundle.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
+    out = bundle_sub.add_parser("export", help="ghi gói báo cáo của kỳ P, có chữ ký")
+    out.add_argument("--period", required=True, type=period_arg)
+    out.add_argument("--out", required=True, type=Path)
+    out.add_argument("--passphrase-env", help="tên biến môi trường chứa mật khẩu khóa ký")
+    out.set_defaults(handler=cmd_bundle_export)
+    verify = bundle_sub.add_parser("verify", help="kiểm tra gói mà không nhập")
+    verify.add_argument("file", type=Path)
+    verify.set_defaults(handler=cmd_bundle_verify)
+    imp = bundle_sub.add_parser("import", help="kiểm tra và nhập gói (toàn bộ hoặc không gì)")
+    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imp.add_argument("--dry-run", action="store_true", help="chỉ cho xem thay đổi, không nhập")
+    imp.set_defaults(handler=cmd_bundle_import)
+    status = bundle_sub.add_parser("status", help="đơn vị cấp dưới nào đã gửi báo cáo, trễ hạn, còn thiếu")
+    status.add_argument("--period", type=period_arg, action="append")
+    status.add_argument("--json", action="store_true")
+    status.set_defaults(handler=cmd_bundle_status)
+
+    period = commands.add_parser("period", help="kỳ báo cáo: hạn nộp của cấp dưới")
+    period_sub = period.add_subparsers(dest="period_command", metavar="ACTION", required=True)
+    deadline = period_sub.add_parser("deadline", help="đặt hạn nộp báo cáo của cấp dưới cho kỳ P")
+    deadline.add_argument("--period", required=True, type=period_arg)
+    when = deadline.add_mutually_exclusive_group(required=True)
+    when.add_argument("--date", help="YYYY-MM-DD hoặc dd/mm/yyyy")
+    when.add_argument("--clear", action="store_true", help="bỏ hạn nộp")
+    deadline.set_defaults(handler=cmd_period_deadline)
+
+
+def _fp(fingerprint: str) -> str:
+    from ..bundle.keys import spaced
+
+    return spaced(fingerprint)
+
+
+# -- keys ------------------------------------------------------------------------------------
+
+def cmd_keys_show(args) -> int:
+    from ..bundle.keys import public_key_info
+
+    info = public_key_info(open_profile(args))
+    print(f"Đơn vị: {info.org_unit_name} ({info.org_unit})")
+    print(f"Khóa công khai (Ed25519, base64): {info.public_key}")
+    print(f"Vân tay: {_fp(info.fingerprint)}")
+    return 0
+
+
+def cmd_keys_export_public(args) -> int:
+    from ..bundle.keys import export_public
+
+    info = export_public(open_profile(args), args.out)
+    print(f"Đã ghi khóa công khai của {info.org_unit_name} ({info.org_unit}) vào {args.out}")
+    print(f"Vân tay: {_fp(info.fingerprint)}")
+    return 0
+
+
+# -- trust -----------------------------------------------------------------------------------
+
+def cmd_trust_add(args) -> int:
+    from ..bundle import trust
+
+    enrolment = trust.add(open_profile(args), args.file, args.org_unit)
+    what = "Khóa này đã được đăng ký trước đó" if enrolment.already else "Đã đăng ký khóa"
+    print(f"{what} cho {enrolment.org_unit_name} ({enrolment.org_unit}).")
+    print("Hãy đối chiếu vân tay dưới đây với cán bộ đơn vị gửi (đọc qua điện thoại):")
+    print(f"Vân tay: {_fp(enrolment.fingerprint)}")
+    return 0
+
+
+def cmd_trust_list(args) -> int:
+    from ..bundle import trust
+
+    rows = trust.listing(open_profile(args))
+    if not rows:
+        print("Chưa đăng ký khóa nào.")
+    for row in rows:
+        state = f"thu hồi {format_date(row.revoked_at)}" if row.revoked_at else "hiệu lực"
+        print(f"{row.org_unit}\t{row.org_unit_name}\t{_fp(row.fingerprint)}\t"
+              f"đăng ký {format_date(row.enrolled_at)}\t{state}")
+    return 0
+
+
+def cmd_trust_revoke(args) -> int:
+    from ..bundle import trust
+
+    enrolment = trust.revoke(open_profile(args), "".join(args.fingerprint))
+    if enrolment.already:
+        print(f"Khóa {_fp(enrolment.fingerprint)} đã bị thu hồi từ ngày {format_date(enrolment.revoked_at)}.")
+    else:
+        print(f"Đã thu hồi khóa {_fp(enrolment.fingerprint)} của {enrolment.org_unit_name} "
+              f"({enrolment.org_unit}); các gói ký bằng khóa này sẽ bị từ chối.")
+    return 0
+
+
+# -- bundles ---------------------------------------------------------------------------------
+
+def _size(size: int) -> str:
+    if size < 1024:
+        return f"{format_count(size)} byte"
+    return f"{format_count(round(size / 1024, 1))} KB"
+
+
+def cmd_bundle_export(args) -> int:
+    from ..bundle.export import export_bundle
+
+    profile = open_profile(args)
+    secret = passphrase(args)
+    result = export_bundle(profile, args.period, args.out, secret)
+    counts = result.counts
+    print(f"Đã ghi và kiểm tra lại gói {result.path} ({_size(result.size)}): kỳ {args.period.code}, "
+          f"số thứ tự {result.sequence}, {counts['activities']} hoạt động, {counts['documents']} văn bản, "
+          f"{counts['indicators']} chỉ tiêu, {counts['narratives']} mục nội dung")
+    print(f"Vân tay khóa ký: {_fp(result.fingerprint)}")
+    return 0
+
+
+def _headline(profile, result) -> str:
+    manifest = result.manifest
+    unit = profile.org_unit(manifest.sender_org_unit)
+    name = unit.name if unit else manifest.sender_org_unit
+    counts = manifest.counts
+    return (f"Gói {result.path.name}: {name} ({manifest.sender_org_unit}), kỳ {manifest.period}, "
+            f"số thứ tự {manifest.sequence}, tạo lúc {manifest.created_at}, khóa {_fp(manifest.key_fingerprint)}; "
+            f"{counts['activities']} hoạt động, {counts['documents']} văn bản, {counts['indicators']} chỉ tiêu, "
+            f"{counts['narratives']} mục nội dung")
+
+
+def _value(value) -> str:
+    return "—" if value is None else format_count(value)
+
+
+def _print_change(change) -> None:
+    for code, old, new in change.indicators:
+        print(f"  chỉ tiêu {code}: {_value(old)} → {_value(new)}")
+    if change.unchanged_indicators:
+        print(f"  ({change.unchanged_indicators} chỉ tiêu không đổi)")
+    a, d, n = change.activities, change.documents, change.narratives
+    print(f"  hoạt động: thêm {a['added']}, bỏ {a['removed']}, giữ {a['kept']}")
+    print(f"  văn bản: thêm {d['added']}, bỏ {d['removed']}, giữ {d['kept']}")
+    print(f"  mục nội dung: thêm {n['added']}, bỏ {n['removed']}, sửa {n['changed']}")
+
+
+def cmd_bundle_verify(args) -> int:
+    from ..bundle.importer import verify_bundle
+
+    profile = open_profile(args)
+    result = verify_bundle(profile, args.file)
+    print(_headline(profile, result))
+    print("Hợp lệ: chữ ký đúng, khóa đã đăng ký, nội dung đúng quy tắc.")
+    return 0
+
+
+def cmd_bundle_import(args) -> int:
+    from ..bundle.importer import import_bundle, local_date
+
+    profile = open_profile(args)
+    failed = 0
+    for path in args.files:
+        try:
+            result = import_bundle(profile, path, dry_run=args.dry_run)
+        except Refused as exc:
+            if len(args.files) == 1:
+                raise
+            print(f"error: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        print(_headline(profile, result))
+        if result.status == "already":
+            print(f"Gói này đã nhận ngày {local_date(result.received_at)}; không có gì thay đổi.")
+            continue
+        _print_change(result.change)
+        manifest = result.manifest
+        if result.status == "dry-run":
+            print("Chạy thử: chưa thay đổi gì.")
+        else:
+            replaced = (f" (thay gói số {result.superseded_sequence})"
+                        if result.superseded_sequence is not None else "")
+            print(f"Đã nhập dữ liệu kỳ {manifest.period} của đơn vị {manifest.sender_org_unit}{replaced}.")
+    return 1 if failed else 0
+
+
+def cmd_bundle_status(args) -> int:
+    from ..bundle.status import matrix
+
+    profile = open_profile(args)
+    result = matrix(profile, args.period)
+    if args.json:
+        print(json.dumps({**result, "rows": [
+            {**row, "cells": {code: cell.as_json() for code, cell in row["cells"].items()}}
+            for row in result["rows"]]}, ensure_ascii=False))
+        return 0
+    labels = {"received": "đã nhận", "late": "trễ hạn", "missing": "chưa gửi"}
+    for code in result["periods"]:
+        deadline = result["deadlines"].get(code)
+        print(f"Kỳ {code}" + (f" (hạn nộp {format_date(date.fromisoformat(deadline))})" if deadline else ""))
+        for row in result["rows"]:
+            cell = row["cells"][code]
+            text = labels[cell.status]
+            if cell.received:
+                text += f" {format_date(cell.received)}, gói số {cell.sequence}"
+            elif cell.overdue:
+                text += ", đã quá hạn"
+            print(f"  {row['org_unit']}\t{row['name']}\t{text}")
+    if not result["periods"]:
+        print("Chưa nhận gói nào và chưa đặt hạn nộp kỳ nào.")
+    return 0
+
+
+def cmd_period_deadline(args) -> int:
+    from ..bundle.status import set_deadline
+    from ..domain.validation import parse_date
+
+    profile = open_profile(args)
+    day = None
+    if not args.clear:
+        try:
+            day = parse_date(args.date)
+        except ValueError as exc:
+            raise Refused(f"--date: {exc}") from None
+    set_deadline(profile, args.period, day)
+    if day:
+        print(f"Hạn nộp báo cáo kỳ {args.period.code} của đơn vị cấp dưới: {format_date(day)}")
+    else:
+        print(f"Đã bỏ hạn nộp kỳ {args.period.code}")
+    return 0
