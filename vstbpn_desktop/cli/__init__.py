@@ -17,6 +17,7 @@ from ..errors import Refused
 COMMAND_MODULES = [
     "vstbpn_desktop.cli.profile_commands",
     "vstbpn_desktop.cli.data_commands",
+    "vstbpn_desktop.cli.bundle_commands",
 ]
 
 
