@@ -1,0 +1,182 @@
+"""Safety commands: backup, restore, check, submit, reopen, audit list."""
+
+import json
+from datetime import timezone
+from pathlib import Path
+
+from ..errors import Refused
+from .common import open_profile, period_arg
+
+
+def register(commands) -> None:
+    backup = commands.add_parser("backup", help="sao lưu cơ sở dữ liệu (an toàn khi đang dùng)")
+    backup.add_argument("--out", type=Path, help="tệp đích (mặc định: thư mục backups/ của hồ sơ)")
+    backup.set_defaults(handler=cmd_backup)
+
+    backups = commands.add_parser("backups", help="liệt kê các bản sao lưu của hồ sơ")
+    backups.add_argument("--json", action="store_true")
+    backups.set_defaults(handler=cmd_backups)
+
+    restore = commands.add_parser("restore", help="khôi phục từ bản sao lưu (sao lưu dữ liệu hiện tại trước)")
+    restore.add_argument("file", type=Path)
+    restore.set_defaults(handler=cmd_restore)
+
+    check = commands.add_parser("check", help="kiểm tra toàn vẹn cơ sở dữ liệu")
+    check.set_defaults(handler=cmd_check)
+
+    submit = commands.add_parser("submit", help="khóa kỳ báo cáo để gửi")
+    submit.add_argument("--period", required=True, type=period_arg)
+    submit.set_defaults(handler=cmd_submit)
+
+    reopen = commands.add_parser("reopen", help="mở lại kỳ đã khóa (cần lý do)")
+    reopen.add_argument("--period", required=True, type=period_arg)
+    reopen.add_argument("--reason", required=True, help="lý do mở lại (ghi vào nhật ký thay đổi)")
+    reopen.set_defaults(handler=cmd_reopen)
+
+    audit = commands.add_parser("audit", help="nhật ký thay đổi")
+    audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    listing = audit_sub.add_parser("list", help="liệt kê thay đổi")
+    listing.add_argument("--period", type=period_arg)
+    listing.add_argument("--record", help="mã (UUID) của một bản ghi")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=cmd_audit_list)
+    summary = audit_sub.add_parser("summary", help="số thay đổi của kỳ kể từ lần gửi gần nhất")
+    summary.add_argument("--period", required=True, type=period_arg)
+    summary.set_defaults(handler=cmd_audit_summary)
+
+
+def _size(n: int) -> str:
+    from ..formats import format_number
+
+    return f"{format_number(n / 1024, 0)} KB" if n < 1024 * 1024 else f"{format_number(n / 1048576, 1)} MB"
+
+
+def cmd_backup(args) -> int:
+    from ..safety.backup import backup
+
+    profile = open_profile(args)
+    info = backup(profile, out=args.out)
+    print(f"Đã sao lưu {info.records} bản ghi ({_size(info.size)}) vào {info.path}; kiểm tra toàn vẹn: tốt")
+    return 0
+
+
+def cmd_backups(args) -> int:
+    from ..safety.backup import list_backups
+    from . import data_dir
+
+    items = list_backups(data_dir(args))
+    if args.json:
+        print(json.dumps([{"path": str(b.path), "when": b.when.isoformat(), "size": b.size,
+                           "reason": b.reason, "records": b.records} for b in items], ensure_ascii=False))
+        return 0
+    if not items:
+        print("Chưa có bản sao lưu nào")
+    for b in items:
+        local = b.when.astimezone()
+        print(f"{local:%d/%m/%Y %H:%M}\t{_size(b.size)}\t{b.records if b.records is not None else '?'} bản ghi\t"
+              f"{b.reason}\t{b.path.name}")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from ..profile import Profile
+    from ..safety.backup import restore
+    from ..settings import Settings
+    from . import data_dir
+
+    folder = data_dir(args)
+    try:
+        settings = Settings.load(folder)
+    except ValueError as exc:
+        raise Refused(str(exc)) from exc
+    if not folder.is_dir():
+        raise Refused(f"{folder}: thư mục hồ sơ không tồn tại")
+    profile = Profile(folder, settings)  # not opened: the live database may be the damaged one
+    try:
+        facts = restore(profile, args.file)
+    finally:
+        profile.close()
+    kept = f"; dữ liệu trước khi khôi phục đã sao lưu vào {facts['safety_backup']}" if facts["safety_backup"] else ""
+    moved = "; cơ sở dữ liệu hỏng được giữ lại trong thư mục backups/" if facts["damaged_moved"] else ""
+    print(f"Đã khôi phục {facts['records']} bản ghi của đơn vị {facts['org_unit']} từ {args.file}{kept}{moved}")
+    return 0
+
+
+def cmd_check(args) -> int:
+    from ..profile import DATABASE_FILE
+    from ..safety.integrity import ensure_whole, storage_warning, wal_was_deleted
+    from ..settings import Settings
+    from . import data_dir
+
+    folder = data_dir(args)
+    try:
+        settings = Settings.load(folder)
+    except ValueError as exc:
+        raise Refused(str(exc)) from exc
+    if settings.database_url:
+        raise Refused("lệnh check chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ")
+    database = folder / DATABASE_FILE
+    if not database.exists():
+        raise Refused(f"{database}: không tìm thấy cơ sở dữ liệu; hãy khởi tạo bằng lệnh init")
+    if wal_was_deleted(database):
+        print(f"cảnh báo: {database.name}-wal đã bị xóa khi chương trình chưa đóng hẳn; "
+              "những thay đổi cuối cùng có thể đã mất")
+    warning = storage_warning(database)
+    if warning:
+        print(f"cảnh báo: {warning}")
+    ensure_whole(database)
+    print(f"{database}: nguyên vẹn (integrity_check, foreign_key_check: tốt)")
+    return 0
+
+
+def cmd_submit(args) -> int:
+    from ..formats import format_date
+    from ..safety.locking import submit
+
+    profile = open_profile(args)
+    row = submit(profile.engine, args.period, profile.author or "không rõ")
+    local = row.locked_at.astimezone()
+    print(f"Đã khóa kỳ {args.period.code} để gửi ({row.locked_by}, {format_date(local.date())} {local:%H:%M})")
+    return 0
+
+
+def cmd_reopen(args) -> int:
+    from ..safety.locking import reopen
+
+    profile = open_profile(args)
+    reopen(profile.engine, args.period, args.reason, profile.author or "không rõ")
+    print(f"Đã mở lại kỳ {args.period.code}; lý do: {args.reason.strip()}")
+    return 0
+
+
+def cmd_audit_list(args) -> int:
+    from ..safety.audit import events
+
+    profile = open_profile(args)
+    rows = events(profile.engine, period=args.period.code if args.period else None, record_id=args.record)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, default=str))
+        return 0
+    if not rows:
+        print("Không có thay đổi nào")
+    for row in rows:
+        when = row["at"] if row["at"].tzinfo else row["at"].replace(tzinfo=timezone.utc)
+        when = when.astimezone()
+        extra = f"\tlý do: {row['reason']}" if row["reason"] else ""
+        changed = ""
+        if row["action"] == "update" and row["before"] and row["after"]:
+            fields = [k for k in row["after"] if k not in ("updated_at",) and row["before"].get(k) != row["after"][k]]
+            changed = "\t" + ", ".join(f"{k}: {row['before'].get(k)} → {row['after'][k]}" for k in fields)
+        elif row["table_name"] == "bulk" and row["after"]:
+            changed = "\t" + json.dumps(row["after"].get("counts", {}), ensure_ascii=False)
+        print(f"{when:%d/%m/%Y %H:%M:%S}\t{row['who'] or '—'}\t{row['action']}\t{row['table_name']}\t"
+              f"{row['record_id'] or '—'}\t{row['period'] or '—'}{changed}{extra}")
+    return 0
+
+
+def cmd_audit_summary(args) -> int:
+    from ..safety.audit import summary
+
+    profile = open_profile(args)
+    print(json.dumps(summary(profile.engine, profile.org_unit_code, args.period.code), ensure_ascii=False))
+    return 0

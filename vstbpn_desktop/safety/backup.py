@@ -1,0 +1,334 @@
+"""Backups through SQLite's backup API, never by copying a live file; rotation; restore.
+
+A backup is written to a temporary name, checked with `integrity_check`, then renamed into
+place (atomic.py). Automatic ones: at start when the newest is over a day old, at exit when
+anything changed since, and before every import, migration and restore (`before`).
+"""
+
+import os
+import re
+import shutil
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from ..atomic import OutputError, atomic_path
+from ..errors import Refused
+from .integrity import _connect, check_file, explain_storage_error, looks_like_sqlite
+
+BACKUP_DIR = "backups"
+_NAME = re.compile(r"^vstbpn-(\d{8}-\d{6})-([a-z]+)(?:-(\d+))?\.sqlite3$")
+RECORD_TABLES = ("activity", "document", "indicator_value", "narrative")
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+
+
+@dataclass
+class BackupInfo:
+    path: Path
+    when: datetime  # UTC
+    size: int
+    reason: str
+    records: int | None  # activities + documents + indicator values + narratives; None if unreadable
+
+
+def _data_dir(profile_or_dir) -> Path:
+    return Path(getattr(profile_or_dir, "data_dir", profile_or_dir))
+
+
+def backups_dir(profile_or_dir) -> Path:
+    return _data_dir(profile_or_dir) / BACKUP_DIR
+
+
+def _live_path(profile) -> Path:
+    if profile.settings.database_url:
+        raise Refused("sao lưu/khôi phục chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ; "
+                      "cơ sở dữ liệu máy chủ do quản trị viên sao lưu")
+    return profile.database_path
+
+
+def _cleanup_sidecars(path: Path) -> None:
+    for suffix in ("-wal", "-shm", "-journal"):
+        try:
+            os.unlink(f"{path}{suffix}")
+        except FileNotFoundError:
+            pass
+
+
+def count_records(path: Path) -> int | None:
+    try:
+        connection = _connect(path)
+        try:
+            return sum(connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in RECORD_TABLES)
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None
+
+
+def write_backup(source: Path, target: Path) -> None:
+    """Copy the database at `source` into `target` through the backup API, as a standalone
+    (rollback-journal) file checked with integrity_check; atomically, or not at all."""
+    try:
+        with atomic_path(target) as temp:
+            try:
+                src = sqlite3.connect(str(source), timeout=30)
+                dst = sqlite3.connect(str(temp))
+                try:
+                    src.backup(dst)
+                    dst.execute("PRAGMA journal_mode=DELETE")
+                    result = [r[0] for r in dst.execute("PRAGMA integrity_check").fetchall()]
+                finally:
+                    dst.close()
+                    src.close()
+            finally:
+                _cleanup_sidecars(temp)
+            if result != ["ok"]:
+                raise Refused(f"{source}: bản sao lưu không vượt qua kiểm tra toàn vẹn ({'; '.join(result[:3])}); "
+                              "cơ sở dữ liệu có thể đã hỏng — hãy chạy lệnh check")
+    except OutputError as exc:
+        raise Refused(str(exc)) from exc
+    except (sqlite3.Error, OSError) as exc:
+        message = explain_storage_error(exc, target)
+        if "malformed" in str(exc).lower() or "not a database" in str(exc).lower():
+            message = f"{source}: cơ sở dữ liệu bị hỏng, không sao lưu được ({exc}); hãy chạy lệnh check"
+        raise Refused(message or f"{target}: không tạo được bản sao lưu ({exc})") from exc
+
+
+def _stamp_name(folder: Path, reason: str, when: datetime) -> Path:
+    base = f"vstbpn-{when:%Y%m%d-%H%M%S}-{reason}"
+    target, n = folder / f"{base}.sqlite3", 2
+    while target.exists():
+        target, n = folder / f"{base}-{n}.sqlite3", n + 1
+    return target
+
+
+def backup(profile, out: Path | None = None, reason: str = "manual") -> BackupInfo:
+    """Write a backup (default: into the profile's backups folder, then rotate)."""
+    source = _live_path(profile)
+    if not source.exists():
+        raise Refused(f"{source}: chưa có cơ sở dữ liệu để sao lưu")
+    when = datetime.now(timezone.utc)
+    if out is None:
+        folder = backups_dir(profile)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise Refused(explain_storage_error(exc, folder) or f"{folder}: không tạo được thư mục sao lưu") from exc
+        target = _stamp_name(folder, reason, when)
+    else:
+        target = Path(out)
+        if target.resolve() == source.resolve():
+            raise Refused(f"{target}: không thể sao lưu đè lên chính cơ sở dữ liệu đang dùng")
+    write_backup(source, target)
+    if out is None:
+        rotate(target.parent)
+    return BackupInfo(target, when, target.stat().st_size, reason, count_records(target))
+
+
+def before(profile, reason: str) -> BackupInfo | None:
+    """The automatic backup before an import ("import", "bundle"), a migration or a restore.
+    Call it before opening the write transaction. A no-op for a server database."""
+    if profile.settings.database_url or not profile.database_path.exists():
+        return None
+    return backup(profile, reason=reason)
+
+
+def _parse(path: Path) -> tuple[datetime, str] | None:
+    match = _NAME.match(path.name)
+    if not match:
+        return None
+    when = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=timezone.utc)
+    return when, match.group(2)
+
+
+def list_backups(profile_or_dir, with_counts: bool = True) -> list[BackupInfo]:
+    """The profile's backups, newest first: when, size, how many records."""
+    folder = backups_dir(profile_or_dir)
+    found = []
+    for path in folder.glob("vstbpn-*.sqlite3") if folder.is_dir() else ():
+        parsed = _parse(path)
+        if parsed:
+            found.append(BackupInfo(path, parsed[0], path.stat().st_size, parsed[1],
+                                    count_records(path) if with_counts else None))
+    return sorted(found, key=lambda b: (b.when, b.path.name), reverse=True)
+
+
+def newest_good_backup(profile_or_dir) -> BackupInfo | None:
+    for info in list_backups(profile_or_dir):
+        if not check_file(info.path):
+            return info
+    return None
+
+
+def rotate(folder: Path, today: datetime | None = None) -> list[Path]:
+    """Keep everything from the last 24 hours, the newest of each of the last 7 days, 4 weeks
+    and 12 months that have backups; remove the rest. Returns the removed files."""
+    today = today or datetime.now(timezone.utc)
+    items = sorted(((p, *_parse(p)) for p in folder.glob("vstbpn-*.sqlite3") if _parse(p)),
+                   key=lambda item: item[1], reverse=True)
+    keep = {p for p, when, _ in items if today - when <= timedelta(days=1)}
+    for key, count in ((lambda d: d.date(), KEEP_DAILY),
+                       (lambda d: tuple(d.isocalendar())[:2], KEEP_WEEKLY),
+                       (lambda d: (d.year, d.month), KEEP_MONTHLY)):
+        seen = []
+        for path, when, _ in items:
+            bucket = key(when)
+            if bucket not in seen:
+                seen.append(bucket)
+                if len(seen) > count:
+                    break
+                keep.add(path)
+    removed = []
+    for path, _, _ in items:
+        if path not in keep:
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+def backup_if_due(profile, reason: str) -> BackupInfo | None:
+    """The window's automatic backups: `start` when the newest is over a day old, `exit` when
+    anything changed since the newest; any other reason always backs up."""
+    if profile.settings.database_url or not profile.database_path.exists():
+        return None
+    existing = list_backups(profile, with_counts=False)
+    newest = existing[0].when if existing else None
+    if reason == "start":
+        if newest and datetime.now(timezone.utc) - newest < timedelta(days=1):
+            return None
+    elif reason == "exit":
+        from .audit import last_change
+
+        changed = last_change(profile.engine)
+        if changed is None:
+            return None
+        if changed.tzinfo is None:
+            changed = changed.replace(tzinfo=timezone.utc)
+        if newest and changed < newest:
+            return None
+    return backup(profile, reason=reason)
+
+
+# -- restore ----------------------------------------------------------------------------------
+
+def inspect_candidate(path: Path, expected_unit: str | None) -> dict:
+    """Refuse a file that is not a whole backup of this profile from a known schema."""
+    from ..storage.database import MIGRATIONS_DIR
+
+    path = Path(path)
+    if not path.is_file():
+        raise Refused(f"{path}: không tìm thấy tệp sao lưu")
+    if path.stat().st_size < 512 or not looks_like_sqlite(path):
+        raise Refused(f"{path}: không phải tệp sao lưu (không phải cơ sở dữ liệu SQLite); dữ liệu hiện tại được giữ nguyên")
+    problems = check_file(path)
+    if problems:
+        raise Refused(f"{path}: tệp sao lưu bị hỏng hoặc không trọn vẹn ({'; '.join(problems[:2])}); "
+                      "dữ liệu hiện tại được giữ nguyên")
+    connection = _connect(path)
+    try:
+        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not {"alembic_version", "meta", *RECORD_TABLES} <= tables:
+            raise Refused(f"{path}: không phải tệp sao lưu của VSTBPN Desktop; dữ liệu hiện tại được giữ nguyên")
+        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+    finally:
+        connection.close()
+    from alembic.script import ScriptDirectory
+
+    known = {rev.revision for rev in ScriptDirectory(str(MIGRATIONS_DIR)).walk_revisions()}
+    revision = revision[0] if revision else None
+    if revision not in known:
+        raise Refused(f"{path}: tệp sao lưu được tạo bởi phiên bản mới hơn của ứng dụng (lược đồ {revision}); "
+                      "hãy cập nhật ứng dụng; dữ liệu hiện tại được giữ nguyên")
+    unit = meta.get("org_unit", "")
+    if expected_unit and unit != expected_unit:
+        raise Refused(f"{path}: tệp sao lưu thuộc hồ sơ đơn vị {unit or 'không rõ'}, không phải đơn vị "
+                      f"{expected_unit} của hồ sơ này; dữ liệu hiện tại được giữ nguyên")
+    return {"revision": revision, "org_unit": unit, "records": count_records(path)}
+
+
+def _current_unit(live: Path) -> str | None:
+    try:
+        connection = _connect(live)
+        try:
+            row = connection.execute("SELECT value FROM meta WHERE key='org_unit'").fetchone()
+            return row[0] if row else None
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None
+
+
+def restore(profile, file: Path) -> dict:
+    """Replace the live database with a checked backup; the current state is backed up first.
+    Refusals leave the current data exactly as it was."""
+    live = _live_path(profile)
+    file = Path(file)
+    if file.exists() and live.exists() and file.resolve() == live.resolve():
+        raise Refused(f"{file}: đây là chính cơ sở dữ liệu đang dùng, không phải bản sao lưu")
+    facts = inspect_candidate(file, _current_unit(live) if live.exists() else None)
+    # Stage a private copy of the (closed, non-live) backup file beside the live one and check it again.
+    handle, staging_name = tempfile.mkstemp(prefix=".restore-", suffix=".sqlite3", dir=live.parent)
+    os.close(handle)
+    staging = Path(staging_name)
+    try:
+        shutil.copyfile(file, staging)
+        connection = sqlite3.connect(str(staging))
+        try:
+            connection.execute("PRAGMA journal_mode=DELETE")
+            if [r[0] for r in connection.execute("PRAGMA integrity_check")] != ["ok"]:
+                raise Refused(f"{file}: bản chép tạm không vượt qua kiểm tra toàn vẹn; dữ liệu hiện tại được giữ nguyên")
+        finally:
+            connection.close()
+        safety = None
+        damaged = bool(live.exists() and check_file(live, quick=True))
+        if live.exists() and not damaged:
+            safety = before(profile, "restore")
+        profile.close()
+        if damaged:
+            _move_damaged_aside(profile, live)
+            os.replace(staging, live)
+        else:
+            _copy_into_live(staging, live)
+    except OSError as exc:
+        raise Refused(explain_storage_error(exc, live) or f"{live}: không khôi phục được ({exc})") from exc
+    finally:
+        _cleanup_sidecars(staging)
+        if staging.exists():
+            staging.unlink()
+    profile._meta = None
+    problems = check_file(live)
+    if problems:  # pragma: no cover - the copy was checked twice before
+        raise Refused(f"{live}: sau khi khôi phục, kiểm tra toàn vẹn thất bại ({problems[0]})")
+    from ..storage.database import needs_upgrade
+
+    if needs_upgrade(profile.engine):
+        profile._migrate()
+    return {**facts, "safety_backup": str(safety.path) if safety else None, "damaged_moved": damaged}
+
+
+def _copy_into_live(staging: Path, live: Path) -> None:
+    """Backup API from the staged copy into the live file: SQLite handles the WAL and locks."""
+    source = sqlite3.connect(str(staging))
+    target = sqlite3.connect(str(live), timeout=30)
+    try:
+        source.backup(target)
+        target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.Error as exc:
+        raise Refused(explain_storage_error(exc, live) or f"{live}: không khôi phục được ({exc})") from exc
+    finally:
+        target.close()
+        source.close()
+
+
+def _move_damaged_aside(profile, live: Path) -> None:
+    """A damaged live database is kept (renamed into backups/), never deleted."""
+    folder = backups_dir(profile)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = f"{datetime.now(timezone.utc):%Y%m%d-%H%M%S}"
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(f"{live}{suffix}")
+        if source.exists():
+            os.replace(source, folder / f"damaged-{stamp}.sqlite3{suffix}")

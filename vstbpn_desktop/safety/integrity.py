@@ -1,0 +1,197 @@
+"""Is the database whole? Integrity checks, the start-up check, and hostile storage.
+
+Checks run on a plain sqlite3 connection so a damaged file is reported, never "repaired".
+"""
+
+import sqlite3
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import Refused
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+RISKY_FILESYSTEMS = {
+    "vfat": "ổ USB/thẻ nhớ (FAT)", "msdos": "ổ USB/thẻ nhớ (FAT)", "exfat": "ổ USB/thẻ nhớ (exFAT)",
+    "fuseblk": "ổ gắn ngoài (NTFS/FUSE)", "ntfs": "ổ gắn ngoài (NTFS)", "ntfs3": "ổ gắn ngoài (NTFS)",
+    "nfs": "thư mục mạng (NFS)", "nfs4": "thư mục mạng (NFS)", "cifs": "thư mục mạng (Windows/SMB)",
+    "smb3": "thư mục mạng (SMB)", "smbfs": "thư mục mạng (SMB)", "9p": "thư mục chia sẻ (9p)",
+    "sshfs": "thư mục mạng (SSHFS)", "davfs": "thư mục mạng (WebDAV)",
+}
+
+
+def _connect(path: Path, read_only: bool = True) -> sqlite3.Connection:
+    mode = "ro" if read_only else "rw"
+    connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode={mode}", uri=True, timeout=30)
+    return connection
+
+
+def looks_like_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(16) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def check_file(path: Path, quick: bool = False) -> list[str]:
+    """Problems found by integrity_check (or quick_check) and foreign_key_check; [] when whole."""
+    path = Path(path)
+    if not path.exists():
+        return [f"{path}: không tìm thấy tệp"]
+    if path.stat().st_size and not looks_like_sqlite(path):
+        return [f"{path}: không phải tệp cơ sở dữ liệu SQLite"]
+    try:
+        connection = _connect(path)
+    except sqlite3.Error as exc:
+        return [f"{path}: không mở được ({exc})"]
+    try:
+        pragma = "quick_check" if quick else "integrity_check"
+        rows = [r[0] for r in connection.execute(f"PRAGMA {pragma}").fetchall()]
+        problems = [] if rows == ["ok"] else rows[:20]
+        if not quick and not problems:
+            for table, rowid, parent, _ in connection.execute("PRAGMA foreign_key_check").fetchall()[:20]:
+                problems.append(f"bảng {table} dòng {rowid}: tham chiếu tới {parent} không tồn tại")
+        return problems
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    finally:
+        connection.close()
+
+
+def ensure_whole(path: Path) -> None:
+    """`check`: refuse (exit 1) when the database is damaged; never repair it."""
+    problems = check_file(path)
+    if problems:
+        raise Refused(
+            f"{path}: cơ sở dữ liệu bị hỏng ({'; '.join(problems[:3])}); không sửa tự động — "
+            "hãy khôi phục bản sao lưu gần nhất còn tốt (restore TỆP)"
+        )
+
+
+def wal_was_deleted(database: Path) -> bool:
+    """A `-shm` without its `-wal`: the program stopped without closing and a cleaner removed the
+    write-ahead log, so the last changes not yet copied into the main file are gone."""
+    database = Path(database)
+    return Path(f"{database}-shm").exists() and not Path(f"{database}-wal").exists()
+
+
+# -- removable and network storage ------------------------------------------------------------
+
+def _mount_for(path: Path, mounts_text: str) -> tuple[str, str] | None:
+    best: tuple[str, str] | None = None
+    target = str(path)
+    for line in mounts_text.splitlines():
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        point = parts[1].replace("\\040", " ")
+        inside = target == point or target.startswith(point.rstrip("/") + "/")
+        if inside and (best is None or len(point) > len(best[0])):
+            best = (point, parts[2])
+    return best
+
+
+def storage_warning(path: Path, mounts_text: str | None = None) -> str | None:
+    """A warning when the database lives on a USB stick, memory card or network share."""
+    path = Path(path).resolve()
+    if sys.platform == "win32":
+        return _windows_warning(path)
+    if mounts_text is None:
+        try:
+            mounts_text = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
+    found = _mount_for(path, mounts_text)
+    if found is None:
+        return None
+    point, fstype = found
+    kind = RISKY_FILESYSTEMS.get(fstype) or ("ổ gắn ngoài (FUSE)" if fstype.startswith("fuse.") else None)
+    if kind is None:
+        return None
+    return (f"{path}: cơ sở dữ liệu đang nằm trên {kind} ({point}); SQLite không an toàn ở đó — rút ổ "
+            "hoặc mất mạng khi đang ghi có thể làm hỏng dữ liệu. Hãy chuyển hồ sơ vào ổ cứng của máy.")
+
+
+def _windows_warning(path: Path) -> str | None:  # pragma: no cover - Windows only
+    import ctypes
+
+    text = str(path)
+    if text.startswith("\\\\"):
+        return f"{path}: cơ sở dữ liệu đang nằm trên thư mục mạng; SQLite không an toàn ở đó."
+    kind = ctypes.windll.kernel32.GetDriveTypeW(text[:3])
+    if kind == 2:  # DRIVE_REMOVABLE
+        return f"{path}: cơ sở dữ liệu đang nằm trên ổ USB/thẻ nhớ; SQLite không an toàn ở đó."
+    if kind == 4:  # DRIVE_REMOTE
+        return f"{path}: cơ sở dữ liệu đang nằm trên ổ mạng; SQLite không an toàn ở đó."
+    return None
+
+
+def explain_storage_error(exc: BaseException, where: Path | str | None = None) -> str | None:
+    """A clear Vietnamese message for a storage failure (disk full, read-only, I/O), else None."""
+    import errno
+
+    from sqlalchemy.exc import DBAPIError
+
+    if not isinstance(exc, (sqlite3.Error, DBAPIError, OSError)):
+        return None
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    place = f"{where}: " if where else ""
+    code = getattr(exc, "errno", None) or getattr(getattr(exc, "orig", None), "errno", None)
+    if "disk is full" in text or "file too large" in text or code in (errno.ENOSPC, errno.EFBIG):
+        return (f"{place}ổ đĩa đầy (hoặc vượt giới hạn kích thước tệp); không thay đổi gì — "
+                "hãy giải phóng chỗ trống rồi làm lại")
+    if "readonly" in text or "read-only" in text or code in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return (f"{place}thư mục hoặc tệp dữ liệu chỉ đọc (không có quyền ghi); không thay đổi gì — "
+                "hãy chép hồ sơ vào thư mục ghi được")
+    if "disk i/o error" in text or "unable to open database" in text or code == errno.EIO:
+        return (f"{place}lỗi đọc/ghi ổ đĩa; không thay đổi gì — hãy kiểm tra ổ đĩa "
+                "(ổ USB bị rút, mạng bị ngắt?) rồi chạy lệnh check")
+    if "malformed" in text or "not a database" in text:
+        return (f"{place}cơ sở dữ liệu bị hỏng; hãy chạy lệnh check và khôi phục bản sao lưu "
+                "gần nhất còn tốt (restore TỆP)")
+    return None
+
+
+# -- start-up ---------------------------------------------------------------------------------
+
+@dataclass
+class StartupState:
+    ok: bool
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    newest_good_backup: object | None = None  # backup.BackupInfo
+
+    @property
+    def read_only(self) -> bool:
+        """Open the profile read-only and offer `newest_good_backup` when the check failed."""
+        return not self.ok
+
+
+def startup_check(profile_or_dir) -> StartupState:
+    """At start, before opening the profile: quick_check, a deleted -wal, risky storage.
+    Takes a Profile or its folder (a damaged database cannot always be opened as a Profile)."""
+    from ..profile import DATABASE_FILE
+    from .backup import newest_good_backup
+
+    data_dir = Path(getattr(profile_or_dir, "data_dir", profile_or_dir))
+    database = data_dir / DATABASE_FILE
+    if getattr(getattr(profile_or_dir, "settings", None), "database_url", ""):
+        return StartupState(ok=True)
+    state = StartupState(ok=True)
+    if not database.exists():
+        return state
+    if wal_was_deleted(database):
+        state.warnings.append(
+            f"{database}: tệp nhật ký ghi ({database.name}-wal) đã bị xóa khi chương trình chưa đóng hẳn; "
+            "những thay đổi cuối cùng có thể đã mất (dữ liệu còn lại vẫn nguyên vẹn). "
+            "Hãy kiểm tra lại; nếu thiếu, khôi phục bản sao lưu."
+        )
+    warning = storage_warning(database)
+    if warning:
+        state.warnings.append(warning)
+    state.problems = check_file(database, quick=True)
+    if state.problems:
+        state.ok = False
+        state.newest_good_backup = newest_good_backup(data_dir)
+    return state
