@@ -26,6 +26,9 @@ def _activity(engine, title="Tuyên truyền Luật Bình đẳng giới", day="
 
 def _damage(path: Path) -> None:
     """Overwrite the middle pages of a closed database with junk."""
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
     size = path.stat().st_size
     with open(path, "r+b") as stream:
         stream.seek(4096 * 3)

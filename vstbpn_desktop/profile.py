@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from sqlalchemy import delete
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
@@ -10,6 +11,7 @@ from . import __version__
 from .catalogue import indicators
 from .catalogue.org_units import read_tree, shipped_trees
 from .errors import Refused
+from .safety.audit import set_actor
 from .settings import Settings
 from .storage.database import (
     SchemaTooNew, current_revision, make_engine, needs_upgrade, session_scope, sqlite_url,
@@ -37,7 +39,8 @@ class Profile:
         )
 
     @classmethod
-    def open(cls, data_dir: Path) -> "Profile":
+    def open(cls, data_dir: Path, verify: bool = True) -> "Profile":
+        """Open an existing profile: quick_check (unless `verify` is False), migrate with a backup first."""
         data_dir = Path(data_dir)
         try:
             settings = Settings.load(data_dir)
@@ -48,11 +51,25 @@ class Profile:
             raise Refused(
                 f"{data_dir}: chưa có hồ sơ; hãy khởi tạo bằng lệnh init --org-unit MÃ"
             )
+        if verify and not settings.database_url:
+            from .safety.integrity import check_file
+
+            problems = check_file(profile.database_path, quick=True)
+            if problems:
+                raise Refused(
+                    f"{profile.database_path}: cơ sở dữ liệu bị hỏng ({'; '.join(problems[:2])}); "
+                    "hãy chạy lệnh check và khôi phục bản sao lưu còn tốt (restore TỆP)"
+                )
         try:
             if needs_upgrade(profile.engine):
                 profile._migrate()
         except SchemaTooNew as exc:
             raise Refused(f"{profile.database_path}: {exc}") from exc
+        except DatabaseError as exc:
+            profile.close()
+            raise Refused(f"{profile.database_path}: không mở được cơ sở dữ liệu ({exc.orig}); "
+                          "hãy chạy lệnh check") from exc
+        set_actor(settings.officer_name)
         if not profile.org_unit_code:
             raise Refused(f"{data_dir}: hồ sơ chưa gắn với đơn vị nào; hãy chạy init")
         return profile
@@ -91,6 +108,7 @@ class Profile:
             raise Refused(f"mã đơn vị '{org_unit_code}' không có trong danh mục đơn vị hành chính")
         if officer:
             settings.officer_name = officer
+        set_actor(settings.officer_name)
         unit = units[0]
         parent = None
         with session_scope(profile.engine) as session:
@@ -129,6 +147,10 @@ class Profile:
             s.recipients = f"{above};\nThành viên Ban;\nLưu: VT."
 
     def _migrate(self) -> None:
+        if current_revision(self.engine) is not None:
+            from .safety.backup import before
+
+            before(self, "migration")
         upgrade_to_head(self.engine)
 
     # -- facts ---------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from ..errors import Refused
 COMMAND_MODULES = [
     "vstbpn_desktop.cli.profile_commands",
     "vstbpn_desktop.cli.data_commands",
+    "vstbpn_desktop.cli.safety_commands",
     "vstbpn_desktop.cli.bundle_commands",
 ]
 
@@ -57,6 +58,14 @@ def run(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         print("error: đã hủy", file=sys.stderr)
+        return 1
+    except Exception as exc:  # disk full, read-only folder, I/O error: a clear line, not a trace
+        from ..safety.integrity import explain_storage_error
+
+        message = explain_storage_error(exc)
+        if message is None:
+            raise
+        print(f"error: {message}", file=sys.stderr)
         return 1
 
 

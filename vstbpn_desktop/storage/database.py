@@ -24,6 +24,9 @@ def sqlite_url(path: Path) -> str:
 
 
 def make_engine(url: str) -> Engine:
+    from ..safety.audit import install
+
+    install()  # the audit trail and lock check on every ORM session
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
