@@ -1,0 +1,54 @@
+"""The official report: one model (content.py) rendered as PDF, Word and Excel.
+
+`write_report` is what the command line and the window's dialog call: it builds the model from
+the profile's data and writes it through atomic.py, so a failure leaves no half-written file.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from ..atomic import OutputError, atomic_path
+from ..errors import Refused
+from ..periods import Period
+
+FORMATS = ("pdf", "docx", "xlsx")
+
+
+def write_report(profile, kind: str, period: Period, out: Path, org_unit: str | None = None,
+                 issued_on: date | None = None, number: str = "",
+                 progress: Callable[[int], None] | None = None):
+    """Build the report of a unit and period and write it to `out` as `kind` (pdf, docx, xlsx)."""
+    from .content import build_report
+
+    if kind not in FORMATS:
+        raise Refused(f"định dạng báo cáo '{kind}' không hỗ trợ (pdf, docx, xlsx)")
+    out = Path(out)
+    if out.is_dir():
+        raise Refused(f"{out}: là một thư mục; hãy ghi rõ tên tệp, ví dụ {out / ('bao-cao.' + kind)}")
+    if kind == "pdf":
+        from .fonts import register_fonts
+
+        register_fonts()  # refuse before any file is touched when no usable font exists
+    report = build_report(profile, period, org_unit, issued_on, number)
+    try:
+        with atomic_path(out) as temp:
+            if kind == "pdf":
+                from .pdf import write_pdf
+
+                write_pdf(report, temp, progress)
+            elif kind == "docx":
+                from .docx import write_docx
+
+                write_docx(report, temp)
+            else:
+                from .xlsx import write_xlsx
+
+                write_xlsx(report, temp)
+    except OutputError as exc:
+        raise Refused(str(exc)) from exc
+    except OSError as exc:
+        raise Refused(f"{out}: không ghi được tệp ({exc.strerror or exc})") from exc
+    return report
