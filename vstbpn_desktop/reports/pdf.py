@@ -43,7 +43,9 @@ class OfficialDocument(BaseDocTemplate):
         super().__init__(
             str(target), pagesize=A4, title=title, author=author, creator="VSTBPN Desktop",
             leftMargin=MARGINS["left"], rightMargin=MARGINS["right"],
-            topMargin=MARGINS["top"], bottomMargin=MARGINS["bottom"], **kwargs,
+            topMargin=MARGINS["top"], bottomMargin=MARGINS["bottom"],
+            # Otherwise the canvas starts every page in Helvetica, a font that is never embedded.
+            initialFontName=self.fonts.regular, initialFontSize=BODY_SIZE, **kwargs,
         )
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -163,6 +165,7 @@ def header_story(report: Report, doc: OfficialDocument) -> list:
         colWidths=[left_width, right_width],
     )
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), fonts.regular, 13),
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
@@ -186,6 +189,7 @@ def closing_story(report: Report, doc: OfficialDocument) -> list:
     right += [Spacer(1, 28 * mm), Paragraph(escape(report.signer_name) or "&nbsp;", s["signer"])]
     table = Table([[left, right]], colWidths=[doc.width * 0.5, doc.width * 0.5])
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), doc.fonts.regular, 12),
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "CENTER"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
     ]))
@@ -263,7 +267,7 @@ def table_flowable(table: ReportTable, doc: OfficialDocument, progress: Callable
 def chart_flowable(chart: Chart, doc: OfficialDocument):
     fonts = doc.fonts
     width, height = doc.width - 4, 85 * mm
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=fonts.regular, initialFontSize=10)
     drawing.add(String(width / 2, height - 12, chart.title, fontName=fonts.bold, fontSize=12,
                        textAnchor="middle"))
     if not chart.values:
