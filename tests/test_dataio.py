@@ -253,6 +253,9 @@ BAD_CSV = {
     "indicator-women-over-held-total": (
         ["period,indicator,value", "2023H1,HOTLINE_CONTACTS,4", "2023H1,LEADERS_FEMALE,300"], (),
         "hoat-dong.csv: dòng 3, cột value: kỳ 2023H1: Trong đó nữ (300) lớn hơn tổng số cán bộ lãnh đạo"),
+    "indicator-without-value": (
+        ["period,indicator,value", "2023H1,HOTLINE_CONTACTS,4", "2023H1,GBV_VICTIMS_DETECTED,"], (),
+        "hoat-dong.csv: dòng 3, cột value: thiếu giá trị"),
     "indicator-twice": (
         ["period,indicator,value", "2023H1,HOTLINE_CONTACTS,4", "2023H1,HOTLINE_CONTACTS,5"], (),
         "hoat-dong.csv: dòng 3, cột indicator: chỉ tiêu HOTLINE_CONTACTS của kỳ 2023H1 đã có ở hoat-dong.csv: dòng 2"),

@@ -174,7 +174,9 @@ def _plan_indicator(cells, label, raw, row, wanted, plan: _Plan, problems: _Prob
     code = _text(cells.get("indicator", ""))
     if code.upper() in indicators():
         code = code.upper()
-    value = validate_indicator_value(code, cells.get("value"))
+    if "value" not in cells:
+        raise Invalid({"value": "thiếu giá trị (để trống chỉ tiêu thì bỏ cả dòng)"})
+    value = validate_indicator_value(code, cells["value"])
     if period is None:
         return
     key = (period.code, code)

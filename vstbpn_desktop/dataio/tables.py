@@ -37,7 +37,7 @@ def where(label: str, sheet: str | None, row: int | None = None, column: str | N
 
 
 def blank(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    return value is None or (value.__class__ is str and not value.strip())
 
 
 def read_table_file(path: Path) -> list[RawTable]:
@@ -146,18 +146,15 @@ def _check_columns(names: list[str], table: str, label: str, sheet: str | None) 
 def _collect_rows(raw: RawTable, names: list[str], numbered_rows, label: str) -> None:
     width = len(names)
     for number, cells in numbered_rows:
-        if all(blank(cell) for cell in cells):
-            continue
+        values = {name: cell for name, cell in zip(names, cells) if not blank(cell)}
         for index in range(width, len(cells)):
             if not blank(cells[index]):
                 raise Refused(
                     f"{where(label, raw.sheet, number)}: ô thứ {index + 1} có giá trị nhưng nằm ngoài "
                     f"các cột của tiêu đề ({len(names)} cột)"
                 )
-        raw.rows.append((number, {
-            name: cells[index] for index, name in enumerate(names)
-            if index < len(cells) and not blank(cells[index])
-        }))
+        if values:  # a blank row is skipped; its number still counts
+            raw.rows.append((number, values))
 
 
 # -- xlsx ------------------------------------------------------------------------------------

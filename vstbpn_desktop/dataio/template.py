@@ -42,6 +42,8 @@ def write_template(out: Path) -> Path:
             workbook.save(temp)
     except OutputError as exc:
         raise Refused(str(exc)) from exc
+    except IsADirectoryError as exc:
+        raise Refused(f"{out}: đã có một thư mục cùng tên; hãy chọn tên tệp khác") from exc
     except OSError as exc:
         raise Refused(f"{out}: không ghi được tệp ({exc.strerror})") from exc
     return out
