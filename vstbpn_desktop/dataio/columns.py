@@ -22,7 +22,7 @@ class Column:
 TABLES: dict[str, tuple[Column, ...]] = {
     "activities": (
         Column("date", "Ngày", "date", "Ngày tổ chức hoạt động (dd/mm/yyyy hoặc yyyy-mm-dd).", 13),
-        Column("kind", "Loại hoạt động", "code", "Mã loại hoạt động, xem trang Hướng dẫn.", 16),
+        Column("kind", "Loại hoạt động", "code", "Mã loại hoạt động (bảng mã ở trang Hướng dẫn).", 16),
         Column("title", "Tên hoạt động", "text", "Bắt buộc. Nội dung, tên của hoạt động.", 48),
         Column("sessions", "Số cuộc, buổi", "count", "Số nguyên ≥ 1; để trống là 1. Với truyền thông "
                "đại chúng là số chuyên mục, tin bài.", 13),
@@ -36,18 +36,18 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("number", "Số, ký hiệu", "text", "Bắt buộc, ví dụ 58/KH-UBND.", 18),
         Column("date", "Ngày ban hành", "date", "Ngày ban hành (dd/mm/yyyy hoặc yyyy-mm-dd).", 14),
         Column("issuer", "Cơ quan ban hành", "text", "Không bắt buộc, ví dụ UBND tỉnh An Giang.", 28),
-        Column("kind", "Loại văn bản", "code", "Mã loại văn bản, xem trang Hướng dẫn.", 16),
+        Column("kind", "Loại văn bản", "code", "Mã loại văn bản (bảng mã ở trang Hướng dẫn).", 16),
         Column("title", "Trích yếu", "text", "Bắt buộc. Trích yếu nội dung văn bản.", 56),
     ),
     "indicators": (
         Column("period", "Kỳ báo cáo", "period", "Kỳ báo cáo: 2023H1, 2023H2 hoặc 2023.", 12),
-        Column("indicator", "Mã chỉ tiêu", "code", "Mã chỉ tiêu được nhập, xem trang Hướng dẫn; "
+        Column("indicator", "Mã chỉ tiêu", "code", "Mã chỉ tiêu được nhập (bảng mã ở trang Hướng dẫn); "
                "tỷ lệ và số liệu từ hoạt động được tính tự động, không nhập.", 32),
         Column("value", "Giá trị", "number", "Số ≥ 0. Số nữ không lớn hơn tổng số tương ứng.", 12),
     ),
     "narratives": (
         Column("period", "Kỳ báo cáo", "period", "Kỳ báo cáo: 2023H1, 2023H2 hoặc 2023.", 12),
-        Column("section", "Mục", "code", "Mã mục của báo cáo (xem bảng mã) hoặc tên mục khác của báo cáo.", 18),
+        Column("section", "Mục", "code", "Mã mục của báo cáo (bảng mã ở trang Hướng dẫn) hoặc tên mục khác của báo cáo.", 18),
         Column("text", "Nội dung", "text", "Bắt buộc. Nhiều dòng cùng kỳ và cùng mục được ghép lại "
                "theo thứ tự trong tệp, mỗi dòng một đoạn.", 90),
     ),

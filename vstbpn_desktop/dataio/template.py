@@ -94,6 +94,8 @@ def _data_sheet(sheet, table: str, columns) -> None:
             sheet.column_dimensions[letter].number_format = DATE_FORMAT
     sheet.freeze_panes = "A2"
     sheet.row_dimensions[1].height = 32
+    sheet.print_title_rows = "1:1"
+    _fit_to_page_width(sheet)
 
 
 def _validation(table: str, column):
@@ -123,23 +125,43 @@ def _validation(table: str, column):
     return None
 
 
+def _fit_to_page_width(sheet) -> None:
+    """Printed, a sheet is landscape and one page wide."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
 def _guide_sheet(sheet) -> None:
+    import math
+
     from openpyxl.styles import Alignment, Font
 
     title_font, bold = Font(bold=True, size=14), Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
-    sheet.column_dimensions["A"].width = 34
-    sheet.column_dimensions["B"].width = 40
-    sheet.column_dimensions["C"].width = 80
+    widths = {1: 30, 2: 46, 3: 72}
+    for index, width in widths.items():
+        sheet.column_dimensions["ABC"[index - 1]].width = width
+    _fit_to_page_width(sheet)
     row = 1
 
-    def line(*values, font=None):
+    def line(*values, font=None, merge=False):
+        """One row; a lone heading overflows to the right, longer text wraps in its column."""
         nonlocal row
+        lines = 1
         for index, value in enumerate(values, start=1):
             cell = sheet.cell(row=row, column=index, value=value)
-            cell.alignment = wrap
             if font:
                 cell.font = font
+            if len(values) > 1 and value:
+                cell.alignment = wrap
+                width = widths[index] + (widths[3] if merge and index == 2 else 0)
+                lines = max(lines, math.ceil(len(str(value)) * 1.15 / width))
+        if merge:
+            sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
+        if lines > 1:
+            sheet.row_dimensions[row].height = 15 * lines
         row += 1
 
     line("Mẫu nhập số liệu công tác Vì sự tiến bộ của phụ nữ và bình đẳng giới", font=title_font)
@@ -147,7 +169,7 @@ def _guide_sheet(sheet) -> None:
     row += 1
     line("Quy tắc chung", font=bold)
     for number, rule in enumerate(RULES, start=1):
-        line(f"{number}.", "", rule)
+        line(f"{number}.", rule, merge=True)
     for table, columns in TABLES.items():
         row += 1
         line(f"Trang {table}", font=bold)
@@ -174,11 +196,11 @@ def _guide_sheet(sheet) -> None:
     line("Chỉ tiêu tính tự động (không nhập)", font=bold)
     for indicator in catalogue.values():
         if not indicator.typed:
-            how = (f"= {indicator.numerator} / {indicator.denominator}" if indicator.kind == "share"
+            how = (f"= {indicator.numerator} / {indicator.denominator} × 100 %" if indicator.kind == "share"
                    else "tính từ các hoạt động (trang activities)")
             line(indicator.code, indicator.name_vi, how)
     row += 1
     line("Mục nội dung báo cáo (narratives, cột section)", font=bold)
     for code, (name_vi, _) in NARRATIVE_SECTIONS.items():
         line(code, name_vi)
-    line("", "", "Có thể ghi tên mục khác của báo cáo (tối đa 60 ký tự).")
+    line("Có thể ghi tên mục khác của báo cáo (tối đa 60 ký tự).")
