@@ -267,7 +267,9 @@ class TableController(QObject):
         box.button(QMessageBox.Yes).setText(self.tr("Xóa"))
         box.button(QMessageBox.No).setText(self.tr("Không"))
         box.setDefaultButton(QMessageBox.No)
-        if box.exec() != QMessageBox.Yes:
+        answer = box.exec()
+        self.page.table.setFocus()
+        if answer != QMessageBox.Yes:
             return
         try:
             count = records.delete_records(self.context.engine, self.record_class, ids)

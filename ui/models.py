@@ -118,9 +118,18 @@ class _RecordTable(QAbstractTableModel):
             self.refused.emit(index.row(), reason)
             return False
         self._errors.pop(record["id"], None)
-        self.reload()
+        self.refresh()
         self.changed.emit()
         return True
+
+    def refresh(self) -> None:
+        """Re-read after an edit without a reset, so the cursor and Tab-to-next keep their place.
+
+        An edit never changes the number of rows; a changed date may move a record to another row.
+        """
+        self.forget()
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
     def _row_changed(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
@@ -186,6 +195,9 @@ class ActivityTableModel(_RecordTable):
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else self._count
 
+    def forget(self) -> None:
+        self._pages.clear()
+
     @property
     def cached_rows(self) -> int:
         return sum(len(page) for page in self._pages.values())
@@ -249,6 +261,9 @@ class DocumentTableModel(_RecordTable):
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
+
+    def forget(self) -> None:
+        self._rows = self._read()
 
     def row_record(self, row: int) -> dict | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

@@ -78,16 +78,14 @@ class TablePage(Page):
         self.splitter = splitter
         self.layout_.addWidget(splitter, 1)
 
-        # Ctrl+N anywhere on the page; Delete only when the table itself has focus, so that
-        # Delete inside a cell editor still deletes a character.
+        # Ctrl+N anywhere on the page; Delete only from the table itself (see RecordTableView),
+        # so that Delete inside a cell editor still deletes a character.
         self.add_action = QAction(self.tr("Thêm dòng"), self)
         self.add_action.setShortcut(QKeySequence.New)
         self.add_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
         self.addAction(self.add_action)
-        self.delete_action = QAction(self.tr("Xóa dòng"), self.table)
-        self.delete_action.setShortcut(QKeySequence.Delete)
-        self.delete_action.setShortcutContext(Qt.WidgetShortcut)
-        self.table.addAction(self.delete_action)
+        self.delete_action = QAction(self.tr("Xóa dòng"), self)
+        self.table.delete_requested.connect(self.delete_action.trigger)
         self.add_button.clicked.connect(self.add_action.trigger)
         self.delete_button.clicked.connect(self.delete_action.trigger)
 

@@ -73,9 +73,27 @@ class KindDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.EditRole)
 
 
+class RecordTableView(QTableView):
+    """Enter opens the current cell for editing (Qt's table only emits `activated`); Delete
+    outside an editor asks to delete the selected rows."""
+
+    delete_requested = Signal()
+
+    def keyPressEvent(self, event):
+        if event.key() == Qt.Key_Delete and not event.modifiers() and self.state() != QAbstractItemView.EditingState:
+            self.delete_requested.emit()
+            return
+        if (event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers()
+                and self.state() != QAbstractItemView.EditingState and self.currentIndex().isValid()
+                and self.currentIndex().flags() & Qt.ItemIsEditable):
+            self.edit(self.currentIndex(), QAbstractItemView.EditKeyPressed, event)
+            return
+        super().keyPressEvent(event)
+
+
 def record_table() -> QTableView:
     """A table edited with the keyboard alone: typing or Enter edits, Tab moves on."""
-    view = QTableView()
+    view = RecordTableView()
     view.setSelectionBehavior(QAbstractItemView.SelectRows)
     view.setSelectionMode(QAbstractItemView.ExtendedSelection)
     view.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
