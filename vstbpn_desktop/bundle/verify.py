@@ -113,7 +113,7 @@ class BundleReader:
             mode = info.external_attr >> 16
             if stat.S_ISLNK(mode):
                 raise self.refuse("là liên kết tượng trưng (symlink); chỉ chấp nhận tệp thường", name)
-            if info.is_dir() or (mode and not stat.S_ISREG(mode)):
+            if info.is_dir() or stat.S_IFMT(mode) not in (0, stat.S_IFREG):
                 raise self.refuse("không phải tệp thường", name)
             if info.flag_bits & 0x1:
                 raise self.refuse("bị mã hóa bằng mật khẩu zip; không được phép", name)
@@ -132,8 +132,8 @@ class BundleReader:
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
             raise self.refuse(f"không giải nén được (hỏng hoặc bị cắt cụt: {exc})", name) from None
         if len(data) > limit:
-            raise self.refuse(f"giải nén ra nhiều hơn độ dài được phép ({limit:,} byte); "
-                              "có thể là bom zip".replace(",", "."), name)
+            raise self.refuse(f"giải nén ra nhiều hơn {limit:,} byte mà manifest ghi; dừng đọc (nội dung "
+                              "bị thay đổi, lấy từ gói khác, hoặc bom zip)".replace(",", "."), name)
         return data
 
     # -- 2-4. signature, then manifest ------------------------------------------------------
