@@ -1,0 +1,80 @@
+"""The profile's signing key and the parent's trust register."""
+
+import json
+import re
+import sqlite3
+
+from vstbpn_desktop.bundle.keys import key_path
+from vstbpn_desktop.profile import Profile
+
+
+def _meta(cli, key):
+    connection = sqlite3.connect(cli.data_dir / "vstbpn.sqlite3")
+    row = connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    connection.close()
+    return row[0] if row else None
+
+
+def test_key_made_at_init_encrypted_and_shown(district_cli):
+    code, out, err = district_cli("keys", "show")
+    assert code == 0, err
+    assert re.search(r"(?:[0-9A-F]{4} ){7}[0-9A-F]{4}$", out.strip().splitlines()[-1])
+    pem = key_path(Profile(district_cli.data_dir, None)).read_bytes()
+    assert pem.startswith(b"-----BEGIN ENCRYPTED PRIVATE KEY-----")
+
+
+def test_wrong_passphrase_refused_and_nothing_changes(district_cli, tmp_path, monkeypatch):
+    assert district_cli("demo")[0] == 0
+    monkeypatch.setenv("OTHER_SECRET", "không phải mật khẩu này")
+    out = tmp_path / "b.vstb"
+    code, _, err = district_cli("bundle", "export", "--period", "2023H1", "--out", out,
+                                "--passphrase-env", "OTHER_SECRET")
+    assert code == 1 and err.startswith("error:") and "mật khẩu khóa ký không đúng" in err
+    assert not out.exists() and _meta(district_cli, "bundle_sequence") is None
+    code, _, err = district_cli("bundle", "export", "--period", "2023H1", "--out", out,
+                                "--passphrase-env", "UNSET_VARIABLE_X")
+    assert code == 1 and "UNSET_VARIABLE_X" in err
+
+
+def test_trust_add_list_revoke(district_cli, province_cli, tmp_path):
+    pub = tmp_path / "883.pub.json"
+    assert district_cli("keys", "export-public", "--out", pub)[0] == 0
+    fingerprint = json.loads(pub.read_text(encoding="utf-8"))["fingerprint"]
+    code, out, err = province_cli("trust", "add", pub, "--org-unit", "883")
+    assert code == 0 and out.strip().endswith(fingerprint), err
+    code, out, _ = province_cli("trust", "add", pub, "--org-unit", "883")
+    assert code == 0 and "đã được đăng ký trước đó" in out
+    code, _, err = province_cli("trust", "add", pub, "--org-unit", "884")
+    assert code == 1 and "883" in err and "884" in err
+    assert "883" in province_cli("trust", "list")[1] and "hiệu lực" in province_cli("trust", "list")[1]
+    code, out, err = province_cli("trust", "revoke", fingerprint.replace(" ", "").lower())
+    assert code == 0, err
+    assert "thu hồi" in province_cli("trust", "list")[1]
+    code, _, err = province_cli("trust", "add", pub, "--org-unit", "883")
+    assert code == 1 and "đã bị thu hồi" in err
+    code, _, err = province_cli("trust", "revoke", "ABCD")
+    assert code == 1 and err.startswith("error:") and "vân tay" in err
+
+
+def test_trust_refuses_unit_not_below_and_tampered_file(district_cli, cli_factory, tmp_path):
+    other = cli_factory("d884")
+    assert other("init", "--org-unit", "884")[0] == 0
+    pub = tmp_path / "884.pub.json"
+    assert other("keys", "export-public", "--out", pub)[0] == 0
+    # A district cannot enrol its neighbour: 884 is not below 883.
+    code, _, err = district_cli("trust", "add", pub, "--org-unit", "884")
+    assert code == 1 and "không thuộc 883" in err
+    document = json.loads(pub.read_text(encoding="utf-8"))
+    document["public_key"] = document["public_key"][:-4] + "AAA="
+    pub.write_text(json.dumps(document), encoding="utf-8")
+    code, _, err = cli_factory("p89")("init", "--org-unit", "89")[0], None, None
+    code, _, err = cli_factory("p89")("trust", "add", pub, "--org-unit", "884")
+    assert code == 1 and "không khớp" in err
+
+
+def test_fingerprint_forms():
+    from vstbpn_desktop.bundle.keys import normalise_fingerprint, spaced
+
+    plain = "3F2A9C01" * 4
+    assert spaced(plain.lower()) == "3F2A 9C01 3F2A 9C01 3F2A 9C01 3F2A 9C01"
+    assert normalise_fingerprint(" 3f2a 9c01 3F2A9C01 3F2A 9C01 3F2A 9C01 ") == plain
