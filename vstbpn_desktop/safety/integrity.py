@@ -27,6 +27,7 @@ def _connect(path: Path, read_only: bool = True) -> sqlite3.Connection:
 
 
 def looks_like_sqlite(path: Path) -> bool:
+    """Only for files that are not open as a database in this process (a file given to restore)."""
     try:
         with open(path, "rb") as stream:
             return stream.read(16) == SQLITE_HEADER
@@ -39,24 +40,36 @@ def check_file(path: Path, quick: bool = False) -> list[str]:
     path = Path(path)
     if not path.exists():
         return [f"{path}: không tìm thấy tệp"]
-    if path.stat().st_size and not looks_like_sqlite(path):
-        return [f"{path}: không phải tệp cơ sở dữ liệu SQLite"]
+    # Never open the file with anything but SQLite here: closing another descriptor of a live
+    # database drops this process's POSIX locks on it, and another process may then delete the
+    # -wal that our open connections still use.
     try:
         connection = _connect(path)
-    except sqlite3.Error as exc:
-        return [f"{path}: không mở được ({exc})"]
-    try:
-        pragma = "quick_check" if quick else "integrity_check"
-        rows = [r[0] for r in connection.execute(f"PRAGMA {pragma}").fetchall()]
-        problems = [] if rows == ["ok"] else rows[:20]
-        if not quick and not problems:
-            for table, rowid, parent, _ in connection.execute("PRAGMA foreign_key_check").fetchall()[:20]:
-                problems.append(f"bảng {table} dòng {rowid}: tham chiếu tới {parent} không tồn tại")
-        return problems
+        try:
+            pragma = "quick_check" if quick else "integrity_check"
+            rows = [r[0] for r in connection.execute(f"PRAGMA {pragma}").fetchall()]
+            problems = [] if rows == ["ok"] else rows[:20]
+            if not quick and not problems:
+                for table, rowid, parent, _ in connection.execute("PRAGMA foreign_key_check").fetchall()[:20]:
+                    problems.append(f"bảng {table} dòng {rowid}: tham chiếu tới {parent} không tồn tại")
+            return problems
+        finally:
+            connection.close()
     except sqlite3.DatabaseError as exc:
-        return [str(exc)]
-    finally:
-        connection.close()
+        text = str(exc).lower()
+        if "malformed" in text or "not a database" in text or "corrupt" in text:
+            return [str(exc)]
+        raise _access_refusal(path, exc) from exc
+
+
+def _access_refusal(path: Path, exc: BaseException) -> Refused:
+    """The file could not be opened or read: not damage, an access or storage problem."""
+    import os
+
+    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        return Refused(f"{path}: thư mục hoặc tệp dữ liệu chỉ đọc (không có quyền ghi); SQLite cần ghi được "
+                       "vào thư mục hồ sơ — hãy chép hồ sơ vào thư mục ghi được; dữ liệu không bị thay đổi")
+    return Refused(explain_storage_error(exc, path) or f"{path}: không mở được cơ sở dữ liệu ({exc})")
 
 
 def ensure_whole(path: Path) -> None:
@@ -145,8 +158,8 @@ def explain_storage_error(exc: BaseException, where: Path | str | None = None) -
         return (f"{place}thư mục hoặc tệp dữ liệu chỉ đọc (không có quyền ghi); không thay đổi gì — "
                 "hãy chép hồ sơ vào thư mục ghi được")
     if "disk i/o error" in text or "unable to open database" in text or code == errno.EIO:
-        return (f"{place}lỗi đọc/ghi ổ đĩa; không thay đổi gì — hãy kiểm tra ổ đĩa "
-                "(ổ USB bị rút, mạng bị ngắt?) rồi chạy lệnh check")
+        return (f"{place}lỗi đọc/ghi ổ đĩa (ổ đĩa đầy, ổ USB bị rút hay mạng bị ngắt?); không thay đổi gì — "
+                "hãy kiểm tra ổ đĩa rồi chạy lệnh check")
     if "malformed" in text or "not a database" in text:
         return (f"{place}cơ sở dữ liệu bị hỏng; hãy chạy lệnh check và khôi phục bản sao lưu "
                 "gần nhất còn tốt (restore TỆP)")
@@ -190,7 +203,12 @@ def startup_check(profile_or_dir) -> StartupState:
     warning = storage_warning(database)
     if warning:
         state.warnings.append(warning)
-    state.problems = check_file(database, quick=True)
+    try:
+        state.problems = check_file(database, quick=True)
+    except Refused as exc:  # cannot be opened (read-only, I/O): nothing to restore, say why
+        state.ok = False
+        state.problems = [str(exc)]
+        return state
     if state.problems:
         state.ok = False
         state.newest_good_backup = newest_good_backup(data_dir)
