@@ -1,0 +1,136 @@
+"""Table models without a window: qtmodeltester, display forms, lazy loading of 100.000 rows."""
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from vstbpn_desktop import records
+from vstbpn_desktop.demo import load_demo
+from vstbpn_desktop.periods import Period
+from vstbpn_desktop.records import Scope
+from vstbpn_desktop.text import fold
+
+from ui.models import ActivityTableModel, DocumentTableModel, ErrorRole, IdRole, IndicatorTableModel, RecordRole
+
+SAMPLE = Period(2023, 1)
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def sample(province):
+    load_demo(province)
+    return province, Scope(province.org_unit_code, SAMPLE)
+
+
+def test_activity_model_passes_qtmodeltester(qtmodeltester, sample):
+    profile, scope = sample
+    model = ActivityTableModel(profile.engine, scope)
+    assert model.rowCount() == 63
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_document_model_passes_qtmodeltester_and_shows_vietnamese_forms(qtmodeltester, sample):
+    profile, scope = sample
+    model = DocumentTableModel(profile.engine, scope)
+    qtmodeltester.check(model, force_py=True)
+    rows = {model.index(r, model.NUMBER).data(): r for r in range(model.rowCount())}
+    row = rows["58/KH-UBND"]
+    assert model.index(row, model.DATE).data() == "02/02/2023"
+    assert model.index(row, model.KIND).data() == "Kế hoạch"
+    assert model.index(row, model.KIND).data(Qt.EditRole) == "plan"
+    assert model.headerData(model.TITLE, Qt.Horizontal) == "Trích yếu"
+    assert model.index(row, 0).data(RecordRole)["issuer"] == "UBND tỉnh An Giang"
+
+
+def test_indicator_model_passes_qtmodeltester_and_shows_shares_with_targets(qtmodeltester, sample):
+    profile, scope = sample
+    model = IndicatorTableModel(profile.engine, scope, rounding="truncate")
+    qtmodeltester.check(model, force_py=True)
+    rows = {model.index(r, 0).data(IdRole): r for r in range(model.rowCount())}
+    assert model.index(rows["LEADERS_TOTAL"], model.VALUE).data() == "2.302"
+    # The sample report truncates: 584 / 2.302 = 25,369… → 25,36 %.
+    assert model.index(rows["LEADERS_FEMALE_PCT"], model.VALUE).data() == "25,36 %"
+    assert model.index(rows["KEYLEADER_UNITS_FEMALE_PCT"], model.TARGET_2025).data() == "60 %"
+    assert model.index(rows["KEYLEADER_UNITS_FEMALE_PCT"], model.TARGET_2030).data() == "75 %"
+    assert model.index(rows["COMM_SESSIONS"], model.VALUE).data() == "780"
+
+
+def test_indicator_model_refuses_women_above_total_and_keeps_value(qtbot, sample):
+    profile, scope = sample
+    model = IndicatorTableModel(profile.engine, scope)
+    rows = {model.index(r, 0).data(IdRole): r for r in range(model.rowCount())}
+    cell = model.index(rows["LEADERS_FEMALE"], model.VALUE)
+    with qtbot.waitSignal(model.refused) as blocker:
+        assert model.setData(cell, "3000") is False
+    assert "lớn hơn tổng số cán bộ lãnh đạo" in blocker.args[1]
+    assert cell.data() == "584"
+    assert "lớn hơn" in cell.data(ErrorRole)
+    assert records.indicator_values(profile.engine, scope)["LEADERS_FEMALE"] == 584
+    assert model.setData(cell, "600") is True
+    assert cell.data(ErrorRole) is None
+    assert records.indicator_values(profile.engine, scope)["LEADERS_FEMALE"] == 600
+
+
+def test_activity_model_refuses_date_outside_period(qtbot, sample):
+    profile, scope = sample
+    model = ActivityTableModel(profile.engine, scope)
+    cell = model.index(0, model.DATE)
+    before = cell.data()
+    with qtbot.waitSignal(model.refused) as blocker:
+        assert model.setData(cell, "15/08/2023") is False
+    assert blocker.args[1].startswith("Ngày: ngày 15/08/2023 nằm ngoài kỳ 2023H1")
+    assert cell.data() == before
+    assert model.index(0, model.TITLE).data(Qt.BackgroundRole) is not None
+
+
+def many_activities(count: int) -> list[dict]:
+    start = SAMPLE.start
+    rows = []
+    for i in range(count):
+        title = f"Tuyên truyền bình đẳng giới số {i}"
+        place = "Long Xuyên" if i % 1000 == 0 else "Mỹ Bình"
+        rows.append({"date": start + timedelta(days=i % 181), "kind": "communication", "title": title,
+                     "sessions": 1, "participants": 30, "female_participants": 18, "place": place,
+                     "notes": "", "search_text": fold(f"{title} {place} ")})
+    return rows
+
+
+def test_hundred_thousand_activities_load_lazily(qtbot, district):
+    with district.engine.begin() as connection:
+        records.insert_clean(connection, district.org_unit_code, "test", activities=many_activities(100_000))
+    scope = Scope(district.org_unit_code, SAMPLE)
+    model = ActivityTableModel(district.engine, scope)
+    assert model.rowCount() == 100_000
+    assert model.cached_rows == 0
+    assert model.index(0, model.DATE).data() == "01/01/2023"
+    assert model.cached_rows == model.PAGE_SIZE
+    assert model.index(99_999, model.PARTICIPANTS).data() == "30"
+    for row in range(0, model.PAGE_SIZE * (model.MAX_PAGES + 4), model.PAGE_SIZE):
+        model.index(row, model.TITLE).data()
+    assert model.cached_rows <= model.PAGE_SIZE * model.MAX_PAGES
+    model.set_search("long xuyen")
+    assert model.rowCount() == 100
+    assert model.index(0, model.PLACE).data() == "Long Xuyên"
+
+    # The window opens on it, on the period with data, with only the first page read.
+    from ui.app import open_window
+
+    window = open_window(district)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    table_model = window.pages["communication"].table.model()
+    assert window.period.currentData() == "2023H1"
+    assert table_model.rowCount() == 100_000
+    assert table_model.cached_rows == 0       # the page is not shown yet: nothing read
+    window.show_page("communication")
+    qtbot.waitUntil(lambda: table_model.cached_rows > 0)
+    assert table_model.cached_rows <= table_model.PAGE_SIZE * 2
+    assert window.pages["communication"].count_label.text() == "Số hoạt động: 100.000"
+    assert window.pages["communication"].totals["participants"].text() == "Lượt người: 3.000.000"
+    window.pages["communication"].table.scrollToBottom()
+    qtbot.wait(10)
+    assert table_model.cached_rows <= table_model.PAGE_SIZE * table_model.MAX_PAGES
+    window.close()
