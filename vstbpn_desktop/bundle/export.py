@@ -21,7 +21,7 @@ from ..storage.database import session_scope
 from ..storage.models import Activity, Document, IndicatorValue, Meta, Narrative, now
 from . import format as fmt
 from .keys import fingerprint_hex, load_private_key, raw_public
-from .verify import Progress, SigningKey, read_verified
+from .verify import BundleReader, Progress, SigningKey
 
 META_SEQUENCE = "bundle_sequence"
 CHUNK = 2000
@@ -164,10 +164,13 @@ def export_bundle(profile, period: Period, out: Path, passphrase: str,
         raise Refused(f"{out}: không ghi được ({exc.strerror or exc})") from exc
     # Read back what is on the disk and verify it exactly as the parent will.
     progress(done, total, "đọc lại và kiểm tra")
+    # The records came from our own validated database: the read-back checks the container, the
+    # signature, every member's length, SHA-256 and line count (what a pulled stick would break).
     own = SigningKey(private.public_key(), profile.org_unit_code)
-    read_manifest, _, content = read_verified(out, lambda _fingerprint: own)
-    held = {"activities": len(content.activities), "documents": len(content.documents),
-            "indicators": len(content.indicators), "narratives": len(content.narratives)}
+    with BundleReader(out) as reader:
+        read_manifest = reader.authenticate(lambda _fingerprint: own)
+        held = {fmt.COUNT_NAMES[entry.name]: reader.member_bytes(entry).count(b"\n")
+                for entry in read_manifest.members}
     if read_manifest.bundle_id != manifest.bundle_id or held != counts:
         raise Refused(f"{out}: đọc lại gói vừa ghi không khớp; hãy ghi lại vào chỗ khác")
     progress(total, total, "xong")

@@ -144,7 +144,8 @@ def import_bundle(profile, path: Path, dry_run: bool = False,
         if manifest.sender_tree != profile.org_unit_tree:
             raise reader.refuse(f"đơn vị gửi thuộc danh mục {manifest.sender_tree}, hồ sơ này dùng "
                                 f"{profile.org_unit_tree}", fmt.MANIFEST)
-        if manifest.recipient_org_unit not in units_below(profile, profile.org_unit_code):
+        if manifest.recipient_org_unit != profile.org_unit_code and \
+                manifest.recipient_org_unit not in units_below(profile, profile.org_unit_code):
             raise reader.refuse(f"gói gửi cho đơn vị {manifest.recipient_org_unit}, không phải "
                                 f"{profile.org_unit_code} hay đơn vị cấp dưới của nó", fmt.MANIFEST)
         period = Period.parse(manifest.period)
