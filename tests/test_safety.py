@@ -58,6 +58,8 @@ def test_backup_command_writes_a_checked_standalone_copy(district_cli, district)
     assert items[0].records == 1 and items[0].size == path.stat().st_size
     assert not list(path.parent.glob(".*.tmp"))
 
+    code, out, _ = district_cli("backups")
+    assert code == 0 and "1 bản ghi\tmanual\t" + path.name in out
     out_file = district_cli.data_dir.parent / "sao-lưu.sqlite3"
     code, out, err = district_cli("backup", "--out", out_file)
     assert code == 0, err

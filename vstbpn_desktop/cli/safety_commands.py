@@ -1,6 +1,7 @@
 """Safety commands: backup, restore, check, submit, reopen, audit list."""
 
 import json
+from contextlib import contextmanager
 from datetime import timezone
 from pathlib import Path
 
@@ -45,6 +46,15 @@ def register(commands) -> None:
     summary.set_defaults(handler=cmd_audit_summary)
 
 
+@contextmanager
+def _opened(args):
+    profile = open_profile(args)
+    try:
+        yield profile
+    finally:
+        profile.close()
+
+
 def _size(n: int) -> str:
     from ..formats import format_number
 
@@ -54,8 +64,8 @@ def _size(n: int) -> str:
 def cmd_backup(args) -> int:
     from ..safety.backup import backup
 
-    profile = open_profile(args)
-    info = backup(profile, out=args.out)
+    with _opened(args) as profile:
+        info = backup(profile, out=args.out)
     print(f"Đã sao lưu {info.records} bản ghi ({_size(info.size)}) vào {info.path}; kiểm tra toàn vẹn: tốt")
     return 0
 
@@ -133,8 +143,8 @@ def cmd_submit(args) -> int:
     from ..formats import format_date
     from ..safety.locking import submit
 
-    profile = open_profile(args)
-    row = submit(profile.engine, args.period, profile.author or "không rõ")
+    with _opened(args) as profile:
+        row = submit(profile.engine, args.period, profile.author or "không rõ")
     local = row.locked_at.astimezone()
     print(f"Đã khóa kỳ {args.period.code} để gửi ({row.locked_by}, {format_date(local.date())} {local:%H:%M})")
     return 0
@@ -143,8 +153,8 @@ def cmd_submit(args) -> int:
 def cmd_reopen(args) -> int:
     from ..safety.locking import reopen
 
-    profile = open_profile(args)
-    reopen(profile.engine, args.period, args.reason, profile.author or "không rõ")
+    with _opened(args) as profile:
+        reopen(profile.engine, args.period, args.reason, profile.author or "không rõ")
     print(f"Đã mở lại kỳ {args.period.code}; lý do: {args.reason.strip()}")
     return 0
 
@@ -152,8 +162,8 @@ def cmd_reopen(args) -> int:
 def cmd_audit_list(args) -> int:
     from ..safety.audit import events
 
-    profile = open_profile(args)
-    rows = events(profile.engine, period=args.period.code if args.period else None, record_id=args.record)
+    with _opened(args) as profile:
+        rows = events(profile.engine, period=args.period.code if args.period else None, record_id=args.record)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, default=str))
         return 0
@@ -177,6 +187,6 @@ def cmd_audit_list(args) -> int:
 def cmd_audit_summary(args) -> int:
     from ..safety.audit import summary
 
-    profile = open_profile(args)
-    print(json.dumps(summary(profile.engine, profile.org_unit_code, args.period.code), ensure_ascii=False))
+    with _opened(args) as profile:
+        print(json.dumps(summary(profile.engine, profile.org_unit_code, args.period.code), ensure_ascii=False))
     return 0

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from ..atomic import OutputError, atomic_path
+from ..atomic import OutputError, _fsync_folder, atomic_path
 from ..errors import Refused
 from .integrity import _connect, check_file, explain_storage_error, looks_like_sqlite
 
@@ -288,8 +288,11 @@ def restore(profile, file: Path) -> dict:
             safety = before(profile, "restore")
         profile.close()
         if damaged:
+            with open(staging, "rb+") as stream:
+                os.fsync(stream.fileno())
             _move_damaged_aside(profile, live)
             os.replace(staging, live)
+            _fsync_folder(live.parent)
         else:
             _copy_into_live(staging, live)
     except OSError as exc:
