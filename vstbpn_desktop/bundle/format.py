@@ -59,9 +59,12 @@ def canonical_json(value) -> bytes:
                       allow_nan=False).encode("utf-8")
 
 
+_LINE_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
 def record_line(value) -> str:
     """One line of a data member (keys in FIELDS order, compact, UTF-8)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
+    return _LINE_ENCODER.encode(value) + "\n"
 
 
 def new_bundle_id() -> str:
