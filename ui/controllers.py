@@ -5,7 +5,7 @@ or table and in the status bar; nothing refused is saved."""
 from datetime import date, datetime
 
 from PySide6.QtCore import QItemSelectionModel, QObject, QTimer, Qt, Signal
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QHeaderView, QMessageBox
 
 from vstbpn_desktop import records
 from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, indicators
@@ -202,7 +202,7 @@ class TableController(QObject):
         page.table.setItemDelegateForColumn(model.KIND_COLUMN, KindDelegate(model.KINDS, page.table))
         model.refused.connect(self._refused)
         model.changed.connect(self._changed)
-        model.modelReset.connect(self.refresh_totals)
+        model.modelReset.connect(self.refresh_count)
         page.add_action.triggered.connect(self.add)
         page.delete_action.triggered.connect(self.delete_selected)
 
@@ -218,9 +218,13 @@ class TableController(QObject):
     def set_scope(self) -> None:
         self.page.message.clear_refusal()
         self.model.set_scope(self.context.scope)
+        self.refresh_totals()
+
+    def refresh_count(self) -> None:
+        self.page.count_label.setText(self.tr("Số dòng: {count}").format(count=format_number(self.model.rowCount())))
 
     def refresh_totals(self) -> None:
-        self.page.count_label.setText(self.tr("Số dòng: {count}").format(count=format_number(self.model.rowCount())))
+        self.refresh_count()
 
     def new_record(self) -> dict:
         raise NotImplementedError
@@ -325,14 +329,18 @@ class ActivitiesController(TableController):
             self.page.filter.blockSignals(False)
             self.model.set_search("")
 
-    def refresh_totals(self) -> None:
-        scope = self.context.scope
-        totals = records.activity_totals(self.context.engine, [scope.org_unit_code], scope.period)
+    def refresh_count(self) -> None:
         shown = self.model.rowCount()
         text = self.tr("Số hoạt động: {count}").format(count=format_number(shown))
         if self.model.search:
             text = self.tr("Tìm thấy {count} hoạt động").format(count=format_number(shown))
         self.page.count_label.setText(text)
+
+    def refresh_totals(self) -> None:
+        """The period's totals (not the filter's): one pass over the activities in SQL."""
+        self.refresh_count()
+        scope = self.context.scope
+        totals = records.activity_totals(self.context.engine, [scope.org_unit_code], scope.period)
         labels = self.page.totals
         labels["sessions"].setText(self.tr("Số cuộc: {n}").format(n=format_number(totals.get("COMM_SESSIONS", 0))))
         labels["participants"].setText(
@@ -367,12 +375,17 @@ class GridController(QObject):
     def __init__(self, context: Context, page):
         super().__init__(page)
         self.context, self.page = context, page
+        # Computed when the page is first shown, not at start-up: figures read every activity.
         self.model = IndicatorTableModel(context.engine, context.scope,
-                                         context.profile.settings.share_rounding, context.author)
+                                         context.profile.settings.share_rounding, context.author, load=False)
+        self.stale = True
         page.table.setModel(self.model)
         page.table.setAlternatingRowColors(False)
-        for column, width in {0: 215, 1: 380, 2: 90, 3: 90, 4: 95, 5: 95}.items():
+        for column, width in {0: 200, 2: 90, 3: 90, 4: 100, 5: 100, 6: 130}.items():
             page.table.setColumnWidth(column, width)
+        header = page.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(IndicatorTableModel.NAME, QHeaderView.Stretch)
         self.model.refused.connect(self._refused)
         self.model.changed.connect(self._changed)
 
@@ -383,6 +396,20 @@ class GridController(QObject):
     def _changed(self) -> None:
         self.page.message.clear_refusal()
         self.context.data_changed.emit("grid")
+
+    def invalidate(self) -> None:
+        self.stale = True
+        self.refresh_if_shown()
+
+    def refresh_if_shown(self) -> None:
+        if self.stale and self.page.isVisible():
+            self.stale = False
+            self.model.reload()
+
+    def set_scope(self) -> None:
+        self.page.message.clear_refusal()
+        self.model.set_scope(self.context.scope, load=False)
+        self.invalidate()
 
 
 class MainController(QObject):
@@ -414,6 +441,7 @@ class MainController(QObject):
         self._load_texts_and_figures()
 
         window.period.currentIndexChanged.connect(self._period_chosen)
+        window.stack.currentChanged.connect(lambda _: self.grid.refresh_if_shown())
         window.closing.connect(self.flush)
         self.context.data_changed.connect(self._data_changed)
 
@@ -448,13 +476,13 @@ class MainController(QObject):
         self.context.scope = Scope(self.profile.org_unit_code, Period.parse(code))
         self.documents.set_scope()
         self.activities.set_scope()
-        self.grid.model.set_scope(self.context.scope)
+        self.grid.set_scope()
         self._load_texts_and_figures()
         self.context.say(self.tr("Đang xem kỳ {period}").format(period=self.context.scope.period.label_vi), 4000)
 
     def _data_changed(self, area: str) -> None:
         if area != "grid":
-            self.grid.model.reload()
+            self.grid.invalidate()
         if area == "grid":
             for figures in self.figures:
                 figures.load()

@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from vstbpn_desktop import records
 from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, indicators, label
-from vstbpn_desktop.domain.figures import compute
+from vstbpn_desktop.domain.figures import Figures, compute
 from vstbpn_desktop.domain.validation import Invalid
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.formats import format_count, format_date, format_percent
@@ -280,24 +280,26 @@ class IndicatorTableModel(QAbstractTableModel):
 
     CODE, NAME, UNIT, VALUE, TARGET_2025, TARGET_2030, HOW = range(7)
 
-    def __init__(self, engine, scope, rounding: str = "half_up", author: str = "", parent=None):
+    def __init__(self, engine, scope, rounding: str = "half_up", author: str = "", parent=None, load: bool = True):
         super().__init__(parent)
         self.engine, self.scope, self.rounding, self.author = engine, scope, rounding, author
         self._catalogue = list(indicators().values())
         self._errors: dict[str, str] = {}
-        self._figures = None
-        self.reload()
+        self._figures = Figures(org_unit=scope.org_unit_code, period=scope.period, units=[scope.org_unit_code])
+        if load:
+            self.reload()
 
     def reload(self) -> None:
         self._figures = compute(self.engine, self.scope.org_unit_code, [self.scope.org_unit_code], self.scope.period)
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
-    def set_scope(self, scope) -> None:
+    def set_scope(self, scope, load: bool = True) -> None:
         self.beginResetModel()
         self.scope = scope
         self._errors.clear()
-        self._figures = compute(self.engine, scope.org_unit_code, [scope.org_unit_code], scope.period)
+        self._figures = (compute(self.engine, scope.org_unit_code, [scope.org_unit_code], scope.period) if load
+                         else Figures(org_unit=scope.org_unit_code, period=scope.period, units=[scope.org_unit_code]))
         self.endResetModel()
 
     def headers(self) -> list[str]:

@@ -266,17 +266,16 @@ def activity_totals(engine: Engine, org_unit_codes: list[str], period: Period) -
     table = Activity.__table__
     base = and_(table.c.org_unit_code.in_(org_unit_codes),
                 table.c.date >= period.start, table.c.date <= period.end)
-    results = {}
+    measures = ("sessions", "participants", "female_participants")
+    # One pass over the period's rows, summed per kind: a unit with 100.000 activities is read once.
+    query = sa_select(table.c.kind, *(func.sum(table.c[m]) for m in measures)).where(base).group_by(table.c.kind)
     with engine.connect() as connection:
-        for indicator in indicators().values():
-            if indicator.kind != "from_activities":
-                continue
-            column = table.c[indicator.measure]
-            total = connection.execute(
-                sa_select(func.coalesce(func.sum(column), 0))
-                .where(base, table.c.kind.in_(indicator.activity_kinds))
-            ).scalar_one()
-            results[indicator.code] = int(total)
+        by_kind = {row[0]: dict(zip(measures, row[1:])) for row in connection.execute(query)}
+    results = {}
+    for indicator in indicators().values():
+        if indicator.kind == "from_activities":
+            results[indicator.code] = int(sum(by_kind.get(kind, {}).get(indicator.measure) or 0
+                                              for kind in indicator.activity_kinds))
     return results
 
 

@@ -1,0 +1,59 @@
+"""Regenerate docs/screenshots/: every page of the window and the first-run dialog, offscreen,
+with the sample data of the province profile (89) for 2023H1, at 1280x800.
+
+    QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [OUTPUT_DIR]
+"""
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PAGES = ("documents", "communication", "female_cadres", "violence", "assessment", "directions", "grid")
+
+
+def main(argv: list[str]) -> int:
+    from vstbpn_desktop.demo import load_demo
+    from vstbpn_desktop.profile import Profile
+
+    from ui.app import make_application, open_window
+    from ui.first_run import FirstRunDialog
+
+    output = Path(argv[0]) if argv else ROOT / "docs" / "screenshots"
+    output.mkdir(parents=True, exist_ok=True)
+    app = make_application(["screenshots"])
+    with tempfile.TemporaryDirectory() as folder:
+        dialog = FirstRunDialog(Path(folder) / "new")
+        dialog.search.setText("long xuyen")
+        dialog.officer.setText("Nguyễn Thị Hoa")
+        dialog.passphrase.setText("passphrase123")
+        dialog.confirm.setText("passphrase123")
+        dialog.demo.setChecked(True)
+        dialog.show()
+        app.processEvents()
+        dialog.grab().save(str(output / "00-first-run.png"))
+        dialog.close()
+
+        profile = Profile.create(Path(folder) / "province", "89", "Nguyễn Thị Hoa", "passphrase123")
+        load_demo(profile)
+        window = open_window(profile)
+        window.controller.set_period("2023H1")
+        window.resize(1280, 800)
+        window.show()
+        for number, key in enumerate(PAGES, start=1):
+            window.show_page(key)
+            app.processEvents()
+            path = output / f"{number:02d}-{key.replace('_', '-')}.png"
+            window.grab().save(str(path))
+            print(path)
+        window.close()
+        profile.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
