@@ -22,7 +22,7 @@ from ..domain.validation import (
     Invalid, check_indicator_bounds, validate_activity, validate_document, validate_indicator_value,
     validate_narrative,
 )
-from ..errors import Refused
+from ..errors import Cancelled, Refused
 from ..formats import format_count
 from ..periods import Period, period_for
 from ..records import ACTIVITY_FIELDS, DOCUMENT_FIELDS, ensure_editable, insert_clean
@@ -218,7 +218,7 @@ def import_file(profile, path: Path, period: Period | None = None, progress: Pro
 
     def stop_if_cancelled():
         if cancelled is not None and cancelled():
-            raise Refused(f"{label}: đã hủy nhập; dữ liệu không thay đổi")
+            raise Cancelled(f"{label}: đã hủy nhập; dữ liệu không thay đổi")
 
     done = 0
 

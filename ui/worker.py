@@ -1,0 +1,98 @@
+"""Long work off the GUI thread: a core function runs in a worker thread while a progress
+dialog with a Cancel button keeps the window alive.
+
+The core reports progress through a callback (`progress(done, total, stage)`, any prefix of
+those arguments). Cancelling makes the next progress call raise `Cancelled` inside the
+worker, so the core's own transaction or temporary file unwinds: nothing half-done stays.
+"""
+
+import threading
+from typing import Callable, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from vstbpn_desktop.errors import Cancelled
+
+T = TypeVar("T")
+POLL_MS = 50
+
+
+class Task:
+    """State shared between the worker thread and the GUI thread."""
+
+    def __init__(self):
+        self.done = 0
+        self.total = 0
+        self.stage = ""
+        self.cancel_requested = threading.Event()
+        self.finished = threading.Event()
+        self.result = None
+        self.error: BaseException | None = None
+
+    def progress(self, done: int = 0, total: int = 0, stage: str = "") -> None:
+        if self.cancel_requested.is_set():
+            raise Cancelled()
+        self.done, self.total, self.stage = int(done), int(total or 0), stage or self.stage
+
+    def cancelled(self) -> bool:
+        return self.cancel_requested.is_set()
+
+
+def run_task(parent: QWidget | None, title: str, work: Callable[[Task], T], *,
+             cancellable: bool = True, delay_ms: int = 300) -> T:
+    """Run `work(task)` in a thread, show progress, return its result or raise its error.
+
+    The event loop keeps turning the whole time (the window repaints, the cancel button
+    answers). The dialog appears only if the work lasts longer than `delay_ms`.
+    """
+    task = Task()
+
+    def target():
+        try:
+            task.result = work(task)
+        except BaseException as exc:  # handed to the GUI thread and raised there
+            task.error = exc
+        finally:
+            task.finished.set()
+
+    dialog = QProgressDialog(title, QCoreApplication.translate("worker", "Hủy") if cancellable else "",
+                             0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModal)
+    dialog.setMinimumDuration(delay_ms)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    if not cancellable:
+        dialog.setCancelButton(None)
+    dialog.canceled.connect(task.cancel_requested.set)
+
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(POLL_MS)
+
+    def poll():
+        if dialog.wasCanceled():
+            task.cancel_requested.set()
+        if task.total:
+            dialog.setMaximum(task.total)
+            dialog.setValue(min(task.done, task.total))
+        if task.stage:
+            dialog.setLabelText(f"{title}\n{task.stage}")
+        if task.cancel_requested.is_set():
+            dialog.setLabelText(QCoreApplication.translate("worker", "Đang hủy…"))
+        if task.finished.is_set():
+            loop.quit()
+
+    timer.timeout.connect(poll)
+    thread = threading.Thread(target=target, name=f"task: {title}", daemon=True)
+    thread.start()
+    timer.start()
+    loop.exec()
+    timer.stop()
+    thread.join()
+    dialog.close()
+    dialog.deleteLater()
+    if task.error is not None:
+        raise task.error
+    return task.result
