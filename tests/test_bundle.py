@@ -390,3 +390,18 @@ def test_reporting_matrix_late_and_missing(world, tmp_path):
     text = province("bundle", "status", "--period", "2023H1")[1]
     assert "hạn nộp 15/07/2023" in text and "trễ hạn" in text and "chưa gửi, đã quá hạn" in text
     assert province("period", "deadline", "--period", "2023H1", "--date", "2023-02-30")[0] == 1
+
+
+def test_failure_inside_the_transaction_leaves_everything_as_before(world, tmp_path):
+    """An activity id the province holds for its own unit: the insert fails after the sender's
+    period was deleted, and the rollback restores the data and the ledger exactly."""
+    province = world["89"]
+    connection = sqlite3.connect(province.data_dir / "vstbpn.sqlite3")
+    taken = connection.execute("SELECT id FROM activity WHERE org_unit_code = '89' LIMIT 1").fetchone()[0]
+    connection.close()
+    line = activity_line().replace(b"11111111-2222-4333-8444-555555555555", taken.encode("ascii"))
+    bundle = craft(world["883"], tmp_path / "collide.vstb", with_line(good_members(tmp_path), fmt.ACTIVITIES, line))
+    before = snapshot(province)
+    code, _, err = province("bundle", "import", bundle)
+    assert code == 1 and "collide.vstb" in err and "trùng" in err, err
+    assert snapshot(province) == before
