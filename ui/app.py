@@ -27,13 +27,23 @@ def make_application(argv: list[str] | None = None):
     return app
 
 
+# Feature modules: each has `install(window)` and adds its menu actions, pages and dialogs;
+# `window.controller.context` gives it the profile, the scope and the status bar.
+FEATURES: list[str] = []
+
+
 def open_window(profile):
-    """The main window with its controller, for a profile already open."""
+    """The main window with its controller and every feature, for a profile already open."""
+    import importlib
+
     from .controllers import MainController
     from .main_window import MainWindow
 
     window = MainWindow()
     window.controller = MainController(profile, window)
+    for name in FEATURES:
+        importlib.import_module(name).install(window)
+    window.hide_empty_menus()
     window.resize(1280, 800)
     return window
 

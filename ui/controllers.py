@@ -468,6 +468,19 @@ class MainController(QObject):
         for figures in self.figures:
             figures.flush()
 
+    def reload(self) -> None:
+        """Read everything again for the current period (after an import, a restore, ...)."""
+        with_data = records.periods_with_data(self.profile.engine, self.profile.org_unit_code)
+        self._fill_periods(period_choices(date.today(), with_data))
+        self.documents.set_scope()
+        self.activities.set_scope()
+        self.grid.set_scope()
+        self._load_texts_and_figures()
+        self.scope_changed()
+
+    def scope_changed(self) -> None:
+        self.context.scope_changed.emit()
+
     def _period_chosen(self, _index: int) -> None:
         code = self.window.period.currentData()
         if not code or code == self.context.scope.period.code:
@@ -478,6 +491,7 @@ class MainController(QObject):
         self.activities.set_scope()
         self.grid.set_scope()
         self._load_texts_and_figures()
+        self.scope_changed()
         self.context.say(self.tr("Đang xem kỳ {period}").format(period=self.context.scope.period.label_vi), 4000)
 
     def _data_changed(self, area: str) -> None:

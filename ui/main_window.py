@@ -83,9 +83,33 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.navigation.setCurrentRow(0)
         self.statusBar()
+        self.menus = self._build_menus()
+
+    def _build_menus(self) -> dict:
+        """Empty menus in a fixed order; each feature module of ui/ adds its own actions."""
+        bar = self.menuBar()
+        return {
+            "file": bar.addMenu(self.tr("&Tệp")),
+            "period": bar.addMenu(self.tr("&Kỳ báo cáo")),
+            "report": bar.addMenu(self.tr("&Báo cáo")),
+            "children": bar.addMenu(self.tr("Đơn vị &cấp dưới")),
+            "tools": bar.addMenu(self.tr("&Công cụ")),
+            "help": bar.addMenu(self.tr("Trợ &giúp")),
+        }
+
+    def add_page(self, key: str, title: str, widget) -> None:
+        """A page added by a feature module (e.g. who has reported, at a parent unit)."""
+        self.pages[key] = widget
+        self.navigation.addItem(title)
+        self.stack.addWidget(widget)
+
+    def hide_empty_menus(self) -> None:
+        for menu in self.menus.values():
+            menu.menuAction().setVisible(not menu.isEmpty())
 
     def show_page(self, key: str) -> None:
-        self.navigation.setCurrentRow(PAGE_ORDER.index(key))
+        self.navigation.setCurrentRow(list(self.pages).index(key) if key not in PAGE_ORDER
+                                      else PAGE_ORDER.index(key))
 
     def closeEvent(self, event):
         self.closing.emit()
