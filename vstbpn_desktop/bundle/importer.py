@@ -21,6 +21,8 @@ from sqlalchemy.exc import IntegrityError
 from ..errors import Refused
 from ..periods import Period
 from ..records import delete_period_data, ensure_editable, insert_clean
+from ..safety import audit, backup
+from ..safety.locking import ensure_unlocked_connection
 from ..storage.models import Activity, BundleLedger, Document, IndicatorValue, Narrative, now
 from . import format as fmt
 from . import trust
@@ -166,19 +168,26 @@ def import_bundle(profile, path: Path, dry_run: bool = False,
     stamp = now()
     ledger = BundleLedger.__table__
     if progress:
+        progress(0, 1, "sao lưu trước khi nhập")
+    backup.before(profile, "bundle")
+    if progress:
         progress(0, 1, "ghi vào cơ sở dữ liệu")
     try:
         with profile.engine.begin() as connection:
             # Re-checked inside the transaction: another import may have landed meanwhile.
             if _ledger_decision(connection, reader, manifest) is not None:
                 raise Refused(f"gói {path.name}: vừa được nhập bởi thao tác khác")
+            try:
+                ensure_unlocked_connection(connection, [period.code])
+            except Refused as exc:
+                raise Refused(f"gói {path.name}: {exc}") from None
             change = difference(connection, sender, period, content)
             previous = connection.execute(sa_select(ledger.c.sequence).where(
                 ledger.c.sender_org_unit == sender, ledger.c.period == period.code,
                 ledger.c.current.is_(True))).scalar()
             delete_period_data(connection, sender, period)
             _drop_moved_records(connection, sender, content)
-            insert_clean(
+            counts = insert_clean(
                 connection, sender, manifest.sender_officer,
                 activities=content.activities, documents=content.documents,
                 indicator_values=[(period.code, c, v) for c, v in content.indicators.items()],
@@ -195,6 +204,8 @@ def import_bundle(profile, path: Path, dry_run: bool = False,
                 received_at=stamp, received_by=profile.author, current=True,
                 counts=json.dumps(manifest.counts, sort_keys=True),
             ))
+            audit.record_bulk(connection, "bundle", sender, period.code, counts, who=profile.author,
+                              detail={"bundle": path.name, "sequence": manifest.sequence})
     except IntegrityError:
         raise Refused(f"gói {path.name}: mã bản ghi (id) trùng với bản ghi của đơn vị khác đang giữ; "
                       "không nhập") from None

@@ -23,6 +23,8 @@ from ..domain.validation import (
     validate_narrative,
 )
 from ..errors import Cancelled, Refused
+from ..safety import audit, backup
+from ..safety.locking import ensure_bulk_editable
 from ..formats import format_count
 from ..periods import Period, period_for
 from ..records import ACTIVITY_FIELDS, DOCUMENT_FIELDS, ensure_editable, insert_clean
@@ -248,6 +250,8 @@ def import_file(profile, path: Path, period: Period | None = None, progress: Pro
     stop_if_cancelled()
 
     engine = profile.engine
+    if not dry_run:
+        backup.before(profile, "import")
     with (engine.connect() if dry_run else engine.begin()) as connection:
         unit = profile.org_unit_code
         _check_bounds(connection, unit, plan, problems)
@@ -265,8 +269,12 @@ def import_file(profile, path: Path, period: Period | None = None, progress: Pro
                          unit, texts, result, "narratives")
         stop_if_cancelled()
         if not dry_run:
-            insert_clean(connection, unit, profile.author, activities=activities, documents=documents,
-                         indicator_values=values, narratives=texts)
+            ensure_bulk_editable(connection, activities=activities, documents=documents,
+                                 indicator_values=values, narratives=texts)
+            counts = insert_clean(connection, unit, profile.author, activities=activities,
+                                  documents=documents, indicator_values=values, narratives=texts)
+            audit.record_bulk(connection, "import", unit, None, counts, who=profile.author,
+                              detail={"file": label})
     if progress:
         progress(total, total)
     return result
