@@ -72,6 +72,30 @@ def run_window(args) -> int:
         return 1
     window = open_window(profile)
     window.show()
+    _bench_exit_hook(app, window)
     code = app.exec()
     profile.close()
     return code
+
+
+def _bench_exit_hook(app, window) -> None:
+    """bench/run.py: VSTBPN_BENCH_EXIT_AFTER=shown|data prints the moment the window is shown (or
+    the period's activities are drawn) as `VSTBPN_BENCH <mode> <epoch seconds>` and quits."""
+    import os
+
+    mode = os.environ.get("VSTBPN_BENCH_EXIT_AFTER")
+    if mode not in ("shown", "data"):
+        return
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    if mode == "data":
+        window.show_page("communication")
+
+    def done():
+        window.grab()  # paint the first frame: the visible rows are read from the database
+        print(f"VSTBPN_BENCH {mode} {time.time():.6f}", flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, done)
