@@ -126,3 +126,18 @@ def test_headless_path_never_imports_qt(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_reused_code_binds_to_the_tree_asked_for_or_the_current_one(cli_factory):
+    # 30313 (Xã Mỹ Hòa Hưng) exists under 883 before the reform and under 91 after it.
+    old = cli_factory("old")
+    assert old("init", "--org-unit", "30313", "--tree", "an-giang-2023")[0] == 0
+    assert json.loads(old("info", "--json")[1])["org_unit"] == "30313"
+    from vstbpn_desktop.profile import Profile
+
+    assert Profile.open(old.data_dir).org_unit_tree == "an-giang-2023"
+    new = cli_factory("new")
+    assert new("init", "--org-unit", "30313")[0] == 0
+    assert Profile.open(new.data_dir).org_unit_tree == "an-giang-2025"
+    code, _, err = cli_factory("bad")("init", "--org-unit", "883", "--tree", "an-giang-2025")
+    assert code == 1 and "an-giang-2025" in err

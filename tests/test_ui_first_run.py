@@ -1,6 +1,6 @@
-import pytest
 """The first-run dialog: choose a unit found without diacritics, set a passphrase, get a profile."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 

@@ -72,6 +72,7 @@ class FirstRunDialog(QDialog):
             kind = UNIT_TYPES.get(choice.type, choice.type)
             item = QListWidgetItem(f"{choice.name} — {choice.code} ({kind}; {TREE_LABELS.get(choice.tree, choice.tree)})")
             item.setData(Qt.UserRole, choice.code)
+            item.setData(Qt.UserRole + 1, choice.tree)
             self.units.addItem(item)
         layout.addWidget(self.units, 1)
 
@@ -154,9 +155,11 @@ class FirstRunDialog(QDialog):
         if problems:
             self.problem.setText(" ".join(problems))
             return
-        code = self.units.currentItem().data(Qt.UserRole)
+        item = self.units.currentItem()
+        code, tree = item.data(Qt.UserRole), item.data(Qt.UserRole + 1)
         try:
-            profile = Profile.create(self.data_dir, code, self.officer.text().strip(), self.passphrase.text())
+            profile = Profile.create(self.data_dir, code, self.officer.text().strip(), self.passphrase.text(),
+                                     tree=tree)
             if self.demo.isChecked():
                 from vstbpn_desktop.demo import load_demo
 

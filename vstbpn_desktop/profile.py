@@ -76,7 +76,7 @@ class Profile:
 
     @classmethod
     def create(cls, data_dir: Path, org_unit_code: str, officer: str = "",
-               passphrase: str | None = None) -> "Profile":
+               passphrase: str | None = None, tree: str | None = None) -> "Profile":
         """Create the profile: database at head, catalogues, the unit, settings, signing key."""
         data_dir = Path(data_dir)
         hooks = creation_hooks()
@@ -109,7 +109,12 @@ class Profile:
         if officer:
             settings.officer_name = officer
         set_actor(settings.officer_name)
-        unit = units[0]
+        unit = choose_unit(units, tree)
+        if unit is None:
+            profile.close()
+            for leftover in data_dir.glob(DATABASE_FILE + "*"):
+                leftover.unlink()
+            raise Refused(f"mã đơn vị '{org_unit_code}' không có trong danh mục {tree}")
         parent = None
         with session_scope(profile.engine) as session:
             session.add(Meta(key="org_unit", value=unit.code))
@@ -269,3 +274,16 @@ def creation_hooks():
     except ImportError:
         return []
     return [init_profile_key]
+
+
+def choose_unit(units: list[OrgUnit], tree: str | None) -> OrgUnit | None:
+    """GSO codes were reused by the 2025 reform: a code may name a unit in two trees.
+    The tree asked for wins; otherwise the unit that is valid today."""
+    from datetime import date
+
+    if tree:
+        return next((u for u in units if u.tree == tree), None)
+    today = date.today()
+    current = [u for u in units if (u.valid_to is None or u.valid_to >= today)
+               and (u.valid_from is None or u.valid_from <= today)]
+    return (current or units)[0]
