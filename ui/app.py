@@ -30,6 +30,7 @@ def make_application(argv: list[str] | None = None):
 # Feature modules: each has `install(window)` and adds its menu actions, pages and dialogs;
 # `window.controller.context` gives it the profile, the scope and the status bar.
 FEATURES: list[str] = []
+FEATURES += ["ui.table_files", "ui.bundle_send", "ui.bundle_receive", "ui.report_print", "ui.trust_keys", "ui.reporting_status"]
 
 
 def open_window(profile):

@@ -1,0 +1,79 @@
+"""What the bundle, table-file and report dialogs ask the officer, in one place.
+
+Every question that would block (choose a file, type the passphrase, read a message, confirm)
+goes through one small function here, so that a test can answer it by replacing that function
+(one seam) and drive the rest of the dialog logic for real.
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
+
+from vstbpn_desktop.formats import format_number
+
+BUNDLE_FILTER = "Gói báo cáo (*.vstb)"
+PUBLIC_KEY_FILTER = "Khóa công khai (*.json)"
+TABLE_FILTER = "Bảng Excel hoặc CSV (*.xlsx *.csv)"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("bundle", text)
+
+
+def documents_folder() -> Path:
+    """The officer's Documents folder (falls back to the home folder)."""
+    location = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    folder = Path(location) if location else Path.home()
+    return folder if folder.is_dir() else Path.home()
+
+
+def file_size(size: int) -> str:
+    """49 357 → "48,2 KB"; small files in bytes."""
+    if size < 1024:
+        return f"{format_number(size)} byte"
+    if size < 1024 * 1024:
+        return f"{format_number(size / 1024, 1)} KB"
+    return f"{format_number(size / (1024 * 1024), 1)} MB"
+
+
+# -- the questions (each one a seam for tests) -------------------------------------------------
+
+def ask_save_file(parent, title: str, default: Path, file_filter: str) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(default), file_filter)
+    return Path(path) if path else None
+
+
+def ask_open_file(parent, title: str, file_filter: str) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, str(documents_folder()), file_filter)
+    return Path(path) if path else None
+
+
+def ask_open_files(parent, title: str, file_filter: str) -> list[Path]:
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, str(documents_folder()), file_filter)
+    return [Path(p) for p in paths]
+
+
+def ask_passphrase(parent, title: str, label: str) -> str | None:
+    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.Password)
+    return text if ok else None
+
+
+def tell(parent, title: str, text: str, warning: bool = False) -> None:
+    box = QMessageBox(QMessageBox.Warning if warning else QMessageBox.Information, title, text,
+                      QMessageBox.Ok, parent)
+    box.setTextInteractionFlags(Qt.TextSelectableByMouse)  # the officer may copy a refusal
+    box.exec()
+
+
+def confirm(parent, title: str, text: str, yes_text: str) -> bool:
+    box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.Yes | QMessageBox.No, parent)
+    box.button(QMessageBox.Yes).setText(yes_text)
+    box.button(QMessageBox.No).setText(tr("Không"))
+    box.setDefaultButton(QMessageBox.No)
+    return box.exec() == QMessageBox.Yes
+
+
+def show(dialog) -> None:
+    """A result dialog: window-modal, not blocking (open(), not exec())."""
+    dialog.open()

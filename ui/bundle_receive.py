@@ -1,0 +1,368 @@
+"""Tệp → Nhận báo cáo… (Ctrl+R) at a parent unit, and bundles dropped onto the window.
+
+Every file is verified and compared with what is held (the core's dry run: per indicator old →
+new, activities added and removed) and listed with its sender, period and sequence; the officer
+unticks what they do not want, then the ticked files are imported one by one. A refusal is that
+file's result and never stops the others. Afterwards the window reads everything again.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton, QSplitter, QTableWidget,
+    QTableWidgetItem, QTextBrowser, QVBoxLayout,
+)
+
+from vstbpn_desktop.bundle.importer import ImportResult, import_bundle, local_date
+from vstbpn_desktop.bundle.keys import spaced
+from vstbpn_desktop.catalogue import indicators
+from vstbpn_desktop.errors import Cancelled, Refused
+from vstbpn_desktop.formats import format_count
+
+from . import bundle_common as common
+from .bundle_common import tr
+from .worker import run_task
+
+BUNDLE_SUFFIX = ".vstb"
+COLOURS = {"ready": "#e6f4ea", "imported": "#c8e6c9", "already": "#eceff1", "refused": "#fde2e1"}
+
+
+@dataclass
+class Entry:
+    """One file of the batch: what the check found, then what the import did."""
+
+    path: Path
+    state: str  # "ready" | "already" | "refused" | "imported"
+    preview: ImportResult | None = None  # the dry run (or "already")
+    result: ImportResult | None = None  # the import
+    reason: str = ""
+
+    @property
+    def manifest(self):
+        held = self.result or self.preview
+        return held.manifest if held else None
+
+    @property
+    def importable(self) -> bool:
+        return self.state == "ready"
+
+
+def _value(value) -> str:
+    return "—" if value is None else format_count(value)
+
+
+def _created(text: str) -> str:
+    try:
+        moment = datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc).astimezone()
+    except (TypeError, ValueError):
+        return text or ""
+    return moment.strftime("%H:%M %d/%m/%Y")
+
+
+def outcome_text(entry: Entry) -> str:
+    """The one-line result of a file."""
+    if entry.state == "refused":
+        return tr("Từ chối: {reason}").format(reason=entry.reason)
+    if entry.state == "already":
+        held = entry.result or entry.preview
+        return tr("Đã nhận ngày {day}; không thay đổi gì").format(day=local_date(held.received_at))
+    if entry.state == "imported":
+        replaced = entry.result.superseded_sequence
+        if replaced is not None:
+            return tr("Đã nhập (thay gói số {sequence})").format(sequence=replaced)
+        return tr("Đã nhập")
+    return tr("Hợp lệ — sẽ nhập")
+
+
+def change_summary(change) -> str:
+    if change is None:
+        return ""
+    parts = []
+    if change.indicators:
+        parts.append(tr("{n} chỉ tiêu đổi").format(n=len(change.indicators)))
+    a = change.activities
+    if a.get("added") or a.get("removed"):
+        parts.append(tr("hoạt động +{added} −{removed}").format(added=a["added"], removed=a["removed"]))
+    d = change.documents
+    if d.get("added") or d.get("removed"):
+        parts.append(tr("văn bản +{added} −{removed}").format(added=d["added"], removed=d["removed"]))
+    if any(change.narratives.values()):
+        parts.append(tr("lời văn đổi"))
+    return ", ".join(parts) or tr("không thay đổi gì")
+
+
+def details_html(profile, entry: Entry) -> str:
+    """Everything about one file: sender, period, sequence, key, and what changes."""
+    lines = [f"<b>{escape(entry.path.name)}</b> <span style='color:#666'>{escape(str(entry.path.parent))}</span>"]
+    manifest = entry.manifest
+    if manifest is not None:
+        unit = profile.org_unit(manifest.sender_org_unit)
+        name = unit.name if unit else manifest.sender_org_unit
+        counts = manifest.counts
+        lines.append(tr("Đơn vị gửi: <b>{name}</b> ({code}), cán bộ {officer}").format(
+            name=escape(name), code=manifest.sender_org_unit, officer=escape(manifest.sender_officer or "—")))
+        lines.append(tr("Kỳ <b>{period}</b> — gói số <b>{sequence}</b>, tạo lúc {created}").format(
+            period=manifest.period, sequence=manifest.sequence, created=_created(manifest.created_at)))
+        lines.append(tr("Khóa ký: <tt>{fingerprint}</tt>").format(fingerprint=spaced(manifest.key_fingerprint)))
+        lines.append(tr("Nội dung: {a} hoạt động, {d} văn bản, {i} chỉ tiêu, {n} mục lời văn").format(
+            a=format_count(counts.get("activities", 0)), d=format_count(counts.get("documents", 0)),
+            i=format_count(counts.get("indicators", 0)), n=format_count(counts.get("narratives", 0))))
+    colour = {"refused": "#b00020", "imported": "#1b5e20"}.get(entry.state, "#333")
+    lines.append(f"<span style='color:{colour}'><b>{escape(outcome_text(entry))}</b></span>")
+    held = entry.result if entry.result is not None and entry.result.change is not None else entry.preview
+    change = held.change if held is not None else None
+    if change is not None:
+        title = tr("Đã thay đổi so với dữ liệu đang giữ:") if entry.state == "imported" else \
+            tr("Sẽ thay đổi so với dữ liệu đang giữ:")
+        lines.append(f"<br><b>{title}</b>")
+        catalogue = indicators()
+        if change.indicators:
+            rows = "".join(
+                f"<tr><td>{escape(catalogue[code].name_vi if code in catalogue else code)} "
+                f"<span style='color:#666'>({code})</span></td>"
+                f"<td align='right'>{_value(old)}</td><td>→</td><td align='right'><b>{_value(new)}</b></td></tr>"
+                for code, old, new in change.indicators)
+            lines.append(f"<table cellspacing='0' cellpadding='2'>"
+                         f"<tr><th align='left'>{tr('Chỉ tiêu')}</th><th>{tr('Cũ')}</th><th></th>"
+                         f"<th>{tr('Mới')}</th></tr>{rows}</table>")
+        if change.unchanged_indicators:
+            lines.append(tr("{n} chỉ tiêu không đổi").format(n=change.unchanged_indicators))
+        a, d, n = change.activities, change.documents, change.narratives
+        lines.append(tr("Hoạt động: thêm {added}, bỏ {removed}, giữ nguyên {kept}").format(**a))
+        lines.append(tr("Văn bản: thêm {added}, bỏ {removed}, giữ nguyên {kept}").format(**d))
+        lines.append(tr("Mục lời văn: thêm {added}, bỏ {removed}, sửa {changed}").format(**n))
+    return "<br>".join(lines)
+
+
+def check_files(profile, paths: list[Path], task) -> list[Entry]:
+    """The dry run of every file (in the worker): a refusal is that file's result."""
+    entries = []
+    for number, path in enumerate(paths):
+        task.progress(number, len(paths), path.name)
+        try:
+            preview = import_bundle(profile, path, dry_run=True,
+                                    progress=lambda *_: task.progress(number, len(paths), path.name))
+        except Cancelled:
+            raise
+        except Refused as exc:
+            entries.append(Entry(path, "refused", reason=str(exc)))
+            continue
+        entries.append(Entry(path, "already" if preview.status == "already" else "ready", preview))
+    task.progress(len(paths), len(paths), "")
+    return entries
+
+
+def import_entries(profile, entries: list[Entry], task) -> None:
+    """Import the chosen files (in the worker), oldest sequence first so a newer one supersedes."""
+    chosen = sorted(entries, key=lambda e: (e.manifest.sender_org_unit, e.manifest.period, e.manifest.sequence))
+    for number, entry in enumerate(chosen):
+        task.progress(number, len(chosen), entry.path.name)
+        try:
+            result = import_bundle(profile, entry.path,
+                                   progress=lambda *_: task.progress(number, len(chosen), entry.path.name))
+        except Cancelled:
+            raise
+        except Refused as exc:
+            entry.state, entry.reason = "refused", str(exc)
+            continue
+        entry.result = result
+        entry.state = "already" if result.status == "already" else "imported"
+    task.progress(len(chosen), len(chosen), "")
+
+
+class ReceiveDialog(QDialog):
+    FILE, SENDER, PERIOD, SEQUENCE, CHANGE, OUTCOME = range(6)
+
+    def __init__(self, receiver, entries: list[Entry]):
+        super().__init__(receiver.window)
+        self.receiver, self.entries = receiver, entries
+        self.profile = receiver.context.profile
+        self.setObjectName("receiveDialog")
+        self.setWindowTitle(tr("Nhận báo cáo của đơn vị cấp dưới"))
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.table = QTableWidget(len(entries), 6)
+        self.table.setObjectName("files")
+        self.table.setHorizontalHeaderLabels([tr("Tệp"), tr("Đơn vị gửi"), tr("Kỳ"), tr("Gói số"),
+                                              tr("Thay đổi"), tr("Kết quả")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(self.OUTCOME, QHeaderView.Stretch)
+        self.details = QTextBrowser()
+        self.details.setObjectName("details")
+        splitter = QSplitter(Qt.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        splitter.setSizes([220, 260])
+        layout.addWidget(splitter, 1)
+        buttons = QDialogButtonBox()
+        self.import_button = QPushButton(tr("Nhập các gói đã chọn"))
+        self.import_button.setObjectName("importButton")
+        self.import_button.setDefault(True)
+        self.close_button = buttons.addButton(QDialogButtonBox.Close)
+        self.close_button.setText(tr("Đóng"))
+        buttons.addButton(self.import_button, QDialogButtonBox.AcceptRole)
+        self.import_button.clicked.connect(self.import_checked)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.table.currentCellChanged.connect(lambda row, *_: self.show_details(row))
+        self.fill()
+        for column, width in {self.FILE: 220, self.SENDER: 200, self.PERIOD: 70, self.SEQUENCE: 60,
+                              self.CHANGE: 220}.items():
+            self.table.setColumnWidth(column, width)
+        self.resize(1100, 620)
+        if entries:
+            self.table.setCurrentCell(0, 0)
+
+    def fill(self) -> None:
+        for row, entry in enumerate(self.entries):
+            manifest = entry.manifest
+            unit = self.profile.org_unit(manifest.sender_org_unit) if manifest else None
+            held = entry.result if entry.result is not None and entry.result.change is not None else entry.preview
+            cells = [
+                entry.path.name,
+                (f"{unit.name} ({manifest.sender_org_unit})" if unit else manifest.sender_org_unit) if manifest else "",
+                manifest.period if manifest else "",
+                str(manifest.sequence) if manifest else "",
+                change_summary(held.change) if held is not None else "",
+                outcome_text(entry),
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                item.setBackground(QBrush(QColor(COLOURS[entry.state])))
+                if column == self.FILE:
+                    if entry.importable:
+                        item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+                        item.setCheckState(Qt.Checked)
+                    else:
+                        item.setFlags(item.flags() & ~Qt.ItemIsUserCheckable)
+                        item.setData(Qt.CheckStateRole, None)
+                self.table.setItem(row, column, item)
+        counts = {state: sum(1 for e in self.entries if e.state == state)
+                  for state in ("ready", "imported", "already", "refused")}
+        self.summary.setText(tr(
+            "{total} tệp: {ready} có thể nhập, {imported} đã nhập, {already} đã nhận trước đó, {refused} bị từ chối. "
+            "Bấm vào một dòng để xem chi tiết thay đổi.").format(total=len(self.entries), **counts))
+        self.import_button.setEnabled(any(e.importable for e in self.entries))
+        self.show_details(self.table.currentRow())
+
+    def show_details(self, row: int) -> None:
+        if 0 <= row < len(self.entries):
+            self.details.setHtml(details_html(self.profile, self.entries[row]))
+
+    def checked(self) -> list[Entry]:
+        return [entry for row, entry in enumerate(self.entries)
+                if entry.importable and self.table.item(row, self.FILE).checkState() == Qt.Checked]
+
+    def set_checked(self, entry: Entry, checked: bool) -> None:
+        row = self.entries.index(entry)
+        self.table.item(row, self.FILE).setCheckState(Qt.Checked if checked else Qt.Unchecked)
+
+    def import_checked(self) -> None:
+        self.receiver.import_chosen(self, self.checked())
+
+
+class Receiver:
+    def __init__(self, window):
+        self.window = window
+        self.dialog: ReceiveDialog | None = None
+
+    @property
+    def context(self):
+        return self.window.controller.context
+
+    def receive(self):
+        paths = common.ask_open_files(self.window, tr("Nhận báo cáo — chọn các gói (.vstb)"), common.BUNDLE_FILTER)
+        if paths:
+            return self.receive_files(paths)
+        return None
+
+    def receive_files(self, paths: list[Path]):
+        """Check every file (nothing imported yet) and show the list with what would change."""
+        profile = self.context.profile
+        paths = [Path(p) for p in paths]
+        try:
+            entries = run_task(self.window, tr("Đang kiểm tra {n} gói…").format(n=len(paths)),
+                               lambda task: check_files(profile, paths, task))
+        except Refused as exc:  # cancelled
+            common.tell(self.window, tr("Nhận báo cáo"), str(exc), warning=True)
+            return None
+        self.dialog = ReceiveDialog(self, entries)
+        common.show(self.dialog)
+        return self.dialog
+
+    def import_chosen(self, dialog: ReceiveDialog, chosen: list[Entry]) -> None:
+        if not chosen:
+            return
+        profile = self.context.profile
+        try:
+            run_task(self.window, tr("Đang nhập {n} gói…").format(n=len(chosen)),
+                     lambda task: import_entries(profile, chosen, task))
+        except Refused as exc:  # cancelled: the file being imported rolled back; the others stay as they are
+            common.tell(dialog, tr("Nhận báo cáo"), str(exc), warning=True)
+        dialog.fill()
+        self.window.controller.reload()
+        imported = sum(1 for e in chosen if e.state == "imported")
+        refused = sum(1 for e in chosen if e.state == "refused")
+        self.context.say(tr("Nhận báo cáo: {imported} gói đã nhập, {refused} gói bị từ chối").format(
+            imported=imported, refused=refused))
+
+
+def bundle_paths(mime) -> list[Path]:
+    """The local .vstb files among dropped URLs."""
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls()
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(BUNDLE_SUFFIX)]
+
+
+class DropFilter(QObject):
+    """Bundles dropped anywhere on the window take the same path as Nhận báo cáo…"""
+
+    def __init__(self, receiver):
+        super().__init__(receiver.window)
+        self.receiver = receiver
+
+    def eventFilter(self, watched, event):
+        kind = event.type()
+        if kind in (QEvent.DragEnter, QEvent.DragMove):
+            if bundle_paths(event.mimeData()):
+                event.acceptProposedAction()
+                return True
+        elif kind == QEvent.Drop:
+            paths = bundle_paths(event.mimeData())
+            if paths:
+                event.acceptProposedAction()
+                # Out of the drop handler: the platform's drag loop must end before a dialog opens.
+                QTimer.singleShot(0, lambda: self.receiver.receive_files(paths))
+                return True
+        return False
+
+
+def install(window) -> None:
+    profile = window.controller.context.profile
+    if not profile.children():
+        return
+    receiver = Receiver(window)
+    window.bundle_receiver = receiver
+    action = QAction(tr("Nhận báo cáo…"), window)
+    action.setObjectName("actionReceiveBundles")
+    action.setShortcut(QKeySequence("Ctrl+R"))
+    action.setStatusTip(tr("Kiểm tra và nhập gói báo cáo của đơn vị cấp dưới (chọn nhiều tệp, hoặc kéo thả vào cửa sổ)"))
+    action.triggered.connect(receiver.receive)
+    window.menus["file"].addAction(action)
+    window.setAcceptDrops(True)
+    window.bundle_drop_filter = DropFilter(receiver)
+    window.installEventFilter(window.bundle_drop_filter)

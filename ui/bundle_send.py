@@ -1,0 +1,198 @@
+"""Tệp → Gửi báo cáo… (Ctrl+E), Khóa ký của tôi…, Xuất khóa công khai…
+
+The district chooses where the bundle goes, types the passphrase (a wrong one: a clear message
+and another try), the core writes, reads back and verifies the bundle (bundle/export.py) in a
+worker, and the result shows the file size and the key's fingerprint in groups of 4 to read aloud.
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout
+
+from vstbpn_desktop.bundle import keys
+from vstbpn_desktop.bundle.export import META_SEQUENCE, export_bundle
+from vstbpn_desktop.errors import Refused
+from vstbpn_desktop.formats import format_count
+from vstbpn_desktop.storage.database import session_scope
+from vstbpn_desktop.storage.models import Meta
+
+from . import bundle_common as common
+from .bundle_common import tr
+from .worker import run_task
+
+
+def fingerprint_lines(fingerprint: str) -> str:
+    """Eight groups of four on two lines: easy to read aloud over the phone."""
+    groups = keys.spaced(fingerprint).split(" ")
+    return "  ".join(groups[:4]) + "\n" + "  ".join(groups[4:])
+
+
+class FingerprintDialog(QDialog):
+    """A message with a fingerprint shown large, in a fixed-width font, with a copy button."""
+
+    def __init__(self, parent, title: str, text: str, fingerprint: str, note: str = ""):
+        super().__init__(parent)
+        self.setObjectName("fingerprintDialog")
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        self.text = QLabel(text)
+        self.text.setObjectName("text")
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        layout.addWidget(self.text)
+        layout.addWidget(QLabel(tr("Vân tay khóa ký (đọc từng nhóm 4 ký tự để đối chiếu):")))
+        self.fingerprint = QLabel(fingerprint_lines(fingerprint))
+        self.fingerprint.setObjectName("fingerprint")
+        font = QFont("Liberation Mono")
+        font.setStyleHint(QFont.Monospace)
+        font.setPointSize(16)
+        font.setBold(True)
+        self.fingerprint.setFont(font)
+        self.fingerprint.setStyleSheet("QLabel { background: #f3f6fa; border: 1px solid #c5d0dc; padding: 10px; }")
+        self.fingerprint.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        layout.addWidget(self.fingerprint)
+        if note:
+            hint = QLabel(note)
+            hint.setWordWrap(True)
+            hint.setStyleSheet("QLabel { color: #555; }")
+            layout.addWidget(hint)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok)
+        copy = QPushButton(tr("Sao chép vân tay"))
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(keys.spaced(fingerprint)))
+        buttons.addButton(copy, QDialogButtonBox.ActionRole)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+
+def next_bundle_name(profile, period) -> str:
+    """`883-2023H1-4.vstb`: unit, period and the sequence number the next bundle will carry."""
+    with session_scope(profile.engine) as session:
+        row = session.get(Meta, META_SEQUENCE)
+        sequence = int(row.value) + 1 if row and row.value else 1
+    return f"{profile.org_unit_code}-{period.code}-{sequence}.vstb"
+
+
+class Sender:
+    """The district's side: sending the period's bundle, showing and exporting its key."""
+
+    def __init__(self, window):
+        self.window = window
+        self.dialog = None  # the last result dialog (kept for tests and screenshots)
+
+    @property
+    def context(self):
+        return self.window.controller.context
+
+    def ask_secret(self, title: str) -> str | None:
+        """The passphrase, asked until it opens the key or the officer gives up."""
+        profile = self.context.profile
+        label = tr("Mật khẩu khóa ký của hồ sơ (đặt khi cài đặt):")
+        while True:
+            secret = common.ask_passphrase(self.window, title, label)
+            if secret is None:
+                return None
+            try:
+                keys.load_private_key(profile, secret)
+                return secret
+            except Refused as exc:
+                common.tell(self.window, title, str(exc), warning=True)
+                if not keys.key_path(profile).exists():
+                    return None
+                label = tr("Mật khẩu chưa đúng. Hãy nhập lại mật khẩu khóa ký:")
+
+    def send(self):
+        window, context = self.window, self.context
+        title = tr("Gửi báo cáo")
+        window.controller.flush()
+        profile, period = context.profile, context.scope.period
+        default = common.documents_folder() / next_bundle_name(profile, period)
+        path = common.ask_save_file(window, tr("Gửi báo cáo kỳ {period} — chọn nơi ghi gói").format(
+            period=period.code), default, common.BUNDLE_FILTER)
+        if path is None:
+            return None
+        if path.suffix.lower() != ".vstb":
+            path = path.with_name(path.name + ".vstb")
+        secret = self.ask_secret(title)
+        if secret is None:
+            return None
+        try:
+            result = run_task(window, tr("Đang ghi và kiểm tra gói báo cáo…"),
+                              lambda task: export_bundle(profile, period, path, secret, progress=task.progress))
+        except Refused as exc:
+            common.tell(window, title, str(exc), warning=True)
+            return None
+        counts = result.counts
+        text = tr("Đã ghi và đọc lại, kiểm tra chữ ký gói báo cáo kỳ {period}:<br><b>{path}</b><br>"
+                  "Kích thước: <b>{size}</b> — gói số {sequence}<br>"
+                  "{activities} hoạt động, {documents} văn bản, {indicators} chỉ tiêu, {narratives} mục nội dung."
+                  ).format(period=period.code, path=result.path, size=common.file_size(result.size),
+                           sequence=result.sequence, activities=format_count(counts["activities"]),
+                           documents=format_count(counts["documents"]),
+                           indicators=format_count(counts["indicators"]),
+                           narratives=format_count(counts["narratives"]))
+        note = tr("Gửi tệp này cho cấp trên (USB, thư điện tử, Zalo…). Cấp trên kiểm tra chữ ký khi nhận; "
+                  "nếu được hỏi, hãy đọc vân tay trên qua điện thoại.")
+        self.dialog = FingerprintDialog(window, tr("Đã ghi gói báo cáo"), text, result.fingerprint, note)
+        common.show(self.dialog)
+        context.say(tr("Đã ghi gói {name} ({size})").format(name=result.path.name,
+                                                           size=common.file_size(result.size)))
+        return result
+
+    def show_key(self):
+        try:
+            info = keys.public_key_info(self.context.profile)
+        except Refused as exc:
+            common.tell(self.window, tr("Khóa ký của tôi"), str(exc), warning=True)
+            return None
+        text = tr("Khóa ký của <b>{name}</b> ({code}). Gói báo cáo của đơn vị được ký bằng khóa này; "
+                  "cấp trên chỉ nhận gói ký bằng khóa đã đăng ký.").format(name=info.org_unit_name, code=info.org_unit)
+        self.dialog = FingerprintDialog(self.window, tr("Khóa ký của tôi"), text, info.fingerprint)
+        common.show(self.dialog)
+        return info
+
+    def export_public(self):
+        title = tr("Xuất khóa công khai")
+        profile = self.context.profile
+        default = common.documents_folder() / f"{profile.org_unit_code}-khoa-cong-khai.json"
+        path = common.ask_save_file(self.window, title, default, common.PUBLIC_KEY_FILTER)
+        if path is None:
+            return None
+        try:
+            info = keys.export_public(profile, path)
+        except Refused as exc:
+            common.tell(self.window, title, str(exc), warning=True)
+            return None
+        text = tr("Đã ghi khóa công khai của <b>{name}</b> ({code}) vào<br><b>{path}</b>").format(
+            name=info.org_unit_name, code=info.org_unit, path=Path(path))
+        note = tr("Gửi tệp này cho cấp trên để đăng ký. Khi cấp trên đăng ký, hai bên đọc vân tay qua "
+                  "điện thoại: phải giống nhau từng ký tự.")
+        self.dialog = FingerprintDialog(self.window, title, text, info.fingerprint, note)
+        common.show(self.dialog)
+        return info
+
+
+def install(window) -> None:
+    sender = Sender(window)
+    window.bundle_sender = sender
+    profile = window.controller.context.profile
+    unit = profile.org_unit()
+    menu = window.menus["file"]
+    if unit is not None and unit.parent_code:
+        send = QAction(tr("Gửi báo cáo…"), window)
+        send.setObjectName("actionSendBundle")
+        send.setShortcut(QKeySequence("Ctrl+E"))
+        send.setStatusTip(tr("Ghi gói báo cáo có chữ ký của kỳ đang xem để gửi cấp trên"))
+        send.triggered.connect(sender.send)
+        menu.addAction(send)
+    show_key = QAction(tr("Khóa ký của tôi…"), window)
+    show_key.setObjectName("actionShowKey")
+    show_key.triggered.connect(sender.show_key)
+    export = QAction(tr("Xuất khóa công khai…"), window)
+    export.setObjectName("actionExportPublicKey")
+    export.triggered.connect(sender.export_public)
+    menu.addAction(show_key)
+    menu.addAction(export)
+    menu.addSeparator()

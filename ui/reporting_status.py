@@ -1,0 +1,152 @@
+"""The page "Tình hình báo cáo" at a unit that has children: child units × periods — received
+(date, sequence), late (first bundle after the deadline), missing — from bundle/status.py, with a
+legend, and the deadline of the period being viewed."""
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget,
+)
+
+from vstbpn_desktop.bundle import status
+from vstbpn_desktop.errors import Refused
+from vstbpn_desktop.formats import format_date
+from vstbpn_desktop.periods import Period
+
+from .bundle_common import tr
+
+COLOURS = {"received": "#c8e6c9", "late": "#ffe0b2", "missing": "#eeeeee", "overdue": "#ffcdd2"}
+
+
+def cell_text(cell) -> str:
+    if cell.status == "missing":
+        return tr("Chưa gửi — quá hạn") if cell.overdue else tr("Chưa gửi")
+    word = tr("Trễ hạn") if cell.status == "late" else tr("Đã nhận")
+    return tr("{word} {day}\ngói số {sequence}").format(word=word, day=format_date(cell.received),
+                                                       sequence=cell.sequence)
+
+
+def cell_colour(cell) -> str:
+    return COLOURS["overdue" if cell.status == "missing" and cell.overdue else cell.status]
+
+
+class ReportingPage(QWidget):
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("reportingPage")
+        layout = QVBoxLayout(self)
+        title = QLabel(tr("<h3>Tình hình báo cáo của đơn vị cấp dưới</h3>"))
+        layout.addWidget(title)
+        legend = QHBoxLayout()
+        for key, text in (("received", tr("Đã nhận (ngày, gói số)")), ("late", tr("Nhận sau hạn nộp")),
+                          ("missing", tr("Chưa gửi")), ("overdue", tr("Chưa gửi, đã quá hạn"))):
+            swatch = QLabel(text)
+            swatch.setStyleSheet(f"QLabel {{ background: {COLOURS[key]}; border: 1px solid #bbb; padding: 3px 8px; }}")
+            legend.addWidget(swatch)
+        legend.addStretch(1)
+        layout.addLayout(legend)
+        self.table = QTableWidget()
+        self.table.setObjectName("matrix")
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setDefaultSectionSize(44)
+        layout.addWidget(self.table, 1)
+        self.counts = QLabel()
+        self.counts.setObjectName("counts")
+        layout.addWidget(self.counts)
+        row = QHBoxLayout()
+        self.deadline_label = QLabel()
+        self.deadline = QDateEdit()
+        self.deadline.setObjectName("deadline")
+        self.deadline.setCalendarPopup(True)
+        self.deadline.setDisplayFormat("dd/MM/yyyy")
+        self.set_button = QPushButton(tr("Đặt hạn nộp"))
+        self.set_button.setObjectName("setDeadline")
+        self.clear_button = QPushButton(tr("Bỏ hạn nộp"))
+        self.clear_button.setObjectName("clearDeadline")
+        self.set_button.clicked.connect(lambda: self.set_deadline(self.deadline.date().toPython()))
+        self.clear_button.clicked.connect(lambda: self.set_deadline(None))
+        row.addWidget(self.deadline_label)
+        row.addWidget(self.deadline)
+        row.addWidget(self.set_button)
+        row.addWidget(self.clear_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.message = QLabel()
+        self.message.setStyleSheet("QLabel { color: #b00020; }")
+        layout.addWidget(self.message)
+        self.result: dict = {}
+
+    @property
+    def period(self) -> Period:
+        return self.context.scope.period
+
+    def refresh(self) -> None:
+        profile = self.context.profile
+        everything = status.matrix(profile)
+        periods = {Period.parse(code) for code in everything["periods"]} | {self.period}
+        periods = sorted(periods, key=lambda p: (p.year, p.half or 3), reverse=True)
+        self.result = status.matrix(profile, periods)
+        rows, codes = self.result["rows"], self.result["periods"]
+        self.table.clear()
+        self.table.setRowCount(len(rows))
+        self.table.setColumnCount(len(codes))
+        headers = []
+        for code in codes:
+            deadline = self.result["deadlines"].get(code)
+            headers.append(code + (tr("\nhạn {day}").format(day=format_date(date.fromisoformat(deadline)))
+                                   if deadline else ""))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setVerticalHeaderLabels([f"{row['name']} ({row['org_unit']})" for row in rows])
+        for r, row in enumerate(rows):
+            for c, code in enumerate(codes):
+                cell = row["cells"][code]
+                item = QTableWidgetItem(cell_text(cell))
+                item.setBackground(QBrush(QColor(cell_colour(cell))))
+                item.setForeground(QBrush(QColor("#111111")))
+                item.setData(Qt.UserRole, cell.status)
+                item.setTextAlignment(Qt.AlignCenter)
+                self.table.setItem(r, c, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Stretch if len(codes) <= 4 else QHeaderView.Interactive)
+        current = self.period.code
+        cells = [row["cells"][current] for row in rows]
+        self.counts.setText(tr("Kỳ {period}: {received} đơn vị đã gửi (trong đó {late} trễ hạn), {missing} chưa gửi.").format(
+            period=current, received=sum(1 for c in cells if c.status != "missing"),
+            late=sum(1 for c in cells if c.status == "late"), missing=sum(1 for c in cells if c.status == "missing")))
+        held = self.result["deadlines"].get(current)
+        self.deadline_label.setText(tr("Hạn nộp báo cáo kỳ {period}:").format(period=current))
+        day = date.fromisoformat(held) if held else self.period.end
+        self.deadline.setDate(QDate(day.year, day.month, day.day))
+        self.clear_button.setEnabled(bool(held))
+
+    def set_deadline(self, day: date | None) -> None:
+        try:
+            status.set_deadline(self.context.profile, self.period, day)
+        except Refused as exc:
+            self.message.setText(str(exc))
+            return
+        self.message.setText("")
+        self.refresh()
+        if day:
+            self.context.say(tr("Hạn nộp kỳ {period}: {day}").format(period=self.period.code, day=format_date(day)))
+        else:
+            self.context.say(tr("Đã bỏ hạn nộp kỳ {period}").format(period=self.period.code))
+
+    def showEvent(self, event):
+        self.refresh()
+        super().showEvent(event)
+
+
+def install(window) -> None:
+    context = window.controller.context
+    if not context.profile.children():
+        return
+    page = ReportingPage(context)
+    window.add_page("reporting", tr("Tình hình báo cáo"), page)
+    context.scope_changed.connect(lambda: page.refresh() if page.isVisible() else None)

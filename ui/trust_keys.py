@@ -1,0 +1,263 @@
+"""Đơn vị cấp dưới → Đăng ký khóa đơn vị cấp dưới…, Danh sách khóa… (with revoke).
+
+Enrolment reads the child's public key file (bundle/keys.py recomputes the fingerprint), shows
+the fingerprint large to compare over the phone, and enrols only once the officer ticks that the
+two agree (bundle/trust.py).
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+)
+
+from vstbpn_desktop.bundle import trust
+from vstbpn_desktop.bundle.keys import read_public_key_file, spaced
+from vstbpn_desktop.errors import Refused
+from vstbpn_desktop.formats import format_date
+
+from . import bundle_common as common
+from .bundle_common import tr
+from .bundle_send import fingerprint_lines
+
+
+class EnrolDialog(QDialog):
+    """Choose the key file and the child unit; compare the fingerprint; confirm."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.profile = window.controller.context.profile
+        self.info = None
+        self.enrolment = None
+        self.setObjectName("enrolDialog")
+        self.setWindowTitle(tr("Đăng ký khóa đơn vị cấp dưới"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(tr("Đơn vị cấp dưới gửi tệp khóa công khai (Tệp → Xuất khóa công khai…). Chọn tệp và "
+                          "đơn vị, rồi gọi điện cho cán bộ đơn vị đó: hai bên đọc vân tay, phải giống nhau "
+                          "từng ký tự."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        row = QHBoxLayout()
+        self.file = QLineEdit()
+        self.file.setObjectName("file")
+        self.file.setReadOnly(True)
+        self.file.setPlaceholderText(tr("chưa chọn tệp"))
+        choose = QPushButton(tr("Chọn tệp…"))
+        choose.setObjectName("chooseFile")
+        choose.clicked.connect(self.choose_file)
+        row.addWidget(self.file, 1)
+        row.addWidget(choose)
+        form.addRow(tr("Tệp khóa công khai:"), row)
+        self.unit = QComboBox()
+        self.unit.setObjectName("unit")
+        for child in self.profile.children():
+            self.unit.addItem(f"{child.name} ({child.code})", child.code)
+        form.addRow(tr("Của đơn vị:"), self.unit)
+        layout.addLayout(form)
+        self.file_unit = QLabel()
+        self.file_unit.setWordWrap(True)
+        layout.addWidget(self.file_unit)
+        layout.addWidget(QLabel(tr("Vân tay tính từ khóa trong tệp:")))
+        self.fingerprint = QLabel("—")
+        self.fingerprint.setObjectName("fingerprint")
+        font = QFont("Liberation Mono")
+        font.setStyleHint(QFont.Monospace)
+        font.setPointSize(16)
+        font.setBold(True)
+        self.fingerprint.setFont(font)
+        self.fingerprint.setStyleSheet("QLabel { background: #f3f6fa; border: 1px solid #c5d0dc; padding: 10px; }")
+        self.fingerprint.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        layout.addWidget(self.fingerprint)
+        self.compared = QCheckBox(tr("Tôi đã đọc vân tay với cán bộ đơn vị qua điện thoại và hai bên giống nhau"))
+        self.compared.setObjectName("compared")
+        layout.addWidget(self.compared)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("QLabel { color: #b00020; }")
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox()
+        self.enrol_button = buttons.addButton(tr("Đăng ký khóa"), QDialogButtonBox.AcceptRole)
+        self.enrol_button.setObjectName("enrolButton")
+        cancel = buttons.addButton(QDialogButtonBox.Cancel)
+        cancel.setText(tr("Hủy"))
+        buttons.accepted.connect(self.enrol)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.compared.toggled.connect(self._update)
+        self.unit.currentIndexChanged.connect(self._update)
+        self._update()
+        self.setMinimumWidth(600)
+
+    def choose_file(self) -> None:
+        path = common.ask_open_file(self, tr("Chọn tệp khóa công khai của đơn vị cấp dưới"), common.PUBLIC_KEY_FILTER)
+        if path is not None:
+            self.set_file(path)
+
+    def set_file(self, path: Path) -> None:
+        self.info = None
+        self.file.setText(str(path))
+        self.compared.setChecked(False)
+        try:
+            self.info = read_public_key_file(Path(path))
+        except Refused as exc:
+            self.fingerprint.setText("—")
+            self.file_unit.setText("")
+            self.message.setText(str(exc))
+            self._update()
+            return
+        self.message.setText("")
+        self.fingerprint.setText(fingerprint_lines(self.info.fingerprint))
+        self.file_unit.setText(tr("Tệp ghi là khóa của: <b>{name}</b> ({code})").format(
+            name=self.info.org_unit_name or "—", code=self.info.org_unit))
+        index = self.unit.findData(self.info.org_unit)
+        if index >= 0:
+            self.unit.setCurrentIndex(index)
+        else:
+            self.message.setText(tr("Đơn vị {code} trong tệp không phải đơn vị cấp dưới trực tiếp của {own}.").format(
+                code=self.info.org_unit, own=self.profile.org_unit_code))
+        self._update()
+
+    def _update(self, *_):
+        self.enrol_button.setEnabled(self.info is not None and self.compared.isChecked()
+                                     and self.unit.currentData() is not None)
+
+    def enrol(self):
+        if self.info is None or not self.compared.isChecked():
+            return None
+        try:
+            self.enrolment = trust.add(self.profile, Path(self.file.text()), self.unit.currentData())
+        except Refused as exc:
+            self.message.setText(str(exc))
+            return None
+        enrolment = self.enrolment
+        what = tr("Khóa này đã được đăng ký trước đó") if enrolment.already else tr("Đã đăng ký khóa")
+        self.window.controller.context.say(f"{what}: {enrolment.org_unit_name} ({enrolment.org_unit}), "
+                                           f"{spaced(enrolment.fingerprint)}")
+        self.accept()
+        return enrolment
+
+
+class KeysDialog(QDialog):
+    """The trust register: unit, fingerprint, enrolled, state; revoke the selected key."""
+
+    UNIT, FINGERPRINT, ENROLLED, STATE = range(4)
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.profile = window.controller.context.profile
+        self.setObjectName("keysDialog")
+        self.setWindowTitle(tr("Danh sách khóa đơn vị cấp dưới"))
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("keys")
+        self.table.setHorizontalHeaderLabels([tr("Đơn vị"), tr("Vân tay"), tr("Đăng ký"), tr("Trạng thái")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(self.FINGERPRINT, QHeaderView.Stretch)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox()
+        enrol = buttons.addButton(tr("Đăng ký khóa mới…"), QDialogButtonBox.ActionRole)
+        enrol.clicked.connect(self.enrol)
+        self.revoke_button = buttons.addButton(tr("Thu hồi khóa đã chọn…"), QDialogButtonBox.ActionRole)
+        self.revoke_button.setObjectName("revokeButton")
+        self.revoke_button.clicked.connect(self.revoke_selected)
+        close = buttons.addButton(QDialogButtonBox.Close)
+        close.setText(tr("Đóng"))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.table.itemSelectionChanged.connect(self._update)
+        self.fill()
+        self.resize(900, 360)
+
+    def fill(self) -> None:
+        self.rows = trust.listing(self.profile)
+        self.table.setRowCount(len(self.rows))
+        monospace = QFont("Liberation Mono")
+        monospace.setStyleHint(QFont.Monospace)
+        for row, enrolment in enumerate(self.rows):
+            revoked = enrolment.revoked_at is not None
+            state = tr("Đã thu hồi {day}").format(day=format_date(enrolment.revoked_at)) if revoked \
+                else tr("Hiệu lực")
+            cells = [f"{enrolment.org_unit_name} ({enrolment.org_unit})", spaced(enrolment.fingerprint),
+                     f"{format_date(enrolment.enrolled_at)} — {enrolment.enrolled_by or ''}".rstrip(" —"), state]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == self.FINGERPRINT:
+                    item.setFont(monospace)
+                if revoked:
+                    item.setForeground(QBrush(QColor("#888888")))
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnToContents(self.UNIT)
+        self.table.resizeColumnToContents(self.ENROLLED)
+        self._update()
+
+    def _update(self) -> None:
+        row = self.table.currentRow()
+        selected = bool(self.table.selectedItems()) and 0 <= row < len(self.rows)
+        self.revoke_button.setEnabled(selected and self.rows[row].revoked_at is None)
+
+    def enrol(self) -> None:
+        dialog = EnrolDialog(self.window)
+        dialog.finished.connect(lambda _: self.fill())
+        common.show(dialog)
+
+    def revoke_selected(self):
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.rows):
+            return None
+        enrolment = self.rows[row]
+        question = tr("Thu hồi khóa {fingerprint} của {name} ({code})?\nMọi gói ký bằng khóa này sẽ bị từ chối "
+                      "từ nay; dữ liệu đã nhận vẫn giữ nguyên.").format(
+            fingerprint=spaced(enrolment.fingerprint), name=enrolment.org_unit_name, code=enrolment.org_unit)
+        if not common.confirm(self, tr("Thu hồi khóa"), question, tr("Thu hồi")):
+            return None
+        try:
+            result = trust.revoke(self.profile, enrolment.fingerprint)
+        except Refused as exc:
+            common.tell(self, tr("Thu hồi khóa"), str(exc), warning=True)
+            return None
+        self.fill()
+        self.window.controller.context.say(tr("Đã thu hồi khóa {fingerprint}").format(
+            fingerprint=spaced(result.fingerprint)))
+        return result
+
+
+class TrustActions:
+    def __init__(self, window):
+        self.window = window
+        self.dialog = None
+
+    def enrol(self):
+        self.dialog = EnrolDialog(self.window)
+        common.show(self.dialog)
+        return self.dialog
+
+    def list_keys(self):
+        self.dialog = KeysDialog(self.window)
+        common.show(self.dialog)
+        return self.dialog
+
+
+def install(window) -> None:
+    if not window.controller.context.profile.children():
+        return
+    actions = TrustActions(window)
+    window.trust_actions = actions
+    menu = window.menus["children"]
+    enrol = QAction(tr("Đăng ký khóa đơn vị cấp dưới…"), window)
+    enrol.setObjectName("actionEnrolKey")
+    enrol.triggered.connect(actions.enrol)
+    listing = QAction(tr("Danh sách khóa…"), window)
+    listing.setObjectName("actionListKeys")
+    listing.triggered.connect(actions.list_keys)
+    menu.addAction(enrol)
+    menu.addAction(listing)
