@@ -78,3 +78,16 @@ def test_fingerprint_forms():
     plain = "3F2A9C01" * 4
     assert spaced(plain.lower()) == "3F2A 9C01 3F2A 9C01 3F2A 9C01 3F2A 9C01"
     assert normalise_fingerprint(" 3f2a 9c01 3F2A9C01 3F2A 9C01 3F2A 9C01 ") == plain
+
+
+def test_private_key_is_owner_only_and_reports_are_readable(district_cli, tmp_path):
+    import os
+    import stat
+
+    if os.name != "posix":
+        return
+    key = next((district_cli.data_dir / "keys").glob("*.pem"))
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    out = tmp_path / "mau.xlsx"
+    assert district_cli("data", "template", "--out", out)[0] == 0
+    assert stat.S_IMODE(out.stat().st_mode) & 0o044 == 0o044

@@ -15,8 +15,9 @@ class OutputError(RuntimeError):
 
 
 @contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
-    """Yield a temporary path beside `target`; on success it replaces `target` atomically."""
+def atomic_path(target: Path, private: bool = False) -> Iterator[Path]:
+    """Yield a temporary path beside `target`; on success it replaces `target` atomically.
+    A `private` file (a key) keeps mkstemp's owner-only rights."""
     target = Path(target)
     folder = target.parent
     if not folder.is_dir():
@@ -27,6 +28,8 @@ def atomic_path(target: Path) -> Iterator[Path]:
         raise OutputError(f"{target}: không ghi được vào thư mục {folder} ({exc.strerror})") from exc
     os.close(handle)
     temp = Path(temp_name)
+    if not private:
+        _ordinary_permissions(temp)
     try:
         yield temp
         with open(temp, "rb+") as stream:
@@ -43,8 +46,8 @@ def atomic_path(target: Path) -> Iterator[Path]:
             temp.unlink()
 
 
-def write_atomic(target: Path, data: bytes) -> None:
-    with atomic_path(target) as temp:
+def write_atomic(target: Path, data: bytes, private: bool = False) -> None:
+    with atomic_path(target, private) as temp:
         temp.write_bytes(data)
 
 
@@ -56,3 +59,12 @@ def _fsync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _ordinary_permissions(path: Path) -> None:
+    """mkstemp makes 0600 files; a report or template should get the usual rights (umask)."""
+    if os.name != "posix":
+        return
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)

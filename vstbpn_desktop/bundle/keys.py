@@ -105,13 +105,9 @@ def init_profile_key(profile, passphrase: str) -> str:
     )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, pem)
+        write_atomic(path, pem, private=True)
     except (OSError, OutputError) as exc:
         raise Refused(f"{path}: không ghi được khóa ký ({exc})") from exc
-    try:
-        path.chmod(0o600)
-    except OSError:
-        pass
     raw = raw_public(private.public_key())
     with session_scope(profile.engine) as session:
         session.merge(Meta(key=META_PUBLIC_KEY, value=base64.b64encode(raw).decode("ascii")))

@@ -52,6 +52,8 @@ def run(argv: list[str] | None = None) -> int:
     if not hasattr(args, "handler"):
         parser.parse_args([*(argv or sys.argv[1:]), "--help"])
         return 2
+    from .common import close_profiles
+
     try:
         return args.handler(args) or 0
     except (Refused, Invalid) as exc:
@@ -68,6 +70,8 @@ def run(argv: list[str] | None = None) -> int:
             raise
         print(f"error: {message}", file=sys.stderr)
         return 1
+    finally:
+        close_profiles()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,10 +9,21 @@ from ..periods import Period
 from ..profile import Profile
 
 
+_opened: list[Profile] = []
+
+
 def open_profile(args) -> Profile:
+    """Open the profile for this command; `cli.run` closes it when the command ends."""
     from . import data_dir
 
-    return Profile.open(data_dir(args))
+    profile = Profile.open(data_dir(args))
+    _opened.append(profile)
+    return profile
+
+
+def close_profiles() -> None:
+    while _opened:
+        _opened.pop().close()
 
 
 def period_arg(text: str) -> Period:
