@@ -1,0 +1,78 @@
+"""Báo cáo → In báo cáo…, Lưu PDF…, Xuất Word…, Xuất Excel… through the window's logic: the same
+PDF the core writes is drawn page for page into a printer (here a PDF printer, read back with
+pypdf), the preview dialog gets pages, and the exports land where the officer chose."""
+
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtGui import QPageSize
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
+
+from ui import bundle_common, report_print
+from ui.app import open_window
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def window(qtbot, district, monkeypatch):
+    from vstbpn_desktop.demo import load_demo
+
+    load_demo(district)
+    monkeypatch.setattr(report_print, "ask_options", lambda parent, period, title: ("15", date(2023, 7, 2)))
+    window = open_window(district)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.controller.set_period("2023H1")
+    yield window
+    window.reports.cleanup()
+    window.close()
+
+
+def test_report_pages_are_drawn_into_a_pdf_printer(window, tmp_path):
+    pdf = window.reports.build_pdf("15", date(2023, 7, 2))
+    source = PdfReader(pdf)
+    printer = QPrinter(QPrinter.HighResolution)
+    printer.setOutputFormat(QPrinter.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    count = report_print.render_pdf(pdf, printer, dpi=100)
+    assert count == len(source.pages) >= 2
+    printed = PdfReader(tmp_path / "printed.pdf")
+    assert len(printed.pages) == count
+    for page in printed.pages:  # A4 portrait, like the source: 595 × 842 points
+        assert round(float(page.mediabox.width)) == 595 and round(float(page.mediabox.height)) == 842
+        assert "/XObject" in page["/Resources"]  # the rasterised page image is there
+    assert "Số: 15/BC" in source.pages[0].extract_text()
+
+
+def test_print_preview_shows_every_page(qtbot, window):
+    preview = window.reports.print_report()
+    assert preview is not None and window.reports.pdf.is_file()
+    widget = preview.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: widget.pageCount() > 0)
+    assert widget.pageCount() == len(PdfReader(window.reports.pdf).pages)
+    assert preview.printer_.pageLayout().pageSize().id() == QPageSize.A4
+    preview.close()
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx", "xlsx"])
+def test_exports_write_where_chosen(window, monkeypatch, tmp_path, kind):
+    monkeypatch.setattr(bundle_common, "ask_save_file", lambda parent, title, default, f: tmp_path / "bao-cao")
+    path = window.reports.export(kind)
+    assert path == tmp_path / f"bao-cao.{kind}" and path.stat().st_size > 1000
+    assert str(path) in window.reports.dialog.text()
+    window.reports.dialog.close()
+    if kind == "pdf":
+        assert "BÁO CÁO" in PdfReader(path).pages[0].extract_text()
+
+
+def test_unwritable_place_is_said_and_leaves_no_file(window, monkeypatch, tmp_path):
+    told = []
+    monkeypatch.setattr(bundle_common, "tell", lambda parent, title, text, warning=False: told.append(text))
+    monkeypatch.setattr(bundle_common, "ask_save_file",
+                        lambda parent, title, default, f: tmp_path / "khong-co" / "bao-cao.docx")
+    assert window.reports.export("docx") is None
+    assert told and "khong-co" in told[0]
+    assert not (tmp_path / "khong-co").exists()

@@ -1,0 +1,229 @@
+"""Báo cáo → In báo cáo… (Ctrl+P), Lưu PDF…, Xuất Word…, Xuất Excel…
+
+Printing shows the very pages of the PDF that reports.write_report builds (one layout, one home):
+the PDF is written to a temporary file in a worker, then each page is rasterised by PDFium
+(pypdfium2; PySide6-Essentials has no QtPdf) into the printer — the print preview
+(QPrintPreviewDialog) and, from its print button, the system print dialog.
+"""
+
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QMarginsF, QRectF, QSizeF, QUrl
+from PySide6.QtGui import (
+    QAction, QDesktopServices, QImage, QKeySequence, QPageLayout, QPageSize, QPaintEngine, QPainter,
+)
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout,
+)
+
+from vstbpn_desktop.errors import Refused
+from vstbpn_desktop.reports import write_report
+
+from . import bundle_common as common
+from .bundle_common import tr
+from .worker import run_task
+
+PRINT_DPI = 300
+PREVIEW_DPI = 120
+KINDS = {
+    "pdf": (tr("Lưu PDF"), "PDF (*.pdf)"),
+    "docx": (tr("Xuất Word"), "Word (*.docx)"),
+    "xlsx": (tr("Xuất Excel"), "Excel (*.xlsx)"),
+}
+
+
+class OptionsDialog(QDialog):
+    """The report number and date (default today)."""
+
+    def __init__(self, parent, period, title: str):
+        super().__init__(parent)
+        self.setObjectName("reportOptions")
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("Báo cáo kỳ <b>{period}</b> ({label}).").format(
+            period=period.code, label=period.label_vi)))
+        form = QFormLayout()
+        self.number = QLineEdit()
+        self.number.setObjectName("number")
+        self.number.setPlaceholderText(tr("để trống cho văn thư ghi tay"))
+        form.addRow(tr("Số báo cáo:"), self.number)
+        self.issued = QDateEdit(QDate.currentDate())
+        self.issued.setObjectName("issued")
+        self.issued.setCalendarPopup(True)
+        self.issued.setDisplayFormat("dd/MM/yyyy")
+        form.addRow(tr("Ngày báo cáo:"), self.issued)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(tr("Tiếp tục"))
+        buttons.button(QDialogButtonBox.Cancel).setText(tr("Hủy"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def values(self) -> tuple[str, date]:
+        return self.number.text().strip(), self.issued.date().toPython()
+
+
+def ask_options(parent, period, title: str) -> tuple[str, date] | None:
+    """The one blocking question of this module (a seam for tests)."""
+    dialog = OptionsDialog(parent, period, title)
+    return dialog.values() if dialog.exec() == QDialog.Accepted else None
+
+
+def render_pdf(pdf_path: Path, printer: QPrinter, dpi: int | None = None) -> int:
+    """Draw every page of the PDF onto the printer, page for page at full size. Returns the page count."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(pdf_path))
+    painter = QPainter()
+    try:
+        count = len(document)
+        for number in range(count):
+            page = document[number]
+            if number == 0:
+                # The paper of the first page for the whole job (the report is A4 portrait
+                # throughout); a printer's layout cannot change once painting has begun.
+                width_pt, height_pt = page.get_size()
+                size = QPageSize(QSizeF(width_pt, height_pt), QPageSize.Point)
+                if QPageSize.id(size.size(QPageSize.Point), QPageSize.Point) == QPageSize.A4:
+                    size = QPageSize(QPageSize.A4)
+                printer.setFullPage(True)
+                printer.setPageLayout(QPageLayout(size, QPageLayout.Portrait, QMarginsF(0, 0, 0, 0)))
+                if not painter.begin(printer):
+                    raise Refused(tr("không mở được máy in hoặc tệp in"))
+            else:
+                printer.newPage()
+            if dpi is None:  # the preview records pictures: a screen resolution is enough
+                preview = painter.paintEngine().type() == QPaintEngine.Picture
+                dpi = PREVIEW_DPI if preview else min(PRINT_DPI, max(printer.resolution(), 72))
+            bitmap = page.render(scale=dpi / 72, prefer_bgrx=True)
+            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format_RGB32)
+            target = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
+            scale = min(target.width() / image.width(), target.height() / image.height())
+            painter.drawImage(QRectF(target.x(), target.y(), image.width() * scale, image.height() * scale), image)
+            del image
+            bitmap.close()
+            page.close()
+    finally:
+        if painter.isActive():
+            painter.end()
+        document.close()
+    return count
+
+
+class Reports:
+    def __init__(self, window):
+        self.window = window
+        self.preview = None
+        self.dialog = None
+        self.pdf: Path | None = None
+        self._folder: str | None = None
+
+    @property
+    def context(self):
+        return self.window.controller.context
+
+    def _write(self, kind: str, out: Path, number: str, issued: date, title: str) -> bool:
+        profile, period = self.context.profile, self.context.scope.period
+        try:
+            run_task(self.window, title, lambda task: write_report(
+                profile, kind, period, out, issued_on=issued, number=number, progress=task.progress))
+        except Refused as exc:
+            common.tell(self.window, title, str(exc), warning=True)
+            return False
+        return True
+
+    def build_pdf(self, number: str, issued: date) -> Path | None:
+        """The report as a temporary PDF (kept until the next one or the window closes)."""
+        self.cleanup()
+        self._folder = tempfile.mkdtemp(prefix="vstbpn-in-")
+        out = Path(self._folder) / f"bao-cao-{self.context.profile.org_unit_code}-{self.context.scope.period.code}.pdf"
+        if not self._write("pdf", out, number, issued, tr("Đang dựng báo cáo để in…")):
+            return None
+        self.pdf = out
+        return out
+
+    def cleanup(self) -> None:
+        if self._folder:
+            shutil.rmtree(self._folder, ignore_errors=True)
+            self._folder, self.pdf = None, None
+
+    def print_report(self):
+        self.window.controller.flush()
+        period = self.context.scope.period
+        options = ask_options(self.window, period, tr("In báo cáo"))
+        if options is None:
+            return None
+        pdf = self.build_pdf(*options)
+        if pdf is None:
+            return None
+        return self.show_preview(pdf)
+
+    def show_preview(self, pdf: Path):
+        printer = QPrinter(QPrinter.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.A4))
+        printer.setDocName(pdf.stem)
+        self.preview = QPrintPreviewDialog(printer, self.window)
+        self.preview.setObjectName("printPreview")
+        self.preview.setWindowTitle(tr("Xem trước khi in — {name}").format(name=pdf.name))
+        self.preview.paintRequested.connect(lambda target: self._paint(pdf, target))
+        self.preview.resize(1000, 760)
+        self.preview.printer_ = printer  # kept alive with the dialog
+        common.show(self.preview)
+        return self.preview
+
+    def _paint(self, pdf: Path, printer: QPrinter) -> None:
+        try:
+            render_pdf(pdf, printer)
+        except Exception as exc:  # noqa: BLE001 — a damaged temporary file or a printer error: say it
+            common.tell(self.window, tr("In báo cáo"), tr("Không in được: {reason}").format(reason=exc), warning=True)
+
+    def export(self, kind: str):
+        title, file_filter = KINDS[kind]
+        self.window.controller.flush()
+        profile, period = self.context.profile, self.context.scope.period
+        options = ask_options(self.window, period, title)
+        if options is None:
+            return None
+        default = common.documents_folder() / f"bao-cao-{profile.org_unit_code}-{period.code}.{kind}"
+        path = common.ask_save_file(self.window, title, default, file_filter)
+        if path is None:
+            return None
+        if path.suffix.lower() != f".{kind}":
+            path = path.with_name(path.name + f".{kind}")
+        if not self._write(kind, path, *options, tr("Đang ghi {name}…").format(name=path.name)):
+            return None
+        size = common.file_size(path.stat().st_size)
+        box = QMessageBox(QMessageBox.Information, title,
+                          tr("Đã ghi báo cáo kỳ {period} vào\n{path}\n({size})").format(
+                              period=period.code, path=path, size=size), QMessageBox.Ok, self.window)
+        box.setObjectName("reportWritten")
+        folder = box.addButton(tr("Mở thư mục chứa tệp"), QMessageBox.ActionRole)
+        folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
+        self.dialog = box
+        common.show(box)
+        self.context.say(tr("Đã ghi {path} ({size})").format(path=path, size=size))
+        return path
+
+
+def install(window) -> None:
+    reports = Reports(window)
+    window.reports = reports
+    menu = window.menus["report"]
+    printing = QAction(tr("In báo cáo…"), window)
+    printing.setObjectName("actionPrintReport")
+    printing.setShortcut(QKeySequence("Ctrl+P"))
+    printing.setStatusTip(tr("Xem trước và in báo cáo của kỳ đang xem theo mẫu Nghị định 30/2020"))
+    printing.triggered.connect(reports.print_report)
+    menu.addAction(printing)
+    menu.addSeparator()
+    for kind, name in (("pdf", tr("Lưu PDF…")), ("docx", tr("Xuất Word…")), ("xlsx", tr("Xuất Excel…"))):
+        action = QAction(name, window)
+        action.setObjectName(f"actionReport{kind.capitalize()}")
+        action.triggered.connect(lambda _=False, k=kind: reports.export(k))
+        menu.addAction(action)
+    window.closing.connect(reports.cleanup)

@@ -1,0 +1,85 @@
+"""Tệp → Nhập từ Excel/CSV… (Ctrl+I) and Tệp → Tải mẫu Excel…
+
+The import runs dataio.import_file in a worker with progress and a cancel button; a refusal
+(every problem the core found, with file, sheet, row, column and rule) is shown whole; success
+shows the counts and the window reads everything again.
+"""
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from vstbpn_desktop.dataio import import_file
+from vstbpn_desktop.dataio.template import write_template
+from vstbpn_desktop.errors import Refused
+
+from . import bundle_common as common
+from .bundle_common import tr
+from .worker import run_task
+
+
+class TableFiles:
+    def __init__(self, window):
+        self.window = window
+        self.result = None
+
+    @property
+    def context(self):
+        return self.window.controller.context
+
+    def import_table(self):
+        path = common.ask_open_file(self.window, tr("Nhập từ Excel/CSV — chọn tệp"), common.TABLE_FILTER)
+        if path is None:
+            return None
+        return self.import_path(path)
+
+    def import_path(self, path):
+        title = tr("Nhập từ Excel/CSV")
+        profile = self.context.profile
+        self.window.controller.flush()
+        try:
+            result = run_task(self.window, tr("Đang nhập {name}…").format(name=path.name),
+                              lambda task: import_file(profile, path, progress=task.progress,
+                                                       cancelled=task.cancelled))
+        except Refused as exc:
+            common.tell(self.window, title, tr("Không nhập gì — dữ liệu giữ nguyên như trước.\n\n{reason}").format(
+                reason=exc), warning=True)
+            return None
+        self.result = result
+        self.window.controller.reload()
+        common.tell(self.window, title, result.describe() + ".")
+        self.context.say(result.describe())
+        return result
+
+    def save_template(self):
+        title = tr("Tải mẫu Excel")
+        default = common.documents_folder() / "mau-nhap-lieu-vstbpn.xlsx"
+        path = common.ask_save_file(self.window, title, default, "Excel (*.xlsx)")
+        if path is None:
+            return None
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+        try:
+            written = write_template(path)
+        except Refused as exc:
+            common.tell(self.window, title, str(exc), warning=True)
+            return None
+        common.tell(self.window, title, tr("Đã ghi tệp mẫu {path}.\nMở bằng Excel, nhập mỗi trang một bảng "
+                                           "(xem trang \"Hướng dẫn\"), lưu lại rồi dùng Tệp → Nhập từ Excel/CSV…"
+                                           ).format(path=written))
+        return written
+
+
+def install(window) -> None:
+    files = TableFiles(window)
+    window.table_files = files
+    menu = window.menus["file"]
+    action = QAction(tr("Nhập từ Excel/CSV…"), window)
+    action.setObjectName("actionImportTable")
+    action.setShortcut(QKeySequence("Ctrl+I"))
+    action.setStatusTip(tr("Nhập hoạt động, văn bản, chỉ tiêu, lời văn từ tệp .xlsx hoặc .csv (toàn bộ hoặc không gì)"))
+    action.triggered.connect(files.import_table)
+    template = QAction(tr("Tải mẫu Excel…"), window)
+    template.setObjectName("actionSaveTemplate")
+    template.triggered.connect(files.save_template)
+    menu.addAction(action)
+    menu.addAction(template)
+    menu.addSeparator()
