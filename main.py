@@ -8,7 +8,7 @@ def main(argv: list[str] | None = None) -> int:
     from vstbpn_desktop.cli import build_parser
 
     args, _ = build_parser().parse_known_args(argv)
-    if args.command:
+    if args.command or args.self_test:
         from vstbpn_desktop.cli import main as cli_main
 
         return cli_main(argv)

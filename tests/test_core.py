@@ -1,6 +1,7 @@
 """The core without Qt: periods, Vietnamese forms, validation, profiles, demo and summary."""
 
 import json
+import os
 import subprocess
 import sys
 import unicodedata
@@ -141,3 +142,10 @@ def test_a_reused_code_binds_to_the_tree_asked_for_or_the_current_one(cli_factor
     assert Profile.open(new.data_dir).org_unit_tree == "an-giang-2025"
     code, _, err = cli_factory("bad")("init", "--org-unit", "883", "--tree", "an-giang-2025")
     assert code == 1 and "an-giang-2025" in err
+
+
+def test_self_test_passes_in_a_temporary_folder(tmp_path):
+    result = subprocess.run([sys.executable, "main.py", "--self-test"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=300, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    assert "gói báo cáo" in result.stdout and "mọi bước đều đạt" in result.stdout

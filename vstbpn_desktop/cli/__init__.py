@@ -30,7 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--data-dir", type=Path, help="thư mục hồ sơ (mặc định: VSTBPN_DATA_DIR hoặc thư mục dữ liệu người dùng)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--self-test", action="store_true",
+                        help="tự kiểm tra bản cài đặt trong thư mục tạm (không đụng dữ liệu) rồi thoát")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(commands)
@@ -46,6 +47,10 @@ def data_dir(args) -> Path:
 def run(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from ..selftest import run as self_test
+
+        return self_test()
     if not args.command:
         parser.print_usage(sys.stderr)
         return 2
