@@ -72,6 +72,7 @@ class EnrolDialog(QDialog):
         self.fingerprint.setFont(font)
         self.fingerprint.setStyleSheet("QLabel { background: #f3f6fa; border: 1px solid #c5d0dc; padding: 10px; }")
         self.fingerprint.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.fingerprint.setMinimumHeight(self.fingerprint.fontMetrics().lineSpacing() * 2 + 26)  # two lines
         layout.addWidget(self.fingerprint)
         self.compared = QCheckBox(tr("Tôi đã đọc vân tay với cán bộ đơn vị qua điện thoại và hai bên giống nhau"))
         self.compared.setObjectName("compared")
