@@ -30,6 +30,7 @@ def make_application(argv: list[str] | None = None):
 # Feature modules: each has `install(window)` and adds its menu actions, pages and dialogs;
 # `window.controller.context` gives it the profile, the scope and the status bar.
 FEATURES: list[str] = []
+FEATURES += ["ui.safety_lock", "ui.safety_audit", "ui.safety_backups", "ui.settings_dialog", "ui.about", "ui.safety_window_state"]
 FEATURES += ["ui.table_files", "ui.bundle_send", "ui.bundle_receive", "ui.report_print", "ui.trust_keys", "ui.reporting_status"]
 
 
@@ -42,10 +43,10 @@ def open_window(profile):
 
     window = MainWindow()
     window.controller = MainController(profile, window)
+    window.resize(1280, 800)  # before the features: one of them restores the remembered geometry
     for name in FEATURES:
         importlib.import_module(name).install(window)
     window.hide_empty_menus()
-    window.resize(1280, 800)
     return window
 
 
@@ -56,11 +57,19 @@ def run_window(args) -> int:
     from vstbpn_desktop.profile import Profile
     from vstbpn_desktop.settings import default_data_dir
 
+    from . import crash
+    from .safety_startup import after_show, at_exit, open_checked
+
     app = make_application()
     data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else default_data_dir()
+    crash.install(data_dir)  # log file, Qt messages, the exception hook with its dialog
+    opened = None
     try:
         if Profile.exists(data_dir):
-            profile = Profile.open(data_dir)
+            opened = open_checked(data_dir)  # startup_check first: a damaged file is offered its backup
+            if opened.profile is None:
+                return 0
+            profile = opened.profile
         else:
             from .first_run import FirstRunDialog
 
@@ -73,8 +82,11 @@ def run_window(args) -> int:
         return 1
     window = open_window(profile)
     window.show()
+    if opened is not None:
+        after_show(window, opened)
     _bench_exit_hook(app, window)
     code = app.exec()
+    at_exit(profile, damaged=bool(getattr(window, "damaged_reason", None)))
     profile.close()
     return code
 

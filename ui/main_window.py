@@ -33,6 +33,16 @@ class MainWindow(QMainWindow):
         top.addWidget(self.period)
         outer.addLayout(top)
 
+        # Above the pages: why the window is read-only (a locked period, a damaged database).
+        self.banner = QLabel()
+        self.banner.setObjectName("readOnlyBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel#readOnlyBanner { background: #fff4ce; color: #5c4400; "
+                                  "border: 1px solid #e0b800; padding: 6px; font-weight: bold; }")
+        self.banner.hide()
+        self.read_only = False
+        outer.addWidget(self.banner)
+
         body = QHBoxLayout()
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -110,6 +120,34 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         self.navigation.setCurrentRow(list(self.pages).index(key) if key not in PAGE_ORDER
                                       else PAGE_ORDER.index(key))
+
+    def set_read_only(self, read_only: bool, banner: str = "") -> None:
+        """Generic hook: editing off (tables, figures, narratives, add/delete) and a banner saying why.
+        The core refuses writes to a locked period anyway; this keeps the window from pretending.
+        A page added by a feature takes part by defining its own `set_read_only(bool)`."""
+        from PySide6.QtWidgets import QAbstractItemView
+
+        self.read_only = read_only
+        self.banner.setText(banner)
+        self.banner.setVisible(bool(read_only and banner))
+        for key, page in self.pages.items():
+            if hasattr(page, "set_read_only"):
+                page.set_read_only(read_only)
+                continue
+            if key not in PAGE_ORDER:
+                continue  # a feature's page (who has reported, ...) edits nothing of the period
+            table = getattr(page, "table", None)
+            if table is not None:
+                if not hasattr(table, "editable_triggers"):
+                    table.editable_triggers = table.editTriggers()
+                table.setEditTriggers(QAbstractItemView.NoEditTriggers if read_only else table.editable_triggers)
+            for name in ("add_action", "delete_action", "add_button", "delete_button"):
+                if getattr(page, name, None) is not None:
+                    getattr(page, name).setEnabled(not read_only)
+            for field in getattr(page, "inputs", {}).values():
+                field.setReadOnly(read_only)
+            for editor in getattr(page, "narratives", {}).values():
+                editor.text.setReadOnly(read_only)
 
     def closeEvent(self, event):
         self.closing.emit()

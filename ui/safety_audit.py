@@ -1,0 +1,211 @@
+"""Kỳ báo cáo → "Lịch sử thay đổi…": the audit trail of the period, or of the selected row:
+who, when, what, before → after, in readable Vietnamese."""
+
+import json
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QTableWidget,
+    QTableWidgetItem, QVBoxLayout,
+)
+
+from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, indicators, label
+from vstbpn_desktop.formats import format_count, format_date
+from vstbpn_desktop.safety.audit import events
+
+from .safety_lock import local_time
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("safety_audit", text)
+
+
+ACTIONS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa", "submit": "Khóa kỳ để gửi",
+           "reopen": "Mở lại kỳ", "import": "Nhập từ tệp bảng", "bundle": "Nhận báo cáo cấp dưới"}
+TABLES = {"activity": "Hoạt động", "document": "Văn bản", "indicator_value": "Số liệu chỉ tiêu",
+          "narrative": "Lời văn", "period": "Kỳ báo cáo", "bulk": "Nhiều bản ghi"}
+FIELDS = {"date": "Ngày", "kind": "Loại", "title": "Nội dung", "sessions": "Số cuộc",
+          "participants": "Lượt người", "female_participants": "Trong đó nữ", "place": "Địa điểm",
+          "notes": "Ghi chú", "number": "Số văn bản", "issuer": "Cơ quan ban hành", "value": "Giá trị",
+          "text": "Lời văn", "section": "Mục", "indicator_code": "Chỉ tiêu", "locked_at": "Khóa lúc",
+          "locked_by": "Người khóa", "code": "Kỳ"}
+HIDDEN = {"id", "created_at", "updated_at", "author", "org_unit_code", "period", "search_text"}
+COUNT_NAMES = {"activities": "hoạt động", "documents": "văn bản", "indicator_values": "số liệu",
+               "narratives": "lời văn", "skipped": "bỏ qua (trùng)"}
+
+
+def _short(value, limit: int = 60) -> str:
+    text = "—" if value in (None, "") else str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _value(table: str, field: str, value, record: dict) -> str:
+    if value is None or value == "":
+        return "—"
+    if field == "date" and isinstance(value, str):
+        from datetime import date
+
+        try:
+            return format_date(date.fromisoformat(value[:10]))
+        except ValueError:
+            return value
+    if field == "kind":
+        return label(ACTIVITY_KINDS if table == "activity" else DOCUMENT_KINDS, value)
+    if field in ("value", "sessions", "participants", "female_participants") and isinstance(value, (int, float)):
+        return format_count(value)
+    if field == "locked_at" and isinstance(value, str):
+        from datetime import datetime
+
+        try:
+            moment = local_time(datetime.fromisoformat(value))
+            return f"{moment:%H:%M} {format_date(moment.date())}"
+        except ValueError:
+            return value
+    return _short(value)
+
+
+def _subject(table: str, record: dict) -> str:
+    """Which record: its title, number, indicator name or section."""
+    if not record:
+        return ""
+    if table == "activity":
+        return _short(record.get("title"), 50)
+    if table == "document":
+        return f"{record.get('number') or ''} — {_short(record.get('title'), 40)}"
+    if table == "indicator_value":
+        indicator = indicators().get(record.get("indicator_code"))
+        return indicator.name_vi if indicator else str(record.get("indicator_code"))
+    if table == "narrative":
+        return tr("mục {section}").format(section=record.get("section"))
+    if table == "period":
+        return tr("kỳ {code}").format(code=record.get("code"))
+    return ""
+
+
+def describe(row: dict) -> str:
+    """One readable line: what changed, before → after."""
+    table, before, after = row["table_name"], row["before"] or {}, row["after"] or {}
+    if table == "bulk":
+        counts = after.get("counts", {}) if isinstance(after, dict) else {}
+        parts = [f"{format_count(n)} {COUNT_NAMES.get(k, k)}" for k, n in counts.items() if n]
+        return ", ".join(parts) or "—"
+    record = after or before
+    subject = _subject(table, record)
+    if row["action"] == "update" and before and after:
+        changed = [k for k in after if k not in HIDDEN and before.get(k) != after.get(k)]
+        pieces = [f"{FIELDS.get(k, k)}: {_value(table, k, before.get(k), before)} → {_value(table, k, after.get(k), after)}"
+                  for k in changed]
+        return f"{subject}: " + "; ".join(pieces) if pieces else subject
+    if row["action"] in ("insert", "delete") and table in ("indicator_value", "narrative"):
+        field = "value" if table == "indicator_value" else "text"
+        return f"{subject}: {_value(table, field, record.get(field), record)}"
+    return subject
+
+
+class AuditDialog(QDialog):
+    """The events of a period (or of one record), oldest first."""
+
+    HEADERS = ("Thời điểm", "Người thực hiện", "Thao tác", "Loại", "Thay đổi", "Lý do")
+
+    def __init__(self, engine, period_code: str, org_unit_code: str | None = None,
+                 record: tuple[str, str] | None = None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("auditDialog")
+        self.engine, self.period_code, self.org_unit_code, self.record = engine, period_code, org_unit_code, record
+        self.setWindowTitle(tr("Lịch sử thay đổi — kỳ {code}").format(code=period_code))
+        self.resize(1000, 520)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("Xem:")))
+        self.which = QComboBox()
+        self.which.setObjectName("auditScope")
+        self.which.addItem(tr("Cả kỳ {code}").format(code=period_code), None)
+        if record:
+            self.which.addItem(tr("Dòng đang chọn: {name}").format(name=_short(record[1], 50)), record[0])
+        top.addWidget(self.which, 1)
+        layout.addLayout(top)
+        self.table = QTableWidget(0, len(self.HEADERS))
+        self.table.setObjectName("auditTable")
+        self.table.setHorizontalHeaderLabels([tr(h) for h in self.HEADERS])
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((130, 140, 110, 120, 360)):
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(4, QHeaderView.Stretch)
+        layout.addWidget(self.table, 1)
+        self.count = QLabel()
+        layout.addWidget(self.count)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.button(QDialogButtonBox.Close).setText(tr("Đóng"))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.which.currentIndexChanged.connect(lambda _: self.load())
+        if record:
+            self.which.setCurrentIndex(1)
+        self.load()
+
+    def load(self) -> None:
+        record_id = self.which.currentData()
+        if record_id:
+            rows = events(self.engine, record_id=record_id)
+        else:
+            rows = [r for r in events(self.engine, period=self.period_code)
+                    if not self.org_unit_code or r["org_unit_code"] in (None, self.org_unit_code)
+                    or r["table_name"] == "bulk"]
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for number, row in enumerate(rows):
+            moment = local_time(row["at"])
+            cells = (f"{moment:%H:%M:%S} {format_date(moment.date())}", row["who"] or "—",
+                     tr(ACTIONS.get(row["action"], row["action"])), tr(TABLES.get(row["table_name"], row["table_name"])),
+                     describe(row), row["reason"] or "")
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if column == 0:
+                    item.setTextAlignment(Qt.AlignVCenter | Qt.AlignLeft)
+                self.table.setItem(number, column, item)
+        self.table.resizeRowsToContents()
+        self.count.setText(tr("{n} thay đổi").format(n=format_count(len(rows))) if rows
+                           else tr("Chưa có thay đổi nào."))
+
+    def texts(self) -> list[list[str]]:
+        return [[self.table.item(r, c).text() for c in range(self.table.columnCount())]
+                for r in range(self.table.rowCount())]
+
+
+def selected_record(window) -> tuple[str, str] | None:
+    """The row selected in the table of the page shown, if any: (id, a short name)."""
+    from .models import IdRole
+
+    page = window.stack.currentWidget()
+    table = getattr(page, "table", None)
+    if table is None or table.model() is None or not table.currentIndex().isValid():
+        return None
+    index = table.currentIndex()
+    record_id = table.model().index(index.row(), 0).data(IdRole)
+    if not record_id or not isinstance(record_id, str) or len(record_id) < 32:
+        return None  # the indicator grid's rows are codes, not records
+    names = [table.model().index(index.row(), c).data() for c in range(min(3, table.model().columnCount()))]
+    return record_id, " — ".join(str(n) for n in names if n)
+
+
+def open_audit(window) -> AuditDialog:
+    context = window.controller.context
+    dialog = AuditDialog(context.engine, context.scope.period.code, context.scope.org_unit_code,
+                         selected_record(window), window)
+    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
+
+
+def install(window) -> None:
+    action = QAction(tr("Lịch sử thay đổi…"), window)
+    action.setObjectName("auditTrail")
+    action.setShortcut(QKeySequence("Ctrl+H"))
+    action.triggered.connect(lambda: open_audit(window))
+    window.menus["period"].addAction(action)

@@ -1,0 +1,236 @@
+"""Công cụ → "Sao lưu ngay", "Danh sách bản sao lưu…" (when, size, how many records; restore,
+which first backs up the current state) and "Kiểm tra dữ liệu". The work is the core's
+(`safety/backup.py`, `safety/integrity.py`), run off the GUI thread."""
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidget,
+    QTableWidgetItem, QVBoxLayout,
+)
+
+from vstbpn_desktop.errors import Cancelled, Refused
+from vstbpn_desktop.formats import format_count, format_date, format_number
+from vstbpn_desktop.safety import backup as core
+from vstbpn_desktop.safety.integrity import check_file, storage_warning
+
+from .safety_lock import ask_confirm, local_time, refresh as refresh_read_only, show_refusal
+from .worker import run_task
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("safety_backups", text)
+
+
+REASONS = {"manual": "Sao lưu thủ công", "start": "Tự động khi mở", "exit": "Tự động khi đóng",
+           "import": "Trước khi nhập tệp bảng", "bundle": "Trước khi nhận báo cáo", "migration": "Trước khi nâng cấp",
+           "restore": "Trước khi khôi phục"}
+
+
+def size_text(n: int) -> str:
+    return f"{format_number(n / 1024, 0)} KB" if n < 1024 * 1024 else f"{format_number(n / 1048576, 1)} MB"
+
+
+def when_text(moment) -> str:
+    moment = local_time(moment)
+    return f"{format_date(moment.date())} {moment:%H:%M:%S}"
+
+
+def backup_now(window) -> core.BackupInfo | None:
+    profile = window.controller.profile
+    window.controller.flush()
+    try:
+        info = run_task(window, tr("Đang sao lưu…"), lambda task: core.backup(profile, reason="manual"),
+                        cancellable=False)
+    except Refused as exc:
+        show_refusal(window, tr("Sao lưu"), str(exc))
+        return None
+    window.controller.context.say(tr("Đã sao lưu {n} bản ghi ({size}) vào {path}; kiểm tra toàn vẹn: tốt").format(
+        n=format_count(info.records or 0), size=size_text(info.size), path=info.path))
+    return info
+
+
+def check_data(window) -> list[str] | None:
+    """Full integrity_check and foreign_key_check of the live database; the answer in a box."""
+    profile = window.controller.profile
+    title = tr("Kiểm tra dữ liệu")
+    if profile.settings.database_url:
+        show_refusal(window, title, tr("Kiểm tra chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ; "
+                                       "cơ sở dữ liệu máy chủ do quản trị viên kiểm tra."))
+        return None
+    path = profile.database_path
+    try:
+        problems = run_task(window, tr("Đang kiểm tra dữ liệu…"), lambda task: check_file(path), cancellable=False)
+    except Refused as exc:
+        show_refusal(window, title, str(exc))
+        return None
+    warning = storage_warning(path)
+    if problems:
+        show_refusal(window, title, tr(
+            "{path}: cơ sở dữ liệu bị hỏng ({problems}).\n\nKhông sửa tự động. Hãy khôi phục bản sao lưu còn tốt "
+            "gần nhất: Công cụ → Danh sách bản sao lưu…").format(path=path, problems="; ".join(problems[:3])))
+    else:
+        text = tr("{path}: dữ liệu nguyên vẹn (integrity_check, foreign_key_check: tốt).").format(path=path)
+        if warning:
+            text += "\n\n" + tr("Cảnh báo: {warning}").format(warning=warning)
+        show_info(window, title, text)
+    return problems
+
+
+def show_info(parent, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+class BackupsDialog(QDialog):
+    """The profile's backups, newest first; "Khôi phục" restores the selected one."""
+
+    HEADERS = ("Thời điểm", "Lý do", "Kích thước", "Số bản ghi", "Tệp")
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window_ = window
+        self.setObjectName("backupsDialog")
+        self.setWindowTitle(tr("Danh sách bản sao lưu"))
+        self.resize(860, 440)
+        layout = QVBoxLayout(self)
+        intro = QLabel(tr("Bản sao lưu được tạo tự động khi mở (mỗi ngày một lần), khi đóng (nếu có thay đổi), "
+                          "trước mỗi lần nhập, nâng cấp và khôi phục. Chương trình giữ các bản của 24 giờ qua và "
+                          "bản mới nhất của 7 ngày, 4 tuần, 12 tháng gần đây.\nThư mục: {folder}").format(
+            folder=core.backups_dir(window.controller.profile)))
+        intro.setWordWrap(True)
+        intro.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        layout.addWidget(intro)
+        self.table = QTableWidget(0, len(self.HEADERS))
+        self.table.setObjectName("backupsTable")
+        self.table.setHorizontalHeaderLabels([tr(h) for h in self.HEADERS])
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.verticalHeader().hide()
+        for column, width in enumerate((150, 190, 90, 90)):
+            self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
+        self.table.doubleClicked.connect(lambda _: self.restore_selected())
+        layout.addWidget(self.table, 1)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        row = QHBoxLayout()
+        self.backup_button = QPushButton(tr("Sao lưu ngay"))
+        self.restore_button = QPushButton(tr("Khôi phục bản đã chọn…"))
+        self.restore_button.setObjectName("restore")
+        close = QPushButton(tr("Đóng"))
+        row.addWidget(self.backup_button)
+        row.addStretch(1)
+        row.addWidget(self.restore_button)
+        row.addWidget(close)
+        layout.addLayout(row)
+        self.backup_button.clicked.connect(self.backup_now)
+        self.restore_button.clicked.connect(self.restore_selected)
+        close.clicked.connect(self.reject)
+        self.table.itemSelectionChanged.connect(self._selection)
+        self.load()
+
+    def load(self) -> None:
+        profile = self.window_.controller.profile
+        self.items = core.list_backups(profile)
+        self.table.setRowCount(len(self.items))
+        for number, info in enumerate(self.items):
+            cells = (when_text(info.when), tr(REASONS.get(info.reason, info.reason)), size_text(info.size),
+                     format_count(info.records) if info.records is not None else tr("không đọc được"),
+                     info.path.name)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column in (2, 3):
+                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                self.table.setItem(number, column, item)
+        if self.items:
+            self.table.selectRow(0)
+        else:
+            self.message.setText(tr("Chưa có bản sao lưu nào. Bấm \u201cSao lưu ngay\u201d để tạo."))
+        self._selection()
+
+    def _selection(self) -> None:
+        self.restore_button.setEnabled(self.selected() is not None)
+
+    def selected(self) -> core.BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.items[rows[0].row()] if rows else None
+
+    def backup_now(self) -> None:
+        info = backup_now(self.window_)
+        self.load()
+        if info:
+            self.message.setText(tr("Đã sao lưu {n} bản ghi ({size}).").format(
+                n=format_count(info.records or 0), size=size_text(info.size)))
+
+    def restore_selected(self, info: core.BackupInfo | None = None) -> dict | None:
+        info = info or self.selected()
+        if info is None:
+            return None
+        facts = restore_backup(self.window_, info, self)
+        self.load()
+        if facts:
+            self.message.setText(tr("Đã khôi phục {n} bản ghi từ bản sao lưu lúc {when}.").format(
+                n=format_count(facts["records"] or 0), when=when_text(info.when)))
+        return facts
+
+
+def restore_backup(window, info: core.BackupInfo, parent=None) -> dict | None:
+    """Confirm, then restore through the core (it backs the current state up first), then reload."""
+    parent = parent or window
+    title = tr("Khôi phục bản sao lưu")
+    records = format_count(info.records) if info.records is not None else "?"
+    if not ask_confirm(parent, title, tr(
+            "Khôi phục bản sao lưu lúc {when} ({records} bản ghi)?\n\nDữ liệu hiện tại sẽ được thay bằng dữ liệu "
+            "của bản sao lưu. Trước đó, chương trình tự sao lưu dữ liệu hiện tại để có thể quay lại.").format(
+            when=when_text(info.when), records=records), tr("Khôi phục")):
+        return None
+    controller = window.controller
+    if not getattr(window, "damaged_reason", None):
+        controller.flush()
+    profile = controller.profile
+    try:
+        facts = run_task(parent, tr("Đang khôi phục…"), lambda task: core.restore(profile, info.path),
+                         cancellable=False)
+    except (Refused, Cancelled) as exc:
+        show_refusal(parent, title, str(exc))
+        return None
+    # Pages read through the context's engine: point it at the profile's (re-created) one.
+    engine = profile.engine
+    controller.context.engine = engine
+    for name in ("documents", "activities", "grid"):
+        model = getattr(getattr(controller, name, None), "model", None)
+        if model is not None and hasattr(model, "engine"):
+            model.engine = engine
+    window.damaged_reason = None
+    controller.reload()
+    refresh_read_only(window)
+    kept = tr("; dữ liệu trước khi khôi phục đã sao lưu vào {path}").format(path=facts["safety_backup"]) \
+        if facts["safety_backup"] else ""
+    controller.context.say(tr("Đã khôi phục {n} bản ghi từ {name}{kept}").format(
+        n=format_count(facts["records"] or 0), name=info.path.name, kept=kept), 30_000)
+    return facts
+
+
+def open_backups(window) -> BackupsDialog:
+    dialog = BackupsDialog(window)
+    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
+
+
+def install(window) -> None:
+    menu = window.menus["tools"]
+    now = QAction(tr("Sao lưu ngay"), window)
+    now.setObjectName("backupNow")
+    now.setShortcut(QKeySequence("Ctrl+Shift+B"))
+    now.triggered.connect(lambda: backup_now(window))
+    listing = QAction(tr("Danh sách bản sao lưu…"), window)
+    listing.setObjectName("backupList")
+    listing.triggered.connect(lambda: open_backups(window))
+    check = QAction(tr("Kiểm tra dữ liệu"), window)
+    check.setObjectName("checkData")
+    check.triggered.connect(lambda: check_data(window))
+    for action in (now, listing, check):
+        menu.addAction(action)

@@ -1,0 +1,188 @@
+"""Period locking in the window: "Khóa kỳ để gửi" (Ctrl+L), "Mở lại kỳ…" (a reason is required),
+and a locked period shown read-only with a banner saying by whom and when.
+
+The core refuses every write into a locked period (`safety/audit.py` hook); the window only
+stops offering edits (`MainWindow.set_read_only`) so it never pretends to save.
+"""
+
+from datetime import timezone
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout,
+)
+
+from vstbpn_desktop.errors import Refused
+from vstbpn_desktop.formats import format_date
+from vstbpn_desktop.periods import Period
+from vstbpn_desktop.safety.locking import lock_state, reopen, submit
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("safety_lock", text)
+
+
+def local_time(moment):
+    """A stored UTC time (naive from SQLite) in the laptop's time zone."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone()
+
+
+def when_text(moment) -> str:
+    moment = local_time(moment)
+    return f"{moment:%H:%M} ngày {format_date(moment.date())}" if moment else tr("không rõ thời điểm")
+
+
+def covering_lock(engine, period: Period):
+    """The lock that covers `period`: its own, its year's (for a half) or a half's (for a year)."""
+    codes = [period.code] + ([str(period.year)] if period.half else [f"{period.year}H1", f"{period.year}H2"])
+    for code in codes:
+        row = lock_state(engine, Period.parse(code))
+        if row is not None and row.locked_at is not None:
+            return row
+    return None
+
+
+def banner_text(row) -> str:
+    return tr("Kỳ {code} đã khóa bởi {who} lúc {when} — chỉ xem, không sửa được. "
+              "Muốn sửa: Kỳ báo cáo → Mở lại kỳ… (cần ghi lý do).").format(
+        code=row.code, who=row.locked_by or tr("không rõ"), when=when_text(row.locked_at))
+
+
+def refresh(window) -> None:
+    """Read-only or not, for the current period (and a damaged database, set at start-up)."""
+    context = window.controller.context
+    damaged = getattr(window, "damaged_reason", None)
+    row = covering_lock(context.engine, context.scope.period) if not damaged else None
+    if damaged:
+        window.set_read_only(True, damaged)
+    elif row is not None:
+        window.set_read_only(True, banner_text(row))
+    else:
+        window.set_read_only(False)
+    actions = getattr(window, "lock_actions", None)
+    if actions:
+        actions["submit"].setEnabled(row is None and not damaged)
+        actions["reopen"].setEnabled(row is not None and not damaged)
+
+
+def ask_confirm(parent, title: str, text: str, yes: str) -> bool:
+    """A yes/no question; tests replace this function."""
+    box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.Yes | QMessageBox.No, parent)
+    box.button(QMessageBox.Yes).setText(yes)
+    box.button(QMessageBox.No).setText(tr("Không"))
+    box.setDefaultButton(QMessageBox.No)
+    return box.exec() == QMessageBox.Yes
+
+
+def show_refusal(parent, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def lock_period(window) -> bool:
+    context = window.controller.context
+    window.controller.flush()  # what is still being typed belongs to the period being sent
+    period = context.scope.period
+    title = tr("Khóa kỳ để gửi")
+    if not ask_confirm(window, title, tr(
+            "Khóa kỳ {code} ({label}) để gửi?\n\nSau khi khóa, dữ liệu của kỳ chỉ xem được, không sửa được, "
+            "cho đến khi mở lại kỳ (cần ghi lý do; lý do được lưu vào lịch sử thay đổi).").format(
+            code=period.code, label=period.label_vi), tr("Khóa kỳ")):
+        return False
+    try:
+        row = submit(context.engine, period, context.author or tr("không rõ"))
+    except Refused as exc:
+        show_refusal(window, title, str(exc))
+        return False
+    refresh(window)
+    context.data_changed.emit("period")
+    context.say(tr("Đã khóa kỳ {code} để gửi ({who}, {when})").format(
+        code=period.code, who=row.locked_by, when=when_text(row.locked_at)))
+    return True
+
+
+class ReopenDialog(QDialog):
+    """Asks why the period is reopened; an empty reason is refused in place."""
+
+    def __init__(self, code: str, locked_by: str, when: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName("reopenDialog")
+        self.setWindowTitle(tr("Mở lại kỳ {code}").format(code=code))
+        self.resize(520, 280)
+        layout = QVBoxLayout(self)
+        intro = QLabel(tr("Kỳ {code} đã khóa để gửi bởi {who} lúc {when}.\n"
+                          "Ghi lý do mở lại (ví dụ: tỉnh trả lại để sửa số liệu). Lý do được lưu vào lịch sử "
+                          "thay đổi và đi kèm báo cáo gửi lại.").format(code=code, who=locked_by, when=when))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addWidget(QLabel(tr("Lý do mở lại:")))
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setTabChangesFocus(True)
+        layout.addWidget(self.reason, 1)
+        self.error = QLabel()
+        self.error.setObjectName("refusal")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(tr("Mở lại kỳ"))
+        buttons.button(QDialogButtonBox.Cancel).setText(tr("Hủy"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        if not self.reason.toPlainText().strip():
+            self.error.setText(tr("Chưa mở lại: cần ghi lý do mở lại kỳ."))
+            self.reason.setFocus()
+            return
+        super().accept()
+
+
+def run_dialog(dialog) -> int:
+    """Runs a modal dialog; tests replace this function to drive it."""
+    return dialog.exec()
+
+
+def reopen_period(window) -> bool:
+    context = window.controller.context
+    row = covering_lock(context.engine, context.scope.period)
+    title = tr("Mở lại kỳ")
+    if row is None:
+        show_refusal(window, title, tr("Kỳ {code} chưa khóa; không cần mở lại.").format(
+            code=context.scope.period.code))
+        return False
+    dialog = ReopenDialog(row.code, row.locked_by or tr("không rõ"), when_text(row.locked_at), window)
+    if run_dialog(dialog) != QDialog.Accepted:
+        return False
+    reason = dialog.reason.toPlainText().strip()
+    try:
+        reopen(context.engine, Period.parse(row.code), reason, context.author or tr("không rõ"))
+    except Refused as exc:
+        show_refusal(window, title, str(exc))
+        return False
+    refresh(window)
+    context.data_changed.emit("period")
+    context.say(tr("Đã mở lại kỳ {code}; lý do: {reason}").format(code=row.code, reason=reason))
+    return True
+
+
+def install(window) -> None:
+    menu = window.menus["period"]
+    submit_action = QAction(tr("Khóa kỳ để gửi"), window)
+    submit_action.setObjectName("lockPeriod")
+    submit_action.setShortcut(QKeySequence("Ctrl+L"))
+    submit_action.triggered.connect(lambda: lock_period(window))
+    reopen_action = QAction(tr("Mở lại kỳ…"), window)
+    reopen_action.setObjectName("reopenPeriod")
+    reopen_action.triggered.connect(lambda: reopen_period(window))
+    menu.addAction(submit_action)
+    menu.addAction(reopen_action)
+    window.lock_actions = {"submit": submit_action, "reopen": reopen_action}
+    window.controller.context.scope_changed.connect(lambda: refresh(window))
+    refresh(window)

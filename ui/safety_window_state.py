@@ -1,0 +1,42 @@
+"""The window's size and position, remembered in the profile folder (`window.json`, atomic)
+and restored when the next window opens."""
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray
+
+from vstbpn_desktop.atomic import write_atomic
+
+STATE_FILE = "window.json"
+
+
+def state_path(window) -> Path:
+    return Path(window.controller.profile.data_dir) / STATE_FILE
+
+
+def save(window) -> None:
+    payload = {"geometry": bytes(window.saveGeometry().toBase64()).decode("ascii"),
+               "page": window.navigation.currentRow()}
+    try:
+        write_atomic(state_path(window), json.dumps(payload).encode("utf-8"))
+    except OSError:
+        pass  # a read-only profile folder: the window simply opens at its default size next time
+
+
+def restore(window) -> bool:
+    try:
+        payload = json.loads(state_path(window).read_text(encoding="utf-8"))
+        geometry = QByteArray.fromBase64(payload["geometry"].encode("ascii"))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return False
+    restored = window.restoreGeometry(geometry)
+    page = payload.get("page")
+    if isinstance(page, int) and 0 <= page < window.navigation.count():
+        window.navigation.setCurrentRow(page)
+    return restored
+
+
+def install(window) -> None:
+    restore(window)
+    window.closing.connect(lambda: save(window))

@@ -1,0 +1,213 @@
+"""Công cụ → "Cài đặt…" (Ctrl+,): the officer, the report's header, share rounding, language and
+the database URL; saved through `profile.settings` + `profile.save_settings()` (atomic)."""
+
+from dataclasses import replace
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
+)
+
+from vstbpn_desktop.errors import Refused
+from vstbpn_desktop.formats import format_percent, round_share
+from vstbpn_desktop.safety.audit import set_actor
+from vstbpn_desktop.text import nfc
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("settings_dialog", text)
+
+
+TEXT_FIELDS = {
+    "officer_name": "Họ và tên cán bộ",
+    "officer_title": "Chức vụ",
+    "parent_body": "Cơ quan chủ quản (dòng 1 góc trái)",
+    "issuing_body": "Cơ quan ban hành (dòng 2 góc trái)",
+    "place_name": "Địa danh (ghi trước \u201cngày … tháng … năm …\u201d)",
+    "signer_mandate": "Thẩm quyền ký (ví dụ: TM. BAN …)",
+    "signer_title": "Chức vụ người ký",
+    "signer_name": "Họ và tên người ký",
+}
+REQUIRED = ("officer_name", "parent_body", "issuing_body", "place_name")
+LIMIT = 200
+
+
+def rounding_example(rule: str) -> str:
+    """A share of 25,369 % written with the rule (the sample report truncates)."""
+    return format_percent(round_share(25.369, rule))
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, profile, parent=None):
+        super().__init__(parent)
+        self.profile = profile
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(tr("Cài đặt"))
+        self.resize(640, 680)
+        settings = profile.settings
+        layout = QVBoxLayout(self)
+
+        officer = QGroupBox(tr("Cán bộ nhập liệu"))
+        officer_form = QFormLayout(officer)
+        header = QGroupBox(tr("Tiêu đề và chữ ký của báo cáo"))
+        header_form = QFormLayout(header)
+        self.fields: dict[str, QLineEdit] = {}
+        for name, caption in TEXT_FIELDS.items():
+            field = QLineEdit(getattr(settings, name))
+            field.setObjectName(name)
+            field.setMaxLength(LIMIT)
+            self.fields[name] = field
+            form = officer_form if name.startswith("officer") else header_form
+            form.addRow(tr(caption) + (" *" if name in REQUIRED else "") + ":", field)
+        self.recipients = QPlainTextEdit(settings.recipients)
+        self.recipients.setObjectName("recipients")
+        self.recipients.setTabChangesFocus(True)
+        self.recipients.setFixedHeight(80)
+        header_form.addRow(tr("Nơi nhận (mỗi dòng một nơi):"), self.recipients)
+        layout.addWidget(officer)
+        layout.addWidget(header)
+
+        other = QGroupBox(tr("Tính toán và ngôn ngữ"))
+        other_form = QFormLayout(other)
+        self.rounding = QComboBox()
+        self.rounding.setObjectName("share_rounding")
+        self.rounding.addItem(tr("Làm tròn (25,369 % → {v})").format(v=rounding_example("half_up")), "half_up")
+        self.rounding.addItem(tr("Cắt bớt, như báo cáo mẫu (25,369 % → {v})").format(
+            v=rounding_example("truncate")), "truncate")
+        self.rounding.setCurrentIndex(max(self.rounding.findData(settings.share_rounding), 0))
+        rounding_help = QLabel(tr("Tỷ lệ ghi 2 chữ số thập phân. Ví dụ tỷ lệ 25,369 % được ghi 25,37 % nếu làm "
+                                  "tròn, 25,36 % nếu cắt bớt phần thừa (25,37 % / 25,36 %)."))
+        rounding_help.setWordWrap(True)
+        rounding_help.setStyleSheet("color: #555;")
+        other_form.addRow(tr("Tỷ lệ phần trăm:"), self.rounding)
+        other_form.addRow("", rounding_help)
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.language.addItem("Tiếng Việt", "vi")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
+        other_form.addRow(tr("Ngôn ngữ giao diện:"), self.language)
+        other_form.addRow("", self._hint(tr("Đổi ngôn ngữ có hiệu lực khi mở lại chương trình.")))
+        layout.addWidget(other)
+
+        advanced = QGroupBox(tr("Nâng cao"))
+        advanced_form = QFormLayout(advanced)
+        self.database_url = QLineEdit(settings.database_url)
+        self.database_url.setObjectName("database_url")
+        self.database_url.setPlaceholderText(tr("để trống: SQLite trong thư mục hồ sơ (khuyên dùng)"))
+        advanced_form.addRow(tr("Địa chỉ cơ sở dữ liệu:"), self.database_url)
+        advanced_form.addRow("", self._hint(tr(
+            "Chỉ đổi khi quản trị viên yêu cầu (ví dụ postgresql://…). Có hiệu lực khi mở lại chương trình; "
+            "dữ liệu không tự chuyển sang cơ sở dữ liệu mới.")))
+        layout.addWidget(advanced)
+
+        self.error = QLabel()
+        self.error.setObjectName("refusal")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Save).setText(tr("Lưu"))
+        buttons.button(QDialogButtonBox.Cancel).setText(tr("Hủy"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.restart_needed = False
+
+    @staticmethod
+    def _hint(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #555;")
+        return label
+
+    def values(self) -> dict:
+        values = {name: nfc(field.text()).strip() for name, field in self.fields.items()}
+        values["recipients"] = "\n".join(line.strip() for line in nfc(self.recipients.toPlainText()).splitlines()
+                                         if line.strip())
+        values["share_rounding"] = self.rounding.currentData()
+        values["language"] = self.language.currentData()
+        values["database_url"] = self.database_url.text().strip()
+        return values
+
+    def problems(self, values: dict) -> list[str]:
+        found = []
+        for name in REQUIRED:
+            if not values[name]:
+                found.append(tr("\u201c{field}\u201d: không được để trống").format(field=tr(TEXT_FIELDS[name])))
+        url = values["database_url"]
+        if url:
+            from sqlalchemy.engine import make_url
+            from sqlalchemy.exc import ArgumentError
+
+            try:
+                make_url(url)
+            except ArgumentError:
+                found.append(tr("\u201cĐịa chỉ cơ sở dữ liệu\u201d: \u201c{url}\u201d không phải địa chỉ hợp lệ "
+                                "(dạng driver://người-dùng@máy/tên); để trống để dùng SQLite").format(url=url))
+        return found
+
+    def accept(self) -> None:
+        values = self.values()
+        found = self.problems(values)
+        if not found:
+            candidate = replace(self.profile.settings, **values)
+            try:
+                candidate.validate()
+            except ValueError as exc:
+                found.append(str(exc))
+        if found:
+            self.error.setText(tr("Chưa lưu — {problems}").format(problems="; ".join(found)))
+            return
+        old = self.profile.settings
+        self.restart_needed = (old.language, old.database_url) != (candidate.language, candidate.database_url)
+        try:
+            self.profile.settings = candidate
+            self.profile.save_settings()
+        except (OSError, Refused) as exc:
+            self.profile.settings = old
+            self.error.setText(tr("Chưa lưu — {path}: {reason}").format(
+                path=self.profile.data_dir / "settings.json", reason=getattr(exc, "strerror", None) or exc))
+            return
+        super().accept()
+
+
+def apply(window, dialog: SettingsDialog) -> None:
+    """After saving: the officer for the audit trail and new records; shares re-rounded."""
+    profile = dialog.profile
+    controller = window.controller
+    set_actor(profile.settings.officer_name)
+    controller.context.author = profile.settings.officer_name
+    for name in ("documents", "activities", "grid"):
+        model = getattr(getattr(controller, name, None), "model", None)
+        if model is not None:
+            if hasattr(model, "author"):
+                model.author = profile.settings.officer_name
+            if hasattr(model, "rounding"):
+                model.rounding = profile.settings.share_rounding
+    controller.reload()
+    text = tr("Đã lưu cài đặt.")
+    if dialog.restart_needed:
+        text += " " + tr("Ngôn ngữ và địa chỉ cơ sở dữ liệu có hiệu lực khi mở lại chương trình.")
+    controller.context.say(text, 15_000)
+
+
+def run_dialog(dialog) -> int:
+    return dialog.exec()
+
+
+def open_settings(window) -> SettingsDialog:
+    dialog = SettingsDialog(window.controller.profile, window)
+    if run_dialog(dialog) == QDialog.Accepted:
+        apply(window, dialog)
+    return dialog
+
+
+def install(window) -> None:
+    action = QAction(tr("Cài đặt…"), window)
+    action.setObjectName("settings")
+    action.setShortcut(QKeySequence("Ctrl+,"))
+    action.setMenuRole(QAction.PreferencesRole)
+    action.triggered.connect(lambda: open_settings(window))
+    window.menus["tools"].addAction(action)
