@@ -132,8 +132,10 @@ class AuditDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setWordWrap(False)  # one line per change; the whole text in the tooltip
         header = self.table.horizontalHeader()
-        for column, width in enumerate((130, 140, 110, 120, 360)):
+        for column, width in enumerate((150, 130, 105, 115, 370)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(4, QHeaderView.Stretch)
         layout.addWidget(self.table, 1)
@@ -160,7 +162,7 @@ class AuditDialog(QDialog):
         self.table.setRowCount(len(rows))
         for number, row in enumerate(rows):
             moment = local_time(row["at"])
-            cells = (f"{moment:%H:%M:%S} {format_date(moment.date())}", row["who"] or "—",
+            cells = (f"{format_date(moment.date())} {moment:%H:%M:%S}", row["who"] or "—",
                      tr(ACTIONS.get(row["action"], row["action"])), tr(TABLES.get(row["table_name"], row["table_name"])),
                      describe(row), row["reason"] or "")
             for column, text in enumerate(cells):
@@ -169,7 +171,6 @@ class AuditDialog(QDialog):
                 if column == 0:
                     item.setTextAlignment(Qt.AlignVCenter | Qt.AlignLeft)
                 self.table.setItem(number, column, item)
-        self.table.resizeRowsToContents()
         self.count.setText(tr("{n} thay đổi").format(n=format_count(len(rows))) if rows
                            else tr("Chưa có thay đổi nào."))
 

@@ -22,9 +22,9 @@ def tr(text: str) -> str:
 TEXT_FIELDS = {
     "officer_name": "Họ và tên cán bộ",
     "officer_title": "Chức vụ",
-    "parent_body": "Cơ quan chủ quản (dòng 1 góc trái)",
-    "issuing_body": "Cơ quan ban hành (dòng 2 góc trái)",
-    "place_name": "Địa danh (ghi trước \u201cngày … tháng … năm …\u201d)",
+    "parent_body": "Cơ quan chủ quản (dòng 1)",
+    "issuing_body": "Cơ quan ban hành (dòng 2)",
+    "place_name": "Địa danh (trước \u201cngày … tháng …\u201d)",
     "signer_mandate": "Thẩm quyền ký (ví dụ: TM. BAN …)",
     "signer_title": "Chức vụ người ký",
     "signer_name": "Họ và tên người ký",
@@ -44,7 +44,7 @@ class SettingsDialog(QDialog):
         self.profile = profile
         self.setObjectName("settingsDialog")
         self.setWindowTitle(tr("Cài đặt"))
-        self.resize(640, 680)
+        self.resize(780, 760)
         settings = profile.settings
         layout = QVBoxLayout(self)
 
@@ -63,7 +63,7 @@ class SettingsDialog(QDialog):
         self.recipients = QPlainTextEdit(settings.recipients)
         self.recipients.setObjectName("recipients")
         self.recipients.setTabChangesFocus(True)
-        self.recipients.setFixedHeight(80)
+        self.recipients.setFixedHeight(96)
         header_form.addRow(tr("Nơi nhận (mỗi dòng một nơi):"), self.recipients)
         layout.addWidget(officer)
         layout.addWidget(header)
