@@ -82,8 +82,11 @@ class ReportingPeriod(Record, table=True):
 
 class Activity(Record, table=True):
     __tablename__ = "activity"
-    __table_args__ = (Index("ix_activity_unit_date", "org_unit_code", "date"),)
-    org_unit_code: str = Field(index=True, max_length=10)
+    # The period's rows of a unit in list order (date, id), carrying what the totals sum: the list pages
+    # (even at OFFSET 99.800), counts and activity_totals read only this index (bench/RESULTS.md).
+    __table_args__ = (Index("ix_activity_unit_date", "org_unit_code", "date", "id", "kind", "sessions",
+                            "participants", "female_participants"),)
+    org_unit_code: str = Field(max_length=10)
     date: dt.date = Field(index=True)
     kind: str = Field(max_length=20)
     title: str = Field(sa_column=Column(Text, nullable=False))

@@ -34,8 +34,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('activity', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_activity_date'), ['date'], unique=False)
-        batch_op.create_index(batch_op.f('ix_activity_org_unit_code'), ['org_unit_code'], unique=False)
-        batch_op.create_index('ix_activity_unit_date', ['org_unit_code', 'date'], unique=False)
+        batch_op.create_index('ix_activity_unit_date', ['org_unit_code', 'date', 'id', 'kind', 'sessions',
+                                                        'participants', 'female_participants'], unique=False)
 
     op.create_table('audit_event',
     sa.Column('id', sa.String(length=36), nullable=False),
@@ -227,7 +227,6 @@ def downgrade() -> None:
     op.drop_table('audit_event')
     with op.batch_alter_table('activity', schema=None) as batch_op:
         batch_op.drop_index('ix_activity_unit_date')
-        batch_op.drop_index(batch_op.f('ix_activity_org_unit_code'))
         batch_op.drop_index(batch_op.f('ix_activity_date'))
 
     op.drop_table('activity')
