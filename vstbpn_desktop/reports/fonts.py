@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import Refused
+from ..resources import resource
 
 FONT_DIR_VARIABLE = "VSTBPN_REPORT_FONT_DIR"
 STYLES = ("regular", "bold", "italic", "bold_italic")
@@ -97,6 +98,8 @@ def _folders() -> list[Path]:
     override = os.environ.get(FONT_DIR_VARIABLE)
     if override:
         folders.append(Path(override))
+    # The installer carries a free font (with its licence) here; the repository has none.
+    folders.append(resource("fonts"))
     if sys.platform == "win32":
         windir = os.environ.get("WINDIR", r"C:\Windows")
         folders.append(Path(windir) / "Fonts")
