@@ -57,28 +57,28 @@ def main(argv: list[str]) -> int:
         window.controller.set_period("2023H1")
         window.resize(1280, 800)
 
-        shot(BackupsDialog(window), "20-backups.png")
+        shot(BackupsDialog(window), "30-backups.png")
         audit = AuditDialog(profile.engine, "2023H1", "89")
-        shot(audit, "21-audit.png")
+        shot(audit, "31-audit.png")
         submit(profile.engine, Period(2023, 1), profile.author)
         ui.safety_lock.refresh(window)
         window.show_page("communication")
-        shot(window, "22-locked-period.png")
+        shot(window, "32-locked-period.png")
         reopen = ReopenDialog("2023H1", profile.author, ui.safety_lock.when_text(
             ui.safety_lock.covering_lock(profile.engine, Period(2023, 1)).locked_at), window)
         reopen.accept()  # empty: shows the refusal in place
-        shot(reopen, "23-reopen.png")
-        shot(SettingsDialog(profile, window), "24-settings.png")
-        shot(AboutDialog(profile, window), "25-about.png")
-        shot(GuideDialog(window), "26-guide.png")
+        shot(reopen, "33-reopen.png")
+        shot(SettingsDialog(profile, window), "34-settings.png")
+        shot(AboutDialog(profile, window), "35-about.png")
+        shot(GuideDialog(window), "36-guide.png")
         state = StartupState(ok=False, problems=["database disk image is malformed"],
                              newest_good_backup=core.newest_good_backup(profile))
-        shot(damaged_box(profile.data_dir, state), "27-damaged-database.png")
+        shot(damaged_box(profile.data_dir, state), "37-damaged-database.png")
         try:
             raise ZeroDivisionError("division by zero")
         except ZeroDivisionError:
             text = crash.details(*sys.exc_info(), data_dir=profile.data_dir)
-        shot(crash.CrashDialog("ZeroDivisionError: division by zero", text, window), "28-crash.png")
+        shot(crash.CrashDialog("ZeroDivisionError: division by zero", text, window), "38-crash.png")
         window.close()
         profile.close()
     return 0
