@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import and_, delete, func, insert, select as sa_select, update
+from sqlalchemy import and_, delete, insert, select as sa_select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..errors import Refused
@@ -217,11 +217,12 @@ def import_bundle(profile, path: Path, dry_run: bool = False,
 def _drop_moved_records(connection, sender: str, content: Content) -> None:
     """A record the sender moved to this period from another one: its old copy goes (newest wins)."""
     for table, records in ((Activity.__table__, content.activities), (Document.__table__, content.documents)):
-        left = connection.execute(sa_select(func.count()).select_from(table).where(
-            table.c.org_unit_code == sender)).scalar_one()
-        if not left or not records:
+        if not records:
             continue
-        ids = [record["id"] for record in records]
+        # The sender's other periods are what is left after delete_period_data: only their ids can move
+        # (read from an index; usually none match, so nothing is deleted record by record).
+        left = set(connection.execute(sa_select(table.c.id).where(table.c.org_unit_code == sender)).scalars())
+        ids = [record["id"] for record in records if record["id"] in left]
         for start in range(0, len(ids), ID_CHUNK):
             connection.execute(delete(table).where(
                 table.c.org_unit_code == sender, table.c.id.in_(ids[start:start + ID_CHUNK])))
