@@ -1,0 +1,1673 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="vi_VN">
+<context>
+    <name></name>
+    <message>
+        <source>Hướng dẫn sử dụng</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy tệp hướng dẫn ({name}) trong thư mục chương trình.</source>
+        <translation>The user guide file ({name}) was not found in the program folder.</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Phiên bản</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Thư mục hồ sơ</source>
+        <translation>Profile folder</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Phiên bản lược đồ dữ liệu</source>
+        <translation>Database schema version</translation>
+    </message>
+    <message>
+        <source>Qt / PySide6</source>
+        <translation>Qt / PySide6</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>Giới thiệu</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Ghi nhận công tác vì sự tiến bộ của phụ nữ và bình đẳng giới; in báo cáo 6 tháng, năm theo thể thức Nghị định 30/2020/NĐ-CP; gửi báo cáo có chữ ký số lên cấp trên. Hoạt động không cần mạng.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Records the work for the advancement of women and gender equality; prints the half-year and annual report in the layout of Decree 30/2020/NĐ-CP; sends digitally signed reports to the level above. Works without a network.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Gói báo cáo (*.vstb)</source>
+        <translation>Report bundles (*.vstb)</translation>
+    </message>
+    <message>
+        <source>Khóa công khai (*.json)</source>
+        <translation>Public keys (*.json)</translation>
+    </message>
+    <message>
+        <source>Bảng Excel hoặc CSV (*.xlsx *.csv)</source>
+        <translation>Excel or CSV tables (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Từ chối: {reason}</source>
+        <translation>Refused: {reason}</translation>
+    </message>
+    <message>
+        <source>Đã nhận ngày {day}; không thay đổi gì</source>
+        <translation>Received on {day}; nothing changed</translation>
+    </message>
+    <message>
+        <source>Đã nhập (thay gói số {sequence})</source>
+        <translation>Imported (replaces bundle no. {sequence})</translation>
+    </message>
+    <message>
+        <source>Đã nhập</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Hợp lệ — sẽ nhập</source>
+        <translation>Valid — will be imported</translation>
+    </message>
+    <message>
+        <source>{n} chỉ tiêu đổi</source>
+        <translation>{n} indicators changed</translation>
+    </message>
+    <message>
+        <source>hoạt động +{added} −{removed}</source>
+        <translation>activities +{added} −{removed}</translation>
+    </message>
+    <message>
+        <source>văn bản +{added} −{removed}</source>
+        <translation>documents +{added} −{removed}</translation>
+    </message>
+    <message>
+        <source>lời văn đổi</source>
+        <translation>narrative changed</translation>
+    </message>
+    <message>
+        <source>không thay đổi gì</source>
+        <translation>no changes</translation>
+    </message>
+    <message>
+        <source>Đơn vị gửi: &lt;b&gt;{name}&lt;/b&gt; ({code}), cán bộ {officer}</source>
+        <translation>Sender: &lt;b&gt;{name}&lt;/b&gt; ({code}), officer {officer}</translation>
+    </message>
+    <message>
+        <source>Kỳ &lt;b&gt;{period}&lt;/b&gt; — gói số &lt;b&gt;{sequence}&lt;/b&gt;, tạo lúc {created}</source>
+        <translation>Period &lt;b&gt;{period}&lt;/b&gt; — bundle no. &lt;b&gt;{sequence}&lt;/b&gt;, created at {created}</translation>
+    </message>
+    <message>
+        <source>Khóa ký: &lt;tt&gt;{fingerprint}&lt;/tt&gt;</source>
+        <translation>Signing key: &lt;tt&gt;{fingerprint}&lt;/tt&gt;</translation>
+    </message>
+    <message>
+        <source>Nội dung: {a} hoạt động, {d} văn bản, {i} chỉ tiêu, {n} mục lời văn</source>
+        <translation>Contents: {a} activities, {d} documents, {i} indicators, {n} narrative sections</translation>
+    </message>
+    <message>
+        <source>Đã thay đổi so với dữ liệu đang giữ:</source>
+        <translation>Changed compared with the data held:</translation>
+    </message>
+    <message>
+        <source>Sẽ thay đổi so với dữ liệu đang giữ:</source>
+        <translation>Will change compared with the data held:</translation>
+    </message>
+    <message>
+        <source>{n} chỉ tiêu không đổi</source>
+        <translation>{n} indicators unchanged</translation>
+    </message>
+    <message>
+        <source>Hoạt động: thêm {added}, bỏ {removed}, giữ nguyên {kept}</source>
+        <translation>Activities: {added} added, {removed} removed, {kept} unchanged</translation>
+    </message>
+    <message>
+        <source>Văn bản: thêm {added}, bỏ {removed}, giữ nguyên {kept}</source>
+        <translation>Documents: {added} added, {removed} removed, {kept} unchanged</translation>
+    </message>
+    <message>
+        <source>Mục lời văn: thêm {added}, bỏ {removed}, sửa {changed}</source>
+        <translation>Narrative sections: {added} added, {removed} removed, {changed} edited</translation>
+    </message>
+    <message>
+        <source>Nhận báo cáo của đơn vị cấp dưới</source>
+        <translation>Receive reports from subordinate units</translation>
+    </message>
+    <message>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Đơn vị gửi</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Kỳ</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Gói số</source>
+        <translation>Bundle no.</translation>
+    </message>
+    <message>
+        <source>Thay đổi</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Nhập các gói đã chọn</source>
+        <translation>Import the selected bundles</translation>
+    </message>
+    <message>
+        <source>{total} tệp: {ready} có thể nhập, {imported} đã nhập, {already} đã nhận trước đó, {refused} bị từ chối. Bấm vào một dòng để xem chi tiết thay đổi.</source>
+        <translation>{total} files: {ready} ready to import, {imported} imported, {already} received before, {refused} refused. Click a row to see the changes in detail.</translation>
+    </message>
+    <message>
+        <source>Nhận báo cáo — chọn các gói (.vstb)</source>
+        <translation>Receive reports — choose the bundles (.vstb)</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra {n} gói…</source>
+        <translation>Checking {n} bundles…</translation>
+    </message>
+    <message>
+        <source>Nhận báo cáo</source>
+        <translation>Receive reports</translation>
+    </message>
+    <message>
+        <source>Đang nhập {n} gói…</source>
+        <translation>Importing {n} bundles…</translation>
+    </message>
+    <message>
+        <source>Nhận báo cáo: {imported} gói đã nhập, {refused} gói bị từ chối</source>
+        <translation>Receive reports: {imported} bundles imported, {refused} bundles refused</translation>
+    </message>
+    <message>
+        <source>Nhận báo cáo…</source>
+        <translation>Receive reports…</translation>
+    </message>
+    <message>
+        <source>Kiểm tra và nhập gói báo cáo của đơn vị cấp dưới (chọn nhiều tệp, hoặc kéo thả vào cửa sổ)</source>
+        <translation>Check and import report bundles from subordinate units (choose several files, or drag and drop them onto the window)</translation>
+    </message>
+    <message>
+        <source>Vân tay khóa ký (đọc từng nhóm 4 ký tự để đối chiếu):</source>
+        <translation>Signing key fingerprint (read it in groups of 4 characters to compare):</translation>
+    </message>
+    <message>
+        <source>Sao chép vân tay</source>
+        <translation>Copy fingerprint</translation>
+    </message>
+    <message>
+        <source>Mật khẩu khóa ký của hồ sơ (đặt khi cài đặt):</source>
+        <translation>The profile&apos;s signing key passphrase (set at installation):</translation>
+    </message>
+    <message>
+        <source>Mật khẩu chưa đúng. Hãy nhập lại mật khẩu khóa ký:</source>
+        <translation>Wrong passphrase. Please enter the signing key passphrase again:</translation>
+    </message>
+    <message>
+        <source>Gửi báo cáo</source>
+        <translation>Send report</translation>
+    </message>
+    <message>
+        <source>Gửi báo cáo kỳ {period} — chọn nơi ghi gói</source>
+        <translation>Send the report for {period} — choose where to save the bundle</translation>
+    </message>
+    <message>
+        <source>Đang ghi và kiểm tra gói báo cáo…</source>
+        <translation>Writing and checking the report bundle…</translation>
+    </message>
+    <message>
+        <source>Đã ghi và đọc lại, kiểm tra chữ ký gói báo cáo kỳ {period}:&lt;br&gt;&lt;b&gt;{path}&lt;/b&gt;&lt;br&gt;Kích thước: &lt;b&gt;{size}&lt;/b&gt; — gói số {sequence}&lt;br&gt;{activities} hoạt động, {documents} văn bản, {indicators} chỉ tiêu, {narratives} mục nội dung.</source>
+        <translation>The report bundle for {period} was written, read back and its signature checked:&lt;br&gt;&lt;b&gt;{path}&lt;/b&gt;&lt;br&gt;Size: &lt;b&gt;{size}&lt;/b&gt; — bundle no. {sequence}&lt;br&gt;{activities} activities, {documents} documents, {indicators} indicators, {narratives} narrative sections.</translation>
+    </message>
+    <message>
+        <source>Gửi tệp này cho cấp trên (USB, thư điện tử, Zalo…). Cấp trên kiểm tra chữ ký khi nhận; nếu được hỏi, hãy đọc vân tay trên qua điện thoại.</source>
+        <translation>Send this file to the level above (USB stick, e-mail, Zalo…). The level above checks the signature on receipt; if asked, read out the fingerprint above over the phone.</translation>
+    </message>
+    <message>
+        <source>Đã ghi gói báo cáo</source>
+        <translation>Report bundle written</translation>
+    </message>
+    <message>
+        <source>Đã ghi gói {name} ({size})</source>
+        <translation>Bundle {name} written ({size})</translation>
+    </message>
+    <message>
+        <source>Khóa ký của tôi</source>
+        <translation>My signing key</translation>
+    </message>
+    <message>
+        <source>Khóa ký của &lt;b&gt;{name}&lt;/b&gt; ({code}). Gói báo cáo của đơn vị được ký bằng khóa này; cấp trên chỉ nhận gói ký bằng khóa đã đăng ký.</source>
+        <translation>Signing key of &lt;b&gt;{name}&lt;/b&gt; ({code}). The unit&apos;s report bundles are signed with this key; the level above only accepts bundles signed with a registered key.</translation>
+    </message>
+    <message>
+        <source>Xuất khóa công khai</source>
+        <translation>Export public key</translation>
+    </message>
+    <message>
+        <source>Đã ghi khóa công khai của &lt;b&gt;{name}&lt;/b&gt; ({code}) vào&lt;br&gt;&lt;b&gt;{path}&lt;/b&gt;</source>
+        <translation>The public key of &lt;b&gt;{name}&lt;/b&gt; ({code}) was written to&lt;br&gt;&lt;b&gt;{path}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Gửi tệp này cho cấp trên để đăng ký. Khi cấp trên đăng ký, hai bên đọc vân tay qua điện thoại: phải giống nhau từng ký tự.</source>
+        <translation>Send this file to the level above to be registered. When they register it, both sides read the fingerprint over the phone: it must match character for character.</translation>
+    </message>
+    <message>
+        <source>Gửi báo cáo…</source>
+        <translation>Send report…</translation>
+    </message>
+    <message>
+        <source>Ghi gói báo cáo có chữ ký của kỳ đang xem để gửi cấp trên</source>
+        <translation>Write a signed report bundle of the current period to send to the level above</translation>
+    </message>
+    <message>
+        <source>Khóa ký của tôi…</source>
+        <translation>My signing key…</translation>
+    </message>
+    <message>
+        <source>Xuất khóa công khai…</source>
+        <translation>Export public key…</translation>
+    </message>
+    <message>
+        <source>Thư mục hồ sơ: {folder}</source>
+        <translation>Profile folder: {folder}</translation>
+    </message>
+    <message>
+        <source>không rõ</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Nhật ký: {path}</source>
+        <translation>Log: {path}</translation>
+    </message>
+    <message>
+        <source>không có</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Đã xảy ra lỗi</source>
+        <translation>An error occurred</translation>
+    </message>
+    <message>
+        <source>Chương trình gặp một lỗi không lường trước: {summary}
+
+Dữ liệu đã lưu không bị ảnh hưởng (mỗi lần ghi là trọn vẹn hoặc không có gì). Hãy sao chép chi tiết dưới đây và gửi cho người hỗ trợ; nếu chương trình hoạt động không bình thường, hãy đóng rồi mở lại.</source>
+        <translation>The program ran into an unexpected error: {summary}
+
+Saved data is not affected (every write is either complete or nothing). Please copy the details below and send them to your support contact; if the program does not behave normally, close it and open it again.</translation>
+    </message>
+    <message>
+        <source>Sao chép chi tiết</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <source>Đã sao chép.</source>
+        <translation>Copied.</translation>
+    </message>
+    <message>
+        <source>Lưu PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>Xuất Word</source>
+        <translation>Export Word</translation>
+    </message>
+    <message>
+        <source>Xuất Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <source>Báo cáo kỳ &lt;b&gt;{period}&lt;/b&gt; ({label}).</source>
+        <translation>Report for period &lt;b&gt;{period}&lt;/b&gt; ({label}).</translation>
+    </message>
+    <message>
+        <source>để trống cho văn thư ghi tay</source>
+        <translation>leave empty for the clerk to fill in by hand</translation>
+    </message>
+    <message>
+        <source>Số báo cáo:</source>
+        <translation>Report number:</translation>
+    </message>
+    <message>
+        <source>Ngày báo cáo:</source>
+        <translation>Report date:</translation>
+    </message>
+    <message>
+        <source>Tiếp tục</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>không mở được máy in hoặc tệp in</source>
+        <translation>could not open the printer or the print file</translation>
+    </message>
+    <message>
+        <source>Đang dựng báo cáo để in…</source>
+        <translation>Preparing the report for printing…</translation>
+    </message>
+    <message>
+        <source>In báo cáo</source>
+        <translation>Print report</translation>
+    </message>
+    <message>
+        <source>Xem trước khi in — {name}</source>
+        <translation>Print preview — {name}</translation>
+    </message>
+    <message>
+        <source>Không in được: {reason}</source>
+        <translation>Could not print: {reason}</translation>
+    </message>
+    <message>
+        <source>Đang ghi {name}…</source>
+        <translation>Writing {name}…</translation>
+    </message>
+    <message>
+        <source>Đã ghi báo cáo kỳ {period} vào
+{path}
+({size})</source>
+        <translation>The report for {period} was written to
+{path}
+({size})</translation>
+    </message>
+    <message>
+        <source>Mở thư mục chứa tệp</source>
+        <translation>Open the containing folder</translation>
+    </message>
+    <message>
+        <source>Đã ghi {path} ({size})</source>
+        <translation>Written {path} ({size})</translation>
+    </message>
+    <message>
+        <source>In báo cáo…</source>
+        <translation>Print report…</translation>
+    </message>
+    <message>
+        <source>Xem trước và in báo cáo của kỳ đang xem theo mẫu Nghị định 30/2020</source>
+        <translation>Preview and print the current period&apos;s report in the Decree 30/2020 layout</translation>
+    </message>
+    <message>
+        <source>Lưu PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>Xuất Word…</source>
+        <translation>Export Word…</translation>
+    </message>
+    <message>
+        <source>Xuất Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <source>Chưa gửi — quá hạn</source>
+        <translation>Not sent — overdue</translation>
+    </message>
+    <message>
+        <source>Chưa gửi</source>
+        <translation>Not sent</translation>
+    </message>
+    <message>
+        <source>Trễ hạn</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Đã nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>{word} {day}
+gói số {sequence}</source>
+        <translation>{word} {day}
+bundle no. {sequence}</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Tình hình báo cáo của đơn vị cấp dưới&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Reporting status of subordinate units&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Đã nhận (ngày, gói số)</source>
+        <translation>Received (date, bundle no.)</translation>
+    </message>
+    <message>
+        <source>Nhận sau hạn nộp</source>
+        <translation>Received after the deadline</translation>
+    </message>
+    <message>
+        <source>Chưa gửi, đã quá hạn</source>
+        <translation>Not sent, past the deadline</translation>
+    </message>
+    <message>
+        <source>Đặt hạn nộp</source>
+        <translation>Set deadline</translation>
+    </message>
+    <message>
+        <source>Bỏ hạn nộp</source>
+        <translation>Remove deadline</translation>
+    </message>
+    <message>
+        <source>
+hạn {day}</source>
+        <translation>
+due {day}</translation>
+    </message>
+    <message>
+        <source>Kỳ {period}: {received} đơn vị đã gửi (trong đó {late} trễ hạn), {missing} chưa gửi.</source>
+        <translation>Period {period}: {received} units have sent (of which {late} late), {missing} have not sent.</translation>
+    </message>
+    <message>
+        <source>Hạn nộp báo cáo kỳ {period}:</source>
+        <translation>Report deadline for {period}:</translation>
+    </message>
+    <message>
+        <source>Hạn nộp kỳ {period}: {day}</source>
+        <translation>Deadline for {period}: {day}</translation>
+    </message>
+    <message>
+        <source>Đã bỏ hạn nộp kỳ {period}</source>
+        <translation>Deadline for {period} removed</translation>
+    </message>
+    <message>
+        <source>Tình hình báo cáo</source>
+        <translation>Reporting status</translation>
+    </message>
+    <message>
+        <source>Thêm</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Sửa</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Khóa kỳ để gửi</source>
+        <translation>Lock period for sending</translation>
+    </message>
+    <message>
+        <source>Mở lại kỳ</source>
+        <translation>Reopen period</translation>
+    </message>
+    <message>
+        <source>Nhập từ tệp bảng</source>
+        <translation>Import from a table file</translation>
+    </message>
+    <message>
+        <source>Nhận báo cáo cấp dưới</source>
+        <translation>Receive subordinate report</translation>
+    </message>
+    <message>
+        <source>Hoạt động</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Văn bản</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Số liệu chỉ tiêu</source>
+        <translation>Indicator figure</translation>
+    </message>
+    <message>
+        <source>Lời văn</source>
+        <translation>Narrative</translation>
+    </message>
+    <message>
+        <source>Kỳ báo cáo</source>
+        <translation>Reporting period</translation>
+    </message>
+    <message>
+        <source>Nhiều bản ghi</source>
+        <translation>Several records</translation>
+    </message>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Số cuộc</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Lượt người</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Trong đó nữ</source>
+        <translation>Of whom women</translation>
+    </message>
+    <message>
+        <source>Địa điểm</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Số văn bản</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>Cơ quan ban hành</source>
+        <translation>Issuing body</translation>
+    </message>
+    <message>
+        <source>Giá trị</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Mục</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>Khóa lúc</source>
+        <translation>Locked at</translation>
+    </message>
+    <message>
+        <source>Người khóa</source>
+        <translation>Locked by</translation>
+    </message>
+    <message>
+        <source>hoạt động</source>
+        <translation>activities</translation>
+    </message>
+    <message>
+        <source>văn bản</source>
+        <translation>documents</translation>
+    </message>
+    <message>
+        <source>số liệu</source>
+        <translation>figures</translation>
+    </message>
+    <message>
+        <source>lời văn</source>
+        <translation>narratives</translation>
+    </message>
+    <message>
+        <source>bỏ qua (trùng)</source>
+        <translation>skipped (duplicates)</translation>
+    </message>
+    <message>
+        <source>mục {section}</source>
+        <translation>section {section}</translation>
+    </message>
+    <message>
+        <source>kỳ {code}</source>
+        <translation>period {code}</translation>
+    </message>
+    <message>
+        <source>Thời điểm</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Người thực hiện</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Thao tác</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Lịch sử thay đổi — kỳ {code}</source>
+        <translation>Change history — period {code}</translation>
+    </message>
+    <message>
+        <source>Xem:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>Cả kỳ {code}</source>
+        <translation>The whole period {code}</translation>
+    </message>
+    <message>
+        <source>Dòng đang chọn: {name}</source>
+        <translation>Selected row: {name}</translation>
+    </message>
+    <message>
+        <source>{n} thay đổi</source>
+        <translation>{n} changes</translation>
+    </message>
+    <message>
+        <source>Chưa có thay đổi nào.</source>
+        <translation>No changes yet.</translation>
+    </message>
+    <message>
+        <source>Lịch sử thay đổi…</source>
+        <translation>Change history…</translation>
+    </message>
+    <message>
+        <source>Sao lưu thủ công</source>
+        <translation>Manual backup</translation>
+    </message>
+    <message>
+        <source>Tự động khi mở</source>
+        <translation>Automatic on opening</translation>
+    </message>
+    <message>
+        <source>Tự động khi đóng</source>
+        <translation>Automatic on closing</translation>
+    </message>
+    <message>
+        <source>Trước khi nhập tệp bảng</source>
+        <translation>Before a table import</translation>
+    </message>
+    <message>
+        <source>Trước khi nhận báo cáo</source>
+        <translation>Before receiving reports</translation>
+    </message>
+    <message>
+        <source>Trước khi nâng cấp</source>
+        <translation>Before an upgrade</translation>
+    </message>
+    <message>
+        <source>Trước khi khôi phục</source>
+        <translation>Before a restore</translation>
+    </message>
+    <message>
+        <source>Đang sao lưu…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>Sao lưu</source>
+        <translation>Back up</translation>
+    </message>
+    <message>
+        <source>Đã sao lưu {n} bản ghi ({size}) vào {path}; kiểm tra toàn vẹn: tốt</source>
+        <translation>Backed up {n} records ({size}) to {path}; integrity check: good</translation>
+    </message>
+    <message>
+        <source>Kiểm tra dữ liệu</source>
+        <translation>Check data</translation>
+    </message>
+    <message>
+        <source>Kiểm tra chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ; cơ sở dữ liệu máy chủ do quản trị viên kiểm tra.</source>
+        <translation>The check applies only to the SQLite database in the profile folder; a server database is checked by its administrator.</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra dữ liệu…</source>
+        <translation>Checking data…</translation>
+    </message>
+    <message>
+        <source>{path}: cơ sở dữ liệu bị hỏng ({problems}).
+
+Không sửa tự động. Hãy khôi phục bản sao lưu còn tốt gần nhất: Công cụ → Danh sách bản sao lưu…</source>
+        <translation>{path}: the database is damaged ({problems}).
+
+It is not repaired automatically. Restore the most recent good backup: Tools → Backups…</translation>
+    </message>
+    <message>
+        <source>{path}: dữ liệu nguyên vẹn (integrity_check, foreign_key_check: tốt).</source>
+        <translation>{path}: the data is intact (integrity_check, foreign_key_check: good).</translation>
+    </message>
+    <message>
+        <source>Cảnh báo: {warning}</source>
+        <translation>Warning: {warning}</translation>
+    </message>
+    <message>
+        <source>Kích thước</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Số bản ghi</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Danh sách bản sao lưu</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu được tạo tự động khi mở (mỗi ngày một lần), khi đóng (nếu có thay đổi), trước mỗi lần nhập, nâng cấp và khôi phục. Chương trình giữ các bản của 24 giờ qua và bản mới nhất của 7 ngày, 4 tuần, 12 tháng gần đây.
+Thư mục: {folder}</source>
+        <translation>Backups are made automatically on opening (once a day), on closing (if something changed), and before every import, upgrade and restore. The program keeps the backups of the last 24 hours and the newest one of each of the last 7 days, 4 weeks and 12 months.
+Folder: {folder}</translation>
+    </message>
+    <message>
+        <source>Sao lưu ngay</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Khôi phục bản đã chọn…</source>
+        <translation>Restore the selected backup…</translation>
+    </message>
+    <message>
+        <source>không đọc được</source>
+        <translation>unreadable</translation>
+    </message>
+    <message>
+        <source>Chưa có bản sao lưu nào. Bấm “Sao lưu ngay” để tạo.</source>
+        <translation>No backups yet. Click “Back up now” to make one.</translation>
+    </message>
+    <message>
+        <source>Đã sao lưu {n} bản ghi ({size}).</source>
+        <translation>Backed up {n} records ({size}).</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục {n} bản ghi từ bản sao lưu lúc {when}.</source>
+        <translation>Restored {n} records from the backup of {when}.</translation>
+    </message>
+    <message>
+        <source>Khôi phục bản sao lưu</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>Khôi phục bản sao lưu lúc {when} ({records} bản ghi)?
+
+Dữ liệu hiện tại sẽ được thay bằng dữ liệu của bản sao lưu. Trước đó, chương trình tự sao lưu dữ liệu hiện tại để có thể quay lại.</source>
+        <translation>Restore the backup of {when} ({records} records)?
+
+The current data will be replaced by the data of the backup. Before that, the program backs up the current data so that you can go back.</translation>
+    </message>
+    <message>
+        <source>Khôi phục</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Đang khôi phục…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <source>; dữ liệu trước khi khôi phục đã sao lưu vào {path}</source>
+        <translation>; the data before the restore was backed up to {path}</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục {n} bản ghi từ {name}{kept}</source>
+        <translation>Restored {n} records from {name}{kept}</translation>
+    </message>
+    <message>
+        <source>Danh sách bản sao lưu…</source>
+        <translation>Backups…</translation>
+    </message>
+    <message>
+        <source>{time} ngày {date}</source>
+        <translation>{time} on {date}</translation>
+    </message>
+    <message>
+        <source>không rõ thời điểm</source>
+        <translation>unknown time</translation>
+    </message>
+    <message>
+        <source>Kỳ {code} đã khóa bởi {who} lúc {when} — chỉ xem, không sửa được. Muốn sửa: Kỳ báo cáo → Mở lại kỳ… (cần ghi lý do).</source>
+        <translation>Period {code} was locked by {who} at {when} — view only, no editing. To edit: Period → Reopen period… (a reason is required).</translation>
+    </message>
+    <message>
+        <source>Khóa kỳ {code} ({label}) để gửi?
+
+Sau khi khóa, dữ liệu của kỳ chỉ xem được, không sửa được, cho đến khi mở lại kỳ (cần ghi lý do; lý do được lưu vào lịch sử thay đổi).</source>
+        <translation>Lock period {code} ({label}) for sending?
+
+Once locked, the period&apos;s data can be viewed but not edited until the period is reopened (a reason is required; it is kept in the change history).</translation>
+    </message>
+    <message>
+        <source>Khóa kỳ</source>
+        <translation>Lock period</translation>
+    </message>
+    <message>
+        <source>Đã khóa kỳ {code} để gửi ({who}, {when})</source>
+        <translation>Period {code} locked for sending ({who}, {when})</translation>
+    </message>
+    <message>
+        <source>Mở lại kỳ {code}</source>
+        <translation>Reopen period {code}</translation>
+    </message>
+    <message>
+        <source>Kỳ {code} đã khóa để gửi bởi {who} lúc {when}.
+Ghi lý do mở lại (ví dụ: tỉnh trả lại để sửa số liệu). Lý do được lưu vào lịch sử thay đổi và đi kèm báo cáo gửi lại.</source>
+        <translation>Period {code} was locked for sending by {who} at {when}.
+Write the reason for reopening (for example: the province sent it back to correct the figures). The reason is kept in the change history and travels with the report sent again.</translation>
+    </message>
+    <message>
+        <source>Lý do mở lại:</source>
+        <translation>Reason for reopening:</translation>
+    </message>
+    <message>
+        <source>Chưa mở lại: cần ghi lý do mở lại kỳ.</source>
+        <translation>Not reopened: a reason for reopening the period is required.</translation>
+    </message>
+    <message>
+        <source>Kỳ {code} chưa khóa; không cần mở lại.</source>
+        <translation>Period {code} is not locked; no need to reopen it.</translation>
+    </message>
+    <message>
+        <source>Đã mở lại kỳ {code}; lý do: {reason}</source>
+        <translation>Period {code} reopened; reason: {reason}</translation>
+    </message>
+    <message>
+        <source>Mở lại kỳ…</source>
+        <translation>Reopen period…</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu của hồ sơ bị hỏng:
+{path}
+({problems})</source>
+        <translation>The profile&apos;s database is damaged:
+{path}
+({problems})</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu còn tốt gần nhất: lúc {when}, {records} bản ghi ({name}).
+Khôi phục bản này? Cơ sở dữ liệu hỏng được giữ lại trong thư mục backups/, không bị xóa.</source>
+        <translation>Most recent good backup: {when}, {records} records ({name}).
+Restore it? The damaged database is kept in the backups/ folder, not deleted.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy bản sao lưu nào còn tốt. Có thể mở hồ sơ chỉ để xem (nếu đọc được) và chép dữ liệu ra; hãy liên hệ người hỗ trợ.</source>
+        <translation>No good backup was found. You can open the profile read-only (if it can be read) and copy the data out; please contact your support person.</translation>
+    </message>
+    <message>
+        <source>Mở chỉ để xem</source>
+        <translation>Open read-only</translation>
+    </message>
+    <message>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>không mở được cơ sở dữ liệu</source>
+        <translation>the database could not be opened</translation>
+    </message>
+    <message>
+        <source>{path}: cơ sở dữ liệu hỏng đến mức không đọc được ({exc}); hãy khôi phục bản sao lưu (Công cụ → Danh sách bản sao lưu… hoặc lệnh restore)</source>
+        <translation>{path}: the database is too damaged to be read ({exc}); restore a backup (Tools → Backups… or the restore command)</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu bị hỏng — chỉ xem, không sửa được. Hãy khôi phục bản sao lưu còn tốt: Công cụ → Danh sách bản sao lưu…</source>
+        <translation>The database is damaged — view only, no editing. Restore a good backup: Tools → Backups…</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục {n} bản ghi từ bản sao lưu; cơ sở dữ liệu hỏng được giữ trong backups/</source>
+        <translation>Restored {n} records from the backup; the damaged database is kept in backups/</translation>
+    </message>
+    <message>
+        <source>Cảnh báo: {text}</source>
+        <translation>Warning: {text}</translation>
+    </message>
+    <message>
+        <source>Đang sao lưu tự động…</source>
+        <translation>Automatic backup…</translation>
+    </message>
+    <message>
+        <source>Chưa sao lưu tự động được: {reason}</source>
+        <translation>The automatic backup failed: {reason}</translation>
+    </message>
+    <message>
+        <source>Đang sao lưu trước khi đóng…</source>
+        <translation>Backing up before closing…</translation>
+    </message>
+    <message>
+        <source>Chưa sao lưu được khi đóng: {reason}</source>
+        <translation>The backup on closing failed: {reason}</translation>
+    </message>
+    <message>
+        <source>Họ và tên cán bộ</source>
+        <translation>Officer&apos;s full name</translation>
+    </message>
+    <message>
+        <source>Chức vụ</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Cơ quan chủ quản (dòng 1)</source>
+        <translation>Parent body (line 1)</translation>
+    </message>
+    <message>
+        <source>Cơ quan ban hành (dòng 2)</source>
+        <translation>Issuing body (line 2)</translation>
+    </message>
+    <message>
+        <source>Địa danh (trước “ngày … tháng …”)</source>
+        <translation>Place name (before the date line)</translation>
+    </message>
+    <message>
+        <source>Thẩm quyền ký (ví dụ: TM. BAN …)</source>
+        <translation>Signing authority (for example: TM. BAN …)</translation>
+    </message>
+    <message>
+        <source>Chức vụ người ký</source>
+        <translation>Signer&apos;s position</translation>
+    </message>
+    <message>
+        <source>Họ và tên người ký</source>
+        <translation>Signer&apos;s full name</translation>
+    </message>
+    <message>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Cán bộ nhập liệu</source>
+        <translation>Data-entry officer</translation>
+    </message>
+    <message>
+        <source>Tiêu đề và chữ ký của báo cáo</source>
+        <translation>Report header and signature</translation>
+    </message>
+    <message>
+        <source>Nơi nhận (mỗi dòng một nơi):</source>
+        <translation>Recipients (one per line):</translation>
+    </message>
+    <message>
+        <source>Tính toán và ngôn ngữ</source>
+        <translation>Calculation and language</translation>
+    </message>
+    <message>
+        <source>Làm tròn (25,369 % → {v})</source>
+        <translation>Round (25,369 % → {v})</translation>
+    </message>
+    <message>
+        <source>Cắt bớt, như báo cáo mẫu (25,369 % → {v})</source>
+        <translation>Truncate, as in the sample report (25,369 % → {v})</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ ghi 2 chữ số thập phân. Ví dụ tỷ lệ 25,369 % được ghi 25,37 % nếu làm tròn, 25,36 % nếu cắt bớt phần thừa (25,37 % / 25,36 %).</source>
+        <translation>Shares are written with 2 decimals. For example a share of 25,369 % is written 25,37 % when rounded and 25,36 % when truncated (25,37 % / 25,36 %).</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ phần trăm:</source>
+        <translation>Percentages:</translation>
+    </message>
+    <message>
+        <source>Ngôn ngữ giao diện:</source>
+        <translation>Interface language:</translation>
+    </message>
+    <message>
+        <source>Đổi ngôn ngữ có hiệu lực khi mở lại chương trình.</source>
+        <translation>A change of language takes effect when the program is opened again.</translation>
+    </message>
+    <message>
+        <source>Nâng cao</source>
+        <translation>Advanced</translation>
+    </message>
+    <message>
+        <source>để trống: SQLite trong thư mục hồ sơ (khuyên dùng)</source>
+        <translation>empty: SQLite in the profile folder (recommended)</translation>
+    </message>
+    <message>
+        <source>Địa chỉ cơ sở dữ liệu:</source>
+        <translation>Database address:</translation>
+    </message>
+    <message>
+        <source>Chỉ đổi khi quản trị viên yêu cầu (ví dụ postgresql://…). Có hiệu lực khi mở lại chương trình; dữ liệu không tự chuyển sang cơ sở dữ liệu mới.</source>
+        <translation>Change only when the administrator asks you to (for example postgresql://…). Takes effect when the program is opened again; data is not moved to the new database automatically.</translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>“{field}”: không được để trống</source>
+        <translation>“{field}”: must not be empty</translation>
+    </message>
+    <message>
+        <source>“Địa chỉ cơ sở dữ liệu”: “{url}” không phải địa chỉ hợp lệ (dạng driver://người-dùng@máy/tên); để trống để dùng SQLite</source>
+        <translation>“Database address”: “{url}” is not a valid address (form driver://user@host/name); leave it empty to use SQLite</translation>
+    </message>
+    <message>
+        <source>Chưa lưu — {problems}</source>
+        <translation>Not saved — {problems}</translation>
+    </message>
+    <message>
+        <source>Chưa lưu — {path}: {reason}</source>
+        <translation>Not saved — {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Đã lưu cài đặt.</source>
+        <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <source>Ngôn ngữ và địa chỉ cơ sở dữ liệu có hiệu lực khi mở lại chương trình.</source>
+        <translation>The language and the database address take effect when the program is opened again.</translation>
+    </message>
+    <message>
+        <source>Cài đặt…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>Nhập từ Excel/CSV — chọn tệp</source>
+        <translation>Import from Excel/CSV — choose a file</translation>
+    </message>
+    <message>
+        <source>Nhập từ Excel/CSV</source>
+        <translation>Import from Excel/CSV</translation>
+    </message>
+    <message>
+        <source>Đang nhập {name}…</source>
+        <translation>Importing {name}…</translation>
+    </message>
+    <message>
+        <source>Không nhập gì — dữ liệu giữ nguyên như trước.
+
+{reason}</source>
+        <translation>Nothing was imported — the data is exactly as before.
+
+{reason}</translation>
+    </message>
+    <message>
+        <source>Tải mẫu Excel</source>
+        <translation>Excel template</translation>
+    </message>
+    <message>
+        <source>Đã ghi tệp mẫu {path}.
+Mở bằng Excel, nhập mỗi trang một bảng (xem trang &quot;Hướng dẫn&quot;), lưu lại rồi dùng Tệp → Nhập từ Excel/CSV…</source>
+        <translation>Template written to {path}.
+Open it in Excel, fill in one table per sheet (see the &quot;Hướng dẫn&quot; sheet), save it, then use File → Import from Excel/CSV…</translation>
+    </message>
+    <message>
+        <source>Nhập từ Excel/CSV…</source>
+        <translation>Import from Excel/CSV…</translation>
+    </message>
+    <message>
+        <source>Nhập hoạt động, văn bản, chỉ tiêu, lời văn từ tệp .xlsx hoặc .csv (toàn bộ hoặc không gì)</source>
+        <translation>Import activities, documents, indicators and narratives from an .xlsx or .csv file (all or nothing)</translation>
+    </message>
+    <message>
+        <source>Tải mẫu Excel…</source>
+        <translation>Excel template…</translation>
+    </message>
+    <message>
+        <source>Đăng ký khóa đơn vị cấp dưới</source>
+        <translation>Register a subordinate unit&apos;s key</translation>
+    </message>
+    <message>
+        <source>Đơn vị cấp dưới gửi tệp khóa công khai (Tệp → Xuất khóa công khai…). Chọn tệp và đơn vị, rồi gọi điện cho cán bộ đơn vị đó: hai bên đọc vân tay, phải giống nhau từng ký tự.</source>
+        <translation>The subordinate unit sends its public key file (File → Export public key…). Choose the file and the unit, then call that unit&apos;s officer: both sides read out the fingerprint, which must match character for character.</translation>
+    </message>
+    <message>
+        <source>chưa chọn tệp</source>
+        <translation>no file chosen</translation>
+    </message>
+    <message>
+        <source>Chọn tệp…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Tệp khóa công khai:</source>
+        <translation>Public key file:</translation>
+    </message>
+    <message>
+        <source>Của đơn vị:</source>
+        <translation>For unit:</translation>
+    </message>
+    <message>
+        <source>Vân tay tính từ khóa trong tệp:</source>
+        <translation>Fingerprint computed from the key in the file:</translation>
+    </message>
+    <message>
+        <source>Tôi đã đọc vân tay với cán bộ đơn vị qua điện thoại và hai bên giống nhau</source>
+        <translation>I have read the fingerprint with the unit&apos;s officer over the phone and both match</translation>
+    </message>
+    <message>
+        <source>Đăng ký khóa</source>
+        <translation>Register key</translation>
+    </message>
+    <message>
+        <source>Chọn tệp khóa công khai của đơn vị cấp dưới</source>
+        <translation>Choose the subordinate unit&apos;s public key file</translation>
+    </message>
+    <message>
+        <source>Tệp ghi là khóa của: &lt;b&gt;{name}&lt;/b&gt; ({code})</source>
+        <translation>The file says it is the key of: &lt;b&gt;{name}&lt;/b&gt; ({code})</translation>
+    </message>
+    <message>
+        <source>Đơn vị {code} trong tệp không phải đơn vị cấp dưới trực tiếp của {own}.</source>
+        <translation>Unit {code} in the file is not a direct subordinate unit of {own}.</translation>
+    </message>
+    <message>
+        <source>Khóa này đã được đăng ký trước đó</source>
+        <translation>This key was already registered</translation>
+    </message>
+    <message>
+        <source>Đã đăng ký khóa</source>
+        <translation>Key registered</translation>
+    </message>
+    <message>
+        <source>Danh sách khóa đơn vị cấp dưới</source>
+        <translation>Keys of subordinate units</translation>
+    </message>
+    <message>
+        <source>Vân tay</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Đăng ký</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Đăng ký khóa mới…</source>
+        <translation>Register a new key…</translation>
+    </message>
+    <message>
+        <source>Thu hồi khóa đã chọn…</source>
+        <translation>Revoke the selected key…</translation>
+    </message>
+    <message>
+        <source>Đã thu hồi {day}</source>
+        <translation>Revoked {day}</translation>
+    </message>
+    <message>
+        <source>Hiệu lực</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>Thu hồi khóa {fingerprint} của {name} ({code})?
+Mọi gói ký bằng khóa này sẽ bị từ chối từ nay; dữ liệu đã nhận vẫn giữ nguyên.</source>
+        <translation>Revoke key {fingerprint} of {name} ({code})?
+Every bundle signed with this key will be refused from now on; data already received stays as it is.</translation>
+    </message>
+    <message>
+        <source>Thu hồi khóa</source>
+        <translation>Revoke key</translation>
+    </message>
+    <message>
+        <source>Thu hồi</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>Đã thu hồi khóa {fingerprint}</source>
+        <translation>Key {fingerprint} revoked</translation>
+    </message>
+    <message>
+        <source>Đăng ký khóa đơn vị cấp dưới…</source>
+        <translation>Register a subordinate unit&apos;s key…</translation>
+    </message>
+    <message>
+        <source>Danh sách khóa…</source>
+        <translation>Keys…</translation>
+    </message>
+</context>
+<context>
+    <name>ActivitiesController</name>
+    <message>
+        <source>Hoạt động mới</source>
+        <translation>New activity</translation>
+    </message>
+    <message>
+        <source>Số hoạt động: {count}</source>
+        <translation>Activities: {count}</translation>
+    </message>
+    <message>
+        <source>Tìm thấy {count} hoạt động</source>
+        <translation>{count} activities found</translation>
+    </message>
+    <message>
+        <source>Số cuộc: {n}</source>
+        <translation>Sessions: {n}</translation>
+    </message>
+    <message>
+        <source>Lượt người: {n}</source>
+        <translation>Participants: {n}</translation>
+    </message>
+    <message>
+        <source>Trong đó nữ: {n}</source>
+        <translation>Of whom women: {n}</translation>
+    </message>
+    <message>
+        <source>Chuyên mục truyền thông: {n}</source>
+        <translation>Media items: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityTableModel</name>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Loại hoạt động</source>
+        <translation>Activity kind</translation>
+    </message>
+    <message>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Số cuộc</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Lượt người</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Trong đó nữ</source>
+        <translation>Of whom women</translation>
+    </message>
+    <message>
+        <source>Địa điểm</source>
+        <translation>Place</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTableModel</name>
+    <message>
+        <source>Số, ký hiệu</source>
+        <translation>Number and symbol</translation>
+    </message>
+    <message>
+        <source>Ngày ban hành</source>
+        <translation>Date issued</translation>
+    </message>
+    <message>
+        <source>Cơ quan ban hành</source>
+        <translation>Issuing body</translation>
+    </message>
+    <message>
+        <source>Loại văn bản</source>
+        <translation>Document kind</translation>
+    </message>
+    <message>
+        <source>Trích yếu</source>
+        <translation>Summary</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsController</name>
+    <message>
+        <source>Chưa có số</source>
+        <translation>No number yet</translation>
+    </message>
+    <message>
+        <source>Văn bản mới</source>
+        <translation>New document</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresController</name>
+    <message>
+        <source>mục tiêu 2025: {value}</source>
+        <translation>2025 target: {value}</translation>
+    </message>
+    <message>
+        <source>2030: {value}</source>
+        <translation>2030: {value}</translation>
+    </message>
+    <message>
+        <source>Chưa lưu — {reason}</source>
+        <translation>Not saved — {reason}</translation>
+    </message>
+    <message>
+        <source>Đã lưu {name}</source>
+        <translation>Saved {name}</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPage</name>
+    <message>
+        <source>Số liệu</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ (tính tự động) so với mục tiêu quốc gia</source>
+        <translation>Shares (calculated) against the national targets</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Khởi tạo hồ sơ đơn vị</source>
+        <translation>Set up the unit profile</translation>
+    </message>
+    <message>
+        <source>Chưa có hồ sơ trong thư mục &lt;i&gt;{folder}&lt;/i&gt;. Chọn đơn vị của bạn, nhập tên cán bộ và đặt mật khẩu bảo vệ khóa ký gửi báo cáo.</source>
+        <translation>There is no profile in the folder &lt;i&gt;{folder}&lt;/i&gt; yet. Choose your unit, enter the officer&apos;s name and set a passphrase to protect the key that signs the reports you send.</translation>
+    </message>
+    <message>
+        <source>Tìm đơn vị (không cần dấu), ví dụ: long xuyen</source>
+        <translation>Find a unit (accents optional), e.g. long xuyen</translation>
+    </message>
+    <message>
+        <source>Nạp dữ liệu mẫu để dùng thử</source>
+        <translation>Load sample data to try the program</translation>
+    </message>
+    <message>
+        <source>Tên cán bộ:</source>
+        <translation>Officer&apos;s name:</translation>
+    </message>
+    <message>
+        <source>Mật khẩu khóa ký:</source>
+        <translation>Signing key passphrase:</translation>
+    </message>
+    <message>
+        <source>Nhập lại mật khẩu:</source>
+        <translation>Repeat passphrase:</translation>
+    </message>
+    <message>
+        <source>Tạo hồ sơ</source>
+        <translation>Create profile</translation>
+    </message>
+    <message>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>quá ngắn (cần ít nhất {n} ký tự)</source>
+        <translation>too short (at least {n} characters needed)</translation>
+    </message>
+    <message>
+        <source>tạm được</source>
+        <translation>fair</translation>
+    </message>
+    <message>
+        <source>khá</source>
+        <translation>good</translation>
+    </message>
+    <message>
+        <source>mạnh</source>
+        <translation>strong</translation>
+    </message>
+    <message>
+        <source>Độ mạnh mật khẩu: {level}</source>
+        <translation>Passphrase strength: {level}</translation>
+    </message>
+    <message>
+        <source>hai lần nhập chưa khớp</source>
+        <translation>the two entries do not match</translation>
+    </message>
+    <message>
+        <source>Chưa chọn đơn vị.</source>
+        <translation>No unit chosen.</translation>
+    </message>
+    <message>
+        <source>Chưa nhập tên cán bộ.</source>
+        <translation>The officer&apos;s name is missing.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu cần ít nhất {n} ký tự.</source>
+        <translation>The passphrase needs at least {n} characters.</translation>
+    </message>
+    <message>
+        <source>Hai lần nhập mật khẩu không khớp.</source>
+        <translation>The two passphrase entries do not match.</translation>
+    </message>
+    <message>
+        <source>Không tạo được hồ sơ</source>
+        <translation>Could not create the profile</translation>
+    </message>
+</context>
+<context>
+    <name>GridController</name>
+    <message>
+        <source>Chưa lưu — {reason}</source>
+        <translation>Not saved — {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>GridPage</name>
+    <message>
+        <source>Ô nền xám được tính tự động từ các số liệu và hoạt động đã nhập; chỉ các ô “Nhập” được sửa. Enter để sửa, Tab để sang ô khác.</source>
+        <translation>Grey cells are calculated from the figures and activities entered; only “Entered” cells can be edited. Enter to edit, Tab to move to the next cell.</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorTableModel</name>
+    <message>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>Đơn vị tính</source>
+        <translation>Unit of measure</translation>
+    </message>
+    <message>
+        <source>Giá trị</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Mục tiêu 2025</source>
+        <translation>2025 target</translation>
+    </message>
+    <message>
+        <source>Mục tiêu 2030</source>
+        <translation>2030 target</translation>
+    </message>
+    <message>
+        <source>Cách có</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Nhập</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <source>Tính: tỷ lệ</source>
+        <translation>Calculated: share</translation>
+    </message>
+    <message>
+        <source>Tính: từ hoạt động</source>
+        <translation>Calculated: from activities</translation>
+    </message>
+</context>
+<context>
+    <name>MainController</name>
+    <message>
+        <source>Đang xem kỳ {period}</source>
+        <translation>Viewing period {period}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>VSTBPN Desktop — Ghi nhận công tác vì sự tiến bộ của phụ nữ và bình đẳng giới</source>
+        <translation>VSTBPN Desktop — Recording work for the advancement of women and gender equality</translation>
+    </message>
+    <message>
+        <source>Kỳ báo cáo:</source>
+        <translation>Reporting period:</translation>
+    </message>
+    <message>
+        <source>Văn bản chỉ đạo và phối hợp</source>
+        <translation>Directives and coordination</translation>
+    </message>
+    <message>
+        <source>Tuyên truyền, tập huấn</source>
+        <translation>Communication and training</translation>
+    </message>
+    <message>
+        <source>Cán bộ nữ</source>
+        <translation>Female cadres</translation>
+    </message>
+    <message>
+        <source>Phòng chống bạo lực</source>
+        <translation>Violence prevention</translation>
+    </message>
+    <message>
+        <source>Đánh giá</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>Phương hướng</source>
+        <translation>Directions</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>Công tác ban hành văn bản và phối hợp (lời văn)</source>
+        <translation>Issuing documents and coordination (narrative)</translation>
+    </message>
+    <message>
+        <source>Công tác tuyên truyền, tập huấn (lời văn)</source>
+        <translation>Communication and training (narrative)</translation>
+    </message>
+    <message>
+        <source>Công tác cán bộ nữ (lời văn)</source>
+        <translation>Female cadres (narrative)</translation>
+    </message>
+    <message>
+        <source>Phòng ngừa, ứng phó với bạo lực (lời văn)</source>
+        <translation>Preventing and responding to violence (narrative)</translation>
+    </message>
+    <message>
+        <source>Kết quả đạt được</source>
+        <translation>Achievements</translation>
+    </message>
+    <message>
+        <source>Khó khăn, hạn chế</source>
+        <translation>Difficulties and shortcomings</translation>
+    </message>
+    <message>
+        <source>Phương hướng, nhiệm vụ thời gian tới</source>
+        <translation>Directions and tasks for the coming period</translation>
+    </message>
+    <message>
+        <source>&amp;Tệp</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Kỳ báo cáo</source>
+        <translation>&amp;Period</translation>
+    </message>
+    <message>
+        <source>&amp;Báo cáo</source>
+        <translation>&amp;Report</translation>
+    </message>
+    <message>
+        <source>Đơn vị &amp;cấp dưới</source>
+        <translation>&amp;Subordinate units</translation>
+    </message>
+    <message>
+        <source>&amp;Công cụ</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>Trợ &amp;giúp</source>
+        <translation>&amp;Help</translation>
+    </message>
+</context>
+<context>
+    <name>NarrativeController</name>
+    <message>
+        <source>Đang soạn… (tự lưu)</source>
+        <translation>Editing… (saved automatically)</translation>
+    </message>
+    <message>
+        <source>Chưa lưu: {reason}</source>
+        <translation>Not saved: {reason}</translation>
+    </message>
+    <message>
+        <source>Đã lưu lúc {time}</source>
+        <translation>Saved at {time}</translation>
+    </message>
+</context>
+<context>
+    <name>TableController</name>
+    <message>
+        <source>Dòng {row} chưa lưu — {reason}</source>
+        <translation>Row {row} not saved — {reason}</translation>
+    </message>
+    <message>
+        <source>Số dòng: {count}</source>
+        <translation>Rows: {count}</translation>
+    </message>
+    <message>
+        <source>Xóa dòng</source>
+        <translation>Delete rows</translation>
+    </message>
+    <message>
+        <source>Xóa {count} dòng đã chọn? Không thể hoàn tác.</source>
+        <translation>Delete the {count} selected rows? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Đã xóa {count} dòng</source>
+        <translation>{count} rows deleted</translation>
+    </message>
+</context>
+<context>
+    <name>TablePage</name>
+    <message>
+        <source>Tìm (không cần dấu), ví dụ: long xuyen</source>
+        <translation>Search (accents optional), e.g. long xuyen</translation>
+    </message>
+    <message>
+        <source>Tìm:</source>
+        <translation>Search:</translation>
+    </message>
+    <message>
+        <source>Thêm dòng (Ctrl+N)</source>
+        <translation>Add row (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Xóa dòng đã chọn (Delete)</source>
+        <translation>Delete selected rows (Delete)</translation>
+    </message>
+    <message>
+        <source>Thêm dòng</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <source>Xóa dòng</source>
+        <translation>Delete rows</translation>
+    </message>
+</context>
+<context>
+    <name>worker</name>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Đang hủy…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+</TS>

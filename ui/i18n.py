@@ -1,0 +1,97 @@
+"""The window's language: Vietnamese (the source text of every tr()) or English.
+
+`install(app, language)` puts the translators in place before any window is built; the language
+is the profile's setting (`settings.language`, "vi" or "en"; Công cụ → Cài đặt…, takes effect on
+restart), Vietnamese before a profile exists. English comes from resources/translations/vstbpn_en.qm,
+built by scripts/build-translations from vstbpn_en.ts (not committed). Its messages are looked up
+by their source text alone (see that script): the ui/ modules translate under several context
+names. Vietnamese loads a translation of Qt's own buttons (OK, Cancel, Yes, No…) when one is found.
+
+Labels of the core's catalogues (activity and document kinds, sections, indicator names and units)
+carry their own English; `label()`, `indicator_name()` and `indicator_unit()` choose by the language.
+Messages of the core (refusals) stay Vietnamese.
+"""
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QTranslator
+
+from vstbpn_desktop.catalogue import label as catalogue_label
+from vstbpn_desktop.resources import resource
+
+LANGUAGES = ("vi", "en")
+CATALOGUE = "vstbpn"
+log = logging.getLogger(__name__)
+
+_state: dict = {"language": "vi", "translators": []}
+
+
+class SourceTranslator(QTranslator):
+    """A .qm whose messages sit in one empty context: found whatever context the caller names."""
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):
+        return super().translate("", source_text, disambiguation, n)
+
+
+def translations_dir() -> Path:
+    return resource("translations")
+
+
+def language_of(data_dir: Path | None) -> str:
+    """The profile's language setting; Vietnamese when there is no profile or it cannot be read."""
+    from vstbpn_desktop.settings import Settings
+
+    if data_dir is None:
+        return "vi"
+    try:
+        return Settings.load(Path(data_dir)).language
+    except (OSError, ValueError):
+        return "vi"
+
+
+def install(app, language: str, folder: Path | None = None) -> str:
+    """Translators for `language` on `app` (replacing earlier ones). Returns the language in effect:
+    "vi" when the English .qm is missing (not built), with a line in the log."""
+    for translator in _state["translators"]:
+        app.removeTranslator(translator)
+    _state["translators"] = []
+    folder = Path(folder) if folder is not None else translations_dir()
+    effective = "vi"
+    if language == "en":
+        translator = SourceTranslator(app)
+        qm = folder / f"{CATALOGUE}_en.qm"
+        if translator.load(str(qm)):
+            _state["translators"].append(translator)
+            effective = "en"
+        else:
+            log.warning("%s: chưa có bản dịch tiếng Anh (chạy scripts/build-translations); dùng tiếng Việt", qm)
+    if effective == "vi":
+        # Qt's standard buttons: our own qt_vi.qm, else Qt's qtbase_vi.qm if this Qt carries one.
+        qt_folder = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+        for path in (folder / "qt_vi.qm", Path(qt_folder) / "qtbase_vi.qm"):
+            translator = QTranslator(app)
+            if path.exists() and translator.load(str(path)):
+                _state["translators"].append(translator)
+                break
+    for translator in _state["translators"]:
+        app.installTranslator(translator)
+    _state["language"] = effective
+    return effective
+
+
+def language() -> str:
+    return _state["language"]
+
+
+def label(vocabulary: dict[str, tuple[str, str]], code: str) -> str:
+    """A catalogue label (activity/document kind, section) in the window's language."""
+    return catalogue_label(vocabulary, code, language())
+
+
+def indicator_name(indicator) -> str:
+    return indicator.name_en if language() == "en" and indicator.name_en else indicator.name_vi
+
+
+def indicator_unit(indicator) -> str:
+    return indicator.unit_en if language() == "en" and indicator.unit_en else indicator.unit_vi
