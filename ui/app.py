@@ -57,11 +57,12 @@ def run_window(args) -> int:
     from vstbpn_desktop.profile import Profile
     from vstbpn_desktop.settings import default_data_dir
 
-    from . import crash
+    from . import crash, i18n
     from .safety_startup import after_show, at_exit, open_checked
 
     app = make_application()
     data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else default_data_dir()
+    i18n.install(app, i18n.language_of(data_dir))  # the profile's language; Vietnamese at first run
     crash.install(data_dir)  # log file, Qt messages, the exception hook with its dialog
     opened = None
     try:

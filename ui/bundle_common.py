@@ -7,14 +7,14 @@ goes through one small function here, so that a test can answer it by replacing 
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from vstbpn_desktop.formats import format_number
 
-BUNDLE_FILTER = "Gói báo cáo (*.vstb)"
-PUBLIC_KEY_FILTER = "Khóa công khai (*.json)"
-TABLE_FILTER = "Bảng Excel hoặc CSV (*.xlsx *.csv)"
+BUNDLE_FILTER = QT_TR_NOOP("Gói báo cáo (*.vstb)")
+PUBLIC_KEY_FILTER = QT_TR_NOOP("Khóa công khai (*.json)")
+TABLE_FILTER = QT_TR_NOOP("Bảng Excel hoặc CSV (*.xlsx *.csv)")
 
 
 def tr(text: str) -> str:
@@ -40,17 +40,17 @@ def file_size(size: int) -> str:
 # -- the questions (each one a seam for tests) -------------------------------------------------
 
 def ask_save_file(parent, title: str, default: Path, file_filter: str) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(default), file_filter)
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(default), tr(file_filter))
     return Path(path) if path else None
 
 
 def ask_open_file(parent, title: str, file_filter: str) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, str(documents_folder()), file_filter)
+    path, _ = QFileDialog.getOpenFileName(parent, title, str(documents_folder()), tr(file_filter))
     return Path(path) if path else None
 
 
 def ask_open_files(parent, title: str, file_filter: str) -> list[Path]:
-    paths, _ = QFileDialog.getOpenFileNames(parent, title, str(documents_folder()), file_filter)
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, str(documents_folder()), tr(file_filter))
     return [Path(p) for p in paths]
 
 

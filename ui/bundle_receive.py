@@ -26,6 +26,7 @@ from vstbpn_desktop.formats import format_count
 
 from . import bundle_common as common
 from .bundle_common import tr
+from .i18n import indicator_name
 from .worker import run_task
 
 BUNDLE_SUFFIX = ".vstb"
@@ -123,13 +124,14 @@ def details_html(profile, entry: Entry) -> str:
         catalogue = indicators()
         if change.indicators:
             rows = "".join(
-                f"<tr><td>{escape(catalogue[code].name_vi if code in catalogue else code)} "
+                f"<tr><td>{escape(indicator_name(catalogue[code]) if code in catalogue else code)} "
                 f"<span style='color:#666'>({code})</span></td>"
                 f"<td align='right'>{_value(old)}</td><td>→</td><td align='right'><b>{_value(new)}</b></td></tr>"
                 for code, old, new in change.indicators)
+            heads = tr("Chỉ tiêu"), tr("Cũ"), tr("Mới")  # outside the f-string: lupdate reads them there
             lines.append(f"<table cellspacing='0' cellpadding='2'>"
-                         f"<tr><th align='left'>{tr('Chỉ tiêu')}</th><th>{tr('Cũ')}</th><th></th>"
-                         f"<th>{tr('Mới')}</th></tr>{rows}</table>")
+                         f"<tr><th align='left'>{heads[0]}</th><th>{heads[1]}</th><th></th>"
+                         f"<th>{heads[2]}</th></tr>{rows}</table>")
         if change.unchanged_indicators:
             lines.append(tr("{n} chỉ tiêu không đổi").format(n=change.unchanged_indicators))
         a, d, n = change.activities, change.documents, change.narratives

@@ -16,6 +16,7 @@ from vstbpn_desktop.periods import Period, period_for
 from vstbpn_desktop.records import Scope
 from vstbpn_desktop.storage.models import Activity, Document
 
+from .i18n import indicator_name
 from .models import ActivityTableModel, DocumentTableModel, IndicatorTableModel, indicator_refusal, refusal_text
 from .widgets import KindDelegate
 
@@ -180,7 +181,7 @@ class FiguresController(QObject):
         self.page.inputs[code].setText(format_count(self.saved.get(code)))
         self.page.inputs[code].blockSignals(False)
         self.update_live()
-        self.context.say(self.tr("Đã lưu {name}").format(name=indicators()[code].name_vi), 4000)
+        self.context.say(self.tr("Đã lưu {name}").format(name=indicator_name(indicators()[code])), 4000)
         self.context.data_changed.emit("indicators")
         return True
 

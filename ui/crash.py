@@ -79,8 +79,8 @@ def details(exc_type, exc, tb, data_dir: Path | None = None) -> str:
     lines = [
         f"{APP_NAME} {__version__}",
         f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {pyside_version}, {platform.platform()}",
-        f"Thư mục hồ sơ: {folder or 'không rõ'}",
-        f"Nhật ký: {log_path(folder) if folder else 'không có'}",
+        tr("Thư mục hồ sơ: {folder}").format(folder=folder or tr("không rõ")),
+        tr("Nhật ký: {path}").format(path=log_path(folder) if folder else tr("không có")),
         "",
         "".join(traceback.format_exception(exc_type, exc, tb)).rstrip(),
     ]

@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
             "file": bar.addMenu(self.tr("&Tệp")),
             "period": bar.addMenu(self.tr("&Kỳ báo cáo")),
             "report": bar.addMenu(self.tr("&Báo cáo")),
-            "children": bar.addMenu(self.tr("Đơn vị &cấp dưới")),
+            "children": bar.addMenu(self.tr("Đơn vị cấp &dưới")),
             "tools": bar.addMenu(self.tr("&Công cụ")),
             "help": bar.addMenu(self.tr("Trợ &giúp")),
         }

@@ -11,11 +11,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from vstbpn_desktop import records
-from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, indicators, label
+from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, indicators
 from vstbpn_desktop.domain.figures import Figures, compute
 from vstbpn_desktop.domain.validation import Invalid
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.formats import format_count, format_date, format_percent
+
+from .i18n import indicator_name, indicator_unit, label
 
 IdRole = Qt.UserRole + 1       # the record's UUID (or indicator code)
 RecordRole = Qt.UserRole + 2   # the plain dict behind the row
@@ -340,9 +342,9 @@ class IndicatorTableModel(QAbstractTableModel):
             if column == self.CODE:
                 return indicator.code
             if column == self.NAME:
-                return indicator.name_vi
+                return indicator_name(indicator)
             if column == self.UNIT:
-                return indicator.unit_vi
+                return indicator_unit(indicator)
             if column == self.VALUE:
                 value = self.value(indicator.code)
                 if indicator.kind == "share":
@@ -399,6 +401,6 @@ def indicator_refusal(exc: Exception) -> str:
     catalogue = indicators()
     parts = []
     for code, reason in exc.problems.items():
-        name = catalogue[code].name_vi if code in catalogue else code
+        name = indicator_name(catalogue[code]) if code in catalogue else code
         parts.append(reason if reason.startswith(name) else f"{name}: {reason}")
     return "; ".join(parts)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 
 from vstbpn_desktop.catalogue import Indicator
 
+from .i18n import indicator_name, indicator_unit
 from .widgets import MessageLabel, NarrativeEditor, record_table
 
 
@@ -113,7 +114,7 @@ class FiguresPage(Page):
             field.setMaximumWidth(160)
             field.setToolTip(indicator.code)
             self.inputs[indicator.code] = field
-            form.addRow(f"{indicator.name_vi} ({indicator.unit_vi}):", field)
+            form.addRow(f"{indicator_name(indicator)} ({indicator_unit(indicator)}):", field)
         self.layout_.addWidget(box)
 
         shares_box = QGroupBox(self.tr("Tỷ lệ (tính tự động) so với mục tiêu quốc gia"))

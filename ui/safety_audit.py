@@ -3,17 +3,18 @@ who, when, what, before → after, in readable Vietnamese."""
 
 import json
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QTableWidget,
     QTableWidgetItem, QVBoxLayout,
 )
 
-from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, indicators, label
+from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, indicators
 from vstbpn_desktop.formats import format_count, format_date
 from vstbpn_desktop.safety.audit import events
 
+from .i18n import indicator_name, label
 from .safety_lock import local_time
 
 
@@ -21,18 +22,23 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("safety_audit", text)
 
 
-ACTIONS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa", "submit": "Khóa kỳ để gửi",
-           "reopen": "Mở lại kỳ", "import": "Nhập từ tệp bảng", "bundle": "Nhận báo cáo cấp dưới"}
-TABLES = {"activity": "Hoạt động", "document": "Văn bản", "indicator_value": "Số liệu chỉ tiêu",
-          "narrative": "Lời văn", "period": "Kỳ báo cáo", "bulk": "Nhiều bản ghi"}
-FIELDS = {"date": "Ngày", "kind": "Loại", "title": "Nội dung", "sessions": "Số cuộc",
-          "participants": "Lượt người", "female_participants": "Trong đó nữ", "place": "Địa điểm",
-          "notes": "Ghi chú", "number": "Số văn bản", "issuer": "Cơ quan ban hành", "value": "Giá trị",
-          "text": "Lời văn", "section": "Mục", "indicator_code": "Chỉ tiêu", "locked_at": "Khóa lúc",
-          "locked_by": "Người khóa", "code": "Kỳ"}
+ACTIONS = {"insert": QT_TR_NOOP("Thêm"), "update": QT_TR_NOOP("Sửa"), "delete": QT_TR_NOOP("Xóa"),
+           "submit": QT_TR_NOOP("Khóa kỳ để gửi"), "reopen": QT_TR_NOOP("Mở lại kỳ"),
+           "import": QT_TR_NOOP("Nhập từ tệp bảng"), "bundle": QT_TR_NOOP("Nhận báo cáo cấp dưới")}
+TABLES = {"activity": QT_TR_NOOP("Hoạt động"), "document": QT_TR_NOOP("Văn bản"),
+          "indicator_value": QT_TR_NOOP("Số liệu chỉ tiêu"), "narrative": QT_TR_NOOP("Lời văn"),
+          "period": QT_TR_NOOP("Kỳ báo cáo"), "bulk": QT_TR_NOOP("Nhiều bản ghi")}
+FIELDS = {"date": QT_TR_NOOP("Ngày"), "kind": QT_TR_NOOP("Loại"), "title": QT_TR_NOOP("Nội dung"),
+          "sessions": QT_TR_NOOP("Số cuộc"), "participants": QT_TR_NOOP("Lượt người"),
+          "female_participants": QT_TR_NOOP("Trong đó nữ"), "place": QT_TR_NOOP("Địa điểm"),
+          "notes": QT_TR_NOOP("Ghi chú"), "number": QT_TR_NOOP("Số văn bản"),
+          "issuer": QT_TR_NOOP("Cơ quan ban hành"), "value": QT_TR_NOOP("Giá trị"),
+          "text": QT_TR_NOOP("Lời văn"), "section": QT_TR_NOOP("Mục"), "indicator_code": QT_TR_NOOP("Chỉ tiêu"),
+          "locked_at": QT_TR_NOOP("Khóa lúc"), "locked_by": QT_TR_NOOP("Người khóa"), "code": QT_TR_NOOP("Kỳ")}
 HIDDEN = {"id", "created_at", "updated_at", "author", "org_unit_code", "period", "search_text"}
-COUNT_NAMES = {"activities": "hoạt động", "documents": "văn bản", "indicator_values": "số liệu",
-               "narratives": "lời văn", "skipped": "bỏ qua (trùng)"}
+COUNT_NAMES = {"activities": QT_TR_NOOP("hoạt động"), "documents": QT_TR_NOOP("văn bản"),
+               "indicator_values": QT_TR_NOOP("số liệu"), "narratives": QT_TR_NOOP("lời văn"),
+               "skipped": QT_TR_NOOP("bỏ qua (trùng)")}
 
 
 def _short(value, limit: int = 60) -> str:
@@ -76,9 +82,9 @@ def _subject(table: str, record: dict) -> str:
         return f"{record.get('number') or ''} — {_short(record.get('title'), 40)}"
     if table == "indicator_value":
         indicator = indicators().get(record.get("indicator_code"))
-        return indicator.name_vi if indicator else str(record.get("indicator_code"))
+        return indicator_name(indicator) if indicator else str(record.get("indicator_code"))
     if table == "narrative":
-        return tr("mục {section}").format(section=record.get("section"))
+        return tr("mục {section}").format(section=label(NARRATIVE_SECTIONS, record.get("section")))
     if table == "period":
         return tr("kỳ {code}").format(code=record.get("code"))
     return ""
@@ -89,13 +95,13 @@ def describe(row: dict) -> str:
     table, before, after = row["table_name"], row["before"] or {}, row["after"] or {}
     if table == "bulk":
         counts = after.get("counts", {}) if isinstance(after, dict) else {}
-        parts = [f"{format_count(n)} {COUNT_NAMES.get(k, k)}" for k, n in counts.items() if n]
+        parts = [f"{format_count(n)} {tr(COUNT_NAMES.get(k, k))}" for k, n in counts.items() if n]
         return ", ".join(parts) or "—"
     record = after or before
     subject = _subject(table, record)
     if row["action"] == "update" and before and after:
         changed = [k for k in after if k not in HIDDEN and before.get(k) != after.get(k)]
-        pieces = [f"{FIELDS.get(k, k)}: {_value(table, k, before.get(k), before)} → {_value(table, k, after.get(k), after)}"
+        pieces = [f"{tr(FIELDS.get(k, k))}: {_value(table, k, before.get(k), before)} → {_value(table, k, after.get(k), after)}"
                   for k in changed]
         return f"{subject}: " + "; ".join(pieces) if pieces else subject
     if row["action"] in ("insert", "delete") and table in ("indicator_value", "narrative"):
@@ -107,7 +113,8 @@ def describe(row: dict) -> str:
 class AuditDialog(QDialog):
     """The events of a period (or of one record), oldest first."""
 
-    HEADERS = ("Thời điểm", "Người thực hiện", "Thao tác", "Loại", "Thay đổi", "Lý do")
+    HEADERS = (QT_TR_NOOP("Thời điểm"), QT_TR_NOOP("Người thực hiện"), QT_TR_NOOP("Thao tác"), QT_TR_NOOP("Loại"),
+               QT_TR_NOOP("Thay đổi"), QT_TR_NOOP("Lý do"))
 
     def __init__(self, engine, period_code: str, org_unit_code: str | None = None,
                  record: tuple[str, str] | None = None, parent=None):

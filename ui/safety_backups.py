@@ -2,7 +2,7 @@
 which first backs up the current state) and "Kiểm tra dữ liệu". The work is the core's
 (`safety/backup.py`, `safety/integrity.py`), run off the GUI thread."""
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidget,
@@ -22,9 +22,10 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("safety_backups", text)
 
 
-REASONS = {"manual": "Sao lưu thủ công", "start": "Tự động khi mở", "exit": "Tự động khi đóng",
-           "import": "Trước khi nhập tệp bảng", "bundle": "Trước khi nhận báo cáo", "migration": "Trước khi nâng cấp",
-           "restore": "Trước khi khôi phục"}
+REASONS = {"manual": QT_TR_NOOP("Sao lưu thủ công"), "start": QT_TR_NOOP("Tự động khi mở"),
+           "exit": QT_TR_NOOP("Tự động khi đóng"), "import": QT_TR_NOOP("Trước khi nhập tệp bảng"),
+           "bundle": QT_TR_NOOP("Trước khi nhận báo cáo"), "migration": QT_TR_NOOP("Trước khi nâng cấp"),
+           "restore": QT_TR_NOOP("Trước khi khôi phục")}
 
 
 def size_text(n: int) -> str:
@@ -84,7 +85,8 @@ def show_info(parent, title: str, text: str) -> None:
 class BackupsDialog(QDialog):
     """The profile's backups, newest first; "Khôi phục" restores the selected one."""
 
-    HEADERS = ("Thời điểm", "Lý do", "Kích thước", "Số bản ghi", "Tệp")
+    HEADERS = (QT_TR_NOOP("Thời điểm"), QT_TR_NOOP("Lý do"), QT_TR_NOOP("Kích thước"), QT_TR_NOOP("Số bản ghi"),
+               QT_TR_NOOP("Tệp"))
 
     def __init__(self, window):
         super().__init__(window)

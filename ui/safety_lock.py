@@ -34,7 +34,8 @@ def local_time(moment):
 
 def when_text(moment) -> str:
     moment = local_time(moment)
-    return f"{moment:%H:%M} ngày {format_date(moment.date())}" if moment else tr("không rõ thời điểm")
+    return (tr("{time} ngày {date}").format(time=f"{moment:%H:%M}", date=format_date(moment.date())) if moment
+            else tr("không rõ thời điểm"))
 
 
 def covering_lock(engine, period: Period):

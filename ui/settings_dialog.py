@@ -3,7 +3,7 @@ the database URL; saved through `profile.settings` + `profile.save_settings()` (
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
@@ -20,14 +20,14 @@ def tr(text: str) -> str:
 
 
 TEXT_FIELDS = {
-    "officer_name": "Họ và tên cán bộ",
-    "officer_title": "Chức vụ",
-    "parent_body": "Cơ quan chủ quản (dòng 1)",
-    "issuing_body": "Cơ quan ban hành (dòng 2)",
-    "place_name": "Địa danh (trước \u201cngày … tháng …\u201d)",
-    "signer_mandate": "Thẩm quyền ký (ví dụ: TM. BAN …)",
-    "signer_title": "Chức vụ người ký",
-    "signer_name": "Họ và tên người ký",
+    "officer_name": QT_TR_NOOP("Họ và tên cán bộ"),
+    "officer_title": QT_TR_NOOP("Chức vụ"),
+    "parent_body": QT_TR_NOOP("Cơ quan chủ quản (dòng 1)"),
+    "issuing_body": QT_TR_NOOP("Cơ quan ban hành (dòng 2)"),
+    "place_name": QT_TR_NOOP("Địa danh (trước \u201cngày … tháng …\u201d)"),
+    "signer_mandate": QT_TR_NOOP("Thẩm quyền ký (ví dụ: TM. BAN …)"),
+    "signer_title": QT_TR_NOOP("Chức vụ người ký"),
+    "signer_name": QT_TR_NOOP("Họ và tên người ký"),
 }
 REQUIRED = ("officer_name", "parent_body", "issuing_body", "place_name")
 LIMIT = 200

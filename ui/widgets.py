@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from vstbpn_desktop.catalogue import label
+from .i18n import label
 
 
 class NarrativeEditor(QWidget):

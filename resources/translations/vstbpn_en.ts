@@ -132,6 +132,14 @@
         <translation>Will change compared with the data held:</translation>
     </message>
     <message>
+        <source>Cũ</source>
+        <translation>Old</translation>
+    </message>
+    <message>
+        <source>Mới</source>
+        <translation>New</translation>
+    </message>
+    <message>
         <source>{n} chỉ tiêu không đổi</source>
         <translation>{n} indicators unchanged</translation>
     </message>
@@ -1574,7 +1582,7 @@ Every bundle signed with this key will be refused from now on; data already rece
         <translation>&amp;Report</translation>
     </message>
     <message>
-        <source>Đơn vị &amp;cấp dưới</source>
+        <source>Đơn vị cấp &amp;dưới</source>
         <translation>&amp;Subordinate units</translation>
     </message>
     <message>

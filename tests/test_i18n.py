@@ -1,0 +1,209 @@
+"""Translations: the English catalogue covers every tr() of ui/, keeps every placeholder, and the
+window reads in English with "en" and in Vietnamese with "vi"."""
+
+import ast
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QGroupBox, QMessageBox
+
+from ui import i18n
+from vstbpn_desktop.catalogue import ACTIVITY_KINDS, indicators
+
+ROOT = Path(__file__).resolve().parent.parent
+TS = ROOT / "resources" / "translations" / "vstbpn_en.ts"
+QT_VI = ROOT / "resources" / "translations" / "qt_vi.ts"
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+PLACEHOLDERS = (
+    re.compile(r"\{[^{}]*\}"),          # str.format fields
+    re.compile(r"%(?:n|\d+)"),           # Qt's %1 … and %n
+    re.compile(r"</?[a-zA-Z][^>]*>"),    # HTML tags
+)
+
+
+def messages(path: Path = TS) -> list[tuple[str, str, ET.Element]]:
+    root = ET.parse(path).getroot()
+    return [(context.findtext("name") or "", message.findtext("source"), message.find("translation"))
+            for context in root.findall("context") for message in context.findall("message")]
+
+
+def placeholders(text: str) -> Counter:
+    found = Counter()
+    for pattern in PLACEHOLDERS:
+        found.update(pattern.findall(text))
+    found["<newlines>"] = text.count("\n")
+    found["<accelerators>"] = len(re.findall(r"&(?!&)\S", text))
+    return found
+
+
+def literal_tr_strings() -> tuple[set[str], list[str]]:
+    """Every literal passed to tr()/translate()/QT_TR_NOOP()/QT_TRANSLATE_NOOP() in ui/*.py, and
+    the calls whose text cannot be translated (an f-string or a string built in the call)."""
+    found, broken = set(), []
+    for path in sorted((ROOT / "ui").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+            position = {"tr": 0, "QT_TR_NOOP": 0, "translate": 1, "QT_TRANSLATE_NOOP": 1}.get(name)
+            if position is None or len(node.args) <= position:
+                continue
+            arg = node.args[position]
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                found.add(arg.value)
+            elif isinstance(arg, (ast.JoinedStr, ast.BinOp)):
+                broken.append(f"{path.name}:{node.lineno}: {ast.unparse(node)}")
+    return found, broken
+
+
+def test_every_translation_is_finished_and_keeps_its_placeholders():
+    entries = messages()
+    assert len(entries) > 350
+    problems = []
+    for context, source, translation in entries:
+        text = translation.text or ""
+        if translation.get("type") or not text.strip():
+            problems.append(f"[{context}] chưa dịch: {source!r}")
+        elif placeholders(source) != placeholders(text):
+            problems.append(f"[{context}] {source!r} → {text!r}: {placeholders(source)} ≠ {placeholders(text)}")
+    assert not problems, "\n".join(problems)
+
+
+def test_one_source_has_one_translation():
+    """The .qm is looked up by source text alone (scripts/build-translations)."""
+    seen: dict[str, str] = {}
+    clashes = [source for _, source, translation in messages()
+               if seen.setdefault(source, translation.text) != translation.text]
+    assert not clashes
+
+
+def test_every_tr_literal_of_the_window_is_in_the_catalogue():
+    in_code, broken = literal_tr_strings()
+    in_ts = {source for _, source, _ in messages()}
+    assert not broken, "tr() of a built string cannot be translated: use tr(\"… {x}\").format(x=…)\n" + "\n".join(broken)
+    assert in_code - in_ts == set(), "not in vstbpn_en.ts (run scripts/build-translations and translate)"
+    assert in_ts - in_code == set(), "in vstbpn_en.ts but gone from ui/ (run scripts/build-translations)"
+
+
+def test_menu_accelerators_do_not_collide():
+    menus = ["&Tệp", "&Kỳ báo cáo", "&Báo cáo", "Đơn vị cấp &dưới", "&Công cụ", "Trợ &giúp"]
+    english = {source: translation.text for _, source, translation in messages()}
+    assert set(menus) <= set(english)
+    for texts in (menus, [english[m] for m in menus]):
+        keys = [re.search(r"&(\w)", t).group(1).lower() for t in texts]
+        assert len(set(keys)) == len(keys), texts
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The .qm files built by the project's own script, into a temporary folder."""
+    out = tmp_path_factory.mktemp("qm")
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "build-translations"), "--no-update",
+                           "--out", str(out)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert (out / "vstbpn_en.qm").stat().st_size > 10_000
+    assert (out / "qt_vi.qm").exists()
+    return out
+
+
+@pytest.fixture
+def language(qapp, built):
+    def use(code: str) -> str:
+        return i18n.install(qapp, code, built)
+
+    yield use
+    i18n.install(qapp, "vi", built)
+    for translator in list(i18n._state["translators"]):
+        qapp.removeTranslator(translator)
+    i18n._state["translators"] = []
+
+
+def window_texts(window) -> dict:
+    nav = window.navigation
+    model = window.pages["communication"].table.model()
+    return {
+        "title": window.windowTitle(),
+        "menus": [menu.title() for menu in window.menus.values()],
+        "pages": [nav.item(i).text() for i in range(nav.count())],
+        "actions": [a.text() for menu in window.menus.values() for a in menu.actions() if a.text()],
+        "headers": [model.headerData(c, Qt.Horizontal) for c in range(model.columnCount())],
+    }
+
+
+def open_in(qtbot, district, language, code):
+    from ui.app import open_window
+
+    assert language(code) == code
+    window = open_window(district)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_english_window_menus_pages_and_settings_dialog(qtbot, district, language):
+    from ui.settings_dialog import SettingsDialog
+
+    window = open_in(qtbot, district, language, "en")
+    texts = window_texts(window)
+    assert texts["title"].startswith("VSTBPN Desktop — Recording work")
+    assert texts["menus"] == ["&File", "&Period", "&Report", "&Subordinate units", "&Tools", "&Help"]
+    assert texts["pages"][:7] == ["Directives and coordination", "Communication and training", "Female cadres",
+                                  "Violence prevention", "Assessment", "Directions", "Indicators"]
+    assert "Settings…" in texts["actions"] and "Print report…" in texts["actions"]
+    assert texts["headers"][:2] == ["Date", "Activity kind"]
+    vietnamese = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
+    for group in ("menus", "pages", "actions", "headers"):
+        assert not [t for t in texts[group] if vietnamese.search(t)], group
+    # Catalogue labels from the core: kinds and indicator names in English.
+    grid = window.pages["grid"].table.model()
+    names = {grid.data(grid.index(r, grid.NAME)) for r in range(grid.rowCount())}
+    assert not [n for n in names if vietnamese.search(n or "")]
+    leaders = indicators()["LEADERS_FEMALE"]
+    assert leaders.name_en in names and leaders.name_vi not in names
+    assert i18n.label(ACTIVITY_KINDS, "training") == "Training"
+
+    dialog = SettingsDialog(district, window)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Settings"
+    groups = [g.title() for g in dialog.findChildren(QGroupBox)]
+    assert "Data-entry officer" in groups and "Report header and signature" in groups
+    buttons = [b.text() for box in dialog.findChildren(QDialogButtonBox) for b in box.buttons()]
+    assert "Save" in buttons
+
+
+def test_vietnamese_window_and_qt_buttons(qtbot, district, language):
+    window = open_in(qtbot, district, language, "vi")
+    texts = window_texts(window)
+    assert texts["menus"] == ["&Tệp", "&Kỳ báo cáo", "&Báo cáo", "Đơn vị cấp &dưới", "&Công cụ", "Trợ &giúp"]
+    assert texts["pages"][0] == "Văn bản chỉ đạo và phối hợp"
+    assert texts["headers"][:2] == ["Ngày", "Loại hoạt động"]
+    box = QMessageBox(QMessageBox.Question, "x", "y", QMessageBox.Yes | QMessageBox.No | QMessageBox.Cancel)
+    qtbot.addWidget(box)
+    assert {box.button(b).text() for b in (QMessageBox.Yes, QMessageBox.No, QMessageBox.Cancel)} == {
+        "&Có", "&Không", "Hủy"}
+
+
+def test_missing_english_catalogue_falls_back_to_vietnamese(qapp, tmp_path, language):
+    assert i18n.install(qapp, "en", tmp_path) == "vi"
+    assert QApplication.translate("MainWindow", "&Tệp") == "&Tệp"
+
+
+def test_language_comes_from_the_profile_settings(tmp_path, district):
+    from vstbpn_desktop.settings import Settings
+
+    assert i18n.language_of(None) == "vi"
+    assert i18n.language_of(tmp_path / "no-profile") == "vi"
+    settings = Settings.load(district.data_dir)
+    settings.language = "en"
+    settings.save(district.data_dir)
+    assert i18n.language_of(district.data_dir) == "en"
+    (district.data_dir / "settings.json").write_text("{broken", encoding="utf-8")
+    assert i18n.language_of(district.data_dir) == "vi"
