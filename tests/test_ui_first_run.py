@@ -19,6 +19,7 @@ def fill(qtbot, dialog, search: str, officer: str, passphrase: str, confirm: str
 
     type_text(qtbot, dialog.search, search)
     type_text(qtbot, dialog.officer, officer)
+    type_text(qtbot, dialog.officer_title, "Chuyên viên")
     type_text(qtbot, dialog.passphrase, passphrase)
     type_text(qtbot, dialog.confirm, confirm)
 
@@ -45,6 +46,7 @@ def test_first_run_creates_profile_for_unit_found_without_diacritics(qtbot, tmp_
     try:
         assert profile.org_unit_code == "883"
         assert profile.settings.officer_name == "Lê Thị Mai"
+        assert profile.settings.officer_title == "Chuyên viên"
         scope = Scope("883", Period(2023, 1))
         assert records.count_activities(profile.engine, scope) == 14
     finally:

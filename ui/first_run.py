@@ -79,6 +79,9 @@ class FirstRunDialog(QDialog):
         form = QFormLayout()
         self.officer = QLineEdit()
         self.officer.setObjectName("officer")
+        self.officer_title = QLineEdit()
+        self.officer_title.setObjectName("officerTitle")
+        self.officer_title.setPlaceholderText(self.tr("ví dụ: Chuyên viên Phòng Nội vụ"))
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("passphrase")
         self.passphrase.setEchoMode(QLineEdit.Password)
@@ -90,6 +93,7 @@ class FirstRunDialog(QDialog):
         self.demo = QCheckBox(self.tr("Nạp dữ liệu mẫu để dùng thử"))
         self.demo.setObjectName("demo")
         form.addRow(self.tr("Tên cán bộ:"), self.officer)
+        form.addRow(self.tr("Chức vụ:"), self.officer_title)
         form.addRow(self.tr("Mật khẩu khóa ký:"), self.passphrase)
         form.addRow(self.tr("Nhập lại mật khẩu:"), self.confirm)
         form.addRow("", self.strength)
@@ -160,6 +164,8 @@ class FirstRunDialog(QDialog):
         try:
             profile = Profile.create(self.data_dir, code, self.officer.text().strip(), self.passphrase.text(),
                                      tree=tree)
+            profile.settings.officer_title = self.officer_title.text().strip()
+            profile.save_settings()
             if self.demo.isChecked():
                 from vstbpn_desktop.demo import load_demo
 
