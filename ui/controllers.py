@@ -16,7 +16,7 @@ from vstbpn_desktop.periods import Period, period_for
 from vstbpn_desktop.records import Scope
 from vstbpn_desktop.storage.models import Activity, Document
 
-from .i18n import indicator_name
+from .i18n import indicator_name, period_label
 from .models import ActivityTableModel, DocumentTableModel, IndicatorTableModel, indicator_refusal, refusal_text
 from .widgets import KindDelegate
 
@@ -451,7 +451,7 @@ class MainController(QObject):
         combo.blockSignals(True)
         combo.clear()
         for period in choices:
-            combo.addItem(f"{period.code} — {period.label_vi}", period.code)
+            combo.addItem(f"{period.code} — {period_label(period)}", period.code)
         combo.setCurrentIndex(combo.findData(self.context.scope.period.code))
         combo.blockSignals(False)
 
@@ -493,7 +493,7 @@ class MainController(QObject):
         self.grid.set_scope()
         self._load_texts_and_figures()
         self.scope_changed()
-        self.context.say(self.tr("Đang xem kỳ {period}").format(period=self.context.scope.period.label_vi), 4000)
+        self.context.say(self.tr("Đang xem kỳ {period}").format(period=period_label(self.context.scope.period)), 4000)
 
     def _data_changed(self, area: str) -> None:
         if area != "grid":

@@ -3,9 +3,10 @@
 `install(app, language)` puts the translators in place before any window is built; the language
 is the profile's setting (`settings.language`, "vi" or "en"; Công cụ → Cài đặt…, takes effect on
 restart), Vietnamese before a profile exists. English comes from resources/translations/vstbpn_en.qm,
-built by scripts/build-translations from vstbpn_en.ts (not committed). Its messages are looked up
-by their source text alone (see that script): the ui/ modules translate under several context
-names. Vietnamese loads a translation of Qt's own buttons (OK, Cancel, Yes, No…) when one is found.
+built by scripts/build-translations from vstbpn_en.ts (not committed; that script also files each
+message under the context names the ui/ modules translate with). Vietnamese loads a translation
+of Qt's own buttons (OK, Cancel, Yes, No…): resources/translations/qt_vi.qm (PySide6 ships no
+qtbase_vi.qm), or Qt's own qtbase_vi.qm should a later Qt carry one.
 
 Labels of the core's catalogues (activity and document kinds, sections, indicator names and units)
 carry their own English; `label()`, `indicator_name()` and `indicator_unit()` choose by the language.
@@ -25,13 +26,6 @@ CATALOGUE = "vstbpn"
 log = logging.getLogger(__name__)
 
 _state: dict = {"language": "vi", "translators": []}
-
-
-class SourceTranslator(QTranslator):
-    """A .qm whose messages sit in one empty context: found whatever context the caller names."""
-
-    def translate(self, context, source_text, disambiguation=None, n=-1):
-        return super().translate("", source_text, disambiguation, n)
 
 
 def translations_dir() -> Path:
@@ -59,7 +53,7 @@ def install(app, language: str, folder: Path | None = None) -> str:
     folder = Path(folder) if folder is not None else translations_dir()
     effective = "vi"
     if language == "en":
-        translator = SourceTranslator(app)
+        translator = QTranslator(app)
         qm = folder / f"{CATALOGUE}_en.qm"
         if translator.load(str(qm)):
             _state["translators"].append(translator)
@@ -87,6 +81,11 @@ def language() -> str:
 def label(vocabulary: dict[str, tuple[str, str]], code: str) -> str:
     """A catalogue label (activity/document kind, section) in the window's language."""
     return catalogue_label(vocabulary, code, language())
+
+
+def period_label(period) -> str:
+    """"6 tháng đầu năm 2023" / "first half of 2023"."""
+    return period.label_en if language() == "en" else period.label_vi
 
 
 def indicator_name(indicator) -> str:

@@ -25,6 +25,7 @@ from vstbpn_desktop.reports import write_report
 
 from . import bundle_common as common
 from .bundle_common import tr
+from .i18n import period_label
 from .worker import run_task
 
 PRINT_DPI = 300
@@ -45,7 +46,7 @@ class OptionsDialog(QDialog):
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(tr("Báo cáo kỳ <b>{period}</b> ({label}).").format(
-            period=period.code, label=period.label_vi)))
+            period=period.code, label=period_label(period))))
         form = QFormLayout()
         self.number = QLineEdit()
         self.number.setObjectName("number")

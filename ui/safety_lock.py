@@ -18,6 +18,8 @@ from vstbpn_desktop.formats import format_date
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.safety.locking import lock_state, reopen, submit
 
+from .i18n import period_label
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("safety_lock", text)
@@ -92,7 +94,7 @@ def lock_period(window) -> bool:
     if not ask_confirm(window, title, tr(
             "Khóa kỳ {code} ({label}) để gửi?\n\nSau khi khóa, dữ liệu của kỳ chỉ xem được, không sửa được, "
             "cho đến khi mở lại kỳ (cần ghi lý do; lý do được lưu vào lịch sử thay đổi).").format(
-            code=period.code, label=period.label_vi), tr("Khóa kỳ")):
+            code=period.code, label=period_label(period)), tr("Khóa kỳ")):
         return False
     try:
         row = submit(context.engine, period, context.author or tr("không rõ"))

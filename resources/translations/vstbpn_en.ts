@@ -577,7 +577,7 @@ due {day}</translation>
     </message>
     <message>
         <source>Trong đó nữ</source>
-        <translation>Of whom women</translation>
+        <translation>Women</translation>
     </message>
     <message>
         <source>Địa điểm</source>
@@ -1254,7 +1254,7 @@ Every bundle signed with this key will be refused from now on; data already rece
     </message>
     <message>
         <source>Trong đó nữ: {n}</source>
-        <translation>Of whom women: {n}</translation>
+        <translation>Women: {n}</translation>
     </message>
     <message>
         <source>Chuyên mục truyền thông: {n}</source>
@@ -1285,7 +1285,7 @@ Every bundle signed with this key will be refused from now on; data already rece
     </message>
     <message>
         <source>Trong đó nữ</source>
-        <translation>Of whom women</translation>
+        <translation>Women</translation>
     </message>
     <message>
         <source>Địa điểm</source>
@@ -1371,12 +1371,20 @@ Every bundle signed with this key will be refused from now on; data already rece
         <translation>Find a unit (accents optional), e.g. long xuyen</translation>
     </message>
     <message>
+        <source>ví dụ: Chuyên viên Phòng Nội vụ</source>
+        <translation>e.g. Specialist, Department of Home Affairs</translation>
+    </message>
+    <message>
         <source>Nạp dữ liệu mẫu để dùng thử</source>
         <translation>Load sample data to try the program</translation>
     </message>
     <message>
         <source>Tên cán bộ:</source>
         <translation>Officer&apos;s name:</translation>
+    </message>
+    <message>
+        <source>Chức vụ:</source>
+        <translation>Position:</translation>
     </message>
     <message>
         <source>Mật khẩu khóa ký:</source>
