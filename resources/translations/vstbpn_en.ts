@@ -1473,7 +1473,7 @@ Every bundle signed with this key will be refused from now on; data already rece
     </message>
     <message>
         <source>Đơn vị tính</source>
-        <translation>Unit of measure</translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>Giá trị</source>
