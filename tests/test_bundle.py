@@ -53,7 +53,9 @@ def craft(sender_cli, out: Path, members: dict[str, bytes], *, edit=None, sign=T
     manifest = dict(base, bundle_id="0" * 8 + base["bundle_id"][8:], sequence=base["sequence"] + 50)
     manifest["members"] = [{"name": n, "length": len(d), "sha256": hashlib.sha256(d).hexdigest()}
                            for n, d in members.items()]
-    manifest["counts"] = {fmt.COUNT_NAMES[n]: d.count(b"\n") for n, d in members.items()}
+    manifest["counts"] = {fmt.COUNT_NAMES[n]: d.count(b"\n") for n, d in members.items() if n in fmt.COUNT_NAMES}
+    if fmt.AUDIT not in members:
+        manifest.pop("format_minor", None)  # no audit summary: a bundle of format 1.0
     if edit:
         edit(manifest)
     manifest_bytes = fmt.canonical_json(manifest)
@@ -334,7 +336,7 @@ def test_export_is_small_and_verified(world, tmp_path):
     size = (tmp_path / "good.vstb").stat().st_size
     assert size < 50 * 1024
     names = [info.filename for info in zipfile.ZipFile(tmp_path / "good.vstb").infolist()]
-    assert sorted(names) == sorted([*fmt.DATA_MEMBERS, fmt.MANIFEST, fmt.SIGNATURE])
+    assert sorted(names) == sorted([*fmt.DATA_MEMBERS, fmt.AUDIT, fmt.MANIFEST, fmt.SIGNATURE])
     assert not list(tmp_path.glob(".*.tmp"))
 
 

@@ -20,6 +20,7 @@ from ..periods import Period
 from ..storage.database import session_scope
 from ..storage.models import Activity, Document, IndicatorValue, Meta, Narrative, now
 from . import format as fmt
+from . import audit_member
 from .keys import fingerprint_hex, load_private_key, raw_public
 from .verify import BundleReader, Progress, SigningKey
 
@@ -35,6 +36,7 @@ class ExportResult:
     sequence: int
     bundle_id: str
     counts: dict
+    audit: dict | None = None
 
 
 def next_sequence(engine) -> int:
@@ -112,6 +114,8 @@ def export_bundle(profile, period: Period, out: Path, passphrase: str,
 
     expected = record_counts(profile.engine, [profile.org_unit_code], period)
     total = sum(expected.values()) or 1
+    summary = audit_member.build(profile.engine, profile.org_unit_code, period.code)
+    summary_bytes = audit_member.member_bytes(summary)
     sequence = next_sequence(profile.engine)
     stamp = now().replace(microsecond=0)
     members, counts = [], {}
@@ -144,6 +148,9 @@ def export_bundle(profile, period: Period, out: Path, passphrase: str,
                             done += len(batch)
                     members.append(fmt.MemberEntry(name, length, digest.hexdigest()))
                     counts[fmt.COUNT_NAMES[name]] = count
+                archive.writestr(_zip_info(fmt.AUDIT, stamp), summary_bytes)
+                members.append(fmt.MemberEntry(fmt.AUDIT, len(summary_bytes),
+                                               hashlib.sha256(summary_bytes).hexdigest()))
                 manifest = fmt.Manifest(
                     bundle_id=fmt.new_bundle_id(), kind=fmt.KIND_REPORT,
                     sender_org_unit=profile.org_unit_code, sender_tree=profile.org_unit_tree,
@@ -168,8 +175,16 @@ def export_bundle(profile, period: Period, out: Path, passphrase: str,
     with BundleReader(out) as reader:
         read_manifest = reader.authenticate(lambda _fingerprint: own)
         held = {fmt.COUNT_NAMES[entry.name]: reader.member_bytes(entry).count(b"\n")
-                for entry in read_manifest.members}
-    if read_manifest.bundle_id != manifest.bundle_id or held != counts:
+                for entry in read_manifest.members if entry.name in fmt.COUNT_NAMES}
+        held_summary = reader.audit_summary()
+    if read_manifest.bundle_id != manifest.bundle_id or held != counts or held_summary != summary:
         raise Refused(f"{out}: đọc lại gói vừa ghi không khớp; hãy ghi lại vào chỗ khác")
+    # The next bundle of this period counts its audit summary from here.
+    from ..safety import audit
+
+    with profile.engine.begin() as connection:
+        audit.record_bulk(connection, audit_member.EXPORT_ACTION, profile.org_unit_code, period.code, counts,
+                          who=profile.author, detail={"bundle_id": manifest.bundle_id, "sequence": sequence,
+                                                      "bundle": out.name})
     progress(total, total, "xong")
-    return ExportResult(out, out.stat().st_size, fingerprint, sequence, manifest.bundle_id, counts)
+    return ExportResult(out, out.stat().st_size, fingerprint, sequence, manifest.bundle_id, counts, summary)

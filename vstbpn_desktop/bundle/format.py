@@ -7,6 +7,9 @@ A zip file with exactly these members, flat (no folders):
                        Ed25519 signature over the exact bytes of manifest.json
   activities.jsonl, documents.jsonl, indicators.jsonl, narratives.jsonl
                      the data members, one flat JSON object per line, UTF-8, each line ending in \n
+  audit.json         (version 1.1) what changed since the previous submission (bundle/audit_member.py)
+An answer (kind "answer", version 1.1) holds manifest.json, manifest.sig and answer.json only
+(bundle/answer.py): the parent returning a child's report for correction.
 """
 
 import base64
@@ -17,7 +20,15 @@ from dataclasses import dataclass
 
 FORMAT = "vstb"
 FORMAT_VERSION = 1
+# 1.1 adds the audit summary member of a report and the answer kind; 1.0 bundles (no
+# "format_minor" field, no audit.json) are still read.
+FORMAT_MINOR = 1
 KIND_REPORT = "report"
+KIND_ANSWER = "answer"
+AUDIT = "audit.json"
+ANSWER = "answer.json"
+MAX_AUDIT_BYTES = 64 * 1024
+MAX_ANSWER_BYTES = 16 * 1024
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 SIGNATURE_MAGIC = "vstb-signature-1"
@@ -51,6 +62,7 @@ MANIFEST_FIELDS = {
     "recipient_org_unit": str, "sequence": int, "period": str, "created_at": str,
     "app_version": str, "counts": dict, "members": list,
 }
+OPTIONAL_MANIFEST_FIELDS = {"format_minor": int}
 
 
 def canonical_json(value) -> bytes:
@@ -122,9 +134,14 @@ class Manifest:
     app_version: str
     counts: dict
     members: tuple[MemberEntry, ...]
+    format_minor: int = FORMAT_MINOR
+
+    def member(self, name: str) -> MemberEntry | None:
+        return next((m for m in self.members if m.name == name), None)
 
     def as_json(self) -> dict:
-        return {
+        minor = {"format_minor": self.format_minor} if self.format_minor else {}
+        return {**minor,
             "format": FORMAT, "format_version": FORMAT_VERSION, "bundle_id": self.bundle_id,
             "kind": self.kind, "sender_org_unit": self.sender_org_unit, "sender_tree": self.sender_tree,
             "sender_officer": self.sender_officer, "key_fingerprint": self.key_fingerprint,
@@ -141,7 +158,7 @@ def manifest_from_json(value) -> Manifest:
 
     if not isinstance(value, dict):
         raise ValueError("manifest phải là một đối tượng JSON")
-    unknown = sorted(set(value) - set(MANIFEST_FIELDS))
+    unknown = sorted(set(value) - set(MANIFEST_FIELDS) - set(OPTIONAL_MANIFEST_FIELDS))
     if unknown:
         raise ValueError(f"trường không biết: {', '.join(unknown)}")
     for name, kind in MANIFEST_FIELDS.items():
@@ -150,14 +167,23 @@ def manifest_from_json(value) -> Manifest:
         field = value[name]
         if not isinstance(field, kind) or (kind is int and isinstance(field, bool)):
             raise ValueError(f"trường \"{name}\" phải là {kind.__name__}")
+    minor = value.get("format_minor", 0)
+    if not isinstance(minor, int) or isinstance(minor, bool) or not 0 <= minor <= FORMAT_MINOR:
+        raise ValueError(f"\"format_minor\" phải là số nguyên 0 … {FORMAT_MINOR} (phiên bản phụ "
+                         f"{minor!r} không được hỗ trợ; hãy cập nhật ứng dụng)")
+    if "format_minor" in value and minor == 0:
+        raise ValueError("\"format_minor\" 0 thì bỏ trường này đi (phiên bản 1.0)")
     if value["format"] != FORMAT:
         raise ValueError(f"\"format\" phải là \"{FORMAT}\"")
     if value["format_version"] != FORMAT_VERSION:
         raise ValueError(
             f"phiên bản định dạng {value['format_version']} không được hỗ trợ (ứng dụng này đọc "
             f"phiên bản {FORMAT_VERSION}); hãy cập nhật ứng dụng")
-    if value["kind"] != KIND_REPORT:
-        raise ValueError(f"loại gói \"{value['kind']}\" không biết (chỉ \"{KIND_REPORT}\")")
+    kind = value["kind"]
+    if kind not in (KIND_REPORT, KIND_ANSWER):
+        raise ValueError(f"loại gói \"{kind}\" không biết (chỉ \"{KIND_REPORT}\" hoặc \"{KIND_ANSWER}\")")
+    if kind == KIND_ANSWER and minor < 1:
+        raise ValueError(f"gói loại \"{KIND_ANSWER}\" cần \"format_minor\" ≥ 1")
     if not UUID_TEXT.fullmatch(value["bundle_id"]):
         raise ValueError("\"bundle_id\" phải là UUID viết thường")
     for name in ("sender_org_unit", "recipient_org_unit"):
@@ -179,7 +205,10 @@ def manifest_from_json(value) -> Manifest:
         if len(value[name]) > 200:
             raise ValueError(f"\"{name}\" dài quá 200 ký tự")
     counts = value["counts"]
-    if set(counts) != set(COUNT_NAMES.values()) or not all(
+    if kind == KIND_ANSWER:
+        if counts:
+            raise ValueError("\"counts\" của gói trả lời phải là {}")
+    elif set(counts) != set(COUNT_NAMES.values()) or not all(
             isinstance(c, int) and not isinstance(c, bool) and c >= 0 for c in counts.values()):
         raise ValueError("\"counts\" phải có đúng activities, documents, indicators, narratives (số nguyên ≥ 0)")
     members = []
@@ -188,17 +217,20 @@ def manifest_from_json(value) -> Manifest:
         if not isinstance(entry, dict) or set(entry) != {"name", "length", "sha256"}:
             raise ValueError(f"\"members\"[{index}] phải có đúng name, length, sha256")
         name, length, digest = entry["name"], entry["length"], entry["sha256"]
-        if name not in DATA_MEMBERS:
+        if name not in expected_members(kind, minor):
             raise ValueError(f"\"members\"[{index}]: thành phần '{name}' không có trong định dạng")
         if name in seen:
             raise ValueError(f"\"members\": thành phần '{name}' được kê hai lần")
         seen.add(name)
         if not isinstance(length, int) or isinstance(length, bool) or not 0 <= length <= MAX_MEMBER_BYTES:
             raise ValueError(f"\"members\"[{index}] ({name}): độ dài không hợp lệ")
+        cap = {AUDIT: MAX_AUDIT_BYTES, ANSWER: MAX_ANSWER_BYTES}.get(name)
+        if cap is not None and length > cap:
+            raise ValueError(f"\"members\"[{index}] ({name}): dài {length} byte, vượt giới hạn {cap} byte")
         if not isinstance(digest, str) or not re.fullmatch(r"[0-9a-f]{64}", digest):
             raise ValueError(f"\"members\"[{index}] ({name}): sha256 phải là 64 chữ số hex viết thường")
         members.append(MemberEntry(name, length, digest))
-    missing = [name for name in DATA_MEMBERS if name not in seen]
+    missing = [name for name in expected_members(kind, minor) if name not in seen]
     if missing:
         raise ValueError(f"\"members\" thiếu {', '.join(missing)}")
     if sum(m.length for m in members) > MAX_TOTAL_BYTES:
@@ -208,8 +240,15 @@ def manifest_from_json(value) -> Manifest:
         sender_tree=value["sender_tree"], sender_officer=value["sender_officer"],
         key_fingerprint=value["key_fingerprint"], recipient_org_unit=value["recipient_org_unit"],
         sequence=value["sequence"], period=value["period"], created_at=value["created_at"],
-        app_version=value["app_version"], counts=dict(counts), members=tuple(members),
+        app_version=value["app_version"], counts=dict(counts), members=tuple(members), format_minor=minor,
     )
+
+
+def expected_members(kind: str, minor: int) -> tuple[str, ...]:
+    """The members a manifest of this kind and minor version lists, each exactly once."""
+    if kind == KIND_ANSWER:
+        return (ANSWER,)
+    return DATA_MEMBERS + ((AUDIT,) if minor >= 1 else ())
 
 
 def unsafe_name_reason(name: str) -> str | None:

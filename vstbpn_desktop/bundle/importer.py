@@ -65,6 +65,8 @@ class ImportResult:
     change: Change | None = None
     received_at: datetime | None = None
     superseded_sequence: int | None = None
+    audit: dict | None = None  # the report's audit summary (format 1.1), None for 1.0
+    answer: dict | None = None  # an answer's answer.json (kind "answer")
 
     @property
     def counts(self) -> dict:
@@ -135,32 +137,68 @@ def _ledger_decision(connection, reader: BundleReader, manifest: fmt.Manifest):
     return None
 
 
-def import_bundle(profile, path: Path, dry_run: bool = False,
-                  progress: Progress | None = None) -> ImportResult:
-    """Verify `path` against the trust register and import it (or only show what would change)."""
+def _check_report(profile, reader: BundleReader, manifest: fmt.Manifest) -> None:
+    """A report comes from a unit below this one (never from the parent, whose key is enrolled
+    for answers only) and is addressed to this unit or one below it."""
     from ..summary import units_below
 
+    below = units_below(profile, profile.org_unit_code)
+    if manifest.sender_org_unit not in below or manifest.sender_org_unit == profile.org_unit_code:
+        raise reader.refuse(f"gói báo cáo của đơn vị {manifest.sender_org_unit}, không phải đơn vị cấp dưới "
+                            f"của {profile.org_unit_code} (khóa của cấp trên chỉ dùng cho tệp trả lời)",
+                            fmt.MANIFEST)
+    if manifest.recipient_org_unit not in below:
+        raise reader.refuse(f"gói gửi cho đơn vị {manifest.recipient_org_unit}, không phải "
+                            f"{profile.org_unit_code} hay đơn vị cấp dưới của nó", fmt.MANIFEST)
+
+
+def _authenticated(profile, reader: BundleReader) -> fmt.Manifest:
+    manifest = reader.authenticate(trust.key_for(profile, reader.name))
+    if manifest.sender_tree != profile.org_unit_tree:
+        raise reader.refuse(f"đơn vị gửi thuộc danh mục {manifest.sender_tree}, hồ sơ này dùng "
+                            f"{profile.org_unit_tree}", fmt.MANIFEST)
+    if manifest.kind == fmt.KIND_REPORT:
+        _check_report(profile, reader, manifest)
+    return manifest
+
+
+def _import_answer(profile, reader: BundleReader, manifest: fmt.Manifest, path: Path,
+                   dry_run: bool, verify_only: bool = False) -> ImportResult:
+    from . import answer as answers
+
+    found = answers.check(profile, reader, manifest)
+    with profile.engine.connect() as connection:
+        refusal = answers.ledger_refusal(connection, reader, manifest)
+    if refusal is not None:
+        raise refusal
+    if verify_only or dry_run:
+        return ImportResult(path, manifest, "verified" if verify_only else "dry-run", answer=found)
+    stamp = answers.apply(profile, reader, manifest, found)
+    return ImportResult(path, manifest, "imported", received_at=stamp, answer=found)
+
+
+def import_bundle(profile, path: Path, dry_run: bool = False,
+                  progress: Progress | None = None) -> ImportResult:
+    """Verify `path` against the trust register and import it (or only show what would change).
+    An answer of the parent (kind "answer") is applied instead (bundle/answer.py)."""
     path = Path(path)
     with BundleReader(path, progress) as reader:
-        manifest = reader.authenticate(trust.key_for(profile, reader.name))
-        if manifest.sender_tree != profile.org_unit_tree:
-            raise reader.refuse(f"đơn vị gửi thuộc danh mục {manifest.sender_tree}, hồ sơ này dùng "
-                                f"{profile.org_unit_tree}", fmt.MANIFEST)
-        if manifest.recipient_org_unit != profile.org_unit_code and \
-                manifest.recipient_org_unit not in units_below(profile, profile.org_unit_code):
-            raise reader.refuse(f"gói gửi cho đơn vị {manifest.recipient_org_unit}, không phải "
-                                f"{profile.org_unit_code} hay đơn vị cấp dưới của nó", fmt.MANIFEST)
+        manifest = _authenticated(profile, reader)
+        if manifest.kind == fmt.KIND_ANSWER:
+            return _import_answer(profile, reader, manifest, path, dry_run)
         period = Period.parse(manifest.period)
         with profile.engine.connect() as connection:
             already = _ledger_decision(connection, reader, manifest)
         content = reader.content()
+        summary = reader.audit_summary()
     if already is not None:
-        return ImportResult(path, manifest, "already", received_at=already.received_at)
+        held = json.loads(already.audit) if already.audit else None
+        return ImportResult(path, manifest, "already", received_at=already.received_at, audit=held)
     sender = manifest.sender_org_unit
     if dry_run:
         with profile.engine.connect() as connection:
             change = difference(connection, sender, period, content)
-        return ImportResult(path, manifest, "dry-run", change)
+        return ImportResult(path, manifest, "dry-run", change, audit=summary)
     try:
         ensure_editable(profile.engine, period)
     except Refused as exc:
@@ -203,6 +241,7 @@ def import_bundle(profile, path: Path, dry_run: bool = False,
                 created_at=datetime.strptime(manifest.created_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc),
                 received_at=stamp, received_by=profile.author, current=True,
                 counts=json.dumps(manifest.counts, sort_keys=True),
+                audit=json.dumps(summary, ensure_ascii=False, sort_keys=True) if summary is not None else None,
             ))
             audit.record_bulk(connection, "bundle", sender, period.code, counts, who=profile.author,
                               detail={"bundle": path.name, "sequence": manifest.sequence})
@@ -211,7 +250,8 @@ def import_bundle(profile, path: Path, dry_run: bool = False,
                       "không nhập") from None
     if progress:
         progress(1, 1, "xong")
-    return ImportResult(path, manifest, "imported", change, received_at=stamp, superseded_sequence=previous)
+    return ImportResult(path, manifest, "imported", change, received_at=stamp, superseded_sequence=previous,
+                        audit=summary)
 
 
 def _drop_moved_records(connection, sender: str, content: Content) -> None:
@@ -232,6 +272,9 @@ def verify_bundle(profile, path: Path, progress: Progress | None = None) -> Impo
     """Everything import checks, without touching the data: sender, period, sequence, counts."""
     path = Path(path)
     with BundleReader(path, progress) as reader:
-        manifest = reader.authenticate(trust.key_for(profile, reader.name))
+        manifest = _authenticated(profile, reader)
+        if manifest.kind == fmt.KIND_ANSWER:
+            return _import_answer(profile, reader, manifest, path, dry_run=False, verify_only=True)
         reader.content()
-    return ImportResult(path, manifest, "verified")
+        summary = reader.audit_summary()
+    return ImportResult(path, manifest, "verified", audit=summary)

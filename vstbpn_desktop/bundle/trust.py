@@ -37,15 +37,20 @@ def _as_enrolment(profile, row: TrustedKey, already: bool = False) -> Enrolment:
 
 
 def add(profile, path: Path, org_unit: str) -> Enrolment:
-    """Enrol a child's public key file for `org_unit` (a unit below the profile's)."""
+    """Enrol a child's public key file for `org_unit` (a unit below the profile's), or the parent's
+    key for its answer files."""
     info = read_public_key_file(path)
     code = (org_unit or "").strip()
     if info.org_unit != code:
         raise Refused(f"{Path(path).name}: tệp là khóa của đơn vị {info.org_unit}, "
                       f"không phải {code} (--org-unit)")
-    if code not in _units_below(profile):
+    own = profile.org_unit()
+    parent = own.parent_code if own else None
+    # The parent's key is enrolled too, for its answers (return for correction) only: a report
+    # signed by it is refused by the importer (bundle/importer.py, _check_report).
+    if code not in _units_below(profile) and code != parent:
         raise Refused(f"đơn vị {code} không thuộc {profile.org_unit_code}: chỉ đăng ký được khóa của "
-                      "đơn vị cấp dưới")
+                      "đơn vị cấp dưới (hoặc của đơn vị cấp trên, để nhận tệp trả lại để sửa)")
     if info.tree and info.tree != profile.org_unit_tree:
         raise Refused(f"{Path(path).name}: khóa thuộc danh mục đơn vị {info.tree}, hồ sơ này dùng "
                       f"{profile.org_unit_tree}")

@@ -169,7 +169,7 @@ class BundleReader:
             raise self.refuse(
                 f"gói ghi đơn vị gửi {manifest.sender_org_unit} nhưng khóa {spaced(fingerprint)} chỉ được "
                 f"đăng ký cho đơn vị {key.org_unit}; một khóa chỉ đại diện cho một đơn vị", fmt.MANIFEST)
-        expected = set(fmt.DATA_MEMBERS) | {fmt.MANIFEST, fmt.SIGNATURE}
+        expected = {entry.name for entry in manifest.members} | {fmt.MANIFEST, fmt.SIGNATURE}
         extra = sorted(set(self.infos) - expected)
         if extra:
             raise self.refuse("không được kê trong manifest (thành phần thừa)", extra[0])
@@ -189,6 +189,18 @@ class BundleReader:
             raise self.refuse("SHA-256 không khớp với manifest (nội dung đã bị thay đổi hoặc "
                               "lấy từ gói khác)", entry.name)
         return data
+
+    def audit_summary(self) -> dict | None:
+        """The report's audit summary (audit.json, format 1.1), checked; None for a 1.0 bundle."""
+        from . import audit_member
+
+        entry = self.manifest.member(fmt.AUDIT)
+        if entry is None:
+            return None
+        try:
+            return audit_member.parse(self.member_bytes(entry))
+        except (JsonRefused, ValueError) as exc:
+            raise self.refuse(f"tóm tắt thay đổi không hợp lệ: {exc}", fmt.AUDIT) from None
 
     def content(self) -> Content:
         manifest = self.manifest

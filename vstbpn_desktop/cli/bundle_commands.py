@@ -4,7 +4,10 @@
   trust add FILE --org-unit CODE | trust list | trust revoke FINGERPRINT
   bundle export --period P --out FILE [--passphrase-env VAR]
   bundle verify FILE | bundle import FILE... [--dry-run] | bundle status [--period P] [--json]
+  bundle return --period P --org-unit CHILD --reason TEXT --out FILE [--passphrase-env VAR]
+                                         (the parent's signed answer: return for correction)
   period deadline --period P (--date YYYY-MM-DD | --clear)   (the province's deadline, for "late")
+  period show --period P                 (locked or open; returned for correction by the parent, why)
 """
 
 import json
@@ -56,6 +59,13 @@ def register(commands) -> None:
     status.add_argument("--period", type=period_arg, action="append")
     status.add_argument("--json", action="store_true")
     status.set_defaults(handler=cmd_bundle_status)
+    back = bundle_sub.add_parser("return", help="trả lại báo cáo của đơn vị cấp dưới để sửa (tệp trả lời có chữ ký)")
+    back.add_argument("--period", required=True, type=period_arg)
+    back.add_argument("--org-unit", required=True, help="mã đơn vị cấp dưới có báo cáo bị trả lại")
+    back.add_argument("--reason", required=True, help="lý do trả lại (bắt buộc)")
+    back.add_argument("--out", required=True, type=Path)
+    back.add_argument("--passphrase-env", help="tên biến môi trường chứa mật khẩu khóa ký")
+    back.set_defaults(handler=cmd_bundle_return)
 
     period = commands.add_parser("period", help="kỳ báo cáo: hạn nộp của cấp dưới")
     period_sub = period.add_subparsers(dest="period_command", metavar="ACTION", required=True)
@@ -65,6 +75,9 @@ def register(commands) -> None:
     when.add_argument("--date", help="YYYY-MM-DD hoặc dd/mm/yyyy")
     when.add_argument("--clear", action="store_true", help="bỏ hạn nộp")
     deadline.set_defaults(handler=cmd_period_deadline)
+    show_period = period_sub.add_parser("show", help="kỳ P đang khóa hay mở; cấp trên có trả lại để sửa không")
+    show_period.add_argument("--period", required=True, type=period_arg)
+    show_period.set_defaults(handler=cmd_period_show)
 
 
 def _fp(fingerprint: str) -> str:
@@ -180,13 +193,70 @@ def _print_change(change) -> None:
     print(f"  mục nội dung: thêm {n['added']}, bỏ {n['removed']}, sửa {n['changed']}")
 
 
+def _answer_headline(profile, result) -> str:
+    manifest, answer = result.manifest, result.answer
+    unit = profile.org_unit(manifest.sender_org_unit)
+    name = unit.name if unit else manifest.sender_org_unit
+    return (f"Tệp trả lời {result.path.name}: {name} ({manifest.sender_org_unit}) trả lại để sửa báo cáo kỳ "
+            f"{answer['period']} (gói số {answer['bundle_sequence']}), số thứ tự {manifest.sequence}, "
+            f"khóa {_fp(manifest.key_fingerprint)}; lý do: {answer['reason']}")
+
+
+def _print_audit(result) -> None:
+    from ..bundle.audit_member import describe
+
+    if result.manifest.kind == "report":
+        print(describe(result.audit))
+
+
 def cmd_bundle_verify(args) -> int:
     from ..bundle.importer import verify_bundle
 
     profile = open_profile(args)
     result = verify_bundle(profile, args.file)
+    if result.answer is not None:
+        print(_answer_headline(profile, result))
+        print("Hợp lệ: chữ ký của cấp trên đúng, khóa đã đăng ký, chưa áp dụng.")
+        return 0
     print(_headline(profile, result))
+    _print_audit(result)
     print("Hợp lệ: chữ ký đúng, khóa đã đăng ký, nội dung đúng quy tắc.")
+    return 0
+
+
+def cmd_bundle_return(args) -> int:
+    from ..bundle.answer import write_return
+
+    profile = open_profile(args)
+    result = write_return(profile, args.org_unit, args.period, args.reason, args.out, passphrase(args))
+    unit = profile.org_unit(args.org_unit)
+    name = unit.name if unit else args.org_unit
+    print(f"Đã ghi tệp trả lời {result.path} ({_size(result.size)}): trả lại báo cáo kỳ {args.period.code} "
+          f"của {name} ({args.org_unit}), gói số {result.answer['bundle_sequence']}, để sửa; "
+          f"số thứ tự {result.sequence}")
+    print(f"Lý do: {result.answer['reason']}")
+    print("Gửi tệp này cho đơn vị cấp dưới; đơn vị đăng ký khóa công khai của cấp trên "
+          "(trust add TỆP --org-unit " + profile.org_unit_code + ") rồi nhập tệp (bundle import).")
+    return 0
+
+
+def cmd_period_show(args) -> int:
+    from ..bundle.answer import returned_state
+    from ..bundle.importer import local_date
+    from ..safety.locking import lock_state
+
+    profile = open_profile(args)
+    row = lock_state(profile.engine, args.period)
+    if row is not None and row.locked_at is not None:
+        print(f"Kỳ {args.period.code}: đã khóa để gửi ({row.locked_by or 'không rõ'}, {local_date(row.locked_at)})")
+    else:
+        print(f"Kỳ {args.period.code}: đang mở (chưa khóa)")
+    returned = returned_state(profile.engine, args.period)
+    if returned:
+        print(f"Cấp trên trả lại để sửa ngày {local_date(returned[0])}; lý do: {returned[1]}")
+    elif row is not None and row.returned_at is not None:
+        print(f"(Đã bị trả lại ngày {local_date(row.returned_at)}, đã khóa gửi lại sau đó; lý do: "
+              f"{row.returned_reason})")
     return 0
 
 
@@ -204,7 +274,16 @@ def cmd_bundle_import(args) -> int:
             print(f"error: {exc}", file=sys.stderr)
             failed += 1
             continue
+        if result.answer is not None:
+            print(_answer_headline(profile, result))
+            if result.status == "dry-run":
+                print("Chạy thử: chưa thay đổi gì.")
+            else:
+                print(f"Đã áp dụng: kỳ {result.answer['period']} được ghi là bị trả lại để sửa và đã mở lại "
+                      "để sửa (nếu đang khóa).")
+            continue
         print(_headline(profile, result))
+        _print_audit(result)
         if result.status == "already":
             print(f"Gói này đã nhận ngày {local_date(result.received_at)}; không có gì thay đổi.")
             continue

@@ -159,12 +159,17 @@ def last_change(engine: Engine) -> datetime | None:
         return connection.execute(select(func.max(AuditEvent.__table__.c.at))).scalar()
 
 
-def summary(engine: Engine, org_unit_code: str, period: str) -> dict:
-    """What changed in a unit's period since its last submission: for a resubmission's bundle."""
+_LAST_SUBMIT = object()
+
+
+def summary(engine: Engine, org_unit_code: str, period: str, since=_LAST_SUBMIT) -> dict:
+    """What changed in a unit's period since its last submission (or since the moment `since`,
+    None for everything): for a resubmission's bundle (bundle/audit_member.py)."""
     table = AuditEvent.__table__
     with engine.connect() as connection:
-        since = connection.execute(select(func.max(table.c.at)).where(
-            table.c.action == "submit", table.c.period == period)).scalar()
+        if since is _LAST_SUBMIT:
+            since = connection.execute(select(func.max(table.c.at)).where(
+                table.c.action == "submit", table.c.period == period)).scalar()
         query = select(table.c.table_name, table.c.action, table.c.after).where(
             table.c.org_unit_code == org_unit_code, table.c.period == period)
         reopened = select(table.c.at, table.c.who, table.c.reason).where(

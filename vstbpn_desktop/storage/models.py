@@ -160,6 +160,8 @@ class BundleLedger(SQLModel, table=True):
     # True for the bundle currently held for (sender, period); superseded ones stay as history.
     current: bool = Field(default=True)
     counts: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
+    # A report's audit summary (audit.json, format 1.1) or an answer's answer.json; None for format 1.0.
+    audit: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 # -- audit trail -----------------------------------------------------------------------------

@@ -70,6 +70,7 @@ def upgrade() -> None:
     sa.Column('received_by', sa.String(length=200), nullable=False),
     sa.Column('current', sa.Boolean(), nullable=False),
     sa.Column('counts', sa.Text(), nullable=False),
+    sa.Column('audit', sa.Text(), nullable=True),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('bundle_ledger', schema=None) as batch_op:

@@ -1,0 +1,232 @@
+"""Return for correction: the parent's small signed answer (kind "answer", docs/bundle-format.md §9).
+
+At the parent, `write_return` writes a `.vstb` of kind "answer" holding manifest.json, manifest.sig
+(signed by the parent's own key) and answer.json (which child, which period, which of its bundles is
+returned and why). At the child, `apply` — reached through `importer.import_bundle`, which
+authenticated the file against the trust register — records `returned_at`/`returned_reason` on the
+period and reopens it if it was locked, in one transaction. An answer is applied once: its manifest
+SHA-256 and the parent's sequence are kept in the child's ledger (kind "answer").
+"""
+
+import hashlib
+import json
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import insert, select as sa_select
+from sqlmodel import select
+
+from .. import __version__
+from ..atomic import OutputError, atomic_path
+from ..errors import Refused
+from ..periods import Period
+from ..safety import audit
+from ..storage.database import session_scope
+from ..storage.models import BundleLedger, ReportingPeriod, new_id, now
+from ..text import nfc
+from . import format as fmt
+from .keys import fingerprint_hex, load_private_key, raw_public
+from .strictjson import loads
+from .verify import BundleReader, SigningKey
+
+ACTION_RETURN = "return"
+MAX_REASON = 2000
+ANSWER_FIELDS = ("action", "org_unit", "period", "bundle_id", "bundle_sequence", "reason",
+                 "returned_by", "returned_at")
+REOPEN_PREFIX = "Cấp trên trả lại để sửa: "
+
+
+@dataclass
+class ReturnResult:
+    path: Path
+    size: int
+    sequence: int
+    bundle_id: str
+    answer: dict
+
+
+def clean_reason(reason: str | None) -> str:
+    text = (nfc(reason or "") or "").strip()
+    if not text:
+        raise Refused("trả lại để sửa: cần ghi lý do (--reason)")
+    if len(text) > MAX_REASON:
+        raise Refused(f"trả lại để sửa: lý do dài {len(text)} ký tự, tối đa {MAX_REASON}")
+    return text
+
+
+def parse(data: bytes) -> dict:
+    """answer.json as a checked dict; ValueError naming the field and the rule."""
+    value = loads(data)
+    if not isinstance(value, dict) or set(value) != set(ANSWER_FIELDS):
+        raise ValueError(f"phải là một đối tượng có đúng {', '.join(ANSWER_FIELDS)}")
+    if value["action"] != ACTION_RETURN:
+        raise ValueError(f"\"action\" phải là \"{ACTION_RETURN}\"")
+    for name in ("org_unit", "period", "bundle_id", "reason", "returned_by", "returned_at"):
+        if not isinstance(value[name], str):
+            raise ValueError(f"\"{name}\" phải là chuỗi")
+    sequence = value["bundle_sequence"]
+    if not isinstance(sequence, int) or isinstance(sequence, bool) or not 1 <= sequence <= 2**53:
+        raise ValueError("\"bundle_sequence\" phải là số nguyên dương")
+    if not fmt.UUID_TEXT.fullmatch(value["bundle_id"]):
+        raise ValueError("\"bundle_id\" phải là UUID viết thường")
+    if not fmt.TIMESTAMP.fullmatch(value["returned_at"]):
+        raise ValueError("\"returned_at\" phải có dạng YYYY-MM-DDTHH:MM:SSZ")
+    reason = (nfc(value["reason"]) or "").strip()
+    if not reason or len(reason) > MAX_REASON:
+        raise ValueError(f"\"reason\" phải khác rỗng, tối đa {MAX_REASON} ký tự")
+    if len(value["returned_by"]) > 200:
+        raise ValueError("\"returned_by\" dài quá 200 ký tự")
+    return {**value, "reason": reason, "returned_by": nfc(value["returned_by"])}
+
+
+# -- at the parent ----------------------------------------------------------------------------
+
+def write_return(profile, child: str, period: Period, reason: str, out: Path, passphrase: str) -> ReturnResult:
+    """Write the signed answer returning `child`'s report of `period` for correction."""
+    from .export import _zip_info, next_sequence
+
+    reason = clean_reason(reason)
+    child = (child or "").strip()
+    out = Path(out)
+    table = BundleLedger.__table__
+    with profile.engine.connect() as connection:
+        held = connection.execute(sa_select(table).where(
+            table.c.sender_org_unit == child, table.c.period == period.code, table.c.kind == fmt.KIND_REPORT,
+            table.c.current.is_(True))).first()
+    if held is None:
+        raise Refused(f"chưa nhận báo cáo kỳ {period.code} của đơn vị {child}: không có gói nào để trả lại")
+    if not out.parent.is_dir():
+        raise Refused(f"{out}: thư mục {out.parent} không tồn tại")
+    private = load_private_key(profile, passphrase)  # wrong passphrase: refused, nothing changed
+    fingerprint = fingerprint_hex(raw_public(private.public_key()))
+    sequence = next_sequence(profile.engine)
+    stamp = now().replace(microsecond=0)
+    answer = {"action": ACTION_RETURN, "org_unit": child, "period": period.code, "bundle_id": held.bundle_id,
+              "bundle_sequence": held.sequence, "reason": reason, "returned_by": profile.author[:200],
+              "returned_at": stamp.strftime("%Y-%m-%dT%H:%M:%SZ")}
+    data = fmt.canonical_json(answer)
+    manifest = fmt.Manifest(
+        bundle_id=fmt.new_bundle_id(), kind=fmt.KIND_ANSWER, sender_org_unit=profile.org_unit_code,
+        sender_tree=profile.org_unit_tree, sender_officer=profile.author[:200], key_fingerprint=fingerprint,
+        recipient_org_unit=child, sequence=sequence, period=period.code,
+        created_at=answer["returned_at"], app_version=__version__, counts={},
+        members=(fmt.MemberEntry(fmt.ANSWER, len(data), hashlib.sha256(data).hexdigest()),),
+        format_minor=fmt.FORMAT_MINOR)
+    manifest_bytes = fmt.canonical_json(manifest.as_json())
+    try:
+        with atomic_path(out) as temp:
+            with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                archive.writestr(_zip_info(fmt.ANSWER, stamp), data)
+                archive.writestr(_zip_info(fmt.MANIFEST, stamp), manifest_bytes)
+                archive.writestr(_zip_info(fmt.SIGNATURE, stamp),
+                                 fmt.signature_member(fingerprint, private.sign(manifest_bytes)))
+    except OutputError as exc:
+        raise Refused(str(exc)) from exc
+    except OSError as exc:
+        raise Refused(f"{out}: không ghi được ({exc.strerror or exc})") from exc
+    own = SigningKey(private.public_key(), profile.org_unit_code)
+    with BundleReader(out) as reader:
+        read = reader.authenticate(lambda _fingerprint: own)
+        if parse(reader.member_bytes(read.member(fmt.ANSWER))) != answer:
+            raise Refused(f"{out}: đọc lại tệp trả lời vừa ghi không khớp; hãy ghi lại vào chỗ khác")
+    with profile.engine.begin() as connection:
+        audit.record_bulk(connection, "return", child, period.code, {}, who=profile.author, reason=reason,
+                          detail={"bundle_id": held.bundle_id, "sequence": held.sequence,
+                                  "answer": out.name, "answer_sequence": sequence})
+    return ReturnResult(out, out.stat().st_size, sequence, manifest.bundle_id, answer)
+
+
+def returns_made(engine, child: str | None = None) -> list[dict]:
+    """The answers this unit wrote, newest last (from its audit trail)."""
+    return [event for event in audit.events(engine, org_unit_code=child)
+            if event["action"] == "return" and event["table_name"] == "bulk"]
+
+
+# -- at the child -------------------------------------------------------------------------------
+
+def check(profile, reader: BundleReader, manifest: fmt.Manifest) -> dict:
+    """Everything about an authenticated answer except the ledger: sender, recipient, member."""
+    unit = profile.org_unit()
+    parent = unit.parent_code if unit else None
+    if manifest.sender_org_unit != parent:
+        raise reader.refuse(
+            f"tệp trả lời do đơn vị {manifest.sender_org_unit} ký; chỉ chấp nhận trả lời của đơn vị cấp "
+            f"trên {parent or '(không có)'}", fmt.MANIFEST)
+    if manifest.recipient_org_unit != profile.org_unit_code:
+        raise reader.refuse(f"tệp trả lời gửi cho đơn vị {manifest.recipient_org_unit}, không phải "
+                            f"{profile.org_unit_code}", fmt.MANIFEST)
+    try:
+        answer = parse(reader.member_bytes(manifest.member(fmt.ANSWER)))
+    except ValueError as exc:
+        raise reader.refuse(f"không hợp lệ: {exc}", fmt.ANSWER) from None
+    if answer["org_unit"] != manifest.recipient_org_unit or answer["period"] != manifest.period:
+        raise reader.refuse("đơn vị hoặc kỳ trong answer.json khác với manifest", fmt.ANSWER)
+    return answer
+
+
+def ledger_refusal(connection, reader: BundleReader, manifest: fmt.Manifest):
+    """A Refused for an answer seen before (applied once) or older than one applied; else None."""
+    from .importer import local_date
+
+    table = BundleLedger.__table__
+    same = connection.execute(sa_select(table).where(
+        table.c.sender_org_unit == manifest.sender_org_unit,
+        table.c.manifest_sha256 == reader.manifest_sha256)).first()
+    if same is not None:
+        return reader.refuse(f"tệp trả lời này đã được áp dụng ngày {local_date(same.received_at)}; một "
+                             "trả lời chỉ áp dụng một lần (chống phát lại)", fmt.MANIFEST)
+    newest = connection.execute(sa_select(table.c.sequence).where(
+        table.c.sender_org_unit == manifest.sender_org_unit, table.c.kind == fmt.KIND_ANSWER
+    ).order_by(table.c.sequence.desc()).limit(1)).scalar()
+    if newest is not None and manifest.sequence <= newest:
+        return reader.refuse(f"số thứ tự {manifest.sequence} không lớn hơn số {newest} của trả lời đã áp "
+                             "dụng; tệp cũ gửi lại, từ chối (chống phát lại)", fmt.MANIFEST)
+    if connection.execute(sa_select(table.c.id).where(table.c.bundle_id == manifest.bundle_id)).first():
+        return reader.refuse("mã gói (bundle_id) đã có trong sổ nhận", fmt.MANIFEST)
+    return None
+
+
+def apply(profile, reader: BundleReader, manifest: fmt.Manifest, answer: dict) -> datetime:
+    """Record the return on the period and reopen it if locked; one transaction. Returns the moment."""
+    stamp = now()
+    reason = answer["reason"]
+    with session_scope(profile.engine) as session:
+        refusal = ledger_refusal(session.connection(), reader, manifest)
+        if refusal is not None:
+            raise refusal
+        session.info["audit_reason"] = REOPEN_PREFIX + reason
+        row = session.exec(select(ReportingPeriod).where(ReportingPeriod.code == manifest.period)).first()
+        if row is None:
+            row = ReportingPeriod(code=manifest.period, author=profile.author)
+        was_locked = row.locked_at is not None
+        row.returned_at, row.returned_reason = stamp, reason
+        row.locked_at, row.locked_by, row.updated_at = None, None, stamp
+        session.add(row)
+        session.flush()
+        connection = session.connection()
+        connection.execute(insert(BundleLedger.__table__).values(
+            id=new_id(), bundle_id=manifest.bundle_id, kind=fmt.KIND_ANSWER,
+            sender_org_unit=manifest.sender_org_unit, period=manifest.period, sequence=manifest.sequence,
+            fingerprint=manifest.key_fingerprint, manifest_sha256=reader.manifest_sha256,
+            created_at=datetime.strptime(manifest.created_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc),
+            received_at=stamp, received_by=profile.author, current=True, counts="{}",
+            audit=json.dumps(answer, ensure_ascii=False, sort_keys=True)))
+        audit.record_bulk(connection, "returned", profile.org_unit_code, manifest.period, {},
+                          who=profile.author, reason=reason,
+                          detail={"from": manifest.sender_org_unit, "sequence": manifest.sequence,
+                                  "bundle_id": answer["bundle_id"], "was_locked": was_locked})
+    return stamp
+
+
+def returned_state(engine, period: Period) -> tuple[datetime, str] | None:
+    """(when, reason) if the parent returned this period and it has not been locked again since."""
+    with session_scope(engine) as session:
+        row = session.exec(select(ReportingPeriod).where(ReportingPeriod.code == period.code)).first()
+        if row is None or row.returned_at is None:
+            return None
+        returned = row.returned_at.replace(tzinfo=None)
+        if row.locked_at is not None and row.locked_at.replace(tzinfo=None) > returned:
+            return None
+        return row.returned_at, row.returned_reason or ""
