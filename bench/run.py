@@ -576,7 +576,7 @@ def main(argv=None) -> int:
         child_list(*args.child_list)
         return 0
     if args.small:
-        args.activities, args.districts, args.annex_rows, args.repeat = 300, 2, 60, 2
+        args.activities, args.districts, args.annex_rows, args.repeat = 300, 2, 60, 1
     Bench(args).run()
     return 0
 

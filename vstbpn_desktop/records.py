@@ -318,11 +318,11 @@ def insert_clean(connection, org_unit_code: str, author: str, *, activities=(), 
     counts = {"activities": 0, "documents": 0, "indicators": 0, "narratives": 0}
     if activities:
         batch = rows(activities)
-        connection.execute(insert(Activity.__table__), batch)
+        _insert_many(connection, Activity.__table__, batch, common)
         counts["activities"] = len(batch)
     if documents:
         batch = rows(documents)
-        connection.execute(insert(Document.__table__), batch)
+        _insert_many(connection, Document.__table__, batch, common)
         counts["documents"] = len(batch)
     values = list(indicator_values)
     for period_code, code, _ in values:
@@ -343,6 +343,39 @@ def insert_clean(connection, org_unit_code: str, author: str, *, activities=(), 
             {"period": p, "section": s, "text": t} for p, s, t in texts))
         counts["narratives"] = len(texts)
     return counts
+
+
+def _insert_many(connection, table, batch: list[dict], common: dict) -> None:
+    """A Core executemany; on SQLite the rows go to the driver's executemany as tuples converted by the
+    dialect's own bind processors (the stored values are the same), the shared stamp converted once:
+    SQLAlchemy's per-row parameter handling was a third of importing 100,000 activities (bench/NOTES.md)."""
+    from sqlalchemy import insert
+
+    keys = batch[0].keys()
+    if connection.dialect.name != "sqlite" or any(row.keys() != keys for row in batch):
+        connection.execute(insert(table), batch)
+        return
+    names = list(keys)
+    processors = [table.c[name].type._cached_bind_processor(connection.dialect) for name in names]
+    fixed = {i: (processors[i](common[name]) if processors[i] else common[name])
+             for i, name in enumerate(names) if name in common}
+    converted = [(i, name, processors[i]) for i, name in enumerate(names) if i not in fixed and processors[i]]
+    plain = [(i, name) for i, name in enumerate(names) if i not in fixed and not processors[i]]
+    width = len(names)
+
+    def row_tuple(row):
+        values = [None] * width
+        for i, value in fixed.items():
+            values[i] = value
+        for i, name in plain:
+            values[i] = row[name]
+        for i, name, process in converted:
+            values[i] = process(row[name])
+        return tuple(values)
+
+    quoted = ", ".join(connection.dialect.identifier_preparer.quote(name) for name in names)
+    connection.exec_driver_sql(f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join('?' * width)})",
+                               [row_tuple(row) for row in batch])
 
 
 def delete_period_data(connection, org_unit_code: str, period: Period) -> dict[str, int]:
