@@ -32,6 +32,7 @@ def make_application(argv: list[str] | None = None):
 FEATURES: list[str] = []
 FEATURES += ["ui.safety_lock", "ui.safety_audit", "ui.safety_backups", "ui.settings_dialog", "ui.about", "ui.safety_window_state"]
 FEATURES += ["ui.table_files", "ui.bundle_send", "ui.bundle_receive", "ui.report_print", "ui.trust_keys", "ui.reporting_status"]
+FEATURES += ["ui.bundle_return"]
 
 
 def open_window(profile):

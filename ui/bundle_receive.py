@@ -113,6 +113,9 @@ def details_html(profile, entry: Entry) -> str:
         lines.append(tr("Nội dung: {a} hoạt động, {d} văn bản, {i} chỉ tiêu, {n} mục lời văn").format(
             a=format_count(counts.get("activities", 0)), d=format_count(counts.get("documents", 0)),
             i=format_count(counts.get("indicators", 0)), n=format_count(counts.get("narratives", 0))))
+        from .bundle_return import audit_html  # the audit summary (format 1.1) or a parent's answer
+
+        lines.append(audit_html(entry.result or entry.preview))
     colour = {"refused": "#b00020", "imported": "#1b5e20"}.get(entry.state, "#333")
     lines.append(f"<span style='color:{colour}'><b>{escape(outcome_text(entry))}</b></span>")
     held = entry.result if entry.result is not None and entry.result.change is not None else entry.preview

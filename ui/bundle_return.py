@@ -1,0 +1,209 @@
+"""Return for correction, in the window (issue 5).
+
+At a parent unit: Đơn vị cấp dưới → Trả lại để sửa… asks which child's report of the current
+period, the reason (required), where to save the signed answer file and the key's passphrase,
+then writes it (bundle/answer.py). At a child unit: a banner above the pages says that the
+parent returned the current period for correction, when and why, until the period is locked again.
+The receive dialog shows a report's audit summary and an answer's reason (`audit_html`).
+"""
+
+from datetime import datetime, timezone
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout,
+)
+
+from vstbpn_desktop.bundle import audit_member
+from vstbpn_desktop.bundle.answer import returned_state, write_return
+from vstbpn_desktop.bundle.status import matrix
+from vstbpn_desktop.errors import Refused
+from vstbpn_desktop.formats import format_count, format_date
+
+from . import bundle_common as common
+from .worker import run_task
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("bundle_return", text)
+
+
+def _day(stamp: str) -> str:
+    moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc).astimezone()
+    return format_date(moment.date())
+
+
+def _local_day(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return format_date(moment.astimezone().date())
+
+
+def audit_text(summary: dict | None) -> str:
+    """The audit summary of a report bundle in one line (plain text)."""
+    if summary is None:
+        return tr("Gói không kèm tóm tắt thay đổi (định dạng 1.0).")
+    total = audit_member.totals(summary)
+    counts = tr("{u} sửa, {i} thêm, {d} xóa").format(
+        u=format_count(total["update"]), i=format_count(total["insert"]), d=format_count(total["delete"]))
+    if summary["since"]:
+        text = tr("Thay đổi từ lần gửi trước ({day}): {counts}").format(day=_day(summary["since"]), counts=counts)
+    else:
+        text = tr("Lần gửi đầu tiên của kỳ này: {counts}").format(counts=counts)
+    for event in summary["reopened"]:
+        text += tr("; mở lại kỳ ngày {day} ({who}), lý do: {reason}").format(
+            day=_day(event["at"]), who=event["who"] or tr("không rõ"), reason=event["reason"] or "—")
+    return text
+
+
+def audit_html(result) -> str:
+    """For the receive dialog's details: a report's audit summary, or a parent's answer."""
+    if result is None:
+        return ""
+    answer = getattr(result, "answer", None)
+    if answer is not None:
+        return tr("<b>Cấp trên trả lại để sửa</b> báo cáo kỳ {period} (gói số {sequence}); lý do: <b>{reason}</b>").format(
+            period=answer["period"], sequence=answer["bundle_sequence"], reason=escape(answer["reason"]))
+    return f"<b>{escape(audit_text(result.audit))}</b>"
+
+
+# -- at the parent ------------------------------------------------------------------------------
+
+class ReturnDialog(QDialog):
+    """Which child's report and why; `choice()` after accept."""
+
+    def __init__(self, period_code: str, children: list[tuple[str, str]], parent=None):
+        super().__init__(parent)
+        self.setObjectName("returnDialog")
+        self.setWindowTitle(tr("Trả lại báo cáo để sửa"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(tr("Trả lại báo cáo kỳ {period} của một đơn vị cấp dưới để sửa. Ứng dụng ghi một tệp "
+                          "trả lời có chữ ký của đơn vị mình; gửi tệp đó cho đơn vị cấp dưới để họ nhập.").format(
+            period=period_code))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.child = QComboBox()
+        self.child.setObjectName("child")
+        for code, name in children:
+            self.child.addItem(f"{name} ({code})", code)
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setPlaceholderText(tr("Ví dụ: thiếu số liệu chỉ tiêu bạo lực gia đình; kiểm tra lại số người tham gia"))
+        form.addRow(tr("Đơn vị:"), self.child)
+        form.addRow(tr("Lý do trả lại (bắt buộc):"), self.reason)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setStyleSheet("QLabel { color: #b00020; }")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(tr("Trả lại để sửa…"))
+        buttons.button(QDialogButtonBox.Cancel).setText(tr("Hủy"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, 320)
+
+    def accept(self) -> None:
+        if self.child.currentIndex() < 0:
+            self.error.setText(tr("Chưa nhận báo cáo của đơn vị nào trong kỳ này: không có gì để trả lại."))
+            return
+        if not self.reason.toPlainText().strip():
+            self.error.setText(tr("Chưa trả lại: cần ghi lý do trả lại."))
+            return
+        super().accept()
+
+    def choice(self) -> tuple[str, str]:
+        return self.child.currentData(), self.reason.toPlainText().strip()
+
+
+def run_dialog(dialog) -> int:
+    """Runs the modal dialog; tests replace this function to drive it."""
+    return dialog.exec()
+
+
+def received_children(profile, period) -> list[tuple[str, str]]:
+    """(code, name) of the children whose report of the period is held."""
+    rows = matrix(profile, [period])["rows"]
+    return [(row["org_unit"], row["name"]) for row in rows if row["cells"][period.code].status != "missing"]
+
+
+def return_report(window) -> Path | None:
+    context = window.controller.context
+    profile, period = context.profile, context.scope.period
+    dialog = ReturnDialog(period.code, received_children(profile, period), window)
+    if run_dialog(dialog) != QDialog.Accepted:
+        return None
+    child, reason = dialog.choice()
+    default = common.documents_folder() / f"tra-lai-{child}-{period.code}.vstb"
+    out = common.ask_save_file(window, tr("Lưu tệp trả lời"), default, common.BUNDLE_FILTER)
+    if out is None:
+        return None
+    secret = common.ask_passphrase(window, tr("Trả lại để sửa"), tr("Mật khẩu khóa ký:"))
+    if secret is None:
+        return None
+    try:
+        result = run_task(window, tr("Đang ghi tệp trả lời…"),
+                          lambda task: write_return(profile, child, period, reason, out, secret),
+                          cancellable=False)
+    except Refused as exc:
+        common.tell(window, tr("Trả lại để sửa"), str(exc), warning=True)
+        return None
+    unit = profile.org_unit(child)
+    common.tell(window, tr("Trả lại để sửa"), tr(
+        "Đã ghi tệp trả lời {file}: trả lại báo cáo kỳ {period} của {name} (gói số {sequence}).\n"
+        "Lý do: {reason}\n\nGửi tệp này cho đơn vị cấp dưới; họ đăng ký khóa công khai của đơn vị mình "
+        "rồi nhận tệp (Tệp → Nhận báo cáo…).").format(
+        file=result.path, period=period.code, name=unit.name if unit else child,
+        sequence=result.answer["bundle_sequence"], reason=reason))
+    context.say(tr("Đã trả lại báo cáo kỳ {period} của {code} để sửa").format(period=period.code, code=child))
+    return result.path
+
+
+# -- at the child -------------------------------------------------------------------------------
+
+def banner_text(engine, period) -> str:
+    state = returned_state(engine, period)
+    if state is None:
+        return ""
+    when, reason = state
+    return tr("Cấp trên đã trả lại báo cáo kỳ {period} để sửa (ngày {day}). Lý do: {reason}. "
+              "Sửa xong: Kỳ báo cáo → Khóa kỳ để gửi, rồi gửi lại báo cáo.").format(
+        period=period.code, day=_local_day(when), reason=reason)
+
+
+def refresh_banner(window) -> None:
+    context = window.controller.context
+    text = banner_text(context.engine, context.scope.period)
+    window.returned_banner.setText(text)
+    window.returned_banner.setVisible(bool(text))
+
+
+def install(window) -> None:
+    context = window.controller.context
+    profile = context.profile
+    if profile.children():
+        action = QAction(tr("Trả lại để sửa…"), window)
+        action.setObjectName("actionReturnReport")
+        action.setStatusTip(tr("Trả lại báo cáo đã nhận của đơn vị cấp dưới để sửa, kèm lý do (tệp trả lời có chữ ký)"))
+        action.triggered.connect(lambda: return_report(window))
+        window.menus["children"].addAction(action)
+    unit = profile.org_unit()
+    if unit is None or not unit.parent_code:
+        return
+    label = QLabel()
+    label.setObjectName("returnedBanner")
+    label.setWordWrap(True)
+    label.setStyleSheet("QLabel#returnedBanner { background: #fde2e1; color: #7a1010; "
+                        "border: 1px solid #e57373; padding: 6px; font-weight: bold; }")
+    label.hide()
+    layout = window.banner.parentWidget().layout()
+    layout.insertWidget(layout.indexOf(window.banner) + 1, label)
+    window.returned_banner = label
+    context.scope_changed.connect(lambda: refresh_banner(window))
+    context.data_changed.connect(lambda _area: refresh_banner(window))
+    refresh_banner(window)
