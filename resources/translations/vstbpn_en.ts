@@ -304,8 +304,102 @@
         <translation>Profile folder: {folder}</translation>
     </message>
     <message>
+        <source>Gói không kèm tóm tắt thay đổi (định dạng 1.0).</source>
+        <translation>The bundle carries no summary of changes (format 1.0).</translation>
+    </message>
+    <message>
+        <source>{u} sửa, {i} thêm, {d} xóa</source>
+        <translation>{u} edited, {i} added, {d} deleted</translation>
+    </message>
+    <message>
+        <source>Thay đổi từ lần gửi trước ({day}): {counts}</source>
+        <translation>Changes since the previous sending ({day}): {counts}</translation>
+    </message>
+    <message>
+        <source>Lần gửi đầu tiên của kỳ này: {counts}</source>
+        <translation>First sending for this period: {counts}</translation>
+    </message>
+    <message>
+        <source>; mở lại kỳ ngày {day} ({who}), lý do: {reason}</source>
+        <translation>; period reopened on {day} ({who}), reason: {reason}</translation>
+    </message>
+    <message>
         <source>không rõ</source>
         <translation>unknown</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cấp trên trả lại để sửa&lt;/b&gt; báo cáo kỳ {period} (gói số {sequence}); lý do: &lt;b&gt;{reason}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Returned for correction by the level above&lt;/b&gt;: report for {period} (bundle no. {sequence}); reason: &lt;b&gt;{reason}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Trả lại báo cáo để sửa</source>
+        <translation>Return report for correction</translation>
+    </message>
+    <message>
+        <source>Trả lại báo cáo kỳ {period} của một đơn vị cấp dưới để sửa. Ứng dụng ghi một tệp trả lời có chữ ký của đơn vị mình; gửi tệp đó cho đơn vị cấp dưới để họ nhập.</source>
+        <translation>Return a subordinate unit&apos;s report for {period} for correction. The program writes an answer file signed by your unit; send that file to the subordinate unit for them to import.</translation>
+    </message>
+    <message>
+        <source>Ví dụ: thiếu số liệu chỉ tiêu bạo lực gia đình; kiểm tra lại số người tham gia</source>
+        <translation>For example: the domestic violence figures are missing; check the number of participants again</translation>
+    </message>
+    <message>
+        <source>Đơn vị:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <source>Lý do trả lại (bắt buộc):</source>
+        <translation>Reason for returning (required):</translation>
+    </message>
+    <message>
+        <source>Trả lại để sửa…</source>
+        <translation>Return for correction…</translation>
+    </message>
+    <message>
+        <source>Chưa nhận báo cáo của đơn vị nào trong kỳ này: không có gì để trả lại.</source>
+        <translation>No report has been received from any unit for this period: nothing to return.</translation>
+    </message>
+    <message>
+        <source>Chưa trả lại: cần ghi lý do trả lại.</source>
+        <translation>Not returned: a reason for returning is required.</translation>
+    </message>
+    <message>
+        <source>Lưu tệp trả lời</source>
+        <translation>Save answer file</translation>
+    </message>
+    <message>
+        <source>Trả lại để sửa</source>
+        <translation>Return for correction</translation>
+    </message>
+    <message>
+        <source>Mật khẩu khóa ký:</source>
+        <translation>Signing key passphrase:</translation>
+    </message>
+    <message>
+        <source>Đang ghi tệp trả lời…</source>
+        <translation>Writing the answer file…</translation>
+    </message>
+    <message>
+        <source>Đã ghi tệp trả lời {file}: trả lại báo cáo kỳ {period} của {name} (gói số {sequence}).
+Lý do: {reason}
+
+Gửi tệp này cho đơn vị cấp dưới; họ đăng ký khóa công khai của đơn vị mình rồi nhận tệp (Tệp → Nhận báo cáo…).</source>
+        <translation>Answer file {file} written: the report for {period} of {name} (bundle no. {sequence}) is returned.
+Reason: {reason}
+
+Send this file to the subordinate unit; they register your unit&apos;s public key and then receive the file (File → Receive reports…).</translation>
+    </message>
+    <message>
+        <source>Đã trả lại báo cáo kỳ {period} của {code} để sửa</source>
+        <translation>The report for {period} of {code} was returned for correction</translation>
+    </message>
+    <message>
+        <source>Cấp trên đã trả lại báo cáo kỳ {period} để sửa (ngày {day}). Lý do: {reason}. Sửa xong: Kỳ báo cáo → Khóa kỳ để gửi, rồi gửi lại báo cáo.</source>
+        <translation>The level above returned the report for {period} for correction (on {day}). Reason: {reason}. When corrected: Period → Lock period for sending, then send the report again.</translation>
+    </message>
+    <message>
+        <source>Trả lại báo cáo đã nhận của đơn vị cấp dưới để sửa, kèm lý do (tệp trả lời có chữ ký)</source>
+        <translation>Return a subordinate unit&apos;s received report for correction, with a reason (signed answer file)</translation>
     </message>
     <message>
         <source>Nhật ký: {path}</source>
