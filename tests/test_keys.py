@@ -4,6 +4,8 @@ import json
 import re
 import sqlite3
 
+import pytest
+
 from vstbpn_desktop.bundle.keys import key_path
 from vstbpn_desktop.profile import Profile
 
@@ -85,7 +87,7 @@ def test_private_key_is_owner_only_and_reports_are_readable(district_cli, tmp_pa
     import stat
 
     if os.name != "posix":
-        return
+        pytest.skip("file modes are POSIX")
     key = next((district_cli.data_dir / "keys").glob("*.pem"))
     assert stat.S_IMODE(key.stat().st_mode) == 0o600
     out = tmp_path / "mau.xlsx"

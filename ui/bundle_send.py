@@ -29,6 +29,21 @@ def fingerprint_lines(fingerprint: str) -> str:
     return "  ".join(groups[:4]) + "\n" + "  ".join(groups[4:])
 
 
+def fingerprint_label(text: str) -> QLabel:
+    """The fingerprint shown large in a fixed-width font, selectable, tall enough for two lines."""
+    label = QLabel(text)
+    label.setObjectName("fingerprint")
+    font = QFont("Liberation Mono")
+    font.setStyleHint(QFont.Monospace)
+    font.setPointSize(16)
+    font.setBold(True)
+    label.setFont(font)
+    label.setStyleSheet("QLabel { background: #f3f6fa; border: 1px solid #c5d0dc; padding: 10px; }")
+    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    label.setMinimumHeight(label.fontMetrics().lineSpacing() * 2 + 26)
+    return label
+
+
 class FingerprintDialog(QDialog):
     """A message with a fingerprint shown large, in a fixed-width font, with a copy button."""
 
@@ -43,15 +58,7 @@ class FingerprintDialog(QDialog):
         self.text.setTextInteractionFlags(Qt.TextSelectableByMouse)
         layout.addWidget(self.text)
         layout.addWidget(QLabel(tr("Vân tay khóa ký (đọc từng nhóm 4 ký tự để đối chiếu):")))
-        self.fingerprint = QLabel(fingerprint_lines(fingerprint))
-        self.fingerprint.setObjectName("fingerprint")
-        font = QFont("Liberation Mono")
-        font.setStyleHint(QFont.Monospace)
-        font.setPointSize(16)
-        font.setBold(True)
-        self.fingerprint.setFont(font)
-        self.fingerprint.setStyleSheet("QLabel { background: #f3f6fa; border: 1px solid #c5d0dc; padding: 10px; }")
-        self.fingerprint.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.fingerprint = fingerprint_label(fingerprint_lines(fingerprint))
         layout.addWidget(self.fingerprint)
         if note:
             hint = QLabel(note)

@@ -4,11 +4,11 @@ or table and in the status bar; nothing refused is saved."""
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QItemSelectionModel, QObject, QTimer, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QObject, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QMessageBox
 
 from vstbpn_desktop import records
-from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, indicators
+from vstbpn_desktop.catalogue import indicators
 from vstbpn_desktop.domain.validation import Invalid, check_indicator_bounds
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.formats import format_count, format_number, format_percent, parse_number, round_share

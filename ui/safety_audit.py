@@ -1,7 +1,6 @@
 """Kỳ báo cáo → "Lịch sử thay đổi…": the audit trail of the period, or of the selected row:
 who, when, what, before → after, in readable Vietnamese."""
 
-import json
 
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence

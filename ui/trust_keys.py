@@ -7,7 +7,6 @@ two agree (bundle/trust.py).
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
@@ -21,7 +20,7 @@ from vstbpn_desktop.formats import format_date
 
 from . import bundle_common as common
 from .bundle_common import tr
-from .bundle_send import fingerprint_lines
+from .bundle_send import fingerprint_label, fingerprint_lines
 
 
 class EnrolDialog(QDialog):
@@ -63,16 +62,7 @@ class EnrolDialog(QDialog):
         self.file_unit.setWordWrap(True)
         layout.addWidget(self.file_unit)
         layout.addWidget(QLabel(tr("Vân tay tính từ khóa trong tệp:")))
-        self.fingerprint = QLabel("—")
-        self.fingerprint.setObjectName("fingerprint")
-        font = QFont("Liberation Mono")
-        font.setStyleHint(QFont.Monospace)
-        font.setPointSize(16)
-        font.setBold(True)
-        self.fingerprint.setFont(font)
-        self.fingerprint.setStyleSheet("QLabel { background: #f3f6fa; border: 1px solid #c5d0dc; padding: 10px; }")
-        self.fingerprint.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.fingerprint.setMinimumHeight(self.fingerprint.fontMetrics().lineSpacing() * 2 + 26)  # two lines
+        self.fingerprint = fingerprint_label("—")
         layout.addWidget(self.fingerprint)
         self.compared = QCheckBox(tr("Tôi đã đọc vân tay với cán bộ đơn vị qua điện thoại và hai bên giống nhau"))
         self.compared.setObjectName("compared")

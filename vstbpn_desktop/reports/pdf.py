@@ -7,7 +7,6 @@ story of flowables (`report_story`).
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Callable
 from xml.sax.saxutils import escape
@@ -21,7 +20,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
-    BaseDocTemplate, CondPageBreak, Frame, HRFlowable, KeepTogether, LongTable, NextPageTemplate, PageBreak,
+    BaseDocTemplate, CondPageBreak, Frame, HRFlowable, KeepTogether, LongTable, PageBreak,
     PageTemplate, Paragraph, Spacer, Table, TableStyle,
 )
 
