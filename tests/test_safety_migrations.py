@@ -19,6 +19,11 @@ from vstbpn_desktop.storage.database import current_revision, head_revision
 FIXTURES = sorted((Path(__file__).parent / "fixtures" / "db").glob("schema-*.sqlite3"))
 
 
+def test_the_fixtures_are_there():
+    # A fixture ignored by git would turn the migration tests into skips.
+    assert FIXTURES, "tests/fixtures/db/schema-*.sqlite3 missing"
+
+
 def _profile_from(fixture: Path, folder: Path) -> Path:
     folder.mkdir()
     shutil.copyfile(fixture, folder / DATABASE_FILE)
@@ -31,6 +36,13 @@ def test_each_released_schema_migrates_to_head_with_its_data(fixture, tmp_path):
     profile = Profile.open(folder)
     try:
         assert current_revision(profile.engine) == head_revision()
+        with profile.engine.connect() as connection:
+            from alembic.autogenerate import compare_metadata
+            from alembic.migration import MigrationContext
+            from sqlmodel import SQLModel
+
+            differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+        assert differences == [], "the migrated fixture's schema differs from the models"
         assert profile.org_unit_code == "883"
         h1 = Scope("883", Period(2023, 1))
         assert count_activities(profile.engine, h1) == 14
