@@ -162,7 +162,7 @@ class ActivityTableModel(_RecordTable):
         super().__init__(engine, scope, author, parent)
         self._search = ""
         self._pages: OrderedDict[int, list[dict]] = OrderedDict()
-        self._count = records.count_activities(engine, scope)
+        self._count = self._first_page_and_count()
 
     def headers(self) -> list[str]:
         return [self.tr("Ngày"), self.tr("Loại hoạt động"), self.tr("Nội dung"), self.tr("Số cuộc"),
@@ -172,26 +172,33 @@ class ActivityTableModel(_RecordTable):
     def search(self) -> str:
         return self._search
 
+    def _first_page_and_count(self) -> int:
+        """Read the first page; count only when it is full. A filter that matches few rows
+        scans the period once instead of twice (the scan is what the officer waits for)."""
+        self._pages.clear()
+        first = records.activity_page(self.engine, self.scope, 0, self.PAGE_SIZE, search=self._search)
+        self._pages[0] = first
+        if len(first) < self.PAGE_SIZE:
+            return len(first)
+        return records.count_activities(self.engine, self.scope, self._search)
+
     def set_search(self, text: str) -> None:
         self.beginResetModel()
         self._search = text
-        self._pages.clear()
-        self._count = records.count_activities(self.engine, self.scope, text)
+        self._count = self._first_page_and_count()
         self.endResetModel()
 
     def set_scope(self, scope) -> None:
         self.beginResetModel()
         self.scope = scope
-        self._pages.clear()
         self._errors.clear()
-        self._count = records.count_activities(self.engine, scope, self._search)
+        self._count = self._first_page_and_count()
         self.endResetModel()
 
     def reload(self) -> None:
         """Re-read after a write: the count and the order may have changed."""
         self.beginResetModel()
-        self._pages.clear()
-        self._count = records.count_activities(self.engine, self.scope, self._search)
+        self._count = self._first_page_and_count()
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
