@@ -35,36 +35,58 @@ FEATURES += ["ui.table_files", "ui.bundle_send", "ui.bundle_receive", "ui.report
 FEATURES += ["ui.bundle_return"]
 
 
-def open_window(profile):
-    """The main window with its controller and every feature, for a profile already open."""
+def open_window(profile, window=None):
+    """The main window with its controller and every feature, for a profile already open;
+    `window`: the frame run_window already showed (its geometry already restored)."""
     import importlib
 
     from .controllers import MainController
     from .main_window import MainWindow
 
-    window = MainWindow()
+    if window is None:
+        window = MainWindow()
+        window.resize(1280, 800)  # before the features: one of them restores the remembered geometry
     window.controller = MainController(profile, window)
-    window.resize(1280, 800)  # before the features: one of them restores the remembered geometry
     for name in FEATURES:
         importlib.import_module(name).install(window)
     window.hide_empty_menus()
     return window
 
 
+def show_frame(app, data_dir: Path):
+    """The main window's frame (Qt only, no data yet), shown and painted before the ORM is imported
+    and the profile opened: the officer sees the window at once instead of nothing for a second.
+    The rest of the start runs on this thread right after, as before."""
+    from .main_window import MainWindow
+    from .safety_window_state import restore
+
+    window = MainWindow()
+    window.resize(1280, 800)
+    restore(window, data_dir)
+    window.show()
+    app.processEvents()  # map and paint it now
+    _bench_moment("shown", window)
+    return window
+
+
 def run_window(args) -> int:
     from PySide6.QtWidgets import QMessageBox
 
-    from vstbpn_desktop.errors import Refused
-    from vstbpn_desktop.profile import Profile
-    from vstbpn_desktop.settings import default_data_dir
+    from vstbpn_desktop.settings import default_data_dir, profile_exists
 
     from . import crash, i18n
-    from .safety_startup import after_show, at_exit, open_checked
 
     app = make_application()
     data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else default_data_dir()
     i18n.install(app, i18n.language_of(data_dir))  # the profile's language; Vietnamese at first run
     crash.install(data_dir)  # log file, Qt messages, the exception hook with its dialog
+    frame = show_frame(app, data_dir) if profile_exists(data_dir) else None  # first run: its dialog alone
+
+    from vstbpn_desktop.errors import Refused
+    from vstbpn_desktop.profile import Profile
+
+    from .safety_startup import after_show, at_exit, open_checked
+
     opened = None
     try:
         if Profile.exists(data_dir):
@@ -82,35 +104,50 @@ def run_window(args) -> int:
     except Refused as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
-    window = open_window(profile)
+    window = open_window(profile, frame)
     window.show()
     if opened is not None:
         after_show(window, opened)
-    _bench_exit_hook(app, window)
+    _bench_exit_hook(app, window, frame_shown=frame is not None)
     code = app.exec()
     at_exit(profile, damaged=bool(getattr(window, "damaged_reason", None)))
     profile.close()
     return code
 
 
-def _bench_exit_hook(app, window) -> None:
-    """bench/run.py: VSTBPN_BENCH_EXIT_AFTER=shown|data prints the moment the window is shown (or
-    the period's activities are drawn) as `VSTBPN_BENCH <mode> <epoch seconds>` and quits."""
+def _bench_mode() -> str | None:
     import os
 
     mode = os.environ.get("VSTBPN_BENCH_EXIT_AFTER")
-    if mode not in ("shown", "data"):
+    return mode if mode in ("shown", "data") else None
+
+
+def _bench_moment(mode: str, window) -> None:
+    """bench/run.py: print `VSTBPN_BENCH <mode> <epoch seconds>` once `window` is painted."""
+    if _bench_mode() != mode:
         return
     import time
 
+    window.grab()  # paint the frame (for "data": the visible rows are read from the database)
+    print(f"VSTBPN_BENCH {mode} {time.time():.6f}", flush=True)
+
+
+def _bench_exit_hook(app, window, frame_shown: bool = False) -> None:
+    """bench/run.py: VSTBPN_BENCH_EXIT_AFTER=shown|data prints the moment the window is shown
+    (show_frame prints it for "shown" when a profile exists) or the period's activities are drawn,
+    as `VSTBPN_BENCH <mode> <epoch seconds>`, and quits once the whole window is up."""
+    mode = _bench_mode()
+    if mode is None:
+        return
     from PySide6.QtCore import QTimer
 
     if mode == "data":
         window.show_page("communication")
+    printed = mode == "shown" and frame_shown
 
     def done():
-        window.grab()  # paint the first frame: the visible rows are read from the database
-        print(f"VSTBPN_BENCH {mode} {time.time():.6f}", flush=True)
+        if not printed:
+            _bench_moment(mode, window)
         app.quit()
 
     QTimer.singleShot(0, done)

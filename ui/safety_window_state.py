@@ -11,8 +11,8 @@ from vstbpn_desktop.atomic import write_atomic
 STATE_FILE = "window.json"
 
 
-def state_path(window) -> Path:
-    return Path(window.controller.profile.data_dir) / STATE_FILE
+def state_path(window, data_dir: Path | None = None) -> Path:
+    return Path(data_dir if data_dir is not None else window.controller.profile.data_dir) / STATE_FILE
 
 
 def save(window) -> None:
@@ -24,9 +24,10 @@ def save(window) -> None:
         pass  # a read-only profile folder: the window simply opens at its default size next time
 
 
-def restore(window) -> bool:
+def restore(window, data_dir: Path | None = None) -> bool:
+    """`data_dir`: before the controller is attached (app.run_window's early frame)."""
     try:
-        payload = json.loads(state_path(window).read_text(encoding="utf-8"))
+        payload = json.loads(state_path(window, data_dir).read_text(encoding="utf-8"))
         geometry = QByteArray.fromBase64(payload["geometry"].encode("ascii"))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return False

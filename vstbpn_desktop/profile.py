@@ -12,14 +12,12 @@ from .catalogue import indicators
 from .catalogue.org_units import read_tree, shipped_trees
 from .errors import Refused
 from .safety.audit import set_actor
-from .settings import Settings
+from .settings import DATABASE_FILE, Settings, profile_exists
 from .storage.database import (
     SchemaTooNew, current_revision, make_engine, needs_upgrade, session_scope, sqlite_url,
     upgrade_to_head,
 )
 from .storage.models import IndicatorDef, Meta, OrgUnit
-
-DATABASE_FILE = "vstbpn.sqlite3"
 
 
 class Profile:
@@ -33,10 +31,7 @@ class Profile:
 
     @classmethod
     def exists(cls, data_dir: Path) -> bool:
-        return (Path(data_dir) / DATABASE_FILE).exists() or (
-            Path(data_dir, "settings.json").exists()
-            and bool(Settings.load(Path(data_dir)).database_url)
-        )
+        return profile_exists(data_dir)
 
     @classmethod
     def open(cls, data_dir: Path, verify: bool = True) -> "Profile":

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from .atomic import write_atomic
 
+DATABASE_FILE = "vstbpn.sqlite3"
+
 SETTINGS_FILE = "settings.json"
 LANGUAGES = ("vi", "en")
 
@@ -62,3 +64,11 @@ def default_data_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("VSTBPN Desktop", "VSTBPN", roaming=False))
+
+
+def profile_exists(data_dir: Path) -> bool:
+    """A profile lives in `data_dir` (its SQLite file, or settings naming a server database).
+    Here, not in profile.py, so the window can ask before importing the ORM."""
+    return (Path(data_dir) / DATABASE_FILE).exists() or (
+        Path(data_dir, "settings.json").exists() and bool(Settings.load(Path(data_dir)).database_url)
+    )

@@ -9,18 +9,21 @@ Fingerprint: the first 16 bytes of SHA-256 over the 32 raw public-key bytes, wri
 without spaces, in any case.
 """
 
+from __future__ import annotations
+
 import base64
 import hashlib
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from typing import TYPE_CHECKING
 
 from ..atomic import OutputError, write_atomic
 from ..errors import Refused
+
+if TYPE_CHECKING:  # cryptography is imported where a key is used: not at the window's start
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 KEYS_DIR = "keys"
 PRIVATE_KEY_FILE = "signing-key.pem"
@@ -53,10 +56,14 @@ def normalise_fingerprint(text: str) -> str:
 
 
 def raw_public(key: Ed25519PublicKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
 def public_from_base64(text: str) -> Ed25519PublicKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         raw = base64.b64decode(text, validate=True)
         if len(raw) != 32:
@@ -98,6 +105,9 @@ def init_profile_key(profile, passphrase: str) -> str:
     path = key_path(profile)
     if path.exists():
         raise Refused(f"{path}: hồ sơ đã có khóa ký; không tạo đè")
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     private = Ed25519PrivateKey.generate()
     pem = private.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
@@ -131,6 +141,9 @@ def public_key_info(profile) -> PublicKeyInfo:
 
 def load_private_key(profile, passphrase: str) -> Ed25519PrivateKey:
     """The private key; a wrong passphrase is refused with a clear message, nothing changed."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     path = key_path(profile)
     try:
         pem = path.read_bytes()

@@ -10,16 +10,15 @@
 Every refusal names the bundle, the member and the rule.
 """
 
+from __future__ import annotations
+
 import hashlib
 import stat
 import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from typing import TYPE_CHECKING, Callable
 
 from ..domain.validation import (
     Invalid, check_indicator_bounds, validate_activity, validate_document, validate_indicator_value,
@@ -30,6 +29,9 @@ from ..periods import Period
 from . import format as fmt
 from .keys import spaced
 from .strictjson import _DECODER, JsonRefused, loads
+
+if TYPE_CHECKING:  # cryptography is imported when a signature is checked: not at the window's start
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 Progress = Callable[[int, int, str], None]
 SCALARS = (str, int, float, type(None))
@@ -152,6 +154,8 @@ class BundleReader:
             raise self.refuse("thiếu trong gói", fmt.MANIFEST)
         manifest_bytes = self.read_member(fmt.MANIFEST, fmt.MAX_MANIFEST_BYTES)
         key = key_for(fingerprint)  # raises Refused: not enrolled, revoked
+        from cryptography.exceptions import InvalidSignature
+
         try:
             key.public_key.verify(signature, manifest_bytes)
         except InvalidSignature:

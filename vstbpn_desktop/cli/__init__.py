@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 from .. import __version__
-from ..domain.validation import Invalid
 from ..errors import Refused
 
 COMMAND_MODULES = [
@@ -57,6 +56,7 @@ def run(argv: list[str] | None = None) -> int:
     if not hasattr(args, "handler"):
         parser.parse_args([*(argv or sys.argv[1:]), "--help"])
         return 2
+    from ..domain.validation import Invalid
     from .common import close_profiles
 
     try:

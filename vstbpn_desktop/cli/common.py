@@ -3,17 +3,20 @@
 import getpass
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from ..errors import Refused
 from ..periods import Period
-from ..profile import Profile
+
+if TYPE_CHECKING:  # imported by open_profile: building the argument parser (main.py, before
+    from ..profile import Profile  # the window) must not import SQLModel/SQLAlchemy
+
+_opened: list["Profile"] = []
 
 
-_opened: list[Profile] = []
-
-
-def open_profile(args) -> Profile:
+def open_profile(args) -> "Profile":
     """Open the profile for this command; `cli.run` closes it when the command ends."""
+    from ..profile import Profile
     from . import data_dir
 
     profile = Profile.open(data_dir(args))
