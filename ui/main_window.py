@@ -28,6 +28,8 @@ class MainWindow(QMainWindow):
         self.period = QComboBox()
         self.period.setObjectName("period")
         self.period.setMinimumWidth(220)
+        # Filled after the frame is shown: grow to the longest label ("2023H1 — 6 tháng đầu năm 2023").
+        self.period.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         top.addWidget(self.unit_label, 1)
         top.addWidget(QLabel(self.tr("Kỳ báo cáo:")))
         top.addWidget(self.period)
