@@ -86,4 +86,9 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")
-    return run(argv)
+    try:
+        return run(argv)
+    except BrokenPipeError:
+        # The reader stopped early (`... | head`): the command itself finished; say nothing more.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
