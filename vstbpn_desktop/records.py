@@ -316,32 +316,24 @@ def insert_clean(connection, org_unit_code: str, author: str, *, activities=(), 
         return [{"id": record.get("id") or new_id(), **common, **record} for record in records]
 
     counts = {"activities": 0, "documents": 0, "indicators": 0, "narratives": 0}
-    if activities:
-        batch = rows(activities)
-        _insert_many(connection, Activity.__table__, batch, common)
-        counts["activities"] = len(batch)
-    if documents:
-        batch = rows(documents)
-        _insert_many(connection, Document.__table__, batch, common)
-        counts["documents"] = len(batch)
-    values = list(indicator_values)
-    for period_code, code, _ in values:
-        connection.execute(sa_delete(IndicatorValue.__table__).where(
-            IndicatorValue.org_unit_code == org_unit_code, IndicatorValue.period == period_code,
-            IndicatorValue.indicator_code == code))
-    if values:
-        connection.execute(insert(IndicatorValue.__table__), rows(
-            {"period": p, "indicator_code": c, "value": v} for p, c, v in values))
-        counts["indicators"] = len(values)
-    texts = list(narratives)
-    for period_code, section, _ in texts:
-        connection.execute(sa_delete(Narrative.__table__).where(
-            Narrative.org_unit_code == org_unit_code, Narrative.period == period_code,
-            Narrative.section == section))
-    if texts:
-        connection.execute(insert(Narrative.__table__), rows(
-            {"period": p, "section": s, "text": t} for p, s, t in texts))
-        counts["narratives"] = len(texts)
+    for name, table, records in (("activities", Activity.__table__, activities),
+                                 ("documents", Document.__table__, documents)):
+        if records:
+            batch = rows(records)
+            _insert_many(connection, table, batch, common)
+            counts[name] = len(batch)
+    # One value per (unit, period, code) and one text per (unit, period, section): replaced, not added.
+    for name, table, key, value_column, items in (
+        ("indicators", IndicatorValue.__table__, "indicator_code", "value", list(indicator_values)),
+        ("narratives", Narrative.__table__, "section", "text", list(narratives)),
+    ):
+        for period_code, code, _ in items:
+            connection.execute(sa_delete(table).where(
+                table.c.org_unit_code == org_unit_code, table.c.period == period_code, table.c[key] == code))
+        if items:
+            connection.execute(insert(table), rows(
+                {"period": p, key: k, value_column: v} for p, k, v in items))
+            counts[name] = len(items)
     return counts
 
 
