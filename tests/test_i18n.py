@@ -22,6 +22,9 @@ QT_VI = ROOT / "resources" / "translations" / "qt_vi.ts"
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
+# Vietnamese letters: đ, the vowels ă â ê ô ơ ư and every vowel with a tone mark.
+VIETNAMESE = re.compile("[đăâêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
+
 PLACEHOLDERS = (
     re.compile(r"\{[^{}]*\}"),          # str.format fields
     re.compile(r"%(?:n|\d+)"),           # Qt's %1 … and %n
@@ -210,3 +213,70 @@ def test_language_comes_from_the_profile_settings(tmp_path, district):
     assert i18n.language_of(district.data_dir) == "en"
     (district.data_dir / "settings.json").write_text("{broken", encoding="utf-8")
     assert i18n.language_of(district.data_dir) == "vi"
+
+
+def shown_texts(root) -> list[tuple[str, str]]:
+    """(where, text) for every text a person can see or hover on `root` and its children: titles,
+    labels, buttons, placeholders, tooltips, status tips, combo and list items, table headers, actions
+    and menus (also the hidden pages' widgets)."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QComboBox, QListWidget, QTableView, QWidget
+
+    found = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        where = f"{type(widget).__name__}#{widget.objectName()}"
+        for getter in ("windowTitle", "toolTip", "statusTip", "whatsThis", "text", "placeholderText", "title"):
+            method = getattr(widget, getter, None)
+            try:
+                text = method() if callable(method) else None
+            except TypeError:
+                continue
+            if isinstance(text, str) and text:
+                found.append((f"{where}.{getter}", text))
+        if isinstance(widget, QComboBox):
+            found += [(f"{where}.item", widget.itemText(i)) for i in range(widget.count())]
+        if isinstance(widget, QListWidget):
+            found += [(f"{where}.item", widget.item(i).text()) for i in range(widget.count())]
+        if isinstance(widget, QTableView) and widget.model() is not None:
+            model = widget.model()
+            for role in (Qt.DisplayRole, Qt.ToolTipRole):
+                found += [(f"{where}.header", str(model.headerData(c, Qt.Horizontal, role)))
+                          for c in range(model.columnCount()) if model.headerData(c, Qt.Horizontal, role)]
+    for action in root.findChildren(QAction):
+        for getter in ("text", "toolTip", "statusTip", "iconText"):
+            if getattr(action, getter)():
+                found.append((f"QAction#{action.objectName()}.{getter}", getattr(action, getter)()))
+    return found
+
+
+def test_every_text_of_the_english_window_is_english(qtbot, province, language):
+    """Menus, actions, pages, labels, buttons, tooltips, headers, the period picker, the status bar and
+    the locked-period banner under "en": no Vietnamese letter outside the officer's own data."""
+    from vstbpn_desktop.demo import load_demo
+    from vstbpn_desktop.periods import Period
+    from vstbpn_desktop.safety.locking import submit
+
+    import ui.safety_lock
+
+    load_demo(province)
+    window = open_in(qtbot, province, language, "en")
+    window.controller.set_period("2023H2")
+    window.controller.set_period("2023H1")
+    status = window.statusBar().currentMessage()
+    assert status.startswith("Viewing period") and status.endswith("first half of 2023")
+    submit(province.engine, Period(2023, 1), province.author)
+    ui.safety_lock.refresh(window)
+    assert window.banner.text().startswith("Period 2023H1 was locked by")
+    for key in window.pages:
+        window.show_page(key)
+    # Data, not the window's words: org-unit names (the profile's and every child's), the officer,
+    # and the language names of the settings' choice.
+    from vstbpn_desktop.summary import units_below
+
+    units = [province.org_unit(code).name for code in units_below(province, province.org_unit_code)]
+    data = [province.org_unit().name, province.author, *units]
+    texts = shown_texts(window) + [("statusBar", status), ("menu", window.menuBar().actions()[0].text())]
+    left = [(where, text) for where, text in texts if VIETNAMESE.search(text)
+            and not any(name and name in text for name in data)]
+    assert left == []
+    assert len(texts) > 150

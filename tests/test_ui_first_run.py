@@ -2,7 +2,7 @@
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLabel
 
 from vstbpn_desktop import records
 from vstbpn_desktop.periods import Period
@@ -74,3 +74,98 @@ def test_passphrase_strength():
     assert passphrase_strength("1234567") == 0
     assert passphrase_strength("abcdefgh") == 1
     assert passphrase_strength("Abcdefgh12!?xyz") == 3
+
+
+# The language choice at the top of the dialog (the .qm built by the project's own script, into tmp).
+from tests.test_i18n import VIETNAMESE, built, language  # noqa: E402,F401  (fixtures)
+
+
+def choose(qtbot, dialog, code: str) -> None:
+    """Pick a language with the keyboard: focus the combo (Alt+N, its label's mnemonic) and press Down/Up."""
+    dialog.language.setFocus()
+    key = Qt.Key_Down if code == "en" else Qt.Key_Up
+    qtbot.keyClick(dialog.language, key)
+    assert dialog.language_code() == code
+
+
+def test_first_run_language_switches_at_once_keeps_what_was_typed_and_opens_english_window(
+        qtbot, tmp_path, built, language):
+    from ui.app import open_window
+
+    language("vi")
+    folder = tmp_path / "new-profile"
+    dialog = FirstRunDialog(folder, translations=built)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert [dialog.language.itemText(i) for i in range(dialog.language.count())] == ["Tiếng Việt", "English"]
+    assert dialog.language_code() == "vi" and dialog.windowTitle() == "Khởi tạo hồ sơ đơn vị"
+    fill(qtbot, dialog, "long xuyen", "Lê Thị Mai", "mật khẩu đủ dài 2023", "mật khẩu đủ dài 2023")
+    dialog.demo.setChecked(True)
+    chosen = dialog.units.currentItem().data(Qt.UserRole)
+    assert chosen == "883" and "(thành phố; An Giang trước 1/7/2025)" in dialog.units.currentItem().text()
+
+    choose(qtbot, dialog, "en")
+    assert dialog.windowTitle() == "Set up the unit profile"
+    assert [c.text() for c in dialog.captions] == ["Officer's name:", "Position:", "Signing key passphrase:",
+                                                   "Repeat passphrase:"]
+    assert dialog.demo.text() == "Load sample data to try the program"
+    assert dialog.buttons.button(QDialogButtonBox.Ok).text() == "Create profile"
+    assert dialog.buttons.button(QDialogButtonBox.Cancel).text() == "Quit"
+    assert dialog.strength.text().startswith("Passphrase strength: ")
+    assert dialog.search.placeholderText().startswith("Find a unit")
+    assert "(city; An Giang before 1 July 2025)" in dialog.units.currentItem().text()
+    assert dialog.language_note.text() == "Printed reports always use the official Vietnamese form (Decree 30/2020)."
+    # Nothing typed or chosen is lost.
+    assert (dialog.search.text(), dialog.officer.text(), dialog.officer_title.text()) == (
+        "long xuyen", "Lê Thị Mai", "Chuyên viên")
+    assert dialog.passphrase.text() == dialog.confirm.text() == "mật khẩu đủ dài 2023"
+    assert dialog.units.currentItem().data(Qt.UserRole) == chosen and dialog.demo.isChecked()
+    assert all("Long Xuyên" in text for text in dialog.visible_units())
+    # Every text of the dialog but the data (unit names, what was typed) and the language names.
+    allowed = {"&Ngôn ngữ / Language:", "Tiếng Việt"} | {dialog.units.item(r).text() for r in range(dialog.units.count())}
+    shown = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton)]
+    shown += [dialog.windowTitle(), dialog.search.placeholderText(), dialog.officer_title.placeholderText()]
+    assert [t for t in shown if VIETNAMESE.search(t) and t not in allowed and folder.name not in t] == []
+
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    assert dialog.result() == FirstRunDialog.Accepted
+    profile = dialog.profile
+    assert profile.settings.language == "en"
+    window = open_window(profile)
+    qtbot.addWidget(window)
+    assert [m.title() for m in window.menus.values()][:2] == ["&File", "&Period"]
+    assert window.navigation.item(0).text() == "Directives and coordination"
+    window.close()
+    profile.close()
+    from vstbpn_desktop.settings import Settings
+
+    assert Settings.load(folder).language == "en"
+
+
+def test_first_run_problems_follow_the_language_and_vietnamese_comes_back(qtbot, tmp_path, built, language):
+    language("vi")
+    dialog = FirstRunDialog(tmp_path / "new", translations=built)
+    qtbot.addWidget(dialog)
+    type_officer = "Lê Thị Mai"
+    dialog.officer.setText(type_officer)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    assert dialog.problem.text() == "Chưa chọn đơn vị. Mật khẩu cần ít nhất 8 ký tự."
+    choose(qtbot, dialog, "en")
+    assert dialog.problem.text() == "No unit chosen. The passphrase needs at least 8 characters."
+    choose(qtbot, dialog, "vi")
+    assert dialog.windowTitle() == "Khởi tạo hồ sơ đơn vị"
+    assert dialog.problem.text() == "Chưa chọn đơn vị. Mật khẩu cần ít nhất 8 ký tự."
+    assert dialog.captions[0].text() == "Tên cán bộ:" and dialog.officer.text() == type_officer
+
+
+def test_first_run_without_english_catalogue_stays_vietnamese_and_says_so(qtbot, tmp_path, built, language):
+    language("vi")
+    empty = tmp_path / "no-qm"
+    empty.mkdir()
+    dialog = FirstRunDialog(tmp_path / "new", translations=empty)
+    qtbot.addWidget(dialog)
+    dialog.language.setCurrentIndex(1)
+    assert dialog.language_code() == "vi"
+    assert dialog.windowTitle() == "Khởi tạo hồ sơ đơn vị"
+    assert "English translation not installed" in dialog.problem.text()

@@ -1,19 +1,37 @@
-"""First run: choose the unit, name the officer, set the passphrase of the signing key."""
+"""First run: choose the window's language, the unit, name the officer, set the passphrase of the
+signing key. The language applies at once (ui/i18n.install; every text of the dialog is set again on
+QEvent.LanguageChange, what was typed and chosen stays) and is saved into the new profile's settings,
+so the main window opens in it right after."""
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QMessageBox, QVBoxLayout,
+    QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QListWidget, QListWidgetItem, QMessageBox, QVBoxLayout,
 )
 
-from vstbpn_desktop.catalogue.org_units import UNIT_TYPES, read_tree, shipped_trees
+from vstbpn_desktop.catalogue.org_units import read_tree, shipped_trees
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.text import fold
 
+from . import i18n
+
 MIN_PASSPHRASE = 8
-TREE_LABELS = {"an-giang-2023": "An Giang trước 1/7/2025", "an-giang-2025": "An Giang từ 1/7/2025"}
+TREE_LABELS = {"an-giang-2023": QT_TR_NOOP("An Giang trước 1/7/2025"),
+               "an-giang-2025": QT_TR_NOOP("An Giang từ 1/7/2025")}
+# The kinds of org_units.UNIT_TYPES, translatable (the catalogue's own are Vietnamese).
+UNIT_KINDS = {
+    "province": QT_TR_NOOP("tỉnh"), "city": QT_TR_NOOP("thành phố"), "district": QT_TR_NOOP("huyện"),
+    "town": QT_TR_NOOP("thị xã"), "commune": QT_TR_NOOP("xã"), "ward": QT_TR_NOOP("phường"),
+    "township": QT_TR_NOOP("thị trấn"), "special_zone": QT_TR_NOOP("đặc khu"),
+}
+# Each language in its own name: the officer finds hers whichever is showing.
+LANGUAGE_NAMES = (("vi", "Tiếng Việt"), ("en", "English"))
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("first_run", text)
 
 
 @dataclass
@@ -46,31 +64,50 @@ def passphrase_strength(text: str) -> int:
 
 
 class FirstRunDialog(QDialog):
-    """View and its small controller: the form is checked here, the profile made by the core."""
+    """View and its small controller: the form is checked here, the profile made by the core.
+    `translations`: the folder of the .qm files (tests; default resources/translations)."""
 
-    def __init__(self, data_dir, parent=None):
+    def __init__(self, data_dir, parent=None, translations=None):
         super().__init__(parent)
         self.data_dir = data_dir
+        self.translations = translations
         self.profile = None
-        self.setWindowTitle(self.tr("Khởi tạo hồ sơ đơn vị"))
-        self.resize(640, 620)
+        self.problems_shown = False  # the last "Tạo hồ sơ" found problems: they follow the language
+        self.resize(640, 660)
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Chưa có hồ sơ trong thư mục <i>{folder}</i>. Chọn đơn vị của bạn, nhập tên cán bộ "
-                               "và đặt mật khẩu bảo vệ khóa ký gửi báo cáo.").format(folder=data_dir))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+
+        # The language first, in both languages: whoever opens the program can read it.
+        top = QHBoxLayout()
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        for code, name in LANGUAGE_NAMES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(i18n.language()), 0))
+        language_label = QLabel("&Ngôn ngữ / Language:")
+        language_label.setBuddy(self.language)
+        top.addWidget(language_label)
+        top.addWidget(self.language)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.language_note = QLabel()
+        self.language_note.setObjectName("languageNote")
+        self.language_note.setWordWrap(True)
+        self.language_note.setStyleSheet("color: #555;")
+        layout.addWidget(self.language_note)
+
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
 
         self.search = QLineEdit()
         self.search.setObjectName("unitSearch")
-        self.search.setPlaceholderText(self.tr("Tìm đơn vị (không cần dấu), ví dụ: long xuyen"))
         self.search.setClearButtonEnabled(True)
         layout.addWidget(self.search)
         self.units = QListWidget()
         self.units.setObjectName("units")
         self.choices = unit_choices()
         for choice in self.choices:
-            kind = UNIT_TYPES.get(choice.type, choice.type)
-            item = QListWidgetItem(f"{choice.name} — {choice.code} ({kind}; {TREE_LABELS.get(choice.tree, choice.tree)})")
+            item = QListWidgetItem()
             item.setData(Qt.UserRole, choice.code)
             item.setData(Qt.UserRole + 1, choice.tree)
             self.units.addItem(item)
@@ -81,7 +118,6 @@ class FirstRunDialog(QDialog):
         self.officer.setObjectName("officer")
         self.officer_title = QLineEdit()
         self.officer_title.setObjectName("officerTitle")
-        self.officer_title.setPlaceholderText(self.tr("ví dụ: Chuyên viên Phòng Nội vụ"))
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("passphrase")
         self.passphrase.setEchoMode(QLineEdit.Password)
@@ -90,12 +126,11 @@ class FirstRunDialog(QDialog):
         self.confirm.setEchoMode(QLineEdit.Password)
         self.strength = QLabel()
         self.strength.setObjectName("strength")
-        self.demo = QCheckBox(self.tr("Nạp dữ liệu mẫu để dùng thử"))
+        self.demo = QCheckBox()
         self.demo.setObjectName("demo")
-        form.addRow(self.tr("Tên cán bộ:"), self.officer)
-        form.addRow(self.tr("Chức vụ:"), self.officer_title)
-        form.addRow(self.tr("Mật khẩu khóa ký:"), self.passphrase)
-        form.addRow(self.tr("Nhập lại mật khẩu:"), self.confirm)
+        self.captions = [QLabel() for _ in range(4)]
+        for caption, field in zip(self.captions, (self.officer, self.officer_title, self.passphrase, self.confirm)):
+            form.addRow(caption, field)
         form.addRow("", self.strength)
         form.addRow("", self.demo)
         layout.addLayout(form)
@@ -105,16 +140,59 @@ class FirstRunDialog(QDialog):
         self.problem.setStyleSheet("color: #b00020;")
         layout.addWidget(self.problem)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Tạo hồ sơ"))
-        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Thoát"))
         layout.addWidget(self.buttons)
 
+        self.retranslate()
+        self.language.currentIndexChanged.connect(self.choose_language)
         self.search.textChanged.connect(self.filter_units)
         self.passphrase.textChanged.connect(self.update_strength)
         self.confirm.textChanged.connect(self.update_strength)
         self.buttons.accepted.connect(self.create_profile)
         self.buttons.rejected.connect(self.reject)
+
+    def language_code(self) -> str:
+        return self.language.currentData()
+
+    def choose_language(self, _index: int = 0) -> None:
+        """Install the chosen language's translators; the texts follow on QEvent.LanguageChange."""
+        wanted = self.language_code()
+        effective = i18n.install(QApplication.instance(), wanted, self.translations)
+        if effective != wanted:  # the English .qm is not built: say so, stay Vietnamese
+            self.language.blockSignals(True)
+            self.language.setCurrentIndex(max(self.language.findData(effective), 0))
+            self.language.blockSignals(False)
+            self.retranslate()
+            self.problem.setText("Chưa có bản dịch tiếng Anh (English translation not installed).")
+            return
+        self.retranslate()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every text of the dialog in the language in effect; typed values and the chosen unit stay."""
+        if not hasattr(self, "buttons"):
+            return  # a LanguageChange while the dialog is still being built
+        self.setWindowTitle(tr("Khởi tạo hồ sơ đơn vị"))
+        self.language_note.setText(tr("Báo cáo in ra luôn theo mẫu chính thức bằng tiếng Việt (Nghị định 30/2020)."))
+        self.intro.setText(tr("Chưa có hồ sơ trong thư mục <i>{folder}</i>. Chọn đơn vị của bạn, nhập tên cán bộ "
+                              "và đặt mật khẩu bảo vệ khóa ký gửi báo cáo.").format(folder=self.data_dir))
+        self.search.setPlaceholderText(tr("Tìm đơn vị (không cần dấu), ví dụ: long xuyen"))
+        for row, choice in enumerate(self.choices):
+            kind = tr(UNIT_KINDS[choice.type]) if choice.type in UNIT_KINDS else choice.type
+            tree = tr(TREE_LABELS[choice.tree]) if choice.tree in TREE_LABELS else choice.tree
+            self.units.item(row).setText(f"{choice.name} — {choice.code} ({kind}; {tree})")
+        for caption, text in zip(self.captions, (tr("Tên cán bộ:"), tr("Chức vụ:"), tr("Mật khẩu khóa ký:"),
+                                                 tr("Nhập lại mật khẩu:"))):
+            caption.setText(text)
+        self.officer_title.setPlaceholderText(tr("ví dụ: Chuyên viên Phòng Nội vụ"))
+        self.demo.setText(tr("Nạp dữ liệu mẫu để dùng thử"))
+        self.buttons.button(QDialogButtonBox.Ok).setText(tr("Tạo hồ sơ"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(tr("Thoát"))
         self.update_strength()
+        self.problem.setText(" ".join(self.problems()) if self.problems_shown else "")
 
     def filter_units(self, text: str) -> None:
         words = fold(text).split()
@@ -132,30 +210,31 @@ class FirstRunDialog(QDialog):
 
     def update_strength(self) -> None:
         text = self.passphrase.text()
-        names = [self.tr("quá ngắn (cần ít nhất {n} ký tự)").format(n=MIN_PASSPHRASE),
-                 self.tr("tạm được"), self.tr("khá"), self.tr("mạnh")]
-        hint = self.tr("Độ mạnh mật khẩu: {level}").format(level=names[passphrase_strength(text)])
+        names = [tr("quá ngắn (cần ít nhất {n} ký tự)").format(n=MIN_PASSPHRASE),
+                 tr("tạm được"), tr("khá"), tr("mạnh")]
+        hint = tr("Độ mạnh mật khẩu: {level}").format(level=names[passphrase_strength(text)])
         if self.confirm.text() and self.confirm.text() != text:
-            hint += " — " + self.tr("hai lần nhập chưa khớp")
+            hint += " — " + tr("hai lần nhập chưa khớp")
         self.strength.setText(hint)
 
     def problems(self) -> list[str]:
         found = []
         item = self.units.currentItem()
         if item is None or item.isHidden():
-            found.append(self.tr("Chưa chọn đơn vị."))
+            found.append(tr("Chưa chọn đơn vị."))
         if not self.officer.text().strip():
-            found.append(self.tr("Chưa nhập tên cán bộ."))
+            found.append(tr("Chưa nhập tên cán bộ."))
         if len(self.passphrase.text()) < MIN_PASSPHRASE:
-            found.append(self.tr("Mật khẩu cần ít nhất {n} ký tự.").format(n=MIN_PASSPHRASE))
+            found.append(tr("Mật khẩu cần ít nhất {n} ký tự.").format(n=MIN_PASSPHRASE))
         elif self.passphrase.text() != self.confirm.text():
-            found.append(self.tr("Hai lần nhập mật khẩu không khớp."))
+            found.append(tr("Hai lần nhập mật khẩu không khớp."))
         return found
 
     def create_profile(self) -> None:
         from vstbpn_desktop.profile import Profile
 
         problems = self.problems()
+        self.problems_shown = bool(problems)
         if problems:
             self.problem.setText(" ".join(problems))
             return
@@ -165,13 +244,14 @@ class FirstRunDialog(QDialog):
             profile = Profile.create(self.data_dir, code, self.officer.text().strip(), self.passphrase.text(),
                                      tree=tree)
             profile.settings.officer_title = self.officer_title.text().strip()
+            profile.settings.language = self.language_code()
             profile.save_settings()
             if self.demo.isChecked():
                 from vstbpn_desktop.demo import load_demo
 
                 load_demo(profile)
         except Refused as exc:
-            box = QMessageBox(QMessageBox.Warning, self.tr("Không tạo được hồ sơ"), str(exc), QMessageBox.Ok, self)
+            box = QMessageBox(QMessageBox.Warning, tr("Không tạo được hồ sơ"), str(exc), QMessageBox.Ok, self)
             box.setObjectName("refusal")
             box.exec()
             return

@@ -124,7 +124,7 @@ class FiguresPage(Page):
             value = QLabel("—")
             value.setObjectName(f"share-{indicator.code}")
             value.setTextInteractionFlags(Qt.TextSelectableByMouse)
-            grid.addWidget(QLabel(f"{indicator.name_vi}:"), row, 0)
+            grid.addWidget(QLabel(f"{indicator_name(indicator)}:"), row, 0)
             grid.addWidget(value, row, 1)
             self.shares[indicator.code] = value
         grid.setColumnStretch(1, 1)

@@ -1004,8 +1004,132 @@ Restore it? The damaged database is kept in the backups/ folder, not deleted.</t
         <translation>Open read-only</translation>
     </message>
     <message>
+        <source>An Giang trước 1/7/2025</source>
+        <translation>An Giang before 1 July 2025</translation>
+    </message>
+    <message>
+        <source>An Giang từ 1/7/2025</source>
+        <translation>An Giang from 1 July 2025</translation>
+    </message>
+    <message>
+        <source>tỉnh</source>
+        <translation>province</translation>
+    </message>
+    <message>
+        <source>thành phố</source>
+        <translation>city</translation>
+    </message>
+    <message>
+        <source>huyện</source>
+        <translation>district</translation>
+    </message>
+    <message>
+        <source>thị xã</source>
+        <translation>town</translation>
+    </message>
+    <message>
+        <source>xã</source>
+        <translation>commune</translation>
+    </message>
+    <message>
+        <source>phường</source>
+        <translation>ward</translation>
+    </message>
+    <message>
+        <source>thị trấn</source>
+        <translation>township</translation>
+    </message>
+    <message>
+        <source>đặc khu</source>
+        <translation>special zone</translation>
+    </message>
+    <message>
+        <source>Khởi tạo hồ sơ đơn vị</source>
+        <translation>Set up the unit profile</translation>
+    </message>
+    <message>
+        <source>Báo cáo in ra luôn theo mẫu chính thức bằng tiếng Việt (Nghị định 30/2020).</source>
+        <translation>Printed reports always use the official Vietnamese form (Decree 30/2020).</translation>
+    </message>
+    <message>
+        <source>Chưa có hồ sơ trong thư mục &lt;i&gt;{folder}&lt;/i&gt;. Chọn đơn vị của bạn, nhập tên cán bộ và đặt mật khẩu bảo vệ khóa ký gửi báo cáo.</source>
+        <translation>There is no profile in the folder &lt;i&gt;{folder}&lt;/i&gt; yet. Choose your unit, enter the officer&apos;s name and set a passphrase to protect the key that signs the reports you send.</translation>
+    </message>
+    <message>
+        <source>Tìm đơn vị (không cần dấu), ví dụ: long xuyen</source>
+        <translation>Find a unit (accents optional), e.g. long xuyen</translation>
+    </message>
+    <message>
+        <source>Tên cán bộ:</source>
+        <translation>Officer&apos;s name:</translation>
+    </message>
+    <message>
+        <source>Chức vụ:</source>
+        <translation>Position:</translation>
+    </message>
+    <message>
+        <source>Nhập lại mật khẩu:</source>
+        <translation>Repeat passphrase:</translation>
+    </message>
+    <message>
+        <source>ví dụ: Chuyên viên Phòng Nội vụ</source>
+        <translation>e.g. Specialist, Department of Home Affairs</translation>
+    </message>
+    <message>
+        <source>Nạp dữ liệu mẫu để dùng thử</source>
+        <translation>Load sample data to try the program</translation>
+    </message>
+    <message>
+        <source>Tạo hồ sơ</source>
+        <translation>Create profile</translation>
+    </message>
+    <message>
         <source>Thoát</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <source>quá ngắn (cần ít nhất {n} ký tự)</source>
+        <translation>too short (at least {n} characters needed)</translation>
+    </message>
+    <message>
+        <source>tạm được</source>
+        <translation>fair</translation>
+    </message>
+    <message>
+        <source>khá</source>
+        <translation>good</translation>
+    </message>
+    <message>
+        <source>mạnh</source>
+        <translation>strong</translation>
+    </message>
+    <message>
+        <source>Độ mạnh mật khẩu: {level}</source>
+        <translation>Passphrase strength: {level}</translation>
+    </message>
+    <message>
+        <source>hai lần nhập chưa khớp</source>
+        <translation>the two entries do not match</translation>
+    </message>
+    <message>
+        <source>Chưa chọn đơn vị.</source>
+        <translation>No unit chosen.</translation>
+    </message>
+    <message>
+        <source>Chưa nhập tên cán bộ.</source>
+        <translation>The officer&apos;s name is missing.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu cần ít nhất {n} ký tự.</source>
+        <translation>The passphrase needs at least {n} characters.</translation>
+    </message>
+    <message>
+        <source>Hai lần nhập mật khẩu không khớp.</source>
+        <translation>The two passphrase entries do not match.</translation>
+    </message>
+    <message>
+        <source>Không tạo được hồ sơ</source>
+        <translation>Could not create the profile</translation>
     </message>
     <message>
         <source>không mở được cơ sở dữ liệu</source>
@@ -1448,97 +1572,6 @@ Every bundle signed with this key will be refused from now on; data already rece
     <message>
         <source>Tỷ lệ (tính tự động) so với mục tiêu quốc gia</source>
         <translation>Shares (calculated) against the national targets</translation>
-    </message>
-</context>
-<context>
-    <name>FirstRunDialog</name>
-    <message>
-        <source>Khởi tạo hồ sơ đơn vị</source>
-        <translation>Set up the unit profile</translation>
-    </message>
-    <message>
-        <source>Chưa có hồ sơ trong thư mục &lt;i&gt;{folder}&lt;/i&gt;. Chọn đơn vị của bạn, nhập tên cán bộ và đặt mật khẩu bảo vệ khóa ký gửi báo cáo.</source>
-        <translation>There is no profile in the folder &lt;i&gt;{folder}&lt;/i&gt; yet. Choose your unit, enter the officer&apos;s name and set a passphrase to protect the key that signs the reports you send.</translation>
-    </message>
-    <message>
-        <source>Tìm đơn vị (không cần dấu), ví dụ: long xuyen</source>
-        <translation>Find a unit (accents optional), e.g. long xuyen</translation>
-    </message>
-    <message>
-        <source>ví dụ: Chuyên viên Phòng Nội vụ</source>
-        <translation>e.g. Specialist, Department of Home Affairs</translation>
-    </message>
-    <message>
-        <source>Nạp dữ liệu mẫu để dùng thử</source>
-        <translation>Load sample data to try the program</translation>
-    </message>
-    <message>
-        <source>Tên cán bộ:</source>
-        <translation>Officer&apos;s name:</translation>
-    </message>
-    <message>
-        <source>Chức vụ:</source>
-        <translation>Position:</translation>
-    </message>
-    <message>
-        <source>Mật khẩu khóa ký:</source>
-        <translation>Signing key passphrase:</translation>
-    </message>
-    <message>
-        <source>Nhập lại mật khẩu:</source>
-        <translation>Repeat passphrase:</translation>
-    </message>
-    <message>
-        <source>Tạo hồ sơ</source>
-        <translation>Create profile</translation>
-    </message>
-    <message>
-        <source>Thoát</source>
-        <translation>Quit</translation>
-    </message>
-    <message>
-        <source>quá ngắn (cần ít nhất {n} ký tự)</source>
-        <translation>too short (at least {n} characters needed)</translation>
-    </message>
-    <message>
-        <source>tạm được</source>
-        <translation>fair</translation>
-    </message>
-    <message>
-        <source>khá</source>
-        <translation>good</translation>
-    </message>
-    <message>
-        <source>mạnh</source>
-        <translation>strong</translation>
-    </message>
-    <message>
-        <source>Độ mạnh mật khẩu: {level}</source>
-        <translation>Passphrase strength: {level}</translation>
-    </message>
-    <message>
-        <source>hai lần nhập chưa khớp</source>
-        <translation>the two entries do not match</translation>
-    </message>
-    <message>
-        <source>Chưa chọn đơn vị.</source>
-        <translation>No unit chosen.</translation>
-    </message>
-    <message>
-        <source>Chưa nhập tên cán bộ.</source>
-        <translation>The officer&apos;s name is missing.</translation>
-    </message>
-    <message>
-        <source>Mật khẩu cần ít nhất {n} ký tự.</source>
-        <translation>The passphrase needs at least {n} characters.</translation>
-    </message>
-    <message>
-        <source>Hai lần nhập mật khẩu không khớp.</source>
-        <translation>The two passphrase entries do not match.</translation>
-    </message>
-    <message>
-        <source>Không tạo được hồ sơ</source>
-        <translation>Could not create the profile</translation>
     </message>
 </context>
 <context>
