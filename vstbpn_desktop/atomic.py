@@ -9,8 +9,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from .errors import WithMessage
 
-class OutputError(RuntimeError):
+
+class OutputError(WithMessage, RuntimeError):
     """The output path cannot be written; the message names it."""
 
 
@@ -21,11 +23,12 @@ def atomic_path(target: Path, private: bool = False) -> Iterator[Path]:
     target = Path(target)
     folder = target.parent
     if not folder.is_dir():
-        raise OutputError(f"{target}: thư mục {folder} không tồn tại")
+        raise OutputError("{target}: thư mục {folder} không tồn tại", target=target, folder=folder)
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise OutputError(f"{target}: không ghi được vào thư mục {folder} ({exc.strerror})") from exc
+        raise OutputError("{target}: không ghi được vào thư mục {folder} ({error})",
+                          target=target, folder=folder, error=exc.strerror) from exc
     os.close(handle)
     temp = Path(temp_name)
     if not private:
@@ -38,7 +41,7 @@ def atomic_path(target: Path, private: bool = False) -> Iterator[Path]:
             os.replace(temp, target)
         except PermissionError as exc:
             raise OutputError(
-                f"{target}: tệp đang được mở trong chương trình khác hoặc không có quyền ghi"
+                "{target}: tệp đang được mở trong chương trình khác hoặc không có quyền ghi", target=target
             ) from exc
         _fsync_folder(folder)
     finally:

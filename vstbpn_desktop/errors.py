@@ -1,12 +1,92 @@
-"""The one kind of failure an officer is shown: a refusal that names the file, row or member and the rule."""
+"""The one kind of failure an officer is shown: a refusal that names the file, row or member and the rule.
+
+Every message of the core is a `Message`: a Vietnamese *template* with named `{fields}` and their
+values. It *is* its Vietnamese text (a `str`), so the command line, the log and `str(exc)` read
+exactly as before; the window's English (ui/i18n.py) looks the template up in
+resources/translations/vstbpn_core_en.ts (kept by scripts/build-translations, context "core") and
+fills in the same values. A value that is itself a message (a nested refusal or reason) is
+translated too; a list of messages reads "a; b"; any other value is data (a file name, a unit code,
+a number already formatted by formats.py) and is shown as it is.
+
+    raise Refused("{file}: dòng {row}: {reason}", file=label, row=n, reason=exc)
+
+A template given without fields is taken literally (no `{}` formatting), so a text that is already
+complete can be passed through unchanged. The template must be a string literal at the call (the
+build script and tests/test_core_messages.py read them from the source with `ast`).
+"""
+
+from collections.abc import Callable
 
 
-class Refused(Exception):
+def _render(value, translate: Callable[[str], str] | None):
+    if isinstance(value, Message):
+        return value.render(translate)
+    message = getattr(value, "message", None)
+    if isinstance(value, BaseException) and isinstance(message, Message):
+        return message.render(translate)
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(_render(item, translate)) for item in value)
+    return value
+
+
+class Message(str):
+    """A core message: its Vietnamese text, plus the template and values it was made of."""
+
+    template: str
+    fields: dict
+
+    def __new__(cls, template: str, /, **fields) -> "Message":
+        self = super().__new__(cls, _fill(template, fields, None))
+        self.template = template
+        self.fields = fields
+        return self
+
+    def __getnewargs_ex__(self):
+        return (self.template,), self.fields
+
+    def render(self, translate: Callable[[str], str] | None = None) -> str:
+        """The text with `translate(template)` for this template and every nested one (Vietnamese without)."""
+        return _fill(translate(self.template) if translate else self.template, self.fields, translate)
+
+
+def _fill(template: str, fields: dict, translate) -> str:
+    if not fields:
+        return template
+    return template.format(**{name: _render(value, translate) for name, value in fields.items()})
+
+
+def message(text, /, **fields) -> Message:
+    """`text` as a Message: a template with its fields, an existing Message, or the message an
+    exception carries (a Refused, Invalid, Reason); any other exception becomes its plain text."""
+    if isinstance(text, Message) and not fields:
+        return text
+    carried = getattr(text, "message", None)
+    if isinstance(text, BaseException):
+        return carried if isinstance(carried, Message) else Message("{error}", error=str(text))
+    return Message(text, **fields)
+
+
+class WithMessage:
+    """An exception whose text is a Message (`exc.message`)."""
+
+    message: Message
+
+    def __init__(self, template, /, **fields):
+        self.message = message(template, **fields)
+        super().__init__(str(self.message))
+
+
+class Refused(WithMessage, Exception):
     """Input or state refused. The message is Vietnamese and complete; nothing was changed."""
 
 
 class Cancelled(Refused):
     """The officer cancelled a long operation; like any refusal, nothing was changed."""
 
-    def __init__(self, message: str = "đã hủy theo yêu cầu; dữ liệu không thay đổi"):
-        super().__init__(message)
+    def __init__(self, template=None, /, **fields):
+        super().__init__(Message("đã hủy theo yêu cầu; dữ liệu không thay đổi") if template is None else template,
+                         **fields)
+
+
+class Reason(WithMessage, ValueError):
+    """A value broke a rule (what a parser or validator raises); caught as ValueError, with a Message."""

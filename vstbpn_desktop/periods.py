@@ -4,6 +4,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .errors import Reason
+
 _PATTERN = re.compile(r"^(\d{4})(H[12])?$")
 
 
@@ -16,12 +18,12 @@ class Period:
     def parse(cls, code: str) -> "Period":
         match = _PATTERN.match(code.strip().upper()) if code else None
         if not match:
-            raise ValueError(
-                f"kỳ báo cáo '{code}' không hợp lệ (dạng 2023H1, 2023H2 hoặc 2023)"
+            raise Reason(
+                "kỳ báo cáo '{code}' không hợp lệ (dạng 2023H1, 2023H2 hoặc 2023)", code=code
             )
         year = int(match.group(1))
         if not 2000 <= year <= 2100:
-            raise ValueError(f"kỳ báo cáo '{code}': năm {year} nằm ngoài 2000-2100")
+            raise Reason("kỳ báo cáo '{code}': năm {year} nằm ngoài 2000-2100", code=code, year=year)
         half = int(match.group(2)[1]) if match.group(2) else None
         return cls(year, half)
 
@@ -69,3 +71,12 @@ class Period:
 def period_for(day: date) -> Period:
     """The half-year that a date falls in."""
     return Period(day.year, 1 if day.month <= 6 else 2)
+
+
+def half_years(first: date, last: date) -> list[Period]:
+    """Every half-year from the one holding `first` to the one holding `last`, in order."""
+    periods, period = [], period_for(first)
+    while period.start <= last:
+        periods.append(period)
+        period = Period(period.year + period.half - 1, 3 - period.half)
+    return periods

@@ -40,11 +40,11 @@ class Profile:
         try:
             settings = Settings.load(data_dir)
         except ValueError as exc:
-            raise Refused(str(exc)) from exc
+            raise Refused(exc) from exc
         profile = cls(data_dir, settings)
         if not settings.database_url and not profile.database_path.exists():
             raise Refused(
-                f"{data_dir}: chưa có hồ sơ; hãy khởi tạo bằng lệnh init --org-unit MÃ"
+                "{data_dir}: chưa có hồ sơ; hãy khởi tạo bằng lệnh init --org-unit MÃ", data_dir=data_dir
             )
         if verify and not settings.database_url:
             from .safety.integrity import check_file
@@ -52,21 +52,21 @@ class Profile:
             problems = check_file(profile.database_path, quick=True)
             if problems:
                 raise Refused(
-                    f"{profile.database_path}: cơ sở dữ liệu bị hỏng ({'; '.join(problems[:2])}); "
-                    "hãy chạy lệnh check và khôi phục bản sao lưu còn tốt (restore TỆP)"
+                    "{database_path}: cơ sở dữ liệu bị hỏng ({value}); hãy chạy lệnh check và khôi phục bản sao lưu "
+                    "còn tốt (restore TỆP)", database_path=profile.database_path, value=problems[:2]
                 )
         try:
             if needs_upgrade(profile.engine):
                 profile._migrate()
         except SchemaTooNew as exc:
-            raise Refused(f"{profile.database_path}: {exc}") from exc
+            raise Refused("{database_path}: {error}", database_path=profile.database_path, error=exc) from exc
         except DatabaseError as exc:
             profile.close()
-            raise Refused(f"{profile.database_path}: không mở được cơ sở dữ liệu ({exc.orig}); "
-                          "hãy chạy lệnh check") from exc
+            raise Refused("{database_path}: không mở được cơ sở dữ liệu ({orig}); hãy chạy lệnh check",
+                          database_path=profile.database_path, orig=exc.orig) from exc
         set_actor(settings.officer_name)
         if not profile.org_unit_code:
-            raise Refused(f"{data_dir}: hồ sơ chưa gắn với đơn vị nào; hãy chạy init")
+            raise Refused("{data_dir}: hồ sơ chưa gắn với đơn vị nào; hãy chạy init", data_dir=data_dir)
         return profile
 
     @classmethod
@@ -83,14 +83,15 @@ class Profile:
             probe.write_bytes(b"")
             probe.unlink()
         except OSError as exc:
-            raise Refused(f"{data_dir}: không ghi được vào thư mục hồ sơ ({exc.strerror})") from exc
+            raise Refused("{data_dir}: không ghi được vào thư mục hồ sơ ({error})",
+                          data_dir=data_dir, error=exc.strerror) from exc
         settings = Settings.load(data_dir) if (data_dir / "settings.json").exists() else Settings()
         profile = cls(data_dir, settings)
         if settings.database_url == "" and profile.database_path.exists():
             existing = cls.open(data_dir)
             raise Refused(
-                f"{data_dir}: đã có hồ sơ của đơn vị {existing.org_unit_code}; "
-                "dùng --data-dir khác cho đơn vị khác"
+                "{data_dir}: đã có hồ sơ của đơn vị {org_unit_code}; dùng --data-dir khác cho đơn vị khác",
+                data_dir=data_dir, org_unit_code=existing.org_unit_code
             )
         upgrade_to_head(profile.engine)
         profile.load_org_units()
@@ -100,7 +101,8 @@ class Profile:
             profile.close()
             for leftover in data_dir.glob(DATABASE_FILE + "*"):
                 leftover.unlink()
-            raise Refused(f"mã đơn vị '{org_unit_code}' không có trong danh mục đơn vị hành chính")
+            raise Refused("mã đơn vị '{org_unit_code}' không có trong danh mục đơn vị hành chính",
+                          org_unit_code=org_unit_code)
         if officer:
             settings.officer_name = officer
         set_actor(settings.officer_name)
@@ -109,7 +111,8 @@ class Profile:
             profile.close()
             for leftover in data_dir.glob(DATABASE_FILE + "*"):
                 leftover.unlink()
-            raise Refused(f"mã đơn vị '{org_unit_code}' không có trong danh mục {tree}")
+            raise Refused("mã đơn vị '{org_unit_code}' không có trong danh mục {tree}",
+                          org_unit_code=org_unit_code, tree=tree)
         parent = None
         with session_scope(profile.engine) as session:
             session.add(Meta(key="org_unit", value=unit.code))
@@ -231,7 +234,7 @@ class Profile:
         try:
             trees = [read_tree(p) for p in ([path] if path else shipped_trees())]
         except (ValueError, OSError) as exc:
-            raise Refused(str(exc)) from exc
+            raise Refused(exc) from exc
         count = 0
         with session_scope(self.engine) as session:
             for rows in trees:

@@ -14,7 +14,7 @@ from .domain.validation import (
     Invalid, check_indicator_bounds, validate_activity, validate_document, validate_indicator_value,
     validate_narrative,
 )
-from .errors import Refused
+from .errors import Message, Refused
 from .periods import Period
 from .storage.database import session_scope
 from .storage.models import Activity, Document, IndicatorValue, Narrative, ReportingPeriod, now
@@ -61,8 +61,8 @@ def ensure_editable(engine: Engine, day_or_period: Period | date) -> None:
     lock = period_lock(engine, period)
     if lock is not None:
         raise Refused(
-            f"kỳ {lock.code} đã khóa để gửi ({lock.locked_by or 'không rõ'}, "
-            f"{lock.locked_at:%d/%m/%Y %H:%M}); hãy mở lại kỳ trước khi sửa"
+            "kỳ {code} đã khóa để gửi ({locked_by}, {locked_at:%d/%m/%Y %H:%M}); hãy mở lại kỳ trước khi sửa",
+            code=lock.code, locked_by=lock.locked_by or 'không rõ', locked_at=lock.locked_at
         )
 
 
@@ -117,7 +117,7 @@ def update_activity(engine: Engine, scope: Scope, activity_id: str, raw: dict, a
     with session_scope(engine) as session:
         activity = session.get(Activity, activity_id)
         if activity is None:
-            raise Refused(f"không tìm thấy hoạt động {activity_id}")
+            raise Refused("không tìm thấy hoạt động {activity_id}", activity_id=activity_id)
         merged = {f: getattr(activity, f) for f in ACTIVITY_FIELDS} | raw
         clean = validate_activity(merged, scope.period)
         ensure_editable(engine, activity.date)
@@ -164,7 +164,7 @@ def update_document(engine: Engine, scope: Scope, document_id: str, raw: dict, a
     with session_scope(engine) as session:
         document = session.get(Document, document_id)
         if document is None:
-            raise Refused(f"không tìm thấy văn bản {document_id}")
+            raise Refused("không tìm thấy văn bản {document_id}", document_id=document_id)
         merged = {f: getattr(document, f) for f in DOCUMENT_FIELDS} | raw
         clean = validate_document(merged, scope.period)
         ensure_editable(engine, document.date)
@@ -199,7 +199,7 @@ def set_indicator_values(engine: Engine, scope: Scope, raw: dict[str, object], a
         try:
             clean[code] = validate_indicator_value(code, value)
         except Invalid as exc:
-            problems[code] = "; ".join(exc.problems.values())
+            problems[code] = Message("{problems}", problems=list(exc.problems.values()))
     merged = indicator_values(engine, scope) | clean
     problems |= check_indicator_bounds({k: v for k, v in merged.items() if v is not None})
     if problems:
@@ -387,13 +387,23 @@ def delete_period_data(connection, org_unit_code: str, period: Period) -> dict[s
 
 def periods_with_data(engine: Engine, org_unit_code: str) -> list[Period]:
     """The half-years (and years with values of their own) for which the unit holds any record."""
-    from .periods import period_for
+    from .periods import half_years
 
     found: set[Period] = set()
     with engine.connect() as connection:
         for table in (Activity.__table__, Document.__table__):
-            query = sa_select(table.c.date).where(table.c.org_unit_code == org_unit_code).distinct()
-            found |= {period_for(day) for (day,) in connection.execute(query)}
+            mine = table.c.org_unit_code == org_unit_code
+            # min and max apart: SQLite answers each alone from the index, the pair together by a scan.
+            first = connection.execute(sa_select(func.min(table.c.date)).where(mine)).scalar_one()
+            last = connection.execute(sa_select(func.max(table.c.date)).where(mine)).scalar_one()
+            if first is None:
+                continue
+            # One index probe per half-year between the first and the last date, not a read of every date
+            # (the window asks this at every start; a unit may hold 100.000 activities).
+            for period in half_years(first, last):
+                probe = sa_select(table.c.date).where(mine, table.c.date.between(period.start, period.end)).limit(1)
+                if connection.execute(probe).first() is not None:
+                    found.add(period)
         for table in (IndicatorValue.__table__, Narrative.__table__):
             query = sa_select(table.c.period).where(table.c.org_unit_code == org_unit_code).distinct()
             found |= {Period.parse(code) for (code,) in connection.execute(query)}

@@ -5,6 +5,7 @@ import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from .errors import Reason
 from .atomic import write_atomic
 
 DATABASE_FILE = "vstbpn.sqlite3"
@@ -33,9 +34,10 @@ class Settings:
 
     def validate(self) -> None:
         if self.language not in LANGUAGES:
-            raise ValueError(f"ngôn ngữ '{self.language}' không hỗ trợ (vi, en)")
+            raise Reason("ngôn ngữ '{language}' không hỗ trợ (vi, en)", language=self.language)
         if self.share_rounding not in ("half_up", "truncate"):
-            raise ValueError(f"quy tắc làm tròn '{self.share_rounding}' không hợp lệ (half_up, truncate)")
+            raise Reason("quy tắc làm tròn '{share_rounding}' không hợp lệ (half_up, truncate)",
+                             share_rounding=self.share_rounding)
 
     @classmethod
     def load(cls, data_dir: Path) -> "Settings":
@@ -45,7 +47,7 @@ class Settings:
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise ValueError(f"{path}: không đọc được tệp cấu hình ({exc})") from exc
+            raise Reason("{path}: không đọc được tệp cấu hình ({error})", path=path, error=exc) from exc
         known = {f.name for f in fields(cls)}
         settings = cls(**{k: v for k, v in raw.items() if k in known})
         settings.validate()

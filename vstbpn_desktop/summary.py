@@ -33,7 +33,7 @@ def units_below(profile: Profile, unit_code: str) -> list[str]:
 def summary(profile: Profile, period: Period, org_unit: str | None = None) -> dict:
     code = (org_unit or profile.org_unit_code).strip()
     if profile.org_unit(code) is None:
-        raise Refused(f"mã đơn vị '{code}' không có trong danh mục đơn vị hành chính")
+        raise Refused("mã đơn vị '{code}' không có trong danh mục đơn vị hành chính", code=code)
     units = units_below(profile, code)
     figures = compute(profile.engine, code, units, period)
     result = {

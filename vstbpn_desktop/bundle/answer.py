@@ -20,7 +20,7 @@ from sqlmodel import select
 
 from .. import __version__
 from ..atomic import OutputError, atomic_path
-from ..errors import Refused
+from ..errors import Reason, Refused
 from ..periods import Period
 from ..safety import audit
 from ..storage.database import session_scope
@@ -52,7 +52,8 @@ def clean_reason(reason: str | None) -> str:
     if not text:
         raise Refused("trả lại để sửa: cần ghi lý do (--reason)")
     if len(text) > MAX_REASON:
-        raise Refused(f"trả lại để sửa: lý do dài {len(text)} ký tự, tối đa {MAX_REASON}")
+        raise Refused("trả lại để sửa: lý do dài {length} ký tự, tối đa {MAX_REASON}",
+                      length=len(text), MAX_REASON=MAX_REASON)
     return text
 
 
@@ -60,24 +61,24 @@ def parse(data: bytes) -> dict:
     """answer.json as a checked dict; ValueError naming the field and the rule."""
     value = loads(data)
     if not isinstance(value, dict) or set(value) != set(ANSWER_FIELDS):
-        raise ValueError(f"phải là một đối tượng có đúng {', '.join(ANSWER_FIELDS)}")
+        raise Reason("phải là một đối tượng có đúng {ANSWER_FIELDS}", ANSWER_FIELDS=', '.join(ANSWER_FIELDS))
     if value["action"] != ACTION_RETURN:
-        raise ValueError(f"\"action\" phải là \"{ACTION_RETURN}\"")
+        raise Reason("\"action\" phải là \"{ACTION_RETURN}\"", ACTION_RETURN=ACTION_RETURN)
     for name in ("org_unit", "period", "bundle_id", "reason", "returned_by", "returned_at"):
         if not isinstance(value[name], str):
-            raise ValueError(f"\"{name}\" phải là chuỗi")
+            raise Reason("\"{name}\" phải là chuỗi", name=name)
     sequence = value["bundle_sequence"]
     if not isinstance(sequence, int) or isinstance(sequence, bool) or not 1 <= sequence <= 2**53:
-        raise ValueError("\"bundle_sequence\" phải là số nguyên dương")
+        raise Reason("\"bundle_sequence\" phải là số nguyên dương")
     if not fmt.UUID_TEXT.fullmatch(value["bundle_id"]):
-        raise ValueError("\"bundle_id\" phải là UUID viết thường")
+        raise Reason("\"bundle_id\" phải là UUID viết thường")
     if not fmt.TIMESTAMP.fullmatch(value["returned_at"]):
-        raise ValueError("\"returned_at\" phải có dạng YYYY-MM-DDTHH:MM:SSZ")
+        raise Reason("\"returned_at\" phải có dạng YYYY-MM-DDTHH:MM:SSZ")
     reason = (nfc(value["reason"]) or "").strip()
     if not reason or len(reason) > MAX_REASON:
-        raise ValueError(f"\"reason\" phải khác rỗng, tối đa {MAX_REASON} ký tự")
+        raise Reason("\"reason\" phải khác rỗng, tối đa {MAX_REASON} ký tự", MAX_REASON=MAX_REASON)
     if len(value["returned_by"]) > 200:
-        raise ValueError("\"returned_by\" dài quá 200 ký tự")
+        raise Reason("\"returned_by\" dài quá 200 ký tự")
     return {**value, "reason": reason, "returned_by": nfc(value["returned_by"])}
 
 
@@ -96,9 +97,10 @@ def write_return(profile, child: str, period: Period, reason: str, out: Path, pa
             table.c.sender_org_unit == child, table.c.period == period.code, table.c.kind == fmt.KIND_REPORT,
             table.c.current.is_(True))).first()
     if held is None:
-        raise Refused(f"chưa nhận báo cáo kỳ {period.code} của đơn vị {child}: không có gói nào để trả lại")
+        raise Refused("chưa nhận báo cáo kỳ {code} của đơn vị {child}: không có gói nào để trả lại",
+                      code=period.code, child=child)
     if not out.parent.is_dir():
-        raise Refused(f"{out}: thư mục {out.parent} không tồn tại")
+        raise Refused("{out}: thư mục {parent} không tồn tại", out=out, parent=out.parent)
     private = load_private_key(profile, passphrase)  # wrong passphrase: refused, nothing changed
     fingerprint = fingerprint_hex(raw_public(private.public_key()))
     sequence = next_sequence(profile.engine)
@@ -123,14 +125,14 @@ def write_return(profile, child: str, period: Period, reason: str, out: Path, pa
                 archive.writestr(_zip_info(fmt.SIGNATURE, stamp),
                                  fmt.signature_member(fingerprint, private.sign(manifest_bytes)))
     except OutputError as exc:
-        raise Refused(str(exc)) from exc
+        raise Refused(exc) from exc
     except OSError as exc:
-        raise Refused(f"{out}: không ghi được ({exc.strerror or exc})") from exc
+        raise Refused("{out}: không ghi được ({error})", out=out, error=exc.strerror or exc) from exc
     own = SigningKey(private.public_key(), profile.org_unit_code)
     with BundleReader(out) as reader:
         read = reader.authenticate(lambda _fingerprint: own)
         if parse(reader.member_bytes(read.member(fmt.ANSWER))) != answer:
-            raise Refused(f"{out}: đọc lại tệp trả lời vừa ghi không khớp; hãy ghi lại vào chỗ khác")
+            raise Refused("{out}: đọc lại tệp trả lời vừa ghi không khớp; hãy ghi lại vào chỗ khác", out=out)
     with profile.engine.begin() as connection:
         audit.record_bulk(connection, "return", child, period.code, {}, who=profile.author, reason=reason,
                           detail={"bundle_id": held.bundle_id, "sequence": held.sequence,
@@ -152,15 +154,15 @@ def check(profile, reader: BundleReader, manifest: fmt.Manifest) -> dict:
     parent = unit.parent_code if unit else None
     if manifest.sender_org_unit != parent:
         raise reader.refuse(
-            f"tệp trả lời do đơn vị {manifest.sender_org_unit} ký; chỉ chấp nhận trả lời của đơn vị cấp "
-            f"trên {parent or '(không có)'}", fmt.MANIFEST)
+            "tệp trả lời do đơn vị {sender_org_unit} ký; chỉ chấp nhận trả lời của đơn vị cấp trên {parent}",
+            member=fmt.MANIFEST, sender_org_unit=manifest.sender_org_unit, parent=parent or '(không có)')
     if manifest.recipient_org_unit != profile.org_unit_code:
-        raise reader.refuse(f"tệp trả lời gửi cho đơn vị {manifest.recipient_org_unit}, không phải "
-                            f"{profile.org_unit_code}", fmt.MANIFEST)
+        raise reader.refuse("tệp trả lời gửi cho đơn vị {recipient_org_unit}, không phải {org_unit_code}",
+                            member=fmt.MANIFEST, recipient_org_unit=manifest.recipient_org_unit, org_unit_code=profile.org_unit_code)
     try:
         answer = parse(reader.member_bytes(manifest.member(fmt.ANSWER)))
     except ValueError as exc:
-        raise reader.refuse(f"không hợp lệ: {exc}", fmt.ANSWER) from None
+        raise reader.refuse("không hợp lệ: {error}", member=fmt.ANSWER, error=exc) from None
     if answer["org_unit"] != manifest.recipient_org_unit or answer["period"] != manifest.period:
         raise reader.refuse("đơn vị hoặc kỳ trong answer.json khác với manifest", fmt.ANSWER)
     return answer
@@ -175,14 +177,15 @@ def ledger_refusal(connection, reader: BundleReader, manifest: fmt.Manifest):
         table.c.sender_org_unit == manifest.sender_org_unit,
         table.c.manifest_sha256 == reader.manifest_sha256)).first()
     if same is not None:
-        return reader.refuse(f"tệp trả lời này đã được áp dụng ngày {local_date(same.received_at)}; một "
-                             "trả lời chỉ áp dụng một lần (chống phát lại)", fmt.MANIFEST)
+        return reader.refuse("tệp trả lời này đã được áp dụng ngày {received_at}; một trả lời chỉ áp dụng một lần "
+                             "(chống phát lại)", member=fmt.MANIFEST, received_at=local_date(same.received_at))
     newest = connection.execute(sa_select(table.c.sequence).where(
         table.c.sender_org_unit == manifest.sender_org_unit, table.c.kind == fmt.KIND_ANSWER
     ).order_by(table.c.sequence.desc()).limit(1)).scalar()
     if newest is not None and manifest.sequence <= newest:
-        return reader.refuse(f"số thứ tự {manifest.sequence} không lớn hơn số {newest} của trả lời đã áp "
-                             "dụng; tệp cũ gửi lại, từ chối (chống phát lại)", fmt.MANIFEST)
+        return reader.refuse("số thứ tự {sequence} không lớn hơn số {newest} của trả lời đã áp dụng; tệp cũ gửi lại, "
+                             "từ chối (chống phát lại)",
+                             member=fmt.MANIFEST, sequence=manifest.sequence, newest=newest)
     if connection.execute(sa_select(table.c.id).where(table.c.bundle_id == manifest.bundle_id)).first():
         return reader.refuse("mã gói (bundle_id) đã có trong sổ nhận", fmt.MANIFEST)
     return None

@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import func, select
 
+from ..errors import Reason
 from ..formats import format_count, format_date
 from ..safety import audit
 from ..storage.models import AuditEvent
@@ -64,7 +65,7 @@ def member_bytes(summary: dict) -> bytes:
 
 def _count(value, where: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_COUNT:
-        raise ValueError(f"{where} phải là số nguyên 0 … {MAX_COUNT}")
+        raise Reason("{where} phải là số nguyên 0 … {MAX_COUNT}", where=where, MAX_COUNT=MAX_COUNT)
     return value
 
 
@@ -72,32 +73,34 @@ def parse(data: bytes) -> dict:
     """The member's bytes as a checked summary; ValueError (or JsonRefused) naming the field and rule."""
     value = loads(data)
     if not isinstance(value, dict) or set(value) != {"since", "changes", "reopened"}:
-        raise ValueError("phải là một đối tượng có đúng since, changes, reopened")
+        raise Reason("phải là một đối tượng có đúng since, changes, reopened")
     since = value["since"]
     if since is not None and not (isinstance(since, str) and fmt.TIMESTAMP.fullmatch(since)):
-        raise ValueError("\"since\" phải là null hoặc thời điểm YYYY-MM-DDTHH:MM:SSZ")
+        raise Reason("\"since\" phải là null hoặc thời điểm YYYY-MM-DDTHH:MM:SSZ")
     changes = value["changes"]
     if not isinstance(changes, dict) or set(changes) != set(TABLES):
-        raise ValueError(f"\"changes\" phải có đúng {', '.join(TABLES)}")
+        raise Reason("\"changes\" phải có đúng {TABLES}", TABLES=', '.join(TABLES))
     clean_changes = {}
     for table in TABLES:
         counts = changes[table]
         if not isinstance(counts, dict) or set(counts) != set(ACTIONS):
-            raise ValueError(f"\"changes\".\"{table}\" phải có đúng {', '.join(ACTIONS)}")
+            raise Reason("\"changes\".\"{table}\" phải có đúng {ACTIONS}",
+                             table=table, ACTIONS=', '.join(ACTIONS))
         clean_changes[table] = {a: _count(counts[a], f"\"changes\".\"{table}\".\"{a}\"") for a in ACTIONS}
     reopened = value["reopened"]
     if not isinstance(reopened, list) or len(reopened) > MAX_REOPENS:
-        raise ValueError(f"\"reopened\" phải là một mảng tối đa {MAX_REOPENS} phần tử")
+        raise Reason("\"reopened\" phải là một mảng tối đa {MAX_REOPENS} phần tử", MAX_REOPENS=MAX_REOPENS)
     clean_reopened = []
     for index, event in enumerate(reopened):
         where = f"\"reopened\"[{index}]"
         if not isinstance(event, dict) or set(event) != {"at", "who", "reason"}:
-            raise ValueError(f"{where} phải có đúng at, who, reason")
+            raise Reason("{where} phải có đúng at, who, reason", where=where)
         if not isinstance(event["at"], str) or not fmt.TIMESTAMP.fullmatch(event["at"]):
-            raise ValueError(f"{where}.\"at\" phải có dạng YYYY-MM-DDTHH:MM:SSZ")
+            raise Reason("{where}.\"at\" phải có dạng YYYY-MM-DDTHH:MM:SSZ", where=where)
         for name, limit in (("who", MAX_WHO), ("reason", MAX_REASON)):
             if not isinstance(event[name], str) or len(event[name]) > limit:
-                raise ValueError(f"{where}.\"{name}\" phải là chuỗi tối đa {limit} ký tự")
+                raise Reason("{where}.\"{name}\" phải là chuỗi tối đa {limit} ký tự",
+                                 where=where, name=name, limit=limit)
         clean_reopened.append({"at": event["at"], "who": nfc(event["who"]), "reason": nfc(event["reason"])})
     return {"since": since, "changes": clean_changes, "reopened": clean_reopened}
 

@@ -106,10 +106,10 @@ def export_bundle(profile, period: Period, out: Path, passphrase: str,
     fingerprint = fingerprint_hex(raw)
     unit = profile.org_unit()
     if unit is None or not unit.parent_code:
-        raise Refused(f"đơn vị {profile.org_unit_code} là cấp cao nhất trong danh mục: không có cấp trên "
-                      "để gửi báo cáo")
+        raise Refused("đơn vị {org_unit_code} là cấp cao nhất trong danh mục: không có cấp trên để gửi báo cáo",
+                      org_unit_code=profile.org_unit_code)
     if not out.parent.is_dir():
-        raise Refused(f"{out}: thư mục {out.parent} không tồn tại")
+        raise Refused("{out}: thư mục {parent} không tồn tại", out=out, parent=out.parent)
     from ..records import record_counts
 
     expected = record_counts(profile.engine, [profile.org_unit_code], period)
@@ -164,9 +164,9 @@ def export_bundle(profile, period: Period, out: Path, passphrase: str,
                 archive.writestr(_zip_info(fmt.SIGNATURE, stamp),
                                  fmt.signature_member(fingerprint, private.sign(manifest_bytes)))
     except OutputError as exc:
-        raise Refused(str(exc)) from exc
+        raise Refused(exc) from exc
     except OSError as exc:
-        raise Refused(f"{out}: không ghi được ({exc.strerror or exc})") from exc
+        raise Refused("{out}: không ghi được ({error})", out=out, error=exc.strerror or exc) from exc
     # Read back what is on the disk and verify it exactly as the parent will.
     progress(done, total, "đọc lại và kiểm tra")
     # The records came from our own validated database: the read-back checks the container, the
@@ -178,7 +178,7 @@ def export_bundle(profile, period: Period, out: Path, passphrase: str,
                 for entry in read_manifest.members if entry.name in fmt.COUNT_NAMES}
         held_summary = reader.audit_summary()
     if read_manifest.bundle_id != manifest.bundle_id or held != counts or held_summary != summary:
-        raise Refused(f"{out}: đọc lại gói vừa ghi không khớp; hãy ghi lại vào chỗ khác")
+        raise Refused("{out}: đọc lại gói vừa ghi không khớp; hãy ghi lại vào chỗ khác", out=out)
     # The next bundle of this period counts its audit summary from here.
     from ..safety import audit
 

@@ -18,6 +18,8 @@ import re
 import uuid
 from dataclasses import dataclass
 
+from ..errors import Reason
+
 FORMAT = "vstb"
 FORMAT_VERSION = 1
 # 1.1 adds the audit summary member of a report and the answer kind; 1.0 bundles (no
@@ -94,19 +96,20 @@ def parse_signature_member(data: bytes) -> tuple[str, bytes]:
     try:
         text = data.decode("ascii")
     except UnicodeDecodeError:
-        raise ValueError("không phải văn bản ASCII") from None
+        raise Reason("không phải văn bản ASCII") from None
     lines = text.split("\n")
     if len(lines) != 4 or lines[3] != "" or lines[0] != SIGNATURE_MAGIC:
-        raise ValueError(f"cần đúng 3 dòng: '{SIGNATURE_MAGIC}', vân tay khóa, chữ ký base64")
+        raise Reason("cần đúng 3 dòng: '{SIGNATURE_MAGIC}', vân tay khóa, chữ ký base64",
+                         SIGNATURE_MAGIC=SIGNATURE_MAGIC)
     fingerprint = lines[1]
     if not re.fullmatch(r"[0-9A-F]{32}", fingerprint):
-        raise ValueError("dòng 2 phải là vân tay khóa: 32 chữ số hex viết hoa")
+        raise Reason("dòng 2 phải là vân tay khóa: 32 chữ số hex viết hoa")
     try:
         signature = base64.b64decode(lines[2], validate=True)
     except ValueError:
-        raise ValueError("dòng 3 không phải base64") from None
+        raise Reason("dòng 3 không phải base64") from None
     if len(signature) != 64:
-        raise ValueError("chữ ký Ed25519 phải dài 64 byte")
+        raise Reason("chữ ký Ed25519 phải dài 64 byte")
     return fingerprint, signature
 
 
@@ -157,84 +160,88 @@ def manifest_from_json(value) -> Manifest:
     from ..periods import Period
 
     if not isinstance(value, dict):
-        raise ValueError("manifest phải là một đối tượng JSON")
+        raise Reason("manifest phải là một đối tượng JSON")
     unknown = sorted(set(value) - set(MANIFEST_FIELDS) - set(OPTIONAL_MANIFEST_FIELDS))
     if unknown:
-        raise ValueError(f"trường không biết: {', '.join(unknown)}")
+        raise Reason("trường không biết: {unknown}", unknown=', '.join(unknown))
     for name, kind in MANIFEST_FIELDS.items():
         if name not in value:
-            raise ValueError(f"thiếu trường \"{name}\"")
+            raise Reason("thiếu trường \"{name}\"", name=name)
         field = value[name]
         if not isinstance(field, kind) or (kind is int and isinstance(field, bool)):
-            raise ValueError(f"trường \"{name}\" phải là {kind.__name__}")
+            raise Reason("trường \"{name}\" phải là {kind}", name=name, kind=kind.__name__)
     minor = value.get("format_minor", 0)
     if not isinstance(minor, int) or isinstance(minor, bool) or not 0 <= minor <= FORMAT_MINOR:
-        raise ValueError(f"\"format_minor\" phải là số nguyên 0 … {FORMAT_MINOR} (phiên bản phụ "
-                         f"{minor!r} không được hỗ trợ; hãy cập nhật ứng dụng)")
+        raise Reason("\"format_minor\" phải là số nguyên 0 … {FORMAT_MINOR} (phiên bản phụ {minor!r} không được hỗ "
+                         "trợ; hãy cập nhật ứng dụng)", FORMAT_MINOR=FORMAT_MINOR, minor=minor)
     if "format_minor" in value and minor == 0:
-        raise ValueError("\"format_minor\" 0 thì bỏ trường này đi (phiên bản 1.0)")
+        raise Reason("\"format_minor\" 0 thì bỏ trường này đi (phiên bản 1.0)")
     if value["format"] != FORMAT:
-        raise ValueError(f"\"format\" phải là \"{FORMAT}\"")
+        raise Reason("\"format\" phải là \"{FORMAT}\"", FORMAT=FORMAT)
     if value["format_version"] != FORMAT_VERSION:
-        raise ValueError(
-            f"phiên bản định dạng {value['format_version']} không được hỗ trợ (ứng dụng này đọc "
-            f"phiên bản {FORMAT_VERSION}); hãy cập nhật ứng dụng")
+        raise Reason(
+            "phiên bản định dạng {format_version} không được hỗ trợ (ứng dụng này đọc phiên bản {FORMAT_VERSION}); "
+            "hãy cập nhật ứng dụng", format_version=value['format_version'], FORMAT_VERSION=FORMAT_VERSION)
     kind = value["kind"]
     if kind not in (KIND_REPORT, KIND_ANSWER):
-        raise ValueError(f"loại gói \"{kind}\" không biết (chỉ \"{KIND_REPORT}\" hoặc \"{KIND_ANSWER}\")")
+        raise Reason("loại gói \"{kind}\" không biết (chỉ \"{KIND_REPORT}\" hoặc \"{KIND_ANSWER}\")",
+                         kind=kind, KIND_REPORT=KIND_REPORT, KIND_ANSWER=KIND_ANSWER)
     if kind == KIND_ANSWER and minor < 1:
-        raise ValueError(f"gói loại \"{KIND_ANSWER}\" cần \"format_minor\" ≥ 1")
+        raise Reason("gói loại \"{KIND_ANSWER}\" cần \"format_minor\" ≥ 1", KIND_ANSWER=KIND_ANSWER)
     if not UUID_TEXT.fullmatch(value["bundle_id"]):
-        raise ValueError("\"bundle_id\" phải là UUID viết thường")
+        raise Reason("\"bundle_id\" phải là UUID viết thường")
     for name in ("sender_org_unit", "recipient_org_unit"):
         if not re.fullmatch(r"\d{1,10}", value[name]):
-            raise ValueError(f"\"{name}\" phải là mã đơn vị (chữ số)")
+            raise Reason("\"{name}\" phải là mã đơn vị (chữ số)", name=name)
     if not re.fullmatch(r"[0-9A-F]{32}", value["key_fingerprint"]):
-        raise ValueError("\"key_fingerprint\" phải là 32 chữ số hex viết hoa")
+        raise Reason("\"key_fingerprint\" phải là 32 chữ số hex viết hoa")
     if not 1 <= value["sequence"] <= 2**53:
-        raise ValueError("\"sequence\" phải là số nguyên dương")
+        raise Reason("\"sequence\" phải là số nguyên dương")
     try:
         period = Period.parse(value["period"])
     except ValueError as exc:
-        raise ValueError(f"\"period\": {exc}") from None
+        raise Reason("\"period\": {error}", error=exc) from None
     if period.code != value["period"]:
-        raise ValueError(f"\"period\" phải viết dạng {period.code}")
+        raise Reason("\"period\" phải viết dạng {code}", code=period.code)
     if not TIMESTAMP.fullmatch(value["created_at"]):
-        raise ValueError("\"created_at\" phải có dạng YYYY-MM-DDTHH:MM:SSZ")
+        raise Reason("\"created_at\" phải có dạng YYYY-MM-DDTHH:MM:SSZ")
     for name in ("sender_tree", "sender_officer", "app_version"):
         if len(value[name]) > 200:
-            raise ValueError(f"\"{name}\" dài quá 200 ký tự")
+            raise Reason("\"{name}\" dài quá 200 ký tự", name=name)
     counts = value["counts"]
     if kind == KIND_ANSWER:
         if counts:
-            raise ValueError("\"counts\" của gói trả lời phải là {}")
+            raise Reason("\"counts\" của gói trả lời phải là {}")
     elif set(counts) != set(COUNT_NAMES.values()) or not all(
             isinstance(c, int) and not isinstance(c, bool) and c >= 0 for c in counts.values()):
-        raise ValueError("\"counts\" phải có đúng activities, documents, indicators, narratives (số nguyên ≥ 0)")
+        raise Reason("\"counts\" phải có đúng activities, documents, indicators, narratives (số nguyên ≥ 0)")
     members = []
     seen = set()
     for index, entry in enumerate(value["members"]):
         if not isinstance(entry, dict) or set(entry) != {"name", "length", "sha256"}:
-            raise ValueError(f"\"members\"[{index}] phải có đúng name, length, sha256")
+            raise Reason("\"members\"[{index}] phải có đúng name, length, sha256", index=index)
         name, length, digest = entry["name"], entry["length"], entry["sha256"]
         if name not in expected_members(kind, minor):
-            raise ValueError(f"\"members\"[{index}]: thành phần '{name}' không có trong định dạng")
+            raise Reason("\"members\"[{index}]: thành phần '{name}' không có trong định dạng",
+                             index=index, name=name)
         if name in seen:
-            raise ValueError(f"\"members\": thành phần '{name}' được kê hai lần")
+            raise Reason("\"members\": thành phần '{name}' được kê hai lần", name=name)
         seen.add(name)
         if not isinstance(length, int) or isinstance(length, bool) or not 0 <= length <= MAX_MEMBER_BYTES:
-            raise ValueError(f"\"members\"[{index}] ({name}): độ dài không hợp lệ")
+            raise Reason("\"members\"[{index}] ({name}): độ dài không hợp lệ", index=index, name=name)
         cap = {AUDIT: MAX_AUDIT_BYTES, ANSWER: MAX_ANSWER_BYTES}.get(name)
         if cap is not None and length > cap:
-            raise ValueError(f"\"members\"[{index}] ({name}): dài {length} byte, vượt giới hạn {cap} byte")
+            raise Reason("\"members\"[{index}] ({name}): dài {length} byte, vượt giới hạn {cap} byte",
+                             index=index, name=name, length=length, cap=cap)
         if not isinstance(digest, str) or not re.fullmatch(r"[0-9a-f]{64}", digest):
-            raise ValueError(f"\"members\"[{index}] ({name}): sha256 phải là 64 chữ số hex viết thường")
+            raise Reason("\"members\"[{index}] ({name}): sha256 phải là 64 chữ số hex viết thường",
+                             index=index, name=name)
         members.append(MemberEntry(name, length, digest))
     missing = [name for name in expected_members(kind, minor) if name not in seen]
     if missing:
-        raise ValueError(f"\"members\" thiếu {', '.join(missing)}")
+        raise Reason("\"members\" thiếu {missing}", missing=', '.join(missing))
     if sum(m.length for m in members) > MAX_TOTAL_BYTES:
-        raise ValueError("tổng độ dài các thành phần vượt giới hạn 1 GiB")
+        raise Reason("tổng độ dài các thành phần vượt giới hạn 1 GiB")
     return Manifest(
         bundle_id=value["bundle_id"], kind=value["kind"], sender_org_unit=value["sender_org_unit"],
         sender_tree=value["sender_tree"], sender_officer=value["sender_officer"],

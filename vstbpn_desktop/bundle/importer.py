@@ -121,16 +121,17 @@ def _ledger_decision(connection, reader: BundleReader, manifest: fmt.Manifest):
         if same.current:
             return same
         raise reader.refuse(
-            f"gói cũ số thứ tự {same.sequence} (nhận ngày {local_date(same.received_at)}) đã được gói mới "
-            "hơn thay thế; không nhập lại gói cũ (chống phát lại)", fmt.MANIFEST)
+            "gói cũ số thứ tự {sequence} (nhận ngày {received_at}) đã được gói mới hơn thay thế; không nhập lại gói "
+            "cũ (chống phát lại)",
+            member=fmt.MANIFEST, sequence=same.sequence, received_at=local_date(same.received_at))
     held = connection.execute(sa_select(table).where(
         table.c.sender_org_unit == manifest.sender_org_unit, table.c.period == manifest.period,
         table.c.current.is_(True))).first()
     if held is not None and manifest.sequence <= held.sequence:
         raise reader.refuse(
-            f"số thứ tự {manifest.sequence} không lớn hơn số {held.sequence} của gói đang giữ cho kỳ "
-            f"{manifest.period} (nhận ngày {local_date(held.received_at)}); gói cũ gửi lại hoặc bị "
-            "quay lui, từ chối (chống phát lại)", fmt.MANIFEST)
+            "số thứ tự {sequence} không lớn hơn số {sequence2} của gói đang giữ cho kỳ {period} (nhận ngày "
+            "{received_at}); gói cũ gửi lại hoặc bị quay lui, từ chối (chống phát lại)",
+            member=fmt.MANIFEST, sequence=manifest.sequence, sequence2=held.sequence, period=manifest.period, received_at=local_date(held.received_at))
     dup_id = connection.execute(sa_select(table.c.id).where(table.c.bundle_id == manifest.bundle_id)).first()
     if dup_id is not None:
         raise reader.refuse("mã gói (bundle_id) đã có trong sổ nhận với nội dung khác", fmt.MANIFEST)
@@ -144,19 +145,20 @@ def _check_report(profile, reader: BundleReader, manifest: fmt.Manifest) -> None
 
     below = units_below(profile, profile.org_unit_code)
     if manifest.sender_org_unit not in below or manifest.sender_org_unit == profile.org_unit_code:
-        raise reader.refuse(f"gói báo cáo của đơn vị {manifest.sender_org_unit}, không phải đơn vị cấp dưới "
-                            f"của {profile.org_unit_code} (khóa của cấp trên chỉ dùng cho tệp trả lời)",
-                            fmt.MANIFEST)
+        raise reader.refuse("gói báo cáo của đơn vị {sender_org_unit}, không phải đơn vị cấp dưới của "
+                            "{org_unit_code} (khóa của cấp trên chỉ dùng cho tệp trả lời)",
+                            member=fmt.MANIFEST, sender_org_unit=manifest.sender_org_unit, org_unit_code=profile.org_unit_code)
     if manifest.recipient_org_unit not in below:
-        raise reader.refuse(f"gói gửi cho đơn vị {manifest.recipient_org_unit}, không phải "
-                            f"{profile.org_unit_code} hay đơn vị cấp dưới của nó", fmt.MANIFEST)
+        raise reader.refuse("gói gửi cho đơn vị {recipient_org_unit}, không phải {org_unit_code} hay đơn vị cấp dưới "
+                            "của nó",
+                            member=fmt.MANIFEST, recipient_org_unit=manifest.recipient_org_unit, org_unit_code=profile.org_unit_code)
 
 
 def _authenticated(profile, reader: BundleReader) -> fmt.Manifest:
     manifest = reader.authenticate(trust.key_for(profile, reader.name))
     if manifest.sender_tree != profile.org_unit_tree:
-        raise reader.refuse(f"đơn vị gửi thuộc danh mục {manifest.sender_tree}, hồ sơ này dùng "
-                            f"{profile.org_unit_tree}", fmt.MANIFEST)
+        raise reader.refuse("đơn vị gửi thuộc danh mục {sender_tree}, hồ sơ này dùng {org_unit_tree}",
+                            member=fmt.MANIFEST, sender_tree=manifest.sender_tree, org_unit_tree=profile.org_unit_tree)
     if manifest.kind == fmt.KIND_REPORT:
         _check_report(profile, reader, manifest)
     return manifest
@@ -202,7 +204,7 @@ def import_bundle(profile, path: Path, dry_run: bool = False,
     try:
         ensure_editable(profile.engine, period)
     except Refused as exc:
-        raise Refused(f"gói {path.name}: {exc}") from None
+        raise Refused("gói {name}: {error}", name=path.name, error=exc) from None
     stamp = now()
     ledger = BundleLedger.__table__
     if progress:
@@ -214,11 +216,11 @@ def import_bundle(profile, path: Path, dry_run: bool = False,
         with profile.engine.begin() as connection:
             # Re-checked inside the transaction: another import may have landed meanwhile.
             if _ledger_decision(connection, reader, manifest) is not None:
-                raise Refused(f"gói {path.name}: vừa được nhập bởi thao tác khác")
+                raise Refused("gói {name}: vừa được nhập bởi thao tác khác", name=path.name)
             try:
                 ensure_unlocked_connection(connection, [period.code])
             except Refused as exc:
-                raise Refused(f"gói {path.name}: {exc}") from None
+                raise Refused("gói {name}: {error}", name=path.name, error=exc) from None
             change = difference(connection, sender, period, content)
             previous = connection.execute(sa_select(ledger.c.sequence).where(
                 ledger.c.sender_org_unit == sender, ledger.c.period == period.code,
@@ -246,8 +248,8 @@ def import_bundle(profile, path: Path, dry_run: bool = False,
             audit.record_bulk(connection, "bundle", sender, period.code, counts, who=profile.author,
                               detail={"bundle": path.name, "sequence": manifest.sequence})
     except IntegrityError:
-        raise Refused(f"gói {path.name}: mã bản ghi (id) trùng với bản ghi của đơn vị khác đang giữ; "
-                      "không nhập") from None
+        raise Refused("gói {name}: mã bản ghi (id) trùng với bản ghi của đơn vị khác đang giữ; không nhập",
+                      name=path.name) from None
     if progress:
         progress(1, 1, "xong")
     return ImportResult(path, manifest, "imported", change, received_at=stamp, superseded_sequence=previous,

@@ -49,8 +49,8 @@ def normalise_fingerprint(text: str) -> str:
     plain = re.sub(r"[\s:-]", "", str(text or "")).upper()
     if not re.fullmatch(r"[0-9A-F]{%d}" % (FINGERPRINT_BYTES * 2), plain):
         raise Refused(
-            f"vân tay khóa '{text}' không hợp lệ: cần {FINGERPRINT_BYTES * 2} chữ số hex "
-            f"(8 nhóm 4 ký tự, có hoặc không có dấu cách)"
+            "vân tay khóa '{text}' không hợp lệ: cần {value} chữ số hex (8 nhóm 4 ký tự, có hoặc không có dấu cách)",
+            text=text, value=FINGERPRINT_BYTES * 2
         )
     return plain
 
@@ -104,7 +104,7 @@ def init_profile_key(profile, passphrase: str) -> str:
         raise Refused("cần mật khẩu để bảo vệ khóa ký của hồ sơ")
     path = key_path(profile)
     if path.exists():
-        raise Refused(f"{path}: hồ sơ đã có khóa ký; không tạo đè")
+        raise Refused("{path}: hồ sơ đã có khóa ký; không tạo đè", path=path)
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -117,7 +117,7 @@ def init_profile_key(profile, passphrase: str) -> str:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, pem, private=True)
     except (OSError, OutputError) as exc:
-        raise Refused(f"{path}: không ghi được khóa ký ({exc})") from exc
+        raise Refused("{path}: không ghi được khóa ký ({error})", path=path, error=exc) from exc
     raw = raw_public(private.public_key())
     with session_scope(profile.engine) as session:
         session.merge(Meta(key=META_PUBLIC_KEY, value=base64.b64encode(raw).decode("ascii")))
@@ -130,7 +130,7 @@ def init_profile_key(profile, passphrase: str) -> str:
 def public_key_info(profile) -> PublicKeyInfo:
     encoded = profile.meta.get(META_PUBLIC_KEY)
     if not encoded:
-        raise Refused(f"{profile.data_dir}: hồ sơ chưa có khóa ký")
+        raise Refused("{data_dir}: hồ sơ chưa có khóa ký", data_dir=profile.data_dir)
     raw = base64.b64decode(encoded)
     unit = profile.org_unit()
     return PublicKeyInfo(
@@ -148,17 +148,17 @@ def load_private_key(profile, passphrase: str) -> Ed25519PrivateKey:
     try:
         pem = path.read_bytes()
     except FileNotFoundError:
-        raise Refused(f"{path}: không tìm thấy khóa ký của hồ sơ") from None
+        raise Refused("{path}: không tìm thấy khóa ký của hồ sơ", path=path) from None
     except OSError as exc:
-        raise Refused(f"{path}: không đọc được khóa ký ({exc.strerror})") from exc
+        raise Refused("{path}: không đọc được khóa ký ({error})", path=path, error=exc.strerror) from exc
     try:
         private = serialization.load_pem_private_key(pem, password=(passphrase or "").encode("utf-8"))
     except (ValueError, TypeError):
-        raise Refused(f"{path}: mật khẩu khóa ký không đúng (hoặc tệp khóa bị hỏng)") from None
+        raise Refused("{path}: mật khẩu khóa ký không đúng (hoặc tệp khóa bị hỏng)", path=path) from None
     if not isinstance(private, Ed25519PrivateKey):
-        raise Refused(f"{path}: không phải khóa Ed25519")
+        raise Refused("{path}: không phải khóa Ed25519", path=path)
     if base64.b64encode(raw_public(private.public_key())).decode("ascii") != profile.meta.get(META_PUBLIC_KEY):
-        raise Refused(f"{path}: khóa ký không khớp với khóa công khai ghi trong hồ sơ")
+        raise Refused("{path}: khóa ký không khớp với khóa công khai ghi trong hồ sơ", path=path)
     return private
 
 
@@ -168,7 +168,7 @@ def export_public(profile, out: Path) -> PublicKeyInfo:
     try:
         write_atomic(Path(out), data)
     except OutputError as exc:
-        raise Refused(str(exc)) from exc
+        raise Refused(exc) from exc
     return info
 
 
@@ -181,26 +181,27 @@ def read_public_key_file(path: Path) -> PublicKeyInfo:
         with open(path, "rb") as stream:
             data = stream.read(MAX_PUBLIC_KEY_FILE + 1)
     except FileNotFoundError:
-        raise Refused(f"{path}: không tìm thấy tệp") from None
+        raise Refused("{path}: không tìm thấy tệp", path=path) from None
     except OSError as exc:
-        raise Refused(f"{path}: không đọc được ({exc.strerror})") from exc
+        raise Refused("{path}: không đọc được ({error})", path=path, error=exc.strerror) from exc
     if len(data) > MAX_PUBLIC_KEY_FILE:
-        raise Refused(f"{path.name}: quá lớn để là tệp khóa công khai")
+        raise Refused("{name}: quá lớn để là tệp khóa công khai", name=path.name)
     try:
         document = loads(data)
     except JsonRefused as exc:
-        raise Refused(f"{path.name}: không phải tệp khóa công khai ({exc})") from None
+        raise Refused("{name}: không phải tệp khóa công khai ({error})", name=path.name, error=exc) from None
     if not isinstance(document, dict) or document.get("format") != PUBLIC_KEY_FORMAT:
-        raise Refused(f"{path.name}: không phải tệp khóa công khai (thiếu \"format\": \"{PUBLIC_KEY_FORMAT}\")")
+        raise Refused("{name}: không phải tệp khóa công khai (thiếu \"format\": \"{PUBLIC_KEY_FORMAT}\")",
+                      name=path.name, PUBLIC_KEY_FORMAT=PUBLIC_KEY_FORMAT)
     fields = {}
     for name in ("org_unit", "public_key", "fingerprint"):
         if not isinstance(document.get(name), str) or not document[name]:
-            raise Refused(f"{path.name}: thiếu trường \"{name}\"")
+            raise Refused("{name}: thiếu trường \"{name2}\"", name=path.name, name2=name)
         fields[name] = document[name]
     key = public_from_base64(fields["public_key"])
     actual = fingerprint_hex(raw_public(key))
     if normalise_fingerprint(fields["fingerprint"]) != actual:
-        raise Refused(f"{path.name}: vân tay ghi trong tệp không khớp với khóa công khai (tệp đã bị sửa)")
+        raise Refused("{name}: vân tay ghi trong tệp không khớp với khóa công khai (tệp đã bị sửa)", name=path.name)
     return PublicKeyInfo(
         org_unit=fields["org_unit"].strip(), org_unit_name=str(document.get("org_unit_name") or ""),
         tree=str(document.get("tree") or ""), public_key=fields["public_key"], fingerprint=actual,

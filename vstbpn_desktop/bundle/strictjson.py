@@ -9,11 +9,13 @@ record) and so refuse any nesting their schema does not have.
 import json
 import math
 
+from ..errors import Reason
+
 MAX_INT_DIGITS = 18
 MAX_NUMBER_CHARS = 40
 
 
-class JsonRefused(ValueError):
+class JsonRefused(Reason):
     """The text is not acceptable JSON; the message says why, in Vietnamese."""
 
 
@@ -21,27 +23,29 @@ def _pairs(pairs):
     result = {}
     for key, value in pairs:
         if key in result:
-            raise JsonRefused(f"khóa \"{key}\" xuất hiện hai lần trong cùng một đối tượng")
+            raise JsonRefused("khóa \"{key}\" xuất hiện hai lần trong cùng một đối tượng", key=key)
         result[key] = value
     return result
 
 
 def _constant(name):
-    raise JsonRefused(f"giá trị {name} không được phép (chỉ số hữu hạn)")
+    raise JsonRefused("giá trị {name} không được phép (chỉ số hữu hạn)", name=name)
 
 
 def _int(text):
     if len(text.lstrip("-")) > MAX_INT_DIGITS:
-        raise JsonRefused(f"số nguyên dài {len(text)} chữ số, vượt giới hạn {MAX_INT_DIGITS}")
+        raise JsonRefused("số nguyên dài {length} chữ số, vượt giới hạn {MAX_INT_DIGITS}",
+                          length=len(text), MAX_INT_DIGITS=MAX_INT_DIGITS)
     return int(text)
 
 
 def _float(text):
     if len(text) > MAX_NUMBER_CHARS:
-        raise JsonRefused(f"số dài {len(text)} ký tự, vượt giới hạn {MAX_NUMBER_CHARS}")
+        raise JsonRefused("số dài {length} ký tự, vượt giới hạn {MAX_NUMBER_CHARS}",
+                          length=len(text), MAX_NUMBER_CHARS=MAX_NUMBER_CHARS)
     value = float(text)
     if not math.isfinite(value):
-        raise JsonRefused(f"số {text} vượt quá phạm vi")
+        raise JsonRefused("số {text} vượt quá phạm vi", text=text)
     return value
 
 
@@ -56,7 +60,7 @@ def loads(data: bytes | str):
         try:
             data = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise JsonRefused(f"không phải UTF-8 hợp lệ (byte {exc.start})") from None
+            raise JsonRefused("không phải UTF-8 hợp lệ (byte {start})", start=exc.start) from None
     try:
         return _DECODER.decode(data)
     except RecursionError:
@@ -64,4 +68,4 @@ def loads(data: bytes | str):
     except JsonRefused:
         raise
     except ValueError as exc:  # json.JSONDecodeError and int() limits
-        raise JsonRefused(f"JSON không hợp lệ ({exc})") from None
+        raise JsonRefused("JSON không hợp lệ ({error})", error=exc) from None

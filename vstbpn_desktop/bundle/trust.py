@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlmodel import select
 
-from ..errors import Refused
+from ..errors import Message, Refused
 from ..storage.database import session_scope
 from ..storage.models import TrustedKey, now
 from .keys import normalise_fingerprint, public_from_base64, read_public_key_file, spaced
@@ -42,27 +42,28 @@ def add(profile, path: Path, org_unit: str) -> Enrolment:
     info = read_public_key_file(path)
     code = (org_unit or "").strip()
     if info.org_unit != code:
-        raise Refused(f"{Path(path).name}: tệp là khóa của đơn vị {info.org_unit}, "
-                      f"không phải {code} (--org-unit)")
+        raise Refused("{name}: tệp là khóa của đơn vị {org_unit}, không phải {code} (--org-unit)",
+                      name=Path(path).name, org_unit=info.org_unit, code=code)
     own = profile.org_unit()
     parent = own.parent_code if own else None
     # The parent's key is enrolled too, for its answers (return for correction) only: a report
     # signed by it is refused by the importer (bundle/importer.py, _check_report).
     if code not in _units_below(profile) and code != parent:
-        raise Refused(f"đơn vị {code} không thuộc {profile.org_unit_code}: chỉ đăng ký được khóa của "
-                      "đơn vị cấp dưới (hoặc của đơn vị cấp trên, để nhận tệp trả lại để sửa)")
+        raise Refused("đơn vị {code} không thuộc {org_unit_code}: chỉ đăng ký được khóa của đơn vị cấp dưới (hoặc "
+                      "của đơn vị cấp trên, để nhận tệp trả lại để sửa)",
+                      code=code, org_unit_code=profile.org_unit_code)
     if info.tree and info.tree != profile.org_unit_tree:
-        raise Refused(f"{Path(path).name}: khóa thuộc danh mục đơn vị {info.tree}, hồ sơ này dùng "
-                      f"{profile.org_unit_tree}")
+        raise Refused("{name}: khóa thuộc danh mục đơn vị {tree}, hồ sơ này dùng {org_unit_tree}",
+                      name=Path(path).name, tree=info.tree, org_unit_tree=profile.org_unit_tree)
     with session_scope(profile.engine) as session:
         row = session.get(TrustedKey, info.fingerprint)
         if row is not None:
             if row.revoked_at is not None:
-                raise Refused(f"khóa {spaced(row.fingerprint)} đã bị thu hồi ngày "
-                              f"{row.revoked_at:%d/%m/%Y}; đơn vị cần tạo khóa mới")
+                raise Refused("khóa {fingerprint} đã bị thu hồi ngày {revoked_at:%d/%m/%Y}; đơn vị cần tạo khóa mới",
+                              fingerprint=spaced(row.fingerprint), revoked_at=row.revoked_at)
             if row.org_unit_code != code:
-                raise Refused(f"khóa {spaced(row.fingerprint)} đã được đăng ký cho đơn vị "
-                              f"{row.org_unit_code}; một khóa chỉ đại diện cho một đơn vị")
+                raise Refused("khóa {fingerprint} đã được đăng ký cho đơn vị {org_unit_code}; một khóa chỉ đại diện "
+                              "cho một đơn vị", fingerprint=spaced(row.fingerprint), org_unit_code=row.org_unit_code)
             return _as_enrolment(profile, row, already=True)
         row = TrustedKey(fingerprint=info.fingerprint, org_unit_code=code, public_key=info.public_key,
                          enrolled_by=profile.author)
@@ -81,7 +82,7 @@ def revoke(profile, fingerprint: str) -> Enrolment:
     with session_scope(profile.engine) as session:
         row = session.get(TrustedKey, plain)
         if row is None:
-            raise Refused(f"không có khóa {spaced(plain)} trong danh sách khóa tin cậy")
+            raise Refused("không có khóa {plain} trong danh sách khóa tin cậy", plain=spaced(plain))
         already = row.revoked_at is not None
         if not already:
             row.revoked_at, row.revoked_by = now(), profile.author
@@ -95,13 +96,14 @@ def key_for(profile, bundle_name: str):
     def lookup(fingerprint: str) -> SigningKey:
         with session_scope(profile.engine) as session:
             row = session.get(TrustedKey, fingerprint)
-        where = f"gói {bundle_name}: thành phần manifest.sig"
+        where = Message("gói {bundle}: thành phần {member}", bundle=bundle_name, member="manifest.sig")
         if row is None:
-            raise Refused(f"{where}: khóa {spaced(fingerprint)} chưa được đăng ký ở đơn vị này "
-                          "(trust add TỆP --org-unit MÃ)")
+            raise Refused("{where}: khóa {fingerprint} chưa được đăng ký ở đơn vị này (trust add TỆP --org-unit MÃ)",
+                          where=where, fingerprint=spaced(fingerprint))
         if row.revoked_at is not None:
-            raise Refused(f"{where}: khóa {spaced(fingerprint)} của đơn vị {row.org_unit_code} đã bị "
-                          f"thu hồi ngày {row.revoked_at:%d/%m/%Y}")
+            raise Refused("{where}: khóa {fingerprint} của đơn vị {org_unit_code} đã bị thu hồi ngày "
+                          "{revoked_at:%d/%m/%Y}",
+                          where=where, fingerprint=spaced(fingerprint), org_unit_code=row.org_unit_code, revoked_at=row.revoked_at)
         return SigningKey(public_from_base64(row.public_key), row.org_unit_code)
 
     return lookup

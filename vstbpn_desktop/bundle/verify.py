@@ -24,7 +24,8 @@ from ..domain.validation import (
     Invalid, check_indicator_bounds, validate_activity, validate_document, validate_indicator_value,
     validate_narrative,
 )
-from ..errors import Refused
+from ..errors import Reason, Refused, message
+from ..formats import format_count
 from ..periods import Period
 from . import format as fmt
 from .keys import spaced
@@ -68,9 +69,12 @@ class BundleReader:
 
     # -- refusals --------------------------------------------------------------------------
 
-    def refuse(self, rule: str, member: str | None = None) -> Refused:
-        where = f"gói {self.name}" + (f": thành phần {member}" if member else "")
-        return Refused(f"{where}: {rule}")
+    def refuse(self, rule: str, /, member: str | None = None, **fields) -> Refused:
+        """"gói X: thành phần M: <rule>"; `rule` is a message template filled with `fields`."""
+        if member:
+            return Refused("gói {bundle}: thành phần {member}: {rule}", bundle=self.name, member=member,
+                           rule=message(rule, **fields))
+        return Refused("gói {bundle}: {rule}", bundle=self.name, rule=message(rule, **fields))
 
     # -- 1. the container ------------------------------------------------------------------
 
@@ -82,7 +86,7 @@ class BundleReader:
         except FileNotFoundError:
             raise self.refuse("không tìm thấy tệp") from None
         except OSError as exc:
-            raise self.refuse(f"không đọc được tệp ({exc.strerror})") from None
+            raise self.refuse("không đọc được tệp ({error})", error=exc.strerror) from None
         if size == 0:
             raise self.refuse("tệp rỗng (0 byte), không phải gói báo cáo")
         try:
@@ -108,7 +112,7 @@ class BundleReader:
             for name in {info.orig_filename, info.filename}:
                 reason = fmt.unsafe_name_reason(name)
                 if reason:
-                    raise self.refuse(f"tên thành phần không an toàn: {reason}", repr(name))
+                    raise self.refuse("tên thành phần không an toàn: {reason}", member=repr(name), reason=reason)
             name = info.filename
             if name in self.infos:
                 raise self.refuse("xuất hiện hai lần trong gói (mỗi thành phần chỉ được có một)", name)
@@ -132,10 +136,10 @@ class BundleReader:
             with self.zip.open(info) as stream:
                 data = stream.read(limit + 1)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
-            raise self.refuse(f"không giải nén được (hỏng hoặc bị cắt cụt: {exc})", name) from None
+            raise self.refuse("không giải nén được (hỏng hoặc bị cắt cụt: {error})", member=name, error=exc) from None
         if len(data) > limit:
-            raise self.refuse(f"giải nén ra nhiều hơn {limit:,} byte mà manifest ghi; dừng đọc (nội dung "
-                              "bị thay đổi, lấy từ gói khác, hoặc bom zip)".replace(",", "."), name)
+            raise self.refuse("giải nén ra nhiều hơn {limit} byte mà manifest ghi; dừng đọc (nội dung "
+                              "bị thay đổi, lấy từ gói khác, hoặc bom zip)", member=name, limit=format_count(limit))
         return data
 
     # -- 2-4. signature, then manifest ------------------------------------------------------
@@ -148,7 +152,7 @@ class BundleReader:
             fingerprint, signature = fmt.parse_signature_member(
                 self.read_member(fmt.SIGNATURE, fmt.MAX_SIGNATURE_BYTES))
         except ValueError as exc:
-            raise self.refuse(f"chữ ký không đúng định dạng: {exc}", fmt.SIGNATURE) from None
+            raise self.refuse("chữ ký không đúng định dạng: {error}", member=fmt.SIGNATURE, error=exc) from None
         self.fingerprint = fingerprint
         if fmt.MANIFEST not in self.infos:
             raise self.refuse("thiếu trong gói", fmt.MANIFEST)
@@ -160,19 +164,20 @@ class BundleReader:
             key.public_key.verify(signature, manifest_bytes)
         except InvalidSignature:
             raise self.refuse(
-                f"chữ ký không khớp với manifest.json theo khóa {spaced(fingerprint)} "
-                "(gói đã bị sửa sau khi ký, hoặc không do khóa này ký)", fmt.SIGNATURE) from None
+                "chữ ký không khớp với manifest.json theo khóa {fingerprint} (gói đã bị sửa sau khi ký, hoặc không "
+                "do khóa này ký)", member=fmt.SIGNATURE, fingerprint=spaced(fingerprint)) from None
         self.manifest_sha256 = hashlib.sha256(manifest_bytes).hexdigest()
         try:
             manifest = fmt.manifest_from_json(loads(manifest_bytes))
         except (JsonRefused, ValueError) as exc:
-            raise self.refuse(f"manifest không hợp lệ: {exc}", fmt.MANIFEST) from None
+            raise self.refuse("manifest không hợp lệ: {error}", member=fmt.MANIFEST, error=exc) from None
         if manifest.key_fingerprint != fingerprint:
             raise self.refuse("vân tay khóa trong manifest khác vân tay trong manifest.sig", fmt.MANIFEST)
         if manifest.sender_org_unit != key.org_unit:
             raise self.refuse(
-                f"gói ghi đơn vị gửi {manifest.sender_org_unit} nhưng khóa {spaced(fingerprint)} chỉ được "
-                f"đăng ký cho đơn vị {key.org_unit}; một khóa chỉ đại diện cho một đơn vị", fmt.MANIFEST)
+                "gói ghi đơn vị gửi {sender_org_unit} nhưng khóa {fingerprint} chỉ được đăng ký cho đơn vị "
+                "{org_unit}; một khóa chỉ đại diện cho một đơn vị",
+                member=fmt.MANIFEST, sender_org_unit=manifest.sender_org_unit, fingerprint=spaced(fingerprint), org_unit=key.org_unit)
         expected = {entry.name for entry in manifest.members} | {fmt.MANIFEST, fmt.SIGNATURE}
         extra = sorted(set(self.infos) - expected)
         if extra:
@@ -188,7 +193,8 @@ class BundleReader:
     def member_bytes(self, entry: fmt.MemberEntry) -> bytes:
         data = self.read_member(entry.name, entry.length)
         if len(data) != entry.length:
-            raise self.refuse(f"dài {len(data)} byte, manifest ghi {entry.length} byte", entry.name)
+            raise self.refuse("dài {length} byte, manifest ghi {length2} byte",
+                              member=entry.name, length=len(data), length2=entry.length)
         if hashlib.sha256(data).hexdigest() != entry.sha256:
             raise self.refuse("SHA-256 không khớp với manifest (nội dung đã bị thay đổi hoặc "
                               "lấy từ gói khác)", entry.name)
@@ -204,7 +210,7 @@ class BundleReader:
         try:
             return audit_member.parse(self.member_bytes(entry))
         except (JsonRefused, ValueError) as exc:
-            raise self.refuse(f"tóm tắt thay đổi không hợp lệ: {exc}", fmt.AUDIT) from None
+            raise self.refuse("tóm tắt thay đổi không hợp lệ: {error}", member=fmt.AUDIT, error=exc) from None
 
     def content(self) -> Content:
         manifest = self.manifest
@@ -218,8 +224,8 @@ class BundleReader:
             data = self.member_bytes(entry)
             lines = self._lines(name, data)
             if len(lines) != manifest.counts[fmt.COUNT_NAMES[name]]:
-                raise self.refuse(f"có {len(lines)} dòng, manifest ghi "
-                                  f"{manifest.counts[fmt.COUNT_NAMES[name]]}", name)
+                raise self.refuse("có {length} dòng, manifest ghi {value}",
+                                  member=name, length=len(lines), value=manifest.counts[fmt.COUNT_NAMES[name]])
             allowed = frozenset(fmt.FIELDS[name])
             seen: set = set()
             for number, line in enumerate(lines, start=1):
@@ -227,16 +233,16 @@ class BundleReader:
                 try:
                     self._add(name, raw, period, result, seen)
                 except Invalid as exc:
-                    raise self.refuse(f"dòng {number}: {exc}", name) from None
+                    raise self.refuse("dòng {number}: {error}", member=name, number=number, error=exc) from None
                 except ValueError as exc:
-                    raise self.refuse(f"dòng {number}: {exc}", name) from None
+                    raise self.refuse("dòng {number}: {error}", member=name, number=number, error=exc) from None
                 done += 1
                 if done % 5000 == 0:
                     self.progress(done, total, "kiểm tra nội dung")
         problems = check_indicator_bounds(result.indicators)
         if problems:
             code, reason = next(iter(problems.items()))
-            raise self.refuse(f"chỉ tiêu {code}: {reason}", fmt.INDICATORS)
+            raise self.refuse("chỉ tiêu {code}: {reason}", member=fmt.INDICATORS, code=code, reason=reason)
         self.progress(total, total, "kiểm tra nội dung")
         return result
 
@@ -246,7 +252,7 @@ class BundleReader:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise self.refuse(f"không phải UTF-8 hợp lệ (byte {exc.start})", name) from None
+            raise self.refuse("không phải UTF-8 hợp lệ (byte {start})", member=name, start=exc.start) from None
         if text.startswith("\ufeff"):
             raise self.refuse("có dấu BOM ở đầu (cần UTF-8 không BOM)", name)
         if not text.endswith("\n"):
@@ -257,20 +263,21 @@ class BundleReader:
         try:
             raw = _DECODER.decode(line)
         except RecursionError:
-            raise self.refuse(f"dòng {number}: JSON lồng nhau quá sâu", name) from None
+            raise self.refuse("dòng {number}: JSON lồng nhau quá sâu", member=name, number=number) from None
         except JsonRefused as exc:
-            raise self.refuse(f"dòng {number}: {exc}", name) from None
+            raise self.refuse("dòng {number}: {error}", member=name, number=number, error=exc) from None
         except ValueError as exc:
-            raise self.refuse(f"dòng {number}: JSON không hợp lệ ({exc})", name) from None
+            raise self.refuse("dòng {number}: JSON không hợp lệ ({error})", member=name, number=number, error=exc) from None
         if type(raw) is not dict:
-            raise self.refuse(f"dòng {number}: phải là một đối tượng JSON phẳng", name)
+            raise self.refuse("dòng {number}: phải là một đối tượng JSON phẳng", member=name, number=number)
         if not allowed.issuperset(raw):
             unknown = sorted(set(raw) - allowed)
-            raise self.refuse(f"dòng {number}: trường không biết \"{unknown[0]}\"", name)
+            raise self.refuse("dòng {number}: trường không biết \"{value}\"",
+                              member=name, number=number, value=unknown[0])
         for key, value in raw.items():
             if not isinstance(value, SCALARS) or isinstance(value, bool):
-                raise self.refuse(f"dòng {number}: trường \"{key}\" phải là chuỗi hoặc số, "
-                                  "không được lồng đối tượng/mảng", name)
+                raise self.refuse("dòng {number}: trường \"{key}\" phải là chuỗi hoặc số, không được lồng đối "
+                                  "tượng/mảng", member=name, number=number, key=key)
         return raw
 
     @staticmethod
@@ -278,9 +285,9 @@ class BundleReader:
         if name in (fmt.ACTIVITIES, fmt.DOCUMENTS):
             record_id = raw.get("id")
             if not isinstance(record_id, str) or not fmt.UUID_TEXT.fullmatch(record_id):
-                raise ValueError("id: phải là UUID viết thường")
+                raise Reason("id: phải là UUID viết thường")
             if record_id in seen:
-                raise ValueError(f"id {record_id} xuất hiện hai lần")
+                raise Reason("id {record_id} xuất hiện hai lần", record_id=record_id)
             seen.add(record_id)
             if name == fmt.ACTIVITIES:
                 clean = validate_activity(raw, period)
@@ -293,13 +300,13 @@ class BundleReader:
         elif name == fmt.INDICATORS:
             code = raw.get("indicator")
             if code in seen:
-                raise ValueError(f"chỉ tiêu {code} xuất hiện hai lần")
+                raise Reason("chỉ tiêu {code} xuất hiện hai lần", code=code)
             seen.add(code)
             result.indicators[str(code)] = validate_indicator_value(code, raw.get("value"))
         else:
             section, text = validate_narrative(raw.get("section"), raw.get("text"))
             if section in seen:
-                raise ValueError(f"mục \"{section}\" xuất hiện hai lần")
+                raise Reason("mục \"{section}\" xuất hiện hai lần", section=section)
             seen.add(section)
             result.narratives[section] = text
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ..errors import Reason
 from ..resources import resource
 from ..text import nfc
 
@@ -37,17 +38,20 @@ def read_tree(path: Path) -> list[OrgUnitRow]:
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     reader = csv.DictReader(io.StringIO("\n".join(lines)))
     if reader.fieldnames != COLUMNS:
-        raise ValueError(f"{path.name}: tiêu đề cột phải là {','.join(COLUMNS)}")
+        raise Reason("{name}: tiêu đề cột phải là {COLUMNS}", name=path.name, COLUMNS=','.join(COLUMNS))
     rows = []
     codes = set()
     for number, record in enumerate(reader, start=2):
         code = (record["code"] or "").strip()
         if not code.isdigit():
-            raise ValueError(f"{path.name}: dòng {number}: mã đơn vị '{code}' phải là số")
+            raise Reason("{name}: dòng {number}: mã đơn vị '{code}' phải là số",
+                             name=path.name, number=number, code=code)
         if code in codes:
-            raise ValueError(f"{path.name}: dòng {number}: mã đơn vị {code} bị trùng")
+            raise Reason("{name}: dòng {number}: mã đơn vị {code} bị trùng",
+                             name=path.name, number=number, code=code)
         if record["type"] not in UNIT_TYPES:
-            raise ValueError(f"{path.name}: dòng {number}: loại đơn vị '{record['type']}' không biết")
+            raise Reason("{name}: dòng {number}: loại đơn vị '{type}' không biết",
+                             name=path.name, number=number, type=record['type'])
         codes.add(code)
         rows.append(OrgUnitRow(
             code=code,
@@ -60,5 +64,6 @@ def read_tree(path: Path) -> list[OrgUnitRow]:
         ))
     for row in rows:
         if row.parent_code and row.parent_code not in codes:
-            raise ValueError(f"{path.name}: đơn vị {row.code} có đơn vị cấp trên {row.parent_code} không có trong danh sách")
+            raise Reason("{name}: đơn vị {code} có đơn vị cấp trên {parent_code} không có trong danh sách",
+                             name=path.name, code=row.code, parent_code=row.parent_code)
     return rows

@@ -335,7 +335,7 @@ def cmd_period_deadline(args) -> int:
         try:
             day = parse_date(args.date)
         except ValueError as exc:
-            raise Refused(f"--date: {exc}") from None
+            raise Refused("--date: {error}", error=exc) from None
     set_deadline(profile, args.period, day)
     if day:
         print(f"Hạn nộp báo cáo kỳ {args.period.code} của đơn vị cấp dưới: {format_date(day)}")

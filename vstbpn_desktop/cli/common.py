@@ -44,7 +44,7 @@ def passphrase(args, confirm: bool = False) -> str:
     if variable:
         value = os.environ.get(variable)
         if value is None:
-            raise Refused(f"biến môi trường {variable} (--passphrase-env) chưa được đặt")
+            raise Refused("biến môi trường {variable} (--passphrase-env) chưa được đặt", variable=variable)
         return value
     if "VSTBPN_PASSPHRASE" in os.environ:
         return os.environ["VSTBPN_PASSPHRASE"]

@@ -101,7 +101,7 @@ def cmd_summary(args) -> int:
 def cmd_org_units_load(args) -> int:
     profile = open_profile(args)
     if not args.file.exists():
-        raise Refused(f"{args.file}: không tìm thấy tệp")
+        raise Refused("{file}: không tìm thấy tệp", file=args.file)
     count = profile.load_org_units(args.file)
     print(f"Đã nạp {count} đơn vị từ {args.file.name}")
     return 0

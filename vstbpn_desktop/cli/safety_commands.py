@@ -98,9 +98,9 @@ def cmd_restore(args) -> int:
     try:
         settings = Settings.load(folder)
     except ValueError as exc:
-        raise Refused(str(exc)) from exc
+        raise Refused(exc) from exc
     if not folder.is_dir():
-        raise Refused(f"{folder}: thư mục hồ sơ không tồn tại")
+        raise Refused("{folder}: thư mục hồ sơ không tồn tại", folder=folder)
     profile = Profile(folder, settings)  # not opened: the live database may be the damaged one
     try:
         facts = restore(profile, args.file)
@@ -122,12 +122,12 @@ def cmd_check(args) -> int:
     try:
         settings = Settings.load(folder)
     except ValueError as exc:
-        raise Refused(str(exc)) from exc
+        raise Refused(exc) from exc
     if settings.database_url:
         raise Refused("lệnh check chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ")
     database = folder / DATABASE_FILE
     if not database.exists():
-        raise Refused(f"{database}: không tìm thấy cơ sở dữ liệu; hãy khởi tạo bằng lệnh init")
+        raise Refused("{database}: không tìm thấy cơ sở dữ liệu; hãy khởi tạo bằng lệnh init", database=database)
     if wal_was_deleted(database):
         print(f"cảnh báo: {database.name}-wal đã bị xóa khi chương trình chưa đóng hẳn; "
               "những thay đổi cuối cùng có thể đã mất")

@@ -22,7 +22,7 @@ from ..domain.validation import (
     Invalid, check_indicator_bounds, validate_activity, validate_document, validate_indicator_value,
     validate_narrative,
 )
-from ..errors import Cancelled, Refused
+from ..errors import Cancelled, Message, Refused, message
 from ..safety import audit, backup
 from ..safety.locking import ensure_bulk_editable
 from ..formats import format_count
@@ -64,10 +64,10 @@ class ImportResult:
 
 class _Problems:
     def __init__(self):
-        self.items: list[str] = []
+        self.items: list[Message] = []
 
     def add(self, place: str, reason: str) -> None:
-        self.items.append(f"{place}: {reason}")
+        self.items.append(Message("{place}: {reason}", place=place, reason=reason))
 
     def invalid(self, label: str, raw: RawTable, row: int, exc: Invalid, columns: dict | None = None) -> None:
         for name, reason in exc.problems.items():
@@ -76,10 +76,10 @@ class _Problems:
     def raise_if_any(self) -> None:
         if not self.items:
             return
-        message = "; ".join(self.items[:SHOWN_PROBLEMS])
         if len(self.items) > SHOWN_PROBLEMS:
-            message += f"; và {len(self.items) - SHOWN_PROBLEMS} lỗi khác"
-        raise Refused(message)
+            raise Refused("{problems}; và {count} lỗi khác", problems=self.items[:SHOWN_PROBLEMS],
+                          count=len(self.items) - SHOWN_PROBLEMS)
+        raise Refused("{problems}", problems=self.items)
 
 
 # -- cells to raw values ---------------------------------------------------------------------
@@ -136,15 +136,16 @@ def _period(value, label, raw, row, wanted: Period | None, problems: _Problems) 
     text = _text(value) if value is not None else ""
     place = where(label, raw.sheet, row, "period")
     if not text:
-        problems.add(place, "thiếu kỳ báo cáo (2023H1, 2023H2 hoặc 2023)")
+        problems.add(place, Message("thiếu kỳ báo cáo (2023H1, 2023H2 hoặc 2023)"))
         return None
     try:
         period = Period.parse(text)
     except ValueError as exc:
-        problems.add(place, str(exc))
+        problems.add(place, message(exc))
         return None
     if wanted is not None and period != wanted:
-        problems.add(place, f"kỳ {period.code} khác kỳ đang nhập {wanted.code} (--period)")
+        problems.add(place, Message("kỳ {period} khác kỳ đang nhập {wanted} (--period)", period=period.code,
+                                    wanted=wanted.code))
         return None
     return period
 
@@ -184,7 +185,8 @@ def _plan_indicator(cells, label, raw, row, wanted, plan: _Plan, problems: _Prob
     key = (period.code, code)
     if key in plan.indicators:
         problems.add(where(label, raw.sheet, row, "indicator"),
-                     f"chỉ tiêu {code} của kỳ {period.code} đã có ở {plan.indicators[key][0]}")
+                     Message("chỉ tiêu {code} của kỳ {period} đã có ở {place}", code=code, period=period.code,
+                             place=plan.indicators[key][0]))
         return
     plan.indicators[key] = (where(label, raw.sheet, row), value)
     plan.touch(period, where(label, raw.sheet, row))
@@ -215,12 +217,12 @@ def import_file(profile, path: Path, period: Period | None = None, progress: Pro
     tables = read_table_file(path)
     total = sum(len(raw.rows) for raw in tables)
     if total == 0:
-        raise Refused(f"{label}: không có dòng dữ liệu nào (chỉ có dòng tiêu đề)")
+        raise Refused("{label}: không có dòng dữ liệu nào (chỉ có dòng tiêu đề)", label=label)
     result = ImportResult(label, rows=total, dry_run=dry_run)
 
     def stop_if_cancelled():
         if cancelled is not None and cancelled():
-            raise Cancelled(f"{label}: đã hủy nhập; dữ liệu không thay đổi")
+            raise Cancelled("{label}: đã hủy nhập; dữ liệu không thay đổi", label=label)
 
     done = 0
 
@@ -240,13 +242,15 @@ def import_file(profile, path: Path, period: Period | None = None, progress: Pro
             try:
                 validate_narrative(section, "\n".join(texts))
             except Invalid as exc:
-                problems.add(f"{place}, cột text", f"mục {section} kỳ {period_code} ghép lại {exc.problems['text']}")
+                problems.add(Message("{place}, {part}", place=place, part=Message("cột {column}", column="text")),
+                             Message("mục {section} kỳ {period} ghép lại {reason}", section=section,
+                                     period=period_code, reason=exc.problems["text"]))
     problems.raise_if_any()
     for touched, place in sorted(plan.periods.items()):
         try:
             ensure_editable(profile.engine, touched)
         except Refused as exc:
-            raise Refused(f"{place}: {exc}") from None
+            raise Refused("{place}: {error}", place=place, error=exc) from None
     stop_if_cancelled()
 
     engine = profile.engine
@@ -291,7 +295,9 @@ def _check_bounds(connection, unit: str, plan: _Plan, problems: _Problems) -> No
         for code, reason in check_indicator_bounds(held | given).items():
             blamed = code if (period_code, code) in plan.indicators else catalogue[code].at_most
             if (period_code, blamed) in plan.indicators:
-                problems.add(f"{plan.indicators[(period_code, blamed)][0]}, cột value", f"kỳ {period_code}: {reason}")
+                place = Message("{place}, {part}", place=plan.indicators[(period_code, blamed)][0],
+                                part=Message("cột {column}", column="value"))
+                problems.add(place, Message("kỳ {period}: {reason}", period=period_code, reason=reason))
 
 
 def _new_records(connection, model, fields: tuple[str, ...], unit: str, planned: list[tuple[str, dict]]) -> list[dict]:

@@ -15,7 +15,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Refused
+from ..errors import Message, Refused
 from ..text import fold, nfc
 from .columns import GUIDE_SHEET, TABLES, header_name
 
@@ -28,12 +28,18 @@ class RawTable:
 
 
 def where(label: str, sheet: str | None, row: int | None = None, column: str | None = None) -> str:
-    parts = [f"trang tính {sheet}"] if sheet else []
+    """"tệp.xlsx: trang tính S, dòng R, cột C" with the parts given (a Message)."""
+    parts = [Message("trang tính {sheet}", sheet=sheet)] if sheet else []
     if row is not None:
-        parts.append(f"dòng {row}")
+        parts.append(Message("dòng {row}", row=row))
     if column:
-        parts.append(f"cột {column}")
-    return f"{label}: {', '.join(parts)}" if parts else label
+        parts.append(Message("cột {column}", column=column))
+    if not parts:
+        return label
+    place = parts[0]
+    for part in parts[1:]:
+        place = Message("{place}, {part}", place=place, part=part)
+    return Message("{label}: {place}", label=label, place=place)
 
 
 def blank(value) -> bool:
@@ -44,15 +50,15 @@ def read_table_file(path: Path) -> list[RawTable]:
     path = Path(path)
     label = path.name
     if not path.is_file():
-        raise Refused(f"{path}: không tìm thấy tệp")
+        raise Refused("{path}: không tìm thấy tệp", path=path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return [read_csv(path)]
     if suffix in (".xlsx", ".xlsm"):
         return read_xlsx(path)
     if suffix == ".xls":
-        raise Refused(f"{label}: tệp Excel dạng cũ (.xls); hãy mở bằng Excel và lưu lại dạng .xlsx")
-    raise Refused(f"{label}: chỉ nhận tệp .csv hoặc .xlsx (mẫu tạo bằng lệnh data template)")
+        raise Refused("{label}: tệp Excel dạng cũ (.xls); hãy mở bằng Excel và lưu lại dạng .xlsx", label=label)
+    raise Refused("{label}: chỉ nhận tệp .csv hoặc .xlsx (mẫu tạo bằng lệnh data template)", label=label)
 
 
 # -- CSV -------------------------------------------------------------------------------------
@@ -62,17 +68,17 @@ def read_csv(path: Path) -> RawTable:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise Refused(f"{label}: không đọc được tệp ({exc.strerror})") from exc
+        raise Refused("{label}: không đọc được tệp ({error})", label=label, error=exc.strerror) from exc
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
         raise Refused(
-            f"{label}: tệp không phải mã UTF-8 (gặp ký tự lạ ở dòng {line}); trong Excel hãy chọn "
-            f"Lưu thành (Save As) › \"CSV UTF-8 (Comma delimited)\" rồi nhập lại"
+            "{label}: tệp không phải mã UTF-8 (gặp ký tự lạ ở dòng {line}); trong Excel hãy chọn Lưu thành (Save As) "
+            "› \"CSV UTF-8 (Comma delimited)\" rồi nhập lại", label=label, line=line
         ) from None
     if not text.strip():
-        raise Refused(f"{label}: tệp rỗng, không có dòng tiêu đề và dữ liệu")
+        raise Refused("{label}: tệp rỗng, không có dòng tiêu đề và dữ liệu", label=label)
     first_line = text.lstrip().split("\n", 1)[0]
     # Excel in a Vietnamese locale saves "CSV" with ";" between cells.
     delimiter = max((",", ";", "\t"), key=first_line.count)
@@ -80,12 +86,13 @@ def read_csv(path: Path) -> RawTable:
     try:
         records = list(reader)
     except csv.Error as exc:
-        raise Refused(f"{label}: dòng {reader.line_num}: không đọc được dạng CSV ({exc})") from None
+        raise Refused("{label}: dòng {line_num}: không đọc được dạng CSV ({error})",
+                      label=label, line_num=reader.line_num, error=exc) from None
     header_row = 1
     while header_row <= len(records) and all(blank(cell) for cell in records[header_row - 1]):
         header_row += 1
     if header_row != 1:
-        raise Refused(f"{label}: dòng 1 phải là dòng tiêu đề (tên các cột), nhưng đang để trống")
+        raise Refused("{label}: dòng 1 phải là dòng tiêu đề (tên các cột), nhưng đang để trống", label=label)
     names = _header(records[0], label, None)
     table = recognise(names, label)
     raw = RawTable(table, None)
@@ -104,8 +111,8 @@ def recognise(names: list[str], label: str) -> str:
     if not given & set(expected):
         tables = "; ".join(f"{t}: {','.join(c.name for c in cols)}" for t, cols in TABLES.items())
         raise Refused(
-            f"{label}: dòng 1: không nhận ra bảng từ tiêu đề ({', '.join(n for n in names if n)}); "
-            f"tiêu đề phải là một trong các bảng — {tables}"
+            "{label}: dòng 1: không nhận ra bảng từ tiêu đề ({value}); tiêu đề phải là một trong các bảng — {tables}",
+            label=label, value=', '.join(n for n in names if n), tables=tables
         )
     _check_columns(names, best, label, None)
     return best  # not reached: the header differs, so _check_columns refused
@@ -118,10 +125,11 @@ def _header(cells, label: str, sheet: str | None, table: str | None = None) -> l
     seen: dict[str, int] = {}
     for index, name in enumerate(names, start=1):
         if not name:
-            raise Refused(f"{where(label, sheet, 1)}: ô tiêu đề thứ {index} để trống")
+            raise Refused("{label}: ô tiêu đề thứ {index} để trống", label=where(label, sheet, 1), index=index)
         if name in seen:
             raise Refused(
-                f"{where(label, sheet, 1)}: cột {name} xuất hiện hai lần (ô thứ {seen[name]} và {index})"
+                "{label}: cột {name} xuất hiện hai lần (ô thứ {value} và {index})",
+                label=where(label, sheet, 1), name=name, value=seen[name], index=index
             )
         seen[name] = index
     return names
@@ -133,13 +141,13 @@ def _check_columns(names: list[str], table: str, label: str, sheet: str | None) 
     unknown = [name for name in names if name not in expected]
     problems = []
     if missing:
-        problems.append(f"thiếu cột {', '.join(missing)}")
+        problems.append(Message("thiếu cột {columns}", columns=", ".join(missing)))
     if unknown:
-        problems.append(f"cột không có trong bảng {table}: {', '.join(unknown)}")
+        problems.append(Message("cột không có trong bảng {table}: {columns}", table=table, columns=", ".join(unknown)))
     if problems:
         raise Refused(
-            f"{where(label, sheet, 1)}: {'; '.join(problems)} "
-            f"(bảng {table} cần các cột {','.join(expected)})"
+            "{label}: {problems} (bảng {table} cần các cột {expected})",
+            label=where(label, sheet, 1), problems=problems, table=table, expected=','.join(expected)
         )
 
 
@@ -150,8 +158,8 @@ def _collect_rows(raw: RawTable, names: list[str], numbered_rows, label: str) ->
         for index in range(width, len(cells)):
             if not blank(cells[index]):
                 raise Refused(
-                    f"{where(label, raw.sheet, number)}: ô thứ {index + 1} có giá trị nhưng nằm ngoài "
-                    f"các cột của tiêu đề ({len(names)} cột)"
+                    "{label}: ô thứ {value} có giá trị nhưng nằm ngoài các cột của tiêu đề ({length} cột)",
+                    label=where(label, raw.sheet, number), value=index + 1, length=len(names)
                 )
         if values:  # a blank row is skipped; its number still counts
             raw.rows.append((number, values))
@@ -167,9 +175,10 @@ def read_xlsx(path: Path) -> list[RawTable]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise Refused(f"{label}: không đọc được tệp Excel (.xlsx) — tệp hỏng hoặc không phải .xlsx ({exc})") from None
+        raise Refused("{label}: không đọc được tệp Excel (.xlsx) — tệp hỏng hoặc không phải .xlsx ({error})",
+                      label=label, error=exc) from None
     except OSError as exc:
-        raise Refused(f"{label}: không đọc được tệp ({exc.strerror})") from None
+        raise Refused("{label}: không đọc được tệp ({error})", label=label, error=exc.strerror) from None
     tables: list[RawTable] = []
     try:
         for sheet in workbook.worksheets:
@@ -182,14 +191,15 @@ def read_xlsx(path: Path) -> list[RawTable]:
             if table is None:
                 if any(not blank(cell) for row in rows for cell in row):
                     raise Refused(
-                        f"{label}: trang tính '{title}' không phải bảng của mẫu "
-                        f"({', '.join(TABLES)}, {GUIDE_SHEET}); hãy đổi tên trang đúng tên bảng hoặc xóa trang"
+                        "{label}: trang tính '{title}' không phải bảng của mẫu ({TABLES}, {GUIDE_SHEET}); hãy đổi "
+                        "tên trang đúng tên bảng hoặc xóa trang",
+                        label=label, title=title, TABLES=', '.join(TABLES), GUIDE_SHEET=GUIDE_SHEET
                     )
                 continue
             first = next(rows, None)
             if first is None or all(blank(cell) for cell in first):
                 if any(not blank(cell) for row in rows for cell in row):
-                    raise Refused(f"{where(label, title, 1)}: dòng 1 phải là dòng tiêu đề (tên các cột)")
+                    raise Refused("{label}: dòng 1 phải là dòng tiêu đề (tên các cột)", label=where(label, title, 1))
                 continue
             names = _header(first, label, title, table)
             _check_columns(names, table, label, title)
@@ -200,7 +210,7 @@ def read_xlsx(path: Path) -> list[RawTable]:
         workbook.close()
     if not tables:
         raise Refused(
-            f"{label}: không có trang tính nào của mẫu ({', '.join(TABLES)}); hãy dùng tệp tạo bằng lệnh "
-            "data template"
+            "{label}: không có trang tính nào của mẫu ({TABLES}); hãy dùng tệp tạo bằng lệnh data template",
+            label=label, TABLES=', '.join(TABLES)
         )
     return tables

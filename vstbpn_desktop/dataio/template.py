@@ -35,17 +35,17 @@ def write_template(out: Path) -> Path:
     """Write the template atomically; a bad output path is refused, no half-written file."""
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
-        raise Refused(f"{out}: tệp mẫu phải có đuôi .xlsx")
+        raise Refused("{out}: tệp mẫu phải có đuôi .xlsx", out=out)
     workbook = build_template()
     try:
         with atomic_path(out) as temp:
             workbook.save(temp)
     except OutputError as exc:
-        raise Refused(str(exc)) from exc
+        raise Refused(exc) from exc
     except IsADirectoryError as exc:
-        raise Refused(f"{out}: đã có một thư mục cùng tên; hãy chọn tên tệp khác") from exc
+        raise Refused("{out}: đã có một thư mục cùng tên; hãy chọn tên tệp khác", out=out) from exc
     except OSError as exc:
-        raise Refused(f"{out}: không ghi được tệp ({exc.strerror})") from exc
+        raise Refused("{out}: không ghi được tệp ({error})", out=out, error=exc.strerror) from exc
     return out
 
 

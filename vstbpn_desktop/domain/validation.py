@@ -9,7 +9,8 @@ import re
 from datetime import date, datetime
 
 from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, indicators
-from ..formats import parse_number
+from ..errors import Message, Reason, message
+from ..formats import format_count, format_date, parse_number
 from ..periods import Period
 from ..text import fold, nfc
 
@@ -18,9 +19,13 @@ MAX_TEXT = 20_000
 
 
 class Invalid(ValueError):
+    """The reasons per field; each reason is a Message (errors.py), a plain str is taken as a template."""
+
     def __init__(self, problems: dict[str, str]):
-        self.problems = problems
-        super().__init__("; ".join(f"{field}: {reason}" for field, reason in problems.items()))
+        self.problems = {field: message(reason) for field, reason in problems.items()}
+        self.message = Message("{problems}", problems=[
+            Message("{field}: {reason}", field=field, reason=reason) for field, reason in self.problems.items()])
+        super().__init__(str(self.message))
 
 
 def parse_date(value) -> date:
@@ -30,7 +35,7 @@ def parse_date(value) -> date:
         return value
     text = str(value or "").strip()
     if not text:
-        raise ValueError("thiếu ngày")
+        raise Reason("thiếu ngày")
     match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
     try:
         if match:
@@ -38,39 +43,39 @@ def parse_date(value) -> date:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             return date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"ngày '{text}' không tồn tại") from None
-    raise ValueError(f"ngày '{text}' không đúng dạng (dd/mm/yyyy hoặc yyyy-mm-dd)")
+        raise Reason("ngày '{text}' không tồn tại", text=text) from None
+    raise Reason("ngày '{text}' không đúng dạng (dd/mm/yyyy hoặc yyyy-mm-dd)", text=text)
 
 
 def parse_count(value, minimum: int = 0) -> int:
     if isinstance(value, bool):
-        raise ValueError("phải là số nguyên")
+        raise Reason("phải là số nguyên")
     if isinstance(value, int):
         number = value
     else:
         text = str(value if value is not None else "").strip()
         if not text:
-            raise ValueError("thiếu giá trị")
+            raise Reason("thiếu giá trị")
         try:
             parsed = parse_number(text) if not isinstance(value, float) else value
         except ValueError:
-            raise ValueError(f"'{text}' không phải là số") from None
+            raise Reason("'{text}' không phải là số", text=text) from None
         if not math.isfinite(parsed) or not float(parsed).is_integer():
-            raise ValueError(f"'{text}' phải là số nguyên")
+            raise Reason("'{text}' phải là số nguyên", text=text)
         number = int(parsed)
     if number < minimum:
-        raise ValueError(f"phải lớn hơn hoặc bằng {minimum}")
+        raise Reason("phải lớn hơn hoặc bằng {minimum}", minimum=minimum)
     if number > MAX_COUNT:
-        raise ValueError(f"vượt quá giới hạn {MAX_COUNT:,}".replace(",", "."))
+        raise Reason("vượt quá giới hạn {limit}", limit=format_count(MAX_COUNT))
     return number
 
 
 def _text(value, required: bool, limit: int = MAX_TEXT) -> str:
     text = nfc(str(value)) if value is not None else ""
     if required and not text:
-        raise ValueError("không được để trống")
+        raise Reason("không được để trống")
     if len(text) > limit:
-        raise ValueError(f"dài quá {limit} ký tự")
+        raise Reason("dài quá {limit} ký tự", limit=limit)
     return text
 
 
@@ -80,14 +85,15 @@ def _collect(checks: dict, problems: dict[str, str]) -> dict:
         try:
             clean[field] = check()
         except ValueError as exc:
-            problems[field] = str(exc)
+            problems[field] = message(exc)
     return clean
 
 
 def _kind(value, vocabulary: dict, what: str) -> str:
     code = str(value or "").strip()
     if code not in vocabulary:
-        raise ValueError(f"loại {what} '{code}' không có trong danh mục ({', '.join(vocabulary)})")
+        raise Reason("loại {what} '{code}' không có trong danh mục ({vocabulary})",
+                         what=what, code=code, vocabulary=', '.join(vocabulary))
     return code
 
 
@@ -104,17 +110,16 @@ def validate_activity(raw: dict, period: Period | None = None) -> dict:
         "notes": lambda: _text(raw.get("notes"), required=False),
     }, problems)
     if "date" in clean and period is not None and not period.contains(clean["date"]):
-        problems["date"] = (
-            f"ngày {clean['date']:%d/%m/%Y} nằm ngoài kỳ {period.code} "
-            f"({period.start:%d/%m/%Y} - {period.end:%d/%m/%Y})"
-        )
+        problems["date"] = Message("ngày {date} nằm ngoài kỳ {period} ({start} - {end})",
+                                   date=format_date(clean["date"]), period=period.code,
+                                   start=format_date(period.start), end=format_date(period.end))
     if (
         "participants" in clean and "female_participants" in clean
         and clean["female_participants"] > clean["participants"]
     ):
-        problems["female_participants"] = (
-            f"số nữ ({clean['female_participants']}) lớn hơn tổng số người tham dự ({clean['participants']})"
-        )
+        problems["female_participants"] = Message(
+            "số nữ ({women}) lớn hơn tổng số người tham dự ({total})",
+            women=clean["female_participants"], total=clean["participants"])
     if problems:
         raise Invalid(problems)
     clean["search_text"] = fold(" ".join((clean["title"], clean["place"], clean["notes"])))
@@ -131,7 +136,8 @@ def validate_document(raw: dict, period: Period | None = None) -> dict:
         "title": lambda: _text(raw.get("title"), required=True),
     }, problems)
     if "date" in clean and period is not None and not period.contains(clean["date"]):
-        problems["date"] = f"ngày {clean['date']:%d/%m/%Y} nằm ngoài kỳ {period.code}"
+        problems["date"] = Message("ngày {date} nằm ngoài kỳ {period}", date=format_date(clean["date"]),
+                                   period=period.code)
     if problems:
         raise Invalid(problems)
     return clean
@@ -140,18 +146,18 @@ def validate_document(raw: dict, period: Period | None = None) -> dict:
 def validate_indicator_value(code: str, value) -> float:
     indicator = indicators().get(str(code or "").strip())
     if indicator is None:
-        raise Invalid({"indicator": f"mã chỉ tiêu '{code}' không có trong danh mục"})
+        raise Invalid({"indicator": Message("mã chỉ tiêu '{code}' không có trong danh mục", code=code)})
     if not indicator.typed:
-        raise Invalid({"indicator": f"chỉ tiêu {code} được tính tự động, không nhập trực tiếp"})
+        raise Invalid({"indicator": Message("chỉ tiêu {code} được tính tự động, không nhập trực tiếp", code=code)})
     try:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             number = float(value)
         else:
             number = parse_number(str(value if value is not None else ""))
     except ValueError:
-        raise Invalid({"value": f"'{value}' không phải là số"}) from None
+        raise Invalid({"value": Message("'{value}' không phải là số", value=value)}) from None
     if not math.isfinite(number):
-        raise Invalid({"value": f"'{value}' không phải là số hữu hạn"})
+        raise Invalid({"value": Message("'{value}' không phải là số hữu hạn", value=value)})
     if number < 0:
         raise Invalid({"value": "phải lớn hơn hoặc bằng 0"})
     if number > MAX_COUNT * 100:
@@ -166,10 +172,9 @@ def check_indicator_bounds(values: dict[str, float]) -> dict[str, str]:
     for code, value in values.items():
         whole = catalogue[code].at_most if code in catalogue else None
         if whole and value is not None and values.get(whole) is not None and value > values[whole]:
-            problems[code] = (
-                f"{catalogue[code].name_vi} ({_plain(value)}) lớn hơn "
-                f"{catalogue[whole].name_vi.lower()} ({_plain(values[whole])})"
-            )
+            problems[code] = Message("{part} ({value}) lớn hơn {whole} ({whole_value})",
+                                     part=catalogue[code].name_vi, value=_plain(value),
+                                     whole=catalogue[whole].name_vi.lower(), whole_value=_plain(values[whole]))
     return problems
 
 
@@ -181,13 +186,13 @@ def validate_narrative(section, text) -> tuple[str, str]:
     problems = {}
     name = nfc(str(section or "")).strip()
     if not name:
-        problems["section"] = "thiếu tên mục"
+        problems["section"] = Message("thiếu tên mục")
     elif len(name) > 60:
-        problems["section"] = "tên mục dài quá 60 ký tự"
+        problems["section"] = Message("tên mục dài quá 60 ký tự")
     try:
         body = _text(text, required=True)
     except ValueError as exc:
-        problems["text"] = str(exc)
+        problems["text"] = message(exc)
     if problems:
         raise Invalid(problems)
     return name, body

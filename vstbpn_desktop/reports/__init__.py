@@ -24,10 +24,11 @@ def write_report(profile, kind: str, period: Period, out: Path, org_unit: str | 
     from .content import build_report
 
     if kind not in FORMATS:
-        raise Refused(f"định dạng báo cáo '{kind}' không hỗ trợ (pdf, docx, xlsx)")
+        raise Refused("định dạng báo cáo '{kind}' không hỗ trợ (pdf, docx, xlsx)", kind=kind)
     out = Path(out)
     if out.is_dir():
-        raise Refused(f"{out}: là một thư mục; hãy ghi rõ tên tệp, ví dụ {out / ('bao-cao.' + kind)}")
+        raise Refused("{out}: là một thư mục; hãy ghi rõ tên tệp, ví dụ {value}",
+                      out=out, value=out / ('bao-cao.' + kind))
     if kind == "pdf":
         from .fonts import register_fonts
 
@@ -48,7 +49,7 @@ def write_report(profile, kind: str, period: Period, out: Path, org_unit: str | 
 
                 write_xlsx(report, temp)
     except OutputError as exc:
-        raise Refused(str(exc)) from exc
+        raise Refused(exc) from exc
     except OSError as exc:
-        raise Refused(f"{out}: không ghi được tệp ({exc.strerror or exc})") from exc
+        raise Refused("{out}: không ghi được tệp ({error})", out=out, error=exc.strerror or exc) from exc
     return report

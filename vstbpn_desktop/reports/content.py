@@ -168,7 +168,7 @@ class ReportBuilder:
         self.code = (org_unit or profile.org_unit_code).strip()
         unit = profile.org_unit(self.code)
         if unit is None:
-            raise Refused(f"mã đơn vị '{self.code}' không có trong danh mục đơn vị hành chính")
+            raise Refused("mã đơn vị '{code}' không có trong danh mục đơn vị hành chính", code=self.code)
         self.unit = unit
         self.issued_on = issued_on or date.today()
         self.number = number

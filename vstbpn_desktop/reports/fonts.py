@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import Refused
+from ..errors import Message, Refused
 from ..resources import resource
 
 FONT_DIR_VARIABLE = "VSTBPN_REPORT_FONT_DIR"
@@ -48,11 +48,11 @@ COMMON_FOLDERS = (
     "/usr/share/fonts/TTF", "/Library/Fonts", "/System/Library/Fonts/Supplemental",
     str(Path.home() / ".fonts"), str(Path.home() / ".local/share/fonts"),
 )
-INSTALL_HINT = (
+INSTALL_HINT = Message(
     "không tìm thấy phông chữ Times New Roman hoặc phông tương thích có đủ dấu tiếng Việt để in báo cáo; "
     "trên Windows Times New Roman có sẵn (hãy kiểm tra thư mục Fonts); trên Debian/Ubuntu hãy cài gói "
     "fonts-croscore (Tinos) hoặc fonts-liberation (Liberation Serif): sudo apt install fonts-croscore; "
-    f"hoặc đặt biến môi trường {FONT_DIR_VARIABLE} chỉ tới thư mục chứa bốn tệp phông"
+    "hoặc đặt biến môi trường {variable} chỉ tới thư mục chứa bốn tệp phông", variable=FONT_DIR_VARIABLE
 )
 
 
@@ -171,10 +171,12 @@ def find_fonts() -> tuple[str, dict[str, Path]]:
         gaps = {style: missing_letters(path) for style, path in paths.items()}
         if not any(gaps.values()):
             return family, paths
-        rejected.append(f"{family} ({paths['regular'].parent}) thiếu chữ "
-                        + "".join(sorted(set("".join(gaps.values()))))[:20])
-    detail = f" (đã loại: {'; '.join(rejected)})" if rejected else ""
-    raise Refused(INSTALL_HINT + detail)
+        rejected.append(Message("{family} ({folder}) thiếu chữ {letters}", family=family,
+                                folder=paths["regular"].parent,
+                                letters="".join(sorted(set("".join(gaps.values()))))[:20]))
+    if rejected:
+        raise Refused("{hint} (đã loại: {rejected})", hint=INSTALL_HINT, rejected=rejected)
+    raise Refused(INSTALL_HINT)
 
 
 @lru_cache(maxsize=1)

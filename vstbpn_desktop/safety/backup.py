@@ -15,7 +15,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from ..atomic import OutputError, _fsync_folder, atomic_path
-from ..errors import Refused
+from ..errors import Message, Refused
 from .integrity import _connect, check_file, explain_storage_error, looks_like_sqlite
 
 BACKUP_DIR = "backups"
@@ -85,15 +85,17 @@ def write_backup(source: Path, target: Path) -> None:
             finally:
                 _cleanup_sidecars(temp)
             if result != ["ok"]:
-                raise Refused(f"{source}: bản sao lưu không vượt qua kiểm tra toàn vẹn ({'; '.join(result[:3])}); "
-                              "cơ sở dữ liệu có thể đã hỏng — hãy chạy lệnh check")
+                raise Refused("{source}: bản sao lưu không vượt qua kiểm tra toàn vẹn ({value}); cơ sở dữ liệu có "
+                              "thể đã hỏng — hãy chạy lệnh check", source=source, value=result[:3])
     except OutputError as exc:
-        raise Refused(str(exc)) from exc
+        raise Refused(exc) from exc
     except (sqlite3.Error, OSError) as exc:
         message = explain_storage_error(exc, target)
         if "malformed" in str(exc).lower() or "not a database" in str(exc).lower():
-            message = f"{source}: cơ sở dữ liệu bị hỏng, không sao lưu được ({exc}); hãy chạy lệnh check"
-        raise Refused(message or f"{target}: không tạo được bản sao lưu ({exc})") from exc
+            message = Message("{source}: cơ sở dữ liệu bị hỏng, không sao lưu được ({error}); hãy chạy lệnh check",
+                              source=source, error=exc)
+        raise Refused(message or Message("{target}: không tạo được bản sao lưu ({error})", target=target,
+                                         error=exc)) from exc
 
 
 def _stamp_name(folder: Path, reason: str, when: datetime) -> Path:
@@ -108,19 +110,20 @@ def backup(profile, out: Path | None = None, reason: str = "manual") -> BackupIn
     """Write a backup (default: into the profile's backups folder, then rotate)."""
     source = _live_path(profile)
     if not source.exists():
-        raise Refused(f"{source}: chưa có cơ sở dữ liệu để sao lưu")
+        raise Refused("{source}: chưa có cơ sở dữ liệu để sao lưu", source=source)
     when = datetime.now(timezone.utc)
     if out is None:
         folder = backups_dir(profile)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise Refused(explain_storage_error(exc, folder) or f"{folder}: không tạo được thư mục sao lưu") from exc
+            raise Refused(explain_storage_error(exc, folder)
+                          or Message("{folder}: không tạo được thư mục sao lưu", folder=folder)) from exc
         target = _stamp_name(folder, reason, when)
     else:
         target = Path(out)
         if target.resolve() == source.resolve():
-            raise Refused(f"{target}: không thể sao lưu đè lên chính cơ sở dữ liệu đang dùng")
+            raise Refused("{target}: không thể sao lưu đè lên chính cơ sở dữ liệu đang dùng", target=target)
     write_backup(source, target)
     if out is None:
         rotate(target.parent)
@@ -219,18 +222,20 @@ def inspect_candidate(path: Path, expected_unit: str | None) -> dict:
 
     path = Path(path)
     if not path.is_file():
-        raise Refused(f"{path}: không tìm thấy tệp sao lưu")
+        raise Refused("{path}: không tìm thấy tệp sao lưu", path=path)
     if path.stat().st_size < 512 or not looks_like_sqlite(path):
-        raise Refused(f"{path}: không phải tệp sao lưu (không phải cơ sở dữ liệu SQLite); dữ liệu hiện tại được giữ nguyên")
+        raise Refused("{path}: không phải tệp sao lưu (không phải cơ sở dữ liệu SQLite); dữ liệu hiện tại được giữ "
+                      "nguyên", path=path)
     problems = check_file(path)
     if problems:
-        raise Refused(f"{path}: tệp sao lưu bị hỏng hoặc không trọn vẹn ({'; '.join(problems[:2])}); "
-                      "dữ liệu hiện tại được giữ nguyên")
+        raise Refused("{path}: tệp sao lưu bị hỏng hoặc không trọn vẹn ({value}); dữ liệu hiện tại được giữ nguyên",
+                      path=path, value=problems[:2])
     connection = _connect(path)
     try:
         tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not {"alembic_version", "meta", *RECORD_TABLES} <= tables:
-            raise Refused(f"{path}: không phải tệp sao lưu của VSTBPN Desktop; dữ liệu hiện tại được giữ nguyên")
+            raise Refused("{path}: không phải tệp sao lưu của VSTBPN Desktop; dữ liệu hiện tại được giữ nguyên",
+                          path=path)
         revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
     finally:
@@ -240,12 +245,13 @@ def inspect_candidate(path: Path, expected_unit: str | None) -> dict:
     known = {rev.revision for rev in ScriptDirectory(str(MIGRATIONS_DIR)).walk_revisions()}
     revision = revision[0] if revision else None
     if revision not in known:
-        raise Refused(f"{path}: tệp sao lưu được tạo bởi phiên bản mới hơn của ứng dụng (lược đồ {revision}); "
-                      "hãy cập nhật ứng dụng; dữ liệu hiện tại được giữ nguyên")
+        raise Refused("{path}: tệp sao lưu được tạo bởi phiên bản mới hơn của ứng dụng (lược đồ {revision}); hãy cập "
+                      "nhật ứng dụng; dữ liệu hiện tại được giữ nguyên", path=path, revision=revision)
     unit = meta.get("org_unit", "")
     if expected_unit and unit != expected_unit:
-        raise Refused(f"{path}: tệp sao lưu thuộc hồ sơ đơn vị {unit or 'không rõ'}, không phải đơn vị "
-                      f"{expected_unit} của hồ sơ này; dữ liệu hiện tại được giữ nguyên")
+        raise Refused("{path}: tệp sao lưu thuộc hồ sơ đơn vị {unit}, không phải đơn vị {expected_unit} của hồ sơ "
+                      "này; dữ liệu hiện tại được giữ nguyên",
+                      path=path, unit=unit or 'không rõ', expected_unit=expected_unit)
     return {"revision": revision, "org_unit": unit, "records": count_records(path)}
 
 
@@ -267,7 +273,7 @@ def restore(profile, file: Path) -> dict:
     live = _live_path(profile)
     file = Path(file)
     if file.exists() and live.exists() and file.resolve() == live.resolve():
-        raise Refused(f"{file}: đây là chính cơ sở dữ liệu đang dùng, không phải bản sao lưu")
+        raise Refused("{file}: đây là chính cơ sở dữ liệu đang dùng, không phải bản sao lưu", file=file)
     facts = inspect_candidate(file, _current_unit(live) if live.exists() else None)
     # Stage a private copy of the (closed, non-live) backup file beside the live one and check it again.
     handle, staging_name = tempfile.mkstemp(prefix=".restore-", suffix=".sqlite3", dir=live.parent)
@@ -279,7 +285,8 @@ def restore(profile, file: Path) -> dict:
         try:
             connection.execute("PRAGMA journal_mode=DELETE")
             if [r[0] for r in connection.execute("PRAGMA integrity_check")] != ["ok"]:
-                raise Refused(f"{file}: bản chép tạm không vượt qua kiểm tra toàn vẹn; dữ liệu hiện tại được giữ nguyên")
+                raise Refused("{file}: bản chép tạm không vượt qua kiểm tra toàn vẹn; dữ liệu hiện tại được giữ "
+                              "nguyên", file=file)
         finally:
             connection.close()
         safety = None
@@ -296,7 +303,8 @@ def restore(profile, file: Path) -> dict:
         else:
             _copy_into_live(staging, live)
     except OSError as exc:
-        raise Refused(explain_storage_error(exc, live) or f"{live}: không khôi phục được ({exc})") from exc
+        raise Refused(explain_storage_error(exc, live)
+                      or Message("{live}: không khôi phục được ({error})", live=live, error=exc)) from exc
     finally:
         _cleanup_sidecars(staging)
         if staging.exists():
@@ -304,7 +312,8 @@ def restore(profile, file: Path) -> dict:
     profile._meta = None
     problems = check_file(live)
     if problems:  # pragma: no cover - the copy was checked twice before
-        raise Refused(f"{live}: sau khi khôi phục, kiểm tra toàn vẹn thất bại ({problems[0]})")
+        raise Refused("{live}: sau khi khôi phục, kiểm tra toàn vẹn thất bại ({value})",
+                      live=live, value=problems[0])
     from ..storage.database import needs_upgrade
 
     if needs_upgrade(profile.engine):
@@ -320,7 +329,8 @@ def _copy_into_live(staging: Path, live: Path) -> None:
         source.backup(target)
         target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     except sqlite3.Error as exc:
-        raise Refused(explain_storage_error(exc, live) or f"{live}: không khôi phục được ({exc})") from exc
+        raise Refused(explain_storage_error(exc, live)
+                      or Message("{live}: không khôi phục được ({error})", live=live, error=exc)) from exc
     finally:
         target.close()
         source.close()

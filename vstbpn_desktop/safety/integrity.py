@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Refused
+from ..errors import Message, Refused
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 RISKY_FILESYSTEMS = {
@@ -39,7 +39,7 @@ def check_file(path: Path, quick: bool = False) -> list[str]:
     """Problems found by integrity_check (or quick_check) and foreign_key_check; [] when whole."""
     path = Path(path)
     if not path.exists():
-        return [f"{path}: không tìm thấy tệp"]
+        return [Message("{path}: không tìm thấy tệp", path=path)]
     # Never open the file with anything but SQLite here: closing another descriptor of a live
     # database drops this process's POSIX locks on it, and another process may then delete the
     # -wal that our open connections still use.
@@ -51,7 +51,8 @@ def check_file(path: Path, quick: bool = False) -> list[str]:
             problems = [] if rows == ["ok"] else rows[:20]
             if not quick and not problems:
                 for table, rowid, parent, _ in connection.execute("PRAGMA foreign_key_check").fetchall()[:20]:
-                    problems.append(f"bảng {table} dòng {rowid}: tham chiếu tới {parent} không tồn tại")
+                    problems.append(Message("bảng {table} dòng {rowid}: tham chiếu tới {parent} không tồn tại",
+                                            table=table, rowid=rowid, parent=parent))
             return problems
         finally:
             connection.close()
@@ -67,9 +68,10 @@ def _access_refusal(path: Path, exc: BaseException) -> Refused:
     import os
 
     if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        return Refused(f"{path}: thư mục hoặc tệp dữ liệu chỉ đọc (không có quyền ghi); SQLite cần ghi được "
-                       "vào thư mục hồ sơ — hãy chép hồ sơ vào thư mục ghi được; dữ liệu không bị thay đổi")
-    return Refused(explain_storage_error(exc, path) or f"{path}: không mở được cơ sở dữ liệu ({exc})")
+        return Refused("{path}: thư mục hoặc tệp dữ liệu chỉ đọc (không có quyền ghi); SQLite cần ghi được vào thư "
+                       "mục hồ sơ — hãy chép hồ sơ vào thư mục ghi được; dữ liệu không bị thay đổi", path=path)
+    return Refused(explain_storage_error(exc, path)
+                   or Message("{path}: không mở được cơ sở dữ liệu ({error})", path=path, error=exc))
 
 
 def ensure_whole(path: Path) -> None:
@@ -77,8 +79,8 @@ def ensure_whole(path: Path) -> None:
     problems = check_file(path)
     if problems:
         raise Refused(
-            f"{path}: cơ sở dữ liệu bị hỏng ({'; '.join(problems[:3])}); không sửa tự động — "
-            "hãy khôi phục bản sao lưu gần nhất còn tốt (restore TỆP)"
+            "{path}: cơ sở dữ liệu bị hỏng ({value}); không sửa tự động — hãy khôi phục bản sao lưu gần nhất còn tốt "
+            "(restore TỆP)", path=path, value=problems[:3]
         )
 
 
@@ -140,7 +142,7 @@ def _windows_warning(path: Path) -> str | None:  # pragma: no cover - Windows on
     return None
 
 
-def explain_storage_error(exc: BaseException, where: Path | str | None = None) -> str | None:
+def explain_storage_error(exc: BaseException, where: Path | str | None = None) -> Message | None:
     """A clear Vietnamese message for a storage failure (disk full, read-only, I/O), else None."""
     import errno
 
@@ -149,21 +151,22 @@ def explain_storage_error(exc: BaseException, where: Path | str | None = None) -
     if not isinstance(exc, (sqlite3.Error, DBAPIError, OSError)):
         return None
     text = str(getattr(exc, "orig", None) or exc).lower()
-    place = f"{where}: " if where else ""
     code = getattr(exc, "errno", None) or getattr(getattr(exc, "orig", None), "errno", None)
     if "disk is full" in text or "file too large" in text or code in (errno.ENOSPC, errno.EFBIG):
-        return (f"{place}ổ đĩa đầy (hoặc vượt giới hạn kích thước tệp); không thay đổi gì — "
-                "hãy giải phóng chỗ trống rồi làm lại")
-    if "readonly" in text or "read-only" in text or code in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return (f"{place}thư mục hoặc tệp dữ liệu chỉ đọc (không có quyền ghi); không thay đổi gì — "
-                "hãy chép hồ sơ vào thư mục ghi được")
-    if "disk i/o error" in text or "unable to open database" in text or code == errno.EIO:
-        return (f"{place}lỗi đọc/ghi ổ đĩa (ổ đĩa đầy, ổ USB bị rút hay mạng bị ngắt?); không thay đổi gì — "
-                "hãy kiểm tra ổ đĩa rồi chạy lệnh check")
-    if "malformed" in text or "not a database" in text:
-        return (f"{place}cơ sở dữ liệu bị hỏng; hãy chạy lệnh check và khôi phục bản sao lưu "
-                "gần nhất còn tốt (restore TỆP)")
-    return None
+        reason = Message("ổ đĩa đầy (hoặc vượt giới hạn kích thước tệp); không thay đổi gì — "
+                         "hãy giải phóng chỗ trống rồi làm lại")
+    elif "readonly" in text or "read-only" in text or code in (errno.EROFS, errno.EACCES, errno.EPERM):
+        reason = Message("thư mục hoặc tệp dữ liệu chỉ đọc (không có quyền ghi); không thay đổi gì — "
+                         "hãy chép hồ sơ vào thư mục ghi được")
+    elif "disk i/o error" in text or "unable to open database" in text or code == errno.EIO:
+        reason = Message("lỗi đọc/ghi ổ đĩa (ổ đĩa đầy, ổ USB bị rút hay mạng bị ngắt?); không thay đổi gì — "
+                         "hãy kiểm tra ổ đĩa rồi chạy lệnh check")
+    elif "malformed" in text or "not a database" in text:
+        reason = Message("cơ sở dữ liệu bị hỏng; hãy chạy lệnh check và khôi phục bản sao lưu "
+                         "gần nhất còn tốt (restore TỆP)")
+    else:
+        return None
+    return Message("{place}: {reason}", place=where, reason=reason) if where else reason
 
 
 # -- start-up ---------------------------------------------------------------------------------
@@ -184,7 +187,7 @@ class StartupState:
 def startup_check(profile_or_dir) -> StartupState:
     """At start, before opening the profile: quick_check, a deleted -wal, risky storage.
     Takes a Profile or its folder (a damaged database cannot always be opened as a Profile)."""
-    from ..profile import DATABASE_FILE
+    from ..settings import DATABASE_FILE  # not ..profile: the window runs this before importing the ORM
     from .backup import newest_good_backup
 
     data_dir = Path(getattr(profile_or_dir, "data_dir", profile_or_dir))

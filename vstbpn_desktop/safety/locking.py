@@ -33,8 +33,8 @@ def _covering_codes(codes: Iterable[str]) -> set[str]:
 
 def _refusal(code: str, locked_by: str | None, locked_at) -> Refused:
     when = f"{format_date(locked_at.date())} {locked_at:%H:%M}" if locked_at else "không rõ thời điểm"
-    return Refused(f"kỳ {code} đã khóa để gửi ({locked_by or 'không rõ'}, {when}); "
-                   "hãy mở lại kỳ (reopen --period ... --reason ...) trước khi sửa")
+    return Refused("kỳ {code} đã khóa để gửi ({locked_by}, {when}); hãy mở lại kỳ (reopen --period ... --reason ...) "
+                   "trước khi sửa", code=code, locked_by=locked_by or 'không rõ', when=when)
 
 
 def ensure_unlocked_connection(connection: Connection, period_codes: Iterable[str]) -> None:
@@ -93,12 +93,12 @@ def reopen(engine: Engine, period: Period, reason: str, who: str) -> ReportingPe
 
     reason = nfc(reason or "").strip()
     if not reason:
-        raise Refused(f"mở lại kỳ {period.code}: cần ghi lý do (--reason)")
+        raise Refused("mở lại kỳ {code}: cần ghi lý do (--reason)", code=period.code)
     with session_scope(engine) as session:
         session.info["audit_reason"] = reason
         row = session.exec(sm_select(ReportingPeriod).where(ReportingPeriod.code == period.code)).first()
         if row is None or row.locked_at is None:
-            raise Refused(f"kỳ {period.code} chưa khóa; không cần mở lại")
+            raise Refused("kỳ {code} chưa khóa; không cần mở lại", code=period.code)
         row.locked_at, row.locked_by, row.updated_at = None, None, now()
         row.author = who or row.author
         session.add(row)

@@ -12,10 +12,12 @@ from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
+from ..errors import WithMessage
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-class SchemaTooNew(RuntimeError):
+class SchemaTooNew(WithMessage, RuntimeError):
     """The database was written by a newer version of the app."""
 
 
@@ -107,8 +109,8 @@ def needs_upgrade(engine: Engine) -> bool:
         return True
     if current not in {rev.revision for rev in script.walk_revisions()}:
         raise SchemaTooNew(
-            f"cơ sở dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng (lược đồ {current}); "
-            "hãy cập nhật ứng dụng"
+            "cơ sở dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng (lược đồ {current}); hãy cập nhật ứng dụng",
+            current=current
         )
     return current != script.get_current_head()
 
