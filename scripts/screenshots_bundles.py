@@ -120,7 +120,7 @@ def main(argv: list[str]) -> int:
         window.show_page("reporting")
         shot(window, "26-reporting.png")
 
-        options = report_print.OptionsDialog(window, Period(2023, 1), "In báo cáo")
+        options = report_print.OptionsDialog(window, Period(2023, 1), report_print.tr("In báo cáo"))
         options.number.setText("15")
         options.issued.setDate(QDate(2023, 7, 2))
         options.show()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QGroupBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QGroupBox, QLabel, QMessageBox
 
 from ui import i18n
 from vstbpn_desktop.catalogue import ACTIVITY_KINDS, indicators
@@ -280,3 +280,48 @@ def test_every_text_of_the_english_window_is_english(qtbot, province, language):
             and not any(name and name in text for name in data)]
     assert left == []
     assert len(texts) > 150
+
+
+def test_every_text_of_the_english_dialogs_is_english(qtbot, district, language):
+    """The dialogs a person opens from the menus, in English: settings (with the note that printed
+    reports stay Vietnamese), history, backups, about, the guide's title and note, reopen, return for
+    correction, the report options. Allowed: the settings' values and unit names (data)."""
+    from datetime import datetime
+
+    from vstbpn_desktop.periods import Period
+
+    from ui.about import AboutDialog, GuideDialog
+    from ui.bundle_return import ReturnDialog
+    from ui import report_print
+    from ui.report_print import OptionsDialog
+    from ui.safety_audit import AuditDialog
+    from ui.safety_backups import BackupsDialog
+    from ui.safety_lock import ReopenDialog, when_text
+    from ui.settings_dialog import SettingsDialog
+
+    window = open_in(qtbot, district, language, "en")
+    settings = district.settings
+    dialogs = {
+        "settings": SettingsDialog(district, window),
+        "history": AuditDialog(district.engine, "2023H1", district.org_unit_code),
+        "backups": BackupsDialog(window),
+        "about": AboutDialog(district, window),
+        "guide": GuideDialog(window),
+        "reopen": ReopenDialog("2023H1", district.author, when_text(datetime(2023, 7, 2, 8, 30)), window),
+        "return": ReturnDialog("2023H1", [("88301", "Phường Mỹ Bình")], window),
+        "options": OptionsDialog(window, Period(2023, 1), report_print.tr("In báo cáo")),
+    }
+    data = [value for value in vars(settings).values() if isinstance(value, str) and value]
+    data += [line for line in settings.recipients.splitlines() if line]
+    data += [district.org_unit().name, "Phường Mỹ Bình", "Tiếng Việt"]
+    for name, dialog in dialogs.items():
+        qtbot.addWidget(dialog)
+        left = [(where, text) for where, text in shown_texts(dialog)
+                if VIETNAMESE.search(text) and not any(value in text for value in data)]
+        assert left == [], name
+    notes = [label.text() for label in dialogs["settings"].findChildren(QLabel)]
+    assert "Printed reports always use the official Vietnamese form (Decree 30/2020)." in notes
+    assert dialogs["guide"].windowTitle() == "User guide"
+    assert dialogs["guide"].findChild(QLabel, "guideLanguage").text() == "The user guide is available in Vietnamese only."
+    assert "8:30" in dialogs["reopen"].findChildren(QLabel)[0].text() or "08:30" in dialogs["reopen"].findChildren(
+        QLabel)[0].text()

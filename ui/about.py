@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, Q
 
 from vstbpn_desktop import APP_NAME, __version__
 
+from .i18n import language
+
 GUIDE = "huong-dan-su-dung.md"
 
 
@@ -37,6 +39,10 @@ class GuideDialog(QDialog):
         self.setWindowTitle(tr("Hướng dẫn sử dụng"))
         self.resize(860, 700)
         layout = QVBoxLayout(self)
+        if language() == "en":
+            note = QLabel(tr("Hướng dẫn sử dụng hiện chỉ có bằng tiếng Việt."))
+            note.setObjectName("guideLanguage")
+            layout.addWidget(note)
         self.browser = QTextBrowser()
         self.browser.setObjectName("guide")
         self.browser.setOpenExternalLinks(False)

@@ -225,7 +225,8 @@ class ReceiveDialog(QDialog):
         self.fill()
         for column, width in {self.FILE: 220, self.SENDER: 200, self.PERIOD: 70, self.SEQUENCE: 60,
                               self.CHANGE: 220}.items():
-            self.table.setColumnWidth(column, width)
+            # at least the header's own width ("Bundle no." in English is wider than "Gói số")
+            self.table.setColumnWidth(column, max(width, self.table.horizontalHeader().sectionSizeHint(column)))
         self.resize(1100, 620)
         if entries:
             self.table.setCurrentCell(0, 0)

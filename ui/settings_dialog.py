@@ -89,6 +89,8 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
         other_form.addRow(tr("Ngôn ngữ giao diện:"), self.language)
         other_form.addRow("", self._hint(tr("Đổi ngôn ngữ có hiệu lực khi mở lại chương trình.")))
+        other_form.addRow("", self._hint(tr(
+            "Báo cáo in ra luôn theo mẫu chính thức bằng tiếng Việt (Nghị định 30/2020).")))
         layout.addWidget(other)
 
         advanced = QGroupBox(tr("Nâng cao"))

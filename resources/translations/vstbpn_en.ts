@@ -8,6 +8,10 @@
         <translation>User guide</translation>
     </message>
     <message>
+        <source>Hướng dẫn sử dụng hiện chỉ có bằng tiếng Việt.</source>
+        <translation>The user guide is available in Vietnamese only.</translation>
+    </message>
+    <message>
         <source>Không tìm thấy tệp hướng dẫn ({name}) trong thư mục chương trình.</source>
         <translation>The user guide file ({name}) was not found in the program folder.</translation>
     </message>
@@ -1319,7 +1323,7 @@ Restore it? The damaged database is kept in the backups/ folder, not deleted.</t
         <source>Đã ghi tệp mẫu {path}.
 Mở bằng Excel, nhập mỗi trang một bảng (xem trang &quot;Hướng dẫn&quot;), lưu lại rồi dùng Tệp → Nhập từ Excel/CSV…</source>
         <translation>Template written to {path}.
-Open it in Excel, fill in one table per sheet (see the &quot;Hướng dẫn&quot; sheet), save it, then use File → Import from Excel/CSV…</translation>
+Open it in Excel, fill in one table per sheet (see the guide sheet, &quot;Hướng dẫn&quot;), save it, then use File → Import from Excel/CSV…</translation>
     </message>
     <message>
         <source>Nhập từ Excel/CSV…</source>
