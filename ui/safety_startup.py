@@ -92,10 +92,11 @@ def readable(database: Path) -> None:
         connection.close()
 
 
-def open_checked(data_dir: Path) -> Opened:
-    """Open the profile after `startup_check`; raises Refused with a Vietnamese reason if it cannot."""
+def open_checked(data_dir: Path, state: StartupState | None = None) -> Opened:
+    """Open the profile after `startup_check` (`state`: its result, when the caller ran it already);
+    raises Refused with a Vietnamese reason if it cannot."""
     data_dir = Path(data_dir)
-    state = startup_check(data_dir)
+    state = state if state is not None else startup_check(data_dir)
     warnings = list(state.warnings)
     for warning in warnings:
         log.warning("%s", warning)
