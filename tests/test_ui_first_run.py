@@ -100,6 +100,7 @@ def test_first_run_language_switches_at_once_keeps_what_was_typed_and_opens_engl
     qtbot.waitExposed(dialog)
     assert [dialog.language.itemText(i) for i in range(dialog.language.count())] == ["Tiếng Việt", "English"]
     assert dialog.language_code() == "vi" and dialog.windowTitle() == "Khởi tạo hồ sơ đơn vị"
+    assert not dialog.language_note.isVisible()
     fill(qtbot, dialog, "long xuyen", "Lê Thị Mai", "mật khẩu đủ dài 2023", "mật khẩu đủ dài 2023")
     dialog.demo.setChecked(True)
     chosen = dialog.units.currentItem().data(Qt.UserRole)
@@ -116,6 +117,7 @@ def test_first_run_language_switches_at_once_keeps_what_was_typed_and_opens_engl
     assert dialog.search.placeholderText().startswith("Find a unit")
     assert "(city; An Giang before 1 July 2025)" in dialog.units.currentItem().text()
     assert dialog.language_note.text() == "Printed reports always use the official Vietnamese form (Decree 30/2020)."
+    assert dialog.language_note.isVisible()
     # Nothing typed or chosen is lost.
     assert (dialog.search.text(), dialog.officer.text(), dialog.officer_title.text()) == (
         "long xuyen", "Lê Thị Mai", "Chuyên viên")

@@ -177,6 +177,7 @@ class FirstRunDialog(QDialog):
             return  # a LanguageChange while the dialog is still being built
         self.setWindowTitle(tr("Khởi tạo hồ sơ đơn vị"))
         self.language_note.setText(tr("Báo cáo in ra luôn theo mẫu chính thức bằng tiếng Việt (Nghị định 30/2020)."))
+        self.language_note.setVisible(i18n.language() == "en")  # in Vietnamese it goes without saying
         self.intro.setText(tr("Chưa có hồ sơ trong thư mục <i>{folder}</i>. Chọn đơn vị của bạn, nhập tên cán bộ "
                               "và đặt mật khẩu bảo vệ khóa ký gửi báo cáo.").format(folder=self.data_dir))
         self.search.setPlaceholderText(tr("Tìm đơn vị (không cần dấu), ví dụ: long xuyen"))
