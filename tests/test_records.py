@@ -48,3 +48,14 @@ def test_bulk_insert_and_period_replacement(district):
     with district.engine.begin() as connection:
         removed = delete_period_data(connection, "883", H1)
     assert removed == {"activities": 1000, "documents": 0, "indicators": 1, "narratives": 1}
+
+
+def test_periods_with_data_finds_each_half_year_holding_a_record_and_skips_the_gaps(district):
+    from vstbpn_desktop.records import periods_with_data
+
+    for day in ("2021-02-03", "2021-06-30", "2023-07-01", "2024-12-31"):  # nothing in 2021H2..2023H1, 2024H1
+        add_activity(district.engine, Scope("883", Period.parse(f"{day[:4]}H{1 if day[5:7] <= '06' else 2}")),
+                     {"date": day, "kind": "communication", "title": f"Hoạt động {day}", "sessions": 1,
+                      "participants": 10, "female_participants": 5}, "Trần Thị Lan")
+    assert [p.code for p in periods_with_data(district.engine, "883")] == ["2024H2", "2023H2", "2021H1"]
+    assert periods_with_data(district.engine, "884") == []
