@@ -132,7 +132,7 @@ def run_window(args) -> int:
                 return 0
             profile = dialog.profile
     except Refused as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
+        QMessageBox.critical(None, APP_NAME, i18n.message(exc))
         return 1
     window = open_window(profile, frame)
     window.show()

@@ -25,6 +25,7 @@ from vstbpn_desktop.errors import Cancelled, Refused
 from vstbpn_desktop.formats import format_count
 
 from . import bundle_common as common
+from . import i18n
 from .bundle_common import tr
 from .i18n import indicator_name
 from .worker import run_task
@@ -155,7 +156,7 @@ def check_files(profile, paths: list[Path], task) -> list[Entry]:
         except Cancelled:
             raise
         except Refused as exc:
-            entries.append(Entry(path, "refused", reason=str(exc)))
+            entries.append(Entry(path, "refused", reason=i18n.message(exc)))
             continue
         entries.append(Entry(path, "already" if preview.status == "already" else "ready", preview))
     task.progress(len(paths), len(paths), "")
@@ -173,7 +174,7 @@ def import_entries(profile, entries: list[Entry], task) -> None:
         except Cancelled:
             raise
         except Refused as exc:
-            entry.state, entry.reason = "refused", str(exc)
+            entry.state, entry.reason = "refused", i18n.message(exc)
             continue
         entry.result = result
         entry.state = "already" if result.status == "already" else "imported"
@@ -303,7 +304,7 @@ class Receiver:
             entries = run_task(self.window, tr("Đang kiểm tra {n} gói…").format(n=len(paths)),
                                lambda task: check_files(profile, paths, task))
         except Refused as exc:  # cancelled
-            common.tell(self.window, tr("Nhận báo cáo"), str(exc), warning=True)
+            common.tell(self.window, tr("Nhận báo cáo"), i18n.message(exc), warning=True)
             return None
         self.dialog = ReceiveDialog(self, entries)
         common.show(self.dialog)
@@ -317,7 +318,7 @@ class Receiver:
             run_task(self.window, tr("Đang nhập {n} gói…").format(n=len(chosen)),
                      lambda task: import_entries(profile, chosen, task))
         except Refused as exc:  # cancelled: the file being imported rolled back; the others stay as they are
-            common.tell(dialog, tr("Nhận báo cáo"), str(exc), warning=True)
+            common.tell(dialog, tr("Nhận báo cáo"), i18n.message(exc), warning=True)
         dialog.fill()
         self.window.controller.reload()
         imported = sum(1 for e in chosen if e.state == "imported")

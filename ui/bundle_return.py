@@ -24,6 +24,7 @@ from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.formats import format_count, format_date
 
 from . import bundle_common as common
+from . import i18n
 from .worker import run_task
 
 
@@ -151,7 +152,7 @@ def return_report(window) -> Path | None:
                           lambda task: write_return(profile, child, period, reason, out, secret),
                           cancellable=False)
     except Refused as exc:
-        common.tell(window, tr("Trả lại để sửa"), str(exc), warning=True)
+        common.tell(window, tr("Trả lại để sửa"), i18n.message(exc), warning=True)
         return None
     unit = profile.org_unit(child)
     common.tell(window, tr("Trả lại để sửa"), tr(

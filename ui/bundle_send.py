@@ -19,6 +19,7 @@ from vstbpn_desktop.storage.database import session_scope
 from vstbpn_desktop.storage.models import Meta
 
 from . import bundle_common as common
+from . import i18n
 from .bundle_common import tr
 from .worker import run_task
 
@@ -105,7 +106,7 @@ class Sender:
                 keys.load_private_key(profile, secret)
                 return secret
             except Refused as exc:
-                common.tell(self.window, title, str(exc), warning=True)
+                common.tell(self.window, title, i18n.message(exc), warning=True)
                 if not keys.key_path(profile).exists():
                     return None
                 label = tr("Mật khẩu chưa đúng. Hãy nhập lại mật khẩu khóa ký:")
@@ -129,7 +130,7 @@ class Sender:
             result = run_task(window, tr("Đang ghi và kiểm tra gói báo cáo…"),
                               lambda task: export_bundle(profile, period, path, secret, progress=task.progress))
         except Refused as exc:
-            common.tell(window, title, str(exc), warning=True)
+            common.tell(window, title, i18n.message(exc), warning=True)
             return None
         counts = result.counts
         text = tr("Đã ghi và đọc lại, kiểm tra chữ ký gói báo cáo kỳ {period}:<br><b>{path}</b><br>"
@@ -152,7 +153,7 @@ class Sender:
         try:
             info = keys.public_key_info(self.context.profile)
         except Refused as exc:
-            common.tell(self.window, tr("Khóa ký của tôi"), str(exc), warning=True)
+            common.tell(self.window, tr("Khóa ký của tôi"), i18n.message(exc), warning=True)
             return None
         text = tr("Khóa ký của <b>{name}</b> ({code}). Gói báo cáo của đơn vị được ký bằng khóa này; "
                   "cấp trên chỉ nhận gói ký bằng khóa đã đăng ký.").format(name=info.org_unit_name, code=info.org_unit)
@@ -170,7 +171,7 @@ class Sender:
         try:
             info = keys.export_public(profile, path)
         except Refused as exc:
-            common.tell(self.window, title, str(exc), warning=True)
+            common.tell(self.window, title, i18n.message(exc), warning=True)
             return None
         text = tr("Đã ghi khóa công khai của <b>{name}</b> ({code}) vào<br><b>{path}</b>").format(
             name=info.org_unit_name, code=info.org_unit, path=Path(path))

@@ -16,6 +16,7 @@ from vstbpn_desktop.periods import Period, period_for
 from vstbpn_desktop.records import Scope
 from vstbpn_desktop.storage.models import Activity, Document
 
+from . import i18n
 from .i18n import indicator_name, period_label
 from .models import ActivityTableModel, DocumentTableModel, IndicatorTableModel, indicator_refusal, refusal_text
 from .widgets import KindDelegate
@@ -153,9 +154,9 @@ class FiguresController(QObject):
             self.page.shares[indicator.code].setText(text)
         problems = check_indicator_bounds(values)
         for code in self.page.inputs:
-            self._mark(code, problems.get(code))
+            self._mark(code, i18n.message(problems[code]) if code in problems else None)
         if problems:
-            self.page.message.show_refusal("; ".join(problems.values()))
+            self.page.message.show_refusal("; ".join(i18n.message(reason) for reason in problems.values()))
         else:
             self.page.message.clear_refusal()
 
@@ -279,8 +280,8 @@ class TableController(QObject):
         try:
             count = records.delete_records(self.context.engine, self.record_class, ids)
         except Refused as exc:
-            self.page.message.show_refusal(str(exc))
-            self.context.say(str(exc))
+            self.page.message.show_refusal(i18n.message(exc))
+            self.context.say(i18n.message(exc))
             return
         self.model.reload()
         self._changed()

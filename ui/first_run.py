@@ -252,7 +252,7 @@ class FirstRunDialog(QDialog):
 
                 load_demo(profile)
         except Refused as exc:
-            box = QMessageBox(QMessageBox.Warning, tr("Không tạo được hồ sơ"), str(exc), QMessageBox.Ok, self)
+            box = QMessageBox(QMessageBox.Warning, tr("Không tạo được hồ sơ"), i18n.message(exc), QMessageBox.Ok, self)
             box.setObjectName("refusal")
             box.exec()
             return

@@ -10,19 +10,24 @@ qtbase_vi.qm), or Qt's own qtbase_vi.qm should a later Qt carry one.
 
 Labels of the core's catalogues (activity and document kinds, sections, indicator names and units)
 carry their own English; `label()`, `indicator_name()` and `indicator_unit()` choose by the language.
-Messages of the core (refusals) stay Vietnamese.
+Messages of the core (refusals, validation reasons; vstbpn_desktop/errors.py) are translated
+from resources/translations/vstbpn_core_en.qm (context "core", loaded with the English window):
+`message(exc)` is the one way to show a refusal, an Invalid or a reason in the window's language.
 """
 
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 from vstbpn_desktop.catalogue import label as catalogue_label
+from vstbpn_desktop.errors import Message
 from vstbpn_desktop.resources import resource
 
 LANGUAGES = ("vi", "en")
 CATALOGUE = "vstbpn"
+CORE_CATALOGUE = "vstbpn_core"
+CORE_CONTEXT = "core"
 log = logging.getLogger(__name__)
 
 _state: dict = {"language": "vi", "translators": []}
@@ -58,6 +63,12 @@ def install(app, language: str, folder: Path | None = None) -> str:
         if translator.load(str(qm)):
             _state["translators"].append(translator)
             effective = "en"
+            core = QTranslator(app)
+            if core.load(str(folder / f"{CORE_CATALOGUE}_en.qm")):
+                _state["translators"].append(core)
+            else:
+                log.warning("%s: chưa có bản dịch thông báo của lõi; thông báo lỗi hiện bằng tiếng Việt",
+                            folder / f"{CORE_CATALOGUE}_en.qm")
         else:
             log.warning("%s: chưa có bản dịch tiếng Anh (chạy scripts/build-translations); dùng tiếng Việt", qm)
     if effective == "vi":
@@ -76,6 +87,21 @@ def install(app, language: str, folder: Path | None = None) -> str:
 
 def language() -> str:
     return _state["language"]
+
+
+def _translate(template: str) -> str:
+    return QCoreApplication.translate(CORE_CONTEXT, template)
+
+
+def message(value) -> str:
+    """A refusal, an Invalid, a reason or a Message of the core in the window's language (nested
+    messages too); any other value (an OS error, plain text) as its text."""
+    carried = getattr(value, "message", None)
+    if isinstance(value, BaseException) and isinstance(carried, Message):
+        value = carried
+    if isinstance(value, Message):
+        return value.render(_translate)
+    return str(value)
 
 
 def label(vocabulary: dict[str, tuple[str, str]], code: str) -> str:

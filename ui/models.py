@@ -17,6 +17,7 @@ from vstbpn_desktop.domain.validation import Invalid
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.formats import format_count, format_date, format_percent
 
+from . import i18n
 from .i18n import indicator_name, indicator_unit, label
 
 IdRole = Qt.UserRole + 1       # the record's UUID (or indicator code)
@@ -30,8 +31,8 @@ DERIVED_BRUSH = QBrush(QColor("#e4e7eb"))
 def refusal_text(exc: Exception, names: dict[str, str]) -> str:
     """A refusal as one Vietnamese sentence naming the column(s) at fault."""
     if isinstance(exc, Invalid):
-        return "; ".join(f"{names.get(field, field)}: {reason}" for field, reason in exc.problems.items())
-    return str(exc)
+        return "; ".join(f"{names.get(field, field)}: {i18n.message(reason)}" for field, reason in exc.problems.items())
+    return i18n.message(exc)
 
 
 class _RecordTable(QAbstractTableModel):
@@ -404,10 +405,11 @@ class IndicatorTableModel(QAbstractTableModel):
 def indicator_refusal(exc: Exception) -> str:
     """A refusal of indicator values, each reason naming its indicator once."""
     if not isinstance(exc, Invalid):
-        return str(exc)
+        return i18n.message(exc)
     catalogue = indicators()
     parts = []
     for code, reason in exc.problems.items():
         name = indicator_name(catalogue[code]) if code in catalogue else code
-        parts.append(reason if reason.startswith(name) else f"{name}: {reason}")
+        text = i18n.message(reason)
+        parts.append(text if text.startswith(name) else f"{name}: {text}")
     return "; ".join(parts)

@@ -24,6 +24,7 @@ from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.reports import write_report
 
 from . import bundle_common as common
+from . import i18n
 from .bundle_common import tr
 from .i18n import period_label
 from .worker import run_task
@@ -134,7 +135,7 @@ class Reports:
             run_task(self.window, title, lambda task: write_report(
                 profile, kind, period, out, issued_on=issued, number=number, progress=task.progress))
         except Refused as exc:
-            common.tell(self.window, title, str(exc), warning=True)
+            common.tell(self.window, title, i18n.message(exc), warning=True)
             return False
         return True
 
@@ -181,7 +182,7 @@ class Reports:
         try:
             render_pdf(pdf, printer)
         except Exception as exc:  # noqa: BLE001 — a damaged temporary file or a printer error: say it
-            common.tell(self.window, tr("In báo cáo"), tr("Không in được: {reason}").format(reason=exc), warning=True)
+            common.tell(self.window, tr("In báo cáo"), tr("Không in được: {reason}").format(reason=i18n.message(exc)), warning=True)
 
     def export(self, kind: str):
         title, file_filter = KINDS[kind]

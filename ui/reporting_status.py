@@ -16,6 +16,7 @@ from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.formats import format_date
 from vstbpn_desktop.periods import Period
 
+from . import i18n
 from .bundle_common import tr
 
 COLOURS = {"received": "#c8e6c9", "late": "#ffe0b2", "missing": "#eeeeee", "overdue": "#ffcdd2"}
@@ -129,7 +130,7 @@ class ReportingPage(QWidget):
         try:
             status.set_deadline(self.context.profile, self.period, day)
         except Refused as exc:
-            self.message.setText(str(exc))
+            self.message.setText(i18n.message(exc))
             return
         self.message.setText("")
         self.refresh()

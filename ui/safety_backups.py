@@ -14,6 +14,7 @@ from vstbpn_desktop.formats import format_count, format_date, format_number
 from vstbpn_desktop.safety import backup as core
 from vstbpn_desktop.safety.integrity import check_file, storage_warning
 
+from . import i18n
 from .safety_lock import ask_confirm, local_time, refresh as refresh_read_only, show_refusal
 from .worker import run_task
 
@@ -44,7 +45,7 @@ def backup_now(window) -> core.BackupInfo | None:
         info = run_task(window, tr("Đang sao lưu…"), lambda task: core.backup(profile, reason="manual"),
                         cancellable=False)
     except Refused as exc:
-        show_refusal(window, tr("Sao lưu"), str(exc))
+        show_refusal(window, tr("Sao lưu"), i18n.message(exc))
         return None
     window.controller.context.say(tr("Đã sao lưu {n} bản ghi ({size}) vào {path}; kiểm tra toàn vẹn: tốt").format(
         n=format_count(info.records or 0), size=size_text(info.size), path=info.path))
@@ -63,7 +64,7 @@ def check_data(window) -> list[str] | None:
     try:
         problems = run_task(window, tr("Đang kiểm tra dữ liệu…"), lambda task: check_file(path), cancellable=False)
     except Refused as exc:
-        show_refusal(window, title, str(exc))
+        show_refusal(window, title, i18n.message(exc))
         return None
     warning = storage_warning(path)
     if problems:
@@ -196,7 +197,7 @@ def restore_backup(window, info: core.BackupInfo, parent=None) -> dict | None:
         facts = run_task(parent, tr("Đang khôi phục…"), lambda task: core.restore(profile, info.path),
                          cancellable=False)
     except (Refused, Cancelled) as exc:
-        show_refusal(parent, title, str(exc))
+        show_refusal(parent, title, i18n.message(exc))
         return None
     # Pages read through the context's engine: point it at the profile's (re-created) one.
     engine = profile.engine

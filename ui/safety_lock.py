@@ -18,6 +18,7 @@ from vstbpn_desktop.formats import format_date
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.safety.locking import lock_state, reopen, submit
 
+from . import i18n
 from .i18n import period_label
 
 
@@ -99,7 +100,7 @@ def lock_period(window) -> bool:
     try:
         row = submit(context.engine, period, context.author or tr("không rõ"))
     except Refused as exc:
-        show_refusal(window, title, str(exc))
+        show_refusal(window, title, i18n.message(exc))
         return False
     refresh(window)
     context.data_changed.emit("period")
@@ -167,7 +168,7 @@ def reopen_period(window) -> bool:
     try:
         reopen(context.engine, Period.parse(row.code), reason, context.author or tr("không rõ"))
     except Refused as exc:
-        show_refusal(window, title, str(exc))
+        show_refusal(window, title, i18n.message(exc))
         return False
     refresh(window)
     context.data_changed.emit("period")

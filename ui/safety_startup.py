@@ -21,6 +21,7 @@ from vstbpn_desktop.safety import backup as core
 from vstbpn_desktop.safety.integrity import StartupState, startup_check
 from vstbpn_desktop.settings import Settings
 
+from . import i18n
 from .safety_backups import when_text
 
 log = logging.getLogger("vstbpn.safety")
@@ -112,7 +113,7 @@ def open_checked(data_dir: Path, state: StartupState | None = None) -> Opened:
         try:
             settings = Settings.load(data_dir)
         except ValueError as exc:
-            raise Refused(str(exc)) from exc
+            raise Refused(i18n.message(exc)) from exc
         holder = Profile(data_dir, settings)  # not opened: the live database is the damaged one
         try:
             facts = core.restore(holder, state.newest_good_backup.path)
@@ -162,7 +163,7 @@ def backup_at_start(window):
                         cancellable=False)
     except Refused as exc:
         log.warning("sao lưu khi mở không được: %s", exc)
-        window.controller.context.say(tr("Chưa sao lưu tự động được: {reason}").format(reason=exc), 60_000)
+        window.controller.context.say(tr("Chưa sao lưu tự động được: {reason}").format(reason=i18n.message(exc)), 60_000)
         return None
     if info is not None:
         log.info("sao lưu khi mở: %s", info.path)
@@ -180,7 +181,7 @@ def at_exit(profile, damaged: bool = False):
                         lambda task: core.backup_if_due(profile, "exit"), cancellable=False)
     except Refused as exc:
         log.warning("sao lưu khi đóng không được: %s", exc)
-        QMessageBox.warning(None, APP_TITLE, tr("Chưa sao lưu được khi đóng: {reason}").format(reason=exc))
+        QMessageBox.warning(None, APP_TITLE, tr("Chưa sao lưu được khi đóng: {reason}").format(reason=i18n.message(exc)))
         return None
     if info is not None:
         log.info("sao lưu khi đóng: %s", info.path)

@@ -14,6 +14,8 @@ from vstbpn_desktop.formats import format_percent, round_share
 from vstbpn_desktop.safety.audit import set_actor
 from vstbpn_desktop.text import nfc
 
+from . import i18n
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("settings_dialog", text)
@@ -158,7 +160,7 @@ class SettingsDialog(QDialog):
             try:
                 candidate.validate()
             except ValueError as exc:
-                found.append(str(exc))
+                found.append(i18n.message(exc))
         if found:
             self.error.setText(tr("Chưa lưu — {problems}").format(problems="; ".join(found)))
             return

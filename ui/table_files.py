@@ -12,6 +12,7 @@ from vstbpn_desktop.dataio.template import write_template
 from vstbpn_desktop.errors import Refused
 
 from . import bundle_common as common
+from . import i18n
 from .bundle_common import tr
 from .worker import run_task
 
@@ -41,7 +42,7 @@ class TableFiles:
                                                        cancelled=task.cancelled))
         except Refused as exc:
             common.tell(self.window, title, tr("Không nhập gì — dữ liệu giữ nguyên như trước.\n\n{reason}").format(
-                reason=exc), warning=True)
+                reason=i18n.message(exc)), warning=True)
             return None
         self.result = result
         self.window.controller.reload()
@@ -60,7 +61,7 @@ class TableFiles:
         try:
             written = write_template(path)
         except Refused as exc:
-            common.tell(self.window, title, str(exc), warning=True)
+            common.tell(self.window, title, i18n.message(exc), warning=True)
             return None
         common.tell(self.window, title, tr("Đã ghi tệp mẫu {path}.\nMở bằng Excel, nhập mỗi trang một bảng "
                                            "(xem trang \"Hướng dẫn\"), lưu lại rồi dùng Tệp → Nhập từ Excel/CSV…"

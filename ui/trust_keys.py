@@ -19,6 +19,7 @@ from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.formats import format_date
 
 from . import bundle_common as common
+from . import i18n
 from .bundle_common import tr
 from .bundle_send import fingerprint_label, fingerprint_lines
 
@@ -99,7 +100,7 @@ class EnrolDialog(QDialog):
         except Refused as exc:
             self.fingerprint.setText("—")
             self.file_unit.setText("")
-            self.message.setText(str(exc))
+            self.message.setText(i18n.message(exc))
             self._update()
             return
         self.message.setText("")
@@ -124,7 +125,7 @@ class EnrolDialog(QDialog):
         try:
             self.enrolment = trust.add(self.profile, Path(self.file.text()), self.unit.currentData())
         except Refused as exc:
-            self.message.setText(str(exc))
+            self.message.setText(i18n.message(exc))
             return None
         enrolment = self.enrolment
         what = tr("Khóa này đã được đăng ký trước đó") if enrolment.already else tr("Đã đăng ký khóa")
@@ -214,7 +215,7 @@ class KeysDialog(QDialog):
         try:
             result = trust.revoke(self.profile, enrolment.fingerprint)
         except Refused as exc:
-            common.tell(self, tr("Thu hồi khóa"), str(exc), warning=True)
+            common.tell(self, tr("Thu hồi khóa"), i18n.message(exc), warning=True)
             return None
         self.fill()
         self.window.controller.context.say(tr("Đã thu hồi khóa {fingerprint}").format(

@@ -62,7 +62,7 @@ def ensure_editable(engine: Engine, day_or_period: Period | date) -> None:
     if lock is not None:
         raise Refused(
             "kỳ {code} đã khóa để gửi ({locked_by}, {locked_at:%d/%m/%Y %H:%M}); hãy mở lại kỳ trước khi sửa",
-            code=lock.code, locked_by=lock.locked_by or 'không rõ', locked_at=lock.locked_at
+            code=lock.code, locked_by=lock.locked_by or Message("không rõ"), locked_at=lock.locked_at
         )
 
 

@@ -20,7 +20,7 @@ from sqlmodel import select
 
 from .. import __version__
 from ..atomic import OutputError, atomic_path
-from ..errors import Reason, Refused
+from ..errors import Message, Reason, Refused
 from ..periods import Period
 from ..safety import audit
 from ..storage.database import session_scope
@@ -155,7 +155,7 @@ def check(profile, reader: BundleReader, manifest: fmt.Manifest) -> dict:
     if manifest.sender_org_unit != parent:
         raise reader.refuse(
             "tệp trả lời do đơn vị {sender_org_unit} ký; chỉ chấp nhận trả lời của đơn vị cấp trên {parent}",
-            member=fmt.MANIFEST, sender_org_unit=manifest.sender_org_unit, parent=parent or '(không có)')
+            member=fmt.MANIFEST, sender_org_unit=manifest.sender_org_unit, parent=parent or Message("(không có)"))
     if manifest.recipient_org_unit != profile.org_unit_code:
         raise reader.refuse("tệp trả lời gửi cho đơn vị {recipient_org_unit}, không phải {org_unit_code}",
                             member=fmt.MANIFEST, recipient_org_unit=manifest.recipient_org_unit, org_unit_code=profile.org_unit_code)

@@ -101,7 +101,7 @@ def validate_activity(raw: dict, period: Period | None = None) -> dict:
     problems: dict[str, str] = {}
     clean = _collect({
         "date": lambda: parse_date(raw.get("date")),
-        "kind": lambda: _kind(raw.get("kind"), ACTIVITY_KINDS, "hoạt động"),
+        "kind": lambda: _kind(raw.get("kind"), ACTIVITY_KINDS, Message("hoạt động")),
         "title": lambda: _text(raw.get("title"), required=True),
         "sessions": lambda: parse_count(raw.get("sessions", 1), minimum=1),
         "participants": lambda: parse_count(raw.get("participants", 0)),
@@ -132,7 +132,7 @@ def validate_document(raw: dict, period: Period | None = None) -> dict:
         "number": lambda: _text(raw.get("number"), required=True, limit=60),
         "date": lambda: parse_date(raw.get("date")),
         "issuer": lambda: _text(raw.get("issuer"), required=False, limit=300),
-        "kind": lambda: _kind(raw.get("kind"), DOCUMENT_KINDS, "văn bản"),
+        "kind": lambda: _kind(raw.get("kind"), DOCUMENT_KINDS, Message("văn bản")),
         "title": lambda: _text(raw.get("title"), required=True),
     }, problems)
     if "date" in clean and period is not None and not period.contains(clean["date"]):

@@ -251,7 +251,7 @@ def inspect_candidate(path: Path, expected_unit: str | None) -> dict:
     if expected_unit and unit != expected_unit:
         raise Refused("{path}: tệp sao lưu thuộc hồ sơ đơn vị {unit}, không phải đơn vị {expected_unit} của hồ sơ "
                       "này; dữ liệu hiện tại được giữ nguyên",
-                      path=path, unit=unit or 'không rõ', expected_unit=expected_unit)
+                      path=path, unit=unit or Message("không rõ"), expected_unit=expected_unit)
     return {"revision": revision, "org_unit": unit, "records": count_records(path)}
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import select as sm_select
 
-from ..errors import Refused
+from ..errors import Message, Refused
 from ..formats import format_date
 from ..periods import Period, period_for
 from ..storage.database import session_scope
@@ -34,7 +34,7 @@ def _covering_codes(codes: Iterable[str]) -> set[str]:
 def _refusal(code: str, locked_by: str | None, locked_at) -> Refused:
     when = f"{format_date(locked_at.date())} {locked_at:%H:%M}" if locked_at else "không rõ thời điểm"
     return Refused("kỳ {code} đã khóa để gửi ({locked_by}, {when}); hãy mở lại kỳ (reopen --period ... --reason ...) "
-                   "trước khi sửa", code=code, locked_by=locked_by or 'không rõ', when=when)
+                   "trước khi sửa", code=code, locked_by=locked_by or Message("không rõ"), when=when)
 
 
 def ensure_unlocked_connection(connection: Connection, period_codes: Iterable[str]) -> None:
