@@ -4,116 +4,16 @@
     <context>
         <name>core</name>
         <message>
-            <source>{target}: thư mục {folder} không tồn tại</source>
-            <translation>{target}: folder {folder} does not exist</translation>
-        </message>
-        <message>
-            <source>{target}: không ghi được vào thư mục {folder} ({error})</source>
-            <translation>{target}: cannot write to folder {folder} ({error})</translation>
-        </message>
-        <message>
-            <source>{target}: tệp đang được mở trong chương trình khác hoặc không có quyền ghi</source>
-            <translation>{target}: the file is open in another program or you have no permission to write it</translation>
-        </message>
-        <message>
-            <source>trả lại để sửa: cần ghi lý do (--reason)</source>
-            <translation>return for correction: a reason is required (--reason)</translation>
-        </message>
-        <message>
-            <source>trả lại để sửa: lý do dài {length} ký tự, tối đa {MAX_REASON}</source>
-            <translation>return for correction: the reason is {length} characters long, at most {MAX_REASON}</translation>
-        </message>
-        <message>
-            <source>phải là một đối tượng có đúng {ANSWER_FIELDS}</source>
-            <translation>must be an object with exactly {ANSWER_FIELDS}</translation>
-        </message>
-        <message>
             <source>"action" phải là "{ACTION_RETURN}"</source>
             <translation>"action" must be "{ACTION_RETURN}"</translation>
-        </message>
-        <message>
-            <source>"{name}" phải là chuỗi</source>
-            <translation>"{name}" must be a string</translation>
-        </message>
-        <message>
-            <source>"bundle_sequence" phải là số nguyên dương</source>
-            <translation>"bundle_sequence" must be a positive whole number</translation>
         </message>
         <message>
             <source>"bundle_id" phải là UUID viết thường</source>
             <translation>"bundle_id" must be a lower-case UUID</translation>
         </message>
         <message>
-            <source>"returned_at" phải có dạng YYYY-MM-DDTHH:MM:SSZ</source>
-            <translation>"returned_at" must have the form YYYY-MM-DDTHH:MM:SSZ</translation>
-        </message>
-        <message>
-            <source>"reason" phải khác rỗng, tối đa {MAX_REASON} ký tự</source>
-            <translation>"reason" must not be empty and at most {MAX_REASON} characters</translation>
-        </message>
-        <message>
-            <source>"returned_by" dài quá 200 ký tự</source>
-            <translation>"returned_by" is longer than 200 characters</translation>
-        </message>
-        <message>
-            <source>chưa nhận báo cáo kỳ {code} của đơn vị {child}: không có gói nào để trả lại</source>
-            <translation>no report for period {code} has been received from unit {child}: there is no bundle to return</translation>
-        </message>
-        <message>
-            <source>{out}: thư mục {parent} không tồn tại</source>
-            <translation>{out}: folder {parent} does not exist</translation>
-        </message>
-        <message>
-            <source>{out}: không ghi được ({error})</source>
-            <translation>{out}: cannot be written ({error})</translation>
-        </message>
-        <message>
-            <source>{out}: đọc lại tệp trả lời vừa ghi không khớp; hãy ghi lại vào chỗ khác</source>
-            <translation>{out}: reading back the answer file just written does not match; write it again somewhere else</translation>
-        </message>
-        <message>
-            <source>tệp trả lời do đơn vị {sender_org_unit} ký; chỉ chấp nhận trả lời của đơn vị cấp trên {parent}</source>
-            <translation>the answer file is signed by unit {sender_org_unit}; only answers from the higher-level unit {parent} are accepted</translation>
-        </message>
-        <message>
-            <source>(không có)</source>
-            <translation>(none)</translation>
-        </message>
-        <message>
-            <source>tệp trả lời gửi cho đơn vị {recipient_org_unit}, không phải {org_unit_code}</source>
-            <translation>the answer file is addressed to unit {recipient_org_unit}, not {org_unit_code}</translation>
-        </message>
-        <message>
-            <source>không hợp lệ: {error}</source>
-            <translation>not valid: {error}</translation>
-        </message>
-        <message>
-            <source>đơn vị hoặc kỳ trong answer.json khác với manifest</source>
-            <translation>the unit or period in answer.json differs from the manifest</translation>
-        </message>
-        <message>
-            <source>tệp trả lời này đã được áp dụng ngày {received_at}; một trả lời chỉ áp dụng một lần (chống phát lại)</source>
-            <translation>this answer file was already applied on {received_at}; an answer is applied only once (replay protection)</translation>
-        </message>
-        <message>
-            <source>số thứ tự {sequence} không lớn hơn số {newest} của trả lời đã áp dụng; tệp cũ gửi lại, từ chối (chống phát lại)</source>
-            <translation>sequence number {sequence} is not greater than {newest} of the answer already applied; an old file sent again, refused (replay protection)</translation>
-        </message>
-        <message>
-            <source>mã gói (bundle_id) đã có trong sổ nhận</source>
-            <translation>the bundle id (bundle_id) is already in the receipt register</translation>
-        </message>
-        <message>
-            <source>{where} phải là số nguyên 0 … {MAX_COUNT}</source>
-            <translation>{where} must be a whole number 0 … {MAX_COUNT}</translation>
-        </message>
-        <message>
-            <source>phải là một đối tượng có đúng since, changes, reopened</source>
-            <translation>must be an object with exactly since, changes, reopened</translation>
-        </message>
-        <message>
-            <source>"since" phải là null hoặc thời điểm YYYY-MM-DDTHH:MM:SSZ</source>
-            <translation>"since" must be null or a time YYYY-MM-DDTHH:MM:SSZ</translation>
+            <source>"bundle_sequence" phải là số nguyên dương</source>
+            <translation>"bundle_sequence" must be a positive whole number</translation>
         </message>
         <message>
             <source>"changes" phải có đúng {TABLES}</source>
@@ -124,118 +24,6 @@
             <translation>"changes"."{table}" must have exactly {ACTIONS}</translation>
         </message>
         <message>
-            <source>"reopened" phải là một mảng tối đa {MAX_REOPENS} phần tử</source>
-            <translation>"reopened" must be an array of at most {MAX_REOPENS} items</translation>
-        </message>
-        <message>
-            <source>{where} phải có đúng at, who, reason</source>
-            <translation>{where} must have exactly at, who, reason</translation>
-        </message>
-        <message>
-            <source>{where}."at" phải có dạng YYYY-MM-DDTHH:MM:SSZ</source>
-            <translation>{where}."at" must have the form YYYY-MM-DDTHH:MM:SSZ</translation>
-        </message>
-        <message>
-            <source>{where}."{name}" phải là chuỗi tối đa {limit} ký tự</source>
-            <translation>{where}."{name}" must be a string of at most {limit} characters</translation>
-        </message>
-        <message>
-            <source>đơn vị {org_unit_code} là cấp cao nhất trong danh mục: không có cấp trên để gửi báo cáo</source>
-            <translation>unit {org_unit_code} is the top level of the catalogue: there is no higher level to send the report to</translation>
-        </message>
-        <message>
-            <source>{out}: đọc lại gói vừa ghi không khớp; hãy ghi lại vào chỗ khác</source>
-            <translation>{out}: reading back the bundle just written does not match; write it again somewhere else</translation>
-        </message>
-        <message>
-            <source>không phải văn bản ASCII</source>
-            <translation>not ASCII text</translation>
-        </message>
-        <message>
-            <source>cần đúng 3 dòng: '{SIGNATURE_MAGIC}', vân tay khóa, chữ ký base64</source>
-            <translation>exactly 3 lines are needed: '{SIGNATURE_MAGIC}', the key fingerprint, the base64 signature</translation>
-        </message>
-        <message>
-            <source>dòng 2 phải là vân tay khóa: 32 chữ số hex viết hoa</source>
-            <translation>line 2 must be the key fingerprint: 32 upper-case hex digits</translation>
-        </message>
-        <message>
-            <source>dòng 3 không phải base64</source>
-            <translation>line 3 is not base64</translation>
-        </message>
-        <message>
-            <source>chữ ký Ed25519 phải dài 64 byte</source>
-            <translation>an Ed25519 signature must be 64 bytes long</translation>
-        </message>
-        <message>
-            <source>manifest phải là một đối tượng JSON</source>
-            <translation>the manifest must be a JSON object</translation>
-        </message>
-        <message>
-            <source>trường không biết: {unknown}</source>
-            <translation>unknown fields: {unknown}</translation>
-        </message>
-        <message>
-            <source>thiếu trường "{name}"</source>
-            <translation>field "{name}" is missing</translation>
-        </message>
-        <message>
-            <source>trường "{name}" phải là {kind}</source>
-            <translation>field "{name}" must be {kind}</translation>
-        </message>
-        <message>
-            <source>"format_minor" phải là số nguyên 0 … {FORMAT_MINOR} (phiên bản phụ {minor!r} không được hỗ trợ; hãy cập nhật ứng dụng)</source>
-            <translation>"format_minor" must be a whole number 0 … {FORMAT_MINOR} (minor version {minor!r} is not supported; update the application)</translation>
-        </message>
-        <message>
-            <source>"format_minor" 0 thì bỏ trường này đi (phiên bản 1.0)</source>
-            <translation>"format_minor" 0 means leaving this field out (version 1.0)</translation>
-        </message>
-        <message>
-            <source>"format" phải là "{FORMAT}"</source>
-            <translation>"format" must be "{FORMAT}"</translation>
-        </message>
-        <message>
-            <source>phiên bản định dạng {format_version} không được hỗ trợ (ứng dụng này đọc phiên bản {FORMAT_VERSION}); hãy cập nhật ứng dụng</source>
-            <translation>format version {format_version} is not supported (this application reads version {FORMAT_VERSION}); update the application</translation>
-        </message>
-        <message>
-            <source>loại gói "{kind}" không biết (chỉ "{KIND_REPORT}" hoặc "{KIND_ANSWER}")</source>
-            <translation>unknown bundle kind "{kind}" (only "{KIND_REPORT}" or "{KIND_ANSWER}")</translation>
-        </message>
-        <message>
-            <source>gói loại "{KIND_ANSWER}" cần "format_minor" ≥ 1</source>
-            <translation>a bundle of kind "{KIND_ANSWER}" needs "format_minor" ≥ 1</translation>
-        </message>
-        <message>
-            <source>"{name}" phải là mã đơn vị (chữ số)</source>
-            <translation>"{name}" must be a unit code (digits)</translation>
-        </message>
-        <message>
-            <source>"key_fingerprint" phải là 32 chữ số hex viết hoa</source>
-            <translation>"key_fingerprint" must be 32 upper-case hex digits</translation>
-        </message>
-        <message>
-            <source>"sequence" phải là số nguyên dương</source>
-            <translation>"sequence" must be a positive whole number</translation>
-        </message>
-        <message>
-            <source>"period": {error}</source>
-            <translation>"period": {error}</translation>
-        </message>
-        <message>
-            <source>"period" phải viết dạng {code}</source>
-            <translation>"period" must be written as {code}</translation>
-        </message>
-        <message>
-            <source>"created_at" phải có dạng YYYY-MM-DDTHH:MM:SSZ</source>
-            <translation>"created_at" must have the form YYYY-MM-DDTHH:MM:SSZ</translation>
-        </message>
-        <message>
-            <source>"{name}" dài quá 200 ký tự</source>
-            <translation>"{name}" is longer than 200 characters</translation>
-        </message>
-        <message>
             <source>"counts" của gói trả lời phải là {}</source>
             <translation>"counts" of an answer bundle must be {}</translation>
         </message>
@@ -244,20 +32,32 @@
             <translation>"counts" must have exactly activities, documents, indicators, narratives (whole numbers ≥ 0)</translation>
         </message>
         <message>
-            <source>"members"[{index}] phải có đúng name, length, sha256</source>
-            <translation>"members"[{index}] must have exactly name, length, sha256</translation>
+            <source>"created_at" phải có dạng YYYY-MM-DDTHH:MM:SSZ</source>
+            <translation>"created_at" must have the form YYYY-MM-DDTHH:MM:SSZ</translation>
         </message>
         <message>
-            <source>"members"[{index}]: thành phần '{name}' không có trong định dạng</source>
-            <translation>"members"[{index}]: member '{name}' is not part of the format</translation>
+            <source>"format" phải là "{FORMAT}"</source>
+            <translation>"format" must be "{FORMAT}"</translation>
+        </message>
+        <message>
+            <source>"format_minor" 0 thì bỏ trường này đi (phiên bản 1.0)</source>
+            <translation>"format_minor" 0 means leaving this field out (version 1.0)</translation>
+        </message>
+        <message>
+            <source>"format_minor" phải là số nguyên 0 … {FORMAT_MINOR} (phiên bản phụ {minor!r} không được hỗ trợ; hãy cập nhật ứng dụng)</source>
+            <translation>"format_minor" must be a whole number 0 … {FORMAT_MINOR} (minor version {minor!r} is not supported; update the application)</translation>
+        </message>
+        <message>
+            <source>"key_fingerprint" phải là 32 chữ số hex viết hoa</source>
+            <translation>"key_fingerprint" must be 32 upper-case hex digits</translation>
+        </message>
+        <message>
+            <source>"members" thiếu {missing}</source>
+            <translation>"members" lacks {missing}</translation>
         </message>
         <message>
             <source>"members": thành phần '{name}' được kê hai lần</source>
             <translation>"members": member '{name}' is listed twice</translation>
-        </message>
-        <message>
-            <source>"members"[{index}] ({name}): độ dài không hợp lệ</source>
-            <translation>"members"[{index}] ({name}): invalid length</translation>
         </message>
         <message>
             <source>"members"[{index}] ({name}): dài {length} byte, vượt giới hạn {cap} byte</source>
@@ -268,168 +68,312 @@
             <translation>"members"[{index}] ({name}): sha256 must be 64 lower-case hex digits</translation>
         </message>
         <message>
-            <source>"members" thiếu {missing}</source>
-            <translation>"members" lacks {missing}</translation>
+            <source>"members"[{index}] ({name}): độ dài không hợp lệ</source>
+            <translation>"members"[{index}] ({name}): invalid length</translation>
         </message>
         <message>
-            <source>tổng độ dài các thành phần vượt giới hạn 1 GiB</source>
-            <translation>the members together exceed the 1 GiB limit</translation>
+            <source>"members"[{index}] phải có đúng name, length, sha256</source>
+            <translation>"members"[{index}] must have exactly name, length, sha256</translation>
         </message>
         <message>
-            <source>gói cũ số thứ tự {sequence} (nhận ngày {received_at}) đã được gói mới hơn thay thế; không nhập lại gói cũ (chống phát lại)</source>
-            <translation>the old bundle with sequence number {sequence} (received on {received_at}) has been replaced by a newer one; an old bundle is not imported again (replay protection)</translation>
+            <source>"members"[{index}]: thành phần '{name}' không có trong định dạng</source>
+            <translation>"members"[{index}]: member '{name}' is not part of the format</translation>
         </message>
         <message>
-            <source>số thứ tự {sequence} không lớn hơn số {sequence2} của gói đang giữ cho kỳ {period} (nhận ngày {received_at}); gói cũ gửi lại hoặc bị quay lui, từ chối (chống phát lại)</source>
-            <translation>sequence number {sequence} is not greater than {sequence2} of the bundle held for period {period} (received on {received_at}); an old bundle sent again or rolled back, refused (replay protection)</translation>
+            <source>"period" phải viết dạng {code}</source>
+            <translation>"period" must be written as {code}</translation>
         </message>
         <message>
-            <source>mã gói (bundle_id) đã có trong sổ nhận với nội dung khác</source>
-            <translation>the bundle id (bundle_id) is already in the receipt register with different content</translation>
+            <source>"period": {error}</source>
+            <translation>"period": {error}</translation>
         </message>
         <message>
-            <source>gói báo cáo của đơn vị {sender_org_unit}, không phải đơn vị cấp dưới của {org_unit_code} (khóa của cấp trên chỉ dùng cho tệp trả lời)</source>
-            <translation>a report bundle from unit {sender_org_unit}, which is not a subordinate unit of {org_unit_code} (the higher level's key is only for answer files)</translation>
+            <source>"reason" phải khác rỗng, tối đa {MAX_REASON} ký tự</source>
+            <translation>"reason" must not be empty and at most {MAX_REASON} characters</translation>
         </message>
         <message>
-            <source>gói gửi cho đơn vị {recipient_org_unit}, không phải {org_unit_code} hay đơn vị cấp dưới của nó</source>
-            <translation>the bundle is addressed to unit {recipient_org_unit}, not to {org_unit_code} or one of its subordinate units</translation>
+            <source>"reopened" phải là một mảng tối đa {MAX_REOPENS} phần tử</source>
+            <translation>"reopened" must be an array of at most {MAX_REOPENS} items</translation>
         </message>
         <message>
-            <source>đơn vị gửi thuộc danh mục {sender_tree}, hồ sơ này dùng {org_unit_tree}</source>
-            <translation>the sending unit belongs to catalogue {sender_tree}; this profile uses {org_unit_tree}</translation>
+            <source>"returned_at" phải có dạng YYYY-MM-DDTHH:MM:SSZ</source>
+            <translation>"returned_at" must have the form YYYY-MM-DDTHH:MM:SSZ</translation>
         </message>
         <message>
-            <source>gói {name}: {error}</source>
-            <translation>bundle {name}: {error}</translation>
+            <source>"returned_by" dài quá 200 ký tự</source>
+            <translation>"returned_by" is longer than 200 characters</translation>
         </message>
         <message>
-            <source>gói {name}: vừa được nhập bởi thao tác khác</source>
-            <translation>bundle {name}: has just been imported by another operation</translation>
+            <source>"sequence" phải là số nguyên dương</source>
+            <translation>"sequence" must be a positive whole number</translation>
         </message>
         <message>
-            <source>gói {name}: mã bản ghi (id) trùng với bản ghi của đơn vị khác đang giữ; không nhập</source>
-            <translation>bundle {name}: a record id is the same as a record held for another unit; not imported</translation>
+            <source>"since" phải là null hoặc thời điểm YYYY-MM-DDTHH:MM:SSZ</source>
+            <translation>"since" must be null or a time YYYY-MM-DDTHH:MM:SSZ</translation>
         </message>
         <message>
-            <source>vân tay khóa '{text}' không hợp lệ: cần {value} chữ số hex (8 nhóm 4 ký tự, có hoặc không có dấu cách)</source>
-            <translation>key fingerprint '{text}' is not valid: {value} hex digits are needed (8 groups of 4, with or without spaces)</translation>
+            <source>"{name}" dài quá 200 ký tự</source>
+            <translation>"{name}" is longer than 200 characters</translation>
         </message>
         <message>
-            <source>khóa công khai không hợp lệ (cần 32 byte Ed25519 mã hóa base64)</source>
-            <translation>invalid public key (32 bytes of Ed25519, base64-encoded, are needed)</translation>
+            <source>"{name}" phải là chuỗi</source>
+            <translation>"{name}" must be a string</translation>
         </message>
         <message>
-            <source>cần mật khẩu để bảo vệ khóa ký của hồ sơ</source>
-            <translation>a passphrase is needed to protect the profile's signing key</translation>
+            <source>"{name}" phải là mã đơn vị (chữ số)</source>
+            <translation>"{name}" must be a unit code (digits)</translation>
         </message>
         <message>
-            <source>{path}: hồ sơ đã có khóa ký; không tạo đè</source>
-            <translation>{path}: the profile already has a signing key; it is not overwritten</translation>
+            <source>'{text}' không phải là số</source>
+            <translation>'{text}' is not a number</translation>
         </message>
         <message>
-            <source>{path}: không ghi được khóa ký ({error})</source>
-            <translation>{path}: cannot write the signing key ({error})</translation>
+            <source>'{text}' phải là số nguyên</source>
+            <translation>'{text}' must be a whole number</translation>
         </message>
         <message>
-            <source>{data_dir}: hồ sơ chưa có khóa ký</source>
-            <translation>{data_dir}: the profile has no signing key yet</translation>
+            <source>'{value}' không phải là số</source>
+            <translation>'{value}' is not a number</translation>
         </message>
         <message>
-            <source>{path}: không tìm thấy khóa ký của hồ sơ</source>
-            <translation>{path}: the profile's signing key was not found</translation>
+            <source>'{value}' không phải là số hữu hạn</source>
+            <translation>'{value}' is not a finite number</translation>
         </message>
         <message>
-            <source>{path}: không đọc được khóa ký ({error})</source>
-            <translation>{path}: cannot read the signing key ({error})</translation>
+            <source>(không có)</source>
+            <translation>(none)</translation>
         </message>
         <message>
-            <source>{path}: mật khẩu khóa ký không đúng (hoặc tệp khóa bị hỏng)</source>
-            <translation>{path}: wrong signing key passphrase (or the key file is damaged)</translation>
-        </message>
-        <message>
-            <source>{path}: không phải khóa Ed25519</source>
-            <translation>{path}: not an Ed25519 key</translation>
-        </message>
-        <message>
-            <source>{path}: khóa ký không khớp với khóa công khai ghi trong hồ sơ</source>
-            <translation>{path}: the signing key does not match the public key recorded in the profile</translation>
-        </message>
-        <message>
-            <source>{path}: không tìm thấy tệp</source>
-            <translation>{path}: file not found</translation>
-        </message>
-        <message>
-            <source>{path}: không đọc được ({error})</source>
-            <translation>{path}: cannot be read ({error})</translation>
-        </message>
-        <message>
-            <source>{name}: quá lớn để là tệp khóa công khai</source>
-            <translation>{name}: too large to be a public key file</translation>
-        </message>
-        <message>
-            <source>{name}: không phải tệp khóa công khai ({error})</source>
-            <translation>{name}: not a public key file ({error})</translation>
-        </message>
-        <message>
-            <source>{name}: không phải tệp khóa công khai (thiếu "format": "{PUBLIC_KEY_FORMAT}")</source>
-            <translation>{name}: not a public key file ("format": "{PUBLIC_KEY_FORMAT}" is missing)</translation>
-        </message>
-        <message>
-            <source>{name}: thiếu trường "{name2}"</source>
-            <translation>{name}: field "{name2}" is missing</translation>
-        </message>
-        <message>
-            <source>{name}: vân tay ghi trong tệp không khớp với khóa công khai (tệp đã bị sửa)</source>
-            <translation>{name}: the fingerprint in the file does not match the public key (the file has been altered)</translation>
-        </message>
-        <message>
-            <source>khóa "{key}" xuất hiện hai lần trong cùng một đối tượng</source>
-            <translation>key "{key}" appears twice in the same object</translation>
-        </message>
-        <message>
-            <source>giá trị {name} không được phép (chỉ số hữu hạn)</source>
-            <translation>the value {name} is not allowed (finite numbers only)</translation>
-        </message>
-        <message>
-            <source>số nguyên dài {length} chữ số, vượt giới hạn {MAX_INT_DIGITS}</source>
-            <translation>a whole number {length} digits long, over the limit of {MAX_INT_DIGITS}</translation>
-        </message>
-        <message>
-            <source>số dài {length} ký tự, vượt giới hạn {MAX_NUMBER_CHARS}</source>
-            <translation>a number {length} characters long, over the limit of {MAX_NUMBER_CHARS}</translation>
-        </message>
-        <message>
-            <source>số {text} vượt quá phạm vi</source>
-            <translation>the number {text} is out of range</translation>
-        </message>
-        <message>
-            <source>có dấu BOM ở đầu (cần UTF-8 không BOM)</source>
-            <translation>starts with a BOM (UTF-8 without BOM is needed)</translation>
-        </message>
-        <message>
-            <source>không phải UTF-8 hợp lệ (byte {start})</source>
-            <translation>not valid UTF-8 (byte {start})</translation>
-        </message>
-        <message>
-            <source>cấu trúc lồng nhau quá sâu</source>
-            <translation>nested too deeply</translation>
+            <source>--date: {error}</source>
+            <translation>--date: {error}</translation>
         </message>
         <message>
             <source>JSON không hợp lệ ({error})</source>
             <translation>invalid JSON ({error})</translation>
         </message>
         <message>
-            <source>{name}: tệp là khóa của đơn vị {org_unit}, không phải {code} (--org-unit)</source>
-            <translation>{name}: the file is the key of unit {org_unit}, not {code} (--org-unit)</translation>
+            <source>SHA-256 không khớp với manifest (nội dung đã bị thay đổi hoặc lấy từ gói khác)</source>
+            <translation>SHA-256 does not match the manifest (the content was altered or taken from another bundle)</translation>
         </message>
         <message>
-            <source>đơn vị {code} không thuộc {org_unit_code}: chỉ đăng ký được khóa của đơn vị cấp dưới (hoặc của đơn vị cấp trên, để nhận tệp trả lại để sửa)</source>
-            <translation>unit {code} is not under {org_unit_code}: only keys of subordinate units can be registered (or of the higher-level unit, to receive files returned for correction)</translation>
+            <source>biến môi trường {variable} (--passphrase-env) chưa được đặt</source>
+            <translation>environment variable {variable} (--passphrase-env) is not set</translation>
         </message>
         <message>
-            <source>{name}: khóa thuộc danh mục đơn vị {tree}, hồ sơ này dùng {org_unit_tree}</source>
-            <translation>{name}: the key belongs to unit catalogue {tree}; this profile uses {org_unit_tree}</translation>
+            <source>bảng {table} dòng {rowid}: tham chiếu tới {parent} không tồn tại</source>
+            <translation>table {table} row {rowid}: the reference to {parent} does not exist</translation>
+        </message>
+        <message>
+            <source>bị mã hóa bằng mật khẩu zip; không được phép</source>
+            <translation>encrypted with a zip password; not allowed</translation>
+        </message>
+        <message>
+            <source>chưa nhận báo cáo kỳ {code} của đơn vị {child}: không có gói nào để trả lại</source>
+            <translation>no report for period {code} has been received from unit {child}: there is no bundle to return</translation>
+        </message>
+        <message>
+            <source>chỉ tiêu {code} của kỳ {period} đã có ở {place}</source>
+            <translation>indicator {code} for period {period} is already given at {place}</translation>
+        </message>
+        <message>
+            <source>chỉ tiêu {code} xuất hiện hai lần</source>
+            <translation>indicator {code} appears twice</translation>
+        </message>
+        <message>
+            <source>chỉ tiêu {code} được tính tự động, không nhập trực tiếp</source>
+            <translation>indicator {code} is calculated automatically and cannot be entered directly</translation>
+        </message>
+        <message>
+            <source>chỉ tiêu {code}: {reason}</source>
+            <translation>indicator {code}: {reason}</translation>
+        </message>
+        <message>
+            <source>chữ ký Ed25519 phải dài 64 byte</source>
+            <translation>an Ed25519 signature must be 64 bytes long</translation>
+        </message>
+        <message>
+            <source>chữ ký không khớp với manifest.json theo khóa {fingerprint} (gói đã bị sửa sau khi ký, hoặc không do khóa này ký)</source>
+            <translation>the signature does not match manifest.json under key {fingerprint} (the bundle was altered after signing, or not signed with this key)</translation>
+        </message>
+        <message>
+            <source>chữ ký không đúng định dạng: {error}</source>
+            <translation>the signature is not in the right format: {error}</translation>
+        </message>
+        <message>
+            <source>có dấu BOM ở đầu (cần UTF-8 không BOM)</source>
+            <translation>starts with a BOM (UTF-8 without BOM is needed)</translation>
+        </message>
+        <message>
+            <source>có {length} dòng, manifest ghi {value}</source>
+            <translation>has {length} lines, the manifest records {value}</translation>
+        </message>
+        <message>
+            <source>cơ sở dữ liệu bị hỏng; hãy chạy lệnh check và khôi phục bản sao lưu gần nhất còn tốt (restore TỆP)</source>
+            <translation>the database is damaged; run the check command and restore the latest good backup (restore FILE)</translation>
+        </message>
+        <message>
+            <source>cơ sở dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng (lược đồ {current}); hãy cập nhật ứng dụng</source>
+            <translation>the database was made by a newer version of the application (schema {current}); update the application</translation>
+        </message>
+        <message>
+            <source>cấu trúc lồng nhau quá sâu</source>
+            <translation>nested too deeply</translation>
+        </message>
+        <message>
+            <source>cần mật khẩu khóa ký: dùng --passphrase-env BIẾN hoặc đặt VSTBPN_PASSPHRASE</source>
+            <translation>the signing key passphrase is needed: use --passphrase-env VARIABLE or set VSTBPN_PASSPHRASE</translation>
+        </message>
+        <message>
+            <source>cần mật khẩu để bảo vệ khóa ký của hồ sơ</source>
+            <translation>a passphrase is needed to protect the profile's signing key</translation>
+        </message>
+        <message>
+            <source>cần đúng 3 dòng: '{SIGNATURE_MAGIC}', vân tay khóa, chữ ký base64</source>
+            <translation>exactly 3 lines are needed: '{SIGNATURE_MAGIC}', the key fingerprint, the base64 signature</translation>
+        </message>
+        <message>
+            <source>cột không có trong bảng {table}: {columns}</source>
+            <translation>columns not in table {table}: {columns}</translation>
+        </message>
+        <message>
+            <source>cột {column}</source>
+            <translation>column {column}</translation>
+        </message>
+        <message>
+            <source>dài quá {limit} ký tự</source>
+            <translation>longer than {limit} characters</translation>
+        </message>
+        <message>
+            <source>dài {length} byte, manifest ghi {length2} byte</source>
+            <translation>{length} bytes long, the manifest records {length2} bytes</translation>
+        </message>
+        <message>
+            <source>dòng 2 phải là vân tay khóa: 32 chữ số hex viết hoa</source>
+            <translation>line 2 must be the key fingerprint: 32 upper-case hex digits</translation>
+        </message>
+        <message>
+            <source>dòng 3 không phải base64</source>
+            <translation>line 3 is not base64</translation>
+        </message>
+        <message>
+            <source>dòng cuối phải kết thúc bằng ký tự xuống dòng</source>
+            <translation>the last line must end with a line break</translation>
+        </message>
+        <message>
+            <source>dòng {number}: JSON không hợp lệ ({error})</source>
+            <translation>line {number}: invalid JSON ({error})</translation>
+        </message>
+        <message>
+            <source>dòng {number}: JSON lồng nhau quá sâu</source>
+            <translation>line {number}: JSON nested too deeply</translation>
+        </message>
+        <message>
+            <source>dòng {number}: phải là một đối tượng JSON phẳng</source>
+            <translation>line {number}: must be a flat JSON object</translation>
+        </message>
+        <message>
+            <source>dòng {number}: trường "{key}" phải là chuỗi hoặc số, không được lồng đối tượng/mảng</source>
+            <translation>line {number}: field "{key}" must be a string or a number, not a nested object/array</translation>
+        </message>
+        <message>
+            <source>dòng {number}: trường không biết "{value}"</source>
+            <translation>line {number}: unknown field "{value}"</translation>
+        </message>
+        <message>
+            <source>dòng {number}: {error}</source>
+            <translation>line {number}: {error}</translation>
+        </message>
+        <message>
+            <source>dòng {row}</source>
+            <translation>row {row}</translation>
+        </message>
+        <message>
+            <source>giá trị quá lớn</source>
+            <translation>value too large</translation>
+        </message>
+        <message>
+            <source>giá trị {name} không được phép (chỉ số hữu hạn)</source>
+            <translation>the value {name} is not allowed (finite numbers only)</translation>
+        </message>
+        <message>
+            <source>giải nén ra nhiều hơn {limit} byte mà manifest ghi; dừng đọc (nội dung bị thay đổi, lấy từ gói khác, hoặc bom zip)</source>
+            <translation>unpacks to more than the {limit} bytes the manifest records; reading stopped (content altered, taken from another bundle, or a zip bomb)</translation>
+        </message>
+        <message>
+            <source>gói báo cáo của đơn vị {sender_org_unit}, không phải đơn vị cấp dưới của {org_unit_code} (khóa của cấp trên chỉ dùng cho tệp trả lời)</source>
+            <translation>a report bundle from unit {sender_org_unit}, which is not a subordinate unit of {org_unit_code} (the higher level's key is only for answer files)</translation>
+        </message>
+        <message>
+            <source>gói chưa được ký (không có thành phần manifest.sig)</source>
+            <translation>the bundle is not signed (there is no manifest.sig member)</translation>
+        </message>
+        <message>
+            <source>gói cũ số thứ tự {sequence} (nhận ngày {received_at}) đã được gói mới hơn thay thế; không nhập lại gói cũ (chống phát lại)</source>
+            <translation>the old bundle with sequence number {sequence} (received on {received_at}) has been replaced by a newer one; an old bundle is not imported again (replay protection)</translation>
+        </message>
+        <message>
+            <source>gói ghi đơn vị gửi {sender_org_unit} nhưng khóa {fingerprint} chỉ được đăng ký cho đơn vị {org_unit}; một khóa chỉ đại diện cho một đơn vị</source>
+            <translation>the bundle names sender unit {sender_org_unit} but key {fingerprint} is registered only for unit {org_unit}; a key stands for one unit only</translation>
+        </message>
+        <message>
+            <source>gói gửi cho đơn vị {recipient_org_unit}, không phải {org_unit_code} hay đơn vị cấp dưới của nó</source>
+            <translation>the bundle is addressed to unit {recipient_org_unit}, not to {org_unit_code} or one of its subordinate units</translation>
+        </message>
+        <message>
+            <source>gói loại "{KIND_ANSWER}" cần "format_minor" ≥ 1</source>
+            <translation>a bundle of kind "{KIND_ANSWER}" needs "format_minor" ≥ 1</translation>
+        </message>
+        <message>
+            <source>gói {bundle}: thành phần {member}</source>
+            <translation>bundle {bundle}: member {member}</translation>
+        </message>
+        <message>
+            <source>gói {bundle}: thành phần {member}: {rule}</source>
+            <translation>bundle {bundle}: member {member}: {rule}</translation>
+        </message>
+        <message>
+            <source>gói {bundle}: {rule}</source>
+            <translation>bundle {bundle}: {rule}</translation>
+        </message>
+        <message>
+            <source>gói {name}: mã bản ghi (id) trùng với bản ghi của đơn vị khác đang giữ; không nhập</source>
+            <translation>bundle {name}: a record id is the same as a record held for another unit; not imported</translation>
+        </message>
+        <message>
+            <source>gói {name}: vừa được nhập bởi thao tác khác</source>
+            <translation>bundle {name}: has just been imported by another operation</translation>
+        </message>
+        <message>
+            <source>gói {name}: {error}</source>
+            <translation>bundle {name}: {error}</translation>
+        </message>
+        <message>
+            <source>hai lần nhập mật khẩu không khớp</source>
+            <translation>the two passphrases entered do not match</translation>
+        </message>
+        <message>
+            <source>hoạt động</source>
+            <translation>activity</translation>
+        </message>
+        <message>
+            <source>hồ sơ đã có dữ liệu; dữ liệu mẫu chỉ nạp vào hồ sơ trống</source>
+            <translation>the profile already holds data; sample data is loaded only into an empty profile</translation>
+        </message>
+        <message>
+            <source>id {record_id} xuất hiện hai lần</source>
+            <translation>id {record_id} appears twice</translation>
+        </message>
+        <message>
+            <source>id: phải là UUID viết thường</source>
+            <translation>id: must be a lower-case UUID</translation>
+        </message>
+        <message>
+            <source>khóa "{key}" xuất hiện hai lần trong cùng một đối tượng</source>
+            <translation>key "{key}" appears twice in the same object</translation>
+        </message>
+        <message>
+            <source>khóa công khai không hợp lệ (cần 32 byte Ed25519 mã hóa base64)</source>
+            <translation>invalid public key (32 bytes of Ed25519, base64-encoded, are needed)</translation>
         </message>
         <message>
             <source>khóa {fingerprint} đã bị thu hồi ngày {revoked_at:%d/%m/%Y}; đơn vị cần tạo khóa mới</source>
@@ -444,500 +388,60 @@
             <translation>key {plain} is not in the list of trusted keys</translation>
         </message>
         <message>
-            <source>gói {bundle}: thành phần {member}</source>
-            <translation>bundle {bundle}: member {member}</translation>
+            <source>không giải nén được (hỏng hoặc bị cắt cụt: {error})</source>
+            <translation>cannot be unpacked (damaged or truncated: {error})</translation>
         </message>
         <message>
-            <source>{where}: khóa {fingerprint} chưa được đăng ký ở đơn vị này (trust add TỆP --org-unit MÃ)</source>
-            <translation>{where}: key {fingerprint} is not registered at this unit (trust add FILE --org-unit CODE)</translation>
+            <source>không hợp lệ: {error}</source>
+            <translation>not valid: {error}</translation>
         </message>
         <message>
-            <source>{where}: khóa {fingerprint} của đơn vị {org_unit_code} đã bị thu hồi ngày {revoked_at:%d/%m/%Y}</source>
-            <translation>{where}: key {fingerprint} of unit {org_unit_code} was revoked on {revoked_at:%d/%m/%Y}</translation>
-        </message>
-        <message>
-            <source>gói {bundle}: thành phần {member}: {rule}</source>
-            <translation>bundle {bundle}: member {member}: {rule}</translation>
-        </message>
-        <message>
-            <source>gói {bundle}: {rule}</source>
-            <translation>bundle {bundle}: {rule}</translation>
-        </message>
-        <message>
-            <source>không tìm thấy tệp</source>
-            <translation>file not found</translation>
-        </message>
-        <message>
-            <source>không đọc được tệp ({error})</source>
-            <translation>cannot read the file ({error})</translation>
-        </message>
-        <message>
-            <source>tệp rỗng (0 byte), không phải gói báo cáo</source>
-            <translation>empty file (0 bytes), not a report bundle</translation>
-        </message>
-        <message>
-            <source>tệp zip bị cắt cụt hoặc hỏng (không đọc được danh mục zip); hãy chép lại tệp từ nguồn</source>
-            <translation>the zip file is truncated or damaged (its directory cannot be read); copy the file again from its source</translation>
-        </message>
-        <message>
-            <source>không phải tệp zip (.vstb), định dạng tệp không đúng</source>
-            <translation>not a zip file (.vstb); wrong file format</translation>
-        </message>
-        <message>
-            <source>tên thành phần không an toàn: {reason}</source>
-            <translation>unsafe member name: {reason}</translation>
-        </message>
-        <message>
-            <source>xuất hiện hai lần trong gói (mỗi thành phần chỉ được có một)</source>
-            <translation>appears twice in the bundle (each member may appear only once)</translation>
-        </message>
-        <message>
-            <source>là liên kết tượng trưng (symlink); chỉ chấp nhận tệp thường</source>
-            <translation>is a symbolic link; only regular files are accepted</translation>
+            <source>không phải UTF-8 hợp lệ (byte {start})</source>
+            <translation>not valid UTF-8 (byte {start})</translation>
         </message>
         <message>
             <source>không phải tệp thường</source>
             <translation>not a regular file</translation>
         </message>
         <message>
-            <source>bị mã hóa bằng mật khẩu zip; không được phép</source>
-            <translation>encrypted with a zip password; not allowed</translation>
+            <source>không phải tệp zip (.vstb), định dạng tệp không đúng</source>
+            <translation>not a zip file (.vstb); wrong file format</translation>
         </message>
         <message>
-            <source>nén bằng phương pháp không được phép (chỉ stored hoặc deflate)</source>
-            <translation>compressed with a method that is not allowed (only stored or deflate)</translation>
+            <source>không phải văn bản ASCII</source>
+            <translation>not ASCII text</translation>
         </message>
         <message>
-            <source>thiếu trong gói</source>
-            <translation>missing from the bundle</translation>
+            <source>không rõ</source>
+            <translation>unknown</translation>
         </message>
         <message>
-            <source>không giải nén được (hỏng hoặc bị cắt cụt: {error})</source>
-            <translation>cannot be unpacked (damaged or truncated: {error})</translation>
+            <source>không tìm thấy hoạt động {activity_id}</source>
+            <translation>activity {activity_id} not found</translation>
         </message>
         <message>
-            <source>giải nén ra nhiều hơn {limit} byte mà manifest ghi; dừng đọc (nội dung bị thay đổi, lấy từ gói khác, hoặc bom zip)</source>
-            <translation>unpacks to more than the {limit} bytes the manifest records; reading stopped (content altered, taken from another bundle, or a zip bomb)</translation>
+            <source>không tìm thấy phông chữ Times New Roman hoặc phông tương thích có đủ dấu tiếng Việt để in báo cáo; trên Windows Times New Roman có sẵn (hãy kiểm tra thư mục Fonts); trên Debian/Ubuntu hãy cài gói fonts-croscore (Tinos) hoặc fonts-liberation (Liberation Serif): sudo apt install fonts-croscore; hoặc đặt biến môi trường {variable} chỉ tới thư mục chứa bốn tệp phông</source>
+            <translation>no Times New Roman font, or a compatible font with all Vietnamese accents, was found to print the report; on Windows Times New Roman is built in (check the Fonts folder); on Debian/Ubuntu install the package fonts-croscore (Tinos) or fonts-liberation (Liberation Serif): sudo apt install fonts-croscore; or set the environment variable {variable} to the folder holding the four font files</translation>
         </message>
         <message>
-            <source>gói chưa được ký (không có thành phần manifest.sig)</source>
-            <translation>the bundle is not signed (there is no manifest.sig member)</translation>
+            <source>không tìm thấy tệp</source>
+            <translation>file not found</translation>
         </message>
         <message>
-            <source>chữ ký không đúng định dạng: {error}</source>
-            <translation>the signature is not in the right format: {error}</translation>
-        </message>
-        <message>
-            <source>chữ ký không khớp với manifest.json theo khóa {fingerprint} (gói đã bị sửa sau khi ký, hoặc không do khóa này ký)</source>
-            <translation>the signature does not match manifest.json under key {fingerprint} (the bundle was altered after signing, or not signed with this key)</translation>
-        </message>
-        <message>
-            <source>manifest không hợp lệ: {error}</source>
-            <translation>invalid manifest: {error}</translation>
-        </message>
-        <message>
-            <source>vân tay khóa trong manifest khác vân tay trong manifest.sig</source>
-            <translation>the key fingerprint in the manifest differs from the one in manifest.sig</translation>
-        </message>
-        <message>
-            <source>gói ghi đơn vị gửi {sender_org_unit} nhưng khóa {fingerprint} chỉ được đăng ký cho đơn vị {org_unit}; một khóa chỉ đại diện cho một đơn vị</source>
-            <translation>the bundle names sender unit {sender_org_unit} but key {fingerprint} is registered only for unit {org_unit}; a key stands for one unit only</translation>
+            <source>không tìm thấy văn bản {document_id}</source>
+            <translation>document {document_id} not found</translation>
         </message>
         <message>
             <source>không được kê trong manifest (thành phần thừa)</source>
             <translation>not listed in the manifest (an extra member)</translation>
         </message>
         <message>
-            <source>được kê trong manifest nhưng thiếu trong gói</source>
-            <translation>listed in the manifest but missing from the bundle</translation>
-        </message>
-        <message>
-            <source>dài {length} byte, manifest ghi {length2} byte</source>
-            <translation>{length} bytes long, the manifest records {length2} bytes</translation>
-        </message>
-        <message>
-            <source>SHA-256 không khớp với manifest (nội dung đã bị thay đổi hoặc lấy từ gói khác)</source>
-            <translation>SHA-256 does not match the manifest (the content was altered or taken from another bundle)</translation>
-        </message>
-        <message>
-            <source>tóm tắt thay đổi không hợp lệ: {error}</source>
-            <translation>invalid summary of changes: {error}</translation>
-        </message>
-        <message>
-            <source>có {length} dòng, manifest ghi {value}</source>
-            <translation>has {length} lines, the manifest records {value}</translation>
-        </message>
-        <message>
-            <source>dòng {number}: {error}</source>
-            <translation>line {number}: {error}</translation>
-        </message>
-        <message>
-            <source>chỉ tiêu {code}: {reason}</source>
-            <translation>indicator {code}: {reason}</translation>
-        </message>
-        <message>
-            <source>dòng cuối phải kết thúc bằng ký tự xuống dòng</source>
-            <translation>the last line must end with a line break</translation>
-        </message>
-        <message>
-            <source>dòng {number}: JSON lồng nhau quá sâu</source>
-            <translation>line {number}: JSON nested too deeply</translation>
-        </message>
-        <message>
-            <source>dòng {number}: JSON không hợp lệ ({error})</source>
-            <translation>line {number}: invalid JSON ({error})</translation>
-        </message>
-        <message>
-            <source>dòng {number}: phải là một đối tượng JSON phẳng</source>
-            <translation>line {number}: must be a flat JSON object</translation>
-        </message>
-        <message>
-            <source>dòng {number}: trường không biết "{value}"</source>
-            <translation>line {number}: unknown field "{value}"</translation>
-        </message>
-        <message>
-            <source>dòng {number}: trường "{key}" phải là chuỗi hoặc số, không được lồng đối tượng/mảng</source>
-            <translation>line {number}: field "{key}" must be a string or a number, not a nested object/array</translation>
-        </message>
-        <message>
-            <source>id: phải là UUID viết thường</source>
-            <translation>id: must be a lower-case UUID</translation>
-        </message>
-        <message>
-            <source>id {record_id} xuất hiện hai lần</source>
-            <translation>id {record_id} appears twice</translation>
-        </message>
-        <message>
-            <source>chỉ tiêu {code} xuất hiện hai lần</source>
-            <translation>indicator {code} appears twice</translation>
-        </message>
-        <message>
-            <source>mục "{section}" xuất hiện hai lần</source>
-            <translation>section "{section}" appears twice</translation>
-        </message>
-        <message>
-            <source>{name}: tiêu đề cột phải là {COLUMNS}</source>
-            <translation>{name}: the column headings must be {COLUMNS}</translation>
-        </message>
-        <message>
-            <source>{name}: dòng {number}: mã đơn vị '{code}' phải là số</source>
-            <translation>{name}: line {number}: unit code '{code}' must be a number</translation>
-        </message>
-        <message>
-            <source>{name}: dòng {number}: mã đơn vị {code} bị trùng</source>
-            <translation>{name}: line {number}: unit code {code} is a duplicate</translation>
-        </message>
-        <message>
-            <source>{name}: dòng {number}: loại đơn vị '{type}' không biết</source>
-            <translation>{name}: line {number}: unknown unit type '{type}'</translation>
-        </message>
-        <message>
-            <source>{name}: đơn vị {code} có đơn vị cấp trên {parent_code} không có trong danh sách</source>
-            <translation>{name}: unit {code} has a higher-level unit {parent_code} that is not in the list</translation>
-        </message>
-        <message>
-            <source>--date: {error}</source>
-            <translation>--date: {error}</translation>
-        </message>
-        <message>
-            <source>biến môi trường {variable} (--passphrase-env) chưa được đặt</source>
-            <translation>environment variable {variable} (--passphrase-env) is not set</translation>
-        </message>
-        <message>
-            <source>cần mật khẩu khóa ký: dùng --passphrase-env BIẾN hoặc đặt VSTBPN_PASSPHRASE</source>
-            <translation>the signing key passphrase is needed: use --passphrase-env VARIABLE or set VSTBPN_PASSPHRASE</translation>
-        </message>
-        <message>
-            <source>hai lần nhập mật khẩu không khớp</source>
-            <translation>the two passphrases entered do not match</translation>
-        </message>
-        <message>
-            <source>{file}: không tìm thấy tệp</source>
-            <translation>{file}: file not found</translation>
-        </message>
-        <message>
-            <source>{folder}: thư mục hồ sơ không tồn tại</source>
-            <translation>{folder}: the profile folder does not exist</translation>
-        </message>
-        <message>
-            <source>lệnh check chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ</source>
-            <translation>the check command applies only to an SQLite database in the profile folder</translation>
-        </message>
-        <message>
-            <source>{database}: không tìm thấy cơ sở dữ liệu; hãy khởi tạo bằng lệnh init</source>
-            <translation>{database}: database not found; create it with the init command</translation>
-        </message>
-        <message>
-            <source>{place}: {reason}</source>
-            <translation>{place}: {reason}</translation>
-        </message>
-        <message>
-            <source>{problems}; và {count} lỗi khác</source>
-            <translation>{problems}; and {count} more errors</translation>
-        </message>
-        <message>
-            <source>{problems}</source>
-            <translation>{problems}</translation>
-        </message>
-        <message>
-            <source>thiếu kỳ báo cáo (2023H1, 2023H2 hoặc 2023)</source>
-            <translation>reporting period missing (2023H1, 2023H2 or 2023)</translation>
-        </message>
-        <message>
-            <source>kỳ {period} khác kỳ đang nhập {wanted} (--period)</source>
-            <translation>period {period} differs from the period being imported, {wanted} (--period)</translation>
-        </message>
-        <message>
-            <source>thiếu giá trị (để trống chỉ tiêu thì bỏ cả dòng)</source>
-            <translation>value missing (to leave an indicator empty, leave out the whole row)</translation>
-        </message>
-        <message>
-            <source>chỉ tiêu {code} của kỳ {period} đã có ở {place}</source>
-            <translation>indicator {code} for period {period} is already given at {place}</translation>
-        </message>
-        <message>
-            <source>{label}: không có dòng dữ liệu nào (chỉ có dòng tiêu đề)</source>
-            <translation>{label}: no data rows (only the heading row)</translation>
-        </message>
-        <message>
-            <source>{label}: đã hủy nhập; dữ liệu không thay đổi</source>
-            <translation>{label}: import cancelled; the data is unchanged</translation>
-        </message>
-        <message>
-            <source>{place}, {part}</source>
-            <translation>{place}, {part}</translation>
-        </message>
-        <message>
-            <source>cột {column}</source>
-            <translation>column {column}</translation>
-        </message>
-        <message>
-            <source>mục {section} kỳ {period} ghép lại {reason}</source>
-            <translation>section {section} of period {period}, joined together, {reason}</translation>
-        </message>
-        <message>
-            <source>{place}: {error}</source>
-            <translation>{place}: {error}</translation>
-        </message>
-        <message>
-            <source>kỳ {period}: {reason}</source>
-            <translation>period {period}: {reason}</translation>
-        </message>
-        <message>
-            <source>trang tính {sheet}</source>
-            <translation>sheet {sheet}</translation>
-        </message>
-        <message>
-            <source>dòng {row}</source>
-            <translation>row {row}</translation>
-        </message>
-        <message>
-            <source>{label}: {place}</source>
-            <translation>{label}: {place}</translation>
-        </message>
-        <message>
-            <source>{label}: tệp Excel dạng cũ (.xls); hãy mở bằng Excel và lưu lại dạng .xlsx</source>
-            <translation>{label}: an old-style Excel file (.xls); open it in Excel and save it again as .xlsx</translation>
-        </message>
-        <message>
-            <source>{label}: chỉ nhận tệp .csv hoặc .xlsx (mẫu tạo bằng lệnh data template)</source>
-            <translation>{label}: only .csv or .xlsx files are accepted (the template is made with the data template command)</translation>
-        </message>
-        <message>
-            <source>{label}: không đọc được tệp ({error})</source>
-            <translation>{label}: cannot read the file ({error})</translation>
-        </message>
-        <message>
-            <source>{label}: tệp không phải mã UTF-8 (gặp ký tự lạ ở dòng {line}); trong Excel hãy chọn Lưu thành (Save As) › "CSV UTF-8 (Comma delimited)" rồi nhập lại</source>
-            <translation>{label}: the file is not UTF-8 (an unexpected character on line {line}); in Excel choose Save As › "CSV UTF-8 (Comma delimited)" and import again</translation>
-        </message>
-        <message>
-            <source>{label}: tệp rỗng, không có dòng tiêu đề và dữ liệu</source>
-            <translation>{label}: the file is empty, with no heading row and no data</translation>
-        </message>
-        <message>
-            <source>{label}: dòng {line_num}: không đọc được dạng CSV ({error})</source>
-            <translation>{label}: line {line_num}: cannot be read as CSV ({error})</translation>
-        </message>
-        <message>
-            <source>{label}: dòng 1 phải là dòng tiêu đề (tên các cột), nhưng đang để trống</source>
-            <translation>{label}: line 1 must be the heading row (the column names), but it is empty</translation>
-        </message>
-        <message>
-            <source>{label}: dòng 1: không nhận ra bảng từ tiêu đề ({value}); tiêu đề phải là một trong các bảng — {tables}</source>
-            <translation>{label}: line 1: the table cannot be recognised from the headings ({value}); the headings must be those of one of the tables — {tables}</translation>
-        </message>
-        <message>
-            <source>{label}: ô tiêu đề thứ {index} để trống</source>
-            <translation>{label}: heading cell {index} is empty</translation>
-        </message>
-        <message>
-            <source>{label}: cột {name} xuất hiện hai lần (ô thứ {value} và {index})</source>
-            <translation>{label}: column {name} appears twice (cells {value} and {index})</translation>
-        </message>
-        <message>
-            <source>thiếu cột {columns}</source>
-            <translation>missing columns {columns}</translation>
-        </message>
-        <message>
-            <source>cột không có trong bảng {table}: {columns}</source>
-            <translation>columns not in table {table}: {columns}</translation>
-        </message>
-        <message>
-            <source>{label}: {problems} (bảng {table} cần các cột {expected})</source>
-            <translation>{label}: {problems} (table {table} needs the columns {expected})</translation>
-        </message>
-        <message>
-            <source>{label}: ô thứ {value} có giá trị nhưng nằm ngoài các cột của tiêu đề ({length} cột)</source>
-            <translation>{label}: cell {value} has a value but lies beyond the heading's columns ({length} columns)</translation>
-        </message>
-        <message>
-            <source>{label}: không đọc được tệp Excel (.xlsx) — tệp hỏng hoặc không phải .xlsx ({error})</source>
-            <translation>{label}: cannot read the Excel file (.xlsx) — the file is damaged or not .xlsx ({error})</translation>
-        </message>
-        <message>
-            <source>{label}: trang tính '{title}' không phải bảng của mẫu ({TABLES}, {GUIDE_SHEET}); hãy đổi tên trang đúng tên bảng hoặc xóa trang</source>
-            <translation>{label}: sheet '{title}' is not a table of the template ({TABLES}, {GUIDE_SHEET}); rename the sheet to a table name or delete it</translation>
-        </message>
-        <message>
-            <source>{label}: dòng 1 phải là dòng tiêu đề (tên các cột)</source>
-            <translation>{label}: line 1 must be the heading row (the column names)</translation>
-        </message>
-        <message>
-            <source>{label}: không có trang tính nào của mẫu ({TABLES}); hãy dùng tệp tạo bằng lệnh data template</source>
-            <translation>{label}: none of the template's sheets ({TABLES}) is there; use a file made with the data template command</translation>
-        </message>
-        <message>
-            <source>{out}: tệp mẫu phải có đuôi .xlsx</source>
-            <translation>{out}: the template file must end in .xlsx</translation>
-        </message>
-        <message>
-            <source>{out}: đã có một thư mục cùng tên; hãy chọn tên tệp khác</source>
-            <translation>{out}: a folder of the same name exists; choose another file name</translation>
-        </message>
-        <message>
-            <source>{out}: không ghi được tệp ({error})</source>
-            <translation>{out}: cannot write the file ({error})</translation>
-        </message>
-        <message>
-            <source>hồ sơ đã có dữ liệu; dữ liệu mẫu chỉ nạp vào hồ sơ trống</source>
-            <translation>the profile already holds data; sample data is loaded only into an empty profile</translation>
-        </message>
-        <message>
-            <source>{field}: {reason}</source>
-            <translation>{field}: {reason}</translation>
-        </message>
-        <message>
-            <source>thiếu ngày</source>
-            <translation>date missing</translation>
-        </message>
-        <message>
-            <source>ngày '{text}' không tồn tại</source>
-            <translation>date '{text}' does not exist</translation>
-        </message>
-        <message>
-            <source>ngày '{text}' không đúng dạng (dd/mm/yyyy hoặc yyyy-mm-dd)</source>
-            <translation>date '{text}' is not in the right form (dd/mm/yyyy or yyyy-mm-dd)</translation>
-        </message>
-        <message>
-            <source>phải là số nguyên</source>
-            <translation>must be a whole number</translation>
-        </message>
-        <message>
-            <source>thiếu giá trị</source>
-            <translation>value missing</translation>
-        </message>
-        <message>
-            <source>'{text}' không phải là số</source>
-            <translation>'{text}' is not a number</translation>
-        </message>
-        <message>
-            <source>'{text}' phải là số nguyên</source>
-            <translation>'{text}' must be a whole number</translation>
-        </message>
-        <message>
-            <source>phải lớn hơn hoặc bằng {minimum}</source>
-            <translation>must be at least {minimum}</translation>
-        </message>
-        <message>
-            <source>vượt quá giới hạn {limit}</source>
-            <translation>over the limit of {limit}</translation>
-        </message>
-        <message>
             <source>không được để trống</source>
             <translation>must not be empty</translation>
         </message>
         <message>
-            <source>dài quá {limit} ký tự</source>
-            <translation>longer than {limit} characters</translation>
-        </message>
-        <message>
-            <source>loại {what} '{code}' không có trong danh mục ({vocabulary})</source>
-            <translation>{what} kind '{code}' is not in the catalogue ({vocabulary})</translation>
-        </message>
-        <message>
-            <source>hoạt động</source>
-            <translation>activity</translation>
-        </message>
-        <message>
-            <source>ngày {date} nằm ngoài kỳ {period} ({start} - {end})</source>
-            <translation>date {date} is outside period {period} ({start} - {end})</translation>
-        </message>
-        <message>
-            <source>số nữ ({women}) lớn hơn tổng số người tham dự ({total})</source>
-            <translation>the number of women ({women}) is greater than the total number of participants ({total})</translation>
-        </message>
-        <message>
-            <source>văn bản</source>
-            <translation>document</translation>
-        </message>
-        <message>
-            <source>ngày {date} nằm ngoài kỳ {period}</source>
-            <translation>date {date} is outside period {period}</translation>
-        </message>
-        <message>
-            <source>mã chỉ tiêu '{code}' không có trong danh mục</source>
-            <translation>indicator code '{code}' is not in the catalogue</translation>
-        </message>
-        <message>
-            <source>chỉ tiêu {code} được tính tự động, không nhập trực tiếp</source>
-            <translation>indicator {code} is calculated automatically and cannot be entered directly</translation>
-        </message>
-        <message>
-            <source>'{value}' không phải là số</source>
-            <translation>'{value}' is not a number</translation>
-        </message>
-        <message>
-            <source>'{value}' không phải là số hữu hạn</source>
-            <translation>'{value}' is not a finite number</translation>
-        </message>
-        <message>
-            <source>phải lớn hơn hoặc bằng 0</source>
-            <translation>must be 0 or more</translation>
-        </message>
-        <message>
-            <source>giá trị quá lớn</source>
-            <translation>value too large</translation>
-        </message>
-        <message>
-            <source>{part} ({value}) lớn hơn {whole} ({whole_value})</source>
-            <translation>{part} ({value}) is greater than {whole} ({whole_value})</translation>
-        </message>
-        <message>
-            <source>thiếu tên mục</source>
-            <translation>section name missing</translation>
-        </message>
-        <message>
-            <source>tên mục dài quá 60 ký tự</source>
-            <translation>section name longer than 60 characters</translation>
-        </message>
-        <message>
-            <source>{error}</source>
-            <translation>{error}</translation>
-        </message>
-        <message>
-            <source>đã hủy theo yêu cầu; dữ liệu không thay đổi</source>
-            <translation>cancelled as requested; the data is unchanged</translation>
+            <source>không đọc được tệp ({error})</source>
+            <translation>cannot read the file ({error})</translation>
         </message>
         <message>
             <source>kỳ báo cáo '{code}' không hợp lệ (dạng 2023H1, 2023H2 hoặc 2023)</source>
@@ -948,20 +452,288 @@
             <translation>reporting period '{code}': year {year} is outside 2000-2100</translation>
         </message>
         <message>
+            <source>kỳ {code} chưa khóa; không cần mở lại</source>
+            <translation>period {code} is not locked; there is no need to reopen it</translation>
+        </message>
+        <message>
+            <source>kỳ {code} đã khóa để gửi ({locked_by}, {locked_at:%d/%m/%Y %H:%M}); hãy mở lại kỳ trước khi sửa</source>
+            <translation>period {code} is locked for sending ({locked_by}, {locked_at:%d/%m/%Y %H:%M}); reopen the period before making changes</translation>
+        </message>
+        <message>
+            <source>kỳ {code} đã khóa để gửi ({locked_by}, {when}); hãy mở lại kỳ (reopen --period ... --reason ...) trước khi sửa</source>
+            <translation>period {code} is locked for sending ({locked_by}, {when}); reopen the period (reopen --period ... --reason ...) before making changes</translation>
+        </message>
+        <message>
+            <source>kỳ {period} khác kỳ đang nhập {wanted} (--period)</source>
+            <translation>period {period} differs from the period being imported, {wanted} (--period)</translation>
+        </message>
+        <message>
+            <source>kỳ {period}: {reason}</source>
+            <translation>period {period}: {reason}</translation>
+        </message>
+        <message>
+            <source>loại gói "{kind}" không biết (chỉ "{KIND_REPORT}" hoặc "{KIND_ANSWER}")</source>
+            <translation>unknown bundle kind "{kind}" (only "{KIND_REPORT}" or "{KIND_ANSWER}")</translation>
+        </message>
+        <message>
+            <source>loại {what} '{code}' không có trong danh mục ({vocabulary})</source>
+            <translation>{what} kind '{code}' is not in the catalogue ({vocabulary})</translation>
+        </message>
+        <message>
+            <source>là liên kết tượng trưng (symlink); chỉ chấp nhận tệp thường</source>
+            <translation>is a symbolic link; only regular files are accepted</translation>
+        </message>
+        <message>
+            <source>lệnh check chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ</source>
+            <translation>the check command applies only to an SQLite database in the profile folder</translation>
+        </message>
+        <message>
+            <source>lỗi đọc/ghi ổ đĩa (ổ đĩa đầy, ổ USB bị rút hay mạng bị ngắt?); không thay đổi gì — hãy kiểm tra ổ đĩa rồi chạy lệnh check</source>
+            <translation>disk read/write error (disk full, USB drive removed or network cut?); nothing was changed — check the drive, then run the check command</translation>
+        </message>
+        <message>
+            <source>manifest không hợp lệ: {error}</source>
+            <translation>invalid manifest: {error}</translation>
+        </message>
+        <message>
+            <source>manifest phải là một đối tượng JSON</source>
+            <translation>the manifest must be a JSON object</translation>
+        </message>
+        <message>
+            <source>mã chỉ tiêu '{code}' không có trong danh mục</source>
+            <translation>indicator code '{code}' is not in the catalogue</translation>
+        </message>
+        <message>
+            <source>mã gói (bundle_id) đã có trong sổ nhận</source>
+            <translation>the bundle id (bundle_id) is already in the receipt register</translation>
+        </message>
+        <message>
+            <source>mã gói (bundle_id) đã có trong sổ nhận với nội dung khác</source>
+            <translation>the bundle id (bundle_id) is already in the receipt register with different content</translation>
+        </message>
+        <message>
+            <source>mã đơn vị '{code}' không có trong danh mục đơn vị hành chính</source>
+            <translation>unit code '{code}' is not in the catalogue of administrative units</translation>
+        </message>
+        <message>
+            <source>mã đơn vị '{org_unit_code}' không có trong danh mục {tree}</source>
+            <translation>unit code '{org_unit_code}' is not in catalogue {tree}</translation>
+        </message>
+        <message>
+            <source>mã đơn vị '{org_unit_code}' không có trong danh mục đơn vị hành chính</source>
+            <translation>unit code '{org_unit_code}' is not in the catalogue of administrative units</translation>
+        </message>
+        <message>
+            <source>mở lại kỳ {code}: cần ghi lý do (--reason)</source>
+            <translation>reopen period {code}: a reason is required (--reason)</translation>
+        </message>
+        <message>
+            <source>mục "{section}" xuất hiện hai lần</source>
+            <translation>section "{section}" appears twice</translation>
+        </message>
+        <message>
+            <source>mục {section} kỳ {period} ghép lại {reason}</source>
+            <translation>section {section} of period {period}, joined together, {reason}</translation>
+        </message>
+        <message>
+            <source>ngày '{text}' không tồn tại</source>
+            <translation>date '{text}' does not exist</translation>
+        </message>
+        <message>
+            <source>ngày '{text}' không đúng dạng (dd/mm/yyyy hoặc yyyy-mm-dd)</source>
+            <translation>date '{text}' is not in the right form (dd/mm/yyyy or yyyy-mm-dd)</translation>
+        </message>
+        <message>
+            <source>ngày {date} nằm ngoài kỳ {period}</source>
+            <translation>date {date} is outside period {period}</translation>
+        </message>
+        <message>
+            <source>ngày {date} nằm ngoài kỳ {period} ({start} - {end})</source>
+            <translation>date {date} is outside period {period} ({start} - {end})</translation>
+        </message>
+        <message>
+            <source>ngôn ngữ '{language}' không hỗ trợ (vi, en)</source>
+            <translation>language '{language}' is not supported (vi, en)</translation>
+        </message>
+        <message>
+            <source>nén bằng phương pháp không được phép (chỉ stored hoặc deflate)</source>
+            <translation>compressed with a method that is not allowed (only stored or deflate)</translation>
+        </message>
+        <message>
+            <source>phiên bản định dạng {format_version} không được hỗ trợ (ứng dụng này đọc phiên bản {FORMAT_VERSION}); hãy cập nhật ứng dụng</source>
+            <translation>format version {format_version} is not supported (this application reads version {FORMAT_VERSION}); update the application</translation>
+        </message>
+        <message>
+            <source>phải là một đối tượng có đúng since, changes, reopened</source>
+            <translation>must be an object with exactly since, changes, reopened</translation>
+        </message>
+        <message>
+            <source>phải là một đối tượng có đúng {ANSWER_FIELDS}</source>
+            <translation>must be an object with exactly {ANSWER_FIELDS}</translation>
+        </message>
+        <message>
+            <source>phải là số nguyên</source>
+            <translation>must be a whole number</translation>
+        </message>
+        <message>
+            <source>phải lớn hơn hoặc bằng 0</source>
+            <translation>must be 0 or more</translation>
+        </message>
+        <message>
+            <source>phải lớn hơn hoặc bằng {minimum}</source>
+            <translation>must be at least {minimum}</translation>
+        </message>
+        <message>
+            <source>quy tắc làm tròn '{share_rounding}' không hợp lệ (half_up, truncate)</source>
+            <translation>rounding rule '{share_rounding}' is not valid (half_up, truncate)</translation>
+        </message>
+        <message>
+            <source>sao lưu/khôi phục chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ; cơ sở dữ liệu máy chủ do quản trị viên sao lưu</source>
+            <translation>backup/restore applies only to an SQLite database in the profile folder; a server database is backed up by its administrator</translation>
+        </message>
+        <message>
+            <source>số dài {length} ký tự, vượt giới hạn {MAX_NUMBER_CHARS}</source>
+            <translation>a number {length} characters long, over the limit of {MAX_NUMBER_CHARS}</translation>
+        </message>
+        <message>
+            <source>số nguyên dài {length} chữ số, vượt giới hạn {MAX_INT_DIGITS}</source>
+            <translation>a whole number {length} digits long, over the limit of {MAX_INT_DIGITS}</translation>
+        </message>
+        <message>
+            <source>số nữ ({women}) lớn hơn tổng số người tham dự ({total})</source>
+            <translation>the number of women ({women}) is greater than the total number of participants ({total})</translation>
+        </message>
+        <message>
+            <source>số thứ tự {sequence} không lớn hơn số {newest} của trả lời đã áp dụng; tệp cũ gửi lại, từ chối (chống phát lại)</source>
+            <translation>sequence number {sequence} is not greater than {newest} of the answer already applied; an old file sent again, refused (replay protection)</translation>
+        </message>
+        <message>
+            <source>số thứ tự {sequence} không lớn hơn số {sequence2} của gói đang giữ cho kỳ {period} (nhận ngày {received_at}); gói cũ gửi lại hoặc bị quay lui, từ chối (chống phát lại)</source>
+            <translation>sequence number {sequence} is not greater than {sequence2} of the bundle held for period {period} (received on {received_at}); an old bundle sent again or rolled back, refused (replay protection)</translation>
+        </message>
+        <message>
+            <source>số {text} vượt quá phạm vi</source>
+            <translation>the number {text} is out of range</translation>
+        </message>
+        <message>
+            <source>thiếu cột {columns}</source>
+            <translation>missing columns {columns}</translation>
+        </message>
+        <message>
+            <source>thiếu giá trị</source>
+            <translation>value missing</translation>
+        </message>
+        <message>
+            <source>thiếu giá trị (để trống chỉ tiêu thì bỏ cả dòng)</source>
+            <translation>value missing (to leave an indicator empty, leave out the whole row)</translation>
+        </message>
+        <message>
+            <source>thiếu kỳ báo cáo (2023H1, 2023H2 hoặc 2023)</source>
+            <translation>reporting period missing (2023H1, 2023H2 or 2023)</translation>
+        </message>
+        <message>
+            <source>thiếu ngày</source>
+            <translation>date missing</translation>
+        </message>
+        <message>
+            <source>thiếu trong gói</source>
+            <translation>missing from the bundle</translation>
+        </message>
+        <message>
+            <source>thiếu trường "{name}"</source>
+            <translation>field "{name}" is missing</translation>
+        </message>
+        <message>
+            <source>thiếu tên mục</source>
+            <translation>section name missing</translation>
+        </message>
+        <message>
+            <source>thư mục hoặc tệp dữ liệu chỉ đọc (không có quyền ghi); không thay đổi gì — hãy chép hồ sơ vào thư mục ghi được</source>
+            <translation>the data folder or file is read-only (no permission to write); nothing was changed — copy the profile to a writable folder</translation>
+        </message>
+        <message>
+            <source>trang tính {sheet}</source>
+            <translation>sheet {sheet}</translation>
+        </message>
+        <message>
+            <source>trường "{name}" phải là {kind}</source>
+            <translation>field "{name}" must be {kind}</translation>
+        </message>
+        <message>
+            <source>trường không biết: {unknown}</source>
+            <translation>unknown fields: {unknown}</translation>
+        </message>
+        <message>
+            <source>trả lại để sửa: cần ghi lý do (--reason)</source>
+            <translation>return for correction: a reason is required (--reason)</translation>
+        </message>
+        <message>
+            <source>trả lại để sửa: lý do dài {length} ký tự, tối đa {MAX_REASON}</source>
+            <translation>return for correction: the reason is {length} characters long, at most {MAX_REASON}</translation>
+        </message>
+        <message>
+            <source>tên mục dài quá 60 ký tự</source>
+            <translation>section name longer than 60 characters</translation>
+        </message>
+        <message>
+            <source>tên thành phần không an toàn: {reason}</source>
+            <translation>unsafe member name: {reason}</translation>
+        </message>
+        <message>
+            <source>tóm tắt thay đổi không hợp lệ: {error}</source>
+            <translation>invalid summary of changes: {error}</translation>
+        </message>
+        <message>
+            <source>tệp rỗng (0 byte), không phải gói báo cáo</source>
+            <translation>empty file (0 bytes), not a report bundle</translation>
+        </message>
+        <message>
+            <source>tệp trả lời do đơn vị {sender_org_unit} ký; chỉ chấp nhận trả lời của đơn vị cấp trên {parent}</source>
+            <translation>the answer file is signed by unit {sender_org_unit}; only answers from the higher-level unit {parent} are accepted</translation>
+        </message>
+        <message>
+            <source>tệp trả lời gửi cho đơn vị {recipient_org_unit}, không phải {org_unit_code}</source>
+            <translation>the answer file is addressed to unit {recipient_org_unit}, not {org_unit_code}</translation>
+        </message>
+        <message>
+            <source>tệp trả lời này đã được áp dụng ngày {received_at}; một trả lời chỉ áp dụng một lần (chống phát lại)</source>
+            <translation>this answer file was already applied on {received_at}; an answer is applied only once (replay protection)</translation>
+        </message>
+        <message>
+            <source>tệp zip bị cắt cụt hoặc hỏng (không đọc được danh mục zip); hãy chép lại tệp từ nguồn</source>
+            <translation>the zip file is truncated or damaged (its directory cannot be read); copy the file again from its source</translation>
+        </message>
+        <message>
+            <source>tổng độ dài các thành phần vượt giới hạn 1 GiB</source>
+            <translation>the members together exceed the 1 GiB limit</translation>
+        </message>
+        <message>
+            <source>vân tay khóa '{text}' không hợp lệ: cần {value} chữ số hex (8 nhóm 4 ký tự, có hoặc không có dấu cách)</source>
+            <translation>key fingerprint '{text}' is not valid: {value} hex digits are needed (8 groups of 4, with or without spaces)</translation>
+        </message>
+        <message>
+            <source>vân tay khóa trong manifest khác vân tay trong manifest.sig</source>
+            <translation>the key fingerprint in the manifest differs from the one in manifest.sig</translation>
+        </message>
+        <message>
+            <source>văn bản</source>
+            <translation>document</translation>
+        </message>
+        <message>
+            <source>vượt quá giới hạn {limit}</source>
+            <translation>over the limit of {limit}</translation>
+        </message>
+        <message>
+            <source>xuất hiện hai lần trong gói (mỗi thành phần chỉ được có một)</source>
+            <translation>appears twice in the bundle (each member may appear only once)</translation>
+        </message>
+        <message>
             <source>{data_dir}: chưa có hồ sơ; hãy khởi tạo bằng lệnh init --org-unit MÃ</source>
             <translation>{data_dir}: there is no profile yet; create one with the command init --org-unit CODE</translation>
         </message>
         <message>
-            <source>{database_path}: cơ sở dữ liệu bị hỏng ({value}); hãy chạy lệnh check và khôi phục bản sao lưu còn tốt (restore TỆP)</source>
-            <translation>{database_path}: the database is damaged ({value}); run the check command and restore a good backup (restore FILE)</translation>
-        </message>
-        <message>
-            <source>{database_path}: {error}</source>
-            <translation>{database_path}: {error}</translation>
-        </message>
-        <message>
-            <source>{database_path}: không mở được cơ sở dữ liệu ({orig}); hãy chạy lệnh check</source>
-            <translation>{database_path}: cannot open the database ({orig}); run the check command</translation>
+            <source>{data_dir}: hồ sơ chưa có khóa ký</source>
+            <translation>{data_dir}: the profile has no signing key yet</translation>
         </message>
         <message>
             <source>{data_dir}: hồ sơ chưa gắn với đơn vị nào; hãy chạy init</source>
@@ -976,112 +748,132 @@
             <translation>{data_dir}: a profile of unit {org_unit_code} already exists; use another --data-dir for another unit</translation>
         </message>
         <message>
-            <source>mã đơn vị '{org_unit_code}' không có trong danh mục đơn vị hành chính</source>
-            <translation>unit code '{org_unit_code}' is not in the catalogue of administrative units</translation>
+            <source>{database_path}: cơ sở dữ liệu bị hỏng ({value}); hãy chạy lệnh check và khôi phục bản sao lưu còn tốt (restore TỆP)</source>
+            <translation>{database_path}: the database is damaged ({value}); run the check command and restore a good backup (restore FILE)</translation>
         </message>
         <message>
-            <source>mã đơn vị '{org_unit_code}' không có trong danh mục {tree}</source>
-            <translation>unit code '{org_unit_code}' is not in catalogue {tree}</translation>
+            <source>{database_path}: không mở được cơ sở dữ liệu ({orig}); hãy chạy lệnh check</source>
+            <translation>{database_path}: cannot open the database ({orig}); run the check command</translation>
         </message>
         <message>
-            <source>kỳ {code} đã khóa để gửi ({locked_by}, {locked_at:%d/%m/%Y %H:%M}); hãy mở lại kỳ trước khi sửa</source>
-            <translation>period {code} is locked for sending ({locked_by}, {locked_at:%d/%m/%Y %H:%M}); reopen the period before making changes</translation>
+            <source>{database_path}: {error}</source>
+            <translation>{database_path}: {error}</translation>
         </message>
         <message>
-            <source>không rõ</source>
-            <translation>unknown</translation>
+            <source>{database}: không tìm thấy cơ sở dữ liệu; hãy khởi tạo bằng lệnh init</source>
+            <translation>{database}: database not found; create it with the init command</translation>
         </message>
         <message>
-            <source>không tìm thấy hoạt động {activity_id}</source>
-            <translation>activity {activity_id} not found</translation>
-        </message>
-        <message>
-            <source>không tìm thấy văn bản {document_id}</source>
-            <translation>document {document_id} not found</translation>
-        </message>
-        <message>
-            <source>định dạng báo cáo '{kind}' không hỗ trợ (pdf, docx, xlsx)</source>
-            <translation>report format '{kind}' is not supported (pdf, docx, xlsx)</translation>
-        </message>
-        <message>
-            <source>{out}: là một thư mục; hãy ghi rõ tên tệp, ví dụ {value}</source>
-            <translation>{out}: is a folder; give a file name, for example {value}</translation>
-        </message>
-        <message>
-            <source>mã đơn vị '{code}' không có trong danh mục đơn vị hành chính</source>
-            <translation>unit code '{code}' is not in the catalogue of administrative units</translation>
-        </message>
-        <message>
-            <source>không tìm thấy phông chữ Times New Roman hoặc phông tương thích có đủ dấu tiếng Việt để in báo cáo; trên Windows Times New Roman có sẵn (hãy kiểm tra thư mục Fonts); trên Debian/Ubuntu hãy cài gói fonts-croscore (Tinos) hoặc fonts-liberation (Liberation Serif): sudo apt install fonts-croscore; hoặc đặt biến môi trường {variable} chỉ tới thư mục chứa bốn tệp phông</source>
-            <translation>no Times New Roman font, or a compatible font with all Vietnamese accents, was found to print the report; on Windows Times New Roman is built in (check the Fonts folder); on Debian/Ubuntu install the package fonts-croscore (Tinos) or fonts-liberation (Liberation Serif): sudo apt install fonts-croscore; or set the environment variable {variable} to the folder holding the four font files</translation>
+            <source>{error}</source>
+            <translation>{error}</translation>
         </message>
         <message>
             <source>{family} ({folder}) thiếu chữ {letters}</source>
             <translation>{family} ({folder}) lacks the letters {letters}</translation>
         </message>
         <message>
-            <source>{hint} (đã loại: {rejected})</source>
-            <translation>{hint} (ruled out: {rejected})</translation>
+            <source>{field}: {reason}</source>
+            <translation>{field}: {reason}</translation>
         </message>
         <message>
-            <source>sao lưu/khôi phục chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ; cơ sở dữ liệu máy chủ do quản trị viên sao lưu</source>
-            <translation>backup/restore applies only to an SQLite database in the profile folder; a server database is backed up by its administrator</translation>
+            <source>{file}: bản chép tạm không vượt qua kiểm tra toàn vẹn; dữ liệu hiện tại được giữ nguyên</source>
+            <translation>{file}: the temporary copy failed the integrity check; the current data is kept as it is</translation>
         </message>
         <message>
-            <source>{source}: bản sao lưu không vượt qua kiểm tra toàn vẹn ({value}); cơ sở dữ liệu có thể đã hỏng — hãy chạy lệnh check</source>
-            <translation>{source}: the backup failed the integrity check ({value}); the database may be damaged — run the check command</translation>
-        </message>
-        <message>
-            <source>{source}: cơ sở dữ liệu bị hỏng, không sao lưu được ({error}); hãy chạy lệnh check</source>
-            <translation>{source}: the database is damaged and cannot be backed up ({error}); run the check command</translation>
-        </message>
-        <message>
-            <source>{target}: không tạo được bản sao lưu ({error})</source>
-            <translation>{target}: cannot make the backup ({error})</translation>
-        </message>
-        <message>
-            <source>{source}: chưa có cơ sở dữ liệu để sao lưu</source>
-            <translation>{source}: there is no database to back up yet</translation>
-        </message>
-        <message>
-            <source>{folder}: không tạo được thư mục sao lưu</source>
-            <translation>{folder}: cannot create the backup folder</translation>
-        </message>
-        <message>
-            <source>{target}: không thể sao lưu đè lên chính cơ sở dữ liệu đang dùng</source>
-            <translation>{target}: a backup cannot overwrite the database in use</translation>
-        </message>
-        <message>
-            <source>{path}: không tìm thấy tệp sao lưu</source>
-            <translation>{path}: backup file not found</translation>
-        </message>
-        <message>
-            <source>{path}: không phải tệp sao lưu (không phải cơ sở dữ liệu SQLite); dữ liệu hiện tại được giữ nguyên</source>
-            <translation>{path}: not a backup file (not an SQLite database); the current data is kept as it is</translation>
-        </message>
-        <message>
-            <source>{path}: tệp sao lưu bị hỏng hoặc không trọn vẹn ({value}); dữ liệu hiện tại được giữ nguyên</source>
-            <translation>{path}: the backup file is damaged or incomplete ({value}); the current data is kept as it is</translation>
-        </message>
-        <message>
-            <source>{path}: không phải tệp sao lưu của VSTBPN Desktop; dữ liệu hiện tại được giữ nguyên</source>
-            <translation>{path}: not a VSTBPN Desktop backup file; the current data is kept as it is</translation>
-        </message>
-        <message>
-            <source>{path}: tệp sao lưu được tạo bởi phiên bản mới hơn của ứng dụng (lược đồ {revision}); hãy cập nhật ứng dụng; dữ liệu hiện tại được giữ nguyên</source>
-            <translation>{path}: the backup file was made by a newer version of the application (schema {revision}); update the application; the current data is kept as it is</translation>
-        </message>
-        <message>
-            <source>{path}: tệp sao lưu thuộc hồ sơ đơn vị {unit}, không phải đơn vị {expected_unit} của hồ sơ này; dữ liệu hiện tại được giữ nguyên</source>
-            <translation>{path}: the backup file belongs to the profile of unit {unit}, not unit {expected_unit} of this profile; the current data is kept as it is</translation>
+            <source>{file}: không tìm thấy tệp</source>
+            <translation>{file}: file not found</translation>
         </message>
         <message>
             <source>{file}: đây là chính cơ sở dữ liệu đang dùng, không phải bản sao lưu</source>
             <translation>{file}: this is the database in use itself, not a backup</translation>
         </message>
         <message>
-            <source>{file}: bản chép tạm không vượt qua kiểm tra toàn vẹn; dữ liệu hiện tại được giữ nguyên</source>
-            <translation>{file}: the temporary copy failed the integrity check; the current data is kept as it is</translation>
+            <source>{folder}: không tạo được thư mục sao lưu</source>
+            <translation>{folder}: cannot create the backup folder</translation>
+        </message>
+        <message>
+            <source>{folder}: thư mục hồ sơ không tồn tại</source>
+            <translation>{folder}: the profile folder does not exist</translation>
+        </message>
+        <message>
+            <source>{hint} (đã loại: {rejected})</source>
+            <translation>{hint} (ruled out: {rejected})</translation>
+        </message>
+        <message>
+            <source>{label}: chỉ nhận tệp .csv hoặc .xlsx (mẫu tạo bằng lệnh data template)</source>
+            <translation>{label}: only .csv or .xlsx files are accepted (the template is made with the data template command)</translation>
+        </message>
+        <message>
+            <source>{label}: cột {name} xuất hiện hai lần (ô thứ {value} và {index})</source>
+            <translation>{label}: column {name} appears twice (cells {value} and {index})</translation>
+        </message>
+        <message>
+            <source>{label}: dòng 1 phải là dòng tiêu đề (tên các cột)</source>
+            <translation>{label}: line 1 must be the heading row (the column names)</translation>
+        </message>
+        <message>
+            <source>{label}: dòng 1 phải là dòng tiêu đề (tên các cột), nhưng đang để trống</source>
+            <translation>{label}: line 1 must be the heading row (the column names), but it is empty</translation>
+        </message>
+        <message>
+            <source>{label}: dòng 1: không nhận ra bảng từ tiêu đề ({value}); tiêu đề phải là một trong các bảng — {tables}</source>
+            <translation>{label}: line 1: the table cannot be recognised from the headings ({value}); the headings must be those of one of the tables — {tables}</translation>
+        </message>
+        <message>
+            <source>{label}: dòng {line_num}: không đọc được dạng CSV ({error})</source>
+            <translation>{label}: line {line_num}: cannot be read as CSV ({error})</translation>
+        </message>
+        <message>
+            <source>{label}: không có dòng dữ liệu nào (chỉ có dòng tiêu đề)</source>
+            <translation>{label}: no data rows (only the heading row)</translation>
+        </message>
+        <message>
+            <source>{label}: không có trang tính nào của mẫu ({TABLES}); hãy dùng tệp tạo bằng lệnh data template</source>
+            <translation>{label}: none of the template's sheets ({TABLES}) is there; use a file made with the data template command</translation>
+        </message>
+        <message>
+            <source>{label}: không đọc được tệp ({error})</source>
+            <translation>{label}: cannot read the file ({error})</translation>
+        </message>
+        <message>
+            <source>{label}: không đọc được tệp Excel (.xlsx) — tệp hỏng hoặc không phải .xlsx ({error})</source>
+            <translation>{label}: cannot read the Excel file (.xlsx) — the file is damaged or not .xlsx ({error})</translation>
+        </message>
+        <message>
+            <source>{label}: trang tính '{title}' không phải bảng của mẫu ({TABLES}, {GUIDE_SHEET}); hãy đổi tên trang đúng tên bảng hoặc xóa trang</source>
+            <translation>{label}: sheet '{title}' is not a table of the template ({TABLES}, {GUIDE_SHEET}); rename the sheet to a table name or delete it</translation>
+        </message>
+        <message>
+            <source>{label}: tệp Excel dạng cũ (.xls); hãy mở bằng Excel và lưu lại dạng .xlsx</source>
+            <translation>{label}: an old-style Excel file (.xls); open it in Excel and save it again as .xlsx</translation>
+        </message>
+        <message>
+            <source>{label}: tệp không phải mã UTF-8 (gặp ký tự lạ ở dòng {line}); trong Excel hãy chọn Lưu thành (Save As) › "CSV UTF-8 (Comma delimited)" rồi nhập lại</source>
+            <translation>{label}: the file is not UTF-8 (an unexpected character on line {line}); in Excel choose Save As › "CSV UTF-8 (Comma delimited)" and import again</translation>
+        </message>
+        <message>
+            <source>{label}: tệp rỗng, không có dòng tiêu đề và dữ liệu</source>
+            <translation>{label}: the file is empty, with no heading row and no data</translation>
+        </message>
+        <message>
+            <source>{label}: {place}</source>
+            <translation>{label}: {place}</translation>
+        </message>
+        <message>
+            <source>{label}: {problems} (bảng {table} cần các cột {expected})</source>
+            <translation>{label}: {problems} (table {table} needs the columns {expected})</translation>
+        </message>
+        <message>
+            <source>{label}: ô thứ {value} có giá trị nhưng nằm ngoài các cột của tiêu đề ({length} cột)</source>
+            <translation>{label}: cell {value} has a value but lies beyond the heading's columns ({length} columns)</translation>
+        </message>
+        <message>
+            <source>{label}: ô tiêu đề thứ {index} để trống</source>
+            <translation>{label}: heading cell {index} is empty</translation>
+        </message>
+        <message>
+            <source>{label}: đã hủy nhập; dữ liệu không thay đổi</source>
+            <translation>{label}: import cancelled; the data is unchanged</translation>
         </message>
         <message>
             <source>{live}: không khôi phục được ({error})</source>
@@ -1092,64 +884,272 @@
             <translation>{live}: after restoring, the integrity check failed ({value})</translation>
         </message>
         <message>
-            <source>bảng {table} dòng {rowid}: tham chiếu tới {parent} không tồn tại</source>
-            <translation>table {table} row {rowid}: the reference to {parent} does not exist</translation>
+            <source>{name}: dòng {number}: loại đơn vị '{type}' không biết</source>
+            <translation>{name}: line {number}: unknown unit type '{type}'</translation>
         </message>
         <message>
-            <source>{path}: thư mục hoặc tệp dữ liệu chỉ đọc (không có quyền ghi); SQLite cần ghi được vào thư mục hồ sơ — hãy chép hồ sơ vào thư mục ghi được; dữ liệu không bị thay đổi</source>
-            <translation>{path}: the data folder or file is read-only (no permission to write); SQLite must be able to write in the profile folder — copy the profile to a writable folder; the data has not been changed</translation>
+            <source>{name}: dòng {number}: mã đơn vị '{code}' phải là số</source>
+            <translation>{name}: line {number}: unit code '{code}' must be a number</translation>
         </message>
         <message>
-            <source>{path}: không mở được cơ sở dữ liệu ({error})</source>
-            <translation>{path}: cannot open the database ({error})</translation>
+            <source>{name}: dòng {number}: mã đơn vị {code} bị trùng</source>
+            <translation>{name}: line {number}: unit code {code} is a duplicate</translation>
+        </message>
+        <message>
+            <source>{name}: khóa thuộc danh mục đơn vị {tree}, hồ sơ này dùng {org_unit_tree}</source>
+            <translation>{name}: the key belongs to unit catalogue {tree}; this profile uses {org_unit_tree}</translation>
+        </message>
+        <message>
+            <source>{name}: không phải tệp khóa công khai (thiếu "format": "{PUBLIC_KEY_FORMAT}")</source>
+            <translation>{name}: not a public key file ("format": "{PUBLIC_KEY_FORMAT}" is missing)</translation>
+        </message>
+        <message>
+            <source>{name}: không phải tệp khóa công khai ({error})</source>
+            <translation>{name}: not a public key file ({error})</translation>
+        </message>
+        <message>
+            <source>{name}: quá lớn để là tệp khóa công khai</source>
+            <translation>{name}: too large to be a public key file</translation>
+        </message>
+        <message>
+            <source>{name}: thiếu trường "{name2}"</source>
+            <translation>{name}: field "{name2}" is missing</translation>
+        </message>
+        <message>
+            <source>{name}: tiêu đề cột phải là {COLUMNS}</source>
+            <translation>{name}: the column headings must be {COLUMNS}</translation>
+        </message>
+        <message>
+            <source>{name}: tệp là khóa của đơn vị {org_unit}, không phải {code} (--org-unit)</source>
+            <translation>{name}: the file is the key of unit {org_unit}, not {code} (--org-unit)</translation>
+        </message>
+        <message>
+            <source>{name}: vân tay ghi trong tệp không khớp với khóa công khai (tệp đã bị sửa)</source>
+            <translation>{name}: the fingerprint in the file does not match the public key (the file has been altered)</translation>
+        </message>
+        <message>
+            <source>{name}: đơn vị {code} có đơn vị cấp trên {parent_code} không có trong danh sách</source>
+            <translation>{name}: unit {code} has a higher-level unit {parent_code} that is not in the list</translation>
+        </message>
+        <message>
+            <source>{out}: không ghi được ({error})</source>
+            <translation>{out}: cannot be written ({error})</translation>
+        </message>
+        <message>
+            <source>{out}: không ghi được tệp ({error})</source>
+            <translation>{out}: cannot write the file ({error})</translation>
+        </message>
+        <message>
+            <source>{out}: là một thư mục; hãy ghi rõ tên tệp, ví dụ {value}</source>
+            <translation>{out}: is a folder; give a file name, for example {value}</translation>
+        </message>
+        <message>
+            <source>{out}: thư mục {parent} không tồn tại</source>
+            <translation>{out}: folder {parent} does not exist</translation>
+        </message>
+        <message>
+            <source>{out}: tệp mẫu phải có đuôi .xlsx</source>
+            <translation>{out}: the template file must end in .xlsx</translation>
+        </message>
+        <message>
+            <source>{out}: đã có một thư mục cùng tên; hãy chọn tên tệp khác</source>
+            <translation>{out}: a folder of the same name exists; choose another file name</translation>
+        </message>
+        <message>
+            <source>{out}: đọc lại gói vừa ghi không khớp; hãy ghi lại vào chỗ khác</source>
+            <translation>{out}: reading back the bundle just written does not match; write it again somewhere else</translation>
+        </message>
+        <message>
+            <source>{out}: đọc lại tệp trả lời vừa ghi không khớp; hãy ghi lại vào chỗ khác</source>
+            <translation>{out}: reading back the answer file just written does not match; write it again somewhere else</translation>
+        </message>
+        <message>
+            <source>{part} ({value}) lớn hơn {whole} ({whole_value})</source>
+            <translation>{part} ({value}) is greater than {whole} ({whole_value})</translation>
         </message>
         <message>
             <source>{path}: cơ sở dữ liệu bị hỏng ({value}); không sửa tự động — hãy khôi phục bản sao lưu gần nhất còn tốt (restore TỆP)</source>
             <translation>{path}: the database is damaged ({value}); it is not repaired automatically — restore the latest good backup (restore FILE)</translation>
         </message>
         <message>
-            <source>ổ đĩa đầy (hoặc vượt giới hạn kích thước tệp); không thay đổi gì — hãy giải phóng chỗ trống rồi làm lại</source>
-            <translation>the disk is full (or the file size limit was reached); nothing was changed — free some space and try again</translation>
+            <source>{path}: hồ sơ đã có khóa ký; không tạo đè</source>
+            <translation>{path}: the profile already has a signing key; it is not overwritten</translation>
         </message>
         <message>
-            <source>thư mục hoặc tệp dữ liệu chỉ đọc (không có quyền ghi); không thay đổi gì — hãy chép hồ sơ vào thư mục ghi được</source>
-            <translation>the data folder or file is read-only (no permission to write); nothing was changed — copy the profile to a writable folder</translation>
+            <source>{path}: khóa ký không khớp với khóa công khai ghi trong hồ sơ</source>
+            <translation>{path}: the signing key does not match the public key recorded in the profile</translation>
         </message>
         <message>
-            <source>lỗi đọc/ghi ổ đĩa (ổ đĩa đầy, ổ USB bị rút hay mạng bị ngắt?); không thay đổi gì — hãy kiểm tra ổ đĩa rồi chạy lệnh check</source>
-            <translation>disk read/write error (disk full, USB drive removed or network cut?); nothing was changed — check the drive, then run the check command</translation>
+            <source>{path}: không ghi được khóa ký ({error})</source>
+            <translation>{path}: cannot write the signing key ({error})</translation>
         </message>
         <message>
-            <source>cơ sở dữ liệu bị hỏng; hãy chạy lệnh check và khôi phục bản sao lưu gần nhất còn tốt (restore TỆP)</source>
-            <translation>the database is damaged; run the check command and restore the latest good backup (restore FILE)</translation>
+            <source>{path}: không mở được cơ sở dữ liệu ({error})</source>
+            <translation>{path}: cannot open the database ({error})</translation>
         </message>
         <message>
-            <source>kỳ {code} đã khóa để gửi ({locked_by}, {when}); hãy mở lại kỳ (reopen --period ... --reason ...) trước khi sửa</source>
-            <translation>period {code} is locked for sending ({locked_by}, {when}); reopen the period (reopen --period ... --reason ...) before making changes</translation>
+            <source>{path}: không phải khóa Ed25519</source>
+            <translation>{path}: not an Ed25519 key</translation>
         </message>
         <message>
-            <source>mở lại kỳ {code}: cần ghi lý do (--reason)</source>
-            <translation>reopen period {code}: a reason is required (--reason)</translation>
+            <source>{path}: không phải tệp sao lưu (không phải cơ sở dữ liệu SQLite); dữ liệu hiện tại được giữ nguyên</source>
+            <translation>{path}: not a backup file (not an SQLite database); the current data is kept as it is</translation>
         </message>
         <message>
-            <source>kỳ {code} chưa khóa; không cần mở lại</source>
-            <translation>period {code} is not locked; there is no need to reopen it</translation>
+            <source>{path}: không phải tệp sao lưu của VSTBPN Desktop; dữ liệu hiện tại được giữ nguyên</source>
+            <translation>{path}: not a VSTBPN Desktop backup file; the current data is kept as it is</translation>
         </message>
         <message>
-            <source>ngôn ngữ '{language}' không hỗ trợ (vi, en)</source>
-            <translation>language '{language}' is not supported (vi, en)</translation>
+            <source>{path}: không tìm thấy khóa ký của hồ sơ</source>
+            <translation>{path}: the profile's signing key was not found</translation>
         </message>
         <message>
-            <source>quy tắc làm tròn '{share_rounding}' không hợp lệ (half_up, truncate)</source>
-            <translation>rounding rule '{share_rounding}' is not valid (half_up, truncate)</translation>
+            <source>{path}: không tìm thấy tệp</source>
+            <translation>{path}: file not found</translation>
+        </message>
+        <message>
+            <source>{path}: không tìm thấy tệp sao lưu</source>
+            <translation>{path}: backup file not found</translation>
+        </message>
+        <message>
+            <source>{path}: không đọc được ({error})</source>
+            <translation>{path}: cannot be read ({error})</translation>
+        </message>
+        <message>
+            <source>{path}: không đọc được khóa ký ({error})</source>
+            <translation>{path}: cannot read the signing key ({error})</translation>
         </message>
         <message>
             <source>{path}: không đọc được tệp cấu hình ({error})</source>
             <translation>{path}: cannot read the settings file ({error})</translation>
         </message>
         <message>
-            <source>cơ sở dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng (lược đồ {current}); hãy cập nhật ứng dụng</source>
-            <translation>the database was made by a newer version of the application (schema {current}); update the application</translation>
+            <source>{path}: mật khẩu khóa ký không đúng (hoặc tệp khóa bị hỏng)</source>
+            <translation>{path}: wrong signing key passphrase (or the key file is damaged)</translation>
+        </message>
+        <message>
+            <source>{path}: thư mục hoặc tệp dữ liệu chỉ đọc (không có quyền ghi); SQLite cần ghi được vào thư mục hồ sơ — hãy chép hồ sơ vào thư mục ghi được; dữ liệu không bị thay đổi</source>
+            <translation>{path}: the data folder or file is read-only (no permission to write); SQLite must be able to write in the profile folder — copy the profile to a writable folder; the data has not been changed</translation>
+        </message>
+        <message>
+            <source>{path}: tệp sao lưu bị hỏng hoặc không trọn vẹn ({value}); dữ liệu hiện tại được giữ nguyên</source>
+            <translation>{path}: the backup file is damaged or incomplete ({value}); the current data is kept as it is</translation>
+        </message>
+        <message>
+            <source>{path}: tệp sao lưu thuộc hồ sơ đơn vị {unit}, không phải đơn vị {expected_unit} của hồ sơ này; dữ liệu hiện tại được giữ nguyên</source>
+            <translation>{path}: the backup file belongs to the profile of unit {unit}, not unit {expected_unit} of this profile; the current data is kept as it is</translation>
+        </message>
+        <message>
+            <source>{path}: tệp sao lưu được tạo bởi phiên bản mới hơn của ứng dụng (lược đồ {revision}); hãy cập nhật ứng dụng; dữ liệu hiện tại được giữ nguyên</source>
+            <translation>{path}: the backup file was made by a newer version of the application (schema {revision}); update the application; the current data is kept as it is</translation>
+        </message>
+        <message>
+            <source>{place}, {part}</source>
+            <translation>{place}, {part}</translation>
+        </message>
+        <message>
+            <source>{place}: {error}</source>
+            <translation>{place}: {error}</translation>
+        </message>
+        <message>
+            <source>{place}: {reason}</source>
+            <translation>{place}: {reason}</translation>
+        </message>
+        <message>
+            <source>{problems}</source>
+            <translation>{problems}</translation>
+        </message>
+        <message>
+            <source>{problems}; và {count} lỗi khác</source>
+            <translation>{problems}; and {count} more errors</translation>
+        </message>
+        <message>
+            <source>{source}: bản sao lưu không vượt qua kiểm tra toàn vẹn ({value}); cơ sở dữ liệu có thể đã hỏng — hãy chạy lệnh check</source>
+            <translation>{source}: the backup failed the integrity check ({value}); the database may be damaged — run the check command</translation>
+        </message>
+        <message>
+            <source>{source}: chưa có cơ sở dữ liệu để sao lưu</source>
+            <translation>{source}: there is no database to back up yet</translation>
+        </message>
+        <message>
+            <source>{source}: cơ sở dữ liệu bị hỏng, không sao lưu được ({error}); hãy chạy lệnh check</source>
+            <translation>{source}: the database is damaged and cannot be backed up ({error}); run the check command</translation>
+        </message>
+        <message>
+            <source>{target}: không ghi được vào thư mục {folder} ({error})</source>
+            <translation>{target}: cannot write to folder {folder} ({error})</translation>
+        </message>
+        <message>
+            <source>{target}: không thể sao lưu đè lên chính cơ sở dữ liệu đang dùng</source>
+            <translation>{target}: a backup cannot overwrite the database in use</translation>
+        </message>
+        <message>
+            <source>{target}: không tạo được bản sao lưu ({error})</source>
+            <translation>{target}: cannot make the backup ({error})</translation>
+        </message>
+        <message>
+            <source>{target}: thư mục {folder} không tồn tại</source>
+            <translation>{target}: folder {folder} does not exist</translation>
+        </message>
+        <message>
+            <source>{target}: tệp đang được mở trong chương trình khác hoặc không có quyền ghi</source>
+            <translation>{target}: the file is open in another program or you have no permission to write it</translation>
+        </message>
+        <message>
+            <source>{where} phải có đúng at, who, reason</source>
+            <translation>{where} must have exactly at, who, reason</translation>
+        </message>
+        <message>
+            <source>{where} phải là số nguyên 0 … {MAX_COUNT}</source>
+            <translation>{where} must be a whole number 0 … {MAX_COUNT}</translation>
+        </message>
+        <message>
+            <source>{where}."at" phải có dạng YYYY-MM-DDTHH:MM:SSZ</source>
+            <translation>{where}."at" must have the form YYYY-MM-DDTHH:MM:SSZ</translation>
+        </message>
+        <message>
+            <source>{where}."{name}" phải là chuỗi tối đa {limit} ký tự</source>
+            <translation>{where}."{name}" must be a string of at most {limit} characters</translation>
+        </message>
+        <message>
+            <source>{where}: khóa {fingerprint} chưa được đăng ký ở đơn vị này (trust add TỆP --org-unit MÃ)</source>
+            <translation>{where}: key {fingerprint} is not registered at this unit (trust add FILE --org-unit CODE)</translation>
+        </message>
+        <message>
+            <source>{where}: khóa {fingerprint} của đơn vị {org_unit_code} đã bị thu hồi ngày {revoked_at:%d/%m/%Y}</source>
+            <translation>{where}: key {fingerprint} of unit {org_unit_code} was revoked on {revoked_at:%d/%m/%Y}</translation>
+        </message>
+        <message>
+            <source>đã hủy theo yêu cầu; dữ liệu không thay đổi</source>
+            <translation>cancelled as requested; the data is unchanged</translation>
+        </message>
+        <message>
+            <source>đơn vị gửi thuộc danh mục {sender_tree}, hồ sơ này dùng {org_unit_tree}</source>
+            <translation>the sending unit belongs to catalogue {sender_tree}; this profile uses {org_unit_tree}</translation>
+        </message>
+        <message>
+            <source>đơn vị hoặc kỳ trong answer.json khác với manifest</source>
+            <translation>the unit or period in answer.json differs from the manifest</translation>
+        </message>
+        <message>
+            <source>đơn vị {code} không thuộc {org_unit_code}: chỉ đăng ký được khóa của đơn vị cấp dưới (hoặc của đơn vị cấp trên, để nhận tệp trả lại để sửa)</source>
+            <translation>unit {code} is not under {org_unit_code}: only keys of subordinate units can be registered (or of the higher-level unit, to receive files returned for correction)</translation>
+        </message>
+        <message>
+            <source>đơn vị {org_unit_code} là cấp cao nhất trong danh mục: không có cấp trên để gửi báo cáo</source>
+            <translation>unit {org_unit_code} is the top level of the catalogue: there is no higher level to send the report to</translation>
+        </message>
+        <message>
+            <source>được kê trong manifest nhưng thiếu trong gói</source>
+            <translation>listed in the manifest but missing from the bundle</translation>
+        </message>
+        <message>
+            <source>định dạng báo cáo '{kind}' không hỗ trợ (pdf, docx, xlsx)</source>
+            <translation>report format '{kind}' is not supported (pdf, docx, xlsx)</translation>
+        </message>
+        <message>
+            <source>ổ đĩa đầy (hoặc vượt giới hạn kích thước tệp); không thay đổi gì — hãy giải phóng chỗ trống rồi làm lại</source>
+            <translation>the disk is full (or the file size limit was reached); nothing was changed — free some space and try again</translation>
         </message>
     </context>
 </TS>
