@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from vstbpn_desktop.domain.validation import Invalid, validate_activity
+from vstbpn_desktop.domain.validation import Invalid, parse_date, validate_activity
 from vstbpn_desktop.formats import (
     format_count, format_long_date, format_percent, parse_number, round_share,
 )
@@ -52,6 +52,28 @@ def test_text_is_nfc_and_search_ignores_diacritics():
     assert nfc(decomposed) == "Long Xuyên" and nfc(decomposed) != decomposed
     assert fold("Long Xuyên") == "long xuyen"
     assert fold("Đài Phát thanh") == "dai phat thanh"
+
+
+def test_fold_strips_every_combining_mark_of_every_script_as_its_definition_says():
+    """fold's fast pass (the Latin marks by one regular expression) must agree with the definition:
+    casefold, NFD, every character with a combining class removed, đ → d."""
+    def by_definition(text):
+        decomposed = unicodedata.normalize("NFD", text.casefold())
+        return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("đ", "d")
+
+    every = "".join(chr(c) for c in range(0x20, 0x30000) if not 0xD800 <= c <= 0xDFFF)
+    samples = [every[i:i + 40] for i in range(0, len(every), 40)]
+    samples += ["Tập huấn KỸ NĂNG", "ĐỒNG THÁP", "a\u034fb", "Ấp Mỹ Hoà Hưng", "Óc Eo – “Khmer” ស្រុកចំបក់"]
+    assert [fold(s) for s in samples] == [by_definition(s) for s in samples]
+
+
+def test_dates_in_both_forms_and_impossible_dates_refused_with_the_right_reason():
+    assert parse_date("2023-02-28") == parse_date("28/02/2023") == parse_date(" 2023-02-28 ")
+    for text, reason in (("2023-02-30", "không tồn tại"), ("30/02/2023", "không tồn tại"),
+                         ("2023-2-03", "không đúng dạng"), ("2023-0a-01", "không đúng dạng"), ("", "thiếu ngày")):
+        with pytest.raises(ValueError) as caught:
+            parse_date(text)
+        assert reason in str(caught.value), (text, str(caught.value))
 
 
 def test_activity_validation_names_each_field_in_vietnamese():

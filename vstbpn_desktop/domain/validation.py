@@ -28,7 +28,16 @@ class Invalid(ValueError):
         super().__init__(str(self.message))
 
 
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def parse_date(value) -> date:
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-" and value.isascii():
+        try:  # the common case (bundles, ISO cells) without the regular expressions below
+            return date.fromisoformat(value)
+        except ValueError:
+            pass  # said below, as for any other text
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -36,11 +45,11 @@ def parse_date(value) -> date:
     text = str(value or "").strip()
     if not text:
         raise Reason("thiếu ngày")
-    match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
+    match = _DAY_MONTH_YEAR.fullmatch(text)
     try:
         if match:
             return date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        if _ISO_DATE.fullmatch(text):
             return date.fromisoformat(text)
     except ValueError:
         raise Reason("ngày '{text}' không tồn tại", text=text) from None
@@ -89,7 +98,11 @@ def _collect(checks: dict, problems: dict[str, str]) -> dict:
     return clean
 
 
-def _kind(value, vocabulary: dict, what: str) -> str:
+ACTIVITY_KIND = Message("hoạt động")
+DOCUMENT_KIND = Message("văn bản")
+
+
+def _kind(value, vocabulary: dict, what: Message) -> str:
     code = str(value or "").strip()
     if code not in vocabulary:
         raise Reason("loại {what} '{code}' không có trong danh mục ({vocabulary})",
@@ -101,7 +114,7 @@ def validate_activity(raw: dict, period: Period | None = None) -> dict:
     problems: dict[str, str] = {}
     clean = _collect({
         "date": lambda: parse_date(raw.get("date")),
-        "kind": lambda: _kind(raw.get("kind"), ACTIVITY_KINDS, Message("hoạt động")),
+        "kind": lambda: _kind(raw.get("kind"), ACTIVITY_KINDS, ACTIVITY_KIND),
         "title": lambda: _text(raw.get("title"), required=True),
         "sessions": lambda: parse_count(raw.get("sessions", 1), minimum=1),
         "participants": lambda: parse_count(raw.get("participants", 0)),
@@ -132,7 +145,7 @@ def validate_document(raw: dict, period: Period | None = None) -> dict:
         "number": lambda: _text(raw.get("number"), required=True, limit=60),
         "date": lambda: parse_date(raw.get("date")),
         "issuer": lambda: _text(raw.get("issuer"), required=False, limit=300),
-        "kind": lambda: _kind(raw.get("kind"), DOCUMENT_KINDS, Message("văn bản")),
+        "kind": lambda: _kind(raw.get("kind"), DOCUMENT_KINDS, DOCUMENT_KIND),
         "title": lambda: _text(raw.get("title"), required=True),
     }, problems)
     if "date" in clean and period is not None and not period.contains(clean["date"]):

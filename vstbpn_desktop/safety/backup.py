@@ -1,8 +1,11 @@
 """Backups through SQLite's backup API, never by copying a live file; rotation; restore.
 
-A backup is written to a temporary name, checked with `integrity_check`, then renamed into
-place (atomic.py). Automatic ones: at start when the newest is over a day old, at exit when
-anything changed since, and before every import, migration and restore (`before`).
+A backup is written to a temporary name, checked, then renamed into place (atomic.py). One asked
+for (`backup` command, Sao lưu ngay) is checked with `integrity_check`; the automatic ones (at start
+when the newest is over a day old, at exit when anything changed since, and before every import,
+migration and restore: `before`) with `quick_check`, five times faster on a province's 100 MB
+(it skips matching each index against its table), so an officer's import does not wait on a full
+check; restore checks any backup with `integrity_check` before using it.
 """
 
 import os
@@ -67,9 +70,10 @@ def count_records(path: Path) -> int | None:
         return None
 
 
-def write_backup(source: Path, target: Path) -> None:
+def write_backup(source: Path, target: Path, thorough: bool = True) -> None:
     """Copy the database at `source` into `target` through the backup API, as a standalone
-    (rollback-journal) file checked with integrity_check; atomically, or not at all."""
+    (rollback-journal) file checked with integrity_check (quick_check unless `thorough`);
+    atomically, or not at all."""
     try:
         with atomic_path(target) as temp:
             try:
@@ -78,7 +82,8 @@ def write_backup(source: Path, target: Path) -> None:
                 try:
                     src.backup(dst)
                     dst.execute("PRAGMA journal_mode=DELETE")
-                    result = [r[0] for r in dst.execute("PRAGMA integrity_check").fetchall()]
+                    check = "integrity_check" if thorough else "quick_check"
+                    result = [r[0] for r in dst.execute(f"PRAGMA {check}").fetchall()]
                 finally:
                     dst.close()
                     src.close()
@@ -124,7 +129,7 @@ def backup(profile, out: Path | None = None, reason: str = "manual") -> BackupIn
         target = Path(out)
         if target.resolve() == source.resolve():
             raise Refused("{target}: không thể sao lưu đè lên chính cơ sở dữ liệu đang dùng", target=target)
-    write_backup(source, target)
+    write_backup(source, target, thorough=reason == "manual")
     if out is None:
         rotate(target.parent)
     return BackupInfo(target, when, target.stat().st_size, reason, count_records(target))
