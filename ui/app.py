@@ -14,6 +14,8 @@ def skip_feature_scan() -> None:
     does; the scan made loading the ORM at start-up about 0.2 s slower (a third). Every module is
     taken as not using a feature, which is what the scan would find. A PySide6 without the hook is
     left as it is."""
+    import PySide6.QtCore  # noqa: F401  (the binding installs its import hook here)
+
     feature = sys.modules.get("PySide6.support.feature")
     if callable(getattr(feature, "_mod_uses_pyside", None)):
         feature._mod_uses_pyside = lambda module: False
@@ -29,7 +31,7 @@ def make_application(argv: list[str] | None = None):
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("VSTBPN")
-    QLocale.setDefault(QLocale(QLocale.Vietnamese, QLocale.Vietnam))
+    QLocale.setDefault(QLocale(QLocale.Vietnamese, QLocale.Vietnam))  # i18n.install() sets the language
     families = set(QFontDatabase.families())
     for family in VIETNAMESE_FONTS:
         if family in families:
@@ -99,6 +101,7 @@ def start_check(data_dir: Path):
 def run_window(args) -> int:
     from PySide6.QtWidgets import QMessageBox
 
+    skip_feature_scan()  # before the window's own modules are imported
     from vstbpn_desktop.settings import default_data_dir, profile_exists
 
     from . import crash, i18n
