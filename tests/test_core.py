@@ -11,7 +11,7 @@ import pytest
 
 from vstbpn_desktop.domain.validation import Invalid, parse_date, validate_activity
 from vstbpn_desktop.formats import (
-    format_count, format_long_date, format_percent, parse_number, round_share,
+    format_count, format_date, format_long_date, format_number, format_percent, parse_number, round_share,
 )
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.text import fold, nfc
@@ -38,6 +38,74 @@ def test_vietnamese_number_and_date_forms():
     assert parse_number("2.302") == 2302
     assert parse_number("25,36") == 25.36
     assert parse_number("1.234.567") == 1234567
+
+
+@pytest.mark.parametrize("value, places, vi, en", [
+    (2302, 0, "2.302", "2,302"),
+    (-2302, 0, "-2.302", "-2,302"),
+    (1234.5, 1, "1.234,5", "1,234.5"),
+    (-1234.56, 1, "-1.234,6", "-1,234.6"),
+    (1234567.891, 2, "1.234.567,89", "1,234,567.89"),
+    (0.5, 0, "0", "0"),          # Python's rounding of a float: half to even
+    (2.675, 2, "2,67", "2.67"),  # 2.675 is 2.67499… as a float
+    (999.96, 1, "1.000,0", "1,000.0"),
+    (None, 0, "", ""),
+])
+def test_number_forms_in_both_languages(value, places, vi, en):
+    assert format_number(value, places) == vi
+    assert format_number(value, places, language="vi") == vi
+    assert format_number(value, places, language="en") == en
+
+
+def test_counts_percentages_and_dates_in_english():
+    assert format_count(25120, "en") == "25,120"
+    assert format_count(25120.0, "en") == "25,120"
+    assert (format_count(12.5, "en"), format_count(12.5)) == ("12.5", "12,5")
+    assert (format_count(1849.25, "en"), format_count(1849.25)) == ("1,849.25", "1.849,25")
+    assert (format_count(-3, "en"), format_count(None, "en")) == ("-3", "")
+    assert format_percent(25.36, language="en") == "25.36 %"
+    assert format_percent(60, 0, "en") == "60 %"
+    assert format_percent(-4.5, 1, "en") == "-4.5 %"
+    assert format_percent(None, language="en") == "—"
+    assert format_percent(round_share(584 * 100 / 2302, "truncate"), language="en") == "25.36 %"
+    # The officers' day/month/year in both languages; the long form is English in English.
+    assert format_date(date(2023, 2, 2), "en") == format_date(date(2023, 2, 2)) == "02/02/2023"
+    assert format_date(None, "en") == ""
+    assert format_long_date(date(2023, 2, 2), "en") == "2 February 2023"
+    assert format_long_date(date(2021, 12, 18), language="en") == "18 December 2021"
+    assert format_long_date(date(2023, 2, 2), "vi") == "ngày 02 tháng 02 năm 2023"
+
+
+@pytest.mark.parametrize("text, vi, en", [
+    ("2.302", 2302, 2.302),
+    ("2,302", 2.302, 2302),
+    ("1.849", 1849, 1.849),
+    ("1,849", 1.849, 1849),
+    ("25,36", 25.36, 25.36),     # a lone mark before other than three digits: the decimal point
+    ("25.36", 25.36, 25.36),
+    ("1.234.567", 1234567, ValueError),
+    ("1,234,567", ValueError, 1234567),
+    ("1.234,5", 1234.5, 1.2345),
+    ("1,234.5", 1.2345, 1234.5),
+    ("-2.302", -2302, -2.302),
+    ("-1,849", -1.849, -1849),
+    (" 25,36 % ", 25.36, 25.36),
+    ("2\u00a0302", 2302, 2302),
+    ("12.34.5", ValueError, ValueError),
+    ("12,34,5", ValueError, ValueError),
+    (".5", 0.5, 0.5),
+    ("", ValueError, ValueError),
+    ("abc", ValueError, ValueError),
+])
+def test_parse_number_in_both_languages(text, vi, en):
+    for language, expected in (("vi", vi), ("en", en)):
+        if expected is ValueError:
+            with pytest.raises(ValueError):
+                parse_number(text, language)
+        else:
+            assert parse_number(text, language) == pytest.approx(expected), (language, text)
+    if vi is not ValueError:
+        assert parse_number(text) == pytest.approx(vi)
 
 
 def test_share_rounding_is_explicit():

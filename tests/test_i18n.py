@@ -325,3 +325,126 @@ def test_every_text_of_the_english_dialogs_is_english(qtbot, district, language)
     assert dialogs["guide"].findChild(QLabel, "guideLanguage").text() == "The user guide is available in Vietnamese only."
     assert "8:30" in dialogs["reopen"].findChildren(QLabel)[0].text() or "08:30" in dialogs["reopen"].findChildren(
         QLabel)[0].text()
+
+
+# -- numbers and dates follow the window's language (formats.py with the language) -------------
+
+def shown_in(qtbot, province, language, code):
+    """The demo's province in a shown window (the grid computes its figures when shown)."""
+    from vstbpn_desktop.demo import load_demo
+
+    load_demo(province)
+    window = open_in(qtbot, province, language, code)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def grid_cell(window, code: str, column: int):
+    grid = window.pages["grid"].table.model()
+    row = next(r for r in range(grid.rowCount()) if grid.index(r, grid.CODE).data() == code)
+    return grid.index(row, column)
+
+
+def edit_cell(qtbot, table, index, text: str) -> None:
+    """Open the cell's editor with Enter, replace its text, commit with Enter (as a person does)."""
+    from test_ui_window import enter, type_text
+
+    table.setFocus()
+    table.setCurrentIndex(index)
+    qtbot.keyClick(table, Qt.Key_Return)
+    editor = QApplication.focusWidget()
+    qtbot.keyClick(editor, Qt.Key_A, Qt.ControlModifier)
+    type_text(qtbot, editor, text)
+    enter(qtbot, editor)
+
+
+def test_english_window_shows_and_reads_numbers_the_english_way(qtbot, province, language):
+    """Totals, the indicator grid, the figure pages and the table cells in English: "25,120",
+    "25.37 %"; "1,849" typed into a figure field and "1,234" into a grid cell are read as
+    thousands; Qt's own widgets use British English (dates stay dd/mm/yyyy)."""
+    from PySide6.QtCore import QDate, QLocale
+    from PySide6.QtWidgets import QDateEdit
+
+    from vstbpn_desktop import records
+
+    from test_ui_window import type_text
+    from ui.models import ActivityTableModel
+
+    window = shown_in(qtbot, province, language, "en")
+    scope = window.controller.context.scope
+    assert scope.period.code == "2023H1"
+    assert QLocale().name() == "en_GB"
+    assert QDateEdit(QDate(2023, 2, 2)).text() == "02/02/2023"
+
+    totals = {key: label.text() for key, label in window.pages["communication"].totals.items()}
+    assert (totals["sessions"], totals["participants"], totals["female"]) == (
+        "Sessions: 780", "Participants: 25,120", "Women: 15,776")
+    activities = window.pages["communication"].table.model()
+    shown = [activities.index(r, ActivityTableModel.PARTICIPANTS).data() for r in range(activities.rowCount())]
+    assert any("," in text for text in shown) and not any("." in text for text in shown), shown
+
+    window.show_page("grid")
+    assert grid_cell(window, "LEADERS_TOTAL", 3).data() == "2,302"
+    assert grid_cell(window, "COMM_PARTICIPANTS", 3).data() == "25,120"
+    assert grid_cell(window, "LEADERS_FEMALE_PCT", 3).data() == "25.37 %"
+    assert grid_cell(window, "KEYLEADER_UNITS_FEMALE_PCT", 3).data() == "42.51 %"
+    assert grid_cell(window, "KEYLEADER_UNITS_FEMALE_PCT", 4).data() == "60 %"
+
+    window.show_page("female_cadres")
+    cadres = window.pages["female_cadres"]
+    total = cadres.inputs["LEADERS_TOTAL"]
+    assert total.text() == "2,302"
+    assert cadres.shares["LEADERS_FEMALE_PCT"].text().startswith("25.37 %")
+    total.setFocus()
+    qtbot.keyClick(total, Qt.Key_A, Qt.ControlModifier)
+    type_text(qtbot, total, "1,849")
+    assert cadres.shares["LEADERS_FEMALE_PCT"].text().startswith("31.58 %")  # 584 / 1849, while typing
+    qtbot.keyClick(total, Qt.Key_Return)
+    assert cadres.message.text() == ""
+    assert records.indicator_values(province.engine, scope)["LEADERS_TOTAL"] == 1849
+    assert total.text() == "1,849"
+
+    # A grid cell: "1,234" is one thousand two hundred and thirty-four; "12.5" keeps its decimals.
+    window.show_page("grid")
+    table = window.pages["grid"].table
+    edit_cell(qtbot, table, grid_cell(window, "HOTLINE_CONTACTS", 3), "1,234")
+    assert window.pages["grid"].message.text() == ""
+    assert records.indicator_values(province.engine, scope)["HOTLINE_CONTACTS"] == 1234
+    assert grid_cell(window, "HOTLINE_CONTACTS", 3).data() == "1,234"
+    edit_cell(qtbot, table, grid_cell(window, "HOTLINE_CONTACTS", 3), "12.5")
+    assert records.indicator_values(province.engine, scope)["HOTLINE_CONTACTS"] == 12.5
+    assert grid_cell(window, "HOTLINE_CONTACTS", 3).data() == "12.5"
+    edit_cell(qtbot, table, grid_cell(window, "HOTLINE_CONTACTS", 3), "many")
+    assert "'many' is not a number" in window.pages["grid"].message.text()
+    assert records.indicator_values(province.engine, scope)["HOTLINE_CONTACTS"] == 12.5
+
+    # An activity's cell: "2,302" participants.
+    window.show_page("communication")
+    first = activities.index(0, ActivityTableModel.PARTICIPANTS)
+    record_id = first.data(Qt.UserRole + 1)
+    edit_cell(qtbot, window.pages["communication"].table, first, "2,302")
+    assert window.pages["communication"].message.text() == ""
+    [row] = [r for r in records.activity_page(province.engine, scope, 0, 500) if r["id"] == record_id]
+    assert row["participants"] == 2302
+
+
+def test_vietnamese_window_keeps_the_vietnamese_forms(qtbot, province, language):
+    from PySide6.QtCore import QLocale
+
+    from vstbpn_desktop import records
+
+    window = shown_in(qtbot, province, language, "vi")
+    assert QLocale().name() == "vi_VN"
+    totals = window.pages["communication"].totals
+    assert totals["participants"].text() == "Lượt người: 25.120"
+    window.show_page("grid")
+    assert grid_cell(window, "LEADERS_TOTAL", 3).data() == "2.302"
+    assert grid_cell(window, "LEADERS_FEMALE_PCT", 3).data() == "25,37 %"
+    edit_cell(qtbot, window.pages["grid"].table, grid_cell(window, "HOTLINE_CONTACTS", 3), "1.234")
+    assert records.indicator_values(province.engine, window.controller.context.scope)["HOTLINE_CONTACTS"] == 1234
+    assert grid_cell(window, "HOTLINE_CONTACTS", 3).data() == "1.234"
+    edit_cell(qtbot, window.pages["grid"].table, grid_cell(window, "HOTLINE_CONTACTS", 3), "12,5")
+    assert records.indicator_values(province.engine, window.controller.context.scope)["HOTLINE_CONTACTS"] == 12.5

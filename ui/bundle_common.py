@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
-from vstbpn_desktop.formats import format_number
+from . import i18n
 
 BUNDLE_FILTER = QT_TR_NOOP("Gói báo cáo (*.vstb)")
 PUBLIC_KEY_FILTER = QT_TR_NOOP("Khóa công khai (*.json)")
@@ -31,10 +31,10 @@ def documents_folder() -> Path:
 def file_size(size: int) -> str:
     """49 357 → "48,2 KB"; small files in bytes."""
     if size < 1024:
-        return f"{format_number(size)} byte"
+        return f"{i18n.number(size)} byte"
     if size < 1024 * 1024:
-        return f"{format_number(size / 1024, 1)} KB"
-    return f"{format_number(size / (1024 * 1024), 1)} MB"
+        return f"{i18n.number(size / 1024, 1)} KB"
+    return f"{i18n.number(size / (1024 * 1024), 1)} MB"
 
 
 # -- the questions (each one a seam for tests) -------------------------------------------------

@@ -22,7 +22,6 @@ from vstbpn_desktop.bundle.importer import ImportResult, import_bundle, local_da
 from vstbpn_desktop.bundle.keys import spaced
 from vstbpn_desktop.catalogue import indicators
 from vstbpn_desktop.errors import Cancelled, Refused
-from vstbpn_desktop.formats import format_count
 
 from . import bundle_common as common
 from . import i18n
@@ -55,7 +54,7 @@ class Entry:
 
 
 def _value(value) -> str:
-    return "—" if value is None else format_count(value)
+    return "—" if value is None else i18n.count(value)
 
 
 def _created(text: str) -> str:
@@ -112,8 +111,8 @@ def details_html(profile, entry: Entry) -> str:
             period=manifest.period, sequence=manifest.sequence, created=_created(manifest.created_at)))
         lines.append(tr("Khóa ký: <tt>{fingerprint}</tt>").format(fingerprint=spaced(manifest.key_fingerprint)))
         lines.append(tr("Nội dung: {a} hoạt động, {d} văn bản, {i} chỉ tiêu, {n} mục lời văn").format(
-            a=format_count(counts.get("activities", 0)), d=format_count(counts.get("documents", 0)),
-            i=format_count(counts.get("indicators", 0)), n=format_count(counts.get("narratives", 0))))
+            a=i18n.count(counts.get("activities", 0)), d=i18n.count(counts.get("documents", 0)),
+            i=i18n.count(counts.get("indicators", 0)), n=i18n.count(counts.get("narratives", 0))))
         from .bundle_return import audit_html  # the audit summary (format 1.1) or a parent's answer
 
         lines.append(audit_html(entry.result or entry.preview))

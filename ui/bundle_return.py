@@ -21,7 +21,6 @@ from vstbpn_desktop.bundle import audit_member
 from vstbpn_desktop.bundle.answer import returned_state, write_return
 from vstbpn_desktop.bundle.status import matrix
 from vstbpn_desktop.errors import Refused
-from vstbpn_desktop.formats import format_count, format_date
 
 from . import bundle_common as common
 from . import i18n
@@ -34,13 +33,13 @@ def tr(text: str) -> str:
 
 def _day(stamp: str) -> str:
     moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc).astimezone()
-    return format_date(moment.date())
+    return i18n.date_text(moment.date())
 
 
 def _local_day(moment: datetime) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
-    return format_date(moment.astimezone().date())
+    return i18n.date_text(moment.astimezone().date())
 
 
 def audit_text(summary: dict | None) -> str:
@@ -49,7 +48,7 @@ def audit_text(summary: dict | None) -> str:
         return tr("Gói không kèm tóm tắt thay đổi (định dạng 1.0).")
     total = audit_member.totals(summary)
     counts = tr("{u} sửa, {i} thêm, {d} xóa").format(
-        u=format_count(total["update"]), i=format_count(total["insert"]), d=format_count(total["delete"]))
+        u=i18n.count(total["update"]), i=i18n.count(total["insert"]), d=i18n.count(total["delete"]))
     if summary["since"]:
         text = tr("Thay đổi từ lần gửi trước ({day}): {counts}").format(day=_day(summary["since"]), counts=counts)
     else:

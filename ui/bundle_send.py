@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 from vstbpn_desktop.bundle import keys
 from vstbpn_desktop.bundle.export import META_SEQUENCE, export_bundle
 from vstbpn_desktop.errors import Refused
-from vstbpn_desktop.formats import format_count
 from vstbpn_desktop.storage.database import session_scope
 from vstbpn_desktop.storage.models import Meta
 
@@ -137,10 +136,10 @@ class Sender:
                   "Kích thước: <b>{size}</b> — gói số {sequence}<br>"
                   "{activities} hoạt động, {documents} văn bản, {indicators} chỉ tiêu, {narratives} mục nội dung."
                   ).format(period=period.code, path=result.path, size=common.file_size(result.size),
-                           sequence=result.sequence, activities=format_count(counts["activities"]),
-                           documents=format_count(counts["documents"]),
-                           indicators=format_count(counts["indicators"]),
-                           narratives=format_count(counts["narratives"]))
+                           sequence=result.sequence, activities=i18n.count(counts["activities"]),
+                           documents=i18n.count(counts["documents"]),
+                           indicators=i18n.count(counts["indicators"]),
+                           narratives=i18n.count(counts["narratives"]))
         note = tr("Gửi tệp này cho cấp trên (USB, thư điện tử, Zalo…). Cấp trên kiểm tra chữ ký khi nhận; "
                   "nếu được hỏi, hãy đọc vân tay trên qua điện thoại.")
         self.dialog = FingerprintDialog(window, tr("Đã ghi gói báo cáo"), text, result.fingerprint, note)

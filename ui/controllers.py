@@ -11,7 +11,7 @@ from vstbpn_desktop import records
 from vstbpn_desktop.catalogue import indicators
 from vstbpn_desktop.domain.validation import Invalid, check_indicator_bounds
 from vstbpn_desktop.errors import Refused
-from vstbpn_desktop.formats import format_count, format_number, format_percent, parse_number, round_share
+from vstbpn_desktop.formats import round_share
 from vstbpn_desktop.periods import Period, period_for
 from vstbpn_desktop.records import Scope
 from vstbpn_desktop.storage.models import Activity, Document
@@ -121,7 +121,7 @@ class FiguresController(QObject):
         self.saved = records.indicator_values(self.context.engine, self.context.scope)
         for code, field in self.page.inputs.items():
             field.blockSignals(True)
-            field.setText(format_count(self.saved.get(code)))
+            field.setText(i18n.count(self.saved.get(code)))
             field.blockSignals(False)
             self._mark(code, None)
         self.page.message.clear_refusal()
@@ -131,7 +131,7 @@ class FiguresController(QObject):
         values = {}
         for code, field in self.page.inputs.items():
             try:
-                values[code] = parse_number(field.text())
+                values[code] = i18n.parse_number(field.text())
             except ValueError:
                 continue
         return values
@@ -143,12 +143,12 @@ class FiguresController(QObject):
             numerator, denominator = values.get(indicator.numerator), values.get(indicator.denominator)
             text = "—"
             if numerator is not None and denominator:
-                text = format_percent(round_share(numerator * 100.0 / denominator, rule))
+                text = i18n.percent(round_share(numerator * 100.0 / denominator, rule))
             targets = []
             if indicator.target_2025 is not None:
-                targets.append(self.tr("mục tiêu 2025: {value}").format(value=format_percent(indicator.target_2025, 0)))
+                targets.append(self.tr("mục tiêu 2025: {value}").format(value=i18n.percent(indicator.target_2025, 0)))
             if indicator.target_2030 is not None:
-                targets.append(self.tr("2030: {value}").format(value=format_percent(indicator.target_2030, 0)))
+                targets.append(self.tr("2030: {value}").format(value=i18n.percent(indicator.target_2030, 0)))
             if targets:
                 text = f"{text} — {', '.join(targets)}"
             self.page.shares[indicator.code].setText(text)
@@ -167,11 +167,12 @@ class FiguresController(QObject):
 
     def save(self, code: str) -> bool:
         text = self.page.inputs[code].text()
-        if text.strip() == format_count(self.saved.get(code)):
+        if text.strip() == i18n.count(self.saved.get(code)):
             return True
         try:
             self.saved = records.set_indicator_values(
-                self.context.engine, self.context.scope, {code: text or None}, self.context.author)
+                self.context.engine, self.context.scope, {code: i18n.typed_number(text) if text else None},
+                self.context.author)
         except (Invalid, Refused) as exc:
             reason = indicator_refusal(exc)
             self._mark(code, reason)
@@ -179,7 +180,7 @@ class FiguresController(QObject):
             self.context.say(reason)
             return False
         self.page.inputs[code].blockSignals(True)
-        self.page.inputs[code].setText(format_count(self.saved.get(code)))
+        self.page.inputs[code].setText(i18n.count(self.saved.get(code)))
         self.page.inputs[code].blockSignals(False)
         self.update_live()
         self.context.say(self.tr("Đã lưu {name}").format(name=indicator_name(indicators()[code])), 4000)
@@ -223,7 +224,7 @@ class TableController(QObject):
         self.refresh_totals()
 
     def refresh_count(self) -> None:
-        self.page.count_label.setText(self.tr("Số dòng: {count}").format(count=format_number(self.model.rowCount())))
+        self.page.count_label.setText(self.tr("Số dòng: {count}").format(count=i18n.number(self.model.rowCount())))
 
     def refresh_totals(self) -> None:
         self.refresh_count()
@@ -333,9 +334,9 @@ class ActivitiesController(TableController):
 
     def refresh_count(self) -> None:
         shown = self.model.rowCount()
-        text = self.tr("Số hoạt động: {count}").format(count=format_number(shown))
+        text = self.tr("Số hoạt động: {count}").format(count=i18n.number(shown))
         if self.model.search:
-            text = self.tr("Tìm thấy {count} hoạt động").format(count=format_number(shown))
+            text = self.tr("Tìm thấy {count} hoạt động").format(count=i18n.number(shown))
         self.page.count_label.setText(text)
 
     def refresh_totals(self) -> None:
@@ -344,13 +345,13 @@ class ActivitiesController(TableController):
         scope = self.context.scope
         totals = records.activity_totals(self.context.engine, [scope.org_unit_code], scope.period)
         labels = self.page.totals
-        labels["sessions"].setText(self.tr("Số cuộc: {n}").format(n=format_number(totals.get("COMM_SESSIONS", 0))))
+        labels["sessions"].setText(self.tr("Số cuộc: {n}").format(n=i18n.number(totals.get("COMM_SESSIONS", 0))))
         labels["participants"].setText(
-            self.tr("Lượt người: {n}").format(n=format_number(totals.get("COMM_PARTICIPANTS", 0))))
+            self.tr("Lượt người: {n}").format(n=i18n.number(totals.get("COMM_PARTICIPANTS", 0))))
         labels["female"].setText(
-            self.tr("Trong đó nữ: {n}").format(n=format_number(totals.get("COMM_PARTICIPANTS_FEMALE", 0))))
+            self.tr("Trong đó nữ: {n}").format(n=i18n.number(totals.get("COMM_PARTICIPANTS_FEMALE", 0))))
         labels["media"].setText(
-            self.tr("Chuyên mục truyền thông: {n}").format(n=format_number(totals.get("MEDIA_ITEMS", 0))))
+            self.tr("Chuyên mục truyền thông: {n}").format(n=i18n.number(totals.get("MEDIA_ITEMS", 0))))
 
 
 class DocumentsController(TableController):

@@ -13,13 +13,20 @@ carry their own English; `label()`, `indicator_name()` and `indicator_unit()` ch
 Messages of the core (refusals, validation reasons; vstbpn_desktop/errors.py) are translated
 from resources/translations/vstbpn_core_en.qm (context "core", loaded with the English window):
 `message(exc)` is the one way to show a refusal, an Invalid or a reason in the window's language.
+
+Numbers and dates the window shows follow its language too: `count()`, `number()`, `percent()`,
+`date_text()`, `long_date()` (vstbpn_desktop/formats.py with the language: "2,302" and "25.36 %" in
+English); numbers typed into its cells are read by `parse_number()` / `typed_number()`. Qt's own
+widgets follow `QLocale.setDefault`, set by `install()` (British English keeps dd/mm/yyyy). Printed
+reports and written files stay Vietnamese: the core writes them with formats.py's defaults.
 """
 
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from vstbpn_desktop import formats
 from vstbpn_desktop.catalogue import label as catalogue_label
 from vstbpn_desktop.errors import Message
 from vstbpn_desktop.resources import resource
@@ -82,7 +89,16 @@ def install(app, language: str, folder: Path | None = None) -> str:
     for translator in _state["translators"]:
         app.installTranslator(translator)
     _state["language"] = effective
+    QLocale.setDefault(qt_locale(effective))
     return effective
+
+
+def qt_locale(language: str) -> QLocale:
+    """Qt's locale for the window's language (spin boxes, date edits): British English writes
+    1,234.5 and keeps the officers' dd/mm/yyyy."""
+    if language == "en":
+        return QLocale(QLocale.English, QLocale.UnitedKingdom)
+    return QLocale(QLocale.Vietnamese, QLocale.Vietnam)
 
 
 def language() -> str:
@@ -120,3 +136,47 @@ def indicator_name(indicator) -> str:
 
 def indicator_unit(indicator) -> str:
     return indicator.unit_en if language() == "en" and indicator.unit_en else indicator.unit_vi
+
+
+# -- numbers and dates in the window's language (formats.py; files and reports stay Vietnamese) --
+
+def count(value) -> str:
+    """2302 → "2.302" / "2,302"; 12.5 → "12,5" / "12.5"; None → ""."""
+    return formats.format_count(value, language())
+
+
+def number(value, places: int = 0) -> str:
+    return formats.format_number(value, places, language())
+
+
+def percent(value, places: int = 2) -> str:
+    """25.36 → "25,36 %" / "25.36 %"; None → "—"."""
+    return formats.format_percent(value, places, language())
+
+
+def date_text(value) -> str:
+    """02/02/2023 in both languages."""
+    return formats.format_date(value, language())
+
+
+def long_date(value) -> str:
+    """"ngày 02 tháng 02 năm 2023" / "2 February 2023"."""
+    return formats.format_long_date(value, language())
+
+
+def parse_number(text: str) -> float:
+    """A number typed in the window: "1.849" is 1849 in Vietnamese, "1,849" in English."""
+    return formats.parse_number(text, language())
+
+
+def typed_number(value):
+    """A number typed into a cell or field, handed to the core (which reads text the Vietnamese
+    way): in English it is read here with the English rules, so "1,234" is 1234 and "2.5" is 2,5.
+    Vietnamese text, empty text and text that is no number in English go on unchanged; the core
+    then reads or refuses them with its own reason."""
+    if language() != "en" or not isinstance(value, str) or not value.strip():
+        return value
+    try:
+        return parse_number(value)
+    except ValueError:
+        return value

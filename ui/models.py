@@ -15,7 +15,6 @@ from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, indicators
 from vstbpn_desktop.domain.figures import Figures, compute
 from vstbpn_desktop.domain.validation import Invalid
 from vstbpn_desktop.errors import Refused
-from vstbpn_desktop.formats import format_count, format_date, format_percent
 
 from . import i18n
 from .i18n import indicator_name, indicator_unit, label
@@ -78,15 +77,15 @@ class _RecordTable(QAbstractTableModel):
         value = record.get(field)
         if role == Qt.DisplayRole:
             if field == "date":
-                return format_date(value)
+                return i18n.date_text(value)
             if field == "kind":
                 return label(self.KINDS, value)
             if field in self.NUMERIC:
-                return format_count(value)
+                return i18n.count(value)
             return value
         if role == Qt.EditRole:
             if field == "date":
-                return format_date(value)
+                return i18n.date_text(value)
             return "" if value is None else str(value)
         if role == Qt.TextAlignmentRole and field in self.NUMERIC:
             return int(Qt.AlignRight | Qt.AlignVCenter)
@@ -112,6 +111,8 @@ class _RecordTable(QAbstractTableModel):
         old = self.data(index, Qt.EditRole)
         if isinstance(value, str) and value == old:
             return False
+        if field in self.NUMERIC:
+            value = i18n.typed_number(value)
         try:
             self.write(record["id"], {field: value})
         except (Invalid, Refused) as exc:
@@ -356,17 +357,17 @@ class IndicatorTableModel(QAbstractTableModel):
             if column == self.VALUE:
                 value = self.value(indicator.code)
                 if indicator.kind == "share":
-                    return format_percent(value)
-                return format_count(value)
+                    return i18n.percent(value)
+                return i18n.count(value)
             if column in (self.TARGET_2025, self.TARGET_2030):
                 target = indicator.target_2025 if column == self.TARGET_2025 else indicator.target_2030
-                return format_percent(target, 0) if target is not None else ""
+                return i18n.percent(target, 0) if target is not None else ""
             if column == self.HOW:
                 return {"count": self.tr("Nhập"), "share": self.tr("Tính: tỷ lệ"),
                         "from_activities": self.tr("Tính: từ hoạt động")}[indicator.kind]
         if role == Qt.EditRole and column == self.VALUE:
             value = self._figures.values.get(indicator.code)
-            return "" if value is None else format_count(value)
+            return "" if value is None else i18n.count(value)
         if role == Qt.TextAlignmentRole and column in (self.VALUE, self.TARGET_2025, self.TARGET_2030):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == IdRole:
@@ -389,7 +390,8 @@ class IndicatorTableModel(QAbstractTableModel):
         if isinstance(value, str) and value == self.data(index, Qt.EditRole):
             return False
         try:
-            records.set_indicator_values(self.engine, self.scope, {indicator.code: value}, self.author)
+            records.set_indicator_values(self.engine, self.scope, {indicator.code: i18n.typed_number(value)},
+                                         self.author)
         except (Invalid, Refused) as exc:
             reason = indicator_refusal(exc)
             self._errors[indicator.code] = reason

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
 
 from vstbpn_desktop.bundle import status
 from vstbpn_desktop.errors import Refused
-from vstbpn_desktop.formats import format_date
 from vstbpn_desktop.periods import Period
 
 from . import i18n
@@ -26,7 +25,7 @@ def cell_text(cell) -> str:
     if cell.status == "missing":
         return tr("Chưa gửi — quá hạn") if cell.overdue else tr("Chưa gửi")
     word = tr("Trễ hạn") if cell.status == "late" else tr("Đã nhận")
-    return tr("{word} {day}\ngói số {sequence}").format(word=word, day=format_date(cell.received),
+    return tr("{word} {day}\ngói số {sequence}").format(word=word, day=i18n.date_text(cell.received),
                                                        sequence=cell.sequence)
 
 
@@ -100,7 +99,7 @@ class ReportingPage(QWidget):
         headers = []
         for code in codes:
             deadline = self.result["deadlines"].get(code)
-            headers.append(code + (tr("\nhạn {day}").format(day=format_date(date.fromisoformat(deadline)))
+            headers.append(code + (tr("\nhạn {day}").format(day=i18n.date_text(date.fromisoformat(deadline)))
                                    if deadline else ""))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setVerticalHeaderLabels([f"{row['name']} ({row['org_unit']})" for row in rows])
@@ -135,7 +134,7 @@ class ReportingPage(QWidget):
         self.message.setText("")
         self.refresh()
         if day:
-            self.context.say(tr("Hạn nộp kỳ {period}: {day}").format(period=self.period.code, day=format_date(day)))
+            self.context.say(tr("Hạn nộp kỳ {period}: {day}").format(period=self.period.code, day=i18n.date_text(day)))
         else:
             self.context.say(tr("Đã bỏ hạn nộp kỳ {period}").format(period=self.period.code))
 

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import (
 )
 
 from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, indicators
-from vstbpn_desktop.formats import format_count, format_date
 from vstbpn_desktop.safety.audit import events
 
+from . import i18n
 from .i18n import indicator_name, label
 from .safety_lock import local_time
 
@@ -53,19 +53,19 @@ def _value(table: str, field: str, value, record: dict) -> str:
         from datetime import date
 
         try:
-            return format_date(date.fromisoformat(value[:10]))
+            return i18n.date_text(date.fromisoformat(value[:10]))
         except ValueError:
             return value
     if field == "kind":
         return label(ACTIVITY_KINDS if table == "activity" else DOCUMENT_KINDS, value)
     if field in ("value", "sessions", "participants", "female_participants") and isinstance(value, (int, float)):
-        return format_count(value)
+        return i18n.count(value)
     if field == "locked_at" and isinstance(value, str):
         from datetime import datetime
 
         try:
             moment = local_time(datetime.fromisoformat(value))
-            return f"{moment:%H:%M} {format_date(moment.date())}"
+            return f"{moment:%H:%M} {i18n.date_text(moment.date())}"
         except ValueError:
             return value
     return _short(value)
@@ -94,7 +94,7 @@ def describe(row: dict) -> str:
     table, before, after = row["table_name"], row["before"] or {}, row["after"] or {}
     if table == "bulk":
         counts = after.get("counts", {}) if isinstance(after, dict) else {}
-        parts = [f"{format_count(n)} {tr(COUNT_NAMES.get(k, k))}" for k, n in counts.items() if n]
+        parts = [f"{i18n.count(n)} {tr(COUNT_NAMES.get(k, k))}" for k, n in counts.items() if n]
         return ", ".join(parts) or "—"
     record = after or before
     subject = _subject(table, record)
@@ -168,7 +168,7 @@ class AuditDialog(QDialog):
         self.table.setRowCount(len(rows))
         for number, row in enumerate(rows):
             moment = local_time(row["at"])
-            cells = (f"{format_date(moment.date())} {moment:%H:%M:%S}", row["who"] or "—",
+            cells = (f"{i18n.date_text(moment.date())} {moment:%H:%M:%S}", row["who"] or "—",
                      tr(ACTIONS.get(row["action"], row["action"])), tr(TABLES.get(row["table_name"], row["table_name"])),
                      describe(row), row["reason"] or "")
             for column, text in enumerate(cells):
@@ -177,7 +177,7 @@ class AuditDialog(QDialog):
                 if column == 0:
                     item.setTextAlignment(Qt.AlignVCenter | Qt.AlignLeft)
                 self.table.setItem(number, column, item)
-        self.count.setText(tr("{n} thay đổi").format(n=format_count(len(rows))) if rows
+        self.count.setText(tr("{n} thay đổi").format(n=i18n.count(len(rows))) if rows
                            else tr("Chưa có thay đổi nào."))
 
     def texts(self) -> list[list[str]]:

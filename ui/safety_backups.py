@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
 )
 
 from vstbpn_desktop.errors import Cancelled, Refused
-from vstbpn_desktop.formats import format_count, format_date, format_number
 from vstbpn_desktop.safety import backup as core
 from vstbpn_desktop.safety.integrity import check_file, storage_warning
 
@@ -30,12 +29,12 @@ REASONS = {"manual": QT_TR_NOOP("Sao lưu thủ công"), "start": QT_TR_NOOP("T�
 
 
 def size_text(n: int) -> str:
-    return f"{format_number(n / 1024, 0)} KB" if n < 1024 * 1024 else f"{format_number(n / 1048576, 1)} MB"
+    return f"{i18n.number(n / 1024, 0)} KB" if n < 1024 * 1024 else f"{i18n.number(n / 1048576, 1)} MB"
 
 
 def when_text(moment) -> str:
     moment = local_time(moment)
-    return f"{format_date(moment.date())} {moment:%H:%M:%S}"
+    return f"{i18n.date_text(moment.date())} {moment:%H:%M:%S}"
 
 
 def backup_now(window) -> core.BackupInfo | None:
@@ -48,7 +47,7 @@ def backup_now(window) -> core.BackupInfo | None:
         show_refusal(window, tr("Sao lưu"), i18n.message(exc))
         return None
     window.controller.context.say(tr("Đã sao lưu {n} bản ghi ({size}) vào {path}; kiểm tra toàn vẹn: tốt").format(
-        n=format_count(info.records or 0), size=size_text(info.size), path=info.path))
+        n=i18n.count(info.records or 0), size=size_text(info.size), path=info.path))
     return info
 
 
@@ -140,7 +139,7 @@ class BackupsDialog(QDialog):
         self.table.setRowCount(len(self.items))
         for number, info in enumerate(self.items):
             cells = (when_text(info.when), tr(REASONS.get(info.reason, info.reason)), size_text(info.size),
-                     format_count(info.records) if info.records is not None else tr("không đọc được"),
+                     i18n.count(info.records) if info.records is not None else tr("không đọc được"),
                      info.path.name)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -165,7 +164,7 @@ class BackupsDialog(QDialog):
         self.load()
         if info:
             self.message.setText(tr("Đã sao lưu {n} bản ghi ({size}).").format(
-                n=format_count(info.records or 0), size=size_text(info.size)))
+                n=i18n.count(info.records or 0), size=size_text(info.size)))
 
     def restore_selected(self, info: core.BackupInfo | None = None) -> dict | None:
         info = info or self.selected()
@@ -175,7 +174,7 @@ class BackupsDialog(QDialog):
         self.load()
         if facts:
             self.message.setText(tr("Đã khôi phục {n} bản ghi từ bản sao lưu lúc {when}.").format(
-                n=format_count(facts["records"] or 0), when=when_text(info.when)))
+                n=i18n.count(facts["records"] or 0), when=when_text(info.when)))
         return facts
 
 
@@ -183,7 +182,7 @@ def restore_backup(window, info: core.BackupInfo, parent=None) -> dict | None:
     """Confirm, then restore through the core (it backs the current state up first), then reload."""
     parent = parent or window
     title = tr("Khôi phục bản sao lưu")
-    records = format_count(info.records) if info.records is not None else "?"
+    records = i18n.count(info.records) if info.records is not None else "?"
     if not ask_confirm(parent, title, tr(
             "Khôi phục bản sao lưu lúc {when} ({records} bản ghi)?\n\nDữ liệu hiện tại sẽ được thay bằng dữ liệu "
             "của bản sao lưu. Trước đó, chương trình tự sao lưu dữ liệu hiện tại để có thể quay lại.").format(
@@ -212,7 +211,7 @@ def restore_backup(window, info: core.BackupInfo, parent=None) -> dict | None:
     kept = tr("; dữ liệu trước khi khôi phục đã sao lưu vào {path}").format(path=facts["safety_backup"]) \
         if facts["safety_backup"] else ""
     controller.context.say(tr("Đã khôi phục {n} bản ghi từ {name}{kept}").format(
-        n=format_count(facts["records"] or 0), name=info.path.name, kept=kept), 30_000)
+        n=i18n.count(facts["records"] or 0), name=info.path.name, kept=kept), 30_000)
     return facts
 
 

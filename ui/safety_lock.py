@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 )
 
 from vstbpn_desktop.errors import Refused
-from vstbpn_desktop.formats import format_date
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.safety.locking import lock_state, reopen, submit
 
@@ -37,7 +36,7 @@ def local_time(moment):
 
 def when_text(moment) -> str:
     moment = local_time(moment)
-    return (tr("{time} ngày {date}").format(time=f"{moment:%H:%M}", date=format_date(moment.date())) if moment
+    return (tr("{time} ngày {date}").format(time=f"{moment:%H:%M}", date=i18n.date_text(moment.date())) if moment
             else tr("không rõ thời điểm"))
 
 

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from vstbpn_desktop.errors import Refused
-from vstbpn_desktop.formats import format_count
 from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.safety import backup as core
 from vstbpn_desktop.safety.integrity import StartupState, startup_check
@@ -47,7 +46,7 @@ def damaged_message(data_dir: Path, state: StartupState) -> str:
         path=Path(data_dir) / "vstbpn.sqlite3", problems="; ".join(state.problems[:2]))
     backup = state.newest_good_backup
     if backup is not None:
-        records = format_count(backup.records) if backup.records is not None else "?"
+        records = i18n.count(backup.records) if backup.records is not None else "?"
         text += "\n\n" + tr("Bản sao lưu còn tốt gần nhất: lúc {when}, {records} bản ghi ({name}).\n"
                             "Khôi phục bản này? Cơ sở dữ liệu hỏng được giữ lại trong thư mục backups/, "
                             "không bị xóa.").format(when=when_text(backup.when), records=records,
@@ -146,7 +145,7 @@ def after_show(window, opened: Opened) -> None:
     context = window.controller.context
     if opened.restored:
         context.say(tr("Đã khôi phục {n} bản ghi từ bản sao lưu; cơ sở dữ liệu hỏng được giữ trong backups/").format(
-            n=format_count(opened.restored.get("records") or 0)), 60_000)
+            n=i18n.count(opened.restored.get("records") or 0)), 60_000)
     elif opened.warnings:
         context.say(tr("Cảnh báo: {text}").format(text=" ".join(opened.warnings)), 120_000)
     if not opened.damaged_reason:

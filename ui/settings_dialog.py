@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from vstbpn_desktop.errors import Refused
-from vstbpn_desktop.formats import format_percent, round_share
+from vstbpn_desktop.formats import round_share
 from vstbpn_desktop.safety.audit import set_actor
 from vstbpn_desktop.text import nfc
 
@@ -37,7 +37,7 @@ LIMIT = 200
 
 def rounding_example(rule: str) -> str:
     """A share of 25,369 % written with the rule (the sample report truncates)."""
-    return format_percent(round_share(25.369, rule))
+    return i18n.percent(round_share(25.369, rule))
 
 
 class SettingsDialog(QDialog):

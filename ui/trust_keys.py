@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 from vstbpn_desktop.bundle import trust
 from vstbpn_desktop.bundle.keys import read_public_key_file, spaced
 from vstbpn_desktop.errors import Refused
-from vstbpn_desktop.formats import format_date
 
 from . import bundle_common as common
 from . import i18n
@@ -177,10 +176,10 @@ class KeysDialog(QDialog):
         monospace.setStyleHint(QFont.Monospace)
         for row, enrolment in enumerate(self.rows):
             revoked = enrolment.revoked_at is not None
-            state = tr("Đã thu hồi {day}").format(day=format_date(enrolment.revoked_at)) if revoked \
+            state = tr("Đã thu hồi {day}").format(day=i18n.date_text(enrolment.revoked_at)) if revoked \
                 else tr("Hiệu lực")
             cells = [f"{enrolment.org_unit_name} ({enrolment.org_unit})", spaced(enrolment.fingerprint),
-                     f"{format_date(enrolment.enrolled_at)} — {enrolment.enrolled_by or ''}".rstrip(" —"), state]
+                     f"{i18n.date_text(enrolment.enrolled_at)} — {enrolment.enrolled_by or ''}".rstrip(" —"), state]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == self.FINGERPRINT:

@@ -1225,15 +1225,15 @@ Restore it? The damaged database is kept in the backups/ folder, not deleted.</t
     </message>
     <message>
         <source>Làm tròn (25,369 % → {v})</source>
-        <translation>Round (25,369 % → {v})</translation>
+        <translation>Round (25.369 % → {v})</translation>
     </message>
     <message>
         <source>Cắt bớt, như báo cáo mẫu (25,369 % → {v})</source>
-        <translation>Truncate, as in the sample report (25,369 % → {v})</translation>
+        <translation>Truncate, as in the sample report (25.369 % → {v})</translation>
     </message>
     <message>
         <source>Tỷ lệ ghi 2 chữ số thập phân. Ví dụ tỷ lệ 25,369 % được ghi 25,37 % nếu làm tròn, 25,36 % nếu cắt bớt phần thừa (25,37 % / 25,36 %).</source>
-        <translation>Shares are written with 2 decimals. For example a share of 25,369 % is written 25,37 % when rounded and 25,36 % when truncated (25,37 % / 25,36 %).</translation>
+        <translation>Shares are written with 2 decimals. For example a share of 25.369 % is written 25.37 % when rounded and 25.36 % when truncated (25.37 % / 25.36 %).</translation>
     </message>
     <message>
         <source>Tỷ lệ phần trăm:</source>
