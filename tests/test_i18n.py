@@ -448,3 +448,17 @@ def test_vietnamese_window_keeps_the_vietnamese_forms(qtbot, province, language)
     assert grid_cell(window, "HOTLINE_CONTACTS", 3).data() == "1.234"
     edit_cell(qtbot, window.pages["grid"].table, grid_cell(window, "HOTLINE_CONTACTS", 3), "12,5")
     assert records.indicator_values(province.engine, window.controller.context.scope)["HOTLINE_CONTACTS"] == 12.5
+
+
+def test_the_window_writes_numbers_only_through_i18n():
+    """ui/ shows numbers and dates in its language: the formats functions are called by ui/i18n.py
+    alone (round_share is no form)."""
+    forms = re.compile(r"\b(format_count|format_number|format_percent|format_date|format_long_date|parse_number)\b")
+    found = []
+    for path in sorted((ROOT / "ui").glob("*.py")):
+        if path.name == "i18n.py":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if forms.search(line.replace("i18n.parse_number", "")):
+                found.append(f"{path.name}:{number}: {line.strip()}")
+    assert found == []
