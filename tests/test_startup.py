@@ -111,3 +111,25 @@ def test_pyside_no_longer_reads_the_source_of_each_module_imported_after_it():
                             timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "0"
+
+
+def test_opening_the_window_loads_no_report_bundle_or_table_file_code(district_cli):
+    """Printing, sending, receiving and table files load on first use, not at every start."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from ui.app import make_application, open_window\n"
+        "from vstbpn_desktop.profile import Profile\n"
+        "app = make_application([])\n"
+        f"window = open_window(Profile.open(Path({str(district_cli.data_dir)!r})))\n"
+        "window.show(); app.processEvents()\n"
+        "late = ('vstbpn_desktop.reports', 'vstbpn_desktop.bundle.importer', 'vstbpn_desktop.bundle.export',\n"
+        "        'vstbpn_desktop.dataio.importer', 'vstbpn_desktop.dataio.template', 'PySide6.QtPrintSupport',\n"
+        "        'reportlab', 'openpyxl', 'docx', 'cryptography')\n"
+        "print(sorted(m for m in late if m in sys.modules))\n"
+    )
+    env = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QTextBrowser, QVBoxLayout,
 )
 
-from vstbpn_desktop.bundle.importer import ImportResult, import_bundle, local_date
 from vstbpn_desktop.bundle.keys import spaced
 from vstbpn_desktop.catalogue import indicators
 from vstbpn_desktop.errors import Cancelled, Refused
@@ -28,6 +28,9 @@ from . import i18n
 from .bundle_common import tr
 from .i18n import indicator_name
 from .worker import run_task
+
+if TYPE_CHECKING:  # imported where used: the importer is not needed to open the window
+    from vstbpn_desktop.bundle.importer import ImportResult
 
 BUNDLE_SUFFIX = ".vstb"
 COLOURS = {"ready": "#e6f4ea", "imported": "#c8e6c9", "already": "#eceff1", "refused": "#fde2e1"}
@@ -39,8 +42,8 @@ class Entry:
 
     path: Path
     state: str  # "ready" | "already" | "refused" | "imported"
-    preview: ImportResult | None = None  # the dry run (or "already")
-    result: ImportResult | None = None  # the import
+    preview: "ImportResult | None" = None  # the dry run (or "already")
+    result: "ImportResult | None" = None  # the import
     reason: str = ""
 
     @property
@@ -70,6 +73,8 @@ def outcome_text(entry: Entry) -> str:
     if entry.state == "refused":
         return tr("Từ chối: {reason}").format(reason=entry.reason)
     if entry.state == "already":
+        from vstbpn_desktop.bundle.importer import local_date
+
         held = entry.result or entry.preview
         return tr("Đã nhận ngày {day}; không thay đổi gì").format(day=local_date(held.received_at))
     if entry.state == "imported":
@@ -146,6 +151,8 @@ def details_html(profile, entry: Entry) -> str:
 
 def check_files(profile, paths: list[Path], task) -> list[Entry]:
     """The dry run of every file (in the worker): a refusal is that file's result."""
+    from vstbpn_desktop.bundle.importer import import_bundle  # on first use: not at start-up
+
     entries = []
     for number, path in enumerate(paths):
         task.progress(number, len(paths), path.name)
@@ -164,6 +171,8 @@ def check_files(profile, paths: list[Path], task) -> list[Entry]:
 
 def import_entries(profile, entries: list[Entry], task) -> None:
     """Import the chosen files (in the worker), oldest sequence first so a newer one supersedes."""
+    from vstbpn_desktop.bundle.importer import import_bundle
+
     chosen = sorted(entries, key=lambda e: (e.manifest.sender_org_unit, e.manifest.period, e.manifest.sequence))
     for number, entry in enumerate(chosen):
         task.progress(number, len(chosen), entry.path.name)

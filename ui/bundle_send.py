@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout
 
 from vstbpn_desktop.bundle import keys
-from vstbpn_desktop.bundle.export import META_SEQUENCE, export_bundle
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.storage.database import session_scope
 from vstbpn_desktop.storage.models import Meta
@@ -76,6 +75,8 @@ class FingerprintDialog(QDialog):
 
 def next_bundle_name(profile, period) -> str:
     """`883-2023H1-4.vstb`: unit, period and the sequence number the next bundle will carry."""
+    from vstbpn_desktop.bundle.export import META_SEQUENCE  # on first use: not at start-up
+
     with session_scope(profile.engine) as session:
         row = session.get(Meta, META_SEQUENCE)
         sequence = int(row.value) + 1 if row and row.value else 1
@@ -111,6 +112,8 @@ class Sender:
                 label = tr("Mật khẩu chưa đúng. Hãy nhập lại mật khẩu khóa ký:")
 
     def send(self):
+        from vstbpn_desktop.bundle.export import export_bundle
+
         window, context = self.window, self.context
         title = tr("Gửi báo cáo")
         window.controller.flush()

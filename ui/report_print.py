@@ -10,24 +10,26 @@ import shutil
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QMarginsF, QRectF, QSizeF, QUrl
 from PySide6.QtGui import (
     QAction, QDesktopServices, QImage, QKeySequence, QPageLayout, QPageSize, QPaintEngine, QPainter,
 )
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout,
 )
 
 from vstbpn_desktop.errors import Refused
-from vstbpn_desktop.reports import write_report
 
 from . import bundle_common as common
 from . import i18n
 from .bundle_common import tr
 from .i18n import period_label
 from .worker import run_task
+
+if TYPE_CHECKING:  # imported where used: printing is not needed to open the window
+    from PySide6.QtPrintSupport import QPrinter
 
 PRINT_DPI = 300
 PREVIEW_DPI = 120
@@ -76,7 +78,7 @@ def ask_options(parent, period, title: str) -> tuple[str, date] | None:
     return dialog.values() if dialog.exec() == QDialog.Accepted else None
 
 
-def render_pdf(pdf_path: Path, printer: QPrinter, dpi: int | None = None) -> int:
+def render_pdf(pdf_path: Path, printer: "QPrinter", dpi: int | None = None) -> int:
     """Draw every page of the PDF onto the printer, page for page at full size. Returns the page count."""
     import pypdfium2 as pdfium
 
@@ -130,6 +132,8 @@ class Reports:
         return self.window.controller.context
 
     def _write(self, kind: str, out: Path, number: str, issued: date, title: str) -> bool:
+        from vstbpn_desktop.reports import write_report  # on first use: not at start-up
+
         profile, period = self.context.profile, self.context.scope.period
         try:
             run_task(self.window, title, lambda task: write_report(
@@ -166,6 +170,8 @@ class Reports:
         return self.show_preview(pdf)
 
     def show_preview(self, pdf: Path):
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
         printer = QPrinter(QPrinter.HighResolution)
         printer.setPageSize(QPageSize(QPageSize.A4))
         printer.setDocName(pdf.stem)
@@ -178,7 +184,7 @@ class Reports:
         common.show(self.preview)
         return self.preview
 
-    def _paint(self, pdf: Path, printer: QPrinter) -> None:
+    def _paint(self, pdf: Path, printer: "QPrinter") -> None:
         try:
             render_pdf(pdf, printer)
         except Exception as exc:  # noqa: BLE001 — a damaged temporary file or a printer error: say it

@@ -7,8 +7,6 @@ shows the counts and the window reads everything again.
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from vstbpn_desktop.dataio import import_file
-from vstbpn_desktop.dataio.template import write_template
 from vstbpn_desktop.errors import Refused
 
 from . import bundle_common as common
@@ -33,6 +31,8 @@ class TableFiles:
         return self.import_path(path)
 
     def import_path(self, path):
+        from vstbpn_desktop.dataio import import_file  # on first use: not at start-up
+
         title = tr("Nhập từ Excel/CSV")
         profile = self.context.profile
         self.window.controller.flush()
@@ -51,6 +51,8 @@ class TableFiles:
         return result
 
     def save_template(self):
+        from vstbpn_desktop.dataio.template import write_template
+
         title = tr("Tải mẫu Excel")
         default = common.documents_folder() / "mau-nhap-lieu-vstbpn.xlsx"
         path = common.ask_save_file(self.window, title, default, "Excel (*.xlsx)")
