@@ -2,7 +2,7 @@
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLabel, QMessageBox
 
 from vstbpn_desktop import records
 from vstbpn_desktop.periods import Period
@@ -68,6 +68,24 @@ def test_first_run_refuses_short_or_mismatched_passphrase(qtbot, tmp_path):
     assert "không khớp" in dialog.problem.text()
     assert dialog.profile is None
     assert not Profile.exists(folder)
+
+
+def test_first_run_in_a_folder_that_cannot_be_written_names_the_folder_and_lets_the_officer_stay(
+        qtbot, tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    folder = blocker / "profile"  # cannot be made, even by root
+    dialog = FirstRunDialog(folder)
+    qtbot.addWidget(dialog)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.objectName(), box.text())) or 0)
+    fill(qtbot, dialog, "long xuyen", "Lê Thị Mai", "mật khẩu đủ dài 2023", "mật khẩu đủ dài 2023")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    assert len(shown) == 1 and shown[0][0] == "refusal"
+    assert str(folder) in shown[0][1] and "không ghi được" in shown[0][1], shown
+    assert dialog.profile is None and dialog.result() != FirstRunDialog.Accepted
+    assert dialog.officer.text() == "Lê Thị Mai"  # nothing typed is lost
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
 
 
 def test_passphrase_strength():
