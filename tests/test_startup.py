@@ -17,6 +17,12 @@ ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
 
+def run_python(*args: str, **env: str) -> subprocess.CompletedProcess:
+    """A fresh interpreter in the repository, offscreen: what a module loads shows only there."""
+    return subprocess.run([sys.executable, *args], cwd=ROOT, env=os.environ | {"QT_QPA_PLATFORM": "offscreen"} | env,
+                          capture_output=True, text=True, timeout=120)
+
+
 def test_parser_and_frame_import_no_orm_and_no_crypto():
     script = (
         "import sys; from vstbpn_desktop.cli import build_parser; "
@@ -27,7 +33,7 @@ def test_parser_and_frame_import_no_orm_and_no_crypto():
         "('sqlmodel', 'sqlalchemy', 'pydantic', 'cryptography', 'reportlab', 'openpyxl', 'docx', 'alembic')]; "
         "assert not heavy, heavy"
     )
-    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
+    result = run_python("-c", script)
     assert result.returncode == 0, result.stderr
 
 
@@ -56,9 +62,7 @@ def test_the_frame_opens_at_the_remembered_size(qtbot, qapp, district):
 
 
 def start(data_dir: Path, mode: str) -> subprocess.CompletedProcess:
-    env = os.environ | {"QT_QPA_PLATFORM": "offscreen", "VSTBPN_BENCH_EXIT_AFTER": mode}
-    return subprocess.run([sys.executable, "main.py", "--data-dir", str(data_dir)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return run_python("main.py", "--data-dir", str(data_dir), VSTBPN_BENCH_EXIT_AFTER=mode)
 
 
 def test_the_window_starts_on_a_profile_with_data_and_shows_the_period(district_cli):
@@ -90,7 +94,7 @@ def test_a_damaged_database_is_found_by_the_threaded_check_without_the_orm(distr
         "assert 'sqlalchemy' not in sys.modules, 'the check must not need the ORM'\n"
         "print('ok' if state.ok else 'damaged', state.problems[:1])\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    result = run_python("-c", script)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("damaged"), result.stdout
 
@@ -106,9 +110,7 @@ def test_pyside_no_longer_reads_the_source_of_each_module_imported_after_it():
         "import csv, json.tool, vstbpn_desktop.formats\n"
         "print(len(calls))\n"
     )
-    env = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=60)
+    result = run_python("-c", script)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "0"
 
@@ -128,8 +130,6 @@ def test_opening_the_window_loads_no_report_bundle_or_table_file_code(district_c
         "        'reportlab', 'openpyxl', 'docx', 'cryptography')\n"
         "print(sorted(m for m in late if m in sys.modules))\n"
     )
-    env = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=60)
+    result = run_python("-c", script)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
