@@ -3,12 +3,26 @@
 import sys
 
 
+def window_arguments(argv: list[str]):
+    """The window's arguments (`--data-dir DIR` at most), or None when `argv` asks for the command
+    line (a command, --self-test, --help, --version...). Decided without building the command
+    line's parser and importing its command modules: that is work the window does not need."""
+    import argparse
+    from pathlib import Path
+
+    parser = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    parser.add_argument("--data-dir", type=Path)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:  # e.g. --data-dir without its folder: the command line says so
+        return None
+    return None if rest else args
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    from vstbpn_desktop.cli import build_parser
-
-    args, _ = build_parser().parse_known_args(argv)
-    if args.command or args.self_test:
+    args = window_arguments(argv)
+    if args is None:
         from vstbpn_desktop.cli import main as cli_main
 
         return cli_main(argv)

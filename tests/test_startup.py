@@ -133,3 +133,16 @@ def test_opening_the_window_loads_no_report_bundle_or_table_file_code(district_c
     result = run_python("-c", script)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_main_tells_the_window_from_the_command_line_without_building_the_parser():
+    import main
+
+    assert main.window_arguments([]).data_dir is None
+    assert str(main.window_arguments(["--data-dir", "p"]).data_dir) == "p"
+    assert str(main.window_arguments(["--data-dir=p"]).data_dir) == "p"
+    for argv in (["info"], ["--data-dir", "p", "info"], ["--self-test"], ["--version"], ["-h"], ["--data-dir"]):
+        assert main.window_arguments(argv) is None, argv
+    result = run_python("-c", "import sys, main; main.window_arguments(['--data-dir', 'p']); "
+                              "print(sorted(m for m in sys.modules if m.startswith('vstbpn_desktop')))")
+    assert result.returncode == 0 and result.stdout.strip() == "[]", result
