@@ -1,6 +1,5 @@
 """Vietnamese text rules: NFC on the way in, diacritic-blind matching for search."""
 
-import re
 import unicodedata
 
 
@@ -21,14 +20,20 @@ class _StripCombining(dict):
 
 
 _STRIP_COMBINING = _StripCombining()
-# The combining diacritical marks block, every one a combining mark (U+034F, the grapheme joiner, is
-# not): all that Vietnamese letters decompose into, removed in one C pass before the slower table.
-_LATIN_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
 
 
 def fold(value: str) -> str:
-    """Lower-case and strip diacritics so "long xuyen" finds "Long Xuyên"."""
-    decomposed = _LATIN_MARKS.sub("", unicodedata.normalize("NFD", value.casefold())).replace("đ", "d")
-    if decomposed.isascii():
-        return decomposed
+    """Lower-case and strip diacritics so "long xuyen" finds "Long Xuyên".
+
+    By definition: casefold, NFD, every combining mark removed, đ → d. Vietnamese text takes a
+    faster road with the same result (100.000 activities are folded at each bundle import): when
+    each letter decomposes into an ASCII letter and marks, the ASCII letters alone are the answer,
+    which the lengths tell (as many ASCII letters as composed characters); else the table below."""
+    folded = value.casefold().replace("đ", "d")
+    if folded.isascii():
+        return folded
+    decomposed = unicodedata.normalize("NFD", folded)
+    letters = decomposed.encode("ascii", "ignore").decode("ascii")
+    if len(letters) == len(unicodedata.normalize("NFC", folded)):
+        return letters
     return decomposed.translate(_STRIP_COMBINING)  # marks of other scripts, and text with other letters
