@@ -59,3 +59,30 @@ def test_periods_with_data_finds_each_half_year_holding_a_record_and_skips_the_g
                       "participants": 10, "female_participants": 5}, "Trần Thị Lan")
     assert [p.code for p in periods_with_data(district.engine, "883")] == ["2024H2", "2023H2", "2021H1"]
     assert periods_with_data(district.engine, "884") == []
+
+
+def test_counting_a_period_and_its_search_reads_only_the_activity_index(district):
+    """The list's counts and totals at 100.000 activities: no row of the table is read one by one."""
+    from sqlalchemy import event
+
+    from vstbpn_desktop.records import activity_totals
+
+    statements = []
+
+    def keep(conn, cursor, statement, parameters, context, executemany):
+        statements.append((statement, parameters))
+
+    event.listen(district.engine, "before_cursor_execute", keep)
+    try:
+        scope = Scope("883", H1)
+        count_activities(district.engine, scope)
+        count_activities(district.engine, scope, search="phong chong")
+        activity_totals(district.engine, ["883"], H1)
+    finally:
+        event.remove(district.engine, "before_cursor_execute", keep)
+    assert len(statements) == 3
+    with district.engine.connect() as connection:
+        raw = connection.connection.dbapi_connection
+        for statement, parameters in statements:
+            plan = " ".join(row[-1] for row in raw.execute("EXPLAIN QUERY PLAN " + statement, parameters))
+            assert "COVERING INDEX ix_activity_unit_date" in plan, (statement, plan)

@@ -82,10 +82,11 @@ class ReportingPeriod(Record, table=True):
 
 class Activity(Record, table=True):
     __tablename__ = "activity"
-    # The period's rows of a unit in list order (date, id), carrying what the totals sum: the list pages
-    # (even at OFFSET 99.800), counts and activity_totals read only this index (bench/RESULTS.md).
+    # The period's rows of a unit in list order (date, id), carrying what the totals sum and the folded
+    # text the search box matches: the list pages (even at OFFSET 99.800), counts with or without a
+    # search and activity_totals read only this index, never the rows one by one (bench/RESULTS.md).
     __table_args__ = (Index("ix_activity_unit_date", "org_unit_code", "date", "id", "kind", "sessions",
-                            "participants", "female_participants"),)
+                            "participants", "female_participants", "search_text"),)
     org_unit_code: str = Field(max_length=10)
     date: dt.date = Field(index=True)
     kind: str = Field(max_length=20)

@@ -35,7 +35,8 @@ def upgrade() -> None:
     with op.batch_alter_table('activity', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_activity_date'), ['date'], unique=False)
         batch_op.create_index('ix_activity_unit_date', ['org_unit_code', 'date', 'id', 'kind', 'sessions',
-                                                        'participants', 'female_participants'], unique=False)
+                                                        'participants', 'female_participants', 'search_text'],
+                              unique=False)
 
     op.create_table('audit_event',
     sa.Column('id', sa.String(length=36), nullable=False),
