@@ -118,18 +118,21 @@ def _raw(cells: dict, text_columns=(), code_columns: dict | None = None) -> dict
     return raw
 
 
-# -- the plan: clean records with the row each came from ------------------------------------
+# -- the plan: clean records, with the row each came from where a refusal may name it ---------
 
 @dataclass
 class _Plan:
-    activities: list[tuple[str, dict]] = field(default_factory=list)  # (place, clean)
-    documents: list[tuple[str, dict]] = field(default_factory=list)
+    activities: list[dict] = field(default_factory=list)  # clean records
+    documents: list[dict] = field(default_factory=list)
     indicators: dict[tuple[str, str], tuple[str, float]] = field(default_factory=dict)  # (period, code) -> (place, value)
     narratives: dict[tuple[str, str], tuple[str, list[str]]] = field(default_factory=dict)
     periods: dict[Period, str] = field(default_factory=dict)  # period touched -> first place
 
-    def touch(self, period: Period, place: str) -> None:
-        self.periods.setdefault(period, place)
+    def touch(self, period: Period, label: str, raw: RawTable, row: int) -> None:
+        """The first row of each period is kept to name it (a locked period); its place is written
+        then, not for each of 100.000 rows."""
+        if period not in self.periods:
+            self.periods[period] = where(label, raw.sheet, row)
 
 
 def _period(value, label, raw, row, wanted: Period | None, problems: _Problems) -> Period | None:
@@ -154,16 +157,15 @@ def _plan_rows(raw: RawTable, label: str, period: Period | None, plan: _Plan, pr
                tick: Callable[[], None]) -> None:
     for row, cells in raw.rows:
         tick()
-        place = where(label, raw.sheet, row)
         try:
             if raw.table == "activities":
                 clean = validate_activity(_raw(cells, ("title", "place", "notes"), {"kind": ACTIVITY_KINDS}), period)
-                plan.activities.append((place, clean))
-                plan.touch(period_for(clean["date"]), place)
+                plan.activities.append(clean)
+                plan.touch(period_for(clean["date"]), label, raw, row)
             elif raw.table == "documents":
                 clean = validate_document(_raw(cells, ("number", "issuer", "title"), {"kind": DOCUMENT_KINDS}), period)
-                plan.documents.append((place, clean))
-                plan.touch(period_for(clean["date"]), place)
+                plan.documents.append(clean)
+                plan.touch(period_for(clean["date"]), label, raw, row)
             elif raw.table == "indicators":
                 _plan_indicator(cells, label, raw, row, period, plan, problems)
             else:
@@ -189,7 +191,7 @@ def _plan_indicator(cells, label, raw, row, wanted, plan: _Plan, problems: _Prob
                              place=plan.indicators[key][0]))
         return
     plan.indicators[key] = (where(label, raw.sheet, row), value)
-    plan.touch(period, where(label, raw.sheet, row))
+    plan.touch(period, label, raw, row)
 
 
 def _plan_narrative(cells, label, raw, row, wanted, plan: _Plan, problems: _Problems) -> None:
@@ -200,7 +202,7 @@ def _plan_narrative(cells, label, raw, row, wanted, plan: _Plan, problems: _Prob
         return
     place = where(label, raw.sheet, row)
     plan.narratives.setdefault((period.code, section), (place, []))[1].append(text)
-    plan.touch(period, place)
+    plan.touch(period, label, raw, row)
 
 
 # -- the import ------------------------------------------------------------------------------
@@ -300,17 +302,17 @@ def _check_bounds(connection, unit: str, plan: _Plan, problems: _Problems) -> No
                 problems.add(place, Message("kỳ {period}: {reason}", period=period_code, reason=reason))
 
 
-def _new_records(connection, model, fields: tuple[str, ...], unit: str, planned: list[tuple[str, dict]]) -> list[dict]:
+def _new_records(connection, model, fields: tuple[str, ...], unit: str, planned: list[dict]) -> list[dict]:
     """The planned records minus those identical in every column to one already held."""
     if not planned:
         return []
     table = model.__table__
-    dates = [clean["date"] for _, clean in planned]
+    dates = [clean["date"] for clean in planned]
     held = Counter(tuple(row) for row in connection.execute(
         select(*(table.c[f] for f in fields)).where(and_(
             table.c.org_unit_code == unit, table.c.date >= min(dates), table.c.date <= max(dates)))))
     fresh = []
-    for _, clean in planned:
+    for clean in planned:
         key = tuple(clean[f] for f in fields)
         if held[key] > 0:
             held[key] -= 1
