@@ -462,3 +462,18 @@ def test_the_window_writes_numbers_only_through_i18n():
             if forms.search(line.replace("i18n.parse_number", "")):
                 found.append(f"{path.name}:{number}: {line.strip()}")
     assert found == []
+
+
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_every_column_of_the_record_tables_is_as_wide_as_its_header(qtbot, district, language, code):
+    """English headers are longer ("Number and symbol"): no header of the pages' tables is cut."""
+    window = open_in(qtbot, district, language, code)
+    for key in ("documents", "communication", "grid"):
+        window.show_page(key)
+        table = window.pages[key].table
+        header = table.horizontalHeader()
+        last = table.model().columnCount() - 1
+        for column in range(last):  # the last one stretches
+            if header.sectionResizeMode(column) != header.ResizeMode.Stretch:
+                assert header.sectionSize(column) >= header.sectionSizeHint(column), (
+                    key, table.model().headerData(column, Qt.Horizontal))

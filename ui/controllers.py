@@ -19,7 +19,7 @@ from vstbpn_desktop.storage.models import Activity, Document
 from . import i18n
 from .i18n import indicator_name, period_label
 from .models import ActivityTableModel, DocumentTableModel, IndicatorTableModel, indicator_refusal, refusal_text
-from .widgets import KindDelegate
+from .widgets import KindDelegate, set_column_widths
 
 REFUSED_STYLE = "QLineEdit { border: 2px solid #b00020; background: #fde2e1; }"
 NARRATIVE_IDLE_MS = 1200
@@ -302,10 +302,9 @@ class ActivitiesController(TableController):
 
     def __init__(self, context: Context, page):
         super().__init__(context, page, ActivityTableModel(context.engine, context.scope, context.author))
-        widths = {ActivityTableModel.DATE: 95, ActivityTableModel.KIND: 170, ActivityTableModel.TITLE: 360,
-                  ActivityTableModel.SESSIONS: 70, ActivityTableModel.PARTICIPANTS: 90, ActivityTableModel.FEMALE: 90}
-        for column, width in widths.items():
-            page.table.setColumnWidth(column, width)
+        set_column_widths(page.table, {
+            ActivityTableModel.DATE: 95, ActivityTableModel.KIND: 170, ActivityTableModel.TITLE: 360,
+            ActivityTableModel.SESSIONS: 70, ActivityTableModel.PARTICIPANTS: 90, ActivityTableModel.FEMALE: 90})
         self.filter_timer = QTimer(self)
         self.filter_timer.setSingleShot(True)
         self.filter_timer.setInterval(FILTER_IDLE_MS)
@@ -361,9 +360,8 @@ class DocumentsController(TableController):
 
     def __init__(self, context: Context, page):
         super().__init__(context, page, DocumentTableModel(context.engine, context.scope, context.author))
-        for column, width in {DocumentTableModel.NUMBER: 130, DocumentTableModel.DATE: 105,
-                              DocumentTableModel.ISSUER: 230, DocumentTableModel.KIND: 120}.items():
-            page.table.setColumnWidth(column, width)
+        set_column_widths(page.table, {DocumentTableModel.NUMBER: 130, DocumentTableModel.DATE: 105,
+                                       DocumentTableModel.ISSUER: 230, DocumentTableModel.KIND: 120})
         self.refresh_totals()
 
     def new_record(self) -> dict:
@@ -384,8 +382,7 @@ class GridController(QObject):
         self.stale = True
         page.table.setModel(self.model)
         page.table.setAlternatingRowColors(False)
-        for column, width in {0: 200, 2: 90, 3: 90, 4: 100, 5: 100, 6: 130}.items():
-            page.table.setColumnWidth(column, width)
+        set_column_widths(page.table, {0: 200, 2: 90, 3: 90, 4: 100, 5: 100, 6: 130})
         header = page.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(IndicatorTableModel.NAME, QHeaderView.Stretch)

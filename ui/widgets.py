@@ -91,6 +91,13 @@ class RecordTableView(QTableView):
         super().keyPressEvent(event)
 
 
+def set_column_widths(table: QTableView, widths: dict[int, int]) -> None:
+    """The widths given, each column at least as wide as its header reads (in either language)."""
+    header = table.horizontalHeader()
+    for column, width in widths.items():
+        table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
+
+
 def record_table() -> QTableView:
     """A table edited with the keyboard alone: typing or Enter edits, Tab moves on."""
     view = RecordTableView()
