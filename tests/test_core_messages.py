@@ -15,6 +15,7 @@ import pytest
 
 from vstbpn_desktop import records
 from vstbpn_desktop.bundle.importer import import_bundle
+from vstbpn_desktop.catalogue import indicators
 from vstbpn_desktop.dataio.importer import import_file
 from vstbpn_desktop.domain.validation import Invalid, validate_activity
 from vstbpn_desktop.errors import Cancelled, Message, Refused
@@ -220,3 +221,23 @@ def test_inline_field_reason_in_english(qtbot, district, language):
     text = refusal_text(caught.value, dict(zip(model.COLUMNS, model.headers())))
     assert "the number of women (60) is greater than the total number of participants (10)" in text
     assert "số nữ" not in text
+
+
+def test_indicator_names_and_storage_warnings_follow_the_window_language(qtbot, language):
+    from vstbpn_desktop.domain.validation import check_indicator_bounds
+    from vstbpn_desktop.safety.integrity import storage_warning
+
+    codes = [c for c, i in indicators().items() if i.at_most][:1]
+    part = codes[0]
+    whole = indicators()[part].at_most
+    reason = check_indicator_bounds({part: 9, whole: 3})[part]
+    usb = storage_warning(Path("/media/lan/USB/p/vstbpn.sqlite3"),
+                          "/dev/sda1 / ext4 rw 0 0\n/dev/sdb1 /media/lan/USB vfat rw 0 0\n")
+    assert language("vi") == "vi"
+    assert i18n.message(reason) == str(reason) and indicators()[part].name_vi in str(reason)
+    assert "ổ USB/thẻ nhớ (FAT)" in i18n.message(usb) == str(usb)
+    assert language("en") == "en"
+    english = i18n.message(reason)
+    assert english == f"{indicators()[part].name_en} (9) is greater than {indicators()[whole].name_en.lower()} (3)"
+    assert i18n.message(usb).startswith("/media/lan/USB/p/vstbpn.sqlite3: the database is on a USB stick or "
+                                        "memory card (FAT) (/media/lan/USB); SQLite is not safe there")

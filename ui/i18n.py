@@ -116,7 +116,7 @@ def message(value) -> str:
     if isinstance(value, BaseException) and isinstance(carried, Message):
         value = carried
     if isinstance(value, Message):
-        return value.render(_translate)
+        return value.render(_translate, language())
     return str(value)
 
 

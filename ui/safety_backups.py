@@ -73,7 +73,7 @@ def check_data(window) -> list[str] | None:
     else:
         text = tr("{path}: dữ liệu nguyên vẹn (integrity_check, foreign_key_check: tốt).").format(path=path)
         if warning:
-            text += "\n\n" + tr("Cảnh báo: {warning}").format(warning=warning)
+            text += "\n\n" + tr("Cảnh báo: {warning}").format(warning=i18n.message(warning))
         show_info(window, title, text)
     return problems
 

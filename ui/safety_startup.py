@@ -147,7 +147,7 @@ def after_show(window, opened: Opened) -> None:
         context.say(tr("Đã khôi phục {n} bản ghi từ bản sao lưu; cơ sở dữ liệu hỏng được giữ trong backups/").format(
             n=i18n.count(opened.restored.get("records") or 0)), 60_000)
     elif opened.warnings:
-        context.say(tr("Cảnh báo: {text}").format(text=" ".join(opened.warnings)), 120_000)
+        context.say(tr("Cảnh báo: {text}").format(text=" ".join(i18n.message(w) for w in opened.warnings)), 120_000)
     if not opened.damaged_reason:
         # A moment after start: the window is drawn and answering first.
         QTimer.singleShot(START_BACKUP_DELAY_MS, lambda: backup_at_start(window))

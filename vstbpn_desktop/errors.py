@@ -18,15 +18,32 @@ build script and tests/test_core_messages.py read them from the source with `ast
 from collections.abc import Callable
 
 
-def _render(value, translate: Callable[[str], str] | None):
+def _render(value, translate: Callable[[str], str] | None, language: str):
     if isinstance(value, Message):
-        return value.render(translate)
+        return value.render(translate, language)
+    if isinstance(value, Term):
+        return value.english if language == "en" else str(value)
     message = getattr(value, "message", None)
     if isinstance(value, BaseException) and isinstance(message, Message):
-        return message.render(translate)
+        return message.render(translate, language)
     if isinstance(value, (list, tuple)):
-        return "; ".join(str(_render(item, translate)) for item in value)
+        return "; ".join(str(_render(item, translate, language)) for item in value)
     return value
+
+
+class Term(str):
+    """A catalogue name inside a message (an indicator's name): its Vietnamese text, carrying the
+    English the catalogue gives it, since it is data and not one of the templates translated."""
+
+    english: str
+
+    def __new__(cls, vietnamese: str, english: str = "") -> "Term":
+        self = super().__new__(cls, vietnamese)
+        self.english = english or vietnamese
+        return self
+
+    def __getnewargs__(self):
+        return str(self), self.english
 
 
 class Message(str):
@@ -36,7 +53,7 @@ class Message(str):
     fields: dict
 
     def __new__(cls, template: str, /, **fields) -> "Message":
-        self = super().__new__(cls, _fill(template, fields, None))
+        self = super().__new__(cls, _fill(template, fields, None, "vi"))
         self.template = template
         self.fields = fields
         return self
@@ -44,15 +61,16 @@ class Message(str):
     def __getnewargs_ex__(self):
         return (self.template,), self.fields
 
-    def render(self, translate: Callable[[str], str] | None = None) -> str:
-        """The text with `translate(template)` for this template and every nested one (Vietnamese without)."""
-        return _fill(translate(self.template) if translate else self.template, self.fields, translate)
+    def render(self, translate: Callable[[str], str] | None = None, language: str = "vi") -> str:
+        """The text with `translate(template)` for this template and every nested one (Vietnamese
+        without); catalogue terms (Term) in `language`."""
+        return _fill(translate(self.template) if translate else self.template, self.fields, translate, language)
 
 
-def _fill(template: str, fields: dict, translate) -> str:
+def _fill(template: str, fields: dict, translate, language: str) -> str:
     if not fields:
         return template
-    return template.format(**{name: _render(value, translate) for name, value in fields.items()})
+    return template.format(**{name: _render(value, translate, language) for name, value in fields.items()})
 
 
 def message(text, /, **fields) -> Message:

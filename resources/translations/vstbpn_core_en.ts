@@ -648,8 +648,16 @@
             <translation>section name missing</translation>
         </message>
         <message>
+            <source>thư mục chia sẻ ({system})</source>
+            <translation>a shared folder ({system})</translation>
+        </message>
+        <message>
             <source>thư mục hoặc tệp dữ liệu chỉ đọc (không có quyền ghi); không thay đổi gì — hãy chép hồ sơ vào thư mục ghi được</source>
             <translation>the data folder or file is read-only (no permission to write); nothing was changed — copy the profile to a writable folder</translation>
+        </message>
+        <message>
+            <source>thư mục mạng ({system})</source>
+            <translation>a network folder ({system})</translation>
         </message>
         <message>
             <source>trang tính {sheet}</source>
@@ -762,6 +770,10 @@
         <message>
             <source>{database}: không tìm thấy cơ sở dữ liệu; hãy khởi tạo bằng lệnh init</source>
             <translation>{database}: database not found; create it with the init command</translation>
+        </message>
+        <message>
+            <source>{database}: tệp nhật ký ghi ({name}-wal) đã bị xóa khi chương trình chưa đóng hẳn; những thay đổi cuối cùng có thể đã mất (dữ liệu còn lại vẫn nguyên vẹn). Hãy kiểm tra lại; nếu thiếu, khôi phục bản sao lưu.</source>
+            <translation>{database}: the write-ahead log ({name}-wal) was deleted before the program had fully closed; the last changes may have been lost (the rest of the data is intact). Please check; if anything is missing, restore a backup.</translation>
         </message>
         <message>
             <source>{error}</source>
@@ -972,6 +984,22 @@
             <translation>{path}: the database is damaged ({value}); it is not repaired automatically — restore the latest good backup (restore FILE)</translation>
         </message>
         <message>
+            <source>{path}: cơ sở dữ liệu đang nằm trên thư mục mạng; SQLite không an toàn ở đó.</source>
+            <translation>{path}: the database is on a network folder; SQLite is not safe there.</translation>
+        </message>
+        <message>
+            <source>{path}: cơ sở dữ liệu đang nằm trên {kind} ({point}); SQLite không an toàn ở đó — rút ổ hoặc mất mạng khi đang ghi có thể làm hỏng dữ liệu. Hãy chuyển hồ sơ vào ổ cứng của máy.</source>
+            <translation>{path}: the database is on {kind} ({point}); SQLite is not safe there — removing the drive or losing the network while writing can damage the data. Please move the profile to the computer's own disk.</translation>
+        </message>
+        <message>
+            <source>{path}: cơ sở dữ liệu đang nằm trên ổ USB/thẻ nhớ; SQLite không an toàn ở đó.</source>
+            <translation>{path}: the database is on a USB stick or memory card; SQLite is not safe there.</translation>
+        </message>
+        <message>
+            <source>{path}: cơ sở dữ liệu đang nằm trên ổ mạng; SQLite không an toàn ở đó.</source>
+            <translation>{path}: the database is on a network drive; SQLite is not safe there.</translation>
+        </message>
+        <message>
             <source>{path}: hồ sơ đã có khóa ký; không tạo đè</source>
             <translation>{path}: the profile already has a signing key; it is not overwritten</translation>
         </message>
@@ -1146,6 +1174,14 @@
         <message>
             <source>định dạng báo cáo '{kind}' không hỗ trợ (pdf, docx, xlsx)</source>
             <translation>report format '{kind}' is not supported (pdf, docx, xlsx)</translation>
+        </message>
+        <message>
+            <source>ổ USB/thẻ nhớ ({system})</source>
+            <translation>a USB stick or memory card ({system})</translation>
+        </message>
+        <message>
+            <source>ổ gắn ngoài ({system})</source>
+            <translation>an external drive ({system})</translation>
         </message>
         <message>
             <source>ổ đĩa đầy (hoặc vượt giới hạn kích thước tệp); không thay đổi gì — hãy giải phóng chỗ trống rồi làm lại</source>

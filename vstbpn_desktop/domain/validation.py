@@ -9,7 +9,7 @@ import re
 from datetime import date, datetime
 
 from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, indicators
-from ..errors import Message, Reason, message
+from ..errors import Message, Reason, Term, message
 from ..formats import format_count, format_date, parse_number
 from ..periods import Period
 from ..text import fold, nfc
@@ -193,9 +193,11 @@ def check_indicator_bounds(values: dict[str, float]) -> dict[str, str]:
     for code, value in values.items():
         whole = catalogue[code].at_most if code in catalogue else None
         if whole and value is not None and values.get(whole) is not None and value > values[whole]:
+            part, total = catalogue[code], catalogue[whole]
             problems[code] = Message("{part} ({value}) lớn hơn {whole} ({whole_value})",
-                                     part=catalogue[code].name_vi, value=_plain(value),
-                                     whole=catalogue[whole].name_vi.lower(), whole_value=_plain(values[whole]))
+                                     part=Term(part.name_vi, part.name_en), value=_plain(value),
+                                     whole=Term(total.name_vi.lower(), total.name_en.lower()),
+                                     whole_value=_plain(values[whole]))
     return problems
 
 

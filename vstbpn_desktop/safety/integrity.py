@@ -11,12 +11,17 @@ from pathlib import Path
 from ..errors import Message, Refused
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+_USB = Message("ổ USB/thẻ nhớ ({system})", system="FAT")
+_EXTERNAL = Message("ổ gắn ngoài ({system})", system="NTFS")
+_NETWORK = Message("thư mục mạng ({system})", system="SMB")
 RISKY_FILESYSTEMS = {
-    "vfat": "ổ USB/thẻ nhớ (FAT)", "msdos": "ổ USB/thẻ nhớ (FAT)", "exfat": "ổ USB/thẻ nhớ (exFAT)",
-    "fuseblk": "ổ gắn ngoài (NTFS/FUSE)", "ntfs": "ổ gắn ngoài (NTFS)", "ntfs3": "ổ gắn ngoài (NTFS)",
-    "nfs": "thư mục mạng (NFS)", "nfs4": "thư mục mạng (NFS)", "cifs": "thư mục mạng (Windows/SMB)",
-    "smb3": "thư mục mạng (SMB)", "smbfs": "thư mục mạng (SMB)", "9p": "thư mục chia sẻ (9p)",
-    "sshfs": "thư mục mạng (SSHFS)", "davfs": "thư mục mạng (WebDAV)",
+    "vfat": _USB, "msdos": _USB, "exfat": Message("ổ USB/thẻ nhớ ({system})", system="exFAT"),
+    "fuseblk": Message("ổ gắn ngoài ({system})", system="NTFS/FUSE"), "ntfs": _EXTERNAL, "ntfs3": _EXTERNAL,
+    "nfs": Message("thư mục mạng ({system})", system="NFS"), "nfs4": Message("thư mục mạng ({system})", system="NFS"),
+    "cifs": Message("thư mục mạng ({system})", system="Windows/SMB"), "smb3": _NETWORK, "smbfs": _NETWORK,
+    "9p": Message("thư mục chia sẻ ({system})", system="9p"),
+    "sshfs": Message("thư mục mạng ({system})", system="SSHFS"),
+    "davfs": Message("thư mục mạng ({system})", system="WebDAV"),
 }
 
 
@@ -107,7 +112,7 @@ def _mount_for(path: Path, mounts_text: str) -> tuple[str, str] | None:
     return best
 
 
-def storage_warning(path: Path, mounts_text: str | None = None) -> str | None:
+def storage_warning(path: Path, mounts_text: str | None = None) -> Message | None:
     """A warning when the database lives on a USB stick, memory card or network share."""
     path = Path(path).resolve()
     if sys.platform == "win32":
@@ -121,24 +126,27 @@ def storage_warning(path: Path, mounts_text: str | None = None) -> str | None:
     if found is None:
         return None
     point, fstype = found
-    kind = RISKY_FILESYSTEMS.get(fstype) or ("ổ gắn ngoài (FUSE)" if fstype.startswith("fuse.") else None)
+    kind = RISKY_FILESYSTEMS.get(fstype)
+    if kind is None and fstype.startswith("fuse."):
+        kind = Message("ổ gắn ngoài ({system})", system="FUSE")
     if kind is None:
         return None
-    return (f"{path}: cơ sở dữ liệu đang nằm trên {kind} ({point}); SQLite không an toàn ở đó — rút ổ "
-            "hoặc mất mạng khi đang ghi có thể làm hỏng dữ liệu. Hãy chuyển hồ sơ vào ổ cứng của máy.")
+    return Message("{path}: cơ sở dữ liệu đang nằm trên {kind} ({point}); SQLite không an toàn ở đó — rút ổ "
+                   "hoặc mất mạng khi đang ghi có thể làm hỏng dữ liệu. Hãy chuyển hồ sơ vào ổ cứng của máy.",
+                   path=path, kind=kind, point=point)
 
 
-def _windows_warning(path: Path) -> str | None:  # pragma: no cover - Windows only
+def _windows_warning(path: Path) -> Message | None:  # pragma: no cover - Windows only
     import ctypes
 
     text = str(path)
     if text.startswith("\\\\"):
-        return f"{path}: cơ sở dữ liệu đang nằm trên thư mục mạng; SQLite không an toàn ở đó."
+        return Message("{path}: cơ sở dữ liệu đang nằm trên thư mục mạng; SQLite không an toàn ở đó.", path=path)
     kind = ctypes.windll.kernel32.GetDriveTypeW(text[:3])
     if kind == 2:  # DRIVE_REMOVABLE
-        return f"{path}: cơ sở dữ liệu đang nằm trên ổ USB/thẻ nhớ; SQLite không an toàn ở đó."
+        return Message("{path}: cơ sở dữ liệu đang nằm trên ổ USB/thẻ nhớ; SQLite không an toàn ở đó.", path=path)
     if kind == 4:  # DRIVE_REMOTE
-        return f"{path}: cơ sở dữ liệu đang nằm trên ổ mạng; SQLite không an toàn ở đó."
+        return Message("{path}: cơ sở dữ liệu đang nằm trên ổ mạng; SQLite không an toàn ở đó.", path=path)
     return None
 
 
@@ -198,11 +206,10 @@ def startup_check(profile_or_dir) -> StartupState:
     if not database.exists():
         return state
     if wal_was_deleted(database):
-        state.warnings.append(
-            f"{database}: tệp nhật ký ghi ({database.name}-wal) đã bị xóa khi chương trình chưa đóng hẳn; "
+        state.warnings.append(Message(
+            "{database}: tệp nhật ký ghi ({name}-wal) đã bị xóa khi chương trình chưa đóng hẳn; "
             "những thay đổi cuối cùng có thể đã mất (dữ liệu còn lại vẫn nguyên vẹn). "
-            "Hãy kiểm tra lại; nếu thiếu, khôi phục bản sao lưu."
-        )
+            "Hãy kiểm tra lại; nếu thiếu, khôi phục bản sao lưu.", database=database, name=database.name))
     warning = storage_warning(database)
     if warning:
         state.warnings.append(warning)
