@@ -74,3 +74,46 @@ def province(province_cli) -> Profile:
     profile = Profile.open(province_cli.data_dir)
     yield profile
     profile.close()
+
+
+# -- the window's languages: the .qm built by the project's own script, into a temporary folder --
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    import subprocess
+
+    out = tmp_path_factory.mktemp("qm")
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "build-translations"), "--no-update",
+                           "--out", str(out)], capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    assert (out / "vstbpn_en.qm").stat().st_size > 10_000
+    assert (out / "vstbpn_core_en.qm").stat().st_size > 10_000
+    assert (out / "qt_vi.qm").exists()
+    return out
+
+
+@pytest.fixture
+def language(qapp, built):
+    """`language("en")` installs the English window (returns the language in effect); Vietnamese after."""
+    from ui import i18n
+
+    def use(code: str) -> str:
+        return i18n.install(qapp, code, built)
+
+    yield use
+    i18n.install(qapp, "vi", built)
+    for translator in list(i18n._state["translators"]):
+        qapp.removeTranslator(translator)
+    i18n._state["translators"] = []
+
+
+@pytest.fixture
+def told(monkeypatch):
+    """What the window told the officer in a message box: [(text, warning)]."""
+    from ui import bundle_common
+
+    messages = []
+    monkeypatch.setattr(bundle_common, "tell",
+                        lambda parent, title, text, warning=False: messages.append((text, warning)))
+    return messages
+

@@ -22,7 +22,7 @@ from vstbpn_desktop.errors import Cancelled, Message, Refused
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.records import Scope
 
-from ui import bundle_common, i18n
+from ui import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 CORE_TS = ROOT / "resources" / "translations" / "vstbpn_core_en.ts"
@@ -134,36 +134,6 @@ def test_invalid_reasons_read_as_before():
 
 
 # -- the window ----------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("qm")
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "build-translations"), "--no-update",
-                           "--out", str(out)], capture_output=True, text=True, timeout=180)
-    assert done.returncode == 0, done.stderr
-    assert (out / "vstbpn_core_en.qm").stat().st_size > 10_000
-    return out
-
-
-@pytest.fixture
-def language(qapp, built):
-    def use(code: str) -> str:
-        return i18n.install(qapp, code, built)
-
-    yield use
-    i18n.install(qapp, "vi", built)
-    for translator in list(i18n._state["translators"]):
-        qapp.removeTranslator(translator)
-    i18n._state["translators"] = []
-
-
-@pytest.fixture
-def told(monkeypatch):
-    messages = []
-    monkeypatch.setattr(bundle_common, "tell",
-                        lambda parent, title, text, warning=False: messages.append((text, warning)))
-    return messages
-
 
 def open_in(qtbot, district, language, code):
     from ui.app import open_window

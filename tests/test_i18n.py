@@ -3,8 +3,6 @@ window reads in English with "en" and in Vietnamese with "vi"."""
 
 import ast
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
@@ -104,30 +102,6 @@ def test_menu_accelerators_do_not_collide():
     for texts in (menus, [english[m] for m in menus]):
         keys = [re.search(r"&(\w)", t).group(1).lower() for t in texts]
         assert len(set(keys)) == len(keys), texts
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """The .qm files built by the project's own script, into a temporary folder."""
-    out = tmp_path_factory.mktemp("qm")
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "build-translations"), "--no-update",
-                           "--out", str(out)], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert (out / "vstbpn_en.qm").stat().st_size > 10_000
-    assert (out / "qt_vi.qm").exists()
-    return out
-
-
-@pytest.fixture
-def language(qapp, built):
-    def use(code: str) -> str:
-        return i18n.install(qapp, code, built)
-
-    yield use
-    i18n.install(qapp, "vi", built)
-    for translator in list(i18n._state["translators"]):
-        qapp.removeTranslator(translator)
-    i18n._state["translators"] = []
 
 
 def window_texts(window) -> dict:

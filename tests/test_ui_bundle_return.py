@@ -2,7 +2,6 @@
 summary; the province returns a report for correction; the district sees the reason in a banner."""
 
 import pytest
-from PySide6.QtWidgets import QDialog
 
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import Profile
@@ -22,13 +21,6 @@ def ok(cli, *args) -> str:
     code, out, err = cli(*args)
     assert code == 0, err
     return out
-
-
-@pytest.fixture
-def told(monkeypatch):
-    said = []
-    monkeypatch.setattr(bundle_common, "tell", lambda parent, title, text, warning=False: said.append((text, warning)))
-    return said
 
 
 @pytest.fixture

@@ -95,7 +95,7 @@ def test_passphrase_strength():
 
 
 # The language choice at the top of the dialog (the .qm built by the project's own script, into tmp).
-from tests.test_i18n import VIETNAMESE, built, language  # noqa: E402,F401  (fixtures)
+from tests.test_i18n import VIETNAMESE  # noqa: E402
 
 
 def choose(qtbot, dialog, code: str) -> None:

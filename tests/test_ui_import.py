@@ -19,14 +19,6 @@ H1 = Period(2023, 1)
 
 
 @pytest.fixture
-def told(monkeypatch):
-    messages = []
-    monkeypatch.setattr(bundle_common, "tell",
-                        lambda parent, title, text, warning=False: messages.append((text, warning)))
-    return messages
-
-
-@pytest.fixture
 def window(qtbot, district):
     window = open_window(district)
     qtbot.addWidget(window)
