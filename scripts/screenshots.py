@@ -16,11 +16,26 @@ sys.path.insert(0, str(ROOT))
 PAGES = ("documents", "communication", "female_cadres", "violence", "assessment", "directions", "grid")
 
 
-def main(argv: list[str]) -> int:
+def sample_window(app, folder: Path, passphrase: str = "passphrase123"):
+    """The province (89) with its sample data on 2023H1, at 1280x800, shown: where the shots start.
+    Returns (profile, window)."""
     from vstbpn_desktop.demo import load_demo
     from vstbpn_desktop.profile import Profile
 
-    from ui.app import make_application, open_window
+    from ui.app import open_window
+
+    profile = Profile.create(Path(folder) / "province", "89", "Nguyễn Thị Hoa", passphrase)
+    load_demo(profile)
+    window = open_window(profile)
+    window.controller.set_period("2023H1")
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    return profile, window
+
+
+def main(argv: list[str]) -> int:
+    from ui.app import make_application
     from ui.first_run import FirstRunDialog
 
     output = Path(argv[0]) if argv else ROOT / "docs" / "screenshots"
@@ -38,12 +53,7 @@ def main(argv: list[str]) -> int:
         dialog.grab().save(str(output / "00-first-run.png"))
         dialog.close()
 
-        profile = Profile.create(Path(folder) / "province", "89", "Nguyễn Thị Hoa", "passphrase123")
-        load_demo(profile)
-        window = open_window(profile)
-        window.controller.set_period("2023H1")
-        window.resize(1280, 800)
-        window.show()
+        profile, window = sample_window(app, folder)
         for number, key in enumerate(PAGES, start=1):
             window.show_page(key)
             app.processEvents()

@@ -20,11 +20,9 @@ def main(argv: list[str]) -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
-    from vstbpn_desktop.demo import load_demo
-    from vstbpn_desktop.profile import Profile
-
+    from screenshots import sample_window
     from ui import bundle_common, i18n
-    from ui.app import make_application, open_window
+    from ui.app import make_application
 
     subprocess.run([sys.executable, str(ROOT / "scripts" / "build-translations"), "--no-update"], check=True)
     output = Path(argv[0]) if argv else ROOT / "docs" / "screenshots"
@@ -41,12 +39,7 @@ def main(argv: list[str]) -> int:
 
     bundle_common.tell = tell
     with tempfile.TemporaryDirectory() as folder:
-        profile = Profile.create(Path(folder) / "province", "89", "Nguyễn Thị Hoa", "passphrase123")
-        load_demo(profile)
-        window = open_window(profile)
-        window.controller.set_period("2023H1")
-        window.resize(1280, 800)
-        window.show()
+        profile, window = sample_window(app, folder)
         window.show_page("communication")
         app.processEvents()
 

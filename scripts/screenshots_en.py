@@ -56,12 +56,9 @@ def more_shots(app, output: Path) -> None:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-    from vstbpn_desktop.demo import load_demo
-    from vstbpn_desktop.profile import Profile
-
     import ui.bundle_return
+    from screenshots import sample_window
     from ui import bundle_common
-    from ui.app import open_window
 
     def settle():
         for _ in range(5):
@@ -99,12 +96,7 @@ def more_shots(app, output: Path) -> None:
         trigger()
 
     with tempfile.TemporaryDirectory() as folder:
-        profile = Profile.create(Path(folder) / "province", "89", "Nguyễn Thị Hoa", PASSPHRASE)
-        load_demo(profile)
-        window = open_window(profile)
-        window.resize(1280, 800)
-        window.show()
-        window.controller.set_period("2023H1")
+        profile, window = sample_window(app, folder, PASSPHRASE)
         window.show_page("communication")
         settle()
         def action(name):
