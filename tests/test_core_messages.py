@@ -211,3 +211,13 @@ def test_indicator_names_and_storage_warnings_follow_the_window_language(qtbot, 
     assert english == f"{indicators()[part].name_en} (9) is greater than {indicators()[whole].name_en.lower()} (3)"
     assert i18n.message(usb).startswith("/media/lan/USB/p/vstbpn.sqlite3: the database is on a USB stick or "
                                         "memory card (FAT) (/media/lan/USB); SQLite is not safe there")
+
+
+def test_numbers_inside_core_messages_follow_the_window_language(qtbot, language):
+    from vstbpn_desktop.domain.validation import parse_count
+
+    with pytest.raises(ValueError) as caught:
+        parse_count(10_000_001)
+    assert str(caught.value) == "vượt quá giới hạn 10.000.000"
+    assert language("vi") == "vi" and i18n.message(caught.value) == "vượt quá giới hạn 10.000.000"
+    assert language("en") == "en" and i18n.message(caught.value).endswith("10,000,000")

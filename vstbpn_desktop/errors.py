@@ -17,12 +17,16 @@ build script and tests/test_core_messages.py read them from the source with `ast
 
 from collections.abc import Callable
 
+from .formats import format_count
+
 
 def _render(value, translate: Callable[[str], str] | None, language: str):
     if isinstance(value, Message):
         return value.render(translate, language)
     if isinstance(value, Term):
         return value.english if language == "en" else str(value)
+    if isinstance(value, Count):
+        return value.written(language)
     message = getattr(value, "message", None)
     if isinstance(value, BaseException) and isinstance(message, Message):
         return message.render(translate, language)
@@ -44,6 +48,23 @@ class Term(str):
 
     def __getnewargs__(self):
         return str(self), self.english
+
+
+class Count(str):
+    """A number inside a message: "3.871" in Vietnamese, "3,871" in the English window."""
+
+    value: float
+
+    def __new__(cls, value: float) -> "Count":
+        self = super().__new__(cls, format_count(value))
+        self.value = value
+        return self
+
+    def __getnewargs__(self):
+        return (self.value,)
+
+    def written(self, language: str) -> str:
+        return format_count(self.value, language)
 
 
 class Message(str):

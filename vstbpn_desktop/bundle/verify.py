@@ -24,8 +24,7 @@ from ..domain.validation import (
     Invalid, check_indicator_bounds, validate_activity, validate_document, validate_indicator_value,
     validate_narrative,
 )
-from ..errors import Reason, Refused, message
-from ..formats import format_count
+from ..errors import Count, Reason, Refused, message
 from ..periods import Period
 from . import format as fmt
 from .keys import spaced
@@ -139,7 +138,7 @@ class BundleReader:
             raise self.refuse("không giải nén được (hỏng hoặc bị cắt cụt: {error})", member=name, error=exc) from None
         if len(data) > limit:
             raise self.refuse("giải nén ra nhiều hơn {limit} byte mà manifest ghi; dừng đọc (nội dung "
-                              "bị thay đổi, lấy từ gói khác, hoặc bom zip)", member=name, limit=format_count(limit))
+                              "bị thay đổi, lấy từ gói khác, hoặc bom zip)", member=name, limit=Count(limit))
         return data
 
     # -- 2-4. signature, then manifest ------------------------------------------------------

@@ -9,8 +9,8 @@ import re
 from datetime import date, datetime
 
 from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, indicators
-from ..errors import Message, Reason, Term, message
-from ..formats import format_count, format_date, parse_number
+from ..errors import Count, Message, Reason, Term, message
+from ..formats import format_date, parse_number
 from ..periods import Period
 from ..text import fold, nfc
 
@@ -75,7 +75,7 @@ def parse_count(value, minimum: int = 0) -> int:
     if number < minimum:
         raise Reason("phải lớn hơn hoặc bằng {minimum}", minimum=minimum)
     if number > MAX_COUNT:
-        raise Reason("vượt quá giới hạn {limit}", limit=format_count(MAX_COUNT))
+        raise Reason("vượt quá giới hạn {limit}", limit=Count(MAX_COUNT))
     return number
 
 
