@@ -227,9 +227,18 @@ def test_return_round_trip(pair, tmp_path):
     assert "đã khóa gửi lại sau đó" in ok(district, "period", "show", "--period", "2023H1")
     # ... and the replayed answer still cannot reopen the locked period.
     assert "chỉ áp dụng một lần" in refused(district, "bundle", "import", answer)
+    # Until then the province's status says it returned bundle 1; the corrected bundle clears it.
+    status = ok(province, "bundle", "status", "--period", "2023H1")
+    assert "883\tThành phố Long Xuyên\tđã nhận" in status and ", đã trả lại để sửa ngày " in status
+    held = json.loads(ok(province, "bundle", "status", "--period", "2023H1", "--json"))
+    assert held["rows"][0]["cells"]["2023H1"]["returned"] is not None
     ok(district, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "corrected.vstb")
     out = ok(province, "bundle", "import", tmp_path / "corrected.vstb")
     assert "3 sửa, 1 thêm, 0 xóa" in out and f"lý do: Cấp trên trả lại để sửa: {REASON}" in out
+    status = ok(province, "bundle", "status", "--period", "2023H1")
+    assert "gói số 2" in status and "trả lại" not in status
+    held = json.loads(ok(province, "bundle", "status", "--period", "2023H1", "--json"))
+    assert held["rows"][0]["cells"]["2023H1"]["returned"] is None
 
 
 def test_return_refusals_at_the_province(pair, tmp_path):

@@ -98,6 +98,21 @@ def test_return_from_the_window_and_the_district_banner(qtbot, pair, tmp_path, t
     assert seen["error"] == "Chưa trả lại: cần ghi lý do trả lại."
     assert answer.is_file() and REASON in told[-1][0] and not told[-1][1]
 
+    # The province's reporting page marks the returned report until a newer bundle comes.
+    window, profile = make_window(qtbot, province)
+    try:
+        window.show_page("reporting")
+        page = window.pages["reporting"]
+        page.refresh()
+        column = page.result["periods"].index("2023H1")
+        item = page.table.item(0, column)
+        assert "Đã trả lại để sửa" in item.text() and item.background().color().name() == "#e1d5f0"
+        assert "1 báo cáo đã trả lại để sửa, chờ gửi lại." in page.counts.text()
+        window.grab().save(str(tmp_path / "reporting-returned.png"))
+    finally:
+        window.close()
+        profile.close()
+
     ok(province, "keys", "export-public", "--out", tmp_path / "89.pub")
     ok(district, "trust", "add", tmp_path / "89.pub", "--org-unit", "89")
     window, profile = make_window(qtbot, district)

@@ -299,3 +299,13 @@ def test_documents_ctrl_n_and_edit(qtbot, window, district):
     [document] = records.list_documents(district.engine, scope_of(window))
     assert document.number == "58/KH-UBND"
     assert document.date == scope_of(window).period.start
+
+
+def test_a_period_chosen_outside_the_list_reads_like_the_others(qtbot, district):
+    from ui.app import open_window
+
+    window = open_window(district)
+    qtbot.addWidget(window)
+    window.controller.set_period("2019H2")
+    assert window.period.currentText() == "2019H2 — 6 tháng cuối năm 2019"
+    assert window.period.currentData() == "2019H2"

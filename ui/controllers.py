@@ -412,6 +412,11 @@ class GridController(QObject):
         self.invalidate()
 
 
+def period_choice_text(period: Period) -> str:
+    """"2023H1 — 6 tháng đầu năm 2023", as the period picker lists it."""
+    return f"{period.code} — {period_label(period)}"
+
+
 class MainController(QObject):
     """Opens the profile's data in the window and keeps every page on the chosen period."""
 
@@ -450,7 +455,7 @@ class MainController(QObject):
         combo.blockSignals(True)
         combo.clear()
         for period in choices:
-            combo.addItem(f"{period.code} — {period_label(period)}", period.code)
+            combo.addItem(period_choice_text(period), period.code)
         combo.setCurrentIndex(combo.findData(self.context.scope.period.code))
         combo.blockSignals(False)
 
@@ -504,6 +509,6 @@ class MainController(QObject):
     def set_period(self, code: str) -> None:
         index = self.window.period.findData(code)
         if index < 0:
-            self.window.period.addItem(code, code)
+            self.window.period.addItem(period_choice_text(Period.parse(code)), code)
             index = self.window.period.count() - 1
         self.window.period.setCurrentIndex(index)

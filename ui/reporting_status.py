@@ -18,18 +18,24 @@ from vstbpn_desktop.periods import Period
 from . import i18n
 from .bundle_common import tr
 
-COLOURS = {"received": "#c8e6c9", "late": "#ffe0b2", "missing": "#eeeeee", "overdue": "#ffcdd2"}
+COLOURS = {"received": "#c8e6c9", "late": "#ffe0b2", "missing": "#eeeeee", "overdue": "#ffcdd2",
+           "returned": "#e1d5f0"}
 
 
 def cell_text(cell) -> str:
     if cell.status == "missing":
         return tr("Chưa gửi — quá hạn") if cell.overdue else tr("Chưa gửi")
     word = tr("Trễ hạn") if cell.status == "late" else tr("Đã nhận")
-    return tr("{word} {day}\ngói số {sequence}").format(word=word, day=i18n.date_text(cell.received),
+    text = tr("{word} {day}\ngói số {sequence}").format(word=word, day=i18n.date_text(cell.received),
                                                        sequence=cell.sequence)
+    if cell.returned:
+        text += "\n" + tr("Đã trả lại để sửa {day}").format(day=i18n.date_text(cell.returned))
+    return text
 
 
 def cell_colour(cell) -> str:
+    if cell.returned:
+        return COLOURS["returned"]
     return COLOURS["overdue" if cell.status == "missing" and cell.overdue else cell.status]
 
 
@@ -43,7 +49,8 @@ class ReportingPage(QWidget):
         layout.addWidget(title)
         legend = QHBoxLayout()
         for key, text in (("received", tr("Đã nhận (ngày, gói số)")), ("late", tr("Nhận sau hạn nộp")),
-                          ("missing", tr("Chưa gửi")), ("overdue", tr("Chưa gửi, đã quá hạn"))):
+                          ("missing", tr("Chưa gửi")), ("overdue", tr("Chưa gửi, đã quá hạn")),
+                          ("returned", tr("Đã trả lại để sửa, chờ gửi lại"))):
             swatch = QLabel(text)
             swatch.setStyleSheet(f"QLabel {{ background: {COLOURS[key]}; border: 1px solid #bbb; padding: 3px 8px; }}")
             legend.addWidget(swatch)
@@ -112,13 +119,19 @@ class ReportingPage(QWidget):
                 item.setData(Qt.UserRole, cell.status)
                 item.setTextAlignment(Qt.AlignCenter)
                 self.table.setItem(r, c, item)
+        if any(cell.returned for row in rows for cell in row["cells"].values()):
+            self.table.resizeRowsToContents()  # a returned cell reads on three lines
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Stretch if len(codes) <= 4 else QHeaderView.Interactive)
         current = self.period.code
         cells = [row["cells"][current] for row in rows]
-        self.counts.setText(tr("Kỳ {period}: {received} đơn vị đã gửi (trong đó {late} trễ hạn), {missing} chưa gửi.").format(
+        counts = tr("Kỳ {period}: {received} đơn vị đã gửi (trong đó {late} trễ hạn), {missing} chưa gửi.").format(
             period=current, received=sum(1 for c in cells if c.status != "missing"),
-            late=sum(1 for c in cells if c.status == "late"), missing=sum(1 for c in cells if c.status == "missing")))
+            late=sum(1 for c in cells if c.status == "late"), missing=sum(1 for c in cells if c.status == "missing"))
+        sent_back = sum(1 for c in cells if c.returned)
+        if sent_back:
+            counts += " " + tr("{returned} báo cáo đã trả lại để sửa, chờ gửi lại.").format(returned=sent_back)
+        self.counts.setText(counts)
         held = self.result["deadlines"].get(current)
         self.deadline_label.setText(tr("Hạn nộp báo cáo kỳ {period}:").format(period=current))
         day = date.fromisoformat(held) if held else self.period.end

@@ -552,6 +552,10 @@ gói số {sequence}</source>
 bundle no. {sequence}</translation>
     </message>
     <message>
+        <source>Đã trả lại để sửa {day}</source>
+        <translation>Returned for correction {day}</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;Tình hình báo cáo của đơn vị cấp dưới&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Reporting status of subordinate units&lt;/h3&gt;</translation>
     </message>
@@ -566,6 +570,10 @@ bundle no. {sequence}</translation>
     <message>
         <source>Chưa gửi, đã quá hạn</source>
         <translation>Not sent, past the deadline</translation>
+    </message>
+    <message>
+        <source>Đã trả lại để sửa, chờ gửi lại</source>
+        <translation>Returned for correction, awaiting a new bundle</translation>
     </message>
     <message>
         <source>Đặt hạn nộp</source>
@@ -584,6 +592,10 @@ due {day}</translation>
     <message>
         <source>Kỳ {period}: {received} đơn vị đã gửi (trong đó {late} trễ hạn), {missing} chưa gửi.</source>
         <translation>Period {period}: {received} units have sent (of which {late} late), {missing} have not sent.</translation>
+    </message>
+    <message>
+        <source>{returned} báo cáo đã trả lại để sửa, chờ gửi lại.</source>
+        <translation>{returned} returned for correction, awaiting a new bundle.</translation>
     </message>
     <message>
         <source>Hạn nộp báo cáo kỳ {period}:</source>

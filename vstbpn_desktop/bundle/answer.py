@@ -142,8 +142,8 @@ def write_return(profile, child: str, period: Period, reason: str, out: Path, pa
 
 def returns_made(engine, child: str | None = None) -> list[dict]:
     """The answers this unit wrote, newest last (from its audit trail)."""
-    return [event for event in audit.events(engine, org_unit_code=child)
-            if event["action"] == "return" and event["table_name"] == "bulk"]
+    return [event for event in audit.events(engine, org_unit_code=child, action="return")
+            if event["table_name"] == "bulk"]
 
 
 # -- at the child -------------------------------------------------------------------------------

@@ -42,10 +42,12 @@ class Cell:
     sequence: int | None = None
     first_received: date | None = None  # lateness is judged on the first bundle of the period
     overdue: bool = False  # missing and the deadline has passed
+    returned: date | None = None  # the day this unit returned the bundle it holds for correction
 
     def as_json(self) -> dict:
         return {"status": self.status, "received": self.received.isoformat() if self.received else None,
-                "sequence": self.sequence, "overdue": self.overdue}
+                "sequence": self.sequence, "overdue": self.overdue,
+                "returned": self.returned.isoformat() if self.returned else None}
 
 
 def received(profile, period: Period) -> dict[str, int]:
@@ -55,6 +57,15 @@ def received(profile, period: Period) -> dict[str, int]:
         return {sender: sequence for sender, sequence in connection.execute(
             sa_select(table.c.sender_org_unit, table.c.sequence).where(
                 table.c.period == period.code, table.c.current.is_(True)))}
+
+
+def returned_bundles(engine) -> dict[tuple[str, str, int], date]:
+    """(child, period, sequence) → the day this unit returned that bundle for correction: a cell
+    shows it until the child sends a newer bundle (whose sequence no return names)."""
+    from .answer import returns_made
+
+    return {(event["org_unit_code"], event["period"], event["after"].get("sequence")): _local_day(event["at"])
+            for event in returns_made(engine)}
 
 
 def matrix(profile, periods: list[Period] | None = None, today: date | None = None) -> dict:
@@ -67,6 +78,7 @@ def matrix(profile, periods: list[Period] | None = None, today: date | None = No
         ledger = list(connection.execute(sa_select(
             table.c.sender_org_unit, table.c.period, table.c.sequence, table.c.received_at, table.c.current)))
     limits = deadlines(profile)
+    returned = returned_bundles(profile.engine)
     if periods is None:
         codes = {row.period for row in ledger} | set(limits)
         periods = sorted((Period.parse(code) for code in codes), reverse=True)
@@ -83,8 +95,9 @@ def matrix(profile, periods: list[Period] | None = None, today: date | None = No
                 continue
             first = min(_local_day(row.received_at) for row in mine)
             late = bool(deadline and first > deadline)
+            sent_back = returned.get((child.code, period.code, current.sequence))
             cells[period.code] = Cell("late" if late else "received", _local_day(current.received_at),
-                                      current.sequence, first)
+                                      current.sequence, first, returned=sent_back)
         rows.append({"org_unit": child.code, "name": child.name, "cells": cells})
     return {"periods": [p.code for p in periods],
             "deadlines": {code: day.isoformat() for code, day in limits.items()}, "rows": rows}

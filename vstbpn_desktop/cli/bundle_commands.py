@@ -317,6 +317,8 @@ def cmd_bundle_status(args) -> int:
             text = labels[cell.status]
             if cell.received:
                 text += f" {format_date(cell.received)}, gói số {cell.sequence}"
+            if cell.returned:
+                text += f", đã trả lại để sửa ngày {format_date(cell.returned)}"
             elif cell.overdue:
                 text += ", đã quá hạn"
             print(f"  {row['org_unit']}\t{row['name']}\t{text}")

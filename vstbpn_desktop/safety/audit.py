@@ -134,10 +134,12 @@ def record_bulk(connection: Connection, action: str, org_unit_code: str | None, 
 # -- reading ----------------------------------------------------------------------------------
 
 def events(engine: Engine, period: str | None = None, record_id: str | None = None,
-           org_unit_code: str | None = None, limit: int | None = None) -> list[dict]:
+           org_unit_code: str | None = None, limit: int | None = None, action: str | None = None) -> list[dict]:
     """Events as plain dicts, oldest first; `before`/`after` decoded from JSON."""
     table = AuditEvent.__table__
     query = select(table).order_by(table.c.at, table.c.id)
+    if action:
+        query = query.where(table.c.action == action)
     if period:
         query = query.where(table.c.period == period)
     if record_id:
