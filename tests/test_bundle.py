@@ -387,7 +387,8 @@ def test_reporting_matrix_late_and_missing(world, tmp_path):
     assert status["deadlines"] == {"2023H1": "2023-07-15", "2023H2": "2024-01-31"}
     # Received long after 15/07/2023 (the test runs later): late, with its sequence.
     assert rows["883"]["2023H1"]["status"] == "late" and rows["883"]["2023H1"]["sequence"] == 1
-    assert rows["884"]["2023H1"] == {"status": "missing", "received": None, "sequence": None, "overdue": True}
+    assert rows["884"]["2023H1"] == {"status": "missing", "received": None, "sequence": None, "overdue": True,
+                                     "returned": None}
     assert rows["883"]["2023H2"]["status"] == "missing"
     text = province("bundle", "status", "--period", "2023H1")[1]
     assert "hạn nộp 15/07/2023" in text and "trễ hạn" in text and "chưa gửi, đã quá hạn" in text

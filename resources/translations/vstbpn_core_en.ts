@@ -340,10 +340,6 @@
             <translation>bundle {name}: a record id is the same as a record held for another unit; not imported</translation>
         </message>
         <message>
-            <source>gói {name}: vừa được nhập bởi thao tác khác</source>
-            <translation>bundle {name}: has just been imported by another operation</translation>
-        </message>
-        <message>
             <source>gói {name}: {error}</source>
             <translation>bundle {name}: {error}</translation>
         </message>

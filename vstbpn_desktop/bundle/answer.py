@@ -23,7 +23,7 @@ from ..atomic import OutputError, atomic_path
 from ..errors import Message, Reason, Refused
 from ..periods import Period
 from ..safety import audit
-from ..storage.database import session_scope
+from ..storage.database import hold_write_lock, session_scope
 from ..storage.models import BundleLedger, ReportingPeriod, new_id, now
 from ..text import nfc
 from . import format as fmt
@@ -196,6 +196,7 @@ def apply(profile, reader: BundleReader, manifest: fmt.Manifest, answer: dict) -
     stamp = now()
     reason = answer["reason"]
     with session_scope(profile.engine) as session:
+        hold_write_lock(session.connection())  # a second apply of the same answer waits, then is refused
         refusal = ledger_refusal(session.connection(), reader, manifest)
         if refusal is not None:
             raise refusal

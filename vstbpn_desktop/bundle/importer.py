@@ -23,6 +23,7 @@ from ..periods import Period
 from ..records import delete_period_data, ensure_editable, insert_clean
 from ..safety import audit, backup
 from ..safety.locking import ensure_unlocked_connection
+from ..storage.database import hold_write_lock
 from ..storage.models import Activity, BundleLedger, Document, IndicatorValue, Narrative, now
 from . import format as fmt
 from . import trust
@@ -214,9 +215,13 @@ def import_bundle(profile, path: Path, dry_run: bool = False,
         progress(0, 1, "ghi vào cơ sở dữ liệu")
     try:
         with profile.engine.begin() as connection:
-            # Re-checked inside the transaction: another import may have landed meanwhile.
-            if _ledger_decision(connection, reader, manifest) is not None:
-                raise Refused("gói {name}: vừa được nhập bởi thao tác khác", name=path.name)
+            hold_write_lock(connection)  # another import of this profile waits here until this one ends
+            # Re-checked inside the transaction: another import may have landed meanwhile (the same
+            # bundle: "already", as if it had come first; a newer one: refused like any replay).
+            landed = _ledger_decision(connection, reader, manifest)
+            if landed is not None:
+                return ImportResult(path, manifest, "already", received_at=landed.received_at,
+                                    audit=json.loads(landed.audit) if landed.audit else None)
             try:
                 ensure_unlocked_connection(connection, [period.code])
             except Refused as exc:

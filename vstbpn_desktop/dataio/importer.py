@@ -28,6 +28,7 @@ from ..safety.locking import ensure_bulk_editable
 from ..formats import format_count
 from ..periods import Period, period_for
 from ..records import ACTIVITY_FIELDS, DOCUMENT_FIELDS, ensure_editable, insert_clean
+from ..storage.database import hold_write_lock
 from ..storage.models import Activity, Document, IndicatorValue, Narrative
 from ..text import fold
 from .columns import TABLE_LABELS
@@ -259,6 +260,8 @@ def import_file(profile, path: Path, period: Period | None = None, progress: Pro
     if not dry_run:
         backup.before(profile, "import")
     with (engine.connect() if dry_run else engine.begin()) as connection:
+        if not dry_run:
+            hold_write_lock(connection)  # rows held are compared after another import has committed
         unit = profile.org_unit_code
         _check_bounds(connection, unit, plan, problems)
         problems.raise_if_any()

@@ -45,6 +45,17 @@ def make_engine(url: str) -> Engine:
     return create_engine(url)
 
 
+def hold_write_lock(connection) -> None:
+    """Take the database's write lock now, as the transaction's first statement, before reading
+    what its writes depend on (the bundle ledger, the rows already held): two imports started at
+    the same moment then run one after the other, the second seeing what the first committed.
+    SQLite takes the lock at a transaction's first write (a row-level lock on the meta row
+    elsewhere); without this both could read the ledger first and both pass the replay check."""
+    from sqlalchemy import text
+
+    connection.execute(text("UPDATE meta SET value = value WHERE key = 'org_unit'"))
+
+
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
     """One short session per operation: commit on success, roll back on any error."""
