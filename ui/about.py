@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl, Qt, qVersion
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout
 
 from vstbpn_desktop import APP_NAME, __version__
@@ -109,14 +109,6 @@ def _show(dialog: QDialog) -> QDialog:
 
 
 def install(window) -> None:
-    menu = window.menus["help"]
-    guide = QAction(tr("Hướng dẫn sử dụng"), window)
-    guide.setObjectName("userGuide")
-    guide.setShortcut(QKeySequence(Qt.Key_F1))
-    guide.triggered.connect(lambda: _show(GuideDialog(window)))
-    about = QAction(tr("Giới thiệu"), window)
-    about.setObjectName("about")
-    about.setMenuRole(QAction.AboutRole)
-    about.triggered.connect(lambda: _show(AboutDialog(window.controller.profile, window)))
-    menu.addAction(guide)
-    menu.addAction(about)
+    window.add_action("help", tr("Hướng dẫn sử dụng"), lambda: _show(GuideDialog(window)), "userGuide", Qt.Key_F1)
+    window.add_action("help", tr("Giới thiệu"), lambda: _show(AboutDialog(window.controller.profile, window)),
+                      "about", role=QAction.AboutRole)

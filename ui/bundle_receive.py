@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton, QSplitter, QTableWidget,
     QTableWidgetItem, QTextBrowser, QVBoxLayout,
@@ -372,12 +372,8 @@ def install(window) -> None:
         return
     receiver = Receiver(window)
     window.bundle_receiver = receiver
-    action = QAction(tr("Nhận báo cáo…"), window)
-    action.setObjectName("actionReceiveBundles")
-    action.setShortcut(QKeySequence("Ctrl+R"))
-    action.setStatusTip(tr("Kiểm tra và nhập gói báo cáo của đơn vị cấp dưới (chọn nhiều tệp, hoặc kéo thả vào cửa sổ)"))
-    action.triggered.connect(receiver.receive)
-    window.menus["file"].addAction(action)
+    window.add_action("file", tr("Nhận báo cáo…"), receiver.receive, "actionReceiveBundles", "Ctrl+R",
+                      tr("Kiểm tra và nhập gói báo cáo của đơn vị cấp dưới (chọn nhiều tệp, hoặc kéo thả vào cửa sổ)"))
     window.setAcceptDrops(True)
     window.bundle_drop_filter = DropFilter(receiver)
     window.installEventFilter(window.bundle_drop_filter)

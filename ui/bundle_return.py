@@ -12,7 +12,6 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout,
 )
@@ -187,11 +186,8 @@ def install(window) -> None:
     context = window.controller.context
     profile = context.profile
     if profile.children():
-        action = QAction(tr("Trả lại để sửa…"), window)
-        action.setObjectName("actionReturnReport")
-        action.setStatusTip(tr("Trả lại báo cáo đã nhận của đơn vị cấp dưới để sửa, kèm lý do (tệp trả lời có chữ ký)"))
-        action.triggered.connect(lambda: return_report(window))
-        window.menus["children"].addAction(action)
+        window.add_action("children", tr("Trả lại để sửa…"), lambda: return_report(window), "actionReturnReport",
+                          tip=tr("Trả lại báo cáo đã nhận của đơn vị cấp dưới để sửa, kèm lý do (tệp trả lời có chữ ký)"))
     unit = profile.org_unit()
     if unit is None or not unit.parent_code:
         return

@@ -8,7 +8,7 @@ worker, and the result shows the file size and the key's fingerprint in groups o
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout
 
 from vstbpn_desktop.bundle import keys
@@ -189,20 +189,9 @@ def install(window) -> None:
     window.bundle_sender = sender
     profile = window.controller.context.profile
     unit = profile.org_unit()
-    menu = window.menus["file"]
     if unit is not None and unit.parent_code:
-        send = QAction(tr("Gửi báo cáo…"), window)
-        send.setObjectName("actionSendBundle")
-        send.setShortcut(QKeySequence("Ctrl+E"))
-        send.setStatusTip(tr("Ghi gói báo cáo có chữ ký của kỳ đang xem để gửi cấp trên"))
-        send.triggered.connect(sender.send)
-        menu.addAction(send)
-    show_key = QAction(tr("Khóa ký của tôi…"), window)
-    show_key.setObjectName("actionShowKey")
-    show_key.triggered.connect(sender.show_key)
-    export = QAction(tr("Xuất khóa công khai…"), window)
-    export.setObjectName("actionExportPublicKey")
-    export.triggered.connect(sender.export_public)
-    menu.addAction(show_key)
-    menu.addAction(export)
-    menu.addSeparator()
+        window.add_action("file", tr("Gửi báo cáo…"), sender.send, "actionSendBundle", "Ctrl+E",
+                          tr("Ghi gói báo cáo có chữ ký của kỳ đang xem để gửi cấp trên"))
+    window.add_action("file", tr("Khóa ký của tôi…"), sender.show_key, "actionShowKey")
+    window.add_action("file", tr("Xuất khóa công khai…"), sender.export_public, "actionExportPublicKey")
+    window.menus["file"].addSeparator()

@@ -2,6 +2,7 @@
 status bar below. A view only; `ui/controllers.py` fills it and wires it to the core."""
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QVBoxLayout, QWidget,
 )
@@ -108,6 +109,21 @@ class MainWindow(QMainWindow):
             "tools": bar.addMenu(self.tr("&Công cụ")),
             "help": bar.addMenu(self.tr("Trợ &giúp")),
         }
+
+    def add_action(self, menu: str, text: str, slot, name: str, shortcut=None, tip: str = "",
+                   role: QAction.MenuRole | None = None) -> QAction:
+        """A feature module's action at the end of `self.menus[menu]`, its shortcut shown in the menu."""
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        if role is not None:
+            action.setMenuRole(role)
+        action.triggered.connect(slot)
+        self.menus[menu].addAction(action)
+        return action
 
     def add_page(self, key: str, title: str, widget) -> None:
         """A page added by a feature module (e.g. who has reported, at a parent unit)."""

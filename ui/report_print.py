@@ -13,9 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QMarginsF, QRectF, QSizeF, QUrl
-from PySide6.QtGui import (
-    QAction, QDesktopServices, QImage, QKeySequence, QPageLayout, QPageSize, QPaintEngine, QPainter,
-)
+from PySide6.QtGui import QDesktopServices, QImage, QPageLayout, QPageSize, QPaintEngine, QPainter
 from PySide6.QtWidgets import (
     QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout,
 )
@@ -221,17 +219,9 @@ class Reports:
 def install(window) -> None:
     reports = Reports(window)
     window.reports = reports
-    menu = window.menus["report"]
-    printing = QAction(tr("In báo cáo…"), window)
-    printing.setObjectName("actionPrintReport")
-    printing.setShortcut(QKeySequence("Ctrl+P"))
-    printing.setStatusTip(tr("Xem trước và in báo cáo của kỳ đang xem theo mẫu Nghị định 30/2020"))
-    printing.triggered.connect(reports.print_report)
-    menu.addAction(printing)
-    menu.addSeparator()
+    window.add_action("report", tr("In báo cáo…"), reports.print_report, "actionPrintReport", "Ctrl+P",
+                      tr("Xem trước và in báo cáo của kỳ đang xem theo mẫu Nghị định 30/2020"))
+    window.menus["report"].addSeparator()
     for kind, name in (("pdf", tr("Lưu PDF…")), ("docx", tr("Xuất Word…")), ("xlsx", tr("Xuất Excel…"))):
-        action = QAction(name, window)
-        action.setObjectName(f"actionReport{kind.capitalize()}")
-        action.triggered.connect(lambda _=False, k=kind: reports.export(k))
-        menu.addAction(action)
+        window.add_action("report", name, lambda _=False, k=kind: reports.export(k), f"actionReport{kind.capitalize()}")
     window.closing.connect(reports.cleanup)

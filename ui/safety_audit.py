@@ -3,7 +3,6 @@ who, when, what, before → after, in readable Vietnamese."""
 
 
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QTableWidget,
     QTableWidgetItem, QVBoxLayout,
@@ -211,8 +210,4 @@ def open_audit(window) -> AuditDialog:
 
 
 def install(window) -> None:
-    action = QAction(tr("Lịch sử thay đổi…"), window)
-    action.setObjectName("auditTrail")
-    action.setShortcut(QKeySequence("Ctrl+H"))
-    action.triggered.connect(lambda: open_audit(window))
-    window.menus["period"].addAction(action)
+    window.add_action("period", tr("Lịch sử thay đổi…"), lambda: open_audit(window), "auditTrail", "Ctrl+H")

@@ -3,7 +3,6 @@ which first backs up the current state) and "Kiểm tra dữ liệu". The work i
 (`safety/backup.py`, `safety/integrity.py`), run off the GUI thread."""
 
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidget,
     QTableWidgetItem, QVBoxLayout,
@@ -223,16 +222,6 @@ def open_backups(window) -> BackupsDialog:
 
 
 def install(window) -> None:
-    menu = window.menus["tools"]
-    now = QAction(tr("Sao lưu ngay"), window)
-    now.setObjectName("backupNow")
-    now.setShortcut(QKeySequence("Ctrl+Shift+B"))
-    now.triggered.connect(lambda: backup_now(window))
-    listing = QAction(tr("Danh sách bản sao lưu…"), window)
-    listing.setObjectName("backupList")
-    listing.triggered.connect(lambda: open_backups(window))
-    check = QAction(tr("Kiểm tra dữ liệu"), window)
-    check.setObjectName("checkData")
-    check.triggered.connect(lambda: check_data(window))
-    for action in (now, listing, check):
-        menu.addAction(action)
+    window.add_action("tools", tr("Sao lưu ngay"), lambda: backup_now(window), "backupNow", "Ctrl+Shift+B")
+    window.add_action("tools", tr("Danh sách bản sao lưu…"), lambda: open_backups(window), "backupList")
+    window.add_action("tools", tr("Kiểm tra dữ liệu"), lambda: check_data(window), "checkData")

@@ -8,7 +8,6 @@ stops offering edits (`MainWindow.set_read_only`) so it never pretends to save.
 from datetime import timezone
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout,
 )
@@ -176,16 +175,10 @@ def reopen_period(window) -> bool:
 
 
 def install(window) -> None:
-    menu = window.menus["period"]
-    submit_action = QAction(tr("Khóa kỳ để gửi"), window)
-    submit_action.setObjectName("lockPeriod")
-    submit_action.setShortcut(QKeySequence("Ctrl+L"))
-    submit_action.triggered.connect(lambda: lock_period(window))
-    reopen_action = QAction(tr("Mở lại kỳ…"), window)
-    reopen_action.setObjectName("reopenPeriod")
-    reopen_action.triggered.connect(lambda: reopen_period(window))
-    menu.addAction(submit_action)
-    menu.addAction(reopen_action)
-    window.lock_actions = {"submit": submit_action, "reopen": reopen_action}
+    window.lock_actions = {
+        "submit": window.add_action("period", tr("Khóa kỳ để gửi"), lambda: lock_period(window), "lockPeriod",
+                                    "Ctrl+L"),
+        "reopen": window.add_action("period", tr("Mở lại kỳ…"), lambda: reopen_period(window), "reopenPeriod"),
+    }
     window.controller.context.scope_changed.connect(lambda: refresh(window))
     refresh(window)

@@ -4,7 +4,7 @@ the database URL; saved through `profile.settings` + `profile.save_settings()` (
 from dataclasses import replace
 
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
 )
@@ -209,9 +209,5 @@ def open_settings(window) -> SettingsDialog:
 
 
 def install(window) -> None:
-    action = QAction(tr("Cài đặt…"), window)
-    action.setObjectName("settings")
-    action.setShortcut(QKeySequence("Ctrl+,"))
-    action.setMenuRole(QAction.PreferencesRole)
-    action.triggered.connect(lambda: open_settings(window))
-    window.menus["tools"].addAction(action)
+    window.add_action("tools", tr("Cài đặt…"), lambda: open_settings(window), "settings", "Ctrl+,",
+                      role=QAction.PreferencesRole)

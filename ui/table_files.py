@@ -5,7 +5,6 @@ The import runs dataio.import_file in a worker with progress and a cancel button
 shows the counts and the window reads everything again.
 """
 
-from PySide6.QtGui import QAction, QKeySequence
 
 from vstbpn_desktop.errors import Refused
 
@@ -74,15 +73,7 @@ class TableFiles:
 def install(window) -> None:
     files = TableFiles(window)
     window.table_files = files
-    menu = window.menus["file"]
-    action = QAction(tr("Nhập từ Excel/CSV…"), window)
-    action.setObjectName("actionImportTable")
-    action.setShortcut(QKeySequence("Ctrl+I"))
-    action.setStatusTip(tr("Nhập hoạt động, văn bản, chỉ tiêu, lời văn từ tệp .xlsx hoặc .csv (toàn bộ hoặc không gì)"))
-    action.triggered.connect(files.import_table)
-    template = QAction(tr("Tải mẫu Excel…"), window)
-    template.setObjectName("actionSaveTemplate")
-    template.triggered.connect(files.save_template)
-    menu.addAction(action)
-    menu.addAction(template)
-    menu.addSeparator()
+    window.add_action("file", tr("Nhập từ Excel/CSV…"), files.import_table, "actionImportTable", "Ctrl+I",
+                      tr("Nhập hoạt động, văn bản, chỉ tiêu, lời văn từ tệp .xlsx hoặc .csv (toàn bộ hoặc không gì)"))
+    window.add_action("file", tr("Tải mẫu Excel…"), files.save_template, "actionSaveTemplate")
+    window.menus["file"].addSeparator()

@@ -7,7 +7,7 @@ two agree (bundle/trust.py).
 
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
     QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
@@ -243,12 +243,5 @@ def install(window) -> None:
         return
     actions = TrustActions(window)
     window.trust_actions = actions
-    menu = window.menus["children"]
-    enrol = QAction(tr("Đăng ký khóa đơn vị cấp dưới…"), window)
-    enrol.setObjectName("actionEnrolKey")
-    enrol.triggered.connect(actions.enrol)
-    listing = QAction(tr("Danh sách khóa…"), window)
-    listing.setObjectName("actionListKeys")
-    listing.triggered.connect(actions.list_keys)
-    menu.addAction(enrol)
-    menu.addAction(listing)
+    window.add_action("children", tr("Đăng ký khóa đơn vị cấp dưới…"), actions.enrol, "actionEnrolKey")
+    window.add_action("children", tr("Danh sách khóa…"), actions.list_keys, "actionListKeys")
