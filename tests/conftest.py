@@ -46,6 +46,36 @@ def cli_factory(tmp_path, capsys):
     return make
 
 
+def ok(cli: Cli, *args) -> str:
+    """A command that must succeed: its output."""
+    code, out, err = cli(*args)
+    assert code == 0, err
+    return out
+
+
+@pytest.fixture
+def sender_and_parent(cli_factory, tmp_path) -> tuple[Cli, Cli]:
+    """District 883 with the sample data, and province 89 that has enrolled its key."""
+    district, province = cli_factory("d883"), cli_factory("p89")
+    ok(district, "init", "--org-unit", "883", "--officer", "Trần Thị Lan")
+    ok(province, "init", "--org-unit", "89", "--officer", "Nguyễn Văn An")
+    ok(district, "demo")
+    ok(district, "keys", "export-public", "--out", tmp_path / "883.pub")
+    ok(province, "trust", "add", tmp_path / "883.pub", "--org-unit", "883")
+    return district, province
+
+
+@pytest.fixture
+def pair(sender_and_parent, tmp_path) -> tuple[Cli, Cli]:
+    """The district's 2023H1 submitted and sent once; the province holding it."""
+    district, province = sender_and_parent
+    ok(district, "submit", "--period", "2023H1")
+    ok(district, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "first.vstb")
+    out = ok(province, "bundle", "import", tmp_path / "first.vstb")
+    assert "Lần gửi đầu tiên của kỳ này: 0 sửa, 28 thêm, 0 xóa." in out
+    return district, province
+
+
 @pytest.fixture
 def district_cli(cli_factory) -> Cli:
     cli = cli_factory("district-883")

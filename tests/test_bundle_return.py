@@ -13,6 +13,8 @@ from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.records import Scope, add_activity, set_indicator_values
 
+from conftest import ok
+
 H1 = Period.parse("2023H1")
 REASON = "Thiếu số liệu chỉ tiêu bạo lực gia đình; sửa lại số người tham gia"
 TABLES = ("activity", "document", "indicator_value", "narrative", "bundle_ledger", "trusted_key", "period",
@@ -27,34 +29,12 @@ def snapshot(cli) -> dict:
         connection.close()
 
 
-def ok(cli, *args) -> str:
-    code, out, err = cli(*args)
-    assert code == 0, err
-    return out
-
-
 def refused(cli, *args) -> str:
     code, out, err = cli(*args)
     assert code == 1, out
     lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: "), err
     return lines[0]
-
-
-@pytest.fixture
-def pair(cli_factory, tmp_path):
-    """District 883 with the sample data, submitted and sent once; the province 89 holding it."""
-    district, province = cli_factory("d883"), cli_factory("p89")
-    ok(district, "init", "--org-unit", "883", "--officer", "Trần Thị Lan")
-    ok(province, "init", "--org-unit", "89", "--officer", "Nguyễn Văn An")
-    ok(district, "demo")
-    ok(district, "keys", "export-public", "--out", tmp_path / "883.pub")
-    ok(province, "trust", "add", tmp_path / "883.pub", "--org-unit", "883")
-    ok(district, "submit", "--period", "2023H1")
-    ok(district, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "first.vstb")
-    out = ok(province, "bundle", "import", tmp_path / "first.vstb")
-    assert "Lần gửi đầu tiên của kỳ này: 0 sửa, 28 thêm, 0 xóa." in out
-    return district, province
 
 
 def edit_three_add_one(cli) -> None:

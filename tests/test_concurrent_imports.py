@@ -9,16 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import PASSPHRASE
+from conftest import PASSPHRASE, ok
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = 4
-
-
-def ok(cli, *args) -> str:
-    code, out, err = cli(*args)
-    assert code == 0, err
-    return out
 
 
 def start_import(data_dir: Path, bundle: Path) -> subprocess.Popen:
@@ -37,13 +31,8 @@ def ledger(data_dir: Path) -> list[tuple]:
         connection.close()
 
 
-def test_the_same_bundle_imported_twice_at_once_lands_once(cli_factory, tmp_path):
-    district, province = cli_factory("d883"), cli_factory("p89")
-    ok(district, "init", "--org-unit", "883", "--officer", "Trần Thị Lan")
-    ok(province, "init", "--org-unit", "89", "--officer", "Nguyễn Văn An")
-    ok(district, "demo")
-    ok(district, "keys", "export-public", "--out", tmp_path / "883.pub")
-    ok(province, "trust", "add", tmp_path / "883.pub", "--org-unit", "883")
+def test_the_same_bundle_imported_twice_at_once_lands_once(sender_and_parent, tmp_path):
+    district, province = sender_and_parent
     bundle = tmp_path / "883-2023H1.vstb"
     ok(district, "bundle", "export", "--period", "2023H1", "--out", bundle)
     pristine = tmp_path / "pristine.sqlite3"

@@ -10,31 +10,11 @@ from vstbpn_desktop.records import Scope, set_indicator_values
 from ui import bundle_common, bundle_return
 from ui.app import open_window
 
-from conftest import PASSPHRASE
+from conftest import PASSPHRASE, ok
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 H1 = Period.parse("2023H1")
 REASON = "Thiếu số liệu lãnh đạo nữ; kiểm tra lại"
-
-
-def ok(cli, *args) -> str:
-    code, out, err = cli(*args)
-    assert code == 0, err
-    return out
-
-
-@pytest.fixture
-def pair(cli_factory, tmp_path):
-    district, province = cli_factory("d883"), cli_factory("p89")
-    ok(district, "init", "--org-unit", "883", "--officer", "Trần Thị Lan")
-    ok(province, "init", "--org-unit", "89", "--officer", "Nguyễn Văn An")
-    ok(district, "demo")
-    ok(district, "keys", "export-public", "--out", tmp_path / "883.pub")
-    ok(province, "trust", "add", tmp_path / "883.pub", "--org-unit", "883")
-    ok(district, "submit", "--period", "2023H1")
-    ok(district, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "first.vstb")
-    ok(province, "bundle", "import", tmp_path / "first.vstb")
-    return district, province
 
 
 def make_window(qtbot, cli):
