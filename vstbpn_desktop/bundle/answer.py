@@ -10,7 +10,6 @@ SHA-256 and the parent's sequence are kept in the child's ledger (kind "answer")
 
 import hashlib
 import json
-import zipfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -19,7 +18,6 @@ from sqlalchemy import insert, select as sa_select
 from sqlmodel import select
 
 from .. import __version__
-from ..atomic import OutputError, atomic_path
 from ..errors import Message, Reason, Refused
 from ..periods import Period
 from ..safety import audit
@@ -86,7 +84,7 @@ def parse(data: bytes) -> dict:
 
 def write_return(profile, child: str, period: Period, reason: str, out: Path, passphrase: str) -> ReturnResult:
     """Write the signed answer returning `child`'s report of `period` for correction."""
-    from .export import _zip_info, next_sequence
+    from .export import _zip_info, bundle_file, next_sequence, seal
 
     reason = clean_reason(reason)
     child = (child or "").strip()
@@ -116,18 +114,9 @@ def write_return(profile, child: str, period: Period, reason: str, out: Path, pa
         created_at=answer["returned_at"], app_version=__version__, counts={},
         members=(fmt.MemberEntry(fmt.ANSWER, len(data), hashlib.sha256(data).hexdigest()),),
         format_minor=fmt.FORMAT_MINOR)
-    manifest_bytes = fmt.canonical_json(manifest.as_json())
-    try:
-        with atomic_path(out) as temp:
-            with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-                archive.writestr(_zip_info(fmt.ANSWER, stamp), data)
-                archive.writestr(_zip_info(fmt.MANIFEST, stamp), manifest_bytes)
-                archive.writestr(_zip_info(fmt.SIGNATURE, stamp),
-                                 fmt.signature_member(fingerprint, private.sign(manifest_bytes)))
-    except OutputError as exc:
-        raise Refused(exc) from exc
-    except OSError as exc:
-        raise Refused("{out}: không ghi được ({error})", out=out, error=exc.strerror or exc) from exc
+    with bundle_file(out) as archive:
+        archive.writestr(_zip_info(fmt.ANSWER, stamp), data)
+        seal(archive, manifest, fingerprint, private, stamp)
     own = SigningKey(private.public_key(), profile.org_unit_code)
     with BundleReader(out) as reader:
         read = reader.authenticate(lambda _fingerprint: own)

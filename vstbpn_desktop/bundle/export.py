@@ -7,7 +7,9 @@ verified with the profile's own public key before success is reported: USB stick
 
 import hashlib
 import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from sqlalchemy import String, and_, cast, select as sa_select
@@ -97,6 +99,31 @@ def _zip_info(name: str, stamp) -> zipfile.ZipInfo:
     return info
 
 
+@contextmanager
+def bundle_file(out: Path, compresslevel: int | None = None):
+    """The zip being written at `out` through atomic.py: whole, or nothing and a refusal."""
+    try:
+        with atomic_path(out) as temp:
+            with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=compresslevel) as archive:
+                yield archive
+    except OutputError as exc:
+        raise Refused(exc) from exc
+    except OSError as exc:
+        raise Refused("{out}: không ghi được ({error})", out=out, error=exc.strerror or exc) from exc
+
+
+def seal(archive: zipfile.ZipFile, manifest: fmt.Manifest, fingerprint: str, private, stamp) -> None:
+    """The last two members: the manifest, and the signature over its exact bytes."""
+    manifest_bytes = fmt.canonical_json(manifest.as_json())
+    archive.writestr(_zip_info(fmt.MANIFEST, stamp), manifest_bytes)
+    archive.writestr(_zip_info(fmt.SIGNATURE, stamp), fmt.signature_member(fingerprint, private.sign(manifest_bytes)))
+
+
+def _batches(lines, size: int):
+    while batch := list(islice(lines, size)):
+        yield batch
+
+
 def export_bundle(profile, period: Period, out: Path, passphrase: str,
                   progress: Progress | None = None) -> ExportResult:
     progress = progress or (lambda done, total, stage: None)
@@ -121,52 +148,31 @@ def export_bundle(profile, period: Period, out: Path, passphrase: str,
     members, counts = [], {}
     done = 0
     progress(0, total, "ghi gói")
-    try:
-        with atomic_path(out) as temp:
-            with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
-                for name, lines in _rows(profile.engine, profile.org_unit_code, period).items():
-                    digest, length, count = hashlib.sha256(), 0, 0
-                    with archive.open(_zip_info(name, stamp), "w") as stream:
-                        batch = []
-                        for line in lines():
-                            batch.append(line)
-                            if len(batch) >= CHUNK:
-                                data = "".join(batch).encode("utf-8")
-                                stream.write(data)
-                                digest.update(data)
-                                length += len(data)
-                                count += len(batch)
-                                done += len(batch)
-                                batch = []
-                                progress(done, total, "ghi gói")
-                        if batch:
-                            data = "".join(batch).encode("utf-8")
-                            stream.write(data)
-                            digest.update(data)
-                            length += len(data)
-                            count += len(batch)
-                            done += len(batch)
-                    members.append(fmt.MemberEntry(name, length, digest.hexdigest()))
-                    counts[fmt.COUNT_NAMES[name]] = count
-                archive.writestr(_zip_info(fmt.AUDIT, stamp), summary_bytes)
-                members.append(fmt.MemberEntry(fmt.AUDIT, len(summary_bytes),
-                                               hashlib.sha256(summary_bytes).hexdigest()))
-                manifest = fmt.Manifest(
-                    bundle_id=fmt.new_bundle_id(), kind=fmt.KIND_REPORT,
-                    sender_org_unit=profile.org_unit_code, sender_tree=profile.org_unit_tree,
-                    sender_officer=profile.author[:200], key_fingerprint=fingerprint,
-                    recipient_org_unit=unit.parent_code, sequence=sequence, period=period.code,
-                    created_at=stamp.strftime("%Y-%m-%dT%H:%M:%SZ"), app_version=__version__,
-                    counts=counts, members=tuple(members),
-                )
-                manifest_bytes = fmt.canonical_json(manifest.as_json())
-                archive.writestr(_zip_info(fmt.MANIFEST, stamp), manifest_bytes)
-                archive.writestr(_zip_info(fmt.SIGNATURE, stamp),
-                                 fmt.signature_member(fingerprint, private.sign(manifest_bytes)))
-    except OutputError as exc:
-        raise Refused(exc) from exc
-    except OSError as exc:
-        raise Refused("{out}: không ghi được ({error})", out=out, error=exc.strerror or exc) from exc
+    with bundle_file(out, compresslevel=6) as archive:
+        for name, lines in _rows(profile.engine, profile.org_unit_code, period).items():
+            digest, length, count = hashlib.sha256(), 0, 0
+            with archive.open(_zip_info(name, stamp), "w") as stream:
+                for batch in _batches(lines(), CHUNK):
+                    data = "".join(batch).encode("utf-8")
+                    stream.write(data)
+                    digest.update(data)
+                    length += len(data)
+                    count += len(batch)
+                    done += len(batch)
+                    progress(done, total, "ghi gói")
+            members.append(fmt.MemberEntry(name, length, digest.hexdigest()))
+            counts[fmt.COUNT_NAMES[name]] = count
+        archive.writestr(_zip_info(fmt.AUDIT, stamp), summary_bytes)
+        members.append(fmt.MemberEntry(fmt.AUDIT, len(summary_bytes), hashlib.sha256(summary_bytes).hexdigest()))
+        manifest = fmt.Manifest(
+            bundle_id=fmt.new_bundle_id(), kind=fmt.KIND_REPORT,
+            sender_org_unit=profile.org_unit_code, sender_tree=profile.org_unit_tree,
+            sender_officer=profile.author[:200], key_fingerprint=fingerprint,
+            recipient_org_unit=unit.parent_code, sequence=sequence, period=period.code,
+            created_at=stamp.strftime("%Y-%m-%dT%H:%M:%SZ"), app_version=__version__,
+            counts=counts, members=tuple(members),
+        )
+        seal(archive, manifest, fingerprint, private, stamp)
     # Read back what is on the disk and verify it exactly as the parent will.
     progress(done, total, "đọc lại và kiểm tra")
     # The records came from our own validated database: the read-back checks the container, the
