@@ -32,7 +32,7 @@ import sys
 import tempfile
 import time
 import zipfile
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,12 +124,15 @@ def log(text: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {text}", flush=True)
 
 
+def child_environment() -> dict[str, str]:
+    """Bytecode as the built program carries it: a shell that sets PYTHONDONTWRITEBYTECODE would
+    otherwise have every start compile the app's own modules again (about 0.1 s), never the bare window's."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run_process(argv: list[str], env_extra: dict[str, str]) -> tuple[float, float, str]:
     """(seconds from spawn to the printed VSTBPN_BENCH moment, peak RSS in MB, output)."""
-    # Bytecode as the built program carries it: a shell that sets PYTHONDONTWRITEBYTECODE would
-    # otherwise have every start compile the app's own modules again (about 0.1 s), never the bare window's.
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env |= {"QT_QPA_PLATFORM": "offscreen"} | env_extra
+    env = child_environment() | {"QT_QPA_PLATFORM": "offscreen"} | env_extra
     started = time.time()
     process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
     output = process.stdout.read().decode("utf-8", "replace")
@@ -421,7 +424,7 @@ class Bench:
         kinds = [("bare", bare, {}), ("shown", app, {"VSTBPN_BENCH_EXIT_AFTER": "shown"}),
                  ("data", app, {"VSTBPN_BENCH_EXIT_AFTER": "data"}), ("imports", imports, {})]
         subprocess.run([python, "-m", "compileall", "-q", str(ROOT / "ui"), str(ROOT / "vstbpn_desktop")], check=True,
-                       env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"})
+                       env=child_environment())
         run_process(app, {"VSTBPN_BENCH_EXIT_AFTER": "data"})  # warm-up (not counted): caches, first-start work
         for repetition in range(self.args.repeat):
             # Interleaved, and the order rotated, so a burst of load or what one process leaves behind for the
@@ -450,7 +453,7 @@ class Bench:
         self.info["imports"] = (f"a process that only imports sqlmodel and PySide6.QtWidgets (no window, no "
                                 f"profile) takes {statistics.median(times['imports']):.2f} s (median of {n}), "
                                 f"{statistics.median(times['imports']) / bare_time:.1f}× the bare window")
-        log(f"start-up: " + "; ".join(f"{k} {[round(t, 2) for t in v]}" for k, v in times.items()))
+        log("start-up: " + "; ".join(f"{k} {[round(t, 2) for t in v]}" for k, v in times.items()))
 
     def count_big(self) -> int:
         db = sqlite3.connect(f"file:{self.big.database_path}?mode=ro", uri=True)
