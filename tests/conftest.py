@@ -106,6 +106,19 @@ def province(province_cli) -> Profile:
     profile.close()
 
 
+def shown_window(qtbot, profile: Profile, period: str | None = "2023H1"):
+    """The main window on `profile`, shown and exposed (closed with the test), on `period`."""
+    from ui.app import open_window
+
+    window = open_window(profile)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    if period:
+        window.controller.set_period(period)
+    return window
+
+
 # -- the window's languages: the .qm built by the project's own script, into a temporary folder --
 
 @pytest.fixture(scope="session")

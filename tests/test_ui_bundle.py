@@ -3,7 +3,6 @@ sends through the dialog logic, the province enrols the key, receives a good and
 in one go (also by drag and drop) and sees who has reported. Only the blocking questions
 (ui/bundle_common.py: file dialogs, passphrase, message boxes) are answered by the test."""
 
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -20,9 +19,8 @@ from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import Profile
 
 from ui import bundle_common
-from ui.app import open_window
 
-from conftest import PASSPHRASE
+from conftest import PASSPHRASE, shown_window
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 H1 = Period(2023, 1)
@@ -50,15 +48,6 @@ def answers(monkeypatch):
     return Answers(monkeypatch)
 
 
-def make_window(qtbot, profile):
-    window = open_window(profile)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.controller.set_period("2023H1")
-    return window
-
-
 def district_with_demo(cli_factory, code: str) -> Profile:
     cli = cli_factory(f"district-{code}")
     assert cli("init", "--org-unit", code, "--officer", f"Cán bộ {code}")[0] == 0
@@ -67,7 +56,7 @@ def district_with_demo(cli_factory, code: str) -> Profile:
 
 
 def export_via_window(qtbot, answers, profile, out: Path):
-    window = make_window(qtbot, profile)
+    window = shown_window(qtbot, profile)
     answers.save.append(out)
     answers.passphrases += ["sai mật khẩu", PASSPHRASE]
     result = window.bundle_sender.send()
@@ -122,7 +111,7 @@ def tmp_path_cli(province_cli, district, tmp_path):
 
 
 def test_cancelled_passphrase_writes_nothing(qtbot, answers, district, tmp_path):
-    window = make_window(qtbot, district)
+    window = shown_window(qtbot, district)
     answers.save.append(tmp_path / "x.vstb")
     answers.passphrases.append(None)
     assert window.bundle_sender.send() is None
@@ -166,7 +155,7 @@ def enrol_via_dialog(window, key: Path, code: str):
 def test_province_enrols_receives_good_and_tampered_at_once(qtbot, answers, province, two_bundles, tmp_path):
     good, key = two_bundles["883"]
     bad = tampered_copy(two_bundles["884"][0], tmp_path / "884-tampered.vstb")
-    window = make_window(qtbot, province)
+    window = shown_window(qtbot, province)
 
     dialog = enrol_via_dialog(window, key, "883")
     assert dialog.fingerprint.text().split() == spaced(trust.listing(province)[0].fingerprint).split()
@@ -219,7 +208,7 @@ def test_province_enrols_receives_good_and_tampered_at_once(qtbot, answers, prov
 def test_dropped_files_take_the_same_path(qtbot, answers, province, two_bundles, tmp_path):
     good, key = two_bundles["883"]
     trust.add(province, key, "883")
-    window = make_window(qtbot, province)
+    window = shown_window(qtbot, province)
     not_a_bundle = tmp_path / "ghi-chu.txt"
     not_a_bundle.write_text("x", encoding="utf-8")
     mime = QMimeData()
@@ -243,7 +232,7 @@ def test_dropped_files_take_the_same_path(qtbot, answers, province, two_bundles,
 def test_revoked_key_refuses_and_deadline_marks_missing_overdue(qtbot, answers, province, two_bundles):
     good, key = two_bundles["883"]
     trust.add(province, key, "883")
-    window = make_window(qtbot, province)
+    window = shown_window(qtbot, province)
     window.trust_actions.list_keys()
     keys = window.trust_actions.dialog
     assert keys.table.rowCount() == 1 and keys.table.item(0, keys.STATE).text() == "Hiệu lực"

@@ -8,9 +8,8 @@ from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.records import Scope, set_indicator_values
 
 from ui import bundle_common, bundle_return
-from ui.app import open_window
 
-from conftest import PASSPHRASE, ok
+from conftest import PASSPHRASE, ok, shown_window
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 H1 = Period.parse("2023H1")
@@ -19,12 +18,7 @@ REASON = "Thiếu số liệu lãnh đạo nữ; kiểm tra lại"
 
 def make_window(qtbot, cli):
     profile = Profile.open(cli.data_dir)
-    window = open_window(profile)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.controller.set_period("2023H1")
-    return window, profile
+    return shown_window(qtbot, profile), profile
 
 
 def test_receive_dialog_shows_the_audit_summary(qtbot, pair, tmp_path, told):

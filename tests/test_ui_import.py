@@ -12,7 +12,8 @@ from vstbpn_desktop.periods import Period
 from vstbpn_desktop.records import Scope
 
 from ui import bundle_common
-from ui.app import open_window
+
+from conftest import shown_window
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 H1 = Period(2023, 1)
@@ -20,11 +21,7 @@ H1 = Period(2023, 1)
 
 @pytest.fixture
 def window(qtbot, district):
-    window = open_window(district)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.controller.set_period("2023H1")
+    window = shown_window(qtbot, district)
     yield window
     window.close()
 

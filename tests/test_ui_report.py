@@ -10,7 +10,8 @@ from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 
 from ui import bundle_common, report_print
-from ui.app import open_window
+
+from conftest import shown_window
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
@@ -21,11 +22,7 @@ def window(qtbot, district, monkeypatch):
 
     load_demo(district)
     monkeypatch.setattr(report_print, "ask_options", lambda parent, period, title: ("15", date(2023, 7, 2)))
-    window = open_window(district)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.controller.set_period("2023H1")
+    window = shown_window(qtbot, district)
     yield window
     window.reports.cleanup()
     window.close()

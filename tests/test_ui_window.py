@@ -15,16 +15,15 @@ from vstbpn_desktop.records import Scope
 from ui.app import open_window
 from ui.models import ActivityTableModel, ErrorRole
 
+from conftest import shown_window
+
 # The offscreen platform says so on every shown window; it is not ours to fix.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
 
 @pytest.fixture
 def window(qtbot, district):
-    window = open_window(district)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, district, period=None)
     window.activateWindow()
     yield window
     window.close()
