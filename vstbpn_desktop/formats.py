@@ -8,6 +8,9 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 ROUNDING_RULES = {"half_up": ROUND_HALF_UP, "truncate": ROUND_DOWN}
 # language → (thousands mark, decimal mark)
 MARKS = {"vi": (".", ","), "en": (",", ".")}
+# Python's own "1,234.5" → the language's marks, one table each (numbers are formatted cell by cell).
+_MARKS_FROM_PYTHON = {language: str.maketrans({",": thousands, ".": decimal})
+                      for language, (thousands, decimal) in MARKS.items()}
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
              "October", "November", "December")
 
@@ -23,8 +26,7 @@ def format_number(value: float | int | None, places: int = 0, language: str = "v
     """2302 → "2.302" ("2,302" in English); 1234.5 with places=1 → "1.234,5" ("1,234.5")."""
     if value is None:
         return ""
-    thousands, decimal = MARKS[language]
-    return f"{value:,.{places}f}".translate(str.maketrans({",": thousands, ".": decimal}))
+    return f"{value:,.{places}f}".translate(_MARKS_FROM_PYTHON[language])
 
 
 def format_count(value: float | int | None, language: str = "vi") -> str:
