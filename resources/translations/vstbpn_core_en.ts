@@ -440,6 +440,10 @@
             <translation>cannot read the file ({error})</translation>
         </message>
         <message>
+            <source>ký tự U+{code} ở vị trí {position} không được phép trong văn bản (ký tự điều khiển hoặc không hợp lệ)</source>
+            <translation>character U+{code} at position {position} is not allowed in text (a control or invalid character)</translation>
+        </message>
+        <message>
             <source>kỳ báo cáo '{code}' không hợp lệ (dạng 2023H1, 2023H2 hoặc 2023)</source>
             <translation>reporting period '{code}' is not valid (write 2023H1, 2023H2 or 2023)</translation>
         </message>

@@ -289,11 +289,11 @@ class BundleReader:
                 raise Reason("id {record_id} xuất hiện hai lần", record_id=record_id)
             seen.add(record_id)
             if name == fmt.ACTIVITIES:
-                clean = validate_activity(raw, period)
+                clean = validate_activity(raw, period, strict=True)
                 clean["id"] = record_id
                 result.activities.append(clean)
             else:
-                clean = validate_document(raw, period)
+                clean = validate_document(raw, period, strict=True)
                 clean["id"] = record_id
                 result.documents.append(clean)
         elif name == fmt.INDICATORS:
@@ -303,7 +303,7 @@ class BundleReader:
             seen.add(code)
             result.indicators[str(code)] = validate_indicator_value(code, raw.get("value"))
         else:
-            section, text = validate_narrative(raw.get("section"), raw.get("text"))
+            section, text = validate_narrative(raw.get("section"), raw.get("text"), strict=True)
             if section in seen:
                 raise Reason("mục \"{section}\" xuất hiện hai lần", section=section)
             seen.add(section)

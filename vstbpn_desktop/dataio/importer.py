@@ -92,7 +92,7 @@ def _text(value) -> str:
         return f"{value:%d/%m/%Y}"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return str(value).strip(" \t\n")  # not str.strip(): a control character is refused, not cut off
 
 
 def _code(value, vocabulary: dict[str, tuple[str, str]]) -> str:

@@ -79,8 +79,30 @@ def parse_count(value, minimum: int = 0) -> int:
     return number
 
 
-def _text(value, required: bool, limit: int = MAX_TEXT) -> str:
-    text = nfc(str(value)) if value is not None else ""
+# The one text rule (lead's decision 2, issue 13.3): what may be stored in any text field. Line
+# breaks people type ("\r\n", "\r", Word's Shift+Enter "\v", "\f") become "\n" and a tab stays;
+# every other C0 control, DEL, the C1 controls, lone surrogates and U+FFFE/U+FFFF are refused, so
+# nothing stored can break a Word/Excel report (XML) or a terminal.
+_LINE_BREAKS = re.compile("\r\n?|[\v\f]")
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(value: str, strict: bool = False) -> str:
+    r"""`value` as stored: NFC, trimmed, line breaks as "\n". Typed by people (the window, table
+    files): "\r\n", "\r", "\v" and "\f" become "\n". `strict` (bundles, written by this app,
+    which already cleaned): those are refused like any other control character. Raises Reason
+    naming the character (U+0007) and, for a long text, where it is."""
+    if not strict and ("\r" in value or "\v" in value or "\f" in value):
+        value = _LINE_BREAKS.sub("\n", value)
+    found = _FORBIDDEN.search(value)  # "\r", "\v", "\f" are in it: left only in strict mode
+    if found:
+        raise Reason("ký tự U+{code} ở vị trí {position} không được phép trong văn bản (ký tự điều khiển hoặc không hợp lệ)",
+                     code=f"{ord(found.group()):04X}", position=found.start() + 1)
+    return nfc(value)
+
+
+def _text(value, required: bool, limit: int = MAX_TEXT, strict: bool = False) -> str:
+    text = clean_text(str(value), strict) if value is not None else ""
     if required and not text:
         raise Reason("không được để trống")
     if len(text) > limit:
@@ -88,13 +110,15 @@ def _text(value, required: bool, limit: int = MAX_TEXT) -> str:
     return text
 
 
-def _collect(raw: dict, fields: tuple, problems: dict[str, str]) -> dict:
+def _collect(raw: dict, fields: tuple, problems: dict[str, str], strict: bool) -> dict:
     """Each field's value from `raw` (or its default) through its check, as in the field table;
-    a refused value leaves its reason in `problems` and the other fields are still checked."""
+    a refused value leaves its reason in `problems` and the other fields are still checked.
+    `strict`: text from a bundle (clean_text)."""
     clean = {}
     for field, check, default, options in fields:
         try:
-            clean[field] = check(raw.get(field, default), **options)
+            value = raw.get(field, default)
+            clean[field] = check(value, strict=strict, **options) if check is _text else check(value, **options)
         except ValueError as exc:
             problems[field] = message(exc)
     return clean
@@ -133,9 +157,10 @@ DOCUMENT_FIELDS = (
 )
 
 
-def validate_activity(raw: dict, period: Period | None = None) -> dict:
+def validate_activity(raw: dict, period: Period | None = None, strict: bool = False) -> dict:
+    """`strict`: the record comes from a bundle (see clean_text)."""
     problems: dict[str, str] = {}
-    clean = _collect(raw, ACTIVITY_FIELDS, problems)
+    clean = _collect(raw, ACTIVITY_FIELDS, problems, strict)
     if "date" in clean and period is not None and not period.contains(clean["date"]):
         problems["date"] = Message("ngày {date} nằm ngoài kỳ {period} ({start} - {end})",
                                    date=format_date(clean["date"]), period=period.code,
@@ -153,9 +178,9 @@ def validate_activity(raw: dict, period: Period | None = None) -> dict:
     return clean
 
 
-def validate_document(raw: dict, period: Period | None = None) -> dict:
+def validate_document(raw: dict, period: Period | None = None, strict: bool = False) -> dict:
     problems: dict[str, str] = {}
-    clean = _collect(raw, DOCUMENT_FIELDS, problems)
+    clean = _collect(raw, DOCUMENT_FIELDS, problems, strict)
     if "date" in clean and period is not None and not period.contains(clean["date"]):
         problems["date"] = Message("ngày {date} nằm ngoài kỳ {period}", date=format_date(clean["date"]),
                                    period=period.code)
@@ -205,15 +230,19 @@ def _plain(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def validate_narrative(section, text) -> tuple[str, str]:
+def validate_narrative(section, text, strict: bool = False) -> tuple[str, str]:
     problems = {}
-    name = nfc(str(section or "")).strip()
-    if not name:
-        problems["section"] = Message("thiếu tên mục")
-    elif len(name) > 60:
-        problems["section"] = Message("tên mục dài quá 60 ký tự")
     try:
-        body = _text(text, required=True)
+        name = clean_text(str(section or ""), strict)
+    except ValueError as exc:
+        problems["section"] = message(exc)
+    else:
+        if not name:
+            problems["section"] = Message("thiếu tên mục")
+        elif len(name) > 60:
+            problems["section"] = Message("tên mục dài quá 60 ký tự")
+    try:
+        body = _text(text, required=True, strict=strict)
     except ValueError as exc:
         problems["text"] = message(exc)
     if problems:

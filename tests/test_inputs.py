@@ -1,0 +1,130 @@
+"""Hostile files and command lines (issue 13.3, 13.5, 13.9, 13.10, 13.11): each refused with one
+clear `error:` line naming the file/row/column or member and the rule, the database exactly as before."""
+
+import json
+import sqlite3
+import zipfile
+from datetime import datetime
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+
+from vstbpn_desktop import records
+from vstbpn_desktop.bundle import format as fmt
+from vstbpn_desktop.domain.validation import Invalid, clean_text, validate_activity
+from vstbpn_desktop.periods import Period
+from vstbpn_desktop.records import Scope
+
+from test_bundle import activity_line, craft, good_members, snapshot, with_line, world, world_template  # noqa: F401
+from test_dataio import ACTIVITY_HEADER, GOOD_ACTIVITIES, dump, seeded, write_csv  # noqa: F401
+
+H1 = Period.parse("2023H1")
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+
+def refused(cli, *args) -> str:
+    """A command that must be refused with one `error:` line: that line."""
+    code, out, err = cli(*args)
+    assert code == 1 and out == "", (out, err)
+    assert err.startswith("error: ") and err.count("\n") == 1, err
+    return err
+
+
+# -- 13.3: one text rule at the boundary -----------------------------------------------------
+
+# (typed character, what is stored: a str, or None for refused)
+CONTROLS = {
+    "vertical-tab": ("\v", "\n"), "form-feed": ("\f", "\n"), "cr": ("\r", "\n"), "crlf": ("\r\n", "\n"),
+    "tab": ("\t", "\t"), "bell": ("\x07", None), "soh": ("\x01", None), "nul": ("\x00", None),
+    "esc": ("\x1b", None), "nel": ("\x85", None), "del": ("\x7f", None), "c1-csi": ("\x9b", None),
+    "lone-surrogate": ("\ud800", None), "non-character": ("\uffff", None),
+}
+
+
+@pytest.mark.parametrize("case", list(CONTROLS))
+def test_text_rule_normalises_typed_breaks_and_refuses_controls(case):
+    char, stored = CONTROLS[case]
+    text = f"Tập huấn{char}bình đẳng giới"
+    if stored is None:
+        with pytest.raises(ValueError, match=f"ký tự U\\+{ord(char[0]):04X} ở vị trí 9 không được phép"):
+            clean_text(text)
+    else:
+        assert clean_text(text) == f"Tập huấn{stored}bình đẳng giới"
+    strict_ok = char in ("\t",)
+    if strict_ok:
+        assert clean_text(text, strict=True) == text
+    else:  # in a bundle even a line break other than "\n" is refused: our app wrote it clean
+        with pytest.raises(ValueError, match=f"U\\+{ord(char[0]):04X}"):
+            clean_text(text, strict=True)
+
+
+def test_every_text_field_of_every_record_obeys_the_rule():
+    activity = {"date": "2023-03-08", "kind": "training", "title": "Lớp", "place": "Phường\x07",
+                "notes": "ghi\x1bchú"}
+    with pytest.raises(Invalid) as caught:
+        validate_activity(activity, H1)
+    assert set(caught.value.problems) == {"place", "notes"}
+    from vstbpn_desktop.domain.validation import validate_document, validate_narrative
+
+    with pytest.raises(Invalid) as caught:
+        validate_document({"number": "1/\x01QĐ", "date": "2023-01-05", "issuer": "UBND\x00", "kind": "plan",
+                           "title": "Kế hoạch\x85"})
+    assert set(caught.value.problems) == {"number", "issuer", "title"}
+    with pytest.raises(Invalid) as caught:
+        validate_narrative("Mục\x07", "Nội dung\x07")
+    assert set(caught.value.problems) == {"section", "text"}
+    assert validate_narrative("Mục", "Dòng 1\vDòng 2\r\nDòng 3") == ("Mục", "Dòng 1\nDòng 2\nDòng 3")
+
+
+@pytest.mark.parametrize("case", ["vertical-tab", "bell", "soh", "nul", "esc", "nel", "del"])
+def test_control_character_in_csv_is_refused_or_normalised(seeded, district_cli, tmp_path, case):
+    char, stored = CONTROLS[case]
+    path = tmp_path / "dieu-khien.csv"
+    lines = [ACTIVITY_HEADER, GOOD_ACTIVITIES[0], f'2023-05-02,training,"Lớp{char}học",1,10,5,,']
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
+    before = dump(seeded)
+    if stored is None:
+        err = refused(district_cli, "data", "import", path)
+        assert f"dieu-khien.csv: dòng 3, cột title: ký tự U+{ord(char):04X} ở vị trí 4 không được phép" in err
+        assert dump(seeded) == before
+        return
+    code, _, err = district_cli("data", "import", path)
+    assert code == 0, err
+    with seeded.engine.connect() as connection:
+        titles = [row[0] for row in connection.exec_driver_sql("SELECT title FROM activity")]
+    assert f"Lớp{stored}học" in titles
+
+
+def test_window_models_refuse_control_characters_and_keep_word_breaks(qtbot, district):
+    from ui.models import ActivityTableModel
+
+    scope = Scope(district.org_unit_code, H1)
+    records.add_activity(district.engine, scope, {"date": "2023-03-08", "kind": "training", "title": "Lớp"},
+                         district.author)
+    model = ActivityTableModel(district.engine, scope)
+    cell = model.index(0, model.TITLE)
+    before = dump(district)
+    with qtbot.waitSignal(model.refused) as blocker:
+        assert model.setData(cell, "Lớp\x07học") is False
+    assert "ký tự U+0007 ở vị trí 4 không được phép" in blocker.args[1]
+    assert dump(district) == before and cell.data() == "Lớp"
+    assert model.setData(cell, "Lớp\vhọc") is True  # Word's Shift+Enter, pasted
+    assert cell.data(Qt.EditRole) == "Lớp\nhọc"
+
+
+@pytest.mark.parametrize("title, code", [('"Lớp\\u000bhọc"', "000B"), ('"Lớp\\u0007học"', "0007"),
+                                         ('"Lớp\\rhọc"', "000D"), ('"Lớp\\u0000học"', "0000"),
+                                         ('"Lớp\\u001bhọc"', "001B"), ('"Lớp\\u0085học"', "0085"),
+                                         ('"Lớp\\ud800học"', "D800")])
+def test_bundle_with_control_character_is_refused_not_normalised(world, tmp_path, title, code):
+    members = with_line(good_members(tmp_path), fmt.ACTIVITIES, activity_line(title=title))
+    bundle = craft(world["883"], tmp_path / "dieu-khien.vstb", members)
+    before = snapshot(world["89"])
+    for command in (("bundle", "verify", bundle), ("bundle", "import", "--dry-run", bundle),
+                    ("bundle", "import", bundle)):
+        code_, out, err = world["89"](*command)
+        assert code_ == 1, (command, out, err)
+        assert err.startswith("error: ") and err.count("\n") == 1, err
+        assert fmt.ACTIVITIES in err and "title" in err and f"U+{code}" in err, err
+    assert snapshot(world["89"]) == before
