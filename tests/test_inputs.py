@@ -17,6 +17,7 @@ from vstbpn_desktop.periods import Period
 from vstbpn_desktop.records import Scope
 
 from test_bundle import activity_line, craft, good_members, snapshot, with_line, world, world_template  # noqa: F401
+from conftest import ok  # noqa: F401
 from test_dataio import ACTIVITY_HEADER, GOOD_ACTIVITIES, dump, seeded, write_csv  # noqa: F401
 
 H1 = Period.parse("2023H1")
@@ -128,3 +129,96 @@ def test_bundle_with_control_character_is_refused_not_normalised(world, tmp_path
         assert err.startswith("error: ") and err.count("\n") == 1, err
         assert fmt.ACTIVITIES in err and "title" in err and f"U+{code}" in err, err
     assert snapshot(world["89"]) == before
+
+
+# -- 13.5: --out never lands on a profile ----------------------------------------------------
+
+def _profile_targets(own, other, tmp_path) -> dict[str, object]:
+    """Paths inside a profile an output must never overwrite: own and another profile's."""
+    link = tmp_path / "an-toan.xlsx"
+    link.symlink_to(own / "vstbpn.sqlite3")
+    return {
+        "signing-key": own / "keys" / "signing-key.pem",
+        "new-file-in-keys": own / "keys" / "moi.xlsx",
+        "database": own / "vstbpn.sqlite3",
+        "wal": own / "vstbpn.sqlite3-wal",
+        "journal": own / "vstbpn.sqlite3-journal",
+        "settings": own / "settings.json",
+        "other-profile-database": other / "vstbpn.sqlite3",
+        "other-profile-settings": other / "settings.json",
+        "symlink-to-database": link,
+        "relative-dots": own / "backups" / ".." / "vstbpn.sqlite3",
+    }
+
+
+def database_dump(folder) -> list[str]:
+    """The profile's database as SQL text (its file's bytes move with SQLite's checkpoints)."""
+    connection = sqlite3.connect(folder / "vstbpn.sqlite3")
+    try:
+        return list(connection.iterdump())
+    finally:
+        connection.close()
+
+
+def _files_of(*folders) -> dict:
+    """The profiles' databases (dumped), keys and settings: what an output must never touch."""
+    state = {folder: database_dump(folder) for folder in folders}
+    state.update({path: path.read_bytes() for folder in folders for path in sorted(folder.rglob("*"))
+                  if path.is_file() and ("keys" in path.parts or path.name == "settings.json")})
+    return state
+
+
+OUTPUT_COMMANDS = {
+    "keys-export-public": ("district", ("keys", "export-public", "--out")),
+    "bundle-export": ("district", ("bundle", "export", "--period", "2023H1", "--out")),
+    "report-pdf": ("district", ("report", "pdf", "--period", "2023H1", "--out")),
+    "report-xlsx": ("province", ("report", "xlsx", "--period", "2023H1", "--out")),
+    "backup": ("district", ("backup", "--out")),
+    "bundle-return": ("province", ("bundle", "return", "--period", "2023H1", "--org-unit", "883",
+                                   "--reason", "Thiếu số liệu", "--out")),
+    "data-template": ("province", ("data", "template", "--out")),
+}
+
+
+@pytest.mark.parametrize("command", list(OUTPUT_COMMANDS))
+def test_out_never_overwrites_a_profile(pair, tmp_path, command):
+    district, province = pair
+    who, args = OUTPUT_COMMANDS[command]
+    cli = district if who == "district" else province
+    other = province if who == "district" else district
+    (cli.data_dir / "vstbpn.sqlite3-journal").write_bytes(b"")  # as SQLite leaves one between writes
+    targets = _profile_targets(cli.data_dir, other.data_dir, tmp_path)
+    before = _files_of(cli.data_dir, other.data_dir)
+    for name, target in targets.items():
+        err = refused(cli, *args, target)
+        if command == "data-template" and target.suffix != ".xlsx":
+            assert "tệp mẫu phải có đuôi .xlsx" in err  # refused before: a template is a workbook
+            continue
+        assert "không ghi đè lên" in err and "của hồ sơ" in err, (name, err)
+        assert str(target) in err
+        assert not (cli.data_dir / "keys" / "moi.xlsx").exists()
+    assert _files_of(cli.data_dir, other.data_dir) == before
+    assert (tmp_path / "an-toan.xlsx").is_symlink()
+    # beside the profile (not in it) is fine: the guard names only what would destroy it
+    ok_target = cli.data_dir / "ket-qua.xlsx"
+    code, _, err = cli(*args, ok_target)
+    assert code == 0 and ok_target.is_file(), err
+
+
+def test_save_dialog_refuses_a_profile_file_and_asks_again(qtbot, district, district_cli, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QWidget
+
+    from ui import bundle_common
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    answers = [str(district_cli.data_dir / "keys" / "signing-key.pem"), str(district_cli.data_dir / "settings.json"),
+               str(tmp_path / "khoa-cong-khai.json")]
+    told = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (answers.pop(0), ""))
+    monkeypatch.setattr(bundle_common, "tell", lambda parent, title, text, warning=False: told.append((text, warning)))
+    chosen = bundle_common.ask_save_file(parent, "Lưu khóa", tmp_path / "khoa.json", bundle_common.PUBLIC_KEY_FILTER)
+    assert chosen == tmp_path / "khoa-cong-khai.json" and answers == []
+    assert [warning for _, warning in told] == [True, True]
+    assert "signing-key.pem: không ghi đè lên thư mục khóa ký của hồ sơ" in told[0][0]
+    assert "settings.json: không ghi đè lên tệp cài đặt của hồ sơ" in told[1][0]

@@ -10,6 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
+from vstbpn_desktop.atomic import OutputError, check_output
+
 from . import i18n
 
 BUNDLE_FILTER = QT_TR_NOOP("Gói báo cáo (*.vstb)")
@@ -40,8 +42,18 @@ def file_size(size: int) -> str:
 # -- the questions (each one a seam for tests) -------------------------------------------------
 
 def ask_save_file(parent, title: str, default: Path, file_filter: str) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(default), tr(file_filter))
-    return Path(path) if path else None
+    """The file to write, asked again while the one chosen is part of a profile (its database,
+    settings or keys: atomic.check_output says why)."""
+    while True:
+        path, _ = QFileDialog.getSaveFileName(parent, title, str(default), tr(file_filter))
+        if not path:
+            return None
+        try:
+            check_output(Path(path))
+        except OutputError as exc:
+            tell(parent, title, i18n.message(exc), warning=True)
+            continue
+        return Path(path)
 
 
 def ask_open_file(parent, title: str, file_filter: str) -> Path | None:

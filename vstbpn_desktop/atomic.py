@@ -1,6 +1,11 @@
 """Every file the app writes goes to a temporary file, is flushed, then renamed into place.
 
 A pulled USB stick or a power cut leaves either the old file or the new one, never half.
+
+An output the officer names (`--out`, a save dialog) can never land on a profile: not on a
+database (the live one or another profile's, nor its -wal/-shm/-journal), a settings.json or
+anything in a keys/ folder of a profile folder, symlinks resolved (`refuse_profile_path`, called by
+`atomic_path` for every write but the profile's own files).
 """
 
 import os
@@ -9,21 +14,64 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from .errors import WithMessage
+from .errors import Message, WithMessage
 
 
 class OutputError(WithMessage, RuntimeError):
     """The output path cannot be written; the message names it."""
 
 
-@contextmanager
-def atomic_path(target: Path, private: bool = False) -> Iterator[Path]:
-    """Yield a temporary path beside `target`; on success it replaces `target` atomically.
-    A `private` file (a key) keeps mkstemp's owner-only rights."""
+# A profile folder is known by these files (settings.py's names; not imported: settings imports us).
+DATABASE_FILE = "vstbpn.sqlite3"
+SETTINGS_FILE = "settings.json"
+KEYS_DIR = "keys"
+
+
+def is_profile_folder(folder: Path) -> bool:
+    return (folder / DATABASE_FILE).exists() or (folder / SETTINGS_FILE).is_file()
+
+
+def refuse_profile_path(target: Path) -> None:
+    """Raise OutputError when `target` (symlinks resolved) is a profile's database or one of its
+    journals, its settings.json, or anything inside its keys/ folder."""
+    resolved = Path(os.path.realpath(target))
+    folder, name = resolved.parent, resolved.name
+    what = None
+    if is_profile_folder(folder):
+        if name.startswith(DATABASE_FILE):
+            what = Message("cơ sở dữ liệu")
+        elif name == SETTINGS_FILE:
+            what = Message("tệp cài đặt")
+        elif name == KEYS_DIR:
+            what = Message("thư mục khóa ký")
+    for ancestor in resolved.parents:
+        if what is None and ancestor.name == KEYS_DIR and is_profile_folder(ancestor.parent):
+            folder, what = ancestor.parent, Message("thư mục khóa ký")
+    if what is not None:
+        raise OutputError("{target}: không ghi đè lên {what} của hồ sơ {folder}; hãy chọn tệp ở thư mục khác",
+                          target=target, what=what, folder=folder)
+
+
+def check_output(target: Path) -> None:
+    """Refuse (OutputError) an output the officer names that cannot or must not be written: inside
+    a profile (refuse_profile_path) or in a folder that does not exist. Called again by atomic_path;
+    a long export calls it first, to refuse before the work."""
     target = Path(target)
+    refuse_profile_path(target)
+    if not target.parent.is_dir():
+        raise OutputError("{target}: thư mục {folder} không tồn tại", target=target, folder=target.parent)
+
+
+@contextmanager
+def atomic_path(target: Path, private: bool = False, profile_file: bool = False) -> Iterator[Path]:
+    """Yield a temporary path beside `target`; on success it replaces `target` atomically.
+    A `private` file (a key) keeps mkstemp's owner-only rights. Only the profile's own files
+    (`profile_file`: its settings, its signing key) may be written inside a profile's database,
+    settings or keys (refuse_profile_path)."""
+    target = Path(target)
+    if not profile_file:
+        check_output(target)
     folder = target.parent
-    if not folder.is_dir():
-        raise OutputError("{target}: thư mục {folder} không tồn tại", target=target, folder=folder)
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -49,8 +97,8 @@ def atomic_path(target: Path, private: bool = False) -> Iterator[Path]:
             temp.unlink()
 
 
-def write_atomic(target: Path, data: bytes, private: bool = False) -> None:
-    with atomic_path(target, private) as temp:
+def write_atomic(target: Path, data: bytes, private: bool = False, profile_file: bool = False) -> None:
+    with atomic_path(target, private, profile_file) as temp:
         temp.write_bytes(data)
 
 

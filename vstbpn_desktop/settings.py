@@ -6,11 +6,8 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from .errors import Reason
-from .atomic import write_atomic
+from .atomic import DATABASE_FILE, SETTINGS_FILE, write_atomic  # noqa: F401 (imported from here by the rest)
 
-DATABASE_FILE = "vstbpn.sqlite3"
-
-SETTINGS_FILE = "settings.json"
 LANGUAGES = ("vi", "en")
 
 
@@ -56,7 +53,7 @@ class Settings:
     def save(self, data_dir: Path) -> None:
         self.validate()
         payload = json.dumps(asdict(self), ensure_ascii=False, indent=2).encode("utf-8")
-        write_atomic(data_dir / SETTINGS_FILE, payload)
+        write_atomic(data_dir / SETTINGS_FILE, payload, profile_file=True)
 
 
 def default_data_dir() -> Path:

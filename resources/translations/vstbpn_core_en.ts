@@ -208,6 +208,10 @@
             <translation>has {length} lines, the manifest records {value}</translation>
         </message>
         <message>
+            <source>cơ sở dữ liệu</source>
+            <translation>database</translation>
+        </message>
+        <message>
             <source>cơ sở dữ liệu bị hỏng; hãy chạy lệnh check và khôi phục bản sao lưu gần nhất còn tốt (restore TỆP)</source>
             <translation>the database is damaged; run the check command and restore the latest good backup (restore FILE)</translation>
         </message>
@@ -656,6 +660,10 @@
             <translation>the data folder or file is read-only (no permission to write); nothing was changed — copy the profile to a writable folder</translation>
         </message>
         <message>
+            <source>thư mục khóa ký</source>
+            <translation>signing-key folder</translation>
+        </message>
+        <message>
             <source>thư mục mạng ({system})</source>
             <translation>a network folder ({system})</translation>
         </message>
@@ -690,6 +698,10 @@
         <message>
             <source>tóm tắt thay đổi không hợp lệ: {error}</source>
             <translation>invalid summary of changes: {error}</translation>
+        </message>
+        <message>
+            <source>tệp cài đặt</source>
+            <translation>settings file</translation>
         </message>
         <message>
             <source>tệp rỗng (0 byte), không phải gói báo cáo</source>
@@ -956,10 +968,6 @@
             <translation>{out}: is a folder; give a file name, for example {value}</translation>
         </message>
         <message>
-            <source>{out}: thư mục {parent} không tồn tại</source>
-            <translation>{out}: folder {parent} does not exist</translation>
-        </message>
-        <message>
             <source>{out}: tệp mẫu phải có đuôi .xlsx</source>
             <translation>{out}: the template file must end in .xlsx</translation>
         </message>
@@ -1104,12 +1112,12 @@
             <translation>{source}: the database is damaged and cannot be backed up ({error}); run the check command</translation>
         </message>
         <message>
-            <source>{target}: không ghi được vào thư mục {folder} ({error})</source>
-            <translation>{target}: cannot write to folder {folder} ({error})</translation>
+            <source>{target}: không ghi đè lên {what} của hồ sơ {folder}; hãy chọn tệp ở thư mục khác</source>
+            <translation>{target}: will not overwrite the {what} of the profile {folder}; choose a file in another folder</translation>
         </message>
         <message>
-            <source>{target}: không thể sao lưu đè lên chính cơ sở dữ liệu đang dùng</source>
-            <translation>{target}: a backup cannot overwrite the database in use</translation>
+            <source>{target}: không ghi được vào thư mục {folder} ({error})</source>
+            <translation>{target}: cannot write to folder {folder} ({error})</translation>
         </message>
         <message>
             <source>{target}: không tạo được bản sao lưu ({error})</source>

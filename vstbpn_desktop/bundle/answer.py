@@ -18,6 +18,7 @@ from sqlalchemy import insert, select as sa_select
 from sqlmodel import select
 
 from .. import __version__
+from ..atomic import OutputError, check_output
 from ..errors import Message, Reason, Refused
 from ..periods import Period
 from ..safety import audit
@@ -97,8 +98,10 @@ def write_return(profile, child: str, period: Period, reason: str, out: Path, pa
     if held is None:
         raise Refused("chưa nhận báo cáo kỳ {code} của đơn vị {child}: không có gói nào để trả lại",
                       code=period.code, child=child)
-    if not out.parent.is_dir():
-        raise Refused("{out}: thư mục {parent} không tồn tại", out=out, parent=out.parent)
+    try:
+        check_output(out)  # before the work: not in a profile, in a folder that exists
+    except OutputError as exc:
+        raise Refused(exc) from exc
     private = load_private_key(profile, passphrase)  # wrong passphrase: refused, nothing changed
     fingerprint = fingerprint_hex(raw_public(private.public_key()))
     sequence = next_sequence(profile.engine)

@@ -16,7 +16,7 @@ from sqlalchemy import String, and_, cast, select as sa_select
 from sqlmodel import select
 
 from .. import __version__
-from ..atomic import OutputError, atomic_path
+from ..atomic import OutputError, atomic_path, check_output
 from ..errors import Refused
 from ..periods import Period
 from ..storage.database import session_scope
@@ -135,8 +135,10 @@ def export_bundle(profile, period: Period, out: Path, passphrase: str,
     if unit is None or not unit.parent_code:
         raise Refused("đơn vị {org_unit_code} là cấp cao nhất trong danh mục: không có cấp trên để gửi báo cáo",
                       org_unit_code=profile.org_unit_code)
-    if not out.parent.is_dir():
-        raise Refused("{out}: thư mục {parent} không tồn tại", out=out, parent=out.parent)
+    try:
+        check_output(out)  # before the work: not in a profile, in a folder that exists
+    except OutputError as exc:
+        raise Refused(exc) from exc
     from ..records import record_counts
 
     expected = record_counts(profile.engine, [profile.org_unit_code], period)

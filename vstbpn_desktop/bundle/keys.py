@@ -19,13 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..atomic import OutputError, write_atomic
+from ..atomic import KEYS_DIR, OutputError, write_atomic
 from ..errors import Refused
 
 if TYPE_CHECKING:  # cryptography is imported where a key is used: not at the window's start
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-KEYS_DIR = "keys"
 PRIVATE_KEY_FILE = "signing-key.pem"
 META_PUBLIC_KEY = "signing_public_key"
 FINGERPRINT_BYTES = 16
@@ -115,7 +114,7 @@ def init_profile_key(profile, passphrase: str) -> str:
     )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, pem, private=True)
+        write_atomic(path, pem, private=True, profile_file=True)
     except (OSError, OutputError) as exc:
         raise Refused("{path}: không ghi được khóa ký ({error})", path=path, error=exc) from exc
     raw = raw_public(private.public_key())

@@ -126,9 +126,7 @@ def backup(profile, out: Path | None = None, reason: str = "manual") -> BackupIn
                           or Message("{folder}: không tạo được thư mục sao lưu", folder=folder)) from exc
         target = _stamp_name(folder, reason, when)
     else:
-        target = Path(out)
-        if target.resolve() == source.resolve():
-            raise Refused("{target}: không thể sao lưu đè lên chính cơ sở dữ liệu đang dùng", target=target)
+        target = Path(out)  # never onto a profile's database: atomic.check_output, in write_backup
     write_backup(source, target, thorough=reason == "manual")
     if out is None:
         rotate(target.parent)
