@@ -97,6 +97,44 @@ def test_control_character_in_csv_is_refused_or_normalised(seeded, district_cli,
     assert f"Lớp{stored}học" in titles
 
 
+def _xlsx_with_title(district_cli, tmp_path, title_xml: str):
+    """A filled template whose activity title is `title_xml` as Excel writes it (inline, escaped)."""
+    out = tmp_path / "mau.xlsx"
+    assert district_cli("data", "template", "--out", out)[0] == 0
+    workbook = openpyxl.load_workbook(out)
+    workbook["activities"].append([datetime(2023, 5, 2), "training", "PLACEHOLDER", 1, 10, 5, None, None])
+    workbook.save(out)
+    members = {}
+    with zipfile.ZipFile(out) as archive:
+        for name in archive.namelist():
+            members[name] = archive.read(name)
+    for name, data in members.items():
+        if b"PLACEHOLDER" in data:
+            members[name] = data.replace(b"PLACEHOLDER", title_xml.encode("utf-8"))
+    target = tmp_path / "dieu-khien.xlsx"
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return target
+
+
+@pytest.mark.parametrize("escaped, code", [("_x000B_", None), ("_x0007_", "0007"), ("_x0001_", "0001"),
+                                          ("_x001B_", "001B")])
+def test_control_character_in_xlsx_is_refused_or_normalised(seeded, district_cli, tmp_path, escaped, code):
+    path = _xlsx_with_title(district_cli, tmp_path, f"Lớp{escaped}học")
+    before = dump(seeded)
+    if code:
+        err = refused(district_cli, "data", "import", path)
+        assert f"dieu-khien.xlsx: trang tính activities, dòng 2, cột title: ký tự U+{code}" in err
+        assert dump(seeded) == before
+        return
+    code_, _, err = district_cli("data", "import", path)
+    assert code_ == 0, err
+    with seeded.engine.connect() as connection:
+        titles = [row[0] for row in connection.exec_driver_sql("SELECT title FROM activity")]
+    assert "Lớp\nhọc" in titles
+
+
 def test_window_models_refuse_control_characters_and_keep_word_breaks(qtbot, district):
     from ui.models import ActivityTableModel
 
@@ -222,3 +260,100 @@ def test_save_dialog_refuses_a_profile_file_and_asks_again(qtbot, district, dist
     assert [warning for _, warning in told] == [True, True]
     assert "signing-key.pem: không ghi đè lên thư mục khóa ký của hồ sơ" in told[0][0]
     assert "settings.json: không ghi đè lên tệp cài đặt của hồ sơ" in told[1][0]
+
+
+# -- 13.9: XLSX read bounded, every broken part refused --------------------------------------
+
+ROW_2 = '<row r="2"><c r="A2" s="7" t="n"><v>45048</v></c><c r="B2" t="inlineStr"><is><t>training</t></is></c>'
+
+
+def _edited_xlsx(district_cli, tmp_path, edit, name="hong.xlsx"):
+    """The template with one good activity row, its parts passed through `edit(part, data)`."""
+    template = tmp_path / "mau.xlsx"
+    assert district_cli("data", "template", "--out", template)[0] == 0
+    workbook = openpyxl.load_workbook(template)
+    workbook["activities"].append([datetime(2023, 5, 2), "training", "Lớp", 1, 10, 5, None, None])
+    workbook.save(template)
+    with zipfile.ZipFile(template) as archive:
+        parts = {part: archive.read(part) for part in archive.namelist()}
+    target = tmp_path / name
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for part, data in parts.items():
+            archive.writestr(part, edit(part, data))
+    return target
+
+
+def _in_sheet(old: bytes, new: bytes, sheet="xl/worksheets/sheet1.xml"):
+    def edit(part, data):
+        if part != sheet:
+            return data
+        assert old in data, data[:2000]
+        return data.replace(old, new, 1)
+    return edit
+
+
+BAD_XLSX = {
+    "comment-40-mb": (_in_sheet(b"<sheetData>", b"<!--" + b"a" * (40 * 1024 * 1024) + b"--><sheetData>"),
+                      "thành phần xl/worksheets/sheet1.xml không phải XML hợp lệ (Comment too big"),
+    "text-in-number-cell": (_in_sheet(b'<c r="D2" t="n"><v>1</v>', b'<c r="D2" t="n"><v>mot</v>'),
+                            "trang tính activities, ô D2: ô số có giá trị 'mot' không phải là số"),
+    "shared-string-out-of-range": (_in_sheet(b'<c r="B2" t="inlineStr"><is><t>training</t></is></c>',
+                                             b'<c r="B2" t="s"><v>999</v></c>'),
+                                   "trang tính activities, ô B2: chuỗi dùng chung số '999' không có trong tệp"),
+    "malformed-xml": (_in_sheet(b"</sheetData>", b"</sheetDat>"),
+                      "thành phần xl/worksheets/sheet1.xml không phải XML hợp lệ"),
+    "dtd-entities": (_in_sheet(b"<worksheet", b'<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;'
+                               b'&a;&a;&a;&a;&a;&a;">]><worksheet'),
+                     "thành phần xl/worksheets/sheet1.xml có khai báo DTD"),
+    "row-out-of-order": (_in_sheet(b'<row r="2">', b'<row r="1">'),
+                         "trang tính activities: số dòng '1' sai hoặc không theo thứ tự"),
+    "bad-cell-reference": (_in_sheet(b'<c r="D2"', b'<c r="D9"'),
+                           "trang tính activities, dòng 2: địa chỉ ô 'D9' sai"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_XLSX))
+def test_broken_xlsx_is_refused_clearly(seeded, district_cli, tmp_path, case):
+    edit, expected = BAD_XLSX[case]
+    path = _edited_xlsx(district_cli, tmp_path, edit)
+    if case == "comment-40-mb":
+        assert path.stat().st_size < 100_000  # 55 KB that unpack to 40 MB
+    before = dump(seeded)
+    err = refused(district_cli, "data", "import", path)
+    assert err.startswith("error: hong.xlsx: không đọc được tệp Excel (.xlsx) — ")
+    assert expected in err
+    assert dump(seeded) == before
+    err = refused(district_cli, "data", "import", "--dry-run", path)
+    assert expected in err
+
+
+@pytest.mark.parametrize("state", ["hidden", "veryHidden"])
+def test_hidden_sheet_with_data_is_never_imported_unseen(seeded, district_cli, tmp_path, state):
+    def hide(part, data):
+        if part == "xl/workbook.xml":
+            return data.replace(b'name="activities" sheetId="1" state="visible"',
+                                f'name="activities" sheetId="1" state="{state}"'.encode())
+        return data
+    path = _edited_xlsx(district_cli, tmp_path, hide)
+    before = dump(seeded)
+    err = refused(district_cli, "data", "import", path)
+    assert f"hong.xlsx: trang tính 'activities' đang bị ẩn ({state}) nhưng có dữ liệu" in err
+    assert dump(seeded) == before
+
+
+def test_xlsx_parts_are_size_capped(seeded, district_cli, tmp_path, monkeypatch):
+    from vstbpn_desktop.dataio import xlsx
+
+    path = _edited_xlsx(district_cli, tmp_path, lambda part, data: data)
+    before = dump(seeded)
+    monkeypatch.setattr(xlsx, "MAX_MEMBER", 5000)
+    err = refused(district_cli, "data", "import", path)
+    assert "giải nén ra" in err and "quá giới hạn 5000 byte" in err
+    monkeypatch.setattr(xlsx, "MAX_MEMBER", 256 * 1024 * 1024)
+    monkeypatch.setattr(xlsx, "MAX_TOTAL", 20_000)
+    err = refused(district_cli, "data", "import", path)
+    assert "các thành phần giải nén ra" in err and "quá giới hạn 20000 byte" in err
+    assert dump(seeded) == before
+    monkeypatch.setattr(xlsx, "MAX_TOTAL", 512 * 1024 * 1024)
+    code, out, err = district_cli("data", "import", path)
+    assert code == 0 and "1 hoạt động" in out, err

@@ -168,6 +168,10 @@
             <translation>encrypted with a zip password; not allowed</translation>
         </message>
         <message>
+            <source>chuỗi dùng chung số '{value}' không có trong tệp ({count} chuỗi)</source>
+            <translation>shared string number '{value}' does not exist in the file ({count} strings)</translation>
+        </message>
+        <message>
             <source>chưa nhận báo cáo kỳ {code} của đơn vị {child}: không có gói nào để trả lại</source>
             <translation>no report for period {code} has been received from unit {child}: there is no bundle to return</translation>
         </message>
@@ -200,8 +204,16 @@
             <translation>the signature is not in the right format: {error}</translation>
         </message>
         <message>
+            <source>các thành phần giải nén ra {size} byte, quá giới hạn {limit} byte</source>
+            <translation>the parts unpack to {size} bytes, over the limit of {limit} bytes</translation>
+        </message>
+        <message>
             <source>có dấu BOM ở đầu (cần UTF-8 không BOM)</source>
             <translation>starts with a BOM (UTF-8 without BOM is needed)</translation>
+        </message>
+        <message>
+            <source>có {count} thành phần, quá giới hạn {limit}</source>
+            <translation>has {count} parts, over the limit of {limit}</translation>
         </message>
         <message>
             <source>có {length} dòng, manifest ghi {value}</source>
@@ -392,6 +404,10 @@
             <translation>cannot be unpacked (damaged or truncated: {error})</translation>
         </message>
         <message>
+            <source>không giải nén được thành phần {name} ({error})</source>
+            <translation>cannot unpack part {name} ({error})</translation>
+        </message>
+        <message>
             <source>không hợp lệ: {error}</source>
             <translation>not valid: {error}</translation>
         </message>
@@ -442,6 +458,10 @@
         <message>
             <source>không đọc được tệp ({error})</source>
             <translation>cannot read the file ({error})</translation>
+        </message>
+        <message>
+            <source>kiểu ô '{value}' không biết</source>
+            <translation>unknown cell type '{value}'</translation>
         </message>
         <message>
             <source>ký tự U+{code} ở vị trí {position} không được phép trong văn bản (ký tự điều khiển hoặc không hợp lệ)</source>
@@ -548,6 +568,10 @@
             <translation>date '{text}' is not in the right form (dd/mm/yyyy or yyyy-mm-dd)</translation>
         </message>
         <message>
+            <source>ngày '{value}' không đúng dạng ISO</source>
+            <translation>date '{value}' is not in ISO form</translation>
+        </message>
+        <message>
             <source>ngày {date} nằm ngoài kỳ {period}</source>
             <translation>date {date} is outside period {period}</translation>
         </message>
@@ -640,6 +664,10 @@
             <translation>date missing</translation>
         </message>
         <message>
+            <source>thiếu thành phần {name}</source>
+            <translation>part {name} is missing</translation>
+        </message>
+        <message>
             <source>thiếu trong gói</source>
             <translation>missing from the bundle</translation>
         </message>
@@ -650,6 +678,18 @@
         <message>
             <source>thiếu tên mục</source>
             <translation>section name missing</translation>
+        </message>
+        <message>
+            <source>thành phần {name} có khai báo DTD (&lt;!DOCTYPE&gt;); tệp Excel không có, không đọc</source>
+            <translation>part {name} declares a DTD (&lt;!DOCTYPE&gt;); Excel files have none, not read</translation>
+        </message>
+        <message>
+            <source>thành phần {name} giải nén ra {size} byte, quá giới hạn {limit} byte</source>
+            <translation>part {name} unpacks to {size} bytes, over the limit of {limit} bytes</translation>
+        </message>
+        <message>
+            <source>thành phần {name} không phải XML hợp lệ ({error})</source>
+            <translation>part {name} is not valid XML ({error})</translation>
         </message>
         <message>
             <source>thư mục chia sẻ ({system})</source>
@@ -668,8 +708,24 @@
             <translation>a network folder ({system})</translation>
         </message>
         <message>
+            <source>trang tính '{title}' không có phần dữ liệu</source>
+            <translation>sheet '{title}' has no data part</translation>
+        </message>
+        <message>
             <source>trang tính {sheet}</source>
             <translation>sheet {sheet}</translation>
+        </message>
+        <message>
+            <source>trang tính {sheet}, dòng {row}: địa chỉ ô '{ref}' sai</source>
+            <translation>sheet {sheet}, row {row}: wrong cell address '{ref}'</translation>
+        </message>
+        <message>
+            <source>trang tính {sheet}, ô {ref}: {reason}</source>
+            <translation>sheet {sheet}, cell {ref}: {reason}</translation>
+        </message>
+        <message>
+            <source>trang tính {sheet}: số dòng '{row}' sai hoặc không theo thứ tự</source>
+            <translation>sheet {sheet}: row number '{row}' is wrong or out of order</translation>
         </message>
         <message>
             <source>trường "{name}" phải là {kind}</source>
@@ -702,6 +758,10 @@
         <message>
             <source>tệp cài đặt</source>
             <translation>settings file</translation>
+        </message>
+        <message>
+            <source>tệp hỏng hoặc không phải .xlsx ({error})</source>
+            <translation>the file is damaged or not an .xlsx ({error})</translation>
         </message>
         <message>
             <source>tệp rỗng (0 byte), không phải gói báo cáo</source>
@@ -860,12 +920,16 @@
             <translation>{label}: cannot read the file ({error})</translation>
         </message>
         <message>
-            <source>{label}: không đọc được tệp Excel (.xlsx) — tệp hỏng hoặc không phải .xlsx ({error})</source>
-            <translation>{label}: cannot read the Excel file (.xlsx) — the file is damaged or not .xlsx ({error})</translation>
+            <source>{label}: không đọc được tệp Excel (.xlsx) — {error}</source>
+            <translation>{label}: cannot read the Excel file (.xlsx) — {error}</translation>
         </message>
         <message>
             <source>{label}: trang tính '{title}' không phải bảng của mẫu ({TABLES}, {GUIDE_SHEET}); hãy đổi tên trang đúng tên bảng hoặc xóa trang</source>
             <translation>{label}: sheet '{title}' is not a table of the template ({TABLES}, {GUIDE_SHEET}); rename the sheet to a table name or delete it</translation>
+        </message>
+        <message>
+            <source>{label}: trang tính '{title}' đang bị ẩn ({state}) nhưng có dữ liệu; Excel không cho thấy trang này nên không nhập — hãy bỏ ẩn (Unhide) để kiểm tra, hoặc xóa trang</source>
+            <translation>{label}: sheet '{title}' is hidden ({state}) but holds data; Excel does not show it, so it is not imported — unhide it to check it, or delete the sheet</translation>
         </message>
         <message>
             <source>{label}: tệp Excel dạng cũ (.xls); hãy mở bằng Excel và lưu lại dạng .xlsx</source>
@@ -1154,6 +1218,10 @@
         <message>
             <source>{where}: khóa {fingerprint} của đơn vị {org_unit_code} đã bị thu hồi ngày {revoked_at:%d/%m/%Y}</source>
             <translation>{where}: key {fingerprint} of unit {org_unit_code} was revoked on {revoked_at:%d/%m/%Y}</translation>
+        </message>
+        <message>
+            <source>ô số có giá trị '{value}' không phải là số</source>
+            <translation>a number cell holds '{value}', which is not a number</translation>
         </message>
         <message>
             <source>đã hủy theo yêu cầu; dữ liệu không thay đổi</source>

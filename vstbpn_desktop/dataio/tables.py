@@ -11,7 +11,6 @@ something is refused, so data typed into a renamed or extra sheet is never silen
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -168,46 +167,54 @@ def _collect_rows(raw: RawTable, names: list[str], numbered_rows, label: str) ->
 # -- xlsx ------------------------------------------------------------------------------------
 
 def read_xlsx(path: Path) -> list[RawTable]:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
+    from .xlsx import Workbook, XlsxProblem, refusal
 
     label = path.name
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise Refused("{label}: không đọc được tệp Excel (.xlsx) — tệp hỏng hoặc không phải .xlsx ({error})",
-                      label=label, error=exc) from None
+        workbook = Workbook(path)
+    except XlsxProblem as exc:
+        raise refusal(label, exc) from None
     except OSError as exc:
         raise Refused("{label}: không đọc được tệp ({error})", label=label, error=exc.strerror) from None
-    tables: list[RawTable] = []
     try:
-        for sheet in workbook.worksheets:
-            title = nfc(sheet.title)
-            if fold(title) == fold(GUIDE_SHEET):
-                continue
-            sheet.reset_dimensions()  # some writers store a wrong size; read what is there
-            rows = sheet.iter_rows(values_only=True)
-            table = title.lower() if title.lower() in TABLES else None
-            if table is None:
-                if any(not blank(cell) for row in rows for cell in row):
-                    raise Refused(
-                        "{label}: trang tính '{title}' không phải bảng của mẫu ({TABLES}, {GUIDE_SHEET}); hãy đổi "
-                        "tên trang đúng tên bảng hoặc xóa trang",
-                        label=label, title=title, TABLES=', '.join(TABLES), GUIDE_SHEET=GUIDE_SHEET
-                    )
-                continue
-            first = next(rows, None)
-            if first is None or all(blank(cell) for cell in first):
-                if any(not blank(cell) for row in rows for cell in row):
-                    raise Refused("{label}: dòng 1 phải là dòng tiêu đề (tên các cột)", label=where(label, title, 1))
-                continue
-            names = _header(first, label, title, table)
-            _check_columns(names, table, label, title)
-            raw = RawTable(table, title)
-            _collect_rows(raw, names, enumerate(rows, start=2), label)
-            tables.append(raw)
+        return _read_sheets(workbook, label)
+    except XlsxProblem as exc:
+        raise refusal(label, exc) from None
     finally:
         workbook.close()
+
+
+def _read_sheets(workbook, label: str) -> list[RawTable]:
+    tables: list[RawTable] = []
+    for sheet in workbook.sheets:
+        title = nfc(sheet.title)
+        if fold(title) == fold(GUIDE_SHEET):
+            continue
+        rows = workbook.rows(sheet)
+        first = next(rows, None)
+        if first is not None and sheet.hidden:
+            raise Refused(
+                "{label}: trang tính '{title}' đang bị ẩn ({state}) nhưng có dữ liệu; Excel không cho thấy trang này "
+                "nên không nhập — hãy bỏ ẩn (Unhide) để kiểm tra, hoặc xóa trang", label=label, title=title,
+                state=sheet.hidden)
+        table = title.lower() if title.lower() in TABLES else None
+        if table is None:
+            if first is not None:
+                raise Refused(
+                    "{label}: trang tính '{title}' không phải bảng của mẫu ({TABLES}, {GUIDE_SHEET}); hãy đổi "
+                    "tên trang đúng tên bảng hoặc xóa trang",
+                    label=label, title=title, TABLES=', '.join(TABLES), GUIDE_SHEET=GUIDE_SHEET
+                )
+            continue
+        if first is None:
+            continue
+        if first[0] != 1:
+            raise Refused("{label}: dòng 1 phải là dòng tiêu đề (tên các cột)", label=where(label, title, 1))
+        names = _header(first[1], label, title, table)
+        _check_columns(names, table, label, title)
+        raw = RawTable(table, title)
+        _collect_rows(raw, names, rows, label)
+        tables.append(raw)
     if not tables:
         raise Refused(
             "{label}: không có trang tính nào của mẫu ({TABLES}); hãy dùng tệp tạo bằng lệnh data template",
