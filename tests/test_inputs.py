@@ -357,3 +357,80 @@ def test_xlsx_parts_are_size_capped(seeded, district_cli, tmp_path, monkeypatch)
     monkeypatch.setattr(xlsx, "MAX_TOTAL", 512 * 1024 * 1024)
     code, out, err = district_cli("data", "import", path)
     assert code == 0 and "1 hoạt động" in out, err
+
+
+# -- 13.10: table files: dates in the periods' years, quotes, a million rows -----------------
+
+@pytest.mark.parametrize("cell, shown", [("1999-12-31", "31/12/1999"), ("31/12/1999", "31/12/1999"),
+                                         ("2101-01-01", "01/01/2101"), ("01/01/1900", "01/01/1900")])
+def test_csv_date_outside_the_years_of_periods_is_refused_by_dry_run_and_import(seeded, district_cli, tmp_path,
+                                                                                cell, shown):
+    path = write_csv(tmp_path / "ngay.csv", [ACTIVITY_HEADER, GOOD_ACTIVITIES[0], f"{cell},training,Lớp,1,10,5,,"])
+    before = dump(seeded)
+    for options in (("--dry-run",), ()):
+        err = refused(district_cli, "data", "import", *options, path)
+        assert f"ngay.csv: dòng 3, cột date: ngày {shown} nằm ngoài các năm 2000-2100 của kỳ báo cáo" in err
+    assert dump(seeded) == before
+
+
+def test_xlsx_date_serial_60_is_refused_by_dry_run_and_import(seeded, district_cli, tmp_path):
+    path = _edited_xlsx(district_cli, tmp_path, _in_sheet(b"<v>45048</v>", b"<v>60</v>"))
+    before = dump(seeded)
+    for options in (("--dry-run",), ()):
+        err = refused(district_cli, "data", "import", *options, path)
+        assert "trang tính activities, dòng 2, cột date: ngày 28/02/1900 nằm ngoài các năm 2000-2100" in err
+    assert dump(seeded) == before
+
+
+def test_dates_outside_the_years_are_refused_in_the_window_too(district):
+    scope = Scope(district.org_unit_code, None)
+    with pytest.raises(Invalid) as caught:
+        records.add_activity(district.engine, scope, {"date": "31/12/1999", "kind": "training", "title": "Lớp"},
+                             district.author)
+    assert "nằm ngoài các năm 2000-2100" in caught.value.problems["date"]
+
+
+UNBALANCED = {
+    "never-closed": (['2023-05-02,training,"Lớp 2,1,10,5,,', "2023-05-03,training,Lớp 3,1,10,5,,"],
+                     "unbal.csv: dòng 3: dấu ngoặc kép (\") của một ô mở ở dòng 3 của tệp không được đóng đúng"),
+    "closed-inside-a-cell": (['2023-05-02,training,"Lớp 2,1,10,5,,', '2023-05-03,training,"Lớp 3",1,10,5,,'],
+                             "unbal.csv: dòng 3: dấu ngoặc kép (\") của một ô mở ở dòng 3 của tệp không được đóng đúng"),
+    "closed-at-a-cell-end": (['2023-05-02,training,"Lớp 2,1,10,5,,', '2023-05-03,training,Lớp 3,1,10,5,"',
+                              "2023-05-04,training,Lớp 4,1,10,5,,"],
+                             "unbal.csv: dòng 3: một ô mở dấu ngoặc kép ở dòng 3 của tệp và chỉ đóng ở dòng 4, "
+                             "làm dòng này có 3 ô thay vì 8"),
+}
+
+
+@pytest.mark.parametrize("case", list(UNBALANCED))
+def test_csv_with_an_unbalanced_quote_names_the_row_where_it_opens(seeded, district_cli, tmp_path, case):
+    lines, expected = UNBALANCED[case]
+    path = write_csv(tmp_path / "unbal.csv", [ACTIVITY_HEADER, GOOD_ACTIVITIES[0], *lines])
+    before = dump(seeded)
+    for options in (("--dry-run",), ()):
+        err = refused(district_cli, "data", "import", *options, path)
+        assert expected in err
+    assert dump(seeded) == before
+
+
+def test_csv_quoted_cells_over_several_lines_still_import(seeded, district_cli, tmp_path):
+    path = write_csv(tmp_path / "nhieu-dong.csv", ["period,section,text",
+                                                   '2023H1,achievements,"Đoạn 1\r\nĐoạn 2, vẫn ""tốt"""',
+                                                   "2023H1,difficulties,Khó khăn"])
+    code, out, err = district_cli("data", "import", path)
+    assert code == 0 and "(2 dòng): 2 mục nội dung" in out, err
+    with seeded.engine.connect() as connection:
+        texts = dict(connection.exec_driver_sql("SELECT section, text FROM narrative").all())
+    assert texts["achievements"] == 'Đoạn 1\nĐoạn 2, vẫn "tốt"'
+
+
+def test_csv_rows_are_read_streaming_not_held(seeded, tmp_path):
+    from vstbpn_desktop.dataio.tables import read_table_file
+
+    lines = [ACTIVITY_HEADER] + [f"2023-05-02,training,Lớp {i},1,10,5,," for i in range(2000)]
+    (raw,) = read_table_file(write_csv(tmp_path / "lon.csv", lines))
+    assert len(raw.rows) == 2000 and not isinstance(raw.rows, list)
+    first = next(iter(raw.rows))
+    assert first == (2, {"date": "2023-05-02", "kind": "training", "title": "Lớp 0", "sessions": "1",
+                         "participants": "10", "female_participants": "5"})
+    assert sum(1 for _ in raw.rows) == 2000  # read again, whole

@@ -7,6 +7,7 @@ from datetime import date
 from .errors import Reason
 
 _PATTERN = re.compile(r"^(\d{4})(H[12])?$")
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # the years a period (and so any record's date) may fall in
 
 
 @dataclass(frozen=True, order=True)
@@ -22,7 +23,7 @@ class Period:
                 "kỳ báo cáo '{code}' không hợp lệ (dạng 2023H1, 2023H2 hoặc 2023)", code=code
             )
         year = int(match.group(1))
-        if not 2000 <= year <= 2100:
+        if not FIRST_YEAR <= year <= LAST_YEAR:
             raise Reason("kỳ báo cáo '{code}': năm {year} nằm ngoài 2000-2100", code=code, year=year)
         half = int(match.group(2)[1]) if match.group(2) else None
         return cls(year, half)

@@ -572,6 +572,10 @@
             <translation>date '{value}' is not in ISO form</translation>
         </message>
         <message>
+            <source>ngày {date} nằm ngoài các năm {first}-{last} của kỳ báo cáo</source>
+            <translation>the date {date} is outside the reporting years {first}-{last}</translation>
+        </message>
+        <message>
             <source>ngày {date} nằm ngoài kỳ {period}</source>
             <translation>date {date} is outside period {period}</translation>
         </message>
@@ -904,8 +908,12 @@
             <translation>{label}: line 1: the table cannot be recognised from the headings ({value}); the headings must be those of one of the tables — {tables}</translation>
         </message>
         <message>
-            <source>{label}: dòng {line_num}: không đọc được dạng CSV ({error})</source>
-            <translation>{label}: line {line_num}: cannot be read as CSV ({error})</translation>
+            <source>{label}: dòng {row}: dấu ngoặc kép (") của một ô mở ở dòng {line} của tệp không được đóng đúng ({error}); hãy sửa dấu ngoặc kép của dòng này rồi nhập lại</source>
+            <translation>{label}: row {row}: the quote (") of a cell opened on line {line} of the file is not closed properly ({error}); fix the quotes of this row and import again</translation>
+        </message>
+        <message>
+            <source>{label}: dòng {row}: một ô mở dấu ngoặc kép ở dòng {start} của tệp và chỉ đóng ở dòng {end}, làm dòng này có {count} ô thay vì {width}; hãy kiểm tra dấu ngoặc kép (") của dòng {row}</source>
+            <translation>{label}: row {row}: a cell opens a quote on line {start} of the file and closes it only on line {end}, giving this row {count} cells instead of {width}; check the quotes (") of row {row}</translation>
         </message>
         <message>
             <source>{label}: không có dòng dữ liệu nào (chỉ có dòng tiêu đề)</source>

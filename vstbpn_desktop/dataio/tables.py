@@ -10,7 +10,6 @@ something is refused, so data typed into a renamed or extra sheet is never silen
 """
 
 import csv
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +22,9 @@ from .columns import GUIDE_SHEET, TABLES, header_name
 class RawTable:
     table: str
     sheet: str | None  # None for a CSV file
-    rows: list[tuple[int, dict]] = field(default_factory=list)  # (row number, {column: cell}), blanks left out
+    # (row number, {column: cell}), blanks left out: a list, or for a CSV file its rows read again
+    # at each iteration (len() gives their number)
+    rows: list[tuple[int, dict]] = field(default_factory=list)
 
 
 def where(label: str, sheet: str | None, row: int | None = None, column: str | None = None) -> str:
@@ -63,40 +64,111 @@ def read_table_file(path: Path) -> list[RawTable]:
 # -- CSV -------------------------------------------------------------------------------------
 
 def read_csv(path: Path) -> RawTable:
+    """The table of a CSV file. The file is read twice, streaming, never whole: once here to
+    check its shape (encoding, quotes, header, cells beyond it) and count its rows, then again by
+    whoever iterates `rows` (a million-row file is never held as text or rows at once)."""
     label = path.name
+    first = _first_line(path, label)
+    if first is None:
+        raise Refused("{label}: tệp rỗng, không có dòng tiêu đề và dữ liệu", label=label)
+    # Excel in a Vietnamese locale saves "CSV" with ";" between cells.
+    delimiter = max((",", ";", "\t"), key=first.count)
+    records = _csv_records(path, label, delimiter)
+    _, header, _, _ = next(records)
+    if all(blank(cell) for cell in header):
+        raise Refused("{label}: dòng 1 phải là dòng tiêu đề (tên các cột), nhưng đang để trống", label=label)
+    names = _header(header, label, None)
+    table = recognise(names, label)
+    raw = RawTable(table, None, _CsvRows(path, label, delimiter, names))
+    raw.rows.count = sum(1 for _ in raw.rows._checked(records))
+    return raw
+
+
+class _CsvRows:
+    """The data rows of a CSV file, read again at each iteration; `len()` is their number."""
+
+    def __init__(self, path: Path, label: str, delimiter: str, names: list[str]):
+        self.path, self.label, self.delimiter, self.names = path, label, delimiter, names
+        self.count = 0
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self):
+        records = _csv_records(self.path, self.label, self.delimiter)
+        next(records)  # the header, checked when the file was opened
+        return self._checked(records)
+
+    def _checked(self, records):
+        return _row_values(self.names, self._whole(records), self.label, None)
+
+    def _whole(self, records):
+        for number, cells, start, end in records:
+            if end > start and len(cells) != len(self.names):
+                raise Refused(
+                    "{label}: dòng {row}: một ô mở dấu ngoặc kép ở dòng {start} của tệp và chỉ đóng ở dòng {end}, "
+                    "làm dòng này có {count} ô thay vì {width}; hãy kiểm tra dấu ngoặc kép (\") của dòng {row}",
+                    label=self.label, row=number, start=start, end=end, count=len(cells), width=len(self.names))
+            yield number, cells
+
+
+def _first_line(path: Path, label: str) -> str | None:
+    """The first line that holds something (to tell the delimiter), or None for an empty file."""
+    with _open_text(path, label) as stream:
+        try:
+            for line in stream:
+                if line.strip():
+                    return line
+        except UnicodeDecodeError:
+            raise _not_utf8(path, label) from None
+    return None
+
+
+def _open_text(path: Path, label: str):
     try:
-        data = path.read_bytes()
+        return open(path, encoding="utf-8-sig", newline="")
     except OSError as exc:
         raise Refused("{label}: không đọc được tệp ({error})", label=label, error=exc.strerror) from exc
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise Refused(
-            "{label}: tệp không phải mã UTF-8 (gặp ký tự lạ ở dòng {line}); trong Excel hãy chọn Lưu thành (Save As) "
-            "› \"CSV UTF-8 (Comma delimited)\" rồi nhập lại", label=label, line=line
-        ) from None
-    if not text.strip():
-        raise Refused("{label}: tệp rỗng, không có dòng tiêu đề và dữ liệu", label=label)
-    first_line = text.lstrip().split("\n", 1)[0]
-    # Excel in a Vietnamese locale saves "CSV" with ";" between cells.
-    delimiter = max((",", ";", "\t"), key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        records = list(reader)
-    except csv.Error as exc:
-        raise Refused("{label}: dòng {line_num}: không đọc được dạng CSV ({error})",
-                      label=label, line_num=reader.line_num, error=exc) from None
-    header_row = 1
-    while header_row <= len(records) and all(blank(cell) for cell in records[header_row - 1]):
-        header_row += 1
-    if header_row != 1:
-        raise Refused("{label}: dòng 1 phải là dòng tiêu đề (tên các cột), nhưng đang để trống", label=label)
-    names = _header(records[0], label, None)
-    table = recognise(names, label)
-    raw = RawTable(table, None)
-    _collect_rows(raw, names, enumerate(records[1:], start=2), label)
-    return raw
+
+
+def _not_utf8(path: Path, label: str) -> Refused:
+    """The refusal of a file that is not UTF-8, naming the first line with a bad byte."""
+    line = 0
+    with open(path, "rb") as stream:
+        for line, data in enumerate(stream, start=1):
+            try:
+                data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                line += data[:exc.start].count(b"\r") - data[:exc.start].count(b"\r\n")
+                break
+    return Refused(
+        "{label}: tệp không phải mã UTF-8 (gặp ký tự lạ ở dòng {line}); trong Excel hãy chọn Lưu thành (Save As) "
+        "› \"CSV UTF-8 (Comma delimited)\" rồi nhập lại", label=label, line=line)
+
+
+def _csv_records(path: Path, label: str, delimiter: str):
+    """(row as Excel numbers it, cells, first and last line of the file) for each record of the file.
+
+    Quotes are read strictly: a quoted cell never closed, or closed in the middle of a cell, is
+    refused naming the row where it opens — never read as one long cell swallowing the rows after."""
+    with _open_text(path, label) as stream:
+        reader = csv.reader(stream, delimiter=delimiter, strict=True)
+        row = 0
+        while True:
+            start = reader.line_num + 1
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except UnicodeDecodeError:
+                raise _not_utf8(path, label) from None
+            except csv.Error as exc:
+                raise Refused(
+                    "{label}: dòng {row}: dấu ngoặc kép (\") của một ô mở ở dòng {line} của tệp không được đóng đúng "
+                    "({error}); hãy sửa dấu ngoặc kép của dòng này rồi nhập lại",
+                    label=label, row=row + 1, line=start, error=exc) from None
+            row += 1
+            yield row, cells, start, reader.line_num
 
 
 def recognise(names: list[str], label: str) -> str:
@@ -150,18 +222,20 @@ def _check_columns(names: list[str], table: str, label: str, sheet: str | None) 
         )
 
 
-def _collect_rows(raw: RawTable, names: list[str], numbered_rows, label: str) -> None:
+def _row_values(names: list[str], numbered_rows, label: str, sheet: str | None):
+    """(row number, {column: cell}) of each row that holds something (a blank row is skipped;
+    its number still counts); a cell beyond the header's columns is refused."""
     width = len(names)
     for number, cells in numbered_rows:
-        values = {name: cell for name, cell in zip(names, cells) if not blank(cell)}
         for index in range(width, len(cells)):
             if not blank(cells[index]):
                 raise Refused(
                     "{label}: ô thứ {value} có giá trị nhưng nằm ngoài các cột của tiêu đề ({length} cột)",
-                    label=where(label, raw.sheet, number), value=index + 1, length=len(names)
+                    label=where(label, sheet, number), value=index + 1, length=len(names)
                 )
-        if values:  # a blank row is skipped; its number still counts
-            raw.rows.append((number, values))
+        values = {name: cell for name, cell in zip(names, cells) if not blank(cell)}
+        if values:
+            yield number, values
 
 
 # -- xlsx ------------------------------------------------------------------------------------
@@ -212,9 +286,7 @@ def _read_sheets(workbook, label: str) -> list[RawTable]:
             raise Refused("{label}: dòng 1 phải là dòng tiêu đề (tên các cột)", label=where(label, title, 1))
         names = _header(first[1], label, title, table)
         _check_columns(names, table, label, title)
-        raw = RawTable(table, title)
-        _collect_rows(raw, names, rows, label)
-        tables.append(raw)
+        tables.append(RawTable(table, title, list(_row_values(names, rows, label, title))))
     if not tables:
         raise Refused(
             "{label}: không có trang tính nào của mẫu ({TABLES}); hãy dùng tệp tạo bằng lệnh data template",

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, indicators
 from ..errors import Count, Message, Reason, Term, message
 from ..formats import format_date, parse_number
-from ..periods import Period
+from ..periods import FIRST_YEAR, LAST_YEAR, Period
 from ..text import fold, nfc
 
 MAX_COUNT = 10_000_000
@@ -32,7 +32,20 @@ _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+FIRST_DATE, LAST_DATE = date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31)
+
+
 def parse_date(value) -> date:
+    """A date typed (dd/mm/yyyy, yyyy-mm-dd) or read (a date cell), within the years a period
+    may have: refused here, so a check (--dry-run, verify) and the import agree."""
+    day = _parse_date(value)
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise Reason("ngày {date} nằm ngoài các năm {first}-{last} của kỳ báo cáo", date=format_date(day),
+                     first=FIRST_YEAR, last=LAST_YEAR)
+    return day
+
+
+def _parse_date(value) -> date:
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-" and value.isascii():
         try:  # the common case (bundles, ISO cells) without the regular expressions below
             return date.fromisoformat(value)
