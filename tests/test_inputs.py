@@ -434,3 +434,121 @@ def test_csv_rows_are_read_streaming_not_held(seeded, tmp_path):
     assert first == (2, {"date": "2023-05-02", "kind": "training", "title": "Lớp 0", "sessions": "1",
                          "participants": "10", "female_participants": "5"})
     assert sum(1 for _ in raw.rows) == 2000  # read again, whole
+
+
+# -- 13.11: the command line keeps its promises ----------------------------------------------
+
+def test_bundle_import_of_several_files_says_per_file_what_happened(world, tmp_path):
+    province = world["89"]
+    (tmp_path / "hong.vstb").write_bytes(b"PK\x03\x04 not a bundle")
+    code, out, err = province("bundle", "import", tmp_path / "good.vstb", tmp_path / "hong.vstb",
+                              tmp_path / "good.vstb")
+    assert code == 1
+    assert err.count("\n") == 1 and err.startswith("error: gói hong.vstb: ")
+    sections = out.split("\n\n")
+    assert sections[0].startswith(f"[1/3] {tmp_path / 'good.vstb'}") and "Đã nhập dữ liệu kỳ 2023H1" in sections[0]
+    assert sections[1].startswith(f"[2/3] {tmp_path / 'hong.vstb'}") and "Bị từ chối, không thay đổi gì" in sections[1]
+    assert sections[2].startswith(f"[3/3] {tmp_path / 'good.vstb'}") and "Gói này đã nhận ngày" in sections[2]
+    assert out.rstrip().endswith("Tổng kết: 2/3 gói đã xét xong; bị từ chối: hong.vstb.")
+    with pytest.raises(SystemExit):
+        province("bundle", "import", "--help")
+    assert "Mỗi gói được kiểm tra và nhập riêng, toàn bộ hoặc không gì" in " ".join(province.capsys.readouterr().out.split())
+
+
+def test_init_is_all_or_nothing(cli_factory, tmp_path, monkeypatch):
+    cli = cli_factory("moi")
+    monkeypatch.setenv("VSTBPN_PASSPHRASE", "abc\udcff\udcfedefgh")  # bytes ff fe in the variable
+    err = refused(cli, "init", "--org-unit", "883")
+    assert "mật khẩu khóa ký có byte không phải UTF-8" in err
+    assert not cli.data_dir.exists()
+
+    from vstbpn_desktop import profile as profile_module
+    from vstbpn_desktop.profile import Profile
+
+    def broken_key(profile, passphrase):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(profile_module, "creation_hooks", lambda: [broken_key])
+    with pytest.raises(OSError):
+        Profile.create(tmp_path / "moi", "883", passphrase="mật khẩu đủ dài")
+    assert not (tmp_path / "moi").exists()  # the folder it made, gone
+    kept = tmp_path / "co-san"
+    kept.mkdir()
+    (kept / "ghi-chu.txt").write_text("của người dùng", encoding="utf-8")
+    with pytest.raises(OSError):
+        Profile.create(kept, "883", passphrase="mật khẩu đủ dài")
+    assert sorted(p.name for p in kept.iterdir()) == ["ghi-chu.txt"]  # only what init made is removed
+
+
+def test_leftovers_of_a_killed_restore_are_removed_at_the_next_start(district_cli, tmp_path):
+    import fcntl
+    import os
+    import shutil
+
+    folder = district_cli.data_dir
+    ok(district_cli, "backup")
+    (folder / "backups").mkdir(exist_ok=True)
+    staged = folder / ".restore-k1ll3d.sqlite3"
+    shutil.copyfile(folder / "vstbpn.sqlite3", staged)
+    (folder / ".restore-k1ll3d.sqlite3-journal").write_bytes(b"journal")
+    half = folder / "backups" / ".vstbpn-20261130-010203-restore.sqlite3.x1y2.tmp"
+    shutil.copyfile(folder / "vstbpn.sqlite3", half)
+    in_use = folder / ".restore-running.sqlite3"  # another process's restore, still running
+    shutil.copyfile(folder / "vstbpn.sqlite3", in_use)
+    handle = os.open(in_use, os.O_RDONLY)
+    fcntl.flock(handle, fcntl.LOCK_EX)
+    try:
+        before = database_dump(folder)
+        ok(district_cli, "info")
+        assert not staged.exists() and not half.exists()
+        assert not (folder / ".restore-k1ll3d.sqlite3-journal").exists()
+        assert in_use.exists()  # held: left alone
+        assert database_dump(folder) == before
+    finally:
+        os.close(handle)
+    ok(district_cli, "info")
+    assert not in_use.exists()
+
+
+@pytest.mark.parametrize("command", [("bundle", "verify"), ("bundle", "import"), ("bundle", "import", "--dry-run"),
+                                     ("data", "import"), ("trust", "add", "--org-unit", "88301"), ("restore",)])
+def test_fifo_or_device_as_input_is_refused_without_waiting(province_cli, tmp_path, command):
+    import os
+
+    fifo = tmp_path / "ong.vstb"
+    os.mkfifo(fifo)
+    before = database_dump(province_cli.data_dir)
+    *words, = command
+    args = [*words[:2], fifo, *words[2:]] if words[0] != "restore" else [words[0], fifo]
+    err = refused(province_cli, *args)
+    assert "không phải tệp thường (FIFO, thiết bị hay socket)" in err
+    err = refused(province_cli, *[a if a != fifo else "/dev/zero" for a in args])
+    assert "không phải tệp thường" in err
+    err = refused(province_cli, *[a if a != fifo else tmp_path for a in args])
+    assert "là một thư mục, không phải tệp" in err
+    assert database_dump(province_cli.data_dir) == before
+
+
+def test_database_that_is_a_folder_empty_or_another_profiles_is_refused(province_cli, cli_factory):
+    other = province_cli.data_dir
+    before = database_dump(other)
+    cases = {"thu-muc": "là một thư mục, không phải tệp",
+             "rong": "tệp rỗng (0 byte): hồ sơ chưa được tạo xong",
+             "lien-ket": "là liên kết tới"}
+    for name, expected in cases.items():
+        cli = cli_factory(name)
+        cli.data_dir.mkdir()
+        database = cli.data_dir / "vstbpn.sqlite3"
+        if name == "thu-muc":
+            database.mkdir()
+        elif name == "rong":
+            database.write_bytes(b"")
+        else:
+            database.symlink_to(other / "vstbpn.sqlite3")
+        for command in (("info",), ("check",), ("init", "--org-unit", "883"), ("report", "pdf", "--period", "2023H1",
+                                                                               "--out", cli.data_dir.parent / "r.pdf")):
+            err = refused(cli, *command)
+            assert f"error: {database}: {expected}" in err, (name, command, err)
+        if name == "rong":
+            assert database.stat().st_size == 0  # never turned into an empty profile
+    assert database_dump(other) == before

@@ -73,14 +73,14 @@ def atomic_path(target: Path, private: bool = False, profile_file: bool = False)
         check_output(target)
     folder = target.parent
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=folder)
     except OSError as exc:
         raise OutputError("{target}: không ghi được vào thư mục {folder} ({error})",
                           target=target, folder=folder, error=exc.strerror) from exc
-    os.close(handle)
     temp = Path(temp_name)
     if not private:
         _ordinary_permissions(temp)
+    handle = claim(handle)
     try:
         yield temp
         with open(temp, "rb+") as stream:
@@ -95,6 +95,54 @@ def atomic_path(target: Path, private: bool = False, profile_file: bool = False)
     finally:
         if temp.exists():
             temp.unlink()
+        release(handle)
+
+
+TEMP_SUFFIX = ".tmp"
+
+
+def claim(handle: int) -> int | None:
+    """Keep `handle` (a temporary file being written) open, and on POSIX locked, until `release`:
+    `remove_leftovers` then knows it is in use and leaves it. On Windows it is closed at once (a
+    file may not be renamed while open there; an open file cannot be deleted anyway)."""
+    if os.name == "posix":
+        import fcntl
+
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        return handle
+    os.close(handle)
+    return None
+
+
+def release(handle: int | None) -> None:
+    if handle is not None:
+        os.close(handle)
+
+
+def remove_leftovers(folder: Path, pattern: str) -> list[Path]:
+    """Delete the temporary files matching `pattern` in `folder` that a killed process left
+    behind (full copies of a database, a half-written report): those no process holds
+    (`claimed`). Returns what was deleted."""
+    removed = []
+    for path in sorted(Path(folder).glob(pattern)) if Path(folder).is_dir() else ():
+        if not path.is_file() or path.is_symlink():
+            continue
+        try:
+            if os.name == "posix":
+                import fcntl
+
+                handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # held: in use, BlockingIOError
+                    path.unlink()
+                finally:
+                    os.close(handle)
+            else:
+                path.unlink()  # PermissionError while another process has it open
+        except OSError:
+            continue
+        removed.append(path)
+    return removed
 
 
 def write_atomic(target: Path, data: bytes, private: bool = False, profile_file: bool = False) -> None:

@@ -1,5 +1,7 @@
 """A profile: one office's folder with its database, keys, backups, logs and settings."""
 
+import shutil
+
 from pathlib import Path
 
 from sqlalchemy import delete
@@ -11,6 +13,7 @@ from . import __version__
 from .catalogue import indicators
 from .catalogue.org_units import read_tree, shipped_trees
 from .errors import Refused
+from .files import database_problem
 from .safety.audit import set_actor
 from .settings import DATABASE_FILE, Settings, profile_exists
 from .storage.database import (
@@ -46,6 +49,13 @@ class Profile:
             raise Refused(
                 "{data_dir}: chưa có hồ sơ; hãy khởi tạo bằng lệnh init --org-unit MÃ", data_dir=data_dir
             )
+        if not settings.database_url:
+            problem = database_problem(profile.database_path, data_dir)
+            if problem is not None:
+                raise Refused("{database_path}: {problem}", database_path=profile.database_path, problem=problem)
+            from .safety.backup import remove_restore_leftovers
+
+            remove_restore_leftovers(profile)  # full database copies a killed restore or backup left
         if verify and not settings.database_url:
             from .safety.integrity import check_file
 
@@ -77,6 +87,7 @@ class Profile:
         hooks = creation_hooks()
         if hooks and not passphrase:
             raise Refused("cần mật khẩu để bảo vệ khóa ký của hồ sơ")
+        made_folder = not data_dir.exists()
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
             probe = data_dir / ".write-test"
@@ -93,14 +104,25 @@ class Profile:
                 "{data_dir}: đã có hồ sơ của đơn vị {org_unit_code}; dùng --data-dir khác cho đơn vị khác",
                 data_dir=data_dir, org_unit_code=existing.org_unit_code
             )
+        there_before = set(data_dir.iterdir())
+        try:
+            profile._create(org_unit_code, officer, passphrase, tree, hooks)
+        except BaseException:  # all or nothing: a failure (even Ctrl+C) leaves no half-made profile
+            profile.close()
+            for made in set(data_dir.iterdir()) - there_before:
+                shutil.rmtree(made) if made.is_dir() and not made.is_symlink() else made.unlink()
+            if made_folder and not any(data_dir.iterdir()):
+                data_dir.rmdir()
+            raise
+        return profile
+
+    def _create(self, org_unit_code: str, officer: str, passphrase: str | None, tree: str | None, hooks) -> None:
+        profile, settings, data_dir = self, self.settings, self.data_dir
         upgrade_to_head(profile.engine)
         profile.load_org_units()
         with session_scope(profile.engine) as session:
             units = session.exec(select(OrgUnit).where(OrgUnit.code == org_unit_code)).all()
         if not units:
-            profile.close()
-            for leftover in data_dir.glob(DATABASE_FILE + "*"):
-                leftover.unlink()
             raise Refused("mã đơn vị '{org_unit_code}' không có trong danh mục đơn vị hành chính",
                           org_unit_code=org_unit_code)
         if officer:
@@ -108,9 +130,6 @@ class Profile:
         set_actor(settings.officer_name)
         unit = choose_unit(units, tree)
         if unit is None:
-            profile.close()
-            for leftover in data_dir.glob(DATABASE_FILE + "*"):
-                leftover.unlink()
             raise Refused("mã đơn vị '{org_unit_code}' không có trong danh mục {tree}",
                           org_unit_code=org_unit_code, tree=tree)
         parent = None
@@ -127,7 +146,6 @@ class Profile:
         profile._meta = None
         for hook in hooks:
             hook(profile, passphrase)
-        return profile
 
     def _default_header(self, unit: OrgUnit, parent: OrgUnit | None) -> None:
         """Sensible report header for the unit; every field is editable in settings."""

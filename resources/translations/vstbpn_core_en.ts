@@ -420,6 +420,10 @@
             <translation>not a regular file</translation>
         </message>
         <message>
+            <source>không phải tệp thường (FIFO, thiết bị hay socket); hãy chọn một tệp thật</source>
+            <translation>not a regular file (a FIFO, device or socket); choose a real file</translation>
+        </message>
+        <message>
             <source>không phải tệp zip (.vstb), định dạng tệp không đúng</source>
             <translation>not a zip file (.vstb); wrong file format</translation>
         </message>
@@ -508,6 +512,14 @@
             <translation>is a symbolic link; only regular files are accepted</translation>
         </message>
         <message>
+            <source>là liên kết tới {target}, tệp của thư mục khác (có thể là cơ sở dữ liệu của hồ sơ khác); mỗi hồ sơ phải có tệp cơ sở dữ liệu riêng</source>
+            <translation>is a link to {target}, a file of another folder (perhaps another profile's database); each profile must have its own database file</translation>
+        </message>
+        <message>
+            <source>là một thư mục, không phải tệp</source>
+            <translation>is a folder, not a file</translation>
+        </message>
+        <message>
             <source>lệnh check chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ</source>
             <translation>the check command applies only to an SQLite database in the profile folder</translation>
         </message>
@@ -546,6 +558,10 @@
         <message>
             <source>mã đơn vị '{org_unit_code}' không có trong danh mục đơn vị hành chính</source>
             <translation>unit code '{org_unit_code}' is not in the catalogue of administrative units</translation>
+        </message>
+        <message>
+            <source>mật khẩu khóa ký có byte không phải UTF-8 (biến môi trường đặt sai bảng mã?); hãy đặt lại mật khẩu bằng chữ gõ được từ bàn phím</source>
+            <translation>the signing key passphrase has bytes that are not UTF-8 (the environment variable set in the wrong encoding?); set the passphrase again with characters typed on the keyboard</translation>
         </message>
         <message>
             <source>mở lại kỳ {code}: cần ghi lý do (--reason)</source>
@@ -772,6 +788,10 @@
             <translation>empty file (0 bytes), not a report bundle</translation>
         </message>
         <message>
+            <source>tệp rỗng (0 byte): hồ sơ chưa được tạo xong hoặc tệp đã bị xóa trắng; hãy khôi phục bản sao lưu (restore TỆP) hoặc xóa tệp rồi khởi tạo lại (init)</source>
+            <translation>empty file (0 bytes): the profile was never finished or the file was emptied; restore a backup (restore FILE) or delete the file and create the profile again (init)</translation>
+        </message>
+        <message>
             <source>tệp trả lời do đơn vị {sender_org_unit} ký; chỉ chấp nhận trả lời của đơn vị cấp trên {parent}</source>
             <translation>the answer file is signed by unit {sender_org_unit}; only answers from the higher-level unit {parent} are accepted</translation>
         </message>
@@ -842,6 +862,10 @@
         <message>
             <source>{database_path}: {error}</source>
             <translation>{database_path}: {error}</translation>
+        </message>
+        <message>
+            <source>{database_path}: {problem}</source>
+            <translation>{database_path}: {problem}</translation>
         </message>
         <message>
             <source>{database}: không tìm thấy cơ sở dữ liệu; hãy khởi tạo bằng lệnh init</source>
@@ -1116,10 +1140,6 @@
             <translation>{path}: file not found</translation>
         </message>
         <message>
-            <source>{path}: không tìm thấy tệp sao lưu</source>
-            <translation>{path}: backup file not found</translation>
-        </message>
-        <message>
             <source>{path}: không đọc được ({error})</source>
             <translation>{path}: cannot be read ({error})</translation>
         </message>
@@ -1150,6 +1170,10 @@
         <message>
             <source>{path}: tệp sao lưu được tạo bởi phiên bản mới hơn của ứng dụng (lược đồ {revision}); hãy cập nhật ứng dụng; dữ liệu hiện tại được giữ nguyên</source>
             <translation>{path}: the backup file was made by a newer version of the application (schema {revision}); update the application; the current data is kept as it is</translation>
+        </message>
+        <message>
+            <source>{path}: {problem}</source>
+            <translation>{path}: {problem}</translation>
         </message>
         <message>
             <source>{place}, {part}</source>

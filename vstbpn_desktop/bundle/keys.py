@@ -175,12 +175,15 @@ def read_public_key_file(path: Path) -> PublicKeyInfo:
     """A file written by `keys export-public`; the fingerprint is recomputed, never trusted."""
     from .strictjson import JsonRefused, loads
 
+    from ..files import not_a_file
+
     path = Path(path)
+    problem = not_a_file(path)  # a FIFO or device: refused, never waited on
+    if problem is not None:
+        raise Refused("{path}: {problem}", path=path, problem=problem)
     try:
         with open(path, "rb") as stream:
             data = stream.read(MAX_PUBLIC_KEY_FILE + 1)
-    except FileNotFoundError:
-        raise Refused("{path}: không tìm thấy tệp", path=path) from None
     except OSError as exc:
         raise Refused("{path}: không đọc được ({error})", path=path, error=exc.strerror) from exc
     if len(data) > MAX_PUBLIC_KEY_FILE:

@@ -25,6 +25,7 @@ from ..domain.validation import (
     validate_narrative,
 )
 from ..errors import Count, Reason, Refused, message
+from ..files import not_a_file
 from ..periods import Period
 from . import format as fmt
 from .keys import spaced
@@ -78,6 +79,9 @@ class BundleReader:
     # -- 1. the container ------------------------------------------------------------------
 
     def __enter__(self) -> "BundleReader":
+        problem = not_a_file(self.path)  # a FIFO or device: refused, never waited on
+        if problem is not None:
+            raise self.refuse(problem)
         try:
             size = self.path.stat().st_size
             with open(self.path, "rb") as stream:

@@ -51,7 +51,11 @@ def register(commands) -> None:
     verify = bundle_sub.add_parser("verify", help="kiểm tra gói mà không nhập")
     verify.add_argument("file", type=Path)
     verify.set_defaults(handler=cmd_bundle_verify)
-    imp = bundle_sub.add_parser("import", help="kiểm tra và nhập gói (toàn bộ hoặc không gì)")
+    imp = bundle_sub.add_parser(
+        "import", help="kiểm tra và nhập gói; mỗi gói toàn bộ hoặc không gì, nhiều gói thì xét riêng từng gói",
+        description="Mỗi gói được kiểm tra và nhập riêng, toàn bộ hoặc không gì. Với nhiều gói, một gói bị từ "
+                    "chối không làm dừng các gói khác (giống cửa sổ Nhận báo cáo): mỗi gói in kết quả của nó, "
+                    "dòng cuối tổng kết; mã thoát 1 nếu có gói bị từ chối, các gói còn lại vẫn đã được nhập.")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
     imp.add_argument("--dry-run", action="store_true", help="chỉ cho xem thay đổi, không nhập")
     imp.set_defaults(handler=cmd_bundle_import)
@@ -264,15 +268,19 @@ def cmd_bundle_import(args) -> int:
     from ..bundle.importer import import_bundle, local_date
 
     profile = open_profile(args)
-    failed = 0
-    for path in args.files:
+    many = len(args.files) > 1
+    failed: list[str] = []
+    for index, path in enumerate(args.files):
+        if many:  # per file: each bundle checked and imported on its own (see the command's help)
+            print(f"{'' if index == 0 else chr(10)}[{index + 1}/{len(args.files)}] {path}")
         try:
             result = import_bundle(profile, path, dry_run=args.dry_run)
         except Refused as exc:
-            if len(args.files) == 1:
+            if not many:
                 raise
             print(f"error: {exc}", file=sys.stderr)
-            failed += 1
+            print("Bị từ chối, không thay đổi gì (lý do ở dòng error:).")
+            failed.append(path.name)
             continue
         if result.answer is not None:
             print(_answer_headline(profile, result))
@@ -295,6 +303,10 @@ def cmd_bundle_import(args) -> int:
             replaced = (f" (thay gói số {result.superseded_sequence})"
                         if result.superseded_sequence is not None else "")
             print(f"Đã nhập dữ liệu kỳ {manifest.period} của đơn vị {manifest.sender_org_unit}{replaced}.")
+    if many:
+        done = len(args.files) - len(failed)
+        print(f"\nTổng kết: {done}/{len(args.files)} gói đã xét xong"
+              + (f"; bị từ chối: {', '.join(failed)}" if failed else "; không gói nào bị từ chối") + ".")
     return 1 if failed else 0
 
 

@@ -39,7 +39,18 @@ def period_arg(text: str) -> Period:
 
 
 def passphrase(args, confirm: bool = False) -> str:
-    """Never from an argument: a named environment variable, VSTBPN_PASSPHRASE, or the terminal."""
+    """Never from an argument: a named environment variable, VSTBPN_PASSPHRASE, or the terminal;
+    refused when it is not text (bytes that are not UTF-8 in the variable)."""
+    value = _passphrase(args, confirm)
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise Refused("mật khẩu khóa ký có byte không phải UTF-8 (biến môi trường đặt sai bảng mã?); hãy đặt lại "
+                      "mật khẩu bằng chữ gõ được từ bàn phím") from None
+    return value
+
+
+def _passphrase(args, confirm: bool) -> str:
     variable = getattr(args, "passphrase_env", None)
     if variable:
         value = os.environ.get(variable)

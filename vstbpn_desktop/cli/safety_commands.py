@@ -113,6 +113,7 @@ def cmd_restore(args) -> int:
 
 
 def cmd_check(args) -> int:
+    from ..files import database_problem
     from ..profile import DATABASE_FILE
     from ..safety.integrity import ensure_whole, storage_warning, wal_was_deleted
     from ..settings import Settings
@@ -128,6 +129,9 @@ def cmd_check(args) -> int:
     database = folder / DATABASE_FILE
     if not database.exists():
         raise Refused("{database}: không tìm thấy cơ sở dữ liệu; hãy khởi tạo bằng lệnh init", database=database)
+    problem = database_problem(database, folder)
+    if problem is not None:
+        raise Refused("{database_path}: {problem}", database_path=database, problem=problem)
     if wal_was_deleted(database):
         print(f"cảnh báo: {database.name}-wal đã bị xóa khi chương trình chưa đóng hẳn; "
               "những thay đổi cuối cùng có thể đã mất")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Message, Refused
+from ..files import not_a_file
 from ..text import fold, nfc
 from .columns import GUIDE_SHEET, TABLES, header_name
 
@@ -49,8 +50,9 @@ def blank(value) -> bool:
 def read_table_file(path: Path) -> list[RawTable]:
     path = Path(path)
     label = path.name
-    if not path.is_file():
-        raise Refused("{path}: không tìm thấy tệp", path=path)
+    problem = not_a_file(path)  # a FIFO or device: refused, never waited on
+    if problem is not None:
+        raise Refused("{path}: {problem}", path=path, problem=problem)
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return [read_csv(path)]

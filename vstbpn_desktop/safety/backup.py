@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from ..atomic import OutputError, _fsync_folder, atomic_path
+from ..files import not_a_file
+from ..atomic import TEMP_SUFFIX, OutputError, _fsync_folder, atomic_path, claim, release, remove_leftovers
 from ..errors import Message, Refused
 from .integrity import _connect, check_file, explain_storage_error, looks_like_sqlite
 
@@ -224,8 +225,9 @@ def inspect_candidate(path: Path, expected_unit: str | None) -> dict:
     from ..storage.database import MIGRATIONS_DIR
 
     path = Path(path)
-    if not path.is_file():
-        raise Refused("{path}: không tìm thấy tệp sao lưu", path=path)
+    problem = not_a_file(path)  # a FIFO or device: refused, never waited on
+    if problem is not None:
+        raise Refused("{path}: {problem}", path=path, problem=problem)
     if path.stat().st_size < 512 or not looks_like_sqlite(path):
         raise Refused("{path}: không phải tệp sao lưu (không phải cơ sở dữ liệu SQLite); dữ liệu hiện tại được giữ "
                       "nguyên", path=path)
@@ -278,13 +280,15 @@ def restore(profile, file: Path) -> dict:
     if file.exists() and live.exists() and file.resolve() == live.resolve():
         raise Refused("{file}: đây là chính cơ sở dữ liệu đang dùng, không phải bản sao lưu", file=file)
     facts = inspect_candidate(file, _current_unit(live) if live.exists() else None)
-    # Stage a private copy of the (closed, non-live) backup file beside the live one and check it again.
-    handle, staging_name = tempfile.mkstemp(prefix=".restore-", suffix=".sqlite3", dir=live.parent)
-    os.close(handle)
+    remove_restore_leftovers(profile)
+    # Stage a private copy of the (closed, non-live) backup file beside the live one and check it again;
+    # claimed (atomic.py) so that a later start removes it only when this process was killed.
+    handle, staging_name = tempfile.mkstemp(prefix=RESTORE_PREFIX, suffix=".sqlite3", dir=live.parent)
     staging = Path(staging_name)
+    handle = claim(handle)
     try:
         shutil.copyfile(file, staging)
-        connection = sqlite3.connect(str(staging))
+        connection = sqlite3.connect(f"file:{staging}?mode=rw", uri=True)  # never a new, empty file
         try:
             connection.execute("PRAGMA journal_mode=DELETE")
             if [r[0] for r in connection.execute("PRAGMA integrity_check")] != ["ok"]:
@@ -312,6 +316,7 @@ def restore(profile, file: Path) -> dict:
         _cleanup_sidecars(staging)
         if staging.exists():
             staging.unlink()
+        release(handle)
     profile._meta = None
     problems = check_file(live)
     if problems:  # pragma: no cover - the copy was checked twice before
@@ -324,9 +329,22 @@ def restore(profile, file: Path) -> dict:
     return {**facts, "safety_backup": str(safety.path) if safety else None, "damaged_moved": damaged}
 
 
+RESTORE_PREFIX = ".restore-"
+
+
+def remove_restore_leftovers(profile) -> list[Path]:
+    """What a killed restore or backup left behind, each a full copy of a database: the staged
+    copy beside the live database and its journals, a half-written backup in backups/."""
+    removed = (remove_leftovers(_data_dir(profile), RESTORE_PREFIX + "*.sqlite3")
+               + remove_leftovers(backups_dir(profile), ".vstbpn-*" + TEMP_SUFFIX))
+    for path in removed:
+        _cleanup_sidecars(path)
+    return removed
+
+
 def _copy_into_live(staging: Path, live: Path) -> None:
     """Backup API from the staged copy into the live file: SQLite handles the WAL and locks."""
-    source = sqlite3.connect(str(staging))
+    source = sqlite3.connect(f"file:{staging}?mode=rw", uri=True)  # never a new, empty file
     target = sqlite3.connect(str(live), timeout=30)
     try:
         source.backup(target)
