@@ -552,3 +552,17 @@ def test_database_that_is_a_folder_empty_or_another_profiles_is_refused(province
         if name == "rong":
             assert database.stat().st_size == 0  # never turned into an empty profile
     assert database_dump(other) == before
+
+
+def test_settings_typed_for_the_report_obey_the_text_rule(district, district_cli):
+    from vstbpn_desktop.settings import Settings
+
+    before = (district_cli.data_dir / "settings.json").read_bytes()
+    district.settings.signer_name = "Nguyễn Thị\x07 Hoa"
+    with pytest.raises(ValueError, match="cài đặt signer_name: ký tự U\\+0007 ở vị trí 11"):
+        district.save_settings()
+    assert (district_cli.data_dir / "settings.json").read_bytes() == before
+    district.settings.signer_name = "Nguyễn Thị Hoa"
+    district.settings.recipients = "Như trên;\vLưu: VT.\r\n"
+    district.save_settings()
+    assert Settings.load(district_cli.data_dir).recipients == "Như trên;\nLưu: VT."

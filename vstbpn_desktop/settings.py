@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from .errors import Reason
+from .text import clean_text
 from .atomic import DATABASE_FILE, SETTINGS_FILE, write_atomic  # noqa: F401 (imported from here by the rest)
 
 LANGUAGES = ("vi", "en")
@@ -30,6 +31,13 @@ class Settings:
     recipients: str = ""
 
     def validate(self) -> None:
+        for item in fields(self):  # the report's header and signature: the text rule of records
+            value = getattr(self, item.name)
+            if isinstance(value, str):
+                try:
+                    setattr(self, item.name, clean_text(value))
+                except ValueError as exc:
+                    raise Reason("cài đặt {name}: {reason}", name=item.name, reason=exc) from None
         if self.language not in LANGUAGES:
             raise Reason("ngôn ngữ '{language}' không hỗ trợ (vi, en)", language=self.language)
         if self.share_rounding not in ("half_up", "truncate"):

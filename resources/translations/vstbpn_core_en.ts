@@ -204,6 +204,10 @@
             <translation>the signature is not in the right format: {error}</translation>
         </message>
         <message>
+            <source>cài đặt {name}: {reason}</source>
+            <translation>setting {name}: {reason}</translation>
+        </message>
+        <message>
             <source>các thành phần giải nén ra {size} byte, quá giới hạn {limit} byte</source>
             <translation>the parts unpack to {size} bytes, over the limit of {limit} bytes</translation>
         </message>

@@ -12,7 +12,7 @@ from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, indi
 from ..errors import Count, Message, Reason, Term, message
 from ..formats import format_date, parse_number
 from ..periods import FIRST_YEAR, LAST_YEAR, Period
-from ..text import fold, nfc
+from ..text import clean_text, fold  # noqa: F401 (clean_text: the one text rule, also for bundles)
 
 MAX_COUNT = 10_000_000
 MAX_TEXT = 20_000
@@ -90,28 +90,6 @@ def parse_count(value, minimum: int = 0) -> int:
     if number > MAX_COUNT:
         raise Reason("vượt quá giới hạn {limit}", limit=Count(MAX_COUNT))
     return number
-
-
-# The one text rule (lead's decision 2, issue 13.3): what may be stored in any text field. Line
-# breaks people type ("\r\n", "\r", Word's Shift+Enter "\v", "\f") become "\n" and a tab stays;
-# every other C0 control, DEL, the C1 controls, lone surrogates and U+FFFE/U+FFFF are refused, so
-# nothing stored can break a Word/Excel report (XML) or a terminal.
-_LINE_BREAKS = re.compile("\r\n?|[\v\f]")
-_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-
-
-def clean_text(value: str, strict: bool = False) -> str:
-    r"""`value` as stored: NFC, trimmed, line breaks as "\n". Typed by people (the window, table
-    files): "\r\n", "\r", "\v" and "\f" become "\n". `strict` (bundles, written by this app,
-    which already cleaned): those are refused like any other control character. Raises Reason
-    naming the character (U+0007) and, for a long text, where it is."""
-    if not strict and ("\r" in value or "\v" in value or "\f" in value):
-        value = _LINE_BREAKS.sub("\n", value)
-    found = _FORBIDDEN.search(value)  # "\r", "\v", "\f" are in it: left only in strict mode
-    if found:
-        raise Reason("ký tự U+{code} ở vị trí {position} không được phép trong văn bản (ký tự điều khiển hoặc không hợp lệ)",
-                     code=f"{ord(found.group()):04X}", position=found.start() + 1)
-    return nfc(value)
 
 
 def _text(value, required: bool, limit: int = MAX_TEXT, strict: bool = False) -> str:
