@@ -13,6 +13,7 @@ Cells come back as openpyxl's read-only mode gives them: str, int, float, bool o
 number in a date format).
 """
 
+import functools
 import re
 import zipfile
 from collections.abc import Iterator
@@ -27,6 +28,7 @@ MAX_MEMBERS = 2000
 MAX_COLUMN = 16384  # XFD, Excel's last column
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+CELL = MAIN + "c"
 RELATIONSHIP = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 PACKAGE_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _CELL_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
@@ -102,20 +104,19 @@ class Workbook:
             raise XlsxProblem(Message("thiếu thành phần {name}", name=name))
         try:
             with self.archive.open(name) as stream:
-                context = etree.iterparse(stream, events=("start", "end"), resolve_entities=False,
+                context = etree.iterparse(stream, events=("end",), tag=tags, resolve_entities=False,
                                           no_network=True, load_dtd=False, huge_tree=False, remove_comments=True)
                 checked = False
-                for event, element in context:
-                    if not checked:
+                for _, element in context:
+                    if not checked:  # the DTD, if any, was read before the first element ended
                         checked = True
-                        if element.getroottree().docinfo.doctype:
-                            raise XlsxProblem(Message("thành phần {name} có khai báo DTD (<!DOCTYPE>); tệp Excel "
-                                                      "không có, không đọc", name=name))
-                    if event == "end" and element.tag in tags:
-                        yield element
-                        element.clear()
-                        while element.getprevious() is not None:
-                            del element.getparent()[0]
+                        _refuse_dtd(element, name)
+                    yield element
+                    element.clear()
+                    while element.getprevious() is not None:
+                        del element.getparent()[0]
+                if not checked and context.root is not None:
+                    _refuse_dtd(context.root, name)
         except etree.XMLSyntaxError as exc:
             raise XlsxProblem(Message("thành phần {name} không phải XML hợp lệ ({error})", name=name,
                                       error=exc.msg or exc)) from None
@@ -142,7 +143,7 @@ class Workbook:
                                             if t.getparent().tag != MAIN + "rPh")))
         return strings
 
-    def _date_styles(self) -> set[int]:
+    def _date_styles(self) -> set[str]:
         """The cell styles (index into cellXfs) whose number format shows a date."""
         from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 
@@ -155,7 +156,7 @@ class Workbook:
                 formats[_int(element.get("numFmtId"))] = element.get("formatCode") or ""
             elif element.getparent() is not None and element.getparent().tag == MAIN + "cellXfs":
                 if is_date_format(formats.get(_int(element.get("numFmtId")), "")):
-                    dates.add(index)
+                    dates.add(str(index))
                 index += 1
         return dates
 
@@ -171,13 +172,15 @@ class Workbook:
                                           sheet=sheet.title, row=element.get("r")))
             last = number
             values: list = []
-            for cell in element.iter(MAIN + "c"):
+            for cell in element:
+                if cell.tag != CELL:
+                    continue
                 column = len(values) + 1
                 ref = cell.get("r")
                 if ref is not None:
                     match = _CELL_REF.fullmatch(ref)
                     column = _column_number(match.group(1)) if match else 0
-                    if not match or int(match.group(2)) != number or column <= len(values) or column > MAX_COLUMN:
+                    if not match or match.group(2) != str(number) or column <= len(values) or column > MAX_COLUMN:
                         raise XlsxProblem(Message("trang tính {sheet}, dòng {row}: địa chỉ ô '{ref}' sai",
                                                   sheet=sheet.title, row=number, ref=ref))
                 values.extend([None] * (column - 1 - len(values)))
@@ -217,7 +220,7 @@ class Workbook:
         except ValueError:
             raise self._problem(sheet, ref, Message("ô số có giá trị '{value}' không phải là số",
                                                     value=text[:40])) from None
-        if _int(cell.get("s") or "0") in self.date_styles:
+        if cell.get("s", "0") in self.date_styles:
             return _excel_date(number, self.date1904)
         return number
 
@@ -227,6 +230,13 @@ class Workbook:
                                    reason=reason))
 
 
+def _refuse_dtd(element, name: str) -> None:
+    """A workbook's XML never has a DTD: one there is an attack (entities), refused unread."""
+    if element.getroottree().docinfo.doctype:
+        raise XlsxProblem(Message("thành phần {name} có khai báo DTD (<!DOCTYPE>); tệp Excel không có, không đọc",
+                                  name=name))
+
+
 def _int(text) -> int | None:
     try:
         return int(text)
@@ -234,6 +244,7 @@ def _int(text) -> int | None:
         return None
 
 
+@functools.lru_cache(maxsize=1024)
 def _column_number(letters: str) -> int:
     number = 0
     for letter in letters:
