@@ -296,6 +296,9 @@ def record_counts(engine: Engine, org_unit_codes: list[str], period: Period) -> 
 
 # -- bulk paths: table files and bundles ----------------------------------------------------
 
+INSERT_CHUNK = 20_000
+
+
 def insert_clean(connection, org_unit_code: str, author: str, *, activities=(), documents=(),
                  indicator_values=(), narratives=(), stamp=None) -> dict[str, int]:
     """Insert already validated records on an open connection (inside the caller's transaction).
@@ -318,10 +321,11 @@ def insert_clean(connection, org_unit_code: str, author: str, *, activities=(), 
     counts = {"activities": 0, "documents": 0, "indicators": 0, "narratives": 0}
     for name, table, records in (("activities", Activity.__table__, activities),
                                  ("documents", Document.__table__, documents)):
-        if records:
-            batch = rows(records)
+        records = records if isinstance(records, (list, tuple)) else list(records)
+        for start in range(0, len(records), INSERT_CHUNK):  # rows made a chunk at a time, not all at once
+            batch = rows(records[start:start + INSERT_CHUNK])
             _insert_many(connection, table, batch, common)
-            counts[name] = len(batch)
+            counts[name] += len(batch)
     # One value per (unit, period, code) and one text per (unit, period, section): replaced, not added.
     for name, table, key, value_column, items in (
         ("indicators", IndicatorValue.__table__, "indicator_code", "value", list(indicator_values)),
