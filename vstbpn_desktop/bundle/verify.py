@@ -24,7 +24,7 @@ from ..domain.validation import (
     Invalid, check_indicator_bounds, validate_activity, validate_document, validate_indicator_value,
     validate_narrative,
 )
-from ..errors import Count, Reason, Refused, message
+from ..errors import Count, Message, Reason, Refused, message
 from ..periods import Period
 from . import format as fmt
 from .keys import spaced
@@ -277,6 +277,10 @@ class BundleReader:
             if not isinstance(value, SCALARS) or isinstance(value, bool):
                 raise self.refuse("dòng {number}: trường \"{key}\" phải là chuỗi hoặc số, không được lồng đối "
                                   "tượng/mảng", member=name, number=number, key=key)
+        try:
+            fmt.check_record(name, raw)
+        except ValueError as exc:
+            raise self.refuse("dòng {number}: {error}", member=name, number=number, error=exc) from None
         return raw
 
     @staticmethod
@@ -301,7 +305,11 @@ class BundleReader:
             if code in seen:
                 raise Reason("chỉ tiêu {code} xuất hiện hai lần", code=code)
             seen.add(code)
-            result.indicators[str(code)] = validate_indicator_value(code, raw.get("value"))
+            value = validate_indicator_value(code, raw.get("value"))
+            if not value.is_integer():  # every indicator typed in is a count of people, units or calls
+                raise Invalid({"value": Message("chỉ tiêu {code} là số đếm, phải là số nguyên (không phải {value})",
+                                                code=code, value=raw.get("value"))})
+            result.indicators[code] = value
         else:
             section, text = validate_narrative(raw.get("section"), raw.get("text"))
             if section in seen:
