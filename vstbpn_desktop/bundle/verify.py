@@ -256,7 +256,12 @@ class BundleReader:
             raise self.refuse("có dấu BOM ở đầu (cần UTF-8 không BOM)", name)
         if not text.endswith("\n"):
             raise self.refuse("dòng cuối phải kết thúc bằng ký tự xuống dòng", name)
-        return text[:-1].split("\n")
+        lines = text[:-1].split("\n")
+        if "\r" in text:  # CRLF (a file re-saved on Windows) or a lone CR: lines end in LF only
+            number = next(n for n, line in enumerate(lines, start=1) if "\r" in line)
+            raise self.refuse("dòng {number}: có ký tự CR (xuống dòng kiểu Windows CRLF); mỗi dòng chỉ kết thúc "
+                              "bằng LF", member=name, number=number)
+        return lines
 
     def _record(self, name: str, number: int, line: str, allowed: frozenset) -> dict:
         try:
