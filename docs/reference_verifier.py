@@ -7,7 +7,7 @@ implement the format, and docs/bundle-vectors/ tests it. Standard library + `cry
     python docs/reference_verifier.py docs/bundle-vectors/index.json
 
 runs every vector of the index and prints the ones whose result differs. `verify()` is the whole
-verification (§6 of the document); `Ledger` keeps what a parent holds (§7).
+verification (§7 of the document); `Ledger` keeps what a parent holds (§11).
 """
 
 import base64
@@ -23,7 +23,7 @@ import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
-# -- §5.5 the catalogue as it travels ----------------------------------------------------------
+# -- §8.5 the catalogue as it travels ----------------------------------------------------------
 ACTIVITY_KINDS = {"communication", "training", "conference", "media", "inspection", "initiative", "award", "other"}
 DOCUMENT_KINDS = {"plan", "decision", "directive", "official_letter", "report", "other"}
 INDICATORS = {"LEADERS_TOTAL": None, "LEADERS_FEMALE": "LEADERS_TOTAL", "KEYLEADER_UNITS_TOTAL": None,
@@ -38,7 +38,7 @@ DATA = ("activities.jsonl", "documents.jsonl", "indicators.jsonl", "narratives.j
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
 REFUSED_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-# §5: field → (type, required, maximum length in characters after NFC and trimming)
+# §8: field → (type, required, maximum length in characters after NFC and trimming)
 FIELDS = {
     "activities.jsonl": {"id": ("id", 1), "date": ("date", 1), "kind": ("kind", 1), "title": ("text", 20000),
                          "sessions": ("count", 0), "participants": ("count", 0), "female_participants": ("count", 0),
@@ -57,7 +57,7 @@ class Refusal(Exception):
         self.rule, self.member = rule, member
 
 
-# -- §5 strict JSON and the text rule ----------------------------------------------------------
+# -- §6 strict JSON and the text rule ----------------------------------------------------------
 def _pairs(pairs):
     if len({k for k, _ in pairs}) != len(pairs):
         raise ValueError("duplicate key")
@@ -120,7 +120,7 @@ def period_range(period: str) -> tuple[date, date]:
             date(year, 6, 30) if period.endswith("H1") else date(year, 12, 31))
 
 
-# -- §7 the parent's ledger ----------------------------------------------------------------------
+# -- §11 the importing unit's ledger ---------------------------------------------------------------
 class Ledger:
     def __init__(self):
         self.held = {}  # (sender, half-year) → (sequence, manifest SHA-256)
@@ -155,7 +155,7 @@ class Ledger:
             self.held[(m["sender_org_unit"], half)] = (m["sequence"], digest)
 
 
-# -- §6 verification -----------------------------------------------------------------------------
+# -- §7 verification -----------------------------------------------------------------------------
 def read(archive, infos, name, limit):
     try:
         with archive.open(infos[name]) as stream:
@@ -177,7 +177,7 @@ def member(archive, infos, entry):
 
 
 def check_manifest(m, minor_present):
-    """§3: the shape of the manifest; Refusal("manifest-shape") otherwise."""
+    """§4: the shape of the manifest; Refusal("manifest-shape") otherwise."""
     def need(condition, what):
         if not condition:
             raise Refusal("manifest-shape", "manifest.json", what)
@@ -212,7 +212,7 @@ def check_manifest(m, minor_present):
 
 
 def check_line(name, raw, period, seen):
-    """§5: one record of a data member."""
+    """§8: one record of a data member."""
     def value(condition, what, rule="record-value"):
         if not condition:
             raise Refusal(rule, name, what)

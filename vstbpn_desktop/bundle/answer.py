@@ -1,4 +1,4 @@
-"""Return for correction: the parent's small signed answer (kind "answer", docs/bundle-format.md §9).
+"""Return for correction: the parent's small signed answer (kind "answer", docs/bundle-format.md §10).
 
 At the parent, `write_return` writes a `.vstb` of kind "answer" holding manifest.json, manifest.sig
 (signed by the parent's own key) and answer.json (which child, which period, which of its bundles is

@@ -1,4 +1,4 @@
-"""Reading a bundle that crossed hands nobody controls, in the order of docs/bundle-format.md §5.
+"""Reading a bundle that crossed hands nobody controls, in the order of docs/bundle-format.md §7.
 
 1. the file: not empty, a zip; every member flat, safely named, once, a regular file
 2. manifest.sig read (≤ 1 KiB) and parsed; the key found by its fingerprint (`key_for`)
@@ -6,7 +6,8 @@
 4. the manifest parsed (strict JSON) and checked: shape, fingerprint, sender = the key's unit
 5. the members exactly those the manifest lists; each read with a cap of its declared length + 1
    (zip-declared sizes are never trusted), its length and SHA-256 compared
-6. each line parsed (strict JSON, flat object, known fields) and validated with domain/validation.py
+6. each line parsed (strict JSON, flat object, known fields), its JSON types and the text rule
+   checked (format.check_record), then validated with domain/validation.py
 Every refusal names the bundle, the member and the rule.
 """
 
