@@ -176,12 +176,13 @@ def member(archive, infos, entry):
     return data
 
 
-def check_manifest(m, minor_present):
+def check_manifest(m, fingerprint):
     """§4: the shape of the manifest; Refusal("manifest-shape") otherwise."""
     def need(condition, what):
         if not condition:
             raise Refusal("manifest-shape", "manifest.json", what)
 
+    minor_present = isinstance(m, dict) and "format_minor" in m
     types = {"format": str, "format_version": int, "bundle_id": str, "kind": str, "sender_org_unit": str,
              "sender_tree": str, "sender_officer": str, "key_fingerprint": str, "recipient_org_unit": str,
              "sequence": int, "period": str, "created_at": str, "app_version": str, "counts": dict, "members": list}
@@ -209,6 +210,7 @@ def check_manifest(m, minor_present):
         need(0 <= e["length"] <= cap.get(e["name"], 512 * 1024 * 1024), "member length")
         need(isinstance(e["sha256"], str) and bool(re.fullmatch(r"[0-9a-f]{64}", e["sha256"])), "member sha256")
     need(sum(e["length"] for e in m["members"]) <= 1024**3, "total length")
+    need(m["key_fingerprint"] == fingerprint, "key_fingerprint differs from manifest.sig")
 
 
 def check_line(name, raw, period, seen):
@@ -219,6 +221,8 @@ def check_line(name, raw, period, seen):
 
     value(type(raw) is dict, "an object", "record-type")
     value(set(raw) <= set(FIELDS[name]), "unknown field", "record-field")
+    value(not any(isinstance(v, (dict, list, bool)) for v in raw.values()), "flat: strings, numbers, null",
+          "record-type")
     value(REQUIRED & set(FIELDS[name]) <= set(raw), "missing field", "record-field")
     for field, given in raw.items():
         kind, limit = FIELDS[name][field]
@@ -297,19 +301,16 @@ def below(units, code, top) -> bool:
     return False
 
 
-def verify(data: bytes, context: dict, ledger: Ledger) -> tuple[str, dict, str]:
-    """("accept" | "already", manifest, manifest SHA-256), or Refusal(rule, member)."""
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
-    if not data:  # 1. a zip
+def open_zip(data: bytes):
+    """Steps 1-2: the zip and every entry of it."""
+    if not data:
         raise Refusal("empty-file")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, EOFError, OSError):
         raise Refusal("truncated-zip" if data.startswith(b"PK") else "not-zip") from None
     infos = {}
-    for info in archive.infolist():  # 2. every entry
+    for info in archive.infolist():
         if not re.fullmatch(r"[a-z0-9][a-z0-9._-]{0,63}", info.orig_filename):
             raise Refusal("unsafe-name", info.orig_filename)
         if info.filename in infos:
@@ -324,9 +325,11 @@ def verify(data: bytes, context: dict, ledger: Ledger) -> tuple[str, dict, str]:
         if info.compress_type not in (0, 8):
             raise Refusal("compression", info.filename)
         infos[info.filename] = info
-    if "manifest.sig" not in infos:  # 3. the signature member
-        raise Refusal("unsigned", "manifest.sig")
-    sig = read(archive, infos, "manifest.sig", 1024)
+    return archive, infos
+
+
+def parse_sig(sig: bytes) -> tuple[str, bytes]:
+    """§5: (fingerprint, 64-byte signature)."""
     if not re.fullmatch(rb"vstb-signature-1\n[0-9A-F]{32}\n[A-Za-z0-9+/=]+\n", sig):
         raise Refusal("signature-format", "manifest.sig")
     _, fingerprint, signature = sig.decode().split("\n")[:3]
@@ -336,79 +339,93 @@ def verify(data: bytes, context: dict, ledger: Ledger) -> tuple[str, dict, str]:
         raise Refusal("signature-format", "manifest.sig") from None
     if len(signature) != 64:
         raise Refusal("signature-format", "manifest.sig")
-    if "manifest.json" not in infos:  # 4. the manifest's bytes
+    return fingerprint, signature
+
+
+def public_key(key: dict):
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    return Ed25519PublicKey.from_public_bytes(base64.b64decode(key["public_key"]))
+
+
+def member_lines(data: bytes, name: str) -> list[str]:
+    """§8: UTF-8 without BOM, every line ended by LF, no CR anywhere."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise Refusal("line-format", name, "UTF-8") from None
+    if text.startswith("\ufeff") or (text and not text.endswith("\n")) or "\r" in text:
+        raise Refusal("line-format", name, "BOM, last line or CR")
+    return text[:-1].split("\n") if text else []
+
+
+def verify_answer(archive, infos, listed, m, me, units, ledger, digest):
+    """§10: an answer of the importing unit's parent."""
+    if m["sender_org_unit"] != units.get(me):
+        raise Refusal("sender", "manifest.json")
+    if m["recipient_org_unit"] != me:
+        raise Refusal("recipient", "manifest.json")
+    check_answer(strict_json(member(archive, infos, listed["answer.json"]), "answer", "answer.json"), m)
+    ledger.decide(m, digest)  # an answer is applied once
+    return "accept", m, digest
+
+
+def verify(data: bytes, context: dict, ledger: Ledger) -> tuple[str, dict, str]:
+    """("accept" | "already", manifest, manifest SHA-256), or Refusal(rule, member)."""
+    from cryptography.exceptions import InvalidSignature
+
+    archive, infos = open_zip(data)                                        # 1-2. the zip, each entry
+    if "manifest.sig" not in infos:                                        # 3. the signature member
+        raise Refusal("unsigned", "manifest.sig")
+    fingerprint, signature = parse_sig(read(archive, infos, "manifest.sig", 1024))
+    if "manifest.json" not in infos:                                       # 4. the manifest's bytes
         raise Refusal("missing-member", "manifest.json")
     manifest_bytes = read(archive, infos, "manifest.json", 1024 * 1024)
-    key = context["keys"].get(fingerprint)  # 5. the trust register
+    key = context["keys"].get(fingerprint)                                 # 5. the trust register
     if key is None:
         raise Refusal("key-not-enrolled", "manifest.sig")
     if key["revoked"]:
         raise Refusal("key-revoked", "manifest.sig")
-    try:  # 6. the signature, before anything is parsed
-        Ed25519PublicKey.from_public_bytes(base64.b64decode(key["public_key"])).verify(signature, manifest_bytes)
+    try:                                                                   # 6. the signature
+        public_key(key).verify(signature, manifest_bytes)
     except InvalidSignature:
         raise Refusal("signature-mismatch", "manifest.sig") from None
     digest = hashlib.sha256(manifest_bytes).hexdigest()
-    m = strict_json(manifest_bytes, "manifest-shape", "manifest.json")  # 7. the manifest
-    check_manifest(m, isinstance(m, dict) and "format_minor" in m)
-    if m["key_fingerprint"] != fingerprint:
-        raise Refusal("manifest-shape", "manifest.json", "key_fingerprint")
+    m = strict_json(manifest_bytes, "manifest-shape", "manifest.json")    # 7. only now parsed
+    check_manifest(m, fingerprint)
     if m["sender_org_unit"] != key["org_unit"]:
         raise Refusal("key-other-unit", "manifest.json")
-    listed = {e["name"]: e for e in m["members"]}  # 8. the members present
+    listed = {e["name"]: e for e in m["members"]}                          # 8. the members present
     for name in sorted(set(infos) - set(listed) - {"manifest.json", "manifest.sig"}):
         raise Refusal("extra-member", name)
-    for name in listed:
-        if name not in infos:
-            raise Refusal("missing-member", name)
-    me, units = context["importing_unit"], context["units"]  # 9. the tree and the addressing
+    for name in sorted(set(listed) - set(infos)):
+        raise Refusal("missing-member", name)
+    me, units = context["importing_unit"], context["units"]               # 9. tree and addressing
     if m["sender_tree"] != context["tree"]:
         raise Refusal("sender-tree", "manifest.json")
     if m["kind"] == "answer":
-        if m["sender_org_unit"] != units.get(me):
-            raise Refusal("sender", "manifest.json")
-        if m["recipient_org_unit"] != me:
-            raise Refusal("recipient", "manifest.json")
-        try:
-            answer = strict_json(member(archive, infos, listed["answer.json"]), "answer", "answer.json")
-        except Refusal as refusal:
-            raise Refusal(refusal.rule, "answer.json") from None
-        check_answer(answer, m)
-        ledger.decide(m, digest)  # 10. an answer is applied once
-        return "accept", m, digest
+        return verify_answer(archive, infos, listed, m, me, units, ledger, digest)
     if not below(units, m["sender_org_unit"], me):
         raise Refusal("sender", "manifest.json")
     if m["recipient_org_unit"] != me:
         raise Refusal("recipient", "manifest.json")
-    result = ledger.decide(m, digest) or "accept"  # 10. the ledger
-    records = {}
-    for name in DATA:  # 11. the data members, in this order
-        data = member(archive, infos, listed[name])
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            raise Refusal("line-format", name, "UTF-8") from None
-        if text.startswith("\ufeff") or (text and not text.endswith("\n")) or "\r" in text:
-            raise Refusal("line-format", name, "BOM, last line or CR")
-        lines = text[:-1].split("\n") if text else []
+    result = ledger.decide(m, digest) or "accept"                          # 10. the ledger (§11)
+    values = {}
+    for name in DATA:                                                      # 11. member by member
+        lines = member_lines(member(archive, infos, listed[name]), name)
         if len(lines) != m["counts"][name.split(".")[0]]:
             raise Refusal("line-count", name)
         seen = set()
         for line in lines:
             raw = strict_json(line, "json", name)
-            if isinstance(raw, dict) and any(isinstance(v, (dict, list, bool)) for v in raw.values()):
-                raise Refusal("record-type", name, "flat: strings, numbers, null")
             check_line(name, raw, m["period"], seen)
-        records[name] = lines
-    values = {json.loads(line)["indicator"]: json.loads(line)["value"] for line in records["indicators.jsonl"]}
-    for part, whole in INDICATORS.items():
-        if whole and part in values and whole in values and values[part] > values[whole]:
+            if name == "indicators.jsonl":
+                values[raw["indicator"]] = raw["value"]
+    for part, whole in INDICATORS.items():                                 # §8.5 parts and wholes
+        if whole and values.get(part, 0) > values.get(whole, math.inf):
             raise Refusal("part-whole", "indicators.jsonl", part)
-    if "audit.json" in listed:  # 11. the audit summary, last
-        try:
-            check_audit(strict_json(member(archive, infos, listed["audit.json"]), "audit", "audit.json"))
-        except Refusal as refusal:
-            raise Refusal(refusal.rule, "audit.json") from None
+    if "audit.json" in listed:                                             # §9 the audit summary
+        check_audit(strict_json(member(archive, infos, listed["audit.json"]), "audit", "audit.json"))
     return result, m, digest
 
 

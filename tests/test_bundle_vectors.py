@@ -135,3 +135,14 @@ def test_the_vectors_cover_valid_and_invalid_bundles_of_every_step():
     rules = {vector["rule"] for vector in INDEX["vectors"] if vector["expect"] == "refuse"}
     assert {"empty-file", "signature-mismatch", "recipient", "replay", "member-sha256", "record-type",
             "text-rule", "part-whole"} <= rules
+
+
+def test_the_document_shows_the_reference_verifiers_own_verify_and_names_no_source_file():
+    document = (ROOT / "docs" / "bundle-format.md").read_text(encoding="utf-8")
+    source = (ROOT / "docs" / "reference_verifier.py").read_text(encoding="utf-8")
+    start = source.index("def verify(data: bytes, context: dict, ledger: Ledger)")
+    function = source[start:source.index("\n\n\n", start)]
+    assert f"```python\n{function}\n```" in document
+    assert len(function.splitlines()) <= 60
+    assert "vstbpn_desktop" not in document and ".py" not in document.replace("docs/reference_verifier.py", "")
+    assert f"{len(INDEX['vectors'])} vectors" in document and f"{len(INDEX['vectors'])} small bundles" in document
