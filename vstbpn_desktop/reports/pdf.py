@@ -33,6 +33,7 @@ MARGINS = {"top": 20 * mm, "bottom": 20 * mm, "left": 30 * mm, "right": 15 * mm}
 BODY_SIZE = 14
 LEADING = 18  # about 1.3 lines of 14 pt
 TABLE_SIZE = 10
+CELL_LINES = 50  # lines of one table row: a longer cell continues in the rows below
 
 
 class OfficialDocument(BaseDocTemplate):
@@ -278,7 +279,9 @@ def fit_table(table: ReportTable, width: float, fonts: FontSet, progress: Callab
 
 def table_flowable(table: ReportTable, doc: OfficialDocument, progress: Callable[[int], None] | None = None):
     """One LongTable for the whole annex: the header row repeats on every page; text cells wrap at
-    spaces and after "/" only (layout.py), and a cell taller than a page continues on the next."""
+    spaces and after "/" only (layout.py). A cell of any length lays out: a record longer than
+    CELL_LINES lines continues in rows below it with no rule between them, so the table breaks
+    between those rows like any other (a 20,000-character title spans several pages)."""
     s, fonts = doc.styles, doc.fonts
     columns, rows, fit = fit_table(table, doc.width, fonts, progress)
     size, leading = fit.size, fit.size * 1.2
@@ -286,21 +289,30 @@ def table_flowable(table: ReportTable, doc: OfficialDocument, progress: Callable
     head = ParagraphStyle("head-fit", parent=s["cell_head"], fontSize=size, leading=leading)
     inner = [w - 2 * PADDING for w in fit.widths]
 
-    def lines(text: str, width: float, font: str) -> str:
-        return "<br/>".join(escape(line) for line in wrap(text, width, font, size))
+    def paragraph(lines: list[str], style) -> Paragraph:
+        return Paragraph("<br/>".join(escape(line) for line in lines), style)
 
-    data = [[Paragraph(lines(printable(c.header), w, fonts.bold), head) for c, w in zip(columns, inner)]]
+    data = [[paragraph(wrap(printable(c.header), w, fonts.bold, size), head) for c, w in zip(columns, inner)]]
+    ends = [0]  # the rows after which a rule is drawn: the last row of each record
     for row in rows:
-        data.append([Paragraph(lines(text, w, fonts.regular), cell) if column.kind == "text" and
-                     (stringWidth(text, fonts.regular, size) > w or "\n" in text) else text
-                     for text, column, w in zip(row, columns, inner)])
+        cells = [wrap(text, w, fonts.regular, size) if column.kind == "text" and
+                 (stringWidth(text, fonts.regular, size) > w or "\n" in text) else text
+                 for text, column, w in zip(row, columns, inner)]
+        height = max((len(c) for c in cells if isinstance(c, list)), default=1)
+        for start in range(0, height, CELL_LINES):
+            data.append([paragraph(c[start:start + CELL_LINES], cell) if isinstance(c, list)
+                         else (c if start == 0 else "") for c in cells])
+        ends.append(len(data) - 1)
     empty = len(data) == 1
     if empty:
         data.append(["Không có số liệu trong kỳ"] + [""] * (len(columns) - 1))
-    flowable = LongTable(data, colWidths=fit.widths, repeatRows=1, splitInRow=1)
+        ends.append(1)
+    flowable = LongTable(data, colWidths=fit.widths, repeatRows=1)
     commands = [
         ("FONT", (0, 0), (-1, -1), fonts.regular, size, leading),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BOX", (0, 0), (-1, -1), 0.5, colors.black),
+        ("LINEAFTER", (0, 0), (-2, -1), 0.5, colors.black),
+        *(("LINEBELOW", (0, first), (-1, last), 0.5, colors.black) for first, last in runs(ends)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
@@ -315,6 +327,17 @@ def table_flowable(table: ReportTable, doc: OfficialDocument, progress: Callable
         commands += [("SPAN", (0, 1), (-1, 1)), ("ALIGN", (0, 1), (-1, 1), "CENTER")]
     flowable.setStyle(TableStyle(commands))
     return flowable
+
+
+def runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """[0, 1, 2, 5, 6] → [(0, 2), (5, 6)]: one style command per run of consecutive rows."""
+    out: list[tuple[int, int]] = []
+    for n in numbers:
+        if out and out[-1][1] == n - 1:
+            out[-1] = (out[-1][0], n)
+        else:
+            out.append((n, n))
+    return out
 
 
 def chart_drawing(chart: Chart, fonts: FontSet, width: float, height: float = 85 * mm) -> Drawing:
