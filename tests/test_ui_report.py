@@ -10,6 +10,7 @@ from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 
 from ui import bundle_common, report_print
+from vstbpn_desktop.reports.options import ReportOptions
 
 from conftest import shown_window
 
@@ -21,7 +22,8 @@ def window(qtbot, district, monkeypatch):
     from vstbpn_desktop.demo import load_demo
 
     load_demo(district)
-    monkeypatch.setattr(report_print, "ask_options", lambda parent, period, title: ("15", date(2023, 7, 2)))
+    monkeypatch.setattr(report_print, "ask_options",
+                        lambda parent, period, title, settings: ReportOptions(number="15", issued_on=date(2023, 7, 2)))
     window = shown_window(qtbot, district)
     yield window
     window.reports.cleanup()
@@ -29,7 +31,7 @@ def window(qtbot, district, monkeypatch):
 
 
 def test_report_pages_are_drawn_into_a_pdf_printer(window, tmp_path):
-    pdf = window.reports.build_pdf("15", date(2023, 7, 2))
+    pdf = window.reports.build_pdf(ReportOptions(number="15", issued_on=date(2023, 7, 2)))
     source = PdfReader(pdf)
     printer = QPrinter(QPrinter.HighResolution)
     printer.setOutputFormat(QPrinter.PdfFormat)

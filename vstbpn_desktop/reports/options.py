@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ..errors import Refused
+from ..errors import Refused, Term
 from ..settings import fits_after_slash
 from ..text import nfc
 
@@ -47,7 +47,7 @@ class ReportOptions:
     def checked(self) -> "ReportOptions":
         """NFC, trimmed, within the limits; a number or symbol with "/" or a line break refused."""
         number, symbol = clean(self.number), clean(self.symbol) or DEFAULT_SYMBOL
-        for name, value in (("số báo cáo", number), ("ký hiệu", symbol)):
+        for name, value in ((Term("số báo cáo", "report number"), number), (Term("ký hiệu", "symbol"), symbol)):
             if not fits_after_slash(value):
                 raise Refused("{field} '{value}': không được chứa '/' hay xuống dòng, tối đa 40 ký tự "
                               "(ví dụ số 15, ký hiệu BC-UBND)", field=name, value=value)
