@@ -20,7 +20,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
-    BaseDocTemplate, CondPageBreak, Frame, HRFlowable, KeepTogether, LongTable, PageBreak,
+    BaseDocTemplate, Frame, HRFlowable, KeepTogether, LongTable, PageBreak,
     PageTemplate, Paragraph, Spacer, Table, TableStyle,
 )
 
@@ -241,11 +241,8 @@ def closing_story(report: Report, doc: OfficialDocument) -> list:
 
 def body_story(report: Report, doc: OfficialDocument) -> list:
     story = []
-    for paragraph in report.body:
-        flowable = Paragraph(markup(paragraph), doc.styles[paragraph.kind if paragraph.kind in doc.styles else "body"])
-        if paragraph.kind in ("heading", "item"):
-            story.append(CondPageBreak(3 * LEADING))
-        story.append(flowable)
+    for paragraph in report.body:  # headings and items keep with what follows (their style's keepWithNext)
+        story.append(Paragraph(markup(paragraph), doc.styles[paragraph.kind if paragraph.kind in doc.styles else "body"]))
     return story
 
 
