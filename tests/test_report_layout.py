@@ -44,10 +44,10 @@ def pages(path: Path) -> list[str]:
 
 def column_text(path: Path, first: str) -> str:
     """The text drawn in one table column on every page: the fragments at the left edge of the
-    fragment that starts with `first` (the cell origin pypdf reports), joined without white space."""
+    fragment that starts with `first` (where pypdf says it is drawn), joined without white space."""
     found = []
     for page in PdfReader(str(path)).pages:
-        page.extract_text(visitor_text=lambda t, cm, tm, font, size: found.append((round(cm[4], 1), t)))
+        page.extract_text(visitor_text=lambda t, cm, tm, font, size: found.append((round(cm[4] + tm[4], 1), t)))
     left = next(x for x, t in found if unicodedata.normalize("NFC", t).startswith(first))
     return "".join("".join(unicodedata.normalize("NFC", t).split()) for x, t in found if x == left)
 

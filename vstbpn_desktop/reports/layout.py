@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -26,6 +27,12 @@ _ILLEGAL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _BREAKS = re.compile("[\v\f\r]")
 _SPACES = re.compile(r"\s+")
 _SLASH = re.compile(r"(?<=/)(?=.)")
+
+
+@lru_cache(maxsize=65536)
+def measure(text: str, font: str, size: float) -> float:
+    """Width in points; words repeat across thousands of cells, so each is measured once."""
+    return stringWidth(text, font, size)
 
 
 def printable(text) -> str:
@@ -64,7 +71,7 @@ def fit_columns(headers: list[str], kinds: list[str], weights: list[float], cell
         for at_slash in (False, True):
             need = []
             for index, (header, kind) in enumerate(zip(headers, kinds)):
-                longest = max((stringWidth(p, bold, size) for p in pieces(header, at_slash)), default=0)
+                longest = max((measure(p, bold, size) for p in pieces(header, at_slash)), default=0)
                 seen = set()
                 for row in cells:
                     text = row[index]
@@ -73,7 +80,7 @@ def fit_columns(headers: list[str], kinds: list[str], weights: list[float], cell
                     seen.add(text)
                     parts = pieces(text, at_slash) if kind == "text" else [text]
                     for part in parts:
-                        piece = stringWidth(part, regular, size)
+                        piece = measure(part, regular, size)
                         if piece > longest:
                             longest = min(piece, widest)
                 need.append(longest + 2 * PADDING + 0.5)
@@ -93,20 +100,25 @@ def share_out(need: list[float], desired: list[float], width: float) -> list[flo
 
 def wrap(text: str, width: float, font: str, size: float) -> list[str]:
     """Lines of a cell no wider than `width` points, broken at spaces and after "/" only; the
-    officer's own line breaks are kept. A piece wider than the cell is cut at the edge."""
+    officer's own line breaks are kept. A piece wider than the cell is cut at the edge. (Widths
+    add up: reportlab does not kern, so a line's width is the sum of its pieces and spaces.)"""
+    space = measure(" ", font, size)
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line = ""
+        line, used = "", 0.0
         for word in [w for w in paragraph.replace("\t", " ").split(" ") if w] or [""]:
             for index, part in enumerate(_SLASH.split(word)):
-                candidate = line + (" " if line and index == 0 else "") + part
-                if line and stringWidth(candidate, font, size) > width:
+                glue = " " if line and index == 0 else ""
+                part_width = measure(part, font, size) if len(part) < 200 else stringWidth(part, font, size)
+                if line and used + (space if glue else 0.0) + part_width > width:
                     lines.append(line)
-                    candidate = part
-                line = candidate
-                while len(line) > 1 and stringWidth(line, font, size) > width:
+                    line, used, glue = "", 0.0, ""
+                line += glue + part
+                used += (space if glue else 0.0) + part_width
+                while len(line) > 1 and used > width:
                     cut = cut_at(line, width, font, size)
                     lines.append(line[:cut])
+                    used -= stringWidth(line[:cut], font, size)
                     line = line[cut:]
         lines.append(line)
     return lines
