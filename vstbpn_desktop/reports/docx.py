@@ -247,6 +247,8 @@ def closing_block(document, report: Report, width_mm: float) -> None:
     table.autofit = False
     no_borders(table)
     set_widths(table, [Mm(width_mm / 2)] * 2)
+    whole = OxmlElement("w:cantSplit")  # the signature block never splits: the name stays under the title
+    table.rows[0]._tr.get_or_add_trPr().append(whole)
     left, right = table.cell(0, 0), table.cell(0, 1)
     first = left.paragraphs[0]
     set_font(first.add_run("Nơi nhận:"), 12, True, True)
