@@ -184,6 +184,10 @@
             <translation>indicator {code}: {reason}</translation>
         </message>
         <message>
+            <source>chức vụ và họ tên người ký: tối đa {limit} ký tự</source>
+            <translation>signer's title and name: at most {limit} characters</translation>
+        </message>
+        <message>
             <source>chữ ký Ed25519 phải dài 64 byte</source>
             <translation>an Ed25519 signature must be 64 bytes long</translation>
         </message>
@@ -442,6 +446,10 @@
         <message>
             <source>không đọc được tệp ({error})</source>
             <translation>cannot read the file ({error})</translation>
+        </message>
+        <message>
+            <source>ký hiệu báo cáo '{symbol}' không hợp lệ: không để trống, không chứa '/' hay xuống dòng, tối đa 40 ký tự (ví dụ BC-BVSTBPN, BC-UBND)</source>
+            <translation>report symbol '{symbol}' is not valid: not empty, no '/' or line break, at most 40 characters (e.g. BC-BVSTBPN, BC-UBND)</translation>
         </message>
         <message>
             <source>kỳ báo cáo '{code}' không hợp lệ (dạng 2023H1, 2023H2 hoặc 2023)</source>
@@ -732,6 +740,10 @@
             <translation>the members together exceed the 1 GiB limit</translation>
         </message>
         <message>
+            <source>unreported_note phải là true hoặc false</source>
+            <translation>unreported_note must be true or false</translation>
+        </message>
+        <message>
             <source>vân tay khóa '{text}' không hợp lệ: cần {value} chữ số hex (8 nhóm 4 ký tự, có hoặc không có dấu cách)</source>
             <translation>key fingerprint '{text}' is not valid: {value} hex digits are needed (8 groups of 4, with or without spaces)</translation>
         </message>
@@ -798,6 +810,10 @@
         <message>
             <source>{family} ({folder}) thiếu chữ {letters}</source>
             <translation>{family} ({folder}) lacks the letters {letters}</translation>
+        </message>
+        <message>
+            <source>{field} '{value}': không được chứa '/' hay xuống dòng, tối đa 40 ký tự (ví dụ số 15, ký hiệu BC-UBND)</source>
+            <translation>{field} '{value}': no '/' or line break, at most 40 characters (e.g. number 15, symbol BC-UBND)</translation>
         </message>
         <message>
             <source>{field}: {reason}</source>
@@ -1202,6 +1218,10 @@
         <message>
             <source>ổ đĩa đầy (hoặc vượt giới hạn kích thước tệp); không thay đổi gì — hãy giải phóng chỗ trống rồi làm lại</source>
             <translation>the disk is full (or the file size limit was reached); nothing was changed — free some space and try again</translation>
+        </message>
+        <message>
+            <source>“Kính gửi”: tối đa {count} nơi, mỗi nơi tối đa {limit} ký tự</source>
+            <translation>“Kính gửi” (addressed to): at most {count} addressees, each at most {limit} characters</translation>
         </message>
     </context>
 </TS>
