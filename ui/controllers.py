@@ -18,7 +18,7 @@ from vstbpn_desktop.storage.models import Activity, Document
 
 from . import bundle_common as common, i18n
 from .i18n import indicator_name, period_label
-from .edit_history import EditHistory
+from .edit_history import EditHistory, PassHistoryKeys
 from .models import (
     ActivityTableModel, DocumentTableModel, IdRole, IndicatorTableModel, indicator_refusal, refusal_text,
     save_indicator,
@@ -94,6 +94,7 @@ class NarrativeController(QObject):
         self.timer.timeout.connect(self.flush)
         editor.text.textChanged.connect(self._typed)
         editor.left.connect(self._left)
+        PassHistoryKeys(editor.text, lambda: not self.dirty)
 
     def load(self, texts: dict[str, str]) -> None:
         self.timer.stop()
@@ -160,6 +161,7 @@ class FiguresController(QObject):
         for code, field in page.inputs.items():
             field.textChanged.connect(self.update_live)
             field.editingFinished.connect(lambda code=code: self.save(code))
+            PassHistoryKeys(field, lambda code=code: not self.unsaved(code))
 
     def load(self) -> None:
         self.saved = records.indicator_values(self.context.engine, self.context.scope)

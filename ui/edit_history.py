@@ -7,7 +7,7 @@ action (a cell, a field, a narrative while its box has focus, rows added or dele
 whole session, whatever the page or period shown.
 """
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 
 from vstbpn_desktop import records
@@ -19,6 +19,26 @@ from . import i18n
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("edit_history", text)
+
+
+def history_key(event) -> bool:
+    """Ctrl+Z, Ctrl+Y or Ctrl+Shift+Z: a field with nothing unsaved lets these go to the window's
+    Hoàn tác / Làm lại instead of its own undo of typing (see `PassHistoryKeys`)."""
+    return (event.matches(QKeySequence.Undo) or event.matches(QKeySequence.Redo)
+            or QKeySequence(event.keyCombination()) in (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")))
+
+
+class PassHistoryKeys(QObject):
+    """On a text field: Ctrl+Z / Ctrl+Y are the window's when `saved()` says nothing is being typed."""
+
+    def __init__(self, field, saved):
+        super().__init__(field)
+        self.saved = saved
+        field.installEventFilter(self)
+
+    def eventFilter(self, watched, event):
+        # Consumed and not accepted: Qt then looks for the window's shortcut.
+        return event.type() == QEvent.ShortcutOverride and history_key(event) and self.saved()
 
 
 class ChangeCommand(QUndoCommand):

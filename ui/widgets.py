@@ -1,6 +1,6 @@
 """Small widgets the pages share: the narrative editor, the kind picker, the message line."""
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemDelegate, QComboBox, QLabel, QPlainTextEdit, QStyledItemDelegate, QTableView, QAbstractItemView, QHeaderView,
     QVBoxLayout, QWidget,
@@ -94,16 +94,25 @@ class RecordTableView(QTableView):
         if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers() and idle:
             self.move_down()
             return
+        if event.key() == Qt.Key_Tab and not event.modifiers() and idle and self._at_end():
+            self.append_requested.emit()   # the new row takes the cursor and opens its first cell
+            return
         super().keyPressEvent(event)
+
+    def _at_end(self) -> bool:
+        """On the last cell of a table where rows can be added."""
+        current, model = self.currentIndex(), self.model()
+        return (self.appendable and self.editTriggers() != QAbstractItemView.NoEditTriggers and current.isValid()
+                and current.row() == model.rowCount() - 1 and current.column() == model.columnCount() - 1)
 
     def moveCursor(self, action, modifiers):
         current, model = self.currentIndex(), self.model()
         if action == QAbstractItemView.MoveNext and current.isValid() and current.column() == model.columnCount() - 1:
             if current.row() + 1 < model.rowCount():
                 return model.index(current.row() + 1, 0)
-            if self.appendable and self.editTriggers() != QAbstractItemView.NoEditTriggers:
-                self.append_requested.emit()   # the new row takes the cursor and opens its first cell
-                return QModelIndex()
+            if self._at_end():
+                self.append_requested.emit()
+                return self.currentIndex()
             return current
         return super().moveCursor(action, modifiers)
 
