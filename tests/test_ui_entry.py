@@ -420,3 +420,51 @@ def test_undo_in_a_locked_period_is_refused_and_changes_nothing(qtbot, window, d
     undo(qtbot, window)
     assert dump(district) == held and stack.index() == index
     assert "đã khóa" in window.statusBar().currentMessage()
+
+
+def test_history_window_restores_one_value_and_the_restore_can_be_undone(qtbot, window, district, scope):
+    from ui.safety_audit import open_audit
+
+    page = table_page(window, "communication")
+    model = page.table.model()
+    page.table.setCurrentIndex(model.index(0, A.PARTICIPANTS))
+    record_id = current_id(page)
+    type_into_cell(qtbot, page.table, "1300")
+    enter(qtbot, focused())
+    page.table.setCurrentIndex(model.index(model.row_of(record_id), A.TITLE))
+    type_into_cell(qtbot, page.table, "Hội nghị mới")
+    enter(qtbot, focused())
+    page.table.setCurrentIndex(model.index(model.row_of(record_id), A.TITLE))
+    edited = dump(district)
+
+    dialog = open_audit(window)
+    qtbot.addWidget(dialog)
+    assert dialog.which.currentData() == record_id
+    row = next(i for i, e in enumerate(dialog.rows) if e["action"] == "update"
+               and e["before"]["participants"] == 1250)
+    assert not dialog.restore_button.isEnabled()
+    dialog.table.selectRow(row)
+    assert dialog.restore_button.isEnabled()
+    qtbot.mouseClick(dialog.restore_button, Qt.LeftButton)
+    state = records.record_state(district.engine, "activity", scope, record_id)
+    assert (state["participants"], state["title"]) == (1250, "Hội nghị mới")   # that value only
+    assert dialog.count.text() == "Đã khôi phục. Hoàn tác: Ctrl+Z."
+    assert events(district.engine, record_id=record_id)[-1]["action"] == "update"
+    dialog.close()
+    undo(qtbot, window)
+    assert dump(district) == edited
+
+
+def test_history_window_brings_back_a_deleted_document(qtbot, window, district, scope):
+    from ui.safety_audit import AuditDialog
+
+    held = dump(district)
+    [first, _] = records.list_documents(district.engine, scope)
+    records.delete_records(district.engine, records.CHANGE_TABLES["document"], [first.id])
+    dialog = AuditDialog(district.engine, "2023H1", "883", history=window.controller.context.history)
+    qtbot.addWidget(dialog)
+    row = next(i for i, e in enumerate(dialog.rows) if e["action"] == "delete")
+    dialog.table.selectRow(row)
+    dialog.restore_selected()
+    assert dump(district)["document"] == held["document"]
+    assert window.pages["documents"].table.model().rowCount() == 2

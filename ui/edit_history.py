@@ -94,6 +94,21 @@ class EditHistory(QObject):
         if changes:
             self.stack.push(ChangeCommand(self, text, changes, merge_key))
 
+    def do(self, text: str, changes: list) -> str | None:
+        """Write `changes` now (e.g. a value restored from the change history), as an action that can
+        be undone; the reason when the core refuses it."""
+        self._refusal = None
+        self.write(changes)
+        if self._refusal is not None:
+            return self._reason()
+        self.record(text, changes)
+        return None
+
+    def _reason(self) -> str:
+        if isinstance(self._refusal, Invalid):
+            return "; ".join(i18n.message(r) for r in self._refusal.problems.values())
+        return i18n.message(self._refusal)
+
     def write(self, changes: list) -> None:
         try:
             records.apply_changes(self.engine, changes)
@@ -118,10 +133,7 @@ class EditHistory(QObject):
             index = self.stack.index() - (1 if step == self.stack.redo else 0)
             self.stack.command(index).skip = True
             back()
-            reason = i18n.message(self._refusal)
-            if isinstance(self._refusal, Invalid):
-                reason = "; ".join(i18n.message(r) for r in self._refusal.problems.values())
-            self.refused.emit(reason)
+            self.refused.emit(self._reason())
 
 
 def install(window) -> None:

@@ -385,6 +385,54 @@ def apply_changes(engine: Engine, changes: list[Change]) -> None:
                 raise Invalid(problems)
 
 
+def restoring(engine: Engine, event: dict) -> Change:
+    """The change that puts back what one audited event changed (Lịch sử thay đổi → Khôi phục giá trị
+    này): the fields an update changed, a deleted record whole, an inserted one removed."""
+    from datetime import datetime
+
+    from sqlalchemy import inspect as sa_inspect
+
+    from .periods import period_for
+
+    table = event["table_name"]
+    if table not in CHANGE_TABLES or event["action"] not in ("insert", "update", "delete"):
+        raise Refused("thay đổi này không khôi phục được")
+    model = CHANGE_TABLES[table]
+
+    def stored(snapshot: dict) -> dict:
+        state = {}
+        for column in sa_inspect(model).columns:
+            value = snapshot.get(column.key)
+            kind = getattr(column.type, "impl_instance", column.type).python_type
+            if isinstance(value, str) and kind in (date, datetime):
+                value = kind.fromisoformat(value)   # the trail keeps them as ISO text
+            state[column.key] = value
+        return state
+
+    before, after = (stored(s) if s else None for s in (event["before"], event["after"]))
+    known = before or after
+    if table in ("activity", "document"):
+        key = event["record_id"]
+        current = record_state(engine, table, None, key)   # found by id alone
+    else:
+        key = known["indicator_code" if table == "indicator_value" else "section"]
+        current = record_state(engine, table, Scope(known["org_unit_code"], Period.parse(known["period"])), key)
+    target = before
+    if event["action"] == "update" and current is not None:
+        # Only what this change changed goes back; later changes to other fields stay.
+        target = dict(current, updated_at=now())
+        for field in ACTIVITY_FIELDS + DOCUMENT_FIELDS + ("value", "text"):
+            if field in before and before[field] != after.get(field):
+                target[field] = before[field]
+    if table == "activity" and target is not None:   # the folded copy the search reads
+        target["search_text"] = validate_activity({f: target[f] for f in ACTIVITY_FIELDS})["search_text"]
+    if table in ("activity", "document"):
+        scope = Scope(known["org_unit_code"], period_for((target or current or known)["date"]))
+    else:
+        scope = Scope(known["org_unit_code"], Period.parse(known["period"]))
+    return Change(table, key, scope, current, target)
+
+
 # -- derived figures from activities --------------------------------------------------------
 
 def activity_totals(engine: Engine, org_unit_codes: list[str], period: Period) -> dict[str, int]:
