@@ -152,6 +152,10 @@
             <translation>environment variable {variable} (--passphrase-env) is not set</translation>
         </message>
         <message>
+            <source>bản ghi đã được sửa sau lần thay đổi này; không thể khôi phục</source>
+            <translation>the record was changed after this change; it cannot be restored</translation>
+        </message>
+        <message>
             <source>bảng {table} dòng {rowid}: tham chiếu tới {parent} không tồn tại</source>
             <translation>table {table} row {rowid}: the reference to {parent} does not exist</translation>
         </message>
@@ -622,6 +626,10 @@
         <message>
             <source>số {text} vượt quá phạm vi</source>
             <translation>the number {text} is out of range</translation>
+        </message>
+        <message>
+            <source>thay đổi này không khôi phục được</source>
+            <translation>this change cannot be restored</translation>
         </message>
         <message>
             <source>thiếu cột {columns}</source>
