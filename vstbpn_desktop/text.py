@@ -19,7 +19,7 @@ def nfc(value: str | None) -> str | None:
 # every other C0 control, DEL, the C1 controls, lone surrogates and U+FFFE/U+FFFF are refused, so
 # nothing stored can break a Word/Excel report (XML) or a terminal.
 _LINE_BREAKS = re.compile("\r\n?|[\v\f]")
-_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+REFUSED_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean_text(value: str, strict: bool = False) -> str:
@@ -29,7 +29,7 @@ def clean_text(value: str, strict: bool = False) -> str:
     naming the character (U+0007) and, for a long text, where it is."""
     if not strict and ("\r" in value or "\v" in value or "\f" in value):
         value = _LINE_BREAKS.sub("\n", value)
-    found = _FORBIDDEN.search(value)  # "\r", "\v", "\f" are in it: left only in strict mode
+    found = REFUSED_CHARACTER.search(value)  # "\r", "\v", "\f" are in it: left only in strict mode
     if found:
         raise Reason("ký tự U+{code} ở vị trí {position} không được phép trong văn bản "
                      "(ký tự điều khiển hoặc không hợp lệ)", code=f"{ord(found.group()):04X}", position=found.start() + 1)
