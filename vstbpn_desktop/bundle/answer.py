@@ -26,7 +26,7 @@ from ..storage.models import BundleLedger, ReportingPeriod, new_id, now
 from ..text import nfc
 from . import format as fmt
 from .keys import fingerprint_hex, load_private_key, raw_public
-from .strictjson import loads
+from .strictjson import loads, refuse_controls
 from .verify import BundleReader, SigningKey
 
 ACTION_RETURN = "return"
@@ -70,8 +70,9 @@ def parse(data: bytes) -> dict:
         raise Reason("\"bundle_sequence\" phải là số nguyên dương")
     if not fmt.UUID_TEXT.fullmatch(value["bundle_id"]):
         raise Reason("\"bundle_id\" phải là UUID viết thường")
-    if not fmt.TIMESTAMP.fullmatch(value["returned_at"]):
-        raise Reason("\"returned_at\" phải có dạng YYYY-MM-DDTHH:MM:SSZ")
+    fmt.parse_timestamp(value["returned_at"], "returned_at")
+    for name in ("reason", "returned_by", "org_unit", "period"):
+        refuse_controls(value[name], f"\"{name}\"")
     reason = (nfc(value["reason"]) or "").strip()
     if not reason or len(reason) > MAX_REASON:
         raise Reason("\"reason\" phải khác rỗng, tối đa {MAX_REASON} ký tự", MAX_REASON=MAX_REASON)
@@ -203,7 +204,7 @@ def apply(profile, reader: BundleReader, manifest: fmt.Manifest, answer: dict) -
             id=new_id(), bundle_id=manifest.bundle_id, kind=fmt.KIND_ANSWER,
             sender_org_unit=manifest.sender_org_unit, period=manifest.period, sequence=manifest.sequence,
             fingerprint=manifest.key_fingerprint, manifest_sha256=reader.manifest_sha256,
-            created_at=datetime.strptime(manifest.created_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc),
+            created_at=fmt.parse_timestamp(manifest.created_at, "created_at"),
             received_at=stamp, received_by=profile.author, current=True, counts="{}",
             audit=json.dumps(answer, ensure_ascii=False, sort_keys=True)))
         audit.record_bulk(connection, "returned", profile.org_unit_code, manifest.period, {},

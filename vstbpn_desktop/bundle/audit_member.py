@@ -16,7 +16,7 @@ from ..safety import audit
 from ..storage.models import AuditEvent
 from ..text import nfc
 from . import format as fmt
-from .strictjson import loads
+from .strictjson import loads, refuse_controls
 
 EXPORT_ACTION = "export"
 TABLES = ("activity", "document", "indicator_value", "narrative")
@@ -75,8 +75,8 @@ def parse(data: bytes) -> dict:
     if not isinstance(value, dict) or set(value) != {"since", "changes", "reopened"}:
         raise Reason("phải là một đối tượng có đúng since, changes, reopened")
     since = value["since"]
-    if since is not None and not (isinstance(since, str) and fmt.TIMESTAMP.fullmatch(since)):
-        raise Reason("\"since\" phải là null hoặc thời điểm YYYY-MM-DDTHH:MM:SSZ")
+    if since is not None:
+        fmt.parse_timestamp(since, "since")
     changes = value["changes"]
     if not isinstance(changes, dict) or set(changes) != set(TABLES):
         raise Reason("\"changes\" phải có đúng {TABLES}", TABLES=', '.join(TABLES))
@@ -95,12 +95,12 @@ def parse(data: bytes) -> dict:
         where = f"\"reopened\"[{index}]"
         if not isinstance(event, dict) or set(event) != {"at", "who", "reason"}:
             raise Reason("{where} phải có đúng at, who, reason", where=where)
-        if not isinstance(event["at"], str) or not fmt.TIMESTAMP.fullmatch(event["at"]):
-            raise Reason("{where}.\"at\" phải có dạng YYYY-MM-DDTHH:MM:SSZ", where=where)
+        fmt.parse_timestamp(event["at"], f"{where}.at")
         for name, limit in (("who", MAX_WHO), ("reason", MAX_REASON)):
             if not isinstance(event[name], str) or len(event[name]) > limit:
                 raise Reason("{where}.\"{name}\" phải là chuỗi tối đa {limit} ký tự",
                                  where=where, name=name, limit=limit)
+            refuse_controls(event[name], f"{where}.{name}")
         clean_reopened.append({"at": event["at"], "who": nfc(event["who"]), "reason": nfc(event["reason"])})
     return {"since": since, "changes": clean_changes, "reopened": clean_reopened}
 

@@ -17,6 +17,7 @@ import json
 import re
 import uuid
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
 from ..errors import Reason
 
@@ -79,6 +80,19 @@ _LINE_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allo
 def record_line(value) -> str:
     """One line of a data member (keys in FIELDS order, compact, UTF-8)."""
     return _LINE_ENCODER.encode(value) + "\n"
+
+
+def parse_timestamp(text, name: str) -> datetime:
+    """A moment written `YYYY-MM-DDTHH:MM:SSZ` (UTC) that exists on the calendar; Reason naming the field."""
+    if not isinstance(text, str) or not TIMESTAMP.fullmatch(text):
+        raise Reason("\"{name}\" phải có dạng YYYY-MM-DDTHH:MM:SSZ", name=name)
+    try:
+        moment = datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+    except ValueError:
+        raise Reason("\"{name}\": {text} không phải ngày giờ có thật", name=name, text=text) from None
+    if not 2000 <= moment.year <= 2100:
+        raise Reason("\"{name}\": năm {year} nằm ngoài 2000-2100", name=name, year=moment.year)
+    return moment
 
 
 def new_bundle_id() -> str:
@@ -158,6 +172,7 @@ class Manifest:
 def manifest_from_json(value) -> Manifest:
     """Check the manifest's shape; ValueError naming the field and the rule."""
     from ..periods import Period
+    from .strictjson import refuse_controls
 
     if not isinstance(value, dict):
         raise Reason("manifest phải là một đối tượng JSON")
@@ -203,11 +218,11 @@ def manifest_from_json(value) -> Manifest:
         raise Reason("\"period\": {error}", error=exc) from None
     if period.code != value["period"]:
         raise Reason("\"period\" phải viết dạng {code}", code=period.code)
-    if not TIMESTAMP.fullmatch(value["created_at"]):
-        raise Reason("\"created_at\" phải có dạng YYYY-MM-DDTHH:MM:SSZ")
+    parse_timestamp(value["created_at"], "created_at")
     for name in ("sender_tree", "sender_officer", "app_version"):
         if len(value[name]) > 200:
             raise Reason("\"{name}\" dài quá 200 ký tự", name=name)
+        refuse_controls(value[name], f"\"{name}\"")
     counts = value["counts"]
     if kind == KIND_ANSWER:
         if counts:

@@ -64,13 +64,19 @@ def raw_public(key: Ed25519PublicKey) -> bytes:
 def public_from_base64(text: str) -> Ed25519PublicKey:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+    from .points import public_key_problem
+
     try:
         raw = base64.b64decode(text, validate=True)
         if len(raw) != 32:
             raise ValueError
-        return Ed25519PublicKey.from_public_bytes(raw)
+        key = Ed25519PublicKey.from_public_bytes(raw)
     except ValueError:
         raise Refused("khóa công khai không hợp lệ (cần 32 byte Ed25519 mã hóa base64)") from None
+    problem = public_key_problem(raw)
+    if problem:
+        raise Refused("khóa công khai bị từ chối: {reason}", reason=problem)
+    return key
 
 
 def key_path(profile) -> Path:
@@ -198,10 +204,13 @@ def read_public_key_file(path: Path) -> PublicKeyInfo:
         if not isinstance(document.get(name), str) or not document[name]:
             raise Refused("{name}: thiếu trường \"{name2}\"", name=path.name, name2=name)
         fields[name] = document[name]
-    key = public_from_base64(fields["public_key"])
-    actual = fingerprint_hex(raw_public(key))
-    if normalise_fingerprint(fields["fingerprint"]) != actual:
+    try:
+        actual = fingerprint_hex(base64.b64decode(fields["public_key"], validate=True))
+    except ValueError:
+        actual = ""
+    if actual and normalise_fingerprint(fields["fingerprint"]) != actual:
         raise Refused("{name}: vân tay ghi trong tệp không khớp với khóa công khai (tệp đã bị sửa)", name=path.name)
+    actual = fingerprint_hex(raw_public(public_from_base64(fields["public_key"])))  # weak keys refused here
     return PublicKeyInfo(
         org_unit=fields["org_unit"].strip(), org_unit_name=str(document.get("org_unit_name") or ""),
         tree=str(document.get("tree") or ""), public_key=fields["public_key"], fingerprint=actual,

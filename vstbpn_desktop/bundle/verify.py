@@ -28,7 +28,8 @@ from ..errors import Count, Reason, Refused, message
 from ..periods import Period
 from . import format as fmt
 from .keys import spaced
-from .strictjson import _DECODER, JsonRefused, loads
+from .points import signature_problem
+from .strictjson import JsonRefused, decode, loads
 
 if TYPE_CHECKING:  # cryptography is imported when a signature is checked: not at the window's start
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -156,7 +157,10 @@ class BundleReader:
         if fmt.MANIFEST not in self.infos:
             raise self.refuse("thiếu trong gói", fmt.MANIFEST)
         manifest_bytes = self.read_member(fmt.MANIFEST, fmt.MAX_MANIFEST_BYTES)
-        key = key_for(fingerprint)  # raises Refused: not enrolled, revoked
+        key = key_for(fingerprint)  # raises Refused: not enrolled, revoked, weak key
+        problem = signature_problem(signature)
+        if problem:
+            raise self.refuse("chữ ký bị từ chối: {reason}", member=fmt.SIGNATURE, reason=problem)
         from cryptography.exceptions import InvalidSignature
 
         try:
@@ -260,13 +264,9 @@ class BundleReader:
 
     def _record(self, name: str, number: int, line: str, allowed: frozenset) -> dict:
         try:
-            raw = _DECODER.decode(line)
-        except RecursionError:
-            raise self.refuse("dòng {number}: JSON lồng nhau quá sâu", member=name, number=number) from None
+            raw = decode(line)
         except JsonRefused as exc:
             raise self.refuse("dòng {number}: {error}", member=name, number=number, error=exc) from None
-        except ValueError as exc:
-            raise self.refuse("dòng {number}: JSON không hợp lệ ({error})", member=name, number=number, error=exc) from None
         if type(raw) is not dict:
             raise self.refuse("dòng {number}: phải là một đối tượng JSON phẳng", member=name, number=number)
         if not allowed.issuperset(raw):

@@ -210,7 +210,7 @@ def _print_audit(result) -> None:
 
 
 def cmd_bundle_verify(args) -> int:
-    from ..bundle.importer import verify_bundle
+    from ..bundle.importer import local_date, verify_bundle
 
     profile = open_profile(args)
     result = verify_bundle(profile, args.file)
@@ -221,6 +221,8 @@ def cmd_bundle_verify(args) -> int:
     print(_headline(profile, result))
     _print_audit(result)
     print("Hợp lệ: chữ ký đúng, khóa đã đăng ký, nội dung đúng quy tắc.")
+    if result.status == "already":
+        print(f"Gói này đã nhận ngày {local_date(result.received_at)}; nhập lại sẽ không thay đổi gì.")
     return 0
 
 
