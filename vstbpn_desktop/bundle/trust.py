@@ -110,6 +110,10 @@ def key_for(profile, bundle_name: str):
             raise Refused("{where}: khóa {fingerprint} của đơn vị {org_unit_code} đã bị thu hồi ngày "
                           "{revoked_at:%d/%m/%Y}",
                           where=where, fingerprint=spaced(fingerprint), org_unit_code=row.org_unit_code, revoked_at=row.revoked_at)
-        return SigningKey(public_from_base64(row.public_key), row.org_unit_code)
+        try:
+            key = public_from_base64(row.public_key)  # a weak key enrolled by an older version: refused
+        except Refused as exc:
+            raise Refused("{where}: {error}", where=where, error=exc) from None
+        return SigningKey(key, row.org_unit_code)
 
     return lookup
