@@ -26,6 +26,7 @@ from ..storage.models import BundleLedger, ReportingPeriod, new_id, now
 from ..text import nfc
 from . import format as fmt
 from .keys import fingerprint_hex, load_private_key, raw_public
+from .sequence import raise_to
 from .strictjson import loads, refuse_controls
 from .verify import BundleReader, SigningKey
 
@@ -85,7 +86,8 @@ def parse(data: bytes) -> dict:
 
 def write_return(profile, child: str, period: Period, reason: str, out: Path, passphrase: str) -> ReturnResult:
     """Write the signed answer returning `child`'s report of `period` for correction."""
-    from .export import _zip_info, bundle_file, next_sequence, seal
+    from .export import _zip_info, bundle_file, seal
+    from .sequence import next_sequence
 
     reason = clean_reason(reason)
     child = (child or "").strip()
@@ -102,7 +104,7 @@ def write_return(profile, child: str, period: Period, reason: str, out: Path, pa
         raise Refused("{out}: thư mục {parent} không tồn tại", out=out, parent=out.parent)
     private = load_private_key(profile, passphrase)  # wrong passphrase: refused, nothing changed
     fingerprint = fingerprint_hex(raw_public(private.public_key()))
-    sequence = next_sequence(profile.engine)
+    sequence = next_sequence(profile)
     stamp = now().replace(microsecond=0)
     answer = {"action": ACTION_RETURN, "org_unit": child, "period": period.code, "bundle_id": held.bundle_id,
               "bundle_sequence": held.sequence, "reason": reason, "returned_by": profile.author[:200],
@@ -207,6 +209,8 @@ def apply(profile, reader: BundleReader, manifest: fmt.Manifest, answer: dict) -
             created_at=fmt.parse_timestamp(manifest.created_at, "created_at"),
             received_at=stamp, received_by=profile.author, current=True, counts="{}",
             audit=json.dumps(answer, ensure_ascii=False, sort_keys=True)))
+        # The parent holds our bundle of this number: ours continue above it, even from a new key or laptop.
+        raise_to(connection, profile, answer["bundle_sequence"])
         audit.record_bulk(connection, "returned", profile.org_unit_code, manifest.period, {},
                           who=profile.author, reason=reason,
                           detail={"from": manifest.sender_org_unit, "sequence": manifest.sequence,
