@@ -334,3 +334,140 @@ def test_an_answer_with_a_bad_value_is_refused_before_any_write(pair, tmp_path, 
     else:
         path = _answer_from(province, tmp_path, "bad.vstb", **fields)
     refused_everywhere(district, path, fmt.ANSWER, rule)
+
+
+# -- 7. sequences never go back or repeat ----------------------------------------------------------
+
+def sequence_of(path) -> int:
+    return json.loads(members_of(path)[fmt.MANIFEST])["sequence"]
+
+
+def test_restore_does_not_roll_the_counter_back(world, tmp_path):
+    d883, province = world["883"], world["89"]
+    ok(d883, "backup", "--out", tmp_path / "d883-backup.sqlite3")  # the counter is at 2 here
+    ok(d883, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "s3.vstb")
+    ok(province, "bundle", "import", tmp_path / "s3.vstb")
+    ok(d883, "restore", tmp_path / "d883-backup.sqlite3")
+    ok(d883, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "s4.vstb")
+    assert (sequence_of(tmp_path / "s3.vstb"), sequence_of(tmp_path / "s4.vstb")) == (3, 4)
+    assert "thay gói số 3" in ok(province, "bundle", "import", tmp_path / "s4.vstb")
+
+
+def test_the_counter_file_alone_keeps_the_sequence(world, tmp_path):
+    """A database rolled back behind the application's back (copied over): the file still knows."""
+    d883 = world["883"]
+    connection = sqlite3.connect(d883.data_dir / "vstbpn.sqlite3")
+    with connection:
+        connection.execute("UPDATE meta SET value = '0' WHERE key = 'bundle_sequence'")
+    connection.close()
+    (d883.data_dir / "keys" / "bundle-sequence").write_text("9\n", encoding="ascii")
+    ok(d883, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "s.vstb")
+    assert sequence_of(tmp_path / "s.vstb") == 10
+
+
+def test_a_new_laptop_is_told_how_to_continue_the_sequence(world, cli_factory, tmp_path):
+    province = world["89"]
+    laptop = cli_factory("new-laptop-883")
+    ok(laptop, "init", "--org-unit", "883", "--officer", "Cán bộ mới")
+    ok(laptop, "demo")
+    ok(laptop, "keys", "export-public", "--out", tmp_path / "883-new.pub.json")
+    ok(province, "trust", "add", tmp_path / "883-new.pub.json", "--org-unit", "883")
+    ok(laptop, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "new-1.vstb")
+    assert sequence_of(tmp_path / "new-1.vstb") == 1
+    # The province holds 883's bundle number 1 (first.vstb, the old key): refused, with what to do.
+    refused_everywhere(province, tmp_path / "new-1.vstb", "không lớn hơn số 1", "khóa khác",
+                       "bundle export --sequence-from 2")
+    code, _, err = laptop("bundle", "export", "--period", "2023H1", "--out", tmp_path / "bad.vstb",
+                          "--sequence-from", "0")
+    assert code == 1 and "--sequence-from" in err and not (tmp_path / "bad.vstb").exists(), err
+    ok(laptop, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "new-2.vstb", "--sequence-from", "2")
+    assert sequence_of(tmp_path / "new-2.vstb") == 2
+    assert "thay gói số 1" in ok(province, "bundle", "import", tmp_path / "new-2.vstb")
+    # And the laptop goes on from there, without being told again.
+    ok(laptop, "bundle", "export", "--period", "2023H2", "--out", tmp_path / "new-3.vstb")
+    assert sequence_of(tmp_path / "new-3.vstb") == 3
+
+
+def test_the_parents_answer_continues_a_new_keys_sequence(world, cli_factory, tmp_path):
+    province = world["89"]
+    laptop = cli_factory("new-laptop-883")
+    ok(laptop, "init", "--org-unit", "883", "--officer", "Cán bộ mới")
+    ok(laptop, "trust", "add", tmp_path / "89.pub.json", "--org-unit", "89")
+    ok(province, "bundle", "return", "--period", "2023H1", "--org-unit", "883", "--reason", "Thiếu số liệu",
+       "--out", tmp_path / "answer.vstb")  # returns bundle number 1
+    ok(laptop, "bundle", "import", tmp_path / "answer.vstb")
+    ok(laptop, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "after-answer.vstb")
+    assert sequence_of(tmp_path / "after-answer.vstb") == 2
+
+
+def test_three_exports_at_once_get_three_numbers(world, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    root = __import__("pathlib").Path(__file__).resolve().parent.parent
+    env = os.environ | {"VSTBPN_PASSPHRASE": PASSPHRASE}
+    outs = [tmp_path / f"at-once-{n}.vstb" for n in range(3)]
+    processes = [subprocess.Popen([sys.executable, "main.py", "--data-dir", str(world["883"].data_dir), "bundle",
+                                   "export", "--period", "2023H1", "--out", str(out)], cwd=root, env=env,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for out in outs]
+    results = [process.communicate(timeout=180) + (process.returncode,) for process in processes]
+    assert [code for _, _, code in results] == [0, 0, 0], results
+    assert sorted(sequence_of(out) for out in outs) == [3, 4, 5]
+
+
+# -- 8. restore keeps revocations and the ledger's high-water marks ---------------------------------
+
+def test_restore_keeps_a_revocation(world, tmp_path):
+    province = world["89"]
+    ok(province, "backup", "--out", tmp_path / "p89.sqlite3")
+    fingerprint = json.loads((tmp_path / "883.pub.json").read_text(encoding="utf-8"))["fingerprint"]
+    ok(province, "trust", "revoke", fingerprint)
+    out = ok(province, "restore", tmp_path / "p89.sqlite3")
+    assert "1 khóa đã thu hồi vẫn bị thu hồi" in out, out
+    assert "thu hồi" in ok(province, "trust", "list")
+    refused_everywhere(province, tmp_path / "good.vstb", "manifest.sig", "thu hồi")
+    # A revocation the backup never knew of (the key enrolled after it) is kept too.
+    ok(province, "trust", "add", tmp_path / "884.pub.json", "--org-unit", "884")
+    fingerprint884 = json.loads((tmp_path / "884.pub.json").read_text(encoding="utf-8"))["fingerprint"]
+    ok(province, "trust", "revoke", fingerprint884)
+    ok(province, "restore", tmp_path / "p89.sqlite3")
+    listing = ok(province, "trust", "list")
+    assert all("thu hồi" in line for line in listing.strip().splitlines()), listing
+    assert "đã bị thu hồi" in refused(province, "trust", "add", tmp_path / "884.pub.json", "--org-unit", "884")
+
+
+def test_restore_keeps_the_ledgers_high_water_marks(world, tmp_path):
+    d883, province = world["883"], world["89"]
+    ok(province, "backup", "--out", tmp_path / "p89.sqlite3")  # holds 883's bundle number 1
+    ok(province, "bundle", "import", tmp_path / "good.vstb")  # number 2
+    out = ok(province, "restore", tmp_path / "p89.sqlite3")
+    assert "1 gói đã nhận vẫn ghi trong sổ nhận" in out, out
+    # The replay the restore would have re-opened stays shut.
+    ok(d883, "bundle", "export", "--period", "2023", "--out", tmp_path / "year.vstb")  # 3, touches H1
+    ok(province, "bundle", "import", tmp_path / "year.vstb")
+    ok(province, "restore", tmp_path / "p89.sqlite3")
+    refused_everywhere(province, tmp_path / "first.vstb", "không lớn hơn số 3", "chống phát lại")
+    refused_everywhere(province, tmp_path / "good.vstb", "không lớn hơn số 3", "chống phát lại")
+    # The newest bundle itself brings back what the restore took away.
+    out = ok(province, "bundle", "import", tmp_path / "year.vstb")
+    assert "Đã nhập dữ liệu kỳ 2023" in out, out
+    assert held_sequences(province, "2023H1")["883"] == 3
+    before = dump(province)
+    assert "đã nhận ngày" in ok(province, "bundle", "import", tmp_path / "year.vstb")
+    assert dump(province) == before
+
+
+def test_restore_keeps_an_applied_answer_applied_once(pair, tmp_path):
+    district, province = pair
+    ok(province, "keys", "export-public", "--out", tmp_path / "89.pub")
+    ok(district, "trust", "add", tmp_path / "89.pub", "--org-unit", "89")
+    ok(district, "backup", "--out", tmp_path / "d883.sqlite3")
+    ok(province, "bundle", "return", "--period", "2023H1", "--org-unit", "883", "--reason", "Thiếu số liệu",
+       "--out", tmp_path / "answer.vstb")
+    ok(district, "bundle", "import", tmp_path / "answer.vstb")
+    ok(district, "restore", tmp_path / "d883.sqlite3")
+    before = dump(district)
+    line = refused(district, "bundle", "import", tmp_path / "answer.vstb")
+    assert "chỉ áp dụng một lần" in line, line
+    assert dump(district) == before

@@ -144,7 +144,7 @@ def _ledger_decision(connection, reader: BundleReader, manifest: fmt.Manifest):
     # another import has just landed is seen here if its mark was seen above.
     same = connection.execute(sa_select(table).where(
         table.c.sender_org_unit == manifest.sender_org_unit,
-        table.c.manifest_sha256 == reader.manifest_sha256)).first()
+        table.c.manifest_sha256 == reader.manifest_sha256).order_by(table.c.current.desc())).first()
     for half, held in marks.items():
         if held is None or held[0] < manifest.sequence:
             continue

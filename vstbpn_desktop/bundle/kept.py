@@ -15,12 +15,8 @@ replaces it; `reapply` writes them back into the restored one, in one transactio
 
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Boolean, DateTime, select as sa_select, update
-
-from ..storage.models import BundleLedger, TrustedKey
 
 
 @dataclass
@@ -53,43 +49,33 @@ def remember(live: Path) -> Held:
     return held
 
 
-def _revive(table, row: dict) -> dict:
-    """A row read by sqlite3 as SQLAlchemy inserts it (its own column types: datetimes, booleans)."""
-    result = {}
-    for column in table.columns:
-        if column.name not in row:
-            continue
-        value = row[column.name]
-        if value is not None and isinstance(column.type, DateTime) and isinstance(value, str):
-            value = datetime.fromisoformat(value)
-        elif value is not None and isinstance(column.type, Boolean):
-            value = bool(value)
-        result[column.name] = value
-    return result
+def _insert(connection, table: str, row: dict) -> None:
+    """The row as sqlite3 read it, written back as it was (the same stored text for every value)."""
+    names = list(row)
+    connection.exec_driver_sql(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                               tuple(row[name] for name in names))
 
 
 def reapply(profile, held: Held) -> dict:
     """Write back into the restored database what `remember` read; returns what was re-applied."""
     from .sequence import keep_after_restore
 
-    keys, ledger = TrustedKey.__table__, BundleLedger.__table__
     revoked = restored_rows = 0
     with profile.engine.begin() as connection:
         for row in held.revoked:
-            found = connection.execute(sa_select(keys.c.revoked_at).where(
-                keys.c.fingerprint == row["fingerprint"])).first()
-            values = _revive(keys, row)
+            found = connection.exec_driver_sql("SELECT revoked_at FROM trusted_key WHERE fingerprint = ?",
+                                               (row["fingerprint"],)).first()
             if found is None:
-                connection.execute(keys.insert().values(**values))
+                _insert(connection, "trusted_key", row)
                 revoked += 1
-            elif found.revoked_at is None:
-                connection.execute(update(keys).where(keys.c.fingerprint == row["fingerprint"]).values(
-                    revoked_at=values["revoked_at"], revoked_by=values.get("revoked_by")))
+            elif found[0] is None:
+                connection.exec_driver_sql("UPDATE trusted_key SET revoked_at = ?, revoked_by = ? WHERE fingerprint = ?",
+                                           (row["revoked_at"], row["revoked_by"], row["fingerprint"]))
                 revoked += 1
-        present = set(connection.execute(sa_select(ledger.c.id)).scalars())
+        present = {row[0] for row in connection.exec_driver_sql("SELECT id FROM bundle_ledger")}
         for row in held.ledger:
             if row["id"] not in present:
-                connection.execute(ledger.insert().values(**dict(_revive(ledger, row), current=False)))
+                _insert(connection, "bundle_ledger", dict(row, current=0))
                 restored_rows += 1
     keep_after_restore(profile, held.sequence)
     return {"revocations": revoked, "ledger": restored_rows, "readable": held.readable}
