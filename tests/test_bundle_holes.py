@@ -471,3 +471,20 @@ def test_restore_keeps_an_applied_answer_applied_once(pair, tmp_path):
     line = refused(district, "bundle", "import", tmp_path / "answer.vstb")
     assert "chỉ áp dụng một lần" in line, line
     assert dump(district) == before
+
+
+# -- 12. terminal escapes never reach the terminal --------------------------------------------------
+
+def test_escape_sequences_held_in_data_are_shown_not_sent(pair, tmp_path):
+    """A reason stored by an older version (before bundles refused control characters) is printed
+    with its ESC, OSC and CSI bytes written out, never sent to the terminal."""
+    district, _ = pair
+    hostile = "Sửa lại\x1b]52;c;cm0gLXJmIH4=\x07\x1b[2J\x9b31m\rxong"
+    connection = sqlite3.connect(district.data_dir / "vstbpn.sqlite3")
+    with connection:
+        connection.execute("UPDATE period SET returned_at = '2030-01-01 00:00:00', returned_reason = ? "
+                           "WHERE code = '2023H1'", (hostile,))
+    connection.close()
+    out = ok(district, "period", "show", "--period", "2023H1")
+    assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out and "\r" not in out
+    assert "Sửa lại\\x1b]52;c;cm0gLXJmIH4=\\x07\\x1b[2J\\x9b31m\\x0dxong" in out, out
