@@ -488,3 +488,40 @@ def test_escape_sequences_held_in_data_are_shown_not_sent(pair, tmp_path):
     out = ok(district, "period", "show", "--period", "2023H1")
     assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out and "\r" not in out
     assert "Sửa lại\\x1b]52;c;cm0gLXJmIH4=\\x07\\x1b[2J\\x9b31m\\x0dxong" in out, out
+
+
+# -- 12. a member that decompresses to a huge size is refused before it is held in memory ----------
+
+@pytest.mark.parametrize("case", ["declared", "inflated_count", "narrative"])
+def test_a_huge_field_is_refused_before_it_is_decompressed(world, tmp_path, case):
+    """A 40 MB title compresses to ~40 KB. Refused by its declared length (one line cannot be that
+    long) or, when the manifest claims enough lines to cover it, at the first line longer than a
+    record can be, while reading: never decompressed whole, never decoded, never parsed."""
+    huge = b"a" * (40 * 1024 * 1024)
+    members = dict(good_members(tmp_path))
+    edit = None
+    if case == "narrative":
+        members[fmt.NARRATIVES] = b'{"section":"achievements","text":"' + huge + b'"}\n'
+        member = fmt.NARRATIVES
+    else:
+        members = with_line(members, fmt.ACTIVITIES, activity_line(title='"' + "x" * 10 + '"').replace(
+            b'"x' + b"x" * 9 + b'"', b'"' + huge + b'"'))
+        member = fmt.ACTIVITIES
+    if case == "inflated_count":
+        edit = lambda m: m["counts"].update(activities=m["counts"]["activities"] + 500)  # noqa: E731
+        rule = "dài hơn"
+    else:
+        rule = "vượt giới hạn"
+    out = craft(world["883"], tmp_path / f"huge-{case}.vstb", members, edit=edit)
+    assert out.stat().st_size < 1024 * 1024
+    refused_everywhere(world["89"], out, member, rule)
+
+
+def test_the_longest_lawful_record_is_accepted(world, tmp_path):
+    """The cap is no tighter than the rules: a 20.000-character title and notes, every character
+    written as a \\u escape (6 bytes), imports."""
+    escaped = json.dumps("ệ" * 20_000, ensure_ascii=True)
+    line = activity_line(title=escaped).replace(b'"notes":""', b'"notes":' + escaped.encode("ascii"))
+    out = craft(world["883"], tmp_path / "longest.vstb", with_line(good_members(tmp_path), fmt.ACTIVITIES, line))
+    ok(world["89"], "bundle", "import", out)
+    assert "ệ" * 20_000 in titles(world["89"])

@@ -173,7 +173,7 @@ def export_bundle(profile, period: Period, out: Path, passphrase: str,
     own = SigningKey(private.public_key(), profile.org_unit_code)
     with BundleReader(out) as reader:
         read_manifest = reader.authenticate(lambda _fingerprint: own)
-        held = {fmt.COUNT_NAMES[entry.name]: reader.member_bytes(entry).count(b"\n")
+        held = {fmt.COUNT_NAMES[entry.name]: reader.check_member(entry)
                 for entry in read_manifest.members if entry.name in fmt.COUNT_NAMES}
         held_summary = reader.audit_summary()
     if read_manifest.bundle_id != manifest.bundle_id or held != counts or held_summary != summary:

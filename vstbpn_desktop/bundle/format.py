@@ -19,6 +19,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from ..domain.validation import MAX_TEXT
 from ..errors import Reason
 
 FORMAT = "vstb"
@@ -52,6 +53,11 @@ FIELDS = {
 }
 
 MAX_MANIFEST_BYTES = 1024 * 1024
+# The longest line a data member can hold: every text field at most MAX_TEXT characters (an activity
+# has two such fields and a 300-character place), each character at most 6 bytes (a \uXXXX escape),
+# plus the keys and numbers. A longer line, or a member longer than its line count allows, is refused
+# before it is decompressed into memory (a 400 MB title in a 400 KB bundle).
+MAX_LINE_BYTES = 6 * (2 * MAX_TEXT + 300) + 4096
 MAX_SIGNATURE_BYTES = 1024
 MAX_MEMBER_BYTES = 512 * 1024 * 1024
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024
@@ -252,6 +258,10 @@ def manifest_from_json(value) -> Manifest:
             raise Reason("\"members\"[{index}] ({name}): sha256 phải là 64 chữ số hex viết thường",
                              index=index, name=name)
         members.append(MemberEntry(name, length, digest))
+    for entry in members:
+        if entry.name in COUNT_NAMES and entry.length > counts[COUNT_NAMES[entry.name]] * MAX_LINE_BYTES:
+            raise Reason("\"members\" ({name}): dài {length} byte cho {count} dòng, vượt giới hạn {cap} byte mỗi dòng",
+                         name=entry.name, length=entry.length, count=counts[COUNT_NAMES[entry.name]], cap=MAX_LINE_BYTES)
     missing = [name for name in expected_members(kind, minor) if name not in seen]
     if missing:
         raise Reason("\"members\" thiếu {missing}", missing=', '.join(missing))
