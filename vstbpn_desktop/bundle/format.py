@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from ..domain.validation import MAX_TEXT
-from ..errors import Reason
+from ..errors import Count, Reason
 
 FORMAT = "vstb"
 FORMAT_VERSION = 1
@@ -261,7 +261,8 @@ def manifest_from_json(value) -> Manifest:
     for entry in members:
         if entry.name in COUNT_NAMES and entry.length > counts[COUNT_NAMES[entry.name]] * MAX_LINE_BYTES:
             raise Reason("\"members\" ({name}): dài {length} byte cho {count} dòng, vượt giới hạn {cap} byte mỗi dòng",
-                         name=entry.name, length=entry.length, count=counts[COUNT_NAMES[entry.name]], cap=MAX_LINE_BYTES)
+                         name=entry.name, length=Count(entry.length), count=Count(counts[COUNT_NAMES[entry.name]]),
+                         cap=Count(MAX_LINE_BYTES))
     missing = [name for name in expected_members(kind, minor) if name not in seen]
     if missing:
         raise Reason("\"members\" thiếu {missing}", missing=', '.join(missing))

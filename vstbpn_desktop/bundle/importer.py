@@ -151,8 +151,9 @@ def _ledger_decision(connection, reader: BundleReader, manifest: fmt.Manifest):
         sequence, row = held
         if sequence == manifest.sequence and same is not None:
             continue  # this very bundle: held, or imported once and restored away (below)
-        hint = (Message("; gói ký bằng khóa khác với gói đang giữ: nếu đơn vị dùng khóa hoặc máy mới, hãy xuất lại gói "
-                        "với bundle export --sequence-from {next}", next=sequence + 1)
+        hint = (Message("; gói ký bằng khóa khác với gói đang giữ: nếu đơn vị dùng khóa hoặc máy mới, đơn vị xuất lại gói "
+                        "với bundle export --sequence-from {next}, hoặc cấp trên trả lại gói đang giữ để sửa (tệp trả "
+                        "lời) và đơn vị nhập tệp đó rồi gửi lại: số thứ tự tiếp tục từ đó", next=sequence + 1)
                 if row.fingerprint != manifest.key_fingerprint else "")
         raise reader.refuse(
             "số thứ tự {sequence} không lớn hơn số {sequence2} của gói kỳ {period} đã nhận cho nửa năm {half} "
