@@ -18,7 +18,7 @@ from conftest import PASSPHRASE
 from test_bundle import (  # noqa: F401 - fixtures
     _activities_csv, activity_line, craft, good_members, members_of, with_line, world, world_template,
 )
-from test_bundle_return import _answer_from
+from test_bundle_return import _answer_from, _rewrite, refused
 
 
 def dump(cli) -> list[str]:
@@ -28,15 +28,6 @@ def dump(cli) -> list[str]:
         return list(connection.iterdump())
     finally:
         connection.close()
-
-
-def refused(cli, *args) -> str:
-    """The one `error:` line of a command that must fail (exit 1)."""
-    code, out, err = cli(*args)
-    assert code == 1, out
-    lines = err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), err
-    return lines[0]
 
 
 def ok(cli, *args) -> str:
@@ -313,24 +304,11 @@ def test_an_answer_with_a_bad_value_is_refused_before_any_write(pair, tmp_path, 
     ok(province, "keys", "export-public", "--out", tmp_path / "89.pub")
     ok(district, "trust", "add", tmp_path / "89.pub", "--org-unit", "89")
     if "\ud800" in fields.get("reason", ""):
-        fields = {}
-        path = _answer_from(province, tmp_path, "bad.vstb")
-        # The surrogate written as a JSON escape (canonical_json would not encode it): re-sign by hand.
-        import zipfile
-        with zipfile.ZipFile(path) as archive:
-            body = archive.read(fmt.ANSWER).replace(b'"reason":"', b'"reason":"\\ud800', 1)
-            manifest = json.loads(archive.read(fmt.MANIFEST))
-        manifest["members"] = [{"name": fmt.ANSWER, "length": len(body), "sha256": hashlib.sha256(body).hexdigest()}]
-        profile = Profile.open(province.data_dir)
-        try:
-            key = load_private_key(profile, PASSPHRASE)
-        finally:
-            profile.close()
-        data = fmt.canonical_json(manifest)
-        with zipfile.ZipFile(path, "w") as archive:
-            archive.writestr(fmt.MANIFEST, data)
-            archive.writestr(fmt.SIGNATURE, fmt.signature_member(manifest["key_fingerprint"], key.sign(data)))
-            archive.writestr(fmt.ANSWER, body)
+        # The surrogate written as a JSON escape (canonical_json cannot encode it), re-signed.
+        def escaped(held):
+            return dict(held, **{fmt.ANSWER: held[fmt.ANSWER].replace(b'"reason":"', b'"reason":"\\ud800', 1)})
+        path = _rewrite(province, _answer_from(province, tmp_path, "plain.vstb"), tmp_path / "bad.vstb",
+                        members=escaped)
     else:
         path = _answer_from(province, tmp_path, "bad.vstb", **fields)
     refused_everywhere(district, path, fmt.ANSWER, rule)
@@ -365,10 +343,16 @@ def test_the_counter_file_alone_keeps_the_sequence(world, tmp_path):
     assert sequence_of(tmp_path / "s.vstb") == 10
 
 
-def test_a_new_laptop_is_told_how_to_continue_the_sequence(world, cli_factory, tmp_path):
-    province = world["89"]
+def new_laptop(cli_factory):
+    """District 883 installed afresh: a new profile, a new key, its counter at 0."""
     laptop = cli_factory("new-laptop-883")
     ok(laptop, "init", "--org-unit", "883", "--officer", "Cán bộ mới")
+    return laptop
+
+
+def test_a_new_laptop_is_told_how_to_continue_the_sequence(world, cli_factory, tmp_path):
+    province = world["89"]
+    laptop = new_laptop(cli_factory)
     ok(laptop, "demo")
     ok(laptop, "keys", "export-public", "--out", tmp_path / "883-new.pub.json")
     ok(province, "trust", "add", tmp_path / "883-new.pub.json", "--org-unit", "883")
@@ -390,8 +374,7 @@ def test_a_new_laptop_is_told_how_to_continue_the_sequence(world, cli_factory, t
 
 def test_the_parents_answer_continues_a_new_keys_sequence(world, cli_factory, tmp_path):
     province = world["89"]
-    laptop = cli_factory("new-laptop-883")
-    ok(laptop, "init", "--org-unit", "883", "--officer", "Cán bộ mới")
+    laptop = new_laptop(cli_factory)
     ok(laptop, "trust", "add", tmp_path / "89.pub.json", "--org-unit", "89")
     ok(province, "bundle", "return", "--period", "2023H1", "--org-unit", "883", "--reason", "Thiếu số liệu",
        "--out", tmp_path / "answer.vstb")  # returns bundle number 1

@@ -11,7 +11,7 @@ SHA-256 and the parent's sequence are kept in the child's ledger (kind "answer")
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import insert, select as sa_select
