@@ -508,3 +508,12 @@ def test_the_longest_lawful_record_is_accepted(world, tmp_path):
     out = craft(world["883"], tmp_path / "longest.vstb", with_line(good_members(tmp_path), fmt.ACTIVITIES, line))
     ok(world["89"], "bundle", "import", out)
     assert "ệ" * 20_000 in titles(world["89"])
+
+
+def test_a_half_year_held_by_a_year_bundle_can_be_returned(world, tmp_path):
+    d883, province = world["883"], world["89"]
+    ok(d883, "bundle", "export", "--period", "2023", "--out", tmp_path / "year.vstb")  # 3
+    ok(province, "bundle", "import", tmp_path / "year.vstb")
+    out = ok(province, "bundle", "return", "--period", "2023H2", "--org-unit", "883", "--reason", "Thiếu số liệu",
+             "--out", tmp_path / "answer.vstb")
+    assert "gói số 3" in out, out

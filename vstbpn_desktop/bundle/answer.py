@@ -92,11 +92,9 @@ def write_return(profile, child: str, period: Period, reason: str, out: Path, pa
     reason = clean_reason(reason)
     child = (child or "").strip()
     out = Path(out)
-    table = BundleLedger.__table__
-    with profile.engine.connect() as connection:
-        held = connection.execute(sa_select(table).where(
-            table.c.sender_org_unit == child, table.c.period == period.code, table.c.kind == fmt.KIND_REPORT,
-            table.c.current.is_(True))).first()
+    from .status import holding
+
+    held = holding(profile, child, period)  # a half-year held by a year bundle: that bundle
     if held is None:
         raise Refused("chưa nhận báo cáo kỳ {code} của đơn vị {child}: không có gói nào để trả lại",
                       code=period.code, child=child)

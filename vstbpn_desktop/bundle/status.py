@@ -53,9 +53,7 @@ class Cell:
 def _ledger(profile) -> list:
     table = BundleLedger.__table__
     with profile.engine.connect() as connection:
-        return list(connection.execute(sa_select(
-            table.c.sender_org_unit, table.c.period, table.c.sequence, table.c.received_at, table.c.current).where(
-            table.c.kind == "report")))
+        return list(connection.execute(sa_select(table).where(table.c.kind == "report")))
 
 
 def _of_period(rows: list, period: Period) -> list:
@@ -68,6 +66,11 @@ def _of_period(rows: list, period: Period) -> list:
 def _holder(rows: list):
     current = [row for row in rows if row.current]
     return max(current, key=lambda row: row.sequence) if current else None
+
+
+def holding(profile, sender: str, period: Period):
+    """The ledger row of the bundle that holds `sender`'s records of `period` now, or None."""
+    return _holder(_of_period([row for row in _ledger(profile) if row.sender_org_unit == sender], period))
 
 
 def received(profile, period: Period) -> dict[str, int]:
