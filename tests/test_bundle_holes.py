@@ -248,16 +248,16 @@ def _audit(**changes) -> bytes:
 
 
 @pytest.mark.parametrize("case,member,rule", [
-    ("since_feb_30", fmt.AUDIT, "không phải ngày giờ có thật"),
-    ("at_feb_30", fmt.AUDIT, "không phải ngày giờ có thật"),
-    ("at_hour_25", fmt.AUDIT, "không phải ngày giờ có thật"),
-    ("since_year_1900", fmt.AUDIT, "năm 1900 nằm ngoài"),
-    ("reason_escape", fmt.AUDIT, "ký tự điều khiển U+001B"),
-    ("created_at_feb_30", fmt.MANIFEST, "không phải ngày giờ có thật"),
-    ("officer_escape", fmt.MANIFEST, "ký tự điều khiển U+001B"),
-    ("lone_surrogate_title", fmt.ACTIVITIES, "\\ud800"),
-    ("lone_low_surrogate_place", fmt.ACTIVITIES, "\\udc00"),
-    ("lone_surrogate_narrative", fmt.NARRATIVES, "\\udfff"),
+    ("since_feb_30", fmt.AUDIT, "thời điểm có thật"),
+    ("at_feb_30", fmt.AUDIT, "thời điểm có thật"),
+    ("at_hour_25", fmt.AUDIT, "thời điểm có thật"),
+    ("since_year_1900", fmt.AUDIT, "thời điểm có thật"),
+    ("reason_escape", fmt.AUDIT, "U+001B"),
+    ("created_at_feb_30", fmt.MANIFEST, "thời điểm có thật"),
+    ("officer_escape", fmt.MANIFEST, "U+001B"),
+    ("lone_surrogate_title", fmt.ACTIVITIES, "U+D800"),
+    ("lone_low_surrogate_place", fmt.ACTIVITIES, "U+DC00"),
+    ("lone_surrogate_narrative", fmt.NARRATIVES, "U+DFFF"),
 ])
 def test_values_that_crashed_the_import_are_refused_before_any_write(world, tmp_path, case, member, rule):
     members, edit = dict(good_members(tmp_path)), None
@@ -295,9 +295,9 @@ def test_a_surrogate_pair_is_a_character_not_a_refusal(world, tmp_path):
 
 
 @pytest.mark.parametrize("fields,rule", [
-    ({"returned_at": "2023-02-30T08:00:00Z"}, "không phải ngày giờ có thật"),
-    ({"reason": "Sửa\x1b]52;c;cm0gLXJmIH4=\x07"}, "ký tự điều khiển U+001B"),
-    ({"reason": "Sửa \ud800"}, "\\ud800"),
+    ({"returned_at": "2023-02-30T08:00:00Z"}, "thời điểm có thật"),
+    ({"reason": "Sửa\x1b]52;c;cm0gLXJmIH4=\x07"}, "U+001B"),
+    ({"reason": "Sửa \ud800"}, "U+D800"),
 ])
 def test_an_answer_with_a_bad_value_is_refused_before_any_write(pair, tmp_path, fields, rule):
     district, province = pair

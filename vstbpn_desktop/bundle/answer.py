@@ -1,4 +1,4 @@
-"""Return for correction: the parent's small signed answer (kind "answer", docs/bundle-format.md §9).
+"""Return for correction: the parent's small signed answer (kind "answer", docs/bundle-format.md §10).
 
 At the parent, `write_return` writes a `.vstb` of kind "answer" holding manifest.json, manifest.sig
 (signed by the parent's own key) and answer.json (which child, which period, which of its bundles is
@@ -27,7 +27,7 @@ from ..text import nfc
 from . import format as fmt
 from .keys import fingerprint_hex, load_private_key, raw_public
 from .sequence import raise_to
-from .strictjson import loads, refuse_controls
+from .strictjson import loads
 from .verify import BundleReader, SigningKey
 
 ACTION_RETURN = "return"
@@ -71,9 +71,9 @@ def parse(data: bytes) -> dict:
         raise Reason("\"bundle_sequence\" phải là số nguyên dương")
     if not fmt.UUID_TEXT.fullmatch(value["bundle_id"]):
         raise Reason("\"bundle_id\" phải là UUID viết thường")
-    fmt.parse_timestamp(value["returned_at"], "returned_at")
-    for name in ("reason", "returned_by", "org_unit", "period"):
-        refuse_controls(value[name], f"\"{name}\"")
+    fmt.check_timestamp(value["returned_at"], "returned_at")
+    for name in ("reason", "returned_by"):
+        fmt.check_text(value[name], name)
     reason = (nfc(value["reason"]) or "").strip()
     if not reason or len(reason) > MAX_REASON:
         raise Reason("\"reason\" phải khác rỗng, tối đa {MAX_REASON} ký tự", MAX_REASON=MAX_REASON)
@@ -204,7 +204,7 @@ def apply(profile, reader: BundleReader, manifest: fmt.Manifest, answer: dict) -
             id=new_id(), bundle_id=manifest.bundle_id, kind=fmt.KIND_ANSWER,
             sender_org_unit=manifest.sender_org_unit, period=manifest.period, sequence=manifest.sequence,
             fingerprint=manifest.key_fingerprint, manifest_sha256=reader.manifest_sha256,
-            created_at=fmt.parse_timestamp(manifest.created_at, "created_at"),
+            created_at=fmt.check_timestamp(manifest.created_at, "created_at"),
             received_at=stamp, received_by=profile.author, current=True, counts="{}",
             audit=json.dumps(answer, ensure_ascii=False, sort_keys=True)))
         # The parent holds our bundle of this number: ours continue above it, even from a new key or laptop.

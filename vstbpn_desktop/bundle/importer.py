@@ -172,7 +172,7 @@ def _ledger_decision(connection, reader: BundleReader, manifest: fmt.Manifest):
 
 def _check_report(profile, reader: BundleReader, manifest: fmt.Manifest) -> None:
     """A report comes from a unit below this one (never from the parent, whose key is enrolled
-    for answers only) and is addressed to this unit or one below it."""
+    for answers only) and is addressed to this very unit (not a sibling, not a unit below)."""
     from ..summary import units_below
 
     below = units_below(profile, profile.org_unit_code)
@@ -180,10 +180,10 @@ def _check_report(profile, reader: BundleReader, manifest: fmt.Manifest) -> None
         raise reader.refuse("gói báo cáo của đơn vị {sender_org_unit}, không phải đơn vị cấp dưới của "
                             "{org_unit_code} (khóa của cấp trên chỉ dùng cho tệp trả lời)",
                             member=fmt.MANIFEST, sender_org_unit=manifest.sender_org_unit, org_unit_code=profile.org_unit_code)
-    if manifest.recipient_org_unit not in below:
-        raise reader.refuse("gói gửi cho đơn vị {recipient_org_unit}, không phải {org_unit_code} hay đơn vị cấp dưới "
-                            "của nó",
-                            member=fmt.MANIFEST, recipient_org_unit=manifest.recipient_org_unit, org_unit_code=profile.org_unit_code)
+    if manifest.recipient_org_unit != profile.org_unit_code:
+        raise reader.refuse("gói gửi cho đơn vị {recipient_org_unit}, không phải đơn vị nhận {org_unit_code}",
+                            member=fmt.MANIFEST, recipient_org_unit=manifest.recipient_org_unit,
+                            org_unit_code=profile.org_unit_code)
 
 
 def _authenticated(profile, reader: BundleReader) -> fmt.Manifest:
@@ -280,7 +280,7 @@ def import_bundle(profile, path: Path, dry_run: bool = False,
                 id=BundleLedger().id, bundle_id=manifest.bundle_id, kind=manifest.kind,
                 sender_org_unit=sender, period=period.code, sequence=manifest.sequence,
                 fingerprint=manifest.key_fingerprint, manifest_sha256=reader.manifest_sha256,
-                created_at=fmt.parse_timestamp(manifest.created_at, "created_at"),
+                created_at=fmt.check_timestamp(manifest.created_at, "created_at"),
                 received_at=stamp, received_by=profile.author, current=True,
                 counts=json.dumps(manifest.counts, sort_keys=True),
                 audit=json.dumps(summary, ensure_ascii=False, sort_keys=True) if summary is not None else None,
@@ -318,7 +318,7 @@ def verify_bundle(profile, path: Path, progress: Progress | None = None) -> Impo
         if manifest.kind == fmt.KIND_ANSWER:
             return _import_answer(profile, reader, manifest, path, dry_run=False, verify_only=True)
         with profile.engine.connect() as connection:
-            already = _ledger_decision(connection, reader, manifest)  # a replay fails verify as it fails import
+            already = _ledger_decision(connection, reader, manifest)  # a replay is refused as at import
         reader.content()
         summary = reader.audit_summary()
     if already is not None:

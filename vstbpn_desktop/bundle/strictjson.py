@@ -54,7 +54,6 @@ def _float(text):
 # An escaped surrogate (\ud800-\udfff) is only a character as the first half of a pair.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _strings(value):
@@ -75,18 +74,8 @@ def _check_scalars(text: str, value):
         for item in _strings(value):
             found = _LONE_SURROGATE.search(item)
             if found:
-                raise JsonRefused("chuỗi chứa nửa cặp thay thế \\u{code:04x} đứng một mình (không phải ký tự Unicode)",
+                raise JsonRefused("chuỗi chứa nửa cặp thay thế U+{code:04X} đứng một mình (không phải ký tự Unicode)",
                                   code=ord(found.group()))
-    return value
-
-
-def refuse_controls(value: str, where: str) -> str:
-    """A text of a bundle that is shown on a terminal or in the window (a reason, a name): a control
-    character (C0 except tab and line feed, DEL, C1 — an ESC starts a terminal command) is refused."""
-    found = _CONTROL.search(value)
-    if found:
-        raise JsonRefused("{where} chứa ký tự điều khiển U+{code:04X}; không được phép",
-                          where=where, code=ord(found.group()))
     return value
 
 

@@ -1,4 +1,4 @@
-"""Reading a bundle that crossed hands nobody controls, in the order of docs/bundle-format.md §5.
+"""Reading a bundle that crossed hands nobody controls, in the order of docs/bundle-format.md §7.
 
 1. the file: not empty, a zip; every member flat, safely named, once, a regular file
 2. manifest.sig read (≤ 1 KiB) and parsed; the key found by its fingerprint (`key_for`)
@@ -7,12 +7,14 @@
 5. the members exactly those the manifest lists; each read with a cap of its declared length + 1
    (zip-declared sizes are never trusted), in chunks, its length, SHA-256 and line lengths checked
    (fmt.MAX_LINE_BYTES) before a line is parsed: a data member is never held whole in memory
-6. each line parsed (strict JSON, flat object, known fields) and validated with domain/validation.py
+6. each line parsed (strict JSON, flat object, known fields), its JSON types and the text rule
+   checked (format.check_record), then validated with domain/validation.py
 Every refusal names the bundle, the member and the rule.
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import stat
 import zipfile
@@ -25,7 +27,7 @@ from ..domain.validation import (
     Invalid, check_indicator_bounds, validate_activity, validate_document, validate_indicator_value,
     validate_narrative,
 )
-from ..errors import Count, Reason, Refused, message
+from ..errors import Count, Message, Reason, Refused, message
 from ..periods import Period
 from . import format as fmt
 from .keys import spaced
@@ -230,10 +232,19 @@ class BundleReader:
         """A data member read once without keeping it: its length, SHA-256, line lengths and the
         ending; returns its number of lines. Nothing of it is parsed before this passes."""
         digest, length, lines, pending = hashlib.sha256(), 0, 0, 0
-        last = b""
+        last, bom, carriage, invalid = b"", False, None, None
+        utf8 = codecs.getincrementaldecoder("utf-8")()
         for chunk in self._chunks(entry):
-            if length == 0 and chunk.startswith(b"\xef\xbb\xbf"):
-                raise self.refuse("có dấu BOM ở đầu (cần UTF-8 không BOM)", entry.name)
+            if length == 0:
+                bom = chunk.startswith(b"\xef\xbb\xbf")
+            if invalid is None:
+                held = len(utf8.getstate()[0])
+                try:
+                    utf8.decode(chunk)
+                except UnicodeDecodeError as exc:
+                    invalid = length - held + exc.start
+            if carriage is None and b"\r" in chunk:  # CRLF (re-saved on Windows) or a lone CR
+                carriage = lines + chunk.count(b"\n", 0, chunk.index(b"\r")) + 1
             digest.update(chunk)
             length += len(chunk)
             start = 0
@@ -252,8 +263,20 @@ class BundleReader:
         if digest.hexdigest() != entry.sha256:
             raise self.refuse("SHA-256 không khớp với manifest (nội dung đã bị thay đổi hoặc "
                               "lấy từ gói khác)", entry.name)
+        if invalid is None:
+            try:
+                utf8.decode(b"", final=True)
+            except UnicodeDecodeError:
+                invalid = length - len(utf8.getstate()[0])
+        if invalid is not None:
+            raise self.refuse("không phải UTF-8 hợp lệ (byte {start})", member=entry.name, start=invalid)
+        if bom:
+            raise self.refuse("có dấu BOM ở đầu (cần UTF-8 không BOM)", entry.name)
         if length and last != b"\n":
             raise self.refuse("dòng cuối phải kết thúc bằng ký tự xuống dòng", entry.name)
+        if carriage is not None:
+            raise self.refuse("dòng {number}: có ký tự CR (xuống dòng kiểu Windows CRLF); mỗi dòng chỉ kết thúc "
+                              "bằng LF", member=entry.name, number=carriage)
         return lines
 
     def _lines(self, entry: fmt.MemberEntry):
@@ -330,6 +353,10 @@ class BundleReader:
             if not isinstance(value, SCALARS) or isinstance(value, bool):
                 raise self.refuse("dòng {number}: trường \"{key}\" phải là chuỗi hoặc số, không được lồng đối "
                                   "tượng/mảng", member=name, number=number, key=key)
+        try:
+            fmt.check_record(name, raw)
+        except ValueError as exc:
+            raise self.refuse("dòng {number}: {error}", member=name, number=number, error=exc) from None
         return raw
 
     @staticmethod
@@ -354,7 +381,11 @@ class BundleReader:
             if code in seen:
                 raise Reason("chỉ tiêu {code} xuất hiện hai lần", code=code)
             seen.add(code)
-            result.indicators[str(code)] = validate_indicator_value(code, raw.get("value"))
+            value = validate_indicator_value(code, raw.get("value"))
+            if not value.is_integer():  # every indicator typed in is a count of people, units or calls
+                raise Invalid({"value": Message("chỉ tiêu {code} là số đếm, phải là số nguyên (không phải {value})",
+                                                code=code, value=raw.get("value"))})
+            result.indicators[code] = value
         else:
             section, text = validate_narrative(raw.get("section"), raw.get("text"))
             if section in seen:
