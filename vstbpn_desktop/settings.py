@@ -2,7 +2,7 @@
 
 import json
 import os
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from .errors import Reason
@@ -31,6 +31,9 @@ class Settings:
     signer_title: str = ""
     signer_name: str = ""
     recipients: str = ""
+    # The document that sets a local target for a share, cited after it in the report
+    # ("chiếm 25,36 % so với mục tiêu theo Quyết định số 238/QĐ-UBND"): {"LEADERS_FEMALE_PCT": "Quyết định số 238/QĐ-UBND"}.
+    target_basis: dict[str, str] = field(default_factory=dict)
 
     def validate(self) -> None:
         if self.language not in LANGUAGES:
@@ -38,6 +41,9 @@ class Settings:
         if self.share_rounding not in ("half_up", "truncate"):
             raise Reason("quy tắc làm tròn '{share_rounding}' không hợp lệ (half_up, truncate)",
                              share_rounding=self.share_rounding)
+        if not isinstance(self.target_basis, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in self.target_basis.items()):
+            raise Reason("target_basis phải là bảng mã chỉ tiêu → văn bản giao mục tiêu")
 
     @classmethod
     def load(cls, data_dir: Path) -> "Settings":

@@ -45,8 +45,10 @@ COUNT_NAMES = {ACTIVITIES: "activities", DOCUMENTS: "documents", INDICATORS: "in
 FIELDS = {
     ACTIVITIES: ("id", "date", "kind", "title", "sessions", "participants", "female_participants",
                  "place", "notes"),
-    DOCUMENTS: ("id", "number", "date", "issuer", "kind", "title"),
-    INDICATORS: ("indicator", "value"),
+    # "direction" and "coverage" are written only when not the default (received; area), so a bundle
+    # without them reads as before: a document issued, a value of the sender's own level.
+    DOCUMENTS: ("id", "number", "date", "issuer", "kind", "title", "direction"),
+    INDICATORS: ("indicator", "value", "coverage"),
     NARRATIVES: ("section", "text"),
 }
 

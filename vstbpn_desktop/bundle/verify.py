@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from ..domain.validation import (
-    Invalid, check_indicator_bounds, validate_activity, validate_document, validate_indicator_value,
+    Invalid, check_indicator_bounds, validate_activity, validate_coverage, validate_document,
+    validate_indicator_value,
     validate_narrative,
 )
 from ..errors import Count, Reason, Refused, message
@@ -51,6 +52,7 @@ class Content:
     documents: list[dict] = field(default_factory=list)
     indicators: dict[str, float] = field(default_factory=dict)
     narratives: dict[str, str] = field(default_factory=dict)
+    coverage: dict[str, str] = field(default_factory=dict)  # per indicator: "own" or "area"
 
 
 class BundleReader:
@@ -301,7 +303,9 @@ class BundleReader:
             if code in seen:
                 raise Reason("chỉ tiêu {code} xuất hiện hai lần", code=code)
             seen.add(code)
-            result.indicators[str(code)] = validate_indicator_value(code, raw.get("value"))
+            coverage = validate_coverage(raw.get("coverage"))
+            result.indicators[str(code)] = validate_indicator_value(code, raw.get("value"), coverage)
+            result.coverage[str(code)] = coverage
         else:
             section, text = validate_narrative(raw.get("section"), raw.get("text"))
             if section in seen:
