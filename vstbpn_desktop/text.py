@@ -45,7 +45,9 @@ def fold(value: str) -> str:
 # Kinds of administrative unit as the official lists begin a unit's name, longest first
 # ("Thị xã" before "Xã"). Decree 30/2020 writes them in lower case inside a sentence.
 UNIT_KINDS = ("Thành phố", "Thị trấn", "Thị xã", "Đặc khu", "Phường", "Huyện", "Quận", "Tỉnh", "Xã")
-_KIND_INSIDE = re.compile(r"(?:(?<=[^\s.!?:;\"“-] )|(?<=\())(" + "|".join(UNIT_KINDS) + r") (\w)")
+# The lists write some kinds with a capital inside ("Thị Trấn Long Bình"): matched in any case.
+_KIND_INSIDE = re.compile(r"(?:(?<=[^\s.!?:;\"“-] )|(?<=\())(" + "|".join(UNIT_KINDS) + r") (\w)", re.IGNORECASE)
+_KIND_AT_HEAD = re.compile(r"(" + "|".join(UNIT_KINDS) + r") ", re.IGNORECASE)
 
 # The official unit lists (GSO) place the tone mark the traditional way on a final "oa", "oe",
 # "uy" ("Hòa", "Thủy"); text typed elsewhere may use the other way ("Hoà", "Thuỷ"). One way on
@@ -68,22 +70,31 @@ def tone_marks(text: str) -> str:
     return _NEW_STYLE.sub(_old_style, text)
 
 
+def unit_kind(name: str) -> str:
+    """The kind a unit's name begins with, as written at the head of a line ("Thị trấn"), or ""."""
+    match = _KIND_AT_HEAD.match(name)
+    return match.group(1)[:1].upper() + match.group(1)[1:].lower() if match else ""
+
+
+def unit_display(name: str) -> str:
+    """A unit's name at the head of a line or in a table: "Thị Trấn Óc Eo" → "Thị trấn Óc Eo", "Mỹ Hoà" → "Mỹ Hòa"."""
+    name = tone_marks(name)
+    kind = unit_kind(name)
+    return kind + name[len(kind):] if kind else name
+
+
 def unit_in_sentence(name: str) -> str:
     """"Thành phố Châu Đốc" inside a sentence reads "thành phố Châu Đốc"."""
-    name = tone_marks(name)
-    for kind in UNIT_KINDS:
-        if name.startswith(kind + " "):
-            return kind.lower() + name[len(kind):]
-    return name
+    name = unit_display(name)
+    kind = unit_kind(name)
+    return kind.lower() + name[len(kind):] if kind else name
 
 
 def proper_name(name: str) -> str:
     """"Tỉnh An Giang" → "An Giang": the place of a dateline ("An Giang, ngày 02 tháng 02 năm 2023")."""
     name = tone_marks(name)
-    for kind in UNIT_KINDS:
-        if name.startswith(kind + " "):
-            return name[len(kind) + 1:]
-    return name
+    kind = unit_kind(name)
+    return name[len(kind) + 1:] if kind else name
 
 
 def lower_unit_kinds(text: str) -> str:

@@ -20,7 +20,7 @@ from ..periods import Period
 from ..profile import Profile
 from ..records import Scope, activity_page, list_documents, narratives
 from ..summary import enrolled_children, reported_children, unit_figures, unit_tree
-from ..text import lower_unit_kinds, nfc, proper_name, tone_marks, unit_in_sentence
+from ..text import lower_unit_kinds, nfc, proper_name, tone_marks, unit_display, unit_in_sentence
 
 CHUNK = 500
 
@@ -392,7 +392,7 @@ class ReportBuilder:
     def consolidation_words(self, reported: list[str], missing: list[str]) -> str:
         total = len(reported) + len(missing)
         text = (f"Số liệu của báo cáo được tổng hợp từ số liệu của {self.in_text} và báo cáo của "
-                f"{count_words(len(reported))}/{count_words(total)} đơn vị cấp dưới đã tham gia gửi báo cáo.")
+                f"{len(reported)}/{total} đơn vị cấp dưới đã tham gia gửi báo cáo.")
         if missing:
             text += (f" Các đơn vị chưa gửi báo cáo {self.period.label_vi}: "
                      f"{names_words([self.names.get(code, code) for code in missing])}.")
@@ -540,7 +540,7 @@ class ReportBuilder:
         if code not in self.names:
             unit = self.profile.org_unit(code)
             self.names[code] = unit.name if unit else code
-        return tone_marks(self.names[code])
+        return unit_display(self.names[code])
 
     def tables(self) -> list[Table]:
         unit_column = [Column("Đơn vị", "text", 2.2)] if self.consolidated else []
@@ -628,7 +628,7 @@ class ReportBuilder:
             figures = unit_figures(self.profile, child.code, self.period)
             share = figures.share("LEADERS_FEMALE_PCT", self.rule)
             if share is not None:
-                labels.append(tone_marks(child.name))
+                labels.append(unit_display(child.name))
                 values.append(share)
         if labels:
             return Chart(f"Tỷ lệ nữ lãnh đạo, quản lý theo đơn vị, {self.period.label_vi}", labels, values)
