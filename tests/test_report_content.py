@@ -81,7 +81,9 @@ def test_an_activity_figure_typed_for_the_whole_area_stands_beside_the_recorded_
     set_indicator_values(province.engine, scope, {"COMM_SESSIONS": 780}, coverage={"COMM_SESSIONS": "area"})
     figures = unit_figures(province, "89", H1)
     assert figures.values["COMM_SESSIONS"] == 780 and figures.checks["COMM_SESSIONS"] == 1
-    assert figures.values["COMM_PARTICIPANTS"] == 400  # not typed: the events'
+    # Not typed for the area: the province's own events are not the area's figure; shown for checking only.
+    assert "COMM_PARTICIPANTS" not in figures.values and figures.checks["COMM_PARTICIPANTS"] == 400
+    assert "lượt người" not in build_report(province, H1).plain_text()  # "Kết quả … tổ chức 780 cuộc."
 
 
 def test_importing_a_demo_district_leaves_the_demo_province_as_the_sample(cli_factory, tmp_path):

@@ -3,6 +3,7 @@
 from datetime import datetime
 from pathlib import Path
 
+from ..text import unit_in_sentence
 from .common import open_profile, period_arg
 
 
@@ -33,5 +34,5 @@ def cmd_report(args) -> int:
     report = write_report(profile, args.format, args.period, args.out, args.org_unit,
                           issued_on=args.date, number=args.number)
     missing = f"; chưa báo cáo: {', '.join(report.missing_children)}" if report.missing_children else ""
-    print(f"Đã ghi báo cáo {report.unit_name} {report.period.label_vi} vào {args.out}{missing}")
+    print(f"Đã ghi báo cáo {unit_in_sentence(report.unit_name)} {report.period.label_vi} vào {args.out}{missing}")
     return 0

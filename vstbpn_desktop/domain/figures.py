@@ -111,6 +111,16 @@ def compute(engine, org_unit: str, units: list[str], period: Period,
         if check is not None:
             figures.checks[code] = check
     figures.coverage = {code: coverage for code, (_, coverage) in typed.get(org_unit, {}).items()}
+    # Where the unit typed its events' figures for the whole area (780 sessions, 25.120 attendances),
+    # the figures of the same events it did not type are not known for the area: the recorded
+    # events' sum (891 women among the province's own events) is only shown for checking.
+    typed_kinds = {kind for code, indicator in catalogue.items() if figures.coverage.get(code) == AREA
+                   and indicator.kind == "from_activities" for kind in indicator.activity_kinds}
+    for code, indicator in catalogue.items():
+        if (indicator.kind == "from_activities" and figures.coverage.get(code) != AREA
+                and typed_kinds & set(indicator.activity_kinds) and code in figures.values):
+            figures.checks[code] = figures.values.pop(code)
+            figures.sources.pop(code, None)
     for indicator in catalogue.values():
         if indicator.kind != "share":
             continue

@@ -422,8 +422,11 @@ class ReportBuilder:
             # The officer's own words cite what matters; without them, the documents themselves.
             cited = [citation(kind, number, day, issuer, title) for number, day, issuer, kind, title, _u, _d in issued[:8]]
             more = f" và {len(issued) - 8} văn bản khác" if len(issued) > 8 else ""
-            generated.append(para("body", f"Trong kỳ đã ban hành {count_words(len(issued))} văn bản chỉ đạo, "
-                                          f"triển khai, trong đó có: " + "; ".join(cited) + more + "."))
+            if len(issued) == 1:
+                generated.append(para("body", f"Trong kỳ đã ban hành {cited[0]}."))
+            else:
+                generated.append(para("body", f"Trong kỳ đã ban hành {count_words(len(issued))} văn bản chỉ đạo, "
+                                              f"triển khai, trong đó có: " + "; ".join(cited) + more + "."))
         elif not issued and not written:
             generated.append(para("body", Run("Trong kỳ chưa có số liệu về văn bản chỉ đạo, triển khai.",
                                               italic=True)))
