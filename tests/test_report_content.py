@@ -233,3 +233,40 @@ def test_each_district_report_writes_unit_kinds_and_figures_as_a_clerk_does(cli_
 def test_percent_drops_trailing_zeros_and_holds_the_sign():
     assert percent(25.0) == "25\u00a0%" and percent(25.36) == "25,36\u00a0%" and percent(60) == "60\u00a0%"
     assert percent(25.5) == "25,50\u00a0%"
+
+
+# -- table files carry what a figure covers and which documents were received --------------------
+
+def test_table_files_take_the_optional_coverage_and_direction_columns(province, tmp_path):
+    from vstbpn_desktop.dataio import import_file
+    from vstbpn_desktop.errors import Refused
+    from vstbpn_desktop.records import indicator_coverage, list_documents
+
+    old = tmp_path / "chi-tieu-cu.csv"  # a file written before the column existed: own level
+    old.write_text("period,indicator,value\n2023H1,HOTLINE_CONTACTS,12\n", encoding="utf-8")
+    import_file(province, old)
+    assert indicator_coverage(province.engine, Scope("89", H1)) == {"HOTLINE_CONTACTS": "own"}
+    new = tmp_path / "chi-tieu.csv"
+    new.write_text("period,indicator,value,coverage\n2023H1,LEADERS_TOTAL,2302,area\n"
+                   "2023H1,LEADERS_FEMALE,584,area\n2023H1,COMM_SESSIONS,780,area\n2023H1,HOTLINE_CONTACTS,12,\n",
+                   encoding="utf-8")
+    result = import_file(province, new)
+    assert result.unchanged["indicators"] == 1
+    assert indicator_coverage(province.engine, Scope("89", H1)) == {
+        "LEADERS_TOTAL": "area", "LEADERS_FEMALE": "area", "COMM_SESSIONS": "area", "HOTLINE_CONTACTS": "own"}
+    assert unit_figures(province, "89", H1).values["COMM_SESSIONS"] == 780
+    bad = tmp_path / "sai.csv"
+    bad.write_text("period,indicator,value,coverage\n2023H1,COMM_PARTICIPANTS,25120,\n", encoding="utf-8")
+    with pytest.raises(Refused, match="toàn địa bàn"):
+        import_file(province, bad)  # an activity figure is typed for the whole area only
+    documents = tmp_path / "van-ban.csv"
+    documents.write_text("number,date,issuer,kind,title,direction\n"
+                         "03/UBQG-VP,16/03/2023,Ủy ban quốc gia vì sự tiến bộ của phụ nữ Việt Nam,official_letter,"
+                         "Hướng dẫn hoạt động năm 2023,received\n"
+                         "58/KH-UBND,02/02/2023,UBND tỉnh An Giang,plan,Kế hoạch công tác năm 2023,\n", encoding="utf-8")
+    import_file(province, documents)
+    held = {d.number: d.direction for d in list_documents(province.engine, Scope("89", H1))}
+    assert held == {"03/UBQG-VP": "received", "58/KH-UBND": "issued"}
+    assert build_report(province, H1).plain_text().startswith(
+        "Thực hiện Công văn số 03/UBQG-VP ngày 16 tháng 3 năm 2023 của Ủy ban quốc gia vì sự tiến bộ của phụ nữ "
+        "Việt Nam về việc hướng dẫn hoạt động năm 2023. Ban Vì sự tiến bộ")
