@@ -270,3 +270,35 @@ def test_table_files_take_the_optional_coverage_and_direction_columns(province, 
     assert build_report(province, H1).plain_text().startswith(
         "Thực hiện Công văn số 03/UBQG-VP ngày 16 tháng 3 năm 2023 của Ủy ban quốc gia vì sự tiến bộ của phụ nữ "
         "Việt Nam về việc hướng dẫn hoạt động năm 2023. Ban Vì sự tiến bộ")
+
+
+# -- the window: the officer says what the figures cover -----------------------------------------
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+def test_the_figures_page_says_whether_the_figures_cover_the_whole_area(qtbot, province):
+    from PySide6.QtCore import Qt
+
+    from conftest import shown_window
+    from test_ui_window import type_text
+    from vstbpn_desktop.records import indicator_coverage
+
+    set_indicator_values(province.engine, Scope("883", H1), {"LEADERS_TOTAL": 200, "LEADERS_FEMALE": 50})
+    window = shown_window(qtbot, province)
+    window.show_page("female_cadres")
+    page = window.pages["female_cadres"]
+    assert not page.whole_area.isChecked()
+    qtbot.mouseClick(page.whole_area, Qt.LeftButton)
+    total = page.inputs["LEADERS_TOTAL"]
+    total.setFocus()
+    type_text(qtbot, total, "2.302")
+    qtbot.keyClick(total, Qt.Key_Return)
+    assert indicator_coverage(province.engine, Scope("89", H1)) == {"LEADERS_TOTAL": "area"}
+    assert unit_figures(province, "89", H1).values["LEADERS_TOTAL"] == 2302  # not 2.502
+    qtbot.mouseClick(page.whole_area, Qt.LeftButton)  # own level: the values held change with it
+    assert indicator_coverage(province.engine, Scope("89", H1)) == {"LEADERS_TOTAL": "own"}
+    assert unit_figures(province, "89", H1).values["LEADERS_TOTAL"] == 2502
+    qtbot.mouseClick(page.whole_area, Qt.LeftButton)
+    window.controller.set_period("2022H1")
+    assert not page.whole_area.isChecked()  # another period: what its values cover
+    window.controller.set_period("2023H1")
+    assert page.whole_area.isChecked()

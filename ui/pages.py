@@ -4,7 +4,7 @@ and name them; the controllers in `ui/controllers.py` fill them and call the cor
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
+    QCheckBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
     QVBoxLayout, QWidget,
 )
 
@@ -115,6 +115,14 @@ class FiguresPage(Page):
             field.setToolTip(indicator.code)
             self.inputs[indicator.code] = field
             form.addRow(f"{indicator_name(indicator)} ({indicator_unit(indicator)}):", field)
+        # What the figures cover (docs/architecture.md): the whole area stands, the own level is
+        # added to the units below.
+        self.whole_area = QCheckBox(self.tr("Số liệu toàn địa bàn (các cấp): giữ nguyên, không cộng thêm số "
+                                            "liệu của các đơn vị cấp dưới"))
+        self.whole_area.setObjectName("whole-area")
+        self.whole_area.setToolTip(self.tr("Bỏ chọn: số liệu riêng của cấp mình, được cộng với số liệu các đơn "
+                                           "vị cấp dưới gửi lên."))
+        form.addRow(self.whole_area)
         self.layout_.addWidget(box)
 
         shares_box = QGroupBox(self.tr("Tỷ lệ (tính tự động) so với mục tiêu quốc gia"))
