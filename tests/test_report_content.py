@@ -302,3 +302,32 @@ def test_the_figures_page_says_whether_the_figures_cover_the_whole_area(qtbot, p
     assert not page.whole_area.isChecked()  # another period: what its values cover
     window.controller.set_period("2023H1")
     assert page.whole_area.isChecked()
+
+
+# -- demo data that reads like real data -----------------------------------------------------------
+
+@pytest.mark.parametrize("unit", ["89", "883", "886", "894"])
+def test_the_demo_activities_are_plausible(cli_factory, unit):
+    from vstbpn_desktop.records import activity_page
+
+    cli = cli_factory(f"demo-{unit}")
+    ok(cli, "init", "--org-unit", unit)
+    ok(cli, "demo")
+    profile = Profile.open(cli.data_dir)
+    try:
+        rows = activity_page(profile.engine, Scope(unit, H1), 0, 500)
+    finally:
+        profile.close()
+    assert rows
+    starts = {"Tập huấn": "training", "Hội nghị": "conference", "Tọa đàm": "conference",
+              "Tuyên truyền": "communication", "Nói chuyện": "communication", "Chuyên mục": "media"}
+    for row in rows:
+        kind = next(k for start, k in starts.items() if row["title"].startswith(start))
+        assert row["kind"] == kind, row
+        if kind == "media":  # the radio column: the second Sunday of the month
+            assert row["date"].weekday() == 6 and 8 <= row["date"].day <= 14, row
+            continue
+        assert row["date"].weekday() < 5, row  # offices hold events on working days
+        assert 1 <= row["sessions"] <= 3 and row["participants"] >= 30 * row["sessions"], row
+        assert row["participants"] <= 300 * row["sessions"], row
+        assert 0.5 * row["participants"] <= row["female_participants"] <= 0.75 * row["participants"] + 1, row
