@@ -390,15 +390,15 @@ class ReportBuilder:
         return narratives(self.profile.engine, Scope(self.code, self.period))
 
     def consolidation_words(self, reported: list[str], missing: list[str]) -> str:
+        """Who of the units below that send their reports through the app has reported."""
         total = len(reported) + len(missing)
-        text = (f"Số liệu của báo cáo được tổng hợp từ số liệu của {self.in_text} và báo cáo của "
-                f"{len(reported)}/{total} đơn vị cấp dưới đã tham gia gửi báo cáo.")
+        text = (f"Báo cáo tổng hợp số liệu của {self.in_text} và của {len(reported)}/{total} đơn vị cấp dưới "
+                f"gửi báo cáo qua phần mềm")
         if missing:
-            text += (f" Các đơn vị chưa gửi báo cáo {self.period.label_vi}: "
-                     f"{names_words([self.names.get(code, code) for code in missing])}.")
-        else:
-            text += " Tất cả các đơn vị này đã gửi báo cáo."
-        return text
+            who = "các đơn vị" if len(missing) > 1 else "đơn vị"
+            return (text + f"; {who} chưa gửi báo cáo {self.period.label_vi}: "
+                    f"{names_words([self.names.get(code, code) for code in missing])}.")
+        return text + "; tất cả các đơn vị này đã gửi báo cáo."
 
     def narrative_paragraphs(self, text: str | None, what: str, dashes: bool = False) -> list[Para]:
         """The officer's lines; in a list (dashes) each item gets its "-", a lead-in ending with ":" does not."""
@@ -596,13 +596,14 @@ class ReportBuilder:
         def indicator_note() -> str:
             note = ("Tỷ lệ (%) tính từ tử số và mẫu số; số liệu tổng hợp là tổng tử số chia tổng mẫu số. "
                     "Số liệu toàn địa bàn do đơn vị nhập được giữ nguyên, không cộng thêm số liệu của đơn vị cấp dưới")
-            note += ("; cột \"Cộng từ cấp dưới (đối chiếu)\" ghi tổng số liệu các đơn vị cấp dưới để đối chiếu."
+            note += ("; cột \"Cộng từ số liệu chi tiết (đối chiếu)\" ghi tổng số liệu của các đơn vị cấp dưới "
+                     "(với số cuộc, lượt người: cả các hoạt động đã ghi) để đối chiếu."
                      if self.consolidated else ".")
             for code, common in compared_on.items():
                 note += (f" {self.catalogue[code].name_vi}: cùng kỳ năm trước {self.coverage_words(common)}.")
             return note
 
-        checks = [Column("Cộng từ cấp dưới (đối chiếu)", "number", 1.6)] if self.consolidated else []
+        checks = [Column("Cộng từ số liệu chi tiết (đối chiếu)", "number", 1.6)] if self.consolidated else []
         indicator_table = Table(
             "Chỉ tiêu", "Các chỉ tiêu của kỳ báo cáo",
             [Column("STT", "int", 0.9), Column("Mã", "text", 0), Column("Chỉ tiêu", "text", 5.4),
