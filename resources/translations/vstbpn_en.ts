@@ -1594,12 +1594,12 @@ Every bundle signed with this key will be refused from now on; data already rece
         <translation>Figures</translation>
     </message>
     <message>
-        <source>Số liệu toàn địa bàn (các cấp): giữ nguyên, không cộng thêm số liệu của các đơn vị cấp dưới</source>
-        <translation>Figures for the whole area (all levels): kept as typed, the units below are not added to them</translation>
+        <source>Số liệu toàn địa bàn (các cấp)</source>
+        <translation>Figures for the whole area (all levels)</translation>
     </message>
     <message>
-        <source>Bỏ chọn: số liệu riêng của cấp mình, được cộng với số liệu các đơn vị cấp dưới gửi lên.</source>
-        <translation>Unticked: figures of the unit&apos;s own level, added to the figures the units below send.</translation>
+        <source>Chọn: số liệu của cả địa bàn, giữ nguyên, không cộng thêm số liệu các đơn vị cấp dưới. Bỏ chọn: số liệu riêng của cấp mình, được cộng với số liệu các đơn vị cấp dưới gửi lên.</source>
+        <translation>Ticked: figures of the whole area, kept as typed; the units below are not added to them. Unticked: figures of the unit&apos;s own level, added to the figures the units below send.</translation>
     </message>
     <message>
         <source>Tỷ lệ (tính tự động) so với mục tiêu quốc gia</source>
