@@ -21,6 +21,7 @@ from ..profile import Profile
 from ..records import Scope, activity_page, list_documents, narratives
 from ..summary import enrolled_children, reported_children, unit_figures, unit_tree
 from ..text import lower_unit_kinds, nfc, proper_name, tone_marks, unit_display, unit_in_sentence
+from .options import ReportOptions
 
 CHUNK = 500
 
@@ -111,7 +112,9 @@ class Report:
     figures: Figures
     consolidated: bool = False
     missing_children: list[str] = field(default_factory=list)
-    issued_on: date | None = None  # the dateline's date (for "Kèm theo Báo cáo số … ngày …" under annexes)
+    addressees: list[str] = field(default_factory=list)  # "Kính gửi:" lines (options.py)
+    annex_reference: str = ""  # "(Kèm theo Báo cáo số …/BC-… ngày … tháng … năm … của …)" under each annex title
+    issued_on: date | None = None  # the dateline's date
 
     def plain_text(self) -> str:
         return "\n".join(p.text for p in self.body)
@@ -205,7 +208,7 @@ def placed(generated: list[Para], text: str | None) -> list[Para]:
 
 class ReportBuilder:
     def __init__(self, profile: Profile, period: Period, org_unit: str | None = None,
-                 issued_on: date | None = None, number: str = "", *, unreported_note: bool = True):
+                 issued_on: date | None = None, number: str = "", options: ReportOptions | None = None):
         self.profile = profile
         self.settings = profile.settings
         self.rule = self.settings.share_rounding
@@ -215,9 +218,9 @@ class ReportBuilder:
         if unit is None:
             raise Refused("mã đơn vị '{code}' không có trong danh mục đơn vị hành chính", code=self.code)
         self.unit = unit
-        self.issued_on = issued_on or date.today()
-        self.number = number
-        self.unreported_note = unreported_note
+        self.options = options or ReportOptions.from_settings(self.settings, number=number, issued_on=issued_on)
+        self.issued_on = self.options.issued_on or date.today()
+        self.number = self.options.number
         self.in_text = unit_in_sentence(unit.name)
         self.tree = unit_tree(profile, self.code)
         self.units = list(self.tree)
@@ -307,7 +310,7 @@ class ReportBuilder:
                 f"({label_vi}). Báo cáo này chỉ gồm phần khung; hãy nhập số liệu rồi in lại.", italic=True)))
         missing = []
         enrolled = enrolled_children(self.profile, self.code) if self.consolidated else []
-        if self.unreported_note and enrolled:
+        if self.options.unreported_note and enrolled:
             reported, missing = reported_children(self.profile, self.code, self.period)
             reported = [code for code in reported if code in enrolled]
             missing = [code for code in missing if code in enrolled]
@@ -352,10 +355,13 @@ class ReportBuilder:
             body=body,
             recipients=self.recipients(),
             signer_mandate=nfc(s.signer_mandate or "").upper(),
-            signer_title=nfc(s.signer_title or "").upper(),
-            signer_name=nfc(s.signer_name or ""),
+            signer_title=self.options.signer_title.upper(),
+            signer_name=self.options.signer_name,
             annexes=annexes, tables=tables, figures=self.figures,
             consolidated=self.consolidated, missing_children=missing, issued_on=self.issued_on,
+            addressees=list(self.options.addressees),
+            annex_reference=(f"(Kèm theo Báo cáo số {self.number_symbol(blank=6)} "
+                             f"{format_long_date(self.issued_on)} của Ban VSTBPN và BĐG {self.in_text})"),
         )
 
     def place_name(self) -> str:
@@ -373,9 +379,12 @@ class ReportBuilder:
                 f"kết quả hoạt động {span_words(self.period)}, cụ thể như sau:")
 
     def number_words(self) -> str:
-        symbol = "BC-BVSTBPN"
-        number = (self.number or "").strip()
-        return f"Số: {number}/{symbol}" if number else f"Số:       /{symbol}"
+        return f"Số: {self.number_symbol()}"
+
+    def number_symbol(self, blank: int = 10) -> str:
+        """"15/BC-BVSTBPN", or without a number room to write it by hand before "/BC-BVSTBPN"
+        (non-breaking spaces, which no writer collapses)."""
+        return f"{self.number or chr(0xA0) * blank}/{self.options.symbol}"
 
     def recipients(self) -> list[str]:
         """"- X;" per recipient, the last one "- Lưu: VT, …." as Decree 30/2020 writes them."""
@@ -686,6 +695,6 @@ class ReportBuilder:
 
 
 def build_report(profile: Profile, period: Period, org_unit: str | None = None,
-                 issued_on: date | None = None, number: str = "", *, unreported_note: bool = True) -> Report:
-    """The report model. `unreported_note`: say which enrolled units below have not reported (where any are enrolled)."""
-    return ReportBuilder(profile, period, org_unit, issued_on, number, unreported_note=unreported_note).build()
+                 issued_on: date | None = None, number: str = "", options: ReportOptions | None = None) -> Report:
+    """The report model; `options` (options.py) say how this printing differs from the settings' defaults."""
+    return ReportBuilder(profile, period, org_unit, issued_on, number, options).build()
