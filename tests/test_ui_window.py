@@ -71,6 +71,10 @@ def test_new_activity_typed_with_keyboard_updates_totals(qtbot, window, district
     assert page.totals["participants"].text() == "Lượt người: 0"
     editor = focused()
     assert editor is not None and editor.parent() is page.table.viewport()
+    assert editor.text() == scope_of(window).period.start.strftime("%d/%m/%Y")   # a new row starts at its date
+    qtbot.keyClick(editor, Qt.Key_Tab)        # → Loại hoạt động
+    qtbot.keyClick(focused(), Qt.Key_Tab)     # → Nội dung
+    editor = focused()
     assert editor.text() == "Hoạt động mới"
     qtbot.keyClick(editor, Qt.Key_A, Qt.ControlModifier)
     type_text(qtbot, editor, "Tập huấn bình đẳng giới")
@@ -112,7 +116,7 @@ def test_women_above_participants_in_table_is_refused_and_cell_keeps_old_value(q
     assert "Dòng 1 chưa lưu" in page.message.text()
     assert "lớn hơn" in window.statusBar().currentMessage()
     assert "Trong đó nữ" in cell.data(ErrorRole)
-    assert cell.data() == "0"
+    assert cell.data() == "80"          # kept where it was typed, not saved
     [row] = records.activity_page(district.engine, scope_of(window), 0, 10)
     assert row["female_participants"] == 0
 
@@ -171,10 +175,10 @@ def test_women_above_total_on_female_cadres_page_is_refused_and_not_saved(qtbot,
     women.setFocus()
     type_text(qtbot, women, "3000")
     # Marked while typing, before anything is saved.
-    assert "Trong đó nữ (3000) lớn hơn tổng số cán bộ lãnh đạo" in page.message.text()
+    assert "Trong đó nữ (3.000) lớn hơn tổng số cán bộ lãnh đạo" in page.message.text()
     assert "b00020" in women.styleSheet()
     qtbot.keyClick(women, Qt.Key_Return)
-    assert page.message.text().startswith("Chưa lưu — Trong đó nữ (3000) lớn hơn")
+    assert page.message.text().startswith("Chưa lưu — Trong đó nữ (3.000) lớn hơn")
     assert "lớn hơn" in window.statusBar().currentMessage()
     assert records.indicator_values(district.engine, scope_of(window)) == {"LEADERS_TOTAL": 2302}
 
@@ -188,15 +192,20 @@ def test_women_above_total_on_female_cadres_page_is_refused_and_not_saved(qtbot,
     assert page.shares["LEADERS_FEMALE_PCT"].text() == "25,37 %"
 
 
-def test_share_label_follows_typing_with_national_targets(qtbot, window, district):
+def test_share_label_follows_saved_values_with_national_targets(qtbot, window, district):
     window.show_page("female_cadres")
     page = window.pages["female_cadres"]
     label = page.shares["KEYLEADER_UNITS_FEMALE_PCT"]
     assert label.text() == "— — mục tiêu 2025: 60 %, 2030: 75 %"
     type_text(qtbot, page.inputs["KEYLEADER_UNITS_TOTAL"], "167")
     type_text(qtbot, page.inputs["KEYLEADER_UNITS_FEMALE"], "71")
+    assert label.text() == "— — mục tiêu 2025: 60 %, 2030: 75 %"   # typed is not saved yet
+    qtbot.keyClick(page.inputs["KEYLEADER_UNITS_FEMALE"], Qt.Key_Return)
+    qtbot.keyClick(page.inputs["KEYLEADER_UNITS_TOTAL"], Qt.Key_Return)
     assert label.text() == "42,51 % — mục tiêu 2025: 60 %, 2030: 75 %"
     qtbot.keyClick(page.inputs["KEYLEADER_UNITS_FEMALE"], Qt.Key_Backspace)
+    assert label.text() == "42,51 % — mục tiêu 2025: 60 %, 2030: 75 %"
+    qtbot.keyClick(page.inputs["KEYLEADER_UNITS_FEMALE"], Qt.Key_Return)
     assert label.text() == "4,19 % — mục tiêu 2025: 60 %, 2030: 75 %"
 
 
@@ -226,13 +235,16 @@ def test_grid_edits_counts_and_refuses_derived_and_invalid(qtbot, window, distri
     cell = grid.index(rows["LEADERS_TOTAL"], grid.VALUE)
     table.setFocus()
     table.setCurrentIndex(cell)
-    qtbot.keyClick(table, Qt.Key_Return)
+    qtbot.keyClick(table, Qt.Key_F2)
     type_text(qtbot, focused(), "abc")
     enter(qtbot, focused())
     assert "không phải là số" in window.pages["grid"].message.text()
+    assert cell.data() == "abc" and "không phải là số" in cell.data(ErrorRole)   # kept, red, not saved
     assert records.indicator_values(district.engine, scope_of(window)) == {}
+    assert table.currentIndex().row() == cell.row() + 1                      # Enter moved down
 
-    qtbot.keyClick(table, Qt.Key_Return)
+    table.setCurrentIndex(cell)
+    qtbot.keyClick(table, Qt.Key_F2)
     qtbot.keyClick(focused(), Qt.Key_A, Qt.ControlModifier)
     type_text(qtbot, focused(), "120")
     enter(qtbot, focused())

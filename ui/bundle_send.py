@@ -116,7 +116,8 @@ class Sender:
 
         window, context = self.window, self.context
         title = tr("Gửi báo cáo")
-        window.controller.flush()
+        if not window.controller.flush():
+            return None
         profile, period = context.profile, context.scope.period
         default = common.documents_folder() / next_bundle_name(profile, period)
         path = common.ask_save_file(window, tr("Gửi báo cáo kỳ {period} — chọn nơi ghi gói").format(

@@ -200,7 +200,8 @@ class Reports:
             self._folder, self.pdf = None, None
 
     def print_report(self):
-        self.window.controller.flush()
+        if not self.window.controller.flush():
+            return None
         period = self.context.scope.period
         options = ask_options(self.window, period, tr("In báo cáo"), self.context.profile.settings)
         if options is None:
@@ -233,7 +234,8 @@ class Reports:
 
     def export(self, kind: str):
         title, file_filter = KINDS[kind]
-        self.window.controller.flush()
+        if not self.window.controller.flush():
+            return None
         profile, period = self.context.profile, self.context.scope.period
         options = ask_options(self.window, period, title, profile.settings)
         if options is None:

@@ -32,10 +32,6 @@
             <translation>"counts" must have exactly activities, documents, indicators, narratives (whole numbers ≥ 0)</translation>
         </message>
         <message>
-            <source>"created_at" phải có dạng YYYY-MM-DDTHH:MM:SSZ</source>
-            <translation>"created_at" must have the form YYYY-MM-DDTHH:MM:SSZ</translation>
-        </message>
-        <message>
             <source>"format" phải là "{FORMAT}"</source>
             <translation>"format" must be "{FORMAT}"</translation>
         </message>
@@ -96,20 +92,12 @@
             <translation>"reopened" must be an array of at most {MAX_REOPENS} items</translation>
         </message>
         <message>
-            <source>"returned_at" phải có dạng YYYY-MM-DDTHH:MM:SSZ</source>
-            <translation>"returned_at" must have the form YYYY-MM-DDTHH:MM:SSZ</translation>
-        </message>
-        <message>
             <source>"returned_by" dài quá 200 ký tự</source>
             <translation>"returned_by" is longer than 200 characters</translation>
         </message>
         <message>
             <source>"sequence" phải là số nguyên dương</source>
             <translation>"sequence" must be a positive whole number</translation>
-        </message>
-        <message>
-            <source>"since" phải là null hoặc thời điểm YYYY-MM-DDTHH:MM:SSZ</source>
-            <translation>"since" must be null or a time YYYY-MM-DDTHH:MM:SSZ</translation>
         </message>
         <message>
             <source>"{name}" dài quá 200 ký tự</source>
@@ -122,6 +110,10 @@
         <message>
             <source>"{name}" phải là mã đơn vị (chữ số)</source>
             <translation>"{name}" must be a unit code (digits)</translation>
+        </message>
+        <message>
+            <source>"{where}" phải là thời điểm có thật dạng YYYY-MM-DDTHH:MM:SSZ</source>
+            <translation>"{where}" must be a real moment written YYYY-MM-DDTHH:MM:SSZ</translation>
         </message>
         <message>
             <source>'{text}' không phải là số</source>
@@ -160,6 +152,10 @@
             <translation>environment variable {variable} (--passphrase-env) is not set</translation>
         </message>
         <message>
+            <source>bản ghi đã được sửa sau lần thay đổi này; không thể khôi phục</source>
+            <translation>the record was changed after this change; it cannot be restored</translation>
+        </message>
+        <message>
             <source>bảng {table} dòng {rowid}: tham chiếu tới {parent} không tồn tại</source>
             <translation>table {table} row {rowid}: the reference to {parent} does not exist</translation>
         </message>
@@ -174,6 +170,10 @@
         <message>
             <source>chỉ tiêu {code} của kỳ {period} đã có ở {place}</source>
             <translation>indicator {code} for period {period} is already given at {place}</translation>
+        </message>
+        <message>
+            <source>chỉ tiêu {code} là số đếm, phải là số nguyên (không phải {value})</source>
+            <translation>indicator {code} is a count and must be a whole number (not {value})</translation>
         </message>
         <message>
             <source>chỉ tiêu {code} xuất hiện hai lần</source>
@@ -244,6 +244,10 @@
             <translation>column {column}</translation>
         </message>
         <message>
+            <source>date: ngày trong gói phải viết dạng YYYY-MM-DD (chữ số ASCII)</source>
+            <translation>date: a date in a bundle must be written YYYY-MM-DD (ASCII digits)</translation>
+        </message>
+        <message>
             <source>dài quá {limit} ký tự</source>
             <translation>longer than {limit} characters</translation>
         </message>
@@ -270,6 +274,10 @@
         <message>
             <source>dòng {number}: JSON lồng nhau quá sâu</source>
             <translation>line {number}: JSON nested too deeply</translation>
+        </message>
+        <message>
+            <source>dòng {number}: có ký tự CR (xuống dòng kiểu Windows CRLF); mỗi dòng chỉ kết thúc bằng LF</source>
+            <translation>line {number}: holds a CR character (Windows CRLF line ends); each line ends in LF only</translation>
         </message>
         <message>
             <source>dòng {number}: phải là một đối tượng JSON phẳng</source>
@@ -320,8 +328,8 @@
             <translation>the bundle names sender unit {sender_org_unit} but key {fingerprint} is registered only for unit {org_unit}; a key stands for one unit only</translation>
         </message>
         <message>
-            <source>gói gửi cho đơn vị {recipient_org_unit}, không phải {org_unit_code} hay đơn vị cấp dưới của nó</source>
-            <translation>the bundle is addressed to unit {recipient_org_unit}, not to {org_unit_code} or one of its subordinate units</translation>
+            <source>gói gửi cho đơn vị {recipient_org_unit}, không phải đơn vị nhận {org_unit_code}</source>
+            <translation>the bundle is addressed to unit {recipient_org_unit}, not to the importing unit {org_unit_code}</translation>
         </message>
         <message>
             <source>gói loại "{KIND_ANSWER}" cần "format_minor" ≥ 1</source>
@@ -620,6 +628,10 @@
             <translation>the number {text} is out of range</translation>
         </message>
         <message>
+            <source>thay đổi này không khôi phục được</source>
+            <translation>this change cannot be restored</translation>
+        </message>
+        <message>
             <source>thiếu cột {columns}</source>
             <translation>missing columns {columns}</translation>
         </message>
@@ -644,6 +656,10 @@
             <translation>missing from the bundle</translation>
         </message>
         <message>
+            <source>thiếu trường "{field}"</source>
+            <translation>field "{field}" is missing</translation>
+        </message>
+        <message>
             <source>thiếu trường "{name}"</source>
             <translation>field "{name}" is missing</translation>
         </message>
@@ -666,6 +682,18 @@
         <message>
             <source>trang tính {sheet}</source>
             <translation>sheet {sheet}</translation>
+        </message>
+        <message>
+            <source>trường "{field}" phải là chuỗi JSON</source>
+            <translation>field "{field}" must be a JSON string</translation>
+        </message>
+        <message>
+            <source>trường "{field}" phải là số JSON (không phải {value})</source>
+            <translation>field "{field}" must be a JSON number (not {value})</translation>
+        </message>
+        <message>
+            <source>trường "{field}" phải là số nguyên JSON (không phải {value})</source>
+            <translation>field "{field}" must be a JSON integer (not {value})</translation>
         </message>
         <message>
             <source>trường "{name}" phải là {kind}</source>
@@ -1144,12 +1172,12 @@
             <translation>{where} must be a whole number 0 … {MAX_COUNT}</translation>
         </message>
         <message>
-            <source>{where}."at" phải có dạng YYYY-MM-DDTHH:MM:SSZ</source>
-            <translation>{where}."at" must have the form YYYY-MM-DDTHH:MM:SSZ</translation>
-        </message>
-        <message>
             <source>{where}."{name}" phải là chuỗi tối đa {limit} ký tự</source>
             <translation>{where}."{name}" must be a string of at most {limit} characters</translation>
+        </message>
+        <message>
+            <source>{where}: chứa ký tự điều khiển hoặc không hợp lệ U+{code:04X} (vị trí {position}); gói không được chứa ký tự này</source>
+            <translation>{where}: holds the control or invalid character U+{code:04X} (position {position}); a bundle may not hold it</translation>
         </message>
         <message>
             <source>{where}: khóa {fingerprint} chưa được đăng ký ở đơn vị này (trust add TỆP --org-unit MÃ)</source>

@@ -72,6 +72,32 @@
         <translation>No</translation>
     </message>
     <message>
+        <source>… và {count} giá trị khác</source>
+        <translation>… and {count} other values</translation>
+    </message>
+    <message>
+        <source>Giá trị chưa lưu</source>
+        <translation>Values not saved</translation>
+    </message>
+    <message>
+        <source>Các giá trị sau không hợp lệ nên chưa được lưu:
+{values}
+
+Sửa lại cho đúng, hay bỏ các giá trị này (giữ giá trị đã lưu)?</source>
+        <translation>These values are not valid and were not saved:
+{values}
+
+Fix them, or discard them (keeping the saved values)?</translation>
+    </message>
+    <message>
+        <source>Sửa lại</source>
+        <translation>Fix them</translation>
+    </message>
+    <message>
+        <source>Bỏ các giá trị này</source>
+        <translation>Discard these values</translation>
+    </message>
+    <message>
         <source>Từ chối: {reason}</source>
         <translation>Refused: {reason}</translation>
     </message>
@@ -818,12 +844,36 @@ due {day}</translation>
         <translation>Selected row: {name}</translation>
     </message>
     <message>
+        <source>Khôi phục giá trị này</source>
+        <translation>Restore this value</translation>
+    </message>
+    <message>
+        <source>Đưa bản ghi về như trước thay đổi đang chọn (có thể hoàn tác)</source>
+        <translation>Put the record back as it was before the selected change (can be undone)</translation>
+    </message>
+    <message>
         <source>{n} thay đổi</source>
         <translation>{n} changes</translation>
     </message>
     <message>
         <source>Chưa có thay đổi nào.</source>
         <translation>No changes yet.</translation>
+    </message>
+    <message>
+        <source>Bản ghi đã đúng như trước thay đổi này.</source>
+        <translation>The record is already as it was before this change.</translation>
+    </message>
+    <message>
+        <source>khôi phục giá trị</source>
+        <translation>restore a value</translation>
+    </message>
+    <message>
+        <source>Không khôi phục được: {reason}</source>
+        <translation>Could not restore: {reason}</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục. Hoàn tác: Ctrl+Z.</source>
+        <translation>Restored. Undo: Ctrl+Z.</translation>
     </message>
     <message>
         <source>Lịch sử thay đổi…</source>
@@ -1507,6 +1557,26 @@ Every bundle signed with this key will be refused from now on; data already rece
         <source>Danh sách khóa…</source>
         <translation>Keys…</translation>
     </message>
+    <message>
+        <source>Hoàn tác</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Làm lại</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Thêm dòng</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <source>Hoàn tác: {action}</source>
+        <translation>Undo: {action}</translation>
+    </message>
+    <message>
+        <source>Làm lại: {action}</source>
+        <translation>Redo: {action}</translation>
+    </message>
 </context>
 <context>
     <name>ActivitiesController</name>
@@ -1644,8 +1714,8 @@ Every bundle signed with this key will be refused from now on; data already rece
 <context>
     <name>GridPage</name>
     <message>
-        <source>Ô nền xám được tính tự động từ các số liệu và hoạt động đã nhập; chỉ các ô “Nhập” được sửa. Enter để sửa, Tab để sang ô khác.</source>
-        <translation>Grey cells are calculated from the figures and activities entered; only “Entered” cells can be edited. Enter to edit, Tab to move to the next cell.</translation>
+        <source>Ô nền xám được tính tự động từ các số liệu và hoạt động đã nhập; chỉ các ô “Nhập” được sửa: gõ số hoặc F2 để sửa, Enter để lưu và xuống dòng.</source>
+        <translation>Grey cells are computed from the figures and activities entered; only “Typed” cells can be edited: type a number or press F2 to edit, Enter to save and move down.</translation>
     </message>
 </context>
 <context>
@@ -1769,6 +1839,10 @@ Every bundle signed with this key will be refused from now on; data already rece
         <translation>&amp;File</translation>
     </message>
     <message>
+        <source>&amp;Sửa</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
         <source>&amp;Kỳ báo cáo</source>
         <translation>&amp;Period</translation>
     </message>
@@ -1800,6 +1874,10 @@ Every bundle signed with this key will be refused from now on; data already rece
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
+        <source>sửa lời văn</source>
+        <translation>edit narrative</translation>
+    </message>
+    <message>
         <source>Đã lưu lúc {time}</source>
         <translation>Saved at {time}</translation>
     </message>
@@ -1811,16 +1889,24 @@ Every bundle signed with this key will be refused from now on; data already rece
         <translation>Row {row} not saved — {reason}</translation>
     </message>
     <message>
+        <source>Chưa lưu — {reason}</source>
+        <translation>Not saved — {reason}</translation>
+    </message>
+    <message>
         <source>Số dòng: {count}</source>
         <translation>Rows: {count}</translation>
+    </message>
+    <message>
+        <source>thêm dòng</source>
+        <translation>add row</translation>
     </message>
     <message>
         <source>Xóa dòng</source>
         <translation>Delete rows</translation>
     </message>
     <message>
-        <source>Xóa {count} dòng đã chọn? Không thể hoàn tác.</source>
-        <translation>Delete the {count} selected rows? This cannot be undone.</translation>
+        <source>Xóa {count} dòng đã chọn? (Hoàn tác: Ctrl+Z)</source>
+        <translation>Delete the {count} selected rows? (Undo: Ctrl+Z)</translation>
     </message>
     <message>
         <source>Xóa</source>
@@ -1829,6 +1915,10 @@ Every bundle signed with this key will be refused from now on; data already rece
     <message>
         <source>Không</source>
         <translation>No</translation>
+    </message>
+    <message>
+        <source>xóa {count} dòng</source>
+        <translation>delete {count} rows</translation>
     </message>
     <message>
         <source>Đã xóa {count} dòng</source>
@@ -1860,6 +1950,13 @@ Every bundle signed with this key will be refused from now on; data already rece
     <message>
         <source>Xóa dòng</source>
         <translation>Delete rows</translation>
+    </message>
+</context>
+<context>
+    <name>_RecordTable</name>
+    <message>
+        <source>sửa ô {column}</source>
+        <translation>edit cell {column}</translation>
     </message>
 </context>
 <context>
