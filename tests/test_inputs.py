@@ -165,7 +165,8 @@ def test_bundle_with_control_character_is_refused_not_normalised(world, tmp_path
         code_, out, err = world["89"](*command)
         assert code_ == 1, (command, out, err)
         assert err.startswith("error: ") and err.count("\n") == 1, err
-        assert fmt.ACTIVITIES in err and "title" in err and f"U+{code}" in err, err
+        assert fmt.ACTIVITIES in err and f"U+{code}" in err, err
+        assert "title" in err or code == "D800", err  # a lone surrogate: refused by the strict JSON reader
     assert snapshot(world["89"]) == before
 
 

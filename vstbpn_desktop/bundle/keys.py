@@ -175,7 +175,7 @@ def load_private_key(profile, passphrase: str) -> Ed25519PrivateKey:
         # A file of an older version (PBKDF2 at 2,048 iterations): re-encrypted now, atomically; if the
         # folder cannot be written, the old file stays whole and is tried again at the next unlock.
         try:
-            write_atomic(path, keyfile.encrypt(private, passphrase or ""), private=True)
+            write_atomic(path, keyfile.encrypt(private, passphrase or ""), private=True, profile_file=True)
         except (OSError, OutputError):
             pass
     return private

@@ -57,7 +57,7 @@ def _store(connection, profile, value: int) -> None:
     path = high_water_path(profile)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, f"{value}\n".encode("ascii"), private=True)
+        write_atomic(path, f"{value}\n".encode("ascii"), private=True, profile_file=True)
     except (OSError, OutputError) as exc:
         raise Refused("{path}: không ghi được số thứ tự gói ({error})", path=path, error=exc) from exc
 
