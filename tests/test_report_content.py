@@ -162,7 +162,10 @@ def test_the_unreported_note_only_where_units_below_are_enrolled_and_when_asked(
         assert ("Báo cáo tổng hợp số liệu của tỉnh An Giang và của 0/1 đơn vị cấp dưới gửi báo cáo qua phần mềm; "
                 "đơn vị chưa gửi báo cáo 6 tháng đầu năm 2023: huyện An Phú.") in text
         assert "Long Xuyên" not in text  # not enrolled: not expected to report
-        assert "chưa gửi báo cáo" not in build_report(province, H1, unreported_note=False).plain_text()
+        from vstbpn_desktop.reports.options import ReportOptions
+
+        options = ReportOptions.from_settings(province.settings, unreported_note=False)
+        assert "chưa gửi báo cáo" not in build_report(province, H1, options=options).plain_text()
     finally:
         province.close()
 

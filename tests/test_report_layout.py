@@ -71,7 +71,9 @@ def test_number_is_left_blank_with_room_to_write_it_by_default(demo, tmp_path):
     blank = re.search(r"Số:(\s+)/BC-BVSTBPN", first)
     assert blank and len(blank.group(1)) >= 8, first[:300]  # room for a number written by hand
     assert "Kính gửi" not in first  # no addressee unless chosen
-    assert "Các đơn vị chưa gửi báo cáo" in flat("".join(pages(out)))  # the note is on by default
+    # The note is on by default, and said only where units below have enrolled keys: none here
+    # (tests/test_report_content.py prints it for an enrolled district).
+    assert "chưa gửi báo cáo" not in flat("".join(pages(out)))
     assert re.search(r"\(Kèm theo Báo cáo số\s{4,}/BC-BVSTBPN ngày 02 tháng 02 năm 2023", pages(out)[-1])
     docx = tmp_path / "trong-so.docx"
     code, _, err = demo("report", "docx", "--period", "2023H1", "--out", docx, "--date", "02/02/2023")
@@ -224,7 +226,7 @@ def test_annex_tables_never_split_a_code_or_a_header(demo, tmp_path):
     for broken in ("ST", "58/KH-UBN", "UBN", "cuộ", "202"):
         assert broken not in words, broken
     lines = [line.strip() for line in "\n".join(pages(out)).splitlines()]
-    assert "25,37\u00a0%" in "\n".join(pages(out)) or "25,37 %" in "\n".join(pages(out))
+    assert "25,36\u00a0%" in "\n".join(pages(out)) or "25,36 %" in "\n".join(pages(out))  # the demo truncates
     # "%" never wraps away from its number ("%" alone in the unit column is fine).
     assert not any(line.startswith("%") and before[-1:].isdigit() for before, line in zip(lines, lines[1:]))
 
@@ -262,7 +264,8 @@ def test_docx_headings_widths_header_rows_and_chart(demo, tmp_path):
             widths = [int(tc.tcPr.find(qn("w:tcW")).get(qn("w:w"))) for tc in row._tr.findall(qn("w:tc"))]
             assert widths == grid
     text = "\n".join(c.text for t in data_tables for row in t.rows for c in row.cells)
-    assert all(code_ in text for code_ in CODES)
+    # 03/UBQG-VP was received: the opening cites it, the list of documents issued does not.
+    assert all(code_ in text for code_ in CODES if code_ != "03/UBQG-VP")
     # The chart is a PNG picture the width of the text.
     assert len(document.inline_shapes) == 1
     with zipfile.ZipFile(out) as archive:
