@@ -141,7 +141,9 @@ def _case(tmp_path, clis, case) -> tuple[Path, str, str]:
     if case == "unsigned":
         return craft(d883, out, good, sign=False), "manifest.sig", "chưa được ký"
     if case == "signature_mismatch":
-        return craft(d883, out, good, signature=b"\x01" * 64), "manifest.sig", "chữ ký không khớp"
+        # A well-formed signature by the right key, over another manifest (good.vstb's).
+        other = fmt.parse_signature_member(members_of(tmp_path / "good.vstb")[fmt.SIGNATURE])[1]
+        return craft(d883, out, good, signature=other), "manifest.sig", "chữ ký không khớp"
     if case == "manifest_edited":
         edit = lambda data: data.replace(b'"period":"2023H1"', b'"period":"2023H2"')  # noqa: E731
         return craft(d883, out, good, after_sign=edit), "manifest.sig", "chữ ký không khớp"

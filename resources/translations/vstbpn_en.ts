@@ -990,6 +990,10 @@ Folder: {folder}</translation>
         <translation>Restored {n} records from the backup of {when}.</translation>
     </message>
     <message>
+        <source>Vẫn giữ {revoked} khóa đã thu hồi và {ledger} gói đã nhận trong sổ nhận: gói cũ vẫn bị từ chối, khóa đã thu hồi không được dùng lại.</source>
+        <translation>{revoked} revoked keys and {ledger} received bundles in the ledger are kept: older bundles are still refused, revoked keys stay unusable.</translation>
+    </message>
+    <message>
         <source>Khôi phục bản sao lưu</source>
         <translation>Restore backup</translation>
     </message>
