@@ -468,3 +468,24 @@ def test_history_window_brings_back_a_deleted_document(qtbot, window, district, 
     dialog.restore_selected()
     assert dump(district)["document"] == held["document"]
     assert window.pages["documents"].table.model().rowCount() == 2
+
+
+def test_paste_of_many_cells_is_one_undo_step(qtbot, window, district, scope):
+    page = table_page(window, "communication")
+    model = page.table.model()
+    page.table.setCurrentIndex(model.index(1, A.DATE))
+    held = dump(district)
+    QApplication.clipboard().setText("02/02/2023\tTập huấn\tLớp 1\t2\n"
+                                     "03/03/2023\tHội nghị, hội thảo\tHội nghị 2\t1\n"
+                                     "04/04/2023\tkhong co\tLớp 3\t1\n")
+    qtbot.keyClick(page.table, Qt.Key_V, Qt.ControlModifier)
+    rows = records.activity_page(district.engine, scope, 0, 10)
+    assert [(r["date"], r["kind"], r["title"], r["sessions"]) for r in rows] == [
+        (date(2023, 2, 2), "training", "Lớp 1", 2), (date(2023, 3, 1), "training", "Hội nghị tháng 3", 1),
+        (date(2023, 3, 3), "conference", "Hội nghị 2", 1), (date(2023, 4, 4), "communication", "Lớp 3", 1)]
+    refused = model.index(model.row_of(rows[3]["id"]), A.KIND)
+    assert refused.data() == "khong co" and "không có trong danh mục" in refused.data(ErrorRole)
+    assert "Hoàn tác: dán 12 ô" == window.findChild(type(window.menus["edit"].actions()[0]), "undo").text()
+
+    undo(qtbot, window)
+    assert dump(district) == held

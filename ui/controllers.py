@@ -5,10 +5,10 @@ or table and in the status bar; nothing refused is saved."""
 from datetime import date, datetime
 
 from PySide6.QtCore import QItemSelectionModel, QObject, QTimer, Signal
-from PySide6.QtWidgets import QHeaderView, QMessageBox
+from PySide6.QtWidgets import QApplication, QHeaderView, QMessageBox
 
 from vstbpn_desktop import records
-from vstbpn_desktop.catalogue import indicators
+from vstbpn_desktop.catalogue import code_of, indicators
 from vstbpn_desktop.domain.validation import Invalid, check_indicator_bounds
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.formats import round_share
@@ -284,6 +284,7 @@ class TableController(QObject):
         page.add_action.triggered.connect(self.add)
         page.delete_action.triggered.connect(self.delete_selected)
         page.table.append_requested.connect(self.add)
+        page.table.paste_requested.connect(self.paste)
 
     def _refused(self, row: int, reason: str) -> None:
         self.page.message.show_refusal(self.tr("Dòng {row} chưa lưu — {reason}").format(row=row + 1, reason=reason))
@@ -393,6 +394,40 @@ class TableController(QObject):
 
     def before_focus_new(self) -> None:
         pass
+
+    def paste(self, text: str | None = None) -> None:
+        """Cells copied from a spreadsheet, from the current cell on: one action for Hoàn tác. Lines
+        below the last row become new rows; a value refused stays red in its cell, unsaved."""
+        text = QApplication.clipboard().text() if text is None else text
+        lines = [line.split("\t") for line in text.replace("\r\n", "\n").rstrip("\n").split("\n") if line]
+        start = self.page.table.currentIndex()
+        if not lines or not start.isValid():
+            return
+        model, scope = self.model, self.context.scope
+        with self.context.history.group(self.tr("dán {count} ô").format(
+                count=i18n.count(sum(len(line) for line in lines)))):
+            # The records first, by id: a pasted date re-sorts the rows under the paste.
+            targets = [model.index(start.row() + n, 0).data(IdRole) for n in range(len(lines))]
+            for n, record_id in enumerate(targets):
+                if record_id is None:
+                    try:
+                        change = records.track(self.context.engine, model.TABLE, scope, None,
+                                               lambda: self.create(self.new_record()))
+                    except (Invalid, Refused):
+                        break
+                    self.context.record("", [change])
+                    model.reload()
+                    targets[n] = change.key
+            for record_id, line in zip(targets, lines):
+                for offset, value in enumerate(line):
+                    column = start.column() + offset
+                    if column >= model.columnCount():
+                        break
+                    if column == model.KIND_COLUMN:
+                        value = code_of(value, model.KINDS)
+                    model.setData(model.index(model.row_of(record_id), column), value.strip())
+        self.show_record(targets[0])
+        self._changed()
 
     def delete_selected(self) -> None:
         rows = sorted({index.row() for index in self.page.table.selectionModel().selectedRows()})
@@ -665,19 +700,12 @@ class MainController(QObject):
             action.trigger()
 
     def undo(self) -> None:
-        self._typing_saved()
-        self.context.history.undo()
+        if self.flush():   # what is being typed is saved (it is what gets undone); refused values asked about
+            self.context.history.undo()
 
     def redo(self) -> None:
-        self._typing_saved()
-        self.context.history.redo()
-
-    def _typing_saved(self) -> None:
-        """A narrative or figure still being typed is saved first: it is the action to undo."""
-        for narrative in self.narratives:
-            narrative.flush()
-        for figures in self.figures:
-            figures.flush()
+        if self.flush():
+            self.context.history.redo()
 
     def _history_applied(self, changes: list) -> None:
         """After an undo or redo: the period and page of the change, its record under the cursor."""
