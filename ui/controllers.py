@@ -121,6 +121,9 @@ class NarrativeController(QObject):
     def discard(self) -> None:
         self.load(records.narratives(self.context.engine, self.context.scope))
 
+    def focus_pending(self) -> None:
+        self.editor.text.setFocus()
+
     def flush(self) -> bool:
         self.timer.stop()
         if not self.dirty:
@@ -260,6 +263,12 @@ class FiguresController(QObject):
     def discard(self) -> None:
         self.load()
 
+    def focus_pending(self) -> None:
+        code = next((code for code in self.page.inputs if self.unsaved(code)), None)
+        if code is not None:
+            self.page.inputs[code].setFocus()
+            self.page.inputs[code].selectAll()
+
 
 class TableController(QObject):
     """Add (Ctrl+N), edit in place, delete (Delete, confirmed) for a table page. The record under
@@ -310,6 +319,12 @@ class TableController(QObject):
     def discard(self) -> None:
         self.model.discard_pending()
         self.show_pending()
+
+    def focus_pending(self) -> None:
+        cell = self.model.first_pending()
+        if cell.isValid():
+            self.page.table.setFocus()
+            self.select(cell.row(), cell.column())
 
     # -- the record under the cursor --
 
@@ -575,6 +590,12 @@ class GridController(QObject):
         self.model.discard_pending()
         self.page.message.clear_refusal()
 
+    def focus_pending(self) -> None:
+        cell = self.model.first_pending()
+        if cell.isValid():
+            self.page.table.setFocus()
+            self.page.table.setCurrentIndex(cell)
+
     def invalidate(self) -> None:
         self.stale = True
         self.refresh_if_shown()
@@ -628,10 +649,13 @@ class MainController(QObject):
         self.editing = {key: [c for c in (self.documents, self.activities, *self.figures, self.grid)
                               if c.page is page] + [n for n in self.narratives if n.editor in page.narratives.values()]
                         for key, page in pages.items()}
-        self._page = window.stack.currentIndex()
+        self._quiet = False
 
         window.period.currentIndexChanged.connect(self._period_chosen)
-        window.stack.currentChanged.connect(self._page_shown)
+        # A page is left only after its refused values were fixed or discarded: asked before it goes.
+        window.navigation.currentRowChanged.disconnect(window.stack.setCurrentIndex)
+        window.navigation.currentRowChanged.connect(self._page_chosen)
+        window.stack.currentChanged.connect(lambda _: self.grid.refresh_if_shown())
         window.close_guard = self.flush
         self.context.data_changed.connect(self._data_changed)
         self.context.history.applied.connect(self._history_applied)
@@ -674,22 +698,33 @@ class MainController(QObject):
                 controller.discard()
             return True
         for key, editing in self.editing.items():
-            if any(controller.pending() for controller in editing):
+            first = next((controller for controller in editing if controller.pending()), None)
+            if first is not None:
                 self._show_page_quietly(key)
+                # After the click or key that asked has been handled: the list shows the page, the cursor the value.
+                QTimer.singleShot(0, lambda key=key, first=first: self._back_to(key, first))
                 break
         return False
 
+    def _back_to(self, key: str, controller) -> None:
+        self._show_page_quietly(key)
+        self.window.activateWindow()   # after the question: the window's shortcuts work at once
+        controller.focus_pending()
+
     def _show_page_quietly(self, key: str) -> None:
         """Show a page without asking about the one left (the officer was just asked)."""
-        self._page = list(self.window.pages).index(key)
-        self.window.show_page(key)
+        self._quiet = True
+        try:
+            self.window.show_page(key)
+        finally:
+            self._quiet = False
 
-    def _page_shown(self, index: int) -> None:
-        left, self._page = self._page, index
-        keys = list(self.window.pages)
-        if left != index and 0 <= left < len(keys) and not self.confirm_unsaved(self.editing.get(keys[left], [])):
-            return
-        self.grid.refresh_if_shown()
+    def _page_chosen(self, row: int) -> None:
+        left, keys = self.window.stack.currentIndex(), list(self.window.pages)
+        if (not self._quiet and left != row and 0 <= left < len(keys)
+                and not self.confirm_unsaved(self.editing.get(keys[left], []))):
+            return   # the officer fixes them: confirm_unsaved has shown their page again
+        self.window.stack.setCurrentIndex(row)
 
     # -- the Sửa menu --
 

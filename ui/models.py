@@ -157,6 +157,13 @@ class _RecordTable(QAbstractTableModel):
         """The reasons of the values typed and refused, not saved."""
         return [reason for fields in self._pending.values() for _, reason in fields.values()]
 
+    def first_pending(self) -> QModelIndex:
+        for record_id, fields in self._pending.items():
+            row = self.row_of(record_id)
+            if row >= 0:
+                return self.index(row, self.COLUMNS.index(next(iter(fields))))
+        return QModelIndex()
+
     def discard_pending(self) -> None:
         """Forget the refused values: every cell shows its saved value again."""
         if self._pending:
@@ -461,6 +468,10 @@ class IndicatorTableModel(QAbstractTableModel):
 
     def pending(self) -> list[str]:
         return [reason for _, reason in self._pending.values()]
+
+    def first_pending(self) -> QModelIndex:
+        rows = [row for row, indicator in enumerate(self._catalogue) if indicator.code in self._pending]
+        return self.index(rows[0], self.VALUE) if rows else QModelIndex()
 
     def discard_pending(self) -> None:
         self._pending.clear()
