@@ -260,8 +260,11 @@ def test_a_word_in_a_figure_is_kept_not_saved_and_printing_asks(qtbot, window, d
     assert page.shares["LEADERS_FEMALE_PCT"].text() == share      # saved values only
 
     asked_about_unsaved.answer = False          # "Sửa lại": printing does not start
+    women.clearFocus()
     window.show_page("documents")               # leaving the page asks first, and stays
     assert window.stack.currentWidget() is page
+    qtbot.waitUntil(lambda: focused() is women)  # back in the value to fix
+    assert window.navigation.currentRow() == 2
     assert window.controller.flush() is False
     assert len(asked_about_unsaved) == 2 and "không phải là số" in asked_about_unsaved[-1][0]
 
@@ -489,3 +492,19 @@ def test_paste_of_many_cells_is_one_undo_step(qtbot, window, district, scope):
 
     undo(qtbot, window)
     assert dump(district) == held
+
+
+def test_undo_of_a_grid_value(qtbot, window, district, scope):
+    window.show_page("grid")
+    table = window.pages["grid"].table
+    grid = table.model()
+    row = next(r for r in range(grid.rowCount()) if grid.index(r, 0).data() == "HOTLINE_CONTACTS")
+    held = dump(district)
+    table.setFocus()
+    table.setCurrentIndex(grid.index(row, grid.VALUE))
+    type_into_cell(qtbot, table, "35")
+    enter(qtbot, focused())
+    assert records.indicator_values(district.engine, scope) == {"HOTLINE_CONTACTS": 35}
+    undo(qtbot, window)
+    assert dump(district) == held and grid.index(row, grid.VALUE).data() == ""
+    assert window.stack.currentWidget() is window.pages["grid"]

@@ -768,6 +768,8 @@ class MainController(QObject):
         if change.table == "narrative":
             return next(key for key, page in self.window.pages.items() if change.key in getattr(page, "narratives", {}))
         section = indicators()[change.key].section
+        if self.window.stack.currentWidget() is self.window.pages["grid"]:
+            return "grid"   # every typed indicator is there too: stay where the officer is
         return section if change.key in getattr(self.window.pages.get(section), "inputs", {}) else "grid"
 
     # -- the period --

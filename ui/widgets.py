@@ -97,7 +97,8 @@ class RecordTableView(QTableView):
         if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers() and idle:
             self.move_down()
             return
-        if event.matches(QKeySequence.Paste) and idle and self.appendable:
+        if (event.matches(QKeySequence.Paste) and idle and self.appendable
+                and self.editTriggers() != QAbstractItemView.NoEditTriggers):
             self.paste_requested.emit()
             return
         if event.key() == Qt.Key_Tab and not event.modifiers() and idle and self._at_end():
