@@ -283,7 +283,7 @@ def test_every_text_of_the_english_dialogs_is_english(qtbot, district, language)
         "guide": GuideDialog(window),
         "reopen": ReopenDialog("2023H1", district.author, when_text(datetime(2023, 7, 2, 8, 30)), window),
         "return": ReturnDialog("2023H1", [("88301", "Phường Mỹ Bình")], window),
-        "options": OptionsDialog(window, Period(2023, 1), report_print.tr("In báo cáo")),
+        "options": OptionsDialog(window, Period(2023, 1), report_print.tr("In báo cáo"), settings),
     }
     data = [value for value in vars(settings).values() if isinstance(value, str) and value]
     data += [line for line in settings.recipients.splitlines() if line]

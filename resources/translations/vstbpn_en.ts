@@ -484,8 +484,40 @@ Saved data is not affected (every write is either complete or nothing). Please c
         <translation>Report number:</translation>
     </message>
     <message>
+        <source>Ký hiệu:</source>
+        <translation>Symbol:</translation>
+    </message>
+    <message>
         <source>Ngày báo cáo:</source>
         <translation>Report date:</translation>
+    </message>
+    <message>
+        <source>để trống nếu không cần; mỗi dòng một nơi, ví dụ Bộ Nội vụ</source>
+        <translation>leave empty if not needed; one addressee a line, e.g. Ministry of Home Affairs</translation>
+    </message>
+    <message>
+        <source>Kính gửi:</source>
+        <translation>Addressed to:</translation>
+    </message>
+    <message>
+        <source>ví dụ PHÓ CHỦ TỊCH</source>
+        <translation>e.g. VICE CHAIRMAN</translation>
+    </message>
+    <message>
+        <source>Chức vụ người ký:</source>
+        <translation>Signer&apos;s title:</translation>
+    </message>
+    <message>
+        <source>in đậm dưới chỗ ký</source>
+        <translation>printed bold under the signature</translation>
+    </message>
+    <message>
+        <source>Họ và tên người ký:</source>
+        <translation>Signer&apos;s full name:</translation>
+    </message>
+    <message>
+        <source>Ghi tên các đơn vị cấp dưới chưa gửi báo cáo</source>
+        <translation>Name the units below that have not reported</translation>
     </message>
     <message>
         <source>Tiếp tục</source>
@@ -1266,6 +1298,10 @@ Restore it? The damaged database is kept in the backups/ folder, not deleted.</t
         <translation>Signer&apos;s full name</translation>
     </message>
     <message>
+        <source>Ký hiệu báo cáo (sau số, ví dụ BC-UBND)</source>
+        <translation>Report symbol (after the number, e.g. BC-UBND)</translation>
+    </message>
+    <message>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
@@ -1280,6 +1316,14 @@ Restore it? The damaged database is kept in the backups/ folder, not deleted.</t
     <message>
         <source>Nơi nhận (mỗi dòng một nơi):</source>
         <translation>Recipients (one per line):</translation>
+    </message>
+    <message>
+        <source>Kính gửi (mặc định):</source>
+        <translation>Addressed to (default):</translation>
+    </message>
+    <message>
+        <source>Đây là giá trị mặc định; mỗi lần in có thể đổi số, ký hiệu, nơi kính gửi và người ký.</source>
+        <translation>These are defaults; each printing can change the number, symbol, addressees and signer.</translation>
     </message>
     <message>
         <source>Tính toán và ngôn ngữ</source>
