@@ -743,7 +743,12 @@ class MainController(QObject):
             self.context.history.redo()
 
     def _history_applied(self, changes: list) -> None:
-        """After an undo or redo: the period and page of the change, its record under the cursor."""
+        """After an undo, a redo or a restore: the period and page of the change, its record under the
+        cursor. Text still being typed elsewhere is saved first, not read over."""
+        for narrative in self.narratives:
+            narrative.flush()
+        for figures in self.figures:
+            figures.flush()
         change = changes[-1]
         if change.scope.period != self.context.scope.period:
             self.set_period(change.scope.period.code)
