@@ -478,11 +478,12 @@ class IndicatorTableModel(QAbstractTableModel):
         self.reload()
 
 
-def save_indicator(engine, scope, code: str, typed, author: str = ""):
-    """Save one typed indicator value (empty text clears it): its records.Change, or the core's refusal."""
+def save_indicator(engine, scope, code: str, typed, author: str = "", coverage: str | None = None):
+    """Save one typed indicator value (empty text clears it), with what it covers ("own"/"area") when
+    given: its records.Change, or the core's refusal."""
     value = i18n.typed_number(typed) if typed not in (None, "") else None
-    return records.track(engine, "indicator_value", scope, code,
-                         lambda: records.set_indicator_values(engine, scope, {code: value}, author))
+    return records.track(engine, "indicator_value", scope, code, lambda: records.set_indicator_values(
+        engine, scope, {code: value}, author, coverage={code: coverage} if coverage else None))
 
 
 def indicator_refusal(exc: Exception) -> str:
