@@ -128,6 +128,10 @@
             <translation>'{text}' must be a whole number</translation>
         </message>
         <message>
+            <source>'{value}' không hợp lệ (issued: văn bản ban hành, received: văn bản nhận để thực hiện)</source>
+            <translation>'{value}' is not valid (issued: a document the unit issued, received: a document received to carry out)</translation>
+        </message>
+        <message>
             <source>'{value}' không phải là số</source>
             <translation>'{value}' is not a number</translation>
         </message>
@@ -194,6 +198,10 @@
         <message>
             <source>chỉ tiêu {code} xuất hiện hai lần</source>
             <translation>indicator {code} appears twice</translation>
+        </message>
+        <message>
+            <source>chỉ tiêu {code} được tính từ các hoạt động; chỉ nhập trực tiếp khi là số liệu toàn địa bàn (phạm vi area)</source>
+            <translation>indicator {code} is computed from the activities; it is typed only as a whole-area figure (coverage area)</translation>
         </message>
         <message>
             <source>chỉ tiêu {code} được tính tự động, không nhập trực tiếp</source>
@@ -608,6 +616,10 @@
             <translation>format version {format_version} is not supported (this application reads version {FORMAT_VERSION}); update the application</translation>
         </message>
         <message>
+            <source>phạm vi số liệu '{value}' không hợp lệ (own: cấp mình, area: toàn địa bàn)</source>
+            <translation>coverage '{value}' is not valid (own: the unit's own level, area: its whole area)</translation>
+        </message>
+        <message>
             <source>phải là một đối tượng có đúng since, changes, reopened</source>
             <translation>must be an object with exactly since, changes, reopened</translation>
         </message>
@@ -670,6 +682,10 @@
         <message>
             <source>số {text} vượt quá phạm vi</source>
             <translation>the number {text} is out of range</translation>
+        </message>
+        <message>
+            <source>target_basis phải là bảng mã chỉ tiêu → văn bản giao mục tiêu</source>
+            <translation>target_basis must map indicator codes to the document that sets the target</translation>
         </message>
         <message>
             <source>thay đổi này không khôi phục được</source>

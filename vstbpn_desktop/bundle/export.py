@@ -60,16 +60,21 @@ def _rows(engine, org_unit: str, period: Period):
         yield from dated(activity, fmt.FIELDS[fmt.ACTIVITIES])
 
     def documents():
-        yield from dated(document, fmt.FIELDS[fmt.DOCUMENTS])
+        for line in dated(document, fmt.FIELDS[fmt.DOCUMENTS]):
+            yield line.replace(',"direction":"issued"}\n', "}\n")  # the default is not written (format.py)
 
     def indicators():
         with session_scope(engine) as session:
-            rows = session.exec(select(IndicatorValue.indicator_code, IndicatorValue.value).where(
+            rows = session.exec(select(IndicatorValue.indicator_code, IndicatorValue.value,
+                                       IndicatorValue.coverage).where(
                 IndicatorValue.org_unit_code == org_unit, IndicatorValue.period == period.code,
             ).order_by(IndicatorValue.indicator_code)).all()
-        for code, value in rows:
+        for code, value, coverage in rows:
             value = int(value) if float(value).is_integer() else value
-            yield fmt.record_line({"indicator": code, "value": value})
+            line = {"indicator": code, "value": value}
+            if coverage and coverage != "own":
+                line["coverage"] = coverage
+            yield fmt.record_line(line)
 
     def narratives():
         with session_scope(engine) as session:

@@ -47,8 +47,10 @@ COUNT_NAMES = {ACTIVITIES: "activities", DOCUMENTS: "documents", INDICATORS: "in
 FIELDS = {
     ACTIVITIES: ("id", "date", "kind", "title", "sessions", "participants", "female_participants",
                  "place", "notes"),
-    DOCUMENTS: ("id", "number", "date", "issuer", "kind", "title"),
-    INDICATORS: ("indicator", "value"),
+    # "direction" and "coverage" are written only when not the default (received; area), so a bundle
+    # without them reads as before: a document issued, a value of the sender's own level.
+    DOCUMENTS: ("id", "number", "date", "issuer", "kind", "title", "direction"),
+    INDICATORS: ("indicator", "value", "coverage"),
     NARRATIVES: ("section", "text"),
 }
 
@@ -76,8 +78,8 @@ FIELD_TYPES = {
     ACTIVITIES: {"id": "text", "date": "text", "kind": "text", "title": "text", "sessions": "count",
                  "participants": "count", "female_participants": "count", "place": "text", "notes": "text"},
     DOCUMENTS: {"id": "text", "number": "text", "date": "text", "issuer": "text", "kind": "text",
-                "title": "text"},
-    INDICATORS: {"indicator": "text", "value": "number"},
+                "title": "text", "direction": "text"},
+    INDICATORS: {"indicator": "text", "value": "number", "coverage": "text"},
     NARRATIVES: {"section": "text", "text": "text"},
 }
 REQUIRED = {

@@ -267,7 +267,8 @@ def import_bundle(profile, path: Path, dry_run: bool = False,
             counts = insert_clean(
                 connection, sender, manifest.sender_officer,
                 activities=content.activities, documents=content.documents,
-                indicator_values=[(period.code, c, v) for c, v in content.indicators.items()],
+                indicator_values=[(period.code, c, v, content.coverage.get(c, "own"))
+                                  for c, v in content.indicators.items()],
                 narratives=[(period.code, s, t) for s, t in content.narratives.items()],
                 stamp=stamp,
             )

@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from ..domain.validation import (
-    Invalid, check_indicator_bounds, validate_activity, validate_document, validate_indicator_value,
+    Invalid, check_indicator_bounds, validate_activity, validate_coverage, validate_document,
+    validate_indicator_value,
     validate_narrative,
 )
 from ..errors import Count, Message, Reason, Refused, message
@@ -56,6 +57,7 @@ class Content:
     documents: list[dict] = field(default_factory=list)
     indicators: dict[str, float] = field(default_factory=dict)
     narratives: dict[str, str] = field(default_factory=dict)
+    coverage: dict[str, str] = field(default_factory=dict)  # per indicator: "own" or "area"
 
 
 class BundleReader:
@@ -381,11 +383,13 @@ class BundleReader:
             if code in seen:
                 raise Reason("chỉ tiêu {code} xuất hiện hai lần", code=code)
             seen.add(code)
-            value = validate_indicator_value(code, raw.get("value"))
+            coverage = validate_coverage(raw.get("coverage"))
+            value = validate_indicator_value(code, raw.get("value"), coverage)
             if not value.is_integer():  # every indicator typed in is a count of people, units or calls
                 raise Invalid({"value": Message("chỉ tiêu {code} là số đếm, phải là số nguyên (không phải {value})",
                                                 code=code, value=raw.get("value"))})
             result.indicators[code] = value
+            result.coverage[code] = coverage
         else:
             section, text = validate_narrative(raw.get("section"), raw.get("text"))
             if section in seen:
