@@ -34,6 +34,7 @@ SHARES = {"LEADERS_FEMALE_PCT", "KEYLEADER_UNITS_FEMALE_PCT", "GBV_VICTIMS_SUPPO
           "GBV_PERPETRATORS_COUNSELLED_PCT"}
 ACTIVITY_FIGURES = {"COMM_SESSIONS", "COMM_PARTICIPANTS", "COMM_PARTICIPANTS_FEMALE", "MEDIA_ITEMS"}
 WORDS = {"kind": None, "direction": ("issued", "received"), "coverage": ("own", "area")}
+ORDER = 2**252 + 27742317777372353535851937790883648493  # L, the order of Ed25519's prime-order group
 MAX_LINE = 245_896  # §8: the longest line of a data member, in bytes
 
 DATA = ("activities.jsonl", "documents.jsonl", "indicators.jsonl", "narratives.jsonl")
@@ -394,7 +395,9 @@ def verify(data: bytes, context: dict, ledger: Ledger) -> tuple[str, dict, str]:
         raise Refusal("key-not-enrolled", "manifest.sig")
     if key["revoked"]:
         raise Refusal("key-revoked", "manifest.sig")
-    try:                                                                   # 6. the signature
+    if int.from_bytes(signature[32:], "little") >= ORDER:                   # 6. the signature
+        raise Refusal("signature-noncanonical", "manifest.sig")
+    try:
         public_key(key).verify(signature, manifest_bytes)
     except InvalidSignature:
         raise Refusal("signature-mismatch", "manifest.sig") from None
