@@ -884,6 +884,10 @@
             <translation>{field} '{value}': no '/' or line break, at most 40 characters (e.g. number 15, symbol BC-UBND)</translation>
         </message>
         <message>
+            <source>{field}: '{value}' không có trong danh mục ({words}); trong gói phải viết đúng như vậy</source>
+            <translation>{field}: '{value}' is not in the list ({words}); a bundle writes it exactly so</translation>
+        </message>
+        <message>
             <source>{field}: {reason}</source>
             <translation>{field}: {reason}</translation>
         </message>

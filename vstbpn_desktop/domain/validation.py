@@ -174,10 +174,13 @@ def validate_document(raw: dict, period: Period | None = None) -> dict:
     return clean
 
 
+COVERAGES = ("own", "area")
+
+
 def validate_coverage(value) -> str:
     """What a typed value covers: "own" (the unit's own level; also when absent) or "area" (its whole area)."""
     text = str(value or "").strip().lower() or "own"
-    if text not in ("own", "area"):
+    if text not in COVERAGES:
         raise Invalid({"coverage": Message("phạm vi số liệu '{value}' không hợp lệ (own: cấp mình, "
                                            "area: toàn địa bàn)", value=value)})
     return text
