@@ -23,6 +23,7 @@ from vstbpn_desktop.bundle.keys import spaced
 from vstbpn_desktop.catalogue import indicators
 from vstbpn_desktop.errors import Cancelled, Refused
 
+from . import screen
 from . import bundle_common as common
 from . import i18n
 from .bundle_common import tr
@@ -236,7 +237,7 @@ class ReceiveDialog(QDialog):
                               self.CHANGE: 220}.items():
             # at least the header's own width ("Bundle no." in English is wider than "Gói số")
             self.table.setColumnWidth(column, max(width, self.table.horizontalHeader().sectionSizeHint(column)))
-        self.resize(1100, 620)
+        screen.fit(self, 1100, 620)
         if entries:
             self.table.setCurrentCell(0, 0)
 

@@ -1,16 +1,17 @@
 """The main window's layout: the unit and period at the top, the pages on the left, the
 status bar below. A view only; `ui/controllers.py` fills it and wires it to the core."""
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QListWidget, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from vstbpn_desktop.catalogue import indicators
 
 from .pages import FiguresPage, GridPage, NarrativePage, TablePage
 
+NAVIGATION_WIDTH = 200
 PAGE_ORDER = ("documents", "communication", "female_cadres", "violence", "assessment", "directions", "grid")
 
 
@@ -46,14 +47,21 @@ class MainWindow(QMainWindow):
         self.read_only = False
         outer.addWidget(self.banner)
 
-        body = QHBoxLayout()
+        # The page list beside the pages: it gives way first on a small screen (drag it narrower,
+        # or to nothing; drag it back from the left edge).
+        self.body = QSplitter(Qt.Horizontal)
+        self.body.setObjectName("body")
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setFixedWidth(230)
+        self.navigation.setMinimumWidth(120)
+        self.navigation.setTextElideMode(Qt.ElideRight)
         self.stack = QStackedWidget()
-        body.addWidget(self.navigation)
-        body.addWidget(self.stack, 1)
-        outer.addLayout(body, 1)
+        self.body.addWidget(self.navigation)
+        self.body.addWidget(self.stack)
+        self.body.setStretchFactor(1, 1)
+        self.body.setCollapsible(1, False)
+        self.body.setSizes([NAVIGATION_WIDTH, 1000])
+        outer.addWidget(self.body, 1)
         self.setCentralWidget(central)
 
         catalogue = indicators().values()

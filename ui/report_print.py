@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from vstbpn_desktop.errors import Refused
 
 from . import bundle_common as common
+from . import screen
 from . import i18n
 from .bundle_common import tr
 from .i18n import period_label
@@ -177,7 +178,7 @@ class Reports:
         self.preview.setObjectName("printPreview")
         self.preview.setWindowTitle(tr("Xem trước khi in — {name}").format(name=pdf.name))
         self.preview.paintRequested.connect(lambda target: self._paint(pdf, target))
-        self.preview.resize(1000, 760)
+        screen.fit(self.preview, 1000, 760)
         self.preview.printer_ = printer  # kept alive with the dialog
         common.show(self.preview)
         return self.preview

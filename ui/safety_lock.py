@@ -16,6 +16,7 @@ from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.safety.locking import lock_state, reopen, submit
 
+from . import screen
 from . import i18n
 from .i18n import period_label
 
@@ -114,7 +115,7 @@ class ReopenDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("reopenDialog")
         self.setWindowTitle(tr("Mở lại kỳ {code}").format(code=code))
-        self.resize(520, 280)
+        screen.fit(self, 520, 280)
         layout = QVBoxLayout(self)
         intro = QLabel(tr("Kỳ {code} đã khóa để gửi bởi {who} lúc {when}.\n"
                           "Ghi lý do mở lại (ví dụ: tỉnh trả lại để sửa số liệu). Lý do được lưu vào lịch sử "

@@ -17,6 +17,7 @@ from vstbpn_desktop.bundle import trust
 from vstbpn_desktop.bundle.keys import read_public_key_file, spaced
 from vstbpn_desktop.errors import Refused
 
+from . import screen
 from . import bundle_common as common
 from . import i18n
 from .bundle_common import tr
@@ -167,7 +168,7 @@ class KeysDialog(QDialog):
         layout.addWidget(buttons)
         self.table.itemSelectionChanged.connect(self._update)
         self.fill()
-        self.resize(900, 360)
+        screen.fit(self, 900, 360)
 
     def fill(self) -> None:
         self.rows = trust.listing(self.profile)

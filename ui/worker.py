@@ -7,15 +7,29 @@ worker, so the core's own transaction or temporary file unwinds: nothing half-do
 """
 
 import threading
-from typing import Callable, TypeVar
+from contextlib import contextmanager
+from typing import Callable, Iterator, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from vstbpn_desktop.errors import Cancelled
 
 T = TypeVar("T")
 POLL_MS = 50
+# The busy cursor shows at once; the progress dialog only when the work lasts past this.
+DIALOG_AFTER_MS = 1000
+
+
+@contextmanager
+def busy() -> Iterator[None]:
+    """The wait cursor for as long as the block runs (nested blocks are fine): for work that must
+    stay on the GUI thread and may take over 0.3 s (opening the print preview, for one)."""
+    QApplication.setOverrideCursor(Qt.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 class Task:
@@ -40,12 +54,18 @@ class Task:
 
 
 def run_task(parent: QWidget | None, title: str, work: Callable[[Task], T], *,
-             cancellable: bool = True, delay_ms: int = 300) -> T:
+             cancellable: bool = True, delay_ms: int = DIALOG_AFTER_MS) -> T:
     """Run `work(task)` in a thread, show progress, return its result or raise its error.
 
     The event loop keeps turning the whole time (the window repaints, the cancel button
-    answers). The dialog appears only if the work lasts longer than `delay_ms`.
+    answers). The wait cursor shows at once; the dialog only if the work lasts longer than
+    `delay_ms`.
     """
+    with busy():
+        return _run(parent, title, work, cancellable, delay_ms)
+
+
+def _run(parent, title, work, cancellable, delay_ms):
     task = Task()
 
     def target():
