@@ -4,8 +4,9 @@ or table and in the status bar; nothing refused is saved."""
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QItemSelectionModel, QObject, QTimer, Signal
-from PySide6.QtWidgets import QHeaderView, QMessageBox
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox
 
 from vstbpn_desktop import records
 from vstbpn_desktop.catalogue import indicators
@@ -302,9 +303,11 @@ class ActivitiesController(TableController):
 
     def __init__(self, context: Context, page):
         super().__init__(context, page, ActivityTableModel(context.engine, context.scope, context.author))
+        # The title takes what is left: participants, women and place stay in view on a small screen.
         set_column_widths(page.table, {
-            ActivityTableModel.DATE: 95, ActivityTableModel.KIND: 170, ActivityTableModel.TITLE: 360,
-            ActivityTableModel.SESSIONS: 70, ActivityTableModel.PARTICIPANTS: 90, ActivityTableModel.FEMALE: 90})
+            ActivityTableModel.DATE: 95, ActivityTableModel.KIND: 150, ActivityTableModel.TITLE: 300,
+            ActivityTableModel.SESSIONS: 70, ActivityTableModel.PARTICIPANTS: 90, ActivityTableModel.FEMALE: 90,
+            ActivityTableModel.PLACE: 170}, stretch=ActivityTableModel.TITLE)
         self.filter_timer = QTimer(self)
         self.filter_timer.setSingleShot(True)
         self.filter_timer.setInterval(FILTER_IDLE_MS)
@@ -382,10 +385,19 @@ class GridController(QObject):
         self.stale = True
         page.table.setModel(self.model)
         page.table.setAlternatingRowColors(False)
-        set_column_widths(page.table, {0: 200, 2: 90, 3: 90, 4: 100, 5: 100, 6: 130})
+        # The Vietnamese names get the width; the internal code is the name's tooltip, and a narrow
+        # column the officer can show from the header's menu.
+        set_column_widths(page.table, {IndicatorTableModel.CODE: 150, 2: 90, 3: 90, 4: 100, 5: 100, 6: 130},
+                          stretch=IndicatorTableModel.NAME)
+        page.table.setColumnHidden(IndicatorTableModel.CODE, True)
         header = page.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(IndicatorTableModel.NAME, QHeaderView.Stretch)
+        header.setContextMenuPolicy(Qt.ActionsContextMenu)
+        show_codes = QAction(self.tr("Hiện cột mã chỉ tiêu"), header)
+        show_codes.setObjectName("showCodes")
+        show_codes.setCheckable(True)
+        show_codes.toggled.connect(lambda on: page.table.setColumnHidden(IndicatorTableModel.CODE, not on))
+        header.addAction(show_codes)
+        page.show_codes = show_codes
         self.model.refused.connect(self._refused)
         self.model.changed.connect(self._changed)
 

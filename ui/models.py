@@ -374,8 +374,8 @@ class IndicatorTableModel(QAbstractTableModel):
             return indicator.code
         if role == ErrorRole:
             return self._errors.get(indicator.code)
-        if role == Qt.ToolTipRole:
-            return self._errors.get(indicator.code)
+        if role == Qt.ToolTipRole:  # the code lives here (its column is hidden unless asked for)
+            return self._errors.get(indicator.code) or (indicator.code if column == self.NAME else None)
         if role == Qt.BackgroundRole:
             if indicator.code in self._errors:
                 return REFUSED_BRUSH
