@@ -308,3 +308,30 @@ def test_a_period_chosen_outside_the_list_reads_like_the_others(qtbot, district)
     window.controller.set_period("2019H2")
     assert window.period.currentText() == "2019H2 — 6 tháng cuối năm 2019"
     assert window.period.currentData() == "2019H2"
+
+
+def test_totals_of_a_big_period_are_summed_off_the_gui_thread(qtbot, district, monkeypatch):
+    """Past BACKGROUND_TOTALS_FROM activities the totals come from a worker thread, then show."""
+    import threading
+
+    from ui import controllers
+
+    for day in (1, 2, 3):
+        records.add_activity(district.engine, Scope("883", Period(2023, 1)),
+                             {"date": f"2023-03-0{day}", "kind": "training", "title": f"Tập huấn {day}",
+                              "sessions": 1, "participants": 100, "female_participants": 60}, "Lan")
+    monkeypatch.setattr(controllers, "BACKGROUND_TOTALS_FROM", 2)
+    threads = []
+    real = records.activity_totals
+
+    def watched(*args):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(*args)
+
+    monkeypatch.setattr(records, "activity_totals", watched)
+    window = shown_window(qtbot, district)
+    window.show_page("communication")
+    page = window.pages["communication"]
+    qtbot.waitUntil(lambda: page.totals["participants"].text() == "Lượt người: 300")
+    assert page.totals["female"].text() == "Trong đó nữ: 180"
+    assert threads and not any(threads)  # never on the GUI thread

@@ -21,10 +21,13 @@ from . import i18n
 from .i18n import indicator_name, period_label
 from .models import ActivityTableModel, DocumentTableModel, IndicatorTableModel, indicator_refusal, refusal_text
 from .widgets import KindDelegate, set_column_widths
+from .worker import later
 
 REFUSED_STYLE = "QLineEdit { border: 2px solid #b00020; background: #fde2e1; }"
 NARRATIVE_IDLE_MS = 1200
 FILTER_IDLE_MS = 250
+# From this many activities in the list the totals below it are summed off the GUI thread.
+BACKGROUND_TOTALS_FROM = 20_000
 
 
 class Context(QObject):
@@ -342,10 +345,26 @@ class ActivitiesController(TableController):
         self.page.count_label.setText(text)
 
     def refresh_totals(self) -> None:
-        """The period's totals (not the filter's): one pass over the activities in SQL."""
+        """The period's totals (not the filter's): one pass over the activities in SQL; off the GUI
+        thread for a period of many activities (0,1 s for 100.000), the window goes on meanwhile."""
         self.refresh_count()
-        scope = self.context.scope
-        totals = records.activity_totals(self.context.engine, [scope.org_unit_code], scope.period)
+        scope, engine = self.context.scope, self.context.engine
+        self._totals_asked = getattr(self, "_totals_asked", 0) + 1
+        asked = self._totals_asked
+
+        def read():
+            return records.activity_totals(engine, [scope.org_unit_code], scope.period)
+
+        def show(totals):
+            if asked == self._totals_asked:  # a later refresh's answer wins
+                self.show_totals(totals)
+
+        if self.model.rowCount() < BACKGROUND_TOTALS_FROM:
+            show(read())
+        else:
+            later(self.page, read, show)
+
+    def show_totals(self, totals: dict) -> None:
         labels = self.page.totals
         labels["sessions"].setText(self.tr("Số cuộc: {n}").format(n=i18n.number(totals.get("COMM_SESSIONS", 0))))
         labels["participants"].setText(
