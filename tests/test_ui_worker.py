@@ -153,10 +153,10 @@ def test_the_worker_hands_the_lock_to_the_window_every_so_often(monkeypatch):
     task.progress(1, 10)
     task.cancelled()
     assert pauses == []
-    clock[0] += worker.YIELD_S
+    clock[0] += worker.YIELD_S * 1.5
     task.progress(2, 10)
     assert pauses == [worker.YIELD_PAUSE_S]
     task.cancelled()
     assert len(pauses) == 1
-    clock[0] += worker.YIELD_S
+    clock[0] += worker.YIELD_S * 1.5
     assert task.cancelled() is False and len(pauses) == 2
