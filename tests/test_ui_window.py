@@ -171,10 +171,12 @@ def test_women_above_total_on_female_cadres_page_is_refused_and_not_saved(qtbot,
     women.setFocus()
     type_text(qtbot, women, "3000")
     # Marked while typing, before anything is saved.
-    assert "Trong đó nữ (3000) lớn hơn tổng số cán bộ lãnh đạo" in page.message.text()
+    # The numbers in the message are written as the fields write them (3.000, 2.302).
+    assert "Trong đó nữ (3.000) lớn hơn tổng số cán bộ lãnh đạo, quản lý chính quyền địa phương (2.302)" \
+        in page.message.text()
     assert "b00020" in women.styleSheet()
     qtbot.keyClick(women, Qt.Key_Return)
-    assert page.message.text().startswith("Chưa lưu — Trong đó nữ (3000) lớn hơn")
+    assert page.message.text().startswith("Chưa lưu — Trong đó nữ (3.000) lớn hơn")
     assert "lớn hơn" in window.statusBar().currentMessage()
     assert records.indicator_values(district.engine, scope_of(window)) == {"LEADERS_TOTAL": 2302}
 

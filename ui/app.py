@@ -65,6 +65,7 @@ def open_window(profile, window=None):
     window.controller = MainController(profile, window)
     for name in FEATURES:
         importlib.import_module(name).install(window)
+    window.add_quit()
     window.hide_empty_menus()
     return window
 

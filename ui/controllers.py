@@ -43,9 +43,20 @@ class Context(QObject):
         self.engine = profile.engine
         self.author = profile.author
         self.scope = Scope(profile.org_unit_code, Period(date.today().year, 1))
+        self.refusal_shown = ""
+        # A refusal in the status bar goes once something is written or the period changes: it
+        # was about a value that has since been fixed or left behind.
+        self.data_changed.connect(lambda _area: self.clear_refusal())
+        self.scope_changed.connect(self.clear_refusal)
 
-    def say(self, text: str, timeout: int = 10_000) -> None:
+    def say(self, text: str, timeout: int = 10_000, refusal: bool = False) -> None:
         self.window.statusBar().showMessage(text, timeout)
+        self.refusal_shown = text if refusal else ""
+
+    def clear_refusal(self) -> None:
+        if self.refusal_shown and self.window.statusBar().currentMessage() == self.refusal_shown:
+            self.window.statusBar().clearMessage()
+        self.refusal_shown = ""
 
 
 def period_choices(today: date, with_data: list[Period]) -> list[Period]:
@@ -100,7 +111,7 @@ class NarrativeController(QObject):
             reason = refusal_text(exc, {"text": self.editor.title.text(), "section": self.section})
             self.editor.state.setText(self.tr("Chưa lưu: {reason}").format(reason=reason))
             self.editor.state.setStyleSheet("color: #b00020;")
-            self.context.say(reason)
+            self.context.say(reason, refusal=True)
             return False
         self.dirty = False
         self.editor.state.setStyleSheet("color: #666;")
@@ -181,7 +192,7 @@ class FiguresController(QObject):
             reason = indicator_refusal(exc)
             self._mark(code, reason)
             self.page.message.show_refusal(self.tr("Chưa lưu — {reason}").format(reason=reason))
-            self.context.say(reason)
+            self.context.say(reason, refusal=True)
             return False
         self.page.inputs[code].blockSignals(True)
         self.page.inputs[code].setText(i18n.count(self.saved.get(code)))
@@ -215,7 +226,7 @@ class TableController(QObject):
 
     def _refused(self, row: int, reason: str) -> None:
         self.page.message.show_refusal(self.tr("Dòng {row} chưa lưu — {reason}").format(row=row + 1, reason=reason))
-        self.context.say(reason)
+        self.context.say(reason, refusal=True)
 
     def _changed(self) -> None:
         self.page.message.clear_refusal()
@@ -245,7 +256,7 @@ class TableController(QObject):
         except (Invalid, Refused) as exc:
             reason = refusal_text(exc, dict(zip(self.model.COLUMNS, self.model.headers())))
             self.page.message.show_refusal(reason)
-            self.context.say(reason)
+            self.context.say(reason, refusal=True)
             return
         self.before_focus_new()
         self.model.reload()
@@ -286,7 +297,7 @@ class TableController(QObject):
             count = records.delete_records(self.context.engine, self.record_class, ids)
         except Refused as exc:
             self.page.message.show_refusal(i18n.message(exc))
-            self.context.say(i18n.message(exc))
+            self.context.say(i18n.message(exc), refusal=True)
             return
         self.model.reload()
         self._changed()
@@ -422,7 +433,7 @@ class GridController(QObject):
 
     def _refused(self, row: int, reason: str) -> None:
         self.page.message.show_refusal(self.tr("Chưa lưu — {reason}").format(reason=reason))
-        self.context.say(reason)
+        self.context.say(reason, refusal=True)
 
     def _changed(self) -> None:
         self.page.message.clear_refusal()

@@ -195,7 +195,8 @@ class FirstRunDialog(QDialog):
         self.language_note.setVisible(i18n.language() == "en")  # in Vietnamese it goes without saying
         self.intro.setText(tr("Chưa có hồ sơ trong thư mục <i>{folder}</i>. Chọn đơn vị của bạn, nhập tên cán bộ "
                               "và đặt mật khẩu bảo vệ khóa ký gửi báo cáo.").format(folder=self.data_dir))
-        self.search.setPlaceholderText(tr("Tìm đơn vị (không cần dấu), ví dụ: long xuyen"))
+        self.search.setPlaceholderText(tr("Tên hoặc mã đơn vị — gõ không dấu cũng được: "
+                                     "“long xuyen” tìm ra “Long Xuyên”"))
         for row, choice in enumerate(self.choices):
             kind = tr(UNIT_KINDS[choice.type]) if choice.type in UNIT_KINDS else choice.type
             tree = tr(TREE_LABELS[choice.tree]) if choice.tree in TREE_LABELS else choice.tree

@@ -139,6 +139,13 @@ class MainWindow(QMainWindow):
         self.navigation.addItem(title)
         self.stack.addWidget(widget)
 
+    def add_quit(self) -> QAction:
+        """Tệp → Thoát (Ctrl+Q), last in the menu once the features have added theirs; closing asks
+        what closing the window asks (unsaved values, the backup at exit)."""
+        self.menus["file"].addSeparator()
+        return self.add_action("file", self.tr("Thoát"), self.close, "actionQuit", "Ctrl+Q",
+                               role=QAction.QuitRole)
+
     def hide_empty_menus(self) -> None:
         for menu in self.menus.values():
             menu.menuAction().setVisible(not menu.isEmpty())

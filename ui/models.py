@@ -30,8 +30,16 @@ DERIVED_BRUSH = QBrush(QColor("#e4e7eb"))
 def refusal_text(exc: Exception, names: dict[str, str]) -> str:
     """A refusal as one Vietnamese sentence naming the column(s) at fault."""
     if isinstance(exc, Invalid):
-        return "; ".join(f"{names.get(field, field)}: {i18n.message(reason)}" for field, reason in exc.problems.items())
+        return "; ".join(_named(names.get(field, field), i18n.message(reason)) for field, reason in exc.problems.items())
     return i18n.message(exc)
+
+
+def _named(name: str, reason: str) -> str:
+    """"Số cuộc: phải lớn hơn…", but "Ngày 15/03/2026 nằm ngoài kỳ…" where the reason already starts
+    with the column's name (not "Ngày: ngày 15/03/2026…")."""
+    if reason.casefold().startswith(name.casefold() + " "):
+        return reason[:1].upper() + reason[1:]
+    return f"{name}: {reason}"
 
 
 class _RecordTable(QAbstractTableModel):

@@ -42,7 +42,8 @@ class TablePage(Page):
         if with_filter:
             self.filter = QLineEdit()
             self.filter.setObjectName("filter")
-            self.filter.setPlaceholderText(self.tr("Tìm (không cần dấu), ví dụ: long xuyen"))
+            self.filter.setPlaceholderText(self.tr("Nội dung, địa điểm, ghi chú — gõ không dấu cũng được: "
+                                               "“long xuyen” tìm ra “Long Xuyên”"))
             self.filter.setClearButtonEnabled(True)
             bar.addWidget(QLabel(self.tr("Tìm:")))
             bar.addWidget(self.filter, 1)

@@ -72,6 +72,18 @@
         <translation>No</translation>
     </message>
     <message>
+        <source>Gói được ký bằng khóa {fingerprint}, khóa này chưa được đăng ký ở đơn vị mình. Gói ghi là của {unit}. Hãy xin đơn vị đó tệp khóa công khai, gọi điện đối chiếu vân tay, rồi bấm “Đăng ký khóa…” và nhận lại gói.</source>
+        <translation>The bundle is signed with key {fingerprint}, which is not enrolled here. The bundle says it comes from {unit}. Ask that unit for its public key file, compare the fingerprint by phone, then press “Enrol key…” and receive the bundle again.</translation>
+    </message>
+    <message>
+        <source>Gói được ký bằng khóa {fingerprint}, khóa này chưa được đăng ký ở đơn vị mình, và gói không ghi rõ đơn vị gửi. Hãy hỏi đơn vị đã gửi tệp này.</source>
+        <translation>The bundle is signed with key {fingerprint}, which is not enrolled here, and it does not say which unit sent it. Ask whoever sent you this file.</translation>
+    </message>
+    <message>
+        <source>Từ chối: khóa ký chưa được đăng ký</source>
+        <translation>Refused: signing key not enrolled</translation>
+    </message>
+    <message>
         <source>Từ chối: {reason}</source>
         <translation>Refused: {reason}</translation>
     </message>
@@ -190,6 +202,14 @@
     <message>
         <source>Nhập các gói đã chọn</source>
         <translation>Import the selected bundles</translation>
+    </message>
+    <message>
+        <source>Đăng ký khóa…</source>
+        <translation>Enrol key…</translation>
+    </message>
+    <message>
+        <source>{unit} — chưa xác thực</source>
+        <translation>{unit} — not verified</translation>
     </message>
     <message>
         <source>{total} tệp: {ready} có thể nhập, {imported} đã nhập, {already} đã nhận trước đó, {refused} bị từ chối. Bấm vào một dòng để xem chi tiết thay đổi.</source>
@@ -468,6 +488,10 @@ Saved data is not affected (every write is either complete or nothing). Please c
     <message>
         <source>Hủy</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>chuẩn bị xem trước</source>
+        <translation>preparing the preview</translation>
     </message>
     <message>
         <source>không mở được máy in hoặc tệp in</source>
@@ -1072,8 +1096,8 @@ Restore it? The damaged database is kept in the backups/ folder, not deleted.</t
         <translation>There is no profile in the folder &lt;i&gt;{folder}&lt;/i&gt; yet. Choose your unit, enter the officer&apos;s name and set a passphrase to protect the key that signs the reports you send.</translation>
     </message>
     <message>
-        <source>Tìm đơn vị (không cần dấu), ví dụ: long xuyen</source>
-        <translation>Find a unit (accents optional), e.g. long xuyen</translation>
+        <source>Tên hoặc mã đơn vị — gõ không dấu cũng được: “long xuyen” tìm ra “Long Xuyên”</source>
+        <translation>Find a unit by name or code, with or without Vietnamese accents</translation>
     </message>
     <message>
         <source>Tên cán bộ:</source>
@@ -1142,6 +1166,18 @@ Restore it? The damaged database is kept in the backups/ folder, not deleted.</t
     <message>
         <source>Hai lần nhập mật khẩu không khớp.</source>
         <translation>The two passphrase entries do not match.</translation>
+    </message>
+    <message>
+        <source>Đang tạo khóa ký và cơ sở dữ liệu…</source>
+        <translation>Creating the signing key and the database…</translation>
+    </message>
+    <message>
+        <source>Đang nạp dữ liệu mẫu…</source>
+        <translation>Loading the sample data…</translation>
+    </message>
+    <message>
+        <source>Đang tạo hồ sơ đơn vị…</source>
+        <translation>Creating the unit profile…</translation>
     </message>
     <message>
         <source>Không tạo được hồ sơ</source>
@@ -1374,6 +1410,10 @@ Open it in Excel, fill in one table per sheet (see the guide sheet, &quot;Hướ
         <translation>For unit:</translation>
     </message>
     <message>
+        <source>Gói vừa nhận được ký bằng khóa có vân tay &lt;b&gt;{fingerprint}&lt;/b&gt;.</source>
+        <translation>The bundle just received is signed with the key whose fingerprint is &lt;b&gt;{fingerprint}&lt;/b&gt;.</translation>
+    </message>
+    <message>
         <source>Vân tay tính từ khóa trong tệp:</source>
         <translation>Fingerprint computed from the key in the file:</translation>
     </message>
@@ -1392,6 +1432,10 @@ Open it in Excel, fill in one table per sheet (see the guide sheet, &quot;Hướ
     <message>
         <source>Tệp ghi là khóa của: &lt;b&gt;{name}&lt;/b&gt; ({code})</source>
         <translation>The file says it is the key of: &lt;b&gt;{name}&lt;/b&gt; ({code})</translation>
+    </message>
+    <message>
+        <source>Vân tay của khóa trong tệp khác vân tay đã ký gói vừa nhận: tệp này không phải khóa đã ký gói đó.</source>
+        <translation>The key in this file has another fingerprint than the key that signed the bundle just received: this file is not that key.</translation>
     </message>
     <message>
         <source>Đơn vị {code} trong tệp không phải đơn vị cấp dưới trực tiếp của {own}.</source>
@@ -1593,6 +1637,10 @@ Every bundle signed with this key will be refused from now on; data already rece
 <context>
     <name>GridController</name>
     <message>
+        <source>Hiện cột mã chỉ tiêu</source>
+        <translation>Show the indicator code column</translation>
+    </message>
+    <message>
         <source>Chưa lưu — {reason}</source>
         <translation>Not saved — {reason}</translation>
     </message>
@@ -1744,6 +1792,10 @@ Every bundle signed with this key will be refused from now on; data already rece
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
+    <message>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
 </context>
 <context>
     <name>NarrativeController</name>
@@ -1794,8 +1846,8 @@ Every bundle signed with this key will be refused from now on; data already rece
 <context>
     <name>TablePage</name>
     <message>
-        <source>Tìm (không cần dấu), ví dụ: long xuyen</source>
-        <translation>Search (accents optional), e.g. long xuyen</translation>
+        <source>Nội dung, địa điểm, ghi chú — gõ không dấu cũng được: “long xuyen” tìm ra “Long Xuyên”</source>
+        <translation>Find by title, place or notes, with or without Vietnamese accents</translation>
     </message>
     <message>
         <source>Tìm:</source>

@@ -146,7 +146,7 @@ def validate_activity(raw: dict, period: Period | None = None) -> dict:
     ):
         problems["female_participants"] = Message(
             "số nữ ({women}) lớn hơn tổng số người tham dự ({total})",
-            women=clean["female_participants"], total=clean["participants"])
+            women=Count(clean["female_participants"]), total=Count(clean["participants"]))
     if problems:
         raise Invalid(problems)
     clean["search_text"] = fold(" ".join((clean["title"], clean["place"], clean["notes"])))
@@ -195,14 +195,10 @@ def check_indicator_bounds(values: dict[str, float]) -> dict[str, str]:
         if whole and value is not None and values.get(whole) is not None and value > values[whole]:
             part, total = catalogue[code], catalogue[whole]
             problems[code] = Message("{part} ({value}) lớn hơn {whole} ({whole_value})",
-                                     part=Term(part.name_vi, part.name_en), value=_plain(value),
+                                     part=Term(part.name_vi, part.name_en), value=Count(value),
                                      whole=Term(total.name_vi.lower(), total.name_en.lower()),
-                                     whole_value=_plain(values[whole]))
+                                     whole_value=Count(values[whole]))
     return problems
-
-
-def _plain(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def validate_narrative(section, text) -> tuple[str, str]:
