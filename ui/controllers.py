@@ -156,17 +156,15 @@ class FiguresController(QObject):
         rule = self.context.profile.settings.share_rounding
         for indicator in self.shares:
             numerator, denominator = values.get(indicator.numerator), values.get(indicator.denominator)
-            text = "—"
+            share = None
             if numerator is not None and denominator:
-                text = i18n.percent(round_share(numerator * 100.0 / denominator, rule))
-            targets = []
-            if indicator.target_2025 is not None:
-                targets.append(self.tr("mục tiêu 2025: {value}").format(value=i18n.percent(indicator.target_2025, 0)))
-            if indicator.target_2030 is not None:
-                targets.append(self.tr("2030: {value}").format(value=i18n.percent(indicator.target_2030, 0)))
-            if targets:
-                text = f"{text} — {', '.join(targets)}"
-            self.page.shares[indicator.code].setText(text)
+                share = round_share(numerator * 100.0 / denominator, rule)
+            value, goal, colour = i18n.share_verdict(indicator, self.context.scope.period.year, share)
+            # As the report words it: "25,36 %", "mục tiêu đến năm 2025 là 60 %: chưa đạt" in colour.
+            self.page.shares[indicator.code].setText(value)
+            self.page.shares[indicator.code].setStyleSheet(f"color: {colour};" if share is None else "")
+            self.page.goals[indicator.code].setText(goal)
+            self.page.goals[indicator.code].setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
         problems = check_indicator_bounds(values)
         for code in self.page.inputs:
             self._mark(code, i18n.message(problems[code]) if code in problems else None)

@@ -121,14 +121,25 @@ class FiguresPage(Page):
         shares_box = QGroupBox(self.tr("Tỷ lệ (tính tự động) so với mục tiêu quốc gia"))
         grid = QGridLayout(shares_box)
         self.shares: dict[str, QLabel] = {}
+        self.goals: dict[str, QLabel] = {}  # "mục tiêu đến năm 2025 là 60 %: chưa đạt", in colour
         for row, indicator in enumerate(shares):
             value = QLabel("—")
             value.setObjectName(f"share-{indicator.code}")
             value.setTextInteractionFlags(Qt.TextSelectableByMouse)
-            grid.addWidget(QLabel(f"{indicator_name(indicator)}:"), row, 0)
+            value.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            goal = QLabel()
+            goal.setObjectName(f"goal-{indicator.code}")
+            goal.setTextFormat(Qt.PlainText)
+            goal.setWordWrap(True)
+            name = QLabel(f"{indicator_name(indicator)}:")
+            name.setWordWrap(True)
+            grid.addWidget(name, row, 0)
             grid.addWidget(value, row, 1)
+            grid.addWidget(goal, row, 2)
             self.shares[indicator.code] = value
-        grid.setColumnStretch(1, 1)
+            self.goals[indicator.code] = goal
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(2, 2)
         self.layout_.addWidget(shares_box)
         self.message = MessageLabel()
         self.layout_.addWidget(self.message)

@@ -1507,6 +1507,26 @@ Every bundle signed with this key will be refused from now on; data already rece
         <source>Danh sách khóa…</source>
         <translation>Keys…</translation>
     </message>
+    <message>
+        <source>mục tiêu đến năm {year} là {target}</source>
+        <translation>target for {year}: {target}</translation>
+    </message>
+    <message>
+        <source>chưa có số liệu</source>
+        <translation>no data yet</translation>
+    </message>
+    <message>
+        <source>mục tiêu đến năm {year} là {target}: {verdict}</source>
+        <translation>target for {year}: {target}: {verdict}</translation>
+    </message>
+    <message>
+        <source>đạt</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <source>chưa đạt</source>
+        <translation>not met</translation>
+    </message>
 </context>
 <context>
     <name>ActivitiesController</name>
@@ -1607,14 +1627,6 @@ Every bundle signed with this key will be refused from now on; data already rece
 <context>
     <name>FiguresController</name>
     <message>
-        <source>mục tiêu 2025: {value}</source>
-        <translation>2025 target: {value}</translation>
-    </message>
-    <message>
-        <source>2030: {value}</source>
-        <translation>2030: {value}</translation>
-    </message>
-    <message>
         <source>Chưa lưu — {reason}</source>
         <translation>Not saved — {reason}</translation>
     </message>
@@ -1681,6 +1693,14 @@ Every bundle signed with this key will be refused from now on; data already rece
     <message>
         <source>Cách có</source>
         <translation>Source</translation>
+    </message>
+    <message>
+        <source>đạt</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <source>chưa đạt</source>
+        <translation>not met</translation>
     </message>
     <message>
         <source>Nhập</source>
