@@ -96,6 +96,15 @@ def lock_period(window) -> bool:
             "cho đến khi mở lại kỳ (cần ghi lý do; lý do được lưu vào lịch sử thay đổi).").format(
             code=period.code, label=period_label(period)), tr("Khóa kỳ")):
         return False
+    return lock_now(window)
+
+
+def lock_now(window) -> bool:
+    """Lock the period on view (already confirmed: the menu's question, or the box ticked in the
+    checklist before sending); the window turns read-only with its banner."""
+    context = window.controller.context
+    period = context.scope.period
+    title = tr("Khóa kỳ để gửi")
     try:
         row = submit(context.engine, period, context.author or tr("không rõ"))
     except Refused as exc:

@@ -252,6 +252,42 @@
         <translation>Copy fingerprint</translation>
     </message>
     <message>
+        <source>Trang “{page}” có giá trị chưa lưu: {reason}</source>
+        <translation>Page “{page}” has a value not saved: {reason}</translation>
+    </message>
+    <message>
+        <source>Chưa có số liệu: “{page}” (không có văn bản, hoạt động hay chỉ tiêu nào của kỳ)</source>
+        <translation>No figures yet: “{page}” (no document, activity or indicator for the period)</translation>
+    </message>
+    <message>
+        <source>Chưa có lời văn: “{section}”</source>
+        <translation>No narrative yet: “{section}”</translation>
+    </message>
+    <message>
+        <source>Trước khi gửi báo cáo kỳ {period}</source>
+        <translation>Before sending the report for {period}</translation>
+    </message>
+    <message>
+        <source>Xin xem lại trước khi gửi. Bấm “Mở trang” để sửa, hoặc gửi luôn nếu đúng là kỳ này không có.</source>
+        <translation>Please look again before sending. Press “Open page” to fix it, or send anyway if the period really has none.</translation>
+    </message>
+    <message>
+        <source>Báo cáo kỳ {period} đã đủ các phần.</source>
+        <translation>The report for {period} has every part.</translation>
+    </message>
+    <message>
+        <source>Khóa kỳ {period} khi gửi (sau đó chỉ xem, muốn sửa phải mở lại kỳ và ghi lý do)</source>
+        <translation>Lock {period} when sending (then view only; to edit, reopen the period with a reason)</translation>
+    </message>
+    <message>
+        <source>Vẫn gửi</source>
+        <translation>Send anyway</translation>
+    </message>
+    <message>
+        <source>Gửi</source>
+        <translation>Send</translation>
+    </message>
+    <message>
         <source>Mật khẩu khóa ký của hồ sơ (đặt khi cài đặt):</source>
         <translation>The profile&apos;s signing key passphrase (set at installation):</translation>
     </message>
