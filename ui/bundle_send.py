@@ -148,8 +148,9 @@ class ChecklistDialog(QDialog):
         lines = QVBoxLayout(body)
         lines.setContentsMargins(0, 0, 0, 0)
         self.lines: list[QLabel] = []
+        open_page = escape(tr("Mở trang"))  # outside the f-string: lupdate reads it here
         for check in checks:
-            line = QLabel(f"• {escape(check.text)} — <a href=\"{check.page}\">{escape(tr('Mở trang'))}</a>")
+            line = QLabel(f"• {escape(check.text)} — <a href=\"{check.page}\">{open_page}</a>")
             line.setObjectName(f"check-{check.page}")
             line.setWordWrap(True)
             line.setTextFormat(Qt.RichText)

@@ -276,6 +276,10 @@
         <translation>The report for {period} has every part.</translation>
     </message>
     <message>
+        <source>Mở trang</source>
+        <translation>Open page</translation>
+    </message>
+    <message>
         <source>Khóa kỳ {period} khi gửi (sau đó chỉ xem, muốn sửa phải mở lại kỳ và ghi lý do)</source>
         <translation>Lock {period} when sending (then view only; to edit, reopen the period with a reason)</translation>
     </message>
