@@ -174,7 +174,7 @@ class ChecklistDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        screen.fit(self, 620, 200 + 44 * len(checks))
+        screen.fit(self, 640, 170 + 26 * len(checks))
 
     def open_page(self, key: str) -> None:
         self.opened = key

@@ -317,9 +317,9 @@ class ActivitiesController(TableController):
         super().__init__(context, page, ActivityTableModel(context.engine, context.scope, context.author))
         # The title takes what is left: participants, women and place stay in view on a small screen.
         set_column_widths(page.table, {
-            ActivityTableModel.DATE: 95, ActivityTableModel.KIND: 150, ActivityTableModel.TITLE: 300,
+            ActivityTableModel.DATE: 95, ActivityTableModel.KIND: 140, ActivityTableModel.TITLE: 300,
             ActivityTableModel.SESSIONS: 70, ActivityTableModel.PARTICIPANTS: 90, ActivityTableModel.FEMALE: 90,
-            ActivityTableModel.PLACE: 170}, stretch=ActivityTableModel.TITLE)
+            ActivityTableModel.PLACE: 150}, stretch=ActivityTableModel.TITLE)
         self.filter_timer = QTimer(self)
         self.filter_timer.setSingleShot(True)
         self.filter_timer.setInterval(FILTER_IDLE_MS)

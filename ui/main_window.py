@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (
 from vstbpn_desktop.catalogue import indicators
 
 from .pages import FiguresPage, GridPage, NarrativePage, TablePage
+from .screen import room
 
 NAVIGATION_WIDTH = 200
+NAVIGATION_WIDTH_SMALL = 150
 PAGE_ORDER = ("documents", "communication", "female_cadres", "violence", "assessment", "directions", "grid")
 
 
@@ -54,13 +56,15 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setMinimumWidth(120)
-        self.navigation.setTextElideMode(Qt.ElideRight)
+        self.navigation.setWordWrap(True)  # a long page name on two lines when the list is narrow
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.body.addWidget(self.navigation)
         self.body.addWidget(self.stack)
         self.body.setStretchFactor(1, 1)
         self.body.setCollapsible(1, False)
-        self.body.setSizes([NAVIGATION_WIDTH, 1000])
+        # Narrower on a small screen (1024 wide): the tables need the width more than the list.
+        self.body.setSizes([NAVIGATION_WIDTH if room(self).width() >= 1200 else NAVIGATION_WIDTH_SMALL, 1000])
         outer.addWidget(self.body, 1)
         self.setCentralWidget(central)
 

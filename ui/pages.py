@@ -4,7 +4,7 @@ and name them; the controllers in `ui/controllers.py` fill them and call the cor
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
+    QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
     QVBoxLayout, QWidget,
 )
 
@@ -42,8 +42,7 @@ class TablePage(Page):
         if with_filter:
             self.filter = QLineEdit()
             self.filter.setObjectName("filter")
-            self.filter.setPlaceholderText(self.tr("Nội dung, địa điểm, ghi chú — gõ không dấu cũng được: "
-                                               "“long xuyen” tìm ra “Long Xuyên”"))
+            self.filter.setPlaceholderText(self.tr("Nội dung, địa điểm — gõ không dấu cũng được"))
             self.filter.setClearButtonEnabled(True)
             bar.addWidget(QLabel(self.tr("Tìm:")))
             bar.addWidget(self.filter, 1)
@@ -161,6 +160,9 @@ class GridPage(Page):
         self.table = record_table()
         self.table.setObjectName("grid")
         self.table.setSelectionBehavior(self.table.SelectionBehavior.SelectItems)
+        # A long indicator name wraps onto a second line instead of ending in "…" on a small screen.
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.layout_.addWidget(self.table, 1)
         self.message = MessageLabel()
         self.layout_.addWidget(self.message)

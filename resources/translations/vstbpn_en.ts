@@ -1906,8 +1906,8 @@ Every bundle signed with this key will be refused from now on; data already rece
 <context>
     <name>TablePage</name>
     <message>
-        <source>Nội dung, địa điểm, ghi chú — gõ không dấu cũng được: “long xuyen” tìm ra “Long Xuyên”</source>
-        <translation>Find by title, place or notes, with or without Vietnamese accents</translation>
+        <source>Nội dung, địa điểm — gõ không dấu cũng được</source>
+        <translation>Title or place, with or without Vietnamese accents</translation>
     </message>
     <message>
         <source>Tìm:</source>
