@@ -166,13 +166,8 @@ class ChecklistDialog(QDialog):
         self.lock.setChecked(self.can_lock)
         self.lock.setVisible(self.can_lock)
         layout.addWidget(self.lock)
-        buttons = QDialogButtonBox()
-        self.send_button = buttons.addButton(tr("Vẫn gửi") if checks else tr("Gửi"), QDialogButtonBox.AcceptRole)
-        self.send_button.setObjectName("sendAnyway")
-        cancel = buttons.addButton(QDialogButtonBox.Cancel)
-        cancel.setText(tr("Hủy"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.send_button = common.action_buttons(tr("Vẫn gửi") if checks else tr("Gửi"), "sendAnyway",
+                                                          self.accept, self.reject)
         layout.addWidget(buttons)
         screen.fit(self, 640, 170 + 26 * len(checks))
 
