@@ -18,7 +18,9 @@ from ui import screen
 from conftest import ok, shown_window
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
-SCREENS = {"1366x768": QRect(0, 0, 1366, 768), "1024x600": QRect(0, 0, 1024, 600)}
+# 1366x768 at 150 % (QT_SCALE_FACTOR=1.5 or the system's scaling): Qt reports 910x512 logical pixels.
+SCREENS = {"1366x768": QRect(0, 0, 1366, 768), "1024x600": QRect(0, 0, 1024, 600),
+           "1366x768-150%": QRect(0, 0, 910, 512)}
 
 
 @pytest.fixture(params=sorted(SCREENS))

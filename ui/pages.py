@@ -11,16 +11,29 @@ from PySide6.QtWidgets import (
 from vstbpn_desktop.catalogue import Indicator
 
 from .i18n import indicator_name, indicator_unit
+from .screen import scrolling
 from .widgets import MessageLabel, NarrativeEditor, record_table
 
 
 class Page(QWidget):
-    """A page: a heading, then its content; narrative editors by section code."""
+    """A page: a heading, then its content; narrative editors by section code. A page whose
+    content is taller than a small screen (`scrolls`) puts it in a scroll area."""
+
+    scrolls = False
 
     def __init__(self, heading: str, parent=None):
         super().__init__(parent)
         self.narratives: dict[str, NarrativeEditor] = {}
-        self.layout_ = QVBoxLayout(self)
+        if self.scrolls:
+            body = QWidget()
+            self.layout_ = QVBoxLayout(body)
+            outer = QVBoxLayout(self)
+            outer.setContentsMargins(0, 0, 0, 0)
+            area = scrolling(body)
+            area.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)  # the labels are never cut
+            outer.addWidget(area)
+        else:
+            self.layout_ = QVBoxLayout(self)
         title = QLabel(f"<h2>{heading}</h2>")
         self.layout_.addWidget(title)
 
@@ -101,6 +114,8 @@ class TablePage(Page):
 
 class FiguresPage(Page):
     """Counts typed in, each share shown live beside its national targets, and the narrative."""
+
+    scrolls = True  # the violence page is taller than a 1024x600 screen at 125 %
 
     def __init__(self, heading: str, counts: list[Indicator], shares: list[Indicator], parent=None):
         super().__init__(heading, parent)
