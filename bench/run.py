@@ -235,6 +235,7 @@ def child_stall(work: str, csv_path: str, annex_dir: str) -> None:
     from datetime import date
 
     from ui.app import make_application, open_window, skip_feature_scan
+    from vstbpn_desktop.reports.options import ReportOptions
 
     skip_feature_scan()  # as ui.app.run_window does before the window's modules are imported
     from PySide6.QtWidgets import QDialog
@@ -248,7 +249,7 @@ def child_stall(work: str, csv_path: str, annex_dir: str) -> None:
     bundle_common.show = lambda dialog: dialog.show()
     bundle_common.ask_passphrase = lambda parent, title, label: SECRET
     bundle_send.run_checklist = lambda dialog: dialog.lock.setChecked(False) or QDialog.Accepted  # send as it is
-    report_print.ask_options = lambda parent, period, title: ("", date(2024, 7, 10))
+    report_print.ask_options = lambda parent, period, title, settings: ReportOptions(issued_on=date(2024, 7, 10))
     probe = StallProbe()
     results = {}
 

@@ -28,6 +28,7 @@ def main(argv: list[str]) -> int:
     from vstbpn_desktop.bundle.keys import export_public
     from vstbpn_desktop.demo import load_demo
     from vstbpn_desktop.profile import Profile
+    from vstbpn_desktop.reports.options import ReportOptions
 
     from ui import bundle_common, bundle_send, report_print
     from ui.app import make_application, open_window
@@ -136,13 +137,15 @@ def main(argv: list[str]) -> int:
         window.show_page("reporting")
         shot(window, "26-reporting.png")
 
-        options = report_print.OptionsDialog(window, Period(2023, 1), report_print.tr("In báo cáo"))
+        options = report_print.OptionsDialog(window, Period(2023, 1), report_print.tr("In báo cáo"),
+                                             profiles["89"].settings)
         options.number.setText("15")
         options.issued.setDate(QDate(2023, 7, 2))
         options.show()
         shot(options, "27-report-options.png")
         options.close()
-        report_print.ask_options = lambda parent, period, title: ("15", date(2023, 7, 2))
+        report_print.ask_options = lambda parent, period, title, settings: ReportOptions.from_settings(
+            settings).updated(number="15", issued_on=date(2023, 7, 2))
         preview = window.reports.print_report()
         widget = preview.findChild(QPrintPreviewWidget)
         for _ in range(50):

@@ -160,3 +160,22 @@ def told(monkeypatch):
                         lambda parent, title, text, warning=False: messages.append((text, warning)))
     return messages
 
+
+
+@pytest.fixture(autouse=True)
+def asked_about_unsaved(monkeypatch):
+    """The question about values typed and refused (fix / discard), answered "discard" unless a test
+    sets `asked_about_unsaved.answer = False`; each question's reasons are kept in order."""
+    from ui import bundle_common
+
+    class Asked(list):
+        answer = True
+
+    asked = Asked()
+
+    def answer(parent, reasons):
+        asked.append(list(reasons))
+        return asked.answer
+
+    monkeypatch.setattr(bundle_common, "discard_unsaved", answer)
+    return asked

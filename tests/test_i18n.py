@@ -96,7 +96,7 @@ def test_every_tr_literal_of_the_window_is_in_the_catalogue():
 
 
 def test_menu_accelerators_do_not_collide():
-    menus = ["&Tệp", "&Kỳ báo cáo", "&Báo cáo", "Đơn vị cấp &dưới", "&Công cụ", "Trợ &giúp"]
+    menus = ["&Tệp", "&Sửa", "&Kỳ báo cáo", "&Báo cáo", "Đơn vị cấp &dưới", "&Công cụ", "Trợ &giúp"]
     english = {source: translation.text for _, source, translation in messages()}
     assert set(menus) <= set(english)
     for texts in (menus, [english[m] for m in menus]):
@@ -131,7 +131,7 @@ def test_english_window_menus_pages_and_settings_dialog(qtbot, district, languag
     window = open_in(qtbot, district, language, "en")
     texts = window_texts(window)
     assert texts["title"].startswith("VSTBPN Desktop — Recording work")
-    assert texts["menus"] == ["&File", "&Period", "&Report", "&Subordinate units", "&Tools", "&Help"]
+    assert texts["menus"] == ["&File", "&Edit", "&Period", "&Report", "&Subordinate units", "&Tools", "&Help"]
     assert texts["pages"][:7] == ["Directives and coordination", "Communication and training", "Female cadres",
                                   "Violence prevention", "Assessment", "Directions", "Indicators"]
     assert "Settings…" in texts["actions"] and "Print report…" in texts["actions"]
@@ -162,7 +162,7 @@ def test_english_window_menus_pages_and_settings_dialog(qtbot, district, languag
 def test_vietnamese_window_and_qt_buttons(qtbot, district, language):
     window = open_in(qtbot, district, language, "vi")
     texts = window_texts(window)
-    assert texts["menus"] == ["&Tệp", "&Kỳ báo cáo", "&Báo cáo", "Đơn vị cấp &dưới", "&Công cụ", "Trợ &giúp"]
+    assert texts["menus"] == ["&Tệp", "&Sửa", "&Kỳ báo cáo", "&Báo cáo", "Đơn vị cấp &dưới", "&Công cụ", "Trợ &giúp"]
     assert texts["pages"][0] == "Văn bản chỉ đạo và phối hợp"
     assert texts["headers"][:2] == ["Ngày", "Loại hoạt động"]
     box = QMessageBox(QMessageBox.Question, "x", "y", QMessageBox.Yes | QMessageBox.No | QMessageBox.Cancel)
@@ -283,7 +283,7 @@ def test_every_text_of_the_english_dialogs_is_english(qtbot, district, language)
         "guide": GuideDialog(window),
         "reopen": ReopenDialog("2023H1", district.author, when_text(datetime(2023, 7, 2, 8, 30)), window),
         "return": ReturnDialog("2023H1", [("88301", "Phường Mỹ Bình")], window),
-        "options": OptionsDialog(window, Period(2023, 1), report_print.tr("In báo cáo")),
+        "options": OptionsDialog(window, Period(2023, 1), report_print.tr("In báo cáo"), settings),
     }
     data = [value for value in vars(settings).values() if isinstance(value, str) and value]
     data += [line for line in settings.recipients.splitlines() if line]
@@ -323,12 +323,12 @@ def grid_cell(window, code: str, column: int):
 
 
 def edit_cell(qtbot, table, index, text: str) -> None:
-    """Open the cell's editor with Enter, replace its text, commit with Enter (as a person does)."""
+    """Open the cell's editor with F2, replace its text, commit with Enter (as a person does)."""
     from test_ui_window import enter, type_text
 
     table.setFocus()
     table.setCurrentIndex(index)
-    qtbot.keyClick(table, Qt.Key_Return)
+    qtbot.keyClick(table, Qt.Key_F2)
     editor = QApplication.focusWidget()
     qtbot.keyClick(editor, Qt.Key_A, Qt.ControlModifier)
     type_text(qtbot, editor, text)
@@ -375,8 +375,9 @@ def test_english_window_shows_and_reads_numbers_the_english_way(qtbot, province,
     total.setFocus()
     qtbot.keyClick(total, Qt.Key_A, Qt.ControlModifier)
     type_text(qtbot, total, "1,849")
-    assert cadres.shares["LEADERS_FEMALE_PCT"].text().startswith("31.58 %")  # 584 / 1849, while typing
+    assert cadres.shares["LEADERS_FEMALE_PCT"].text().startswith("25.37 %")  # saved values only
     qtbot.keyClick(total, Qt.Key_Return)
+    assert cadres.shares["LEADERS_FEMALE_PCT"].text().startswith("31.58 %")  # 584 / 1849
     assert cadres.message.text() == ""
     assert records.indicator_values(province.engine, scope)["LEADERS_TOTAL"] == 1849
     assert total.text() == "1,849"

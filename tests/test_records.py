@@ -86,3 +86,49 @@ def test_counting_a_period_and_its_search_reads_only_the_activity_index(district
         for statement, parameters in statements:
             plan = " ".join(row[-1] for row in raw.execute("EXPLAIN QUERY PLAN " + statement, parameters))
             assert "COVERING INDEX ix_activity_unit_date" in plan, (statement, plan)
+
+
+# -- reversible changes: what the window's undo writes back ------------------------------------
+
+def test_a_change_written_back_restores_the_record_exactly_and_refuses_a_stale_one(district):
+    from datetime import date
+
+    from vstbpn_desktop import records
+    from vstbpn_desktop.errors import Refused
+    from vstbpn_desktop.safety.audit import events
+
+    scope = Scope("883", H1)
+    added = records.track(district.engine, "activity", scope, None, lambda: add_activity(
+        district.engine, scope, {"date": date(2023, 3, 1), "kind": "training", "title": "Tập huấn",
+                                 "participants": 100, "female_participants": 60}))
+    edited = records.track(district.engine, "activity", scope, added.key, lambda: records.update_activity(
+        district.engine, scope, added.key, {"participants": 120}))
+    assert edited.before == added.after and edited.after["participants"] == 120
+    records.apply_changes(district.engine, [edited.reversed()])
+    assert records.record_state(district.engine, "activity", scope, added.key) == added.after
+    assert [e["action"] for e in events(district.engine, record_id=added.key)] == ["insert", "update", "update"]
+
+    with pytest.raises(Refused, match="đã được sửa sau"):   # undoing the edit twice: it is not there any more
+        records.apply_changes(district.engine, [edited.reversed()])
+    records.apply_changes(district.engine, [added.reversed()])
+    assert count_activities(district.engine, scope) == 0
+
+
+def test_a_change_back_is_checked_like_a_value_typed_in(district):
+    from vstbpn_desktop import records
+
+    scope = Scope("883", H1)
+
+    def typed(code, value):
+        return records.track(district.engine, "indicator_value", scope, code,
+                             lambda: set_indicator_values(district.engine, scope, {code: value}))
+
+    typed("LEADERS_TOTAL", 500)
+    typed("LEADERS_FEMALE", 400)
+    total = typed("LEADERS_TOTAL", 2302)
+    women = typed("LEADERS_FEMALE", 2000)
+    with pytest.raises(Invalid):   # the total back to 500 under 2.000 women
+        records.apply_changes(district.engine, [total.reversed()])
+    assert indicator_values(district.engine, scope) == {"LEADERS_TOTAL": 2302, "LEADERS_FEMALE": 2000}
+    records.apply_changes(district.engine, [women.reversed(), total.reversed()])
+    assert indicator_values(district.engine, scope) == {"LEADERS_TOTAL": 500, "LEADERS_FEMALE": 400}

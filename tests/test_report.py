@@ -132,7 +132,7 @@ def test_docx_has_the_same_figures_and_layout(sample, tmp_path):
     text = "\n".join(p.text for p in document.paragraphs)
     header_text = "\n".join(c.text for row in document.tables[0].rows for c in row.cells)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header_text and "An Giang, ngày 02 tháng 02 năm 2023" in header_text
-    assert "BÁO CÁO" in text and "2.302 người" in text and "584 người" in text and "25,36 %" in text
+    assert "BÁO CÁO" in text and "2.302 người" in text and "584 người" in text and "25,36\u00a0%" in text
     assert "tổ chức 780 cuộc cho 25.120 lượt người tham dự" in text
     section = document.sections[0]
     assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
@@ -163,15 +163,15 @@ def test_xlsx_cells_are_typed_and_formulas_stay_text(district, tmp_path):
     workbook = load_workbook(out)
     assert {"Hoạt động", "Văn bản", "Chỉ tiêu", "Nội dung"} <= set(workbook.sheetnames)
     sheet = workbook["Hoạt động"]
-    assert sheet.freeze_panes == "A2"
-    assert [c.value for c in sheet[1]][:4] == ["STT", "Ngày", "Loại", "Nội dung"]
-    row = [c for c in sheet[2]]
+    assert sheet.freeze_panes == "A6"  # three title rows, a blank row, the header
+    assert [c.value for c in sheet[5]][:4] == ["STT", "Ngày", "Loại", "Nội dung"]
+    row = [c for c in sheet[6]]
     assert isinstance(row[1].value, datetime) and row[1].value.date() == date(2023, 2, 2)
     assert row[1].number_format == "dd/mm/yyyy"
     assert row[3].value == "=SUM(A1:A9)" and row[3].data_type == "s"
     assert row[7].value == "@Hội trường" and row[7].data_type == "s"
     assert isinstance(row[5].value, int) and row[5].value == 1200
-    assert sheet.cell(row=3, column=4).value == "+84 chuyên mục" and sheet.cell(row=3, column=4).data_type == "s"
+    assert sheet.cell(row=7, column=4).value == "+84 chuyên mục" and sheet.cell(row=7, column=4).data_type == "s"
     assert sheet.column_dimensions["D"].width >= len("=SUM(A1:A9)")
     # Nothing in the file is a formula: the XML has no <f> element at all.
     import zipfile
@@ -181,7 +181,7 @@ def test_xlsx_cells_are_typed_and_formulas_stay_text(district, tmp_path):
             if name.startswith("xl/worksheets/"):
                 assert b"<f>" not in archive.read(name)
     indicators = workbook["Chỉ tiêu"]
-    values = {r[1].value: r[4].value for r in indicators.iter_rows(min_row=2)}
+    values = {r[-1].value: r[3].value for r in indicators.iter_rows(min_row=6)}
     assert values["COMM_PARTICIPANTS"] == 1200 and values["MEDIA_ITEMS"] == 1
 
 

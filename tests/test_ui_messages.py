@@ -1,8 +1,8 @@
 """Plain messages (issue 11.8) and the first-run focus, on real profiles, keys and bundles: a bundle
 from a key never enrolled names its unit and offers "Đăng ký khóa…" (which really enrols, and the
 file then imports); the wrong passphrase says no path; numbers inside messages are written as the
-window writes numbers; a date refusal reads once; refusals leave the status bar once fixed;
-Tệp → Thoát (Ctrl+Q); first run starts in the unit search box."""
+window writes numbers; a date refusal reads once; Tệp → Thoát (Ctrl+Q); first run starts in the
+unit search box."""
 
 import pytest
 from PySide6.QtCore import Qt
@@ -120,21 +120,6 @@ def test_a_date_refusal_names_the_date_once(district):
     text = refusal_text(invalid.value, names)
     assert text.startswith("Ngày 15/03/2026 nằm ngoài kỳ 2023H1"), text
     assert "Ngày: ngày" not in text
-
-
-def test_a_refusal_leaves_the_status_bar_once_something_is_written(qtbot, district):
-    window = shown_window(qtbot, district)
-    context = window.controller.context
-    context.say("Số cuộc: phải lớn hơn hoặc bằng 0", refusal=True)
-    assert window.statusBar().currentMessage().startswith("Số cuộc")
-    records.add_activity(district.engine, context.scope, {"date": "2023-03-01", "kind": "training",
-                                                          "title": "Tập huấn", "sessions": 1}, "Lan")
-    context.data_changed.emit("activities")
-    assert window.statusBar().currentMessage() == ""
-    context.say("Đã lưu Số cuộc", 4000)  # what is not a refusal stays
-    context.data_changed.emit("activities")
-    assert window.statusBar().currentMessage() == "Đã lưu Số cuộc"
-    window.close()
 
 
 def test_file_menu_ends_with_quit_on_ctrl_q(qtbot, district):

@@ -66,8 +66,9 @@ def test_indicator_model_refuses_women_above_total_and_keeps_value(qtbot, sample
     with qtbot.waitSignal(model.refused) as blocker:
         assert model.setData(cell, "3000") is False
     assert "lớn hơn tổng số cán bộ lãnh đạo" in blocker.args[1]
-    assert cell.data() == "584"
-    assert "lớn hơn" in cell.data(ErrorRole)
+    assert cell.data() == "3000"              # kept where it was typed, red, not saved
+    assert "lớn hơn" in cell.data(ErrorRole) and cell.data(Qt.BackgroundRole) is not None
+    assert model.pending() == [cell.data(ErrorRole)]
     assert records.indicator_values(profile.engine, scope)["LEADERS_FEMALE"] == 584
     assert model.setData(cell, "600") is True
     assert cell.data(ErrorRole) is None
@@ -82,8 +83,11 @@ def test_activity_model_refuses_date_outside_period(qtbot, sample):
     with qtbot.waitSignal(model.refused) as blocker:
         assert model.setData(cell, "15/08/2023") is False
     assert blocker.args[1].startswith("Ngày 15/08/2023 nằm ngoài kỳ 2023H1")  # the date named once
-    assert cell.data() == before
-    assert model.index(0, model.TITLE).data(Qt.BackgroundRole) is not None
+    assert cell.data() == "15/08/2023" and cell.data(Qt.BackgroundRole) is not None   # kept, red
+    assert model.index(0, model.TITLE).data(Qt.BackgroundRole) is None
+    assert records.activity_page(profile.engine, scope, 0, 1)[0]["date"].strftime("%d/%m/%Y") == before
+    model.discard_pending()
+    assert cell.data() == before and model.pending() == []
 
 
 def many_activities(count: int) -> list[dict]:

@@ -6,10 +6,14 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
+from PySide6.QtWidgets import QDialog
 
 from ui import bundle_common, report_print
+from vstbpn_desktop.periods import Period
+from vstbpn_desktop.reports.options import ReportOptions
 
 from conftest import shown_window
 
@@ -21,7 +25,8 @@ def window(qtbot, district, monkeypatch):
     from vstbpn_desktop.demo import load_demo
 
     load_demo(district)
-    monkeypatch.setattr(report_print, "ask_options", lambda parent, period, title: ("15", date(2023, 7, 2)))
+    monkeypatch.setattr(report_print, "ask_options",
+                        lambda parent, period, title, settings: ReportOptions(number="15", issued_on=date(2023, 7, 2)))
     window = shown_window(qtbot, district)
     yield window
     window.reports.cleanup()
@@ -29,7 +34,7 @@ def window(qtbot, district, monkeypatch):
 
 
 def test_report_pages_are_drawn_into_a_pdf_printer(window, tmp_path):
-    pdf = window.reports.build_pdf("15", date(2023, 7, 2))
+    pdf = window.reports.build_pdf(ReportOptions(number="15", issued_on=date(2023, 7, 2)))
     source = PdfReader(pdf)
     printer = QPrinter(QPrinter.HighResolution)
     printer.setOutputFormat(QPrinter.PdfFormat)
@@ -99,3 +104,46 @@ def test_unwritable_place_is_said_and_leaves_no_file(window, monkeypatch, tmp_pa
     assert window.reports.export("docx") is None
     assert told and "khong-co" in told[0]
     assert not (tmp_path / "khong-co").exists()
+
+
+def test_the_options_dialog_starts_from_the_settings_and_refuses_a_bad_number(qtbot, district):
+    district.settings.report_symbol = "BC-UBND"
+    district.settings.report_addressees = "Bộ Nội vụ"
+    district.settings.signer_title = "Trưởng ban"
+    district.settings.signer_name = "Lê Văn Tám"
+    dialog = report_print.OptionsDialog(None, Period(2023, 1), "In báo cáo", district.settings)
+    qtbot.addWidget(dialog)
+    assert dialog.number.text() == "" and dialog.symbol.text() == "BC-UBND"
+    assert dialog.addressees.toPlainText() == "Bộ Nội vụ" and dialog.signer_name.text() == "Lê Văn Tám"
+    assert dialog.unreported_note.isChecked()
+    dialog.number.setText("15/2023")
+    dialog.accept()
+    assert dialog.result() != QDialog.Accepted and dialog.chosen is None
+    assert "số báo cáo '15/2023'" in dialog.error.text()
+    dialog.number.setText(" 15 ")
+    dialog.addressees.setPlainText("Bộ Nội vụ\nUBND tỉnh An Giang")
+    dialog.unreported_note.setChecked(False)
+    dialog.issued.setDate(QDate(2023, 7, 2))
+    dialog.accept()
+    assert dialog.result() == QDialog.Accepted
+    assert dialog.chosen == ReportOptions(number="15", symbol="BC-UBND", issued_on=date(2023, 7, 2),
+                                          addressees=("Bộ Nội vụ", "UBND tỉnh An Giang"), signer_title="Trưởng ban",
+                                          signer_name="Lê Văn Tám", unreported_note=False)
+
+
+def test_print_preview_of_a_20000_character_title(qtbot, window):
+    """Issue 13.4: the preview of a report holding the longest title allowed shows its pages."""
+    from vstbpn_desktop.records import Scope, add_activity
+
+    title = ("Tuyên truyền Luật Bình đẳng giới tại các xã, phường, thị trấn " * 400)[:20000]
+    add_activity(window.controller.profile.engine, Scope("883", Period(2023, 1)),
+                 {"date": "2023-03-02", "kind": "training", "title": title, "sessions": 1, "participants": 10,
+                  "female_participants": 5, "place": "Hội trường"})
+    preview = window.reports.print_report()
+    assert preview is not None
+    widget = preview.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: widget.pageCount() > 0)
+    source = PdfReader(window.reports.pdf)
+    assert widget.pageCount() == len(source.pages) > 8
+    assert "Số: 15/BC-BVSTBPN" in source.pages[0].extract_text()
+    preview.close()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QHeaderView, QMain
 
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import Profile
+from vstbpn_desktop.reports.options import ReportOptions
 
 from ui import screen
 
@@ -110,9 +111,9 @@ def test_every_dialog_of_a_district_fits(qtbot, district_cli, area, monkeypatch)
         settings = shown(qtbot, SettingsDialog(profile, window), area)
         # The form scrolls; Lưu and Hủy stay where they can be clicked.
         assert settings.findChild(screen.QScrollArea, "scrollingBody") is not None
-        shown(qtbot, report_print.OptionsDialog(window, Period(2023, 1), "In báo cáo"), area)
+        shown(qtbot, report_print.OptionsDialog(window, Period(2023, 1), "In báo cáo", profile.settings), area)
 
-        pdf = window.reports.build_pdf("12/BC", QDate(2023, 6, 20).toPython())
+        pdf = window.reports.build_pdf(ReportOptions(number="12", issued_on=QDate(2023, 6, 20).toPython()))
         preview = window.reports.show_preview(pdf)
         qtbot.addWidget(preview)
         qtbot.waitExposed(preview)

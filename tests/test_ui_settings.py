@@ -66,3 +66,23 @@ def test_settings_dialog_saves_to_disk_and_the_window_follows(qtbot, district, m
     assert window.controller.context.author == "Lê Thị Hồng"
     assert window.controller.grid.model.rounding == "truncate"
     window.close()
+
+
+def test_settings_dialog_keeps_the_report_defaults(qtbot, district):
+    """Ký hiệu, Kính gửi and the unreported-units note: saved, refused when the symbol is wrong."""
+    dialog = SettingsDialog(district)
+    qtbot.addWidget(dialog)
+    assert dialog.fields["report_symbol"].text() == "BC-BVSTBPN" and dialog.unreported_note.isChecked()
+    before = on_disk(district)
+    dialog.fields["report_symbol"].setText("BC/UBND")
+    dialog.accept()
+    assert dialog.result() != QDialog.Accepted and "ký hiệu báo cáo 'BC/UBND'" in dialog.error.text()
+    assert on_disk(district) == before
+    dialog.fields["report_symbol"].setText("BC-UBND")
+    dialog.addressees.setPlainText("- Bộ Nội vụ;\n\n Ủy ban nhân dân tỉnh An Giang.\n")
+    dialog.unreported_note.setChecked(False)
+    dialog.accept()
+    assert dialog.result() == QDialog.Accepted
+    saved = Settings.load(district.data_dir)
+    assert (saved.report_symbol, saved.report_addressees, saved.unreported_note) == (
+        "BC-UBND", "Bộ Nội vụ\nỦy ban nhân dân tỉnh An Giang", False)

@@ -71,6 +71,10 @@ def test_new_activity_typed_with_keyboard_updates_totals(qtbot, window, district
     assert page.totals["participants"].text() == "Lượt người: 0"
     editor = focused()
     assert editor is not None and editor.parent() is page.table.viewport()
+    assert editor.text() == scope_of(window).period.start.strftime("%d/%m/%Y")   # a new row starts at its date
+    qtbot.keyClick(editor, Qt.Key_Tab)        # → Loại hoạt động
+    qtbot.keyClick(focused(), Qt.Key_Tab)     # → Nội dung
+    editor = focused()
     assert editor.text() == "Hoạt động mới"
     qtbot.keyClick(editor, Qt.Key_A, Qt.ControlModifier)
     type_text(qtbot, editor, "Tập huấn bình đẳng giới")
@@ -112,7 +116,7 @@ def test_women_above_participants_in_table_is_refused_and_cell_keeps_old_value(q
     assert "Dòng 1 chưa lưu" in page.message.text()
     assert "lớn hơn" in window.statusBar().currentMessage()
     assert "Trong đó nữ" in cell.data(ErrorRole)
-    assert cell.data() == "0"
+    assert cell.data() == "80"          # kept where it was typed, not saved
     [row] = records.activity_page(district.engine, scope_of(window), 0, 10)
     assert row["female_participants"] == 0
 
@@ -190,7 +194,7 @@ def test_women_above_total_on_female_cadres_page_is_refused_and_not_saved(qtbot,
     assert page.shares["LEADERS_FEMALE_PCT"].text() == "25,37 %"
 
 
-def test_share_label_follows_typing_with_national_targets(qtbot, window, district):
+def test_share_label_follows_saved_values_with_national_targets(qtbot, window, district):
     window.show_page("female_cadres")
     page = window.pages["female_cadres"]
     label, goal = page.shares["KEYLEADER_UNITS_FEMALE_PCT"], page.goals["KEYLEADER_UNITS_FEMALE_PCT"]
@@ -200,12 +204,18 @@ def test_share_label_follows_typing_with_national_targets(qtbot, window, distric
     assert (label.text(), goal.text()) == ("chưa có số liệu", "mục tiêu đến năm 2030 là 75 %")
     type_text(qtbot, page.inputs["KEYLEADER_UNITS_TOTAL"], "167")
     type_text(qtbot, page.inputs["KEYLEADER_UNITS_FEMALE"], "71")
+    # Shares come from saved values only: typed is not saved yet.
+    assert (label.text(), goal.text()) == ("chưa có số liệu", "mục tiêu đến năm 2030 là 75 %")
+    qtbot.keyClick(page.inputs["KEYLEADER_UNITS_FEMALE"], Qt.Key_Return)
+    qtbot.keyClick(page.inputs["KEYLEADER_UNITS_TOTAL"], Qt.Key_Return)
     assert (label.text(), goal.text()) == ("42,51 %", "mục tiêu đến năm 2030 là 75 %: chưa đạt")
     assert "#b00020" in goal.styleSheet()
     qtbot.keyClick(page.inputs["KEYLEADER_UNITS_FEMALE"], Qt.Key_Backspace)
+    qtbot.keyClick(page.inputs["KEYLEADER_UNITS_FEMALE"], Qt.Key_Return)
     assert label.text() == "4,19 %"
     qtbot.keyClick(page.inputs["KEYLEADER_UNITS_FEMALE"], Qt.Key_A, Qt.ControlModifier)
     type_text(qtbot, page.inputs["KEYLEADER_UNITS_FEMALE"], "130")
+    qtbot.keyClick(page.inputs["KEYLEADER_UNITS_FEMALE"], Qt.Key_Return)
     assert (label.text(), goal.text()) == ("77,84 %", "mục tiêu đến năm 2030 là 75 %: đạt")
     assert "#1b5e20" in goal.styleSheet()
 
@@ -216,18 +226,18 @@ def test_a_share_of_2023_is_judged_by_the_2025_target_as_in_the_report(qtbot, di
     page = window.pages["female_cadres"]
     type_text(qtbot, page.inputs["KEYLEADER_UNITS_TOTAL"], "167")
     type_text(qtbot, page.inputs["KEYLEADER_UNITS_FEMALE"], "71")
-    assert page.goals["KEYLEADER_UNITS_FEMALE_PCT"].text() == "mục tiêu đến năm 2025 là 60 %: chưa đạt"
     qtbot.keyClick(page.inputs["KEYLEADER_UNITS_FEMALE"], Qt.Key_Return)
     qtbot.keyClick(page.inputs["KEYLEADER_UNITS_TOTAL"], Qt.Key_Return)
+    assert page.goals["KEYLEADER_UNITS_FEMALE_PCT"].text() == "mục tiêu đến năm 2025 là 60 %: chưa đạt"
     window.show_page("grid")
     model = window.pages["grid"].table.model()
-    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(Qt.UserRole + 1) == "KEYLEADER_UNITS_FEMALE_PCT")
+    codes = {model.index(r, 0).data(Qt.UserRole + 1): r for r in range(model.rowCount())}
+    row = codes["KEYLEADER_UNITS_FEMALE_PCT"]
     assert model.index(row, model.TARGET_2025).data() == "60 % · chưa đạt"
     assert model.index(row, model.TARGET_2030).data() == "75 %"
     assert model.index(row, model.VALUE).data(Qt.ToolTipRole) == "mục tiêu đến năm 2025 là 60 %: chưa đạt"
     assert model.index(row, model.VALUE).data(Qt.ForegroundRole).color().name() == "#b00020"
-    empty = next(r for r in range(model.rowCount()) if model.index(r, 0).data(Qt.UserRole + 1) == "GBV_VICTIMS_SUPPORTED_PCT")
-    assert model.index(empty, model.VALUE).data() == "chưa có số liệu"
+    assert model.index(codes["GBV_VICTIMS_SUPPORTED_PCT"], model.VALUE).data() == "chưa có số liệu"
     window.close()
 
 
@@ -258,13 +268,16 @@ def test_grid_edits_counts_and_refuses_derived_and_invalid(qtbot, window, distri
     cell = grid.index(rows["LEADERS_TOTAL"], grid.VALUE)
     table.setFocus()
     table.setCurrentIndex(cell)
-    qtbot.keyClick(table, Qt.Key_Return)
+    qtbot.keyClick(table, Qt.Key_F2)
     type_text(qtbot, focused(), "abc")
     enter(qtbot, focused())
     assert "không phải là số" in window.pages["grid"].message.text()
+    assert cell.data() == "abc" and "không phải là số" in cell.data(ErrorRole)   # kept, red, not saved
     assert records.indicator_values(district.engine, scope_of(window)) == {}
+    assert table.currentIndex().row() == cell.row() + 1                      # Enter moved down
 
-    qtbot.keyClick(table, Qt.Key_Return)
+    table.setCurrentIndex(cell)
+    qtbot.keyClick(table, Qt.Key_F2)
     qtbot.keyClick(focused(), Qt.Key_A, Qt.ControlModifier)
     type_text(qtbot, focused(), "120")
     enter(qtbot, focused())

@@ -74,6 +74,23 @@ def confirm(parent, title: str, text: str, yes_text: str) -> bool:
     return box.exec() == QMessageBox.Yes
 
 
+def discard_unsaved(parent, reasons: list[str]) -> bool:
+    """Values typed and refused are not saved: True to discard them, False to go back and fix them."""
+    listed = "\n".join(f"• {reason}" for reason in reasons[:8])
+    more = len(reasons) - 8
+    if more > 0:
+        listed += "\n" + tr("… và {count} giá trị khác").format(count=i18n.count(more))
+    box = QMessageBox(QMessageBox.Warning, tr("Giá trị chưa lưu"),
+                      tr("Các giá trị sau không hợp lệ nên chưa được lưu:\n{values}\n\n"
+                         "Sửa lại cho đúng, hay bỏ các giá trị này (giữ giá trị đã lưu)?").format(values=listed),
+                      QMessageBox.Yes | QMessageBox.No, parent)
+    box.setObjectName("discardUnsaved")
+    box.button(QMessageBox.No).setText(tr("Sửa lại"))
+    box.button(QMessageBox.Yes).setText(tr("Bỏ các giá trị này"))
+    box.setDefaultButton(QMessageBox.No)
+    return box.exec() == QMessageBox.Yes
+
+
 def show(dialog) -> None:
     """A result dialog: window-modal, not blocking (open(), not exec())."""
     dialog.open()

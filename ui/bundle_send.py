@@ -226,8 +226,7 @@ class Sender:
 
         window, context = self.window, self.context
         title = tr("Gửi báo cáo")
-        window.controller.flush()
-        if not self.check_before_sending():
+        if not window.controller.flush() or not self.check_before_sending():
             return None
         profile, period = context.profile, context.scope.period
         default = common.documents_folder() / next_bundle_name(profile, period)

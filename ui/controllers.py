@@ -17,9 +17,13 @@ from vstbpn_desktop.periods import Period, period_for
 from vstbpn_desktop.records import Scope
 from vstbpn_desktop.storage.models import Activity, Document
 
-from . import i18n
+from . import bundle_common as common, i18n
 from .i18n import indicator_name, period_label
-from .models import ActivityTableModel, DocumentTableModel, IndicatorTableModel, indicator_refusal, refusal_text
+from .edit_history import EditHistory, PassHistoryKeys
+from .models import (
+    ActivityTableModel, DocumentTableModel, IdRole, IndicatorTableModel, indicator_refusal, refusal_text,
+    save_indicator,
+)
 from .widgets import KindDelegate, set_column_widths
 from .worker import later
 
@@ -43,20 +47,25 @@ class Context(QObject):
         self.engine = profile.engine
         self.author = profile.author
         self.scope = Scope(profile.org_unit_code, Period(date.today().year, 1))
-        self.refusal_shown = ""
-        # A refusal in the status bar goes once something is written or the period changes: it
-        # was about a value that has since been fixed or left behind.
-        self.data_changed.connect(lambda _area: self.clear_refusal())
-        self.scope_changed.connect(self.clear_refusal)
+        self.history = EditHistory(self.engine, self)
+        self._refusal = ""
 
-    def say(self, text: str, timeout: int = 10_000, refusal: bool = False) -> None:
+    def say(self, text: str, timeout: int = 10_000) -> None:
         self.window.statusBar().showMessage(text, timeout)
-        self.refusal_shown = text if refusal else ""
 
-    def clear_refusal(self) -> None:
-        if self.refusal_shown and self.window.statusBar().currentMessage() == self.refusal_shown:
+    def say_refusal(self, text: str) -> None:
+        """Why a value was not saved, in the one status line, until it is fixed."""
+        self._refusal = text
+        self.window.statusBar().showMessage(text)
+
+    def refusal_fixed(self) -> None:
+        if self._refusal and self.window.statusBar().currentMessage() == self._refusal:
             self.window.statusBar().clearMessage()
-        self.refusal_shown = ""
+        self._refusal = ""
+
+    def record(self, text: str, changes: list, merge_key=None) -> None:
+        """A saved action, kept for Hoàn tác."""
+        self.history.record(text, changes, merge_key)
 
 
 def period_choices(today: date, with_data: list[Period]) -> list[Period]:
@@ -74,18 +83,22 @@ def default_period(today: date, with_data: list[Period]) -> Period:
 
 
 class NarrativeController(QObject):
-    """Saves a narrative after a short idle and when focus leaves it; never drops typed text."""
+    """Saves a narrative after a short idle and when focus leaves it; never drops typed text.
+    The saves made while the box keeps focus are one action for Hoàn tác."""
 
     def __init__(self, context: Context, editor, section: str):
         super().__init__(editor)
         self.context, self.editor, self.section = context, editor, section
         self.dirty = False
+        self.refusal = ""
+        self.visit = 0   # which stay in the box: its saves merge into one undo step
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(NARRATIVE_IDLE_MS)
         self.timer.timeout.connect(self.flush)
         editor.text.textChanged.connect(self._typed)
-        editor.left.connect(self.flush)
+        editor.left.connect(self._left)
+        PassHistoryKeys(editor.text, lambda: not self.dirty)
 
     def load(self, texts: dict[str, str]) -> None:
         self.timer.stop()
@@ -93,6 +106,8 @@ class NarrativeController(QObject):
         self.editor.text.setPlainText(texts.get(self.section, ""))
         self.editor.text.blockSignals(False)
         self.dirty = False
+        self.refusal = ""
+        self.visit += 1
         self.editor.state.setText("")
 
     def _typed(self) -> None:
@@ -100,51 +115,77 @@ class NarrativeController(QObject):
         self.editor.state.setText(self.tr("Đang soạn… (tự lưu)"))
         self.timer.start()
 
+    def _left(self) -> None:
+        self.flush()
+        self.visit += 1
+
+    def pending(self) -> list[str]:
+        return [self.refusal] if self.dirty and self.refusal else []
+
+    def discard(self) -> None:
+        self.load(records.narratives(self.context.engine, self.context.scope))
+
     def flush(self) -> bool:
         self.timer.stop()
         if not self.dirty:
             return True
+        scope = self.context.scope
         try:
-            records.set_narrative(self.context.engine, self.context.scope, self.section,
-                                  self.editor.text.toPlainText(), self.context.author)
+            change = records.track(self.context.engine, "narrative", scope, self.section, lambda: records.set_narrative(
+                self.context.engine, scope, self.section, self.editor.text.toPlainText(), self.context.author))
         except (Invalid, Refused) as exc:
             reason = refusal_text(exc, {"text": self.editor.title.text(), "section": self.section})
+            self.refusal = reason
             self.editor.state.setText(self.tr("Chưa lưu: {reason}").format(reason=reason))
             self.editor.state.setStyleSheet("color: #b00020;")
-            self.context.say(reason, refusal=True)
+            self.context.say_refusal(reason)
             return False
         self.dirty = False
+        if self.refusal:
+            self.refusal = ""
+            self.context.refusal_fixed()
+        self.context.record(self.tr("sửa lời văn"), [change], ("narrative", self.section, self.visit))
         self.editor.state.setStyleSheet("color: #666;")
         self.editor.state.setText(self.tr("Đã lưu lúc {time}").format(time=datetime.now().strftime("%H:%M:%S")))
         return True
 
 
 class FiguresController(QObject):
-    """A page of typed counts: shares and the women ≤ total rule checked live, saved on Enter/leave."""
+    """A page of typed counts, saved on Enter/leave. Women ≤ total is checked live while typing;
+    the shares shown are computed from saved values only. A refused value stays in its field (red,
+    the reason as tooltip and in the message line) and is not saved."""
 
     def __init__(self, context: Context, page):
         super().__init__(page)
         self.context, self.page = context, page
         self.saved: dict[str, float] = {}
+        self.refusals: dict[str, tuple[str, str]] = {}   # code → (text refused in its field, why)
         catalogue = indicators()
         self.shares = [catalogue[code] for code in page.shares]
         for code, field in page.inputs.items():
             field.textChanged.connect(self.update_live)
             field.editingFinished.connect(lambda code=code: self.save(code))
+            PassHistoryKeys(field, lambda code=code: not self.unsaved(code))
 
     def load(self) -> None:
         self.saved = records.indicator_values(self.context.engine, self.context.scope)
+        self.refusals.clear()
         for code, field in self.page.inputs.items():
             field.blockSignals(True)
             field.setText(i18n.count(self.saved.get(code)))
             field.blockSignals(False)
-            self._mark(code, None)
-        self.page.message.clear_refusal()
         self.update_live()
 
+    def unsaved(self, code: str) -> bool:
+        return self.page.inputs[code].text().strip() != i18n.count(self.saved.get(code))
+
     def typed_values(self) -> dict[str, float]:
-        values = {}
+        """The saved values with what is typed over them, where it reads as a number."""
+        values = dict(self.saved)
         for code, field in self.page.inputs.items():
+            if not field.text().strip():
+                values.pop(code, None)
+                continue
             try:
                 values[code] = i18n.parse_number(field.text())
             except ValueError:
@@ -152,10 +193,9 @@ class FiguresController(QObject):
         return values
 
     def update_live(self) -> None:
-        values = self.typed_values()
         rule = self.context.profile.settings.share_rounding
         for indicator in self.shares:
-            numerator, denominator = values.get(indicator.numerator), values.get(indicator.denominator)
+            numerator, denominator = self.saved.get(indicator.numerator), self.saved.get(indicator.denominator)
             share = None
             if numerator is not None and denominator:
                 share = round_share(numerator * 100.0 / denominator, rule)
@@ -165,13 +205,20 @@ class FiguresController(QObject):
             self.page.shares[indicator.code].setStyleSheet(f"color: {colour};" if share is None else "")
             self.page.goals[indicator.code].setText(goal)
             self.page.goals[indicator.code].setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
-        problems = check_indicator_bounds(values)
-        for code in self.page.inputs:
-            self._mark(code, i18n.message(problems[code]) if code in problems else None)
-        if problems:
-            self.page.message.show_refusal("; ".join(i18n.message(reason) for reason in problems.values()))
+        problems = {code: i18n.message(reason) for code, reason in check_indicator_bounds(self.typed_values()).items()}
+        # A refusal stays until its field is changed; a rule broken while typing shows at once.
+        for code, (text, _) in list(self.refusals.items()):
+            if self.page.inputs[code].text().strip() != text:
+                del self.refusals[code]
+        reasons = {code: problems.get(code) or self.refusals.get(code, (None, None))[1] for code in self.page.inputs}
+        for code, reason in reasons.items():
+            self._mark(code, reason)
+        shown = [reason for reason in reasons.values() if reason]
+        if shown:
+            self.page.message.show_refusal("; ".join(dict.fromkeys(shown)))
         else:
             self.page.message.clear_refusal()
+            self.context.refusal_fixed()
 
     def _mark(self, code: str, reason: str | None) -> None:
         field = self.page.inputs[code]
@@ -179,24 +226,28 @@ class FiguresController(QObject):
         field.setToolTip(reason or code)
 
     def save(self, code: str) -> bool:
-        text = self.page.inputs[code].text()
-        if text.strip() == i18n.count(self.saved.get(code)):
+        if not self.unsaved(code):
             return True
+        text = self.page.inputs[code].text().strip()
         try:
-            self.saved = records.set_indicator_values(
-                self.context.engine, self.context.scope, {code: i18n.typed_number(text) if text else None},
-                self.context.author)
+            change = save_indicator(self.context.engine, self.context.scope, code, text, self.context.author)
         except (Invalid, Refused) as exc:
             reason = indicator_refusal(exc)
-            self._mark(code, reason)
+            self.refusals[code] = (text, reason)
+            self.update_live()
             self.page.message.show_refusal(self.tr("Chưa lưu — {reason}").format(reason=reason))
-            self.context.say(reason, refusal=True)
+            self.context.say_refusal(reason)
             return False
-        self.page.inputs[code].blockSignals(True)
-        self.page.inputs[code].setText(i18n.count(self.saved.get(code)))
-        self.page.inputs[code].blockSignals(False)
+        self.refusals.pop(code, None)
+        self.saved = records.indicator_values(self.context.engine, self.context.scope)
+        field = self.page.inputs[code]
+        field.blockSignals(True)
+        field.setText(i18n.count(self.saved.get(code)))
+        field.blockSignals(False)
         self.update_live()
-        self.context.say(self.tr("Đã lưu {name}").format(name=indicator_name(indicators()[code])), 4000)
+        name = indicator_name(indicators()[code])
+        self.context.record(name, [change])
+        self.context.say(self.tr("Đã lưu {name}").format(name=name), 4000)
         self.context.data_changed.emit("indicators")
         return True
 
@@ -204,9 +255,18 @@ class FiguresController(QObject):
         for code in self.page.inputs:
             self.save(code)
 
+    def pending(self) -> list[str]:
+        return [self.refusals[code][1] if code in self.refusals else indicator_name(indicators()[code])
+                for code in self.page.inputs if self.unsaved(code)]
+
+    def discard(self) -> None:
+        self.load()
+
 
 class TableController(QObject):
-    """Add (Ctrl+N), edit in place, delete (Delete, confirmed) for a table page."""
+    """Add (Ctrl+N), edit in place, delete (Delete, confirmed) for a table page. The record under
+    the cursor stays under it (by id) whatever re-reads the table: an edit, a new row, a delete,
+    an undo, another period, an import."""
 
     record_class = None
     area = ""
@@ -214,26 +274,86 @@ class TableController(QObject):
     def __init__(self, context: Context, page, model):
         super().__init__(page)
         self.context, self.page, self.model = context, page, model
+        self._current: tuple[str | None, int, int] = (None, 0, -1)
         page.table.setModel(model)
         page.table.setItemDelegateForColumn(model.KIND_COLUMN, KindDelegate(model.KINDS, page.table))
         model.refused.connect(self._refused)
         model.changed.connect(self._changed)
+        model.written.connect(self.context.record)
+        model.modelAboutToBeReset.connect(self._remember_current)
+        model.modelReset.connect(self._restore_current)
         model.modelReset.connect(self.refresh_count)
         page.add_action.triggered.connect(self.add)
         page.delete_action.triggered.connect(self.delete_selected)
+        page.table.append_requested.connect(self.add)
 
     def _refused(self, row: int, reason: str) -> None:
         self.page.message.show_refusal(self.tr("Dòng {row} chưa lưu — {reason}").format(row=row + 1, reason=reason))
-        self.context.say(reason, refusal=True)
+        self.context.say_refusal(reason)
 
     def _changed(self) -> None:
-        self.page.message.clear_refusal()
+        self.show_pending()
         self.refresh_totals()
         self.context.data_changed.emit(self.area)
 
+    def show_pending(self) -> None:
+        """The message line says what is still refused; empty (and the status line cleared) once fixed."""
+        reasons = self.model.pending()
+        if reasons:
+            self.page.message.show_refusal(self.tr("Chưa lưu — {reason}").format(reason="; ".join(reasons)))
+        else:
+            self.page.message.clear_refusal()
+            self.context.refusal_fixed()
+
+    def pending(self) -> list[str]:
+        return self.model.pending()
+
+    def discard(self) -> None:
+        self.model.discard_pending()
+        self.show_pending()
+
+    # -- the record under the cursor --
+
+    def current_id(self) -> str | None:
+        index = self.page.table.currentIndex()
+        return index.siblingAtColumn(0).data(IdRole) if index.isValid() else None
+
+    def _remember_current(self) -> None:
+        index = self.page.table.currentIndex()
+        self._current = (self.current_id(), index.column() if index.isValid() else 0,
+                         index.row() if index.isValid() else -1)
+
+    def _restore_current(self) -> None:
+        record_id, column, row = self._current
+        if record_id is None:
+            return
+        found = self.model.row_of(record_id)
+        if found < 0:   # deleted, or not in this period: the row that took its place
+            found = min(row, self.model.rowCount() - 1)
+        if found >= 0:
+            self.select(found, column)
+
+    def select(self, row: int, column: int) -> None:
+        index = self.model.index(row, column)
+        table = self.page.table
+        table.scrollTo(index)
+        table.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+
+    def show_record(self, record_id: str) -> bool:
+        row = self.model.row_of(record_id)
+        if row >= 0:
+            index = self.page.table.currentIndex()
+            self.select(row, index.column() if index.isValid() else 0)
+        return row >= 0
+
     def set_scope(self) -> None:
-        self.page.message.clear_refusal()
         self.model.set_scope(self.context.scope)
+        self.show_pending()
+        self.refresh_totals()
+
+    def reload(self) -> None:
+        self.model.reload()
+        self.show_pending()
         self.refresh_totals()
 
     def refresh_count(self) -> None:
@@ -242,6 +362,8 @@ class TableController(QObject):
     def refresh_totals(self) -> None:
         self.refresh_count()
 
+    # -- adding and deleting rows --
+
     def new_record(self) -> dict:
         raise NotImplementedError
 
@@ -249,25 +371,27 @@ class TableController(QObject):
         raise NotImplementedError
 
     def add(self) -> None:
+        """A new row, its first cell (the date or number) open for typing."""
+        scope = self.context.scope
         try:
-            record = self.create(self.new_record())
+            change = records.track(self.context.engine, self.model.TABLE, scope, None,
+                                   lambda: self.create(self.new_record()))
         except (Invalid, Refused) as exc:
             reason = refusal_text(exc, dict(zip(self.model.COLUMNS, self.model.headers())))
             self.page.message.show_refusal(reason)
-            self.context.say(reason, refusal=True)
+            self.context.say_refusal(reason)
             return
+        self.context.record(self.tr("thêm dòng"), [change])
         self.before_focus_new()
         self.model.reload()
-        row = self.model.find(record.id) if hasattr(self.model, "find") else self.model.row_of(record.id)
+        row = self.model.row_of(change.key)
         self._changed()
         if row < 0:
             return
-        index = self.model.index(row, self.title_column)
         table = self.page.table
         table.setFocus()
-        table.scrollTo(index)
-        table.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
-        table.edit(index)
+        self.select(row, 0)
+        table.edit(self.model.index(row, 0))
 
     def before_focus_new(self) -> None:
         pass
@@ -276,12 +400,11 @@ class TableController(QObject):
         rows = sorted({index.row() for index in self.page.table.selectionModel().selectedRows()})
         if not rows and self.page.table.currentIndex().isValid():
             rows = [self.page.table.currentIndex().row()]
-        ids = [self.model.index(row, 0).data(self.model_id_role) for row in rows]
-        ids = [i for i in ids if i]
+        ids = [i for i in (self.model.index(row, 0).data(IdRole) for row in rows) if i]
         if not ids:
             return
         box = QMessageBox(QMessageBox.Question, self.tr("Xóa dòng"),
-                          self.tr("Xóa {count} dòng đã chọn? Không thể hoàn tác.").format(count=len(ids)),
+                          self.tr("Xóa {count} dòng đã chọn? (Hoàn tác: Ctrl+Z)").format(count=i18n.count(len(ids))),
                           QMessageBox.Yes | QMessageBox.No, self.page)
         box.setObjectName("confirmDelete")
         box.button(QMessageBox.Yes).setText(self.tr("Xóa"))
@@ -291,27 +414,24 @@ class TableController(QObject):
         self.page.table.setFocus()
         if answer != QMessageBox.Yes:
             return
+        engine, scope, table = self.context.engine, self.context.scope, self.model.TABLE
+        before = {record_id: records.record_state(engine, table, scope, record_id) for record_id in ids}
         try:
-            count = records.delete_records(self.context.engine, self.record_class, ids)
+            count = records.delete_records(engine, self.record_class, ids)
         except Refused as exc:
             self.page.message.show_refusal(i18n.message(exc))
-            self.context.say(i18n.message(exc), refusal=True)
+            self.context.say_refusal(i18n.message(exc))
             return
+        self.context.record(self.tr("xóa {count} dòng").format(count=i18n.count(count)),
+                            [records.Change(table, key, scope, state, None) for key, state in before.items() if state])
         self.model.reload()
         self._changed()
-        self.context.say(self.tr("Đã xóa {count} dòng").format(count=count), 4000)
-
-    @property
-    def model_id_role(self):
-        from .models import IdRole
-
-        return IdRole
+        self.context.say(self.tr("Đã xóa {count} dòng").format(count=i18n.count(count)), 4000)
 
 
 class ActivitiesController(TableController):
     record_class = Activity
     area = "activities"
-    title_column = ActivityTableModel.TITLE
 
     def __init__(self, context: Context, page):
         super().__init__(context, page, ActivityTableModel(context.engine, context.scope, context.author))
@@ -387,7 +507,6 @@ class ActivitiesController(TableController):
 class DocumentsController(TableController):
     record_class = Document
     area = "documents"
-    title_column = DocumentTableModel.NUMBER
 
     def __init__(self, context: Context, page):
         super().__init__(context, page, DocumentTableModel(context.engine, context.scope, context.author))
@@ -428,14 +547,27 @@ class GridController(QObject):
         page.show_codes = show_codes
         self.model.refused.connect(self._refused)
         self.model.changed.connect(self._changed)
+        self.model.written.connect(self.context.record)
 
     def _refused(self, row: int, reason: str) -> None:
         self.page.message.show_refusal(self.tr("Chưa lưu — {reason}").format(reason=reason))
-        self.context.say(reason, refusal=True)
+        self.context.say_refusal(reason)
 
     def _changed(self) -> None:
-        self.page.message.clear_refusal()
+        reasons = self.model.pending()
+        if reasons:
+            self.page.message.show_refusal(self.tr("Chưa lưu — {reason}").format(reason="; ".join(reasons)))
+        else:
+            self.page.message.clear_refusal()
+            self.context.refusal_fixed()
         self.context.data_changed.emit("grid")
+
+    def pending(self) -> list[str]:
+        return self.model.pending()
+
+    def discard(self) -> None:
+        self.model.discard_pending()
+        self.page.message.clear_refusal()
 
     def invalidate(self) -> None:
         self.stale = True
@@ -458,7 +590,9 @@ def period_choice_text(period: Period) -> str:
 
 
 class MainController(QObject):
-    """Opens the profile's data in the window and keeps every page on the chosen period."""
+    """Opens the profile's data in the window and keeps every page on the chosen period.
+    Values typed and refused are never left behind silently: leaving their page, changing
+    period, printing, sending, importing or closing asks first (fix / discard)."""
 
     def __init__(self, profile, window, today: date | None = None):
         super().__init__(window)
@@ -484,11 +618,18 @@ class MainController(QObject):
         self.narratives = [NarrativeController(self.context, editor, section)
                            for page in pages.values() for section, editor in page.narratives.items()]
         self._load_texts_and_figures()
+        # Which controllers edit what each page shows: what "leaving the page" must check.
+        self.editing = {key: [c for c in (self.documents, self.activities, *self.figures, self.grid)
+                              if c.page is page] + [n for n in self.narratives if n.editor in page.narratives.values()]
+                        for key, page in pages.items()}
+        self._page = window.stack.currentIndex()
 
         window.period.currentIndexChanged.connect(self._period_chosen)
-        window.stack.currentChanged.connect(lambda _: self.grid.refresh_if_shown())
-        window.closing.connect(self.flush)
+        window.stack.currentChanged.connect(self._page_shown)
+        window.close_guard = self.flush
         self.context.data_changed.connect(self._data_changed)
+        self.context.history.applied.connect(self._history_applied)
+        self.context.history.refused.connect(self.context.say_refusal)
 
     def _fill_periods(self, choices: list[Period]) -> None:
         combo = self.window.period
@@ -506,12 +647,96 @@ class MainController(QObject):
         for figures in self.figures:
             figures.load()
 
-    def flush(self) -> None:
-        """Save what is still being typed (before switching period, before closing)."""
+    # -- nothing typed is lost silently --
+
+    def flush(self) -> bool:
+        """Save what is still being typed (before switching period, printing, sending, closing).
+        False when values the core refused remain and the officer chose to fix them first."""
         for narrative in self.narratives:
             narrative.flush()
         for figures in self.figures:
             figures.flush()
+        return self.confirm_unsaved([c for controllers in self.editing.values() for c in controllers])
+
+    def confirm_unsaved(self, controllers) -> bool:
+        """True when nothing refused is left (or the officer discarded it); False to go and fix it."""
+        reasons = [reason for controller in controllers for reason in controller.pending()]
+        if not reasons:
+            return True
+        if common.discard_unsaved(self.window, reasons):
+            for controller in controllers:
+                controller.discard()
+            return True
+        for key, editing in self.editing.items():
+            if any(controller.pending() for controller in editing):
+                self._show_page_quietly(key)
+                break
+        return False
+
+    def _show_page_quietly(self, key: str) -> None:
+        """Show a page without asking about the one left (the officer was just asked)."""
+        self._page = list(self.window.pages).index(key)
+        self.window.show_page(key)
+
+    def _page_shown(self, index: int) -> None:
+        left, self._page = self._page, index
+        keys = list(self.window.pages)
+        if left != index and 0 <= left < len(keys) and not self.confirm_unsaved(self.editing.get(keys[left], [])):
+            return
+        self.grid.refresh_if_shown()
+
+    # -- the Sửa menu --
+
+    def add_row(self) -> None:
+        """Ctrl+N wherever the focus is: a new row on the page shown, if it has rows."""
+        action = getattr(self.window.stack.currentWidget(), "add_action", None)
+        if action is not None and action.isEnabled():
+            action.trigger()
+
+    def undo(self) -> None:
+        self._typing_saved()
+        self.context.history.undo()
+
+    def redo(self) -> None:
+        self._typing_saved()
+        self.context.history.redo()
+
+    def _typing_saved(self) -> None:
+        """A narrative or figure still being typed is saved first: it is the action to undo."""
+        for narrative in self.narratives:
+            narrative.flush()
+        for figures in self.figures:
+            figures.flush()
+
+    def _history_applied(self, changes: list) -> None:
+        """After an undo or redo: the period and page of the change, its record under the cursor."""
+        change = changes[-1]
+        if change.scope.period != self.context.scope.period:
+            self.set_period(change.scope.period.code)
+        else:
+            self.documents.reload()
+            self.activities.reload()
+            self._load_texts_and_figures()
+            self.grid.invalidate()
+        key = self.page_of(change)
+        self._show_page_quietly(key)
+        if change.table in ("activity", "document"):
+            controller = self.activities if change.table == "activity" else self.documents
+            controller.show_record(change.key)
+            controller.page.table.setFocus()
+        self.grid.refresh_if_shown()
+
+    def page_of(self, change) -> str:
+        if change.table == "activity":
+            return "communication"
+        if change.table == "document":
+            return "documents"
+        if change.table == "narrative":
+            return next(key for key, page in self.window.pages.items() if change.key in getattr(page, "narratives", {}))
+        section = indicators()[change.key].section
+        return section if change.key in getattr(self.window.pages.get(section), "inputs", {}) else "grid"
+
+    # -- the period --
 
     def reload(self) -> None:
         """Read everything again for the current period (after an import, a restore, ...)."""
@@ -530,7 +755,12 @@ class MainController(QObject):
         code = self.window.period.currentData()
         if not code or code == self.context.scope.period.code:
             return
-        self.flush()
+        if not self.flush():
+            combo = self.window.period
+            combo.blockSignals(True)
+            combo.setCurrentIndex(combo.findData(self.context.scope.period.code))
+            combo.blockSignals(False)
+            return
         self.context.scope = Scope(self.profile.org_unit_code, Period.parse(code))
         self.documents.set_scope()
         self.activities.set_scope()

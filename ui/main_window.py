@@ -19,6 +19,7 @@ PAGE_ORDER = ("documents", "communication", "female_cadres", "violence", "assess
 
 class MainWindow(QMainWindow):
     closing = Signal()
+    close_guard = None   # the controller's check for values typed and not saved; False keeps the window
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         return {
             "file": bar.addMenu(self.tr("&Tệp")),
+            "edit": bar.addMenu(self.tr("&Sửa")),
             "period": bar.addMenu(self.tr("&Kỳ báo cáo")),
             "report": bar.addMenu(self.tr("&Báo cáo")),
             "children": bar.addMenu(self.tr("Đơn vị cấp &dưới")),
@@ -187,5 +189,8 @@ class MainWindow(QMainWindow):
                 editor.text.setReadOnly(read_only)
 
     def closeEvent(self, event):
+        if self.close_guard is not None and not self.close_guard():
+            event.ignore()   # values refused and not saved: the officer chose to fix them first
+            return
         self.closing.emit()
         super().closeEvent(event)

@@ -43,11 +43,19 @@ def _named(name: str, reason: str) -> str:
 
 
 class _RecordTable(QAbstractTableModel):
-    """What activity and document tables share: columns, display forms, refusal marks."""
+    """What activity and document tables share: columns, display forms, refused values.
+
+    A value the core refuses is kept where it was typed (`pending`: shown in red, the reason as
+    tooltip) and never saved; the record keeps its saved value, which totals and reports read.
+    Typing a value the core takes clears it. Every saved edit is announced as `written(changes)`
+    (records.Change, before/after) for the window's undo history.
+    """
 
     refused = Signal(int, str)   # row, reason
     changed = Signal()           # a record was written: totals must be refreshed
+    written = Signal(str, list)  # what was done (for "Hoàn tác: …"), the records' changes
 
+    TABLE = ""
     COLUMNS: tuple[str, ...] = ()
     NUMERIC: frozenset[str] = frozenset()
     KIND_COLUMN = -1
@@ -56,9 +64,9 @@ class _RecordTable(QAbstractTableModel):
     def __init__(self, engine, scope, author: str = "", parent=None):
         super().__init__(parent)
         self.engine, self.scope, self.author = engine, scope, author
-        self._errors: dict[str, str] = {}
+        self._pending: dict[str, dict[str, tuple[str, str]]] = {}   # id → field → (typed text, reason)
 
-    # subclasses: headers(), row_record(row), write(id, raw)
+    # subclasses: headers(), row_record(row), row_of(id), write(id, raw), forget()
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -82,6 +90,9 @@ class _RecordTable(QAbstractTableModel):
         if record is None:
             return None
         field = self.COLUMNS[index.column()]
+        pending = self._pending.get(record["id"], {}).get(field)
+        if pending and role in (Qt.DisplayRole, Qt.EditRole):
+            return pending[0]
         value = record.get(field)
         if role == Qt.DisplayRole:
             if field == "date":
@@ -101,12 +112,10 @@ class _RecordTable(QAbstractTableModel):
             return record["id"]
         if role == RecordRole:
             return dict(record)
-        if role == ErrorRole:
-            return self._errors.get(record["id"])
-        if role == Qt.BackgroundRole and record["id"] in self._errors:
+        if role in (ErrorRole, Qt.ToolTipRole):
+            return pending[1] if pending else None
+        if role == Qt.BackgroundRole and pending:
             return REFUSED_BRUSH
-        if role == Qt.ToolTipRole:
-            return self._errors.get(record["id"])
         return None
 
     def setData(self, index, value, role=Qt.EditRole):
@@ -116,32 +125,72 @@ class _RecordTable(QAbstractTableModel):
         if record is None:
             return False
         field = self.COLUMNS[index.column()]
-        old = self.data(index, Qt.EditRole)
-        if isinstance(value, str) and value == old:
+        if isinstance(value, str) and value == self.data(index, Qt.EditRole):
             return False
-        if field in self.NUMERIC:
-            value = i18n.typed_number(value)
-        try:
-            self.write(record["id"], {field: value})
-        except (Invalid, Refused) as exc:
-            reason = refusal_text(exc, dict(zip(self.COLUMNS, self.headers())))
-            self._errors[record["id"]] = reason
+        typed = value if isinstance(value, str) else str(value)
+        reason = self._write(record["id"], field, typed, value)
+        if reason:
+            self._pending.setdefault(record["id"], {})[field] = (typed, reason)
             self._row_changed(index.row())
             self.refused.emit(index.row(), reason)
             return False
-        self._errors.pop(record["id"], None)
+        self._pending.get(record["id"], {}).pop(field, None)
+        # A value refused before may be right now (women 1.300 once the total is 1.500).
+        for other, (text, _) in list(self._pending.get(record["id"], {}).items()):
+            if self._write(record["id"], other, text, text) is None:
+                self._pending[record["id"]].pop(other)
+        if not self._pending.get(record["id"]):
+            self._pending.pop(record["id"], None)
         self.refresh()
         self.changed.emit()
         return True
 
-    def refresh(self) -> None:
-        """Re-read after an edit without a reset, so the cursor and Tab-to-next keep their place.
+    def _write(self, record_id: str, field: str, typed: str, value) -> str | None:
+        """Save one cell: None when saved (its change announced), else the reason it was refused."""
+        if field in self.NUMERIC:
+            value = i18n.typed_number(value)
+        try:
+            change = records.track(self.engine, self.TABLE, self.scope, record_id,
+                                   lambda: self.write(record_id, {field: value}))
+        except (Invalid, Refused) as exc:
+            return refusal_text(exc, dict(zip(self.COLUMNS, self.headers())))
+        if not change.empty:
+            self.written.emit(self.tr("sửa ô {column}").format(column=self.headers()[self.COLUMNS.index(field)]),
+                              [change])
+        return None
 
-        An edit never changes the number of rows; a changed date may move a record to another row.
-        """
+    # -- refused values kept on screen --
+
+    def pending(self) -> list[str]:
+        """The reasons of the values typed and refused, not saved."""
+        return [reason for fields in self._pending.values() for _, reason in fields.values()]
+
+    def discard_pending(self) -> None:
+        """Forget the refused values: every cell shows its saved value again."""
+        if self._pending:
+            self._pending.clear()
+            self.refresh()
+
+    # -- re-reading --
+
+    def refresh(self) -> None:
+        """Re-read after an edit. A changed date re-sorts the list: the view's current cell, its
+        selection and an open editor follow their record (by id), not the row number."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = {index.row(): self._id_at(index.row()) for index in persistent}
         self.forget()
-        if self.rowCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+        rows = {record_id: self.row_of(record_id) for record_id in set(ids.values()) if record_id}
+        moved = []
+        for index in persistent:
+            row = rows.get(ids[index.row()], -1)
+            moved.append(self.index(row, index.column()) if row >= 0 else QModelIndex())
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    def _id_at(self, row: int) -> str | None:
+        record = self.row_record(row)
+        return record["id"] if record else None
 
     def _row_changed(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
@@ -165,12 +214,14 @@ class ActivityTableModel(_RecordTable):
     NUMERIC = frozenset({"sessions", "participants", "female_participants"})
     KIND_COLUMN = KIND
     KINDS = ACTIVITY_KINDS
+    TABLE = "activity"
     PAGE_SIZE = 200
     MAX_PAGES = 8
 
     def __init__(self, engine, scope, author: str = "", parent=None):
         super().__init__(engine, scope, author, parent)
         self._search = ""
+        self._keep: set[str] = set()   # records edited under the search: listed until it changes
         self._pages: OrderedDict[int, list[dict]] = OrderedDict()
         self._count = self._first_page_and_count()
 
@@ -186,22 +237,25 @@ class ActivityTableModel(_RecordTable):
         """Read the first page; count only when it is full. A filter that matches few rows
         scans the period once instead of twice (the scan is what the officer waits for)."""
         self._pages.clear()
-        first = records.activity_page(self.engine, self.scope, 0, self.PAGE_SIZE, search=self._search)
+        first = records.activity_page(self.engine, self.scope, 0, self.PAGE_SIZE, search=self._search,
+                                      keep=self._keep)
         self._pages[0] = first
         if len(first) < self.PAGE_SIZE:
             return len(first)
-        return records.count_activities(self.engine, self.scope, self._search)
+        return records.count_activities(self.engine, self.scope, self._search, keep=self._keep)
 
     def set_search(self, text: str) -> None:
         self.beginResetModel()
         self._search = text
+        self._keep.clear()
         self._count = self._first_page_and_count()
         self.endResetModel()
 
     def set_scope(self, scope) -> None:
         self.beginResetModel()
         self.scope = scope
-        self._errors.clear()
+        self._pending.clear()
+        self._keep.clear()
         self._count = self._first_page_and_count()
         self.endResetModel()
 
@@ -226,7 +280,7 @@ class ActivityTableModel(_RecordTable):
         page = self._pages.get(number)
         if page is None:
             page = records.activity_page(self.engine, self.scope, number * self.PAGE_SIZE, self.PAGE_SIZE,
-                                         search=self._search)
+                                         search=self._search, keep=self._keep)
             self._pages[number] = page
             while len(self._pages) > self.MAX_PAGES:
                 self._pages.popitem(last=False)
@@ -235,16 +289,12 @@ class ActivityTableModel(_RecordTable):
         return page[offset] if offset < len(page) else None
 
     def write(self, record_id: str, raw: dict) -> None:
+        if self._search:
+            self._keep.add(record_id)   # an edit never makes the record vanish from under the cursor
         records.update_activity(self.engine, self.scope, record_id, raw, self.author)
 
-    def find(self, record_id: str, limit: int = 20_000) -> int:
-        """The row of a record; pages are read in order (new rows sort first: first day of the period)."""
-        for start in range(0, min(self._count, limit), self.PAGE_SIZE):
-            page = records.activity_page(self.engine, self.scope, start, self.PAGE_SIZE, search=self._search)
-            for offset, record in enumerate(page):
-                if record["id"] == record_id:
-                    return start + offset
-        return -1
+    def row_of(self, record_id: str) -> int:
+        return records.activity_position(self.engine, self.scope, record_id, self._search, self._keep)
 
 
 class DocumentTableModel(_RecordTable):
@@ -254,6 +304,7 @@ class DocumentTableModel(_RecordTable):
     COLUMNS = ("number", "date", "issuer", "kind", "title")
     KIND_COLUMN = KIND
     KINDS = DOCUMENT_KINDS
+    TABLE = "document"
 
     def __init__(self, engine, scope, author: str = "", parent=None):
         super().__init__(engine, scope, author, parent)
@@ -269,7 +320,7 @@ class DocumentTableModel(_RecordTable):
     def set_scope(self, scope) -> None:
         self.beginResetModel()
         self.scope = scope
-        self._errors.clear()
+        self._pending.clear()
         self._rows = self._read()
         self.endResetModel()
 
@@ -292,10 +343,13 @@ class DocumentTableModel(_RecordTable):
 
 
 class IndicatorTableModel(QAbstractTableModel):
-    """Every indicator of the catalogue for the period: counts typed in place, the rest computed."""
+    """Every indicator of the catalogue for the period: counts typed in place, the rest computed.
+    A refused value stays in its cell (red, the reason as tooltip) and is not saved; figures are
+    computed from saved values only."""
 
     refused = Signal(int, str)
     changed = Signal()
+    written = Signal(str, list)
 
     CODE, NAME, UNIT, VALUE, TARGET_2025, TARGET_2030, HOW = range(7)
 
@@ -303,7 +357,7 @@ class IndicatorTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.engine, self.scope, self.rounding, self.author = engine, scope, rounding, author
         self._catalogue = list(indicators().values())
-        self._errors: dict[str, str] = {}
+        self._pending: dict[str, tuple[str, str]] = {}   # code → (typed text, reason): refused, not saved
         self._figures = Figures(org_unit=scope.org_unit_code, period=scope.period, units=[scope.org_unit_code])
         if load:
             self.reload()
@@ -316,7 +370,7 @@ class IndicatorTableModel(QAbstractTableModel):
     def set_scope(self, scope, load: bool = True) -> None:
         self.beginResetModel()
         self.scope = scope
-        self._errors.clear()
+        self._pending.clear()
         self._figures = (compute(self.engine, scope.org_unit_code, [scope.org_unit_code], scope.period) if load
                          else Figures(org_unit=scope.org_unit_code, period=scope.period, units=[scope.org_unit_code]))
         self.endResetModel()
@@ -355,6 +409,9 @@ class IndicatorTableModel(QAbstractTableModel):
             return None
         indicator = self._catalogue[index.row()]
         column = index.column()
+        pending = self._pending.get(indicator.code)
+        if pending and column == self.VALUE and role in (Qt.DisplayRole, Qt.EditRole):
+            return pending[0]
         if role == Qt.DisplayRole:
             if column == self.CODE:
                 return indicator.code
@@ -385,10 +442,10 @@ class IndicatorTableModel(QAbstractTableModel):
         if role == IdRole:
             return indicator.code
         if role == ErrorRole:
-            return self._errors.get(indicator.code)
+            return pending[1] if pending else None
         if role == Qt.ToolTipRole:  # the code lives here (its column is hidden unless asked for)
-            if indicator.code in self._errors:
-                return self._errors[indicator.code]
+            if pending:
+                return pending[1]
             if column == self.NAME:
                 return indicator.code
             if indicator.kind == "share" and column in (self.VALUE, self._measured_against(indicator)):
@@ -399,7 +456,7 @@ class IndicatorTableModel(QAbstractTableModel):
             colour = self._verdict(indicator)[2]
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.BackgroundRole:
-            if indicator.code in self._errors:
+            if pending:
                 return REFUSED_BRUSH
             if not indicator.typed:
                 return DERIVED_BRUSH
@@ -420,18 +477,33 @@ class IndicatorTableModel(QAbstractTableModel):
         if isinstance(value, str) and value == self.data(index, Qt.EditRole):
             return False
         try:
-            records.set_indicator_values(self.engine, self.scope, {indicator.code: i18n.typed_number(value)},
-                                         self.author)
+            change = save_indicator(self.engine, self.scope, indicator.code, value, self.author)
         except (Invalid, Refused) as exc:
             reason = indicator_refusal(exc)
-            self._errors[indicator.code] = reason
+            self._pending[indicator.code] = (str(value), reason)
             self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.columnCount() - 1))
             self.refused.emit(index.row(), reason)
             return False
-        self._errors.pop(indicator.code, None)
+        self._pending.pop(indicator.code, None)
         self.reload()
+        if not change.empty:
+            self.written.emit(indicator_name(indicator), [change])
         self.changed.emit()
         return True
+
+    def pending(self) -> list[str]:
+        return [reason for _, reason in self._pending.values()]
+
+    def discard_pending(self) -> None:
+        self._pending.clear()
+        self.reload()
+
+
+def save_indicator(engine, scope, code: str, typed, author: str = ""):
+    """Save one typed indicator value (empty text clears it): its records.Change, or the core's refusal."""
+    value = i18n.typed_number(typed) if typed not in (None, "") else None
+    return records.track(engine, "indicator_value", scope, code,
+                         lambda: records.set_indicator_values(engine, scope, {code: value}, author))
 
 
 def indicator_refusal(exc: Exception) -> str:

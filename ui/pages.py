@@ -2,7 +2,7 @@
 and name them; the controllers in `ui/controllers.py` fill them and call the core."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
     QVBoxLayout, QWidget,
@@ -92,12 +92,10 @@ class TablePage(Page):
         self.splitter = splitter
         self.layout_.addWidget(splitter, 1)
 
-        # Ctrl+N anywhere on the page; Delete only from the table itself (see RecordTableView),
-        # so that Delete inside a cell editor still deletes a character.
+        # Ctrl+N is the window's (Sửa → Thêm dòng, for the page shown); Delete only from the table
+        # itself (see RecordTableView), so that Delete inside a cell editor still deletes a character.
         self.add_action = QAction(self.tr("Thêm dòng"), self)
-        self.add_action.setShortcut(QKeySequence.New)
-        self.add_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-        self.addAction(self.add_action)
+        self.table.appendable = True
         self.delete_action = QAction(self.tr("Xóa dòng"), self)
         self.table.delete_requested.connect(self.delete_action.trigger)
         self.add_button.clicked.connect(self.add_action.trigger)
@@ -169,7 +167,7 @@ class GridPage(Page):
     def __init__(self, heading: str, parent=None):
         super().__init__(heading, parent)
         hint = QLabel(self.tr("Ô nền xám được tính tự động từ các số liệu và hoạt động đã nhập; "
-                              "chỉ các ô \u201cNhập\u201d được sửa. Enter để sửa, Tab để sang ô khác."))
+                              "chỉ các ô \u201cNhập\u201d được sửa: gõ số hoặc F2 để sửa, Enter để lưu và xuống dòng."))
         hint.setWordWrap(True)
         self.layout_.addWidget(hint)
         self.table = record_table()

@@ -8,17 +8,18 @@ the PDF is written to a temporary file in a worker, then each page is rasterised
 
 import shutil
 import tempfile
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QMarginsF, QRectF, QSizeF, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPageLayout, QPageSize, QPaintEngine, QPainter
 from PySide6.QtWidgets import (
-    QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout,
+    QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox,
+    QPlainTextEdit, QVBoxLayout,
 )
 
 from vstbpn_desktop.errors import Refused
+from vstbpn_desktop.reports.options import LIMIT, ReportOptions
 
 from . import bundle_common as common
 from . import screen
@@ -40,41 +41,83 @@ KINDS = {
 
 
 class OptionsDialog(QDialog):
-    """The report number and date (default today)."""
+    """This printing's choices (reports/options.py), filled with the settings' defaults: number
+    (blank: written by hand), symbol, date (today), "Kính gửi:", signer, unreported-units note."""
 
-    def __init__(self, parent, period, title: str):
+    def __init__(self, parent, period, title: str, settings):
         super().__init__(parent)
         self.setObjectName("reportOptions")
         self.setWindowTitle(title)
+        defaults = ReportOptions.from_settings(settings)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(tr("Báo cáo kỳ <b>{period}</b> ({label}).").format(
             period=period.code, label=period_label(period))))
         form = QFormLayout()
-        self.number = QLineEdit()
-        self.number.setObjectName("number")
-        self.number.setPlaceholderText(tr("để trống cho văn thư ghi tay"))
+        self.number = self._line("number", "", tr("để trống cho văn thư ghi tay"))
         form.addRow(tr("Số báo cáo:"), self.number)
+        self.symbol = self._line("symbol", defaults.symbol, "BC-BVSTBPN")
+        form.addRow(tr("Ký hiệu:"), self.symbol)
         self.issued = QDateEdit(QDate.currentDate())
         self.issued.setObjectName("issued")
         self.issued.setCalendarPopup(True)
         self.issued.setDisplayFormat("dd/MM/yyyy")
         form.addRow(tr("Ngày báo cáo:"), self.issued)
+        self.addressees = QPlainTextEdit("\n".join(defaults.addressees))
+        self.addressees.setObjectName("addressees")
+        self.addressees.setTabChangesFocus(True)
+        self.addressees.setFixedHeight(64)
+        self.addressees.setPlaceholderText(tr("để trống nếu không cần; mỗi dòng một nơi, ví dụ Bộ Nội vụ"))
+        form.addRow(tr("Kính gửi:"), self.addressees)
+        self.signer_title = self._line("signer_title", defaults.signer_title, tr("ví dụ PHÓ CHỦ TỊCH"))
+        form.addRow(tr("Chức vụ người ký:"), self.signer_title)
+        self.signer_name = self._line("signer_name", defaults.signer_name, tr("in đậm dưới chỗ ký"))
+        form.addRow(tr("Họ và tên người ký:"), self.signer_name)
+        self.unreported_note = QCheckBox(tr("Ghi tên các đơn vị cấp dưới chưa gửi báo cáo"))
+        self.unreported_note.setObjectName("unreported_note")
+        self.unreported_note.setChecked(defaults.unreported_note)
+        form.addRow("", self.unreported_note)
         layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setObjectName("refusal")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.button(QDialogButtonBox.Ok).setText(tr("Tiếp tục"))
         buttons.button(QDialogButtonBox.Cancel).setText(tr("Hủy"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.chosen: ReportOptions | None = None
 
-    def values(self) -> tuple[str, date]:
-        return self.number.text().strip(), self.issued.date().toPython()
+    @staticmethod
+    def _line(name: str, text: str, placeholder: str) -> QLineEdit:
+        field = QLineEdit(text)
+        field.setObjectName(name)
+        field.setMaxLength(LIMIT)
+        field.setPlaceholderText(placeholder)
+        return field
+
+    def values(self) -> ReportOptions:
+        """The choices, checked (Refused names the field and the rule)."""
+        return ReportOptions().updated(
+            number=self.number.text(), symbol=self.symbol.text(), issued_on=self.issued.date().toPython(),
+            addressees=self.addressees.toPlainText(), signer_title=self.signer_title.text(),
+            signer_name=self.signer_name.text(), unreported_note=self.unreported_note.isChecked())
+
+    def accept(self) -> None:
+        try:
+            self.chosen = self.values()
+        except Refused as exc:
+            self.error.setText(i18n.message(exc))
+            return
+        super().accept()
 
 
-def ask_options(parent, period, title: str) -> tuple[str, date] | None:
+def ask_options(parent, period, title: str, settings) -> ReportOptions | None:
     """The one blocking question of this module (a seam for tests)."""
-    dialog = OptionsDialog(parent, period, title)
-    return dialog.values() if dialog.exec() == QDialog.Accepted else None
+    dialog = OptionsDialog(parent, period, title, settings)
+    return dialog.chosen if dialog.exec() == QDialog.Accepted else None
 
 
 def page_image(page, dpi: int) -> QImage:
@@ -160,13 +203,13 @@ class Reports:
     def context(self):
         return self.window.controller.context
 
-    def _write(self, kind: str, out: Path, number: str, issued: date, title: str, preview: bool = False) -> bool:
+    def _write(self, kind: str, out: Path, options: ReportOptions, title: str, preview: bool = False) -> bool:
         from vstbpn_desktop.reports import write_report  # on first use: not at start-up
 
         profile, period = self.context.profile, self.context.scope.period
 
         def work(task):
-            write_report(profile, kind, period, out, issued_on=issued, number=number, progress=task.progress)
+            write_report(profile, kind, period, out, options=options, progress=task.progress)
             if preview:
                 self.images = rasterise(out, PREVIEW_DPI, task.progress)
 
@@ -177,12 +220,12 @@ class Reports:
             return False
         return True
 
-    def build_pdf(self, number: str, issued: date) -> Path | None:
+    def build_pdf(self, options: ReportOptions) -> Path | None:
         """The report as a temporary PDF (kept until the next one or the window closes)."""
         self.cleanup()
         self._folder = tempfile.mkdtemp(prefix="vstbpn-in-")
         out = Path(self._folder) / f"bao-cao-{self.context.profile.org_unit_code}-{self.context.scope.period.code}.pdf"
-        if not self._write("pdf", out, number, issued, tr("Đang dựng báo cáo để in…"), preview=True):
+        if not self._write("pdf", out, options, tr("Đang dựng báo cáo để in…"), preview=True):
             return None
         self.pdf = out
         return out
@@ -194,12 +237,13 @@ class Reports:
         self.images = []
 
     def print_report(self):
-        self.window.controller.flush()
+        if not self.window.controller.flush():
+            return None
         period = self.context.scope.period
-        options = ask_options(self.window, period, tr("In báo cáo"))
+        options = ask_options(self.window, period, tr("In báo cáo"), self.context.profile.settings)
         if options is None:
             return None
-        pdf = self.build_pdf(*options)
+        pdf = self.build_pdf(options)
         if pdf is None:
             return None
         return self.show_preview(pdf)
@@ -232,9 +276,10 @@ class Reports:
 
     def export(self, kind: str):
         title, file_filter = KINDS[kind]
-        self.window.controller.flush()
+        if not self.window.controller.flush():
+            return None
         profile, period = self.context.profile, self.context.scope.period
-        options = ask_options(self.window, period, title)
+        options = ask_options(self.window, period, title, profile.settings)
         if options is None:
             return None
         default = common.documents_folder() / f"bao-cao-{profile.org_unit_code}-{period.code}.{kind}"
@@ -243,7 +288,7 @@ class Reports:
             return None
         if path.suffix.lower() != f".{kind}":
             path = path.with_name(path.name + f".{kind}")
-        if not self._write(kind, path, *options, tr("Đang ghi {name}…").format(name=path.name)):
+        if not self._write(kind, path, options, tr("Đang ghi {name}…").format(name=path.name)):
             return None
         size = common.file_size(path.stat().st_size)
         box = QMessageBox(QMessageBox.Information, title,

@@ -34,6 +34,7 @@ FIELDS = {"date": QT_TR_NOOP("Ngày"), "kind": QT_TR_NOOP("Loại"), "title": QT
           "issuer": QT_TR_NOOP("Cơ quan ban hành"), "value": QT_TR_NOOP("Giá trị"),
           "text": QT_TR_NOOP("Lời văn"), "section": QT_TR_NOOP("Mục"), "indicator_code": QT_TR_NOOP("Chỉ tiêu"),
           "locked_at": QT_TR_NOOP("Khóa lúc"), "locked_by": QT_TR_NOOP("Người khóa"), "code": QT_TR_NOOP("Kỳ")}
+RESTORABLE = ("activity", "document", "indicator_value", "narrative")
 HIDDEN = {"id", "created_at", "updated_at", "author", "org_unit_code", "period", "search_text"}
 COUNT_NAMES = {"activities": QT_TR_NOOP("hoạt động"), "documents": QT_TR_NOOP("văn bản"),
                "indicator_values": QT_TR_NOOP("số liệu"), "narratives": QT_TR_NOOP("lời văn"),
@@ -116,8 +117,9 @@ class AuditDialog(QDialog):
                QT_TR_NOOP("Thay đổi"), QT_TR_NOOP("Lý do"))
 
     def __init__(self, engine, period_code: str, org_unit_code: str | None = None,
-                 record: tuple[str, str] | None = None, parent=None):
+                 record: tuple[str, str] | None = None, parent=None, history=None):
         super().__init__(parent)
+        self.history = history   # the window's EditHistory: a restored value can be undone
         self.setObjectName("auditDialog")
         self.engine, self.period_code, self.org_unit_code, self.record = engine, period_code, org_unit_code, record
         self.setWindowTitle(tr("Lịch sử thay đổi — kỳ {code}").format(code=period_code))
@@ -150,6 +152,13 @@ class AuditDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.button(QDialogButtonBox.Close).setText(tr("Đóng"))
         buttons.rejected.connect(self.reject)
+        self.restore_button = buttons.addButton(tr("Khôi phục giá trị này"), QDialogButtonBox.ActionRole)
+        self.restore_button.setObjectName("restoreValue")
+        self.restore_button.setToolTip(tr("Đưa bản ghi về như trước thay đổi đang chọn (có thể hoàn tác)"))
+        self.restore_button.setEnabled(False)
+        self.restore_button.setVisible(history is not None)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(buttons)
         self.which.currentIndexChanged.connect(lambda _: self.load())
         if record:
@@ -180,6 +189,36 @@ class AuditDialog(QDialog):
         self.count.setText(tr("{n} thay đổi").format(n=i18n.count(len(rows))) if rows
                            else tr("Chưa có thay đổi nào."))
 
+    def selected_event(self) -> dict | None:
+        rows = {index.row() for index in self.table.selectedIndexes()}
+        return self.rows[rows.pop()] if len(rows) == 1 else None
+
+    def _selection_changed(self) -> None:
+        event = self.selected_event()
+        self.restore_button.setEnabled(bool(event) and event["table_name"] in RESTORABLE
+                                       and event["action"] in ("insert", "update", "delete"))
+
+    def restore_selected(self) -> None:
+        """The record as it was before the selected change, written like any edit (and undoable)."""
+        from vstbpn_desktop import records
+        from vstbpn_desktop.errors import Refused
+
+        event = self.selected_event()
+        if event is None or self.history is None:
+            return
+        try:
+            change = records.restoring(self.engine, event)
+        except Refused as exc:
+            self.count.setText(i18n.message(exc))
+            return
+        if change.empty:
+            self.count.setText(tr("Bản ghi đã đúng như trước thay đổi này."))
+            return
+        reason = self.history.do(tr("khôi phục giá trị"), [change])
+        self.load()
+        self.count.setText(tr("Không khôi phục được: {reason}").format(reason=reason) if reason
+                           else tr("Đã khôi phục. Hoàn tác: Ctrl+Z."))
+
     def texts(self) -> list[list[str]]:
         return [[self.table.item(r, c).text() for c in range(self.table.columnCount())]
                 for r in range(self.table.rowCount())]
@@ -204,7 +243,7 @@ def selected_record(window) -> tuple[str, str] | None:
 def open_audit(window) -> AuditDialog:
     context = window.controller.context
     dialog = AuditDialog(context.engine, context.scope.period.code, context.scope.org_unit_code,
-                         selected_record(window), window)
+                         selected_record(window), window, history=context.history)
     dialog.setAttribute(Qt.WA_DeleteOnClose)
     dialog.show()
     return dialog

@@ -88,7 +88,8 @@ def show_refusal(parent, title: str, text: str) -> None:
 
 def lock_period(window) -> bool:
     context = window.controller.context
-    window.controller.flush()  # what is still being typed belongs to the period being sent
+    if not window.controller.flush():  # what is still being typed belongs to the period being sent
+        return False
     period = context.scope.period
     title = tr("Khóa kỳ để gửi")
     if not ask_confirm(window, title, tr(

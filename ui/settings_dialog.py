@@ -6,12 +6,13 @@ from dataclasses import replace
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
-    QWidget,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit,
+    QVBoxLayout, QWidget,
 )
 
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.formats import round_share
+from vstbpn_desktop.reports.options import split_lines
 from vstbpn_desktop.safety.audit import set_actor
 from vstbpn_desktop.text import nfc
 
@@ -32,8 +33,9 @@ TEXT_FIELDS = {
     "signer_mandate": QT_TR_NOOP("Thẩm quyền ký (ví dụ: TM. BAN …)"),
     "signer_title": QT_TR_NOOP("Chức vụ người ký"),
     "signer_name": QT_TR_NOOP("Họ và tên người ký"),
+    "report_symbol": QT_TR_NOOP("Ký hiệu báo cáo (sau số, ví dụ BC-UBND)"),
 }
-REQUIRED = ("officer_name", "parent_body", "issuing_body", "place_name")
+REQUIRED = ("officer_name", "parent_body", "issuing_body", "place_name", "report_symbol")
 LIMIT = 200
 
 
@@ -72,6 +74,18 @@ class SettingsDialog(QDialog):
         self.recipients.setTabChangesFocus(True)
         self.recipients.setFixedHeight(96)
         header_form.addRow(tr("Nơi nhận (mỗi dòng một nơi):"), self.recipients)
+        self.addressees = QPlainTextEdit(settings.report_addressees)
+        self.addressees.setObjectName("report_addressees")
+        self.addressees.setTabChangesFocus(True)
+        self.addressees.setFixedHeight(56)
+        self.addressees.setPlaceholderText(tr("để trống nếu không cần; mỗi dòng một nơi, ví dụ Bộ Nội vụ"))
+        header_form.addRow(tr("Kính gửi (mặc định):"), self.addressees)
+        self.unreported_note = QCheckBox(tr("Ghi tên các đơn vị cấp dưới chưa gửi báo cáo"))
+        self.unreported_note.setObjectName("unreported_note")
+        self.unreported_note.setChecked(settings.unreported_note)
+        header_form.addRow("", self.unreported_note)
+        header_form.addRow("", self._hint(tr(
+            "Đây là giá trị mặc định; mỗi lần in có thể đổi số, ký hiệu, nơi kính gửi và người ký.")))
         layout.addWidget(officer)
         layout.addWidget(header)
 
@@ -137,6 +151,8 @@ class SettingsDialog(QDialog):
         values = {name: nfc(field.text()).strip() for name, field in self.fields.items()}
         values["recipients"] = "\n".join(line.strip() for line in nfc(self.recipients.toPlainText()).splitlines()
                                          if line.strip())
+        values["report_addressees"] = "\n".join(split_lines(nfc(self.addressees.toPlainText())))
+        values["unreported_note"] = self.unreported_note.isChecked()
         values["share_rounding"] = self.rounding.currentData()
         values["language"] = self.language.currentData()
         values["database_url"] = self.database_url.text().strip()

@@ -34,7 +34,8 @@ class TableFiles:
 
         title = tr("Nhập từ Excel/CSV")
         profile = self.context.profile
-        self.window.controller.flush()
+        if not self.window.controller.flush():
+            return None
         try:
             result = run_task(self.window, tr("Đang nhập {name}…").format(name=path.name),
                               lambda task: import_file(profile, path, progress=task.progress,

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QLabel, QPlainTextEdit, QStyledItemDelegate, QTableView, QAbstractItemView, QHeaderView,
+    QAbstractItemDelegate, QComboBox, QLabel, QPlainTextEdit, QStyledItemDelegate, QTableView, QAbstractItemView, QHeaderView,
     QVBoxLayout, QWidget,
 )
 
@@ -74,21 +74,57 @@ class KindDelegate(QStyledItemDelegate):
 
 
 class RecordTableView(QTableView):
-    """Enter opens the current cell for editing (Qt's table only emits `activated`); Delete
-    outside an editor asks to delete the selected rows."""
+    """The keys of a spreadsheet: typing or F2 edits the current cell; Enter saves and moves down
+    (and moves down when not editing); Tab moves right, from the last column to the next row, and
+    from the last cell of the table to a new row (`append_requested`, where rows can be added).
+    Delete outside an editor asks to delete the selected rows."""
 
     delete_requested = Signal()
+    append_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.appendable = False
 
     def keyPressEvent(self, event):
-        if event.key() == Qt.Key_Delete and not event.modifiers() and self.state() != QAbstractItemView.EditingState:
+        idle = self.state() != QAbstractItemView.EditingState
+        if event.key() == Qt.Key_Delete and not event.modifiers() and idle:
             self.delete_requested.emit()
             return
-        if (event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers()
-                and self.state() != QAbstractItemView.EditingState and self.currentIndex().isValid()
-                and self.currentIndex().flags() & Qt.ItemIsEditable):
-            self.edit(self.currentIndex(), QAbstractItemView.EditKeyPressed, event)
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers() and idle:
+            self.move_down()
+            return
+        if event.key() == Qt.Key_Tab and not event.modifiers() and idle and self._at_end():
+            self.append_requested.emit()   # the new row takes the cursor and opens its first cell
             return
         super().keyPressEvent(event)
+
+    def _at_end(self) -> bool:
+        """On the last cell of a table where rows can be added."""
+        current, model = self.currentIndex(), self.model()
+        return (self.appendable and self.editTriggers() != QAbstractItemView.NoEditTriggers and current.isValid()
+                and current.row() == model.rowCount() - 1 and current.column() == model.columnCount() - 1)
+
+    def moveCursor(self, action, modifiers):
+        current, model = self.currentIndex(), self.model()
+        if action == QAbstractItemView.MoveNext and current.isValid() and current.column() == model.columnCount() - 1:
+            if current.row() + 1 < model.rowCount():
+                return model.index(current.row() + 1, 0)
+            if self._at_end():
+                self.append_requested.emit()
+                return self.currentIndex()
+            return current
+        return super().moveCursor(action, modifiers)
+
+    def closeEditor(self, editor, hint):
+        super().closeEditor(editor, hint)
+        if hint == QAbstractItemDelegate.SubmitModelCache:   # the delegate's hint for Enter
+            self.move_down()
+
+    def move_down(self) -> None:
+        current = self.currentIndex()
+        if current.isValid() and current.row() + 1 < self.model().rowCount():
+            self.setCurrentIndex(current.sibling(current.row() + 1, current.column()))
 
 
 def set_column_widths(table: QTableView, widths: dict[int, int], stretch: int | None = None) -> None:
@@ -104,7 +140,7 @@ def set_column_widths(table: QTableView, widths: dict[int, int], stretch: int | 
 
 
 def record_table() -> QTableView:
-    """A table edited with the keyboard alone: typing or Enter edits, Tab moves on."""
+    """A table edited with the keyboard alone: typing or F2 edits, Enter and Tab move on."""
     view = RecordTableView()
     view.setSelectionBehavior(QAbstractItemView.SelectRows)
     view.setSelectionMode(QAbstractItemView.ExtendedSelection)

@@ -5,7 +5,7 @@ and bundles all use, so every record passes the same validation.
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, func, select as sa_select
+from sqlalchemy import and_, func, or_, select as sa_select
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
@@ -80,28 +80,46 @@ def _text_filter(model, text: str):
     return and_(*(model.search_text.contains(word, autoescape=True) for word in words))
 
 
-def count_activities(engine: Engine, scope: Scope, search: str = "") -> int:
+def _listed(scope: Scope, search: str = "", keep=()):
+    """The period's activities that match `search`, plus those in `keep` (a record the officer just
+    edited stays listed even when the edit made it stop matching)."""
     condition = _in_period(Activity, scope)
     extra = _text_filter(Activity, search)
     if extra is not None:
+        if keep:
+            extra = or_(extra, Activity.id.in_(list(keep)))
         condition = and_(condition, extra)
+    return condition
+
+
+def count_activities(engine: Engine, scope: Scope, search: str = "", keep=()) -> int:
     with engine.connect() as connection:
-        return connection.execute(sa_select(func.count()).select_from(Activity).where(condition)).scalar_one()
+        return connection.execute(
+            sa_select(func.count()).select_from(Activity).where(_listed(scope, search, keep))).scalar_one()
 
 
 def activity_page(engine: Engine, scope: Scope, offset: int, limit: int, search: str = "",
-                  order: str = "date", descending: bool = False) -> list[dict]:
+                  order: str = "date", descending: bool = False, keep=()) -> list[dict]:
     """A slice of the period's activities as plain dicts, for lazily loaded tables."""
     table = Activity.__table__
-    condition = _in_period(Activity, scope)
-    extra = _text_filter(Activity, search)
-    if extra is not None:
-        condition = and_(condition, extra)
     column = table.c[order] if order in table.c else table.c.date
     ordering = [column.desc() if descending else column.asc(), table.c.id]
-    query = sa_select(table).where(condition).order_by(*ordering).offset(offset).limit(limit)
+    query = sa_select(table).where(_listed(scope, search, keep)).order_by(*ordering).offset(offset).limit(limit)
     with engine.connect() as connection:
         return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def activity_position(engine: Engine, scope: Scope, activity_id: str, search: str = "", keep=()) -> int:
+    """The row of an activity in `activity_page`'s list order (date, id), or -1 when it is not listed:
+    two index reads, however many activities the period holds."""
+    table = Activity.__table__
+    listed = _listed(scope, search, keep)
+    with engine.connect() as connection:
+        day = connection.execute(sa_select(table.c.date).where(listed, table.c.id == activity_id)).scalar()
+        if day is None:
+            return -1
+        earlier = or_(table.c.date < day, and_(table.c.date == day, table.c.id < activity_id))
+        return connection.execute(sa_select(func.count()).select_from(table).where(listed, earlier)).scalar_one()
 
 
 def add_activity(engine: Engine, scope: Scope, raw: dict, author: str = "") -> Activity:
@@ -147,7 +165,7 @@ def delete_records(engine: Engine, model, ids: list[str]) -> int:
 def list_documents(engine: Engine, scope: Scope) -> list[Document]:
     with session_scope(engine) as session:
         return list(session.exec(
-            select(Document).where(_in_period(Document, scope)).order_by(Document.date, Document.number)
+            select(Document).where(_in_period(Document, scope)).order_by(Document.date, Document.number, Document.id)
         ).all())
 
 
@@ -257,6 +275,162 @@ def set_narrative(engine: Engine, scope: Scope, section: str, text: str, author:
         elif row.text != text:
             row.text, row.updated_at, row.author = text, now(), author or row.author
             session.add(row)
+
+
+# -- reversible changes: what undo puts back and redo puts again --------------------------
+
+CHANGE_TABLES = {"activity": Activity, "document": Document, "indicator_value": IndicatorValue,
+                 "narrative": Narrative}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One record before and after one write, whole (every column, as stored), so that writing
+    `before` back restores the database exactly. A record that does not exist is None.
+    `key` is the record's id; for an indicator value its code, for a narrative its section
+    (both within `scope`)."""
+
+    table: str
+    key: str
+    scope: Scope
+    before: dict | None
+    after: dict | None
+
+    def reversed(self) -> "Change":
+        return Change(self.table, self.key, self.scope, self.after, self.before)
+
+    @property
+    def empty(self) -> bool:
+        return self.before == self.after
+
+
+def _stored(session, table: str, scope: Scope, key: str):
+    model = CHANGE_TABLES[table]
+    if table in ("activity", "document"):
+        return session.get(model, key)
+    column = model.indicator_code if table == "indicator_value" else model.section
+    return session.exec(select(model).where(
+        model.org_unit_code == scope.org_unit_code, model.period == scope.period.code, column == key)).first()
+
+
+def _state(row) -> dict | None:
+    return None if row is None else row.model_dump()
+
+
+def record_state(engine: Engine, table: str, scope: Scope, key: str) -> dict | None:
+    """A record as stored, every column: the `before` or `after` of a Change."""
+    with session_scope(engine) as session:
+        return _state(_stored(session, table, scope, key))
+
+
+def track(engine: Engine, table: str, scope: Scope, key: str, write) -> Change:
+    """Run `write()` (a write of this module) and return the record's change; `write` may return
+    the record it created, whose id becomes the key."""
+    before = record_state(engine, table, scope, key) if key else None
+    result = write()
+    key = key or result.id
+    return Change(table, key, scope, before, record_state(engine, table, scope, key))
+
+
+def _check_change(engine: Engine, change: Change) -> None:
+    """The state a change writes passes the same rules and locks as a record typed in."""
+    scope = change.scope
+    if change.table in ("activity", "document"):
+        for state in (change.before, change.after):
+            if state is not None:
+                ensure_editable(engine, state["date"])
+        if change.after is not None:
+            fields = ACTIVITY_FIELDS if change.table == "activity" else DOCUMENT_FIELDS
+            validate = validate_activity if change.table == "activity" else validate_document
+            validate({field: change.after[field] for field in fields}, scope.period)
+        return
+    ensure_editable(engine, scope.period)
+    if change.after is None:
+        return
+    if change.table == "indicator_value":
+        validate_indicator_value(change.key, change.after["value"])
+    else:
+        validate_narrative(change.key, change.after["text"])
+
+
+def apply_changes(engine: Engine, changes: list[Change]) -> None:
+    """Put every record of `changes` into its `after` state, in one transaction: checked like a
+    record typed in (rules, women ≤ total, locks) and audited like any write. Refused, with
+    nothing written, when a record is no longer in its `before` state (changed since)."""
+    for change in changes:
+        _check_change(engine, change)
+    with session_scope(engine) as session:
+        for change in changes:
+            if change.empty:
+                continue
+            row = _stored(session, change.table, change.scope, change.key)
+            if _state(row) != change.before:
+                raise Refused("bản ghi đã được sửa sau lần thay đổi này; không thể khôi phục")
+            if change.after is None:
+                session.delete(row)
+            elif row is None:
+                session.add(CHANGE_TABLES[change.table](**change.after))
+            else:
+                for field, value in change.after.items():
+                    setattr(row, field, value)
+                session.add(row)
+            session.flush()
+        for scope in {(c.scope.org_unit_code, c.scope.period.code): c.scope
+                      for c in changes if c.table == "indicator_value"}.values():
+            held = session.exec(select(IndicatorValue).where(
+                IndicatorValue.org_unit_code == scope.org_unit_code,
+                IndicatorValue.period == scope.period.code)).all()
+            problems = check_indicator_bounds({row.indicator_code: row.value for row in held})
+            if problems:
+                raise Invalid(problems)
+
+
+def restoring(engine: Engine, event: dict) -> Change:
+    """The change that puts back what one audited event changed (Lịch sử thay đổi → Khôi phục giá trị
+    này): the fields an update changed, a deleted record whole, an inserted one removed."""
+    from datetime import datetime
+
+    from sqlalchemy import inspect as sa_inspect
+
+    from .periods import period_for
+
+    table = event["table_name"]
+    if table not in CHANGE_TABLES or event["action"] not in ("insert", "update", "delete"):
+        raise Refused("thay đổi này không khôi phục được")
+    model = CHANGE_TABLES[table]
+
+    def stored(snapshot: dict) -> dict:
+        state = {}
+        for column in sa_inspect(model).columns:
+            value = snapshot.get(column.key)
+            kind = getattr(column.type, "impl_instance", column.type).python_type
+            if isinstance(value, str) and kind in (date, datetime):
+                value = kind.fromisoformat(value)   # the trail keeps them as ISO text
+            state[column.key] = value
+        return state
+
+    before, after = (stored(s) if s else None for s in (event["before"], event["after"]))
+    known = before or after
+    if table in ("activity", "document"):
+        key = event["record_id"]
+        current = record_state(engine, table, None, key)   # found by id alone
+    else:
+        key = known["indicator_code" if table == "indicator_value" else "section"]
+        current = record_state(engine, table, Scope(known["org_unit_code"], Period.parse(known["period"])), key)
+    target = before
+    if event["action"] == "update" and current is not None:
+        # Only what this change changed goes back; later changes to other fields stay.
+        target = dict(current, updated_at=now())
+        for field in ACTIVITY_FIELDS + DOCUMENT_FIELDS + ("value", "text"):
+            if field in before and before[field] != after.get(field):
+                target[field] = before[field]
+    if table == "activity" and target is not None:   # the folded copy the search reads
+        target["search_text"] = validate_activity({f: target[f] for f in ACTIVITY_FIELDS})["search_text"]
+    if table in ("activity", "document"):
+        scope = Scope(known["org_unit_code"], period_for((target or current or known)["date"]))
+    else:
+        scope = Scope(known["org_unit_code"], Period.parse(known["period"]))
+    return Change(table, key, scope, current, target)
 
 
 # -- derived figures from activities --------------------------------------------------------

@@ -14,6 +14,11 @@ SETTINGS_FILE = "settings.json"
 LANGUAGES = ("vi", "en")
 
 
+def fits_after_slash(value: str) -> bool:
+    """A report number or symbol ("15", "BC-UBND"): one short line without "/"."""
+    return "/" not in value and "\n" not in value and len(value.strip()) <= 40
+
+
 @dataclass
 class Settings:
     language: str = "vi"
@@ -31,6 +36,10 @@ class Settings:
     signer_title: str = ""
     signer_name: str = ""
     recipients: str = ""
+    # Defaults of each printing (reports/options.py; the report dialog and the CLI override them).
+    report_symbol: str = "BC-BVSTBPN"  # "Số: 15/BC-BVSTBPN"; e.g. BC-UBND, BC-SLĐTBXH
+    report_addressees: str = ""  # "Kính gửi:" one recipient a line; empty: no such line
+    unreported_note: bool = True  # the sentence naming the units below that have not reported
 
     def validate(self) -> None:
         if self.language not in LANGUAGES:
@@ -38,6 +47,11 @@ class Settings:
         if self.share_rounding not in ("half_up", "truncate"):
             raise Reason("quy tắc làm tròn '{share_rounding}' không hợp lệ (half_up, truncate)",
                              share_rounding=self.share_rounding)
+        if not self.report_symbol.strip() or not fits_after_slash(self.report_symbol):
+            raise Reason("ký hiệu báo cáo '{symbol}' không hợp lệ: không để trống, không chứa '/' hay xuống dòng, "
+                         "tối đa 40 ký tự (ví dụ BC-BVSTBPN, BC-UBND)", symbol=self.report_symbol)
+        if not isinstance(self.unreported_note, bool):
+            raise Reason("unreported_note phải là true hoặc false")
 
     @classmethod
     def load(cls, data_dir: Path) -> "Settings":

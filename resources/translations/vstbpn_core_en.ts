@@ -32,10 +32,6 @@
             <translation>"counts" must have exactly activities, documents, indicators, narratives (whole numbers ≥ 0)</translation>
         </message>
         <message>
-            <source>"created_at" phải có dạng YYYY-MM-DDTHH:MM:SSZ</source>
-            <translation>"created_at" must have the form YYYY-MM-DDTHH:MM:SSZ</translation>
-        </message>
-        <message>
             <source>"format" phải là "{FORMAT}"</source>
             <translation>"format" must be "{FORMAT}"</translation>
         </message>
@@ -96,20 +92,12 @@
             <translation>"reopened" must be an array of at most {MAX_REOPENS} items</translation>
         </message>
         <message>
-            <source>"returned_at" phải có dạng YYYY-MM-DDTHH:MM:SSZ</source>
-            <translation>"returned_at" must have the form YYYY-MM-DDTHH:MM:SSZ</translation>
-        </message>
-        <message>
             <source>"returned_by" dài quá 200 ký tự</source>
             <translation>"returned_by" is longer than 200 characters</translation>
         </message>
         <message>
             <source>"sequence" phải là số nguyên dương</source>
             <translation>"sequence" must be a positive whole number</translation>
-        </message>
-        <message>
-            <source>"since" phải là null hoặc thời điểm YYYY-MM-DDTHH:MM:SSZ</source>
-            <translation>"since" must be null or a time YYYY-MM-DDTHH:MM:SSZ</translation>
         </message>
         <message>
             <source>"{name}" dài quá 200 ký tự</source>
@@ -122,6 +110,10 @@
         <message>
             <source>"{name}" phải là mã đơn vị (chữ số)</source>
             <translation>"{name}" must be a unit code (digits)</translation>
+        </message>
+        <message>
+            <source>"{where}" phải là thời điểm có thật dạng YYYY-MM-DDTHH:MM:SSZ</source>
+            <translation>"{where}" must be a real moment written YYYY-MM-DDTHH:MM:SSZ</translation>
         </message>
         <message>
             <source>'{text}' không phải là số</source>
@@ -160,6 +152,10 @@
             <translation>environment variable {variable} (--passphrase-env) is not set</translation>
         </message>
         <message>
+            <source>bản ghi đã được sửa sau lần thay đổi này; không thể khôi phục</source>
+            <translation>the record was changed after this change; it cannot be restored</translation>
+        </message>
+        <message>
             <source>bảng {table} dòng {rowid}: tham chiếu tới {parent} không tồn tại</source>
             <translation>table {table} row {rowid}: the reference to {parent} does not exist</translation>
         </message>
@@ -176,6 +172,10 @@
             <translation>indicator {code} for period {period} is already given at {place}</translation>
         </message>
         <message>
+            <source>chỉ tiêu {code} là số đếm, phải là số nguyên (không phải {value})</source>
+            <translation>indicator {code} is a count and must be a whole number (not {value})</translation>
+        </message>
+        <message>
             <source>chỉ tiêu {code} xuất hiện hai lần</source>
             <translation>indicator {code} appears twice</translation>
         </message>
@@ -186,6 +186,10 @@
         <message>
             <source>chỉ tiêu {code}: {reason}</source>
             <translation>indicator {code}: {reason}</translation>
+        </message>
+        <message>
+            <source>chức vụ và họ tên người ký: tối đa {limit} ký tự</source>
+            <translation>signer's title and name: at most {limit} characters</translation>
         </message>
         <message>
             <source>chữ ký Ed25519 phải dài 64 byte</source>
@@ -240,6 +244,10 @@
             <translation>column {column}</translation>
         </message>
         <message>
+            <source>date: ngày trong gói phải viết dạng YYYY-MM-DD (chữ số ASCII)</source>
+            <translation>date: a date in a bundle must be written YYYY-MM-DD (ASCII digits)</translation>
+        </message>
+        <message>
             <source>dài quá {limit} ký tự</source>
             <translation>longer than {limit} characters</translation>
         </message>
@@ -266,6 +274,10 @@
         <message>
             <source>dòng {number}: JSON lồng nhau quá sâu</source>
             <translation>line {number}: JSON nested too deeply</translation>
+        </message>
+        <message>
+            <source>dòng {number}: có ký tự CR (xuống dòng kiểu Windows CRLF); mỗi dòng chỉ kết thúc bằng LF</source>
+            <translation>line {number}: holds a CR character (Windows CRLF line ends); each line ends in LF only</translation>
         </message>
         <message>
             <source>dòng {number}: phải là một đối tượng JSON phẳng</source>
@@ -316,8 +328,8 @@
             <translation>the bundle names sender unit {sender_org_unit} but key {fingerprint} is registered only for unit {org_unit}; a key stands for one unit only</translation>
         </message>
         <message>
-            <source>gói gửi cho đơn vị {recipient_org_unit}, không phải {org_unit_code} hay đơn vị cấp dưới của nó</source>
-            <translation>the bundle is addressed to unit {recipient_org_unit}, not to {org_unit_code} or one of its subordinate units</translation>
+            <source>gói gửi cho đơn vị {recipient_org_unit}, không phải đơn vị nhận {org_unit_code}</source>
+            <translation>the bundle is addressed to unit {recipient_org_unit}, not to the importing unit {org_unit_code}</translation>
         </message>
         <message>
             <source>gói loại "{KIND_ANSWER}" cần "format_minor" ≥ 1</source>
@@ -438,6 +450,10 @@
         <message>
             <source>không đọc được tệp ({error})</source>
             <translation>cannot read the file ({error})</translation>
+        </message>
+        <message>
+            <source>ký hiệu báo cáo '{symbol}' không hợp lệ: không để trống, không chứa '/' hay xuống dòng, tối đa 40 ký tự (ví dụ BC-BVSTBPN, BC-UBND)</source>
+            <translation>report symbol '{symbol}' is not valid: not empty, no '/' or line break, at most 40 characters (e.g. BC-BVSTBPN, BC-UBND)</translation>
         </message>
         <message>
             <source>kỳ báo cáo '{code}' không hợp lệ (dạng 2023H1, 2023H2 hoặc 2023)</source>
@@ -616,6 +632,10 @@
             <translation>the number {text} is out of range</translation>
         </message>
         <message>
+            <source>thay đổi này không khôi phục được</source>
+            <translation>this change cannot be restored</translation>
+        </message>
+        <message>
             <source>thiếu cột {columns}</source>
             <translation>missing columns {columns}</translation>
         </message>
@@ -640,6 +660,10 @@
             <translation>missing from the bundle</translation>
         </message>
         <message>
+            <source>thiếu trường "{field}"</source>
+            <translation>field "{field}" is missing</translation>
+        </message>
+        <message>
             <source>thiếu trường "{name}"</source>
             <translation>field "{name}" is missing</translation>
         </message>
@@ -662,6 +686,18 @@
         <message>
             <source>trang tính {sheet}</source>
             <translation>sheet {sheet}</translation>
+        </message>
+        <message>
+            <source>trường "{field}" phải là chuỗi JSON</source>
+            <translation>field "{field}" must be a JSON string</translation>
+        </message>
+        <message>
+            <source>trường "{field}" phải là số JSON (không phải {value})</source>
+            <translation>field "{field}" must be a JSON number (not {value})</translation>
+        </message>
+        <message>
+            <source>trường "{field}" phải là số nguyên JSON (không phải {value})</source>
+            <translation>field "{field}" must be a JSON integer (not {value})</translation>
         </message>
         <message>
             <source>trường "{name}" phải là {kind}</source>
@@ -714,6 +750,10 @@
         <message>
             <source>tổng độ dài các thành phần vượt giới hạn 1 GiB</source>
             <translation>the members together exceed the 1 GiB limit</translation>
+        </message>
+        <message>
+            <source>unreported_note phải là true hoặc false</source>
+            <translation>unreported_note must be true or false</translation>
         </message>
         <message>
             <source>vân tay khóa '{text}' không hợp lệ: cần {value} chữ số hex (8 nhóm 4 ký tự, có hoặc không có dấu cách)</source>
@@ -782,6 +822,10 @@
         <message>
             <source>{family} ({folder}) thiếu chữ {letters}</source>
             <translation>{family} ({folder}) lacks the letters {letters}</translation>
+        </message>
+        <message>
+            <source>{field} '{value}': không được chứa '/' hay xuống dòng, tối đa 40 ký tự (ví dụ số 15, ký hiệu BC-UBND)</source>
+            <translation>{field} '{value}': no '/' or line break, at most 40 characters (e.g. number 15, symbol BC-UBND)</translation>
         </message>
         <message>
             <source>{field}: {reason}</source>
@@ -1128,12 +1172,12 @@
             <translation>{where} must be a whole number 0 … {MAX_COUNT}</translation>
         </message>
         <message>
-            <source>{where}."at" phải có dạng YYYY-MM-DDTHH:MM:SSZ</source>
-            <translation>{where}."at" must have the form YYYY-MM-DDTHH:MM:SSZ</translation>
-        </message>
-        <message>
             <source>{where}."{name}" phải là chuỗi tối đa {limit} ký tự</source>
             <translation>{where}."{name}" must be a string of at most {limit} characters</translation>
+        </message>
+        <message>
+            <source>{where}: chứa ký tự điều khiển hoặc không hợp lệ U+{code:04X} (vị trí {position}); gói không được chứa ký tự này</source>
+            <translation>{where}: holds the control or invalid character U+{code:04X} (position {position}); a bundle may not hold it</translation>
         </message>
         <message>
             <source>{where}: khóa {fingerprint} chưa được đăng ký ở đơn vị này (trust add TỆP --org-unit MÃ)</source>
@@ -1182,6 +1226,10 @@
         <message>
             <source>ổ đĩa đầy (hoặc vượt giới hạn kích thước tệp); không thay đổi gì — hãy giải phóng chỗ trống rồi làm lại</source>
             <translation>the disk is full (or the file size limit was reached); nothing was changed — free some space and try again</translation>
+        </message>
+        <message>
+            <source>“Kính gửi”: tối đa {count} nơi, mỗi nơi tối đa {limit} ký tự</source>
+            <translation>“Kính gửi” (addressed to): at most {count} addressees, each at most {limit} characters</translation>
         </message>
     </context>
 </TS>

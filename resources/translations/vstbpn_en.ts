@@ -72,6 +72,32 @@
         <translation>No</translation>
     </message>
     <message>
+        <source>… và {count} giá trị khác</source>
+        <translation>… and {count} other values</translation>
+    </message>
+    <message>
+        <source>Giá trị chưa lưu</source>
+        <translation>Values not saved</translation>
+    </message>
+    <message>
+        <source>Các giá trị sau không hợp lệ nên chưa được lưu:
+{values}
+
+Sửa lại cho đúng, hay bỏ các giá trị này (giữ giá trị đã lưu)?</source>
+        <translation>These values are not valid and were not saved:
+{values}
+
+Fix them, or discard them (keeping the saved values)?</translation>
+    </message>
+    <message>
+        <source>Sửa lại</source>
+        <translation>Fix them</translation>
+    </message>
+    <message>
+        <source>Bỏ các giá trị này</source>
+        <translation>Discard these values</translation>
+    </message>
+    <message>
         <source>Gói được ký bằng khóa {fingerprint}, khóa này chưa được đăng ký ở đơn vị mình. Gói ghi là của {unit}. Hãy xin đơn vị đó tệp khóa công khai, gọi điện đối chiếu vân tay, rồi bấm “Đăng ký khóa…” và nhận lại gói.</source>
         <translation>The bundle is signed with key {fingerprint}, which is not enrolled here. The bundle says it comes from {unit}. Ask that unit for its public key file, compare the fingerprint by phone, then press “Enrol key…” and receive the bundle again.</translation>
     </message>
@@ -518,20 +544,52 @@ Saved data is not affected (every write is either complete or nothing). Please c
         <translation>Report number:</translation>
     </message>
     <message>
+        <source>Ký hiệu:</source>
+        <translation>Symbol:</translation>
+    </message>
+    <message>
         <source>Ngày báo cáo:</source>
         <translation>Report date:</translation>
+    </message>
+    <message>
+        <source>để trống nếu không cần; mỗi dòng một nơi, ví dụ Bộ Nội vụ</source>
+        <translation>leave empty if not needed; one addressee a line, e.g. Ministry of Home Affairs</translation>
+    </message>
+    <message>
+        <source>Kính gửi:</source>
+        <translation>Addressed to:</translation>
+    </message>
+    <message>
+        <source>ví dụ PHÓ CHỦ TỊCH</source>
+        <translation>e.g. VICE CHAIRMAN</translation>
+    </message>
+    <message>
+        <source>Chức vụ người ký:</source>
+        <translation>Signer&apos;s title:</translation>
+    </message>
+    <message>
+        <source>in đậm dưới chỗ ký</source>
+        <translation>printed bold under the signature</translation>
+    </message>
+    <message>
+        <source>Họ và tên người ký:</source>
+        <translation>Signer&apos;s full name:</translation>
+    </message>
+    <message>
+        <source>Ghi tên các đơn vị cấp dưới chưa gửi báo cáo</source>
+        <translation>Name the units below that have not reported</translation>
     </message>
     <message>
         <source>Tiếp tục</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <source>Hủy</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>chuẩn bị xem trước</source>
         <translation>preparing the preview</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>không mở được máy in hoặc tệp in</source>
@@ -850,12 +908,36 @@ due {day}</translation>
         <translation>Selected row: {name}</translation>
     </message>
     <message>
+        <source>Khôi phục giá trị này</source>
+        <translation>Restore this value</translation>
+    </message>
+    <message>
+        <source>Đưa bản ghi về như trước thay đổi đang chọn (có thể hoàn tác)</source>
+        <translation>Put the record back as it was before the selected change (can be undone)</translation>
+    </message>
+    <message>
         <source>{n} thay đổi</source>
         <translation>{n} changes</translation>
     </message>
     <message>
         <source>Chưa có thay đổi nào.</source>
         <translation>No changes yet.</translation>
+    </message>
+    <message>
+        <source>Bản ghi đã đúng như trước thay đổi này.</source>
+        <translation>The record is already as it was before this change.</translation>
+    </message>
+    <message>
+        <source>khôi phục giá trị</source>
+        <translation>restore a value</translation>
+    </message>
+    <message>
+        <source>Không khôi phục được: {reason}</source>
+        <translation>Could not restore: {reason}</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục. Hoàn tác: Ctrl+Z.</source>
+        <translation>Restored. Undo: Ctrl+Z.</translation>
     </message>
     <message>
         <source>Lịch sử thay đổi…</source>
@@ -1292,6 +1374,10 @@ Restore it? The damaged database is kept in the backups/ folder, not deleted.</t
         <translation>Signer&apos;s full name</translation>
     </message>
     <message>
+        <source>Ký hiệu báo cáo (sau số, ví dụ BC-UBND)</source>
+        <translation>Report symbol (after the number, e.g. BC-UBND)</translation>
+    </message>
+    <message>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
@@ -1306,6 +1392,14 @@ Restore it? The damaged database is kept in the backups/ folder, not deleted.</t
     <message>
         <source>Nơi nhận (mỗi dòng một nơi):</source>
         <translation>Recipients (one per line):</translation>
+    </message>
+    <message>
+        <source>Kính gửi (mặc định):</source>
+        <translation>Addressed to (default):</translation>
+    </message>
+    <message>
+        <source>Đây là giá trị mặc định; mỗi lần in có thể đổi số, ký hiệu, nơi kính gửi và người ký.</source>
+        <translation>These are defaults; each printing can change the number, symbol, addressees and signer.</translation>
     </message>
     <message>
         <source>Tính toán và ngôn ngữ</source>
@@ -1548,6 +1642,26 @@ Every bundle signed with this key will be refused from now on; data already rece
         <translation>Keys…</translation>
     </message>
     <message>
+        <source>Hoàn tác</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Làm lại</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Thêm dòng</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <source>Hoàn tác: {action}</source>
+        <translation>Undo: {action}</translation>
+    </message>
+    <message>
+        <source>Làm lại: {action}</source>
+        <translation>Redo: {action}</translation>
+    </message>
+    <message>
         <source>mục tiêu đến năm {year} là {target}</source>
         <translation>target for {year}: {target}</translation>
     </message>
@@ -1700,8 +1814,8 @@ Every bundle signed with this key will be refused from now on; data already rece
 <context>
     <name>GridPage</name>
     <message>
-        <source>Ô nền xám được tính tự động từ các số liệu và hoạt động đã nhập; chỉ các ô “Nhập” được sửa. Enter để sửa, Tab để sang ô khác.</source>
-        <translation>Grey cells are calculated from the figures and activities entered; only “Entered” cells can be edited. Enter to edit, Tab to move to the next cell.</translation>
+        <source>Ô nền xám được tính tự động từ các số liệu và hoạt động đã nhập; chỉ các ô “Nhập” được sửa: gõ số hoặc F2 để sửa, Enter để lưu và xuống dòng.</source>
+        <translation>Grey cells are computed from the figures and activities entered; only “Typed” cells can be edited: type a number or press F2 to edit, Enter to save and move down.</translation>
     </message>
 </context>
 <context>
@@ -1833,6 +1947,10 @@ Every bundle signed with this key will be refused from now on; data already rece
         <translation>&amp;File</translation>
     </message>
     <message>
+        <source>&amp;Sửa</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
         <source>&amp;Kỳ báo cáo</source>
         <translation>&amp;Period</translation>
     </message>
@@ -1868,6 +1986,10 @@ Every bundle signed with this key will be refused from now on; data already rece
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
+        <source>sửa lời văn</source>
+        <translation>edit narrative</translation>
+    </message>
+    <message>
         <source>Đã lưu lúc {time}</source>
         <translation>Saved at {time}</translation>
     </message>
@@ -1879,16 +2001,24 @@ Every bundle signed with this key will be refused from now on; data already rece
         <translation>Row {row} not saved — {reason}</translation>
     </message>
     <message>
+        <source>Chưa lưu — {reason}</source>
+        <translation>Not saved — {reason}</translation>
+    </message>
+    <message>
         <source>Số dòng: {count}</source>
         <translation>Rows: {count}</translation>
+    </message>
+    <message>
+        <source>thêm dòng</source>
+        <translation>add row</translation>
     </message>
     <message>
         <source>Xóa dòng</source>
         <translation>Delete rows</translation>
     </message>
     <message>
-        <source>Xóa {count} dòng đã chọn? Không thể hoàn tác.</source>
-        <translation>Delete the {count} selected rows? This cannot be undone.</translation>
+        <source>Xóa {count} dòng đã chọn? (Hoàn tác: Ctrl+Z)</source>
+        <translation>Delete the {count} selected rows? (Undo: Ctrl+Z)</translation>
     </message>
     <message>
         <source>Xóa</source>
@@ -1897,6 +2027,10 @@ Every bundle signed with this key will be refused from now on; data already rece
     <message>
         <source>Không</source>
         <translation>No</translation>
+    </message>
+    <message>
+        <source>xóa {count} dòng</source>
+        <translation>delete {count} rows</translation>
     </message>
     <message>
         <source>Đã xóa {count} dòng</source>
@@ -1928,6 +2062,13 @@ Every bundle signed with this key will be refused from now on; data already rece
     <message>
         <source>Xóa dòng</source>
         <translation>Delete rows</translation>
+    </message>
+</context>
+<context>
+    <name>_RecordTable</name>
+    <message>
+        <source>sửa ô {column}</source>
+        <translation>edit cell {column}</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-"""Return for correction: the parent's small signed answer (kind "answer", docs/bundle-format.md §9).
+"""Return for correction: the parent's small signed answer (kind "answer", docs/bundle-format.md §10).
 
 At the parent, `write_return` writes a `.vstb` of kind "answer" holding manifest.json, manifest.sig
 (signed by the parent's own key) and answer.json (which child, which period, which of its bundles is
@@ -70,8 +70,9 @@ def parse(data: bytes) -> dict:
         raise Reason("\"bundle_sequence\" phải là số nguyên dương")
     if not fmt.UUID_TEXT.fullmatch(value["bundle_id"]):
         raise Reason("\"bundle_id\" phải là UUID viết thường")
-    if not fmt.TIMESTAMP.fullmatch(value["returned_at"]):
-        raise Reason("\"returned_at\" phải có dạng YYYY-MM-DDTHH:MM:SSZ")
+    fmt.check_timestamp(value["returned_at"], "returned_at")
+    for name in ("reason", "returned_by"):
+        fmt.check_text(value[name], name)
     reason = (nfc(value["reason"]) or "").strip()
     if not reason or len(reason) > MAX_REASON:
         raise Reason("\"reason\" phải khác rỗng, tối đa {MAX_REASON} ký tự", MAX_REASON=MAX_REASON)

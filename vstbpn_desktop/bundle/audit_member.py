@@ -44,13 +44,18 @@ def previous_export(engine, org_unit: str, period_code: str) -> datetime | None:
 
 
 def build(engine, org_unit: str, period_code: str) -> dict:
-    """The summary for the bundle about to be written."""
+    """The summary for the bundle about to be written. A year bundle counts the changes of the
+    year's own values and of both half-years (its activities and documents are dated in them)."""
+    from ..periods import Period
+
     since = previous_export(engine, org_unit, period_code)
-    found = audit.summary(engine, org_unit, period_code, since=since)
-    changes = {table: {action: found["changes"].get(table, {}).get(action, 0) for action in ACTIONS}
+    period = Period.parse(period_code)
+    codes = [period_code] if period.half else [period_code, f"{period_code}H1", f"{period_code}H2"]
+    found = [audit.summary(engine, org_unit, code, since=since) for code in codes]
+    changes = {table: {action: sum(f["changes"].get(table, {}).get(action, 0) for f in found) for action in ACTIONS}
                for table in TABLES}
     reopened = []
-    for event in found["reopened"]:
+    for event in sorted((e for f in found for e in f["reopened"]), key=lambda e: e["at"]):
         at = datetime.fromisoformat(event["at"])
         if since is not None and at.replace(tzinfo=None) <= since.replace(tzinfo=None):
             continue
@@ -75,8 +80,8 @@ def parse(data: bytes) -> dict:
     if not isinstance(value, dict) or set(value) != {"since", "changes", "reopened"}:
         raise Reason("phải là một đối tượng có đúng since, changes, reopened")
     since = value["since"]
-    if since is not None and not (isinstance(since, str) and fmt.TIMESTAMP.fullmatch(since)):
-        raise Reason("\"since\" phải là null hoặc thời điểm YYYY-MM-DDTHH:MM:SSZ")
+    if since is not None:
+        fmt.check_timestamp(since, "since")
     changes = value["changes"]
     if not isinstance(changes, dict) or set(changes) != set(TABLES):
         raise Reason("\"changes\" phải có đúng {TABLES}", TABLES=', '.join(TABLES))
@@ -95,12 +100,12 @@ def parse(data: bytes) -> dict:
         where = f"\"reopened\"[{index}]"
         if not isinstance(event, dict) or set(event) != {"at", "who", "reason"}:
             raise Reason("{where} phải có đúng at, who, reason", where=where)
-        if not isinstance(event["at"], str) or not fmt.TIMESTAMP.fullmatch(event["at"]):
-            raise Reason("{where}.\"at\" phải có dạng YYYY-MM-DDTHH:MM:SSZ", where=where)
+        fmt.check_timestamp(event["at"], f"reopened[{index}].at")
         for name, limit in (("who", MAX_WHO), ("reason", MAX_REASON)):
             if not isinstance(event[name], str) or len(event[name]) > limit:
                 raise Reason("{where}.\"{name}\" phải là chuỗi tối đa {limit} ký tự",
                                  where=where, name=name, limit=limit)
+            fmt.check_text(event[name], f"reopened[{index}].{name}")
         clean_reopened.append({"at": event["at"], "who": nfc(event["who"]), "reason": nfc(event["reason"])})
     return {"since": since, "changes": clean_changes, "reopened": clean_reopened}
 

@@ -56,7 +56,29 @@ MAX_MEMBER_BYTES = 512 * 1024 * 1024
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 UUID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")  # ASCII digits only
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# The characters no text of a bundle may hold (the app cleaned them when they were typed): C0
+# controls but tab and line feed, DEL, C1 controls, lone surrogates, U+FFFE and U+FFFF.
+REFUSED_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+# The JSON type of each field of a data member's line: "text" a string (null allowed when the
+# field is optional), "count" a JSON integer, "number" a JSON integer or fraction. Fields not
+# listed in REQUIRED may be absent (the defaults are in the specification).
+FIELD_TYPES = {
+    ACTIVITIES: {"id": "text", "date": "text", "kind": "text", "title": "text", "sessions": "count",
+                 "participants": "count", "female_participants": "count", "place": "text", "notes": "text"},
+    DOCUMENTS: {"id": "text", "number": "text", "date": "text", "issuer": "text", "kind": "text",
+                "title": "text"},
+    INDICATORS: {"indicator": "text", "value": "number"},
+    NARRATIVES: {"section": "text", "text": "text"},
+}
+REQUIRED = {
+    ACTIVITIES: ("id", "date", "kind", "title"),
+    DOCUMENTS: ("id", "number", "date", "kind", "title"),
+    INDICATORS: ("indicator", "value"),
+    NARRATIVES: ("section", "text"),
+}
 
 MANIFEST_FIELDS = {
     "format": str, "format_version": int, "bundle_id": str, "kind": str,
@@ -155,6 +177,56 @@ class Manifest:
         }
 
 
+def check_text(value: str, where: str) -> None:
+    """Refuse a string holding a character the text rule forbids (never normalised in a bundle)."""
+    found = REFUSED_CHARACTER.search(value)
+    if found:
+        raise Reason("{where}: chứa ký tự điều khiển hoặc không hợp lệ U+{code:04X} (vị trí {position}); "
+                     "gói không được chứa ký tự này", where=where, code=ord(found.group()),
+                     position=found.start() + 1)
+
+
+def check_timestamp(value, where: str) -> None:
+    """`YYYY-MM-DDTHH:MM:SSZ` in ASCII digits, a real moment (no 30 February, no hour 24)."""
+    from datetime import datetime
+
+    try:
+        if isinstance(value, str) and TIMESTAMP.fullmatch(value):
+            datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ")
+            return
+    except ValueError:
+        pass
+    raise Reason("\"{where}\" phải là thời điểm có thật dạng YYYY-MM-DDTHH:MM:SSZ", where=where)
+
+
+def check_record(name: str, raw: dict) -> None:
+    """The JSON types of one line of a data member, before its values are validated: required
+    fields present; strings, JSON integers and JSON numbers where the specification says so (not
+    2.0 or "2" for a count, not "16" for a value); dates ISO in ASCII digits; the text rule."""
+    types = FIELD_TYPES[name]
+    for field in REQUIRED[name]:
+        if field not in raw:
+            raise Reason("thiếu trường \"{field}\"", field=field)
+    for field, value in raw.items():
+        kind = types[field]
+        if kind == "text":
+            if value is None and field not in REQUIRED[name]:
+                continue
+            if not isinstance(value, str):
+                raise Reason("trường \"{field}\" phải là chuỗi JSON", field=field)
+            check_text(value, field)
+        elif kind == "count":
+            if type(value) is not int:
+                raise Reason("trường \"{field}\" phải là số nguyên JSON (không phải {value})",
+                             field=field, value=json.dumps(value, ensure_ascii=False))
+        elif type(value) not in (int, float):
+            raise Reason("trường \"{field}\" phải là số JSON (không phải {value})",
+                         field=field, value=json.dumps(value, ensure_ascii=False))
+    date = raw.get("date")
+    if date is not None and not ISO_DATE.fullmatch(date):
+        raise Reason("date: ngày trong gói phải viết dạng YYYY-MM-DD (chữ số ASCII)")
+
+
 def manifest_from_json(value) -> Manifest:
     """Check the manifest's shape; ValueError naming the field and the rule."""
     from ..periods import Period
@@ -191,7 +263,7 @@ def manifest_from_json(value) -> Manifest:
     if not UUID_TEXT.fullmatch(value["bundle_id"]):
         raise Reason("\"bundle_id\" phải là UUID viết thường")
     for name in ("sender_org_unit", "recipient_org_unit"):
-        if not re.fullmatch(r"\d{1,10}", value[name]):
+        if not re.fullmatch(r"[0-9]{1,10}", value[name]):
             raise Reason("\"{name}\" phải là mã đơn vị (chữ số)", name=name)
     if not re.fullmatch(r"[0-9A-F]{32}", value["key_fingerprint"]):
         raise Reason("\"key_fingerprint\" phải là 32 chữ số hex viết hoa")
@@ -203,11 +275,11 @@ def manifest_from_json(value) -> Manifest:
         raise Reason("\"period\": {error}", error=exc) from None
     if period.code != value["period"]:
         raise Reason("\"period\" phải viết dạng {code}", code=period.code)
-    if not TIMESTAMP.fullmatch(value["created_at"]):
-        raise Reason("\"created_at\" phải có dạng YYYY-MM-DDTHH:MM:SSZ")
+    check_timestamp(value["created_at"], "created_at")
     for name in ("sender_tree", "sender_officer", "app_version"):
         if len(value[name]) > 200:
             raise Reason("\"{name}\" dài quá 200 ký tự", name=name)
+        check_text(value[name], name)
     counts = value["counts"]
     if kind == KIND_ANSWER:
         if counts:

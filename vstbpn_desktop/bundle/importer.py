@@ -141,7 +141,7 @@ def _ledger_decision(connection, reader: BundleReader, manifest: fmt.Manifest):
 
 def _check_report(profile, reader: BundleReader, manifest: fmt.Manifest) -> None:
     """A report comes from a unit below this one (never from the parent, whose key is enrolled
-    for answers only) and is addressed to this unit or one below it."""
+    for answers only) and is addressed to this very unit (not a sibling, not a unit below)."""
     from ..summary import units_below
 
     below = units_below(profile, profile.org_unit_code)
@@ -149,10 +149,10 @@ def _check_report(profile, reader: BundleReader, manifest: fmt.Manifest) -> None
         raise reader.refuse("gói báo cáo của đơn vị {sender_org_unit}, không phải đơn vị cấp dưới của "
                             "{org_unit_code} (khóa của cấp trên chỉ dùng cho tệp trả lời)",
                             member=fmt.MANIFEST, sender_org_unit=manifest.sender_org_unit, org_unit_code=profile.org_unit_code)
-    if manifest.recipient_org_unit not in below:
-        raise reader.refuse("gói gửi cho đơn vị {recipient_org_unit}, không phải {org_unit_code} hay đơn vị cấp dưới "
-                            "của nó",
-                            member=fmt.MANIFEST, recipient_org_unit=manifest.recipient_org_unit, org_unit_code=profile.org_unit_code)
+    if manifest.recipient_org_unit != profile.org_unit_code:
+        raise reader.refuse("gói gửi cho đơn vị {recipient_org_unit}, không phải đơn vị nhận {org_unit_code}",
+                            member=fmt.MANIFEST, recipient_org_unit=manifest.recipient_org_unit,
+                            org_unit_code=profile.org_unit_code)
 
 
 def _authenticated(profile, reader: BundleReader) -> fmt.Manifest:
@@ -282,6 +282,10 @@ def verify_bundle(profile, path: Path, progress: Progress | None = None) -> Impo
         manifest = _authenticated(profile, reader)
         if manifest.kind == fmt.KIND_ANSWER:
             return _import_answer(profile, reader, manifest, path, dry_run=False, verify_only=True)
+        with profile.engine.connect() as connection:
+            already = _ledger_decision(connection, reader, manifest)  # a replay is refused as at import
         reader.content()
         summary = reader.audit_summary()
+    if already is not None:
+        return ImportResult(path, manifest, "already", received_at=already.received_at, audit=summary)
     return ImportResult(path, manifest, "verified", audit=summary)

@@ -1,4 +1,4 @@
-"""Reading a bundle that crossed hands nobody controls, in the order of docs/bundle-format.md §5.
+"""Reading a bundle that crossed hands nobody controls, in the order of docs/bundle-format.md §7.
 
 1. the file: not empty, a zip; every member flat, safely named, once, a regular file
 2. manifest.sig read (≤ 1 KiB) and parsed; the key found by its fingerprint (`key_for`)
@@ -6,7 +6,8 @@
 4. the manifest parsed (strict JSON) and checked: shape, fingerprint, sender = the key's unit
 5. the members exactly those the manifest lists; each read with a cap of its declared length + 1
    (zip-declared sizes are never trusted), its length and SHA-256 compared
-6. each line parsed (strict JSON, flat object, known fields) and validated with domain/validation.py
+6. each line parsed (strict JSON, flat object, known fields), its JSON types and the text rule
+   checked (format.check_record), then validated with domain/validation.py
 Every refusal names the bundle, the member and the rule.
 """
 
@@ -24,7 +25,7 @@ from ..domain.validation import (
     Invalid, check_indicator_bounds, validate_activity, validate_document, validate_indicator_value,
     validate_narrative,
 )
-from ..errors import Count, Reason, Refused, message
+from ..errors import Count, Message, Reason, Refused, message
 from ..periods import Period
 from . import format as fmt
 from .keys import spaced
@@ -256,7 +257,12 @@ class BundleReader:
             raise self.refuse("có dấu BOM ở đầu (cần UTF-8 không BOM)", name)
         if not text.endswith("\n"):
             raise self.refuse("dòng cuối phải kết thúc bằng ký tự xuống dòng", name)
-        return text[:-1].split("\n")
+        lines = text[:-1].split("\n")
+        if "\r" in text:  # CRLF (a file re-saved on Windows) or a lone CR: lines end in LF only
+            number = next(n for n, line in enumerate(lines, start=1) if "\r" in line)
+            raise self.refuse("dòng {number}: có ký tự CR (xuống dòng kiểu Windows CRLF); mỗi dòng chỉ kết thúc "
+                              "bằng LF", member=name, number=number)
+        return lines
 
     def _record(self, name: str, number: int, line: str, allowed: frozenset) -> dict:
         try:
@@ -277,6 +283,10 @@ class BundleReader:
             if not isinstance(value, SCALARS) or isinstance(value, bool):
                 raise self.refuse("dòng {number}: trường \"{key}\" phải là chuỗi hoặc số, không được lồng đối "
                                   "tượng/mảng", member=name, number=number, key=key)
+        try:
+            fmt.check_record(name, raw)
+        except ValueError as exc:
+            raise self.refuse("dòng {number}: {error}", member=name, number=number, error=exc) from None
         return raw
 
     @staticmethod
@@ -301,7 +311,11 @@ class BundleReader:
             if code in seen:
                 raise Reason("chỉ tiêu {code} xuất hiện hai lần", code=code)
             seen.add(code)
-            result.indicators[str(code)] = validate_indicator_value(code, raw.get("value"))
+            value = validate_indicator_value(code, raw.get("value"))
+            if not value.is_integer():  # every indicator typed in is a count of people, units or calls
+                raise Invalid({"value": Message("chỉ tiêu {code} là số đếm, phải là số nguyên (không phải {value})",
+                                                code=code, value=raw.get("value"))})
+            result.indicators[code] = value
         else:
             section, text = validate_narrative(raw.get("section"), raw.get("text"))
             if section in seen:

@@ -220,7 +220,12 @@ def cmd_bundle_verify(args) -> int:
         return 0
     print(_headline(profile, result))
     _print_audit(result)
-    print("Hợp lệ: chữ ký đúng, khóa đã đăng ký, nội dung đúng quy tắc.")
+    if result.status == "already":
+        from ..bundle.importer import local_date
+
+        print(f"Hợp lệ, và gói này đã nhận ngày {local_date(result.received_at)}; nhập lại sẽ không thay đổi gì.")
+        return 0
+    print("Hợp lệ: chữ ký đúng, khóa đã đăng ký, chưa nhận, nội dung đúng quy tắc.")
     return 0
 
 

@@ -1,4 +1,5 @@
-"""Report commands: `report pdf|xlsx|docx --period P [--org-unit CODE] --out FILE`."""
+"""Report commands: `report pdf|xlsx|docx --period P [--org-unit CODE] --out FILE` and the layout
+options of reports/options.py (number, symbol, date, "Kính gửi:", signer, unreported-units note)."""
 
 from datetime import datetime
 from pathlib import Path
@@ -22,16 +23,28 @@ def register(commands) -> None:
     report.add_argument("--org-unit", help="mã đơn vị (mặc định: đơn vị của hồ sơ, tổng hợp cả cấp dưới)")
     report.add_argument("--out", required=True, type=Path, help="tệp kết quả")
     report.add_argument("--date", type=_day, help="ngày ký báo cáo dd/mm/yyyy (mặc định: hôm nay)")
-    report.add_argument("--number", default="", help="số báo cáo, ví dụ 15 (để trống cho văn thư ghi)")
+    report.add_argument("--number", help="số báo cáo, ví dụ 15 (mặc định: để trống cho văn thư ghi tay)")
+    report.add_argument("--symbol", help="ký hiệu sau số, ví dụ BC-UBND (mặc định: theo cài đặt, BC-BVSTBPN)")
+    report.add_argument("--to", action="append", metavar="NƠI",
+                        help="dòng \u201cKính gửi:\u201d, ví dụ --to \"Bộ Nội vụ\" (lặp lại cho nhiều nơi; "
+                             "--to \"\" để bỏ dòng này)")
+    report.add_argument("--signer-title", help="chức vụ người ký (mặc định: theo cài đặt)")
+    report.add_argument("--signer-name", help="họ và tên người ký, in đậm dưới chỗ ký (mặc định: theo cài đặt)")
+    report.add_argument("--no-unreported-note", dest="unreported_note", action="store_false", default=None,
+                        help="không in câu liệt kê các đơn vị cấp dưới chưa gửi báo cáo")
     report.set_defaults(handler=cmd_report)
 
 
 def cmd_report(args) -> int:
     from ..reports import write_report
+    from ..reports.options import ReportOptions
 
     profile = open_profile(args)
-    report = write_report(profile, args.format, args.period, args.out, args.org_unit,
-                          issued_on=args.date, number=args.number)
+    options = ReportOptions.from_settings(
+        profile.settings, number=args.number, symbol=args.symbol, issued_on=args.date,
+        addressees=None if args.to is None else "\n".join(args.to), signer_title=args.signer_title,
+        signer_name=args.signer_name, unreported_note=args.unreported_note)
+    report = write_report(profile, args.format, args.period, args.out, args.org_unit, options=options)
     missing = f"; chưa báo cáo: {', '.join(report.missing_children)}" if report.missing_children else ""
     print(f"Đã ghi báo cáo {report.unit_name} {report.period.label_vi} vào {args.out}{missing}")
     return 0

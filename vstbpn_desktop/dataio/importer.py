@@ -272,18 +272,23 @@ def import_file(profile, path: Path, period: Period | None = None, progress: Pro
         result.added["activities"], result.added["documents"] = len(activities), len(documents)
         values = [(p, c, v) for (p, c), (_, v) in plan.indicators.items()]
         texts = [(p, s, "\n".join(parts)) for (p, s), (_, parts) in plan.narratives.items()]
+        replaced: set[tuple] = set()
         values = _changed(connection, IndicatorValue.__table__.c.indicator_code, IndicatorValue.__table__.c.value,
-                          unit, values, result, "indicators")
+                          unit, values, result, "indicators", replaced)
         texts = _changed(connection, Narrative.__table__.c.section, Narrative.__table__.c.text,
-                         unit, texts, result, "narratives")
+                         unit, texts, result, "narratives", replaced)
         stop_if_cancelled()
         if not dry_run:
             ensure_bulk_editable(connection, activities=activities, documents=documents,
                                  indicator_values=values, narratives=texts)
             counts = insert_clean(connection, unit, profile.author, activities=activities,
                                   documents=documents, indicator_values=values, narratives=texts)
-            audit.record_bulk(connection, "import", unit, None, counts, who=profile.author,
-                              detail={"file": label})
+            # One event per period touched, with what it inserted and updated there: the next
+            # bundle's audit summary (audit.json) counts a table-file import like typed records.
+            for period_code, changes in _changes_by_period(activities, documents, values, texts, replaced).items():
+                audit.record_bulk(connection, "import", unit, period_code,
+                                  {name: sum(changes.get(table, {}).values()) for name, table in _COUNTED},
+                                  who=profile.author, detail={"file": label, "changes": changes})
     if progress:
         progress(total, total)
     return result
@@ -324,9 +329,31 @@ def _new_records(connection, model, fields: tuple[str, ...], unit: str, planned:
     return fresh
 
 
+_COUNTED = (("activities", "activity"), ("documents", "document"), ("indicators", "indicator_value"),
+            ("narratives", "narrative"))
+
+
+def _changes_by_period(activities, documents, values, texts, replaced: set) -> dict[str, dict]:
+    """{period code: {"activity": {"insert": n}, "indicator_value": {"insert": n, "update": n}, …}}."""
+    found: dict[str, dict] = {}
+
+    def add(period_code: str, table: str, action: str) -> None:
+        actions = found.setdefault(period_code, {}).setdefault(table, {})
+        actions[action] = actions.get(action, 0) + 1
+
+    for table, records in (("activity", activities), ("document", documents)):
+        for record in records:
+            add(period_for(record["date"]).code, table, "insert")
+    for table, items in (("indicator_value", values), ("narrative", texts)):
+        for period_code, key, _ in items:
+            add(period_code, table, "update" if (table, period_code, key) in replaced else "insert")
+    return found
+
+
 def _changed(connection, key_column, value_column, unit: str, items: list[tuple], result: ImportResult,
-             name: str) -> list[tuple]:
-    """Values that differ from those held for the same period and code/section (count the rest)."""
+             name: str, replaced: set) -> list[tuple]:
+    """Values that differ from those held for the same period and code/section (count the rest);
+    those that replace a held one go into `replaced` as (table, period, code)."""
     table = key_column.table
     changed = []
     for period_code, key, value in items:
@@ -337,5 +364,7 @@ def _changed(connection, key_column, value_column, unit: str, items: list[tuple]
             continue
         result.replaced[name] += held is not None
         result.added[name] += held is None
+        if held is not None:
+            replaced.add((table.name, period_code, key))
         changed.append((period_code, key, value))
     return changed

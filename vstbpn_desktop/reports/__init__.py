@@ -19,9 +19,12 @@ FORMATS = ("pdf", "docx", "xlsx")
 
 def write_report(profile, kind: str, period: Period, out: Path, org_unit: str | None = None,
                  issued_on: date | None = None, number: str = "",
-                 progress: Callable[[int], None] | None = None):
-    """Build the report of a unit and period and write it to `out` as `kind` (pdf, docx, xlsx)."""
+                 progress: Callable[[int], None] | None = None, options=None):
+    """Build the report of a unit and period and write it to `out` as `kind` (pdf, docx, xlsx).
+    `options` (options.ReportOptions) are this printing's choices; without them the settings'
+    defaults with `issued_on` and `number`."""
     from .content import build_report
+    from .options import ReportOptions
 
     if kind not in FORMATS:
         raise Refused("định dạng báo cáo '{kind}' không hỗ trợ (pdf, docx, xlsx)", kind=kind)
@@ -33,7 +36,9 @@ def write_report(profile, kind: str, period: Period, out: Path, org_unit: str | 
         from .fonts import register_fonts
 
         register_fonts()  # refuse before any file is touched when no usable font exists
-    report = build_report(profile, period, org_unit, issued_on, number)
+    if options is None:
+        options = ReportOptions.from_settings(profile.settings, number=number, issued_on=issued_on)
+    report = build_report(profile, period, org_unit, options=options)
     try:
         with atomic_path(out) as temp:
             if kind == "pdf":

@@ -20,6 +20,7 @@ from ..periods import Period
 from ..profile import Profile
 from ..records import Scope, activity_page, list_documents, narratives
 from ..text import nfc
+from .options import ReportOptions
 
 CHUNK = 500
 
@@ -110,6 +111,8 @@ class Report:
     figures: Figures
     consolidated: bool = False
     missing_children: list[str] = field(default_factory=list)
+    addressees: list[str] = field(default_factory=list)  # "Kính gửi:" lines (options.py)
+    annex_reference: str = ""  # "(Kèm theo Báo cáo số …/BC-… ngày … tháng … năm … của …)" under each annex title
 
     def plain_text(self) -> str:
         return "\n".join(p.text for p in self.body)
@@ -158,7 +161,7 @@ def clean_lines(text: str) -> list[str]:
 
 class ReportBuilder:
     def __init__(self, profile: Profile, period: Period, org_unit: str | None = None,
-                 issued_on: date | None = None, number: str = ""):
+                 issued_on: date | None = None, number: str = "", options: ReportOptions | None = None):
         from ..summary import units_below
 
         self.profile = profile
@@ -170,8 +173,9 @@ class ReportBuilder:
         if unit is None:
             raise Refused("mã đơn vị '{code}' không có trong danh mục đơn vị hành chính", code=self.code)
         self.unit = unit
-        self.issued_on = issued_on or date.today()
-        self.number = number
+        self.options = options or ReportOptions.from_settings(self.settings, number=number, issued_on=issued_on)
+        self.issued_on = self.options.issued_on or date.today()
+        self.number = self.options.number
         self.in_text = lower_first(unit.name)
         self.units = units_below(profile, self.code)
         self.children = profile.children(self.code)
@@ -226,7 +230,8 @@ class ReportBuilder:
             from ..summary import reported_children
 
             reported, missing = reported_children(self.profile, self.code, self.period)
-            body.append(para("body", self.consolidation_words(reported, missing)))
+            if self.options.unreported_note:
+                body.append(para("body", self.consolidation_words(reported, missing)))
 
         body.append(para("heading", f"I. KẾT QUẢ HOẠT ĐỘNG {label_vi.upper()}"))
         body += self.documents_section(texts)
@@ -264,16 +269,22 @@ class ReportBuilder:
             body=body,
             recipients=self.recipients(),
             signer_mandate=nfc(s.signer_mandate or "").upper(),
-            signer_title=nfc(s.signer_title or "").upper(),
-            signer_name=nfc(s.signer_name or ""),
+            signer_title=self.options.signer_title.upper(),
+            signer_name=self.options.signer_name,
             annexes=annexes, tables=tables, figures=self.figures,
             consolidated=self.consolidated, missing_children=missing,
+            addressees=list(self.options.addressees),
+            annex_reference=(f"(Kèm theo Báo cáo số {self.number_symbol(blank=6)} "
+                             f"{format_long_date(self.issued_on)} của Ban VSTBPN và BĐG {self.in_text})"),
         )
 
     def number_words(self) -> str:
-        symbol = "BC-BVSTBPN"
-        number = (self.number or "").strip()
-        return f"Số: {number}/{symbol}" if number else f"Số:       /{symbol}"
+        return f"Số: {self.number_symbol()}"
+
+    def number_symbol(self, blank: int = 10) -> str:
+        """"15/BC-BVSTBPN", or without a number room to write it by hand before "/BC-BVSTBPN"
+        (non-breaking spaces, which no writer collapses)."""
+        return f"{self.number or chr(0xA0) * blank}/{self.options.symbol}"
 
     def recipients(self) -> list[str]:
         """"- X;" per recipient, the last one "- Lưu: VT, …." as Decree 30/2020 writes them."""
@@ -534,5 +545,5 @@ class ReportBuilder:
 
 
 def build_report(profile: Profile, period: Period, org_unit: str | None = None,
-                 issued_on: date | None = None, number: str = "") -> Report:
-    return ReportBuilder(profile, period, org_unit, issued_on, number).build()
+                 issued_on: date | None = None, number: str = "", options: ReportOptions | None = None) -> Report:
+    return ReportBuilder(profile, period, org_unit, issued_on, number, options).build()

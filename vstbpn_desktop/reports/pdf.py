@@ -20,18 +20,20 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
-    BaseDocTemplate, CondPageBreak, Frame, HRFlowable, KeepTogether, LongTable, PageBreak,
+    BaseDocTemplate, Frame, HRFlowable, KeepTogether, LongTable, PageBreak,
     PageTemplate, Paragraph, Spacer, Table, TableStyle,
 )
 
 from ..formats import format_count, format_date, format_number
 from .content import NATIONAL_MOTTO, Annex, Chart, Column, Para, Report, Table as ReportTable
 from .fonts import FontSet, register_fonts
+from .layout import ColumnFit, PADDING, fit_columns, printable, wrap
 
 MARGINS = {"top": 20 * mm, "bottom": 20 * mm, "left": 30 * mm, "right": 15 * mm}
 BODY_SIZE = 14
 LEADING = 18  # about 1.3 lines of 14 pt
 TABLE_SIZE = 10
+CELL_LINES = 50  # lines of one table row: a longer cell continues in the rows below
 
 
 class OfficialDocument(BaseDocTemplate):
@@ -73,9 +75,13 @@ def make_styles(fonts: FontSet) -> dict[str, ParagraphStyle]:
 
     return {
         "body": style("body", alignment=TA_JUSTIFY, firstLineIndent=12.7 * mm, spaceAfter=6),
+        # Headings stay with the paragraph after them: never alone at the foot of a page.
         "heading": style("heading", fontName=fonts.bold, alignment=TA_JUSTIFY, firstLineIndent=12.7 * mm,
-                         spaceBefore=6, spaceAfter=6),
-        "item": style("item", fontName=fonts.bold, alignment=TA_JUSTIFY, firstLineIndent=12.7 * mm, spaceAfter=6),
+                         spaceBefore=6, spaceAfter=6, keepWithNext=1),
+        "item": style("item", fontName=fonts.bold, alignment=TA_JUSTIFY, firstLineIndent=12.7 * mm, spaceAfter=6,
+                      keepWithNext=1),
+        "addressee": style("addressee", fontSize=14, leading=17, alignment=TA_CENTER, spaceBefore=4),
+        "addressee_line": style("addressee_line", fontSize=14, leading=17, alignment=TA_LEFT),
         "head_regular": style("head_regular", fontSize=13, leading=15, alignment=TA_CENTER),
         "head_bold": style("head_bold", fontName=fonts.bold, fontSize=13, leading=15, alignment=TA_CENTER),
         "motto": style("motto", fontName=fonts.bold, fontSize=14, leading=16, alignment=TA_CENTER),
@@ -86,9 +92,12 @@ def make_styles(fonts: FontSet) -> dict[str, ParagraphStyle]:
         "recipients_title": style("recipients_title", fontName=fonts.bold_italic, fontSize=12, leading=14),
         "recipient": style("recipient", fontSize=11, leading=13),
         "signer": style("signer", fontName=fonts.bold, fontSize=14, leading=17, alignment=TA_CENTER),
-        "annex_title": style("annex_title", fontName=fonts.bold, fontSize=14, leading=17, alignment=TA_CENTER),
+        "annex_title": style("annex_title", fontName=fonts.bold, fontSize=14, leading=17, alignment=TA_CENTER,
+                             keepWithNext=1),
         "annex_subtitle": style("annex_subtitle", fontName=fonts.bold, fontSize=13, leading=16,
-                                alignment=TA_CENTER),
+                                alignment=TA_CENTER, keepWithNext=1),
+        "annex_reference": style("annex_reference", fontName=fonts.italic, fontSize=13, leading=16,
+                                 alignment=TA_CENTER, spaceAfter=4, keepWithNext=1),
         "annex_note": style("annex_note", fontName=fonts.italic, fontSize=12, leading=14, alignment=TA_CENTER,
                             spaceAfter=6),
         "cell": style("cell", fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.2, alignment=TA_LEFT),
@@ -98,15 +107,20 @@ def make_styles(fonts: FontSet) -> dict[str, ParagraphStyle]:
     }
 
 
+def safe(value) -> str:
+    """Paragraph markup of any text: what XML cannot hold dropped, "<" and "&" escaped, line breaks kept."""
+    return escape(printable(value)).replace("\n", "<br/>")
+
+
 def markup(paragraph: Para) -> str:
     out = []
     for run in paragraph.runs:
-        text = escape(run.text)
+        words = safe(run.text)
         if run.bold:
-            text = f"<b>{text}</b>"
+            words = f"<b>{words}</b>"
         if run.italic:
-            text = f"<i>{text}</i>"
-        out.append(text)
+            words = f"<i>{words}</i>"
+        out.append(words)
     return "".join(out)
 
 
@@ -148,10 +162,10 @@ def header_story(report: Report, doc: OfficialDocument) -> list:
     s, fonts = doc.styles, doc.fonts
     left_width, right_width = 74 * mm, doc.width - 74 * mm
     issuing_lines = header_lines(report.header.issuing_body, fonts.bold, left_width)
-    issuing = [Paragraph(escape(line), fitted(line, s["head_bold"], left_width)) for line in issuing_lines]
+    issuing = [Paragraph(safe(line), fitted(line, s["head_bold"], left_width)) for line in issuing_lines]
     issuing_line = max(stringWidth(line, fonts.bold, 13) for line in issuing_lines) / 3
     national = NATIONAL_MOTTO[0]
-    left = [*(Paragraph(escape(line), fitted(line, s["head_regular"], left_width))
+    left = [*(Paragraph(safe(line), fitted(line, s["head_regular"], left_width))
               for line in header_lines(report.header.parent_body, fonts.regular, left_width)),
             *issuing, rule(min(issuing_line, left_width))]
     right = [Paragraph(national, fitted(national, s["head_bold"], right_width)),
@@ -159,9 +173,9 @@ def header_story(report: Report, doc: OfficialDocument) -> list:
              rule(stringWidth(NATIONAL_MOTTO[1], fonts.bold, 14))]
     table = Table(
         [[left, right],
-         [Paragraph(escape(report.header.number), s["number"]),
-          Paragraph(escape(report.header.place_date), s["dateline"])]],
-        colWidths=[left_width, right_width],
+         [Paragraph(safe(report.header.number), s["number"]),
+          Paragraph(safe(report.header.place_date), s["dateline"])]],
+        colWidths=[left_width, right_width], splitInRow=1,
     )
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), fonts.regular, 13),
@@ -173,20 +187,50 @@ def header_story(report: Report, doc: OfficialDocument) -> list:
     subject_width = min(stringWidth(report.subject, fonts.bold, 14), doc.width * 0.8)
     return [
         table,
-        Paragraph(report.title, s["title"]),
-        Paragraph(escape(report.subject), s["subject"]),
+        Paragraph(safe(report.title), s["title"]),
+        Paragraph(safe(report.subject), s["subject"]),
         rule(max(subject_width / 4, 30 * mm)),
+        *addressee_story(report, doc),
         Spacer(1, 8),
     ]
+
+
+def addressee_lines(addressees: list[str]) -> list[str]:
+    """Decree 30/2020: one addressee on the line of "Kính gửi:" ending with "."; several each on
+    its own line, "- X;" aligned under the colon, the last ending with "."."""
+    if len(addressees) == 1:
+        return [f"Kính gửi: {addressees[0]}."]
+    return [f"- {line}{'.' if i == len(addressees) - 1 else ';'}" for i, line in enumerate(addressees)]
+
+
+def addressee_story(report: Report, doc: OfficialDocument) -> list:
+    """The "Kính gửi:" block under the subject, centred on the page (nothing when not chosen)."""
+    s, font = doc.styles, doc.fonts.regular
+    lines = addressee_lines(report.addressees)
+    if not report.addressees:
+        return []
+    if len(lines) == 1:
+        return [Paragraph(safe(lines[0]), s["addressee"])]
+    label = "Kính gửi:"
+    label_width = stringWidth(label + " ", font, 14) + 2
+    width = min(max(stringWidth(printable(line), font, 14) for line in lines) + 4, doc.width - label_width)
+    table = Table([[Paragraph(label, s["addressee_line"]), [Paragraph(safe(line), s["addressee_line"]) for line in lines]]],
+                  colWidths=[label_width, width], hAlign="CENTER", splitInRow=1)
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), *NO_PADDING, ("TOPPADDING", (0, 0), (-1, -1), 4)]))
+    return [table]
+
+
+NO_PADDING = [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+              ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]
 
 
 def closing_story(report: Report, doc: OfficialDocument) -> list:
     s = doc.styles
     left = [Paragraph("Nơi nhận:", s["recipients_title"])]
-    left += [Paragraph(escape(line), s["recipient"]) for line in report.recipients]
-    right = [Paragraph(escape(line), s["signer"]) for line in (report.signer_mandate, report.signer_title) if line]
-    right += [Spacer(1, 28 * mm), Paragraph(escape(report.signer_name) or "&nbsp;", s["signer"])]
-    table = Table([[left, right]], colWidths=[doc.width * 0.5, doc.width * 0.5])
+    left += [Paragraph(safe(line), s["recipient"]) for line in report.recipients]
+    right = [Paragraph(safe(line), s["signer"]) for line in (report.signer_mandate, report.signer_title) if line]
+    right += [Spacer(1, 28 * mm), Paragraph(safe(report.signer_name) or "&nbsp;", s["signer"])]
+    table = Table([[left, right]], colWidths=[doc.width * 0.5, doc.width * 0.5], splitInRow=1)
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), doc.fonts.regular, 12),
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "CENTER"),
@@ -197,11 +241,8 @@ def closing_story(report: Report, doc: OfficialDocument) -> list:
 
 def body_story(report: Report, doc: OfficialDocument) -> list:
     story = []
-    for paragraph in report.body:
-        flowable = Paragraph(markup(paragraph), doc.styles[paragraph.kind if paragraph.kind in doc.styles else "body"])
-        if paragraph.kind in ("heading", "item"):
-            story.append(CondPageBreak(3 * LEADING))
-        story.append(flowable)
+    for paragraph in report.body:  # headings and items keep with what follows (their style's keepWithNext)
+        story.append(Paragraph(markup(paragraph), doc.styles[paragraph.kind if paragraph.kind in doc.styles else "body"]))
     return story
 
 
@@ -217,39 +258,56 @@ def cell_text(value, column: Column) -> str:
     return str(value)
 
 
-def table_flowable(table: ReportTable, doc: OfficialDocument, progress: Callable[[int], None] | None = None):
-    """One LongTable for the whole annex: the header row repeats on every page."""
-    s = doc.styles
-    columns = [c for c in table.columns if c.width > 0]
+def fit_table(table: ReportTable, width: float, fonts: FontSet, progress: Callable[[int], None] | None = None
+              ) -> tuple[list[Column], list[list[str]], ColumnFit]:
+    """The columns shown (a zero weight hides one, e.g. the indicator code), every row's cell texts
+    as printed, and the column widths and font size that hold them (PDF and Word alike)."""
     keep = [i for i, c in enumerate(table.columns) if c.width > 0]
-    total = sum(c.width for c in columns)
-    widths = [doc.width * c.width / total for c in columns]
-    cell, font = s["cell"], doc.fonts.regular
-    limits = {i: w - 6 for i, w in zip(keep, widths)}
-    data = [[Paragraph(escape(c.header), s["cell_head"]) for c in columns]]
+    columns = [table.columns[i] for i in keep]
+    rows = []
     for count, row in enumerate(table.rows(), 1):
-        line = []
-        for i, column in zip(keep, columns):
-            text = cell_text(row[i], column)
-            if column.kind == "text" and stringWidth(text, font, TABLE_SIZE) > limits[i]:
-                line.append(Paragraph(escape(text), cell))
-            else:
-                line.append(text)
-        data.append(line)
+        rows.append([printable(cell_text(row[i], column)) for i, column in zip(keep, columns)])
         if progress and count % 500 == 0:
             progress(count)
-    if len(data) == 1:
+    fit = fit_columns([printable(c.header) for c in columns], [c.kind for c in columns],
+                      [c.width for c in columns], rows, width, fonts.regular, fonts.bold)
+    return columns, rows, fit
+
+
+def table_flowable(table: ReportTable, doc: OfficialDocument, progress: Callable[[int], None] | None = None):
+    """One LongTable for the whole annex: the header row repeats on every page; text cells wrap at
+    spaces and after "/" only (layout.py). A cell of any length lays out: a record longer than
+    CELL_LINES lines continues in rows below it with no rule between them, so the table breaks
+    between those rows like any other (a 20,000-character title spans several pages)."""
+    fonts = doc.fonts
+    columns, rows, fit = fit_table(table, doc.width, fonts, progress)
+    size, leading = fit.size, fit.size * 1.2
+    inner = [w - 2 * PADDING for w in fit.widths]
+    # Cells are plain strings of lines already wrapped here: reportlab draws them line by line,
+    # with no Paragraph to lay out again (the annex of 1,700 activities builds 3× faster).
+    data = [["\n".join(wrap(printable(c.header), w, fonts.bold, size)) for c, w in zip(columns, inner)]]
+    ends = [0]  # the rows after which a rule is drawn: the last row of each record
+    for row in rows:
+        cells = [wrap(text, w, fonts.regular, size) if column.kind == "text" else [text]
+                 for text, column, w in zip(row, columns, inner)]
+        height = max(len(c) for c in cells)
+        for start in range(0, height, CELL_LINES):
+            data.append(["\n".join(c[start:start + CELL_LINES]) for c in cells])
+        ends.append(len(data) - 1)
+    empty = len(data) == 1
+    if empty:
         data.append(["Không có số liệu trong kỳ"] + [""] * (len(columns) - 1))
-        empty = True
-    else:
-        empty = False
-    flowable = LongTable(data, colWidths=widths, repeatRows=1)
+        ends.append(1)
+    flowable = LongTable(data, colWidths=fit.widths, repeatRows=1)
     commands = [
-        ("FONT", (0, 0), (-1, -1), doc.fonts.regular, TABLE_SIZE, TABLE_SIZE * 1.2),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("FONT", (0, 0), (-1, -1), fonts.regular, size, leading),
+        ("FONT", (0, 0), (-1, 0), fonts.bold, size, leading), ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+        ("BOX", (0, 0), (-1, -1), 0.5, colors.black),
+        ("LINEAFTER", (0, 0), (-2, -1), 0.5, colors.black),
+        *(("LINEBELOW", (0, first), (-1, last), 0.5, colors.black) for first, last in runs(ends)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
     for position, column in enumerate(columns):
@@ -263,11 +321,21 @@ def table_flowable(table: ReportTable, doc: OfficialDocument, progress: Callable
     return flowable
 
 
-def chart_flowable(chart: Chart, doc: OfficialDocument):
-    fonts = doc.fonts
-    width, height = doc.width - 4, 85 * mm
+def runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """[0, 1, 2, 5, 6] → [(0, 2), (5, 6)]: one style command per run of consecutive rows."""
+    out: list[tuple[int, int]] = []
+    for n in numbers:
+        if out and out[-1][1] == n - 1:
+            out[-1] = (out[-1][0], n)
+        else:
+            out.append((n, n))
+    return out
+
+
+def chart_drawing(chart: Chart, fonts: FontSet, width: float, height: float = 85 * mm) -> Drawing:
+    """The bar chart of an annex: drawn into the PDF, and rasterised for Word (chart_png)."""
     drawing = Drawing(width, height, initialFontName=fonts.regular, initialFontSize=10)
-    drawing.add(String(width / 2, height - 12, chart.title, fontName=fonts.bold, fontSize=12,
+    drawing.add(String(width / 2, height - 12, printable(chart.title), fontName=fonts.bold, fontSize=12,
                        textAnchor="middle"))
     if not chart.values:
         drawing.add(String(width / 2, height / 2, "Chưa có số liệu để vẽ biểu đồ", fontName=fonts.italic,
@@ -277,7 +345,7 @@ def chart_flowable(chart: Chart, doc: OfficialDocument):
     bars.x, bars.y = 40, 45
     bars.width, bars.height = width - 60, height - 75
     bars.data = [chart.values]
-    bars.categoryAxis.categoryNames = chart.labels
+    bars.categoryAxis.categoryNames = [printable(label) for label in chart.labels]
     bars.categoryAxis.labels.fontName = fonts.regular
     bars.categoryAxis.labels.fontSize = 8
     many = len(chart.labels) > 5
@@ -298,17 +366,41 @@ def chart_flowable(chart: Chart, doc: OfficialDocument):
     return drawing
 
 
-def annex_story(annex: Annex, doc: OfficialDocument, progress=None) -> list:
+def chart_png(chart: Chart, width: float, dpi: int = 200) -> bytes:
+    """The chart as a PNG picture (Word has no use for reportlab's drawing): drawn to a one-page
+    PDF by reportlab and rasterised by PDFium, so it is the very chart of the PDF."""
+    import io
+
+    import pypdfium2 as pdfium
+    from reportlab.graphics import renderPDF
+
+    drawing = chart_drawing(chart, register_fonts(), width)
+    document = pdfium.PdfDocument(renderPDF.drawToString(drawing))
+    try:
+        page = document[0]
+        image = page.render(scale=dpi / 72).to_pil()
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG")
+        page.close()
+    finally:
+        document.close()
+    return buffer.getvalue()
+
+
+def annex_story(annex: Annex, doc: OfficialDocument, reference: str = "", progress=None) -> list:
+    """Title, subject, "(Kèm theo Báo cáo số …)" line, then the table, chart or text of an annex."""
     s = doc.styles
-    story = [PageBreak(), Paragraph(annex.title, s["annex_title"]), Paragraph(escape(annex.subtitle), s["annex_subtitle"])]
+    story = [PageBreak(), Paragraph(safe(annex.title), s["annex_title"]), Paragraph(safe(annex.subtitle), s["annex_subtitle"])]
+    if reference:
+        story.append(Paragraph(safe(reference), s["annex_reference"]))
     if annex.table is not None and annex.table.note:
-        story.append(Paragraph(escape(annex.table.note), s["annex_note"]))
+        story.append(Paragraph(safe(annex.table.note), s["annex_note"]))
     else:
         story.append(Spacer(1, 8))
     if annex.table is not None:
         story.append(table_flowable(annex.table, doc, progress))
     if annex.chart is not None:
-        story += [Spacer(1, 10), KeepTogether([chart_flowable(annex.chart, doc)])]
+        story += [Spacer(1, 10), KeepTogether([chart_drawing(annex.chart, doc.fonts, doc.width - 4)])]
     for paragraph in annex.paragraphs:
         story.append(Paragraph(markup(paragraph), s[paragraph.kind if paragraph.kind in s else "body"]))
     return story
@@ -317,7 +409,7 @@ def annex_story(annex: Annex, doc: OfficialDocument, progress=None) -> list:
 def report_story(report: Report, doc: OfficialDocument, progress=None) -> list:
     story = header_story(report, doc) + body_story(report, doc) + closing_story(report, doc)
     for annex in report.annexes:
-        story += annex_story(annex, doc, progress)
+        story += annex_story(annex, doc, report.annex_reference, progress)
     return story
 
 

@@ -185,11 +185,18 @@ def summary(engine: Engine, org_unit_code: str, period: str, since=_LAST_SUBMIT)
     bulk: list[dict] = []
     for table_name, action, after in rows:
         if table_name == "bulk":
-            bulk.append({"action": action, **(json.loads(after) if after else {})})
+            detail = json.loads(after) if after else {}
+            bulk.append({"action": action, **detail})
+            # A bulk write of the unit's own records (a table-file import) says what it inserted
+            # and updated in the period: counted like the same changes made one by one.
+            for changed_table, actions in (detail.get("changes") or {}).items():
+                for changed_action, count in actions.items():
+                    counts.setdefault(changed_table, {}).setdefault(changed_action, 0)
+                    counts[changed_table][changed_action] += count
             continue
         counts.setdefault(table_name, {}).setdefault(action, 0)
         counts[table_name][action] += 1
     return {"org_unit": org_unit_code, "period": period,
             "since_submission": since.isoformat() if since else None,
             "changes": counts, "bulk": bulk, "reopened": reopens,
-            "total": sum(sum(c.values()) for c in counts.values()) + len(bulk)}
+            "total": sum(sum(c.values()) for c in counts.values()) + sum(1 for b in bulk if not b.get("changes"))}

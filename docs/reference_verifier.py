@@ -1,0 +1,461 @@
+#!/usr/bin/env python3
+"""A minimal reference verifier of `.vstb` bundles, written from docs/bundle-format.md alone.
+
+Not part of the application (which never imports it): it shows that the document is enough to
+implement the format, and docs/bundle-vectors/ tests it. Standard library + `cryptography` only.
+
+    python docs/reference_verifier.py docs/bundle-vectors/index.json
+
+runs every vector of the index and prints the ones whose result differs. `verify()` is the whole
+verification (§7 of the document); `Ledger` keeps what a parent holds (§11).
+"""
+
+import base64
+import hashlib
+import io
+import json
+import math
+import re
+import stat
+import sys
+import unicodedata
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+# -- §8.5 the catalogue as it travels ----------------------------------------------------------
+ACTIVITY_KINDS = {"communication", "training", "conference", "media", "inspection", "initiative", "award", "other"}
+DOCUMENT_KINDS = {"plan", "decision", "directive", "official_letter", "report", "other"}
+INDICATORS = {"LEADERS_TOTAL": None, "LEADERS_FEMALE": "LEADERS_TOTAL", "KEYLEADER_UNITS_TOTAL": None,
+              "KEYLEADER_UNITS_FEMALE": "KEYLEADER_UNITS_TOTAL", "HOTLINE_CONTACTS": None,
+              "GBV_VICTIMS_DETECTED": None, "GBV_VICTIMS_SUPPORTED": "GBV_VICTIMS_DETECTED",
+              "GBV_PERPETRATORS_DETECTED": None, "GBV_PERPETRATORS_COUNSELLED": "GBV_PERPETRATORS_DETECTED"}
+DERIVED = {"LEADERS_FEMALE_PCT", "KEYLEADER_UNITS_FEMALE_PCT", "GBV_VICTIMS_SUPPORTED_PCT",
+           "GBV_PERPETRATORS_COUNSELLED_PCT", "COMM_SESSIONS", "COMM_PARTICIPANTS", "COMM_PARTICIPANTS_FEMALE",
+           "MEDIA_ITEMS"}
+
+DATA = ("activities.jsonl", "documents.jsonl", "indicators.jsonl", "narratives.jsonl")
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
+REFUSED_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# §8: field → (type, required, maximum length in characters after NFC and trimming)
+FIELDS = {
+    "activities.jsonl": {"id": ("id", 1), "date": ("date", 1), "kind": ("kind", 1), "title": ("text", 20000),
+                         "sessions": ("count", 0), "participants": ("count", 0), "female_participants": ("count", 0),
+                         "place": ("text?", 300), "notes": ("text?", 20000)},
+    "documents.jsonl": {"id": ("id", 1), "number": ("text", 60), "date": ("date", 1), "issuer": ("text?", 300),
+                        "kind": ("kind", 1), "title": ("text", 20000)},
+    "indicators.jsonl": {"indicator": ("code", 1), "value": ("number", 1)},
+    "narratives.jsonl": {"section": ("text", 60), "text": ("text", 20000)},
+}
+REQUIRED = {"id", "date", "kind", "title", "number", "indicator", "value", "section", "text"}
+
+
+class Refusal(Exception):
+    def __init__(self, rule: str, member: str | None = None, detail: str = ""):
+        super().__init__(f"{rule} ({member}): {detail}")
+        self.rule, self.member = rule, member
+
+
+# -- §6 strict JSON and the text rule ----------------------------------------------------------
+def _pairs(pairs):
+    if len({k for k, _ in pairs}) != len(pairs):
+        raise ValueError("duplicate key")
+    return dict(pairs)
+
+
+def _int(text):
+    if len(text.lstrip("-")) > 18:
+        raise ValueError("integer of more than 18 digits")
+    return int(text)
+
+
+def _float(text):
+    if len(text) > 40 or not math.isfinite(float(text)):
+        raise ValueError("number too long or not finite")
+    return float(text)
+
+
+def _nan(name):
+    raise ValueError(name)
+
+
+DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_int=_int, parse_float=_float, parse_constant=_nan)
+
+
+def strict_json(data, rule, member):
+    try:
+        if isinstance(data, bytes):
+            if data.startswith(b"\xef\xbb\xbf"):
+                raise ValueError("BOM")
+            data = data.decode("utf-8")
+        return DECODER.decode(data)
+    except (ValueError, RecursionError) as exc:
+        raise Refusal(rule, member, f"strict JSON: {exc}") from None
+
+
+def text_ok(value) -> bool:
+    return isinstance(value, str) and not REFUSED_CHARACTER.search(value)
+
+
+def timestamp_ok(value) -> bool:
+    try:
+        return isinstance(value, str) and bool(STAMP.fullmatch(value)) and bool(
+            datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ"))
+    except ValueError:
+        return False
+
+
+def clean(value) -> str:
+    return unicodedata.normalize("NFC", value or "").strip()
+
+
+def halves(period: str) -> tuple[str, ...]:
+    return (period,) if "H" in period else (period + "H1", period + "H2")
+
+
+def period_range(period: str) -> tuple[date, date]:
+    year = int(period[:4])
+    return (date(year, 7 if period.endswith("H2") else 1, 1),
+            date(year, 6, 30) if period.endswith("H1") else date(year, 12, 31))
+
+
+# -- §11 the importing unit's ledger ---------------------------------------------------------------
+class Ledger:
+    def __init__(self):
+        self.held = {}  # (sender, half-year) → (sequence, manifest SHA-256)
+        self.bundle_ids = {}  # bundle id → manifest SHA-256
+        self.answers = {}  # sender → highest answer sequence applied
+        self.applied = set()  # manifest SHA-256 of answers applied
+
+    def decide(self, m, digest) -> str | None:
+        if m["kind"] == "answer":
+            if digest in self.applied or m["sequence"] <= self.answers.get(m["sender_org_unit"], 0):
+                raise Refusal("replay", "manifest.json", "answer applied before or older")
+            return None
+        same = 0
+        for half in halves(m["period"]):
+            sequence, held = self.held.get((m["sender_org_unit"], half), (0, None))
+            if sequence > m["sequence"] or (sequence == m["sequence"] and held != digest):
+                raise Refusal("replay", "manifest.json", f"{half}: sequence {sequence} held")
+            same += held == digest
+        if same == len(halves(m["period"])):
+            return "already"
+        if self.bundle_ids.get(m["bundle_id"], digest) != digest:
+            raise Refusal("replay", "manifest.json", "bundle_id seen with other content")
+        return None
+
+    def record(self, m, digest):
+        if m["kind"] == "answer":
+            self.answers[m["sender_org_unit"]] = m["sequence"]
+            self.applied.add(digest)
+            return
+        self.bundle_ids[m["bundle_id"]] = digest
+        for half in halves(m["period"]):
+            self.held[(m["sender_org_unit"], half)] = (m["sequence"], digest)
+
+
+# -- §7 verification -----------------------------------------------------------------------------
+def read(archive, infos, name, limit):
+    try:
+        with archive.open(infos[name]) as stream:
+            data = stream.read(limit + 1)
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        raise Refusal("member-unreadable", name, str(exc)) from None
+    if len(data) > limit:
+        raise Refusal("member-too-long", name)
+    return data
+
+
+def member(archive, infos, entry):
+    data = read(archive, infos, entry["name"], entry["length"])
+    if len(data) != entry["length"]:
+        raise Refusal("member-length", entry["name"])
+    if hashlib.sha256(data).hexdigest() != entry["sha256"]:
+        raise Refusal("member-sha256", entry["name"])
+    return data
+
+
+def check_manifest(m, fingerprint):
+    """§4: the shape of the manifest; Refusal("manifest-shape") otherwise."""
+    def need(condition, what):
+        if not condition:
+            raise Refusal("manifest-shape", "manifest.json", what)
+
+    minor_present = isinstance(m, dict) and "format_minor" in m
+    types = {"format": str, "format_version": int, "bundle_id": str, "kind": str, "sender_org_unit": str,
+             "sender_tree": str, "sender_officer": str, "key_fingerprint": str, "recipient_org_unit": str,
+             "sequence": int, "period": str, "created_at": str, "app_version": str, "counts": dict, "members": list}
+    need(isinstance(m, dict) and set(m) - {"format_minor"} == set(types), "fields")
+    need(all(type(m[k]) is t for k, t in types.items()), "types")
+    minor = m.get("format_minor", 0)
+    need(type(minor) is int and (minor == 1 or not minor_present and minor == 0), "format_minor")
+    need(m["format"] == "vstb" and m["format_version"] == 1 and m["kind"] in ("report", "answer"), "format, kind")
+    need(m["kind"] == "report" or minor == 1, "an answer is 1.1")
+    need(bool(UUID.fullmatch(m["bundle_id"])), "bundle_id")
+    need(all(re.fullmatch(r"[0-9]{1,10}", m[k]) for k in ("sender_org_unit", "recipient_org_unit")), "units")
+    need(bool(re.fullmatch(r"[0-9A-F]{32}", m["key_fingerprint"])), "key_fingerprint")
+    need(1 <= m["sequence"] <= 2**53, "sequence")
+    need(bool(re.fullmatch(r"(20[0-9]{2}|2100)(H[12])?", m["period"])), "period")
+    need(timestamp_ok(m["created_at"]), "created_at")
+    need(all(len(m[k]) <= 200 and text_ok(m[k]) for k in ("sender_tree", "sender_officer", "app_version")), "texts")
+    names = ("answer.json",) if m["kind"] == "answer" else DATA + (("audit.json",) if minor else ())
+    counts = m["counts"]
+    need(counts == {} if m["kind"] == "answer" else set(counts) == {n.split(".")[0] for n in DATA} and all(
+        type(c) is int and c >= 0 for c in counts.values()), "counts")
+    cap = {"audit.json": 64 * 1024, "answer.json": 16 * 1024}
+    need(sorted(e.get("name") for e in m["members"] if isinstance(e, dict)) == sorted(names), "members listed")
+    for e in m["members"]:
+        need(set(e) == {"name", "length", "sha256"} and type(e["length"]) is int, "member entry")
+        need(0 <= e["length"] <= cap.get(e["name"], 512 * 1024 * 1024), "member length")
+        need(isinstance(e["sha256"], str) and bool(re.fullmatch(r"[0-9a-f]{64}", e["sha256"])), "member sha256")
+    need(sum(e["length"] for e in m["members"]) <= 1024**3, "total length")
+    need(m["key_fingerprint"] == fingerprint, "key_fingerprint differs from manifest.sig")
+
+
+def check_line(name, raw, period, seen):
+    """§8: one record of a data member."""
+    def value(condition, what, rule="record-value"):
+        if not condition:
+            raise Refusal(rule, name, what)
+
+    value(type(raw) is dict, "an object", "record-type")
+    value(set(raw) <= set(FIELDS[name]), "unknown field", "record-field")
+    value(not any(isinstance(v, (dict, list, bool)) for v in raw.values()), "flat: strings, numbers, null",
+          "record-type")
+    value(REQUIRED & set(FIELDS[name]) <= set(raw), "missing field", "record-field")
+    for field, given in raw.items():
+        kind, limit = FIELDS[name][field]
+        if kind == "count":
+            value(type(given) is int, f"{field}: a JSON integer", "record-type")
+        elif kind == "number":
+            value(type(given) in (int, float), f"{field}: a JSON number", "record-type")
+        elif not (kind == "text?" and given is None):
+            value(isinstance(given, str), f"{field}: a string", "record-type")
+            value(text_ok(given), f"{field}: the text rule", "text-rule")
+            value(kind != "date" or re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", given), "ISO date", "record-type")
+            value(kind not in ("text", "text?") or len(clean(given)) <= limit, f"{field}: length")
+            value(kind != "text" or clean(given), f"{field}: empty")
+    if name in ("activities.jsonl", "documents.jsonl"):
+        value(bool(UUID.fullmatch(raw["id"])), "id: UUID")
+        value(raw["id"] not in seen, "id twice", "duplicate-record")
+        seen.add(raw["id"])
+        try:
+            day = date.fromisoformat(raw["date"])
+        except ValueError:
+            raise Refusal("record-value", name, "no such day") from None
+        start, end = period_range(period)
+        value(start <= day <= end, "date outside the period")
+        value(raw["kind"] in (ACTIVITY_KINDS if name == "activities.jsonl" else DOCUMENT_KINDS), "kind")
+    if name == "activities.jsonl":
+        sessions, people, women = raw.get("sessions", 1), raw.get("participants", 0), raw.get("female_participants", 0)
+        value(1 <= sessions <= 10**7 and 0 <= people <= 10**7 and 0 <= women <= 10**7, "counts")
+        value(women <= people, "women above participants")
+    elif name == "indicators.jsonl":
+        code, number = raw["indicator"], raw["value"]
+        value(code not in seen, "indicator twice", "duplicate-record")
+        seen.add(code)
+        value(code in INDICATORS and code not in DERIVED, "not a typed indicator of the catalogue")
+        value(0 <= number <= 10**9 and float(number).is_integer(), "a whole number 0 … 10^9")
+    elif name == "narratives.jsonl":
+        section = clean(raw["section"])
+        value(section not in seen, "section twice", "duplicate-record")
+        seen.add(section)
+
+
+def check_audit(summary):
+    tables, actions = ("activity", "document", "indicator_value", "narrative"), ("insert", "update", "delete")
+    ok = isinstance(summary, dict) and set(summary) == {"since", "changes", "reopened"}
+    ok = ok and (summary["since"] is None or timestamp_ok(summary["since"]))
+    ok = ok and isinstance(summary["changes"], dict) and set(summary["changes"]) == set(tables) and all(
+        isinstance(c, dict) and set(c) == set(actions) and all(type(n) is int and 0 <= n <= 10**9 for n in c.values())
+        for c in summary["changes"].values())
+    ok = ok and isinstance(summary["reopened"], list) and len(summary["reopened"]) <= 50 and all(
+        isinstance(e, dict) and set(e) == {"at", "who", "reason"} and timestamp_ok(e["at"]) and text_ok(e["who"])
+        and text_ok(e["reason"]) and len(e["who"]) <= 200 and len(e["reason"]) <= 2000 for e in summary["reopened"])
+    if not ok:
+        raise Refusal("audit", "audit.json")
+
+
+def check_answer(answer, m):
+    fields = {"action", "org_unit", "period", "bundle_id", "bundle_sequence", "reason", "returned_by", "returned_at"}
+    ok = isinstance(answer, dict) and set(answer) == fields and answer["action"] == "return"
+    ok = ok and all(isinstance(answer[k], str) for k in fields - {"bundle_sequence"})
+    ok = ok and type(answer["bundle_sequence"]) is int and 1 <= answer["bundle_sequence"] <= 2**53
+    ok = ok and bool(UUID.fullmatch(answer["bundle_id"])) and timestamp_ok(answer["returned_at"])
+    ok = ok and text_ok(answer["reason"]) and text_ok(answer["returned_by"]) and len(answer["returned_by"]) <= 200
+    ok = ok and 0 < len(clean(answer["reason"])) <= 2000
+    ok = ok and answer["org_unit"] == m["recipient_org_unit"] and answer["period"] == m["period"]
+    if not ok:
+        raise Refusal("answer", "answer.json")
+
+
+def below(units, code, top) -> bool:
+    """Is `code` a unit strictly below `top` in the unit tree (code → parent)?"""
+    seen = set()
+    while code in units and code not in seen:
+        seen.add(code)
+        code = units[code]
+        if code == top:
+            return True
+    return False
+
+
+def open_zip(data: bytes):
+    """Steps 1-2: the zip and every entry of it."""
+    if not data:
+        raise Refusal("empty-file")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError):
+        raise Refusal("truncated-zip" if data.startswith(b"PK") else "not-zip") from None
+    infos = {}
+    for info in archive.infolist():
+        if not re.fullmatch(r"[a-z0-9][a-z0-9._-]{0,63}", info.orig_filename):
+            raise Refusal("unsafe-name", info.orig_filename)
+        if info.filename in infos:
+            raise Refusal("duplicate-member", info.filename)
+        mode = info.external_attr >> 16
+        if stat.S_ISLNK(mode):
+            raise Refusal("symlink", info.filename)
+        if info.is_dir() or stat.S_IFMT(mode) not in (0, stat.S_IFREG):
+            raise Refusal("not-regular", info.filename)
+        if info.flag_bits & 1:
+            raise Refusal("encrypted-member", info.filename)
+        if info.compress_type not in (0, 8):
+            raise Refusal("compression", info.filename)
+        infos[info.filename] = info
+    return archive, infos
+
+
+def parse_sig(sig: bytes) -> tuple[str, bytes]:
+    """§5: (fingerprint, 64-byte signature)."""
+    if not re.fullmatch(rb"vstb-signature-1\n[0-9A-F]{32}\n[A-Za-z0-9+/=]+\n", sig):
+        raise Refusal("signature-format", "manifest.sig")
+    _, fingerprint, signature = sig.decode().split("\n")[:3]
+    try:
+        signature = base64.b64decode(signature, validate=True)
+    except ValueError:
+        raise Refusal("signature-format", "manifest.sig") from None
+    if len(signature) != 64:
+        raise Refusal("signature-format", "manifest.sig")
+    return fingerprint, signature
+
+
+def public_key(key: dict):
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    return Ed25519PublicKey.from_public_bytes(base64.b64decode(key["public_key"]))
+
+
+def member_lines(data: bytes, name: str) -> list[str]:
+    """§8: UTF-8 without BOM, every line ended by LF, no CR anywhere."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise Refusal("line-format", name, "UTF-8") from None
+    if text.startswith("\ufeff") or (text and not text.endswith("\n")) or "\r" in text:
+        raise Refusal("line-format", name, "BOM, last line or CR")
+    return text[:-1].split("\n") if text else []
+
+
+def verify_answer(archive, infos, listed, m, me, units, ledger, digest):
+    """§10: an answer of the importing unit's parent."""
+    if m["sender_org_unit"] != units.get(me):
+        raise Refusal("sender", "manifest.json")
+    if m["recipient_org_unit"] != me:
+        raise Refusal("recipient", "manifest.json")
+    check_answer(strict_json(member(archive, infos, listed["answer.json"]), "answer", "answer.json"), m)
+    ledger.decide(m, digest)  # an answer is applied once
+    return "accept", m, digest
+
+
+def verify(data: bytes, context: dict, ledger: Ledger) -> tuple[str, dict, str]:
+    """("accept" | "already", manifest, manifest SHA-256), or Refusal(rule, member)."""
+    from cryptography.exceptions import InvalidSignature
+
+    archive, infos = open_zip(data)                                        # 1-2. the zip, each entry
+    if "manifest.sig" not in infos:                                        # 3. the signature member
+        raise Refusal("unsigned", "manifest.sig")
+    fingerprint, signature = parse_sig(read(archive, infos, "manifest.sig", 1024))
+    if "manifest.json" not in infos:                                       # 4. the manifest's bytes
+        raise Refusal("missing-member", "manifest.json")
+    manifest_bytes = read(archive, infos, "manifest.json", 1024 * 1024)
+    key = context["keys"].get(fingerprint)                                 # 5. the trust register
+    if key is None:
+        raise Refusal("key-not-enrolled", "manifest.sig")
+    if key["revoked"]:
+        raise Refusal("key-revoked", "manifest.sig")
+    try:                                                                   # 6. the signature
+        public_key(key).verify(signature, manifest_bytes)
+    except InvalidSignature:
+        raise Refusal("signature-mismatch", "manifest.sig") from None
+    digest = hashlib.sha256(manifest_bytes).hexdigest()
+    m = strict_json(manifest_bytes, "manifest-shape", "manifest.json")    # 7. only now parsed
+    check_manifest(m, fingerprint)
+    if m["sender_org_unit"] != key["org_unit"]:
+        raise Refusal("key-other-unit", "manifest.json")
+    listed = {e["name"]: e for e in m["members"]}                          # 8. the members present
+    for name in sorted(set(infos) - set(listed) - {"manifest.json", "manifest.sig"}):
+        raise Refusal("extra-member", name)
+    for name in sorted(set(listed) - set(infos)):
+        raise Refusal("missing-member", name)
+    me, units = context["importing_unit"], context["units"]               # 9. tree and addressing
+    if m["sender_tree"] != context["tree"]:
+        raise Refusal("sender-tree", "manifest.json")
+    if m["kind"] == "answer":
+        return verify_answer(archive, infos, listed, m, me, units, ledger, digest)
+    if not below(units, m["sender_org_unit"], me):
+        raise Refusal("sender", "manifest.json")
+    if m["recipient_org_unit"] != me:
+        raise Refusal("recipient", "manifest.json")
+    result = ledger.decide(m, digest) or "accept"                          # 10. the ledger (§11)
+    values = {}
+    for name in DATA:                                                      # 11. member by member
+        lines = member_lines(member(archive, infos, listed[name]), name)
+        if len(lines) != m["counts"][name.split(".")[0]]:
+            raise Refusal("line-count", name)
+        seen = set()
+        for line in lines:
+            raw = strict_json(line, "json", name)
+            check_line(name, raw, m["period"], seen)
+            if name == "indicators.jsonl":
+                values[raw["indicator"]] = raw["value"]
+    for part, whole in INDICATORS.items():                                 # §8.5 parts and wholes
+        if whole and values.get(part, 0) > values.get(whole, math.inf):
+            raise Refusal("part-whole", "indicators.jsonl", part)
+    if "audit.json" in listed:                                             # §9 the audit summary
+        check_audit(strict_json(member(archive, infos, listed["audit.json"]), "audit", "audit.json"))
+    return result, m, digest
+
+
+# -- running the published vectors --------------------------------------------------------------
+def run_index(index_path) -> list[tuple[str, tuple, tuple]]:
+    """[(file, what this verifier says, what the index expects)] for every vector."""
+    index_path = Path(index_path)
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    results = []
+    for vector in index["vectors"]:
+        raw = index["contexts"][vector["context"]]
+        keys = {index["keys"][k["key"]]["fingerprint"]: {**index["keys"][k["key"]], **k} for k in raw["trusted_keys"]}
+        context = {**raw, "keys": keys, "units": index["units"]}
+        ledger = Ledger()
+        for earlier in vector.get("before", []):
+            result, m, digest = verify((index_path.parent / earlier).read_bytes(), context, ledger)
+            ledger.record(m, digest)
+        want = (vector["expect"], vector.get("rule"), vector.get("member"))
+        try:
+            got = (verify((index_path.parent / vector["file"]).read_bytes(), context, ledger)[0], None, None)
+        except Refusal as refusal:
+            got = ("refuse", refusal.rule, refusal.member)
+        results.append((vector["file"], got, want))
+    return results
+
+
+if __name__ == "__main__":
+    results = run_index(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent / "bundle-vectors" / "index.json")
+    wrong = [r for r in results if r[1] != r[2]]
+    for file, got, want in wrong:
+        print(f"{file}: got {got}, expected {want}")
+    print(f"{len(results) - len(wrong)}/{len(results)} vectors agree")
+    sys.exit(1 if wrong else 0)
