@@ -22,7 +22,7 @@ PASSPHRASE = "mật khẩu ảnh chụp 2023"
 def main(argv: list[str]) -> int:
     from PySide6.QtCore import QDate
     from PySide6.QtPrintSupport import QPrintPreviewWidget
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QDialog
 
     from vstbpn_desktop.bundle import format as fmt
     from vstbpn_desktop.bundle.keys import export_public
@@ -46,7 +46,7 @@ def main(argv: list[str]) -> int:
     def send_anyway(dialog):  # the checklist before sending: shot once, then sent as it is
         checklists.append(dialog)
         dialog.lock.setChecked(False)
-        return dialog.Accepted
+        return QDialog.Accepted
 
     bundle_send.run_checklist = send_anyway
 
