@@ -267,8 +267,8 @@ class ReceiveDialog(QDialog):
         layout.addWidget(buttons)
         self.table.currentCellChanged.connect(lambda row, *_: self.show_details(row))
         self.fill()
-        for column, width in {self.FILE: 220, self.SENDER: 200, self.PERIOD: 70, self.SEQUENCE: 60,
-                              self.CHANGE: 220}.items():
+        for column, width in {self.FILE: 190, self.SENDER: 300, self.PERIOD: 70, self.SEQUENCE: 60,
+                              self.CHANGE: 190}.items():
             # at least the header's own width ("Bundle no." in English is wider than "Gói số")
             self.table.setColumnWidth(column, max(width, self.table.horizontalHeader().sectionSizeHint(column)))
         screen.fit(self, 1100, 620)
