@@ -1663,7 +1663,7 @@ Every bundle signed with this key will be refused from now on; data already rece
     </message>
     <message>
         <source>mục tiêu đến năm {year} là {target}</source>
-        <translation>target for {year}: {target}</translation>
+        <translation>{year} target {target}</translation>
     </message>
     <message>
         <source>chưa có số liệu</source>
@@ -1671,7 +1671,7 @@ Every bundle signed with this key will be refused from now on; data already rece
     </message>
     <message>
         <source>mục tiêu đến năm {year} là {target}: {verdict}</source>
-        <translation>target for {year}: {target}: {verdict}</translation>
+        <translation>{year} target {target}: {verdict}</translation>
     </message>
     <message>
         <source>đạt</source>
