@@ -77,4 +77,5 @@ def test_status_without_a_period_lists_a_year_and_its_halves(pair, tmp_path):
     status = json.loads(out)
     assert status["periods"] == ["2023H1", "2023"]  # newest first, a year after its halves
     row = next(r for r in status["rows"] if r["org_unit"] == "883")
-    assert row["cells"]["2023"]["status"] == "received" and row["cells"]["2023H1"]["sequence"] == 1
+    # The year bundle (2) replaced the records of both halves (decision 1): it holds 2023H1 now.
+    assert row["cells"]["2023"]["status"] == "received" and row["cells"]["2023H1"]["sequence"] == 2

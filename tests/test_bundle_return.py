@@ -236,7 +236,7 @@ def test_return_refusals_at_the_province(pair, tmp_path):
     assert snapshot(province) == before
 
 
-def _answer_from(cli, tmp_path, name, recipient="883", sender_unit=None, sequence=7):
+def _answer_from(cli, tmp_path, name, recipient="883", sender_unit=None, sequence=7, **answer_fields):
     """An answer signed by `cli`'s own key, addressed to `recipient` (crafted, otherwise well formed)."""
     from vstbpn_desktop.bundle.keys import fingerprint_hex, load_private_key, raw_public
     from conftest import PASSPHRASE
@@ -250,7 +250,8 @@ def _answer_from(cli, tmp_path, name, recipient="883", sender_unit=None, sequenc
     fingerprint = fingerprint_hex(raw_public(key.public_key()))
     body = fmt.canonical_json({"action": "return", "org_unit": recipient, "period": "2023H1",
                                "bundle_id": "11111111-2222-4333-8444-555555555555", "bundle_sequence": 1,
-                               "reason": "Sửa lại", "returned_by": "X", "returned_at": "2023-07-20T08:00:00Z"})
+                               "reason": "Sửa lại", "returned_by": "X", "returned_at": "2023-07-20T08:00:00Z",
+                               **answer_fields})
     manifest = fmt.Manifest(
         bundle_id="22222222-2222-4333-8444-555555555555", kind="answer", sender_org_unit=unit,
         sender_tree=tree, sender_officer="X", key_fingerprint=fingerprint, recipient_org_unit=recipient,

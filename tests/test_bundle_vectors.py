@@ -76,14 +76,7 @@ def _dump(profile) -> dict:
         return {t: sorted(map(repr, connection.exec_driver_sql(f'SELECT * FROM "{t}"'))) for t in tables}
 
 
-# Decision 1 (a year bundle is stale when a half it touches holds a higher sequence) comes with the
-# `ledger` branch; strict: once the application refuses it, this mark must go.
-AWAITING_LEDGER = {"replay-year-after-newer-half.vstb"}
-
-
-@pytest.mark.parametrize("name", [
-    pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="decision 1, ledger branch"))
-    if name in AWAITING_LEDGER else name for name in sorted(BY_FILE)])
+@pytest.mark.parametrize("name", sorted(BY_FILE))
 def test_the_application_agrees_with_the_vector(contexts, tmp_path, name):
     vector = BY_FILE[name]
     profile = _profile(contexts, tmp_path, vector)

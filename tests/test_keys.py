@@ -93,3 +93,64 @@ def test_private_key_is_owner_only_and_reports_are_readable(district_cli, tmp_pa
     out = tmp_path / "mau.xlsx"
     assert district_cli("data", "template", "--out", out)[0] == 0
     assert stat.S_IMODE(out.stat().st_mode) & 0o044 == 0o044
+
+
+def test_key_file_uses_600000_iterations_and_openssl_reads_it(district_cli):
+    import shutil
+    import subprocess
+
+    from vstbpn_desktop.bundle import keyfile
+
+    pem = key_path(Profile(district_cli.data_dir, None)).read_bytes()
+    assert keyfile.iterations(pem) == 600_000
+    if shutil.which("openssl"):
+        shown = subprocess.run(["openssl", "asn1parse"], input=pem, capture_output=True, check=True).stdout
+        assert b"PBKDF2" in shown and b"hmacWithSHA256" in shown and b"aes-256-cbc" in shown
+        assert b":0927C0" in shown  # 600 000
+
+
+def test_an_old_2048_iteration_key_opens_and_is_re_encrypted(district_cli, tmp_path, monkeypatch):
+    """A key file written by an older version (cryptography's BestAvailableEncryption, PBKDF2 at
+    2,048 iterations) still opens; the unlock re-encrypts it at 600,000, and the key is the same."""
+    from cryptography.hazmat.primitives import serialization
+
+    from conftest import PASSPHRASE
+    from vstbpn_desktop.bundle import keyfile
+    from vstbpn_desktop.bundle.keys import load_private_key
+
+    path = key_path(Profile(district_cli.data_dir, None))
+    private = serialization.load_pem_private_key(path.read_bytes(), PASSPHRASE.encode("utf-8"))
+    old = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                serialization.BestAvailableEncryption(PASSPHRASE.encode("utf-8")))
+    assert keyfile.iterations(old) == 2048
+    path.write_bytes(old)
+    assert district_cli("demo")[0] == 0
+    code, _, err = district_cli("bundle", "export", "--period", "2023H1", "--out", tmp_path / "b.vstb")
+    assert code == 0, err
+    renewed = path.read_bytes()
+    assert keyfile.iterations(renewed) == 600_000
+    assert not list(path.parent.glob("*.tmp*")) and sorted(p.name for p in path.parent.iterdir()) == [
+        "bundle-sequence", "signing-key.pem"]
+    profile = Profile.open(district_cli.data_dir)
+    try:
+        again = load_private_key(profile, PASSPHRASE)
+    finally:
+        profile.close()
+    raw = serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+    assert again.private_bytes(*raw) == private.private_bytes(*raw)
+    # A wrong passphrase on the old file changes nothing.
+    path.write_bytes(old)
+    monkeypatch.setenv("NOT_THIS", "không phải mật khẩu này")
+    code, _, err = district_cli("bundle", "export", "--period", "2023H1", "--out", tmp_path / "c.vstb",
+                                "--passphrase-env", "NOT_THIS")
+    assert code == 1 and "mật khẩu khóa ký không đúng" in err, err
+    assert path.read_bytes() == old
+
+
+@pytest.mark.parametrize("secret", ["x", "1234567", "ngắn"])
+def test_init_refuses_a_short_passphrase_and_writes_nothing(cli_factory, monkeypatch, secret):
+    monkeypatch.setenv("VSTBPN_PASSPHRASE", secret)
+    cli = cli_factory("short")
+    code, out, err = cli("init", "--org-unit", "883")
+    assert code == 1 and err.startswith("error: ") and "ít nhất 8 ký tự" in err, err
+    assert not cli.data_dir.exists() or not any(cli.data_dir.iterdir())

@@ -30,6 +30,8 @@ from vstbpn_desktop.reports.layout import fit_columns, pieces, printable, wrap
 from vstbpn_desktop.reports.options import ReportOptions
 from vstbpn_desktop.reports.pdf import write_pdf
 
+from test_report import flat
+
 H1 = Period(2023, 1)
 CODES = ("58/KH-UBND", "238/QĐ-UBND", "112/KH-SLĐTBXH", "03/UBQG-VP")
 OPTIONS = ("--date", "02/02/2023", "--number", "15", "--symbol", "BC-UBND", "--to", "Bộ Nội vụ",
@@ -50,10 +52,6 @@ def column_text(path: Path, first: str) -> str:
         page.extract_text(visitor_text=lambda t, cm, tm, font, size: found.append((round(cm[4] + tm[4], 1), t)))
     left = next(x for x, t in found if unicodedata.normalize("NFC", t).startswith(first))
     return "".join("".join(unicodedata.normalize("NFC", t).split()) for x, t in found if x == left)
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 @pytest.fixture

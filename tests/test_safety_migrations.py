@@ -71,18 +71,18 @@ def test_a_database_from_a_newer_version_is_refused_through_the_cli(district_cli
 
 
 def test_the_database_is_backed_up_before_a_migration(tmp_path, monkeypatch):
-    """A migrations folder with one more (harmless) revision than the released 0001."""
+    """A migrations folder with one more (harmless) revision after the current head."""
     migrations = tmp_path / "migrations"
     shutil.copytree(database.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
-    (migrations / "versions" / "0002_test_step.py").write_text(
-        'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n\n'
+    (migrations / "versions" / "9999_test_step.py").write_text(
+        f'revision = "9999"\ndown_revision = "{head_revision()}"\nbranch_labels = None\ndepends_on = None\n\n'
         "from alembic import op\n\n\ndef upgrade():\n    op.execute(\"UPDATE meta SET value = value WHERE 0\")\n\n\n"
         "def downgrade():\n    pass\n", encoding="utf-8")
     monkeypatch.setattr(database, "MIGRATIONS_DIR", migrations)
     folder = _profile_from(FIXTURES[0], tmp_path / "profile")
     profile = Profile.open(folder)
     try:
-        assert current_revision(profile.engine) == "0002"
+        assert current_revision(profile.engine) == "9999"
         backups = list_backups(profile)
         assert [b.reason for b in backups] == ["migration"] and backups[0].records == 30
         saved = sqlite3.connect(backups[0].path)

@@ -264,3 +264,38 @@ def test_revoked_key_refuses_and_deadline_marks_missing_overdue(qtbot, answers, 
     assert cells["883"].status == "missing" and cells["883"].overdue
     assert "quá hạn" in page.table.item(0, page.result["periods"].index("2023H1")).text()
     window.close()
+
+
+def test_enrol_dialog_refuses_a_weak_key_and_the_profiles_own(qtbot, answers, province, tmp_path):
+    """Issue 13.2 and 13.12 in the window: the small-order key 01 00…00 is refused when the file is
+    chosen (nothing to enrol); the province's own key dressed up as 884's is refused at Enrol."""
+    import base64
+    import json
+
+    from vstbpn_desktop.bundle.keys import export_public, fingerprint_hex
+
+    identity = bytes([1]) + bytes(31)
+    weak = tmp_path / "weak.pub.json"
+    weak.write_text(json.dumps({"format": "vstb-public-key", "version": 1, "org_unit": "883", "tree": "",
+                                "public_key": base64.b64encode(identity).decode("ascii"),
+                                "fingerprint": fingerprint_hex(identity)}), encoding="utf-8")
+    own = tmp_path / "own.pub.json"
+    export_public(province, own)
+    document = json.loads(own.read_text(encoding="utf-8"))
+    own.write_text(json.dumps(dict(document, org_unit="884")), encoding="utf-8")
+    window = shown_window(qtbot, province)
+    window.trust_actions.enrol()
+    dialog = window.trust_actions.dialog
+    dialog.set_file(weak)
+    assert "bậc nhỏ" in dialog.message.text() and dialog.fingerprint.text() == "—"
+    dialog.compared.setChecked(True)
+    assert not dialog.enrol_button.isEnabled()
+    dialog.set_file(own)
+    assert dialog.unit.currentData() == "884"
+    dialog.compared.setChecked(True)
+    dialog.enrol_button.click()
+    assert "khóa của chính hồ sơ này" in dialog.message.text()
+    assert dialog.result() != QDialog.Accepted
+    assert trust.listing(province) == []
+    dialog.close()
+    window.close()

@@ -154,7 +154,7 @@ def test_first_run_language_switches_at_once_keeps_what_was_typed_and_opens_engl
     assert profile.settings.language == "en"
     window = open_window(profile)
     qtbot.addWidget(window)
-    assert [m.title() for m in window.menus.values()][:2] == ["&File", "&Period"]
+    assert [m.title() for m in window.menus.values()][:3] == ["&File", "&Edit", "&Period"]
     assert window.navigation.item(0).text() == "Directives and coordination"
     window.close()
     profile.close()

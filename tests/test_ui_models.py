@@ -27,7 +27,7 @@ def sample(province):
 def test_activity_model_passes_qtmodeltester(qtmodeltester, sample):
     profile, scope = sample
     model = ActivityTableModel(profile.engine, scope)
-    assert model.rowCount() == 63
+    assert model.rowCount() == 12
     qtmodeltester.check(model, force_py=True)
 
 

@@ -388,3 +388,23 @@ def test_guide_and_about(qtbot, district):
     text = about.label.text()
     assert __version__ in text and str(district.data_dir) in text and str(district.database_path) in text
     assert district.schema_version() in text and "Python" in text
+
+
+def test_restore_in_the_window_keeps_a_revoked_key_revoked_and_says_so(qtbot, province, district, tmp_path,
+                                                                      monkeypatch):
+    from conftest import shown_window
+    from vstbpn_desktop.bundle import trust
+    from vstbpn_desktop.bundle.keys import export_public
+
+    export_public(district, tmp_path / "883.pub.json")
+    trust.add(province, tmp_path / "883.pub.json", "883")
+    core.backup(province, reason="manual")
+    trust.revoke(province, trust.listing(province)[0].fingerprint)
+    window = shown_window(qtbot, province)
+    dialog = BackupsDialog(window)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(ui.safety_backups, "ask_confirm", lambda parent, title, text, yes: True)
+    assert dialog.restore_selected(core.list_backups(province)[-1]) is not None
+    assert "Vẫn giữ 1 khóa đã thu hồi" in dialog.message.text(), dialog.message.text()
+    assert trust.listing(province)[0].revoked_at is not None
+    window.close()

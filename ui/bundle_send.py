@@ -16,8 +16,6 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QPus
 from vstbpn_desktop import records
 from vstbpn_desktop.bundle import keys
 from vstbpn_desktop.errors import Refused
-from vstbpn_desktop.storage.database import session_scope
-from vstbpn_desktop.storage.models import Meta
 
 from . import bundle_common as common
 from . import screen
@@ -184,12 +182,9 @@ def run_checklist(dialog: ChecklistDialog) -> int:
 
 def next_bundle_name(profile, period) -> str:
     """`883-2023H1-4.vstb`: unit, period and the sequence number the next bundle will carry."""
-    from vstbpn_desktop.bundle.export import META_SEQUENCE  # on first use: not at start-up
+    from vstbpn_desktop.bundle.sequence import used  # on first use: not at start-up
 
-    with session_scope(profile.engine) as session:
-        row = session.get(Meta, META_SEQUENCE)
-        sequence = int(row.value) + 1 if row and row.value else 1
-    return f"{profile.org_unit_code}-{period.code}-{sequence}.vstb"
+    return f"{profile.org_unit_code}-{period.code}-{used(profile) + 1}.vstb"
 
 
 class Sender:

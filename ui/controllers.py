@@ -166,10 +166,15 @@ class FiguresController(QObject):
             field.textChanged.connect(self.update_live)
             field.editingFinished.connect(lambda code=code: self.save(code))
             PassHistoryKeys(field, lambda code=code: not self.unsaved(code))
+        page.whole_area.toggled.connect(self.set_coverage)
 
     def load(self) -> None:
         self.saved = records.indicator_values(self.context.engine, self.context.scope)
         self.refusals.clear()
+        held = records.indicator_coverage(self.context.engine, self.context.scope)
+        self.page.whole_area.blockSignals(True)
+        self.page.whole_area.setChecked(any(held.get(code) == "area" for code in self.page.inputs))
+        self.page.whole_area.blockSignals(False)
         for code, field in self.page.inputs.items():
             field.blockSignals(True)
             field.setText(i18n.count(self.saved.get(code)))
@@ -230,7 +235,8 @@ class FiguresController(QObject):
             return True
         text = self.page.inputs[code].text().strip()
         try:
-            change = save_indicator(self.context.engine, self.context.scope, code, text, self.context.author)
+            change = save_indicator(self.context.engine, self.context.scope, code, text, self.context.author,
+                                    coverage=self.coverage())
         except (Invalid, Refused) as exc:
             reason = indicator_refusal(exc)
             self.refusals[code] = (text, reason)
@@ -261,6 +267,27 @@ class FiguresController(QObject):
 
     def discard(self) -> None:
         self.load()
+
+    def coverage(self) -> str:
+        return "area" if self.page.whole_area.isChecked() else "own"
+
+    def set_coverage(self, whole_area: bool) -> None:
+        """The page's values held now cover the whole area, or the own level (the box says which)."""
+        held = {code: value for code, value in self.saved.items() if code in self.page.inputs}
+        if not held:
+            return
+        try:
+            records.set_indicator_values(self.context.engine, self.context.scope, held, self.context.author,
+                                         coverage=dict.fromkeys(held, self.coverage()))
+        except (Invalid, Refused) as exc:
+            self.page.whole_area.blockSignals(True)
+            self.page.whole_area.setChecked(not whole_area)
+            self.page.whole_area.blockSignals(False)
+            self.page.message.show_refusal(self.tr("Chưa lưu — {reason}").format(reason=indicator_refusal(exc)))
+            return
+        self.context.say(self.tr("Đã lưu: số liệu toàn địa bàn") if whole_area
+                         else self.tr("Đã lưu: số liệu cấp mình"), 4000)
+        self.context.data_changed.emit("indicators")
 
 
 class TableController(QObject):

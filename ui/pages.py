@@ -4,7 +4,8 @@ and name them; the controllers in `ui/controllers.py` fill them and call the cor
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
+    QCheckBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QSplitter,
     QVBoxLayout, QWidget,
 )
 
@@ -120,6 +121,13 @@ class FiguresPage(Page):
         box = QGroupBox(self.tr("Số liệu"))
         form = QFormLayout(box)
         self.inputs: dict[str, QLineEdit] = {}
+        # What the figures cover (docs/architecture.md): the whole area stands, the own level is
+        # added to the units below. Beside the first figure: the page grows no taller.
+        self.whole_area = QCheckBox(self.tr("Số liệu toàn địa bàn (các cấp)"))
+        self.whole_area.setObjectName("whole-area")
+        self.whole_area.setToolTip(self.tr("Chọn: số liệu của cả địa bàn, giữ nguyên, không cộng thêm số liệu các "
+                                           "đơn vị cấp dưới. Bỏ chọn: số liệu riêng của cấp mình, được cộng với "
+                                           "số liệu các đơn vị cấp dưới gửi lên."))
         for indicator in counts:
             field = QLineEdit()
             field.setObjectName(f"input-{indicator.code}")
@@ -127,7 +135,15 @@ class FiguresPage(Page):
             field.setMaximumWidth(160)
             field.setToolTip(indicator.code)
             self.inputs[indicator.code] = field
-            form.addRow(f"{indicator_name(indicator)} ({indicator_unit(indicator)}):", field)
+            row = field
+            if len(self.inputs) == 1:
+                field.setMinimumWidth(160)  # as wide as the fields below it
+                row = QHBoxLayout()
+                row.addWidget(field)
+                row.addSpacing(12)
+                row.addWidget(self.whole_area)
+                row.addStretch(1)
+            form.addRow(f"{indicator_name(indicator)} ({indicator_unit(indicator)}):", row)
         self.layout_.addWidget(box)
 
         shares_box = QGroupBox(self.tr("Tỷ lệ (tính tự động) so với mục tiêu quốc gia"))

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from vstbpn_desktop.errors import Refused
-from vstbpn_desktop.reports.options import LIMIT, ReportOptions
 
 from . import bundle_common as common
 from . import screen
@@ -30,6 +29,8 @@ from .worker import busy, run_task
 
 if TYPE_CHECKING:  # imported where used: printing is not needed to open the window
     from PySide6.QtPrintSupport import QPrinter
+
+    from vstbpn_desktop.reports.options import ReportOptions
 
 PRINT_DPI = 300
 PREVIEW_DPI = 120
@@ -48,6 +49,9 @@ class OptionsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("reportOptions")
         self.setWindowTitle(title)
+        from vstbpn_desktop.reports.options import LIMIT, ReportOptions
+
+        self.limit = LIMIT
         defaults = ReportOptions.from_settings(settings)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(tr("Báo cáo kỳ <b>{period}</b> ({label}).").format(
@@ -88,18 +92,19 @@ class OptionsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.chosen: ReportOptions | None = None
+        self.chosen: "ReportOptions | None" = None
 
-    @staticmethod
-    def _line(name: str, text: str, placeholder: str) -> QLineEdit:
+    def _line(self, name: str, text: str, placeholder: str) -> QLineEdit:
         field = QLineEdit(text)
         field.setObjectName(name)
-        field.setMaxLength(LIMIT)
+        field.setMaxLength(self.limit)
         field.setPlaceholderText(placeholder)
         return field
 
-    def values(self) -> ReportOptions:
+    def values(self) -> "ReportOptions":
         """The choices, checked (Refused names the field and the rule)."""
+        from vstbpn_desktop.reports.options import ReportOptions
+
         return ReportOptions().updated(
             number=self.number.text(), symbol=self.symbol.text(), issued_on=self.issued.date().toPython(),
             addressees=self.addressees.toPlainText(), signer_title=self.signer_title.text(),
@@ -114,7 +119,7 @@ class OptionsDialog(QDialog):
         super().accept()
 
 
-def ask_options(parent, period, title: str, settings) -> ReportOptions | None:
+def ask_options(parent, period, title: str, settings) -> "ReportOptions | None":
     """The one blocking question of this module (a seam for tests)."""
     dialog = OptionsDialog(parent, period, title, settings)
     return dialog.chosen if dialog.exec() == QDialog.Accepted else None
@@ -203,7 +208,7 @@ class Reports:
     def context(self):
         return self.window.controller.context
 
-    def _write(self, kind: str, out: Path, options: ReportOptions, title: str, preview: bool = False) -> bool:
+    def _write(self, kind: str, out: Path, options: "ReportOptions", title: str, preview: bool = False) -> bool:
         from vstbpn_desktop.reports import write_report  # on first use: not at start-up
 
         profile, period = self.context.profile, self.context.scope.period
@@ -220,7 +225,7 @@ class Reports:
             return False
         return True
 
-    def build_pdf(self, options: ReportOptions) -> Path | None:
+    def build_pdf(self, options: "ReportOptions") -> Path | None:
         """The report as a temporary PDF (kept until the next one or the window closes)."""
         self.cleanup()
         self._folder = tempfile.mkdtemp(prefix="vstbpn-in-")

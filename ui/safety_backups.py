@@ -174,8 +174,18 @@ class BackupsDialog(QDialog):
         self.load()
         if facts:
             self.message.setText(tr("Đã khôi phục {n} bản ghi từ bản sao lưu lúc {when}.").format(
-                n=i18n.count(facts["records"] or 0), when=when_text(info.when)))
+                n=i18n.count(facts["records"] or 0), when=when_text(info.when)) + kept_text(facts))
         return facts
+
+
+def kept_text(facts: dict) -> str:
+    """What the restore did not roll back (bundle/kept.py): revoked keys, bundles received."""
+    carried = facts.get("kept") or {}
+    if not carried.get("revocations") and not carried.get("ledger"):
+        return ""
+    return " " + tr("Vẫn giữ {revoked} khóa đã thu hồi và {ledger} gói đã nhận trong sổ nhận: gói cũ vẫn bị từ "
+                    "chối, khóa đã thu hồi không được dùng lại.").format(
+        revoked=i18n.count(carried.get("revocations", 0)), ledger=i18n.count(carried.get("ledger", 0)))
 
 
 def restore_backup(window, info: core.BackupInfo, parent=None) -> dict | None:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
 
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.formats import round_share
-from vstbpn_desktop.reports.options import split_lines
 from vstbpn_desktop.safety.audit import set_actor
 from vstbpn_desktop.text import nfc
 
@@ -151,6 +150,8 @@ class SettingsDialog(QDialog):
         values = {name: nfc(field.text()).strip() for name, field in self.fields.items()}
         values["recipients"] = "\n".join(line.strip() for line in nfc(self.recipients.toPlainText()).splitlines()
                                          if line.strip())
+        from vstbpn_desktop.reports.options import split_lines  # not at start-up: reports load on first use
+
         values["report_addressees"] = "\n".join(split_lines(nfc(self.addressees.toPlainText())))
         values["unreported_note"] = self.unreported_note.isChecked()
         values["share_rounding"] = self.rounding.currentData()

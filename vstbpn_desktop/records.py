@@ -205,17 +205,33 @@ def indicator_values(engine: Engine, scope: Scope) -> dict[str, float]:
         return {row.indicator_code: row.value for row in rows}
 
 
-def set_indicator_values(engine: Engine, scope: Scope, raw: dict[str, object], author: str = "") -> dict[str, float]:
-    """Set typed indicators (None clears one). Checked together: women never exceed the total."""
+def indicator_coverage(engine: Engine, scope: Scope) -> dict[str, str]:
+    """What each of the unit's values covers: "own" (its own level) or "area" (its whole area)."""
+    with session_scope(engine) as session:
+        rows = session.exec(select(IndicatorValue.indicator_code, IndicatorValue.coverage).where(
+            IndicatorValue.org_unit_code == scope.org_unit_code,
+            IndicatorValue.period == scope.period.code,
+        )).all()
+        return dict(rows)
+
+
+def set_indicator_values(engine: Engine, scope: Scope, raw: dict[str, object], author: str = "",
+                         coverage: dict[str, str] | None = None) -> dict[str, float]:
+    """Set typed indicators (None clears one). Checked together: women never exceed the total.
+
+    `coverage` gives what a value covers ("own" or "area", figures.py); a value given without one
+    keeps what it covered, a new one is "own"."""
     ensure_editable(engine, scope.period)
     problems: dict[str, str] = {}
     clean: dict[str, float | None] = {}
+    held_coverage = indicator_coverage(engine, scope)
+    wanted = {code: (coverage or {}).get(code) or held_coverage.get(code) or "own" for code in raw}
     for code, value in raw.items():
         if value is None or (isinstance(value, str) and not value.strip()):
             clean[code] = None
             continue
         try:
-            clean[code] = validate_indicator_value(code, value)
+            clean[code] = validate_indicator_value(code, value, wanted[code])
         except Invalid as exc:
             problems[code] = Message("{problems}", problems=list(exc.problems.values()))
     merged = indicator_values(engine, scope) | clean
@@ -238,10 +254,10 @@ def set_indicator_values(engine: Engine, scope: Scope, raw: dict[str, object], a
             elif row is None:
                 session.add(IndicatorValue(
                     org_unit_code=scope.org_unit_code, period=scope.period.code,
-                    indicator_code=code, value=value, author=author,
+                    indicator_code=code, value=value, coverage=wanted[code], author=author,
                 ))
-            elif row.value != value:
-                row.value, row.updated_at, row.author = value, now(), author or row.author
+            elif row.value != value or row.coverage != wanted[code]:
+                row.value, row.coverage, row.updated_at, row.author = value, wanted[code], now(), author or row.author
                 session.add(row)
     return {k: v for k, v in merged.items() if v is not None}
 
@@ -436,21 +452,31 @@ def restoring(engine: Engine, event: dict) -> Change:
 # -- derived figures from activities --------------------------------------------------------
 
 def activity_totals(engine: Engine, org_unit_codes: list[str], period: Period) -> dict[str, int]:
-    """COMM_* and MEDIA_ITEMS for the given units, summed in SQL."""
+    """COMM_* and MEDIA_ITEMS for the given units together, summed in SQL."""
+    results = {code: 0 for code, i in indicators().items() if i.kind == "from_activities"}
+    for totals in activity_totals_by_unit(engine, org_unit_codes, period).values():
+        for code, value in totals.items():
+            results[code] += value
+    return results
+
+
+def activity_totals_by_unit(engine: Engine, org_unit_codes: list[str], period: Period) -> dict[str, dict[str, int]]:
+    """COMM_* and MEDIA_ITEMS of each unit that holds activities in the period, summed in SQL."""
     table = Activity.__table__
     base = and_(table.c.org_unit_code.in_(org_unit_codes),
                 table.c.date >= period.start, table.c.date <= period.end)
     measures = ("sessions", "participants", "female_participants")
-    # One pass over the period's rows, summed per kind: a unit with 100.000 activities is read once.
-    query = sa_select(table.c.kind, *(func.sum(table.c[m]) for m in measures)).where(base).group_by(table.c.kind)
+    # One pass over the period's rows, summed per unit and kind: a unit with 100.000 activities is read once.
+    query = (sa_select(table.c.org_unit_code, table.c.kind, *(func.sum(table.c[m]) for m in measures))
+             .where(base).group_by(table.c.org_unit_code, table.c.kind))
+    by_unit: dict[str, dict[str, dict]] = {}
     with engine.connect() as connection:
-        by_kind = {row[0]: dict(zip(measures, row[1:])) for row in connection.execute(query)}
-    results = {}
-    for indicator in indicators().values():
-        if indicator.kind == "from_activities":
-            results[indicator.code] = int(sum(by_kind.get(kind, {}).get(indicator.measure) or 0
-                                              for kind in indicator.activity_kinds))
-    return results
+        for row in connection.execute(query):
+            by_unit.setdefault(row[0], {})[row[1]] = dict(zip(measures, row[2:]))
+    derived = [i for i in indicators().values() if i.kind == "from_activities"]
+    return {unit: {i.code: int(sum(by_kind.get(kind, {}).get(i.measure) or 0 for kind in i.activity_kinds))
+                   for i in derived}
+            for unit, by_kind in by_unit.items()}
 
 
 def record_counts(engine: Engine, org_unit_codes: list[str], period: Period) -> dict[str, int]:
@@ -476,7 +502,8 @@ def insert_clean(connection, org_unit_code: str, author: str, *, activities=(), 
 
     Core inserts, no ORM object per row: this is the path for 100,000 activities.
     `activities`/`documents` are clean dicts from the validators (an `id` is kept if given);
-    `indicator_values` are (period_code, indicator_code, value); `narratives` (period_code, section, text).
+    `indicator_values` are (period_code, indicator_code, value[, coverage]) — no coverage: "own";
+    `narratives` (period_code, section, text).
     Indicator values and narratives replace any held for the same unit, period and code/section.
     """
     from sqlalchemy import delete as sa_delete, insert
@@ -501,12 +528,13 @@ def insert_clean(connection, org_unit_code: str, author: str, *, activities=(), 
         ("indicators", IndicatorValue.__table__, "indicator_code", "value", list(indicator_values)),
         ("narratives", Narrative.__table__, "section", "text", list(narratives)),
     ):
-        for period_code, code, _ in items:
+        for period_code, code, *_ in items:
             connection.execute(sa_delete(table).where(
                 table.c.org_unit_code == org_unit_code, table.c.period == period_code, table.c[key] == code))
         if items:
             connection.execute(insert(table), rows(
-                {"period": p, key: k, value_column: v} for p, k, v in items))
+                {"period": p, key: k, value_column: v, **({"coverage": more[0]} if more else {})}
+                for p, k, v, *more in items))
             counts[name] = len(items)
     return counts
 

@@ -2,7 +2,7 @@
 
 import json
 import os
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from .errors import Reason
@@ -40,6 +40,9 @@ class Settings:
     report_symbol: str = "BC-BVSTBPN"  # "Số: 15/BC-BVSTBPN"; e.g. BC-UBND, BC-SLĐTBXH
     report_addressees: str = ""  # "Kính gửi:" one recipient a line; empty: no such line
     unreported_note: bool = True  # the sentence naming the units below that have not reported
+    # The document that sets a local target for a share, cited after it in the report
+    # ("chiếm 25,36 % so với mục tiêu theo Quyết định số 238/QĐ-UBND"): {"LEADERS_FEMALE_PCT": "Quyết định số 238/QĐ-UBND"}.
+    target_basis: dict[str, str] = field(default_factory=dict)
 
     def validate(self) -> None:
         if self.language not in LANGUAGES:
@@ -52,6 +55,9 @@ class Settings:
                          "tối đa 40 ký tự (ví dụ BC-BVSTBPN, BC-UBND)", symbol=self.report_symbol)
         if not isinstance(self.unreported_note, bool):
             raise Reason("unreported_note phải là true hoặc false")
+        if not isinstance(self.target_basis, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in self.target_basis.items()):
+            raise Reason("target_basis phải là bảng mã chỉ tiêu → văn bản giao mục tiêu")
 
     @classmethod
     def load(cls, data_dir: Path) -> "Settings":

@@ -21,28 +21,58 @@ def reported_children(profile: Profile, unit_code: str, period: Period) -> tuple
     return reported, missing
 
 
+def enrolled_children(profile: Profile, unit_code: str) -> list[str]:
+    """Children with a key in the trust register (even revoked since): the units expected to send bundles."""
+    from sqlmodel import select
+
+    from .storage.database import session_scope
+    from .storage.models import TrustedKey
+
+    children = [child.code for child in profile.children(unit_code)]
+    with session_scope(profile.engine) as session:
+        held = set(session.exec(select(TrustedKey.org_unit_code).where(TrustedKey.org_unit_code.in_(children))).all())
+    return [code for code in children if code in held]
+
+
 def units_below(profile: Profile, unit_code: str) -> list[str]:
-    codes, frontier = [], [unit_code]
+    return list(unit_tree(profile, unit_code))
+
+
+def unit_tree(profile: Profile, unit_code: str) -> dict[str, list[str]]:
+    """Each unit from `unit_code` down (the unit first) with its children's codes."""
+    tree, frontier = {}, [unit_code]
     while frontier:
         code = frontier.pop()
-        codes.append(code)
-        frontier.extend(child.code for child in profile.children(code))
-    return codes
+        tree[code] = [child.code for child in profile.children(code)]
+        frontier.extend(tree[code])
+    return tree
+
+
+def unit_figures(profile: Profile, unit_code: str, period: Period, only=None):
+    """The unit's figures consolidated over its tree by what each value covers (domain/figures.py)."""
+    tree = unit_tree(profile, unit_code)
+    return compute(profile.engine, unit_code, list(tree), period, tree=tree, only=only)
 
 
 def summary(profile: Profile, period: Period, org_unit: str | None = None) -> dict:
     code = (org_unit or profile.org_unit_code).strip()
     if profile.org_unit(code) is None:
         raise Refused("mã đơn vị '{code}' không có trong danh mục đơn vị hành chính", code=code)
-    units = units_below(profile, code)
-    figures = compute(profile.engine, code, units, period)
+    figures = unit_figures(profile, code, period)
     result = {
         "org_unit": code,
         "period": period.code,
         "indicators": figures.indicators_json(profile.settings.share_rounding),
         "counts": figures.counts,
     }
-    if len(units) > 1:
+    # What the unit's own typed values cover, where not its own level; and, beside each whole-area
+    # value, what the records below add up to (for checking; never added to it).
+    area = sorted(code for code, coverage in figures.coverage.items() if coverage == "area" and code in figures.values)
+    if area:
+        result["coverage"] = {code: "area" for code in area}
+    if figures.checks:
+        result["checks"] = {code: int(v) if float(v).is_integer() else v for code, v in figures.checks.items()}
+    if len(figures.units) > 1:
         reported, missing = reported_children(profile, code, period)
         result["children"] = {"reported": reported, "missing": missing}
     return result

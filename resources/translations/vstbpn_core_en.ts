@@ -48,6 +48,10 @@
             <translation>"key_fingerprint" must be 32 upper-case hex digits</translation>
         </message>
         <message>
+            <source>"members" ({name}): dài {length} byte cho {count} dòng, vượt giới hạn {cap} byte mỗi dòng</source>
+            <translation>"members" ({name}): {length} bytes for {count} lines, over the limit of {cap} bytes a line</translation>
+        </message>
+        <message>
             <source>"members" thiếu {missing}</source>
             <translation>"members" lacks {missing}</translation>
         </message>
@@ -112,8 +116,8 @@
             <translation>"{name}" must be a unit code (digits)</translation>
         </message>
         <message>
-            <source>"{where}" phải là thời điểm có thật dạng YYYY-MM-DDTHH:MM:SSZ</source>
-            <translation>"{where}" must be a real moment written YYYY-MM-DDTHH:MM:SSZ</translation>
+            <source>"{where}" phải là thời điểm có thật dạng YYYY-MM-DDTHH:MM:SSZ (năm 2000-2100)</source>
+            <translation>"{where}" must be a real moment written YYYY-MM-DDTHH:MM:SSZ (years 2000-2100)</translation>
         </message>
         <message>
             <source>'{text}' không phải là số</source>
@@ -122,6 +126,10 @@
         <message>
             <source>'{text}' phải là số nguyên</source>
             <translation>'{text}' must be a whole number</translation>
+        </message>
+        <message>
+            <source>'{value}' không hợp lệ (issued: văn bản ban hành, received: văn bản nhận để thực hiện)</source>
+            <translation>'{value}' is not valid (issued: a document the unit issued, received: a document received to carry out)</translation>
         </message>
         <message>
             <source>'{value}' không phải là số</source>
@@ -138,6 +146,14 @@
         <message>
             <source>--date: {error}</source>
             <translation>--date: {error}</translation>
+        </message>
+        <message>
+            <source>--sequence-from: số thứ tự phải là số nguyên 1 … {limit}</source>
+            <translation>--sequence-from: the sequence must be a whole number 1 … {limit}</translation>
+        </message>
+        <message>
+            <source>; gói ký bằng khóa khác với gói đang giữ: nếu đơn vị dùng khóa hoặc máy mới, đơn vị xuất lại gói với bundle export --sequence-from {next}, hoặc cấp trên trả lại gói đang giữ để sửa (tệp trả lời) và đơn vị nhập tệp đó rồi gửi lại: số thứ tự tiếp tục từ đó</source>
+            <translation>; the bundle is signed by another key than the bundle held: if the unit uses a new key or computer, it exports again with bundle export --sequence-from {next}, or the parent returns the bundle held for correction (an answer file) and the unit imports it and sends again: its sequence continues from there</translation>
         </message>
         <message>
             <source>JSON không hợp lệ ({error})</source>
@@ -164,6 +180,10 @@
             <translation>encrypted with a zip password; not allowed</translation>
         </message>
         <message>
+            <source>chuỗi chứa nửa cặp thay thế U+{code:04X} đứng một mình (không phải ký tự Unicode)</source>
+            <translation>a string holds a lone surrogate U+{code:04X} (not a Unicode character)</translation>
+        </message>
+        <message>
             <source>chưa nhận báo cáo kỳ {code} của đơn vị {child}: không có gói nào để trả lại</source>
             <translation>no report for period {code} has been received from unit {child}: there is no bundle to return</translation>
         </message>
@@ -180,6 +200,10 @@
             <translation>indicator {code} appears twice</translation>
         </message>
         <message>
+            <source>chỉ tiêu {code} được tính từ các hoạt động; chỉ nhập trực tiếp khi là số liệu toàn địa bàn (phạm vi area)</source>
+            <translation>indicator {code} is computed from the activities; it is typed only as a whole-area figure (coverage area)</translation>
+        </message>
+        <message>
             <source>chỉ tiêu {code} được tính tự động, không nhập trực tiếp</source>
             <translation>indicator {code} is calculated automatically and cannot be entered directly</translation>
         </message>
@@ -194,6 +218,10 @@
         <message>
             <source>chữ ký Ed25519 phải dài 64 byte</source>
             <translation>an Ed25519 signature must be 64 bytes long</translation>
+        </message>
+        <message>
+            <source>chữ ký bị từ chối: {reason}</source>
+            <translation>signature refused: {reason}</translation>
         </message>
         <message>
             <source>chữ ký không khớp với manifest.json theo khóa {fingerprint} (gói đã bị sửa sau khi ký, hoặc không do khóa này ký)</source>
@@ -268,12 +296,8 @@
             <translation>the last line must end with a line break</translation>
         </message>
         <message>
-            <source>dòng {number}: JSON không hợp lệ ({error})</source>
-            <translation>line {number}: invalid JSON ({error})</translation>
-        </message>
-        <message>
-            <source>dòng {number}: JSON lồng nhau quá sâu</source>
-            <translation>line {number}: JSON nested too deeply</translation>
+            <source>dòng {number} dài hơn {limit} byte (giới hạn của một bản ghi); dừng đọc</source>
+            <translation>line {number} is longer than {limit} bytes (the limit of one record); reading stopped</translation>
         </message>
         <message>
             <source>dòng {number}: có ký tự CR (xuống dòng kiểu Windows CRLF); mỗi dòng chỉ kết thúc bằng LF</source>
@@ -318,10 +342,6 @@
         <message>
             <source>gói chưa được ký (không có thành phần manifest.sig)</source>
             <translation>the bundle is not signed (there is no manifest.sig member)</translation>
-        </message>
-        <message>
-            <source>gói cũ số thứ tự {sequence} (nhận ngày {received_at}) đã được gói mới hơn thay thế; không nhập lại gói cũ (chống phát lại)</source>
-            <translation>the old bundle with sequence number {sequence} (received on {received_at}) has been replaced by a newer one; an old bundle is not imported again (replay protection)</translation>
         </message>
         <message>
             <source>gói ghi đơn vị gửi {sender_org_unit} nhưng khóa {fingerprint} chỉ được đăng ký cho đơn vị {org_unit}; một khóa chỉ đại diện cho một đơn vị</source>
@@ -380,8 +400,24 @@
             <translation>key "{key}" appears twice in the same object</translation>
         </message>
         <message>
+            <source>khóa công khai Ed25519 phải dài 32 byte</source>
+            <translation>an Ed25519 public key must be 32 bytes long</translation>
+        </message>
+        <message>
+            <source>khóa công khai bị từ chối: {reason}</source>
+            <translation>public key refused: {reason}</translation>
+        </message>
+        <message>
             <source>khóa công khai không hợp lệ (cần 32 byte Ed25519 mã hóa base64)</source>
             <translation>invalid public key (32 bytes of Ed25519, base64-encoded, are needed)</translation>
+        </message>
+        <message>
+            <source>khóa công khai không phải mã hóa chuẩn của một điểm trên đường cong Ed25519</source>
+            <translation>the public key is not the canonical encoding of a point on the Ed25519 curve</translation>
+        </message>
+        <message>
+            <source>khóa công khai là điểm bậc nhỏ (hoặc có thành phần bậc nhỏ): khóa yếu, ai cũng ký được</source>
+            <translation>the public key is a point of small order (or has a small-order part): a weak key anyone can sign for</translation>
         </message>
         <message>
             <source>khóa {fingerprint} đã bị thu hồi ngày {revoked_at:%d/%m/%Y}; đơn vị cần tạo khóa mới</source>
@@ -540,6 +576,10 @@
             <translation>wrong signing key passphrase (or the key file is damaged)</translation>
         </message>
         <message>
+            <source>mật khẩu khóa ký quá ngắn: cần ít nhất {value} ký tự</source>
+            <translation>the signing key passphrase is too short: at least {value} characters are needed</translation>
+        </message>
+        <message>
             <source>mở lại kỳ {code}: cần ghi lý do (--reason)</source>
             <translation>reopen period {code}: a reason is required (--reason)</translation>
         </message>
@@ -580,6 +620,10 @@
             <translation>format version {format_version} is not supported (this application reads version {FORMAT_VERSION}); update the application</translation>
         </message>
         <message>
+            <source>phạm vi số liệu '{value}' không hợp lệ (own: cấp mình, area: toàn địa bàn)</source>
+            <translation>coverage '{value}' is not valid (own: the unit's own level, area: its whole area)</translation>
+        </message>
+        <message>
             <source>phải là một đối tượng có đúng since, changes, reopened</source>
             <translation>must be an object with exactly since, changes, reopened</translation>
         </message>
@@ -598,6 +642,14 @@
         <message>
             <source>phải lớn hơn hoặc bằng {minimum}</source>
             <translation>must be at least {minimum}</translation>
+        </message>
+        <message>
+            <source>phần R của chữ ký không phải mã hóa chuẩn của một điểm bậc L (chữ ký không chuẩn hoặc bậc nhỏ)</source>
+            <translation>the R part of the signature is not the canonical encoding of a point of order L (a non-canonical or small-order signature)</translation>
+        </message>
+        <message>
+            <source>phần S của chữ ký không nhỏ hơn bậc L của nhóm (chữ ký không chuẩn)</source>
+            <translation>the S part of the signature is not below the group order L (a non-canonical signature)</translation>
         </message>
         <message>
             <source>quy tắc làm tròn '{share_rounding}' không hợp lệ (half_up, truncate)</source>
@@ -620,16 +672,24 @@
             <translation>the number of women ({women}) is greater than the total number of participants ({total})</translation>
         </message>
         <message>
+            <source>số thứ tự gói đã đạt giới hạn {limit}</source>
+            <translation>the bundle sequence has reached its limit {limit}</translation>
+        </message>
+        <message>
             <source>số thứ tự {sequence} không lớn hơn số {newest} của trả lời đã áp dụng; tệp cũ gửi lại, từ chối (chống phát lại)</source>
             <translation>sequence number {sequence} is not greater than {newest} of the answer already applied; an old file sent again, refused (replay protection)</translation>
         </message>
         <message>
-            <source>số thứ tự {sequence} không lớn hơn số {sequence2} của gói đang giữ cho kỳ {period} (nhận ngày {received_at}); gói cũ gửi lại hoặc bị quay lui, từ chối (chống phát lại)</source>
-            <translation>sequence number {sequence} is not greater than {sequence2} of the bundle held for period {period} (received on {received_at}); an old bundle sent again or rolled back, refused (replay protection)</translation>
+            <source>số thứ tự {sequence} không lớn hơn số {sequence2} của gói kỳ {period} đã nhận cho nửa năm {half} (nhận ngày {received_at}); gói cũ gửi lại hoặc bị quay lui, từ chối (chống phát lại){hint}</source>
+            <translation>sequence {sequence} is not above {sequence2}, of the bundle for {period} received for the half-year {half} (received on {received_at}); an old bundle sent again or rolled back, refused (replay protection){hint}</translation>
         </message>
         <message>
             <source>số {text} vượt quá phạm vi</source>
             <translation>the number {text} is out of range</translation>
+        </message>
+        <message>
+            <source>target_basis phải là bảng mã chỉ tiêu → văn bản giao mục tiêu</source>
+            <translation>target_basis must map indicator codes to the document that sets the target</translation>
         </message>
         <message>
             <source>thay đổi này không khôi phục được</source>
@@ -984,6 +1044,10 @@
             <translation>{name}: the fingerprint in the file does not match the public key (the file has been altered)</translation>
         </message>
         <message>
+            <source>{name}: đây là khóa của chính hồ sơ này ({org_unit_code}); chỉ đăng ký khóa của đơn vị khác (khóa của mình không thể đại diện cho đơn vị cấp dưới)</source>
+            <translation>{name}: this is this profile's own key ({org_unit_code}); only another unit's key can be enrolled (your own key cannot speak for a unit below)</translation>
+        </message>
+        <message>
             <source>{name}: đơn vị {code} có đơn vị cấp trên {parent_code} không có trong danh sách</source>
             <translation>{name}: unit {code} has a higher-level unit {parent_code} that is not in the list</translation>
         </message>
@@ -1056,6 +1120,10 @@
             <translation>{path}: cannot write the signing key ({error})</translation>
         </message>
         <message>
+            <source>{path}: không ghi được số thứ tự gói ({error})</source>
+            <translation>{path}: cannot write the bundle sequence ({error})</translation>
+        </message>
+        <message>
             <source>{path}: không mở được cơ sở dữ liệu ({error})</source>
             <translation>{path}: cannot open the database ({error})</translation>
         </message>
@@ -1092,6 +1160,10 @@
             <translation>{path}: cannot read the signing key ({error})</translation>
         </message>
         <message>
+            <source>{path}: không đọc được số thứ tự gói đã dùng ({error})</source>
+            <translation>{path}: cannot read the bundle sequence used ({error})</translation>
+        </message>
+        <message>
             <source>{path}: không đọc được tệp cấu hình ({error})</source>
             <translation>{path}: cannot read the settings file ({error})</translation>
         </message>
@@ -1110,6 +1182,10 @@
         <message>
             <source>{path}: tệp sao lưu được tạo bởi phiên bản mới hơn của ứng dụng (lược đồ {revision}); hãy cập nhật ứng dụng; dữ liệu hiện tại được giữ nguyên</source>
             <translation>{path}: the backup file was made by a newer version of the application (schema {revision}); update the application; the current data is kept as it is</translation>
+        </message>
+        <message>
+            <source>{path}: tệp số thứ tự gói bị hỏng (cần một số nguyên); hãy khôi phục tệp hoặc hỏi cấp trên số thứ tự gói cuối cùng đã nhận rồi dùng bundle export --sequence-from</source>
+            <translation>{path}: the bundle sequence file is damaged (a whole number is needed); restore the file, or ask the parent for the last sequence it received and use bundle export --sequence-from</translation>
         </message>
         <message>
             <source>{place}, {part}</source>
@@ -1186,6 +1262,10 @@
         <message>
             <source>{where}: khóa {fingerprint} của đơn vị {org_unit_code} đã bị thu hồi ngày {revoked_at:%d/%m/%Y}</source>
             <translation>{where}: key {fingerprint} of unit {org_unit_code} was revoked on {revoked_at:%d/%m/%Y}</translation>
+        </message>
+        <message>
+            <source>{where}: {error}</source>
+            <translation>{where}: {error}</translation>
         </message>
         <message>
             <source>đã hủy theo yêu cầu; dữ liệu không thay đổi</source>

@@ -1054,6 +1054,10 @@ Folder: {folder}</translation>
         <translation>Restored {n} records from the backup of {when}.</translation>
     </message>
     <message>
+        <source>Vẫn giữ {revoked} khóa đã thu hồi và {ledger} gói đã nhận trong sổ nhận: gói cũ vẫn bị từ chối, khóa đã thu hồi không được dùng lại.</source>
+        <translation>{revoked} revoked keys and {ledger} received bundles in the ledger are kept: older bundles are still refused, revoked keys stay unusable.</translation>
+    </message>
+    <message>
         <source>Khôi phục bản sao lưu</source>
         <translation>Restore backup</translation>
     </message>
@@ -1788,12 +1792,28 @@ Every bundle signed with this key will be refused from now on; data already rece
         <source>Đã lưu {name}</source>
         <translation>Saved {name}</translation>
     </message>
+    <message>
+        <source>Đã lưu: số liệu toàn địa bàn</source>
+        <translation>Saved: figures for the whole area</translation>
+    </message>
+    <message>
+        <source>Đã lưu: số liệu cấp mình</source>
+        <translation>Saved: figures of the unit&apos;s own level</translation>
+    </message>
 </context>
 <context>
     <name>FiguresPage</name>
     <message>
         <source>Số liệu</source>
         <translation>Figures</translation>
+    </message>
+    <message>
+        <source>Số liệu toàn địa bàn (các cấp)</source>
+        <translation>Figures for the whole area (all levels)</translation>
+    </message>
+    <message>
+        <source>Chọn: số liệu của cả địa bàn, giữ nguyên, không cộng thêm số liệu các đơn vị cấp dưới. Bỏ chọn: số liệu riêng của cấp mình, được cộng với số liệu các đơn vị cấp dưới gửi lên.</source>
+        <translation>Ticked: figures of the whole area, kept as typed; the units below are not added to them. Unticked: figures of the unit&apos;s own level, added to the figures the units below send.</translation>
     </message>
     <message>
         <source>Tỷ lệ (tính tự động) so với mục tiêu quốc gia</source>

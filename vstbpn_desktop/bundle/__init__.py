@@ -2,6 +2,9 @@
 
 One concern per module:
   keys.py       the profile's Ed25519 signing key and its fingerprint
+  points.py     strict Ed25519: no small-order keys, canonical signatures only
+  sequence.py   the sender's counter, which never goes back (restore, new key, concurrency)
+  kept.py       what a restore keeps: revocations, the ledger's high-water marks, the counter
   strictjson.py JSON that refuses duplicate keys, NaN, huge numbers and deep nesting
   format.py     the `.vstb` container: member names, manifest, signature member (docs/bundle-format.md)
   export.py     writing a bundle of the profile's data for a period

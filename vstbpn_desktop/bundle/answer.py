@@ -11,7 +11,7 @@ SHA-256 and the parent's sequence are kept in the child's ledger (kind "answer")
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import insert, select as sa_select
@@ -26,6 +26,7 @@ from ..storage.models import BundleLedger, ReportingPeriod, new_id, now
 from ..text import nfc
 from . import format as fmt
 from .keys import fingerprint_hex, load_private_key, raw_public
+from .sequence import raise_to
 from .strictjson import loads
 from .verify import BundleReader, SigningKey
 
@@ -85,16 +86,15 @@ def parse(data: bytes) -> dict:
 
 def write_return(profile, child: str, period: Period, reason: str, out: Path, passphrase: str) -> ReturnResult:
     """Write the signed answer returning `child`'s report of `period` for correction."""
-    from .export import _zip_info, bundle_file, next_sequence, seal
+    from .export import _zip_info, bundle_file, seal
+    from .sequence import next_sequence
 
     reason = clean_reason(reason)
     child = (child or "").strip()
     out = Path(out)
-    table = BundleLedger.__table__
-    with profile.engine.connect() as connection:
-        held = connection.execute(sa_select(table).where(
-            table.c.sender_org_unit == child, table.c.period == period.code, table.c.kind == fmt.KIND_REPORT,
-            table.c.current.is_(True))).first()
+    from .status import holding
+
+    held = holding(profile, child, period)  # a half-year held by a year bundle: that bundle
     if held is None:
         raise Refused("chưa nhận báo cáo kỳ {code} của đơn vị {child}: không có gói nào để trả lại",
                       code=period.code, child=child)
@@ -102,7 +102,7 @@ def write_return(profile, child: str, period: Period, reason: str, out: Path, pa
         raise Refused("{out}: thư mục {parent} không tồn tại", out=out, parent=out.parent)
     private = load_private_key(profile, passphrase)  # wrong passphrase: refused, nothing changed
     fingerprint = fingerprint_hex(raw_public(private.public_key()))
-    sequence = next_sequence(profile.engine)
+    sequence = next_sequence(profile)
     stamp = now().replace(microsecond=0)
     answer = {"action": ACTION_RETURN, "org_unit": child, "period": period.code, "bundle_id": held.bundle_id,
               "bundle_sequence": held.sequence, "reason": reason, "returned_by": profile.author[:200],
@@ -204,9 +204,11 @@ def apply(profile, reader: BundleReader, manifest: fmt.Manifest, answer: dict) -
             id=new_id(), bundle_id=manifest.bundle_id, kind=fmt.KIND_ANSWER,
             sender_org_unit=manifest.sender_org_unit, period=manifest.period, sequence=manifest.sequence,
             fingerprint=manifest.key_fingerprint, manifest_sha256=reader.manifest_sha256,
-            created_at=datetime.strptime(manifest.created_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc),
+            created_at=fmt.check_timestamp(manifest.created_at, "created_at"),
             received_at=stamp, received_by=profile.author, current=True, counts="{}",
             audit=json.dumps(answer, ensure_ascii=False, sort_keys=True)))
+        # The parent holds our bundle of this number: ours continue above it, even from a new key or laptop.
+        raise_to(connection, profile, answer["bundle_sequence"])
         audit.record_bulk(connection, "returned", profile.org_unit_code, manifest.period, {},
                           who=profile.author, reason=reason,
                           detail={"from": manifest.sender_org_unit, "sequence": manifest.sequence,

@@ -20,13 +20,13 @@ from ..atomic import OutputError, atomic_path
 from ..errors import Refused
 from ..periods import Period
 from ..storage.database import session_scope
-from ..storage.models import Activity, Document, IndicatorValue, Meta, Narrative, now
+from ..storage.models import Activity, Document, IndicatorValue, Narrative, now
 from . import format as fmt
 from . import audit_member
+from .sequence import next_sequence
 from .keys import fingerprint_hex, load_private_key, raw_public
 from .verify import BundleReader, Progress, SigningKey
 
-META_SEQUENCE = "bundle_sequence"
 CHUNK = 2000
 
 
@@ -39,15 +39,6 @@ class ExportResult:
     bundle_id: str
     counts: dict
     audit: dict | None = None
-
-
-def next_sequence(engine) -> int:
-    """Reserve the next number of this sender's sequence (kept in `meta`); it only grows."""
-    with session_scope(engine) as session:
-        row = session.get(Meta, META_SEQUENCE)
-        value = int(row.value) + 1 if row and row.value else 1
-        session.merge(Meta(key=META_SEQUENCE, value=str(value)))
-    return value
 
 
 def _rows(engine, org_unit: str, period: Period):
@@ -69,16 +60,21 @@ def _rows(engine, org_unit: str, period: Period):
         yield from dated(activity, fmt.FIELDS[fmt.ACTIVITIES])
 
     def documents():
-        yield from dated(document, fmt.FIELDS[fmt.DOCUMENTS])
+        for line in dated(document, fmt.FIELDS[fmt.DOCUMENTS]):
+            yield line.replace(',"direction":"issued"}\n', "}\n")  # the default is not written (format.py)
 
     def indicators():
         with session_scope(engine) as session:
-            rows = session.exec(select(IndicatorValue.indicator_code, IndicatorValue.value).where(
+            rows = session.exec(select(IndicatorValue.indicator_code, IndicatorValue.value,
+                                       IndicatorValue.coverage).where(
                 IndicatorValue.org_unit_code == org_unit, IndicatorValue.period == period.code,
             ).order_by(IndicatorValue.indicator_code)).all()
-        for code, value in rows:
+        for code, value, coverage in rows:
             value = int(value) if float(value).is_integer() else value
-            yield fmt.record_line({"indicator": code, "value": value})
+            line = {"indicator": code, "value": value}
+            if coverage and coverage != "own":
+                line["coverage"] = coverage
+            yield fmt.record_line(line)
 
     def narratives():
         with session_scope(engine) as session:
@@ -125,7 +121,9 @@ def _batches(lines, size: int):
 
 
 def export_bundle(profile, period: Period, out: Path, passphrase: str,
-                  progress: Progress | None = None) -> ExportResult:
+                  progress: Progress | None = None, sequence_from: int | None = None) -> ExportResult:
+    """The signed bundle of the unit's `period` at `out`. Its sequence is the unit's next one, at least
+    `sequence_from` (a new key or laptop continuing the unit's sequence: bundle/sequence.py)."""
     progress = progress or (lambda done, total, stage: None)
     out = Path(out)
     private = load_private_key(profile, passphrase)  # wrong passphrase: refused, nothing changed
@@ -143,7 +141,7 @@ def export_bundle(profile, period: Period, out: Path, passphrase: str,
     total = sum(expected.values()) or 1
     summary = audit_member.build(profile.engine, profile.org_unit_code, period.code)
     summary_bytes = audit_member.member_bytes(summary)
-    sequence = next_sequence(profile.engine)
+    sequence = next_sequence(profile, sequence_from)
     stamp = now().replace(microsecond=0)
     members, counts = [], {}
     done = 0
@@ -180,7 +178,7 @@ def export_bundle(profile, period: Period, out: Path, passphrase: str,
     own = SigningKey(private.public_key(), profile.org_unit_code)
     with BundleReader(out) as reader:
         read_manifest = reader.authenticate(lambda _fingerprint: own)
-        held = {fmt.COUNT_NAMES[entry.name]: reader.member_bytes(entry).count(b"\n")
+        held = {fmt.COUNT_NAMES[entry.name]: reader.check_member(entry)
                 for entry in read_manifest.members if entry.name in fmt.COUNT_NAMES}
         held_summary = reader.audit_summary()
     if read_manifest.bundle_id != manifest.bundle_id or held != counts or held_summary != summary:

@@ -17,8 +17,10 @@ import json
 import re
 import uuid
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
-from ..errors import Reason
+from ..domain.validation import MAX_TEXT
+from ..errors import Count, Reason
 
 FORMAT = "vstb"
 FORMAT_VERSION = 1
@@ -45,12 +47,19 @@ COUNT_NAMES = {ACTIVITIES: "activities", DOCUMENTS: "documents", INDICATORS: "in
 FIELDS = {
     ACTIVITIES: ("id", "date", "kind", "title", "sessions", "participants", "female_participants",
                  "place", "notes"),
-    DOCUMENTS: ("id", "number", "date", "issuer", "kind", "title"),
-    INDICATORS: ("indicator", "value"),
+    # "direction" and "coverage" are written only when not the default (received; area), so a bundle
+    # without them reads as before: a document issued, a value of the sender's own level.
+    DOCUMENTS: ("id", "number", "date", "issuer", "kind", "title", "direction"),
+    INDICATORS: ("indicator", "value", "coverage"),
     NARRATIVES: ("section", "text"),
 }
 
 MAX_MANIFEST_BYTES = 1024 * 1024
+# The longest line a data member can hold: every text field at most MAX_TEXT characters (an activity
+# has two such fields and a 300-character place), each character at most 6 bytes (a \uXXXX escape),
+# plus the keys and numbers. A longer line, or a member longer than its line count allows, is refused
+# before it is decompressed into memory (a 400 MB title in a 400 KB bundle).
+MAX_LINE_BYTES = 6 * (2 * MAX_TEXT + 300) + 4096
 MAX_SIGNATURE_BYTES = 1024
 MAX_MEMBER_BYTES = 512 * 1024 * 1024
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024
@@ -69,8 +78,8 @@ FIELD_TYPES = {
     ACTIVITIES: {"id": "text", "date": "text", "kind": "text", "title": "text", "sessions": "count",
                  "participants": "count", "female_participants": "count", "place": "text", "notes": "text"},
     DOCUMENTS: {"id": "text", "number": "text", "date": "text", "issuer": "text", "kind": "text",
-                "title": "text"},
-    INDICATORS: {"indicator": "text", "value": "number"},
+                "title": "text", "direction": "text"},
+    INDICATORS: {"indicator": "text", "value": "number", "coverage": "text"},
     NARRATIVES: {"section": "text", "text": "text"},
 }
 REQUIRED = {
@@ -186,17 +195,17 @@ def check_text(value: str, where: str) -> None:
                      position=found.start() + 1)
 
 
-def check_timestamp(value, where: str) -> None:
-    """`YYYY-MM-DDTHH:MM:SSZ` in ASCII digits, a real moment (no 30 February, no hour 24)."""
-    from datetime import datetime
-
+def check_timestamp(value, where: str) -> datetime:
+    """`YYYY-MM-DDTHH:MM:SSZ` in ASCII digits, a real moment (no 30 February, no hour 24) of the
+    years 2000-2100 (as periods; a year 1 or 9999 would overflow a local time): the moment, UTC."""
     try:
         if isinstance(value, str) and TIMESTAMP.fullmatch(value):
-            datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ")
-            return
+            moment = datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+            if 2000 <= moment.year <= 2100:
+                return moment
     except ValueError:
         pass
-    raise Reason("\"{where}\" phải là thời điểm có thật dạng YYYY-MM-DDTHH:MM:SSZ", where=where)
+    raise Reason("\"{where}\" phải là thời điểm có thật dạng YYYY-MM-DDTHH:MM:SSZ (năm 2000-2100)", where=where)
 
 
 def check_record(name: str, raw: dict) -> None:
@@ -309,6 +318,12 @@ def manifest_from_json(value) -> Manifest:
             raise Reason("\"members\"[{index}] ({name}): sha256 phải là 64 chữ số hex viết thường",
                              index=index, name=name)
         members.append(MemberEntry(name, length, digest))
+    for entry in members:
+        # (count + 1): a member whose last line lacks its line feed is refused for that, not for its length.
+        if entry.name in COUNT_NAMES and entry.length > (counts[COUNT_NAMES[entry.name]] + 1) * MAX_LINE_BYTES:
+            raise Reason("\"members\" ({name}): dài {length} byte cho {count} dòng, vượt giới hạn {cap} byte mỗi dòng",
+                         name=entry.name, length=Count(entry.length), count=Count(counts[COUNT_NAMES[entry.name]]),
+                         cap=Count(MAX_LINE_BYTES))
     missing = [name for name in expected_members(kind, minor) if name not in seen]
     if missing:
         raise Reason("\"members\" thiếu {missing}", missing=', '.join(missing))

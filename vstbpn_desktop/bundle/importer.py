@@ -5,9 +5,12 @@ for that sender and period and inserts the bundle's records (records.delete_peri
 records.insert_clean), and records the bundle in the ledger, all in ONE transaction: a refusal or a
 crash leaves the data and the ledger exactly as before.
 
-Ledger rules per (sender, period): the bundle held again → "already received", nothing changes;
-a bundle seen before but superseded, or any other bundle whose sequence is not higher than the one
-held → refused as a replay. Periods do not affect each other.
+Ledger rules (docs/bundle-format.md, replay): a bundle's period touches each half-year inside it
+(`2023` touches 2023H1 and 2023H2). For every half-year it touches, the highest sequence ever
+imported from the sender for a period touching that half (the high-water mark) must be lower, or
+equal for this very bundle: the bundle held again → "already received", nothing changes; held once
+and lost by a restore → imported again; anything else → refused as a replay. A year bundle replaces
+the sender's records of both halves, a half-year bundle its half only.
 """
 
 import json
@@ -15,10 +18,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import and_, delete, insert, select as sa_select, update
+from sqlalchemy import and_, delete, func, insert, select as sa_select, update
 from sqlalchemy.exc import IntegrityError
 
-from ..errors import Refused
+from ..errors import Message, Refused
 from ..periods import Period
 from ..records import delete_period_data, ensure_editable, insert_clean
 from ..safety import audit, backup
@@ -112,27 +115,55 @@ def difference(connection, sender: str, period: Period, content: Content) -> Cha
     return change
 
 
-def _ledger_decision(connection, reader: BundleReader, manifest: fmt.Manifest):
-    """None to go on; ("already", row) when this very bundle is the one held; Refused for a replay."""
+def touched_halves(period_code: str) -> tuple[str, ...]:
+    """The half-years a bundle's period touches: `2023` → 2023H1, 2023H2; `2023H1` → 2023H1."""
+    period = Period.parse(period_code)
+    if period.half:
+        return (period.code,)
+    return (f"{period.year}H1", f"{period.year}H2")
+
+
+def high_water(connection, sender: str, halves) -> tuple[int, object] | None:
+    """(sequence, ledger row) of the highest report the parent ever imported from `sender` touching
+    one of `halves`, superseded or restored away included (the rows are never deleted); None if none."""
     table = BundleLedger.__table__
+    touching = set(halves) | {half[:4] for half in halves}
+    row = connection.execute(sa_select(table).where(
+        table.c.sender_org_unit == sender, table.c.kind == fmt.KIND_REPORT, table.c.period.in_(touching)
+    ).order_by(table.c.sequence.desc()).limit(1)).first()
+    return None if row is None else (row.sequence, row)
+
+
+def _ledger_decision(connection, reader: BundleReader, manifest: fmt.Manifest):
+    """None to go on; the ledger row when this very bundle is the one held ("already"); Refused for a
+    bundle that is stale for one of the half-years it touches (docs/bundle-format.md, replay)."""
+    table = BundleLedger.__table__
+    marks = {half: high_water(connection, manifest.sender_org_unit, (half,))
+             for half in touched_halves(manifest.period)}
+    # Read after the marks: outside a transaction each read sees the newest commit, so a bundle
+    # another import has just landed is seen here if its mark was seen above.
     same = connection.execute(sa_select(table).where(
         table.c.sender_org_unit == manifest.sender_org_unit,
-        table.c.manifest_sha256 == reader.manifest_sha256)).first()
+        table.c.manifest_sha256 == reader.manifest_sha256).order_by(table.c.current.desc())).first()
+    for half, held in marks.items():
+        if held is None or held[0] < manifest.sequence:
+            continue
+        sequence, row = held
+        if sequence == manifest.sequence and same is not None:
+            continue  # this very bundle: held, or imported once and restored away (below)
+        hint = (Message("; gói ký bằng khóa khác với gói đang giữ: nếu đơn vị dùng khóa hoặc máy mới, đơn vị xuất lại gói "
+                        "với bundle export --sequence-from {next}, hoặc cấp trên trả lại gói đang giữ để sửa (tệp trả "
+                        "lời) và đơn vị nhập tệp đó rồi gửi lại: số thứ tự tiếp tục từ đó", next=sequence + 1)
+                if row.fingerprint != manifest.key_fingerprint else "")
+        raise reader.refuse(
+            "số thứ tự {sequence} không lớn hơn số {sequence2} của gói kỳ {period} đã nhận cho nửa năm {half} "
+            "(nhận ngày {received_at}); gói cũ gửi lại hoặc bị quay lui, từ chối (chống phát lại){hint}",
+            member=fmt.MANIFEST, sequence=manifest.sequence, sequence2=sequence, period=row.period, half=half,
+            received_at=local_date(row.received_at), hint=hint)
     if same is not None:
         if same.current:
             return same
-        raise reader.refuse(
-            "gói cũ số thứ tự {sequence} (nhận ngày {received_at}) đã được gói mới hơn thay thế; không nhập lại gói "
-            "cũ (chống phát lại)",
-            member=fmt.MANIFEST, sequence=same.sequence, received_at=local_date(same.received_at))
-    held = connection.execute(sa_select(table).where(
-        table.c.sender_org_unit == manifest.sender_org_unit, table.c.period == manifest.period,
-        table.c.current.is_(True))).first()
-    if held is not None and manifest.sequence <= held.sequence:
-        raise reader.refuse(
-            "số thứ tự {sequence} không lớn hơn số {sequence2} của gói đang giữ cho kỳ {period} (nhận ngày "
-            "{received_at}); gói cũ gửi lại hoặc bị quay lui, từ chối (chống phát lại)",
-            member=fmt.MANIFEST, sequence=manifest.sequence, sequence2=held.sequence, period=manifest.period, received_at=local_date(held.received_at))
+        return None  # held once, then lost by a restore: the newest bundle may come back
     dup_id = connection.execute(sa_select(table.c.id).where(table.c.bundle_id == manifest.bundle_id)).first()
     if dup_id is not None:
         raise reader.refuse("mã gói (bundle_id) đã có trong sổ nhận với nội dung khác", fmt.MANIFEST)
@@ -227,25 +258,30 @@ def import_bundle(profile, path: Path, dry_run: bool = False,
             except Refused as exc:
                 raise Refused("gói {name}: {error}", name=path.name, error=exc) from None
             change = difference(connection, sender, period, content)
-            previous = connection.execute(sa_select(ledger.c.sequence).where(
-                ledger.c.sender_org_unit == sender, ledger.c.period == period.code,
-                ledger.c.current.is_(True))).scalar()
+            halves = touched_halves(period.code)
+            previous = connection.execute(sa_select(func.max(ledger.c.sequence)).where(
+                ledger.c.sender_org_unit == sender, ledger.c.kind == fmt.KIND_REPORT,
+                ledger.c.period.in_({*halves, str(period.year)}), ledger.c.current.is_(True))).scalar()
             delete_period_data(connection, sender, period)
             _drop_moved_records(connection, sender, content)
             counts = insert_clean(
                 connection, sender, manifest.sender_officer,
                 activities=content.activities, documents=content.documents,
-                indicator_values=[(period.code, c, v) for c, v in content.indicators.items()],
+                indicator_values=[(period.code, c, v, content.coverage.get(c, "own"))
+                                  for c, v in content.indicators.items()],
                 narratives=[(period.code, s, t) for s, t in content.narratives.items()],
                 stamp=stamp,
             )
+            # The bundles this one replaces: of its period, and of both halves for a year bundle (a
+            # year bundle held stays current for the half a half-year bundle did not replace).
             connection.execute(update(ledger).where(
-                ledger.c.sender_org_unit == sender, ledger.c.period == period.code).values(current=False))
+                ledger.c.sender_org_unit == sender, ledger.c.kind == fmt.KIND_REPORT,
+                ledger.c.period.in_({*halves, period.code})).values(current=False))
             connection.execute(insert(ledger).values(
                 id=BundleLedger().id, bundle_id=manifest.bundle_id, kind=manifest.kind,
                 sender_org_unit=sender, period=period.code, sequence=manifest.sequence,
                 fingerprint=manifest.key_fingerprint, manifest_sha256=reader.manifest_sha256,
-                created_at=datetime.strptime(manifest.created_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc),
+                created_at=fmt.check_timestamp(manifest.created_at, "created_at"),
                 received_at=stamp, received_by=profile.author, current=True,
                 counts=json.dumps(manifest.counts, sort_keys=True),
                 audit=json.dumps(summary, ensure_ascii=False, sort_keys=True) if summary is not None else None,

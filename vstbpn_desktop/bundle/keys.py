@@ -1,6 +1,8 @@
 """The profile's signing key: Ed25519, made at `init`, the private half encrypted under the passphrase.
 
-Files: `<data_dir>/keys/signing-key.pem` (PKCS#8 PEM, encrypted with the passphrase). The public
+Files: `<data_dir>/keys/signing-key.pem` (PKCS#8 PEM, encrypted with the passphrase: PBES2 with
+PBKDF2-HMAC-SHA256 at 600,000 iterations and AES-256-CBC, keyfile.py; an older file at 2,048
+iterations is re-encrypted at its next unlock). The public
 half is also kept in the `meta` table (`signing_public_key`, base64 of the 32 raw bytes) so it can be
 shown without the passphrase.
 
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..atomic import OutputError, write_atomic
 from ..errors import Refused
+from . import keyfile
 
 if TYPE_CHECKING:  # cryptography is imported where a key is used: not at the window's start
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -31,6 +34,7 @@ META_PUBLIC_KEY = "signing_public_key"
 FINGERPRINT_BYTES = 16
 PUBLIC_KEY_FORMAT = "vstb-public-key"
 MAX_PUBLIC_KEY_FILE = 64 * 1024
+MIN_PASSPHRASE = 8
 
 
 def fingerprint_hex(raw_public_key: bytes) -> str:
@@ -64,13 +68,19 @@ def raw_public(key: Ed25519PublicKey) -> bytes:
 def public_from_base64(text: str) -> Ed25519PublicKey:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+    from .points import public_key_problem
+
     try:
         raw = base64.b64decode(text, validate=True)
         if len(raw) != 32:
             raise ValueError
-        return Ed25519PublicKey.from_public_bytes(raw)
+        key = Ed25519PublicKey.from_public_bytes(raw)
     except ValueError:
         raise Refused("khóa công khai không hợp lệ (cần 32 byte Ed25519 mã hóa base64)") from None
+    problem = public_key_problem(raw)
+    if problem:
+        raise Refused("khóa công khai bị từ chối: {reason}", reason=problem)
+    return key
 
 
 def key_path(profile) -> Path:
@@ -95,24 +105,27 @@ class PublicKeyInfo:
 
 # -- at init ---------------------------------------------------------------------------------
 
+def check_new_passphrase(passphrase: str | None) -> None:
+    """The rule for a new passphrase, the same in the window (ui/first_run.py) and at `init`."""
+    if not passphrase:
+        raise Refused("cần mật khẩu để bảo vệ khóa ký của hồ sơ")
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise Refused("mật khẩu khóa ký quá ngắn: cần ít nhất {value} ký tự", value=MIN_PASSPHRASE)
+
+
 def init_profile_key(profile, passphrase: str) -> str:
     """Make the profile's key pair; the private key encrypted under `passphrase`. Returns the fingerprint."""
     from ..storage.database import session_scope
     from ..storage.models import Meta
 
-    if not passphrase:
-        raise Refused("cần mật khẩu để bảo vệ khóa ký của hồ sơ")
+    check_new_passphrase(passphrase)
     path = key_path(profile)
     if path.exists():
         raise Refused("{path}: hồ sơ đã có khóa ký; không tạo đè", path=path)
-    from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     private = Ed25519PrivateKey.generate()
-    pem = private.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(passphrase.encode("utf-8")),
-    )
+    pem = keyfile.encrypt(private, passphrase)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, pem, private=True)
@@ -161,6 +174,13 @@ def load_private_key(profile, passphrase: str) -> Ed25519PrivateKey:
         raise Refused("{path}: không phải khóa Ed25519", path=path)
     if base64.b64encode(raw_public(private.public_key())).decode("ascii") != profile.meta.get(META_PUBLIC_KEY):
         raise Refused("{path}: khóa ký không khớp với khóa công khai ghi trong hồ sơ", path=path)
+    if keyfile.iterations(pem) < keyfile.ITERATIONS:
+        # A file of an older version (PBKDF2 at 2,048 iterations): re-encrypted now, atomically; if the
+        # folder cannot be written, the old file stays whole and is tried again at the next unlock.
+        try:
+            write_atomic(path, keyfile.encrypt(private, passphrase or ""), private=True)
+        except (OSError, OutputError):
+            pass
     return private
 
 
@@ -200,10 +220,13 @@ def read_public_key_file(path: Path) -> PublicKeyInfo:
         if not isinstance(document.get(name), str) or not document[name]:
             raise Refused("{name}: thiếu trường \"{name2}\"", name=path.name, name2=name)
         fields[name] = document[name]
-    key = public_from_base64(fields["public_key"])
-    actual = fingerprint_hex(raw_public(key))
-    if normalise_fingerprint(fields["fingerprint"]) != actual:
+    try:
+        actual = fingerprint_hex(base64.b64decode(fields["public_key"], validate=True))
+    except ValueError:
+        actual = ""
+    if actual and normalise_fingerprint(fields["fingerprint"]) != actual:
         raise Refused("{name}: vân tay ghi trong tệp không khớp với khóa công khai (tệp đã bị sửa)", name=path.name)
+    actual = fingerprint_hex(raw_public(public_from_base64(fields["public_key"])))  # weak keys refused here
     return PublicKeyInfo(
         org_unit=fields["org_unit"].strip(), org_unit_name=str(document.get("org_unit_name") or ""),
         tree=str(document.get("tree") or ""), public_key=fields["public_key"], fingerprint=actual,

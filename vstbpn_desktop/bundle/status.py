@@ -50,13 +50,38 @@ class Cell:
                 "returned": self.returned.isoformat() if self.returned else None}
 
 
-def received(profile, period: Period) -> dict[str, int]:
-    """Sender → sequence of the bundle currently held for the period."""
+def _ledger(profile) -> list:
     table = BundleLedger.__table__
     with profile.engine.connect() as connection:
-        return {sender: sequence for sender, sequence in connection.execute(
-            sa_select(table.c.sender_org_unit, table.c.sequence).where(
-                table.c.period == period.code, table.c.current.is_(True)))}
+        return list(connection.execute(sa_select(table).where(table.c.kind == "report")))
+
+
+def _of_period(rows: list, period: Period) -> list:
+    """The ledger rows that speak for `period`: a half-year is held by its own bundles and by
+    the year bundles that touch it (the current one of highest sequence holds its records)."""
+    codes = {period.code, str(period.year)} if period.half else {period.code}
+    return [row for row in rows if row.period in codes]
+
+
+def _holder(rows: list):
+    current = [row for row in rows if row.current]
+    return max(current, key=lambda row: row.sequence) if current else None
+
+
+def holding(profile, sender: str, period: Period):
+    """The ledger row of the bundle that holds `sender`'s records of `period` now, or None."""
+    return _holder(_of_period([row for row in _ledger(profile) if row.sender_org_unit == sender], period))
+
+
+def received(profile, period: Period) -> dict[str, int]:
+    """Sender → sequence of the bundle that holds the sender's records of the period now."""
+    rows = _ledger(profile)
+    result = {}
+    for sender in {row.sender_org_unit for row in rows}:
+        holder = _holder(_of_period([row for row in rows if row.sender_org_unit == sender], period))
+        if holder is not None:
+            result[sender] = holder.sequence
+    return result
 
 
 def returned_bundles(engine) -> dict[tuple[str, str, int], date]:
@@ -73,10 +98,7 @@ def matrix(profile, periods: list[Period] | None = None, today: date | None = No
 
     Periods: those given, else every period with a deadline or a bundle received.
     """
-    table = BundleLedger.__table__
-    with profile.engine.connect() as connection:
-        ledger = list(connection.execute(sa_select(
-            table.c.sender_org_unit, table.c.period, table.c.sequence, table.c.received_at, table.c.current)))
+    ledger = _ledger(profile)
     limits = deadlines(profile)
     returned = returned_bundles(profile.engine)
     if periods is None:
@@ -89,8 +111,8 @@ def matrix(profile, periods: list[Period] | None = None, today: date | None = No
     for child in profile.children():
         cells = {}
         for period in periods:
-            mine = [row for row in ledger if row.sender_org_unit == child.code and row.period == period.code]
-            current = next((row for row in mine if row.current), None)
+            mine = _of_period([row for row in ledger if row.sender_org_unit == child.code], period)
+            current = _holder(mine)
             deadline = limits.get(period.code)
             if current is None:
                 cells[period.code] = Cell("missing", overdue=bool(deadline and today > deadline))

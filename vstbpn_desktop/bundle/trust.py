@@ -1,5 +1,6 @@
 """The parent's register of child keys: a key speaks for the one unit it is enrolled for."""
 
+import base64
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -9,7 +10,7 @@ from sqlmodel import select
 from ..errors import Message, Refused
 from ..storage.database import session_scope
 from ..storage.models import TrustedKey, now
-from .keys import normalise_fingerprint, public_from_base64, read_public_key_file, spaced
+from .keys import META_PUBLIC_KEY, fingerprint_hex, normalise_fingerprint, public_from_base64, read_public_key_file, spaced
 from .verify import SigningKey
 
 
@@ -44,6 +45,11 @@ def add(profile, path: Path, org_unit: str) -> Enrolment:
     if info.org_unit != code:
         raise Refused("{name}: tệp là khóa của đơn vị {org_unit}, không phải {code} (--org-unit)",
                       name=Path(path).name, org_unit=info.org_unit, code=code)
+    own_key = profile.meta.get(META_PUBLIC_KEY)
+    if own_key and fingerprint_hex(base64.b64decode(own_key)) == info.fingerprint:
+        raise Refused("{name}: đây là khóa của chính hồ sơ này ({org_unit_code}); chỉ đăng ký khóa của đơn vị khác "
+                      "(khóa của mình không thể đại diện cho đơn vị cấp dưới)",
+                      name=Path(path).name, org_unit_code=profile.org_unit_code)
     own = profile.org_unit()
     parent = own.parent_code if own else None
     # The parent's key is enrolled too, for its answers (return for correction) only: a report
@@ -104,7 +110,11 @@ def key_for(profile, bundle_name: str):
             raise Refused("{where}: khóa {fingerprint} của đơn vị {org_unit_code} đã bị thu hồi ngày "
                           "{revoked_at:%d/%m/%Y}",
                           where=where, fingerprint=spaced(fingerprint), org_unit_code=row.org_unit_code, revoked_at=row.revoked_at)
-        return SigningKey(public_from_base64(row.public_key), row.org_unit_code)
+        try:
+            key = public_from_base64(row.public_key)  # a weak key enrolled by an older version: refused
+        except Refused as exc:
+            raise Refused("{where}: {error}", where=where, error=exc) from None
+        return SigningKey(key, row.org_unit_code)
 
     return lookup
 

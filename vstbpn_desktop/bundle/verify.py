@@ -5,7 +5,8 @@
 3. the signature checked over the exact bytes of manifest.json (≤ 1 MiB) — before anything is parsed
 4. the manifest parsed (strict JSON) and checked: shape, fingerprint, sender = the key's unit
 5. the members exactly those the manifest lists; each read with a cap of its declared length + 1
-   (zip-declared sizes are never trusted), its length and SHA-256 compared
+   (zip-declared sizes are never trusted), in chunks, its length, SHA-256 and line lengths checked
+   (fmt.MAX_LINE_BYTES) before a line is parsed: a data member is never held whole in memory
 6. each line parsed (strict JSON, flat object, known fields), its JSON types and the text rule
    checked (format.check_record), then validated with domain/validation.py
 Every refusal names the bundle, the member and the rule.
@@ -13,6 +14,7 @@ Every refusal names the bundle, the member and the rule.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import stat
 import zipfile
@@ -22,19 +24,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from ..domain.validation import (
-    Invalid, check_indicator_bounds, validate_activity, validate_document, validate_indicator_value,
+    Invalid, check_indicator_bounds, validate_activity, validate_coverage, validate_document,
+    validate_indicator_value,
     validate_narrative,
 )
 from ..errors import Count, Message, Reason, Refused, message
 from ..periods import Period
 from . import format as fmt
 from .keys import spaced
-from .strictjson import _DECODER, JsonRefused, loads
+from .points import signature_problem
+from .strictjson import JsonRefused, decode, loads
 
 if TYPE_CHECKING:  # cryptography is imported when a signature is checked: not at the window's start
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 Progress = Callable[[int, int, str], None]
+READ_CHUNK = 1024 * 1024
 SCALARS = (str, int, float, type(None))
 
 
@@ -52,6 +57,7 @@ class Content:
     documents: list[dict] = field(default_factory=list)
     indicators: dict[str, float] = field(default_factory=dict)
     narratives: dict[str, str] = field(default_factory=dict)
+    coverage: dict[str, str] = field(default_factory=dict)  # per indicator: "own" or "area"
 
 
 class BundleReader:
@@ -157,7 +163,10 @@ class BundleReader:
         if fmt.MANIFEST not in self.infos:
             raise self.refuse("thiếu trong gói", fmt.MANIFEST)
         manifest_bytes = self.read_member(fmt.MANIFEST, fmt.MAX_MANIFEST_BYTES)
-        key = key_for(fingerprint)  # raises Refused: not enrolled, revoked
+        key = key_for(fingerprint)  # raises Refused: not enrolled, revoked, weak key
+        problem = signature_problem(signature)
+        if problem:
+            raise self.refuse("chữ ký bị từ chối: {reason}", member=fmt.SIGNATURE, reason=problem)
         from cryptography.exceptions import InvalidSignature
 
         try:
@@ -191,6 +200,7 @@ class BundleReader:
     # -- 5-6. members and content -----------------------------------------------------------
 
     def member_bytes(self, entry: fmt.MemberEntry) -> bytes:
+        """A small member (audit.json, answer.json) whole, its length and SHA-256 checked."""
         data = self.read_member(entry.name, entry.length)
         if len(data) != entry.length:
             raise self.refuse("dài {length} byte, manifest ghi {length2} byte",
@@ -199,6 +209,91 @@ class BundleReader:
             raise self.refuse("SHA-256 không khớp với manifest (nội dung đã bị thay đổi hoặc "
                               "lấy từ gói khác)", entry.name)
         return data
+
+    def _chunks(self, entry: fmt.MemberEntry):
+        """The member decompressed in chunks, never more than its declared length (more is refused)."""
+        info = self.infos.get(entry.name)
+        if info is None:
+            raise self.refuse("thiếu trong gói", entry.name)
+        read = 0
+        try:
+            with self.zip.open(info) as stream:
+                while chunk := stream.read(min(READ_CHUNK, entry.length + 1 - read)):
+                    read += len(chunk)
+                    if read > entry.length:
+                        break
+                    yield chunk
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
+            raise self.refuse("không giải nén được (hỏng hoặc bị cắt cụt: {error})", member=entry.name,
+                              error=exc) from None
+        if read > entry.length:
+            raise self.refuse("giải nén ra nhiều hơn {limit} byte mà manifest ghi; dừng đọc (nội dung "
+                              "bị thay đổi, lấy từ gói khác, hoặc bom zip)", member=entry.name, limit=Count(entry.length))
+
+    def check_member(self, entry: fmt.MemberEntry) -> int:
+        """A data member read once without keeping it: its length, SHA-256, line lengths and the
+        ending; returns its number of lines. Nothing of it is parsed before this passes."""
+        digest, length, lines, pending = hashlib.sha256(), 0, 0, 0
+        last, bom, carriage, invalid = b"", False, None, None
+        utf8 = codecs.getincrementaldecoder("utf-8")()
+        for chunk in self._chunks(entry):
+            if length == 0:
+                bom = chunk.startswith(b"\xef\xbb\xbf")
+            if invalid is None:
+                held = len(utf8.getstate()[0])
+                try:
+                    utf8.decode(chunk)
+                except UnicodeDecodeError as exc:
+                    invalid = length - held + exc.start
+            if carriage is None and b"\r" in chunk:  # CRLF (re-saved on Windows) or a lone CR
+                carriage = lines + chunk.count(b"\n", 0, chunk.index(b"\r")) + 1
+            digest.update(chunk)
+            length += len(chunk)
+            start = 0
+            while (end := chunk.find(b"\n", start)) != -1:
+                if pending + end - start > fmt.MAX_LINE_BYTES:
+                    break
+                pending, lines, start = 0, lines + 1, end + 1
+            pending += len(chunk) - start
+            if pending > fmt.MAX_LINE_BYTES:
+                raise self.refuse("dòng {number} dài hơn {limit} byte (giới hạn của một bản ghi); dừng đọc",
+                                  member=entry.name, number=lines + 1, limit=Count(fmt.MAX_LINE_BYTES))
+            last = chunk[-1:]
+        if length != entry.length:
+            raise self.refuse("dài {length} byte, manifest ghi {length2} byte",
+                              member=entry.name, length=length, length2=entry.length)
+        if digest.hexdigest() != entry.sha256:
+            raise self.refuse("SHA-256 không khớp với manifest (nội dung đã bị thay đổi hoặc "
+                              "lấy từ gói khác)", entry.name)
+        if invalid is None:
+            try:
+                utf8.decode(b"", final=True)
+            except UnicodeDecodeError:
+                invalid = length - len(utf8.getstate()[0])
+        if invalid is not None:
+            raise self.refuse("không phải UTF-8 hợp lệ (byte {start})", member=entry.name, start=invalid)
+        if bom:
+            raise self.refuse("có dấu BOM ở đầu (cần UTF-8 không BOM)", entry.name)
+        if length and last != b"\n":
+            raise self.refuse("dòng cuối phải kết thúc bằng ký tự xuống dòng", entry.name)
+        if carriage is not None:
+            raise self.refuse("dòng {number}: có ký tự CR (xuống dòng kiểu Windows CRLF); mỗi dòng chỉ kết thúc "
+                              "bằng LF", member=entry.name, number=carriage)
+        return lines
+
+    def _lines(self, entry: fmt.MemberEntry):
+        """The lines of a checked data member, decoded one at a time."""
+        pending, offset = b"", 0
+        for chunk in self._chunks(entry):
+            pending += chunk
+            *complete, pending = pending.split(b"\n")
+            for raw in complete:
+                try:
+                    yield raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise self.refuse("không phải UTF-8 hợp lệ (byte {start})", member=entry.name,
+                                      start=offset + exc.start) from None
+                offset += len(raw) + 1
 
     def audit_summary(self) -> dict | None:
         """The report's audit summary (audit.json, format 1.1), checked; None for a 1.0 bundle."""
@@ -221,14 +316,13 @@ class BundleReader:
         done = 0
         for name in fmt.DATA_MEMBERS:
             entry = entries[name]
-            data = self.member_bytes(entry)
-            lines = self._lines(name, data)
-            if len(lines) != manifest.counts[fmt.COUNT_NAMES[name]]:
+            count = self.check_member(entry)
+            if count != manifest.counts[fmt.COUNT_NAMES[name]]:
                 raise self.refuse("có {length} dòng, manifest ghi {value}",
-                                  member=name, length=len(lines), value=manifest.counts[fmt.COUNT_NAMES[name]])
+                                  member=name, length=count, value=manifest.counts[fmt.COUNT_NAMES[name]])
             allowed = frozenset(fmt.FIELDS[name])
             seen: set = set()
-            for number, line in enumerate(lines, start=1):
+            for number, line in enumerate(self._lines(entry), start=1):
                 raw = self._record(name, number, line, allowed)
                 try:
                     self._add(name, raw, period, result, seen)
@@ -246,33 +340,11 @@ class BundleReader:
         self.progress(total, total, "kiểm tra nội dung")
         return result
 
-    def _lines(self, name: str, data: bytes) -> list[str]:
-        if not data:
-            return []
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise self.refuse("không phải UTF-8 hợp lệ (byte {start})", member=name, start=exc.start) from None
-        if text.startswith("\ufeff"):
-            raise self.refuse("có dấu BOM ở đầu (cần UTF-8 không BOM)", name)
-        if not text.endswith("\n"):
-            raise self.refuse("dòng cuối phải kết thúc bằng ký tự xuống dòng", name)
-        lines = text[:-1].split("\n")
-        if "\r" in text:  # CRLF (a file re-saved on Windows) or a lone CR: lines end in LF only
-            number = next(n for n, line in enumerate(lines, start=1) if "\r" in line)
-            raise self.refuse("dòng {number}: có ký tự CR (xuống dòng kiểu Windows CRLF); mỗi dòng chỉ kết thúc "
-                              "bằng LF", member=name, number=number)
-        return lines
-
     def _record(self, name: str, number: int, line: str, allowed: frozenset) -> dict:
         try:
-            raw = _DECODER.decode(line)
-        except RecursionError:
-            raise self.refuse("dòng {number}: JSON lồng nhau quá sâu", member=name, number=number) from None
+            raw = decode(line)
         except JsonRefused as exc:
             raise self.refuse("dòng {number}: {error}", member=name, number=number, error=exc) from None
-        except ValueError as exc:
-            raise self.refuse("dòng {number}: JSON không hợp lệ ({error})", member=name, number=number, error=exc) from None
         if type(raw) is not dict:
             raise self.refuse("dòng {number}: phải là một đối tượng JSON phẳng", member=name, number=number)
         if not allowed.issuperset(raw):
@@ -311,11 +383,13 @@ class BundleReader:
             if code in seen:
                 raise Reason("chỉ tiêu {code} xuất hiện hai lần", code=code)
             seen.add(code)
-            value = validate_indicator_value(code, raw.get("value"))
+            coverage = validate_coverage(raw.get("coverage"))
+            value = validate_indicator_value(code, raw.get("value"), coverage)
             if not value.is_integer():  # every indicator typed in is a count of people, units or calls
                 raise Invalid({"value": Message("chỉ tiêu {code} là số đếm, phải là số nguyên (không phải {value})",
                                                 code=code, value=raw.get("value"))})
             result.indicators[code] = value
+            result.coverage[code] = coverage
         else:
             section, text = validate_narrative(raw.get("section"), raw.get("text"))
             if section in seen:

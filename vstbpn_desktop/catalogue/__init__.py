@@ -37,6 +37,10 @@ NARRATIVE_SECTIONS: dict[str, tuple[str, str]] = {
     "directions": ("Phương hướng, nhiệm vụ", "Directions"),
 }
 
+# A line of a section's text that says where the report puts the recorded figures of that section
+# (without it they open the section): "Các ban, ngành … cộng đồng.\n[số liệu]\nĐặc biệt …".
+FIGURES_MARK = "[số liệu]"
+
 # Activities whose figures make up COMM_* indicators.
 COMMUNICATION_KINDS = ("communication", "training", "conference")
 

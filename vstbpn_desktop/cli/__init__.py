@@ -57,8 +57,10 @@ def run(argv: list[str] | None = None) -> int:
         parser.parse_args([*(argv or sys.argv[1:]), "--help"])
         return 2
     from ..domain.validation import Invalid
-    from .common import close_profiles
+    from .common import VisibleStream, close_profiles
 
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = VisibleStream(sys.stdout), VisibleStream(sys.stderr)
     try:
         return args.handler(args) or 0
     except (Refused, Invalid) as exc:
@@ -77,6 +79,7 @@ def run(argv: list[str] | None = None) -> int:
         return 1
     finally:
         close_profiles()
+        sys.stdout, sys.stderr = streams
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,7 +2,7 @@
 
   keys show | keys export-public --out FILE
   trust add FILE --org-unit CODE | trust list | trust revoke FINGERPRINT
-  bundle export --period P --out FILE [--passphrase-env VAR]
+  bundle export --period P --out FILE [--passphrase-env VAR] [--sequence-from N]
   bundle verify FILE | bundle import FILE... [--dry-run] | bundle status [--period P] [--json]
   bundle return --period P --org-unit CHILD --reason TEXT --out FILE [--passphrase-env VAR]
                                          (the parent's signed answer: return for correction)
@@ -47,6 +47,9 @@ def register(commands) -> None:
     out.add_argument("--period", required=True, type=period_arg)
     out.add_argument("--out", required=True, type=Path)
     out.add_argument("--passphrase-env", help="tên biến môi trường chứa mật khẩu khóa ký")
+    out.add_argument("--sequence-from", type=int, metavar="N",
+                     help="số thứ tự gói ít nhất là N (khóa hoặc máy mới: tiếp tục số thứ tự của đơn vị theo số cấp "
+                          "trên báo)")
     out.set_defaults(handler=cmd_bundle_export)
     verify = bundle_sub.add_parser("verify", help="kiểm tra gói mà không nhập")
     verify.add_argument("file", type=Path)
@@ -158,7 +161,7 @@ def cmd_bundle_export(args) -> int:
 
     profile = open_profile(args)
     secret = passphrase(args)
-    result = export_bundle(profile, args.period, args.out, secret)
+    result = export_bundle(profile, args.period, args.out, secret, sequence_from=args.sequence_from)
     counts = result.counts
     print(f"Đã ghi và kiểm tra lại gói {result.path} ({_size(result.size)}): kỳ {args.period.code}, "
           f"số thứ tự {result.sequence}, {counts['activities']} hoạt động, {counts['documents']} văn bản, "

@@ -2,6 +2,7 @@
 
 import getpass
 import os
+import re
 import sys
 from typing import TYPE_CHECKING
 
@@ -54,3 +55,26 @@ def passphrase(args, confirm: bool = False) -> str:
     if confirm and getpass.getpass("Nhập lại mật khẩu: ") != value:
         raise Refused("hai lần nhập mật khẩu không khớp")
     return value
+
+
+# Everything the command line prints goes through this: a control character in data (an ESC that
+# starts a terminal command: colours, window title, OSC 52 clipboard) is shown as \x1b, never sent.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """Controls other than tab and line feed written as escapes (`\\x1b`, `\\x9b`)."""
+    return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
+
+
+class VisibleStream:
+    """A text stream whose writes pass through `visible`."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(visible(text))
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)

@@ -47,6 +47,10 @@ def cmd_init(args) -> int:
 
     folder = data_dir(args)
     secret = passphrase(args, confirm=True) if creation_hooks() else None
+    if secret is not None:
+        from ..bundle.keys import check_new_passphrase
+
+        check_new_passphrase(secret)  # before anything is written
     profile = Profile.create(folder, args.org_unit.strip(), officer=args.officer, passphrase=secret,
                              tree=args.tree)
     unit = profile.org_unit()

@@ -4,6 +4,7 @@ options of reports/options.py (number, symbol, date, "Kính gửi:", signer, unr
 from datetime import datetime
 from pathlib import Path
 
+from ..text import unit_in_sentence
 from .common import open_profile, period_arg
 
 
@@ -46,5 +47,5 @@ def cmd_report(args) -> int:
         signer_name=args.signer_name, unreported_note=args.unreported_note)
     report = write_report(profile, args.format, args.period, args.out, args.org_unit, options=options)
     missing = f"; chưa báo cáo: {', '.join(report.missing_children)}" if report.missing_children else ""
-    print(f"Đã ghi báo cáo {report.unit_name} {report.period.label_vi} vào {args.out}{missing}")
+    print(f"Đã ghi báo cáo {unit_in_sentence(report.unit_name)} {report.period.label_vi} vào {args.out}{missing}")
     return 0

@@ -109,6 +109,14 @@ def cmd_restore(args) -> int:
     kept = f"; dữ liệu trước khi khôi phục đã sao lưu vào {facts['safety_backup']}" if facts["safety_backup"] else ""
     moved = "; cơ sở dữ liệu hỏng được giữ lại trong thư mục backups/" if facts["damaged_moved"] else ""
     print(f"Đã khôi phục {facts['records']} bản ghi của đơn vị {facts['org_unit']} từ {args.file}{kept}{moved}")
+    carried = facts["kept"]
+    if carried["revocations"] or carried["ledger"]:
+        print(f"Giữ nguyên sau khi khôi phục: {carried['revocations']} khóa đã thu hồi vẫn bị thu hồi, "
+              f"{carried['ledger']} gói đã nhận vẫn ghi trong sổ nhận (gói cũ hơn vẫn bị từ chối; gói mới nhất "
+              "của đơn vị cấp dưới có thể nhập lại để lấy lại dữ liệu).")
+    if not carried["readable"]:
+        print("Lưu ý: không đọc được sổ nhận và danh sách khóa thu hồi của cơ sở dữ liệu cũ; hãy kiểm tra lại "
+              "danh sách khóa tin cậy (trust list).")
     return 0
 
 

@@ -17,6 +17,7 @@ class Column:
     kind: str  # date | count | number | code | period | text
     help: str
     width: int = 16
+    optional: bool = False  # a file may leave the column out (files written before it existed)
 
 
 TABLES: dict[str, tuple[Column, ...]] = {
@@ -38,12 +39,19 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("issuer", "Cơ quan ban hành", "text", "Không bắt buộc, ví dụ UBND tỉnh An Giang.", 28),
         Column("kind", "Loại văn bản", "code", "Mã loại văn bản (bảng mã ở trang Hướng dẫn).", 16),
         Column("title", "Trích yếu", "text", "Bắt buộc. Trích yếu nội dung văn bản.", 56),
+        Column("direction", "Ban hành / nhận", "code", "Không bắt buộc (cột có thể bỏ): issued — văn bản đơn vị "
+               "ban hành (để trống là issued); received — văn bản cấp trên gửi để thực hiện, được nêu ở câu "
+               "mở đầu báo cáo \"Thực hiện …\".", 14, optional=True),
     ),
     "indicators": (
         Column("period", "Kỳ báo cáo", "period", "Kỳ báo cáo: 2023H1, 2023H2 hoặc 2023.", 12),
         Column("indicator", "Mã chỉ tiêu", "code", "Mã chỉ tiêu được nhập (bảng mã ở trang Hướng dẫn); "
                "tỷ lệ và số liệu từ hoạt động được tính tự động, không nhập.", 32),
         Column("value", "Giá trị", "number", "Số ≥ 0. Số nữ không lớn hơn tổng số tương ứng.", 12),
+        Column("coverage", "Phạm vi số liệu", "code", "Không bắt buộc (cột có thể bỏ): own — số liệu cấp mình, "
+               "cộng với số liệu cấp dưới (để trống là own); area — số liệu toàn địa bàn (các cấp), giữ nguyên, "
+               "không cộng số liệu cấp dưới. Số cuộc, lượt người tuyên truyền chỉ nhập với area.", 14,
+               optional=True),
     ),
     "narratives": (
         Column("period", "Kỳ báo cáo", "period", "Kỳ báo cáo: 2023H1, 2023H2 hoặc 2023.", 12),

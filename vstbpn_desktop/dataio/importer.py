@@ -19,7 +19,8 @@ from sqlalchemy import and_, select
 
 from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, indicators
 from ..domain.validation import (
-    Invalid, check_indicator_bounds, validate_activity, validate_document, validate_indicator_value,
+    Invalid, check_indicator_bounds, validate_activity, validate_coverage, validate_document,
+    validate_indicator_value,
     validate_narrative,
 )
 from ..errors import Cancelled, Message, Refused, message
@@ -127,6 +128,7 @@ class _Plan:
     documents: list[dict] = field(default_factory=list)
     indicators: dict[tuple[str, str], tuple[str, float]] = field(default_factory=dict)  # (period, code) -> (place, value)
     narratives: dict[tuple[str, str], tuple[str, list[str]]] = field(default_factory=dict)
+    coverage: dict[tuple[str, str], str] = field(default_factory=dict)  # (period, code) -> own | area
     periods: dict[Period, str] = field(default_factory=dict)  # period touched -> first place
 
     def touch(self, period: Period, label: str, raw: RawTable, row: int) -> None:
@@ -182,7 +184,8 @@ def _plan_indicator(cells, label, raw, row, wanted, plan: _Plan, problems: _Prob
         code = code.upper()
     if "value" not in cells:
         raise Invalid({"value": "thiếu giá trị (để trống chỉ tiêu thì bỏ cả dòng)"})
-    value = validate_indicator_value(code, cells["value"])
+    coverage = validate_coverage(cells.get("coverage"))
+    value = validate_indicator_value(code, cells["value"], coverage)
     if period is None:
         return
     key = (period.code, code)
@@ -192,6 +195,7 @@ def _plan_indicator(cells, label, raw, row, wanted, plan: _Plan, problems: _Prob
                              place=plan.indicators[key][0]))
         return
     plan.indicators[key] = (where(label, raw.sheet, row), value)
+    plan.coverage[key] = coverage
     plan.touch(period, label, raw, row)
 
 
@@ -270,7 +274,7 @@ def import_file(profile, path: Path, period: Period | None = None, progress: Pro
         result.unchanged["activities"] = len(plan.activities) - len(activities)
         result.unchanged["documents"] = len(plan.documents) - len(documents)
         result.added["activities"], result.added["documents"] = len(activities), len(documents)
-        values = [(p, c, v) for (p, c), (_, v) in plan.indicators.items()]
+        values = [(p, c, v, plan.coverage[(p, c)]) for (p, c), (_, v) in plan.indicators.items()]
         texts = [(p, s, "\n".join(parts)) for (p, s), (_, parts) in plan.narratives.items()]
         replaced: set[tuple] = set()
         values = _changed(connection, IndicatorValue.__table__.c.indicator_code, IndicatorValue.__table__.c.value,
@@ -345,7 +349,7 @@ def _changes_by_period(activities, documents, values, texts, replaced: set) -> d
         for record in records:
             add(period_for(record["date"]).code, table, "insert")
     for table, items in (("indicator_value", values), ("narrative", texts)):
-        for period_code, key, _ in items:
+        for period_code, key, *_ in items:  # indicator values carry their coverage as well
             add(period_code, table, "update" if (table, period_code, key) in replaced else "insert")
     return found
 
@@ -356,15 +360,17 @@ def _changed(connection, key_column, value_column, unit: str, items: list[tuple]
     those that replace a held one go into `replaced` as (table, period, code)."""
     table = key_column.table
     changed = []
-    for period_code, key, value in items:
-        held = connection.execute(select(value_column).where(
+    for item in items:
+        period_code, key, value, *more = item  # indicator values carry their coverage as well
+        columns = [value_column, table.c.coverage] if more else [value_column]
+        held = connection.execute(select(*columns).where(
             table.c.org_unit_code == unit, table.c.period == period_code, key_column == key)).first()
-        if held is not None and held[0] == value:
+        if held is not None and tuple(held) == (value, *more):
             result.unchanged[name] += 1
             continue
         result.replaced[name] += held is not None
         result.added[name] += held is None
         if held is not None:
             replaced.add((table.name, period_code, key))
-        changed.append((period_code, key, value))
+        changed.append(item)
     return changed

@@ -106,7 +106,7 @@ def recognise(names: list[str], label: str) -> str:
     """The table whose columns the header names; refused with what is missing or unknown."""
     given = {name for name in names if name}
     for table, columns in TABLES.items():
-        if given == {c.name for c in columns}:
+        if {c.name for c in columns if not c.optional} <= given <= {c.name for c in columns}:
             return table
     best = max(TABLES, key=lambda t: len(given & {c.name for c in TABLES[t]}))
     expected = [c.name for c in TABLES[best]]
@@ -139,7 +139,7 @@ def _header(cells, label: str, sheet: str | None, table: str | None = None) -> l
 
 def _check_columns(names: list[str], table: str, label: str, sheet: str | None) -> None:
     expected = [c.name for c in TABLES[table]]
-    missing = [name for name in expected if name not in names]
+    missing = [c.name for c in TABLES[table] if c.name not in names and not c.optional]
     unknown = [name for name in names if name not in expected]
     problems = []
     if missing:

@@ -105,7 +105,8 @@ def _validation(table: str, column):
         return ({"type": "list", "formula1": _choices(vocabulary)}, "Loại không hợp lệ",
                 f"Chọn một mã trong danh sách: {', '.join(vocabulary)}.")
     if column.name == "indicator":
-        codes = [i.code for i in indicators().values() if i.typed]
+        # Activity figures too: typed for the whole area only (coverage area).
+        codes = [i.code for i in indicators().values() if i.typed or i.kind == "from_activities"]
         return ({"type": "list", "formula1": _choices(codes)}, "Mã chỉ tiêu không hợp lệ",
                 "Chọn một mã chỉ tiêu trong danh sách (xem trang Hướng dẫn).")
     if column.name == "section":
@@ -197,7 +198,8 @@ def _guide_sheet(sheet) -> None:
     for indicator in catalogue.values():
         if not indicator.typed:
             how = (f"= {indicator.numerator} / {indicator.denominator} × 100 %" if indicator.kind == "share"
-                   else "tính từ các hoạt động (trang activities)")
+                   else "tính từ các hoạt động (trang activities); số liệu toàn địa bàn nhập ở trang indicators "
+                        "với coverage = area")
             line(indicator.code, indicator.name_vi, how)
     row += 1
     line("Mục nội dung báo cáo (narratives, cột section)", font=bold)

@@ -1,5 +1,14 @@
 """A unit's figures for a period: typed indicators, derived shares and activity totals,
-consolidated over the unit and the units below it (sums; shares from summed parts).
+consolidated over the unit and the units below it.
+
+What a figure covers (docs/architecture.md): each typed value is either the unit's own level
+("own", added to its children's figures) or its whole area ("area": it stands for the unit and
+everything below; the children's sum is kept beside it, for checking, never added). Activities
+are always the own level of the unit that held them, and a unit may type an activity figure
+(COMM_SESSIONS …) for its whole area. A share is its summed numerator over its summed denominator.
+
+`sources` says which units' data make each figure, so a comparison with another period can be
+made over the same units (`compute(…, only=…)`).
 """
 
 from dataclasses import dataclass, field
@@ -12,6 +21,9 @@ from ..periods import Period
 from ..storage.database import session_scope
 from ..storage.models import IndicatorValue
 
+OWN, AREA = "own", "area"
+COVERAGES = (OWN, AREA)
+
 
 @dataclass
 class Figures:
@@ -21,10 +33,24 @@ class Figures:
     values: dict[str, float] = field(default_factory=dict)  # typed and activity-derived
     shares: dict[str, float] = field(default_factory=dict)  # unrounded percentages
     counts: dict[str, int] = field(default_factory=dict)
+    # Where a whole-area value stands: what the units' own records add up to (for checking).
+    checks: dict[str, float] = field(default_factory=dict)
+    # The units whose data make each figure (for shares: the numerator's and denominator's).
+    sources: dict[str, frozenset[str]] = field(default_factory=dict)
+    coverage: dict[str, str] = field(default_factory=dict)  # the root unit's own typed values only
 
     def share(self, code: str, rule: str = "half_up") -> float | None:
         value = self.shares.get(code)
         return None if value is None else round_share(value, rule)
+
+    def covers_area(self, code: str) -> bool:
+        """The figure speaks for the whole area: typed so, or summed over more than one unit."""
+        return self.coverage.get(code) == AREA or len(self.sources.get(code, ())) > 1
+
+    def same_basis(self, first: str, second: str) -> bool:
+        """Two figures made from the same units' data, with the same coverage."""
+        return (self.sources.get(first) == self.sources.get(second)
+                and (self.coverage.get(first) == AREA) == (self.coverage.get(second) == AREA))
 
     def indicators_json(self, rule: str) -> dict[str, float | int]:
         result: dict[str, float | int] = {}
@@ -37,23 +63,77 @@ class Figures:
         return result
 
 
-def compute(engine, org_unit: str, units: list[str], period: Period) -> Figures:
-    from ..records import activity_totals, record_counts
+def compute(engine, org_unit: str, units: list[str], period: Period,
+            tree: dict[str, list[str]] | None = None, only: set[str] | frozenset[str] | None = None) -> Figures:
+    """`tree`: each unit's children among `units` (absent: every other unit hangs from `org_unit`).
+    `only`: count just these units' own data (a like-with-like comparison)."""
+    from ..records import activity_totals_by_unit, record_counts
 
+    if tree is None:
+        tree = {org_unit: [u for u in units if u != org_unit]}
     figures = Figures(org_unit=org_unit, period=period, units=units)
+    typed: dict[str, dict[str, tuple[float, str]]] = {}
     with session_scope(engine) as session:
         rows = session.exec(select(IndicatorValue).where(
             IndicatorValue.org_unit_code.in_(units), IndicatorValue.period == period.code,
         )).all()
         for row in rows:
-            figures.values[row.indicator_code] = figures.values.get(row.indicator_code, 0) + row.value
-    figures.values.update(activity_totals(engine, units, period))
-    for indicator in indicators().values():
+            typed.setdefault(row.org_unit_code, {})[row.indicator_code] = (row.value, row.coverage or OWN)
+    activities = activity_totals_by_unit(engine, units, period)
+    catalogue = indicators()
+
+    def walk(unit: str, code: str) -> tuple[float | None, frozenset[str], float | None]:
+        """(value, sources, what the records below add up to where a whole-area value stands)."""
+        counted = only is None or unit in only
+        own = typed.get(unit, {}).get(code) if counted else None
+        total, sources = None, set()
+        if counted and unit in activities and code in activities[unit]:
+            total, sources = activities[unit][code], {unit}
+        for child in tree.get(unit, ()):
+            value, below, _ = walk(child, code)
+            if value is not None:
+                total, sources = (total or 0) + value, sources | below
+        if own is not None and own[1] == AREA:
+            return own[0], frozenset({unit}), total
+        if own is not None:
+            total, sources = (total or 0) + own[0], sources | {unit}
+        return total, frozenset(sources), None
+
+    for code, indicator in catalogue.items():
+        if indicator.kind == "share":
+            continue
+        value, sources, check = walk(org_unit, code)
+        if value is None and indicator.kind == "from_activities":
+            value = 0  # no activity recorded: none held
+        if value is not None:
+            figures.values[code] = value
+            figures.sources[code] = sources
+        if check is not None:
+            figures.checks[code] = check
+    figures.coverage = {code: coverage for code, (_, coverage) in typed.get(org_unit, {}).items()}
+    # Where the unit typed its events' figures for the whole area (780 sessions, 25.120 attendances),
+    # the figures of the same events it did not type are not known for the area: the recorded
+    # events' sum (891 women among the province's own events) is only shown for checking.
+    typed_kinds = {kind for code, indicator in catalogue.items() if figures.coverage.get(code) == AREA
+                   and indicator.kind == "from_activities" for kind in indicator.activity_kinds}
+    for code, indicator in catalogue.items():
+        if (indicator.kind == "from_activities" and figures.coverage.get(code) != AREA
+                and typed_kinds & set(indicator.activity_kinds) and code in figures.values):
+            figures.checks[code] = figures.values.pop(code)
+            figures.sources.pop(code, None)
+    for indicator in catalogue.values():
         if indicator.kind != "share":
             continue
         numerator = figures.values.get(indicator.numerator)
         denominator = figures.values.get(indicator.denominator)
-        if numerator is not None and denominator:
+        # A part over its whole only when both come from the same units (584 of the province's 2.302,
+        # not a district's women over the province's total).
+        if numerator is not None and denominator and figures.same_basis(indicator.numerator, indicator.denominator):
             figures.shares[indicator.code] = numerator * 100.0 / denominator
-    figures.counts = record_counts(engine, units, period)
+            figures.sources[indicator.code] = (figures.sources.get(indicator.numerator, frozenset())
+                                               | figures.sources.get(indicator.denominator, frozenset()))
+            if figures.covers_area(indicator.numerator) and figures.covers_area(indicator.denominator):
+                figures.coverage.setdefault(indicator.code, AREA)
+    counted = units if only is None else [u for u in units if u in only]
+    figures.counts = record_counts(engine, counted, period)
     return figures

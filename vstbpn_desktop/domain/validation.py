@@ -124,12 +124,22 @@ ACTIVITY_FIELDS = (
     ("place", _text, None, {"required": False, "limit": 300}),
     ("notes", _text, None, {"required": False}),
 )
+def _direction(value) -> str:
+    text = str(value or "").strip().lower() or "issued"
+    if text not in DOCUMENT_DIRECTIONS:
+        raise Reason("'{value}' không hợp lệ (issued: văn bản ban hành, received: văn bản nhận để thực hiện)",
+                     value=value)
+    return text
+
+
+DOCUMENT_DIRECTIONS = ("issued", "received")
 DOCUMENT_FIELDS = (
     ("number", _text, None, {"required": True, "limit": 60}),
     ("date", parse_date, None, {}),
     ("issuer", _text, None, {"required": False, "limit": 300}),
     ("kind", _kind, None, {"vocabulary": DOCUMENT_KINDS, "what": DOCUMENT_KIND}),
     ("title", _text, None, {"required": True}),
+    ("direction", _direction, "issued", {}),  # absent (older files and bundles): issued
 )
 
 
@@ -164,11 +174,25 @@ def validate_document(raw: dict, period: Period | None = None) -> dict:
     return clean
 
 
-def validate_indicator_value(code: str, value) -> float:
+def validate_coverage(value) -> str:
+    """What a typed value covers: "own" (the unit's own level; also when absent) or "area" (its whole area)."""
+    text = str(value or "").strip().lower() or "own"
+    if text not in ("own", "area"):
+        raise Invalid({"coverage": Message("phạm vi số liệu '{value}' không hợp lệ (own: cấp mình, "
+                                           "area: toàn địa bàn)", value=value)})
+    return text
+
+
+def validate_indicator_value(code: str, value, coverage: str = "own") -> float:
     indicator = indicators().get(str(code or "").strip())
     if indicator is None:
         raise Invalid({"indicator": Message("mã chỉ tiêu '{code}' không có trong danh mục", code=code)})
-    if not indicator.typed:
+    if indicator.kind == "from_activities" and coverage == "area":
+        pass  # a whole-area figure of the activities (the province's "780 cuộc"): it stands for the area
+    elif indicator.kind == "from_activities":
+        raise Invalid({"indicator": Message("chỉ tiêu {code} được tính từ các hoạt động; chỉ nhập trực tiếp "
+                                            "khi là số liệu toàn địa bàn (phạm vi area)", code=code)})
+    elif not indicator.typed:
         raise Invalid({"indicator": Message("chỉ tiêu {code} được tính tự động, không nhập trực tiếp", code=code)})
     try:
         if isinstance(value, (int, float)) and not isinstance(value, bool):

@@ -12,14 +12,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterator
 
-from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, indicators, label
-from ..domain.figures import Figures, compute
+from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, FIGURES_MARK, NARRATIVE_SECTIONS, indicators, label
+from ..domain.figures import Figures
 from ..errors import Refused
-from ..formats import format_count, format_date, format_long_date, format_number, format_percent, round_share
+from ..formats import format_count, format_long_date, format_number, format_percent, round_share
 from ..periods import Period
 from ..profile import Profile
 from ..records import Scope, activity_page, list_documents, narratives
-from ..text import nfc
+from ..summary import enrolled_children, reported_children, unit_figures, unit_tree
+from ..text import lower_unit_kinds, nfc, proper_name, tone_marks, unit_display, unit_in_sentence
 from .options import ReportOptions
 
 CHUNK = 500
@@ -78,7 +79,7 @@ class Chart:
 
 @dataclass
 class Annex:
-    title: str
+    title: str  # "Phụ lục I": numbered in Roman numerals, in the order the body refers to them
     subtitle: str
     table: Table | None = None
     chart: Chart | None = None
@@ -113,6 +114,7 @@ class Report:
     missing_children: list[str] = field(default_factory=list)
     addressees: list[str] = field(default_factory=list)  # "Kính gửi:" lines (options.py)
     annex_reference: str = ""  # "(Kèm theo Báo cáo số …/BC-… ngày … tháng … năm … của …)" under each annex title
+    issued_on: date | None = None  # the dateline's date
 
     def plain_text(self) -> str:
         return "\n".join(p.text for p in self.body)
@@ -123,6 +125,10 @@ NATIONAL_MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập
 
 # -- words for numbers --------------------------------------------------------------------------
 
+NBSP = "\u00a0"
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
 def count_words(value: float | int | None) -> str:
     """Counts under 10 with a leading zero, as official reports write them ("05 chuyên mục")."""
     if value is None:
@@ -132,12 +138,19 @@ def count_words(value: float | int | None) -> str:
     return format_count(value)
 
 
+def percent(value: float | None, places: int = 2) -> str:
+    """"25,36 %", "25 %" (no ",00"), the "%" held to its number by a non-breaking space."""
+    if value is not None and float(value).is_integer():
+        places = 0
+    return format_percent(value, places).replace(" %", NBSP + "%")
+
+
 def change_words(now: float, before: float) -> str:
     difference = round(now - before, 2)
     if difference > 0:
-        return f"tăng {format_number(difference, 2)} điểm % so với cùng kỳ"
+        return f"tăng {format_number(difference, 2)} điểm{NBSP}% so với cùng kỳ"
     if difference < 0:
-        return f"giảm {format_number(-difference, 2)} điểm % so với cùng kỳ"
+        return f"giảm {format_number(-difference, 2)} điểm{NBSP}% so với cùng kỳ"
     return "không thay đổi so với cùng kỳ"
 
 
@@ -147,14 +160,48 @@ def next_period_words(period: Period) -> str:
     return f"năm {period.year + 1}"
 
 
+def span_words(period: Period) -> str:
+    """What the report covers, as the opening says it: "6 tháng đầu năm và phương hướng 6 tháng cuối năm 2023"."""
+    if period.half == 1:
+        return f"6 tháng đầu năm và phương hướng 6 tháng cuối năm {period.year}"
+    return f"{period.label_vi} và phương hướng, nhiệm vụ {next_period_words(period)}"
+
+
 def lower_first(text: str) -> str:
-    """"Tỉnh An Giang" inside a sentence reads "tỉnh An Giang"; keeps acronyms ("UBND") as they are."""
+    """"Hướng dẫn hoạt động" inside a sentence reads "hướng dẫn hoạt động"; keeps acronyms ("UBND")."""
     first = text.split(" ", 1)[0]
     return text if first.isupper() else text[:1].lower() + text[1:]
 
 
+def names_words(names: list[str]) -> str:
+    """"thành phố Long Xuyên, huyện An Phú và thị xã Tân Châu"."""
+    names = [unit_in_sentence(n) for n in names]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " và " + names[-1]
+
+
+def citation(kind: str, number: str, day: date, issuer: str, title: str) -> str:
+    """"Kế hoạch số 58/KH-UBND ngày 02 tháng 02 năm 2023 của UBND tỉnh An Giang về việc thực hiện …"."""
+    kind_name = label(DOCUMENT_KINDS, kind)
+    subject = title[len(kind_name):].strip() if title.lower().startswith(kind_name.lower() + " ") else title
+    subject = lower_first(subject)
+    about = subject if subject.startswith("về ") else f"về việc {subject}"
+    of = f" của {lower_unit_kinds(issuer)}" if issuer else ""
+    return f"{kind_name} số {number} {format_long_date(day)}{of} {about}"
+
+
 def clean_lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def placed(generated: list[Para], text: str | None) -> list[Para]:
+    """The recorded figures first, then the officer's text; a line "[số liệu]" in the text puts them there."""
+    lines = clean_lines(text or "")
+    if FIGURES_MARK in lines:
+        at = lines.index(FIGURES_MARK)
+        before, after = lines[:at], lines[at + 1:]
+    else:
+        before, after = [], lines
+    return [para("body", line) for line in before] + generated + [para("body", line) for line in after]
 
 
 # -- building ---------------------------------------------------------------------------------
@@ -162,8 +209,6 @@ def clean_lines(text: str) -> list[str]:
 class ReportBuilder:
     def __init__(self, profile: Profile, period: Period, org_unit: str | None = None,
                  issued_on: date | None = None, number: str = "", options: ReportOptions | None = None):
-        from ..summary import units_below
-
         self.profile = profile
         self.settings = profile.settings
         self.rule = self.settings.share_rounding
@@ -176,14 +221,18 @@ class ReportBuilder:
         self.options = options or ReportOptions.from_settings(self.settings, number=number, issued_on=issued_on)
         self.issued_on = self.options.issued_on or date.today()
         self.number = self.options.number
-        self.in_text = lower_first(unit.name)
-        self.units = units_below(profile, self.code)
+        self.in_text = unit_in_sentence(unit.name)
+        self.tree = unit_tree(profile, self.code)
+        self.units = list(self.tree)
         self.children = profile.children(self.code)
         self.names = {self.code: unit.name} | {c.code: c.name for c in self.children}
         self.consolidated = len(self.units) > 1
-        self.figures = compute(profile.engine, self.code, self.units, period)
-        self.before = compute(profile.engine, self.code, self.units, period.previous_same_kind())
+        self.figures = unit_figures(profile, self.code, period)
+        self.previous = period.previous_same_kind()
+        self.before = unit_figures(profile, self.code, self.previous)
         self.catalogue = indicators()
+        self._restricted: dict[tuple, Figures] = {}
+        self.annex_numbers: dict[str, str] = {}  # annex key → "Phụ lục I"
 
     # figures -------------------------------------------------------------------------------
 
@@ -196,19 +245,50 @@ class ReportBuilder:
     def target(self, code: str) -> tuple[int, float] | None:
         return self.catalogue[code].goal(self.period.year)
 
+    def restricted(self, period: Period, only: frozenset[str]) -> Figures:
+        key = (period.code, only)
+        if key not in self._restricted:
+            self._restricted[key] = unit_figures(self.profile, self.code, period, only=only)
+        return self._restricted[key]
+
+    def comparison(self, code: str) -> tuple[Figures, Figures, frozenset[str] | None] | None:
+        """This period's and last year's figures over the same units: (now, before, the units when
+        they are fewer than this period's), or None when the two periods share no unit's data."""
+        now = self.figures.sources.get(code)
+        before = self.before.sources.get(code)
+        if not now or not before:
+            return None
+        if now == before:
+            return self.figures, self.before, None
+        common = now & before
+        if not common:
+            return None
+        return self.restricted(self.period, common), self.restricted(self.previous, common), common
+
+    def coverage_words(self, units: frozenset[str]) -> str:
+        names = [self.unit_name(code) for code in self.units if code in units]
+        return f"so sánh trên số liệu của {names_words(names)}, đơn vị có số liệu ở cả hai kỳ"
+
     def share_words(self, code: str) -> str:
-        """"chiếm 25,36 %, tăng 2,43 điểm % so với cùng kỳ; mục tiêu đến năm 2025 là 60 %"."""
+        """"chiếm 25,36 % so với mục tiêu theo Quyết định số 238/QĐ-UBND, tăng 2,43 điểm % so với
+        cùng kỳ, chưa đạt mục tiêu 60 % đến năm 2025"."""
         now = self.share(code)
-        parts = [f"chiếm {format_percent(now)}"]
-        before = self.share(code, self.before)
-        if before is not None:
-            parts[0] += ", " + change_words(now, before)
+        words = f"chiếm {percent(now)}"
+        basis = (self.settings.target_basis or {}).get(code)
+        if basis:
+            words += f" so với mục tiêu theo {nfc(basis)}"
+        compared = self.comparison(code)
+        if compared is not None:
+            now_figures, before_figures, common = compared
+            words += ", " + change_words(self.share(code, now_figures), self.share(code, before_figures))
+            if common is not None:
+                words += f" ({self.coverage_words(common)})"
         goal = self.target(code)
         if goal:
             year, value = goal
             verdict = "đạt" if now >= value else "chưa đạt"
-            parts.append(f"mục tiêu đến năm {year} là {format_percent(value, 0)}: {verdict}")
-        return "; ".join(parts)
+            words += f", {verdict} mục tiêu {percent(value)} đến năm {year}"
+        return words
 
     # the body -------------------------------------------------------------------------------
 
@@ -216,9 +296,7 @@ class ReportBuilder:
         texts = self.own_narratives()
         body: list[Para] = []
         label_vi = self.period.label_vi
-        body.append(para("body", texts.get("intro") or (
-            f"Ban Vì sự tiến bộ của phụ nữ (VSTBPN) và bình đẳng giới (BĐG) {self.in_text} báo cáo kết quả "
-            f"hoạt động {label_vi} và phương hướng, nhiệm vụ {next_period_words(self.period)}, cụ thể như sau:")))
+        body.append(para("body", texts.get("intro") or self.opening()))
         empty = not any(self.figures.counts.values()) and not any(
             v for k, v in self.figures.values.items())
         if empty:
@@ -226,18 +304,21 @@ class ReportBuilder:
                 f"Trong kỳ chưa có số liệu, hoạt động hay văn bản nào được ghi nhận cho {self.in_text} "
                 f"({label_vi}). Báo cáo này chỉ gồm phần khung; hãy nhập số liệu rồi in lại.", italic=True)))
         missing = []
-        if self.consolidated:
-            from ..summary import reported_children
-
+        enrolled = enrolled_children(self.profile, self.code) if self.consolidated else []
+        if self.options.unreported_note and enrolled:
             reported, missing = reported_children(self.profile, self.code, self.period)
-            if self.options.unreported_note:
-                body.append(para("body", self.consolidation_words(reported, missing)))
+            reported = [code for code in reported if code in enrolled]
+            missing = [code for code in missing if code in enrolled]
+            body.append(para("body", self.consolidation_words(reported, missing)))
 
+        tables = self.tables()
+        annexes = self.annexes(tables)
         body.append(para("heading", f"I. KẾT QUẢ HOẠT ĐỘNG {label_vi.upper()}"))
         body += self.documents_section(texts)
         body += self.communication_section(texts)
         body += self.female_cadres_section(texts)
         body += self.violence_section(texts)
+        body += self.annex_reference()
 
         body.append(para("heading", "II. ĐÁNH GIÁ CHUNG"))
         body.append(para("item", Run("1. Kết quả đạt được", bold=True)))
@@ -251,9 +332,10 @@ class ReportBuilder:
             f"Trên đây là báo cáo kết quả hoạt động vì sự tiến bộ của phụ nữ và bình đẳng giới {label_vi} "
             f"của Ban VSTBPN và BĐG {self.in_text}./.")
         body.append(para("body", closing))
+        for paragraph in body:
+            for run in paragraph.runs:
+                run.text = tone_marks(lower_unit_kinds(run.text))
 
-        tables = self.tables()
-        annexes = self.annexes(tables)
         s = self.settings
         return Report(
             org_unit=self.code, unit_name=self.unit.name, period=self.period,
@@ -261,22 +343,35 @@ class ReportBuilder:
                 parent_body=nfc(s.parent_body or f"UBND {self.unit.name}").upper(),
                 issuing_body=nfc(s.issuing_body or "BAN VÌ SỰ TIẾN BỘ CỦA PHỤ NỮ VÀ BÌNH ĐẲNG GIỚI").upper(),
                 number=self.number_words(),
-                place_date=f"{nfc(s.place_name) or self.unit.name}, {format_long_date(self.issued_on)}",
+                place_date=f"{nfc(s.place_name) or self.place_name()}, {format_long_date(self.issued_on)}",
             ),
             title="BÁO CÁO",
-            subject=(f"Kết quả hoạt động vì sự tiến bộ của phụ nữ và bình đẳng giới {label_vi} "
-                     f"và phương hướng, nhiệm vụ {next_period_words(self.period)}"),
+            subject=f"Kết quả hoạt động vì sự tiến bộ của phụ nữ và bình đẳng giới {label_vi}",
             body=body,
             recipients=self.recipients(),
             signer_mandate=nfc(s.signer_mandate or "").upper(),
             signer_title=self.options.signer_title.upper(),
             signer_name=self.options.signer_name,
             annexes=annexes, tables=tables, figures=self.figures,
-            consolidated=self.consolidated, missing_children=missing,
+            consolidated=self.consolidated, missing_children=missing, issued_on=self.issued_on,
             addressees=list(self.options.addressees),
             annex_reference=(f"(Kèm theo Báo cáo số {self.number_symbol(blank=6)} "
                              f"{format_long_date(self.issued_on)} của Ban VSTBPN và BĐG {self.in_text})"),
         )
+
+    def place_name(self) -> str:
+        """The dateline's place: the unit's name without its kind ("An Giang, ngày …")."""
+        return proper_name(self.unit.name)
+
+    def opening(self) -> str:
+        """"Thực hiện Công văn số 03/UBQG-VP … về việc hướng dẫn hoạt động năm 2023. Ban … báo cáo …"."""
+        received = [d for d in self.documents(own_only=True) if d[6] == "received"]
+        lead = ""
+        if received:
+            lead = "Thực hiện " + "; ".join(citation(kind, number, day, issuer, title)
+                                            for number, day, issuer, kind, title, _unit, _ in received) + ". "
+        return (lead + f"Ban Vì sự tiến bộ của phụ nữ (VSTBPN) và bình đẳng giới (BĐG) {self.in_text} báo cáo "
+                f"kết quả hoạt động {span_words(self.period)}, cụ thể như sau:")
 
     def number_words(self) -> str:
         return f"Số: {self.number_symbol()}"
@@ -288,7 +383,7 @@ class ReportBuilder:
 
     def recipients(self) -> list[str]:
         """"- X;" per recipient, the last one "- Lưu: VT, …." as Decree 30/2020 writes them."""
-        lines = [line.lstrip("-–• ").rstrip(";.,") for line in clean_lines(self.settings.recipients)]
+        lines = [lower_unit_kinds(line.lstrip("-–• ").rstrip(";.,")) for line in clean_lines(self.settings.recipients)]
         lines = [line for line in lines if line]
         archive = [line for line in lines if line.lower().startswith("lưu")]
         others = [line for line in lines if not line.lower().startswith("lưu")]
@@ -299,84 +394,92 @@ class ReportBuilder:
         return narratives(self.profile.engine, Scope(self.code, self.period))
 
     def consolidation_words(self, reported: list[str], missing: list[str]) -> str:
+        """Who of the units below that send their reports through the app has reported."""
         total = len(reported) + len(missing)
-        names = [self.names.get(code, code) for code in missing]
-        text = (f"Số liệu của báo cáo được tổng hợp từ số liệu của {self.in_text} và của "
-                f"{len(reported)}/{total} đơn vị cấp dưới đã gửi báo cáo.")
-        if names:
-            text += f" Các đơn vị chưa gửi báo cáo {self.period.label_vi}: {', '.join(names)}."
-        else:
-            text += " Tất cả đơn vị cấp dưới đã gửi báo cáo."
-        return text
+        text = (f"Báo cáo tổng hợp số liệu của {self.in_text} và của {len(reported)}/{total} đơn vị cấp dưới "
+                f"gửi báo cáo qua phần mềm")
+        if missing:
+            who = "các đơn vị" if len(missing) > 1 else "đơn vị"
+            return (text + f"; {who} chưa gửi báo cáo {self.period.label_vi}: "
+                    f"{names_words([self.names.get(code, code) for code in missing])}.")
+        return text + "; tất cả các đơn vị này đã gửi báo cáo."
 
     def narrative_paragraphs(self, text: str | None, what: str, dashes: bool = False) -> list[Para]:
-        lines = clean_lines(text or "")
+        """The officer's lines; in a list (dashes) each item gets its "-", a lead-in ending with ":" does not."""
+        lines = [line for line in clean_lines(text or "") if line != FIGURES_MARK]
         if not lines:
             return [para("body", Run(f"Trong kỳ chưa có nội dung về {what}.", italic=True))]
-        if dashes and len(lines) > 1:
-            return [para("body", f"- {line}") for line in lines]
+        items = [line for line in lines if not line.endswith(":")]
+        if dashes and len(items) > 1:
+            return [para("body", line if line.endswith(":") or line.startswith("-") else f"- {line}")
+                    for line in lines]
         return [para("body", line) for line in lines]
 
     def documents_section(self, texts: dict[str, str]) -> list[Para]:
-        heading = "1. Công tác ban hành văn bản chỉ đạo, triển khai hoạt động và phối hợp liên ngành"
+        heading = ("1. Công tác ban hành văn bản chỉ đạo, triển khai hoạt động và phối hợp liên ngành "
+                   "thực hiện các hoạt động VSTBPN và BĐG")
         out = [para("item", Run(heading, bold=True))]
-        documents = self.documents()
-        if documents:
-            cited = []
-            for number, day, issuer, kind, title, _unit in documents[:8]:
-                kind_name = label(DOCUMENT_KINDS, kind)
-                subject = title[len(kind_name):].strip() if title.lower().startswith(kind_name.lower()) else title
-                cited.append(f"{kind_name} số {number} ngày {format_date(day)}"
-                             + (f" của {issuer}" if issuer else "") + f" về việc {lower_first(subject)}")
-            more = (f" và {len(documents) - 8} văn bản khác (Phụ lục kèm theo)" if len(documents) > 8 else "")
-            out.append(para("body", f"Trong kỳ đã ban hành, triển khai {count_words(len(documents))} văn bản chỉ đạo, "
-                                    f"hướng dẫn, trong đó có: " + "; ".join(cited) + more + "."))
-        else:
-            out.append(para("body", Run("Trong kỳ chưa có số liệu về văn bản chỉ đạo, triển khai.", italic=True)))
-        out += [para("body", line) for line in clean_lines(texts.get("documents", ""))]
-        return out
+        issued = [d for d in self.documents() if d[6] == "issued"]
+        written = texts.get("documents", "")
+        generated = []
+        if issued and not written:
+            # The officer's own words cite what matters; without them, the documents themselves.
+            cited = [citation(kind, number, day, issuer, title) for number, day, issuer, kind, title, _u, _d in issued[:8]]
+            more = f" và {len(issued) - 8} văn bản khác" if len(issued) > 8 else ""
+            if len(issued) == 1:
+                generated.append(para("body", f"Trong kỳ đã ban hành {cited[0]}."))
+            else:
+                generated.append(para("body", f"Trong kỳ đã ban hành {count_words(len(issued))} văn bản chỉ đạo, "
+                                              f"triển khai, trong đó có: " + "; ".join(cited) + more + "."))
+        elif not issued and not written:
+            generated.append(para("body", Run("Trong kỳ chưa có số liệu về văn bản chỉ đạo, triển khai.",
+                                              italic=True)))
+        return out + placed(generated, written)
 
     def communication_section(self, texts: dict[str, str]) -> list[Para]:
-        out = [para("item", Run("2. Công tác tuyên truyền, tập huấn và phối hợp liên ngành", bold=True))]
+        out = [para("item", Run("2. Công tác phối hợp các ngành liên quan thực hiện các hoạt động vì sự tiến bộ "
+                                "của phụ nữ và bình đẳng giới", bold=True))]
         sessions = self.value("COMM_SESSIONS") or 0
         people = self.value("COMM_PARTICIPANTS") or 0
         women = self.value("COMM_PARTICIPANTS_FEMALE") or 0
-        media = self.value("MEDIA_ITEMS") or 0
+        generated = []
+        within = "6 tháng" if self.period.half else "năm"
         if sessions:
-            sentence = (f"Kết quả trong {self.period.label_vi}, các cơ quan, đơn vị đã tổ chức "
-                        f"{count_words(sessions)} cuộc cho {format_count(people)} lượt người tham dự")
-            if people and women:
+            sentence = f"Kết quả trong {within} tổ chức {count_words(sessions)} cuộc"
+            if people:
+                sentence += f" cho {format_count(people)} lượt người tham dự"
+            if people and women and self.figures.same_basis("COMM_PARTICIPANTS", "COMM_PARTICIPANTS_FEMALE"):
                 share = round_share(women * 100.0 / people, self.rule)
-                sentence += f" (trong đó nữ {format_count(women)} lượt, chiếm {format_percent(share)})"
-            out.append(para("body", sentence + "."))
-        else:
-            out.append(para("body", Run("Trong kỳ chưa có số liệu về các cuộc tuyên truyền, tập huấn.", italic=True)))
-        if media:
-            out.append(para("body", f"Thực hiện {count_words(media)} chuyên mục, tin bài trên các phương tiện "
-                                    "thông tin đại chúng về bình đẳng giới và vì sự tiến bộ của phụ nữ."))
-        out += [para("body", line) for line in clean_lines(texts.get("communication", ""))]
-        return out
+                sentence += f" (trong đó nữ {format_count(women)} lượt, chiếm {percent(share)})"
+            generated.append(para("body", sentence + "."))
+        elif not texts.get("communication"):
+            generated.append(para("body", Run("Trong kỳ chưa có số liệu về các cuộc tuyên truyền, tập huấn.",
+                                              italic=True)))
+        return out + placed(generated, texts.get("communication"))
 
     def female_cadres_section(self, texts: dict[str, str]) -> list[Para]:
         out = [para("item", Run("3. Công tác cán bộ nữ", bold=True))]
+        generated = []
         total, women = self.value("LEADERS_TOTAL"), self.value("LEADERS_FEMALE")
         if total:
-            sentence = (f"Tổng số cán bộ lãnh đạo, quản lý chính quyền địa phương các cấp là {format_count(total)} "
-                        f"người, trong đó nữ cán bộ lãnh đạo, quản lý là {format_count(women or 0)} người "
-                        f"({self.share_words('LEADERS_FEMALE_PCT')}).")
-            out.append(para("body", sentence))
+            levels = " các cấp" if self.figures.covers_area("LEADERS_TOTAL") else ""
+            generated.append(para("body", (
+                f"Tổng số cán bộ lãnh đạo, quản lý chính quyền địa phương{levels} là {format_count(total)} "
+                f"người, trong đó nữ cán bộ lãnh đạo, quản lý chính quyền địa phương{levels} là "
+                f"{format_count(women or 0)} người ({self.share_words('LEADERS_FEMALE_PCT')}).")))
         units, with_woman = self.value("KEYLEADER_UNITS_TOTAL"), self.value("KEYLEADER_UNITS_FEMALE")
         if units:
-            out.append(para("body", f"Có {format_count(with_woman or 0)}/{format_count(units)} chính quyền địa "
-                                    f"phương có nữ lãnh đạo chủ chốt ({self.share_words('KEYLEADER_UNITS_FEMALE_PCT')})."))
-        if not total and not units:
-            out.append(para("body", Run("Trong kỳ chưa có số liệu về cán bộ nữ lãnh đạo, quản lý.", italic=True)))
-        out += [para("body", line) for line in clean_lines(texts.get("female_cadres", ""))]
-        return out
+            generated.append(para("body", (
+                f"Trên địa bàn {self.in_text} có {count_words(with_woman or 0)} trong tổng số {count_words(units)} "
+                f"chính quyền địa phương có nữ lãnh đạo chủ chốt "
+                f"({self.share_words('KEYLEADER_UNITS_FEMALE_PCT')}).")))
+        if not total and not units and not texts.get("female_cadres"):
+            generated.append(para("body", Run("Trong kỳ chưa có số liệu về cán bộ nữ lãnh đạo, quản lý.",
+                                              italic=True)))
+        return out + placed(generated, texts.get("female_cadres"))
 
     def violence_section(self, texts: dict[str, str]) -> list[Para]:
         out = [para("item", Run("4. Công tác phòng ngừa và ứng phó với bạo lực đối với phụ nữ và trẻ em", bold=True))]
-        out += [para("body", line) for line in clean_lines(texts.get("violence", ""))]
         sentences = []
         contacts = self.value("HOTLINE_CONTACTS")
         if contacts is not None:
@@ -390,22 +493,34 @@ class ReportBuilder:
         perpetrators = self.value("GBV_PERPETRATORS_DETECTED")
         if perpetrators:
             sentences.append(
-                f"{count_words(perpetrators)} người gây bạo lực chưa bị truy cứu được phát hiện, trong đó "
-                f"{count_words(self.value('GBV_PERPETRATORS_COUNSELLED') or 0)} người được tư vấn "
+                f"phát hiện {count_words(perpetrators)} người gây bạo lực chưa đến mức bị truy cứu trách nhiệm "
+                f"hình sự, trong đó {count_words(self.value('GBV_PERPETRATORS_COUNSELLED') or 0)} người được tư vấn "
                 f"({self.share_words('GBV_PERPETRATORS_COUNSELLED_PCT')})")
+        generated = []
         if sentences:
-            out.append(para("body", "Trong kỳ, " + "; ".join(sentences) + "."))
+            generated.append(para("body", "Trong kỳ, " + "; ".join(sentences) + "."))
         elif not texts.get("violence"):
-            out.append(para("body", Run("Trong kỳ chưa có số liệu về phòng ngừa, ứng phó với bạo lực.", italic=True)))
-        return out
+            generated.append(para("body", Run("Trong kỳ chưa có số liệu về phòng ngừa, ứng phó với bạo lực.",
+                                              italic=True)))
+        return out + placed(generated, texts.get("violence"))
+
+    def annex_reference(self) -> list[Para]:
+        """One sentence that sends the reader to the annexes, in their order."""
+        what = {"indicators": "các chỉ tiêu", "documents": "các văn bản chỉ đạo, triển khai",
+                "activities": "các hoạt động tuyên truyền, tập huấn", "children": "báo cáo của các đơn vị cấp dưới"}
+        parts = [f"{title} ({what[key]})" for key, title in self.annex_numbers.items()]
+        if not parts:
+            return []
+        return [para("body", Run("Số liệu chi tiết tại " + ", ".join(parts) + " kèm theo báo cáo này.", italic=True))]
 
     # records -------------------------------------------------------------------------------
 
-    def documents(self) -> list[tuple]:
+    def documents(self, own_only: bool = False) -> list[tuple]:
+        """(number, date, issuer, kind, title, unit, direction) of the period, by date."""
         rows = []
-        for code in self.units:
+        for code in ([self.code] if own_only else self.units):
             for d in list_documents(self.profile.engine, Scope(code, self.period)):
-                rows.append((d.number, d.date, d.issuer, d.kind, d.title, code))
+                rows.append((d.number, d.date, d.issuer, d.kind, d.title, code, d.direction or "issued"))
         rows.sort(key=lambda r: (r[1], r[0]))
         return rows
 
@@ -432,7 +547,7 @@ class ReportBuilder:
         if code not in self.names:
             unit = self.profile.org_unit(code)
             self.names[code] = unit.name if unit else code
-        return self.names[code]
+        return unit_display(self.names[code])
 
     def tables(self) -> list[Table]:
         unit_column = [Column("Đơn vị", "text", 2.2)] if self.consolidated else []
@@ -444,8 +559,9 @@ class ReportBuilder:
             self.activity_rows)
 
         def document_rows():
-            for i, (number, day, issuer, kind, title, code) in enumerate(self.documents(), 1):
-                line = [i, number, day, issuer, label(DOCUMENT_KINDS, kind), title]
+            issued = [d for d in self.documents() if d[6] == "issued"]
+            for i, (number, day, issuer, kind, title, code, _direction) in enumerate(issued, 1):
+                line = [i, number, day, lower_unit_kinds(issuer), label(DOCUMENT_KINDS, kind), title]
                 if self.consolidated:
                     line.append(self.unit_name(code))
                 yield line
@@ -457,26 +573,50 @@ class ReportBuilder:
              Column("Trích yếu", "text", 5.0)] + unit_column,
             document_rows)
 
+        compared_on: dict[str, frozenset[str]] = {}
+
         def indicator_rows():
             i = 0
             for code, indicator in self.catalogue.items():
                 now = self.share(code) if indicator.kind == "share" else self.value(code)
-                before = (self.share(code, self.before) if indicator.kind == "share"
-                          else self.before.values.get(code))
-                if indicator.kind == "from_activities" and not self.before.counts.get("activities"):
+                compared = self.comparison(code)
+                before = None
+                if compared is not None:
+                    _, before_figures, common = compared
+                    before = (self.share(code, before_figures) if indicator.kind == "share"
+                              else before_figures.values.get(code))
+                    if common is not None:
+                        compared_on[code] = common
+                if indicator.kind == "from_activities" and not self.before.counts.get("activities") \
+                        and code not in self.before.coverage:
                     before = None  # no activity recorded a year earlier: unknown, not zero
                 i += 1
-                yield [i, code, indicator.name_vi, indicator.unit_vi, now, before,
-                       indicator.target_2025, indicator.target_2030]
+                line = [i, code, indicator.name_vi, indicator.unit_vi, now, before,
+                        indicator.target_2025, indicator.target_2030]
+                if self.consolidated:
+                    line.append(self.figures.checks.get(code))
+                yield line
 
+        def indicator_note() -> str:
+            note = ("Tỷ lệ (%) tính từ tử số và mẫu số; số liệu tổng hợp là tổng tử số chia tổng mẫu số. "
+                    "Số liệu toàn địa bàn do đơn vị nhập được giữ nguyên, không cộng thêm số liệu của đơn vị cấp dưới")
+            note += ("; cột \"Cộng từ số liệu chi tiết (đối chiếu)\" ghi tổng số liệu của các đơn vị cấp dưới "
+                     "(với số cuộc, lượt người: cả các hoạt động đã ghi) để đối chiếu."
+                     if self.consolidated else ".")
+            for code, common in compared_on.items():
+                note += (f" {self.catalogue[code].name_vi}: cùng kỳ năm trước {self.coverage_words(common)}.")
+            return note
+
+        checks = [Column("Cộng từ số liệu chi tiết (đối chiếu)", "number", 1.6)] if self.consolidated else []
         indicator_table = Table(
             "Chỉ tiêu", "Các chỉ tiêu của kỳ báo cáo",
             [Column("STT", "int", 0.9), Column("Mã", "text", 0), Column("Chỉ tiêu", "text", 5.4),
              Column("Đơn vị tính", "text", 1.4), Column(self.period.label_vi.capitalize(), "number", 1.6),
              Column("Cùng kỳ năm trước", "number", 1.6), Column("Mục tiêu 2025 (%)", "number", 1.3),
-             Column("Mục tiêu 2030 (%)", "number", 1.3)],
-            indicator_rows,
-            note="Tỷ lệ (%) tính từ tử số và mẫu số; số liệu tổng hợp là tổng tử số chia tổng mẫu số.")
+             Column("Mục tiêu 2030 (%)", "number", 1.3)] + checks,
+            indicator_rows)
+        list(indicator_rows())  # the note names the indicators compared on fewer units
+        indicator_table.note = indicator_note()
 
         def narrative_rows():
             for code in self.units:
@@ -493,12 +633,10 @@ class ReportBuilder:
     def chart(self) -> Chart:
         labels, values = [], []
         for child in self.children:
-            from ..summary import units_below
-
-            figures = compute(self.profile.engine, child.code, units_below(self.profile, child.code), self.period)
+            figures = unit_figures(self.profile, child.code, self.period)
             share = figures.share("LEADERS_FEMALE_PCT", self.rule)
             if share is not None:
-                labels.append(child.name)
+                labels.append(unit_display(child.name))
                 values.append(share)
         if labels:
             return Chart(f"Tỷ lệ nữ lãnh đạo, quản lý theo đơn vị, {self.period.label_vi}", labels, values)
@@ -508,21 +646,25 @@ class ReportBuilder:
             periods.append(Period(p.year - 1, None) if p.half is None
                            else Period(p.year - (p.half == 1), 2 if p.half == 1 else 1))
         for p in reversed(periods):
-            figures = compute(self.profile.engine, self.code, self.units, p)
+            figures = unit_figures(self.profile, self.code, p)
             share = figures.share("LEADERS_FEMALE_PCT", self.rule)
             if share is not None:
                 labels.append(p.label_vi.capitalize())
                 values.append(share)
-        return Chart(f"Tỷ lệ nữ lãnh đạo, quản lý của {self.unit.name} qua các kỳ", labels, values)
+        return Chart(f"Tỷ lệ nữ lãnh đạo, quản lý của {self.in_text} qua các kỳ", labels, values)
 
     def annexes(self, tables: list[Table]) -> list[Annex]:
+        """Only annexes with something in them, numbered I, II, … in this order."""
         activities, documents, indicator_table, _ = tables
-        result = [
-            Annex("Phụ lục 1", "CÁC CHỈ TIÊU VỀ BÌNH ĐẲNG GIỚI VÀ VÌ SỰ TIẾN BỘ CỦA PHỤ NỮ",
-                  table=indicator_table, chart=self.chart()),
-            Annex("Phụ lục 2", "CÁC VĂN BẢN CHỈ ĐẠO, TRIỂN KHAI", table=documents),
-            Annex("Phụ lục 3", "CÁC HOẠT ĐỘNG TUYÊN TRUYỀN, TẬP HUẤN, TRUYỀN THÔNG", table=activities),
-        ]
+        candidates: list[tuple[str, Annex]] = []
+        if any(v for v in self.figures.values.values()) or self.figures.shares:
+            candidates.append(("indicators", Annex("", "CÁC CHỈ TIÊU VỀ BÌNH ĐẲNG GIỚI VÀ VÌ SỰ TIẾN BỘ CỦA PHỤ NỮ",
+                                                   table=indicator_table, chart=self.chart())))
+        if any(d[6] == "issued" for d in self.documents()):
+            candidates.append(("documents", Annex("", "CÁC VĂN BẢN CHỈ ĐẠO, TRIỂN KHAI", table=documents)))
+        if self.figures.counts.get("activities"):
+            candidates.append(("activities", Annex("", "CÁC HOẠT ĐỘNG TUYÊN TRUYỀN, TẬP HUẤN, TRUYỀN THÔNG",
+                                                   table=activities)))
         if self.consolidated:
             paragraphs = []
             for code in self.units[1:]:
@@ -531,19 +673,23 @@ class ReportBuilder:
                     continue
                 paragraphs.append(para("item", Run(self.unit_name(code), bold=True)))
                 for section, text in texts.items():
-                    lines = clean_lines(text)
+                    lines = [line for line in clean_lines(text) if line != FIGURES_MARK]
                     paragraphs.append(para("body", Run(f"{label(NARRATIVE_SECTIONS, section)}: ", italic=True),
-                                           lines[0] if lines else ""))
-                    paragraphs += [para("body", line) for line in lines[1:]]
-            if not paragraphs:
-                paragraphs.append(para("body", Run("Chưa có đơn vị cấp dưới nào gửi nội dung báo cáo trong kỳ.",
-                                                   italic=True)))
-            result.append(Annex("Phụ lục 4", "NỘI DUNG BÁO CÁO CỦA CÁC ĐƠN VỊ CẤP DƯỚI", paragraphs=paragraphs))
-        for annex in result:
+                                           lower_unit_kinds(lines[0]) if lines else ""))
+                    paragraphs += [para("body", lower_unit_kinds(line)) for line in lines[1:]]
+            if paragraphs:
+                candidates.append(("children", Annex("", "NỘI DUNG BÁO CÁO CỦA CÁC ĐƠN VỊ CẤP DƯỚI",
+                                                     paragraphs=paragraphs)))
+        result = []
+        for (key, annex), numeral in zip(candidates, ROMAN):
+            annex.title = f"Phụ lục {numeral}"
             annex.subtitle += f" {self.period.label_vi.upper()}"
+            self.annex_numbers[key] = annex.title
+            result.append(annex)
         return result
 
 
 def build_report(profile: Profile, period: Period, org_unit: str | None = None,
                  issued_on: date | None = None, number: str = "", options: ReportOptions | None = None) -> Report:
+    """The report model; `options` (options.py) say how this printing differs from the settings' defaults."""
     return ReportBuilder(profile, period, org_unit, issued_on, number, options).build()

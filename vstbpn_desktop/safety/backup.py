@@ -18,6 +18,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from ..atomic import OutputError, _fsync_folder, atomic_path
+from ..bundle import kept
 from ..errors import Message, Refused
 from .integrity import _connect, check_file, explain_storage_error, looks_like_sqlite
 
@@ -296,6 +297,8 @@ def restore(profile, file: Path) -> dict:
             connection.close()
         safety = None
         damaged = bool(live.exists() and check_file(live, quick=True))
+        # Revocations, the bundle ledger and the sequence counter are not rolled back (bundle/kept.py).
+        held = kept.remember(live) if live.exists() else kept.Held()
         if live.exists() and not damaged:
             safety = before(profile, "restore")
         profile.close()
@@ -323,7 +326,9 @@ def restore(profile, file: Path) -> dict:
 
     if needs_upgrade(profile.engine):
         profile._migrate()
-    return {**facts, "safety_backup": str(safety.path) if safety else None, "damaged_moved": damaged}
+    carried = kept.reapply(profile, held)
+    return {**facts, "safety_backup": str(safety.path) if safety else None, "damaged_moved": damaged,
+            "kept": carried}
 
 
 def _copy_into_live(staging: Path, live: Path) -> None:

@@ -57,7 +57,7 @@ def periods_touched(*, activities=(), documents=(), indicator_values=(), narrati
         day = record["date"]
         if isinstance(day, date):
             codes.add(period_for(day).code)
-    codes |= {p for p, _, _ in indicator_values}
+    codes |= {item[0] for item in indicator_values}  # (period, code, value[, coverage])
     codes |= {p for p, _, _ in narratives}
     return codes
 

@@ -108,6 +108,10 @@ class Document(Record, table=True):
     issuer: str = Field(default="", max_length=300)
     kind: str = Field(max_length=20)
     title: str = Field(sa_column=Column(Text, nullable=False))
+    # "issued" by the unit (listed among its documents) or "received" from above (the report's
+    # opening "Thực hiện Công văn số … của …" cites it). Rows written before 0002 are "issued".
+    direction: str = Field(default="issued", max_length=10,
+                           sa_column_kwargs={"server_default": "issued"})
 
 
 class IndicatorValue(Record, table=True):
@@ -117,6 +121,10 @@ class IndicatorValue(Record, table=True):
     period: str = Field(max_length=10)
     indicator_code: str = Field(foreign_key="indicator.code", max_length=60)
     value: float
+    # What the value covers (docs/architecture.md, "What a figure covers"): "own" — the unit's own
+    # level, added to its children's figures; "area" — the whole area below the unit, which stands
+    # (the children's sum is shown beside it for checking). Rows written before 0002 are "own".
+    coverage: str = Field(default="own", max_length=10, sa_column_kwargs={"server_default": "own"})
 
 
 class Narrative(Record, table=True):

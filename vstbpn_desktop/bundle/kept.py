@@ -1,0 +1,81 @@
+"""What a restore must not roll back: revoked keys, the bundle ledger, the sequence counter.
+
+A backup is the data as it was; the trust register's revocations and the ledger's high-water marks
+are promises about the future ("this key signs nothing more", "nothing older than sequence N from
+this unit is accepted"). `remember` reads them from the live database before safety/backup.py
+replaces it; `reapply` writes them back into the restored one, in one transaction:
+
+- a key revoked now stays revoked (its row is added back if the backup never knew it);
+- every ledger row the backup lacks is added back as history (`current` false): its sequence still
+  counts as the unit's high-water mark, so an older bundle stays refused, while the newest bundle
+  itself may be imported again to bring back the records the restore took away (bundle/importer.py);
+  an answer applied once stays applied once;
+- the sender's counter is the highest of the restored one, its file and the one before (sequence.py).
+"""
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+
+@dataclass
+class Held:
+    revoked: list[dict] = field(default_factory=list)
+    ledger: list[dict] = field(default_factory=list)
+    sequence: int = 0
+    readable: bool = True
+
+
+def remember(live: Path) -> Held:
+    """The live database's revocations, ledger and counter (read-only; nothing if unreadable)."""
+    from ..safety.integrity import _connect
+    from .sequence import META_SEQUENCE
+
+    held = Held()
+    try:
+        connection = _connect(Path(live))
+        connection.row_factory = sqlite3.Row
+        try:
+            held.revoked = [dict(row) for row in connection.execute(
+                "SELECT * FROM trusted_key WHERE revoked_at IS NOT NULL")]
+            held.ledger = [dict(row) for row in connection.execute("SELECT * FROM bundle_ledger")]
+            row = connection.execute("SELECT value FROM meta WHERE key = ?", (META_SEQUENCE,)).fetchone()
+            held.sequence = int(row[0]) if row and str(row[0]).isdigit() else 0
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        held.readable = False
+    return held
+
+
+def _insert(connection, table: str, row: dict) -> None:
+    """The row as sqlite3 read it, written back as it was (the same stored text for every value)."""
+    names = list(row)
+    connection.exec_driver_sql(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                               tuple(row[name] for name in names))
+
+
+def reapply(profile, held: Held) -> dict:
+    """Write back into the restored database what `remember` read; returns what was re-applied."""
+    from .sequence import keep_after_restore
+
+    revoked = restored_rows = 0
+    with profile.engine.begin() as connection:
+        for row in held.revoked:
+            found = connection.exec_driver_sql("SELECT revoked_at FROM trusted_key WHERE fingerprint = ?",
+                                               (row["fingerprint"],)).first()
+            if found is None:
+                _insert(connection, "trusted_key", row)
+                revoked += 1
+            elif found[0] is None:
+                connection.exec_driver_sql("UPDATE trusted_key SET revoked_at = ?, revoked_by = ? WHERE fingerprint = ?",
+                                           (row["revoked_at"], row["revoked_by"], row["fingerprint"]))
+                revoked += 1
+        present = {row[0] for row in connection.exec_driver_sql("SELECT id FROM bundle_ledger")}
+        for row in held.ledger:
+            if row["id"] not in present:
+                _insert(connection, "bundle_ledger", dict(row, current=0))
+                restored_rows += 1
+    keep_after_restore(profile, held.sequence)
+    return {"revocations": revoked, "ledger": restored_rows, "readable": held.readable}
