@@ -120,6 +120,7 @@ class FiguresPage(Page):
         super().__init__(heading, parent)
         box = QGroupBox(self.tr("Số liệu"))
         form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)  # a long name above its field on a narrow screen
         self.inputs: dict[str, QLineEdit] = {}
         # What the figures cover (docs/architecture.md): the whole area stands, the own level is
         # added to the units below. Beside the first figure: the page grows no taller.
