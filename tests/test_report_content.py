@@ -16,6 +16,7 @@ from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.records import Scope, add_activity, add_document, set_indicator_values
 from vstbpn_desktop.reports import write_report
 from vstbpn_desktop.reports.content import build_report, percent
+from vstbpn_desktop.reports.options import ReportOptions
 from vstbpn_desktop.resources import resource
 from vstbpn_desktop.summary import summary, unit_figures
 from vstbpn_desktop.text import UNIT_KINDS, lower_unit_kinds, proper_name, tone_marks, unit_display, unit_in_sentence
@@ -162,7 +163,8 @@ def test_the_unreported_note_only_where_units_below_are_enrolled_and_when_asked(
         assert ("Báo cáo tổng hợp số liệu của tỉnh An Giang và của 0/1 đơn vị cấp dưới gửi báo cáo qua phần mềm; "
                 "đơn vị chưa gửi báo cáo 6 tháng đầu năm 2023: huyện An Phú.") in text
         assert "Long Xuyên" not in text  # not enrolled: not expected to report
-        assert "chưa gửi báo cáo" not in build_report(province, H1, unreported_note=False).plain_text()
+        assert "chưa gửi báo cáo" not in build_report(province, H1, options=ReportOptions.from_settings(
+            province.settings, unreported_note=False)).plain_text()
     finally:
         province.close()
 

@@ -33,7 +33,7 @@ from vstbpn_desktop.reports.pdf import write_pdf
 from test_report import flat
 
 H1 = Period(2023, 1)
-CODES = ("58/KH-UBND", "238/QĐ-UBND", "112/KH-SLĐTBXH", "03/UBQG-VP")
+CODES = ("58/KH-UBND", "238/QĐ-UBND", "112/KH-SLĐTBXH")  # the demo's documents (annex and body)
 OPTIONS = ("--date", "02/02/2023", "--number", "15", "--symbol", "BC-UBND", "--to", "Bộ Nội vụ",
            "--to", "Ủy ban nhân dân tỉnh An Giang", "--signer-title", "Phó Chủ tịch",
            "--signer-name", "Nguyễn Văn An", "--no-unreported-note")
@@ -61,7 +61,21 @@ def demo(province_cli):
     return province_cli
 
 
-def test_number_is_left_blank_with_room_to_write_it_by_default(demo, tmp_path):
+@pytest.fixture
+def enrolled(demo, tmp_path):
+    """The demo province with district 886 enrolled (its key in the trust register): a unit
+    expected to report, so the note on units that have not reported applies."""
+    district = demo.__class__(tmp_path / "d886", demo.capsys)
+    for cli, args in ((district, ("init", "--org-unit", "886")),
+                      (district, ("keys", "export-public", "--out", tmp_path / "886.pub")),
+                      (demo, ("trust", "add", tmp_path / "886.pub", "--org-unit", "886"))):
+        code, _, err = cli(*args)
+        assert code == 0, err
+    return demo
+
+
+def test_number_is_left_blank_with_room_to_write_it_by_default(enrolled, tmp_path):
+    demo = enrolled
     out = tmp_path / "trong-so.pdf"
     code, _, err = demo("report", "pdf", "--period", "2023H1", "--out", out, "--date", "02/02/2023")
     assert code == 0, err
@@ -69,7 +83,7 @@ def test_number_is_left_blank_with_room_to_write_it_by_default(demo, tmp_path):
     blank = re.search(r"Số:(\s+)/BC-BVSTBPN", first)
     assert blank and len(blank.group(1)) >= 8, first[:300]  # room for a number written by hand
     assert "Kính gửi" not in first  # no addressee unless chosen
-    assert "Các đơn vị chưa gửi báo cáo" in flat("".join(pages(out)))  # the note is on by default
+    assert "đơn vị chưa gửi báo cáo 6 tháng đầu năm 2023: huyện An Phú" in flat("".join(pages(out)))  # on by default
     assert re.search(r"\(Kèm theo Báo cáo số\s{4,}/BC-BVSTBPN ngày 02 tháng 02 năm 2023", pages(out)[-1])
     docx = tmp_path / "trong-so.docx"
     code, _, err = demo("report", "docx", "--period", "2023H1", "--out", docx, "--date", "02/02/2023")
@@ -79,7 +93,8 @@ def test_number_is_left_blank_with_room_to_write_it_by_default(demo, tmp_path):
     assert re.fullmatch(r"Số: \u00a0{8,}/BC-BVSTBPN", number), repr(number)
 
 
-def test_options_from_the_command_line_in_pdf_docx_and_xlsx(demo, tmp_path):
+def test_options_from_the_command_line_in_pdf_docx_and_xlsx(enrolled, tmp_path):
+    demo = enrolled
     pdf = tmp_path / "bao-cao.pdf"
     code, _, err = demo("report", "pdf", "--period", "2023H1", "--out", pdf, *OPTIONS)
     assert code == 0, err
@@ -90,7 +105,7 @@ def test_options_from_the_command_line_in_pdf_docx_and_xlsx(demo, tmp_path):
     assert "Kính gửi: - Bộ Nội vụ; - Ủy ban nhân dân tỉnh An Giang." in first
     assert first.index("Kính gửi") < first.index("Ban Vì sự tiến bộ của phụ nữ (VSTBPN)")  # above the body
     assert "PHÓ CHỦ TỊCH" in whole and "Nguyễn Văn An" in whole
-    assert "chưa gửi báo cáo" not in whole and "đơn vị cấp dưới đã gửi" not in whole
+    assert "chưa gửi báo cáo" not in whole and "gửi báo cáo qua phần mềm" not in whole
     line = "(Kèm theo Báo cáo số 15/BC-UBND ngày 02 tháng 02 năm 2023 của Ban VSTBPN và BĐG tỉnh An Giang)"
     annexes = [t for t in texts if "Phụ lục" in t]
     assert annexes and all(line in flat(t) for t in annexes if re.search(r"^\s*Phụ lục", t, re.M))
@@ -112,7 +127,11 @@ def test_options_from_the_command_line_in_pdf_docx_and_xlsx(demo, tmp_path):
               if p.text == "Nguyễn Văn An"]
     assert signer and all(run.bold for run in signer[0].runs)
     paragraphs = [p.text for p in document.paragraphs]
-    assert paragraphs.count(line) == len(build_report(Profile.open(demo.data_dir), H1).annexes)
+    profile = Profile.open(demo.data_dir)
+    try:
+        assert paragraphs.count(line) == len(build_report(profile, H1).annexes)
+    finally:
+        profile.close()
     assert not any("chưa gửi báo cáo" in p for p in paragraphs)
 
     xlsx = tmp_path / "bao-cao.xlsx"
@@ -131,7 +150,8 @@ def test_one_addressee_sits_on_the_line_of_kinh_gui(demo, tmp_path):
     assert "Kính gửi: Bộ Nội vụ." in pages(out)[0]
 
 
-def test_options_come_from_the_settings_and_are_refused_when_wrong(demo, tmp_path):
+def test_options_come_from_the_settings_and_are_refused_when_wrong(enrolled, tmp_path):
+    demo = enrolled
     profile = Profile.open(demo.data_dir)
     profile.settings.report_symbol = "BC-SLĐTBXH"
     profile.settings.report_addressees = "Ủy ban nhân dân tỉnh An Giang"
@@ -222,9 +242,28 @@ def test_annex_tables_never_split_a_code_or_a_header(demo, tmp_path):
     for broken in ("ST", "58/KH-UBN", "UBN", "cuộ", "202"):
         assert broken not in words, broken
     lines = [line.strip() for line in "\n".join(pages(out)).splitlines()]
-    assert "25,37\u00a0%" in "\n".join(pages(out)) or "25,37 %" in "\n".join(pages(out))
+    assert "25,36 %" in "\n".join(pages(out))
     # "%" never wraps away from its number ("%" alone in the unit column is fine).
     assert not any(line.startswith("%") and before[-1:].isdigit() for before, line in zip(lines, lines[1:]))
+
+
+def test_percent_stays_with_its_number_when_a_line_wraps():
+    """A non-breaking space before "%" (layout.printable): the line breaks before the number, not
+    between the number and "%" as it does with any other word."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Paragraph
+
+    from vstbpn_desktop.reports.pdf import make_styles, safe
+
+    fonts = register_fonts()
+    style = make_styles(fonts)["cell"]
+    width = stringWidth("chiếm 25,36", fonts.regular, style.fontSize) + 2
+    lines = {}
+    for text in ("chiếm 25,36 %", "chiếm 25,36 x"):
+        paragraph = Paragraph(safe(text), style)
+        paragraph.wrap(width, 1000)
+        lines[text] = [" ".join(line[1]) for line in paragraph.blPara.lines]
+    assert lines == {"chiếm 25,36 %": ["chiếm", "25,36\u00a0%"], "chiếm 25,36 x": ["chiếm 25,36", "x"]}
 
 
 def test_docx_headings_widths_header_rows_and_chart(demo, tmp_path):

@@ -6,10 +6,10 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from vstbpn_desktop import records
-from vstbpn_desktop.catalogue import indicators
+from vstbpn_desktop.catalogue import code_of, indicators
 from vstbpn_desktop.domain.validation import Invalid, check_indicator_bounds
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.formats import round_share
@@ -124,6 +124,9 @@ class NarrativeController(QObject):
 
     def discard(self) -> None:
         self.load(records.narratives(self.context.engine, self.context.scope))
+
+    def focus_pending(self) -> None:
+        self.editor.text.setFocus()
 
     def flush(self) -> bool:
         self.timer.stop()
@@ -268,6 +271,12 @@ class FiguresController(QObject):
     def discard(self) -> None:
         self.load()
 
+    def focus_pending(self) -> None:
+        code = next((code for code in self.page.inputs if self.unsaved(code)), None)
+        if code is not None:
+            self.page.inputs[code].setFocus()
+            self.page.inputs[code].selectAll()
+
     def coverage(self) -> str:
         return "area" if self.page.whole_area.isChecked() else "own"
 
@@ -276,8 +285,10 @@ class FiguresController(QObject):
         held = {code: value for code, value in self.saved.items() if code in self.page.inputs}
         if not held:
             return
+        engine, scope = self.context.engine, self.context.scope
+        before = {code: records.record_state(engine, "indicator_value", scope, code) for code in held}
         try:
-            records.set_indicator_values(self.context.engine, self.context.scope, held, self.context.author,
+            records.set_indicator_values(engine, scope, held, self.context.author,
                                          coverage=dict.fromkeys(held, self.coverage()))
         except (Invalid, Refused) as exc:
             self.page.whole_area.blockSignals(True)
@@ -285,6 +296,10 @@ class FiguresController(QObject):
             self.page.whole_area.blockSignals(False)
             self.page.message.show_refusal(self.tr("Chưa lưu — {reason}").format(reason=indicator_refusal(exc)))
             return
+        self.context.record(self.page.whole_area.text(), [
+            records.Change("indicator_value", code, scope, state,
+                           records.record_state(engine, "indicator_value", scope, code))
+            for code, state in before.items()])
         self.context.say(self.tr("Đã lưu: số liệu toàn địa bàn") if whole_area
                          else self.tr("Đã lưu: số liệu cấp mình"), 4000)
         self.context.data_changed.emit("indicators")
@@ -313,6 +328,7 @@ class TableController(QObject):
         page.add_action.triggered.connect(self.add)
         page.delete_action.triggered.connect(self.delete_selected)
         page.table.append_requested.connect(self.add)
+        page.table.paste_requested.connect(self.paste)
 
     def _refused(self, row: int, reason: str) -> None:
         self.page.message.show_refusal(self.tr("Dòng {row} chưa lưu — {reason}").format(row=row + 1, reason=reason))
@@ -338,6 +354,12 @@ class TableController(QObject):
     def discard(self) -> None:
         self.model.discard_pending()
         self.show_pending()
+
+    def focus_pending(self) -> None:
+        cell = self.model.first_pending()
+        if cell.isValid():
+            self.page.table.setFocus()
+            self.select(cell.row(), cell.column())
 
     # -- the record under the cursor --
 
@@ -422,6 +444,40 @@ class TableController(QObject):
 
     def before_focus_new(self) -> None:
         pass
+
+    def paste(self, text: str | None = None) -> None:
+        """Cells copied from a spreadsheet, from the current cell on: one action for Hoàn tác. Lines
+        below the last row become new rows; a value refused stays red in its cell, unsaved."""
+        text = QApplication.clipboard().text() if text is None else text
+        lines = [line.split("\t") for line in text.replace("\r\n", "\n").rstrip("\n").split("\n") if line]
+        start = self.page.table.currentIndex()
+        if not lines or not start.isValid():
+            return
+        model, scope = self.model, self.context.scope
+        with self.context.history.group(self.tr("dán {count} ô").format(
+                count=i18n.count(sum(len(line) for line in lines)))):
+            # The records first, by id: a pasted date re-sorts the rows under the paste.
+            targets = [model.index(start.row() + n, 0).data(IdRole) for n in range(len(lines))]
+            for n, record_id in enumerate(targets):
+                if record_id is None:
+                    try:
+                        change = records.track(self.context.engine, model.TABLE, scope, None,
+                                               lambda: self.create(self.new_record()))
+                    except (Invalid, Refused):
+                        break
+                    self.context.record("", [change])
+                    model.reload()
+                    targets[n] = change.key
+            for record_id, line in zip(targets, lines):
+                for offset, value in enumerate(line):
+                    column = start.column() + offset
+                    if column >= model.columnCount():
+                        break
+                    if column == model.KIND_COLUMN:
+                        value = code_of(value, model.KINDS)
+                    model.setData(model.index(model.row_of(record_id), column), value.strip())
+        self.show_record(targets[0])
+        self._changed()
 
     def delete_selected(self) -> None:
         rows = sorted({index.row() for index in self.page.table.selectionModel().selectedRows()})
@@ -596,6 +652,12 @@ class GridController(QObject):
         self.model.discard_pending()
         self.page.message.clear_refusal()
 
+    def focus_pending(self) -> None:
+        cell = self.model.first_pending()
+        if cell.isValid():
+            self.page.table.setFocus()
+            self.page.table.setCurrentIndex(cell)
+
     def invalidate(self) -> None:
         self.stale = True
         self.refresh_if_shown()
@@ -649,10 +711,13 @@ class MainController(QObject):
         self.editing = {key: [c for c in (self.documents, self.activities, *self.figures, self.grid)
                               if c.page is page] + [n for n in self.narratives if n.editor in page.narratives.values()]
                         for key, page in pages.items()}
-        self._page = window.stack.currentIndex()
+        self._quiet = False
 
         window.period.currentIndexChanged.connect(self._period_chosen)
-        window.stack.currentChanged.connect(self._page_shown)
+        # A page is left only after its refused values were fixed or discarded: asked before it goes.
+        window.navigation.currentRowChanged.disconnect(window.stack.setCurrentIndex)
+        window.navigation.currentRowChanged.connect(self._page_chosen)
+        window.stack.currentChanged.connect(lambda _: self.grid.refresh_if_shown())
         window.close_guard = self.flush
         self.context.data_changed.connect(self._data_changed)
         self.context.history.applied.connect(self._history_applied)
@@ -695,22 +760,33 @@ class MainController(QObject):
                 controller.discard()
             return True
         for key, editing in self.editing.items():
-            if any(controller.pending() for controller in editing):
+            first = next((controller for controller in editing if controller.pending()), None)
+            if first is not None:
                 self._show_page_quietly(key)
+                # After the click or key that asked has been handled: the list shows the page, the cursor the value.
+                QTimer.singleShot(0, lambda key=key, first=first: self._back_to(key, first))
                 break
         return False
 
+    def _back_to(self, key: str, controller) -> None:
+        self._show_page_quietly(key)
+        self.window.activateWindow()   # after the question: the window's shortcuts work at once
+        controller.focus_pending()
+
     def _show_page_quietly(self, key: str) -> None:
         """Show a page without asking about the one left (the officer was just asked)."""
-        self._page = list(self.window.pages).index(key)
-        self.window.show_page(key)
+        self._quiet = True
+        try:
+            self.window.show_page(key)
+        finally:
+            self._quiet = False
 
-    def _page_shown(self, index: int) -> None:
-        left, self._page = self._page, index
-        keys = list(self.window.pages)
-        if left != index and 0 <= left < len(keys) and not self.confirm_unsaved(self.editing.get(keys[left], [])):
-            return
-        self.grid.refresh_if_shown()
+    def _page_chosen(self, row: int) -> None:
+        left, keys = self.window.stack.currentIndex(), list(self.window.pages)
+        if (not self._quiet and left != row and 0 <= left < len(keys)
+                and not self.confirm_unsaved(self.editing.get(keys[left], []))):
+            return   # the officer fixes them: confirm_unsaved has shown their page again
+        self.window.stack.setCurrentIndex(row)
 
     # -- the Sửa menu --
 
@@ -721,22 +797,20 @@ class MainController(QObject):
             action.trigger()
 
     def undo(self) -> None:
-        self._typing_saved()
-        self.context.history.undo()
+        if self.flush():   # what is being typed is saved (it is what gets undone); refused values asked about
+            self.context.history.undo()
 
     def redo(self) -> None:
-        self._typing_saved()
-        self.context.history.redo()
+        if self.flush():
+            self.context.history.redo()
 
-    def _typing_saved(self) -> None:
-        """A narrative or figure still being typed is saved first: it is the action to undo."""
+    def _history_applied(self, changes: list) -> None:
+        """After an undo, a redo or a restore: the period and page of the change, its record under the
+        cursor. Text still being typed elsewhere is saved first, not read over."""
         for narrative in self.narratives:
             narrative.flush()
         for figures in self.figures:
             figures.flush()
-
-    def _history_applied(self, changes: list) -> None:
-        """After an undo or redo: the period and page of the change, its record under the cursor."""
         change = changes[-1]
         if change.scope.period != self.context.scope.period:
             self.set_period(change.scope.period.code)
@@ -761,6 +835,8 @@ class MainController(QObject):
         if change.table == "narrative":
             return next(key for key, page in self.window.pages.items() if change.key in getattr(page, "narratives", {}))
         section = indicators()[change.key].section
+        if self.window.stack.currentWidget() is self.window.pages["grid"]:
+            return "grid"   # every typed indicator is there too: stay where the officer is
         return section if change.key in getattr(self.window.pages.get(section), "inputs", {}) else "grid"
 
     # -- the period --

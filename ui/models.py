@@ -165,6 +165,13 @@ class _RecordTable(QAbstractTableModel):
         """The reasons of the values typed and refused, not saved."""
         return [reason for fields in self._pending.values() for _, reason in fields.values()]
 
+    def first_pending(self) -> QModelIndex:
+        for record_id, fields in self._pending.items():
+            row = self.row_of(record_id)
+            if row >= 0:
+                return self.index(row, self.COLUMNS.index(next(iter(fields))))
+        return QModelIndex()
+
     def discard_pending(self) -> None:
         """Forget the refused values: every cell shows its saved value again."""
         if self._pending:
@@ -494,16 +501,21 @@ class IndicatorTableModel(QAbstractTableModel):
     def pending(self) -> list[str]:
         return [reason for _, reason in self._pending.values()]
 
+    def first_pending(self) -> QModelIndex:
+        rows = [row for row, indicator in enumerate(self._catalogue) if indicator.code in self._pending]
+        return self.index(rows[0], self.VALUE) if rows else QModelIndex()
+
     def discard_pending(self) -> None:
         self._pending.clear()
         self.reload()
 
 
-def save_indicator(engine, scope, code: str, typed, author: str = ""):
-    """Save one typed indicator value (empty text clears it): its records.Change, or the core's refusal."""
+def save_indicator(engine, scope, code: str, typed, author: str = "", coverage: str | None = None):
+    """Save one typed indicator value (empty text clears it), with what it covers ("own"/"area") when
+    given: its records.Change, or the core's refusal."""
     value = i18n.typed_number(typed) if typed not in (None, "") else None
-    return records.track(engine, "indicator_value", scope, code,
-                         lambda: records.set_indicator_values(engine, scope, {code: value}, author))
+    return records.track(engine, "indicator_value", scope, code, lambda: records.set_indicator_values(
+        engine, scope, {code: value}, author, coverage={code: coverage} if coverage else None))
 
 
 def indicator_refusal(exc: Exception) -> str:

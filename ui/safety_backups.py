@@ -199,8 +199,8 @@ def restore_backup(window, info: core.BackupInfo, parent=None) -> dict | None:
             when=when_text(info.when), records=records), tr("Khôi phục")):
         return None
     controller = window.controller
-    if not getattr(window, "damaged_reason", None):
-        controller.flush()
+    if not getattr(window, "damaged_reason", None) and not controller.flush():
+        return None   # values refused and not saved: the officer fixes them first
     profile = controller.profile
     try:
         facts = run_task(parent, tr("Đang khôi phục…"), lambda task: core.restore(profile, info.path),

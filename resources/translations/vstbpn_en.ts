@@ -2033,6 +2033,10 @@ Every bundle signed with this key will be refused from now on; data already rece
         <translation>add row</translation>
     </message>
     <message>
+        <source>dán {count} ô</source>
+        <translation>paste {count} cells</translation>
+    </message>
+    <message>
         <source>Xóa dòng</source>
         <translation>Delete rows</translation>
     </message>

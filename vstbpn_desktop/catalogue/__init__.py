@@ -97,3 +97,16 @@ def label(vocabulary: dict[str, tuple[str, str]], code: str, language: str = "vi
     if names is None:
         return code
     return names[0] if language == "vi" else names[1]
+
+
+def code_of(text: str, vocabulary: dict[str, tuple[str, str]]) -> str:
+    """A kind or section given as its code ("training") or its name in either language ("Tập huấn",
+    "tap huan", "Training"), any letter case or accents; anything else comes back unchanged, for
+    the validator to refuse by name."""
+    from ..text import fold, nfc
+
+    wanted = fold(nfc(text.strip()))
+    for code, names in vocabulary.items():
+        if wanted in {fold(code), *(fold(nfc(name)) for name in names)}:
+            return code
+    return text.strip()
