@@ -4,8 +4,9 @@ or table and in the status bar; nothing refused is saved."""
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QItemSelectionModel, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QHeaderView, QMessageBox
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from vstbpn_desktop import records
 from vstbpn_desktop.catalogue import code_of, indicators
@@ -24,10 +25,13 @@ from .models import (
     save_indicator,
 )
 from .widgets import KindDelegate, set_column_widths
+from .worker import later
 
 REFUSED_STYLE = "QLineEdit { border: 2px solid #b00020; background: #fde2e1; }"
 NARRATIVE_IDLE_MS = 1200
 FILTER_IDLE_MS = 250
+# From this many activities in the list the totals below it are summed off the GUI thread.
+BACKGROUND_TOTALS_FROM = 20_000
 
 
 class Context(QObject):
@@ -200,17 +204,15 @@ class FiguresController(QObject):
         rule = self.context.profile.settings.share_rounding
         for indicator in self.shares:
             numerator, denominator = self.saved.get(indicator.numerator), self.saved.get(indicator.denominator)
-            text = "—"
+            share = None
             if numerator is not None and denominator:
-                text = i18n.percent(round_share(numerator * 100.0 / denominator, rule))
-            targets = []
-            if indicator.target_2025 is not None:
-                targets.append(self.tr("mục tiêu 2025: {value}").format(value=i18n.percent(indicator.target_2025, 0)))
-            if indicator.target_2030 is not None:
-                targets.append(self.tr("2030: {value}").format(value=i18n.percent(indicator.target_2030, 0)))
-            if targets:
-                text = f"{text} — {', '.join(targets)}"
-            self.page.shares[indicator.code].setText(text)
+                share = round_share(numerator * 100.0 / denominator, rule)
+            value, goal, colour = i18n.share_verdict(indicator, self.context.scope.period.year, share)
+            # As the report words it: "25,36 %", "mục tiêu đến năm 2025 là 60 %: chưa đạt" in colour.
+            self.page.shares[indicator.code].setText(value)
+            self.page.shares[indicator.code].setStyleSheet(f"color: {colour};" if share is None else "")
+            self.page.goals[indicator.code].setText(goal)
+            self.page.goals[indicator.code].setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
         problems = {code: i18n.message(reason) for code, reason in check_indicator_bounds(self.typed_values()).items()}
         # A refusal stays until its field is changed; a rule broken while typing shows at once.
         for code, (text, _) in list(self.refusals.items()):
@@ -516,9 +518,11 @@ class ActivitiesController(TableController):
 
     def __init__(self, context: Context, page):
         super().__init__(context, page, ActivityTableModel(context.engine, context.scope, context.author))
+        # The title takes what is left: participants, women and place stay in view on a small screen.
         set_column_widths(page.table, {
-            ActivityTableModel.DATE: 95, ActivityTableModel.KIND: 170, ActivityTableModel.TITLE: 360,
-            ActivityTableModel.SESSIONS: 70, ActivityTableModel.PARTICIPANTS: 90, ActivityTableModel.FEMALE: 90})
+            ActivityTableModel.DATE: 95, ActivityTableModel.KIND: 140, ActivityTableModel.TITLE: 300,
+            ActivityTableModel.SESSIONS: 70, ActivityTableModel.PARTICIPANTS: 90, ActivityTableModel.FEMALE: 90,
+            ActivityTableModel.PLACE: 150}, stretch=ActivityTableModel.TITLE)
         self.filter_timer = QTimer(self)
         self.filter_timer.setSingleShot(True)
         self.filter_timer.setInterval(FILTER_IDLE_MS)
@@ -553,10 +557,26 @@ class ActivitiesController(TableController):
         self.page.count_label.setText(text)
 
     def refresh_totals(self) -> None:
-        """The period's totals (not the filter's): one pass over the activities in SQL."""
+        """The period's totals (not the filter's): one pass over the activities in SQL; off the GUI
+        thread for a period of many activities (0,1 s for 100.000), the window goes on meanwhile."""
         self.refresh_count()
-        scope = self.context.scope
-        totals = records.activity_totals(self.context.engine, [scope.org_unit_code], scope.period)
+        scope, engine = self.context.scope, self.context.engine
+        self._totals_asked = getattr(self, "_totals_asked", 0) + 1
+        asked = self._totals_asked
+
+        def read():
+            return records.activity_totals(engine, [scope.org_unit_code], scope.period)
+
+        def show(totals):
+            if asked == self._totals_asked:  # a later refresh's answer wins
+                self.show_totals(totals)
+
+        if self.model.rowCount() < BACKGROUND_TOTALS_FROM:
+            show(read())
+        else:
+            later(self.page, read, show)
+
+    def show_totals(self, totals: dict) -> None:
         labels = self.page.totals
         labels["sessions"].setText(self.tr("Số cuộc: {n}").format(n=i18n.number(totals.get("COMM_SESSIONS", 0))))
         labels["participants"].setText(
@@ -595,10 +615,19 @@ class GridController(QObject):
         self.stale = True
         page.table.setModel(self.model)
         page.table.setAlternatingRowColors(False)
-        set_column_widths(page.table, {0: 200, 2: 90, 3: 90, 4: 100, 5: 100, 6: 130})
+        # The Vietnamese names get the width; the internal code is the name's tooltip, and a narrow
+        # column the officer can show from the header's menu.
+        set_column_widths(page.table, {IndicatorTableModel.CODE: 150, 2: 90, 3: 90, 4: 100, 5: 100, 6: 130},
+                          stretch=IndicatorTableModel.NAME)
+        page.table.setColumnHidden(IndicatorTableModel.CODE, True)
         header = page.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(IndicatorTableModel.NAME, QHeaderView.Stretch)
+        header.setContextMenuPolicy(Qt.ActionsContextMenu)
+        show_codes = QAction(self.tr("Hiện cột mã chỉ tiêu"), header)
+        show_codes.setObjectName("showCodes")
+        show_codes.setCheckable(True)
+        show_codes.toggled.connect(lambda on: page.table.setColumnHidden(IndicatorTableModel.CODE, not on))
+        header.addAction(show_codes)
+        page.show_codes = show_codes
         self.model.refused.connect(self._refused)
         self.model.changed.connect(self._changed)
         self.model.written.connect(self.context.record)

@@ -134,11 +134,16 @@ class RecordTableView(QTableView):
             self.setCurrentIndex(current.sibling(current.row() + 1, current.column()))
 
 
-def set_column_widths(table: QTableView, widths: dict[int, int]) -> None:
-    """The widths given, each column at least as wide as its header reads (in either language)."""
+def set_column_widths(table: QTableView, widths: dict[int, int], stretch: int | None = None) -> None:
+    """The widths given, each column at least as wide as its header reads (in either language);
+    `stretch`: the column that takes what is left (and gives way first on a small screen), so
+    that the columns after it stay in view."""
     header = table.horizontalHeader()
     for column, width in widths.items():
         table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
+    if stretch is not None:
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(stretch, QHeaderView.Stretch)
 
 
 def record_table() -> QTableView:

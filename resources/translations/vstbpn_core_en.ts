@@ -572,6 +572,10 @@
             <translation>unit code '{org_unit_code}' is not in the catalogue of administrative units</translation>
         </message>
         <message>
+            <source>mật khẩu khóa ký không đúng (hoặc tệp khóa bị hỏng)</source>
+            <translation>wrong signing key passphrase (or the key file is damaged)</translation>
+        </message>
+        <message>
             <source>mật khẩu khóa ký quá ngắn: cần ít nhất {value} ký tự</source>
             <translation>the signing key passphrase is too short: at least {value} characters are needed</translation>
         </message>
@@ -1166,10 +1170,6 @@
         <message>
             <source>{path}: không đọc được tệp cấu hình ({error})</source>
             <translation>{path}: cannot read the settings file ({error})</translation>
-        </message>
-        <message>
-            <source>{path}: mật khẩu khóa ký không đúng (hoặc tệp khóa bị hỏng)</source>
-            <translation>{path}: wrong signing key passphrase (or the key file is damaged)</translation>
         </message>
         <message>
             <source>{path}: thư mục hoặc tệp dữ liệu chỉ đọc (không có quyền ghi); SQLite cần ghi được vào thư mục hồ sơ — hãy chép hồ sơ vào thư mục ghi được; dữ liệu không bị thay đổi</source>

@@ -67,6 +67,15 @@ class Indicator:
         """Only counts are typed in; shares and activity figures are derived."""
         return self.kind == "count"
 
+    def goal(self, year: int) -> tuple[int, float] | None:
+        """The national target a share of `year` is measured against, as (target year, percent):
+        the 2025 target up to 2025, the 2030 one after (or when there is no 2025 target)."""
+        if year <= 2025 and self.target_2025 is not None:
+            return 2025, self.target_2025
+        if self.target_2030 is not None:
+            return 2030, self.target_2030
+        return None
+
 
 @lru_cache(maxsize=1)
 def indicators() -> dict[str, Indicator]:

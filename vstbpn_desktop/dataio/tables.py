@@ -84,7 +84,9 @@ def read_csv(path: Path) -> RawTable:
     delimiter = max((",", ";", "\t"), key=first_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        records = list(reader)
+        # Row by row in Python, not list(reader): one C call over 100,000 rows would hold Python's
+        # lock for a second and freeze the window that runs this import in a worker thread.
+        records = [record for record in reader]
     except csv.Error as exc:
         raise Refused("{label}: dòng {line_num}: không đọc được dạng CSV ({error})",
                       label=label, line_num=reader.line_num, error=exc) from None

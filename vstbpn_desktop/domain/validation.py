@@ -228,7 +228,6 @@ def check_indicator_bounds(values: dict[str, float]) -> dict[str, str]:
     return problems
 
 
-
 def validate_narrative(section, text) -> tuple[str, str]:
     problems = {}
     name = nfc(str(section or "")).strip()
