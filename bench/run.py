@@ -190,6 +190,105 @@ def child_list(profile_dir: str, period_code: str) -> None:
     print("VSTBPN_BENCH_LIST " + json.dumps({"rows": rows, "found": found} | results), flush=True)
 
 
+# -- child: the longest event-loop stall while the window works, offscreen ---------------------
+
+PROBE_MS = 10  # the probe timer's interval: a stall is the longest gap between two of its ticks
+
+
+class StallProbe:
+    """A QTimer on the GUI thread; `measure(action)` returns the longest gap (ms) between two of its
+    ticks while `action` runs, and how long the action took (s)."""
+
+    def __init__(self):
+        from PySide6.QtCore import QTimer
+
+        self.timer = QTimer()
+        self.timer.setInterval(PROBE_MS)
+        self.timer.timeout.connect(self.tick)
+        self.last = None
+        self.longest = 0.0
+
+    def tick(self) -> None:
+        now = time.perf_counter()
+        if self.last is not None:
+            self.longest = max(self.longest, now - self.last)
+        self.last = now
+
+    def measure(self, action) -> tuple[float, float, object]:
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.processEvents()
+        self.last, self.longest = None, 0.0
+        self.timer.start()
+        start = time.perf_counter()
+        result = action()
+        seconds = time.perf_counter() - start
+        QApplication.processEvents()  # the tick after the last piece of work counts too
+        self.tick()
+        self.timer.stop()
+        return self.longest * 1000, seconds, result
+
+
+def child_stall(work: str, csv_path: str, annex_dir: str) -> None:
+    """The window's own actions (Tệp → Nhập từ Excel/CSV, Gửi báo cáo, Báo cáo → Lưu PDF) on real
+    profiles, the officer's answers to file dialogs and the passphrase given; measured by StallProbe."""
+    from datetime import date
+
+    from ui.app import make_application, open_window, skip_feature_scan
+    from vstbpn_desktop.reports.options import ReportOptions
+
+    skip_feature_scan()  # as ui.app.run_window does before the window's modules are imported
+    from PySide6.QtWidgets import QDialog
+
+    from ui import bundle_common, bundle_send, report_print
+    from vstbpn_desktop.profile import Profile
+
+    app = make_application(["bench"])  # noqa: F841 (the window needs an application)
+    told = []
+    bundle_common.tell = lambda parent, title, text, warning=False: told.append(text)
+    bundle_common.show = lambda dialog: dialog.show()
+    bundle_common.ask_passphrase = lambda parent, title, label: SECRET
+    bundle_send.run_checklist = lambda dialog: dialog.lock.setChecked(False) or QDialog.Accepted  # send as it is
+    report_print.ask_options = lambda parent, period, title, settings: ReportOptions(issued_on=date(2024, 7, 10))
+    probe = StallProbe()
+    results = {}
+
+    profile = Profile.create(Path(work) / "stall-883", "883", officer="Trần Thị Lan", passphrase=SECRET)
+    window = open_window(profile)
+    window.show()
+    window.controller.set_period(BIG_PERIOD)
+    window.show_page("communication")
+    stall, seconds, result = probe.measure(lambda: window.table_files.import_path(Path(csv_path)))
+    if result is None:
+        raise RuntimeError(f"import refused: {told}")
+    results["import"] = {"stall_ms": stall, "seconds": seconds, "activities": result.added["activities"]}
+    bundle_common.ask_save_file = lambda parent, title, default, f: Path(work) / "stall-883.vstb"
+    stall, seconds, result = probe.measure(window.bundle_sender.send)
+    if result is None:
+        raise RuntimeError(f"export refused: {told}")
+    results["export"] = {"stall_ms": stall, "seconds": seconds, "bytes": result.size}
+    window.close()
+    profile.close()
+
+    profile = Profile.open(Path(annex_dir))
+    window = open_window(profile)
+    window.show()
+    window.controller.set_period("2023H1")
+    out = Path(work) / "stall-annex.pdf"
+    bundle_common.ask_save_file = lambda parent, title, default, f: out
+    stall, seconds, result = probe.measure(lambda: window.reports.export("pdf"))
+    if result is None:
+        raise RuntimeError(f"report refused: {told}")
+    from vstbpn_desktop.records import Scope, count_activities
+
+    results["pdf"] = {"stall_ms": stall, "seconds": seconds, "bytes": out.stat().st_size,
+                      "activities": count_activities(profile.engine, Scope(profile.org_unit_code,
+                                                                           window.controller.context.scope.period))}
+    window.close()
+    profile.close()
+    print("VSTBPN_BENCH_STALL " + json.dumps(results), flush=True)
+
+
 # -- the run ----------------------------------------------------------------------------------
 
 class Bench:
@@ -477,6 +576,31 @@ class Bench:
             self.row(key, label, statistics.median(values), None, 0.3, "s",
                      f"{note}; median of 3 (max {max(values):.3f} s)")
 
+    def stall_rows(self) -> None:
+        """The longest event-loop stall in the window during the big import, its export and the annex PDF."""
+        csv_path = self.work / f"d{DISTRICTS[0]}-{BIG_PERIOD}.csv"
+        env = child_environment() | {"QT_QPA_PLATFORM": "offscreen"}
+        done = subprocess.run([sys.executable, __file__, "--child-stall", str(self.work), str(csv_path),
+                               str(self.work / "annex-886")], capture_output=True, text=True, env=env, cwd=ROOT)
+        if done.returncode != 0:
+            raise RuntimeError(done.stdout + done.stderr)
+        line = next(x for x in done.stdout.splitlines() if x.startswith("VSTBPN_BENCH_STALL "))
+        data = json.loads(line.split(" ", 1)[1])
+        common = (f"the longest gap between two ticks of a {PROBE_MS} ms QTimer on the GUI thread (the work runs "
+                  "in ui/worker.py's thread; the window's own code before and after it, the reload and the result "
+                  "dialog, on the GUI thread, counted)")
+        imported, exported, pdf = data["import"], data["export"], data["pdf"]
+        self.row("stall_import", f"longest event-loop stall: import of {imported['activities']:,} activities "
+                 "in the window", imported["stall_ms"], None, 100, "ms",
+                 f"Tệp → Nhập từ Excel/CSV of one CSV into a new profile, {imported['seconds']:.1f} s in all; {common}")
+        self.row("stall_export", "longest event-loop stall: sending them as a bundle", exported["stall_ms"], None,
+                 100, "ms", f"Tệp → Gửi báo cáo of those activities ({exported['bytes'] / 1000:.0f} KB), "
+                 f"{exported['seconds']:.1f} s in all; {common}")
+        self.row("stall_pdf", "longest event-loop stall: the report PDF with its activity annex", pdf["stall_ms"],
+                 None, 100, "ms", f"Báo cáo → Lưu PDF of the annex profile ({pdf['activities']:,} activities, "
+                 f"{pdf['bytes'] / 1000:.0f} KB), {pdf['seconds']:.1f} s in all; {common}")
+        log("stalls: " + json.dumps(data))
+
     def _list_output(self) -> str:
         env = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
         done = subprocess.run([sys.executable, __file__, "--child-list", str(self.big.data_dir), BIG_PERIOD],
@@ -528,7 +652,7 @@ class Bench:
         ]
         notes = []
         for key in ("shown", "data", "export", "import", "annex", "first", "end", "filter", "memory", "bundle",
-                    "bundle_big"):
+                    "bundle_big", "stall_import", "stall_export", "stall_pdf"):
             r = self.rows.get(key)
             if r is None:
                 lines.append(f"| {key} | not measured | | | | no |")
@@ -539,6 +663,8 @@ class Bench:
                 cells = (f"{value:.2f} s", f"{floor:.2f} s", f"{ratio:.2f}×", f"≤ {target:g}×", ratio <= target)
             elif unit == "s":
                 cells = (f"{value:.3f} s", "—", "—", f"≤ {target:g} s", value <= target)
+            elif unit == "ms":
+                cells = (f"{value:.0f} ms", "—", "—", f"≤ {target:g} ms", value <= target)
             elif unit == "MB":
                 cells = (f"+{value:.0f} MB", f"{floor:.0f} MB", "—", f"≤ {target:g} MB", value <= target)
             elif target is None:
@@ -564,6 +690,7 @@ class Bench:
         self.annex_row()
         self.window_rows()
         self.list_rows()
+        self.stall_rows()
         self.write(Path(self.args.out), time.perf_counter() - start)
 
 
@@ -579,9 +706,13 @@ def main(argv=None) -> int:
     parser.add_argument("--extra-notes", default=str(ROOT / "bench" / "NOTES.md"),
                         help="Markdown appended to the results (findings, causes, fixes)")
     parser.add_argument("--child-list", nargs=2, metavar=("PROFILE", "PERIOD"), help=argparse.SUPPRESS)
+    parser.add_argument("--child-stall", nargs=3, metavar=("WORK", "CSV", "ANNEX_PROFILE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_list:
         child_list(*args.child_list)
+        return 0
+    if args.child_stall:
+        child_stall(*args.child_stall)
         return 0
     if args.small:
         args.activities, args.districts, args.annex_rows, args.repeat = 300, 2, 60, 1

@@ -30,9 +30,12 @@ INDICATORS = {"LEADERS_TOTAL": None, "LEADERS_FEMALE": "LEADERS_TOTAL", "KEYLEAD
               "KEYLEADER_UNITS_FEMALE": "KEYLEADER_UNITS_TOTAL", "HOTLINE_CONTACTS": None,
               "GBV_VICTIMS_DETECTED": None, "GBV_VICTIMS_SUPPORTED": "GBV_VICTIMS_DETECTED",
               "GBV_PERPETRATORS_DETECTED": None, "GBV_PERPETRATORS_COUNSELLED": "GBV_PERPETRATORS_DETECTED"}
-DERIVED = {"LEADERS_FEMALE_PCT", "KEYLEADER_UNITS_FEMALE_PCT", "GBV_VICTIMS_SUPPORTED_PCT",
-           "GBV_PERPETRATORS_COUNSELLED_PCT", "COMM_SESSIONS", "COMM_PARTICIPANTS", "COMM_PARTICIPANTS_FEMALE",
-           "MEDIA_ITEMS"}
+SHARES = {"LEADERS_FEMALE_PCT", "KEYLEADER_UNITS_FEMALE_PCT", "GBV_VICTIMS_SUPPORTED_PCT",
+          "GBV_PERPETRATORS_COUNSELLED_PCT"}
+ACTIVITY_FIGURES = {"COMM_SESSIONS", "COMM_PARTICIPANTS", "COMM_PARTICIPANTS_FEMALE", "MEDIA_ITEMS"}
+WORDS = {"kind": None, "direction": ("issued", "received"), "coverage": ("own", "area")}
+ORDER = 2**252 + 27742317777372353535851937790883648493  # L, the order of Ed25519's prime-order group
+MAX_LINE = 245_896  # §8: the longest line of a data member, in bytes
 
 DATA = ("activities.jsonl", "documents.jsonl", "indicators.jsonl", "narratives.jsonl")
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -44,8 +47,8 @@ FIELDS = {
                          "sessions": ("count", 0), "participants": ("count", 0), "female_participants": ("count", 0),
                          "place": ("text?", 300), "notes": ("text?", 20000)},
     "documents.jsonl": {"id": ("id", 1), "number": ("text", 60), "date": ("date", 1), "issuer": ("text?", 300),
-                        "kind": ("kind", 1), "title": ("text", 20000)},
-    "indicators.jsonl": {"indicator": ("code", 1), "value": ("number", 1)},
+                        "kind": ("kind", 1), "title": ("text", 20000), "direction": ("word", 1)},
+    "indicators.jsonl": {"indicator": ("code", 1), "value": ("number", 1), "coverage": ("word", 1)},
     "narratives.jsonl": {"section": ("text", 60), "text": ("text", 20000)},
 }
 REQUIRED = {"id", "date", "kind", "title", "number", "indicator", "value", "section", "text"}
@@ -100,8 +103,8 @@ def text_ok(value) -> bool:
 
 def timestamp_ok(value) -> bool:
     try:
-        return isinstance(value, str) and bool(STAMP.fullmatch(value)) and bool(
-            datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ"))
+        return isinstance(value, str) and bool(STAMP.fullmatch(value)) and (
+            2000 <= datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").year <= 2100)
     except ValueError:
         return False
 
@@ -169,6 +172,8 @@ def read(archive, infos, name, limit):
 
 def member(archive, infos, entry):
     data = read(archive, infos, entry["name"], entry["length"])
+    if entry["name"] in DATA and any(len(line) > MAX_LINE for line in data.split(b"\n")):
+        raise Refusal("line-too-long", entry["name"])
     if len(data) != entry["length"]:
         raise Refusal("member-length", entry["name"])
     if hashlib.sha256(data).hexdigest() != entry["sha256"]:
@@ -210,6 +215,8 @@ def check_manifest(m, fingerprint):
         need(0 <= e["length"] <= cap.get(e["name"], 512 * 1024 * 1024), "member length")
         need(isinstance(e["sha256"], str) and bool(re.fullmatch(r"[0-9a-f]{64}", e["sha256"])), "member sha256")
     need(sum(e["length"] for e in m["members"]) <= 1024**3, "total length")
+    need(all(e["length"] <= (counts[e["name"].split(".")[0]] + 1) * MAX_LINE for e in m["members"] if e["name"] in DATA),
+         "a data member longer than its lines allow")
     need(m["key_fingerprint"] == fingerprint, "key_fingerprint differs from manifest.sig")
 
 
@@ -234,6 +241,7 @@ def check_line(name, raw, period, seen):
             value(isinstance(given, str), f"{field}: a string", "record-type")
             value(text_ok(given), f"{field}: the text rule", "text-rule")
             value(kind != "date" or re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", given), "ISO date", "record-type")
+            value(kind != "word" or given in WORDS[field], f"{field}: one of {WORDS.get(field)}")
             value(kind not in ("text", "text?") or len(clean(given)) <= limit, f"{field}: length")
             value(kind != "text" or clean(given), f"{field}: empty")
     if name in ("activities.jsonl", "documents.jsonl"):
@@ -255,7 +263,8 @@ def check_line(name, raw, period, seen):
         code, number = raw["indicator"], raw["value"]
         value(code not in seen, "indicator twice", "duplicate-record")
         seen.add(code)
-        value(code in INDICATORS and code not in DERIVED, "not a typed indicator of the catalogue")
+        area = raw.get("coverage") == "area"
+        value(code in INDICATORS or area and code in ACTIVITY_FIGURES, "not a typed indicator of the catalogue")
         value(0 <= number <= 10**9 and float(number).is_integer(), "a whole number 0 … 10^9")
     elif name == "narratives.jsonl":
         section = clean(raw["section"])
@@ -386,7 +395,9 @@ def verify(data: bytes, context: dict, ledger: Ledger) -> tuple[str, dict, str]:
         raise Refusal("key-not-enrolled", "manifest.sig")
     if key["revoked"]:
         raise Refusal("key-revoked", "manifest.sig")
-    try:                                                                   # 6. the signature
+    if int.from_bytes(signature[32:], "little") >= ORDER:                   # 6. the signature
+        raise Refusal("signature-noncanonical", "manifest.sig")
+    try:
         public_key(key).verify(signature, manifest_bytes)
     except InvalidSignature:
         raise Refusal("signature-mismatch", "manifest.sig") from None

@@ -1,5 +1,6 @@
-"""Regenerate docs/screenshots/: every page of the window and the first-run dialog, offscreen,
-with the sample data of the province profile (89) for 2023H1, at 1280x800.
+"""Every page of the window and the first-run dialog, offscreen, with the sample data of the
+province profile (89) for 2023H1, at the size the window takes on the screen Qt reports
+(scripts/screenshots_sizes.py runs this on a 1366x768 and a 1024x600 screen).
 
     QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [OUTPUT_DIR]
 """
@@ -17,7 +18,7 @@ PAGES = ("documents", "communication", "female_cadres", "violence", "assessment"
 
 
 def sample_window(app, folder: Path, passphrase: str = "passphrase123"):
-    """The province (89) with its sample data on 2023H1, at 1280x800, shown: where the shots start.
+    """The province (89) with its sample data on 2023H1, shown as on the screen: where the shots start.
     Returns (profile, window)."""
     from vstbpn_desktop.demo import load_demo
     from vstbpn_desktop.profile import Profile
@@ -28,7 +29,6 @@ def sample_window(app, folder: Path, passphrase: str = "passphrase123"):
     load_demo(profile)
     window = open_window(profile)
     window.controller.set_period("2023H1")
-    window.resize(1280, 800)
     window.show()
     app.processEvents()
     return profile, window

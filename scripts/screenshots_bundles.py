@@ -1,7 +1,7 @@
 """Screenshots of the sending/receiving, key, reporting and printing dialogs into docs/screenshots/:
 districts 883 and 884 send their 2023H1 bundles through the window's logic, the province 89 (with
 the sample data) enrols both keys, receives both bundles plus a tampered copy, and shows who has
-reported. Offscreen, 1280x800.
+reported. Offscreen, on the screen Qt reports (scripts/screenshots_sizes.py: 1366x768 and 1024x600).
 
     QT_QPA_PLATFORM=offscreen python scripts/screenshots_bundles.py [OUTPUT_DIR]
 """
@@ -22,14 +22,15 @@ PASSPHRASE = "mật khẩu ảnh chụp 2023"
 def main(argv: list[str]) -> int:
     from PySide6.QtCore import QDate
     from PySide6.QtPrintSupport import QPrintPreviewWidget
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QDialog
 
     from vstbpn_desktop.bundle import format as fmt
     from vstbpn_desktop.bundle.keys import export_public
     from vstbpn_desktop.demo import load_demo
     from vstbpn_desktop.profile import Profile
+    from vstbpn_desktop.reports.options import ReportOptions
 
-    from ui import bundle_common, report_print
+    from ui import bundle_common, bundle_send, report_print
     from ui.app import make_application, open_window
 
     output = Path(argv[0]) if argv else ROOT / "docs" / "screenshots"
@@ -40,6 +41,14 @@ def main(argv: list[str]) -> int:
     bundle_common.ask_open_files = lambda parent, title, f: answers["open"].pop(0)
     bundle_common.ask_passphrase = lambda parent, title, label: answers["secret"].pop(0)
     bundle_common.tell = lambda parent, title, text, warning=False: print(title, ":", text)
+    checklists = []
+
+    def send_anyway(dialog):  # the checklist before sending: shot once, then sent as it is
+        checklists.append(dialog)
+        dialog.lock.setChecked(False)
+        return QDialog.Accepted
+
+    bundle_send.run_checklist = send_anyway
 
     def settle(widget):
         for _ in range(5):
@@ -67,6 +76,10 @@ def main(argv: list[str]) -> int:
             answers["secret"].append(PASSPHRASE)
             window.bundle_sender.send()
             if code == "883":
+                checklists[0].lock.setChecked(True)
+                checklists[0].show()
+                shot(checklists[0], "19-send-checklist.png")
+                checklists[0].close()
                 shot(window.bundle_sender.dialog, "20-send-result.png")
                 window.bundle_sender.dialog.close()
                 window.bundle_sender.show_key()
@@ -85,6 +98,10 @@ def main(argv: list[str]) -> int:
         window = open_window(profiles["89"])
         window.show()
         window.controller.set_period("2023H1")
+        unknown = window.bundle_receiver.receive_files([bundles["883"]])  # before its key is enrolled
+        unknown.table.setCurrentCell(0, 0)
+        shot(unknown, "29-receive-unknown-key.png")
+        unknown.close()
         actions = window.trust_actions
         for code in ("883", "884"):
             dialog = actions.enrol()
@@ -120,13 +137,15 @@ def main(argv: list[str]) -> int:
         window.show_page("reporting")
         shot(window, "26-reporting.png")
 
-        options = report_print.OptionsDialog(window, Period(2023, 1), report_print.tr("In báo cáo"))
+        options = report_print.OptionsDialog(window, Period(2023, 1), report_print.tr("In báo cáo"),
+                                             profiles["89"].settings)
         options.number.setText("15")
         options.issued.setDate(QDate(2023, 7, 2))
         options.show()
         shot(options, "27-report-options.png")
         options.close()
-        report_print.ask_options = lambda parent, period, title: ("15", date(2023, 7, 2))
+        report_print.ask_options = lambda parent, period, title, settings: ReportOptions.from_settings(
+            settings).updated(number="15", issued_on=date(2023, 7, 2))
         preview = window.reports.print_report()
         widget = preview.findChild(QPrintPreviewWidget)
         for _ in range(50):

@@ -55,7 +55,6 @@ def main(argv: list[str]) -> int:
         core.backup(profile, reason="manual")
         window = open_window(profile)
         window.controller.set_period("2023H1")
-        window.resize(1280, 800)
 
         shot(BackupsDialog(window), "30-backups.png")
         audit = AuditDialog(profile.engine, "2023H1", "89")

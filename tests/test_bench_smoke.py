@@ -22,6 +22,9 @@ ROWS = (
     "filter by text",
     "peak memory with the 300 activities open in the window",
     "a typical district half-year bundle",
+    "longest event-loop stall: import of 300 activities in the window",
+    "longest event-loop stall: sending them as a bundle",
+    "longest event-loop stall: the report PDF with its activity annex",
 )
 
 
@@ -40,7 +43,7 @@ def test_small_run_writes_every_row(tmp_path):
         row = next((line for line in table if label in line), None)
         assert row is not None, f"row '{label}' missing:\n{text}"
         cells = [cell.strip() for cell in row.strip("|").split("|")]
-        assert re.match(r"^\+?\d+(\.\d+)? (s|MB|KB)$", cells[1]), row  # a measured figure
+        assert re.match(r"^\+?\d+(\.\d+)? (s|ms|MB|KB)$", cells[1]), row  # a measured figure
         assert cells[5] in ("yes", "**no**"), row
     for fact in ("CPU:", "Python 3", "PySide6", "SQLite", "load average"):
         assert fact in text

@@ -350,6 +350,19 @@ def new_laptop(cli_factory):
     return laptop
 
 
+def test_a_damaged_counter_file_is_refused_at_export_and_mended_by_a_restore(world, tmp_path):
+    d883 = world["883"]
+    ok(d883, "backup", "--out", tmp_path / "d883.sqlite3")
+    (d883.data_dir / "keys" / "bundle-sequence").write_text("sáu\n", encoding="utf-8")
+    before = dump(d883)
+    line = refused(d883, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "x.vstb")
+    assert "bundle-sequence" in line and "--sequence-from" in line, line
+    assert dump(d883) == before and not (tmp_path / "x.vstb").exists()
+    ok(d883, "restore", tmp_path / "d883.sqlite3")
+    ok(d883, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "after.vstb")
+    assert sequence_of(tmp_path / "after.vstb") == 3
+
+
 def test_a_new_laptop_is_told_how_to_continue_the_sequence(world, cli_factory, tmp_path):
     province = world["89"]
     laptop = new_laptop(cli_factory)

@@ -132,3 +132,24 @@ def test_a_change_back_is_checked_like_a_value_typed_in(district):
     assert indicator_values(district.engine, scope) == {"LEADERS_TOTAL": 2302, "LEADERS_FEMALE": 2000}
     records.apply_changes(district.engine, [women.reversed(), total.reversed()])
     assert indicator_values(district.engine, scope) == {"LEADERS_TOTAL": 500, "LEADERS_FEMALE": 400}
+
+
+def test_activity_position_is_the_row_in_list_order_and_keep_lists_an_edited_record(district):
+    from datetime import date
+
+    from vstbpn_desktop import records
+
+    scope = Scope("883", H1)
+    for n in range(30):
+        add_activity(district.engine, scope, {"date": date(2023, 1 + n % 6, 1 + n % 5), "kind": "training",
+                                              "title": f"Lớp {n}" if n % 3 else f"Hội nghị {n}"})
+    listed = activity_page(district.engine, scope, 0, 100)
+    assert [records.activity_position(district.engine, scope, r["id"]) for r in listed] == list(range(30))
+    found = activity_page(district.engine, scope, 0, 100, search="hoi nghi")
+    assert [records.activity_position(district.engine, scope, r["id"], "hoi nghi") for r in found] == list(range(10))
+    other = next(r for r in listed if r["title"].startswith("Lớp"))
+    assert records.activity_position(district.engine, scope, other["id"], "hoi nghi") == -1
+    kept = activity_page(district.engine, scope, 0, 100, search="hoi nghi", keep={other["id"]})
+    assert len(kept) == 11 == count_activities(district.engine, scope, "hoi nghi", keep={other["id"]})
+    assert records.activity_position(district.engine, scope, other["id"], "hoi nghi", {other["id"]}) == \
+        [r["id"] for r in kept].index(other["id"])

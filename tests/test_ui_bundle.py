@@ -18,7 +18,7 @@ from vstbpn_desktop.bundle.keys import public_key_info, spaced
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import Profile
 
-from ui import bundle_common
+from ui import bundle_common, bundle_send
 
 from conftest import PASSPHRASE, shown_window
 
@@ -41,6 +41,13 @@ class Answers:
         monkeypatch.setattr(bundle_common, "tell",
                             lambda parent, title, text, warning=False: self.told.append((title, text, warning)))
         monkeypatch.setattr(bundle_common, "confirm", lambda parent, title, text, yes: self.confirms.pop(0))
+        # The checklist before sending: send as it is, the period left open (tests of it: test_ui_send_check.py).
+        monkeypatch.setattr(bundle_send, "run_checklist", self.send_anyway)
+
+    @staticmethod
+    def send_anyway(dialog) -> int:
+        dialog.lock.setChecked(False)
+        return QDialog.Accepted
 
 
 @pytest.fixture
@@ -85,7 +92,7 @@ def test_district_sends_through_the_dialog_and_the_file_verifies(qtbot, answers,
     result, dialog = export_via_window(qtbot, answers, district, out)
 
     # The wrong passphrase was said clearly and asked again; nothing crashed.
-    assert len(answers.told) == 1 and "mật khẩu khóa ký không đúng" in answers.told[0][1]
+    assert len(answers.told) == 1 and answers.told[0][1] == "mật khẩu khóa ký không đúng (hoặc tệp khóa bị hỏng)"
     assert answers.passphrases == []
     assert result is not None and out.is_file() and result.sequence == 1
     fingerprint = public_key_info(district).fingerprint

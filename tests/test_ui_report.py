@@ -59,6 +59,32 @@ def test_print_preview_shows_every_page(qtbot, window):
     preview.close()
 
 
+def test_preview_pages_are_rasterised_with_the_pdf_not_on_the_gui_thread(qtbot, window, monkeypatch):
+    """The pages are made into images in the worker that writes the PDF; the preview draws those
+    images (the same pixels as the PDF's pages) and rasterises nothing more on the GUI thread."""
+    import threading
+
+    made_on = []
+    real = report_print.page_image
+
+    def watched(page, dpi):
+        made_on.append((threading.current_thread() is threading.main_thread(), dpi))
+        return real(page, dpi)
+
+    monkeypatch.setattr(report_print, "page_image", watched)
+    preview = window.reports.print_report()
+    widget = preview.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: widget.pageCount() > 0)
+    pages = len(PdfReader(window.reports.pdf).pages)
+    assert len(window.reports.images) == pages == widget.pageCount()
+    assert made_on == [(False, report_print.PREVIEW_DPI)] * pages  # all in the worker, none after
+    first = window.reports.images[0]
+    assert abs(first.width() - 595.28 * 120 / 72) < 2 and abs(first.height() - 841.89 * 120 / 72) < 2  # A4, 120 dpi
+    preview.close()
+    window.reports.cleanup()
+    assert window.reports.images == []
+
+
 @pytest.mark.parametrize("kind", ["pdf", "docx", "xlsx"])
 def test_exports_write_where_chosen(window, monkeypatch, tmp_path, kind):
     monkeypatch.setattr(bundle_common, "ask_save_file", lambda parent, title, default, f: tmp_path / "bao-cao")

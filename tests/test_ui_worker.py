@@ -77,3 +77,86 @@ def test_errors_come_back_to_the_caller(qtbot):
 
     with pytest.raises(ValueError, match="hỏng"):
         run_task(None, "Thử", work)
+
+
+def test_wait_cursor_at_once_progress_dialog_only_past_a_second(qtbot):
+    """The wait cursor from the first moment; the dialog not for work under a second, then yes."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from ui import worker
+
+    seen = {}
+
+    def short(task):
+        seen["cursor"] = QApplication.overrideCursor().shape() if QApplication.overrideCursor() else None
+        threading.Event().wait(0.2)
+        return "xong"
+
+    dialogs_before = {id(w) for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)}
+    assert run_task(None, "Ngắn", short) == "xong"
+    assert seen["cursor"] == Qt.WaitCursor
+    assert QApplication.overrideCursor() is None  # given back
+    assert worker.DIALOG_AFTER_MS == 1000
+
+    shown = []
+
+    def watch():
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QProgressDialog) and id(widget) not in dialogs_before and widget.isVisible():
+                shown.append(widget.labelText())
+        if not done.is_set():
+            QTimer.singleShot(20, watch)
+
+    done = threading.Event()
+
+    def long(task):
+        while not shown:  # the dialog appears while the work is still going on
+            task.progress(1, 2, "đang làm")
+            threading.Event().wait(0.05)
+        done.set()
+        return len(shown)
+
+    QTimer.singleShot(0, watch)
+    assert run_task(None, "Dài", long, delay_ms=100) >= 1
+    assert shown[0].startswith("Dài")
+
+
+def test_a_failing_task_gives_the_cursor_and_the_collector_back(qtbot):
+    import gc
+
+    from PySide6.QtWidgets import QApplication
+
+    collector = {}
+
+    def work(task):
+        collector["during"] = gc.isenabled()
+        raise ValueError("hỏng")
+
+    assert gc.isenabled()
+    with pytest.raises(ValueError):
+        run_task(None, "Thử", work)
+    assert collector["during"] is False  # no full collection pauses the window during the work
+    assert gc.isenabled() and QApplication.overrideCursor() is None
+
+
+def test_the_worker_hands_the_lock_to_the_window_every_so_often(monkeypatch):
+    """Task.progress and Task.cancelled pause the worker a moment (so the GUI thread takes Python's
+    lock) once YIELD_S has passed since the last pause, and not at every call."""
+    from ui import worker
+
+    clock = [100.0]
+    pauses = []
+    monkeypatch.setattr(worker.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(worker.time, "sleep", pauses.append)
+    task = worker.Task()
+    task.progress(1, 10)
+    task.cancelled()
+    assert pauses == []
+    clock[0] += worker.YIELD_S * 1.5
+    task.progress(2, 10)
+    assert pauses == [worker.YIELD_PAUSE_S]
+    task.cancelled()
+    assert len(pauses) == 1
+    clock[0] += worker.YIELD_S * 1.5
+    assert task.cancelled() is False and len(pauses) == 2

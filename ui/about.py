@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, Q
 
 from vstbpn_desktop import APP_NAME, __version__
 
+from . import screen
 from .i18n import language
 
 GUIDE = "huong-dan-su-dung.md"
@@ -37,7 +38,7 @@ class GuideDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("guideDialog")
         self.setWindowTitle(tr("Hướng dẫn sử dụng"))
-        self.resize(860, 700)
+        screen.fit(self, 860, 700)
         layout = QVBoxLayout(self)
         if language() == "en":
             note = QLabel(tr("Hướng dẫn sử dụng hiện chỉ có bằng tiếng Việt."))
@@ -82,7 +83,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setWindowTitle(tr("Giới thiệu"))
-        self.resize(620, 380)
+        screen.fit(self, 620, 380)
         layout = QVBoxLayout(self)
         rows = "".join(f"<tr><td style='padding-right:12px; color:#555'>{name}:</td><td>{value}</td></tr>"
                        for name, value in about_facts(profile))

@@ -57,13 +57,15 @@ def open_window(profile, window=None):
 
     from .controllers import MainController
     from .main_window import MainWindow
+    from .screen import place_main
 
     if window is None:
         window = MainWindow()
-        window.resize(1280, 800)  # before the features: one of them restores the remembered geometry
+        place_main(window)  # before the features: one of them restores the remembered geometry
     window.controller = MainController(profile, window)
     for name in FEATURES:
         importlib.import_module(name).install(window)
+    window.add_quit()
     window.hide_empty_menus()
     return window
 
@@ -76,8 +78,7 @@ def show_frame(app, data_dir: Path):
     from .safety_window_state import restore
 
     window = MainWindow()
-    window.resize(1280, 800)
-    restore(window, data_dir)
+    restore(window, data_dir)  # the remembered size, or 1280x800, or maximised on a small screen
     window.show()
     app.processEvents()  # map and paint it now
     _bench_moment("shown", window)

@@ -8,7 +8,7 @@ goes through one small function here, so that a test can answer it by replacing 
 from pathlib import Path
 
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QStandardPaths, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from vstbpn_desktop.atomic import OutputError, check_output
 
@@ -106,3 +106,14 @@ def discard_unsaved(parent, reasons: list[str]) -> bool:
 def show(dialog) -> None:
     """A result dialog: window-modal, not blocking (open(), not exec())."""
     dialog.open()
+
+
+def action_buttons(text: str, name: str, accepted, rejected) -> tuple[QDialogButtonBox, object]:
+    """A dialog's buttons: one action (`text`, object name `name`) and Hủy."""
+    buttons = QDialogButtonBox()
+    action = buttons.addButton(text, QDialogButtonBox.AcceptRole)
+    action.setObjectName(name)
+    buttons.addButton(QDialogButtonBox.Cancel).setText(tr("Hủy"))
+    buttons.accepted.connect(accepted)
+    buttons.rejected.connect(rejected)
+    return buttons, action

@@ -23,6 +23,7 @@ from vstbpn_desktop.bundle.keys import spaced
 from vstbpn_desktop.catalogue import indicators
 from vstbpn_desktop.errors import Cancelled, Refused
 
+from . import screen
 from . import bundle_common as common
 from . import i18n
 from .bundle_common import tr
@@ -31,6 +32,7 @@ from .worker import run_task
 
 if TYPE_CHECKING:  # imported where used: the importer is not needed to open the window
     from vstbpn_desktop.bundle.importer import ImportResult
+    from vstbpn_desktop.bundle.trust import UnknownSigner
 
 BUNDLE_SUFFIX = ".vstb"
 COLOURS = {"ready": "#e6f4ea", "imported": "#c8e6c9", "already": "#eceff1", "refused": "#fde2e1"}
@@ -45,6 +47,7 @@ class Entry:
     preview: "ImportResult | None" = None  # the dry run (or "already")
     result: "ImportResult | None" = None  # the import
     reason: str = ""
+    signer: "UnknownSigner | None" = None  # refused because its key was never enrolled here
 
     @property
     def manifest(self):
@@ -68,8 +71,30 @@ def _created(text: str) -> str:
     return moment.strftime("%H:%M %d/%m/%Y")
 
 
+def unit_text(profile, code: str | None) -> str:
+    """"Thành phố Long Xuyên (883)", or the code alone for a unit not in the profile's tree."""
+    if not code:
+        return ""
+    unit = profile.org_unit(code)
+    return f"{unit.name} ({code})" if unit else code
+
+
+def signer_text(profile, signer: "UnknownSigner") -> str:
+    """Why a bundle signed by an unknown key was refused, and what to do, in plain words."""
+    fingerprint = spaced(signer.fingerprint)
+    if signer.claimed_unit:
+        return tr("Gói được ký bằng khóa {fingerprint}, khóa này chưa được đăng ký ở đơn vị mình. Gói ghi là của "
+                  "{unit}. Hãy xin đơn vị đó tệp khóa công khai, gọi điện đối chiếu vân tay, rồi bấm "
+                  "“Đăng ký khóa…” và nhận lại gói.").format(
+            fingerprint=fingerprint, unit=unit_text(profile, signer.claimed_unit))
+    return tr("Gói được ký bằng khóa {fingerprint}, khóa này chưa được đăng ký ở đơn vị mình, và gói không ghi "
+              "rõ đơn vị gửi. Hãy hỏi đơn vị đã gửi tệp này.").format(fingerprint=fingerprint)
+
+
 def outcome_text(entry: Entry) -> str:
     """The one-line result of a file."""
+    if entry.signer is not None:
+        return tr("Từ chối: khóa ký chưa được đăng ký")
     if entry.state == "refused":
         return tr("Từ chối: {reason}").format(reason=entry.reason)
     if entry.state == "already":
@@ -123,6 +148,8 @@ def details_html(profile, entry: Entry) -> str:
         lines.append(audit_html(entry.result or entry.preview))
     colour = {"refused": "#b00020", "imported": "#1b5e20"}.get(entry.state, "#333")
     lines.append(f"<span style='color:{colour}'><b>{escape(outcome_text(entry))}</b></span>")
+    if entry.signer is not None:
+        lines.append(escape(signer_text(profile, entry.signer)))
     held = entry.result if entry.result is not None and entry.result.change is not None else entry.preview
     change = held.change if held is not None else None
     if change is not None:
@@ -162,7 +189,11 @@ def check_files(profile, paths: list[Path], task) -> list[Entry]:
         except Cancelled:
             raise
         except Refused as exc:
-            entries.append(Entry(path, "refused", reason=i18n.message(exc)))
+            from vstbpn_desktop.bundle.trust import unknown_signer
+
+            signer = unknown_signer(profile, path)
+            reason = signer_text(profile, signer) if signer else i18n.message(exc)
+            entries.append(Entry(path, "refused", reason=reason, signer=signer))
             continue
         entries.append(Entry(path, "already" if preview.status == "already" else "ready", preview))
     task.progress(len(paths), len(paths), "")
@@ -227,27 +258,33 @@ class ReceiveDialog(QDialog):
         self.close_button = buttons.addButton(QDialogButtonBox.Close)
         self.close_button.setText(tr("Đóng"))
         buttons.addButton(self.import_button, QDialogButtonBox.AcceptRole)
+        # A file refused for a key never enrolled: enrol it from here, then the files are checked again.
+        self.enrol_button = buttons.addButton(tr("Đăng ký khóa…"), QDialogButtonBox.ActionRole)
+        self.enrol_button.setObjectName("enrolSigner")
+        self.enrol_button.clicked.connect(lambda: self.receiver.enrol_signer(self, self.current_entry()))
         self.import_button.clicked.connect(self.import_checked)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.table.currentCellChanged.connect(lambda row, *_: self.show_details(row))
         self.fill()
-        for column, width in {self.FILE: 220, self.SENDER: 200, self.PERIOD: 70, self.SEQUENCE: 60,
-                              self.CHANGE: 220}.items():
+        for column, width in {self.FILE: 190, self.SENDER: 300, self.PERIOD: 70, self.SEQUENCE: 60,
+                              self.CHANGE: 190}.items():
             # at least the header's own width ("Bundle no." in English is wider than "Gói số")
             self.table.setColumnWidth(column, max(width, self.table.horizontalHeader().sectionSizeHint(column)))
-        self.resize(1100, 620)
+        screen.fit(self, 1100, 620)
         if entries:
             self.table.setCurrentCell(0, 0)
 
     def fill(self) -> None:
         for row, entry in enumerate(self.entries):
             manifest = entry.manifest
-            unit = self.profile.org_unit(manifest.sender_org_unit) if manifest else None
             held = entry.result if entry.result is not None and entry.result.change is not None else entry.preview
+            sender = unit_text(self.profile, manifest.sender_org_unit) if manifest else ""
+            if entry.signer is not None and entry.signer.claimed_unit:
+                sender = tr("{unit} — chưa xác thực").format(unit=unit_text(self.profile, entry.signer.claimed_unit))
             cells = [
                 entry.path.name,
-                (f"{unit.name} ({manifest.sender_org_unit})" if unit else manifest.sender_org_unit) if manifest else "",
+                sender,
                 manifest.period if manifest else "",
                 str(manifest.sequence) if manifest else "",
                 change_summary(held.change) if held is not None else "",
@@ -273,9 +310,16 @@ class ReceiveDialog(QDialog):
         self.import_button.setEnabled(any(e.importable for e in self.entries))
         self.show_details(self.table.currentRow())
 
+    def current_entry(self) -> Entry | None:
+        row = self.table.currentRow()
+        return self.entries[row] if 0 <= row < len(self.entries) else None
+
     def show_details(self, row: int) -> None:
         if 0 <= row < len(self.entries):
             self.details.setHtml(details_html(self.profile, self.entries[row]))
+        entry = self.current_entry()
+        self.enrol_button.setVisible(any(e.signer is not None for e in self.entries))
+        self.enrol_button.setEnabled(entry is not None and entry.signer is not None)
 
     def checked(self) -> list[Entry]:
         return [entry for row, entry in enumerate(self.entries)
@@ -317,6 +361,25 @@ class Receiver:
         self.dialog = ReceiveDialog(self, entries)
         common.show(self.dialog)
         return self.dialog
+
+    def enrol_signer(self, dialog: ReceiveDialog, entry: Entry | None):
+        """"Đăng ký khóa…" for a file refused for its unknown key: the enrol dialog with the unit the
+        file names chosen; once enrolled, every file not yet imported is checked again."""
+        from .trust_keys import EnrolDialog, run_enrol
+
+        if entry is None or entry.signer is None:
+            return None
+        enrol = EnrolDialog(self.window, unit=entry.signer.claimed_unit, expected=entry.signer.fingerprint)
+        if run_enrol(enrol) != QDialog.Accepted:
+            return None
+        profile = self.context.profile
+        waiting = [e for e in dialog.entries if e.state != "imported"]
+        checked = run_task(self.window, tr("Đang kiểm tra {n} gói…").format(n=len(waiting)),
+                           lambda task: check_files(profile, [e.path for e in waiting], task))
+        for old, new in zip(waiting, checked):
+            dialog.entries[dialog.entries.index(old)] = new
+        dialog.fill()
+        return enrol.enrolment
 
     def import_chosen(self, dialog: ReceiveDialog, chosen: list[Entry]) -> None:
         if not chosen:

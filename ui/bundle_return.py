@@ -21,6 +21,7 @@ from vstbpn_desktop.bundle.answer import returned_state, write_return
 from vstbpn_desktop.bundle.status import matrix
 from vstbpn_desktop.errors import Refused
 
+from . import screen
 from . import bundle_common as common
 from . import i18n
 from .worker import run_task
@@ -105,7 +106,7 @@ class ReturnDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, 320)
+        screen.fit(self, 560, 320)
 
     def accept(self) -> None:
         if self.child.currentIndex() < 0:

@@ -5,16 +5,20 @@ and another try), the core writes, reads back and verifies the bundle (bundle/ex
 worker, and the result shows the file size and the key's fingerprint in groups of 4 to read aloud.
 """
 
+from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from vstbpn_desktop import records
 from vstbpn_desktop.bundle import keys
 from vstbpn_desktop.errors import Refused
 
 from . import bundle_common as common
+from . import screen
 from . import i18n
 from .bundle_common import tr
 from .worker import run_task
@@ -71,6 +75,111 @@ class FingerprintDialog(QDialog):
         self.setMinimumWidth(520)
 
 
+# Where each part of the report is typed: the page a checklist line opens.
+NARRATIVE_PAGES = {"documents": "documents", "communication": "communication", "female_cadres": "female_cadres",
+                   "violence": "violence", "achievements": "assessment", "difficulties": "assessment",
+                   "directions": "directions"}
+
+
+@dataclass
+class Check:
+    """One line of the checklist before sending: what is missing, and the page where it is typed."""
+
+    page: str
+    text: str
+
+
+def checklist(window) -> list[Check]:
+    """What the officer should look at before sending the period: sections without narrative or
+    without figures, and values typed but not saved (refused) on any page. The period's lock is
+    asked for in the dialog itself."""
+    from vstbpn_desktop.catalogue import NARRATIVE_SECTIONS, indicators
+
+    context = window.controller.context
+    engine, scope = context.engine, context.scope
+    checks = []
+    titles = {key: window.navigation.item(row).text() for row, key in enumerate(window.pages)}
+    for key, page in window.pages.items():
+        message = getattr(page, "message", None)
+        if message is not None and hasattr(message, "text") and message.text().strip():
+            checks.append(Check(key, tr("Trang “{page}” có giá trị chưa lưu: {reason}").format(
+                page=titles[key], reason=message.text().strip())))
+    counts = records.record_counts(engine, [scope.org_unit_code], scope.period)
+    values = records.indicator_values(engine, scope)
+    sections = {i.code: i.section for i in indicators().values()}
+    figures = {
+        "documents": counts["documents"] > 0,
+        "communication": counts["activities"] > 0,
+        "female_cadres": any(sections.get(code) == "female_cadres" for code in values),
+        "violence": any(sections.get(code) == "violence" for code in values),
+    }
+    empty = tr("Chưa có số liệu: “{page}” (không có văn bản, hoạt động hay chỉ tiêu nào của kỳ)")
+    for key, present in figures.items():
+        if not present:
+            checks.append(Check(key, empty.format(page=titles[key])))
+    texts = records.narratives(engine, scope)
+    for section, (name_vi, name_en) in NARRATIVE_SECTIONS.items():
+        if not (texts.get(section) or "").strip():
+            name = name_en if i18n.language() == "en" else name_vi
+            checks.append(Check(NARRATIVE_PAGES[section], tr("Chưa có lời văn: “{section}”").format(
+                section=name)))
+    return checks
+
+
+class ChecklistDialog(QDialog):
+    """Before sending: each thing missing with a link to its page; lock the period here; send anyway."""
+
+    def __init__(self, window, checks: list[Check], locked: bool):
+        super().__init__(window)
+        self.window, self.checks = window, checks
+        self.opened: str | None = None  # the page a link opened (the sending stops there)
+        period = window.controller.context.scope.period
+        self.setObjectName("sendChecklist")
+        self.setWindowTitle(tr("Trước khi gửi báo cáo kỳ {period}").format(period=period.code))
+        layout = QVBoxLayout(self)
+        intro = QLabel(tr("Xin xem lại trước khi gửi. Bấm “Mở trang” để sửa, hoặc gửi luôn nếu "
+                          "đúng là kỳ này không có.") if checks else
+                       tr("Báo cáo kỳ {period} đã đủ các phần.").format(period=period.code))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        body = QWidget()
+        lines = QVBoxLayout(body)
+        lines.setContentsMargins(0, 0, 0, 0)
+        self.lines: list[QLabel] = []
+        open_page = escape(tr("Mở trang"))  # outside the f-string: lupdate reads it here
+        for check in checks:
+            line = QLabel(f"• {escape(check.text)} — <a href=\"{check.page}\">{open_page}</a>")
+            line.setObjectName(f"check-{check.page}")
+            line.setWordWrap(True)
+            line.setTextFormat(Qt.RichText)
+            line.linkActivated.connect(self.open_page)
+            lines.addWidget(line)
+            self.lines.append(line)
+        lines.addStretch(1)
+        layout.addWidget(screen.scrolling(body), 1)
+        self.lock = QCheckBox(tr("Khóa kỳ {period} khi gửi (sau đó chỉ xem, muốn sửa phải mở lại kỳ và ghi lý do)"
+                                 ).format(period=period.code))
+        self.lock.setObjectName("lockPeriod")
+        self.can_lock = not locked
+        self.lock.setChecked(self.can_lock)
+        self.lock.setVisible(self.can_lock)
+        layout.addWidget(self.lock)
+        buttons, self.send_button = common.action_buttons(tr("Vẫn gửi") if checks else tr("Gửi"), "sendAnyway",
+                                                          self.accept, self.reject)
+        layout.addWidget(buttons)
+        screen.fit(self, 640, 170 + 26 * len(checks))
+
+    def open_page(self, key: str) -> None:
+        self.opened = key
+        self.window.show_page(key)
+        self.reject()
+
+
+def run_checklist(dialog: ChecklistDialog) -> int:
+    """The one blocking question of the checklist (a seam for tests)."""
+    return dialog.exec()
+
+
 def next_bundle_name(profile, period) -> str:
     """`883-2023H1-4.vstb`: unit, period and the sequence number the next bundle will carry."""
     from vstbpn_desktop.bundle.sequence import used  # on first use: not at start-up
@@ -84,6 +193,7 @@ class Sender:
     def __init__(self, window):
         self.window = window
         self.dialog = None  # the last result dialog (kept for tests and screenshots)
+        self.checklist: ChecklistDialog | None = None  # the last checklist before sending
 
     @property
     def context(self):
@@ -111,7 +221,7 @@ class Sender:
 
         window, context = self.window, self.context
         title = tr("Gửi báo cáo")
-        if not window.controller.flush():
+        if not window.controller.flush() or not self.check_before_sending():
             return None
         profile, period = context.profile, context.scope.period
         default = common.documents_folder() / next_bundle_name(profile, period)
@@ -146,6 +256,23 @@ class Sender:
         context.say(tr("Đã ghi gói {name} ({size})").format(name=result.path.name,
                                                            size=common.file_size(result.size)))
         return result
+
+    def check_before_sending(self) -> bool:
+        """The checklist (when something is missing or the period is still open); True to go on.
+        Ticking "Khóa kỳ" locks the period before the bundle is written."""
+        from .safety_lock import covering_lock, lock_now
+
+        window, context = self.window, self.context
+        checks = checklist(window)
+        locked = covering_lock(context.engine, context.scope.period) is not None
+        if not checks and locked:
+            return True
+        self.checklist = ChecklistDialog(window, checks, locked)
+        if run_checklist(self.checklist) != QDialog.Accepted:
+            return False
+        if self.checklist.can_lock and self.checklist.lock.isChecked():
+            return lock_now(window)
+        return True
 
     def show_key(self):
         try:

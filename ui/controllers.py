@@ -4,11 +4,12 @@ or table and in the status bar; nothing refused is saved."""
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QItemSelectionModel, QObject, QTimer, Signal
-from PySide6.QtWidgets import QHeaderView, QMessageBox
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from vstbpn_desktop import records
-from vstbpn_desktop.catalogue import indicators
+from vstbpn_desktop.catalogue import code_of, indicators
 from vstbpn_desktop.domain.validation import Invalid, check_indicator_bounds
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.formats import round_share
@@ -24,10 +25,13 @@ from .models import (
     save_indicator,
 )
 from .widgets import KindDelegate, set_column_widths
+from .worker import later
 
 REFUSED_STYLE = "QLineEdit { border: 2px solid #b00020; background: #fde2e1; }"
 NARRATIVE_IDLE_MS = 1200
 FILTER_IDLE_MS = 250
+# From this many activities in the list the totals below it are summed off the GUI thread.
+BACKGROUND_TOTALS_FROM = 20_000
 
 
 class Context(QObject):
@@ -121,6 +125,9 @@ class NarrativeController(QObject):
     def discard(self) -> None:
         self.load(records.narratives(self.context.engine, self.context.scope))
 
+    def focus_pending(self) -> None:
+        self.editor.text.setFocus()
+
     def flush(self) -> bool:
         self.timer.stop()
         if not self.dirty:
@@ -197,17 +204,15 @@ class FiguresController(QObject):
         rule = self.context.profile.settings.share_rounding
         for indicator in self.shares:
             numerator, denominator = self.saved.get(indicator.numerator), self.saved.get(indicator.denominator)
-            text = "—"
+            share = None
             if numerator is not None and denominator:
-                text = i18n.percent(round_share(numerator * 100.0 / denominator, rule))
-            targets = []
-            if indicator.target_2025 is not None:
-                targets.append(self.tr("mục tiêu 2025: {value}").format(value=i18n.percent(indicator.target_2025, 0)))
-            if indicator.target_2030 is not None:
-                targets.append(self.tr("2030: {value}").format(value=i18n.percent(indicator.target_2030, 0)))
-            if targets:
-                text = f"{text} — {', '.join(targets)}"
-            self.page.shares[indicator.code].setText(text)
+                share = round_share(numerator * 100.0 / denominator, rule)
+            value, goal, colour = i18n.share_verdict(indicator, self.context.scope.period.year, share)
+            # As the report words it: "25,36 %", "mục tiêu đến năm 2025 là 60 %: chưa đạt" in colour.
+            self.page.shares[indicator.code].setText(value)
+            self.page.shares[indicator.code].setStyleSheet(f"color: {colour};" if share is None else "")
+            self.page.goals[indicator.code].setText(goal)
+            self.page.goals[indicator.code].setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
         problems = {code: i18n.message(reason) for code, reason in check_indicator_bounds(self.typed_values()).items()}
         # A refusal stays until its field is changed; a rule broken while typing shows at once.
         for code, (text, _) in list(self.refusals.items()):
@@ -266,6 +271,12 @@ class FiguresController(QObject):
     def discard(self) -> None:
         self.load()
 
+    def focus_pending(self) -> None:
+        code = next((code for code in self.page.inputs if self.unsaved(code)), None)
+        if code is not None:
+            self.page.inputs[code].setFocus()
+            self.page.inputs[code].selectAll()
+
     def coverage(self) -> str:
         return "area" if self.page.whole_area.isChecked() else "own"
 
@@ -274,8 +285,10 @@ class FiguresController(QObject):
         held = {code: value for code, value in self.saved.items() if code in self.page.inputs}
         if not held:
             return
+        engine, scope = self.context.engine, self.context.scope
+        before = {code: records.record_state(engine, "indicator_value", scope, code) for code in held}
         try:
-            records.set_indicator_values(self.context.engine, self.context.scope, held, self.context.author,
+            records.set_indicator_values(engine, scope, held, self.context.author,
                                          coverage=dict.fromkeys(held, self.coverage()))
         except (Invalid, Refused) as exc:
             self.page.whole_area.blockSignals(True)
@@ -283,6 +296,10 @@ class FiguresController(QObject):
             self.page.whole_area.blockSignals(False)
             self.page.message.show_refusal(self.tr("Chưa lưu — {reason}").format(reason=indicator_refusal(exc)))
             return
+        self.context.record(self.page.whole_area.text(), [
+            records.Change("indicator_value", code, scope, state,
+                           records.record_state(engine, "indicator_value", scope, code))
+            for code, state in before.items()])
         self.context.say(self.tr("Đã lưu: số liệu toàn địa bàn") if whole_area
                          else self.tr("Đã lưu: số liệu cấp mình"), 4000)
         self.context.data_changed.emit("indicators")
@@ -311,6 +328,7 @@ class TableController(QObject):
         page.add_action.triggered.connect(self.add)
         page.delete_action.triggered.connect(self.delete_selected)
         page.table.append_requested.connect(self.add)
+        page.table.paste_requested.connect(self.paste)
 
     def _refused(self, row: int, reason: str) -> None:
         self.page.message.show_refusal(self.tr("Dòng {row} chưa lưu — {reason}").format(row=row + 1, reason=reason))
@@ -336,6 +354,12 @@ class TableController(QObject):
     def discard(self) -> None:
         self.model.discard_pending()
         self.show_pending()
+
+    def focus_pending(self) -> None:
+        cell = self.model.first_pending()
+        if cell.isValid():
+            self.page.table.setFocus()
+            self.select(cell.row(), cell.column())
 
     # -- the record under the cursor --
 
@@ -421,6 +445,40 @@ class TableController(QObject):
     def before_focus_new(self) -> None:
         pass
 
+    def paste(self, text: str | None = None) -> None:
+        """Cells copied from a spreadsheet, from the current cell on: one action for Hoàn tác. Lines
+        below the last row become new rows; a value refused stays red in its cell, unsaved."""
+        text = QApplication.clipboard().text() if text is None else text
+        lines = [line.split("\t") for line in text.replace("\r\n", "\n").rstrip("\n").split("\n") if line]
+        start = self.page.table.currentIndex()
+        if not lines or not start.isValid():
+            return
+        model, scope = self.model, self.context.scope
+        with self.context.history.group(self.tr("dán {count} ô").format(
+                count=i18n.count(sum(len(line) for line in lines)))):
+            # The records first, by id: a pasted date re-sorts the rows under the paste.
+            targets = [model.index(start.row() + n, 0).data(IdRole) for n in range(len(lines))]
+            for n, record_id in enumerate(targets):
+                if record_id is None:
+                    try:
+                        change = records.track(self.context.engine, model.TABLE, scope, None,
+                                               lambda: self.create(self.new_record()))
+                    except (Invalid, Refused):
+                        break
+                    self.context.record("", [change])
+                    model.reload()
+                    targets[n] = change.key
+            for record_id, line in zip(targets, lines):
+                for offset, value in enumerate(line):
+                    column = start.column() + offset
+                    if column >= model.columnCount():
+                        break
+                    if column == model.KIND_COLUMN:
+                        value = code_of(value, model.KINDS)
+                    model.setData(model.index(model.row_of(record_id), column), value.strip())
+        self.show_record(targets[0])
+        self._changed()
+
     def delete_selected(self) -> None:
         rows = sorted({index.row() for index in self.page.table.selectionModel().selectedRows()})
         if not rows and self.page.table.currentIndex().isValid():
@@ -460,9 +518,11 @@ class ActivitiesController(TableController):
 
     def __init__(self, context: Context, page):
         super().__init__(context, page, ActivityTableModel(context.engine, context.scope, context.author))
+        # The title takes what is left: participants, women and place stay in view on a small screen.
         set_column_widths(page.table, {
-            ActivityTableModel.DATE: 95, ActivityTableModel.KIND: 170, ActivityTableModel.TITLE: 360,
-            ActivityTableModel.SESSIONS: 70, ActivityTableModel.PARTICIPANTS: 90, ActivityTableModel.FEMALE: 90})
+            ActivityTableModel.DATE: 95, ActivityTableModel.KIND: 140, ActivityTableModel.TITLE: 300,
+            ActivityTableModel.SESSIONS: 70, ActivityTableModel.PARTICIPANTS: 90, ActivityTableModel.FEMALE: 90,
+            ActivityTableModel.PLACE: 150}, stretch=ActivityTableModel.TITLE)
         self.filter_timer = QTimer(self)
         self.filter_timer.setSingleShot(True)
         self.filter_timer.setInterval(FILTER_IDLE_MS)
@@ -497,10 +557,26 @@ class ActivitiesController(TableController):
         self.page.count_label.setText(text)
 
     def refresh_totals(self) -> None:
-        """The period's totals (not the filter's): one pass over the activities in SQL."""
+        """The period's totals (not the filter's): one pass over the activities in SQL; off the GUI
+        thread for a period of many activities (0,1 s for 100.000), the window goes on meanwhile."""
         self.refresh_count()
-        scope = self.context.scope
-        totals = records.activity_totals(self.context.engine, [scope.org_unit_code], scope.period)
+        scope, engine = self.context.scope, self.context.engine
+        self._totals_asked = getattr(self, "_totals_asked", 0) + 1
+        asked = self._totals_asked
+
+        def read():
+            return records.activity_totals(engine, [scope.org_unit_code], scope.period)
+
+        def show(totals):
+            if asked == self._totals_asked:  # a later refresh's answer wins
+                self.show_totals(totals)
+
+        if self.model.rowCount() < BACKGROUND_TOTALS_FROM:
+            show(read())
+        else:
+            later(self.page, read, show)
+
+    def show_totals(self, totals: dict) -> None:
         labels = self.page.totals
         labels["sessions"].setText(self.tr("Số cuộc: {n}").format(n=i18n.number(totals.get("COMM_SESSIONS", 0))))
         labels["participants"].setText(
@@ -539,10 +615,19 @@ class GridController(QObject):
         self.stale = True
         page.table.setModel(self.model)
         page.table.setAlternatingRowColors(False)
-        set_column_widths(page.table, {0: 200, 2: 90, 3: 90, 4: 100, 5: 100, 6: 130})
+        # The Vietnamese names get the width; the internal code is the name's tooltip, and a narrow
+        # column the officer can show from the header's menu.
+        set_column_widths(page.table, {IndicatorTableModel.CODE: 150, 2: 90, 3: 90, 4: 100, 5: 100, 6: 130},
+                          stretch=IndicatorTableModel.NAME)
+        page.table.setColumnHidden(IndicatorTableModel.CODE, True)
         header = page.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(IndicatorTableModel.NAME, QHeaderView.Stretch)
+        header.setContextMenuPolicy(Qt.ActionsContextMenu)
+        show_codes = QAction(self.tr("Hiện cột mã chỉ tiêu"), header)
+        show_codes.setObjectName("showCodes")
+        show_codes.setCheckable(True)
+        show_codes.toggled.connect(lambda on: page.table.setColumnHidden(IndicatorTableModel.CODE, not on))
+        header.addAction(show_codes)
+        page.show_codes = show_codes
         self.model.refused.connect(self._refused)
         self.model.changed.connect(self._changed)
         self.model.written.connect(self.context.record)
@@ -566,6 +651,12 @@ class GridController(QObject):
     def discard(self) -> None:
         self.model.discard_pending()
         self.page.message.clear_refusal()
+
+    def focus_pending(self) -> None:
+        cell = self.model.first_pending()
+        if cell.isValid():
+            self.page.table.setFocus()
+            self.page.table.setCurrentIndex(cell)
 
     def invalidate(self) -> None:
         self.stale = True
@@ -620,10 +711,13 @@ class MainController(QObject):
         self.editing = {key: [c for c in (self.documents, self.activities, *self.figures, self.grid)
                               if c.page is page] + [n for n in self.narratives if n.editor in page.narratives.values()]
                         for key, page in pages.items()}
-        self._page = window.stack.currentIndex()
+        self._quiet = False
 
         window.period.currentIndexChanged.connect(self._period_chosen)
-        window.stack.currentChanged.connect(self._page_shown)
+        # A page is left only after its refused values were fixed or discarded: asked before it goes.
+        window.navigation.currentRowChanged.disconnect(window.stack.setCurrentIndex)
+        window.navigation.currentRowChanged.connect(self._page_chosen)
+        window.stack.currentChanged.connect(lambda _: self.grid.refresh_if_shown())
         window.close_guard = self.flush
         self.context.data_changed.connect(self._data_changed)
         self.context.history.applied.connect(self._history_applied)
@@ -666,22 +760,33 @@ class MainController(QObject):
                 controller.discard()
             return True
         for key, editing in self.editing.items():
-            if any(controller.pending() for controller in editing):
+            first = next((controller for controller in editing if controller.pending()), None)
+            if first is not None:
                 self._show_page_quietly(key)
+                # After the click or key that asked has been handled: the list shows the page, the cursor the value.
+                QTimer.singleShot(0, lambda key=key, first=first: self._back_to(key, first))
                 break
         return False
 
+    def _back_to(self, key: str, controller) -> None:
+        self._show_page_quietly(key)
+        self.window.activateWindow()   # after the question: the window's shortcuts work at once
+        controller.focus_pending()
+
     def _show_page_quietly(self, key: str) -> None:
         """Show a page without asking about the one left (the officer was just asked)."""
-        self._page = list(self.window.pages).index(key)
-        self.window.show_page(key)
+        self._quiet = True
+        try:
+            self.window.show_page(key)
+        finally:
+            self._quiet = False
 
-    def _page_shown(self, index: int) -> None:
-        left, self._page = self._page, index
-        keys = list(self.window.pages)
-        if left != index and 0 <= left < len(keys) and not self.confirm_unsaved(self.editing.get(keys[left], [])):
-            return
-        self.grid.refresh_if_shown()
+    def _page_chosen(self, row: int) -> None:
+        left, keys = self.window.stack.currentIndex(), list(self.window.pages)
+        if (not self._quiet and left != row and 0 <= left < len(keys)
+                and not self.confirm_unsaved(self.editing.get(keys[left], []))):
+            return   # the officer fixes them: confirm_unsaved has shown their page again
+        self.window.stack.setCurrentIndex(row)
 
     # -- the Sửa menu --
 
@@ -692,22 +797,20 @@ class MainController(QObject):
             action.trigger()
 
     def undo(self) -> None:
-        self._typing_saved()
-        self.context.history.undo()
+        if self.flush():   # what is being typed is saved (it is what gets undone); refused values asked about
+            self.context.history.undo()
 
     def redo(self) -> None:
-        self._typing_saved()
-        self.context.history.redo()
+        if self.flush():
+            self.context.history.redo()
 
-    def _typing_saved(self) -> None:
-        """A narrative or figure still being typed is saved first: it is the action to undo."""
+    def _history_applied(self, changes: list) -> None:
+        """After an undo, a redo or a restore: the period and page of the change, its record under the
+        cursor. Text still being typed elsewhere is saved first, not read over."""
         for narrative in self.narratives:
             narrative.flush()
         for figures in self.figures:
             figures.flush()
-
-    def _history_applied(self, changes: list) -> None:
-        """After an undo or redo: the period and page of the change, its record under the cursor."""
         change = changes[-1]
         if change.scope.period != self.context.scope.period:
             self.set_period(change.scope.period.code)
@@ -732,6 +835,8 @@ class MainController(QObject):
         if change.table == "narrative":
             return next(key for key, page in self.window.pages.items() if change.key in getattr(page, "narratives", {}))
         section = indicators()[change.key].section
+        if self.window.stack.currentWidget() is self.window.pages["grid"]:
+            return "grid"   # every typed indicator is there too: stay where the officer is
         return section if change.key in getattr(self.window.pages.get(section), "inputs", {}) else "grid"
 
     # -- the period --

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from vstbpn_desktop import APP_NAME, __version__
 
+from . import screen
+
 LOG_DIR = "logs"
 LOG_FILE = "vstbpn.log"
 LOG_BYTES = 1_000_000
@@ -94,7 +96,7 @@ class CrashDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("crashDialog")
         self.setWindowTitle(tr("Đã xảy ra lỗi"))
-        self.resize(640, 420)
+        screen.fit(self, 640, 420)
         layout = QVBoxLayout(self)
         intro = QLabel(tr("Chương trình gặp một lỗi không lường trước: {summary}\n\n"
                           "Dữ liệu đã lưu không bị ảnh hưởng (mỗi lần ghi là trọn vẹn hoặc không có gì). "

@@ -7,6 +7,8 @@ action (a cell, a field, a narrative while its box has focus, rows added or dele
 whole session, whatever the page or period shown.
 """
 
+from contextlib import contextmanager
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 
@@ -87,12 +89,25 @@ class EditHistory(QObject):
         self.engine = engine
         self.stack = QUndoStack(self)
         self._refusal = None
+        self._group: list | None = None
 
     def record(self, text: str, changes: list, merge_key=None) -> None:
         """An action already written: kept for undo (an action that changed nothing is not)."""
         changes = [change for change in changes if not change.empty]
-        if changes:
+        if self._group is not None:
+            self._group.extend(changes)
+        elif changes:
             self.stack.push(ChangeCommand(self, text, changes, merge_key))
+
+    @contextmanager
+    def group(self, text: str):
+        """Everything recorded inside is one action (a paste of many cells)."""
+        self._group = []
+        try:
+            yield
+        finally:
+            changes, self._group = self._group, None
+            self.record(text, changes)
 
     def do(self, text: str, changes: list) -> str | None:
         """Write `changes` now (e.g. a value restored from the change history), as an action that can

@@ -15,7 +15,9 @@ from vstbpn_desktop.catalogue.org_units import read_tree, shipped_trees
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.text import fold
 
+from . import screen
 from . import i18n
+from .worker import run_task
 
 MIN_PASSPHRASE = 8
 TREE_LABELS = {"an-giang-2023": QT_TR_NOOP("An Giang trước 1/7/2025"),
@@ -73,7 +75,7 @@ class FirstRunDialog(QDialog):
         self.translations = translations
         self.profile = None
         self.problems_shown = False  # the last "Tạo hồ sơ" found problems: they follow the language
-        self.resize(640, 660)
+        screen.fit(self, 640, 660)
         layout = QVBoxLayout(self)
 
         # The language first, in both languages: whoever opens the program can read it.
@@ -149,6 +151,19 @@ class FirstRunDialog(QDialog):
         self.confirm.textChanged.connect(self.update_strength)
         self.buttons.accepted.connect(self.create_profile)
         self.buttons.rejected.connect(self.reject)
+        # The officer starts by looking for her unit: typing goes into the search box, and Tab walks
+        # the form in reading order; the language box (set once, if at all) comes last.
+        for before, after in ((self.search, self.units), (self.units, self.officer),
+                              (self.officer, self.officer_title), (self.officer_title, self.passphrase),
+                              (self.passphrase, self.confirm), (self.confirm, self.demo),
+                              (self.demo, self.buttons), (self.buttons, self.language)):
+            self.setTabOrder(before, after)
+        self.search.setFocus()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self.search.text():
+            self.search.setFocus()
 
     def language_code(self) -> str:
         return self.language.currentData()
@@ -180,7 +195,8 @@ class FirstRunDialog(QDialog):
         self.language_note.setVisible(i18n.language() == "en")  # in Vietnamese it goes without saying
         self.intro.setText(tr("Chưa có hồ sơ trong thư mục <i>{folder}</i>. Chọn đơn vị của bạn, nhập tên cán bộ "
                               "và đặt mật khẩu bảo vệ khóa ký gửi báo cáo.").format(folder=self.data_dir))
-        self.search.setPlaceholderText(tr("Tìm đơn vị (không cần dấu), ví dụ: long xuyen"))
+        self.search.setPlaceholderText(tr("Tên hoặc mã đơn vị — gõ không dấu cũng được: "
+                                     "“long xuyen” tìm ra “Long Xuyên”"))
         for row, choice in enumerate(self.choices):
             kind = tr(UNIT_KINDS[choice.type]) if choice.type in UNIT_KINDS else choice.type
             tree = tr(TREE_LABELS[choice.tree]) if choice.tree in TREE_LABELS else choice.tree
@@ -241,16 +257,26 @@ class FirstRunDialog(QDialog):
             return
         item = self.units.currentItem()
         code, tree = item.data(Qt.UserRole), item.data(Qt.UserRole + 1)
-        try:
-            profile = Profile.create(self.data_dir, code, self.officer.text().strip(), self.passphrase.text(),
-                                     tree=tree)
-            profile.settings.officer_title = self.officer_title.text().strip()
-            profile.settings.language = self.language_code()
-            profile.save_settings()
-            if self.demo.isChecked():
+        officer, title, secret = self.officer.text().strip(), self.officer_title.text().strip(), self.passphrase.text()
+        language, demo = self.language_code(), self.demo.isChecked()
+
+        def create(task):
+            # A few seconds (the key's passphrase is stretched on purpose, the sample data written):
+            # off the GUI thread, with the busy cursor and, past a second, a progress dialog.
+            task.progress(0, 0, tr("Đang tạo khóa ký và cơ sở dữ liệu…"))
+            made = Profile.create(self.data_dir, code, officer, secret, tree=tree)
+            made.settings.officer_title = title
+            made.settings.language = language
+            made.save_settings()
+            if demo:
                 from vstbpn_desktop.demo import load_demo
 
-                load_demo(profile)
+                task.progress(0, 0, tr("Đang nạp dữ liệu mẫu…"))
+                load_demo(made)
+            return made
+
+        try:
+            profile = run_task(self, tr("Đang tạo hồ sơ đơn vị…"), create, cancellable=False)
         except Refused as exc:
             box = QMessageBox(QMessageBox.Warning, tr("Không tạo được hồ sơ"), i18n.message(exc), QMessageBox.Ok, self)
             box.setObjectName("refusal")

@@ -154,6 +154,28 @@ def percent(value, places: int = 2) -> str:
     return formats.format_percent(value, places, language())
 
 
+MET_COLOUR, UNMET_COLOUR, NO_DATA_COLOUR = "#1b5e20", "#b00020", "#666666"
+
+
+def share_verdict(indicator, year: int, share: float | None) -> tuple[str, str, str]:
+    """A share against its national target, worded as the report words it: (the share, "mục tiêu
+    đến năm 2025 là 60 %: chưa đạt", its colour). An empty share reads "chưa có số liệu"."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("i18n", text)
+
+    goal = indicator.goal(year)
+    if share is None:
+        goal_text = tr("mục tiêu đến năm {year} là {target}").format(year=goal[0], target=percent(goal[1], 0)) \
+            if goal else ""
+        return tr("chưa có số liệu"), goal_text, NO_DATA_COLOUR
+    if goal is None:
+        return percent(share), "", ""
+    met = share >= goal[1]
+    return percent(share), tr("mục tiêu đến năm {year} là {target}: {verdict}").format(
+        year=goal[0], target=percent(goal[1], 0), verdict=tr("đạt") if met else tr("chưa đạt")), \
+        MET_COLOUR if met else UNMET_COLOUR
+
+
 def date_text(value) -> str:
     """02/02/2023 in both languages."""
     return formats.format_date(value, language())

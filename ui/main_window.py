@@ -1,16 +1,19 @@
 """The main window's layout: the unit and period at the top, the pages on the left, the
 status bar below. A view only; `ui/controllers.py` fills it and wires it to the core."""
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QListWidget, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from vstbpn_desktop.catalogue import indicators
 
 from .pages import FiguresPage, GridPage, NarrativePage, TablePage
+from .screen import room
 
+NAVIGATION_WIDTH = 200
+NAVIGATION_WIDTH_SMALL = 150
 PAGE_ORDER = ("documents", "communication", "female_cadres", "violence", "assessment", "directions", "grid")
 
 
@@ -47,14 +50,23 @@ class MainWindow(QMainWindow):
         self.read_only = False
         outer.addWidget(self.banner)
 
-        body = QHBoxLayout()
+        # The page list beside the pages: it gives way first on a small screen (drag it narrower,
+        # or to nothing; drag it back from the left edge).
+        self.body = QSplitter(Qt.Horizontal)
+        self.body.setObjectName("body")
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setFixedWidth(230)
+        self.navigation.setMinimumWidth(120)
+        self.navigation.setWordWrap(True)  # a long page name on two lines when the list is narrow
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
-        body.addWidget(self.navigation)
-        body.addWidget(self.stack, 1)
-        outer.addLayout(body, 1)
+        self.body.addWidget(self.navigation)
+        self.body.addWidget(self.stack)
+        self.body.setStretchFactor(1, 1)
+        self.body.setCollapsible(1, False)
+        # Narrower on a small screen (1024 wide): the tables need the width more than the list.
+        self.body.setSizes([NAVIGATION_WIDTH if room(self).width() >= 1200 else NAVIGATION_WIDTH_SMALL, 1000])
+        outer.addWidget(self.body, 1)
         self.setCentralWidget(central)
 
         catalogue = indicators().values()
@@ -132,6 +144,13 @@ class MainWindow(QMainWindow):
         self.pages[key] = widget
         self.navigation.addItem(title)
         self.stack.addWidget(widget)
+
+    def add_quit(self) -> QAction:
+        """Tệp → Thoát (Ctrl+Q), last in the menu once the features have added theirs; closing asks
+        what closing the window asks (unsaved values, the backup at exit)."""
+        self.menus["file"].addSeparator()
+        return self.add_action("file", self.tr("Thoát"), self.close, "actionQuit", "Ctrl+Q",
+                               role=QAction.QuitRole)
 
     def hide_empty_menus(self) -> None:
         for menu in self.menus.values():

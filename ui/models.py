@@ -30,8 +30,16 @@ DERIVED_BRUSH = QBrush(QColor("#e4e7eb"))
 def refusal_text(exc: Exception, names: dict[str, str]) -> str:
     """A refusal as one Vietnamese sentence naming the column(s) at fault."""
     if isinstance(exc, Invalid):
-        return "; ".join(f"{names.get(field, field)}: {i18n.message(reason)}" for field, reason in exc.problems.items())
+        return "; ".join(_named(names.get(field, field), i18n.message(reason)) for field, reason in exc.problems.items())
     return i18n.message(exc)
+
+
+def _named(name: str, reason: str) -> str:
+    """"Số cuộc: phải lớn hơn…", but "Ngày 15/03/2026 nằm ngoài kỳ…" where the reason already starts
+    with the column's name (not "Ngày: ngày 15/03/2026…")."""
+    if reason.casefold().startswith(name.casefold() + " "):
+        return reason[:1].upper() + reason[1:]
+    return f"{name}: {reason}"
 
 
 class _RecordTable(QAbstractTableModel):
@@ -156,6 +164,13 @@ class _RecordTable(QAbstractTableModel):
     def pending(self) -> list[str]:
         """The reasons of the values typed and refused, not saved."""
         return [reason for fields in self._pending.values() for _, reason in fields.values()]
+
+    def first_pending(self) -> QModelIndex:
+        for record_id, fields in self._pending.items():
+            row = self.row_of(record_id)
+            if row >= 0:
+                return self.index(row, self.COLUMNS.index(next(iter(fields))))
+        return QModelIndex()
 
     def discard_pending(self) -> None:
         """Forget the refused values: every cell shows its saved value again."""
@@ -414,11 +429,15 @@ class IndicatorTableModel(QAbstractTableModel):
             if column == self.VALUE:
                 value = self.value(indicator.code)
                 if indicator.kind == "share":
-                    return i18n.percent(value)
+                    return self._verdict(indicator)[0]
                 return i18n.count(value)
             if column in (self.TARGET_2025, self.TARGET_2030):
                 target = indicator.target_2025 if column == self.TARGET_2025 else indicator.target_2030
-                return i18n.percent(target, 0) if target is not None else ""
+                text = i18n.percent(target, 0) if target is not None else ""
+                if text and self._measured_against(indicator) == column and self.value(indicator.code) is not None:
+                    met = self.value(indicator.code) >= target
+                    text += " · " + (self.tr("đạt") if met else self.tr("chưa đạt"))
+                return text
             if column == self.HOW:
                 return {"count": self.tr("Nhập"), "share": self.tr("Tính: tỷ lệ"),
                         "from_activities": self.tr("Tính: từ hoạt động")}[indicator.kind]
@@ -429,14 +448,34 @@ class IndicatorTableModel(QAbstractTableModel):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == IdRole:
             return indicator.code
-        if role in (ErrorRole, Qt.ToolTipRole):
+        if role == ErrorRole:
             return pending[1] if pending else None
+        if role == Qt.ToolTipRole:  # the code lives here (its column is hidden unless asked for)
+            if pending:
+                return pending[1]
+            if column == self.NAME:
+                return indicator.code
+            if indicator.kind == "share" and column in (self.VALUE, self._measured_against(indicator)):
+                return self._verdict(indicator)[1] or None
+            return None
+        if role == Qt.ForegroundRole and indicator.kind == "share" and \
+                column in (self.VALUE, self._measured_against(indicator)):
+            colour = self._verdict(indicator)[2]
+            return QBrush(QColor(colour)) if colour else None
         if role == Qt.BackgroundRole:
             if pending:
                 return REFUSED_BRUSH
             if not indicator.typed:
                 return DERIVED_BRUSH
         return None
+
+    def _verdict(self, indicator) -> tuple[str, str, str]:
+        return i18n.share_verdict(indicator, self.scope.period.year, self.value(indicator.code))
+
+    def _measured_against(self, indicator) -> int | None:
+        """The target column the period's share is judged by (as in the report), if any."""
+        goal = indicator.goal(self.scope.period.year)
+        return None if goal is None else self.TARGET_2025 if goal[0] == 2025 else self.TARGET_2030
 
     def setData(self, index, value, role=Qt.EditRole):
         if role != Qt.EditRole or not index.isValid() or not (self.flags(index) & Qt.ItemIsEditable):
@@ -462,16 +501,21 @@ class IndicatorTableModel(QAbstractTableModel):
     def pending(self) -> list[str]:
         return [reason for _, reason in self._pending.values()]
 
+    def first_pending(self) -> QModelIndex:
+        rows = [row for row, indicator in enumerate(self._catalogue) if indicator.code in self._pending]
+        return self.index(rows[0], self.VALUE) if rows else QModelIndex()
+
     def discard_pending(self) -> None:
         self._pending.clear()
         self.reload()
 
 
-def save_indicator(engine, scope, code: str, typed, author: str = ""):
-    """Save one typed indicator value (empty text clears it): its records.Change, or the core's refusal."""
+def save_indicator(engine, scope, code: str, typed, author: str = "", coverage: str | None = None):
+    """Save one typed indicator value (empty text clears it), with what it covers ("own"/"area") when
+    given: its records.Change, or the core's refusal."""
     value = i18n.typed_number(typed) if typed not in (None, "") else None
-    return records.track(engine, "indicator_value", scope, code,
-                         lambda: records.set_indicator_values(engine, scope, {code: value}, author))
+    return records.track(engine, "indicator_value", scope, code, lambda: records.set_indicator_values(
+        engine, scope, {code: value}, author, coverage={code: coverage} if coverage else None))
 
 
 def indicator_refusal(exc: Exception) -> str:

@@ -4,23 +4,37 @@ and name them; the controllers in `ui/controllers.py` fill them and call the cor
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QCheckBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
+    QCheckBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QSplitter,
     QVBoxLayout, QWidget,
 )
 
 from vstbpn_desktop.catalogue import Indicator
 
 from .i18n import indicator_name, indicator_unit
+from .screen import scrolling
 from .widgets import MessageLabel, NarrativeEditor, record_table
 
 
 class Page(QWidget):
-    """A page: a heading, then its content; narrative editors by section code."""
+    """A page: a heading, then its content; narrative editors by section code. A page whose
+    content is taller than a small screen (`scrolls`) puts it in a scroll area."""
+
+    scrolls = False
 
     def __init__(self, heading: str, parent=None):
         super().__init__(parent)
         self.narratives: dict[str, NarrativeEditor] = {}
-        self.layout_ = QVBoxLayout(self)
+        if self.scrolls:
+            body = QWidget()
+            self.layout_ = QVBoxLayout(body)
+            outer = QVBoxLayout(self)
+            outer.setContentsMargins(0, 0, 0, 0)
+            area = scrolling(body)
+            area.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)  # the labels are never cut
+            outer.addWidget(area)
+        else:
+            self.layout_ = QVBoxLayout(self)
         title = QLabel(f"<h2>{heading}</h2>")
         self.layout_.addWidget(title)
 
@@ -42,7 +56,7 @@ class TablePage(Page):
         if with_filter:
             self.filter = QLineEdit()
             self.filter.setObjectName("filter")
-            self.filter.setPlaceholderText(self.tr("Tìm (không cần dấu), ví dụ: long xuyen"))
+            self.filter.setPlaceholderText(self.tr("Nội dung, địa điểm — gõ không dấu cũng được"))
             self.filter.setClearButtonEnabled(True)
             bar.addWidget(QLabel(self.tr("Tìm:")))
             bar.addWidget(self.filter, 1)
@@ -100,10 +114,13 @@ class TablePage(Page):
 class FiguresPage(Page):
     """Counts typed in, each share shown live beside its national targets, and the narrative."""
 
+    scrolls = True  # the violence page is taller than a 1024x600 screen at 125 %
+
     def __init__(self, heading: str, counts: list[Indicator], shares: list[Indicator], parent=None):
         super().__init__(heading, parent)
         box = QGroupBox(self.tr("Số liệu"))
         form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)  # a long name above its field on a narrow screen
         self.inputs: dict[str, QLineEdit] = {}
         # What the figures cover (docs/architecture.md): the whole area stands, the own level is
         # added to the units below. Beside the first figure: the page grows no taller.
@@ -133,14 +150,25 @@ class FiguresPage(Page):
         shares_box = QGroupBox(self.tr("Tỷ lệ (tính tự động) so với mục tiêu quốc gia"))
         grid = QGridLayout(shares_box)
         self.shares: dict[str, QLabel] = {}
+        self.goals: dict[str, QLabel] = {}  # "mục tiêu đến năm 2025 là 60 %: chưa đạt", in colour
         for row, indicator in enumerate(shares):
             value = QLabel("—")
             value.setObjectName(f"share-{indicator.code}")
             value.setTextInteractionFlags(Qt.TextSelectableByMouse)
-            grid.addWidget(QLabel(f"{indicator_name(indicator)}:"), row, 0)
+            value.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            goal = QLabel()
+            goal.setObjectName(f"goal-{indicator.code}")
+            goal.setTextFormat(Qt.PlainText)
+            goal.setWordWrap(True)
+            name = QLabel(f"{indicator_name(indicator)}:")
+            name.setWordWrap(True)
+            grid.addWidget(name, row, 0)
             grid.addWidget(value, row, 1)
+            grid.addWidget(goal, row, 2)
             self.shares[indicator.code] = value
-        grid.setColumnStretch(1, 1)
+            self.goals[indicator.code] = goal
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(2, 2)
         self.layout_.addWidget(shares_box)
         self.message = MessageLabel()
         self.layout_.addWidget(self.message)
@@ -162,6 +190,9 @@ class GridPage(Page):
         self.table = record_table()
         self.table.setObjectName("grid")
         self.table.setSelectionBehavior(self.table.SelectionBehavior.SelectItems)
+        # A long indicator name wraps onto a second line instead of ending in "…" on a small screen.
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.layout_.addWidget(self.table, 1)
         self.message = MessageLabel()
         self.layout_.addWidget(self.message)

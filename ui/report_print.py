@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 from vstbpn_desktop.errors import Refused
 
 from . import bundle_common as common
+from . import screen
 from . import i18n
 from .bundle_common import tr
 from .i18n import period_label
-from .worker import run_task
+from .worker import busy, run_task
 
 if TYPE_CHECKING:  # imported where used: printing is not needed to open the window
     from PySide6.QtPrintSupport import QPrinter
@@ -124,8 +125,38 @@ def ask_options(parent, period, title: str, settings) -> "ReportOptions | None":
     return dialog.chosen if dialog.exec() == QDialog.Accepted else None
 
 
-def render_pdf(pdf_path: Path, printer: "QPrinter", dpi: int | None = None) -> int:
-    """Draw every page of the PDF onto the printer, page for page at full size. Returns the page count."""
+def page_image(page, dpi: int) -> QImage:
+    """One PDF page as an image of its own (safe to keep, and to make outside the GUI thread)."""
+    bitmap = page.render(scale=dpi / 72, prefer_bgrx=True)
+    try:
+        return QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format_RGB32).copy()
+    finally:
+        bitmap.close()
+
+
+def rasterise(pdf_path: Path, dpi: int = PREVIEW_DPI, progress=None) -> list[QImage]:
+    """Every page as an image for the preview: done in the worker with the PDF, so that the print
+    preview opens at once instead of drawing the pages for seconds on the GUI thread."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(pdf_path))
+    try:
+        images = []
+        for number in range(len(document)):
+            if progress:
+                progress(number, len(document), tr("chuẩn bị xem trước"))
+            page = document[number]
+            images.append(page_image(page, dpi))
+            page.close()
+        return images
+    finally:
+        document.close()
+
+
+def render_pdf(pdf_path: Path, printer: "QPrinter", dpi: int | None = None,
+               images: list[QImage] | None = None) -> int:
+    """Draw every page of the PDF onto the printer, page for page at full size. Returns the page count.
+    `images`: the pages already rasterised for the preview (used when drawing into the preview)."""
     import pypdfium2 as pdfium
 
     document = pdfium.PdfDocument(str(pdf_path))
@@ -147,16 +178,15 @@ def render_pdf(pdf_path: Path, printer: "QPrinter", dpi: int | None = None) -> i
                     raise Refused(tr("không mở được máy in hoặc tệp in"))
             else:
                 printer.newPage()
+            preview = painter.paintEngine().type() == QPaintEngine.Picture
             if dpi is None:  # the preview records pictures: a screen resolution is enough
-                preview = painter.paintEngine().type() == QPaintEngine.Picture
                 dpi = PREVIEW_DPI if preview else min(PRINT_DPI, max(printer.resolution(), 72))
-            bitmap = page.render(scale=dpi / 72, prefer_bgrx=True)
-            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format_RGB32)
+            ready = images is not None and preview and number < len(images)
+            image = images[number] if ready else page_image(page, dpi)
             target = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
             scale = min(target.width() / image.width(), target.height() / image.height())
             painter.drawImage(QRectF(target.x(), target.y(), image.width() * scale, image.height() * scale), image)
             del image
-            bitmap.close()
             page.close()
     finally:
         if painter.isActive():
@@ -171,19 +201,25 @@ class Reports:
         self.preview = None
         self.dialog = None
         self.pdf: Path | None = None
+        self.images: list[QImage] = []  # the preview's pages, rasterised with the PDF
         self._folder: str | None = None
 
     @property
     def context(self):
         return self.window.controller.context
 
-    def _write(self, kind: str, out: Path, options: "ReportOptions", title: str) -> bool:
+    def _write(self, kind: str, out: Path, options: "ReportOptions", title: str, preview: bool = False) -> bool:
         from vstbpn_desktop.reports import write_report  # on first use: not at start-up
 
         profile, period = self.context.profile, self.context.scope.period
+
+        def work(task):
+            write_report(profile, kind, period, out, options=options, progress=task.progress)
+            if preview:
+                self.images = rasterise(out, PREVIEW_DPI, task.progress)
+
         try:
-            run_task(self.window, title, lambda task: write_report(
-                profile, kind, period, out, options=options, progress=task.progress))
+            run_task(self.window, title, work)
         except Refused as exc:
             common.tell(self.window, title, i18n.message(exc), warning=True)
             return False
@@ -194,7 +230,7 @@ class Reports:
         self.cleanup()
         self._folder = tempfile.mkdtemp(prefix="vstbpn-in-")
         out = Path(self._folder) / f"bao-cao-{self.context.profile.org_unit_code}-{self.context.scope.period.code}.pdf"
-        if not self._write("pdf", out, options, tr("Đang dựng báo cáo để in…")):
+        if not self._write("pdf", out, options, tr("Đang dựng báo cáo để in…"), preview=True):
             return None
         self.pdf = out
         return out
@@ -203,6 +239,7 @@ class Reports:
         if self._folder:
             shutil.rmtree(self._folder, ignore_errors=True)
             self._folder, self.pdf = None, None
+        self.images = []
 
     def print_report(self):
         if not self.window.controller.flush():
@@ -217,6 +254,10 @@ class Reports:
         return self.show_preview(pdf)
 
     def show_preview(self, pdf: Path):
+        with busy():  # Qt's print support loads on first use, then the pages are laid out
+            return self._show_preview(pdf)
+
+    def _show_preview(self, pdf: Path):
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
         printer = QPrinter(QPrinter.HighResolution)
@@ -226,14 +267,15 @@ class Reports:
         self.preview.setObjectName("printPreview")
         self.preview.setWindowTitle(tr("Xem trước khi in — {name}").format(name=pdf.name))
         self.preview.paintRequested.connect(lambda target: self._paint(pdf, target))
-        self.preview.resize(1000, 760)
+        screen.fit(self.preview, 1000, 760)
         self.preview.printer_ = printer  # kept alive with the dialog
         common.show(self.preview)
         return self.preview
 
     def _paint(self, pdf: Path, printer: "QPrinter") -> None:
         try:
-            render_pdf(pdf, printer)
+            with busy():  # for a real printer the pages are drawn again at its resolution
+                render_pdf(pdf, printer, images=self.images if pdf == self.pdf else None)
         except Exception as exc:  # noqa: BLE001 — a damaged temporary file or a printer error: say it
             common.tell(self.window, tr("In báo cáo"), tr("Không in được: {reason}").format(reason=i18n.message(exc)), warning=True)
 

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
+    QAbstractItemView, QDateEdit, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
 )
 
@@ -47,14 +47,14 @@ class ReportingPage(QWidget):
         layout = QVBoxLayout(self)
         title = QLabel(tr("<h3>Tình hình báo cáo của đơn vị cấp dưới</h3>"))
         layout.addWidget(title)
-        legend = QHBoxLayout()
-        for key, text in (("received", tr("Đã nhận (ngày, gói số)")), ("late", tr("Nhận sau hạn nộp")),
+        legend = QGridLayout()  # three to a row: the page fits a 1024-wide screen beside the page list
+        for number, (key, text) in enumerate( (("received", tr("Đã nhận (ngày, gói số)")), ("late", tr("Nhận sau hạn nộp")),
                           ("missing", tr("Chưa gửi")), ("overdue", tr("Chưa gửi, đã quá hạn")),
-                          ("returned", tr("Đã trả lại để sửa, chờ gửi lại"))):
+                          ("returned", tr("Đã trả lại để sửa, chờ gửi lại")))):
             swatch = QLabel(text)
             swatch.setStyleSheet(f"QLabel {{ background: {COLOURS[key]}; border: 1px solid #bbb; padding: 3px 8px; }}")
-            legend.addWidget(swatch)
-        legend.addStretch(1)
+            legend.addWidget(swatch, number // 3, number % 3)
+        legend.setColumnStretch(3, 1)
         layout.addLayout(legend)
         self.table = QTableWidget()
         self.table.setObjectName("matrix")

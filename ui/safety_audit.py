@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, indicators
 from vstbpn_desktop.safety.audit import events
 
+from . import screen
 from . import i18n
 from .i18n import indicator_name, label
 from .safety_lock import local_time
@@ -122,7 +123,7 @@ class AuditDialog(QDialog):
         self.setObjectName("auditDialog")
         self.engine, self.period_code, self.org_unit_code, self.record = engine, period_code, org_unit_code, record
         self.setWindowTitle(tr("Lịch sử thay đổi — kỳ {code}").format(code=period_code))
-        self.resize(1000, 520)
+        screen.fit(self, 1000, 520)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Xem:")))

@@ -12,6 +12,7 @@ from vstbpn_desktop.errors import Cancelled, Refused
 from vstbpn_desktop.safety import backup as core
 from vstbpn_desktop.safety.integrity import check_file, storage_warning
 
+from . import screen
 from . import i18n
 from .safety_lock import ask_confirm, local_time, refresh as refresh_read_only, show_refusal
 from .worker import run_task
@@ -92,7 +93,7 @@ class BackupsDialog(QDialog):
         self.window_ = window
         self.setObjectName("backupsDialog")
         self.setWindowTitle(tr("Danh sách bản sao lưu"))
-        self.resize(860, 440)
+        screen.fit(self, 860, 440)
         layout = QVBoxLayout(self)
         intro = QLabel(tr("Bản sao lưu được tạo tự động khi mở (mỗi ngày một lần), khi đóng (nếu có thay đổi), "
                           "trước mỗi lần nhập, nâng cấp và khôi phục. Chương trình giữ các bản của 24 giờ qua và "
@@ -198,8 +199,8 @@ def restore_backup(window, info: core.BackupInfo, parent=None) -> dict | None:
             when=when_text(info.when), records=records), tr("Khôi phục")):
         return None
     controller = window.controller
-    if not getattr(window, "damaged_reason", None):
-        controller.flush()
+    if not getattr(window, "damaged_reason", None) and not controller.flush():
+        return None   # values refused and not saved: the officer fixes them first
     profile = controller.profile
     try:
         facts = run_task(parent, tr("Đang khôi phục…"), lambda task: core.restore(profile, info.path),

@@ -16,6 +16,7 @@ from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.safety.locking import lock_state, reopen, submit
 
+from . import screen
 from . import i18n
 from .i18n import period_label
 
@@ -96,6 +97,15 @@ def lock_period(window) -> bool:
             "cho đến khi mở lại kỳ (cần ghi lý do; lý do được lưu vào lịch sử thay đổi).").format(
             code=period.code, label=period_label(period)), tr("Khóa kỳ")):
         return False
+    return lock_now(window)
+
+
+def lock_now(window) -> bool:
+    """Lock the period on view (already confirmed: the menu's question, or the box ticked in the
+    checklist before sending); the window turns read-only with its banner."""
+    context = window.controller.context
+    period = context.scope.period
+    title = tr("Khóa kỳ để gửi")
     try:
         row = submit(context.engine, period, context.author or tr("không rõ"))
     except Refused as exc:
@@ -115,7 +125,7 @@ class ReopenDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("reopenDialog")
         self.setWindowTitle(tr("Mở lại kỳ {code}").format(code=code))
-        self.resize(520, 280)
+        screen.fit(self, 520, 280)
         layout = QVBoxLayout(self)
         intro = QLabel(tr("Kỳ {code} đã khóa để gửi bởi {who} lúc {when}.\n"
                           "Ghi lý do mở lại (ví dụ: tỉnh trả lại để sửa số liệu). Lý do được lưu vào lịch sử "

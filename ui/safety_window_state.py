@@ -8,6 +8,8 @@ from PySide6.QtCore import QByteArray
 
 from vstbpn_desktop.atomic import write_atomic
 
+from .screen import place_main
+
 STATE_FILE = "window.json"
 
 
@@ -25,13 +27,16 @@ def save(window) -> None:
 
 
 def restore(window, data_dir: Path | None = None) -> bool:
-    """`data_dir`: before the controller is attached (app.run_window's early frame)."""
+    """`data_dir`: before the controller is attached (app.run_window's early frame). Whatever was
+    remembered, the window ends within the screen (screen.place_main)."""
     try:
         payload = json.loads(state_path(window, data_dir).read_text(encoding="utf-8"))
         geometry = QByteArray.fromBase64(payload["geometry"].encode("ascii"))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        place_main(window)
         return False
     restored = window.restoreGeometry(geometry)
+    place_main(window)
     page = payload.get("page")
     if isinstance(page, int) and 0 <= page < window.navigation.count():
         window.navigation.setCurrentRow(page)

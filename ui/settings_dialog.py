@@ -6,7 +6,8 @@ from dataclasses import replace
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit,
+    QVBoxLayout, QWidget,
 )
 
 from vstbpn_desktop.errors import Refused
@@ -14,6 +15,7 @@ from vstbpn_desktop.formats import round_share
 from vstbpn_desktop.safety.audit import set_actor
 from vstbpn_desktop.text import nfc
 
+from . import screen
 from . import i18n
 
 
@@ -47,9 +49,12 @@ class SettingsDialog(QDialog):
         self.profile = profile
         self.setObjectName("settingsDialog")
         self.setWindowTitle(tr("Cài đặt"))
-        self.resize(780, 760)
+        screen.fit(self, 780, 760)
         settings = profile.settings
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        body = QWidget()  # the form scrolls on a small screen; the message and Lưu/Hủy stay in view
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
 
         officer = QGroupBox(tr("Cán bộ nhập liệu"))
         officer_form = QFormLayout(officer)
@@ -118,18 +123,20 @@ class SettingsDialog(QDialog):
             "Chỉ đổi khi quản trị viên yêu cầu (ví dụ postgresql://…). Có hiệu lực khi mở lại chương trình; "
             "dữ liệu không tự chuyển sang cơ sở dữ liệu mới.")))
         layout.addWidget(advanced)
+        layout.addStretch(1)
+        outer.addWidget(screen.scrolling(body), 1)
 
         self.error = QLabel()
         self.error.setObjectName("refusal")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
-        layout.addWidget(self.error)
+        outer.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         buttons.button(QDialogButtonBox.Save).setText(tr("Lưu"))
         buttons.button(QDialogButtonBox.Cancel).setText(tr("Hủy"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
         self.restart_needed = False
 
     @staticmethod

@@ -17,6 +17,7 @@ from vstbpn_desktop.bundle import trust
 from vstbpn_desktop.bundle.keys import read_public_key_file, spaced
 from vstbpn_desktop.errors import Refused
 
+from . import screen
 from . import bundle_common as common
 from . import i18n
 from .bundle_common import tr
@@ -26,12 +27,15 @@ from .bundle_send import fingerprint_label, fingerprint_lines
 class EnrolDialog(QDialog):
     """Choose the key file and the child unit; compare the fingerprint; confirm."""
 
-    def __init__(self, window):
+    def __init__(self, window, unit: str | None = None, expected: str | None = None):
+        """`unit`, `expected`: opened from a received bundle whose key is unknown — the unit it
+        names is chosen, and the file's fingerprint is compared with the one that signed it."""
         super().__init__(window)
         self.window = window
         self.profile = window.controller.context.profile
         self.info = None
         self.enrolment = None
+        self.expected = expected
         self.setObjectName("enrolDialog")
         self.setWindowTitle(tr("Đăng ký khóa đơn vị cấp dưới"))
         layout = QVBoxLayout(self)
@@ -57,7 +61,17 @@ class EnrolDialog(QDialog):
         for child in self.profile.children():
             self.unit.addItem(f"{child.name} ({child.code})", child.code)
         form.addRow(tr("Của đơn vị:"), self.unit)
+        if unit is not None and self.unit.findData(unit) >= 0:
+            self.unit.setCurrentIndex(self.unit.findData(unit))
         layout.addLayout(form)
+        self.expected_label = QLabel()
+        self.expected_label.setObjectName("expected")
+        self.expected_label.setWordWrap(True)
+        if expected:
+            self.expected_label.setText(tr("Gói vừa nhận được ký bằng khóa có vân tay <b>{fingerprint}</b>.").format(
+                fingerprint=spaced(expected)))
+        self.expected_label.setVisible(bool(expected))
+        layout.addWidget(self.expected_label)
         self.file_unit = QLabel()
         self.file_unit.setWordWrap(True)
         layout.addWidget(self.file_unit)
@@ -72,13 +86,7 @@ class EnrolDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("QLabel { color: #b00020; }")
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox()
-        self.enrol_button = buttons.addButton(tr("Đăng ký khóa"), QDialogButtonBox.AcceptRole)
-        self.enrol_button.setObjectName("enrolButton")
-        cancel = buttons.addButton(QDialogButtonBox.Cancel)
-        cancel.setText(tr("Hủy"))
-        buttons.accepted.connect(self.enrol)
-        buttons.rejected.connect(self.reject)
+        buttons, self.enrol_button = common.action_buttons(tr("Đăng ký khóa"), "enrolButton", self.enrol, self.reject)
         layout.addWidget(buttons)
         self.compared.toggled.connect(self._update)
         self.unit.currentIndexChanged.connect(self._update)
@@ -107,6 +115,9 @@ class EnrolDialog(QDialog):
         self.file_unit.setText(tr("Tệp ghi là khóa của: <b>{name}</b> ({code})").format(
             name=self.info.org_unit_name or "—", code=self.info.org_unit))
         index = self.unit.findData(self.info.org_unit)
+        if self.expected and self.info.fingerprint != self.expected:
+            self.message.setText(tr("Vân tay của khóa trong tệp khác vân tay đã ký gói vừa nhận: tệp này không "
+                                    "phải khóa đã ký gói đó."))
         if index >= 0:
             self.unit.setCurrentIndex(index)
         else:
@@ -132,6 +143,11 @@ class EnrolDialog(QDialog):
                                            f"{spaced(enrolment.fingerprint)}")
         self.accept()
         return enrolment
+
+
+def run_enrol(dialog: EnrolDialog) -> int:
+    """The one blocking question of "Đăng ký khóa…" from the receive dialog (a seam for tests)."""
+    return dialog.exec()
 
 
 class KeysDialog(QDialog):
@@ -167,7 +183,7 @@ class KeysDialog(QDialog):
         layout.addWidget(buttons)
         self.table.itemSelectionChanged.connect(self._update)
         self.fill()
-        self.resize(900, 360)
+        screen.fit(self, 900, 360)
 
     def fill(self) -> None:
         self.rows = trust.listing(self.profile)

@@ -1,6 +1,7 @@
 """Small widgets the pages share: the narrative editor, the kind picker, the message line."""
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate, QComboBox, QLabel, QPlainTextEdit, QStyledItemDelegate, QTableView, QAbstractItemView, QHeaderView,
     QVBoxLayout, QWidget,
@@ -77,10 +78,12 @@ class RecordTableView(QTableView):
     """The keys of a spreadsheet: typing or F2 edits the current cell; Enter saves and moves down
     (and moves down when not editing); Tab moves right, from the last column to the next row, and
     from the last cell of the table to a new row (`append_requested`, where rows can be added).
-    Delete outside an editor asks to delete the selected rows."""
+    Delete outside an editor asks to delete the selected rows; Ctrl+V pastes cells copied from a
+    spreadsheet (`paste_requested`)."""
 
     delete_requested = Signal()
     append_requested = Signal()
+    paste_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -93,6 +96,10 @@ class RecordTableView(QTableView):
             return
         if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers() and idle:
             self.move_down()
+            return
+        if (event.matches(QKeySequence.Paste) and idle and self.appendable
+                and self.editTriggers() != QAbstractItemView.NoEditTriggers):
+            self.paste_requested.emit()
             return
         if event.key() == Qt.Key_Tab and not event.modifiers() and idle and self._at_end():
             self.append_requested.emit()   # the new row takes the cursor and opens its first cell
@@ -127,11 +134,16 @@ class RecordTableView(QTableView):
             self.setCurrentIndex(current.sibling(current.row() + 1, current.column()))
 
 
-def set_column_widths(table: QTableView, widths: dict[int, int]) -> None:
-    """The widths given, each column at least as wide as its header reads (in either language)."""
+def set_column_widths(table: QTableView, widths: dict[int, int], stretch: int | None = None) -> None:
+    """The widths given, each column at least as wide as its header reads (in either language);
+    `stretch`: the column that takes what is left (and gives way first on a small screen), so
+    that the columns after it stay in view."""
     header = table.horizontalHeader()
     for column, width in widths.items():
         table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
+    if stretch is not None:
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(stretch, QHeaderView.Stretch)
 
 
 def record_table() -> QTableView:

@@ -6,22 +6,46 @@ those arguments). Cancelling makes the next progress call raise `Cancelled` insi
 worker, so the core's own transaction or temporary file unwinds: nothing half-done stays.
 """
 
+import gc
 import threading
-from typing import Callable, TypeVar
+import time
+from contextlib import contextmanager
+from typing import Callable, Iterator, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from vstbpn_desktop.errors import Cancelled
 
 T = TypeVar("T")
 POLL_MS = 50
+YIELD_S = 0.02
+YIELD_PAUSE_S = 0.001
+# The busy cursor shows at once; the progress dialog only when the work lasts past this.
+DIALOG_AFTER_MS = 1000
+
+
+@contextmanager
+def busy() -> Iterator[None]:
+    """The wait cursor for as long as the block runs (nested blocks are fine): for work that must
+    stay on the GUI thread and may take over 0.3 s (opening the print preview, for one)."""
+    QApplication.setOverrideCursor(Qt.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 class Task:
-    """State shared between the worker thread and the GUI thread."""
+    """State shared between the worker thread and the GUI thread.
+
+    Every progress() or cancelled() call of the core also hands Python's lock (the GIL) to the GUI
+    thread if the worker has held on to it for YIELD_S: a worker that keeps releasing and re-taking
+    the lock around short C calls (SQLite steps, zlib) can otherwise keep the GUI thread waiting for
+    hundreds of milliseconds, and the window stops repainting."""
 
     def __init__(self):
+        self._yielded = time.monotonic()
         self.done = 0
         self.total = 0
         self.stage = ""
@@ -31,21 +55,50 @@ class Task:
         self.error: BaseException | None = None
 
     def progress(self, done: int = 0, total: int = 0, stage: str = "") -> None:
+        self.give_way()
         if self.cancel_requested.is_set():
             raise Cancelled()
         self.done, self.total, self.stage = int(done), int(total or 0), stage or self.stage
 
     def cancelled(self) -> bool:
+        self.give_way()
         return self.cancel_requested.is_set()
+
+    def give_way(self) -> None:
+        now = time.monotonic()
+        if now - self._yielded >= YIELD_S:
+            time.sleep(YIELD_PAUSE_S)  # the GUI thread, waiting for the lock, takes it now
+            self._yielded = time.monotonic()
 
 
 def run_task(parent: QWidget | None, title: str, work: Callable[[Task], T], *,
-             cancellable: bool = True, delay_ms: int = 300) -> T:
+             cancellable: bool = True, delay_ms: int = DIALOG_AFTER_MS) -> T:
     """Run `work(task)` in a thread, show progress, return its result or raise its error.
 
     The event loop keeps turning the whole time (the window repaints, the cancel button
-    answers). The dialog appears only if the work lasts longer than `delay_ms`.
+    answers). The wait cursor shows at once; the dialog only if the work lasts longer than
+    `delay_ms`.
     """
+    with busy(), no_full_collections():
+        return _run(parent, title, work, cancellable, delay_ms)
+
+
+@contextmanager
+def no_full_collections() -> Iterator[None]:
+    """Python's cycle collector off while the work runs: its full passes over a heap that the work
+    fills with 100,000 rows hold Python's lock for half a second each, and the window, which needs
+    that lock to repaint, froze with them. Reference counting still frees what the work drops;
+    the cycles left are collected by the next pass after it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _run(parent, title, work, cancellable, delay_ms):
     task = Task()
 
     def target():
@@ -96,3 +149,36 @@ def run_task(parent: QWidget | None, title: str, work: Callable[[Task], T], *,
     if task.error is not None:
         raise task.error
     return task.result
+
+
+def later(owner: QObject, work: Callable[[], T], done: Callable[[T], None]) -> None:
+    """`work()` in a thread of its own, then `done(result)` on the GUI thread; nothing is called if
+    `owner` is gone by then or the work raised (logged). For reads that take long on a big profile
+    and need no answer before the window goes on (the totals under the activity list)."""
+    import logging
+
+    outcome: dict = {}
+    finished = threading.Event()
+
+    def target():
+        try:
+            outcome["result"] = work()
+        except Exception:  # noqa: BLE001 - a read that failed: the old figures stay, the log says why
+            logging.getLogger("vstbpn").exception("background read failed")
+        finally:
+            finished.set()
+
+    timer = QTimer(owner)
+    timer.setInterval(POLL_MS // 2)
+
+    def check():
+        if not finished.is_set():
+            return
+        timer.stop()
+        timer.deleteLater()
+        if "result" in outcome:
+            done(outcome["result"])
+
+    timer.timeout.connect(check)
+    threading.Thread(target=target, name="background read", daemon=True).start()
+    timer.start()

@@ -5,7 +5,7 @@ and bundles all use, so every record passes the same validation.
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, func, or_, select as sa_select
+from sqlalchemy import and_, func, or_, select as sa_select, tuple_
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
@@ -118,7 +118,7 @@ def activity_position(engine: Engine, scope: Scope, activity_id: str, search: st
         day = connection.execute(sa_select(table.c.date).where(listed, table.c.id == activity_id)).scalar()
         if day is None:
             return -1
-        earlier = or_(table.c.date < day, and_(table.c.date == day, table.c.id < activity_id))
+        earlier = tuple_(table.c.date, table.c.id) < tuple_(day, activity_id)   # a range of the (date, id) index
         return connection.execute(sa_select(func.count()).select_from(table).where(listed, earlier)).scalar_one()
 
 
@@ -364,7 +364,7 @@ def _check_change(engine: Engine, change: Change) -> None:
     if change.after is None:
         return
     if change.table == "indicator_value":
-        validate_indicator_value(change.key, change.after["value"])
+        validate_indicator_value(change.key, change.after["value"], change.after.get("coverage") or "own")
     else:
         validate_narrative(change.key, change.after["text"])
 

@@ -620,6 +620,10 @@
             <translation>the signing key passphrase has bytes that are not UTF-8 (the environment variable set in the wrong encoding?); set the passphrase again with characters typed on the keyboard</translation>
         </message>
         <message>
+            <source>mật khẩu khóa ký không đúng (hoặc tệp khóa bị hỏng)</source>
+            <translation>wrong signing key passphrase (or the key file is damaged)</translation>
+        </message>
+        <message>
             <source>mật khẩu khóa ký quá ngắn: cần ít nhất {value} ký tự</source>
             <translation>the signing key passphrase is too short: at least {value} characters are needed</translation>
         </message>
@@ -992,6 +996,10 @@
             <translation>{field} '{value}': no '/' or line break, at most 40 characters (e.g. number 15, symbol BC-UBND)</translation>
         </message>
         <message>
+            <source>{field}: '{value}' không có trong danh mục ({words}); trong gói phải viết đúng như vậy</source>
+            <translation>{field}: '{value}' is not in the list ({words}); a bundle writes it exactly so</translation>
+        </message>
+        <message>
             <source>{field}: {reason}</source>
             <translation>{field}: {reason}</translation>
         </message>
@@ -1270,10 +1278,6 @@
         <message>
             <source>{path}: không đọc được tệp cấu hình ({error})</source>
             <translation>{path}: cannot read the settings file ({error})</translation>
-        </message>
-        <message>
-            <source>{path}: mật khẩu khóa ký không đúng (hoặc tệp khóa bị hỏng)</source>
-            <translation>{path}: wrong signing key passphrase (or the key file is damaged)</translation>
         </message>
         <message>
             <source>{path}: thư mục hoặc tệp dữ liệu chỉ đọc (không có quyền ghi); SQLite cần ghi được vào thư mục hồ sơ — hãy chép hồ sơ vào thư mục ghi được; dữ liệu không bị thay đổi</source>

@@ -98,6 +98,18 @@ Fix them, or discard them (keeping the saved values)?</translation>
         <translation>Discard these values</translation>
     </message>
     <message>
+        <source>Gói được ký bằng khóa {fingerprint}, khóa này chưa được đăng ký ở đơn vị mình. Gói ghi là của {unit}. Hãy xin đơn vị đó tệp khóa công khai, gọi điện đối chiếu vân tay, rồi bấm “Đăng ký khóa…” và nhận lại gói.</source>
+        <translation>The bundle is signed with key {fingerprint}, which is not enrolled here. The bundle says it comes from {unit}. Ask that unit for its public key file, compare the fingerprint by phone, then press “Enrol key…” and receive the bundle again.</translation>
+    </message>
+    <message>
+        <source>Gói được ký bằng khóa {fingerprint}, khóa này chưa được đăng ký ở đơn vị mình, và gói không ghi rõ đơn vị gửi. Hãy hỏi đơn vị đã gửi tệp này.</source>
+        <translation>The bundle is signed with key {fingerprint}, which is not enrolled here, and it does not say which unit sent it. Ask whoever sent you this file.</translation>
+    </message>
+    <message>
+        <source>Từ chối: khóa ký chưa được đăng ký</source>
+        <translation>Refused: signing key not enrolled</translation>
+    </message>
+    <message>
         <source>Từ chối: {reason}</source>
         <translation>Refused: {reason}</translation>
     </message>
@@ -218,6 +230,14 @@ Fix them, or discard them (keeping the saved values)?</translation>
         <translation>Import the selected bundles</translation>
     </message>
     <message>
+        <source>Đăng ký khóa…</source>
+        <translation>Enrol key…</translation>
+    </message>
+    <message>
+        <source>{unit} — chưa xác thực</source>
+        <translation>{unit} — not verified</translation>
+    </message>
+    <message>
         <source>{total} tệp: {ready} có thể nhập, {imported} đã nhập, {already} đã nhận trước đó, {refused} bị từ chối. Bấm vào một dòng để xem chi tiết thay đổi.</source>
         <translation>{total} files: {ready} ready to import, {imported} imported, {already} received before, {refused} refused. Click a row to see the changes in detail.</translation>
     </message>
@@ -256,6 +276,46 @@ Fix them, or discard them (keeping the saved values)?</translation>
     <message>
         <source>Sao chép vân tay</source>
         <translation>Copy fingerprint</translation>
+    </message>
+    <message>
+        <source>Trang “{page}” có giá trị chưa lưu: {reason}</source>
+        <translation>Page “{page}” has a value not saved: {reason}</translation>
+    </message>
+    <message>
+        <source>Chưa có số liệu: “{page}” (không có văn bản, hoạt động hay chỉ tiêu nào của kỳ)</source>
+        <translation>No figures yet: “{page}” (no document, activity or indicator for the period)</translation>
+    </message>
+    <message>
+        <source>Chưa có lời văn: “{section}”</source>
+        <translation>No narrative yet: “{section}”</translation>
+    </message>
+    <message>
+        <source>Trước khi gửi báo cáo kỳ {period}</source>
+        <translation>Before sending the report for {period}</translation>
+    </message>
+    <message>
+        <source>Xin xem lại trước khi gửi. Bấm “Mở trang” để sửa, hoặc gửi luôn nếu đúng là kỳ này không có.</source>
+        <translation>Please look again before sending. Press “Open page” to fix it, or send anyway if the period really has none.</translation>
+    </message>
+    <message>
+        <source>Báo cáo kỳ {period} đã đủ các phần.</source>
+        <translation>The report for {period} has every part.</translation>
+    </message>
+    <message>
+        <source>Mở trang</source>
+        <translation>Open page</translation>
+    </message>
+    <message>
+        <source>Khóa kỳ {period} khi gửi (sau đó chỉ xem, muốn sửa phải mở lại kỳ và ghi lý do)</source>
+        <translation>Lock {period} when sending (then view only; to edit, reopen the period with a reason)</translation>
+    </message>
+    <message>
+        <source>Vẫn gửi</source>
+        <translation>Send anyway</translation>
+    </message>
+    <message>
+        <source>Gửi</source>
+        <translation>Send</translation>
     </message>
     <message>
         <source>Mật khẩu khóa ký của hồ sơ (đặt khi cài đặt):</source>
@@ -522,6 +582,10 @@ Saved data is not affected (every write is either complete or nothing). Please c
     <message>
         <source>Tiếp tục</source>
         <translation>Continue</translation>
+    </message>
+    <message>
+        <source>chuẩn bị xem trước</source>
+        <translation>preparing the preview</translation>
     </message>
     <message>
         <source>Hủy</source>
@@ -1158,8 +1222,8 @@ Restore it? The damaged database is kept in the backups/ folder, not deleted.</t
         <translation>There is no profile in the folder &lt;i&gt;{folder}&lt;/i&gt; yet. Choose your unit, enter the officer&apos;s name and set a passphrase to protect the key that signs the reports you send.</translation>
     </message>
     <message>
-        <source>Tìm đơn vị (không cần dấu), ví dụ: long xuyen</source>
-        <translation>Find a unit (accents optional), e.g. long xuyen</translation>
+        <source>Tên hoặc mã đơn vị — gõ không dấu cũng được: “long xuyen” tìm ra “Long Xuyên”</source>
+        <translation>Find a unit by name or code, with or without Vietnamese accents</translation>
     </message>
     <message>
         <source>Tên cán bộ:</source>
@@ -1228,6 +1292,18 @@ Restore it? The damaged database is kept in the backups/ folder, not deleted.</t
     <message>
         <source>Hai lần nhập mật khẩu không khớp.</source>
         <translation>The two passphrase entries do not match.</translation>
+    </message>
+    <message>
+        <source>Đang tạo khóa ký và cơ sở dữ liệu…</source>
+        <translation>Creating the signing key and the database…</translation>
+    </message>
+    <message>
+        <source>Đang nạp dữ liệu mẫu…</source>
+        <translation>Loading the sample data…</translation>
+    </message>
+    <message>
+        <source>Đang tạo hồ sơ đơn vị…</source>
+        <translation>Creating the unit profile…</translation>
     </message>
     <message>
         <source>Không tạo được hồ sơ</source>
@@ -1472,6 +1548,10 @@ Open it in Excel, fill in one table per sheet (see the guide sheet, &quot;Hướ
         <translation>For unit:</translation>
     </message>
     <message>
+        <source>Gói vừa nhận được ký bằng khóa có vân tay &lt;b&gt;{fingerprint}&lt;/b&gt;.</source>
+        <translation>The bundle just received is signed with the key whose fingerprint is &lt;b&gt;{fingerprint}&lt;/b&gt;.</translation>
+    </message>
+    <message>
         <source>Vân tay tính từ khóa trong tệp:</source>
         <translation>Fingerprint computed from the key in the file:</translation>
     </message>
@@ -1490,6 +1570,10 @@ Open it in Excel, fill in one table per sheet (see the guide sheet, &quot;Hướ
     <message>
         <source>Tệp ghi là khóa của: &lt;b&gt;{name}&lt;/b&gt; ({code})</source>
         <translation>The file says it is the key of: &lt;b&gt;{name}&lt;/b&gt; ({code})</translation>
+    </message>
+    <message>
+        <source>Vân tay của khóa trong tệp khác vân tay đã ký gói vừa nhận: tệp này không phải khóa đã ký gói đó.</source>
+        <translation>The key in this file has another fingerprint than the key that signed the bundle just received: this file is not that key.</translation>
     </message>
     <message>
         <source>Đơn vị {code} trong tệp không phải đơn vị cấp dưới trực tiếp của {own}.</source>
@@ -1580,6 +1664,26 @@ Every bundle signed with this key will be refused from now on; data already rece
     <message>
         <source>Làm lại: {action}</source>
         <translation>Redo: {action}</translation>
+    </message>
+    <message>
+        <source>mục tiêu đến năm {year} là {target}</source>
+        <translation>{year} target {target}</translation>
+    </message>
+    <message>
+        <source>chưa có số liệu</source>
+        <translation>no data yet</translation>
+    </message>
+    <message>
+        <source>mục tiêu đến năm {year} là {target}: {verdict}</source>
+        <translation>{year} target {target}: {verdict}</translation>
+    </message>
+    <message>
+        <source>đạt</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <source>chưa đạt</source>
+        <translation>not met</translation>
     </message>
 </context>
 <context>
@@ -1681,14 +1785,6 @@ Every bundle signed with this key will be refused from now on; data already rece
 <context>
     <name>FiguresController</name>
     <message>
-        <source>mục tiêu 2025: {value}</source>
-        <translation>2025 target: {value}</translation>
-    </message>
-    <message>
-        <source>2030: {value}</source>
-        <translation>2030: {value}</translation>
-    </message>
-    <message>
         <source>Chưa lưu — {reason}</source>
         <translation>Not saved — {reason}</translation>
     </message>
@@ -1726,6 +1822,10 @@ Every bundle signed with this key will be refused from now on; data already rece
 </context>
 <context>
     <name>GridController</name>
+    <message>
+        <source>Hiện cột mã chỉ tiêu</source>
+        <translation>Show the indicator code column</translation>
+    </message>
     <message>
         <source>Chưa lưu — {reason}</source>
         <translation>Not saved — {reason}</translation>
@@ -1767,6 +1867,14 @@ Every bundle signed with this key will be refused from now on; data already rece
     <message>
         <source>Cách có</source>
         <translation>Source</translation>
+    </message>
+    <message>
+        <source>đạt</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <source>chưa đạt</source>
+        <translation>not met</translation>
     </message>
     <message>
         <source>Nhập</source>
@@ -1882,6 +1990,10 @@ Every bundle signed with this key will be refused from now on; data already rece
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
+    <message>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
 </context>
 <context>
     <name>NarrativeController</name>
@@ -1921,6 +2033,10 @@ Every bundle signed with this key will be refused from now on; data already rece
         <translation>add row</translation>
     </message>
     <message>
+        <source>dán {count} ô</source>
+        <translation>paste {count} cells</translation>
+    </message>
+    <message>
         <source>Xóa dòng</source>
         <translation>Delete rows</translation>
     </message>
@@ -1948,8 +2064,8 @@ Every bundle signed with this key will be refused from now on; data already rece
 <context>
     <name>TablePage</name>
     <message>
-        <source>Tìm (không cần dấu), ví dụ: long xuyen</source>
-        <translation>Search (accents optional), e.g. long xuyen</translation>
+        <source>Nội dung, địa điểm — gõ không dấu cũng được</source>
+        <translation>Title or place, with or without Vietnamese accents</translation>
     </message>
     <message>
         <source>Tìm:</source>

@@ -19,7 +19,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from ..domain.validation import MAX_TEXT
+from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS
+from ..domain.validation import COVERAGES, DOCUMENT_DIRECTIONS, MAX_TEXT
 from ..errors import Count, Reason
 from ..text import REFUSED_CHARACTER
 
@@ -82,6 +83,10 @@ FIELD_TYPES = {
     INDICATORS: {"indicator": "text", "value": "number", "coverage": "text"},
     NARRATIVES: {"section": "text", "text": "text"},
 }
+# The fields that hold one word of a fixed list: in a bundle exactly so written (no spaces, no
+# capitals, not null), though a table file may write " Training".
+VOCABULARY = {(ACTIVITIES, "kind"): tuple(ACTIVITY_KINDS), (DOCUMENTS, "kind"): tuple(DOCUMENT_KINDS),
+              (DOCUMENTS, "direction"): DOCUMENT_DIRECTIONS, (INDICATORS, "coverage"): COVERAGES}
 REQUIRED = {
     ACTIVITIES: ("id", "date", "kind", "title"),
     DOCUMENTS: ("id", "number", "date", "kind", "title"),
@@ -218,12 +223,16 @@ def check_record(name: str, raw: dict) -> None:
             raise Reason("thiếu trường \"{field}\"", field=field)
     for field, value in raw.items():
         kind = types[field]
+        words = VOCABULARY.get((name, field))
         if kind == "text":
-            if value is None and field not in REQUIRED[name]:
+            if value is None and field not in REQUIRED[name] and words is None:
                 continue
             if not isinstance(value, str):
                 raise Reason("trường \"{field}\" phải là chuỗi JSON", field=field)
             check_text(value, field)
+            if words is not None and value not in words:
+                raise Reason("{field}: '{value}' không có trong danh mục ({words}); trong gói phải viết đúng như vậy",
+                             field=field, value=value, words=", ".join(words))
         elif kind == "count":
             if type(value) is not int:
                 raise Reason("trường \"{field}\" phải là số nguyên JSON (không phải {value})",

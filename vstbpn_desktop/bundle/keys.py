@@ -166,7 +166,9 @@ def load_private_key(profile, passphrase: str) -> Ed25519PrivateKey:
     try:
         private = serialization.load_pem_private_key(pem, password=(passphrase or "").encode("utf-8"))
     except (ValueError, TypeError):
-        raise Refused("{path}: mật khẩu khóa ký không đúng (hoặc tệp khóa bị hỏng)", path=path) from None
+        # No path here: the officer typed a passphrase, the file is not what went wrong (a damaged
+        # file says so through `check` and the backups).
+        raise Refused("mật khẩu khóa ký không đúng (hoặc tệp khóa bị hỏng)") from None
     if not isinstance(private, Ed25519PrivateKey):
         raise Refused("{path}: không phải khóa Ed25519", path=path)
     if base64.b64encode(raw_public(private.public_key())).decode("ascii") != profile.meta.get(META_PUBLIC_KEY):

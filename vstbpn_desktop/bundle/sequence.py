@@ -33,12 +33,12 @@ def high_water_path(profile) -> Path:
 
 def _file_value(profile) -> int:
     try:
-        text = high_water_path(profile).read_text(encoding="ascii").strip()
+        text = high_water_path(profile).read_bytes().decode("ascii", "replace").strip()
     except FileNotFoundError:
         return 0
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise Refused("{path}: không đọc được số thứ tự gói đã dùng ({error})", path=high_water_path(profile),
-                      error=getattr(exc, "strerror", None) or exc) from exc
+                      error=exc.strerror or exc) from exc
     if not text.isascii() or not text.isdigit():
         raise Refused("{path}: tệp số thứ tự gói bị hỏng (cần một số nguyên); hãy khôi phục tệp hoặc hỏi cấp trên "
                       "số thứ tự gói cuối cùng đã nhận rồi dùng bundle export --sequence-from", path=high_water_path(profile))
@@ -92,8 +92,12 @@ def raise_to(connection, profile, value: int) -> None:
 
 def keep_after_restore(profile, before: int) -> None:
     """After a restore: the counter is the highest of the restored one, the file and `before`."""
+    try:
+        kept = _file_value(profile)
+    except Refused:  # a damaged file: `before` (the live counter, kept equal to it) takes its place
+        kept = 0
     with profile.engine.begin() as connection:
         hold_write_lock(connection)
-        value = max(_meta_value(connection), _file_value(profile), before)
+        value = max(_meta_value(connection), kept, before)
         if value:
             _store(connection, profile, value)

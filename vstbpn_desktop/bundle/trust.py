@@ -117,3 +117,39 @@ def key_for(profile, bundle_name: str):
         return SigningKey(key, row.org_unit_code)
 
     return lookup
+
+
+@dataclass
+class UnknownSigner:
+    """A bundle signed by a key this profile never enrolled: its fingerprint, and the unit its
+    manifest names (not verified: no enrolled key vouches for it; shown only to say whom to call)."""
+
+    fingerprint: str
+    claimed_unit: str | None
+
+
+def unknown_signer(profile, path: Path) -> UnknownSigner | None:
+    """For a refused bundle: who signed it, when the key is one this profile never enrolled
+    (a revoked key is not unknown: its refusal says so). None for any other bundle or file."""
+    import json
+    import re
+
+    from . import format as fmt
+    from .verify import BundleReader
+
+    try:
+        with BundleReader(Path(path)) as reader:
+            fingerprint, _ = fmt.parse_signature_member(reader.read_member(fmt.SIGNATURE, fmt.MAX_SIGNATURE_BYTES))
+            manifest = reader.read_member(fmt.MANIFEST, fmt.MAX_MANIFEST_BYTES)
+    except (Refused, ValueError):
+        return None
+    with session_scope(profile.engine) as session:
+        if session.get(TrustedKey, fingerprint) is not None:
+            return None
+    try:
+        claimed = json.loads(manifest).get("sender_org_unit")
+    except (ValueError, AttributeError, RecursionError):
+        claimed = None
+    if not (isinstance(claimed, str) and re.fullmatch(r"[0-9A-Za-z]{1,10}", claimed)):
+        claimed = None
+    return UnknownSigner(fingerprint, claimed)

@@ -67,6 +67,15 @@ class Indicator:
         """Only counts are typed in; shares and activity figures are derived."""
         return self.kind == "count"
 
+    def goal(self, year: int) -> tuple[int, float] | None:
+        """The national target a share of `year` is measured against, as (target year, percent):
+        the 2025 target up to 2025, the 2030 one after (or when there is no 2025 target)."""
+        if year <= 2025 and self.target_2025 is not None:
+            return 2025, self.target_2025
+        if self.target_2030 is not None:
+            return 2030, self.target_2030
+        return None
+
 
 @lru_cache(maxsize=1)
 def indicators() -> dict[str, Indicator]:
@@ -88,3 +97,16 @@ def label(vocabulary: dict[str, tuple[str, str]], code: str, language: str = "vi
     if names is None:
         return code
     return names[0] if language == "vi" else names[1]
+
+
+def code_of(text: str, vocabulary: dict[str, tuple[str, str]]) -> str:
+    """A kind or section given as its code ("training") or its name in either language ("Tập huấn",
+    "tap huan", "Training"), any letter case or accents; anything else comes back unchanged, for
+    the validator to refuse by name."""
+    from ..text import fold, nfc
+
+    wanted = fold(nfc(text.strip()))
+    for code, names in vocabulary.items():
+        if wanted in {fold(code), *(fold(nfc(name)) for name in names)}:
+            return code
+    return text.strip()

@@ -17,7 +17,7 @@ from typing import Callable
 
 from sqlalchemy import and_, select
 
-from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, indicators
+from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, code_of, indicators
 from ..domain.validation import (
     Invalid, check_indicator_bounds, validate_activity, validate_coverage, validate_document,
     validate_indicator_value,
@@ -31,7 +31,6 @@ from ..periods import Period, period_for
 from ..records import ACTIVITY_FIELDS, DOCUMENT_FIELDS, ensure_editable, insert_clean
 from ..storage.database import hold_write_lock
 from ..storage.models import Activity, Document, IndicatorValue, Narrative
-from ..text import fold
 from .columns import TABLE_LABELS
 from .tables import RawTable, read_table_file, where
 
@@ -97,15 +96,8 @@ def _text(value) -> str:
 
 
 def _code(value, vocabulary: dict[str, tuple[str, str]]) -> str:
-    """A kind as its code ("training") or its Vietnamese name ("Tập huấn"), any letter case."""
-    text = _text(value)
-    if text.lower() in vocabulary:
-        return text.lower()
-    folded = fold(text)
-    for code, (name_vi, _) in vocabulary.items():
-        if fold(name_vi) == folded:
-            return code
-    return text
+    """A kind as its code ("training") or its name ("Tập huấn"), any letter case."""
+    return code_of(_text(value), vocabulary)
 
 
 def _raw(cells: dict, text_columns=(), code_columns: dict | None = None) -> dict:

@@ -190,10 +190,13 @@ def validate_document(raw: dict, period: Period | None = None, strict: bool = Fa
     return clean
 
 
+COVERAGES = ("own", "area")
+
+
 def validate_coverage(value) -> str:
     """What a typed value covers: "own" (the unit's own level; also when absent) or "area" (its whole area)."""
     text = str(value or "").strip().lower() or "own"
-    if text not in ("own", "area"):
+    if text not in COVERAGES:
         raise Invalid({"coverage": Message("phạm vi số liệu '{value}' không hợp lệ (own: cấp mình, "
                                            "area: toàn địa bàn)", value=value)})
     return text
@@ -239,7 +242,6 @@ def check_indicator_bounds(values: dict[str, float]) -> dict[str, str]:
                                      whole=Term(total.name_vi.lower(), total.name_en.lower()),
                                      whole_value=Count(values[whole]))
     return problems
-
 
 
 def validate_narrative(section, text, strict: bool = False) -> tuple[str, str]:

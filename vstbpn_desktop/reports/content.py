@@ -243,12 +243,7 @@ class ReportBuilder:
         return (figures or self.figures).share(code, self.rule)
 
     def target(self, code: str) -> tuple[int, float] | None:
-        indicator = self.catalogue[code]
-        if self.period.year <= 2025 and indicator.target_2025 is not None:
-            return 2025, indicator.target_2025
-        if indicator.target_2030 is not None:
-            return 2030, indicator.target_2030
-        return None
+        return self.catalogue[code].goal(self.period.year)
 
     def restricted(self, period: Period, only: frozenset[str]) -> Figures:
         key = (period.code, only)
