@@ -4,7 +4,7 @@ or table and in the status bar; nothing refused is saved."""
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -842,13 +842,18 @@ class MainController(QObject):
     # -- the period --
 
     def reload(self) -> None:
-        """Read everything again for the current period (after an import, a restore, ...)."""
-        with_data = records.periods_with_data(self.profile.engine, self.profile.org_unit_code)
-        self._fill_periods(period_choices(date.today(), with_data))
-        self.documents.set_scope()
-        self.activities.set_scope()
-        self.grid.set_scope()
-        self._load_texts_and_figures()
+        """Read everything again for the current period (after an import, a restore, ...).
+
+        Step by step, with the window's paint and timer events handled between two steps (not the
+        officer's clicks and keys): in one go, after an import of 100,000 activities, it froze the
+        window for 0.15-0.25 s. Everything is read again when this returns."""
+        steps = (lambda: self._fill_periods(period_choices(
+                     date.today(), records.periods_with_data(self.profile.engine, self.profile.org_unit_code))),
+                 self.documents.set_scope, self.activities.set_scope, self.grid.set_scope,
+                 self._load_texts_and_figures)
+        for step in steps:
+            step()
+            QApplication.processEvents(QEventLoop.ExcludeUserInputEvents)
         self.scope_changed()
 
     def scope_changed(self) -> None:
