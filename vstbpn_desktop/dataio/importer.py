@@ -213,15 +213,16 @@ def import_file(profile, path: Path, period: Period | None = None, progress: Pro
     """
     path = Path(path)
     label = path.name
-    tables = read_table_file(path)
-    total = sum(len(raw.rows) for raw in tables)
-    if total == 0:
-        raise Refused("{label}: không có dòng dữ liệu nào (chỉ có dòng tiêu đề)", label=label)
-    result = ImportResult(label, rows=total, dry_run=dry_run)
 
     def stop_if_cancelled():
         if cancelled is not None and cancelled():
             raise Cancelled("{label}: đã hủy nhập; dữ liệu không thay đổi", label=label)
+
+    tables = read_table_file(path, stop_if_cancelled)
+    total = sum(len(raw.rows) for raw in tables)
+    if total == 0:
+        raise Refused("{label}: không có dòng dữ liệu nào (chỉ có dòng tiêu đề)", label=label)
+    result = ImportResult(label, rows=total, dry_run=dry_run)
 
     done = 0
 

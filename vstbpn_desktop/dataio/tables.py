@@ -12,6 +12,7 @@ something is refused, so data typed into a renamed or extra sheet is never silen
 import csv
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from ..errors import Message, Refused
 from ..files import not_a_file
@@ -47,7 +48,10 @@ def blank(value) -> bool:
     return value is None or (value.__class__ is str and not value.strip())
 
 
-def read_table_file(path: Path) -> list[RawTable]:
+def read_table_file(path: Path, check: Callable[[], None] | None = None) -> list[RawTable]:
+    """The tables of a .csv or .xlsx file. `check()`, if given, is called every CHECK_EVERY rows of a
+    CSV's first pass (it may raise to stop; the window's worker also hands the GUI thread Python's
+    lock there: bench/NOTES.md, "Event-loop stalls in the window")."""
     path = Path(path)
     label = path.name
     problem = not_a_file(path)  # a FIFO or device: refused, never waited on
@@ -55,7 +59,7 @@ def read_table_file(path: Path) -> list[RawTable]:
         raise Refused("{path}: {problem}", path=path, problem=problem)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return [read_csv(path)]
+        return [read_csv(path, check)]
     if suffix in (".xlsx", ".xlsm"):
         return read_xlsx(path)
     if suffix == ".xls":
@@ -63,9 +67,11 @@ def read_table_file(path: Path) -> list[RawTable]:
     raise Refused("{label}: chỉ nhận tệp .csv hoặc .xlsx (mẫu tạo bằng lệnh data template)", label=label)
 
 
+CHECK_EVERY = 250
+
 # -- CSV -------------------------------------------------------------------------------------
 
-def read_csv(path: Path) -> RawTable:
+def read_csv(path: Path, check: Callable[[], None] | None = None) -> RawTable:
     """The table of a CSV file. The file is read twice, streaming, never whole: once here to
     check its shape (encoding, quotes, header, cells beyond it) and count its rows, then again by
     whoever iterates `rows` (a million-row file is never held as text or rows at once)."""
@@ -82,7 +88,12 @@ def read_csv(path: Path) -> RawTable:
     names = _header(header, label, None)
     table = recognise(names, label)
     raw = RawTable(table, None, _CsvRows(path, label, delimiter, names))
-    raw.rows.count = sum(1 for _ in raw.rows._checked(records))
+    count = 0
+    for _ in raw.rows._checked(records):
+        count += 1
+        if check is not None and count % CHECK_EVERY == 0:
+            check()
+    raw.rows.count = count
     return raw
 
 
