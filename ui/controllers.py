@@ -636,13 +636,11 @@ class GridController(QObject):
         self.page.message.show_refusal(self.tr("Chưa lưu — {reason}").format(reason=reason))
         self.context.say_refusal(reason)
 
+    # The grid's model keeps refused values like the tables' models: one way of saying what is left.
+    show_pending = TableController.show_pending
+
     def _changed(self) -> None:
-        reasons = self.model.pending()
-        if reasons:
-            self.page.message.show_refusal(self.tr("Chưa lưu — {reason}").format(reason="; ".join(reasons)))
-        else:
-            self.page.message.clear_refusal()
-            self.context.refusal_fixed()
+        self.show_pending()
         self.context.data_changed.emit("grid")
 
     def pending(self) -> list[str]:
