@@ -32,7 +32,7 @@ import sys
 import tempfile
 import time
 import zipfile
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,9 +56,9 @@ TEMPLATES = (
     ("training", "Tập huấn kỹ năng hòa giải, phòng chống bạo lực trên cơ sở giới"),
     ("conference", "Hội nghị sơ kết công tác vì sự tiến bộ của phụ nữ {commune}"),
     ("conference", "Tọa đàm về bình đẳng giới trong gia đình và cộng đồng"),
-    ("media", "Chuyên mục \"Bình đẳng giới\" trên Đài Truyền thanh {commune}"),
+    ("media", 'Chuyên mục "Bình đẳng giới" trên Đài Truyền thanh {commune}'),
     ("inspection", "Kiểm tra việc thực hiện Luật Bình đẳng giới tại {commune}"),
-    ("initiative", "Duy trì mô hình \"Địa chỉ tin cậy\" tại {place}"),
+    ("initiative", 'Duy trì mô hình "Địa chỉ tin cậy" tại {place}'),
 )
 PLACES = ("Nhà văn hóa ấp {n}", "Hội trường UBND {commune}", "Trường THCS {commune}", "Trụ sở ấp {n}")
 
@@ -86,9 +86,13 @@ def activity_rows(rng: random.Random, period_code: str, count: int, communes: li
         participants = rng.randint(15, 250)
         day = period.start + timedelta(days=rng.randint(0, days))
         yield {
-            "date": f"{day:%d/%m/%Y}", "kind": kind, "title": title.format(commune=commune, place=place),
-            "sessions": rng.randint(1, 3), "participants": participants,
-            "female_participants": rng.randint(participants // 3, participants), "place": place,
+            "date": f"{day:%d/%m/%Y}",
+            "kind": kind,
+            "title": title.format(commune=commune, place=place),
+            "sessions": rng.randint(1, 3),
+            "participants": participants,
+            "female_participants": rng.randint(participants // 3, participants),
+            "place": place,
             "notes": "" if rng.random() < 0.9 else "Phối hợp với Hội Liên hiệp Phụ nữ",
         }
 
@@ -113,6 +117,7 @@ def split(total: int, parts: int, rng: random.Random) -> list[int]:
 
 
 # -- measuring helpers ------------------------------------------------------------------------
+
 
 def timed(function):
     start = time.perf_counter()
@@ -149,6 +154,7 @@ def run_process(argv: list[str], env_extra: dict[str, str]) -> tuple[float, floa
 
 
 # -- child: the activity list model, offscreen --------------------------------------------------
+
 
 def child_list(profile_dir: str, period_code: str) -> None:
     from PySide6.QtCore import Qt
@@ -281,15 +287,21 @@ def child_stall(work: str, csv_path: str, annex_dir: str) -> None:
         raise RuntimeError(f"report refused: {told}")
     from vstbpn_desktop.records import Scope, count_activities
 
-    results["pdf"] = {"stall_ms": stall, "seconds": seconds, "bytes": out.stat().st_size,
-                      "activities": count_activities(profile.engine, Scope(profile.org_unit_code,
-                                                                           window.controller.context.scope.period))}
+    results["pdf"] = {
+        "stall_ms": stall,
+        "seconds": seconds,
+        "bytes": out.stat().st_size,
+        "activities": count_activities(
+            profile.engine, Scope(profile.org_unit_code, window.controller.context.scope.period)
+        ),
+    }
     window.close()
     profile.close()
     print("VSTBPN_BENCH_STALL " + json.dumps(results), flush=True)
 
 
 # -- the run ----------------------------------------------------------------------------------
+
 
 class Bench:
     def __init__(self, args):
@@ -310,7 +322,7 @@ class Bench:
         from vstbpn_desktop.profile import Profile
 
         a = self.args
-        districts = DISTRICTS[:a.districts]
+        districts = DISTRICTS[: a.districts]
         self.province = Profile.create(self.work / "p89", "89", officer="Nguyễn Văn An", passphrase=SECRET)
         shares = split(a.activities, len(districts) * len(PERIODS), self.rng)
         sizes, imported, exported_at_province = [], 0, 0
@@ -320,10 +332,16 @@ class Bench:
             profile = Profile.create(self.work / f"d{code}", code, officer="Trần Thị Lan", passphrase=SECRET)
             self.districts[code] = profile
             communes = communes_of(code)
-            counts = shares[number * len(PERIODS):(number + 1) * len(PERIODS)]
+            counts = shares[number * len(PERIODS) : (number + 1) * len(PERIODS)]
             path = self.work / f"d{code}.csv"
-            write_csv(path, (row for period, count in zip(PERIODS, counts)
-                             for row in activity_rows(self.rng, period, count, communes)))
+            write_csv(
+                path,
+                (
+                    row
+                    for period, count in zip(PERIODS, counts)
+                    for row in activity_rows(self.rng, period, count, communes)
+                ),
+            )
             result = import_file(profile, path)
             imported += result.added["activities"]
             export_public(profile, self.work / f"{code}.pub")
@@ -334,9 +352,11 @@ class Bench:
                 import_bundle(self.province, out)
                 exported_at_province += 1
             log(f"district {code}: {sum(counts):,} activities imported, 6 bundles sent and imported")
-        self.info["realistic"] = (f"{imported:,} activities over {len(districts)} districts × {len(PERIODS)} "
-                                  f"half-years, {exported_at_province} bundles imported at the province, "
-                                  f"built in {time.perf_counter() - build_start:.0f} s")
+        self.info["realistic"] = (
+            f"{imported:,} activities over {len(districts)} districts × {len(PERIODS)} "
+            f"half-years, {exported_at_province} bundles imported at the province, "
+            f"built in {time.perf_counter() - build_start:.0f} s"
+        )
         self.bundle_sizes = sizes
 
         # The worst case: one sender, ACTIVITIES activities in one half-year.
@@ -345,8 +365,9 @@ class Bench:
         path = self.work / f"d{districts[0]}-{BIG_PERIOD}.csv"
         write_csv(path, activity_rows(self.rng, BIG_PERIOD, a.activities, communes_of(districts[0])))
         result, seconds = timed(lambda: import_file(big, path, Period.parse(BIG_PERIOD)))
-        self.info["csv_import"] = (f"`data import` of one CSV of {result.added['activities']:,} activities: "
-                                   f"{seconds:.1f} s")
+        self.info["csv_import"] = (
+            f"`data import` of one CSV of {result.added['activities']:,} activities: {seconds:.1f} s"
+        )
         log(self.info["csv_import"])
 
     # -- export / import ------------------------------------------------------------------------
@@ -367,27 +388,38 @@ class Bench:
             cursor = db.execute(
                 "SELECT id, date, kind, title, sessions, participants, female_participants, place, notes "
                 "FROM activity WHERE org_unit_code = ? AND date BETWEEN ? AND ?",
-                (self.big.org_unit_code, period.start.isoformat(), period.end.isoformat()))
+                (self.big.org_unit_code, period.start.isoformat(), period.end.isoformat()),
+            )
             names = [c[0] for c in cursor.description]
             with zipfile.ZipFile(self.work / "floor.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
                 with archive.open("activities.jsonl", "w") as stream:
                     while batch := cursor.fetchmany(2000):
-                        stream.write("".join(encoder.encode(dict(zip(names, r))) + "\n" for r in batch)
-                                     .encode("utf-8"))
+                        stream.write("".join(encoder.encode(dict(zip(names, r))) + "\n" for r in batch).encode("utf-8"))
             db.close()
 
         _, floor = timed(export_floor)
         out = self.work / f"{self.big.org_unit_code}-{BIG_PERIOD}.vstb"
         result, ours = timed(lambda: export_bundle(self.big, period, out, SECRET))
-        self.row("export", f"export of the {n:,}-activity bundle", ours, floor, 1.5, "×",
-                 f"bundle {result.size / 1e6:.1f} MB; floor: sqlite3 SELECT of the same rows → JSON lines → "
-                 f"DEFLATE zip (level 6)")
+        self.row(
+            "export",
+            f"export of the {n:,}-activity bundle",
+            ours,
+            floor,
+            1.5,
+            "×",
+            f"bundle {result.size / 1e6:.1f} MB; floor: sqlite3 SELECT of the same rows → JSON lines → "
+            f"DEFLATE zip (level 6)",
+        )
         log(f"export {ours:.2f} s, floor {floor:.2f} s")
 
         # Import floor: the bundle's JSON lines parsed and executemany'd into the same table (same DDL and
         # indexes as the app's activity table, WAL + synchronous=FULL as the app) in one transaction.
-        ddl = [sql for (sql,) in sqlite3.connect(f"file:{self.province.database_path}?mode=ro", uri=True).execute(
-            "SELECT sql FROM sqlite_master WHERE tbl_name = 'activity' AND sql IS NOT NULL")]
+        ddl = [
+            sql
+            for (sql,) in sqlite3.connect(f"file:{self.province.database_path}?mode=ro", uri=True).execute(
+                "SELECT sql FROM sqlite_master WHERE tbl_name = 'activity' AND sql IS NOT NULL"
+            )
+        ]
         floor_db = self.work / "floor-import.sqlite3"
 
         def import_floor():
@@ -398,28 +430,53 @@ class Bench:
             db.execute("PRAGMA synchronous=FULL")
             for sql in ddl:
                 db.execute(sql)
-            stamp = datetime.now(timezone.utc).isoformat(sep=" ")
+            stamp = datetime.now(UTC).isoformat(sep=" ")
             with zipfile.ZipFile(out) as archive:
                 lines = archive.read("activities.jsonl").decode("utf-8").splitlines()
             rows = []
             for line in lines:
                 r = json.loads(line)
-                rows.append((r["id"], stamp, stamp, "", self.big.org_unit_code, r["date"], r["kind"], r["title"],
-                             r["sessions"], r["participants"], r["female_participants"], r["place"], r["notes"], ""))
+                rows.append(
+                    (
+                        r["id"],
+                        stamp,
+                        stamp,
+                        "",
+                        self.big.org_unit_code,
+                        r["date"],
+                        r["kind"],
+                        r["title"],
+                        r["sessions"],
+                        r["participants"],
+                        r["female_participants"],
+                        r["place"],
+                        r["notes"],
+                        "",
+                    )
+                )
             with db:
                 db.executemany(
                     "INSERT INTO activity (id, created_at, updated_at, author, org_unit_code, date, kind, title, "
                     "sessions, participants, female_participants, place, notes, search_text) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    rows,
+                )
             db.close()
 
         _, floor = timed(import_floor)
         held = self.count_province_activities()
         result, ours = timed(lambda: import_bundle(self.province, out))
         assert result.status == "imported", result.status
-        self.row("import", "import of that bundle at the province", ours, floor, 3.0, "×",
-                 f"province already held {held:,} activities; floor: json.loads of the bundle's lines + "
-                 "sqlite3.executemany into the same activity table and indexes, one transaction")
+        self.row(
+            "import",
+            "import of that bundle at the province",
+            ours,
+            floor,
+            3.0,
+            "×",
+            f"province already held {held:,} activities; floor: json.loads of the bundle's lines + "
+            "sqlite3.executemany into the same activity table and indexes, one transaction",
+        )
         log(f"import {ours:.2f} s, floor {floor:.2f} s")
 
         # A typical district half-year: the app's sample district (demo.load_demo: activities, documents,
@@ -432,16 +489,29 @@ class Bench:
         counts = load_demo(sample)
         typical = export_bundle(sample, SAMPLE_PERIOD, self.work / "typical.vstb", SECRET)
         sample.close()
-        self.row("bundle", "a typical district half-year bundle", typical.size, None, 50_000, "bytes",
-                 f"the sample district's {SAMPLE_PERIOD.code} ({typical.counts}; loaded by demo.load_demo: {counts})")
+        self.row(
+            "bundle",
+            "a typical district half-year bundle",
+            typical.size,
+            None,
+            50_000,
+            "bytes",
+            f"the sample district's {SAMPLE_PERIOD.code} ({typical.counts}; loaded by demo.load_demo: {counts})",
+        )
         sizes = sorted(self.bundle_sizes)
         per = self.args.activities / (len(self.districts) * len(PERIODS))
-        self.row("bundle_big", f"a district half-year of the {self.args.activities:,}-activity profile",
-                 statistics.median(sizes), None, None, "bytes",
-                 f"median of the {len(sizes)} district × half-year bundles built above (about {per:,.0f} "
-                 f"activities each, some 20 times a real district's volume; smallest {sizes[0] / 1000:.1f} KB, "
-                 f"largest {sizes[-1] / 1000:.1f} KB); about 19 of the ~42 bytes per activity are its random "
-                 "UUID, which no compression removes. No target: shown for scale")
+        self.row(
+            "bundle_big",
+            f"a district half-year of the {self.args.activities:,}-activity profile",
+            statistics.median(sizes),
+            None,
+            None,
+            "bytes",
+            f"median of the {len(sizes)} district × half-year bundles built above (about {per:,.0f} "
+            f"activities each, some 20 times a real district's volume; smallest {sizes[0] / 1000:.1f} KB, "
+            f"largest {sizes[-1] / 1000:.1f} KB); about 19 of the ~42 bytes per activity are its random "
+            "UUID, which no compression removes. No target: shown for scale",
+        )
 
     def count_province_activities(self) -> int:
         db = sqlite3.connect(f"file:{self.province.database_path}?mode=ro", uri=True)
@@ -481,15 +551,30 @@ class Bench:
             doc = OfficialDocument(self.work / "annex-direct.pdf")
             plain = table_flowable(annex.table, doc)  # only for its header cells and widths
             cell = doc.styles["cell"]
-            body = [[str(v) if not isinstance(v, str) or len(v) < 12 else Paragraph(v, cell) for v in row]
-                    for row in data]
-            doc.build([LongTable([plain._cellvalues[0]] + body, colWidths=plain._argW, repeatRows=1,
-                                 style=TableStyle([
-                                     ("FONT", (0, 0), (-1, -1), doc.fonts.regular, 10, 12),
-                                     ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                                     ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (4, 1), (6, -1), "RIGHT"),
-                                     ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                                     ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))])
+            body = [
+                [str(v) if not isinstance(v, str) or len(v) < 12 else Paragraph(v, cell) for v in row] for row in data
+            ]
+            doc.build(
+                [
+                    LongTable(
+                        [plain._cellvalues[0]] + body,
+                        colWidths=plain._argW,
+                        repeatRows=1,
+                        style=TableStyle(
+                            [
+                                ("FONT", (0, 0), (-1, -1), doc.fonts.regular, 10, 12),
+                                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                ("ALIGN", (4, 1), (6, -1), "RIGHT"),
+                                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                            ]
+                        ),
+                    )
+                ]
+            )
             return doc.page
 
         # Twice each, alternating, best of two: the first build also pays font loading and imports.
@@ -501,9 +586,16 @@ class Bench:
             runs["ours"].append(seconds)
         floor, seconds = min(runs["direct"]), min(runs["ours"])
         profile.close()
-        self.row("annex", f"{pages}-page activity annex PDF", seconds, floor, 2.0, "×",
-                 f"{self.args.annex_rows:,} activities of one district half-year; floor: reportlab LongTable of "
-                 f"the same rows in memory, same template and style ({floor_pages} pages); best of 2 each")
+        self.row(
+            "annex",
+            f"{pages}-page activity annex PDF",
+            seconds,
+            floor,
+            2.0,
+            "×",
+            f"{self.args.annex_rows:,} activities of one district half-year; floor: reportlab LongTable of "
+            f"the same rows in memory, same template and style ({floor_pages} pages); best of 2 each",
+        )
         log(f"annex {pages} pages {seconds:.2f} s, floor {floor:.2f} s")
 
     # -- the window -------------------------------------------------------------------------------
@@ -516,14 +608,24 @@ class Bench:
         for profile in [self.province, *self.districts.values()]:
             profile.close()
         # Not a floor, an explanation: the libraries the app cannot open a profile without, imported alone.
-        imports = [python, "-c", "import time, sqlmodel, PySide6.QtWidgets; "
-                                 "print(f'VSTBPN_BENCH imports {time.time():.6f}')"]
+        imports = [
+            python,
+            "-c",
+            "import time, sqlmodel, PySide6.QtWidgets; print(f'VSTBPN_BENCH imports {time.time():.6f}')",
+        ]
         times = {"bare": [], "shown": [], "data": [], "imports": []}
         memory = {"bare": [], "shown": [], "data": [], "imports": []}
-        kinds = [("bare", bare, {}), ("shown", app, {"VSTBPN_BENCH_EXIT_AFTER": "shown"}),
-                 ("data", app, {"VSTBPN_BENCH_EXIT_AFTER": "data"}), ("imports", imports, {})]
-        subprocess.run([python, "-m", "compileall", "-q", str(ROOT / "ui"), str(ROOT / "vstbpn_desktop")], check=True,
-                       env=child_environment())
+        kinds = [
+            ("bare", bare, {}),
+            ("shown", app, {"VSTBPN_BENCH_EXIT_AFTER": "shown"}),
+            ("data", app, {"VSTBPN_BENCH_EXIT_AFTER": "data"}),
+            ("imports", imports, {}),
+        ]
+        subprocess.run(
+            [python, "-m", "compileall", "-q", str(ROOT / "ui"), str(ROOT / "vstbpn_desktop")],
+            check=True,
+            env=child_environment(),
+        )
         run_process(app, {"VSTBPN_BENCH_EXIT_AFTER": "data"})  # warm-up (not counted): caches, first-start work
         for repetition in range(self.args.repeat):
             # Interleaved, and the order rotated, so a burst of load or what one process leaves behind for the
@@ -535,23 +637,45 @@ class Bench:
                 memory[kind].append(peak)
         bare_time = statistics.median(times["bare"])
         n = self.args.repeat
-        self.row("shown", "start to main window shown", statistics.median(times["shown"]), bare_time, 1.5, "×",
-                 f"median of {n} processes each; spawn → first event-loop turn after show(); the profile "
-                 f"of district {self.big.org_unit_code} with {self.count_big():,} activities")
-        self.row("data", "start to the period's data visible", statistics.median(times["data"]), bare_time, 4.0,
-                 "×", f"median of {n}; spawn → activity page of {BIG_PERIOD} painted (grab) with its totals")
+        self.row(
+            "shown",
+            "start to main window shown",
+            statistics.median(times["shown"]),
+            bare_time,
+            1.5,
+            "×",
+            f"median of {n} processes each; spawn → first event-loop turn after show(); the profile "
+            f"of district {self.big.org_unit_code} with {self.count_big():,} activities",
+        )
+        self.row(
+            "data",
+            "start to the period's data visible",
+            statistics.median(times["data"]),
+            bare_time,
+            4.0,
+            "×",
+            f"median of {n}; spawn → activity page of {BIG_PERIOD} painted (grab) with its totals",
+        )
         bare_peak = statistics.median(memory["bare"])
         data_peak = statistics.median(memory["data"])
-        self.row("memory", f"peak memory with the {self.args.activities:,} activities open in the window",
-                 data_peak - bare_peak, bare_peak, 150, "MB",
-                 f"peak resident memory (VmHWM, whole life of the process, via bench/peak.py) of the window "
-                 f"process showing {BIG_PERIOD} ({data_peak:.0f} MB) minus that of the bare window "
-                 f"({bare_peak:.0f} MB); the target applies to the difference. Not ru_maxrss: on Linux a "
-                 "child's ru_maxrss starts at its parent's size (fork+exec), which made both read as the "
-                 "benchmark's own 485 MB")
-        self.info["imports"] = (f"a process that only imports sqlmodel and PySide6.QtWidgets (no window, no "
-                                f"profile) takes {statistics.median(times['imports']):.2f} s (median of {n}), "
-                                f"{statistics.median(times['imports']) / bare_time:.1f}× the bare window")
+        self.row(
+            "memory",
+            f"peak memory with the {self.args.activities:,} activities open in the window",
+            data_peak - bare_peak,
+            bare_peak,
+            150,
+            "MB",
+            f"peak resident memory (VmHWM, whole life of the process, via bench/peak.py) of the window "
+            f"process showing {BIG_PERIOD} ({data_peak:.0f} MB) minus that of the bare window "
+            f"({bare_peak:.0f} MB); the target applies to the difference. Not ru_maxrss: on Linux a "
+            "child's ru_maxrss starts at its parent's size (fork+exec), which made both read as the "
+            "benchmark's own 485 MB",
+        )
+        self.info["imports"] = (
+            f"a process that only imports sqlmodel and PySide6.QtWidgets (no window, no "
+            f"profile) takes {statistics.median(times['imports']):.2f} s (median of {n}), "
+            f"{statistics.median(times['imports']) / bare_time:.1f}× the bare window"
+        )
         log("start-up: " + "; ".join(f"{k} {[round(t, 2) for t in v]}" for k, v in times.items()))
 
     def count_big(self) -> int:
@@ -567,44 +691,84 @@ class Bench:
         data = json.loads(line.split(" ", 1)[1])
         rows = data["rows"]
         for key, label, note in (
-                ("first", f"first screen of the {rows:,}-activity list",
-                 f"ActivityTableModel(): count + data() of {SCREEN_ROWS} rows × 7 columns"),
-                ("end", "scroll to the end", f"data() of the last {SCREEN_ROWS} rows"),
-                ("filter", "filter by text",
-                 f"set_search('{FILTER_TEXT}') → {data['found']:,} rows + data() of the first {SCREEN_ROWS}")):
+            (
+                "first",
+                f"first screen of the {rows:,}-activity list",
+                f"ActivityTableModel(): count + data() of {SCREEN_ROWS} rows × 7 columns",
+            ),
+            ("end", "scroll to the end", f"data() of the last {SCREEN_ROWS} rows"),
+            (
+                "filter",
+                "filter by text",
+                f"set_search('{FILTER_TEXT}') → {data['found']:,} rows + data() of the first {SCREEN_ROWS}",
+            ),
+        ):
             values = data[key]
-            self.row(key, label, statistics.median(values), None, 0.3, "s",
-                     f"{note}; median of 3 (max {max(values):.3f} s)")
+            self.row(
+                key, label, statistics.median(values), None, 0.3, "s", f"{note}; median of 3 (max {max(values):.3f} s)"
+            )
 
     def stall_rows(self) -> None:
         """The longest event-loop stall in the window during the big import, its export and the annex PDF."""
         csv_path = self.work / f"d{DISTRICTS[0]}-{BIG_PERIOD}.csv"
         env = child_environment() | {"QT_QPA_PLATFORM": "offscreen"}
-        done = subprocess.run([sys.executable, __file__, "--child-stall", str(self.work), str(csv_path),
-                               str(self.work / "annex-886")], capture_output=True, text=True, env=env, cwd=ROOT)
+        done = subprocess.run(
+            [sys.executable, __file__, "--child-stall", str(self.work), str(csv_path), str(self.work / "annex-886")],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+        )
         if done.returncode != 0:
             raise RuntimeError(done.stdout + done.stderr)
         line = next(x for x in done.stdout.splitlines() if x.startswith("VSTBPN_BENCH_STALL "))
         data = json.loads(line.split(" ", 1)[1])
-        common = (f"the longest gap between two ticks of a {PROBE_MS} ms QTimer on the GUI thread (the work runs "
-                  "in ui/worker.py's thread; the window's own code before and after it, the reload and the result "
-                  "dialog, on the GUI thread, counted)")
+        common = (
+            f"the longest gap between two ticks of a {PROBE_MS} ms QTimer on the GUI thread (the work runs "
+            "in ui/worker.py's thread; the window's own code before and after it, the reload and the result "
+            "dialog, on the GUI thread, counted)"
+        )
         imported, exported, pdf = data["import"], data["export"], data["pdf"]
-        self.row("stall_import", f"longest event-loop stall: import of {imported['activities']:,} activities "
-                 "in the window", imported["stall_ms"], None, 100, "ms",
-                 f"Tệp → Nhập từ Excel/CSV of one CSV into a new profile, {imported['seconds']:.1f} s in all; {common}")
-        self.row("stall_export", "longest event-loop stall: sending them as a bundle", exported["stall_ms"], None,
-                 100, "ms", f"Tệp → Gửi báo cáo of those activities ({exported['bytes'] / 1000:.0f} KB), "
-                 f"{exported['seconds']:.1f} s in all; {common}")
-        self.row("stall_pdf", "longest event-loop stall: the report PDF with its activity annex", pdf["stall_ms"],
-                 None, 100, "ms", f"Báo cáo → Lưu PDF of the annex profile ({pdf['activities']:,} activities, "
-                 f"{pdf['bytes'] / 1000:.0f} KB), {pdf['seconds']:.1f} s in all; {common}")
+        self.row(
+            "stall_import",
+            f"longest event-loop stall: import of {imported['activities']:,} activities in the window",
+            imported["stall_ms"],
+            None,
+            100,
+            "ms",
+            f"Tệp → Nhập từ Excel/CSV of one CSV into a new profile, {imported['seconds']:.1f} s in all; {common}",
+        )
+        self.row(
+            "stall_export",
+            "longest event-loop stall: sending them as a bundle",
+            exported["stall_ms"],
+            None,
+            100,
+            "ms",
+            f"Tệp → Gửi báo cáo of those activities ({exported['bytes'] / 1000:.0f} KB), "
+            f"{exported['seconds']:.1f} s in all; {common}",
+        )
+        self.row(
+            "stall_pdf",
+            "longest event-loop stall: the report PDF with its activity annex",
+            pdf["stall_ms"],
+            None,
+            100,
+            "ms",
+            f"Báo cáo → Lưu PDF of the annex profile ({pdf['activities']:,} activities, "
+            f"{pdf['bytes'] / 1000:.0f} KB), {pdf['seconds']:.1f} s in all; {common}",
+        )
         log("stalls: " + json.dumps(data))
 
     def _list_output(self) -> str:
         env = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
-        done = subprocess.run([sys.executable, __file__, "--child-list", str(self.big.data_dir), BIG_PERIOD],
-                              capture_output=True, text=True, env=env, cwd=ROOT)
+        done = subprocess.run(
+            [sys.executable, __file__, "--child-list", str(self.big.data_dir), BIG_PERIOD],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+        )
         if done.returncode != 0:
             raise RuntimeError(done.stdout + done.stderr)
         return done.stdout
@@ -612,8 +776,7 @@ class Bench:
     # -- results ----------------------------------------------------------------------------------
 
     def row(self, key, label, value, floor, target, unit, note) -> None:
-        self.rows[key] = {"label": label, "value": value, "floor": floor, "target": target, "unit": unit,
-                          "note": note}
+        self.rows[key] = {"label": label, "value": value, "floor": floor, "target": target, "unit": unit, "note": note}
 
     def machine(self) -> list[str]:
         import PySide6
@@ -625,8 +788,15 @@ class Bench:
                 if line.startswith("model name"):
                     model = line.split(":", 1)[1].strip()
                     break
-            memory = next(int(x.split()[1]) for x in Path("/proc/meminfo").read_text().splitlines()
-                          if x.startswith("MemTotal")) / 1024 / 1024
+            memory = (
+                next(
+                    int(x.split()[1])
+                    for x in Path("/proc/meminfo").read_text().splitlines()
+                    if x.startswith("MemTotal")
+                )
+                / 1024
+                / 1024
+            )
         except (OSError, StopIteration):
             memory = 0
         return [
@@ -639,20 +809,38 @@ class Bench:
 
     def write(self, out: Path, total_seconds: float) -> None:
         lines = [
-            "# Benchmark results (issue 7)", "",
+            "# Benchmark results (issue 7)",
+            "",
             f"Run {datetime.now().strftime('%Y-%m-%d %H:%M')} with `bench/run.py "
-            f"{' '.join(sys.argv[1:])}` in {total_seconds / 60:.1f} min.", "",
-            *self.machine(), "",
+            f"{' '.join(sys.argv[1:])}` in {total_seconds / 60:.1f} min.",
+            "",
+            *self.machine(),
+            "",
             f"- realistic profile: {self.info.get('realistic', '')}",
             f"- worst case: district {self.big.org_unit_code} also holds {self.args.activities:,} activities in "
             f"{BIG_PERIOD}; {self.info.get('csv_import', '')}",
-            f"- start-up context: {self.info.get('imports', '')}", "",
+            f"- start-up context: {self.info.get('imports', '')}",
+            "",
             "| path | measured | floor (same run) | ratio | target | met |",
             "|---|---|---|---|---|---|",
         ]
         notes = []
-        for key in ("shown", "data", "export", "import", "annex", "first", "end", "filter", "memory", "bundle",
-                    "bundle_big", "stall_import", "stall_export", "stall_pdf"):
+        for key in (
+            "shown",
+            "data",
+            "export",
+            "import",
+            "annex",
+            "first",
+            "end",
+            "filter",
+            "memory",
+            "bundle",
+            "bundle_big",
+            "stall_import",
+            "stall_export",
+            "stall_pdf",
+        ):
             r = self.rows.get(key)
             if r is None:
                 lines.append(f"| {key} | not measured | | | | no |")
@@ -671,8 +859,10 @@ class Bench:
                 cells = (f"{value / 1000:.1f} KB", "—", "—", "—", None)
             else:
                 cells = (f"{value / 1000:.1f} KB", "—", "—", f"≤ {target / 1000:g} KB", value <= target)
-            lines.append(f"| {r['label']} | {cells[0]} | {cells[1]} | {cells[2]} | {cells[3]} | "
-                         f"{'—' if cells[4] is None else 'yes' if cells[4] else '**no**'} |")
+            lines.append(
+                f"| {r['label']} | {cells[0]} | {cells[1]} | {cells[2]} | {cells[3]} | "
+                f"{'—' if cells[4] is None else 'yes' if cells[4] else '**no**'} |"
+            )
             notes.append(f"- **{r['label']}**: {r['note']}.")
         lines += ["", "## What each row measures", "", *notes, ""]
         if self.args.extra_notes and Path(self.args.extra_notes).is_file():
@@ -703,8 +893,11 @@ def main(argv=None) -> int:
     parser.add_argument("--small", action="store_true", help="a few hundred activities, 2 districts (CI)")
     parser.add_argument("--work", help="folder for the profiles and files (default: a new temporary folder)")
     parser.add_argument("--out", default=str(ROOT / "bench" / "RESULTS.md"))
-    parser.add_argument("--extra-notes", default=str(ROOT / "bench" / "NOTES.md"),
-                        help="Markdown appended to the results (findings, causes, fixes)")
+    parser.add_argument(
+        "--extra-notes",
+        default=str(ROOT / "bench" / "NOTES.md"),
+        help="Markdown appended to the results (findings, causes, fixes)",
+    )
     parser.add_argument("--child-list", nargs=2, metavar=("PROFILE", "PERIOD"), help=argparse.SUPPRESS)
     parser.add_argument("--child-stall", nargs=3, metavar=("WORK", "CSV", "ANNEX_PROFILE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

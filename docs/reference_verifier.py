@@ -26,12 +26,23 @@ from pathlib import Path
 # -- §8.5 the catalogue as it travels ----------------------------------------------------------
 ACTIVITY_KINDS = {"communication", "training", "conference", "media", "inspection", "initiative", "award", "other"}
 DOCUMENT_KINDS = {"plan", "decision", "directive", "official_letter", "report", "other"}
-INDICATORS = {"LEADERS_TOTAL": None, "LEADERS_FEMALE": "LEADERS_TOTAL", "KEYLEADER_UNITS_TOTAL": None,
-              "KEYLEADER_UNITS_FEMALE": "KEYLEADER_UNITS_TOTAL", "HOTLINE_CONTACTS": None,
-              "GBV_VICTIMS_DETECTED": None, "GBV_VICTIMS_SUPPORTED": "GBV_VICTIMS_DETECTED",
-              "GBV_PERPETRATORS_DETECTED": None, "GBV_PERPETRATORS_COUNSELLED": "GBV_PERPETRATORS_DETECTED"}
-SHARES = {"LEADERS_FEMALE_PCT", "KEYLEADER_UNITS_FEMALE_PCT", "GBV_VICTIMS_SUPPORTED_PCT",
-          "GBV_PERPETRATORS_COUNSELLED_PCT"}
+INDICATORS = {
+    "LEADERS_TOTAL": None,
+    "LEADERS_FEMALE": "LEADERS_TOTAL",
+    "KEYLEADER_UNITS_TOTAL": None,
+    "KEYLEADER_UNITS_FEMALE": "KEYLEADER_UNITS_TOTAL",
+    "HOTLINE_CONTACTS": None,
+    "GBV_VICTIMS_DETECTED": None,
+    "GBV_VICTIMS_SUPPORTED": "GBV_VICTIMS_DETECTED",
+    "GBV_PERPETRATORS_DETECTED": None,
+    "GBV_PERPETRATORS_COUNSELLED": "GBV_PERPETRATORS_DETECTED",
+}
+SHARES = {
+    "LEADERS_FEMALE_PCT",
+    "KEYLEADER_UNITS_FEMALE_PCT",
+    "GBV_VICTIMS_SUPPORTED_PCT",
+    "GBV_PERPETRATORS_COUNSELLED_PCT",
+}
 ACTIVITY_FIGURES = {"COMM_SESSIONS", "COMM_PARTICIPANTS", "COMM_PARTICIPANTS_FEMALE", "MEDIA_ITEMS"}
 WORDS = {"kind": None, "direction": ("issued", "received"), "coverage": ("own", "area")}
 ORDER = 2**252 + 27742317777372353535851937790883648493  # L, the order of Ed25519's prime-order group
@@ -43,11 +54,26 @@ STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
 REFUSED_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # §8: field → (type, required, maximum length in characters after NFC and trimming)
 FIELDS = {
-    "activities.jsonl": {"id": ("id", 1), "date": ("date", 1), "kind": ("kind", 1), "title": ("text", 20000),
-                         "sessions": ("count", 0), "participants": ("count", 0), "female_participants": ("count", 0),
-                         "place": ("text?", 300), "notes": ("text?", 20000)},
-    "documents.jsonl": {"id": ("id", 1), "number": ("text", 60), "date": ("date", 1), "issuer": ("text?", 300),
-                        "kind": ("kind", 1), "title": ("text", 20000), "direction": ("word", 1)},
+    "activities.jsonl": {
+        "id": ("id", 1),
+        "date": ("date", 1),
+        "kind": ("kind", 1),
+        "title": ("text", 20000),
+        "sessions": ("count", 0),
+        "participants": ("count", 0),
+        "female_participants": ("count", 0),
+        "place": ("text?", 300),
+        "notes": ("text?", 20000),
+    },
+    "documents.jsonl": {
+        "id": ("id", 1),
+        "number": ("text", 60),
+        "date": ("date", 1),
+        "issuer": ("text?", 300),
+        "kind": ("kind", 1),
+        "title": ("text", 20000),
+        "direction": ("word", 1),
+    },
     "indicators.jsonl": {"indicator": ("code", 1), "value": ("number", 1), "coverage": ("word", 1)},
     "narratives.jsonl": {"section": ("text", 60), "text": ("text", 20000)},
 }
@@ -103,8 +129,11 @@ def text_ok(value) -> bool:
 
 def timestamp_ok(value) -> bool:
     try:
-        return isinstance(value, str) and bool(STAMP.fullmatch(value)) and (
-            2000 <= datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").year <= 2100)
+        return (
+            isinstance(value, str)
+            and bool(STAMP.fullmatch(value))
+            and (2000 <= datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").year <= 2100)
+        )
     except ValueError:
         return False
 
@@ -119,8 +148,10 @@ def halves(period: str) -> tuple[str, ...]:
 
 def period_range(period: str) -> tuple[date, date]:
     year = int(period[:4])
-    return (date(year, 7 if period.endswith("H2") else 1, 1),
-            date(year, 6, 30) if period.endswith("H1") else date(year, 12, 31))
+    return (
+        date(year, 7 if period.endswith("H2") else 1, 1),
+        date(year, 6, 30) if period.endswith("H1") else date(year, 12, 31),
+    )
 
 
 # -- §11 the importing unit's ledger ---------------------------------------------------------------
@@ -183,14 +214,29 @@ def member(archive, infos, entry):
 
 def check_manifest(m, fingerprint):
     """§4: the shape of the manifest; Refusal("manifest-shape") otherwise."""
+
     def need(condition, what):
         if not condition:
             raise Refusal("manifest-shape", "manifest.json", what)
 
     minor_present = isinstance(m, dict) and "format_minor" in m
-    types = {"format": str, "format_version": int, "bundle_id": str, "kind": str, "sender_org_unit": str,
-             "sender_tree": str, "sender_officer": str, "key_fingerprint": str, "recipient_org_unit": str,
-             "sequence": int, "period": str, "created_at": str, "app_version": str, "counts": dict, "members": list}
+    types = {
+        "format": str,
+        "format_version": int,
+        "bundle_id": str,
+        "kind": str,
+        "sender_org_unit": str,
+        "sender_tree": str,
+        "sender_officer": str,
+        "key_fingerprint": str,
+        "recipient_org_unit": str,
+        "sequence": int,
+        "period": str,
+        "created_at": str,
+        "app_version": str,
+        "counts": dict,
+        "members": list,
+    }
     need(isinstance(m, dict) and set(m) - {"format_minor"} == set(types), "fields")
     need(all(type(m[k]) is t for k, t in types.items()), "types")
     minor = m.get("format_minor", 0)
@@ -206,8 +252,12 @@ def check_manifest(m, fingerprint):
     need(all(len(m[k]) <= 200 and text_ok(m[k]) for k in ("sender_tree", "sender_officer", "app_version")), "texts")
     names = ("answer.json",) if m["kind"] == "answer" else DATA + (("audit.json",) if minor else ())
     counts = m["counts"]
-    need(counts == {} if m["kind"] == "answer" else set(counts) == {n.split(".")[0] for n in DATA} and all(
-        type(c) is int and c >= 0 for c in counts.values()), "counts")
+    need(
+        counts == {}
+        if m["kind"] == "answer"
+        else set(counts) == {n.split(".")[0] for n in DATA} and all(type(c) is int and c >= 0 for c in counts.values()),
+        "counts",
+    )
     cap = {"audit.json": 64 * 1024, "answer.json": 16 * 1024}
     need(sorted(e.get("name") for e in m["members"] if isinstance(e, dict)) == sorted(names), "members listed")
     for e in m["members"]:
@@ -215,21 +265,25 @@ def check_manifest(m, fingerprint):
         need(0 <= e["length"] <= cap.get(e["name"], 512 * 1024 * 1024), "member length")
         need(isinstance(e["sha256"], str) and bool(re.fullmatch(r"[0-9a-f]{64}", e["sha256"])), "member sha256")
     need(sum(e["length"] for e in m["members"]) <= 1024**3, "total length")
-    need(all(e["length"] <= (counts[e["name"].split(".")[0]] + 1) * MAX_LINE for e in m["members"] if e["name"] in DATA),
-         "a data member longer than its lines allow")
+    need(
+        all(e["length"] <= (counts[e["name"].split(".")[0]] + 1) * MAX_LINE for e in m["members"] if e["name"] in DATA),
+        "a data member longer than its lines allow",
+    )
     need(m["key_fingerprint"] == fingerprint, "key_fingerprint differs from manifest.sig")
 
 
 def check_line(name, raw, period, seen):
     """§8: one record of a data member."""
+
     def value(condition, what, rule="record-value"):
         if not condition:
             raise Refusal(rule, name, what)
 
     value(type(raw) is dict, "an object", "record-type")
     value(set(raw) <= set(FIELDS[name]), "unknown field", "record-field")
-    value(not any(isinstance(v, (dict, list, bool)) for v in raw.values()), "flat: strings, numbers, null",
-          "record-type")
+    value(
+        not any(isinstance(v, (dict, list, bool)) for v in raw.values()), "flat: strings, numbers, null", "record-type"
+    )
     value(REQUIRED & set(FIELDS[name]) <= set(raw), "missing field", "record-field")
     for field, given in raw.items():
         kind, limit = FIELDS[name][field]
@@ -276,12 +330,32 @@ def check_audit(summary):
     tables, actions = ("activity", "document", "indicator_value", "narrative"), ("insert", "update", "delete")
     ok = isinstance(summary, dict) and set(summary) == {"since", "changes", "reopened"}
     ok = ok and (summary["since"] is None or timestamp_ok(summary["since"]))
-    ok = ok and isinstance(summary["changes"], dict) and set(summary["changes"]) == set(tables) and all(
-        isinstance(c, dict) and set(c) == set(actions) and all(type(n) is int and 0 <= n <= 10**9 for n in c.values())
-        for c in summary["changes"].values())
-    ok = ok and isinstance(summary["reopened"], list) and len(summary["reopened"]) <= 50 and all(
-        isinstance(e, dict) and set(e) == {"at", "who", "reason"} and timestamp_ok(e["at"]) and text_ok(e["who"])
-        and text_ok(e["reason"]) and len(e["who"]) <= 200 and len(e["reason"]) <= 2000 for e in summary["reopened"])
+    ok = (
+        ok
+        and isinstance(summary["changes"], dict)
+        and set(summary["changes"]) == set(tables)
+        and all(
+            isinstance(c, dict)
+            and set(c) == set(actions)
+            and all(type(n) is int and 0 <= n <= 10**9 for n in c.values())
+            for c in summary["changes"].values()
+        )
+    )
+    ok = (
+        ok
+        and isinstance(summary["reopened"], list)
+        and len(summary["reopened"]) <= 50
+        and all(
+            isinstance(e, dict)
+            and set(e) == {"at", "who", "reason"}
+            and timestamp_ok(e["at"])
+            and text_ok(e["who"])
+            and text_ok(e["reason"])
+            and len(e["who"]) <= 200
+            and len(e["reason"]) <= 2000
+            for e in summary["reopened"]
+        )
+    )
     if not ok:
         raise Refusal("audit", "audit.json")
 
@@ -383,35 +457,35 @@ def verify(data: bytes, context: dict, ledger: Ledger) -> tuple[str, dict, str]:
     """("accept" | "already", manifest, manifest SHA-256), or Refusal(rule, member)."""
     from cryptography.exceptions import InvalidSignature
 
-    archive, infos = open_zip(data)                                        # 1-2. the zip, each entry
-    if "manifest.sig" not in infos:                                        # 3. the signature member
+    archive, infos = open_zip(data)  # 1-2. the zip, each entry
+    if "manifest.sig" not in infos:  # 3. the signature member
         raise Refusal("unsigned", "manifest.sig")
     fingerprint, signature = parse_sig(read(archive, infos, "manifest.sig", 1024))
-    if "manifest.json" not in infos:                                       # 4. the manifest's bytes
+    if "manifest.json" not in infos:  # 4. the manifest's bytes
         raise Refusal("missing-member", "manifest.json")
     manifest_bytes = read(archive, infos, "manifest.json", 1024 * 1024)
-    key = context["keys"].get(fingerprint)                                 # 5. the trust register
+    key = context["keys"].get(fingerprint)  # 5. the trust register
     if key is None:
         raise Refusal("key-not-enrolled", "manifest.sig")
     if key["revoked"]:
         raise Refusal("key-revoked", "manifest.sig")
-    if int.from_bytes(signature[32:], "little") >= ORDER:                   # 6. the signature
+    if int.from_bytes(signature[32:], "little") >= ORDER:  # 6. the signature
         raise Refusal("signature-noncanonical", "manifest.sig")
     try:
         public_key(key).verify(signature, manifest_bytes)
     except InvalidSignature:
         raise Refusal("signature-mismatch", "manifest.sig") from None
     digest = hashlib.sha256(manifest_bytes).hexdigest()
-    m = strict_json(manifest_bytes, "manifest-shape", "manifest.json")    # 7. only now parsed
+    m = strict_json(manifest_bytes, "manifest-shape", "manifest.json")  # 7. only now parsed
     check_manifest(m, fingerprint)
     if m["sender_org_unit"] != key["org_unit"]:
         raise Refusal("key-other-unit", "manifest.json")
-    listed = {e["name"]: e for e in m["members"]}                          # 8. the members present
+    listed = {e["name"]: e for e in m["members"]}  # 8. the members present
     for name in sorted(set(infos) - set(listed) - {"manifest.json", "manifest.sig"}):
         raise Refusal("extra-member", name)
     for name in sorted(set(listed) - set(infos)):
         raise Refusal("missing-member", name)
-    me, units = context["importing_unit"], context["units"]               # 9. tree and addressing
+    me, units = context["importing_unit"], context["units"]  # 9. tree and addressing
     if m["sender_tree"] != context["tree"]:
         raise Refusal("sender-tree", "manifest.json")
     if m["kind"] == "answer":
@@ -420,9 +494,9 @@ def verify(data: bytes, context: dict, ledger: Ledger) -> tuple[str, dict, str]:
         raise Refusal("sender", "manifest.json")
     if m["recipient_org_unit"] != me:
         raise Refusal("recipient", "manifest.json")
-    result = ledger.decide(m, digest) or "accept"                          # 10. the ledger (§11)
+    result = ledger.decide(m, digest) or "accept"  # 10. the ledger (§11)
     values = {}
-    for name in DATA:                                                      # 11. member by member
+    for name in DATA:  # 11. member by member
         lines = member_lines(member(archive, infos, listed[name]), name)
         if len(lines) != m["counts"][name.split(".")[0]]:
             raise Refusal("line-count", name)
@@ -432,10 +506,10 @@ def verify(data: bytes, context: dict, ledger: Ledger) -> tuple[str, dict, str]:
             check_line(name, raw, m["period"], seen)
             if name == "indicators.jsonl":
                 values[raw["indicator"]] = raw["value"]
-    for part, whole in INDICATORS.items():                                 # §8.5 parts and wholes
+    for part, whole in INDICATORS.items():  # §8.5 parts and wholes
         if whole and values.get(part, 0) > values.get(whole, math.inf):
             raise Refusal("part-whole", "indicators.jsonl", part)
-    if "audit.json" in listed:                                             # §9 the audit summary
+    if "audit.json" in listed:  # §9 the audit summary
         check_audit(strict_json(member(archive, infos, listed["audit.json"]), "audit", "audit.json"))
     return result, m, digest
 

@@ -31,8 +31,8 @@ def main() -> int:
 
     from PySide6.QtCore import QTimer
 
-    from vstbpn_desktop.profile import Profile
     from ui.app import make_application, open_window
+    from vstbpn_desktop.profile import Profile
 
     app = make_application(["measure"])
     opened = time.perf_counter()
@@ -44,9 +44,11 @@ def main() -> int:
     def shown():
         window.grab()  # render the first frame, so the first page of rows is read
         model = window.pages["communication"].table.model()
-        print(f"window shown {process_age():.2f} s after process start; "
-              f"{time.perf_counter() - opened:.2f} s from opening the profile; "
-              f"{model.rowCount()} activities, {model.cached_rows} rows read")
+        print(
+            f"window shown {process_age():.2f} s after process start; "
+            f"{time.perf_counter() - opened:.2f} s from opening the profile; "
+            f"{model.rowCount()} activities, {model.cached_rows} rows read"
+        )
         app.quit()
 
     QTimer.singleShot(0, shown)

@@ -20,10 +20,9 @@ PAGES = ("documents", "communication", "female_cadres", "violence", "assessment"
 def sample_window(app, folder: Path, passphrase: str = "passphrase123"):
     """The province (89) with its sample data on 2023H1, shown as on the screen: where the shots start.
     Returns (profile, window)."""
+    from ui.app import open_window
     from vstbpn_desktop.demo import load_demo
     from vstbpn_desktop.profile import Profile
-
-    from ui.app import open_window
 
     profile = Profile.create(Path(folder) / "province", "89", "Nguyễn Thị Hoa", passphrase)
     load_demo(profile)

@@ -24,14 +24,13 @@ def main(argv: list[str]) -> int:
     from PySide6.QtPrintSupport import QPrintPreviewWidget
     from PySide6.QtWidgets import QApplication, QDialog
 
+    from ui import bundle_common, bundle_send, report_print
+    from ui.app import make_application, open_window
     from vstbpn_desktop.bundle import format as fmt
     from vstbpn_desktop.bundle.keys import export_public
     from vstbpn_desktop.demo import load_demo
     from vstbpn_desktop.profile import Profile
     from vstbpn_desktop.reports.options import ReportOptions
-
-    from ui import bundle_common, bundle_send, report_print
-    from ui.app import make_application, open_window
 
     output = Path(argv[0]) if argv else ROOT / "docs" / "screenshots"
     output.mkdir(parents=True, exist_ok=True)
@@ -137,15 +136,17 @@ def main(argv: list[str]) -> int:
         window.show_page("reporting")
         shot(window, "26-reporting.png")
 
-        options = report_print.OptionsDialog(window, Period(2023, 1), report_print.tr("In báo cáo"),
-                                             profiles["89"].settings)
+        options = report_print.OptionsDialog(
+            window, Period(2023, 1), report_print.tr("In báo cáo"), profiles["89"].settings
+        )
         options.number.setText("15")
         options.issued.setDate(QDate(2023, 7, 2))
         options.show()
         shot(options, "27-report-options.png")
         options.close()
         report_print.ask_options = lambda parent, period, title, settings: ReportOptions.from_settings(
-            settings).updated(number="15", issued_on=date(2023, 7, 2))
+            settings
+        ).updated(number="15", issued_on=date(2023, 7, 2))
         preview = window.reports.print_report()
         widget = preview.findChild(QPrintPreviewWidget)
         for _ in range(50):

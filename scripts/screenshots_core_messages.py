@@ -19,8 +19,8 @@ sys.path.insert(0, str(ROOT))
 def main(argv: list[str]) -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
-
     from screenshots import sample_window
+
     from ui import bundle_common, i18n
     from ui.app import make_application
 
@@ -32,8 +32,9 @@ def main(argv: list[str]) -> int:
     boxes = []
 
     def tell(parent, title, text, warning=False):
-        box = QMessageBox(QMessageBox.Warning if warning else QMessageBox.Information, title, text,
-                          QMessageBox.Ok, parent)
+        box = QMessageBox(
+            QMessageBox.Warning if warning else QMessageBox.Information, title, text, QMessageBox.Ok, parent
+        )
         box.show()
         boxes.append(box)
 
@@ -44,9 +45,12 @@ def main(argv: list[str]) -> int:
         app.processEvents()
 
         bad = Path(folder) / "hoat-dong.csv"
-        bad.write_text("date,kind,title,sessions,participants,female_participants,place,notes\r\n"
-                       "31/02/2023,training,Tập huấn,1,10,5,,\r\n"
-                       "2023-03-08,training,Tập huấn,1,10,60,,\r\n", encoding="utf-8")
+        bad.write_text(
+            "date,kind,title,sessions,participants,female_participants,place,notes\r\n"
+            "31/02/2023,training,Tập huấn,1,10,5,,\r\n"
+            "2023-03-08,training,Tập huấn,1,10,60,,\r\n",
+            encoding="utf-8",
+        )
         window.table_files.import_path(bad)
         app.processEvents()
         path = output / "en-10-refusal.png"

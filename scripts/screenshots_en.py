@@ -55,9 +55,9 @@ def more_shots(app, output: Path) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+    from screenshots import sample_window
 
     import ui.bundle_return
-    from screenshots import sample_window
     from ui import bundle_common
 
     def settle():
@@ -73,12 +73,14 @@ def more_shots(app, output: Path) -> None:
     def texts_of(widget) -> str:
         from PySide6.QtWidgets import QAbstractButton, QLabel
 
-        parts = [widget.windowTitle()] + [w.text() for w in widget.findChildren(QLabel) + widget.findChildren(
-            QAbstractButton) if w.text()]
+        parts = [widget.windowTitle()] + [
+            w.text() for w in widget.findChildren(QLabel) + widget.findChildren(QAbstractButton) if w.text()
+        ]
         return " | ".join(parts)
 
     def modal_shot(trigger, name: str, answer=QMessageBox.No) -> None:
         """Run `trigger`, which opens a modal box or dialog; grab it, print its words, answer it."""
+
         def grab():
             box = QApplication.activeModalWidget()
             if box is None:
@@ -99,6 +101,7 @@ def more_shots(app, output: Path) -> None:
         profile, window = sample_window(app, folder, PASSPHRASE)
         window.show_page("communication")
         settle()
+
         def action(name):
             return next(a for a in window.findChildren(QAction) if a.objectName() == name)
 
@@ -120,8 +123,13 @@ def more_shots(app, output: Path) -> None:
         modal_shot(action("lockPeriod").trigger, "en-61-confirm-lock.png")
         # The passphrase prompt of sending (a province sends nothing upward: asked directly).
         tr = bundle_common.tr
-        modal_shot(lambda: bundle_common.ask_passphrase(window, tr("Gửi báo cáo"), tr(
-            "Mật khẩu khóa ký của hồ sơ (đặt khi cài đặt):")), "en-62-passphrase.png", answer=QDialog.Rejected)
+        modal_shot(
+            lambda: bundle_common.ask_passphrase(
+                window, tr("Gửi báo cáo"), tr("Mật khẩu khóa ký của hồ sơ (đặt khi cài đặt):")
+            ),
+            "en-62-passphrase.png",
+            answer=QDialog.Rejected,
+        )
         # Return for correction (at the province): the dialog with its refusal shown in place.
         dialog = ui.bundle_return.ReturnDialog("2023H1", [("883", "Thành phố Long Xuyên")], window)
         dialog.accept()

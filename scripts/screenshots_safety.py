@@ -15,14 +15,6 @@ sys.path.insert(0, str(ROOT))
 
 
 def main(argv: list[str]) -> int:
-    from vstbpn_desktop.demo import load_demo
-    from vstbpn_desktop.periods import Period
-    from vstbpn_desktop.profile import Profile
-    from vstbpn_desktop.records import Scope, update_activity, activity_page
-    from vstbpn_desktop.safety import backup as core
-    from vstbpn_desktop.safety.integrity import StartupState
-    from vstbpn_desktop.safety.locking import submit
-
     import ui.safety_lock
     from ui import crash
     from ui.about import AboutDialog, GuideDialog
@@ -32,6 +24,13 @@ def main(argv: list[str]) -> int:
     from ui.safety_lock import ReopenDialog
     from ui.safety_startup import damaged_box
     from ui.settings_dialog import SettingsDialog
+    from vstbpn_desktop.demo import load_demo
+    from vstbpn_desktop.periods import Period
+    from vstbpn_desktop.profile import Profile
+    from vstbpn_desktop.records import Scope, activity_page, update_activity
+    from vstbpn_desktop.safety import backup as core
+    from vstbpn_desktop.safety.integrity import StartupState
+    from vstbpn_desktop.safety.locking import submit
 
     output = Path(argv[0]) if argv else ROOT / "docs" / "screenshots"
     output.mkdir(parents=True, exist_ok=True)
@@ -63,15 +62,20 @@ def main(argv: list[str]) -> int:
         ui.safety_lock.refresh(window)
         window.show_page("communication")
         shot(window, "32-locked-period.png")
-        reopen = ReopenDialog("2023H1", profile.author, ui.safety_lock.when_text(
-            ui.safety_lock.covering_lock(profile.engine, Period(2023, 1)).locked_at), window)
+        reopen = ReopenDialog(
+            "2023H1",
+            profile.author,
+            ui.safety_lock.when_text(ui.safety_lock.covering_lock(profile.engine, Period(2023, 1)).locked_at),
+            window,
+        )
         reopen.accept()  # empty: shows the refusal in place
         shot(reopen, "33-reopen.png")
         shot(SettingsDialog(profile, window), "34-settings.png")
         shot(AboutDialog(profile, window), "35-about.png")
         shot(GuideDialog(window), "36-guide.png")
-        state = StartupState(ok=False, problems=["database disk image is malformed"],
-                             newest_good_backup=core.newest_good_backup(profile))
+        state = StartupState(
+            ok=False, problems=["database disk image is malformed"], newest_good_backup=core.newest_good_backup(profile)
+        )
         shot(damaged_box(profile.data_dir, state), "37-damaged-database.png")
         try:
             raise ZeroDivisionError("division by zero")

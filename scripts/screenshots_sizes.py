@@ -23,9 +23,26 @@ SIZES = ((1366, 768), (1024, 600))
 
 def screen_environment(folder: Path, width: int, height: int) -> dict[str, str]:
     config = folder / f"screen-{width}x{height}.json"
-    config.write_text(json.dumps({"synchronousWindowSystemEvents": False, "windowFrameMargins": False, "screens": [
-        {"name": "screen", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96,
-         "logicalBaseDpi": 96, "dpr": 1}]}))
+    config.write_text(
+        json.dumps(
+            {
+                "synchronousWindowSystemEvents": False,
+                "windowFrameMargins": False,
+                "screens": [
+                    {
+                        "name": "screen",
+                        "x": 0,
+                        "y": 0,
+                        "width": width,
+                        "height": height,
+                        "logicalDpi": 96,
+                        "logicalBaseDpi": 96,
+                        "dpr": 1,
+                    }
+                ],
+            }
+        )
+    )
     return os.environ | {"QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
 
 

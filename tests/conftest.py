@@ -43,6 +43,7 @@ class Cli:
 def cli_factory(tmp_path, capsys):
     def make(name: str) -> Cli:
         return Cli(tmp_path / name, capsys)
+
     return make
 
 
@@ -121,13 +122,18 @@ def shown_window(qtbot, profile: Profile, period: str | None = "2023H1"):
 
 # -- the window's languages: the .qm built by the project's own script, into a temporary folder --
 
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
     import subprocess
 
     out = tmp_path_factory.mktemp("qm")
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "build-translations"), "--no-update",
-                           "--out", str(out)], capture_output=True, text=True, timeout=180)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build-translations"), "--no-update", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert done.returncode == 0, done.stderr
     assert (out / "vstbpn_en.qm").stat().st_size > 10_000
     assert (out / "vstbpn_core_en.qm").stat().st_size > 10_000
@@ -156,10 +162,10 @@ def told(monkeypatch):
     from ui import bundle_common
 
     messages = []
-    monkeypatch.setattr(bundle_common, "tell",
-                        lambda parent, title, text, warning=False: messages.append((text, warning)))
+    monkeypatch.setattr(
+        bundle_common, "tell", lambda parent, title, text, warning=False: messages.append((text, warning))
+    )
     return messages
-
 
 
 @pytest.fixture(autouse=True)

@@ -5,8 +5,15 @@ import json
 from vstbpn_desktop.domain.validation import validate_activity
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.records import (
-    Scope, add_activity, add_document, delete_records, insert_clean, set_indicator_values, set_narrative,
-    update_activity, update_document,
+    Scope,
+    add_activity,
+    add_document,
+    delete_records,
+    insert_clean,
+    set_indicator_values,
+    set_narrative,
+    update_activity,
+    update_document,
 )
 from vstbpn_desktop.safety import audit
 from vstbpn_desktop.safety.locking import submit
@@ -17,10 +24,21 @@ H1 = Period(2023, 1)
 
 def test_add_update_delete_of_an_activity_leave_events_with_before_and_after(district):
     scope = Scope("883", H1)
-    activity = add_activity(district.engine, scope, {
-        "date": "2023-03-08", "kind": "communication", "title": "Tuyên truyền ngày 8/3",
-        "sessions": 2, "participants": 120, "female_participants": 90})
-    update_activity(district.engine, scope, activity.id, {"participants": 150, "title": "Tuyên truyền Ngày Quốc tế Phụ nữ"})
+    activity = add_activity(
+        district.engine,
+        scope,
+        {
+            "date": "2023-03-08",
+            "kind": "communication",
+            "title": "Tuyên truyền ngày 8/3",
+            "sessions": 2,
+            "participants": 120,
+            "female_participants": 90,
+        },
+    )
+    update_activity(
+        district.engine, scope, activity.id, {"participants": 150, "title": "Tuyên truyền Ngày Quốc tế Phụ nữ"}
+    )
     delete_records(district.engine, Activity, [activity.id])
     rows = audit.events(district.engine, record_id=activity.id)
     assert [r["action"] for r in rows] == ["insert", "update", "delete"]
@@ -39,9 +57,17 @@ def test_add_update_delete_of_an_activity_leave_events_with_before_and_after(dis
 
 def test_documents_indicators_and_narratives_are_audited(district):
     scope = Scope("883", H1)
-    document = add_document(district.engine, scope, {"number": "58/KH-UBND", "date": "2023-02-02",
-                                                     "issuer": "UBND tỉnh An Giang", "kind": "plan",
-                                                     "title": "Kế hoạch năm 2023"})
+    document = add_document(
+        district.engine,
+        scope,
+        {
+            "number": "58/KH-UBND",
+            "date": "2023-02-02",
+            "issuer": "UBND tỉnh An Giang",
+            "kind": "plan",
+            "title": "Kế hoạch năm 2023",
+        },
+    )
     update_document(district.engine, scope, document.id, {"title": "Kế hoạch thực hiện năm 2023"})
     set_indicator_values(district.engine, scope, {"LEADERS_TOTAL": "200", "LEADERS_FEMALE": "50"})
     set_indicator_values(district.engine, scope, {"LEADERS_FEMALE": "55"})
@@ -50,9 +76,16 @@ def test_documents_indicators_and_narratives_are_audited(district):
     set_narrative(district.engine, scope, "achievements", "")
     rows = audit.events(district.engine, period="2023H1")
     seen = [(r["table_name"], r["action"]) for r in rows]
-    assert seen == [("document", "insert"), ("document", "update"), ("indicator_value", "insert"),
-                    ("indicator_value", "insert"), ("indicator_value", "update"), ("indicator_value", "delete"),
-                    ("narrative", "insert"), ("narrative", "delete")]
+    assert seen == [
+        ("document", "insert"),
+        ("document", "update"),
+        ("indicator_value", "insert"),
+        ("indicator_value", "insert"),
+        ("indicator_value", "update"),
+        ("indicator_value", "delete"),
+        ("narrative", "insert"),
+        ("narrative", "delete"),
+    ]
     value_update = rows[4]
     assert (value_update["before"]["value"], value_update["after"]["value"]) == (50, 55)
     assert value_update["after"]["indicator_code"] == "LEADERS_FEMALE"
@@ -95,8 +128,11 @@ def test_summary_counts_changes_since_the_last_submission(district, district_cli
 
 
 def test_audit_list_per_record_through_the_cli(district_cli, district):
-    activity = add_activity(district.engine, Scope("883", H1),
-                            {"date": "2023-03-08", "kind": "communication", "title": "Tuyên truyền", "participants": 10})
+    activity = add_activity(
+        district.engine,
+        Scope("883", H1),
+        {"date": "2023-03-08", "kind": "communication", "title": "Tuyên truyền", "participants": 10},
+    )
     update_activity(district.engine, Scope("883", H1), activity.id, {"participants": 12})
     code, out, _ = district_cli("audit", "list", "--record", activity.id)
     lines = out.strip().splitlines()

@@ -33,9 +33,23 @@ def test_small_run_writes_every_row(tmp_path):
     out = tmp_path / "RESULTS.md"
     env = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "run.py"), "--small", "--out", str(out), "--work",
-         str(tmp_path / "work"), "--extra-notes", ""],
-        capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+        [
+            sys.executable,
+            str(ROOT / "bench" / "run.py"),
+            "--small",
+            "--out",
+            str(out),
+            "--work",
+            str(tmp_path / "work"),
+            "--extra-notes",
+            "",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     text = out.read_text(encoding="utf-8")
     table = [line for line in text.splitlines() if line.startswith("| ") and not line.startswith("| path")]

@@ -11,13 +11,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import PASSPHRASE
 
 from vstbpn_desktop.bundle import format as fmt
 from vstbpn_desktop.bundle.keys import load_private_key
 from vstbpn_desktop.cli import run as cli_run
 from vstbpn_desktop.profile import Profile
-
-from conftest import PASSPHRASE
 
 TABLES = ("activity", "document", "indicator_value", "narrative", "bundle_ledger", "trusted_key", "meta")
 
@@ -36,9 +35,18 @@ def members_of(path: Path) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
-def craft(sender_cli, out: Path, members: dict[str, bytes], *, edit=None, sign=True,
-          zip_members: dict[str, bytes] | None = None, extra: list = (), after_sign=None,
-          signature: bytes | None = None) -> Path:
+def craft(
+    sender_cli,
+    out: Path,
+    members: dict[str, bytes],
+    *,
+    edit=None,
+    sign=True,
+    zip_members: dict[str, bytes] | None = None,
+    extra: list = (),
+    after_sign=None,
+    signature: bytes | None = None,
+) -> Path:
     """A bundle signed with the sender's real key, built by hand so one thing can be wrong.
 
     `members`: the data members the manifest describes; `zip_members`: what goes in the zip
@@ -51,8 +59,9 @@ def craft(sender_cli, out: Path, members: dict[str, bytes], *, edit=None, sign=T
     finally:
         profile.close()
     manifest = dict(base, bundle_id="0" * 8 + base["bundle_id"][8:], sequence=base["sequence"] + 50)
-    manifest["members"] = [{"name": n, "length": len(d), "sha256": hashlib.sha256(d).hexdigest()}
-                           for n, d in members.items()]
+    manifest["members"] = [
+        {"name": n, "length": len(d), "sha256": hashlib.sha256(d).hexdigest()} for n, d in members.items()
+    ]
     manifest["counts"] = {fmt.COUNT_NAMES[n]: d.count(b"\n") for n, d in members.items() if n in fmt.COUNT_NAMES}
     if fmt.AUDIT not in members:
         manifest.pop("format_minor", None)  # no audit summary: a bundle of format 1.0
@@ -119,8 +128,10 @@ def with_line(members, name, line: bytes) -> dict[str, bytes]:
     return changed
 
 
-ACTIVITY = ('{"id":"11111111-2222-4333-8444-555555555555","date":"2023-03-08","kind":"communication",'
-            '"title":TITLE,"sessions":1,"participants":PART,"female_participants":1,"place":"","notes":""}')
+ACTIVITY = (
+    '{"id":"11111111-2222-4333-8444-555555555555","date":"2023-03-08","kind":"communication",'
+    '"title":TITLE,"sessions":1,"participants":PART,"female_participants":1,"place":"","notes":""}'
+)
 
 
 def activity_line(title='"Tuyên truyền"', participants="10") -> bytes:
@@ -162,12 +173,14 @@ def _case(tmp_path, clis, case) -> tuple[Path, str, str]:
     if case == "name_drive":
         return craft(d883, out, good, extra=[("C:\\x", b"x")]), "'C:\\\\x'", "đường dẫn tuyệt đối"
     if case == "name_twice":
-        return (craft(d883, out, good, extra=[(fmt.ACTIVITIES, good[fmt.ACTIVITIES])]),
-                fmt.ACTIVITIES, "hai lần")
+        return (craft(d883, out, good, extra=[(fmt.ACTIVITIES, good[fmt.ACTIVITIES])]), fmt.ACTIVITIES, "hai lần")
     if case == "symlink":
         zipped = {n: d for n, d in good.items() if n != fmt.ACTIVITIES}
-        return (craft(d883, out, good, zip_members=zipped, extra=[(symlink_info(fmt.ACTIVITIES), b"/etc/passwd")]),
-                fmt.ACTIVITIES, "symlink")
+        return (
+            craft(d883, out, good, zip_members=zipped, extra=[(symlink_info(fmt.ACTIVITIES), b"/etc/passwd")]),
+            fmt.ACTIVITIES,
+            "symlink",
+        )
     if case == "zip_bomb":
         zipped = dict(good, **{fmt.ACTIVITIES: good[fmt.ACTIVITIES] + b" " * 30_000_000})
         return craft(d883, out, good, zip_members=zipped), fmt.ACTIVITIES, "bom zip"
@@ -209,8 +222,11 @@ def _case(tmp_path, clis, case) -> tuple[Path, str, str]:
         return tmp_path / "first.vstb", fmt.MANIFEST, "chống phát lại"
     if case == "equal_sequence_other_content":
         held = json.loads(members_of(tmp_path / "first.vstb")[fmt.MANIFEST])["sequence"]
-        return (craft(d883, out, with_line(good, fmt.ACTIVITIES, activity_line()),
-                      edit=lambda m: m.update(sequence=held)), fmt.MANIFEST, "chống phát lại")
+        return (
+            craft(d883, out, with_line(good, fmt.ACTIVITIES, activity_line()), edit=lambda m: m.update(sequence=held)),
+            fmt.MANIFEST,
+            "chống phát lại",
+        )
     if case == "mixed_bundles":
         assert d883("data", "import", _activities_csv(tmp_path))[0] == 0
         assert d883("bundle", "export", "--period", "2023H1", "--out", tmp_path / "other.vstb")[0] == 0
@@ -232,8 +248,7 @@ def _case(tmp_path, clis, case) -> tuple[Path, str, str]:
         return craft(d883, out, with_line(good, fmt.ACTIVITIES, line)), fmt.ACTIVITIES, "xuất hiện hai lần"
     if case == "nan":
         values = good[fmt.INDICATORS].replace(b'"value":', b'"value":NaN,"x":', 1)
-        return (craft(d883, out, dict(good, **{fmt.INDICATORS: values})), fmt.INDICATORS,
-                "NaN không được phép")
+        return (craft(d883, out, dict(good, **{fmt.INDICATORS: values})), fmt.INDICATORS, "NaN không được phép")
     if case == "huge_number":
         line = activity_line(participants="1" + "0" * 4999)
         return craft(d883, out, with_line(good, fmt.ACTIVITIES, line)), fmt.ACTIVITIES, "vượt giới hạn 18"
@@ -241,28 +256,58 @@ def _case(tmp_path, clis, case) -> tuple[Path, str, str]:
 
 
 def _same_length_change(data: bytes) -> bytes:
-    changed = re.sub(rb'"participants":(\d)', lambda m: b'"participants":' + (b"7" if m.group(1) != b"7" else b"8"),
-                     data, count=1)
+    changed = re.sub(
+        rb'"participants":(\d)', lambda m: b'"participants":' + (b"7" if m.group(1) != b"7" else b"8"), data, count=1
+    )
     assert changed != data and len(changed) == len(data)
     return changed
 
 
 def _activities_csv(tmp_path) -> Path:
     path = tmp_path / "more.csv"
-    path.write_text("date,kind,title,sessions,participants,female_participants,place,notes\n"
-                    "2023-05-02,training,Tập huấn bổ sung,2,40,25,Mỹ Bình,\n", encoding="utf-8")
+    path.write_text(
+        "date,kind,title,sessions,participants,female_participants,place,notes\n"
+        "2023-05-02,training,Tập huấn bổ sung,2,40,25,Mỹ Bình,\n",
+        encoding="utf-8",
+    )
     return path
 
 
-HOSTILE = ["unsigned", "signature_mismatch", "manifest_edited", "member_changed", "member_missing",
-           "member_added", "name_dotdot", "name_absolute", "name_drive", "name_twice", "symlink",
-           "zip_bomb", "truncated", "not_zip", "empty", "key_not_enrolled", "key_for_other_unit",
-           "revoked", "rollback", "equal_sequence_other_content", "mixed_bundles", "deep_json",
-           "nested_json", "duplicate_keys", "nan", "huge_number"]
+HOSTILE = [
+    "unsigned",
+    "signature_mismatch",
+    "manifest_edited",
+    "member_changed",
+    "member_missing",
+    "member_added",
+    "name_dotdot",
+    "name_absolute",
+    "name_drive",
+    "name_twice",
+    "symlink",
+    "zip_bomb",
+    "truncated",
+    "not_zip",
+    "empty",
+    "key_not_enrolled",
+    "key_for_other_unit",
+    "revoked",
+    "rollback",
+    "equal_sequence_other_content",
+    "mixed_bundles",
+    "deep_json",
+    "nested_json",
+    "duplicate_keys",
+    "nan",
+    "huge_number",
+]
 
 
-@pytest.mark.parametrize("case,dry_run", [(case, False) for case in HOSTILE] + [
-    (case, True) for case in ("signature_mismatch", "member_changed", "zip_bomb", "rollback", "nan")])
+@pytest.mark.parametrize(
+    "case,dry_run",
+    [(case, False) for case in HOSTILE]
+    + [(case, True) for case in ("signature_mismatch", "member_changed", "zip_bomb", "rollback", "nan")],
+)
 def test_hostile_bundle_is_refused_and_nothing_changes(world, tmp_path, case, dry_run):
     bundle, member, rule = _case(tmp_path, world, case)
     province = world["89"]
@@ -284,8 +329,9 @@ def test_hostile_bundle_fails_verify_too(world, tmp_path, case):
 
 def test_crafted_bundle_without_a_flaw_is_accepted(world, tmp_path):
     """The hostile cases are built by the same hand: without the flaw, the bundle imports."""
-    bundle = craft(world["883"], tmp_path / "control.vstb", with_line(good_members(tmp_path), fmt.ACTIVITIES,
-                                                                      activity_line()))
+    bundle = craft(
+        world["883"], tmp_path / "control.vstb", with_line(good_members(tmp_path), fmt.ACTIVITIES, activity_line())
+    )
     code, out, err = world["89"]("bundle", "import", bundle)
     assert code == 0, err
     assert "hoạt động: thêm 1, bỏ 0" in out
@@ -299,8 +345,9 @@ def test_nfd_text_is_normalised_not_refused(world, tmp_path):
     code, _, err = world["89"]("bundle", "import", bundle)
     assert code == 0, err
     connection = sqlite3.connect(world["89"].data_dir / "vstbpn.sqlite3")
-    stored = connection.execute("SELECT title FROM activity WHERE id = ?",
-                                ("11111111-2222-4333-8444-555555555555",)).fetchone()[0]
+    stored = connection.execute(
+        "SELECT title FROM activity WHERE id = ?", ("11111111-2222-4333-8444-555555555555",)
+    ).fetchone()[0]
     connection.close()
     assert stored == unicodedata.normalize("NFC", title)
 
@@ -328,8 +375,9 @@ def test_newer_bundle_supersedes_and_periods_are_independent(world, tmp_path):
     assert code == 0, err
     assert "chỉ tiêu LEADERS_TOTAL: — →" in out
     connection = sqlite3.connect(province.data_dir / "vstbpn.sqlite3")
-    rows = connection.execute("SELECT period, sequence, current FROM bundle_ledger WHERE sender_org_unit='883' "
-                              "ORDER BY sequence").fetchall()
+    rows = connection.execute(
+        "SELECT period, sequence, current FROM bundle_ledger WHERE sender_org_unit='883' ORDER BY sequence"
+    ).fetchall()
     connection.close()
     assert rows == [("2023H1", 1, 0), ("2023H1", 3, 1), ("2022H1", 4, 1)]
 
@@ -374,10 +422,12 @@ def test_happy_path_two_districts_and_province(cli_factory, tmp_path):
     assert result["checks"]["LEADERS_TOTAL"] == sum(d["indicators"]["LEADERS_TOTAL"] for d in district_figures)
     for name in ("HOTLINE_CONTACTS", "MEDIA_ITEMS"):
         assert result["indicators"][name] == own["indicators"].get(name, 0) + sum(
-            d["indicators"][name] for d in district_figures), name
+            d["indicators"][name] for d in district_figures
+        ), name
     assert result["indicators"]["LEADERS_FEMALE_PCT"] == own["indicators"]["LEADERS_FEMALE_PCT"] == 25.36
     assert result["counts"]["activities"] == own["counts"]["activities"] + sum(
-        d["counts"]["activities"] for d in district_figures)
+        d["counts"]["activities"] for d in district_figures
+    )
     assert result["children"]["reported"] == ["883", "884"]
     assert len(result["children"]["missing"]) == 9 and "886" in result["children"]["missing"]
 
@@ -393,8 +443,13 @@ def test_reporting_matrix_late_and_missing(world, tmp_path):
     assert status["deadlines"] == {"2023H1": "2023-07-15", "2023H2": "2024-01-31"}
     # Received long after 15/07/2023 (the test runs later): late, with its sequence.
     assert rows["883"]["2023H1"]["status"] == "late" and rows["883"]["2023H1"]["sequence"] == 1
-    assert rows["884"]["2023H1"] == {"status": "missing", "received": None, "sequence": None, "overdue": True,
-                                     "returned": None}
+    assert rows["884"]["2023H1"] == {
+        "status": "missing",
+        "received": None,
+        "sequence": None,
+        "overdue": True,
+        "returned": None,
+    }
     assert rows["883"]["2023H2"]["status"] == "missing"
     text = province("bundle", "status", "--period", "2023H1")[1]
     assert "hạn nộp 15/07/2023" in text and "trễ hạn" in text and "chưa gửi, đã quá hạn" in text

@@ -5,12 +5,12 @@ superseded, and `bundle status` with a year and a half-year held."""
 import json
 import zipfile
 
+from conftest import ok
+
 from vstbpn_desktop.bundle import format as fmt
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.records import Scope, add_activity
-
-from conftest import ok
 
 
 def _audit(path) -> dict:
@@ -20,17 +20,24 @@ def _audit(path) -> dict:
 
 def _csv(tmp_path, rows: str):
     path = tmp_path / "hoat-dong.csv"
-    path.write_text("date,kind,title,sessions,participants,female_participants,place,notes\n" + rows,
-                    encoding="utf-8")
+    path.write_text("date,kind,title,sessions,participants,female_participants,place,notes\n" + rows, encoding="utf-8")
     return path
 
 
 def test_a_table_file_import_of_two_activities_counts_two_inserts_in_its_period(sender_and_parent, tmp_path):
     district, _ = sender_and_parent
     ok(district, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "first.vstb")
-    ok(district, "data", "import", _csv(tmp_path, "2023-05-02,training,Tập huấn A,1,40,25,Mỹ Bình,\n"
-                                                  "2023-05-09,training,Tập huấn B,1,30,20,Mỹ Bình,\n"
-                                                  "2023-09-09,media,Phóng sự quý 3,1,0,0,,\n"))
+    ok(
+        district,
+        "data",
+        "import",
+        _csv(
+            tmp_path,
+            "2023-05-02,training,Tập huấn A,1,40,25,Mỹ Bình,\n"
+            "2023-05-09,training,Tập huấn B,1,30,20,Mỹ Bình,\n"
+            "2023-09-09,media,Phóng sự quý 3,1,0,0,,\n",
+        ),
+    )
     ok(district, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "second.vstb")
     summary = _audit(tmp_path / "second.vstb")
     assert summary["since"] is not None
@@ -42,10 +49,18 @@ def test_a_year_bundle_counts_the_changes_of_both_halves(district_cli, tmp_path)
     ok(district_cli, "bundle", "export", "--period", "2023", "--out", tmp_path / "first.vstb")
     profile = Profile.open(district_cli.data_dir)
     try:
-        add_activity(profile.engine, Scope("883", Period.parse("2023H1")),
-                     {"date": "2023-03-08", "kind": "media", "title": "Phóng sự"}, profile.author)
-        add_activity(profile.engine, Scope("883", Period.parse("2023H2")),
-                     {"date": "2023-10-08", "kind": "media", "title": "Phóng sự 2"}, profile.author)
+        add_activity(
+            profile.engine,
+            Scope("883", Period.parse("2023H1")),
+            {"date": "2023-03-08", "kind": "media", "title": "Phóng sự"},
+            profile.author,
+        )
+        add_activity(
+            profile.engine,
+            Scope("883", Period.parse("2023H2")),
+            {"date": "2023-10-08", "kind": "media", "title": "Phóng sự 2"},
+            profile.author,
+        )
     finally:
         profile.close()
     ok(district_cli, "data", "import", _csv(tmp_path, "2023-11-02,training,Tập huấn,1,40,25,,\n"))

@@ -8,17 +8,23 @@ import json
 import sqlite3
 
 import pytest
+from conftest import PASSPHRASE
+from test_bundle import (  # noqa: F401 - fixtures
+    _activities_csv,
+    activity_line,
+    craft,
+    good_members,
+    members_of,
+    with_line,
+    world,
+    world_template,
+)
+from test_bundle_return import _answer_from, _rewrite, refused
 
 from vstbpn_desktop.bundle import format as fmt
 from vstbpn_desktop.bundle import points
 from vstbpn_desktop.bundle.keys import fingerprint_hex, load_private_key
 from vstbpn_desktop.profile import Profile
-
-from conftest import PASSPHRASE
-from test_bundle import (  # noqa: F401 - fixtures
-    _activities_csv, activity_line, craft, good_members, members_of, with_line, world, world_template,
-)
-from test_bundle_return import _answer_from, _rewrite, refused
 
 
 def dump(cli) -> list[str]:
@@ -39,8 +45,11 @@ def ok(cli, *args) -> str:
 def refused_everywhere(cli, bundle, *words) -> None:
     """verify, import --dry-run and import agree: each refuses with the same rule, nothing changes."""
     before = dump(cli)
-    for command in (("bundle", "verify", bundle), ("bundle", "import", bundle, "--dry-run"),
-                    ("bundle", "import", bundle)):
+    for command in (
+        ("bundle", "verify", bundle),
+        ("bundle", "import", bundle, "--dry-run"),
+        ("bundle", "import", bundle),
+    ):
         line = refused(cli, *command)
         assert bundle.name in line and all(word in line for word in words), line
         assert "Traceback" not in line
@@ -62,6 +71,7 @@ def titles(cli) -> set[str]:
 
 # -- 1. an old year bundle never rolls back newer half-year data -----------------------------------
 
+
 def test_old_year_bundle_cannot_roll_back_a_newer_half_year(world, tmp_path):
     d883, province = world["883"], world["89"]
     ok(d883, "bundle", "export", "--period", "2023", "--out", tmp_path / "year.vstb")  # sequence 3
@@ -69,8 +79,9 @@ def test_old_year_bundle_cannot_roll_back_a_newer_half_year(world, tmp_path):
     ok(d883, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "h1.vstb")  # sequence 4
     ok(province, "bundle", "import", tmp_path / "h1.vstb")
     assert "Tập huấn bổ sung" in titles(province)
-    refused_everywhere(province, tmp_path / "year.vstb", "số thứ tự 3 không lớn hơn số 4", "nửa năm 2023H1",
-                       "chống phát lại")
+    refused_everywhere(
+        province, tmp_path / "year.vstb", "số thứ tự 3 không lớn hơn số 4", "nửa năm 2023H1", "chống phát lại"
+    )
     assert "Tập huấn bổ sung" in titles(province)
     assert held_sequences(province, "2023H1")["883"] == 4
 
@@ -152,9 +163,19 @@ def test_the_checks_know_every_small_order_point_and_accept_real_keys():
 
 def _public_key_file(tmp_path, raw: bytes, unit="883") -> str:
     path = tmp_path / f"weak-{raw.hex()[:8]}-{raw[-1]:02x}.pub.json"
-    path.write_text(json.dumps({"format": "vstb-public-key", "version": 1, "org_unit": unit, "tree": "",
-                                "public_key": base64.b64encode(raw).decode("ascii"),
-                                "fingerprint": fingerprint_hex(raw)}), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "format": "vstb-public-key",
+                "version": 1,
+                "org_unit": unit,
+                "tree": "",
+                "public_key": base64.b64encode(raw).decode("ascii"),
+                "fingerprint": fingerprint_hex(raw),
+            }
+        ),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -162,8 +183,9 @@ def _public_key_file(tmp_path, raw: bytes, unit="883") -> str:
 def test_trust_add_refuses_a_weak_key(world, tmp_path, text):
     province = world["89"]
     before = dump(province)
-    line = refused(province, "trust", "add", _public_key_file(tmp_path, bytes.fromhex(text), "884"),
-                   "--org-unit", "884")
+    line = refused(
+        province, "trust", "add", _public_key_file(tmp_path, bytes.fromhex(text), "884"), "--org-unit", "884"
+    )
     assert "khóa công khai bị từ chối" in line, line
     assert dump(province) == before
 
@@ -177,18 +199,22 @@ def test_a_weak_key_enrolled_before_signs_nothing(world, tmp_path):
     connection = sqlite3.connect(province.data_dir / "vstbpn.sqlite3")
     with connection:
         connection.execute("UPDATE trusted_key SET revoked_at = '2023-07-01 00:00:00'")
-        connection.execute("INSERT INTO trusted_key (fingerprint, org_unit_code, public_key, enrolled_at, "
-                           "enrolled_by) VALUES (?, '883', ?, '2023-07-01 00:00:00', 'x')",
-                           (fingerprint, base64.b64encode(identity).decode("ascii")))
+        connection.execute(
+            "INSERT INTO trusted_key (fingerprint, org_unit_code, public_key, enrolled_at, "
+            "enrolled_by) VALUES (?, '883', ?, '2023-07-01 00:00:00', 'x')",
+            (fingerprint, base64.b64encode(identity).decode("ascii")),
+        )
     connection.close()
 
     def forged(manifest):
         manifest["key_fingerprint"] = fingerprint
+
     out = tmp_path / "forged.vstb"
     members = with_line(good_members(tmp_path), fmt.ACTIVITIES, activity_line())
     craft(world["883"], out, members, edit=forged, signature=identity + bytes(32))
     # craft() names the real key in manifest.sig: name the weak one instead.
     import zipfile
+
     with zipfile.ZipFile(out) as archive:
         held = {name: archive.read(name) for name in archive.namelist()}
     held[fmt.SIGNATURE] = fmt.signature_member(fingerprint, identity + bytes(32))
@@ -208,8 +234,9 @@ def test_non_canonical_signatures_by_a_real_key_are_refused(world, tmp_path, cas
     members = good_members(tmp_path)
     manifest = json.loads(members_of(tmp_path / "good.vstb")[fmt.MANIFEST])
     manifest.update(bundle_id="0" * 8 + manifest["bundle_id"][8:], sequence=manifest["sequence"] + 50)
-    manifest["members"] = [{"name": n, "length": len(d), "sha256": hashlib.sha256(d).hexdigest()}
-                           for n, d in members.items()]
+    manifest["members"] = [
+        {"name": n, "length": len(d), "sha256": hashlib.sha256(d).hexdigest()} for n, d in members.items()
+    ]
     manifest["counts"] = {fmt.COUNT_NAMES[n]: d.count(b"\n") for n, d in members.items()}
     manifest.pop("format_minor", None)
     signature = key.sign(fmt.canonical_json(manifest))
@@ -239,26 +266,34 @@ def test_the_province_cannot_enrol_its_own_key_as_a_child(world, tmp_path):
 
 # -- 6. everything parsed and checked before the first write ---------------------------------------
 
+
 def _audit(**changes) -> bytes:
-    summary = {"since": None, "changes": {t: {"insert": 0, "update": 0, "delete": 0}
-                                          for t in ("activity", "document", "indicator_value", "narrative")},
-               "reopened": []}
+    summary = {
+        "since": None,
+        "changes": {
+            t: {"insert": 0, "update": 0, "delete": 0} for t in ("activity", "document", "indicator_value", "narrative")
+        },
+        "reopened": [],
+    }
     summary.update(changes)
     return fmt.canonical_json(summary)
 
 
-@pytest.mark.parametrize("case,member,rule", [
-    ("since_feb_30", fmt.AUDIT, "thời điểm có thật"),
-    ("at_feb_30", fmt.AUDIT, "thời điểm có thật"),
-    ("at_hour_25", fmt.AUDIT, "thời điểm có thật"),
-    ("since_year_1900", fmt.AUDIT, "thời điểm có thật"),
-    ("reason_escape", fmt.AUDIT, "U+001B"),
-    ("created_at_feb_30", fmt.MANIFEST, "thời điểm có thật"),
-    ("officer_escape", fmt.MANIFEST, "U+001B"),
-    ("lone_surrogate_title", fmt.ACTIVITIES, "U+D800"),
-    ("lone_low_surrogate_place", fmt.ACTIVITIES, "U+DC00"),
-    ("lone_surrogate_narrative", fmt.NARRATIVES, "U+DFFF"),
-])
+@pytest.mark.parametrize(
+    "case,member,rule",
+    [
+        ("since_feb_30", fmt.AUDIT, "thời điểm có thật"),
+        ("at_feb_30", fmt.AUDIT, "thời điểm có thật"),
+        ("at_hour_25", fmt.AUDIT, "thời điểm có thật"),
+        ("since_year_1900", fmt.AUDIT, "thời điểm có thật"),
+        ("reason_escape", fmt.AUDIT, "U+001B"),
+        ("created_at_feb_30", fmt.MANIFEST, "thời điểm có thật"),
+        ("officer_escape", fmt.MANIFEST, "U+001B"),
+        ("lone_surrogate_title", fmt.ACTIVITIES, "U+D800"),
+        ("lone_low_surrogate_place", fmt.ACTIVITIES, "U+DC00"),
+        ("lone_surrogate_narrative", fmt.NARRATIVES, "U+DFFF"),
+    ],
+)
 def test_values_that_crashed_the_import_are_refused_before_any_write(world, tmp_path, case, member, rule):
     members, edit = dict(good_members(tmp_path)), None
     members[fmt.AUDIT] = _audit()
@@ -294,11 +329,14 @@ def test_a_surrogate_pair_is_a_character_not_a_refusal(world, tmp_path):
     assert "Ngày hội \U0001f338" in titles(world["89"])
 
 
-@pytest.mark.parametrize("fields,rule", [
-    ({"returned_at": "2023-02-30T08:00:00Z"}, "thời điểm có thật"),
-    ({"reason": "Sửa\x1b]52;c;cm0gLXJmIH4=\x07"}, "U+001B"),
-    ({"reason": "Sửa \ud800"}, "U+D800"),
-])
+@pytest.mark.parametrize(
+    "fields,rule",
+    [
+        ({"returned_at": "2023-02-30T08:00:00Z"}, "thời điểm có thật"),
+        ({"reason": "Sửa\x1b]52;c;cm0gLXJmIH4=\x07"}, "U+001B"),
+        ({"reason": "Sửa \ud800"}, "U+D800"),
+    ],
+)
 def test_an_answer_with_a_bad_value_is_refused_before_any_write(pair, tmp_path, fields, rule):
     district, province = pair
     ok(province, "keys", "export-public", "--out", tmp_path / "89.pub")
@@ -307,14 +345,17 @@ def test_an_answer_with_a_bad_value_is_refused_before_any_write(pair, tmp_path, 
         # The surrogate written as a JSON escape (canonical_json cannot encode it), re-signed.
         def escaped(held):
             return dict(held, **{fmt.ANSWER: held[fmt.ANSWER].replace(b'"reason":"', b'"reason":"\\ud800', 1)})
-        path = _rewrite(province, _answer_from(province, tmp_path, "plain.vstb"), tmp_path / "bad.vstb",
-                        members=escaped)
+
+        path = _rewrite(
+            province, _answer_from(province, tmp_path, "plain.vstb"), tmp_path / "bad.vstb", members=escaped
+        )
     else:
         path = _answer_from(province, tmp_path, "bad.vstb", **fields)
     refused_everywhere(district, path, fmt.ANSWER, rule)
 
 
 # -- 7. sequences never go back or repeat ----------------------------------------------------------
+
 
 def sequence_of(path) -> int:
     return json.loads(members_of(path)[fmt.MANIFEST])["sequence"]
@@ -372,10 +413,12 @@ def test_a_new_laptop_is_told_how_to_continue_the_sequence(world, cli_factory, t
     ok(laptop, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "new-1.vstb")
     assert sequence_of(tmp_path / "new-1.vstb") == 1
     # The province holds 883's bundle number 1 (first.vstb, the old key): refused, with what to do.
-    refused_everywhere(province, tmp_path / "new-1.vstb", "không lớn hơn số 1", "khóa khác",
-                       "bundle export --sequence-from 2")
-    code, _, err = laptop("bundle", "export", "--period", "2023H1", "--out", tmp_path / "bad.vstb",
-                          "--sequence-from", "0")
+    refused_everywhere(
+        province, tmp_path / "new-1.vstb", "không lớn hơn số 1", "khóa khác", "bundle export --sequence-from 2"
+    )
+    code, _, err = laptop(
+        "bundle", "export", "--period", "2023H1", "--out", tmp_path / "bad.vstb", "--sequence-from", "0"
+    )
     assert code == 1 and "--sequence-from" in err and not (tmp_path / "bad.vstb").exists(), err
     ok(laptop, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "new-2.vstb", "--sequence-from", "2")
     assert sequence_of(tmp_path / "new-2.vstb") == 2
@@ -389,8 +432,19 @@ def test_the_parents_answer_continues_a_new_keys_sequence(world, cli_factory, tm
     province = world["89"]
     laptop = new_laptop(cli_factory)
     ok(laptop, "trust", "add", tmp_path / "89.pub.json", "--org-unit", "89")
-    ok(province, "bundle", "return", "--period", "2023H1", "--org-unit", "883", "--reason", "Thiếu số liệu",
-       "--out", tmp_path / "answer.vstb")  # returns bundle number 1
+    ok(
+        province,
+        "bundle",
+        "return",
+        "--period",
+        "2023H1",
+        "--org-unit",
+        "883",
+        "--reason",
+        "Thiếu số liệu",
+        "--out",
+        tmp_path / "answer.vstb",
+    )  # returns bundle number 1
     ok(laptop, "bundle", "import", tmp_path / "answer.vstb")
     ok(laptop, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "after-answer.vstb")
     assert sequence_of(tmp_path / "after-answer.vstb") == 2
@@ -404,15 +458,35 @@ def test_three_exports_at_once_get_three_numbers(world, tmp_path):
     root = __import__("pathlib").Path(__file__).resolve().parent.parent
     env = os.environ | {"VSTBPN_PASSPHRASE": PASSPHRASE}
     outs = [tmp_path / f"at-once-{n}.vstb" for n in range(3)]
-    processes = [subprocess.Popen([sys.executable, "main.py", "--data-dir", str(world["883"].data_dir), "bundle",
-                                   "export", "--period", "2023H1", "--out", str(out)], cwd=root, env=env,
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for out in outs]
+    processes = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "main.py",
+                "--data-dir",
+                str(world["883"].data_dir),
+                "bundle",
+                "export",
+                "--period",
+                "2023H1",
+                "--out",
+                str(out),
+            ],
+            cwd=root,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for out in outs
+    ]
     results = [process.communicate(timeout=180) + (process.returncode,) for process in processes]
     assert [code for _, _, code in results] == [0, 0, 0], results
     assert sorted(sequence_of(out) for out in outs) == [3, 4, 5]
 
 
 # -- 8. restore keeps revocations and the ledger's high-water marks ---------------------------------
+
 
 def test_restore_keeps_a_revocation(world, tmp_path):
     province = world["89"]
@@ -459,8 +533,19 @@ def test_restore_keeps_an_applied_answer_applied_once(pair, tmp_path):
     ok(province, "keys", "export-public", "--out", tmp_path / "89.pub")
     ok(district, "trust", "add", tmp_path / "89.pub", "--org-unit", "89")
     ok(district, "backup", "--out", tmp_path / "d883.sqlite3")
-    ok(province, "bundle", "return", "--period", "2023H1", "--org-unit", "883", "--reason", "Thiếu số liệu",
-       "--out", tmp_path / "answer.vstb")
+    ok(
+        province,
+        "bundle",
+        "return",
+        "--period",
+        "2023H1",
+        "--org-unit",
+        "883",
+        "--reason",
+        "Thiếu số liệu",
+        "--out",
+        tmp_path / "answer.vstb",
+    )
     ok(district, "bundle", "import", tmp_path / "answer.vstb")
     ok(district, "restore", tmp_path / "d883.sqlite3")
     before = dump(district)
@@ -471,6 +556,7 @@ def test_restore_keeps_an_applied_answer_applied_once(pair, tmp_path):
 
 # -- 12. terminal escapes never reach the terminal --------------------------------------------------
 
+
 def test_escape_sequences_held_in_data_are_shown_not_sent(pair, tmp_path):
     """A reason stored by an older version (before bundles refused control characters) is printed
     with its ESC, OSC and CSI bytes written out, never sent to the terminal."""
@@ -478,8 +564,10 @@ def test_escape_sequences_held_in_data_are_shown_not_sent(pair, tmp_path):
     hostile = "Sửa lại\x1b]52;c;cm0gLXJmIH4=\x07\x1b[2J\x9b31m\rxong"
     connection = sqlite3.connect(district.data_dir / "vstbpn.sqlite3")
     with connection:
-        connection.execute("UPDATE period SET returned_at = '2030-01-01 00:00:00', returned_reason = ? "
-                           "WHERE code = '2023H1'", (hostile,))
+        connection.execute(
+            "UPDATE period SET returned_at = '2030-01-01 00:00:00', returned_reason = ? WHERE code = '2023H1'",
+            (hostile,),
+        )
     connection.close()
     out = ok(district, "period", "show", "--period", "2023H1")
     assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out and "\r" not in out
@@ -487,6 +575,7 @@ def test_escape_sequences_held_in_data_are_shown_not_sent(pair, tmp_path):
 
 
 # -- 12. a member that decompresses to a huge size is refused before it is held in memory ----------
+
 
 @pytest.mark.parametrize("case", ["declared", "inflated_count", "narrative"])
 def test_a_huge_field_is_refused_before_it_is_decompressed(world, tmp_path, case):
@@ -500,8 +589,11 @@ def test_a_huge_field_is_refused_before_it_is_decompressed(world, tmp_path, case
         members[fmt.NARRATIVES] = b'{"section":"achievements","text":"' + huge + b'"}\n'
         member = fmt.NARRATIVES
     else:
-        members = with_line(members, fmt.ACTIVITIES, activity_line(title='"' + "x" * 10 + '"').replace(
-            b'"x' + b"x" * 9 + b'"', b'"' + huge + b'"'))
+        members = with_line(
+            members,
+            fmt.ACTIVITIES,
+            activity_line(title='"' + "x" * 10 + '"').replace(b'"x' + b"x" * 9 + b'"', b'"' + huge + b'"'),
+        )
         member = fmt.ACTIVITIES
     if case == "inflated_count":
         edit = lambda m: m["counts"].update(activities=m["counts"]["activities"] + 500)  # noqa: E731
@@ -527,6 +619,17 @@ def test_a_half_year_held_by_a_year_bundle_can_be_returned(world, tmp_path):
     d883, province = world["883"], world["89"]
     ok(d883, "bundle", "export", "--period", "2023", "--out", tmp_path / "year.vstb")  # 3
     ok(province, "bundle", "import", tmp_path / "year.vstb")
-    out = ok(province, "bundle", "return", "--period", "2023H2", "--org-unit", "883", "--reason", "Thiếu số liệu",
-             "--out", tmp_path / "answer.vstb")
+    out = ok(
+        province,
+        "bundle",
+        "return",
+        "--period",
+        "2023H2",
+        "--org-unit",
+        "883",
+        "--reason",
+        "Thiếu số liệu",
+        "--out",
+        tmp_path / "answer.vstb",
+    )
     assert "gói số 3" in out, out

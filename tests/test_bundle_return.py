@@ -7,18 +7,16 @@ import sqlite3
 import zipfile
 
 import pytest
+from conftest import ok
 
 from vstbpn_desktop.bundle import format as fmt
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.records import Scope, add_activity, set_indicator_values
 
-from conftest import ok
-
 H1 = Period.parse("2023H1")
 REASON = "Thiếu số liệu chỉ tiêu bạo lực gia đình; sửa lại số người tham gia"
-TABLES = ("activity", "document", "indicator_value", "narrative", "bundle_ledger", "trusted_key", "period",
-          "meta")
+TABLES = ("activity", "document", "indicator_value", "narrative", "bundle_ledger", "trusted_key", "period", "meta")
 
 
 def snapshot(cli) -> dict:
@@ -41,11 +39,25 @@ def edit_three_add_one(cli) -> None:
     profile = Profile.open(cli.data_dir)
     try:
         scope = Scope("883", H1)
-        set_indicator_values(profile.engine, scope, {"LEADERS_TOTAL": 230, "LEADERS_FEMALE": 50,
-                                                     "HOTLINE_CONTACTS": 17}, author=profile.author)
-        add_activity(profile.engine, scope, {"date": "2023-05-02", "kind": "communication",
-                                             "title": "Tuyên truyền bổ sung", "sessions": 1,
-                                             "participants": 40, "female_participants": 30}, profile.author)
+        set_indicator_values(
+            profile.engine,
+            scope,
+            {"LEADERS_TOTAL": 230, "LEADERS_FEMALE": 50, "HOTLINE_CONTACTS": 17},
+            author=profile.author,
+        )
+        add_activity(
+            profile.engine,
+            scope,
+            {
+                "date": "2023-05-02",
+                "kind": "communication",
+                "title": "Tuyên truyền bổ sung",
+                "sessions": 1,
+                "participants": 40,
+                "female_participants": 30,
+            },
+            profile.author,
+        )
     finally:
         profile.close()
 
@@ -82,8 +94,9 @@ def test_resubmission_carries_the_audit_summary(pair, tmp_path):
 
 def _rewrite(district_cli, source, out, edit_manifest=None, members=None):
     """The bundle re-signed with the district's real key after a change to its manifest/members."""
-    from vstbpn_desktop.bundle.keys import load_private_key
     from conftest import PASSPHRASE
+
+    from vstbpn_desktop.bundle.keys import load_private_key
 
     with zipfile.ZipFile(source) as archive:
         held = {name: archive.read(name) for name in archive.namelist()}
@@ -91,8 +104,9 @@ def _rewrite(district_cli, source, out, edit_manifest=None, members=None):
     held.pop(fmt.SIGNATURE)
     if members is not None:
         held = members(held)
-    manifest["members"] = [{"name": n, "length": len(d), "sha256": hashlib.sha256(d).hexdigest()}
-                           for n, d in held.items()]
+    manifest["members"] = [
+        {"name": n, "length": len(d), "sha256": hashlib.sha256(d).hexdigest()} for n, d in held.items()
+    ]
     if edit_manifest:
         edit_manifest(manifest)
     profile = Profile.open(district_cli.data_dir)
@@ -118,20 +132,28 @@ def test_bundle_without_the_audit_member_still_imports(pair, tmp_path):
     def drop_minor(manifest):
         manifest.pop("format_minor")
 
-    old = _rewrite(district, tmp_path / "second.vstb", tmp_path / "old-format.vstb", drop_minor,
-                   lambda held: {n: d for n, d in held.items() if n != fmt.AUDIT})
+    old = _rewrite(
+        district,
+        tmp_path / "second.vstb",
+        tmp_path / "old-format.vstb",
+        drop_minor,
+        lambda held: {n: d for n, d in held.items() if n != fmt.AUDIT},
+    )
     out = ok(province, "bundle", "import", old)
     assert "Gói không kèm tóm tắt thay đổi (định dạng 1.0)." in out
     assert "Đã nhập dữ liệu kỳ 2023H1" in out
 
 
-@pytest.mark.parametrize("case,rule", [
-    ("missing", "thiếu audit.json"),
-    ("bad_json", "tóm tắt thay đổi không hợp lệ"),
-    ("nested_extra", "tóm tắt thay đổi không hợp lệ"),
-    ("too_big", "vượt giới hạn 65536 byte"),
-    ("minor_2", "phiên bản phụ 2 không được hỗ trợ"),
-])
+@pytest.mark.parametrize(
+    "case,rule",
+    [
+        ("missing", "thiếu audit.json"),
+        ("bad_json", "tóm tắt thay đổi không hợp lệ"),
+        ("nested_extra", "tóm tắt thay đổi không hợp lệ"),
+        ("too_big", "vượt giới hạn 65536 byte"),
+        ("minor_2", "phiên bản phụ 2 không được hỗ trợ"),
+    ],
+)
 def test_hostile_audit_member_is_refused(pair, tmp_path, case, rule):
     district, province = pair
     ok(district, "reopen", "--period", "2023H1", "--reason", "Bổ sung")
@@ -142,6 +164,7 @@ def test_hostile_audit_member_is_refused(pair, tmp_path, case, rule):
     elif case == "bad_json":
         members = lambda held: {**held, fmt.AUDIT: b'{"since":null,"since":null}'}  # noqa: E731
     elif case == "nested_extra":
+
         def members(held):
             value = json.loads(held[fmt.AUDIT])
             value["changes"]["activity"]["rename"] = 1
@@ -149,8 +172,10 @@ def test_hostile_audit_member_is_refused(pair, tmp_path, case, rule):
     elif case == "too_big":
         members = lambda held: {**held, fmt.AUDIT: b" " * (70 * 1024)}  # noqa: E731
     else:
+
         def edit(manifest):
             manifest["format_minor"] = 2
+
     bad = _rewrite(district, tmp_path / "second.vstb", tmp_path / f"{case}.vstb", edit, members)
     before = snapshot(province)
     line = refused(province, "bundle", "import", bad)
@@ -160,11 +185,13 @@ def test_hostile_audit_member_is_refused(pair, tmp_path, case, rule):
 
 # -- return for correction ------------------------------------------------------------------------
 
+
 def test_return_round_trip(pair, tmp_path):
     district, province = pair
     answer = tmp_path / "tra-lai.vstb"
-    out = ok(province, "bundle", "return", "--period", "2023H1", "--org-unit", "883", "--reason", REASON,
-             "--out", answer)
+    out = ok(
+        province, "bundle", "return", "--period", "2023H1", "--org-unit", "883", "--reason", REASON, "--out", answer
+    )
     assert "trả lại báo cáo kỳ 2023H1 của Thành phố Long Xuyên (883), gói số 1" in out
     with zipfile.ZipFile(answer) as archive:
         assert sorted(archive.namelist()) == sorted([fmt.MANIFEST, fmt.SIGNATURE, fmt.ANSWER])
@@ -224,22 +251,54 @@ def test_return_round_trip(pair, tmp_path):
 def test_return_refusals_at_the_province(pair, tmp_path):
     district, province = pair
     before = snapshot(province)
-    assert "cần ghi lý do" in refused(province, "bundle", "return", "--period", "2023H1", "--org-unit", "883",
-                                      "--reason", "   ", "--out", tmp_path / "a.vstb")
+    assert "cần ghi lý do" in refused(
+        province,
+        "bundle",
+        "return",
+        "--period",
+        "2023H1",
+        "--org-unit",
+        "883",
+        "--reason",
+        "   ",
+        "--out",
+        tmp_path / "a.vstb",
+    )
     assert "chưa nhận báo cáo kỳ 2023H2" in refused(
-        province, "bundle", "return", "--period", "2023H2", "--org-unit", "883", "--reason", "x",
-        "--out", tmp_path / "a.vstb")
+        province,
+        "bundle",
+        "return",
+        "--period",
+        "2023H2",
+        "--org-unit",
+        "883",
+        "--reason",
+        "x",
+        "--out",
+        tmp_path / "a.vstb",
+    )
     assert "chưa nhận báo cáo kỳ 2023H1 của đơn vị 884" in refused(
-        province, "bundle", "return", "--period", "2023H1", "--org-unit", "884", "--reason", "x",
-        "--out", tmp_path / "a.vstb")
+        province,
+        "bundle",
+        "return",
+        "--period",
+        "2023H1",
+        "--org-unit",
+        "884",
+        "--reason",
+        "x",
+        "--out",
+        tmp_path / "a.vstb",
+    )
     assert not (tmp_path / "a.vstb").exists()
     assert snapshot(province) == before
 
 
 def _answer_from(cli, tmp_path, name, recipient="883", sender_unit=None, sequence=7, **answer_fields):
     """An answer signed by `cli`'s own key, addressed to `recipient` (crafted, otherwise well formed)."""
-    from vstbpn_desktop.bundle.keys import fingerprint_hex, load_private_key, raw_public
     from conftest import PASSPHRASE
+
+    from vstbpn_desktop.bundle.keys import fingerprint_hex, load_private_key, raw_public
 
     profile = Profile.open(cli.data_dir)
     try:
@@ -248,15 +307,34 @@ def _answer_from(cli, tmp_path, name, recipient="883", sender_unit=None, sequenc
     finally:
         profile.close()
     fingerprint = fingerprint_hex(raw_public(key.public_key()))
-    body = fmt.canonical_json({"action": "return", "org_unit": recipient, "period": "2023H1",
-                               "bundle_id": "11111111-2222-4333-8444-555555555555", "bundle_sequence": 1,
-                               "reason": "Sửa lại", "returned_by": "X", "returned_at": "2023-07-20T08:00:00Z",
-                               **answer_fields})
+    body = fmt.canonical_json(
+        {
+            "action": "return",
+            "org_unit": recipient,
+            "period": "2023H1",
+            "bundle_id": "11111111-2222-4333-8444-555555555555",
+            "bundle_sequence": 1,
+            "reason": "Sửa lại",
+            "returned_by": "X",
+            "returned_at": "2023-07-20T08:00:00Z",
+            **answer_fields,
+        }
+    )
     manifest = fmt.Manifest(
-        bundle_id="22222222-2222-4333-8444-555555555555", kind="answer", sender_org_unit=unit,
-        sender_tree=tree, sender_officer="X", key_fingerprint=fingerprint, recipient_org_unit=recipient,
-        sequence=sequence, period="2023H1", created_at="2023-07-20T08:00:00Z", app_version="0", counts={},
-        members=(fmt.MemberEntry(fmt.ANSWER, len(body), hashlib.sha256(body).hexdigest()),))
+        bundle_id="22222222-2222-4333-8444-555555555555",
+        kind="answer",
+        sender_org_unit=unit,
+        sender_tree=tree,
+        sender_officer="X",
+        key_fingerprint=fingerprint,
+        recipient_org_unit=recipient,
+        sequence=sequence,
+        period="2023H1",
+        created_at="2023-07-20T08:00:00Z",
+        app_version="0",
+        counts={},
+        members=(fmt.MemberEntry(fmt.ANSWER, len(body), hashlib.sha256(body).hexdigest()),),
+    )
     data = fmt.canonical_json(manifest.as_json())
     out = tmp_path / name
     with zipfile.ZipFile(out, "w") as archive:
@@ -284,10 +362,15 @@ def test_hostile_answers_are_refused_with_the_data_unchanged(pair, cli_factory, 
     ok(stranger, "init", "--org-unit", "89", "--officer", "Kẻ lạ")
 
     cases = {
-        "child-key.vstb": (_answer_from(commune, tmp_path, "child-key.vstb"), "chỉ chấp nhận trả lời của đơn vị cấp trên 89"),
+        "child-key.vstb": (
+            _answer_from(commune, tmp_path, "child-key.vstb"),
+            "chỉ chấp nhận trả lời của đơn vị cấp trên 89",
+        ),
         "unenrolled.vstb": (_answer_from(stranger, tmp_path, "unenrolled.vstb"), "chưa được đăng ký"),
-        "other-unit.vstb": (_answer_from(province, tmp_path, "other-unit.vstb", recipient="884"),
-                            "gửi cho đơn vị 884, không phải 883"),
+        "other-unit.vstb": (
+            _answer_from(province, tmp_path, "other-unit.vstb", recipient="884"),
+            "gửi cho đơn vị 884, không phải 883",
+        ),
     }
     before = snapshot(district)
     for name, (path, rule) in cases.items():
@@ -298,16 +381,18 @@ def test_hostile_answers_are_refused_with_the_data_unchanged(pair, cli_factory, 
     # not above the newest applied, is refused with the data unchanged.
     first, second = tmp_path / "first.vstb", tmp_path / "second.vstb"
     ok(province, "bundle", "return", "--period", "2023H1", "--org-unit", "883", "--reason", REASON, "--out", first)
-    ok(province, "bundle", "return", "--period", "2023H1", "--org-unit", "883", "--reason", "lần hai",
-       "--out", second)
+    ok(province, "bundle", "return", "--period", "2023H1", "--org-unit", "883", "--reason", "lần hai", "--out", second)
     ok(district, "bundle", "import", first)
     ok(district, "bundle", "import", second)
     with zipfile.ZipFile(second) as archive:
         newest = json.loads(archive.read(fmt.MANIFEST))["sequence"]
     older = _answer_from(province, tmp_path, "older.vstb", sequence=newest)
     before = snapshot(district)
-    for path, rule in ((first, "chỉ áp dụng một lần"), (second, "chỉ áp dụng một lần"),
-                       (older, f"không lớn hơn số {newest}")):
+    for path, rule in (
+        (first, "chỉ áp dụng một lần"),
+        (second, "chỉ áp dụng một lần"),
+        (older, f"không lớn hơn số {newest}"),
+    ):
         line = refused(district, "bundle", "import", path)
         assert rule in line and path.name in line, line
         assert snapshot(district) == before
@@ -320,8 +405,9 @@ def test_parent_key_cannot_sign_a_report(pair, tmp_path):
     ok(district, "trust", "add", tmp_path / "89.pub", "--org-unit", "89")
     ok(province, "demo")
     # The province cannot export to itself; craft a report bundle of 89 addressed to 883.
-    from vstbpn_desktop.bundle.keys import fingerprint_hex, load_private_key, raw_public
     from conftest import PASSPHRASE
+
+    from vstbpn_desktop.bundle.keys import fingerprint_hex, load_private_key, raw_public
 
     ok(district, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "d.vstb")
     profile = Profile.open(province.data_dir)
@@ -331,8 +417,7 @@ def test_parent_key_cannot_sign_a_report(pair, tmp_path):
         profile.close()
 
     def as_parent(manifest):
-        manifest.update(sender_org_unit="89", recipient_org_unit="883", key_fingerprint=fingerprint,
-                        sequence=99)
+        manifest.update(sender_org_unit="89", recipient_org_unit="883", key_fingerprint=fingerprint, sequence=99)
 
     with zipfile.ZipFile(tmp_path / "d.vstb") as archive:
         held = {n: archive.read(n) for n in archive.namelist()}

@@ -12,16 +12,14 @@ import json
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from conftest import PASSPHRASE, ROOT
 
 from vstbpn_desktop.bundle.importer import import_bundle, verify_bundle
 from vstbpn_desktop.cli import run as cli_run
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.profile import Profile
-
-from conftest import PASSPHRASE, ROOT
 
 VECTORS = ROOT / "docs" / "bundle-vectors"
 INDEX = json.loads((VECTORS / "index.json").read_text(encoding="utf-8"))
@@ -71,8 +69,12 @@ def _profile(contexts, tmp_path, vector) -> Profile:
 
 def _dump(profile) -> dict:
     with profile.engine.connect() as connection:
-        tables = [row[0] for row in connection.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        tables = [
+            row[0]
+            for row in connection.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
+        ]
         return {t: sorted(map(repr, connection.exec_driver_sql(f'SELECT * FROM "{t}"'))) for t in tables}
 
 
@@ -82,8 +84,10 @@ def test_the_application_agrees_with_the_vector(contexts, tmp_path, name):
     profile = _profile(contexts, tmp_path, vector)
     try:
         before = _dump(profile)
-        for check in (lambda: verify_bundle(profile, VECTORS / name),
-                      lambda: import_bundle(profile, VECTORS / name, dry_run=True)):
+        for check in (
+            lambda: verify_bundle(profile, VECTORS / name),
+            lambda: import_bundle(profile, VECTORS / name, dry_run=True),
+        ):
             if vector["expect"] == "refuse":
                 with pytest.raises(Refused) as refused:
                     check()
@@ -110,15 +114,23 @@ def test_the_reference_verifier_agrees_with_every_vector():
 
 
 def test_the_reference_verifier_runs_alone_and_says_so():
-    done = subprocess.run([sys.executable, str(ROOT / "docs" / "reference_verifier.py"), str(VECTORS / "index.json")],
-                          capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "docs" / "reference_verifier.py"), str(VECTORS / "index.json")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert f"{len(INDEX['vectors'])}/{len(INDEX['vectors'])} vectors agree" in done.stdout
 
 
 def test_the_vectors_are_what_the_script_writes():
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "make-bundle-vectors"), "--check"],
-                          capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "make-bundle-vectors"), "--check"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert done.returncode == 0, done.stderr
 
 
@@ -126,15 +138,23 @@ def test_the_vectors_cover_valid_and_invalid_bundles_of_every_step():
     expects = [vector["expect"] for vector in INDEX["vectors"]]
     assert expects.count("accept") >= 8 and "already" in expects and expects.count("refuse") >= 40
     rules = {vector["rule"] for vector in INDEX["vectors"] if vector["expect"] == "refuse"}
-    assert {"empty-file", "signature-mismatch", "recipient", "replay", "member-sha256", "record-type",
-            "text-rule", "part-whole"} <= rules
+    assert {
+        "empty-file",
+        "signature-mismatch",
+        "recipient",
+        "replay",
+        "member-sha256",
+        "record-type",
+        "text-rule",
+        "part-whole",
+    } <= rules
 
 
 def test_the_document_shows_the_reference_verifiers_own_verify_and_names_no_source_file():
     document = (ROOT / "docs" / "bundle-format.md").read_text(encoding="utf-8")
     source = (ROOT / "docs" / "reference_verifier.py").read_text(encoding="utf-8")
     start = source.index("def verify(data: bytes, context: dict, ledger: Ledger)")
-    function = source[start:source.index("\n\n\n", start)]
+    function = source[start : source.index("\n\n\n", start)]
     assert f"```python\n{function}\n```" in document
     assert len(function.splitlines()) <= 60
     assert "vstbpn_desktop" not in document and ".py" not in document.replace("docs/reference_verifier.py", "")

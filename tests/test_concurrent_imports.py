@@ -17,16 +17,22 @@ ROUNDS = 4
 
 def start_import(data_dir: Path, bundle: Path) -> subprocess.Popen:
     env = os.environ | {"VSTBPN_PASSPHRASE": PASSPHRASE}
-    return subprocess.Popen([sys.executable, "main.py", "--data-dir", str(data_dir), "bundle", "import",
-                             str(bundle)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    return subprocess.Popen(
+        [sys.executable, "main.py", "--data-dir", str(data_dir), "bundle", "import", str(bundle)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def ledger(data_dir: Path) -> list[tuple]:
     connection = sqlite3.connect(data_dir / "vstbpn.sqlite3")
     try:
-        return connection.execute("SELECT sender_org_unit, period, sequence, current FROM bundle_ledger "
-                                  "ORDER BY sequence, current").fetchall()
+        return connection.execute(
+            "SELECT sender_org_unit, period, sequence, current FROM bundle_ledger ORDER BY sequence, current"
+        ).fetchall()
     finally:
         connection.close()
 

@@ -8,15 +8,20 @@ import unicodedata
 from datetime import date
 
 import pytest
+from conftest import ROOT
 
 from vstbpn_desktop.domain.validation import Invalid, parse_date, validate_activity
 from vstbpn_desktop.formats import (
-    format_count, format_date, format_long_date, format_number, format_percent, parse_number, round_share,
+    format_count,
+    format_date,
+    format_long_date,
+    format_number,
+    format_percent,
+    parse_number,
+    round_share,
 )
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.text import fold, nfc
-
-from conftest import ROOT
 
 
 def test_period_codes_and_bounds():
@@ -40,17 +45,20 @@ def test_vietnamese_number_and_date_forms():
     assert parse_number("1.234.567") == 1234567
 
 
-@pytest.mark.parametrize("value, places, vi, en", [
-    (2302, 0, "2.302", "2,302"),
-    (-2302, 0, "-2.302", "-2,302"),
-    (1234.5, 1, "1.234,5", "1,234.5"),
-    (-1234.56, 1, "-1.234,6", "-1,234.6"),
-    (1234567.891, 2, "1.234.567,89", "1,234,567.89"),
-    (0.5, 0, "0", "0"),          # Python's rounding of a float: half to even
-    (2.675, 2, "2,67", "2.67"),  # 2.675 is 2.67499… as a float
-    (999.96, 1, "1.000,0", "1,000.0"),
-    (None, 0, "", ""),
-])
+@pytest.mark.parametrize(
+    "value, places, vi, en",
+    [
+        (2302, 0, "2.302", "2,302"),
+        (-2302, 0, "-2.302", "-2,302"),
+        (1234.5, 1, "1.234,5", "1,234.5"),
+        (-1234.56, 1, "-1.234,6", "-1,234.6"),
+        (1234567.891, 2, "1.234.567,89", "1,234,567.89"),
+        (0.5, 0, "0", "0"),  # Python's rounding of a float: half to even
+        (2.675, 2, "2,67", "2.67"),  # 2.675 is 2.67499… as a float
+        (999.96, 1, "1.000,0", "1,000.0"),
+        (None, 0, "", ""),
+    ],
+)
 def test_number_forms_in_both_languages(value, places, vi, en):
     assert format_number(value, places) == vi
     assert format_number(value, places, language="vi") == vi
@@ -76,27 +84,30 @@ def test_counts_percentages_and_dates_in_english():
     assert format_long_date(date(2023, 2, 2), "vi") == "ngày 02 tháng 02 năm 2023"
 
 
-@pytest.mark.parametrize("text, vi, en", [
-    ("2.302", 2302, 2.302),
-    ("2,302", 2.302, 2302),
-    ("1.849", 1849, 1.849),
-    ("1,849", 1.849, 1849),
-    ("25,36", 25.36, 25.36),     # a lone mark before other than three digits: the decimal point
-    ("25.36", 25.36, 25.36),
-    ("1.234.567", 1234567, ValueError),
-    ("1,234,567", ValueError, 1234567),
-    ("1.234,5", 1234.5, 1.2345),
-    ("1,234.5", 1.2345, 1234.5),
-    ("-2.302", -2302, -2.302),
-    ("-1,849", -1.849, -1849),
-    (" 25,36 % ", 25.36, 25.36),
-    ("2\u00a0302", 2302, 2302),
-    ("12.34.5", ValueError, ValueError),
-    ("12,34,5", ValueError, ValueError),
-    (".5", 0.5, 0.5),
-    ("", ValueError, ValueError),
-    ("abc", ValueError, ValueError),
-])
+@pytest.mark.parametrize(
+    "text, vi, en",
+    [
+        ("2.302", 2302, 2.302),
+        ("2,302", 2.302, 2302),
+        ("1.849", 1849, 1.849),
+        ("1,849", 1.849, 1849),
+        ("25,36", 25.36, 25.36),  # a lone mark before other than three digits: the decimal point
+        ("25.36", 25.36, 25.36),
+        ("1.234.567", 1234567, ValueError),
+        ("1,234,567", ValueError, 1234567),
+        ("1.234,5", 1234.5, 1.2345),
+        ("1,234.5", 1.2345, 1234.5),
+        ("-2.302", -2302, -2.302),
+        ("-1,849", -1.849, -1849),
+        (" 25,36 % ", 25.36, 25.36),
+        ("2\u00a0302", 2302, 2302),
+        ("12.34.5", ValueError, ValueError),
+        ("12,34,5", ValueError, ValueError),
+        (".5", 0.5, 0.5),
+        ("", ValueError, ValueError),
+        ("abc", ValueError, ValueError),
+    ],
+)
 def test_parse_number_in_both_languages(text, vi, en):
     for language, expected in (("vi", vi), ("en", en)):
         if expected is ValueError:
@@ -125,22 +136,36 @@ def test_text_is_nfc_and_search_ignores_diacritics():
 def test_fold_strips_every_combining_mark_of_every_script_as_its_definition_says():
     """fold's fast road for Vietnamese text must agree with the definition: casefold, NFD, every
     character with a combining class removed, đ → d."""
+
     def by_definition(text):
         decomposed = unicodedata.normalize("NFD", text.casefold())
         return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("đ", "d")
 
     every = "".join(chr(c) for c in range(0x20, 0x30000) if not 0xD800 <= c <= 0xDFFF)
-    samples = [every[i:i + 40] for i in range(0, len(every), 40)]  # mixtures
+    samples = [every[i : i + 40] for i in range(0, len(every), 40)]  # mixtures
     samples += [f"a{c}b" for c in every] + [unicodedata.normalize("NFD", f"{c}x") for c in every]  # each alone
-    samples += ["Tập huấn KỸ NĂNG", "ĐỒNG THÁP", "a\u034fb", "Ấp Mỹ Hoà Hưng", "Óc Eo – “Khmer” ស្រុកចំបក់",
-                "\u0301e", "e\u0301\u0323", "ǖ ά ﬁ K Ω ß"]
+    samples += [
+        "Tập huấn KỸ NĂNG",
+        "ĐỒNG THÁP",
+        "a\u034fb",
+        "Ấp Mỹ Hoà Hưng",
+        "Óc Eo – “Khmer” ស្រុកចំបក់",
+        "\u0301e",
+        "e\u0301\u0323",
+        "ǖ ά ﬁ K Ω ß",
+    ]
     assert [fold(s) for s in samples] == [by_definition(s) for s in samples]
 
 
 def test_dates_in_both_forms_and_impossible_dates_refused_with_the_right_reason():
     assert parse_date("2023-02-28") == parse_date("28/02/2023") == parse_date(" 2023-02-28 ")
-    for text, reason in (("2023-02-30", "không tồn tại"), ("30/02/2023", "không tồn tại"),
-                         ("2023-2-03", "không đúng dạng"), ("2023-0a-01", "không đúng dạng"), ("", "thiếu ngày")):
+    for text, reason in (
+        ("2023-02-30", "không tồn tại"),
+        ("30/02/2023", "không tồn tại"),
+        ("2023-2-03", "không đúng dạng"),
+        ("2023-0a-01", "không đúng dạng"),
+        ("", "thiếu ngày"),
+    ):
         with pytest.raises(ValueError) as caught:
             parse_date(text)
         assert reason in str(caught.value), (text, str(caught.value))
@@ -149,8 +174,9 @@ def test_dates_in_both_forms_and_impossible_dates_refused_with_the_right_reason(
 def test_activity_validation_names_each_field_in_vietnamese():
     period = Period.parse("2023H1")
     with pytest.raises(Invalid) as caught:
-        validate_activity({"date": "31/02/2023", "kind": "party", "title": "",
-                           "sessions": "0", "participants": "abc"}, period)
+        validate_activity(
+            {"date": "31/02/2023", "kind": "party", "title": "", "sessions": "0", "participants": "abc"}, period
+        )
     problems = caught.value.problems
     assert "không tồn tại" in problems["date"]
     assert "party" in problems["kind"]
@@ -158,15 +184,32 @@ def test_activity_validation_names_each_field_in_vietnamese():
     assert "lớn hơn hoặc bằng 1" in problems["sessions"]
     assert "không phải là số" in problems["participants"]
     with pytest.raises(Invalid) as caught:
-        validate_activity({"date": "2023-03-01", "kind": "training", "title": "Tập huấn",
-                           "sessions": 1, "participants": 10, "female_participants": 11}, period)
+        validate_activity(
+            {
+                "date": "2023-03-01",
+                "kind": "training",
+                "title": "Tập huấn",
+                "sessions": 1,
+                "participants": 10,
+                "female_participants": 11,
+            },
+            period,
+        )
     assert "lớn hơn tổng số" in caught.value.problems["female_participants"]
     with pytest.raises(Invalid) as caught:
         validate_activity({"date": "2023-07-01", "kind": "training", "title": "x"}, period)
     assert "nằm ngoài kỳ 2023H1" in caught.value.problems["date"]
-    clean = validate_activity({"date": "01/03/2023", "kind": "training",
-                               "title": unicodedata.normalize("NFD", "Tập huấn"), "sessions": "2",
-                               "participants": "1.200", "female_participants": "800"}, period)
+    clean = validate_activity(
+        {
+            "date": "01/03/2023",
+            "kind": "training",
+            "title": unicodedata.normalize("NFD", "Tập huấn"),
+            "sessions": "2",
+            "participants": "1.200",
+            "female_participants": "800",
+        },
+        period,
+    )
     assert clean["title"] == "Tập huấn" and clean["participants"] == 1200
 
 
@@ -237,7 +280,13 @@ def test_a_reused_code_binds_to_the_tree_asked_for_or_the_current_one(cli_factor
 
 
 def test_self_test_passes_in_a_temporary_folder(tmp_path):
-    result = subprocess.run([sys.executable, "main.py", "--self-test"], cwd=ROOT, capture_output=True,
-                            text=True, timeout=300, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    result = subprocess.run(
+        [sys.executable, "main.py", "--self-test"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert result.returncode == 0, result.stderr
     assert "gói báo cáo" in result.stdout and "mọi bước đều đạt" in result.stdout

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from ui import i18n
 from vstbpn_desktop import records
 from vstbpn_desktop.bundle.importer import import_bundle
 from vstbpn_desktop.catalogue import indicators
@@ -21,8 +22,6 @@ from vstbpn_desktop.domain.validation import Invalid, validate_activity
 from vstbpn_desktop.errors import Cancelled, Message, Refused
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.records import Scope
-
-from ui import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 CORE_TS = ROOT / "resources" / "translations" / "vstbpn_core_en.ts"
@@ -47,8 +46,11 @@ def catalogue() -> dict[str, ET.Element]:
 
 
 def fields(template: str) -> list[str]:
-    return sorted(f"{name}!{conversion}:{spec}" for _, name, spec, conversion in string.Formatter().parse(template)
-                  if name is not None)
+    return sorted(
+        f"{name}!{conversion}:{spec}"
+        for _, name, spec, conversion in string.Formatter().parse(template)
+        if name is not None
+    )
 
 
 def write_csv(path: Path, lines: list[str]) -> Path:
@@ -57,6 +59,7 @@ def write_csv(path: Path, lines: list[str]) -> Path:
 
 
 # -- the catalogue -------------------------------------------------------------------------
+
 
 def test_every_core_template_is_a_literal_in_the_catalogue_translated_with_the_same_fields():
     templates, broken = build_script().core_templates()
@@ -80,20 +83,28 @@ def test_every_core_template_is_a_literal_in_the_catalogue_translated_with_the_s
 def test_a_non_literal_template_is_reported_with_file_and_line(tmp_path):
     module = tmp_path / "vstbpn_desktop" / "bad.py"
     module.parent.mkdir()
-    module.write_text('from .errors import Refused\n\n\ndef f(x):\n    raise Refused(f"hỏng {x}")\n'
-                      'def g(x):\n    raise Refused("tốt {x}", x=x)\n', encoding="utf-8")
+    module.write_text(
+        'from .errors import Refused\n\n\ndef f(x):\n    raise Refused(f"hỏng {x}")\n'
+        'def g(x):\n    raise Refused("tốt {x}", x=x)\n',
+        encoding="utf-8",
+    )
     templates, broken = build_script().core_templates(tmp_path)
     assert list(templates) == ["tốt {x}"]
     assert broken == ["vstbpn_desktop/bad.py:5: Refused(f'hỏng {x}')"]
 
 
 def test_check_passes_on_the_committed_core_catalogue(tmp_path):
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "build-translations"), "--check"],
-                          capture_output=True, text=True, timeout=180)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build-translations"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert "vstbpn_core_en.ts" not in done.stdout + done.stderr
 
 
 # -- str() stays the Vietnamese of before -------------------------------------------------
+
 
 def test_message_is_its_vietnamese_text_and_renders_nested_messages():
     inner = Refused("kỳ {code} chưa khóa; không cần mở lại", code="2023H1")
@@ -106,16 +117,20 @@ def test_message_is_its_vietnamese_text_and_renders_nested_messages():
 
 
 def test_csv_import_refusal_reads_as_before(district, tmp_path):
-    bad = write_csv(tmp_path / "hoat-dong.csv", [
-        HEADER,
-        "31/02/2023,training,Tập huấn,1,10,5,,",
-        "2023-03-08,training,Tập huấn,1,10,60,,",
-    ])
+    bad = write_csv(
+        tmp_path / "hoat-dong.csv",
+        [
+            HEADER,
+            "31/02/2023,training,Tập huấn,1,10,5,,",
+            "2023-03-08,training,Tập huấn,1,10,60,,",
+        ],
+    )
     with pytest.raises(Refused) as caught:
         import_file(district, bad)
     assert str(caught.value) == (
         "hoat-dong.csv: dòng 2, cột date: ngày '31/02/2023' không tồn tại; "
-        "hoat-dong.csv: dòng 3, cột female_participants: số nữ (60) lớn hơn tổng số người tham dự (10)")
+        "hoat-dong.csv: dòng 3, cột female_participants: số nữ (60) lớn hơn tổng số người tham dự (10)"
+    )
 
 
 def test_bad_bundle_refusal_reads_as_before(province, tmp_path):
@@ -134,6 +149,7 @@ def test_invalid_reasons_read_as_before():
 
 
 # -- the window ----------------------------------------------------------------------------
+
 
 def open_in(qtbot, district, language, code):
     from ui.app import open_window
@@ -156,13 +172,16 @@ def test_csv_refusal_in_the_window_language(qtbot, district, language, told, tmp
     text, warning = told[-1]
     assert warning
     if code == "en":
-        assert ("hoat-dong.csv: row 2, column date: date '31/02/2023' does not exist; hoat-dong.csv: row 3, column "
-                "female_participants: the number of women (60) is greater than the total number of participants (10)"
-                ) in text
+        assert (
+            "hoat-dong.csv: row 2, column date: date '31/02/2023' does not exist; hoat-dong.csv: row 3, column "
+            "female_participants: the number of women (60) is greater than the total number of participants (10)"
+        ) in text
         assert "dòng" not in text and "không" not in text
     else:
-        assert ("hoat-dong.csv: dòng 2, cột date: ngày '31/02/2023' không tồn tại; hoat-dong.csv: dòng 3, cột "
-                "female_participants: số nữ (60) lớn hơn tổng số người tham dự (10)") in text
+        assert (
+            "hoat-dong.csv: dòng 2, cột date: ngày '31/02/2023' không tồn tại; hoat-dong.csv: dòng 3, cột "
+            "female_participants: số nữ (60) lớn hơn tổng số người tham dự (10)"
+        ) in text
     assert records.count_activities(district.engine, Scope("883", H1)) == 0
 
 
@@ -182,9 +201,11 @@ def test_inline_field_reason_in_english(qtbot, district, language):
     page = window.pages["communication"]
     controller = window.controller
     with pytest.raises(Invalid) as caught:
-        records.add_activity(district.engine, controller.context.scope,
-                             {"date": "08/03/2023", "kind": "training", "title": "t", "participants": "10",
-                              "female_participants": "60"})
+        records.add_activity(
+            district.engine,
+            controller.context.scope,
+            {"date": "08/03/2023", "kind": "training", "title": "t", "participants": "10", "female_participants": "60"},
+        )
     from ui.models import refusal_text
 
     model = page.table.model()
@@ -201,16 +222,19 @@ def test_indicator_names_and_storage_warnings_follow_the_window_language(qtbot, 
     part = codes[0]
     whole = indicators()[part].at_most
     reason = check_indicator_bounds({part: 9, whole: 3})[part]
-    usb = storage_warning(Path("/media/lan/USB/p/vstbpn.sqlite3"),
-                          "/dev/sda1 / ext4 rw 0 0\n/dev/sdb1 /media/lan/USB vfat rw 0 0\n")
+    usb = storage_warning(
+        Path("/media/lan/USB/p/vstbpn.sqlite3"), "/dev/sda1 / ext4 rw 0 0\n/dev/sdb1 /media/lan/USB vfat rw 0 0\n"
+    )
     assert language("vi") == "vi"
     assert i18n.message(reason) == str(reason) and indicators()[part].name_vi in str(reason)
     assert "ổ USB/thẻ nhớ (FAT)" in i18n.message(usb) == str(usb)
     assert language("en") == "en"
     english = i18n.message(reason)
     assert english == f"{indicators()[part].name_en} (9) is greater than {indicators()[whole].name_en.lower()} (3)"
-    assert i18n.message(usb).startswith("/media/lan/USB/p/vstbpn.sqlite3: the database is on a USB stick or "
-                                        "memory card (FAT) (/media/lan/USB); SQLite is not safe there")
+    assert i18n.message(usb).startswith(
+        "/media/lan/USB/p/vstbpn.sqlite3: the database is on a USB stick or "
+        "memory card (FAT) (/media/lan/USB); SQLite is not safe there"
+    )
 
 
 def test_numbers_inside_core_messages_follow_the_window_language(qtbot, language):

@@ -17,15 +17,15 @@ from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.records import Scope, narratives
-from vstbpn_desktop.storage.models import Activity, ReportingPeriod, now
 from vstbpn_desktop.storage.database import session_scope
+from vstbpn_desktop.storage.models import Activity, ReportingPeriod, now
 from vstbpn_desktop.summary import summary
 
 H1 = Period.parse("2023H1")
 ACTIVITY_HEADER = "date,kind,title,sessions,participants,female_participants,place,notes"
 GOOD_ACTIVITIES = [
     "2023-03-08,training,Tập huấn bình đẳng giới,2,100,60,Phường Mỹ Bình,",
-    "15/04/2023,communication,\"Tuyên truyền, nói chuyện chuyên đề\",1,50,30,,ghi chú",
+    '15/04/2023,communication,"Tuyên truyền, nói chuyện chuyên đề",1,50,30,,ghi chú',
 ]
 
 
@@ -52,8 +52,10 @@ def counts(profile: Profile) -> dict[str, int]:
 def seeded(district, district_cli, tmp_path):
     """The district with some data already held, so a partial import would show."""
     write_csv(tmp_path / "seed.csv", [ACTIVITY_HEADER, *GOOD_ACTIVITIES])
-    write_csv(tmp_path / "seed-indicators.csv", ["period,indicator,value", "2023H1,LEADERS_TOTAL,200",
-                                                  "2023H1,LEADERS_FEMALE,50"])
+    write_csv(
+        tmp_path / "seed-indicators.csv",
+        ["period,indicator,value", "2023H1,LEADERS_TOTAL,200", "2023H1,LEADERS_FEMALE,50"],
+    )
     for name in ("seed.csv", "seed-indicators.csv"):
         code, _, err = district_cli("data", "import", tmp_path / name)
         assert code == 0, err
@@ -61,6 +63,7 @@ def seeded(district, district_cli, tmp_path):
 
 
 # -- the template ----------------------------------------------------------------------------
+
 
 def test_template_has_a_sheet_per_table_with_labelled_headers_and_a_guide(district_cli, tmp_path):
     out = tmp_path / "mau.xlsx"
@@ -76,12 +79,12 @@ def test_template_has_a_sheet_per_table_with_labelled_headers_and_a_guide(distri
     assert activities["A1"].font.bold and activities.freeze_panes == "A2"
     assert activities.column_dimensions["A"].number_format == "DD/MM/YYYY"
     assert workbook["documents"].column_dimensions["B"].number_format == "DD/MM/YYYY"
-    lists = {str(v.sqref): v.formula1 for v in activities.data_validations.dataValidation
-             if v.type == "list"}
+    lists = {str(v.sqref): v.formula1 for v in activities.data_validations.dataValidation if v.type == "list"}
     assert lists == {"B2:B20000": '"' + ",".join(ACTIVITY_KINDS) + '"'}
     indicator_lists = [v.formula1 for v in workbook["indicators"].data_validations.dataValidation if v.type == "list"]
-    assert indicator_lists == ['"' + ",".join(i.code for i in indicators().values()
-                                              if i.typed or i.kind == "from_activities") + '"']
+    assert indicator_lists == [
+        '"' + ",".join(i.code for i in indicators().values() if i.typed or i.kind == "from_activities") + '"'
+    ]
     guide = [str(cell.value) for row in workbook[GUIDE_SHEET].iter_rows() for cell in row if cell.value]
     for code in [*ACTIVITY_KINDS, *DOCUMENT_KINDS, *NARRATIVE_SECTIONS, *indicators()]:
         assert code in guide, code
@@ -138,6 +141,7 @@ def test_filled_template_round_trip(district, district_cli, tmp_path):
 
 # -- CSV -------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("bom", [False, True], ids=["utf8", "utf8-bom"])
 def test_csv_with_or_without_bom(district, district_cli, tmp_path, bom):
     path = write_csv(tmp_path / "hoat-dong.csv", [ACTIVITY_HEADER, *GOOD_ACTIVITIES], bom=bom)
@@ -151,10 +155,13 @@ def test_csv_with_or_without_bom(district, district_cli, tmp_path, bom):
 
 def test_semicolon_csv_and_labelled_headers(district, district_cli, tmp_path):
     """Excel in a Vietnamese locale writes ";"; headers may be "Ngày (date)" or the label alone."""
-    path = write_csv(tmp_path / "van-ban.csv", [
-        "Số, ký hiệu (number);Ngày ban hành;issuer;Loại văn bản (kind);TITLE",
-        "253/KH-UBND;18/05/2021;UBND tỉnh;Kế hoạch;Phòng ngừa bạo lực trên cơ sở giới",
-    ])
+    path = write_csv(
+        tmp_path / "van-ban.csv",
+        [
+            "Số, ký hiệu (number);Ngày ban hành;issuer;Loại văn bản (kind);TITLE",
+            "253/KH-UBND;18/05/2021;UBND tỉnh;Kế hoạch;Phòng ngừa bạo lực trên cơ sở giới",
+        ],
+    )
     code, stdout, err = district_cli("data", "import", path)
     assert code == 0, err
     assert "1 văn bản" in stdout
@@ -183,8 +190,10 @@ def test_reimporting_the_same_file_adds_nothing(seeded, district_cli, tmp_path):
     assert code == 0 and "2 chỉ tiêu" in stdout.split("bỏ qua")[1]
     assert dump(seeded) == before
     # A file with the same rows, one repeated and one changed: only what is new is added.
-    write_csv(tmp_path / "more.csv", [ACTIVITY_HEADER, *GOOD_ACTIVITIES, GOOD_ACTIVITIES[0],
-                                      GOOD_ACTIVITIES[1].replace(",50,30,", ",51,30,")])
+    write_csv(
+        tmp_path / "more.csv",
+        [ACTIVITY_HEADER, *GOOD_ACTIVITIES, GOOD_ACTIVITIES[0], GOOD_ACTIVITIES[1].replace(",50,30,", ",51,30,")],
+    )
     code, stdout, err = district_cli("data", "import", tmp_path / "more.csv")
     assert code == 0, err
     assert "2 hoạt động; bỏ qua vì trùng với dữ liệu đã có: 2 hoạt động" in stdout
@@ -222,61 +231,97 @@ def test_progress_and_cancel(seeded, tmp_path):
 
 BAD_CSV = {
     "women-over-total": (
-        [ACTIVITY_HEADER, GOOD_ACTIVITIES[0], "2023-05-02,training,Lớp,1,100,120,,"], (),
-        "hoat-dong.csv: dòng 3, cột female_participants: số nữ (120) lớn hơn tổng số người tham dự (100)"),
+        [ACTIVITY_HEADER, GOOD_ACTIVITIES[0], "2023-05-02,training,Lớp,1,100,120,,"],
+        (),
+        "hoat-dong.csv: dòng 3, cột female_participants: số nữ (120) lớn hơn tổng số người tham dự (100)",
+    ),
     "negative-count": (
-        [ACTIVITY_HEADER, GOOD_ACTIVITIES[0], "2023-05-02,training,Lớp,1,-5,0,,"], (),
-        "hoat-dong.csv: dòng 3, cột participants: phải lớn hơn hoặc bằng 0"),
+        [ACTIVITY_HEADER, GOOD_ACTIVITIES[0], "2023-05-02,training,Lớp,1,-5,0,,"],
+        (),
+        "hoat-dong.csv: dòng 3, cột participants: phải lớn hơn hoặc bằng 0",
+    ),
     "zero-sessions": (
-        [ACTIVITY_HEADER, GOOD_ACTIVITIES[0], GOOD_ACTIVITIES[1], "2023-05-02,training,Lớp,0,10,5,,"], (),
-        "hoat-dong.csv: dòng 4, cột sessions: phải lớn hơn hoặc bằng 1"),
+        [ACTIVITY_HEADER, GOOD_ACTIVITIES[0], GOOD_ACTIVITIES[1], "2023-05-02,training,Lớp,0,10,5,,"],
+        (),
+        "hoat-dong.csv: dòng 4, cột sessions: phải lớn hơn hoặc bằng 1",
+    ),
     "unknown-kind": (
-        [ACTIVITY_HEADER, "2023-05-02,party,Liên hoan,1,10,5,,", GOOD_ACTIVITIES[0]], (),
-        "hoat-dong.csv: dòng 2, cột kind: loại hoạt động 'party' không có trong danh mục"),
+        [ACTIVITY_HEADER, "2023-05-02,party,Liên hoan,1,10,5,,", GOOD_ACTIVITIES[0]],
+        (),
+        "hoat-dong.csv: dòng 2, cột kind: loại hoạt động 'party' không có trong danh mục",
+    ),
     "impossible-date": (
-        [ACTIVITY_HEADER, GOOD_ACTIVITIES[0], "31/02/2023,training,Lớp,1,10,5,,"], (),
-        "hoat-dong.csv: dòng 3, cột date: ngày '31/02/2023' không tồn tại"),
+        [ACTIVITY_HEADER, GOOD_ACTIVITIES[0], "31/02/2023,training,Lớp,1,10,5,,"],
+        (),
+        "hoat-dong.csv: dòng 3, cột date: ngày '31/02/2023' không tồn tại",
+    ),
     "text-in-number-column": (
-        [ACTIVITY_HEADER, GOOD_ACTIVITIES[0], "2023-05-02,training,Lớp,1,một trăm,5,,"], (),
-        "hoat-dong.csv: dòng 3, cột participants: 'một trăm' không phải là số"),
+        [ACTIVITY_HEADER, GOOD_ACTIVITIES[0], "2023-05-02,training,Lớp,1,một trăm,5,,"],
+        (),
+        "hoat-dong.csv: dòng 3, cột participants: 'một trăm' không phải là số",
+    ),
     "date-outside-period": (
-        [ACTIVITY_HEADER, GOOD_ACTIVITIES[0], "2023-07-01,training,Lớp,1,10,5,,"], ("--period", "2023H1"),
-        "hoat-dong.csv: dòng 3, cột date: ngày 01/07/2023 nằm ngoài kỳ 2023H1"),
+        [ACTIVITY_HEADER, GOOD_ACTIVITIES[0], "2023-07-01,training,Lớp,1,10,5,,"],
+        ("--period", "2023H1"),
+        "hoat-dong.csv: dòng 3, cột date: ngày 01/07/2023 nằm ngoài kỳ 2023H1",
+    ),
     "period-column-outside-period": (
         ["period,indicator,value", "2023H1,HOTLINE_CONTACTS,4", "2023H2,HOTLINE_CONTACTS,5"],
-        ("--period", "2023H1"), "hoat-dong.csv: dòng 3, cột period: kỳ 2023H2 khác kỳ đang nhập 2023H1"),
+        ("--period", "2023H1"),
+        "hoat-dong.csv: dòng 3, cột period: kỳ 2023H2 khác kỳ đang nhập 2023H1",
+    ),
     "unknown-indicator": (
-        ["period,indicator,value", "2023H1,HOTLINE_CONTACTS,4", "2023H1,LEADERS_MALE,5"], (),
-        "hoat-dong.csv: dòng 3, cột indicator: mã chỉ tiêu 'LEADERS_MALE' không có trong danh mục"),
+        ["period,indicator,value", "2023H1,HOTLINE_CONTACTS,4", "2023H1,LEADERS_MALE,5"],
+        (),
+        "hoat-dong.csv: dòng 3, cột indicator: mã chỉ tiêu 'LEADERS_MALE' không có trong danh mục",
+    ),
     "derived-indicator-typed": (
-        ["period,indicator,value", "2023H1,HOTLINE_CONTACTS,4", "2023H1,LEADERS_FEMALE_PCT,25"], (),
-        "hoat-dong.csv: dòng 3, cột indicator: chỉ tiêu LEADERS_FEMALE_PCT được tính tự động, không nhập trực tiếp"),
+        ["period,indicator,value", "2023H1,HOTLINE_CONTACTS,4", "2023H1,LEADERS_FEMALE_PCT,25"],
+        (),
+        "hoat-dong.csv: dòng 3, cột indicator: chỉ tiêu LEADERS_FEMALE_PCT được tính tự động, không nhập trực tiếp",
+    ),
     "indicator-women-over-held-total": (
-        ["period,indicator,value", "2023H1,HOTLINE_CONTACTS,4", "2023H1,LEADERS_FEMALE,300"], (),
-        "hoat-dong.csv: dòng 3, cột value: kỳ 2023H1: Trong đó nữ (300) lớn hơn tổng số cán bộ lãnh đạo"),
+        ["period,indicator,value", "2023H1,HOTLINE_CONTACTS,4", "2023H1,LEADERS_FEMALE,300"],
+        (),
+        "hoat-dong.csv: dòng 3, cột value: kỳ 2023H1: Trong đó nữ (300) lớn hơn tổng số cán bộ lãnh đạo",
+    ),
     "indicator-without-value": (
-        ["period,indicator,value", "2023H1,HOTLINE_CONTACTS,4", "2023H1,GBV_VICTIMS_DETECTED,"], (),
-        "hoat-dong.csv: dòng 3, cột value: thiếu giá trị"),
+        ["period,indicator,value", "2023H1,HOTLINE_CONTACTS,4", "2023H1,GBV_VICTIMS_DETECTED,"],
+        (),
+        "hoat-dong.csv: dòng 3, cột value: thiếu giá trị",
+    ),
     "indicator-twice": (
-        ["period,indicator,value", "2023H1,HOTLINE_CONTACTS,4", "2023H1,HOTLINE_CONTACTS,5"], (),
-        "hoat-dong.csv: dòng 3, cột indicator: chỉ tiêu HOTLINE_CONTACTS của kỳ 2023H1 đã có ở hoat-dong.csv: dòng 2"),
+        ["period,indicator,value", "2023H1,HOTLINE_CONTACTS,4", "2023H1,HOTLINE_CONTACTS,5"],
+        (),
+        "hoat-dong.csv: dòng 3, cột indicator: chỉ tiêu HOTLINE_CONTACTS của kỳ 2023H1 đã có ở hoat-dong.csv: dòng 2",
+    ),
     "narrative-without-text": (
-        ["period,section,text", "2023H1,achievements,Tốt", "2023H1,difficulties,"], (),
-        "hoat-dong.csv: dòng 3, cột text: không được để trống"),
+        ["period,section,text", "2023H1,achievements,Tốt", "2023H1,difficulties,"],
+        (),
+        "hoat-dong.csv: dòng 3, cột text: không được để trống",
+    ),
     "wrong-headers": (
-        ["cot1,cot2,cot3", GOOD_ACTIVITIES[0]], (),
+        ["cot1,cot2,cot3", GOOD_ACTIVITIES[0]],
+        (),
         "hoat-dong.csv: dòng 1: không nhận ra bảng từ tiêu đề (cot1, cot2, cot3); tiêu đề phải là một trong "
-        "các bảng — activities: date,kind,"),
+        "các bảng — activities: date,kind,",
+    ),
     "missing-and-unknown-column": (
-        ["date,kind,title,sessions,participants,women,place,notes", GOOD_ACTIVITIES[0]], (),
-        "hoat-dong.csv: dòng 1: thiếu cột female_participants; cột không có trong bảng activities: women"),
+        ["date,kind,title,sessions,participants,women,place,notes", GOOD_ACTIVITIES[0]],
+        (),
+        "hoat-dong.csv: dòng 1: thiếu cột female_participants; cột không có trong bảng activities: women",
+    ),
     "duplicate-column": (
-        [ACTIVITY_HEADER + ",title", GOOD_ACTIVITIES[0]], (),
-        "hoat-dong.csv: dòng 1: cột title xuất hiện hai lần (ô thứ 3 và 9)"),
+        [ACTIVITY_HEADER + ",title", GOOD_ACTIVITIES[0]],
+        (),
+        "hoat-dong.csv: dòng 1: cột title xuất hiện hai lần (ô thứ 3 và 9)",
+    ),
     "header-only": ([ACTIVITY_HEADER, ",,,,,,,"], (), "hoat-dong.csv: không có dòng dữ liệu nào"),
     "cell-beyond-header": (
-        [ACTIVITY_HEADER, GOOD_ACTIVITIES[0] + ",thừa"], (),
-        "hoat-dong.csv: dòng 2: ô thứ 9 có giá trị nhưng nằm ngoài các cột của tiêu đề"),
+        [ACTIVITY_HEADER, GOOD_ACTIVITIES[0] + ",thừa"],
+        (),
+        "hoat-dong.csv: dòng 2: ô thứ 9 có giá trị nhưng nằm ngoài các cột của tiêu đề",
+    ),
 }
 
 
@@ -312,8 +357,9 @@ def test_empty_file_is_refused(seeded, district_cli, tmp_path):
 def test_non_utf8_file_is_refused(seeded, district_cli, tmp_path, encoding):
     # "Cần Thơ" as Windows-1258 writes it (base letter + combining tone mark); "Fête" in Latin-1.
     place = "C\u00e2\u0300n Th\u01a1" if encoding == "cp1258" else "F\u00eate"
-    path = write_csv(tmp_path / "ansi.csv", [ACTIVITY_HEADER, f"2023-05-02,training,Lop,1,10,5,{place},"],
-                     encoding=encoding)
+    path = write_csv(
+        tmp_path / "ansi.csv", [ACTIVITY_HEADER, f"2023-05-02,training,Lop,1,10,5,{place},"], encoding=encoding
+    )
     before = dump(seeded)
     code, _, err = district_cli("data", "import", path)
     assert code == 1
@@ -325,8 +371,9 @@ def test_locked_period_is_refused(seeded, district_cli, tmp_path):
     with session_scope(seeded.engine) as session:
         session.add(ReportingPeriod(code="2023H1", locked_at=now(), locked_by="Trần Thị Lan"))
     before = dump(seeded)
-    path = write_csv(tmp_path / "muon.csv", [ACTIVITY_HEADER, "2023-09-01,training,Lớp,1,10,5,,",
-                                             "2023-05-02,training,Lớp,1,10,5,,"])
+    path = write_csv(
+        tmp_path / "muon.csv", [ACTIVITY_HEADER, "2023-09-01,training,Lớp,1,10,5,,", "2023-05-02,training,Lớp,1,10,5,,"]
+    )
     code, _, err = district_cli("data", "import", path)
     assert code == 1
     assert "error: muon.csv: dòng 3: kỳ 2023H1 đã khóa để gửi (Trần Thị Lan" in err
@@ -334,6 +381,7 @@ def test_locked_period_is_refused(seeded, district_cli, tmp_path):
 
 
 # -- bad workbooks ---------------------------------------------------------------------------
+
 
 def _workbook(district_cli, tmp_path):
     out = tmp_path / "mau.xlsx"
@@ -389,6 +437,7 @@ def test_xlsx_wrong_header_names_the_sheet(seeded, district_cli, tmp_path):
     before = dump(seeded)
     code, _, err = district_cli("data", "import", tmp_path / "tieu-de.xlsx")
     assert code == 1
-    assert ("tieu-de.xlsx: trang tính documents, dòng 1: thiếu cột issuer; "
-            "cột không có trong bảng documents: Nơi ban hành") in err
+    assert (
+        "tieu-de.xlsx: trang tính documents, dòng 1: thiếu cột issuer; cột không có trong bảng documents: Nơi ban hành"
+    ) in err
     assert dump(seeded) == before

@@ -24,16 +24,19 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 VIETNAMESE = re.compile("[đăâêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
 
 PLACEHOLDERS = (
-    re.compile(r"\{[^{}]*\}"),          # str.format fields
-    re.compile(r"%(?:n|\d+)"),           # Qt's %1 … and %n
-    re.compile(r"</?[a-zA-Z][^>]*>"),    # HTML tags
+    re.compile(r"\{[^{}]*\}"),  # str.format fields
+    re.compile(r"%(?:n|\d+)"),  # Qt's %1 … and %n
+    re.compile(r"</?[a-zA-Z][^>]*>"),  # HTML tags
 )
 
 
 def messages(path: Path = TS) -> list[tuple[str, str, ET.Element]]:
     root = ET.parse(path).getroot()
-    return [(context.findtext("name") or "", message.findtext("source"), message.find("translation"))
-            for context in root.findall("context") for message in context.findall("message")]
+    return [
+        (context.findtext("name") or "", message.findtext("source"), message.find("translation"))
+        for context in root.findall("context")
+        for message in context.findall("message")
+    ]
 
 
 def placeholders(text: str) -> Counter:
@@ -82,15 +85,16 @@ def test_every_translation_is_finished_and_keeps_its_placeholders():
 def test_one_source_has_one_translation():
     """The .qm is looked up by source text alone (scripts/build-translations)."""
     seen: dict[str, str] = {}
-    clashes = [source for _, source, translation in messages()
-               if seen.setdefault(source, translation.text) != translation.text]
+    clashes = [
+        source for _, source, translation in messages() if seen.setdefault(source, translation.text) != translation.text
+    ]
     assert not clashes
 
 
 def test_every_tr_literal_of_the_window_is_in_the_catalogue():
     in_code, broken = literal_tr_strings()
     in_ts = {source for _, source, _ in messages()}
-    assert not broken, "tr() of a built string cannot be translated: use tr(\"… {x}\").format(x=…)\n" + "\n".join(broken)
+    assert not broken, 'tr() of a built string cannot be translated: use tr("… {x}").format(x=…)\n' + "\n".join(broken)
     assert in_code - in_ts == set(), "not in vstbpn_en.ts (run scripts/build-translations and translate)"
     assert in_ts - in_code == set(), "in vstbpn_en.ts but gone from ui/ (run scripts/build-translations)"
 
@@ -132,8 +136,15 @@ def test_english_window_menus_pages_and_settings_dialog(qtbot, district, languag
     texts = window_texts(window)
     assert texts["title"].startswith("VSTBPN Desktop — Recording work")
     assert texts["menus"] == ["&File", "&Edit", "&Period", "&Report", "&Subordinate units", "&Tools", "&Help"]
-    assert texts["pages"][:7] == ["Directives and coordination", "Communication and training", "Female cadres",
-                                  "Violence prevention", "Assessment", "Directions", "Indicators"]
+    assert texts["pages"][:7] == [
+        "Directives and coordination",
+        "Communication and training",
+        "Female cadres",
+        "Violence prevention",
+        "Assessment",
+        "Directions",
+        "Indicators",
+    ]
     assert "Settings…" in texts["actions"] and "Print report…" in texts["actions"]
     # Qt's own texts are left alone (not turned into empty strings) by our catalogue.
     assert QApplication.translate("QLineEdit", "&Copy") == "&Copy"
@@ -168,7 +179,10 @@ def test_vietnamese_window_and_qt_buttons(qtbot, district, language):
     box = QMessageBox(QMessageBox.Question, "x", "y", QMessageBox.Yes | QMessageBox.No | QMessageBox.Cancel)
     qtbot.addWidget(box)
     assert {box.button(b).text() for b in (QMessageBox.Yes, QMessageBox.No, QMessageBox.Cancel)} == {
-        "&Có", "&Không", "Hủy"}
+        "&Có",
+        "&Không",
+        "Hủy",
+    }
 
 
 def test_missing_english_catalogue_falls_back_to_vietnamese(qapp, tmp_path, language):
@@ -214,8 +228,11 @@ def shown_texts(root) -> list[tuple[str, str]]:
         if isinstance(widget, QTableView) and widget.model() is not None:
             model = widget.model()
             for role in (Qt.DisplayRole, Qt.ToolTipRole):
-                found += [(f"{where}.header", str(model.headerData(c, Qt.Horizontal, role)))
-                          for c in range(model.columnCount()) if model.headerData(c, Qt.Horizontal, role)]
+                found += [
+                    (f"{where}.header", str(model.headerData(c, Qt.Horizontal, role)))
+                    for c in range(model.columnCount())
+                    if model.headerData(c, Qt.Horizontal, role)
+                ]
     for action in root.findChildren(QAction):
         for getter in ("text", "toolTip", "statusTip", "iconText"):
             if getattr(action, getter)():
@@ -226,11 +243,10 @@ def shown_texts(root) -> list[tuple[str, str]]:
 def test_every_text_of_the_english_window_is_english(qtbot, province, language):
     """Menus, actions, pages, labels, buttons, tooltips, headers, the period picker, the status bar and
     the locked-period banner under "en": no Vietnamese letter outside the officer's own data."""
+    import ui.safety_lock
     from vstbpn_desktop.demo import load_demo
     from vstbpn_desktop.periods import Period
     from vstbpn_desktop.safety.locking import submit
-
-    import ui.safety_lock
 
     load_demo(province)
     window = open_in(qtbot, province, language, "en")
@@ -250,8 +266,11 @@ def test_every_text_of_the_english_window_is_english(qtbot, province, language):
     units = [province.org_unit(code).name for code in units_below(province, province.org_unit_code)]
     data = [province.org_unit().name, province.author, *units]
     texts = shown_texts(window) + [("statusBar", status), ("menu", window.menuBar().actions()[0].text())]
-    left = [(where, text) for where, text in texts if VIETNAMESE.search(text)
-            and not any(name and name in text for name in data)]
+    left = [
+        (where, text)
+        for where, text in texts
+        if VIETNAMESE.search(text) and not any(name and name in text for name in data)
+    ]
     assert left == []
     assert len(texts) > 150
 
@@ -262,16 +281,15 @@ def test_every_text_of_the_english_dialogs_is_english(qtbot, district, language)
     correction, the report options. Allowed: the settings' values and unit names (data)."""
     from datetime import datetime
 
-    from vstbpn_desktop.periods import Period
-
+    from ui import report_print
     from ui.about import AboutDialog, GuideDialog
     from ui.bundle_return import ReturnDialog
-    from ui import report_print
     from ui.report_print import OptionsDialog
     from ui.safety_audit import AuditDialog
     from ui.safety_backups import BackupsDialog
     from ui.safety_lock import ReopenDialog, when_text
     from ui.settings_dialog import SettingsDialog
+    from vstbpn_desktop.periods import Period
 
     window = open_in(qtbot, district, language, "en")
     settings = district.settings
@@ -290,18 +308,26 @@ def test_every_text_of_the_english_dialogs_is_english(qtbot, district, language)
     data += [district.org_unit().name, "Phường Mỹ Bình", "Tiếng Việt"]
     for name, dialog in dialogs.items():
         qtbot.addWidget(dialog)
-        left = [(where, text) for where, text in shown_texts(dialog)
-                if VIETNAMESE.search(text) and not any(value in text for value in data)]
+        left = [
+            (where, text)
+            for where, text in shown_texts(dialog)
+            if VIETNAMESE.search(text) and not any(value in text for value in data)
+        ]
         assert left == [], name
     notes = [label.text() for label in dialogs["settings"].findChildren(QLabel)]
     assert "Printed reports always use the official Vietnamese form (Decree 30/2020)." in notes
     assert dialogs["guide"].windowTitle() == "User guide"
-    assert dialogs["guide"].findChild(QLabel, "guideLanguage").text() == "The user guide is available in Vietnamese only."
-    assert "8:30" in dialogs["reopen"].findChildren(QLabel)[0].text() or "08:30" in dialogs["reopen"].findChildren(
-        QLabel)[0].text()
+    assert (
+        dialogs["guide"].findChild(QLabel, "guideLanguage").text() == "The user guide is available in Vietnamese only."
+    )
+    assert (
+        "8:30" in dialogs["reopen"].findChildren(QLabel)[0].text()
+        or "08:30" in dialogs["reopen"].findChildren(QLabel)[0].text()
+    )
 
 
 # -- numbers and dates follow the window's language (formats.py with the language) -------------
+
 
 def shown_in(qtbot, province, language, code):
     """The demo's province in a shown window (the grid computes its figures when shown)."""
@@ -341,11 +367,10 @@ def test_english_window_shows_and_reads_numbers_the_english_way(qtbot, province,
     thousands; Qt's own widgets use British English (dates stay dd/mm/yyyy)."""
     from PySide6.QtCore import QDate, QLocale
     from PySide6.QtWidgets import QDateEdit
-
-    from vstbpn_desktop import records
-
     from test_ui_window import type_text
+
     from ui.models import ActivityTableModel
+    from vstbpn_desktop import records
 
     window = shown_in(qtbot, province, language, "en")
     scope = window.controller.context.scope
@@ -356,7 +381,10 @@ def test_english_window_shows_and_reads_numbers_the_english_way(qtbot, province,
     totals = {key: label.text() for key, label in window.pages["communication"].totals.items()}
     # The list's totals: the province's own events (its 780 sessions are typed, for the whole province).
     assert (totals["sessions"], totals["participants"], totals["female"]) == (
-        "Sessions: 20", "Participants: 1,483", "Women: 891")
+        "Sessions: 20",
+        "Participants: 1,483",
+        "Women: 891",
+    )
     activities = window.pages["communication"].table.model()
     shown = [activities.index(r, ActivityTableModel.PARTICIPANTS).data() for r in range(activities.rowCount())]
     assert shown and not any("." in text for text in shown), shown  # thousands: the grid's 25,120 below
@@ -453,4 +481,6 @@ def test_every_column_of_the_record_tables_is_as_wide_as_its_header(qtbot, distr
         for column in range(last):  # the last one stretches
             if header.sectionResizeMode(column) != header.ResizeMode.Stretch:
                 assert header.sectionSize(column) >= header.sectionSizeHint(column), (
-                    key, table.model().headerData(column, Qt.Horizontal))
+                    key,
+                    table.model().headerData(column, Qt.Horizontal),
+                )

@@ -1,24 +1,22 @@
 """Hostile files and command lines (issue 13.3, 13.5, 13.9, 13.10, 13.11): each refused with one
 clear `error:` line naming the file/row/column or member and the rule, the database exactly as before."""
 
-import json
 import sqlite3
 import zipfile
 from datetime import datetime
 
 import openpyxl
 import pytest
+from conftest import ok  # noqa: F401
 from PySide6.QtCore import Qt
+from test_bundle import activity_line, craft, good_members, snapshot, with_line, world, world_template  # noqa: F401
+from test_dataio import ACTIVITY_HEADER, GOOD_ACTIVITIES, dump, seeded, write_csv  # noqa: F401
 
 from vstbpn_desktop import records
 from vstbpn_desktop.bundle import format as fmt
 from vstbpn_desktop.domain.validation import Invalid, clean_text, validate_activity
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.records import Scope
-
-from test_bundle import activity_line, craft, good_members, snapshot, with_line, world, world_template  # noqa: F401
-from conftest import ok  # noqa: F401
-from test_dataio import ACTIVITY_HEADER, GOOD_ACTIVITIES, dump, seeded, write_csv  # noqa: F401
 
 H1 = Period.parse("2023H1")
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
@@ -36,10 +34,20 @@ def refused(cli, *args) -> str:
 
 # (typed character, what is stored: a str, or None for refused)
 CONTROLS = {
-    "vertical-tab": ("\v", "\n"), "form-feed": ("\f", "\n"), "cr": ("\r", "\n"), "crlf": ("\r\n", "\n"),
-    "tab": ("\t", "\t"), "bell": ("\x07", None), "soh": ("\x01", None), "nul": ("\x00", None),
-    "esc": ("\x1b", None), "nel": ("\x85", None), "del": ("\x7f", None), "c1-csi": ("\x9b", None),
-    "lone-surrogate": ("\ud800", None), "non-character": ("\uffff", None),
+    "vertical-tab": ("\v", "\n"),
+    "form-feed": ("\f", "\n"),
+    "cr": ("\r", "\n"),
+    "crlf": ("\r\n", "\n"),
+    "tab": ("\t", "\t"),
+    "bell": ("\x07", None),
+    "soh": ("\x01", None),
+    "nul": ("\x00", None),
+    "esc": ("\x1b", None),
+    "nel": ("\x85", None),
+    "del": ("\x7f", None),
+    "c1-csi": ("\x9b", None),
+    "lone-surrogate": ("\ud800", None),
+    "non-character": ("\uffff", None),
 }
 
 
@@ -61,16 +69,16 @@ def test_text_rule_normalises_typed_breaks_and_refuses_controls(case):
 
 
 def test_every_text_field_of_every_record_obeys_the_rule():
-    activity = {"date": "2023-03-08", "kind": "training", "title": "Lớp", "place": "Phường\x07",
-                "notes": "ghi\x1bchú"}
+    activity = {"date": "2023-03-08", "kind": "training", "title": "Lớp", "place": "Phường\x07", "notes": "ghi\x1bchú"}
     with pytest.raises(Invalid) as caught:
         validate_activity(activity, H1)
     assert set(caught.value.problems) == {"place", "notes"}
     from vstbpn_desktop.domain.validation import validate_document, validate_narrative
 
     with pytest.raises(Invalid) as caught:
-        validate_document({"number": "1/\x01QĐ", "date": "2023-01-05", "issuer": "UBND\x00", "kind": "plan",
-                           "title": "Kế hoạch\x85"})
+        validate_document(
+            {"number": "1/\x01QĐ", "date": "2023-01-05", "issuer": "UBND\x00", "kind": "plan", "title": "Kế hoạch\x85"}
+        )
     assert set(caught.value.problems) == {"number", "issuer", "title"}
     with pytest.raises(Invalid) as caught:
         validate_narrative("Mục\x07", "Nội dung\x07")
@@ -118,8 +126,9 @@ def _xlsx_with_title(district_cli, tmp_path, title_xml: str):
     return target
 
 
-@pytest.mark.parametrize("escaped, code", [("_x000B_", None), ("_x0007_", "0007"), ("_x0001_", "0001"),
-                                          ("_x001B_", "001B")])
+@pytest.mark.parametrize(
+    "escaped, code", [("_x000B_", None), ("_x0007_", "0007"), ("_x0001_", "0001"), ("_x001B_", "001B")]
+)
 def test_control_character_in_xlsx_is_refused_or_normalised(seeded, district_cli, tmp_path, escaped, code):
     path = _xlsx_with_title(district_cli, tmp_path, f"Lớp{escaped}học")
     before = dump(seeded)
@@ -139,8 +148,9 @@ def test_window_models_refuse_control_characters_and_keep_word_breaks(qtbot, dis
     from ui.models import ActivityTableModel
 
     scope = Scope(district.org_unit_code, H1)
-    records.add_activity(district.engine, scope, {"date": "2023-03-08", "kind": "training", "title": "Lớp"},
-                         district.author)
+    records.add_activity(
+        district.engine, scope, {"date": "2023-03-08", "kind": "training", "title": "Lớp"}, district.author
+    )
     model = ActivityTableModel(district.engine, scope)
     cell = model.index(0, model.TITLE)
     before = dump(district)
@@ -152,16 +162,27 @@ def test_window_models_refuse_control_characters_and_keep_word_breaks(qtbot, dis
     assert cell.data(Qt.EditRole) == "Lớp\nhọc"
 
 
-@pytest.mark.parametrize("title, code", [('"Lớp\\u000bhọc"', "000B"), ('"Lớp\\u0007học"', "0007"),
-                                         ('"Lớp\\rhọc"', "000D"), ('"Lớp\\u0000học"', "0000"),
-                                         ('"Lớp\\u001bhọc"', "001B"), ('"Lớp\\u0085học"', "0085"),
-                                         ('"Lớp\\ud800học"', "D800")])
+@pytest.mark.parametrize(
+    "title, code",
+    [
+        ('"Lớp\\u000bhọc"', "000B"),
+        ('"Lớp\\u0007học"', "0007"),
+        ('"Lớp\\rhọc"', "000D"),
+        ('"Lớp\\u0000học"', "0000"),
+        ('"Lớp\\u001bhọc"', "001B"),
+        ('"Lớp\\u0085học"', "0085"),
+        ('"Lớp\\ud800học"', "D800"),
+    ],
+)
 def test_bundle_with_control_character_is_refused_not_normalised(world, tmp_path, title, code):
     members = with_line(good_members(tmp_path), fmt.ACTIVITIES, activity_line(title=title))
     bundle = craft(world["883"], tmp_path / "dieu-khien.vstb", members)
     before = snapshot(world["89"])
-    for command in (("bundle", "verify", bundle), ("bundle", "import", "--dry-run", bundle),
-                    ("bundle", "import", bundle)):
+    for command in (
+        ("bundle", "verify", bundle),
+        ("bundle", "import", "--dry-run", bundle),
+        ("bundle", "import", bundle),
+    ):
         code_, out, err = world["89"](*command)
         assert code_ == 1, (command, out, err)
         assert err.startswith("error: ") and err.count("\n") == 1, err
@@ -171,6 +192,7 @@ def test_bundle_with_control_character_is_refused_not_normalised(world, tmp_path
 
 
 # -- 13.5: --out never lands on a profile ----------------------------------------------------
+
 
 def _profile_targets(own, other, tmp_path) -> dict[str, object]:
     """Paths inside a profile an output must never overwrite: own and another profile's."""
@@ -202,8 +224,14 @@ def database_dump(folder) -> list[str]:
 def _files_of(*folders) -> dict:
     """The profiles' databases (dumped), keys and settings: what an output must never touch."""
     state = {folder: database_dump(folder) for folder in folders}
-    state.update({path: path.read_bytes() for folder in folders for path in sorted(folder.rglob("*"))
-                  if path.is_file() and ("keys" in path.parts or path.name == "settings.json")})
+    state.update(
+        {
+            path: path.read_bytes()
+            for folder in folders
+            for path in sorted(folder.rglob("*"))
+            if path.is_file() and ("keys" in path.parts or path.name == "settings.json")
+        }
+    )
     return state
 
 
@@ -213,8 +241,10 @@ OUTPUT_COMMANDS = {
     "report-pdf": ("district", ("report", "pdf", "--period", "2023H1", "--out")),
     "report-xlsx": ("province", ("report", "xlsx", "--period", "2023H1", "--out")),
     "backup": ("district", ("backup", "--out")),
-    "bundle-return": ("province", ("bundle", "return", "--period", "2023H1", "--org-unit", "883",
-                                   "--reason", "Thiếu số liệu", "--out")),
+    "bundle-return": (
+        "province",
+        ("bundle", "return", "--period", "2023H1", "--org-unit", "883", "--reason", "Thiếu số liệu", "--out"),
+    ),
     "data-template": ("province", ("data", "template", "--out")),
 }
 
@@ -251,8 +281,11 @@ def test_save_dialog_refuses_a_profile_file_and_asks_again(qtbot, district, dist
 
     parent = QWidget()
     qtbot.addWidget(parent)
-    answers = [str(district_cli.data_dir / "keys" / "signing-key.pem"), str(district_cli.data_dir / "settings.json"),
-               str(tmp_path / "khoa-cong-khai.json")]
+    answers = [
+        str(district_cli.data_dir / "keys" / "signing-key.pem"),
+        str(district_cli.data_dir / "settings.json"),
+        str(tmp_path / "khoa-cong-khai.json"),
+    ]
     told = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (answers.pop(0), ""))
     monkeypatch.setattr(bundle_common, "tell", lambda parent, title, text, warning=False: told.append((text, warning)))
@@ -290,26 +323,39 @@ def _in_sheet(old: bytes, new: bytes, sheet="xl/worksheets/sheet1.xml"):
             return data
         assert old in data, data[:2000]
         return data.replace(old, new, 1)
+
     return edit
 
 
 BAD_XLSX = {
-    "comment-40-mb": (_in_sheet(b"<sheetData>", b"<!--" + b"a" * (40 * 1024 * 1024) + b"--><sheetData>"),
-                      "thành phần xl/worksheets/sheet1.xml không phải XML hợp lệ (Comment too big"),
-    "text-in-number-cell": (_in_sheet(b'<c r="D2" t="n"><v>1</v>', b'<c r="D2" t="n"><v>mot</v>'),
-                            "trang tính activities, ô D2: ô số có giá trị 'mot' không phải là số"),
-    "shared-string-out-of-range": (_in_sheet(b'<c r="B2" t="inlineStr"><is><t>training</t></is></c>',
-                                             b'<c r="B2" t="s"><v>999</v></c>'),
-                                   "trang tính activities, ô B2: chuỗi dùng chung số '999' không có trong tệp"),
-    "malformed-xml": (_in_sheet(b"</sheetData>", b"</sheetDat>"),
-                      "thành phần xl/worksheets/sheet1.xml không phải XML hợp lệ"),
-    "dtd-entities": (_in_sheet(b"<worksheet", b'<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;'
-                               b'&a;&a;&a;&a;&a;&a;">]><worksheet'),
-                     "thành phần xl/worksheets/sheet1.xml có khai báo DTD"),
-    "row-out-of-order": (_in_sheet(b'<row r="2">', b'<row r="1">'),
-                         "trang tính activities: số dòng '1' sai hoặc không theo thứ tự"),
-    "bad-cell-reference": (_in_sheet(b'<c r="D2"', b'<c r="D9"'),
-                           "trang tính activities, dòng 2: địa chỉ ô 'D9' sai"),
+    "comment-40-mb": (
+        _in_sheet(b"<sheetData>", b"<!--" + b"a" * (40 * 1024 * 1024) + b"--><sheetData>"),
+        "thành phần xl/worksheets/sheet1.xml không phải XML hợp lệ (Comment too big",
+    ),
+    "text-in-number-cell": (
+        _in_sheet(b'<c r="D2" t="n"><v>1</v>', b'<c r="D2" t="n"><v>mot</v>'),
+        "trang tính activities, ô D2: ô số có giá trị 'mot' không phải là số",
+    ),
+    "shared-string-out-of-range": (
+        _in_sheet(b'<c r="B2" t="inlineStr"><is><t>training</t></is></c>', b'<c r="B2" t="s"><v>999</v></c>'),
+        "trang tính activities, ô B2: chuỗi dùng chung số '999' không có trong tệp",
+    ),
+    "malformed-xml": (
+        _in_sheet(b"</sheetData>", b"</sheetDat>"),
+        "thành phần xl/worksheets/sheet1.xml không phải XML hợp lệ",
+    ),
+    "dtd-entities": (
+        _in_sheet(
+            b"<worksheet",
+            b'<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><worksheet',
+        ),
+        "thành phần xl/worksheets/sheet1.xml có khai báo DTD",
+    ),
+    "row-out-of-order": (
+        _in_sheet(b'<row r="2">', b'<row r="1">'),
+        "trang tính activities: số dòng '1' sai hoặc không theo thứ tự",
+    ),
+    "bad-cell-reference": (_in_sheet(b'<c r="D2"', b'<c r="D9"'), "trang tính activities, dòng 2: địa chỉ ô 'D9' sai"),
 }
 
 
@@ -332,9 +378,12 @@ def test_broken_xlsx_is_refused_clearly(seeded, district_cli, tmp_path, case):
 def test_hidden_sheet_with_data_is_never_imported_unseen(seeded, district_cli, tmp_path, state):
     def hide(part, data):
         if part == "xl/workbook.xml":
-            return data.replace(b'name="activities" sheetId="1" state="visible"',
-                                f'name="activities" sheetId="1" state="{state}"'.encode())
+            return data.replace(
+                b'name="activities" sheetId="1" state="visible"',
+                f'name="activities" sheetId="1" state="{state}"'.encode(),
+            )
         return data
+
     path = _edited_xlsx(district_cli, tmp_path, hide)
     before = dump(seeded)
     err = refused(district_cli, "data", "import", path)
@@ -362,10 +411,19 @@ def test_xlsx_parts_are_size_capped(seeded, district_cli, tmp_path, monkeypatch)
 
 # -- 13.10: table files: dates in the periods' years, quotes, a million rows -----------------
 
-@pytest.mark.parametrize("cell, shown", [("1999-12-31", "31/12/1999"), ("31/12/1999", "31/12/1999"),
-                                         ("2101-01-01", "01/01/2101"), ("01/01/1900", "01/01/1900")])
-def test_csv_date_outside_the_years_of_periods_is_refused_by_dry_run_and_import(seeded, district_cli, tmp_path,
-                                                                                cell, shown):
+
+@pytest.mark.parametrize(
+    "cell, shown",
+    [
+        ("1999-12-31", "31/12/1999"),
+        ("31/12/1999", "31/12/1999"),
+        ("2101-01-01", "01/01/2101"),
+        ("01/01/1900", "01/01/1900"),
+    ],
+)
+def test_csv_date_outside_the_years_of_periods_is_refused_by_dry_run_and_import(
+    seeded, district_cli, tmp_path, cell, shown
+):
     path = write_csv(tmp_path / "ngay.csv", [ACTIVITY_HEADER, GOOD_ACTIVITIES[0], f"{cell},training,Lớp,1,10,5,,"])
     before = dump(seeded)
     for options in (("--dry-run",), ()):
@@ -386,20 +444,30 @@ def test_xlsx_date_serial_60_is_refused_by_dry_run_and_import(seeded, district_c
 def test_dates_outside_the_years_are_refused_in_the_window_too(district):
     scope = Scope(district.org_unit_code, None)
     with pytest.raises(Invalid) as caught:
-        records.add_activity(district.engine, scope, {"date": "31/12/1999", "kind": "training", "title": "Lớp"},
-                             district.author)
+        records.add_activity(
+            district.engine, scope, {"date": "31/12/1999", "kind": "training", "title": "Lớp"}, district.author
+        )
     assert "nằm ngoài các năm 2000-2100" in caught.value.problems["date"]
 
 
 UNBALANCED = {
-    "never-closed": (['2023-05-02,training,"Lớp 2,1,10,5,,', "2023-05-03,training,Lớp 3,1,10,5,,"],
-                     "unbal.csv: dòng 3: dấu ngoặc kép (\") của một ô mở ở dòng 3 của tệp không được đóng đúng"),
-    "closed-inside-a-cell": (['2023-05-02,training,"Lớp 2,1,10,5,,', '2023-05-03,training,"Lớp 3",1,10,5,,'],
-                             "unbal.csv: dòng 3: dấu ngoặc kép (\") của một ô mở ở dòng 3 của tệp không được đóng đúng"),
-    "closed-at-a-cell-end": (['2023-05-02,training,"Lớp 2,1,10,5,,', '2023-05-03,training,Lớp 3,1,10,5,"',
-                              "2023-05-04,training,Lớp 4,1,10,5,,"],
-                             "unbal.csv: dòng 3: một ô mở dấu ngoặc kép ở dòng 3 của tệp và chỉ đóng ở dòng 4, "
-                             "làm dòng này có 3 ô thay vì 8"),
+    "never-closed": (
+        ['2023-05-02,training,"Lớp 2,1,10,5,,', "2023-05-03,training,Lớp 3,1,10,5,,"],
+        'unbal.csv: dòng 3: dấu ngoặc kép (") của một ô mở ở dòng 3 của tệp không được đóng đúng',
+    ),
+    "closed-inside-a-cell": (
+        ['2023-05-02,training,"Lớp 2,1,10,5,,', '2023-05-03,training,"Lớp 3",1,10,5,,'],
+        'unbal.csv: dòng 3: dấu ngoặc kép (") của một ô mở ở dòng 3 của tệp không được đóng đúng',
+    ),
+    "closed-at-a-cell-end": (
+        [
+            '2023-05-02,training,"Lớp 2,1,10,5,,',
+            '2023-05-03,training,Lớp 3,1,10,5,"',
+            "2023-05-04,training,Lớp 4,1,10,5,,",
+        ],
+        "unbal.csv: dòng 3: một ô mở dấu ngoặc kép ở dòng 3 của tệp và chỉ đóng ở dòng 4, "
+        "làm dòng này có 3 ô thay vì 8",
+    ),
 }
 
 
@@ -415,9 +483,10 @@ def test_csv_with_an_unbalanced_quote_names_the_row_where_it_opens(seeded, distr
 
 
 def test_csv_quoted_cells_over_several_lines_still_import(seeded, district_cli, tmp_path):
-    path = write_csv(tmp_path / "nhieu-dong.csv", ["period,section,text",
-                                                   '2023H1,achievements,"Đoạn 1\r\nĐoạn 2, vẫn ""tốt"""',
-                                                   "2023H1,difficulties,Khó khăn"])
+    path = write_csv(
+        tmp_path / "nhieu-dong.csv",
+        ["period,section,text", '2023H1,achievements,"Đoạn 1\r\nĐoạn 2, vẫn ""tốt"""', "2023H1,difficulties,Khó khăn"],
+    )
     code, out, err = district_cli("data", "import", path)
     assert code == 0 and "(2 dòng): 2 mục nội dung" in out, err
     with seeded.engine.connect() as connection:
@@ -432,18 +501,29 @@ def test_csv_rows_are_read_streaming_not_held(seeded, tmp_path):
     (raw,) = read_table_file(write_csv(tmp_path / "lon.csv", lines))
     assert len(raw.rows) == 2000 and not isinstance(raw.rows, list)
     first = next(iter(raw.rows))
-    assert first == (2, {"date": "2023-05-02", "kind": "training", "title": "Lớp 0", "sessions": "1",
-                         "participants": "10", "female_participants": "5"})
+    assert first == (
+        2,
+        {
+            "date": "2023-05-02",
+            "kind": "training",
+            "title": "Lớp 0",
+            "sessions": "1",
+            "participants": "10",
+            "female_participants": "5",
+        },
+    )
     assert sum(1 for _ in raw.rows) == 2000  # read again, whole
 
 
 # -- 13.11: the command line keeps its promises ----------------------------------------------
 
+
 def test_bundle_import_of_several_files_says_per_file_what_happened(world, tmp_path):
     province = world["89"]
     (tmp_path / "hong.vstb").write_bytes(b"PK\x03\x04 not a bundle")
-    code, out, err = province("bundle", "import", tmp_path / "good.vstb", tmp_path / "hong.vstb",
-                              tmp_path / "good.vstb")
+    code, out, err = province(
+        "bundle", "import", tmp_path / "good.vstb", tmp_path / "hong.vstb", tmp_path / "good.vstb"
+    )
     assert code == 1
     assert err.count("\n") == 1 and err.startswith("error: gói hong.vstb: ")
     sections = out.split("\n\n")
@@ -453,7 +533,9 @@ def test_bundle_import_of_several_files_says_per_file_what_happened(world, tmp_p
     assert out.rstrip().endswith("Tổng kết: 2/3 gói đã xét xong; bị từ chối: hong.vstb.")
     with pytest.raises(SystemExit):
         province("bundle", "import", "--help")
-    assert "Mỗi gói được kiểm tra và nhập riêng, toàn bộ hoặc không gì" in " ".join(province.capsys.readouterr().out.split())
+    assert "Mỗi gói được kiểm tra và nhập riêng, toàn bộ hoặc không gì" in " ".join(
+        province.capsys.readouterr().out.split()
+    )
 
 
 def test_init_is_all_or_nothing(cli_factory, tmp_path, monkeypatch):
@@ -511,15 +593,24 @@ def test_leftovers_of_a_killed_restore_are_removed_at_the_next_start(district_cl
     assert not in_use.exists()
 
 
-@pytest.mark.parametrize("command", [("bundle", "verify"), ("bundle", "import"), ("bundle", "import", "--dry-run"),
-                                     ("data", "import"), ("trust", "add", "--org-unit", "88301"), ("restore",)])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("bundle", "verify"),
+        ("bundle", "import"),
+        ("bundle", "import", "--dry-run"),
+        ("data", "import"),
+        ("trust", "add", "--org-unit", "88301"),
+        ("restore",),
+    ],
+)
 def test_fifo_or_device_as_input_is_refused_without_waiting(province_cli, tmp_path, command):
     import os
 
     fifo = tmp_path / "ong.vstb"
     os.mkfifo(fifo)
     before = database_dump(province_cli.data_dir)
-    *words, = command
+    (*words,) = command
     args = [*words[:2], fifo, *words[2:]] if words[0] != "restore" else [words[0], fifo]
     err = refused(province_cli, *args)
     assert "không phải tệp thường (FIFO, thiết bị hay socket)" in err
@@ -533,9 +624,11 @@ def test_fifo_or_device_as_input_is_refused_without_waiting(province_cli, tmp_pa
 def test_database_that_is_a_folder_empty_or_another_profiles_is_refused(province_cli, cli_factory):
     other = province_cli.data_dir
     before = database_dump(other)
-    cases = {"thu-muc": "là một thư mục, không phải tệp",
-             "rong": "tệp rỗng (0 byte): hồ sơ chưa được tạo xong",
-             "lien-ket": "là liên kết tới"}
+    cases = {
+        "thu-muc": "là một thư mục, không phải tệp",
+        "rong": "tệp rỗng (0 byte): hồ sơ chưa được tạo xong",
+        "lien-ket": "là liên kết tới",
+    }
     for name, expected in cases.items():
         cli = cli_factory(name)
         cli.data_dir.mkdir()
@@ -546,8 +639,12 @@ def test_database_that_is_a_folder_empty_or_another_profiles_is_refused(province
             database.write_bytes(b"")
         else:
             database.symlink_to(other / "vstbpn.sqlite3")
-        for command in (("info",), ("check",), ("init", "--org-unit", "883"), ("report", "pdf", "--period", "2023H1",
-                                                                               "--out", cli.data_dir.parent / "r.pdf")):
+        for command in (
+            ("info",),
+            ("check",),
+            ("init", "--org-unit", "883"),
+            ("report", "pdf", "--period", "2023H1", "--out", cli.data_dir.parent / "r.pdf"),
+        ):
             err = refused(cli, *command)
             assert f"error: {database}: {expected}" in err, (name, command, err)
         if name == "rong":

@@ -29,12 +29,14 @@ def test_wrong_passphrase_refused_and_nothing_changes(district_cli, tmp_path, mo
     assert district_cli("demo")[0] == 0
     monkeypatch.setenv("OTHER_SECRET", "không phải mật khẩu này")
     out = tmp_path / "b.vstb"
-    code, _, err = district_cli("bundle", "export", "--period", "2023H1", "--out", out,
-                                "--passphrase-env", "OTHER_SECRET")
+    code, _, err = district_cli(
+        "bundle", "export", "--period", "2023H1", "--out", out, "--passphrase-env", "OTHER_SECRET"
+    )
     assert code == 1 and err.startswith("error:") and "mật khẩu khóa ký không đúng" in err
     assert not out.exists() and _meta(district_cli, "bundle_sequence") is None
-    code, _, err = district_cli("bundle", "export", "--period", "2023H1", "--out", out,
-                                "--passphrase-env", "UNSET_VARIABLE_X")
+    code, _, err = district_cli(
+        "bundle", "export", "--period", "2023H1", "--out", out, "--passphrase-env", "UNSET_VARIABLE_X"
+    )
     assert code == 1 and "UNSET_VARIABLE_X" in err
 
 
@@ -112,16 +114,19 @@ def test_key_file_uses_600000_iterations_and_openssl_reads_it(district_cli):
 def test_an_old_2048_iteration_key_opens_and_is_re_encrypted(district_cli, tmp_path, monkeypatch):
     """A key file written by an older version (cryptography's BestAvailableEncryption, PBKDF2 at
     2,048 iterations) still opens; the unlock re-encrypts it at 600,000, and the key is the same."""
+    from conftest import PASSPHRASE
     from cryptography.hazmat.primitives import serialization
 
-    from conftest import PASSPHRASE
     from vstbpn_desktop.bundle import keyfile
     from vstbpn_desktop.bundle.keys import load_private_key
 
     path = key_path(Profile(district_cli.data_dir, None))
     private = serialization.load_pem_private_key(path.read_bytes(), PASSPHRASE.encode("utf-8"))
-    old = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                serialization.BestAvailableEncryption(PASSPHRASE.encode("utf-8")))
+    old = private.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(PASSPHRASE.encode("utf-8")),
+    )
     assert keyfile.iterations(old) == 2048
     path.write_bytes(old)
     assert district_cli("demo")[0] == 0
@@ -130,7 +135,9 @@ def test_an_old_2048_iteration_key_opens_and_is_re_encrypted(district_cli, tmp_p
     renewed = path.read_bytes()
     assert keyfile.iterations(renewed) == 600_000
     assert not list(path.parent.glob("*.tmp*")) and sorted(p.name for p in path.parent.iterdir()) == [
-        "bundle-sequence", "signing-key.pem"]
+        "bundle-sequence",
+        "signing-key.pem",
+    ]
     profile = Profile.open(district_cli.data_dir)
     try:
         again = load_private_key(profile, PASSPHRASE)
@@ -141,8 +148,9 @@ def test_an_old_2048_iteration_key_opens_and_is_re_encrypted(district_cli, tmp_p
     # A wrong passphrase on the old file changes nothing.
     path.write_bytes(old)
     monkeypatch.setenv("NOT_THIS", "không phải mật khẩu này")
-    code, _, err = district_cli("bundle", "export", "--period", "2023H1", "--out", tmp_path / "c.vstb",
-                                "--passphrase-env", "NOT_THIS")
+    code, _, err = district_cli(
+        "bundle", "export", "--period", "2023H1", "--out", tmp_path / "c.vstb", "--passphrase-env", "NOT_THIS"
+    )
     assert code == 1 and "mật khẩu khóa ký không đúng" in err, err
     assert path.read_bytes() == old
 

@@ -56,8 +56,18 @@ def _bulk_job(data_dir: Path, batch: str) -> None:
     from vstbpn_desktop.storage.database import make_engine, sqlite_url
 
     period = Period(2023, 1)
-    template = validate_activity({"date": "2023-03-01", "kind": "training", "title": "x", "sessions": 2,
-                                  "participants": 40, "female_participants": 25, "place": "Hội trường"}, period)
+    template = validate_activity(
+        {
+            "date": "2023-03-01",
+            "kind": "training",
+            "title": "x",
+            "sessions": 2,
+            "participants": 40,
+            "female_participants": 25,
+            "place": "Hội trường",
+        },
+        period,
+    )
     rows = [{**template, "title": f"{batch}#{i} Tập huấn bình đẳng giới"} for i in range(BULK_ROWS)]
     engine = make_engine(sqlite_url(data_dir / "vstbpn.sqlite3"))
     _mark("B")
@@ -83,8 +93,8 @@ def helper(data_dir: str, mode: str) -> None:
     quiet = os.open(os.devnull, os.O_WRONLY)
     os.dup2(quiet, 1)
     # Import everything before forking: the children start instantly.
-    import vstbpn_desktop.cli  # noqa: F401
     import vstbpn_desktop.bundle.importer  # noqa: F401
+    import vstbpn_desktop.cli  # noqa: F401
     import vstbpn_desktop.dataio  # noqa: F401
     from vstbpn_desktop.cli import build_parser
 
@@ -106,13 +116,19 @@ def helper(data_dir: str, mode: str) -> None:
 
 # -- the parent side ------------------------------------------------------------------------------
 
+
 class Helper:
     def __init__(self, data_dir: Path, mode: str):
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         self.data_dir, self.mode = data_dir, mode
         self.wal = Path(f"{data_dir / 'vstbpn.sqlite3'}-wal")
-        self.process = subprocess.Popen([sys.executable, __file__, "--helper", str(data_dir), mode],
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, cwd=ROOT)
+        self.process = subprocess.Popen(
+            [sys.executable, __file__, "--helper", str(data_dir), mode],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+            cwd=ROOT,
+        )
         assert self.process.stdout.readline() == b"ready\n"
 
     def run(self, argument: str, kill_after: float | None) -> dict:
@@ -140,8 +156,13 @@ class Helper:
                 status = int(line[1])
                 break
             marks.append(line[1])
-        return {"mode": self.mode, "marks": marks, "killed": os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL,
-                "seconds": time.monotonic() - started, "wal_grew": wal_grew}
+        return {
+            "mode": self.mode,
+            "marks": marks,
+            "killed": os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL,
+            "seconds": time.monotonic() - started,
+            "wal_grew": wal_grew,
+        }
 
     def close(self) -> None:
         self.process.stdin.close()
@@ -204,14 +225,16 @@ def test_kill_during_bulk_insert_leaves_all_or_nothing(district):
             result = helper.run(f"kill{i}", rng.uniform(0.0, duration * 1.1))
             stages[_stage(result)] += 1
             assert _integrity(database) == "ok", result
-            batches = dict(_query(database, "SELECT substr(title, 1, instr(title, '#') - 1), count(*) "
-                                            "FROM activity GROUP BY 1"))
-            bulk_events = {json.loads(after)["batch"] for (after,) in _query(
-                database, "SELECT after FROM audit_event WHERE table_name='bulk'")}
+            batches = dict(
+                _query(database, "SELECT substr(title, 1, instr(title, '#') - 1), count(*) FROM activity GROUP BY 1")
+            )
+            bulk_events = {
+                json.loads(after)["batch"]
+                for (after,) in _query(database, "SELECT after FROM audit_event WHERE table_name='bulk'")
+            }
             assert all(count == BULK_ROWS for count in batches.values()), batches  # never part of a batch
             assert set(batches) == bulk_events  # the audit event commits with its rows
-            assert (f"kill{i}" in batches) == ("C" in result["marks"] or not result["killed"]
-                                               or f"kill{i}" in batches)
+            assert (f"kill{i}" in batches) == ("C" in result["marks"] or not result["killed"] or f"kill{i}" in batches)
             if "C" in result["marks"]:
                 assert f"kill{i}" in batches
             if "I" not in result["marks"]:
@@ -227,8 +250,18 @@ def _write_csv(path: Path, batch: str, rows: int) -> None:
         writer = csv.writer(stream)
         writer.writerow(["date", "kind", "title", "sessions", "participants", "female_participants", "place", "notes"])
         for i in range(rows):
-            writer.writerow([f"2023-{i % 6 + 1:02d}-{i % 28 + 1:02d}", "communication",
-                             f"{batch}#{i} Tuyên truyền Luật Bình đẳng giới", 1, 30, 18, "Nhà văn hóa ấp", ""])
+            writer.writerow(
+                [
+                    f"2023-{i % 6 + 1:02d}-{i % 28 + 1:02d}",
+                    "communication",
+                    f"{batch}#{i} Tuyên truyền Luật Bình đẳng giới",
+                    1,
+                    30,
+                    18,
+                    "Nhà văn hóa ấp",
+                    "",
+                ]
+            )
 
 
 def _csv_kills(district, tmp_path, rows: int, kills: int, seed: int, calibrate: bool = True) -> Counter:
@@ -258,8 +291,9 @@ def _csv_kills(district, tmp_path, rows: int, kills: int, seed: int, calibrate: 
             result = helper.run(argument(f"kill{i}"), delay)
             stages[_stage(result)] += 1
             assert _integrity(database) == "ok", result
-            batches = dict(_query(database, "SELECT substr(title, 1, instr(title, '#') - 1), count(*) "
-                                            "FROM activity GROUP BY 1"))
+            batches = dict(
+                _query(database, "SELECT substr(title, 1, instr(title, '#') - 1), count(*) FROM activity GROUP BY 1")
+            )
             assert all(count == rows for count in batches.values()), batches
             if "C" in result["marks"]:
                 assert f"kill{i}" in batches
@@ -294,8 +328,10 @@ def test_kill_during_bundle_import_leaves_all_or_nothing(cli_factory, tmp_path):
     assert province("init", "--org-unit", "89", "--officer", "Nguyễn Văn An")[0] == 0
     assert district("keys", "export-public", "--out", tmp_path / "883.pub")[0] == 0
     assert province("trust", "add", tmp_path / "883.pub", "--org-unit", "883")[0] == 0
-    template = validate_activity({"date": "2023-04-01", "kind": "communication", "title": "x",
-                                  "participants": 50, "female_participants": 30}, period)
+    template = validate_activity(
+        {"date": "2023-04-01", "kind": "communication", "title": "x", "participants": 50, "female_participants": 30},
+        period,
+    )
     sizes, bundles = {}, []
     profile = Profile.open(district.data_dir)
     try:
@@ -303,8 +339,12 @@ def test_kill_during_bundle_import_leaves_all_or_nothing(cli_factory, tmp_path):
             sizes[f"b{k}"] = BUNDLE_ROWS + k
             with profile.engine.begin() as connection:
                 delete_period_data(connection, "883", period)
-                insert_clean(connection, "883", "Trần Thị Lan", activities=[
-                    {**template, "title": f"b{k}#{i} Tuyên truyền"} for i in range(sizes[f"b{k}"])])
+                insert_clean(
+                    connection,
+                    "883",
+                    "Trần Thị Lan",
+                    activities=[{**template, "title": f"b{k}#{i} Tuyên truyền"} for i in range(sizes[f"b{k}"])],
+                )
             bundles.append(tmp_path / f"883-2023H1-{k}.vstb")
             code, _, err = district("bundle", "export", "--period", "2023H1", "--out", bundles[-1])
             assert code == 0, err
@@ -314,10 +354,16 @@ def test_kill_during_bundle_import_leaves_all_or_nothing(cli_factory, tmp_path):
     database = province.data_dir / "vstbpn.sqlite3"
 
     def held() -> tuple[dict, int | None]:
-        batches = dict(_query(database, "SELECT substr(title, 1, instr(title, '#') - 1), count(*) FROM activity "
-                                        "WHERE org_unit_code='883' GROUP BY 1"))
-        sequence = _query(database, "SELECT sequence FROM bundle_ledger WHERE sender_org_unit='883' "
-                                    "AND period='2023H1' AND current")
+        batches = dict(
+            _query(
+                database,
+                "SELECT substr(title, 1, instr(title, '#') - 1), count(*) FROM activity "
+                "WHERE org_unit_code='883' GROUP BY 1",
+            )
+        )
+        sequence = _query(
+            database, "SELECT sequence FROM bundle_ledger WHERE sender_org_unit='883' AND period='2023H1' AND current"
+        )
         return batches, (sequence[0][0] if sequence else None)
 
     helper = Helper(province.data_dir, "cli")

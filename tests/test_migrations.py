@@ -6,7 +6,11 @@ from sqlmodel import SQLModel
 
 from vstbpn_desktop.storage import models  # noqa: F401
 from vstbpn_desktop.storage.database import (
-    current_revision, head_revision, make_engine, sqlite_url, upgrade_to_head,
+    current_revision,
+    head_revision,
+    make_engine,
+    sqlite_url,
+    upgrade_to_head,
 )
 
 

@@ -9,6 +9,7 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from sqlalchemy import insert
 
 from vstbpn_desktop.domain.validation import validate_activity, validate_document
 from vstbpn_desktop.periods import Period
@@ -18,7 +19,6 @@ from vstbpn_desktop.reports.content import build_report
 from vstbpn_desktop.reports.fonts import missing_letters, register_fonts, vietnamese_letters
 from vstbpn_desktop.storage.models import BundleLedger, new_id
 from vstbpn_desktop.summary import units_below
-from sqlalchemy import insert
 
 H1 = Period(2023, 1)
 
@@ -54,20 +54,34 @@ def test_fonts_cover_every_vietnamese_letter():
 
 def test_pdf_layout_text_and_fonts(sample, tmp_path):
     out = tmp_path / "bao-cao.pdf"
-    code, out_text, err = sample("report", "pdf", "--period", "2023H1", "--out", out,
-                                 "--date", "02/02/2023", "--number", "15")
+    code, out_text, err = sample(
+        "report", "pdf", "--period", "2023H1", "--out", out, "--date", "02/02/2023", "--number", "15"
+    )
     assert code == 0, err
     reader = PdfReader(str(out))
     for page in reader.pages:
         assert (round(float(page.mediabox.width), 2), round(float(page.mediabox.height), 2)) == (595.28, 841.89)
     text = flat(pdf_text(out))
-    for expected in ("UBND TỈNH AN GIANG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                     "Số: 15/BC-BVSTBPN", "An Giang, ngày 02 tháng 02 năm 2023", "BÁO CÁO",
-                     "tổ chức 780 cuộc cho 25.120 lượt người tham dự", "2.302 người", "584 người",
-                     "chiếm 25,36 % so với mục tiêu theo Quyết định số 238/QĐ-UBND, tăng 2,43 điểm % so với cùng kỳ", "I. KẾT QUẢ HOẠT ĐỘNG 6 THÁNG ĐẦU NĂM 2023",
-                     "Kế hoạch số 58/KH-UBND ngày 02 tháng 02 năm 2023", "Nơi nhận:", "- Lưu: VT.",
-                     "TM. BAN VSTBPN VÀ BĐG", "Nguyễn Văn An", "Phụ lục III",
-                     "Tiếp tục, triển khai, thực hiện Chiến lược quốc gia về bình đẳng giới"):
+    for expected in (
+        "UBND TỈNH AN GIANG",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 15/BC-BVSTBPN",
+        "An Giang, ngày 02 tháng 02 năm 2023",
+        "BÁO CÁO",
+        "tổ chức 780 cuộc cho 25.120 lượt người tham dự",
+        "2.302 người",
+        "584 người",
+        "chiếm 25,36 % so với mục tiêu theo Quyết định số 238/QĐ-UBND, tăng 2,43 điểm % so với cùng kỳ",
+        "I. KẾT QUẢ HOẠT ĐỘNG 6 THÁNG ĐẦU NĂM 2023",
+        "Kế hoạch số 58/KH-UBND ngày 02 tháng 02 năm 2023",
+        "Nơi nhận:",
+        "- Lưu: VT.",
+        "TM. BAN VSTBPN VÀ BĐG",
+        "Nguyễn Văn An",
+        "Phụ lục III",
+        "Tiếp tục, triển khai, thực hiện Chiến lược quốc gia về bình đẳng giới",
+    ):
         assert expected in text, expected
     # Every diacritic survives: the intro sentence and the directions, letter for letter.
     assert "Ban Vì sự tiến bộ của phụ nữ (VSTBPN) và bình đẳng giới (BĐG) tỉnh An Giang" in text
@@ -81,8 +95,11 @@ def test_pdf_layout_text_and_fonts(sample, tmp_path):
         resources = page["/Resources"]
         for font in resources.get("/Font", {}).values():
             font = font.get_object()
-            descriptor = font["/FontDescriptor"] if "/FontDescriptor" in font else (
-                font["/DescendantFonts"][0].get_object()["/FontDescriptor"])
+            descriptor = (
+                font["/FontDescriptor"]
+                if "/FontDescriptor" in font
+                else (font["/DescendantFonts"][0].get_object()["/FontDescriptor"])
+            )
             assert "/FontFile2" in descriptor.get_object(), font["/BaseFont"]
             fonts += 1
     assert fonts > 0
@@ -92,21 +109,64 @@ def test_consolidated_figures_are_the_sums_of_the_children(province, tmp_path):
     engine = province.engine
     children = {"883": (200, 50, 30, 900), "884": (120, 40, 12, 400)}
     for unit, (total, women, sessions, people) in children.items():
-        activity = validate_activity({"date": "2023-03-01", "kind": "training", "title": "=Tập huấn giới",
-                                      "sessions": sessions, "participants": people,
-                                      "female_participants": people // 2, "place": "Hội trường"}, H1)
-        document = validate_document({"number": f"{unit}/KH-UBND", "date": "2023-02-10", "issuer": f"UBND {unit}",
-                                      "kind": "plan", "title": "Kế hoạch bình đẳng giới năm 2023"}, H1)
+        activity = validate_activity(
+            {
+                "date": "2023-03-01",
+                "kind": "training",
+                "title": "=Tập huấn giới",
+                "sessions": sessions,
+                "participants": people,
+                "female_participants": people // 2,
+                "place": "Hội trường",
+            },
+            H1,
+        )
+        document = validate_document(
+            {
+                "number": f"{unit}/KH-UBND",
+                "date": "2023-02-10",
+                "issuer": f"UBND {unit}",
+                "kind": "plan",
+                "title": "Kế hoạch bình đẳng giới năm 2023",
+            },
+            H1,
+        )
         with engine.begin() as connection:
-            insert_clean(connection, unit, "nhập gói", activities=[activity], documents=[document],
-                         indicator_values=[("2023H1", "LEADERS_TOTAL", total), ("2023H1", "LEADERS_FEMALE", women)],
-                         narratives=[("2023H1", "achievements", f"Kết quả riêng của đơn vị {unit}.")])
+            insert_clean(
+                connection,
+                unit,
+                "nhập gói",
+                activities=[activity],
+                documents=[document],
+                indicator_values=[("2023H1", "LEADERS_TOTAL", total), ("2023H1", "LEADERS_FEMALE", women)],
+                narratives=[("2023H1", "achievements", f"Kết quả riêng của đơn vị {unit}.")],
+            )
             # What the bundle importer records beside the data: the ledger says who has reported.
-            connection.execute(insert(BundleLedger.__table__), [BundleLedger(
-                bundle_id=new_id(), sender_org_unit=unit, period="2023H1", sequence=1,
-                fingerprint="test", manifest_sha256="0" * 64).model_dump()])
-    add_activity(engine, Scope("89", H1), {"date": "2023-04-02", "kind": "communication", "title": "Tuyên truyền",
-                                           "sessions": 5, "participants": 100, "female_participants": 60})
+            connection.execute(
+                insert(BundleLedger.__table__),
+                [
+                    BundleLedger(
+                        bundle_id=new_id(),
+                        sender_org_unit=unit,
+                        period="2023H1",
+                        sequence=1,
+                        fingerprint="test",
+                        manifest_sha256="0" * 64,
+                    ).model_dump()
+                ],
+            )
+    add_activity(
+        engine,
+        Scope("89", H1),
+        {
+            "date": "2023-04-02",
+            "kind": "communication",
+            "title": "Tuyên truyền",
+            "sessions": 5,
+            "participants": 100,
+            "female_participants": 60,
+        },
+    )
     report = build_report(province, H1, issued_on=date(2023, 7, 10))
     assert report.consolidated
     assert report.figures.values["LEADERS_TOTAL"] == 320 and report.figures.values["LEADERS_FEMALE"] == 90
@@ -145,18 +205,38 @@ def test_docx_has_the_same_figures_and_layout(sample, tmp_path):
     fonts = runs[0]._element.rPr.rFonts
     assert fonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") == "Times New Roman"
     activity_table = document.tables[-1]
-    assert 'w:tblHeader' in activity_table.rows[0]._tr.xml
+    assert "w:tblHeader" in activity_table.rows[0]._tr.xml
     assert len(activity_table.rows) == 1 + 12  # the province's own events (its 780 sessions are typed)
 
 
 def test_xlsx_cells_are_typed_and_formulas_stay_text(district, tmp_path):
     scope = Scope("883", H1)
-    add_activity(district.engine, scope, {"date": "2023-02-02", "kind": "training", "title": "=SUM(A1:A9)",
-                                          "sessions": 3, "participants": 1200, "female_participants": 700,
-                                          "place": "@Hội trường"})
-    add_activity(district.engine, scope, {"date": "2023-03-05", "kind": "media", "title": "+84 chuyên mục",
-                                          "sessions": 1, "participants": 0, "female_participants": 0,
-                                          "place": "-Đài truyền thanh"})
+    add_activity(
+        district.engine,
+        scope,
+        {
+            "date": "2023-02-02",
+            "kind": "training",
+            "title": "=SUM(A1:A9)",
+            "sessions": 3,
+            "participants": 1200,
+            "female_participants": 700,
+            "place": "@Hội trường",
+        },
+    )
+    add_activity(
+        district.engine,
+        scope,
+        {
+            "date": "2023-03-05",
+            "kind": "media",
+            "title": "+84 chuyên mục",
+            "sessions": 1,
+            "participants": 0,
+            "female_participants": 0,
+            "place": "-Đài truyền thanh",
+        },
+    )
     from vstbpn_desktop.reports import write_report
 
     out = tmp_path / "bao-cao.xlsx"
@@ -221,8 +301,10 @@ def test_unwritable_output_leaves_no_file(district_cli, tmp_path):
 def test_annual_and_second_half_reports(district, tmp_path):
     from vstbpn_desktop.reports import write_report
 
-    for period, heading in ((Period(2023, 2), "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024"),
-                            (Period(2023), "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024")):
+    for period, heading in (
+        (Period(2023, 2), "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024"),
+        (Period(2023), "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024"),
+    ):
         report = write_report(district, "pdf", period, tmp_path / f"{period.code}.pdf")
         assert any(p.text.startswith("III. " + heading) for p in report.body)
     assert units_below(district, "883")[0] == "883"

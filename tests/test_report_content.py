@@ -2,15 +2,15 @@
 year-on-year on the same units, the unreported-units note, and Vietnamese as a clerk writes it."""
 
 import csv
-import re
 import json
+import re
 import unicodedata
 from datetime import date
 
 import pytest
-
 from conftest import ok
 from test_report_sample import pdf_text, sample_paragraphs
+
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.records import Scope, add_activity, add_document, set_indicator_values
@@ -28,13 +28,17 @@ BEFORE = Period(2022, 1)
 def every_unit() -> list[dict]:
     rows = []
     for name in ("an-giang-2023.csv", "an-giang-2025.csv"):
-        lines = [line for line in resource("org_units", name).read_text(encoding="utf-8").splitlines()
-                 if not line.startswith("#")]
+        lines = [
+            line
+            for line in resource("org_units", name).read_text(encoding="utf-8").splitlines()
+            if not line.startswith("#")
+        ]
         rows += list(csv.DictReader(lines))
     return rows
 
 
 # -- what a figure covers ---------------------------------------------------------------------
+
 
 def test_a_unit_without_children_shows_its_own_figures(district):
     set_indicator_values(district.engine, Scope("883", H1), {"LEADERS_TOTAL": 180, "LEADERS_FEMALE": 45})
@@ -56,8 +60,12 @@ def test_own_level_values_add_up_and_a_whole_area_value_stands(province):
     assert figures.values["LEADERS_TOTAL"] == 400 and figures.values["LEADERS_FEMALE"] == 100
     assert figures.sources["LEADERS_TOTAL"] == {"89", "883", "884"} and not figures.checks
     # The same province types the whole-province figure instead: it stands; the districts' sum is for checking.
-    set_indicator_values(engine, Scope("89", H1), {"LEADERS_TOTAL": 2302, "LEADERS_FEMALE": 584},
-                         coverage={"LEADERS_TOTAL": "area", "LEADERS_FEMALE": "area"})
+    set_indicator_values(
+        engine,
+        Scope("89", H1),
+        {"LEADERS_TOTAL": 2302, "LEADERS_FEMALE": 584},
+        coverage={"LEADERS_TOTAL": "area", "LEADERS_FEMALE": "area"},
+    )
     figures = unit_figures(province, "89", H1)
     assert figures.values["LEADERS_TOTAL"] == 2302 and figures.values["LEADERS_FEMALE"] == 584
     assert figures.checks["LEADERS_TOTAL"] == 320 and figures.checks["LEADERS_FEMALE"] == 90
@@ -75,8 +83,18 @@ def test_own_level_values_add_up_and_a_whole_area_value_stands(province):
 
 def test_an_activity_figure_typed_for_the_whole_area_stands_beside_the_recorded_events(province):
     scope = Scope("89", H1)
-    add_activity(province.engine, scope, {"date": "2023-03-08", "kind": "communication", "title": "Mít tinh",
-                                          "sessions": 1, "participants": 400, "female_participants": 300})
+    add_activity(
+        province.engine,
+        scope,
+        {
+            "date": "2023-03-08",
+            "kind": "communication",
+            "title": "Mít tinh",
+            "sessions": 1,
+            "participants": 400,
+            "female_participants": 300,
+        },
+    )
     with pytest.raises(Exception, match="toàn địa bàn"):
         set_indicator_values(province.engine, scope, {"COMM_SESSIONS": 780})  # own level: computed, not typed
     set_indicator_values(province.engine, scope, {"COMM_SESSIONS": 780}, coverage={"COMM_SESSIONS": "area"})
@@ -118,8 +136,10 @@ def test_importing_a_demo_district_leaves_the_demo_province_as_the_sample(cli_fa
         held.close()
     text = pdf_text(out)
     # Still the sample's sentences, and the enrolled district is named in the note on who reported.
-    assert "các cấp là 2.302 người, trong đó nữ cán bộ lãnh đạo, quản lý chính quyền địa phương các cấp là 584 " \
-           "người (chiếm 25,36 % so với mục tiêu" in text
+    assert (
+        "các cấp là 2.302 người, trong đó nữ cán bộ lãnh đạo, quản lý chính quyền địa phương các cấp là 584 "
+        "người (chiếm 25,36 % so với mục tiêu" in text
+    )
     assert "của 1/1 đơn vị cấp dưới gửi báo cáo qua phần mềm; tất cả các đơn vị này đã gửi báo cáo." in text
     assert sample_paragraphs()[1] in text  # the opening
 
@@ -133,18 +153,23 @@ def test_year_on_year_compares_the_same_units_and_says_which(province):
     report = build_report(province, H1, issued_on=date(2023, 7, 10))
     text = report.plain_text()
     # Now 90/300 = 30 % over both; the change is Long Xuyên's alone: 25 % against 21,05 %.
-    assert "chiếm 30\u00a0%, tăng 3,95 điểm\u00a0% so với cùng kỳ (so sánh trên số liệu của thành phố Long Xuyên, " \
-           "đơn vị có số liệu ở cả hai kỳ)" in text
+    assert (
+        "chiếm 30\u00a0%, tăng 3,95 điểm\u00a0% so với cùng kỳ (so sánh trên số liệu của thành phố Long Xuyên, "
+        "đơn vị có số liệu ở cả hai kỳ)" in text
+    )
     rows = {row[1]: row for row in report.tables[2].rows()}
     assert rows["LEADERS_TOTAL"][4] == 300 and rows["LEADERS_TOTAL"][5] == 190
     assert "cùng kỳ năm trước so sánh trên số liệu của thành phố Long Xuyên" in report.tables[2].note
     # The same units in both periods: no note.
     set_indicator_values(engine, Scope("884", BEFORE), {"LEADERS_TOTAL": 100, "LEADERS_FEMALE": 30})
     text = build_report(province, H1, issued_on=date(2023, 7, 10)).plain_text()
-    assert "tăng 5,86 điểm\u00a0% so với cùng kỳ)" in text  # 30 % against 70/290 = 24,14 % and "so sánh trên số liệu" not in text
+    assert (
+        "tăng 5,86 điểm\u00a0% so với cùng kỳ)" in text
+    )  # 30 % against 70/290 = 24,14 % and "so sánh trên số liệu" not in text
 
 
 # -- the report's structure ---------------------------------------------------------------------
+
 
 def test_the_unreported_note_only_where_units_below_are_enrolled_and_when_asked(province_cli, tmp_path):
     province = Profile.open(province_cli.data_dir)
@@ -160,11 +185,17 @@ def test_the_unreported_note_only_where_units_below_are_enrolled_and_when_asked(
     province = Profile.open(province_cli.data_dir)
     try:
         text = build_report(province, H1).plain_text()
-        assert ("Báo cáo tổng hợp số liệu của tỉnh An Giang và của 0/1 đơn vị cấp dưới gửi báo cáo qua phần mềm; "
-                "đơn vị chưa gửi báo cáo 6 tháng đầu năm 2023: huyện An Phú.") in text
+        assert (
+            "Báo cáo tổng hợp số liệu của tỉnh An Giang và của 0/1 đơn vị cấp dưới gửi báo cáo qua phần mềm; "
+            "đơn vị chưa gửi báo cáo 6 tháng đầu năm 2023: huyện An Phú."
+        ) in text
         assert "Long Xuyên" not in text  # not enrolled: not expected to report
-        assert "chưa gửi báo cáo" not in build_report(province, H1, options=ReportOptions.from_settings(
-            province.settings, unreported_note=False)).plain_text()
+        assert (
+            "chưa gửi báo cáo"
+            not in build_report(
+                province, H1, options=ReportOptions.from_settings(province.settings, unreported_note=False)
+            ).plain_text()
+        )
     finally:
         province.close()
 
@@ -173,25 +204,36 @@ def test_annexes_are_numbered_in_roman_only_when_not_empty_and_named_in_the_body
     report = build_report(district, H1, "883")
     assert report.annexes == [] and "Phụ lục" not in report.plain_text()
     set_indicator_values(district.engine, Scope("883", H1), {"LEADERS_TOTAL": 10, "LEADERS_FEMALE": 3})
-    add_document(district.engine, Scope("883", H1), {"number": "12/KH-UBND", "date": "2023-02-15",
-                                                      "issuer": "UBND Thành phố Long Xuyên", "kind": "plan",
-                                                      "title": "Kế hoạch công tác bình đẳng giới năm 2023"})
+    add_document(
+        district.engine,
+        Scope("883", H1),
+        {
+            "number": "12/KH-UBND",
+            "date": "2023-02-15",
+            "issuer": "UBND Thành phố Long Xuyên",
+            "kind": "plan",
+            "title": "Kế hoạch công tác bình đẳng giới năm 2023",
+        },
+    )
     report = build_report(district, H1, "883")
     assert [a.title for a in report.annexes] == ["Phụ lục I", "Phụ lục II"]
     text = report.plain_text()
     assert "Số liệu chi tiết tại Phụ lục I (các chỉ tiêu), Phụ lục II (các văn bản chỉ đạo, triển khai)" in text
     # Without the officer's words the documents are cited, in the dateline's date form, once.
-    assert ("Kế hoạch số 12/KH-UBND ngày 15 tháng 02 năm 2023 của UBND thành phố Long Xuyên về việc "
-            "công tác bình đẳng giới năm 2023") in text
+    assert (
+        "Kế hoạch số 12/KH-UBND ngày 15 tháng 02 năm 2023 của UBND thành phố Long Xuyên về việc "
+        "công tác bình đẳng giới năm 2023"
+    ) in text
 
 
 # -- Vietnamese as a clerk writes it -------------------------------------------------------------
+
 
 @pytest.mark.parametrize("unit", every_unit(), ids=lambda u: f"{u['code']}")
 def test_unit_kinds_are_lower_case_inside_a_sentence_for_every_unit(unit):
     name = unit["name"]
     kind = next(k for k in UNIT_KINDS if name.lower().startswith(k.lower() + " "))  # "Thị Trấn" in the lists
-    rest = name[len(kind):]
+    rest = name[len(kind) :]
     assert unit_in_sentence(name) == kind.lower() + tone_marks(rest)
     assert unit_display(name) == kind + tone_marks(rest)  # "Thị trấn Óc Eo" at the head of a line
     assert lower_unit_kinds(f"UBND {name}") == f"UBND {kind.lower()}{rest}"
@@ -240,6 +282,7 @@ def test_percent_drops_trailing_zeros_and_holds_the_sign():
 
 # -- table files carry what a figure covers and which documents were received --------------------
 
+
 def test_table_files_take_the_optional_coverage_and_direction_columns(province, tmp_path):
     from vstbpn_desktop.dataio import import_file
     from vstbpn_desktop.errors import Refused
@@ -250,39 +293,54 @@ def test_table_files_take_the_optional_coverage_and_direction_columns(province, 
     import_file(province, old)
     assert indicator_coverage(province.engine, Scope("89", H1)) == {"HOTLINE_CONTACTS": "own"}
     new = tmp_path / "chi-tieu.csv"
-    new.write_text("period,indicator,value,coverage\n2023H1,LEADERS_TOTAL,2302,area\n"
-                   "2023H1,LEADERS_FEMALE,584,area\n2023H1,COMM_SESSIONS,780,area\n2023H1,HOTLINE_CONTACTS,12,\n",
-                   encoding="utf-8")
+    new.write_text(
+        "period,indicator,value,coverage\n2023H1,LEADERS_TOTAL,2302,area\n"
+        "2023H1,LEADERS_FEMALE,584,area\n2023H1,COMM_SESSIONS,780,area\n2023H1,HOTLINE_CONTACTS,12,\n",
+        encoding="utf-8",
+    )
     result = import_file(province, new)
     assert result.unchanged["indicators"] == 1
     assert indicator_coverage(province.engine, Scope("89", H1)) == {
-        "LEADERS_TOTAL": "area", "LEADERS_FEMALE": "area", "COMM_SESSIONS": "area", "HOTLINE_CONTACTS": "own"}
+        "LEADERS_TOTAL": "area",
+        "LEADERS_FEMALE": "area",
+        "COMM_SESSIONS": "area",
+        "HOTLINE_CONTACTS": "own",
+    }
     assert unit_figures(province, "89", H1).values["COMM_SESSIONS"] == 780
     bad = tmp_path / "sai.csv"
     bad.write_text("period,indicator,value,coverage\n2023H1,COMM_PARTICIPANTS,25120,\n", encoding="utf-8")
     with pytest.raises(Refused, match="toàn địa bàn"):
         import_file(province, bad)  # an activity figure is typed for the whole area only
     documents = tmp_path / "van-ban.csv"
-    documents.write_text("number,date,issuer,kind,title,direction\n"
-                         "03/UBQG-VP,16/03/2023,Ủy ban quốc gia vì sự tiến bộ của phụ nữ Việt Nam,official_letter,"
-                         "Hướng dẫn hoạt động năm 2023,received\n"
-                         "58/KH-UBND,02/02/2023,UBND tỉnh An Giang,plan,Kế hoạch công tác năm 2023,\n", encoding="utf-8")
+    documents.write_text(
+        "number,date,issuer,kind,title,direction\n"
+        "03/UBQG-VP,16/03/2023,Ủy ban quốc gia vì sự tiến bộ của phụ nữ Việt Nam,official_letter,"
+        "Hướng dẫn hoạt động năm 2023,received\n"
+        "58/KH-UBND,02/02/2023,UBND tỉnh An Giang,plan,Kế hoạch công tác năm 2023,\n",
+        encoding="utf-8",
+    )
     import_file(province, documents)
     held = {d.number: d.direction for d in list_documents(province.engine, Scope("89", H1))}
     assert held == {"03/UBQG-VP": "received", "58/KH-UBND": "issued"}
-    assert build_report(province, H1).plain_text().startswith(
-        "Thực hiện Công văn số 03/UBQG-VP ngày 16 tháng 3 năm 2023 của Ủy ban quốc gia vì sự tiến bộ của phụ nữ "
-        "Việt Nam về việc hướng dẫn hoạt động năm 2023. Ban Vì sự tiến bộ")
+    assert (
+        build_report(province, H1)
+        .plain_text()
+        .startswith(
+            "Thực hiện Công văn số 03/UBQG-VP ngày 16 tháng 3 năm 2023 của Ủy ban quốc gia vì sự tiến bộ của phụ nữ "
+            "Việt Nam về việc hướng dẫn hoạt động năm 2023. Ban Vì sự tiến bộ"
+        )
+    )
 
 
 # -- the window: the officer says what the figures cover -----------------------------------------
 
+
 @pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 def test_the_figures_page_says_whether_the_figures_cover_the_whole_area(qtbot, province):
-    from PySide6.QtCore import Qt
-
     from conftest import shown_window
+    from PySide6.QtCore import Qt
     from test_ui_window import type_text
+
     from vstbpn_desktop.records import indicator_coverage
 
     set_indicator_values(province.engine, Scope("883", H1), {"LEADERS_TOTAL": 200, "LEADERS_FEMALE": 50})
@@ -309,6 +367,7 @@ def test_the_figures_page_says_whether_the_figures_cover_the_whole_area(qtbot, p
 
 # -- demo data that reads like real data -----------------------------------------------------------
 
+
 @pytest.mark.parametrize("unit", ["89", "883", "886", "894"])
 def test_the_demo_activities_are_plausible(cli_factory, unit):
     from vstbpn_desktop.records import activity_page
@@ -322,8 +381,14 @@ def test_the_demo_activities_are_plausible(cli_factory, unit):
     finally:
         profile.close()
     assert rows
-    starts = {"Tập huấn": "training", "Hội nghị": "conference", "Tọa đàm": "conference",
-              "Tuyên truyền": "communication", "Nói chuyện": "communication", "Chuyên mục": "media"}
+    starts = {
+        "Tập huấn": "training",
+        "Hội nghị": "conference",
+        "Tọa đàm": "conference",
+        "Tuyên truyền": "communication",
+        "Nói chuyện": "communication",
+        "Chuyên mục": "media",
+    }
     for row in rows:
         kind = next(k for start, k in starts.items() if row["title"].startswith(start))
         assert row["kind"] == kind, row

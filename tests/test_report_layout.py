@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import text as sql
+from test_report import flat
 
 from vstbpn_desktop.domain.validation import validate_activity
 from vstbpn_desktop.periods import Period
@@ -27,16 +28,27 @@ from vstbpn_desktop.reports import write_report
 from vstbpn_desktop.reports.content import build_report
 from vstbpn_desktop.reports.fonts import register_fonts
 from vstbpn_desktop.reports.layout import fit_columns, pieces, printable, wrap
-from vstbpn_desktop.reports.options import ReportOptions
 from vstbpn_desktop.reports.pdf import write_pdf
-
-from test_report import flat
 
 H1 = Period(2023, 1)
 CODES = ("58/KH-UBND", "238/QĐ-UBND", "112/KH-SLĐTBXH")  # the demo's documents (annex and body)
-OPTIONS = ("--date", "02/02/2023", "--number", "15", "--symbol", "BC-UBND", "--to", "Bộ Nội vụ",
-           "--to", "Ủy ban nhân dân tỉnh An Giang", "--signer-title", "Phó Chủ tịch",
-           "--signer-name", "Nguyễn Văn An", "--no-unreported-note")
+OPTIONS = (
+    "--date",
+    "02/02/2023",
+    "--number",
+    "15",
+    "--symbol",
+    "BC-UBND",
+    "--to",
+    "Bộ Nội vụ",
+    "--to",
+    "Ủy ban nhân dân tỉnh An Giang",
+    "--signer-title",
+    "Phó Chủ tịch",
+    "--signer-name",
+    "Nguyễn Văn An",
+    "--no-unreported-note",
+)
 LONG_TITLE = ("Tập huấn về Chương trình truyền thông bình đẳng giới theo Kế hoạch số 58/KH-UBND " * 300)[:20000]
 
 
@@ -66,9 +78,11 @@ def enrolled(demo, tmp_path):
     """The demo province with district 886 enrolled (its key in the trust register): a unit
     expected to report, so the note on units that have not reported applies."""
     district = demo.__class__(tmp_path / "d886", demo.capsys)
-    for cli, args in ((district, ("init", "--org-unit", "886")),
-                      (district, ("keys", "export-public", "--out", tmp_path / "886.pub")),
-                      (demo, ("trust", "add", tmp_path / "886.pub", "--org-unit", "886"))):
+    for cli, args in (
+        (district, ("init", "--org-unit", "886")),
+        (district, ("keys", "export-public", "--out", tmp_path / "886.pub")),
+        (demo, ("trust", "add", tmp_path / "886.pub", "--org-unit", "886")),
+    ):
         code, _, err = cli(*args)
         assert code == 0, err
     return demo
@@ -112,8 +126,13 @@ def test_options_from_the_command_line_in_pdf_docx_and_xlsx(enrolled, tmp_path):
     # The signer's name is bold: the font of the run that draws it.
     fonts = []
     for page in PdfReader(str(pdf)).pages:
-        page.extract_text(visitor_text=lambda t, cm, tm, font, size: fonts.append(
-            font.get("/BaseFont", "")) if font and "Nguyễn Văn An" in unicodedata.normalize("NFC", t) else None)
+        page.extract_text(
+            visitor_text=lambda t, cm, tm, font, size: (
+                fonts.append(font.get("/BaseFont", ""))
+                if font and "Nguyễn Văn An" in unicodedata.normalize("NFC", t)
+                else None
+            )
+        )
     assert fonts and all("Bold" in name for name in fonts), fonts
 
     docx = tmp_path / "bao-cao.docx"
@@ -123,8 +142,14 @@ def test_options_from_the_command_line_in_pdf_docx_and_xlsx(enrolled, tmp_path):
     cells = [c.text for table in document.tables for row in table.rows for c in row.cells]
     assert "Số: 15/BC-UBND" in cells
     assert "Kính gửi:" in cells and "- Bộ Nội vụ;\n- Ủy ban nhân dân tỉnh An Giang." in cells
-    signer = [p for table in document.tables for row in table.rows for c in row.cells for p in c.paragraphs
-              if p.text == "Nguyễn Văn An"]
+    signer = [
+        p
+        for table in document.tables
+        for row in table.rows
+        for c in row.cells
+        for p in c.paragraphs
+        if p.text == "Nguyễn Văn An"
+    ]
     assert signer and all(run.bold for run in signer[0].runs)
     paragraphs = [p.text for p in document.paragraphs]
     profile = Profile.open(demo.data_dir)
@@ -170,9 +195,11 @@ def test_options_come_from_the_settings_and_are_refused_when_wrong(enrolled, tmp
     assert code == 0, err
     assert "Kính gửi" not in pages(out)[0] and "/BC-UBND" in pages(out)[0]
     before = out.read_bytes()
-    for args, words in ((("--number", "15/2023"), "số báo cáo '15/2023'"),
-                        (("--symbol", "BC/UBND"), "ký hiệu 'BC/UBND'"),
-                        (("--signer-name", "x" * 201), "tối đa 200 ký tự")):
+    for args, words in (
+        (("--number", "15/2023"), "số báo cáo '15/2023'"),
+        (("--symbol", "BC/UBND"), "ký hiệu 'BC/UBND'"),
+        (("--signer-name", "x" * 201), "tối đa 200 ký tự"),
+    ):
         code, _, err = demo("report", "pdf", "--period", "2023H1", "--out", out, *args)
         assert code == 1 and err.startswith("error:") and words in err, err
         assert out.read_bytes() == before  # refused before the file is touched
@@ -285,8 +312,11 @@ def test_docx_headings_widths_header_rows_and_chart(demo, tmp_path):
         assert style.element.rPr.find(qn("w:color")) is None and style.font.size.pt == 14
         assert style.paragraph_format.keep_with_next
     a4_text_width = round((210 - 30 - 15) / 25.4 * 1440)  # twips
-    data_tables = [t for t in document.tables if t.rows[0]._tr.trPr is not None
-                   and t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None]
+    data_tables = [
+        t
+        for t in document.tables
+        if t.rows[0]._tr.trPr is not None and t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    ]
     assert len(data_tables) == 3  # indicators, documents, activities
     for table in data_tables:
         assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
@@ -314,8 +344,20 @@ def test_docx_tables_fit_a4_in_libreoffice(demo, tmp_path):
     out = tmp_path / "bao-cao.docx"
     code, _, err = demo("report", "docx", "--period", "2023H1", "--out", out)
     assert code == 0, err
-    done = subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to",
-                           "pdf", "--outdir", str(tmp_path / "lo-out"), str(out)], capture_output=True, timeout=180)
+    done = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "lo-out"),
+            str(out),
+        ],
+        capture_output=True,
+        timeout=180,
+    )
     pdf = tmp_path / "lo-out" / "bao-cao.pdf"
     assert pdf.is_file(), done.stderr
     words = set("\n".join(pages(pdf)).split())
@@ -328,8 +370,7 @@ def test_docx_tables_fit_a4_in_libreoffice(demo, tmp_path):
 
 def test_xlsx_title_rows_and_names_before_codes(demo, tmp_path):
     out = tmp_path / "bao-cao.xlsx"
-    code, _, err = demo("report", "xlsx", "--period", "2023H1", "--out", out, "--date", "02/02/2023",
-                        "--number", "15")
+    code, _, err = demo("report", "xlsx", "--period", "2023H1", "--out", out, "--date", "02/02/2023", "--number", "15")
     assert code == 0, err
     workbook = load_workbook(out)
     for sheet in workbook.worksheets:
@@ -348,12 +389,32 @@ def test_a_20000_character_title_lays_out_in_every_format(district, tmp_path):
     """Issue 13.4: a title of the longest allowed length never crashes ("too large on page"): the
     PDF row continues over several pages with every character, Word and Excel hold it whole."""
     scope = Scope("883", H1)
-    add_activity(district.engine, scope, {"date": "2023-03-02", "kind": "training", "title": LONG_TITLE,
-                                          "sessions": 1, "participants": 10, "female_participants": 5,
-                                          "place": "Hội trường"})
-    add_activity(district.engine, scope, {"date": "2023-03-03", "kind": "training", "title": "w" * 20000,
-                                          "sessions": 2, "participants": 12, "female_participants": 6,
-                                          "place": "p" * 300})
+    add_activity(
+        district.engine,
+        scope,
+        {
+            "date": "2023-03-02",
+            "kind": "training",
+            "title": LONG_TITLE,
+            "sessions": 1,
+            "participants": 10,
+            "female_participants": 5,
+            "place": "Hội trường",
+        },
+    )
+    add_activity(
+        district.engine,
+        scope,
+        {
+            "date": "2023-03-03",
+            "kind": "training",
+            "title": "w" * 20000,
+            "sessions": 2,
+            "participants": 12,
+            "female_participants": 6,
+            "place": "p" * 300,
+        },
+    )
     out = tmp_path / "dai.pdf"
     write_report(district, "pdf", H1, out)
     texts = pages(out)
@@ -363,8 +424,9 @@ def test_a_20000_character_title_lays_out_in_every_format(district, tmp_path):
     column = column_text(out, "Tập huấn về").replace("Nộidung", "")  # (the header repeated on each page)
     assert column == "".join(LONG_TITLE.split()) + "w" * 20000
     write_report(district, "docx", H1, tmp_path / "dai.docx")
-    cells = [c.text.replace("\u200b", "") for row in Document(str(tmp_path / "dai.docx")).tables[-1].rows
-             for c in row.cells]  # (a zero-width space after "/" where a code may wrap)
+    cells = [
+        c.text.replace("\u200b", "") for row in Document(str(tmp_path / "dai.docx")).tables[-1].rows for c in row.cells
+    ]  # (a zero-width space after "/" where a code may wrap)
     assert LONG_TITLE in cells
     write_report(district, "xlsx", H1, tmp_path / "dai.xlsx")
     sheet = load_workbook(tmp_path / "dai.xlsx")["Hoạt động"]
@@ -372,11 +434,26 @@ def test_a_20000_character_title_lays_out_in_every_format(district, tmp_path):
 
 
 def test_a_20000_character_title_of_a_child_in_the_consolidated_pdf(province, tmp_path):
-    activity = validate_activity({"date": "2023-03-01", "kind": "training", "title": LONG_TITLE, "sessions": 3,
-                                  "participants": 90, "female_participants": 45, "place": "Hội trường"}, H1)
+    activity = validate_activity(
+        {
+            "date": "2023-03-01",
+            "kind": "training",
+            "title": LONG_TITLE,
+            "sessions": 3,
+            "participants": 90,
+            "female_participants": 45,
+            "place": "Hội trường",
+        },
+        H1,
+    )
     with province.engine.begin() as connection:
-        insert_clean(connection, "883", "nhập gói", activities=[activity],
-                     narratives=[("2023H1", "achievements", "Kết quả " + "rất dài " * 2500)])
+        insert_clean(
+            connection,
+            "883",
+            "nhập gói",
+            activities=[activity],
+            narratives=[("2023H1", "achievements", "Kết quả " + "rất dài " * 2500)],
+        )
     out = tmp_path / "tong-hop.pdf"
     report = write_report(province, "pdf", H1, out)
     assert report.consolidated
@@ -388,12 +465,24 @@ def test_old_text_with_characters_xml_cannot_hold_still_prints(district, tmp_pat
     """Issue 13.3, defence in depth: text stored before the boundary refused control characters
     (Word's Shift+Enter, a bell, NUL) prints in every format: dropped or made a line break."""
     scope = Scope("883", H1)
-    add_activity(district.engine, scope, {"date": "2023-03-02", "kind": "training", "title": "Tập huấn",
-                                          "sessions": 1, "participants": 10, "female_participants": 5,
-                                          "place": "Hội trường"})
+    add_activity(
+        district.engine,
+        scope,
+        {
+            "date": "2023-03-02",
+            "kind": "training",
+            "title": "Tập huấn",
+            "sessions": 1,
+            "participants": 10,
+            "female_participants": 5,
+            "place": "Hội trường",
+        },
+    )
     with district.engine.begin() as connection:
-        connection.execute(sql("UPDATE activity SET title = :t, place = :p"),
-                           {"t": "Dòng một\vDòng hai\x07\x01 chuông\x00 hết x", "p": "Nhà\x0b văn hóa\x1f"})
+        connection.execute(
+            sql("UPDATE activity SET title = :t, place = :p"),
+            {"t": "Dòng một\vDòng hai\x07\x01 chuông\x00 hết x", "p": "Nhà\x0b văn hóa\x1f"},
+        )
     for kind in ("pdf", "docx", "xlsx"):
         write_report(district, kind, H1, tmp_path / f"cu.{kind}")
     cells = [c.text for row in Document(str(tmp_path / "cu.docx")).tables[-1].rows for c in row.cells]

@@ -23,22 +23,35 @@ H1 = Period(2023, 1)
 
 # What the sample says → what the report prints, and why. Nothing else may differ.
 INTENDED = [
-    ("Công tác ban hành văn bản chỉ đạo, triển khai hoạt động và phối hợp liên ngành thực hiện các hoạt động "
-     "VSTBPN và BĐG.", "1. Công tác ban hành văn bản chỉ đạo, triển khai hoạt động và phối hợp liên ngành thực "
-     "hiện các hoạt động VSTBPN và BĐG",
-     "the four subjects of section I are its numbered items (Decree 30 layout), not run-in sentences"),
-    ("Công tác phối hợp các ngành liên quan thực hiện các hoạt động vì sự tiến bộ của phụ nữ và bình đẳng giới:",
-     "2. Công tác phối hợp các ngành liên quan thực hiện các hoạt động vì sự tiến bộ của phụ nữ và bình đẳng giới",
-     "numbered item"),
+    (
+        "Công tác ban hành văn bản chỉ đạo, triển khai hoạt động và phối hợp liên ngành thực hiện các hoạt động "
+        "VSTBPN và BĐG.",
+        "1. Công tác ban hành văn bản chỉ đạo, triển khai hoạt động và phối hợp liên ngành thực "
+        "hiện các hoạt động VSTBPN và BĐG",
+        "the four subjects of section I are its numbered items (Decree 30 layout), not run-in sentences",
+    ),
+    (
+        "Công tác phối hợp các ngành liên quan thực hiện các hoạt động vì sự tiến bộ của phụ nữ và bình đẳng giới:",
+        "2. Công tác phối hợp các ngành liên quan thực hiện các hoạt động vì sự tiến bộ của phụ nữ và bình đẳng giới",
+        "numbered item",
+    ),
     ("Công tác cán bộ nữ:", "3. Công tác cán bộ nữ", "numbered item"),
-    ("Công tác phòng ngừa và ứng phó với bạo lực đối với phụ nữ và trẻ em:",
-     "4. Công tác phòng ngừa và ứng phó với bạo lực đối với phụ nữ và trẻ em", "numbered item"),
-    ("trên 780 cuộc cho trên 25 ngàn lượt", "780 cuộc cho 25.120 lượt",
-     "the report prints the recorded figures, not the officer's rounding"),
-    ("(chiếm 25,36% so với mục tiêu theo Quyết định số238/QĐ-UBND tăng 2,43% so với cùng kỳ)",
-     "(chiếm 25,36 % so với mục tiêu theo Quyết định số 238/QĐ-UBND, tăng 2,43 điểm % so với cùng kỳ)",
-     "a space before % (a non-breaking one), the space the sample lost after 'số', a comma between the "
-     "two clauses; a change of a share is in percentage points"),
+    (
+        "Công tác phòng ngừa và ứng phó với bạo lực đối với phụ nữ và trẻ em:",
+        "4. Công tác phòng ngừa và ứng phó với bạo lực đối với phụ nữ và trẻ em",
+        "numbered item",
+    ),
+    (
+        "trên 780 cuộc cho trên 25 ngàn lượt",
+        "780 cuộc cho 25.120 lượt",
+        "the report prints the recorded figures, not the officer's rounding",
+    ),
+    (
+        "(chiếm 25,36% so với mục tiêu theo Quyết định số238/QĐ-UBND tăng 2,43% so với cùng kỳ)",
+        "(chiếm 25,36 % so với mục tiêu theo Quyết định số 238/QĐ-UBND, tăng 2,43 điểm % so với cùng kỳ)",
+        "a space before % (a non-breaking one), the space the sample lost after 'số', a comma between the "
+        "two clauses; a change of a share is in percentage points",
+    ),
     ("các hoạt động sau", "các hoạt động sau:", "a lead-in to a list ends with a colon"),
 ]
 # The sample's first line is the web page's category, not the report; its last stops mid-word.
@@ -79,10 +92,11 @@ def closest(needle: str, haystack: str) -> str:
     matcher = difflib.SequenceMatcher(None, haystack, needle, autojunk=False)
     block = matcher.find_longest_match(0, len(haystack), 0, len(needle))
     start = max(0, block.a - block.b)
-    window = haystack[start:start + len(needle) + 40]
+    window = haystack[start : start + len(needle) + 40]
     ops = difflib.SequenceMatcher(None, needle, window, autojunk=False).get_opcodes()
-    return "; ".join(f"{tag}: sample {needle[i1:i2]!r} / pdf {window[j1:j2]!r}"
-                     for tag, i1, i2, j1, j2 in ops if tag != "equal")[:600]
+    return "; ".join(
+        f"{tag}: sample {needle[i1:i2]!r} / pdf {window[j1:j2]!r}" for tag, i1, i2, j1, j2 in ops if tag != "equal"
+    )[:600]
 
 
 @pytest.fixture
@@ -113,8 +127,12 @@ def test_the_province_demo_prints_the_sample_paragraph_by_paragraph(province_dem
     assert not differences, "the PDF differs from the sample:\n" + "\n".join(differences)
 
     sample_text = " ".join(expected_all)
-    extra = [p.text for p in report.body if normal(p.text).lstrip("- ") not in sample_text
-             and not any(normal(p.text).startswith(start) for start in ADDED)]
+    extra = [
+        p.text
+        for p in report.body
+        if normal(p.text).lstrip("- ") not in sample_text
+        and not any(normal(p.text).startswith(start) for start in ADDED)
+    ]
     assert not extra, "paragraphs the sample does not have:\n" + "\n".join(extra)
 
 
@@ -129,7 +147,7 @@ def test_the_sample_figures_and_sentences_the_issue_names(province_demo):
     assert "Thực hiện 03 chuyên mục" not in text and "05 chuyên mục/năm" in text
     assert "về việc giao chỉ tiêu về" not in text
     # 03/UBQG-VP was received, not issued: it opens the report and is not in the list of documents issued.
-    annex = text[text.index("Phụ lục II"):]
+    annex = text[text.index("Phụ lục II") :]
     assert "03/UBQG-VP" not in annex and text.index("03/UBQG-VP") < text.index("I. KẾT QUẢ")
     assert [a.title for a in report.annexes] == ["Phụ lục I", "Phụ lục II", "Phụ lục III"]
 

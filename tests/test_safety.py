@@ -3,7 +3,7 @@
 import os
 import shutil
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from vstbpn_desktop.domain.validation import validate_activity
@@ -11,7 +11,10 @@ from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.records import Scope, add_activity, count_activities, insert_clean
 from vstbpn_desktop.safety.backup import (
-    backup, backup_if_due, backups_dir, list_backups, rotate,
+    backup,
+    backup_if_due,
+    list_backups,
+    rotate,
 )
 from vstbpn_desktop.safety.integrity import check_file, startup_check
 
@@ -20,8 +23,18 @@ FIXTURE = Path(__file__).parent / "fixtures" / "db" / "schema-0001.sqlite3"
 
 
 def _activity(engine, title="Tuyên truyền Luật Bình đẳng giới", day="2023-03-08"):
-    return add_activity(engine, Scope("883", H1), {"date": day, "kind": "communication", "title": title,
-                                                   "sessions": 2, "participants": 80, "female_participants": 50})
+    return add_activity(
+        engine,
+        Scope("883", H1),
+        {
+            "date": day,
+            "kind": "communication",
+            "title": title,
+            "sessions": 2,
+            "participants": 80,
+            "female_participants": 50,
+        },
+    )
 
 
 def _damage(path: Path) -> None:
@@ -71,7 +84,7 @@ def test_backup_command_writes_a_checked_standalone_copy(district_cli, district)
 def test_rotation_keeps_7_daily_4_weekly_12_monthly(tmp_path):
     folder = tmp_path / "backups"
     folder.mkdir()
-    today = datetime(2026, 11, 28, 20, 0, tzinfo=timezone.utc)
+    today = datetime(2026, 11, 28, 20, 0, tzinfo=UTC)
     for hours in range(0, 24 * 500, 9):  # one every 9 hours for 500 days
         when = today - timedelta(hours=hours)
         (folder / f"vstbpn-{when:%Y%m%d-%H%M%S}-start.sqlite3").write_bytes(b"x")
@@ -145,9 +158,13 @@ def test_restore_refuses_bad_files_and_keeps_the_data(district_cli, district, cl
     connection.commit()
     connection.close()
     cases = {
-        junk: "không phải tệp sao lưu", text: "không phải tệp sao lưu", truncated: "bị hỏng hoặc không trọn vẹn",
-        empty_sqlite: "không phải tệp sao lưu của VSTBPN", foreign: "thuộc hồ sơ đơn vị 884",
-        newer: "phiên bản mới hơn", tmp_path / "missing.sqlite3": "không tìm thấy",
+        junk: "không phải tệp sao lưu",
+        text: "không phải tệp sao lưu",
+        truncated: "bị hỏng hoặc không trọn vẹn",
+        empty_sqlite: "không phải tệp sao lưu của VSTBPN",
+        foreign: "thuộc hồ sơ đơn vị 884",
+        newer: "phiên bản mới hơn",
+        tmp_path / "missing.sqlite3": "không tìm thấy",
     }
     for path, message in cases.items():
         code, _, err = district_cli("restore", path)
@@ -158,8 +175,10 @@ def test_restore_refuses_bad_files_and_keeps_the_data(district_cli, district, cl
 
 
 def test_check_reports_a_damaged_database_and_never_repairs_it(district_cli, district):
-    rows = [validate_activity({"date": "2023-04-01", "kind": "training", "title": f"Hoạt động {i} " + "nội dung " * 20},
-                              H1) for i in range(300)]
+    rows = [
+        validate_activity({"date": "2023-04-01", "kind": "training", "title": f"Hoạt động {i} " + "nội dung " * 20}, H1)
+        for i in range(300)
+    ]
     with district.engine.begin() as connection:
         insert_clean(connection, "883", "Trần Thị Lan", activities=rows)
     backup(district)

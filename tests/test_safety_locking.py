@@ -6,7 +6,13 @@ from vstbpn_desktop.domain.validation import validate_activity
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.records import (
-    Scope, add_activity, add_document, count_activities, delete_records, set_narrative, update_document,
+    Scope,
+    add_activity,
+    add_document,
+    count_activities,
+    delete_records,
+    set_narrative,
+    update_document,
 )
 from vstbpn_desktop.safety import audit
 from vstbpn_desktop.safety.locking import ensure_bulk_editable, lock_state
@@ -55,17 +61,19 @@ def test_submit_locks_and_reopen_needs_a_reason(district_cli, district):
 def test_every_orm_write_is_checked_even_one_records_py_misses(district):
     """update_document checks the old date only; the audit hook still refuses moving a document
     into a locked period, and a direct ORM insert too."""
-    document = add_document(district.engine, Scope("883", H2), {
-        "number": "12/KH-UBND", "date": "2023-08-01", "kind": "plan", "title": "Kế hoạch"})
+    document = add_document(
+        district.engine,
+        Scope("883", H2),
+        {"number": "12/KH-UBND", "date": "2023-08-01", "kind": "plan", "title": "Kế hoạch"},
+    )
     district_lock = Period(2023, 1)
     from vstbpn_desktop.safety.locking import submit
 
     submit(district.engine, district_lock, "Trần Thị Lan")
     with pytest.raises(Refused, match="2023H1 đã khóa"):
         update_document(district.engine, Scope("883", Period(2023)), document.id, {"date": "2023-03-01"})
-    with pytest.raises(Refused, match="đã khóa"):
-        with session_scope(district.engine) as session:
-            session.add(Activity(org_unit_code="883", date=H1.start, kind="media", title="Lén sửa"))
+    with pytest.raises(Refused, match="đã khóa"), session_scope(district.engine) as session:
+        session.add(Activity(org_unit_code="883", date=H1.start, kind="media", title="Lén sửa"))
     with session_scope(district.engine) as session:
         assert session.get(Document, document.id).date == H2.start.replace(month=8)
     assert count_activities(district.engine, Scope("883", H1)) == 0
@@ -75,20 +83,21 @@ def test_a_year_lock_covers_its_halves_and_bulk_paths_check_on_their_transaction
     code, _, err = district_cli("submit", "--period", "2023")
     assert code == 0, err
     clean = [validate_activity({"date": "2023-09-01", "kind": "training", "title": "Lớp"}, H2)]
-    with pytest.raises(Refused, match="kỳ 2023 đã khóa"):
-        with district.engine.begin() as connection:
-            ensure_bulk_editable(connection, activities=clean)
-    with pytest.raises(Refused, match="đã khóa"):
-        with district.engine.begin() as connection:
-            ensure_bulk_editable(connection, indicator_values=[("2023H1", "LEADERS_TOTAL", 5)])
+    with pytest.raises(Refused, match="kỳ 2023 đã khóa"), district.engine.begin() as connection:
+        ensure_bulk_editable(connection, activities=clean)
+    with pytest.raises(Refused, match="đã khóa"), district.engine.begin() as connection:
+        ensure_bulk_editable(connection, indicator_values=[("2023H1", "LEADERS_TOTAL", 5)])
     with district.engine.begin() as connection:
         ensure_bulk_editable(connection, narratives=[("2024H1", "achievements", "x")])  # not locked
 
 
 def test_data_import_into_a_locked_period_is_refused_whole(district_cli, district, tmp_path):
     csv = tmp_path / "hoat-dong.csv"
-    csv.write_text("date,kind,title,sessions,participants,female_participants,place,notes\n"
-                   "2023-03-01,training,Tập huấn,1,20,12,Hội trường,\n", encoding="utf-8")
+    csv.write_text(
+        "date,kind,title,sessions,participants,female_participants,place,notes\n"
+        "2023-03-01,training,Tập huấn,1,20,12,Hội trường,\n",
+        encoding="utf-8",
+    )
     assert district_cli("submit", "--period", "2023H1")[0] == 0
     code, _, err = district_cli("data", "import", csv)
     assert code == 1 and "đã khóa" in err and csv.name in err

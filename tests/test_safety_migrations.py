@@ -76,8 +76,10 @@ def test_the_database_is_backed_up_before_a_migration(tmp_path, monkeypatch):
     shutil.copytree(database.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
     (migrations / "versions" / "9999_test_step.py").write_text(
         f'revision = "9999"\ndown_revision = "{head_revision()}"\nbranch_labels = None\ndepends_on = None\n\n'
-        "from alembic import op\n\n\ndef upgrade():\n    op.execute(\"UPDATE meta SET value = value WHERE 0\")\n\n\n"
-        "def downgrade():\n    pass\n", encoding="utf-8")
+        'from alembic import op\n\n\ndef upgrade():\n    op.execute("UPDATE meta SET value = value WHERE 0")\n\n\n'
+        "def downgrade():\n    pass\n",
+        encoding="utf-8",
+    )
     monkeypatch.setattr(database, "MIGRATIONS_DIR", migrations)
     folder = _profile_from(FIXTURES[0], tmp_path / "profile")
     profile = Profile.open(folder)

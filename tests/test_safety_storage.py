@@ -23,13 +23,21 @@ H1 = Period(2023, 1)
 
 def _child(code: str, fsize_limit: int | None = None) -> subprocess.CompletedProcess:
     """Run `code` in a fresh interpreter, optionally with a file-size limit (a full disk)."""
+
     def limit():
         if fsize_limit is not None:
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
             resource.setrlimit(resource.RLIMIT_FSIZE, (fsize_limit, fsize_limit))
 
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
-                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, preexec_fn=limit, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        preexec_fn=limit,
+        timeout=120,
+    )
 
 
 def _settle(database: Path) -> None:
@@ -86,7 +94,9 @@ def test_disk_full_during_a_backup_leaves_no_half_file(district_cli, district):
         sys.exit(main(["--data-dir", {str(district_cli.data_dir)!r}, "backup", "--out", {str(out)!r}]))
     """
     result = _child(code, fsize_limit=database.stat().st_size // 2)
-    assert result.returncode == 1 and result.stderr.startswith("error: ") and "ổ đĩa đầy" in result.stderr, result.stderr
+    assert result.returncode == 1 and result.stderr.startswith("error: ") and "ổ đĩa đầy" in result.stderr, (
+        result.stderr
+    )
     assert list(out.parent.iterdir()) == []  # no temp file, no half backup
     assert check_file(database) == []
 
@@ -107,10 +117,12 @@ def _read_only_folder(folder: Path):
         pytest.skip("running as root and mount is not permitted: a read-only folder cannot be simulated")
     subprocess.run(["cp", "-a", f"{staged}/.", str(folder)], check=True)
     subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+
     def undo():
         subprocess.run(["umount", str(folder)], check=True)
         folder.rmdir()
         staged.rename(folder)
+
     return undo
 
 
@@ -137,14 +149,16 @@ def test_read_only_folder_gives_a_clear_refusal(district_cli, district, tmp_path
 
 
 def test_removable_and_network_storage_is_warned_about(tmp_path):
-    mounts = "\n".join([
-        "/dev/sda1 / ext4 rw,relatime 0 0",
-        "/dev/sdb1 /media/lan/USB\\040KINGSTON vfat rw,nosuid 0 0",
-        "//server/share /mnt/chung cifs rw 0 0",
-        "server:/export /srv/nfs nfs4 rw 0 0",
-        "/dev/sdc1 /media/lan/exfat exfat rw 0 0",
-        "tmpfs /tmp tmpfs rw 0 0",
-    ])
+    mounts = "\n".join(
+        [
+            "/dev/sda1 / ext4 rw,relatime 0 0",
+            "/dev/sdb1 /media/lan/USB\\040KINGSTON vfat rw,nosuid 0 0",
+            "//server/share /mnt/chung cifs rw 0 0",
+            "server:/export /srv/nfs nfs4 rw 0 0",
+            "/dev/sdc1 /media/lan/exfat exfat rw 0 0",
+            "tmpfs /tmp tmpfs rw 0 0",
+        ]
+    )
     assert storage_warning(Path("/home/lan/vstbpn.sqlite3"), mounts) is None
     assert storage_warning(Path("/tmp/x/vstbpn.sqlite3"), mounts) is None
     usb = storage_warning(Path("/media/lan/USB KINGSTON/hoso/vstbpn.sqlite3"), mounts)

@@ -1,14 +1,15 @@
 """The bulk paths keep the safety promises: a backup before, the lock respected, one audit event."""
 
-
 from test_bundle import world, world_template  # noqa: F401  (shared fixtures)
 
 from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.safety import audit
 from vstbpn_desktop.safety.backup import list_backups
 
-CSV = ("date,kind,title,sessions,participants,female_participants,place,notes\n"
-       "2023-03-01,training,Tập huấn bình đẳng giới,2,40,25,Xã Mỹ Hòa Hưng,\n")
+CSV = (
+    "date,kind,title,sessions,participants,female_participants,place,notes\n"
+    "2023-03-01,training,Tập huấn bình đẳng giới,2,40,25,Xã Mỹ Hòa Hưng,\n"
+)
 
 
 def _bulk_events(data_dir):

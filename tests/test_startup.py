@@ -19,8 +19,14 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 
 def run_python(*args: str, **env: str) -> subprocess.CompletedProcess:
     """A fresh interpreter in the repository, offscreen: what a module loads shows only there."""
-    return subprocess.run([sys.executable, *args], cwd=ROOT, env=os.environ | {"QT_QPA_PLATFORM": "offscreen"} | env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=os.environ | {"QT_QPA_PLATFORM": "offscreen"} | env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_parser_and_frame_import_no_orm_and_no_crypto():
@@ -144,6 +150,9 @@ def test_main_tells_the_window_from_the_command_line_without_building_the_parser
     assert str(main.window_arguments(["--data-dir=p"]).data_dir) == "p"
     for argv in (["info"], ["--data-dir", "p", "info"], ["--self-test"], ["--version"], ["-h"], ["--data-dir"]):
         assert main.window_arguments(argv) is None, argv
-    result = run_python("-c", "import sys, main; main.window_arguments(['--data-dir', 'p']); "
-                              "print(sorted(m for m in sys.modules if m.startswith('vstbpn_desktop')))")
+    result = run_python(
+        "-c",
+        "import sys, main; main.window_arguments(['--data-dir', 'p']); "
+        "print(sorted(m for m in sys.modules if m.startswith('vstbpn_desktop')))",
+    )
     assert result.returncode == 0 and result.stdout.strip() == "[]", result

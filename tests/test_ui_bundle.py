@@ -7,20 +7,18 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import PASSPHRASE, shown_window
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
+from ui import bundle_common, bundle_send
 from vstbpn_desktop import records
 from vstbpn_desktop.bundle import format as fmt
 from vstbpn_desktop.bundle import trust
 from vstbpn_desktop.bundle.keys import public_key_info, spaced
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import Profile
-
-from ui import bundle_common, bundle_send
-
-from conftest import PASSPHRASE, shown_window
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 H1 = Period(2023, 1)
@@ -38,8 +36,9 @@ class Answers:
         monkeypatch.setattr(bundle_common, "ask_save_file", lambda parent, title, default, f: self.save.pop(0))
         monkeypatch.setattr(bundle_common, "ask_open_files", lambda parent, title, f: self.open_files.pop(0))
         monkeypatch.setattr(bundle_common, "ask_passphrase", lambda parent, title, label: self.passphrases.pop(0))
-        monkeypatch.setattr(bundle_common, "tell",
-                            lambda parent, title, text, warning=False: self.told.append((title, text, warning)))
+        monkeypatch.setattr(
+            bundle_common, "tell", lambda parent, title, text, warning=False: self.told.append((title, text, warning))
+        )
         monkeypatch.setattr(bundle_common, "confirm", lambda parent, title, text, yes: self.confirms.pop(0))
         # The checklist before sending: send as it is, the period left open (tests of it: test_ui_send_check.py).
         monkeypatch.setattr(bundle_send, "run_checklist", self.send_anyway)
@@ -276,9 +275,19 @@ def test_enrol_dialog_refuses_a_weak_key_and_the_profiles_own(qtbot, answers, pr
 
     identity = bytes([1]) + bytes(31)
     weak = tmp_path / "weak.pub.json"
-    weak.write_text(json.dumps({"format": "vstb-public-key", "version": 1, "org_unit": "883", "tree": "",
-                                "public_key": base64.b64encode(identity).decode("ascii"),
-                                "fingerprint": fingerprint_hex(identity)}), encoding="utf-8")
+    weak.write_text(
+        json.dumps(
+            {
+                "format": "vstb-public-key",
+                "version": 1,
+                "org_unit": "883",
+                "tree": "",
+                "public_key": base64.b64encode(identity).decode("ascii"),
+                "fingerprint": fingerprint_hex(identity),
+            }
+        ),
+        encoding="utf-8",
+    )
     own = tmp_path / "own.pub.json"
     export_public(province, own)
     document = json.loads(own.read_text(encoding="utf-8"))

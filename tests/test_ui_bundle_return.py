@@ -2,14 +2,12 @@
 summary; the province returns a report for correction; the district sees the reason in a banner."""
 
 import pytest
+from conftest import PASSPHRASE, ok, shown_window
 
+from ui import bundle_common, bundle_return
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.records import Scope, set_indicator_values
-
-from ui import bundle_common, bundle_return
-
-from conftest import PASSPHRASE, ok, shown_window
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 H1 = Period.parse("2023H1")
@@ -26,8 +24,12 @@ def test_receive_dialog_shows_the_audit_summary(qtbot, pair, tmp_path, told):
     ok(district, "reopen", "--period", "2023H1", "--reason", "Bổ sung số liệu lãnh đạo")
     profile = Profile.open(district.data_dir)
     try:
-        set_indicator_values(profile.engine, Scope("883", H1),
-                             {"LEADERS_TOTAL": 230, "LEADERS_FEMALE": 50, "HOTLINE_CONTACTS": 17}, profile.author)
+        set_indicator_values(
+            profile.engine,
+            Scope("883", H1),
+            {"LEADERS_TOTAL": 230, "LEADERS_FEMALE": 50, "HOTLINE_CONTACTS": 17},
+            profile.author,
+        )
     finally:
         profile.close()
     ok(district, "submit", "--period", "2023H1")

@@ -5,20 +5,20 @@ and redone with the database restored exactly (a dump of the tables compared).""
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QTimer, Qt
+from conftest import shown_window
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import text
+from test_ui_window import enter, focused, type_text
 
+from ui.models import ActivityTableModel as A
+from ui.models import DocumentTableModel as D
+from ui.models import ErrorRole, IdRole
 from vstbpn_desktop import records
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.records import Scope
 from vstbpn_desktop.safety import locking
 from vstbpn_desktop.safety.audit import events
-
-from ui.models import ActivityTableModel as A, DocumentTableModel as D, ErrorRole, IdRole
-
-from conftest import shown_window
-from test_ui_window import enter, focused, type_text
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
@@ -40,11 +40,17 @@ def scope(district) -> Scope:
 @pytest.fixture
 def window(qtbot, district, scope):
     for day, title in ((date(2023, 3, 1), "Hội nghị tháng 3"), (date(2023, 5, 1), "Tập huấn tháng 5")):
-        records.add_activity(district.engine, scope, {"date": day, "kind": "training", "title": title,
-                                                      "participants": 1250, "female_participants": 600})
+        records.add_activity(
+            district.engine,
+            scope,
+            {"date": day, "kind": "training", "title": title, "participants": 1250, "female_participants": 600},
+        )
     for day, number in ((date(2023, 2, 1), "10/KH-UBND"), (date(2023, 4, 1), "20/KH-UBND")):
-        records.add_document(district.engine, scope, {"number": number, "date": day, "kind": "plan",
-                                                      "issuer": "UBND huyện", "title": f"Kế hoạch {number}"})
+        records.add_document(
+            district.engine,
+            scope,
+            {"number": number, "date": day, "kind": "plan", "issuer": "UBND huyện", "title": f"Kế hoạch {number}"},
+        )
     window = shown_window(qtbot, district, "2023H1")
     window.activateWindow()
     yield window
@@ -83,15 +89,16 @@ def retype(qtbot, text_: str) -> None:
 
 # -- 1. the record under the cursor stays under the cursor -------------------------------------
 
+
 def test_new_activity_date_then_tab_keeps_editing_the_same_record(qtbot, window, district, scope):
     page = new_row(qtbot, window, "communication")
     new_id = current_id(page)
     assert page.table.currentIndex().row() == 0 and page.table.currentIndex().column() == A.DATE
-    retype(qtbot, "20/06/2023")                 # sorts the record last: from row 0 to row 2
-    qtbot.keyClick(focused(), Qt.Key_Tab)       # → its kind
+    retype(qtbot, "20/06/2023")  # sorts the record last: from row 0 to row 2
+    qtbot.keyClick(focused(), Qt.Key_Tab)  # → its kind
     assert current_id(page) == new_id and page.table.currentIndex().row() == 2
-    qtbot.keyClick(focused(), Qt.Key_Down)      # the kind below "Truyền thông"
-    qtbot.keyClick(focused(), Qt.Key_Tab)       # → its title
+    qtbot.keyClick(focused(), Qt.Key_Down)  # the kind below "Truyền thông"
+    qtbot.keyClick(focused(), Qt.Key_Tab)  # → its title
     retype(qtbot, "Tọa đàm")
     qtbot.keyClick(focused(), Qt.Key_Tab)
     type_text(qtbot, focused(), "2")
@@ -102,32 +109,40 @@ def test_new_activity_date_then_tab_keeps_editing_the_same_record(qtbot, window,
     assert (mine["date"], mine["title"], mine["sessions"]) == (date(2023, 6, 20), "Tọa đàm", 2)
     assert mine["kind"] != "communication"
     assert {(r["title"], r["kind"], r["sessions"]) for r in rows.values()} == {
-        ("Hội nghị tháng 3", "training", 1), ("Tập huấn tháng 5", "training", 1)}
+        ("Hội nghị tháng 3", "training", 1),
+        ("Tập huấn tháng 5", "training", 1),
+    }
 
 
 def test_new_document_typed_across_a_resort_lands_in_one_record(qtbot, window, district, scope):
     page = new_row(qtbot, window, "documents")
     new_id = current_id(page)
-    assert focused().text() == "Chưa có số"     # the first column: the number
+    assert focused().text() == "Chưa có số"  # the first column: the number
     retype(qtbot, "35/KH-BVSTBPN")
-    qtbot.keyClick(focused(), Qt.Key_Tab)       # → Ngày ban hành
-    retype(qtbot, "15/05/2023")                 # sorts it after both others
-    qtbot.keyClick(focused(), Qt.Key_Tab)       # → Cơ quan ban hành
+    qtbot.keyClick(focused(), Qt.Key_Tab)  # → Ngày ban hành
+    retype(qtbot, "15/05/2023")  # sorts it after both others
+    qtbot.keyClick(focused(), Qt.Key_Tab)  # → Cơ quan ban hành
     assert current_id(page) == new_id and page.table.currentIndex().column() == D.ISSUER
     type_text(qtbot, focused(), "Ban VSTBPN")
-    qtbot.keyClick(focused(), Qt.Key_Tab)       # → Loại văn bản
+    qtbot.keyClick(focused(), Qt.Key_Tab)  # → Loại văn bản
     qtbot.keyClick(focused(), Qt.Key_Down)
-    qtbot.keyClick(focused(), Qt.Key_Tab)       # → Trích yếu
+    qtbot.keyClick(focused(), Qt.Key_Tab)  # → Trích yếu
     retype(qtbot, "Kế hoạch tháng hành động")
     enter(qtbot, focused())
 
     documents = {d.id: d for d in records.list_documents(district.engine, scope)}
     mine = documents.pop(new_id)
     assert (mine.number, mine.date, mine.issuer, mine.title) == (
-        "35/KH-BVSTBPN", date(2023, 5, 15), "Ban VSTBPN", "Kế hoạch tháng hành động")
+        "35/KH-BVSTBPN",
+        date(2023, 5, 15),
+        "Ban VSTBPN",
+        "Kế hoạch tháng hành động",
+    )
     assert mine.kind != "plan"
     assert {(d.number, d.kind, d.issuer) for d in documents.values()} == {
-        ("10/KH-UBND", "plan", "UBND huyện"), ("20/KH-UBND", "plan", "UBND huyện")}
+        ("10/KH-UBND", "plan", "UBND huyện"),
+        ("20/KH-UBND", "plan", "UBND huyện"),
+    }
 
 
 def test_current_record_kept_after_period_change_and_reload(qtbot, window, district):
@@ -135,9 +150,9 @@ def test_current_record_kept_after_period_change_and_reload(qtbot, window, distr
     model = page.table.model()
     page.table.setCurrentIndex(model.index(1, A.TITLE))
     kept = current_id(page)
-    window.controller.set_period("2023")        # the year holds the half-year's records
+    window.controller.set_period("2023")  # the year holds the half-year's records
     assert current_id(page) == kept and page.table.currentIndex().column() == A.TITLE
-    window.controller.reload()                  # as after an import or a restore
+    window.controller.reload()  # as after an import or a restore
     assert current_id(page) == kept
 
 
@@ -150,13 +165,14 @@ def test_filter_keeps_an_edited_record_listed(qtbot, window, district):
     page.table.setCurrentIndex(model.index(0, A.TITLE))
     kept = current_id(page)
     qtbot.keyClick(page.table, Qt.Key_F2)
-    retype(qtbot, "Tập huấn tháng sáu")         # no longer matches the filter
+    retype(qtbot, "Tập huấn tháng sáu")  # no longer matches the filter
     enter(qtbot, focused())
     assert model.rowCount() == 1 and model.index(0, 0).data(IdRole) == kept
     assert model.index(0, A.TITLE).data() == "Tập huấn tháng sáu"
 
 
 # -- 5. the keys of a spreadsheet ----------------------------------------------------------------
+
 
 def test_ctrl_n_from_the_section_list_adds_a_row_to_the_page_shown(qtbot, window, district, scope):
     window.show_page("communication")
@@ -165,7 +181,7 @@ def test_ctrl_n_from_the_section_list_adds_a_row_to_the_page_shown(qtbot, window
     assert records.count_activities(district.engine, scope) == 3
     assert focused().parent() is window.pages["communication"].table.viewport()
     qtbot.keyClick(focused(), Qt.Key_Escape)
-    window.show_page("assessment")              # a page without rows: nothing happens
+    window.show_page("assessment")  # a page without rows: nothing happens
     window.navigation.setFocus()
     qtbot.keyClick(window.navigation, Qt.Key_N, Qt.ControlModifier)
     assert records.count_activities(district.engine, scope) == 3
@@ -179,13 +195,13 @@ def test_tab_from_the_last_cell_goes_to_the_next_row_then_a_new_row(qtbot, windo
     first, second = model.index(0, 0).data(IdRole), model.index(1, 0).data(IdRole)
     qtbot.keyClick(page.table, Qt.Key_F2)
     type_text(qtbot, focused(), "Long Xuyên")
-    qtbot.keyClick(focused(), Qt.Key_Tab)       # last cell of row 1 → first cell of row 2
+    qtbot.keyClick(focused(), Qt.Key_Tab)  # last cell of row 1 → first cell of row 2
     assert page.table.currentIndex().row() == 1 and page.table.currentIndex().column() == 0
     assert current_id(page) == second
     assert records.record_state(district.engine, "activity", scope, first)["place"] == "Long Xuyên"
     qtbot.keyClick(focused(), Qt.Key_Escape)
     page.table.setCurrentIndex(model.index(1, A.PLACE))
-    qtbot.keyClick(page.table, Qt.Key_Tab)      # last cell of the last row → a new row, date open
+    qtbot.keyClick(page.table, Qt.Key_Tab)  # last cell of the last row → a new row, date open
     assert records.count_activities(district.engine, scope) == 3
     assert current_id(page) not in (first, second)
     assert page.table.currentIndex().column() == A.DATE
@@ -203,14 +219,15 @@ def test_enter_saves_and_moves_down_f2_edits(qtbot, window, district, scope):
     assert page.table.currentIndex().row() == 1 and page.table.state() != page.table.State.EditingState
     assert model.index(0, A.SESSIONS).data() == "4"
     qtbot.keyClick(page.table, Qt.Key_Up)
-    qtbot.keyClick(page.table, Qt.Key_Return)   # not editing: Enter moves down
+    qtbot.keyClick(page.table, Qt.Key_Return)  # not editing: Enter moves down
     assert page.table.currentIndex().row() == 1 and page.table.state() != page.table.State.EditingState
-    type_text(qtbot, page.table, "7")           # typing edits
+    type_text(qtbot, page.table, "7")  # typing edits
     enter(qtbot, focused())
     assert [r["sessions"] for r in records.activity_page(district.engine, scope, 0, 10)] == [4, 7]
 
 
 # -- 2. nothing typed is lost silently ----------------------------------------------------------
+
 
 def test_women_above_total_in_a_cell_stays_red_unsaved_and_out_of_totals(qtbot, window, district, scope):
     page = table_page(window, "communication")
@@ -240,8 +257,7 @@ def test_women_above_total_in_a_cell_stays_red_unsaved_and_out_of_totals(qtbot, 
     assert page.totals["female"].text() == "Trong đó nữ: 1.900"
 
 
-def test_a_word_in_a_figure_is_kept_not_saved_and_printing_asks(qtbot, window, district, scope,
-                                                                asked_about_unsaved):
+def test_a_word_in_a_figure_is_kept_not_saved_and_printing_asks(qtbot, window, district, scope, asked_about_unsaved):
     window.show_page("female_cadres")
     page = window.pages["female_cadres"]
     total, women = page.inputs["LEADERS_TOTAL"], page.inputs["LEADERS_FEMALE"]
@@ -257,18 +273,18 @@ def test_a_word_in_a_figure_is_kept_not_saved_and_printing_asks(qtbot, window, d
     assert women.text() == "năm trăm" and "b00020" in women.styleSheet()
     assert "không phải là số" in women.toolTip() and "không phải là số" in page.message.text()
     assert records.indicator_values(district.engine, scope)["LEADERS_FEMALE"] == 584
-    assert page.shares["LEADERS_FEMALE_PCT"].text() == share      # saved values only
+    assert page.shares["LEADERS_FEMALE_PCT"].text() == share  # saved values only
 
-    asked_about_unsaved.answer = False          # "Sửa lại": printing does not start
+    asked_about_unsaved.answer = False  # "Sửa lại": printing does not start
     women.clearFocus()
-    window.show_page("documents")               # leaving the page asks first, and stays
+    window.show_page("documents")  # leaving the page asks first, and stays
     assert window.stack.currentWidget() is page
     qtbot.waitUntil(lambda: focused() is women)  # back in the value to fix
     assert window.navigation.currentRow() == 2
     assert window.controller.flush() is False
     assert len(asked_about_unsaved) == 2 and "không phải là số" in asked_about_unsaved[-1][0]
 
-    asked_about_unsaved.answer = True           # "Bỏ các giá trị này": the saved value comes back
+    asked_about_unsaved.answer = True  # "Bỏ các giá trị này": the saved value comes back
     assert window.controller.flush() is True
     assert women.text() == "584" and women.styleSheet() == "" and page.message.text() == ""
 
@@ -308,6 +324,7 @@ def test_period_change_and_closing_ask_about_refused_values(qtbot, window, distr
 
 
 # -- 3. undo and redo -----------------------------------------------------------------------------
+
 
 def active(qtbot, window):
     """The offscreen platform does not give the window back after a message box by itself."""
@@ -366,7 +383,7 @@ def test_undo_redo_of_rows_added_and_deleted(qtbot, window, district, scope):
     QTimer.singleShot(0, answer)
     qtbot.keyClick(page.table, Qt.Key_Delete)
     assert records.count_activities(district.engine, scope) == 0
-    undo(qtbot, window)                         # both rows in one step, ids and times as they were
+    undo(qtbot, window)  # both rows in one step, ids and times as they were
     assert dump(district) == added and page.table.model().rowCount() == 2
     redo(qtbot, window)
     assert records.count_activities(district.engine, scope) == 0
@@ -384,14 +401,14 @@ def test_undo_of_figures_and_narratives_survives_a_page_switch(qtbot, window, di
     box = window.pages["assessment"].narratives["achievements"].text
     box.setFocus()
     type_text(qtbot, box, "Đạt kết quả")
-    window.pages["assessment"].narratives["difficulties"].text.setFocus()   # saved on leaving
+    window.pages["assessment"].narratives["difficulties"].text.setFocus()  # saved on leaving
     type_text(qtbot, box, "")
     window.navigation.setFocus()
     assert records.narratives(district.engine, scope) == {"achievements": "Đạt kết quả"}
 
     undo(qtbot, window)
     assert dump(district) == with_figure and box.toPlainText() == ""
-    undo(qtbot, window)                         # the figure, on the page it was typed on
+    undo(qtbot, window)  # the figure, on the page it was typed on
     assert dump(district) == held
     assert window.stack.currentWidget() is window.pages["violence"] and field.text() == ""
     redo(qtbot, window)
@@ -443,14 +460,13 @@ def test_history_window_restores_one_value_and_the_restore_can_be_undone(qtbot, 
     dialog = open_audit(window)
     qtbot.addWidget(dialog)
     assert dialog.which.currentData() == record_id
-    row = next(i for i, e in enumerate(dialog.rows) if e["action"] == "update"
-               and e["before"]["participants"] == 1250)
+    row = next(i for i, e in enumerate(dialog.rows) if e["action"] == "update" and e["before"]["participants"] == 1250)
     assert not dialog.restore_button.isEnabled()
     dialog.table.selectRow(row)
     assert dialog.restore_button.isEnabled()
     qtbot.mouseClick(dialog.restore_button, Qt.LeftButton)
     state = records.record_state(district.engine, "activity", scope, record_id)
-    assert (state["participants"], state["title"]) == (1250, "Hội nghị mới")   # that value only
+    assert (state["participants"], state["title"]) == (1250, "Hội nghị mới")  # that value only
     assert dialog.count.text() == "Đã khôi phục. Hoàn tác: Ctrl+Z."
     assert events(district.engine, record_id=record_id)[-1]["action"] == "update"
     dialog.close()
@@ -478,17 +494,22 @@ def test_paste_of_many_cells_is_one_undo_step(qtbot, window, district, scope):
     model = page.table.model()
     page.table.setCurrentIndex(model.index(1, A.DATE))
     held = dump(district)
-    QApplication.clipboard().setText("02/02/2023\tTập huấn\tLớp 1\t2\n"
-                                     "03/03/2023\tHội nghị, hội thảo\tHội nghị 2\t1\n"
-                                     "04/04/2023\tkhong co\tLớp 3\t1\n")
+    QApplication.clipboard().setText(
+        "02/02/2023\tTập huấn\tLớp 1\t2\n"
+        "03/03/2023\tHội nghị, hội thảo\tHội nghị 2\t1\n"
+        "04/04/2023\tkhong co\tLớp 3\t1\n"
+    )
     qtbot.keyClick(page.table, Qt.Key_V, Qt.ControlModifier)
     rows = records.activity_page(district.engine, scope, 0, 10)
     assert [(r["date"], r["kind"], r["title"], r["sessions"]) for r in rows] == [
-        (date(2023, 2, 2), "training", "Lớp 1", 2), (date(2023, 3, 1), "training", "Hội nghị tháng 3", 1),
-        (date(2023, 3, 3), "conference", "Hội nghị 2", 1), (date(2023, 4, 4), "communication", "Lớp 3", 1)]
+        (date(2023, 2, 2), "training", "Lớp 1", 2),
+        (date(2023, 3, 1), "training", "Hội nghị tháng 3", 1),
+        (date(2023, 3, 3), "conference", "Hội nghị 2", 1),
+        (date(2023, 4, 4), "communication", "Lớp 3", 1),
+    ]
     refused = model.index(model.row_of(rows[3]["id"]), A.KIND)
     assert refused.data() == "khong co" and "không có trong danh mục" in refused.data(ErrorRole)
-    assert "Hoàn tác: dán 12 ô" == window.findChild(type(window.menus["edit"].actions()[0]), "undo").text()
+    assert window.findChild(type(window.menus["edit"].actions()[0]), "undo").text() == "Hoàn tác: dán 12 ô"
 
     undo(qtbot, window)
     assert dump(district) == held

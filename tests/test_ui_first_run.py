@@ -4,12 +4,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLabel, QMessageBox
 
+from ui.first_run import FirstRunDialog, passphrase_strength
 from vstbpn_desktop import records
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.records import Scope
-
-from ui.first_run import FirstRunDialog, passphrase_strength
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
@@ -71,7 +70,8 @@ def test_first_run_refuses_short_or_mismatched_passphrase(qtbot, tmp_path):
 
 
 def test_first_run_in_a_folder_that_cannot_be_written_names_the_folder_and_lets_the_officer_stay(
-        qtbot, tmp_path, monkeypatch):
+    qtbot, tmp_path, monkeypatch
+):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
     folder = blocker / "profile"  # cannot be made, even by root
@@ -107,7 +107,8 @@ def choose(qtbot, dialog, code: str) -> None:
 
 
 def test_first_run_language_switches_at_once_keeps_what_was_typed_and_opens_english_window(
-        qtbot, tmp_path, built, language):
+    qtbot, tmp_path, built, language
+):
     from ui.app import open_window
 
     language("vi")
@@ -126,8 +127,12 @@ def test_first_run_language_switches_at_once_keeps_what_was_typed_and_opens_engl
 
     choose(qtbot, dialog, "en")
     assert dialog.windowTitle() == "Set up the unit profile"
-    assert [c.text() for c in dialog.captions] == ["Officer's name:", "Position:", "Signing key passphrase:",
-                                                   "Repeat passphrase:"]
+    assert [c.text() for c in dialog.captions] == [
+        "Officer's name:",
+        "Position:",
+        "Signing key passphrase:",
+        "Repeat passphrase:",
+    ]
     assert dialog.demo.text() == "Load sample data to try the program"
     assert dialog.buttons.button(QDialogButtonBox.Ok).text() == "Create profile"
     assert dialog.buttons.button(QDialogButtonBox.Cancel).text() == "Quit"
@@ -138,12 +143,17 @@ def test_first_run_language_switches_at_once_keeps_what_was_typed_and_opens_engl
     assert dialog.language_note.isVisible()
     # Nothing typed or chosen is lost.
     assert (dialog.search.text(), dialog.officer.text(), dialog.officer_title.text()) == (
-        "long xuyen", "Lê Thị Mai", "Chuyên viên")
+        "long xuyen",
+        "Lê Thị Mai",
+        "Chuyên viên",
+    )
     assert dialog.passphrase.text() == dialog.confirm.text() == "mật khẩu đủ dài 2023"
     assert dialog.units.currentItem().data(Qt.UserRole) == chosen and dialog.demo.isChecked()
     assert all("Long Xuyên" in text for text in dialog.visible_units())
     # Every text of the dialog but the data (unit names, what was typed) and the language names.
-    allowed = {"&Ngôn ngữ / Language:", "Tiếng Việt"} | {dialog.units.item(r).text() for r in range(dialog.units.count())}
+    allowed = {"&Ngôn ngữ / Language:", "Tiếng Việt"} | {
+        dialog.units.item(r).text() for r in range(dialog.units.count())
+    }
     shown = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton)]
     shown += [dialog.windowTitle(), dialog.search.placeholderText(), dialog.officer_title.placeholderText()]
     assert [t for t in shown if VIETNAMESE.search(t) and t not in allowed and folder.name not in t] == []

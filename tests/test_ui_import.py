@@ -6,14 +6,12 @@ from datetime import datetime
 
 import openpyxl
 import pytest
+from conftest import shown_window
 
+from ui import bundle_common
 from vstbpn_desktop import records
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.records import Scope
-
-from ui import bundle_common
-
-from conftest import shown_window
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 H1 = Period(2023, 1)
@@ -40,10 +38,15 @@ def filled_template(window, monkeypatch, tmp_path, rows):
 
 
 def test_excel_import_through_the_action_imports_and_reloads(qtbot, window, district, told, monkeypatch, tmp_path):
-    filled = filled_template(window, monkeypatch, tmp_path, [
-        [datetime(2023, 3, 8), "training", "Tập huấn bình đẳng giới", 2, 100, 60, "Long Xuyên", None],
-        ["15/04/2023", "Tuyên truyền", "Nói chuyện chuyên đề", None, 50, 30, None, None],
-    ])
+    filled = filled_template(
+        window,
+        monkeypatch,
+        tmp_path,
+        [
+            [datetime(2023, 3, 8), "training", "Tập huấn bình đẳng giới", 2, 100, 60, "Long Xuyên", None],
+            ["15/04/2023", "Tuyên truyền", "Nói chuyện chuyên đề", None, 50, 30, None, None],
+        ],
+    )
     page = window.pages["communication"]
     assert page.table.model().rowCount() == 0
     monkeypatch.setattr(bundle_common, "ask_open_file", lambda parent, title, f: filled)
@@ -56,10 +59,15 @@ def test_excel_import_through_the_action_imports_and_reloads(qtbot, window, dist
 
 
 def test_bad_file_is_refused_whole_and_nothing_changes(qtbot, window, district, told, monkeypatch, tmp_path):
-    filled = filled_template(window, monkeypatch, tmp_path, [
-        [datetime(2023, 3, 8), "training", "Tập huấn", 2, 100, 60, None, None],
-        [datetime(2023, 3, 9), "training", "Tập huấn", 1, 10, 60, None, None],  # women > total
-    ])
+    filled = filled_template(
+        window,
+        monkeypatch,
+        tmp_path,
+        [
+            [datetime(2023, 3, 8), "training", "Tập huấn", 2, 100, 60, None, None],
+            [datetime(2023, 3, 9), "training", "Tập huấn", 1, 10, 60, None, None],  # women > total
+        ],
+    )
     result = window.table_files.import_path(filled)
     assert result is None
     text, warning = told[-1]

@@ -5,10 +5,13 @@ window writes numbers; a date refusal reads once; Tệp → Thoát (Ctrl+Q); fir
 unit search box."""
 
 import pytest
+from conftest import PASSPHRASE, ok, shown_window
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog
 
+from ui import i18n
+from ui.models import ActivityTableModel, refusal_text
 from vstbpn_desktop import records
 from vstbpn_desktop.bundle import keys, trust
 from vstbpn_desktop.domain.validation import Invalid, validate_activity
@@ -17,17 +20,13 @@ from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.records import Scope
 
-from ui import i18n
-from ui.models import ActivityTableModel, refusal_text
-
-from conftest import PASSPHRASE, ok, shown_window
-
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 H1 = Period(2023, 1)
 
 
 def test_bundle_from_a_key_never_enrolled_names_the_unit_and_enrols_from_the_dialog(
-        qtbot, district_cli, province_cli, tmp_path, monkeypatch):
+    qtbot, district_cli, province_cli, tmp_path, monkeypatch
+):
     from ui import trust_keys
 
     ok(district_cli, "demo")
@@ -101,21 +100,40 @@ def test_wrong_passphrase_names_no_file(district):
     assert keys.load_private_key(district, PASSPHRASE) is not None
 
 
-@pytest.mark.parametrize("code, expected", [("vi", "số nữ (1.300) lớn hơn tổng số người tham dự (1.250)"),
-                                            ("en", "(1,300)")])
+@pytest.mark.parametrize(
+    "code, expected", [("vi", "số nữ (1.300) lớn hơn tổng số người tham dự (1.250)"), ("en", "(1,300)")]
+)
 def test_numbers_inside_messages_are_written_as_the_window_writes_them(language, code, expected):
     assert language(code) == code
     with pytest.raises(Invalid) as invalid:
-        validate_activity({"date": "2023-03-01", "kind": "training", "title": "Tập huấn", "sessions": 1,
-                           "participants": 1250, "female_participants": 1300}, H1)
+        validate_activity(
+            {
+                "date": "2023-03-01",
+                "kind": "training",
+                "title": "Tập huấn",
+                "sessions": 1,
+                "participants": 1250,
+                "female_participants": 1300,
+            },
+            H1,
+        )
     text = i18n.message(invalid.value.problems["female_participants"])
     assert expected in text and "1300" not in text and "1250" not in text
 
 
 def test_a_date_refusal_names_the_date_once(district):
     with pytest.raises(Invalid) as invalid:
-        validate_activity({"date": "2026-03-15", "kind": "training", "title": "Tập huấn", "sessions": 1,
-                           "participants": 10, "female_participants": 5}, H1)
+        validate_activity(
+            {
+                "date": "2026-03-15",
+                "kind": "training",
+                "title": "Tập huấn",
+                "sessions": 1,
+                "participants": 10,
+                "female_participants": 5,
+            },
+            H1,
+        )
     names = dict(zip(ActivityTableModel.COLUMNS, ["Ngày", "Loại hoạt động", "Nội dung"]))
     text = refusal_text(invalid.value, names)
     assert text.startswith("Ngày 15/03/2026 nằm ngoài kỳ 2023H1"), text

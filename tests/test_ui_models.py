@@ -1,17 +1,16 @@
 """Table models without a window: qtmodeltester, display forms, lazy loading of 100.000 rows."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 
+from ui.models import ActivityTableModel, DocumentTableModel, ErrorRole, IdRole, IndicatorTableModel, RecordRole
 from vstbpn_desktop import records
 from vstbpn_desktop.demo import load_demo
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.records import Scope
 from vstbpn_desktop.text import fold
-
-from ui.models import ActivityTableModel, DocumentTableModel, ErrorRole, IdRole, IndicatorTableModel, RecordRole
 
 SAMPLE = Period(2023, 1)
 
@@ -67,7 +66,7 @@ def test_indicator_model_refuses_women_above_total_and_keeps_value(qtbot, sample
     with qtbot.waitSignal(model.refused) as blocker:
         assert model.setData(cell, "3000") is False
     assert "lớn hơn tổng số cán bộ lãnh đạo" in blocker.args[1]
-    assert cell.data() == "3000"              # kept where it was typed, red, not saved
+    assert cell.data() == "3000"  # kept where it was typed, red, not saved
     assert "lớn hơn" in cell.data(ErrorRole) and cell.data(Qt.BackgroundRole) is not None
     assert model.pending() == [cell.data(ErrorRole)]
     assert records.indicator_values(profile.engine, scope)["LEADERS_FEMALE"] == 584
@@ -84,7 +83,7 @@ def test_activity_model_refuses_date_outside_period(qtbot, sample):
     with qtbot.waitSignal(model.refused) as blocker:
         assert model.setData(cell, "15/08/2023") is False
     assert blocker.args[1].startswith("Ngày 15/08/2023 nằm ngoài kỳ 2023H1")  # the date named once
-    assert cell.data() == "15/08/2023" and cell.data(Qt.BackgroundRole) is not None   # kept, red
+    assert cell.data() == "15/08/2023" and cell.data(Qt.BackgroundRole) is not None  # kept, red
     assert model.index(0, model.TITLE).data(Qt.BackgroundRole) is None
     assert records.activity_page(profile.engine, scope, 0, 1)[0]["date"].strftime("%d/%m/%Y") == before
     model.discard_pending()
@@ -97,9 +96,19 @@ def many_activities(count: int) -> list[dict]:
     for i in range(count):
         title = f"Tuyên truyền bình đẳng giới số {i}"
         place = "Long Xuyên" if i % 1000 == 0 else "Mỹ Bình"
-        rows.append({"date": start + timedelta(days=i % 181), "kind": "communication", "title": title,
-                     "sessions": 1, "participants": 30, "female_participants": 18, "place": place,
-                     "notes": "", "search_text": fold(f"{title} {place} ")})
+        rows.append(
+            {
+                "date": start + timedelta(days=i % 181),
+                "kind": "communication",
+                "title": title,
+                "sessions": 1,
+                "participants": 30,
+                "female_participants": 18,
+                "place": place,
+                "notes": "",
+                "search_text": fold(f"{title} {place} "),
+            }
+        )
     return rows
 
 

@@ -5,6 +5,7 @@ pypdf), the preview dialog gets pages, and the exports land where the officer ch
 from datetime import date
 
 import pytest
+from conftest import shown_window
 from pypdf import PdfReader
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QPageSize
@@ -15,8 +16,6 @@ from ui import bundle_common, report_print
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.reports.options import ReportOptions
 
-from conftest import shown_window
-
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
 
@@ -25,8 +24,11 @@ def window(qtbot, district, monkeypatch):
     from vstbpn_desktop.demo import load_demo
 
     load_demo(district)
-    monkeypatch.setattr(report_print, "ask_options",
-                        lambda parent, period, title, settings: ReportOptions(number="15", issued_on=date(2023, 7, 2)))
+    monkeypatch.setattr(
+        report_print,
+        "ask_options",
+        lambda parent, period, title, settings: ReportOptions(number="15", issued_on=date(2023, 7, 2)),
+    )
     window = shown_window(qtbot, district)
     yield window
     window.reports.cleanup()
@@ -99,8 +101,9 @@ def test_exports_write_where_chosen(window, monkeypatch, tmp_path, kind):
 def test_unwritable_place_is_said_and_leaves_no_file(window, monkeypatch, tmp_path):
     told = []
     monkeypatch.setattr(bundle_common, "tell", lambda parent, title, text, warning=False: told.append(text))
-    monkeypatch.setattr(bundle_common, "ask_save_file",
-                        lambda parent, title, default, f: tmp_path / "khong-co" / "bao-cao.docx")
+    monkeypatch.setattr(
+        bundle_common, "ask_save_file", lambda parent, title, default, f: tmp_path / "khong-co" / "bao-cao.docx"
+    )
     assert window.reports.export("docx") is None
     assert told and "khong-co" in told[0]
     assert not (tmp_path / "khong-co").exists()
@@ -126,9 +129,15 @@ def test_the_options_dialog_starts_from_the_settings_and_refuses_a_bad_number(qt
     dialog.issued.setDate(QDate(2023, 7, 2))
     dialog.accept()
     assert dialog.result() == QDialog.Accepted
-    assert dialog.chosen == ReportOptions(number="15", symbol="BC-UBND", issued_on=date(2023, 7, 2),
-                                          addressees=("Bộ Nội vụ", "UBND tỉnh An Giang"), signer_title="Trưởng ban",
-                                          signer_name="Lê Văn Tám", unreported_note=False)
+    assert dialog.chosen == ReportOptions(
+        number="15",
+        symbol="BC-UBND",
+        issued_on=date(2023, 7, 2),
+        addressees=("Bộ Nội vụ", "UBND tỉnh An Giang"),
+        signer_title="Trưởng ban",
+        signer_name="Lê Văn Tám",
+        unreported_note=False,
+    )
 
 
 def test_print_preview_of_a_20000_character_title(qtbot, window):
@@ -136,9 +145,19 @@ def test_print_preview_of_a_20000_character_title(qtbot, window):
     from vstbpn_desktop.records import Scope, add_activity
 
     title = ("Tuyên truyền Luật Bình đẳng giới tại các xã, phường, thị trấn " * 400)[:20000]
-    add_activity(window.controller.profile.engine, Scope("883", Period(2023, 1)),
-                 {"date": "2023-03-02", "kind": "training", "title": title, "sessions": 1, "participants": 10,
-                  "female_participants": 5, "place": "Hội trường"})
+    add_activity(
+        window.controller.profile.engine,
+        Scope("883", Period(2023, 1)),
+        {
+            "date": "2023-03-02",
+            "kind": "training",
+            "title": title,
+            "sessions": 1,
+            "participants": 10,
+            "female_participants": 5,
+            "place": "Hội trường",
+        },
+    )
     preview = window.reports.print_report()
     assert preview is not None
     widget = preview.findChild(QPrintPreviewWidget)

@@ -14,14 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog
 
-from vstbpn_desktop import __version__, records
-from vstbpn_desktop.errors import Refused
-from vstbpn_desktop.periods import Period
-from vstbpn_desktop.profile import Profile
-from vstbpn_desktop.records import Scope
-from vstbpn_desktop.safety import backup as core
-from vstbpn_desktop.safety.audit import events
-
 import ui.safety_backups
 import ui.safety_lock
 import ui.safety_startup
@@ -30,6 +22,13 @@ from ui.about import AboutDialog, GuideDialog, guide_path
 from ui.app import open_window
 from ui.safety_audit import AuditDialog, open_audit
 from ui.safety_backups import BackupsDialog
+from vstbpn_desktop import __version__, records
+from vstbpn_desktop.errors import Refused
+from vstbpn_desktop.periods import Period
+from vstbpn_desktop.profile import Profile
+from vstbpn_desktop.records import Scope
+from vstbpn_desktop.safety import backup as core
+from vstbpn_desktop.safety.audit import events
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
@@ -37,8 +36,14 @@ H1 = Period(2023, 1)
 
 
 def activity(title: str, participants: int = 10, day: date = date(2023, 3, 8)) -> dict:
-    return {"date": day, "kind": "communication", "title": title, "sessions": 1,
-            "participants": participants, "female_participants": 0}
+    return {
+        "date": day,
+        "kind": "communication",
+        "title": title,
+        "sessions": 1,
+        "participants": participants,
+        "female_participants": 0,
+    }
 
 
 @pytest.fixture
@@ -60,8 +65,10 @@ def titles(profile) -> list[str]:
 
 # -- locking -----------------------------------------------------------------------------------
 
-def test_locking_the_period_makes_the_window_read_only_and_reopening_needs_a_reason(qtbot, window, district,
-                                                                                    monkeypatch):
+
+def test_locking_the_period_makes_the_window_read_only_and_reopening_needs_a_reason(
+    qtbot, window, district, monkeypatch
+):
     asked = []
     monkeypatch.setattr(ui.safety_lock, "ask_confirm", lambda parent, title, text, yes: asked.append(text) or True)
     page = window.pages["communication"]
@@ -76,8 +83,9 @@ def test_locking_the_period_makes_the_window_read_only_and_reopening_needs_a_rea
     assert window.read_only
     assert page.table.editTriggers() == QAbstractItemView.NoEditTriggers
     assert not page.add_action.isEnabled() and not page.delete_button.isEnabled()
-    assert all(editor.text.isReadOnly() for p in window.pages.values()
-               for editor in getattr(p, "narratives", {}).values())
+    assert all(
+        editor.text.isReadOnly() for p in window.pages.values() for editor in getattr(p, "narratives", {}).values()
+    )
     assert all(field.isReadOnly() for field in window.pages["female_cadres"].inputs.values())
     assert not window.lock_actions["submit"].isEnabled() and window.lock_actions["reopen"].isEnabled()
 
@@ -161,8 +169,8 @@ def test_audit_dialog_shows_who_what_and_before_after_for_the_period_and_the_sel
 
 # -- backups -------------------------------------------------------------------------------------
 
-def test_backup_list_shows_the_core_backup_and_restore_brings_back_earlier_data(qtbot, window, district,
-                                                                                monkeypatch):
+
+def test_backup_list_shows_the_core_backup_and_restore_brings_back_earlier_data(qtbot, window, district, monkeypatch):
     earlier = core.backup(district, reason="manual")
     records.add_activity(district.engine, Scope("883", H1), activity("Thêm sau khi sao lưu"), "Trần Thị Lan")
     assert titles(district) == ["Thêm sau khi sao lưu", "Tập huấn bình đẳng giới"]
@@ -175,16 +183,17 @@ def test_backup_list_shows_the_core_backup_and_restore_brings_back_earlier_data(
     assert cells[2].endswith("KB")
 
     questions = []
-    monkeypatch.setattr(ui.safety_backups, "ask_confirm",
-                        lambda parent, title, text, yes: questions.append(text) or True)
+    monkeypatch.setattr(
+        ui.safety_backups, "ask_confirm", lambda parent, title, text, yes: questions.append(text) or True
+    )
     facts = dialog.restore_selected()
 
     assert "Trước đó, chương trình tự sao lưu dữ liệu hiện tại" in questions[0]
     assert titles(district) == ["Tập huấn bình đẳng giới"]
-    assert window.pages["communication"].table.model().rowCount() == 1   # the window re-read everything
+    assert window.pages["communication"].table.model().rowCount() == 1  # the window re-read everything
     safety = [b for b in core.list_backups(district) if b.reason == "restore"]
     assert len(safety) == 1 and str(safety[0].path) == facts["safety_backup"]
-    assert safety[0].records == earlier.records + 1   # the state before restoring, kept
+    assert safety[0].records == earlier.records + 1  # the state before restoring, kept
     assert dialog.table.rowCount() == 2 and "Đã khôi phục" in dialog.message.text()
     assert "Đã khôi phục" in window.statusBar().currentMessage()
     # The window still writes after the restore (through the re-created engine).
@@ -211,6 +220,7 @@ def test_check_data_reports_a_whole_database(qtbot, window, monkeypatch):
 
 # -- start-up ------------------------------------------------------------------------------------
 
+
 def damage(path: Path) -> None:
     """Junk bytes over the middle third of a real database file: table pages as well as index pages
     (one page in the middle may be an index page, which reading every row never touches)."""
@@ -228,8 +238,9 @@ def damaged_profile(district_cli, qapp):  # qapp: the start-up question is a QMe
     records.add_activity(profile.engine, Scope("883", H1), activity("Có trong bản sao lưu"), "Trần Thị Lan")
     good = core.backup(profile, reason="manual")
     for n in range(400):  # enough pages that the middle of the file holds records
-        records.add_activity(profile.engine, Scope("883", H1), activity(f"Hoạt động sau sao lưu số {n} " + "x" * 200),
-                             "Trần Thị Lan")
+        records.add_activity(
+            profile.engine, Scope("883", H1), activity(f"Hoạt động sau sao lưu số {n} " + "x" * 200), "Trần Thị Lan"
+        )
     profile.close()
     database = district_cli.data_dir / "vstbpn.sqlite3"
     connection = sqlite3.connect(database)  # everything into the main file, which is then damaged
@@ -239,8 +250,7 @@ def damaged_profile(district_cli, qapp):  # qapp: the start-up question is a QMe
     return district_cli.data_dir, good
 
 
-def test_startup_with_a_damaged_database_offers_the_newest_good_backup_and_restores_it(damaged_profile,
-                                                                                       monkeypatch):
+def test_startup_with_a_damaged_database_offers_the_newest_good_backup_and_restores_it(damaged_profile, monkeypatch):
     data_dir, good = damaged_profile
     asked = []
 
@@ -273,13 +283,16 @@ def test_startup_read_only_refuses_a_file_too_damaged_to_read_and_names_the_rest
 def test_a_damaged_database_opened_read_only_shows_the_banner_and_is_not_backed_up(qtbot, district):
     from vstbpn_desktop.safety.integrity import StartupState
 
-    opened = ui.safety_startup.Opened(district, StartupState(ok=False, problems=["malformed"]),
-                                      damaged_reason="Cơ sở dữ liệu bị hỏng — chỉ xem, không sửa được.")
+    opened = ui.safety_startup.Opened(
+        district,
+        StartupState(ok=False, problems=["malformed"]),
+        damaged_reason="Cơ sở dữ liệu bị hỏng — chỉ xem, không sửa được.",
+    )
     window = open_window(district)
     qtbot.addWidget(window)
     ui.safety_startup.after_show(window, opened)
     assert window.read_only and window.banner.text().startswith("Cơ sở dữ liệu bị hỏng — chỉ xem")
-    window.controller.set_period("2022H2")   # a period change keeps the damage banner
+    window.controller.set_period("2022H2")  # a period change keeps the damage banner
     assert window.read_only and window.banner.text().startswith("Cơ sở dữ liệu bị hỏng")
     assert not window.lock_actions["submit"].isEnabled() and not window.lock_actions["reopen"].isEnabled()
     assert ui.safety_startup.at_exit(district, damaged=True) is None
@@ -287,8 +300,7 @@ def test_a_damaged_database_opened_read_only_shows_the_banner_and_is_not_backed_
     window.close()
 
 
-def test_startup_of_a_whole_profile_opens_without_asking_and_backs_up_once_a_day(qtbot, district_cli,
-                                                                                 monkeypatch):
+def test_startup_of_a_whole_profile_opens_without_asking_and_backs_up_once_a_day(qtbot, district_cli, monkeypatch):
     monkeypatch.setattr(ui.safety_startup, "ask_damaged", lambda box: pytest.fail("nothing to ask"))
     opened = ui.safety_startup.open_checked(district_cli.data_dir)
     try:
@@ -296,8 +308,8 @@ def test_startup_of_a_whole_profile_opens_without_asking_and_backs_up_once_a_day
         qtbot.addWidget(window)
         first = ui.safety_startup.backup_at_start(window)
         assert first is not None and first.reason == "start"
-        assert ui.safety_startup.backup_at_start(window) is None      # not due again the same day
-        assert ui.safety_startup.at_exit(opened.profile) is None      # nothing changed since
+        assert ui.safety_startup.backup_at_start(window) is None  # not due again the same day
+        assert ui.safety_startup.at_exit(opened.profile) is None  # nothing changed since
         records.add_activity(opened.profile.engine, Scope("883", H1), activity("Mới"), "x")
         assert ui.safety_startup.at_exit(opened.profile).reason == "exit"
         window.close()
@@ -306,6 +318,7 @@ def test_startup_of_a_whole_profile_opens_without_asking_and_backs_up_once_a_day
 
 
 # -- errors and logs -----------------------------------------------------------------------------
+
 
 @pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints", r"thông điệp Qt thử nghiệm")
 def test_exception_hook_logs_and_shows_a_dialog_with_copyable_details(qtbot, tmp_path):
@@ -318,8 +331,7 @@ def test_exception_hook_logs_and_shows_a_dialog_with_copyable_details(qtbot, tmp
             raise ValueError("lỗi thử nghiệm ở bước tính tổng")
         except ValueError:
             sys.excepthook(*sys.exc_info())
-        dialog = next(w for w in QApplication.topLevelWidgets()
-                      if w.objectName() == "crashDialog" and w.isVisible())
+        dialog = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "crashDialog" and w.isVisible())
         qtbot.addWidget(dialog)
         details = dialog.details.toPlainText()
         assert f"VSTBPN Desktop {__version__}" in details
@@ -334,9 +346,12 @@ def test_exception_hook_logs_and_shows_a_dialog_with_copyable_details(qtbot, tmp
         worker = threading.Thread(target=lambda: 1 / 0)
         worker.start()
         worker.join()
-        qtbot.waitUntil(lambda: any(w.objectName() == "crashDialog" and w.isVisible()
-                                    and "ZeroDivisionError" in w.details.toPlainText()
-                                    for w in QApplication.topLevelWidgets()))
+        qtbot.waitUntil(
+            lambda: any(
+                w.objectName() == "crashDialog" and w.isVisible() and "ZeroDivisionError" in w.details.toPlainText()
+                for w in QApplication.topLevelWidgets()
+            )
+        )
         for w in QApplication.topLevelWidgets():
             if w.objectName() == "crashDialog":
                 w.close()
@@ -354,6 +369,7 @@ def test_exception_hook_logs_and_shows_a_dialog_with_copyable_details(qtbot, tmp
 
 
 # -- comfort -------------------------------------------------------------------------------------
+
 
 def test_window_geometry_is_remembered_between_two_windows(qtbot, district):
     first = open_window(district)
@@ -390,9 +406,11 @@ def test_guide_and_about(qtbot, district):
     assert district.schema_version() in text and "Python" in text
 
 
-def test_restore_in_the_window_keeps_a_revoked_key_revoked_and_says_so(qtbot, province, district, tmp_path,
-                                                                      monkeypatch):
+def test_restore_in_the_window_keeps_a_revoked_key_revoked_and_says_so(
+    qtbot, province, district, tmp_path, monkeypatch
+):
     from conftest import shown_window
+
     from vstbpn_desktop.bundle import trust
     from vstbpn_desktop.bundle.keys import export_public
 

@@ -7,21 +7,22 @@ larger screen is cut down."""
 import json
 
 import pytest
+from conftest import ok, shown_window
 from PySide6.QtCore import QByteArray, QDate, QPoint, QRect, QSize
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QHeaderView, QMainWindow
 
+from ui import screen
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.reports.options import ReportOptions
 
-from ui import screen
-
-from conftest import ok, shown_window
-
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 # 1366x768 at 150 % (QT_SCALE_FACTOR=1.5 or the system's scaling): Qt reports 910x512 logical pixels.
-SCREENS = {"1366x768": QRect(0, 0, 1366, 768), "1024x600": QRect(0, 0, 1024, 600),
-           "1366x768-150%": QRect(0, 0, 910, 512)}
+SCREENS = {
+    "1366x768": QRect(0, 0, 1366, 768),
+    "1024x600": QRect(0, 0, 1024, 600),
+    "1366x768-150%": QRect(0, 0, 910, 512),
+}
 
 
 @pytest.fixture(params=sorted(SCREENS))
@@ -192,8 +193,9 @@ def test_activities_and_indicators_give_their_width_to_what_the_officer_reads(qt
         # The code is no column of its own (it is the name's tooltip); the name gets the width.
         assert grid.isColumnHidden(grid_model.CODE)
         first = grid_model.index(0, grid_model.NAME)
-        assert grid_model.data(first, 3) and grid_model.data(grid_model.index(0, grid_model.CODE)) in \
-            grid_model.data(first, 3)
+        assert grid_model.data(first, 3) and grid_model.data(grid_model.index(0, grid_model.CODE)) in grid_model.data(
+            first, 3
+        )
         widest_other = max(grid.columnWidth(c) for c in range(grid_model.columnCount()) if c != grid_model.NAME)
         assert grid.columnWidth(grid_model.NAME) > widest_other
         assert grid.horizontalHeader().sectionResizeMode(grid_model.NAME) == QHeaderView.Stretch

@@ -5,16 +5,14 @@ dialog; a period complete and locked goes straight to the file dialog."""
 from pathlib import Path
 
 import pytest
+from conftest import PASSPHRASE, shown_window
 from PySide6.QtWidgets import QDialog
 
+from ui import bundle_common, bundle_send
 from vstbpn_desktop import records
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.records import Scope
 from vstbpn_desktop.safety.locking import lock_state
-
-from ui import bundle_common, bundle_send
-
-from conftest import PASSPHRASE, shown_window
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 H1 = Period(2023, 1)
@@ -54,8 +52,15 @@ def test_an_empty_period_lists_every_part_and_a_link_opens_its_page(qtbot, distr
     assert not answered["out"].exists()
     assert window.stack.currentWidget() is window.pages["violence"]
     text = "\n".join(answered["lines"])
-    for part in ("Văn bản chỉ đạo và phối hợp", "Tuyên truyền, tập huấn", "Cán bộ nữ", "Phòng chống bạo lực",
-                 "Kết quả đạt được", "Khó khăn, hạn chế", "Phương hướng, nhiệm vụ"):
+    for part in (
+        "Văn bản chỉ đạo và phối hợp",
+        "Tuyên truyền, tập huấn",
+        "Cán bộ nữ",
+        "Phòng chống bạo lực",
+        "Kết quả đạt được",
+        "Khó khăn, hạn chế",
+        "Phương hướng, nhiệm vụ",
+    ):
         assert part in text, part
     assert all('<a href="' in line for line in answered["lines"])
     assert lock_state(district.engine, H1) is None or lock_state(district.engine, H1).locked_at is None
@@ -88,7 +93,7 @@ def test_send_anyway_and_lock_the_period_in_the_same_dialog(qtbot, district, ans
 
     # Locked now: the next sending lists the same, and no longer offers the lock.
     answered["out"].unlink()
-    answered["answer"] = lambda dialog: (QDialog.Accepted if not dialog.can_lock else pytest.fail("lock offered"))
+    answered["answer"] = lambda dialog: QDialog.Accepted if not dialog.can_lock else pytest.fail("lock offered")
     assert window.bundle_sender.send() is not None and answered["out"].is_file()
     assert answered["lines"] == first
     window.close()
@@ -101,8 +106,15 @@ def test_a_complete_locked_period_is_sent_without_questions(qtbot, district, ans
     load_demo(district)
     window = shown_window(qtbot, district)
     scope = Scope("883", H1)
-    for section in ("documents", "communication", "female_cadres", "violence", "achievements", "difficulties",
-                    "directions"):
+    for section in (
+        "documents",
+        "communication",
+        "female_cadres",
+        "violence",
+        "achievements",
+        "difficulties",
+        "directions",
+    ):
         if not records.narratives(district.engine, scope).get(section):
             records.set_narrative(district.engine, scope, section, "Nội dung của mục.", "Lan")
     submit(district.engine, H1, "Lan")

@@ -5,11 +5,10 @@ import json
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from vstbpn_desktop.settings import Settings
-
 import ui.settings_dialog
 from ui.app import open_window
 from ui.settings_dialog import SettingsDialog, open_settings
+from vstbpn_desktop.settings import Settings
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
@@ -58,7 +57,11 @@ def test_settings_dialog_saves_to_disk_and_the_window_follows(qtbot, district, m
 
     saved = Settings.load(district.data_dir)
     assert (saved.officer_name, saved.officer_title, saved.signer_name, saved.place_name) == (
-        "Lê Thị Hồng", "Phó Trưởng ban", "Nguyễn Văn Bình", "Long Xuyên")
+        "Lê Thị Hồng",
+        "Phó Trưởng ban",
+        "Nguyễn Văn Bình",
+        "Long Xuyên",
+    )
     assert saved.recipients == "UBND tỉnh;\nLưu: VT."
     assert (saved.share_rounding, saved.language) == ("truncate", "en")
     assert dialog.restart_needed
@@ -85,4 +88,7 @@ def test_settings_dialog_keeps_the_report_defaults(qtbot, district):
     assert dialog.result() == QDialog.Accepted
     saved = Settings.load(district.data_dir)
     assert (saved.report_symbol, saved.report_addressees, saved.unreported_note) == (
-        "BC-UBND", "Bộ Nội vụ\nỦy ban nhân dân tỉnh An Giang", False)
+        "BC-UBND",
+        "Bộ Nội vụ\nỦy ban nhân dân tỉnh An Giang",
+        False,
+    )

@@ -4,18 +4,16 @@ back from the database through records.py."""
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QEvent, QTimer, Qt
+from conftest import shown_window
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ui.app import open_window
+from ui.models import ActivityTableModel, ErrorRole
 from vstbpn_desktop import records
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.records import Scope
-
-from ui.app import open_window
-from ui.models import ActivityTableModel, ErrorRole
-
-from conftest import shown_window
 
 # The offscreen platform says so on every shown window; it is not ours to fix.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
@@ -71,18 +69,18 @@ def test_new_activity_typed_with_keyboard_updates_totals(qtbot, window, district
     assert page.totals["participants"].text() == "Lượt người: 0"
     editor = focused()
     assert editor is not None and editor.parent() is page.table.viewport()
-    assert editor.text() == scope_of(window).period.start.strftime("%d/%m/%Y")   # a new row starts at its date
-    qtbot.keyClick(editor, Qt.Key_Tab)        # → Loại hoạt động
-    qtbot.keyClick(focused(), Qt.Key_Tab)     # → Nội dung
+    assert editor.text() == scope_of(window).period.start.strftime("%d/%m/%Y")  # a new row starts at its date
+    qtbot.keyClick(editor, Qt.Key_Tab)  # → Loại hoạt động
+    qtbot.keyClick(focused(), Qt.Key_Tab)  # → Nội dung
     editor = focused()
     assert editor.text() == "Hoạt động mới"
     qtbot.keyClick(editor, Qt.Key_A, Qt.ControlModifier)
     type_text(qtbot, editor, "Tập huấn bình đẳng giới")
-    qtbot.keyClick(editor, Qt.Key_Tab)        # → Số cuộc, editor opened by Tab
+    qtbot.keyClick(editor, Qt.Key_Tab)  # → Số cuộc, editor opened by Tab
     type_text(qtbot, focused(), "3")
-    qtbot.keyClick(focused(), Qt.Key_Tab)     # → Lượt người
+    qtbot.keyClick(focused(), Qt.Key_Tab)  # → Lượt người
     type_text(qtbot, focused(), "2.302")
-    qtbot.keyClick(focused(), Qt.Key_Tab)     # → Trong đó nữ
+    qtbot.keyClick(focused(), Qt.Key_Tab)  # → Trong đó nữ
     type_text(qtbot, focused(), "1200")
     enter(qtbot, focused())
 
@@ -92,7 +90,11 @@ def test_new_activity_typed_with_keyboard_updates_totals(qtbot, window, district
     assert page.totals["female"].text() == "Trong đó nữ: 1.200"
     [row] = records.activity_page(district.engine, scope_of(window), 0, 10)
     assert (row["title"], row["sessions"], row["participants"], row["female_participants"]) == (
-        "Tập huấn bình đẳng giới", 3, 2302, 1200)
+        "Tập huấn bình đẳng giới",
+        3,
+        2302,
+        1200,
+    )
     assert row["date"] == scope_of(window).period.start
     model = page.table.model()
     assert model.index(0, ActivityTableModel.PARTICIPANTS).data() == "2.302"
@@ -103,12 +105,13 @@ def test_women_above_participants_in_table_is_refused_and_cell_keeps_old_value(q
     page = add_row_with_keyboard(qtbot, window)
     qtbot.keyClick(focused(), Qt.Key_Escape)
     model = page.table.model()
-    records.update_activity(district.engine, scope_of(window), model.index(0, 0).data(Qt.UserRole + 1),
-                            {"participants": 50})
+    records.update_activity(
+        district.engine, scope_of(window), model.index(0, 0).data(Qt.UserRole + 1), {"participants": 50}
+    )
     model.refresh()
     cell = model.index(0, ActivityTableModel.FEMALE)
     page.table.setCurrentIndex(cell)
-    type_text(qtbot, page.table, "8")           # any key starts editing
+    type_text(qtbot, page.table, "8")  # any key starts editing
     type_text(qtbot, focused(), "0")
     enter(qtbot, focused())
 
@@ -116,7 +119,7 @@ def test_women_above_participants_in_table_is_refused_and_cell_keeps_old_value(q
     assert "Dòng 1 chưa lưu" in page.message.text()
     assert "lớn hơn" in window.statusBar().currentMessage()
     assert "Trong đó nữ" in cell.data(ErrorRole)
-    assert cell.data() == "80"          # kept where it was typed, not saved
+    assert cell.data() == "80"  # kept where it was typed, not saved
     [row] = records.activity_page(district.engine, scope_of(window), 0, 10)
     assert row["female_participants"] == 0
 
@@ -145,11 +148,14 @@ def test_delete_key_asks_then_deletes_selected_rows(qtbot, window, district):
 
 def test_filter_is_diacritic_blind(qtbot, district):
     scope = Scope(district.org_unit_code, Period(2023, 1))
-    for title, place in (("Tuyên truyền Luật Bình đẳng giới", "Phường Mỹ Bình, Long Xuyên"),
-                         ("Tập huấn lồng ghép giới", "Châu Đốc"),
-                         ("Hội nghị ở Long Xuyên", "")):
-        records.add_activity(district.engine, scope, {"date": date(2023, 3, 1), "kind": "training",
-                                                      "title": title, "place": place})
+    for title, place in (
+        ("Tuyên truyền Luật Bình đẳng giới", "Phường Mỹ Bình, Long Xuyên"),
+        ("Tập huấn lồng ghép giới", "Châu Đốc"),
+        ("Hội nghị ở Long Xuyên", ""),
+    ):
+        records.add_activity(
+            district.engine, scope, {"date": date(2023, 3, 1), "kind": "training", "title": title, "place": place}
+        )
     window = open_window(district)
     qtbot.addWidget(window)
     page = window.pages["communication"]
@@ -176,8 +182,10 @@ def test_women_above_total_on_female_cadres_page_is_refused_and_not_saved(qtbot,
     type_text(qtbot, women, "3000")
     # Marked while typing, before anything is saved.
     # The numbers in the message are written as the fields write them (3.000, 2.302).
-    assert "Trong đó nữ (3.000) lớn hơn tổng số cán bộ lãnh đạo, quản lý chính quyền địa phương (2.302)" \
+    assert (
+        "Trong đó nữ (3.000) lớn hơn tổng số cán bộ lãnh đạo, quản lý chính quyền địa phương (2.302)"
         in page.message.text()
+    )
     assert "b00020" in women.styleSheet()
     qtbot.keyClick(women, Qt.Key_Return)
     assert page.message.text().startswith("Chưa lưu — Trong đó nữ (3.000) lớn hơn")
@@ -189,8 +197,7 @@ def test_women_above_total_on_female_cadres_page_is_refused_and_not_saved(qtbot,
     assert page.message.text() == ""
     assert women.styleSheet() == ""
     qtbot.keyClick(women, Qt.Key_Return)
-    assert records.indicator_values(district.engine, scope_of(window)) == {
-        "LEADERS_TOTAL": 2302, "LEADERS_FEMALE": 584}
+    assert records.indicator_values(district.engine, scope_of(window)) == {"LEADERS_TOTAL": 2302, "LEADERS_FEMALE": 584}
     assert page.shares["LEADERS_FEMALE_PCT"].text() == "25,37 %"
 
 
@@ -252,7 +259,7 @@ def test_violence_page_and_grid_agree(qtbot, window, district):
     assert page.shares["GBV_VICTIMS_SUPPORTED_PCT"].text() == "84,48 %"
     assert page.goals["GBV_VICTIMS_SUPPORTED_PCT"].text() == "mục tiêu đến năm 2030 là 90 %: chưa đạt"
     grid = window.pages["grid"].table.model()
-    window.show_page("grid")                # the grid computes its figures when shown
+    window.show_page("grid")  # the grid computes its figures when shown
     row = next(r for r in range(grid.rowCount()) if grid.index(r, 0).data() == "GBV_VICTIMS_SUPPORTED_PCT")
     assert grid.index(row, grid.VALUE).data() == "84,48 %"
 
@@ -272,9 +279,9 @@ def test_grid_edits_counts_and_refuses_derived_and_invalid(qtbot, window, distri
     type_text(qtbot, focused(), "abc")
     enter(qtbot, focused())
     assert "không phải là số" in window.pages["grid"].message.text()
-    assert cell.data() == "abc" and "không phải là số" in cell.data(ErrorRole)   # kept, red, not saved
+    assert cell.data() == "abc" and "không phải là số" in cell.data(ErrorRole)  # kept, red, not saved
     assert records.indicator_values(district.engine, scope_of(window)) == {}
-    assert table.currentIndex().row() == cell.row() + 1                      # Enter moved down
+    assert table.currentIndex().row() == cell.row() + 1  # Enter moved down
 
     table.setCurrentIndex(cell)
     qtbot.keyClick(table, Qt.Key_F2)
@@ -293,11 +300,12 @@ def test_narrative_saved_on_leaving_and_before_switching_period(qtbot, window, d
     type_text(qtbot, editor.text, "Cán bộ kiêm nhiệm")
     assert records.narratives(district.engine, scope_of(window)) == {}
     window.pages["assessment"].narratives["achievements"].text.setFocus()
-    qtbot.waitUntil(lambda: records.narratives(district.engine, scope_of(window)) == {
-        "difficulties": "Cán bộ kiêm nhiệm"})
+    qtbot.waitUntil(
+        lambda: records.narratives(district.engine, scope_of(window)) == {"difficulties": "Cán bộ kiêm nhiệm"}
+    )
     first = scope_of(window)
 
-    type_text(qtbot, editor.text, ", thay đổi thường xuyên")   # still typing, then the period changes
+    type_text(qtbot, editor.text, ", thay đổi thường xuyên")  # still typing, then the period changes
     combo = window.period
     other = next(i for i in range(combo.count()) if combo.itemData(i) != first.period.code)
     combo.setCurrentIndex(other)
@@ -309,8 +317,10 @@ def test_narrative_saved_on_leaving_and_before_switching_period(qtbot, window, d
 def test_narrative_saved_after_idle(qtbot, window, district):
     editor = window.pages["directions"].narratives["directions"]
     type_text(qtbot, editor.text, "Tổ chức Tháng hành động")
-    qtbot.waitUntil(lambda: records.narratives(district.engine, scope_of(window)).get("directions")
-                    == "Tổ chức Tháng hành động", timeout=5000)
+    qtbot.waitUntil(
+        lambda: records.narratives(district.engine, scope_of(window)).get("directions") == "Tổ chức Tháng hành động",
+        timeout=5000,
+    )
     assert editor.state.text().startswith("Đã lưu lúc")
 
 
@@ -335,7 +345,7 @@ def test_documents_ctrl_n_and_edit(qtbot, window, district):
     qtbot.waitUntil(lambda: page.table.model().rowCount() == 1)
     qtbot.keyClick(focused(), Qt.Key_A, Qt.ControlModifier)
     type_text(qtbot, focused(), "58/KH-UBND")
-    qtbot.keyClick(focused(), Qt.Key_Tab)     # → Ngày ban hành
+    qtbot.keyClick(focused(), Qt.Key_Tab)  # → Ngày ban hành
     qtbot.keyClick(focused(), Qt.Key_A, Qt.ControlModifier)
     type_text(qtbot, focused(), "31/02/2023")
     enter(qtbot, focused())
@@ -362,9 +372,19 @@ def test_totals_of_a_big_period_are_summed_off_the_gui_thread(qtbot, district, m
     from ui import controllers
 
     for day in (1, 2, 3):
-        records.add_activity(district.engine, Scope("883", Period(2023, 1)),
-                             {"date": f"2023-03-0{day}", "kind": "training", "title": f"Tập huấn {day}",
-                              "sessions": 1, "participants": 100, "female_participants": 60}, "Lan")
+        records.add_activity(
+            district.engine,
+            Scope("883", Period(2023, 1)),
+            {
+                "date": f"2023-03-0{day}",
+                "kind": "training",
+                "title": f"Tập huấn {day}",
+                "sessions": 1,
+                "participants": 100,
+                "female_participants": 60,
+            },
+            "Lan",
+        )
     monkeypatch.setattr(controllers, "BACKGROUND_TOTALS_FROM", 2)
     threads = []
     real = records.activity_totals

@@ -54,6 +54,7 @@ def test_cancel_leaves_nothing_half_done(qtbot, district, tmp_path):
         def progress(*args):
             started.set()
             task.progress(*args)
+
         return import_file(district, source, progress=progress, cancelled=task.cancelled)
 
     def press_cancel():

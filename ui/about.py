@@ -5,7 +5,7 @@ import platform
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl, Qt, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, qVersion
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout
 
@@ -50,8 +50,9 @@ class GuideDialog(QDialog):
         self.browser.setOpenLinks(True)
         path = guide_path()
         if path is None:
-            self.browser.setPlainText(tr("Không tìm thấy tệp hướng dẫn ({name}) trong thư mục chương trình.").format(
-                name=GUIDE))
+            self.browser.setPlainText(
+                tr("Không tìm thấy tệp hướng dẫn ({name}) trong thư mục chương trình.").format(name=GUIDE)
+            )
         else:
             self.browser.setSearchPaths([str(path.parent)])
             self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(path.parent) + "/"))
@@ -85,14 +86,19 @@ class AboutDialog(QDialog):
         self.setWindowTitle(tr("Giới thiệu"))
         screen.fit(self, 620, 380)
         layout = QVBoxLayout(self)
-        rows = "".join(f"<tr><td style='padding-right:12px; color:#555'>{name}:</td><td>{value}</td></tr>"
-                       for name, value in about_facts(profile))
+        rows = "".join(
+            f"<tr><td style='padding-right:12px; color:#555'>{name}:</td><td>{value}</td></tr>"
+            for name, value in about_facts(profile)
+        )
         self.label = QLabel(
             f"<h2>{APP_NAME} {__version__}</h2>"
-            + tr("<p>Ghi nhận công tác vì sự tiến bộ của phụ nữ và bình đẳng giới; in báo cáo 6 tháng, năm "
-                 "theo thể thức Nghị định 30/2020/NĐ-CP; gửi báo cáo có chữ ký số lên cấp trên. "
-                 "Hoạt động không cần mạng.</p>")
-            + f"<table>{rows}</table>")
+            + tr(
+                "<p>Ghi nhận công tác vì sự tiến bộ của phụ nữ và bình đẳng giới; in báo cáo 6 tháng, năm "
+                "theo thể thức Nghị định 30/2020/NĐ-CP; gửi báo cáo có chữ ký số lên cấp trên. "
+                "Hoạt động không cần mạng.</p>"
+            )
+            + f"<table>{rows}</table>"
+        )
         self.label.setObjectName("aboutText")
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -111,5 +117,10 @@ def _show(dialog: QDialog) -> QDialog:
 
 def install(window) -> None:
     window.add_action("help", tr("Hướng dẫn sử dụng"), lambda: _show(GuideDialog(window)), "userGuide", Qt.Key_F1)
-    window.add_action("help", tr("Giới thiệu"), lambda: _show(AboutDialog(window.controller.profile, window)),
-                      "about", role=QAction.AboutRole)
+    window.add_action(
+        "help",
+        tr("Giới thiệu"),
+        lambda: _show(AboutDialog(window.controller.profile, window)),
+        "about",
+        role=QAction.AboutRole,
+    )

@@ -45,8 +45,22 @@ def make_application(argv: list[str] | None = None):
 # Feature modules: each has `install(window)` and adds its menu actions, pages and dialogs;
 # `window.controller.context` gives it the profile, the scope and the status bar.
 FEATURES: list[str] = ["ui.edit_history"]
-FEATURES += ["ui.safety_lock", "ui.safety_audit", "ui.safety_backups", "ui.settings_dialog", "ui.about", "ui.safety_window_state"]
-FEATURES += ["ui.table_files", "ui.bundle_send", "ui.bundle_receive", "ui.report_print", "ui.trust_keys", "ui.reporting_status"]
+FEATURES += [
+    "ui.safety_lock",
+    "ui.safety_audit",
+    "ui.safety_backups",
+    "ui.settings_dialog",
+    "ui.about",
+    "ui.safety_window_state",
+]
+FEATURES += [
+    "ui.table_files",
+    "ui.bundle_send",
+    "ui.bundle_receive",
+    "ui.report_print",
+    "ui.trust_keys",
+    "ui.reporting_status",
+]
 FEATURES += ["ui.bundle_return"]
 
 

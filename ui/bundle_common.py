@@ -41,6 +41,7 @@ def file_size(size: int) -> str:
 
 # -- the questions (each one a seam for tests) -------------------------------------------------
 
+
 def ask_save_file(parent, title: str, default: Path, file_filter: str) -> Path | None:
     """The file to write, asked again while the one chosen is part of a profile (its database,
     settings or keys: atomic.check_output says why)."""
@@ -72,8 +73,7 @@ def ask_passphrase(parent, title: str, label: str) -> str | None:
 
 
 def tell(parent, title: str, text: str, warning: bool = False) -> None:
-    box = QMessageBox(QMessageBox.Warning if warning else QMessageBox.Information, title, text,
-                      QMessageBox.Ok, parent)
+    box = QMessageBox(QMessageBox.Warning if warning else QMessageBox.Information, title, text, QMessageBox.Ok, parent)
     box.setTextInteractionFlags(Qt.TextSelectableByMouse)  # the officer may copy a refusal
     box.exec()
 
@@ -92,10 +92,16 @@ def discard_unsaved(parent, reasons: list[str]) -> bool:
     more = len(reasons) - 8
     if more > 0:
         listed += "\n" + tr("… và {count} giá trị khác").format(count=i18n.count(more))
-    box = QMessageBox(QMessageBox.Warning, tr("Giá trị chưa lưu"),
-                      tr("Các giá trị sau không hợp lệ nên chưa được lưu:\n{values}\n\n"
-                         "Sửa lại cho đúng, hay bỏ các giá trị này (giữ giá trị đã lưu)?").format(values=listed),
-                      QMessageBox.Yes | QMessageBox.No, parent)
+    box = QMessageBox(
+        QMessageBox.Warning,
+        tr("Giá trị chưa lưu"),
+        tr(
+            "Các giá trị sau không hợp lệ nên chưa được lưu:\n{values}\n\n"
+            "Sửa lại cho đúng, hay bỏ các giá trị này (giữ giá trị đã lưu)?"
+        ).format(values=listed),
+        QMessageBox.Yes | QMessageBox.No,
+        parent,
+    )
     box.setObjectName("discardUnsaved")
     box.button(QMessageBox.No).setText(tr("Sửa lại"))
     box.button(QMessageBox.Yes).setText(tr("Bỏ các giá trị này"))

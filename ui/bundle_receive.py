@@ -7,7 +7,7 @@ file's result and never stops the others. Afterwards the window reads everything
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,17 +15,25 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton, QSplitter, QTableWidget,
-    QTableWidgetItem, QTextBrowser, QVBoxLayout,
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
 )
 
 from vstbpn_desktop.bundle.keys import spaced
 from vstbpn_desktop.catalogue import indicators
 from vstbpn_desktop.errors import Cancelled, Refused
 
-from . import screen
 from . import bundle_common as common
-from . import i18n
+from . import i18n, screen
 from .bundle_common import tr
 from .i18n import indicator_name
 from .worker import run_task
@@ -65,14 +73,14 @@ def _value(value) -> str:
 
 def _created(text: str) -> str:
     try:
-        moment = datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc).astimezone()
+        moment = datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).astimezone()
     except (TypeError, ValueError):
         return text or ""
     return moment.strftime("%H:%M %d/%m/%Y")
 
 
 def unit_text(profile, code: str | None) -> str:
-    """"Thành phố Long Xuyên (883)", or the code alone for a unit not in the profile's tree."""
+    """ "Thành phố Long Xuyên (883)", or the code alone for a unit not in the profile's tree."""
     if not code:
         return ""
     unit = profile.org_unit(code)
@@ -83,12 +91,15 @@ def signer_text(profile, signer: "UnknownSigner") -> str:
     """Why a bundle signed by an unknown key was refused, and what to do, in plain words."""
     fingerprint = spaced(signer.fingerprint)
     if signer.claimed_unit:
-        return tr("Gói được ký bằng khóa {fingerprint}, khóa này chưa được đăng ký ở đơn vị mình. Gói ghi là của "
-                  "{unit}. Hãy xin đơn vị đó tệp khóa công khai, gọi điện đối chiếu vân tay, rồi bấm "
-                  "“Đăng ký khóa…” và nhận lại gói.").format(
-            fingerprint=fingerprint, unit=unit_text(profile, signer.claimed_unit))
-    return tr("Gói được ký bằng khóa {fingerprint}, khóa này chưa được đăng ký ở đơn vị mình, và gói không ghi "
-              "rõ đơn vị gửi. Hãy hỏi đơn vị đã gửi tệp này.").format(fingerprint=fingerprint)
+        return tr(
+            "Gói được ký bằng khóa {fingerprint}, khóa này chưa được đăng ký ở đơn vị mình. Gói ghi là của "
+            "{unit}. Hãy xin đơn vị đó tệp khóa công khai, gọi điện đối chiếu vân tay, rồi bấm "
+            "“Đăng ký khóa…” và nhận lại gói."
+        ).format(fingerprint=fingerprint, unit=unit_text(profile, signer.claimed_unit))
+    return tr(
+        "Gói được ký bằng khóa {fingerprint}, khóa này chưa được đăng ký ở đơn vị mình, và gói không ghi "
+        "rõ đơn vị gửi. Hãy hỏi đơn vị đã gửi tệp này."
+    ).format(fingerprint=fingerprint)
 
 
 def outcome_text(entry: Entry) -> str:
@@ -135,14 +146,25 @@ def details_html(profile, entry: Entry) -> str:
         unit = profile.org_unit(manifest.sender_org_unit)
         name = unit.name if unit else manifest.sender_org_unit
         counts = manifest.counts
-        lines.append(tr("Đơn vị gửi: <b>{name}</b> ({code}), cán bộ {officer}").format(
-            name=escape(name), code=manifest.sender_org_unit, officer=escape(manifest.sender_officer or "—")))
-        lines.append(tr("Kỳ <b>{period}</b> — gói số <b>{sequence}</b>, tạo lúc {created}").format(
-            period=manifest.period, sequence=manifest.sequence, created=_created(manifest.created_at)))
+        lines.append(
+            tr("Đơn vị gửi: <b>{name}</b> ({code}), cán bộ {officer}").format(
+                name=escape(name), code=manifest.sender_org_unit, officer=escape(manifest.sender_officer or "—")
+            )
+        )
+        lines.append(
+            tr("Kỳ <b>{period}</b> — gói số <b>{sequence}</b>, tạo lúc {created}").format(
+                period=manifest.period, sequence=manifest.sequence, created=_created(manifest.created_at)
+            )
+        )
         lines.append(tr("Khóa ký: <tt>{fingerprint}</tt>").format(fingerprint=spaced(manifest.key_fingerprint)))
-        lines.append(tr("Nội dung: {a} hoạt động, {d} văn bản, {i} chỉ tiêu, {n} mục lời văn").format(
-            a=i18n.count(counts.get("activities", 0)), d=i18n.count(counts.get("documents", 0)),
-            i=i18n.count(counts.get("indicators", 0)), n=i18n.count(counts.get("narratives", 0))))
+        lines.append(
+            tr("Nội dung: {a} hoạt động, {d} văn bản, {i} chỉ tiêu, {n} mục lời văn").format(
+                a=i18n.count(counts.get("activities", 0)),
+                d=i18n.count(counts.get("documents", 0)),
+                i=i18n.count(counts.get("indicators", 0)),
+                n=i18n.count(counts.get("narratives", 0)),
+            )
+        )
         from .bundle_return import audit_html  # the audit summary (format 1.1) or a parent's answer
 
         lines.append(audit_html(entry.result or entry.preview))
@@ -153,8 +175,11 @@ def details_html(profile, entry: Entry) -> str:
     held = entry.result if entry.result is not None and entry.result.change is not None else entry.preview
     change = held.change if held is not None else None
     if change is not None:
-        title = tr("Đã thay đổi so với dữ liệu đang giữ:") if entry.state == "imported" else \
-            tr("Sẽ thay đổi so với dữ liệu đang giữ:")
+        title = (
+            tr("Đã thay đổi so với dữ liệu đang giữ:")
+            if entry.state == "imported"
+            else tr("Sẽ thay đổi so với dữ liệu đang giữ:")
+        )
         lines.append(f"<br><b>{title}</b>")
         catalogue = indicators()
         if change.indicators:
@@ -162,11 +187,14 @@ def details_html(profile, entry: Entry) -> str:
                 f"<tr><td>{escape(indicator_name(catalogue[code]) if code in catalogue else code)} "
                 f"<span style='color:#666'>({code})</span></td>"
                 f"<td align='right'>{_value(old)}</td><td>→</td><td align='right'><b>{_value(new)}</b></td></tr>"
-                for code, old, new in change.indicators)
+                for code, old, new in change.indicators
+            )
             heads = tr("Chỉ tiêu"), tr("Cũ"), tr("Mới")  # outside the f-string: lupdate reads them there
-            lines.append(f"<table cellspacing='0' cellpadding='2'>"
-                         f"<tr><th align='left'>{heads[0]}</th><th>{heads[1]}</th><th></th>"
-                         f"<th>{heads[2]}</th></tr>{rows}</table>")
+            lines.append(
+                f"<table cellspacing='0' cellpadding='2'>"
+                f"<tr><th align='left'>{heads[0]}</th><th>{heads[1]}</th><th></th>"
+                f"<th>{heads[2]}</th></tr>{rows}</table>"
+            )
         if change.unchanged_indicators:
             lines.append(tr("{n} chỉ tiêu không đổi").format(n=change.unchanged_indicators))
         a, d, n = change.activities, change.documents, change.narratives
@@ -184,8 +212,9 @@ def check_files(profile, paths: list[Path], task) -> list[Entry]:
     for number, path in enumerate(paths):
         task.progress(number, len(paths), path.name)
         try:
-            preview = import_bundle(profile, path, dry_run=True,
-                                    progress=lambda *_: task.progress(number, len(paths), path.name))
+            preview = import_bundle(
+                profile, path, dry_run=True, progress=lambda *_: task.progress(number, len(paths), path.name)
+            )
         except Cancelled:
             raise
         except Refused as exc:
@@ -208,8 +237,9 @@ def import_entries(profile, entries: list[Entry], task) -> None:
     for number, entry in enumerate(chosen):
         task.progress(number, len(chosen), entry.path.name)
         try:
-            result = import_bundle(profile, entry.path,
-                                   progress=lambda *_: task.progress(number, len(chosen), entry.path.name))
+            result = import_bundle(
+                profile, entry.path, progress=lambda *_: task.progress(number, len(chosen), entry.path.name)
+            )
         except Cancelled:
             raise
         except Refused as exc:
@@ -236,8 +266,9 @@ class ReceiveDialog(QDialog):
         layout.addWidget(self.summary)
         self.table = QTableWidget(len(entries), 6)
         self.table.setObjectName("files")
-        self.table.setHorizontalHeaderLabels([tr("Tệp"), tr("Đơn vị gửi"), tr("Kỳ"), tr("Gói số"),
-                                              tr("Thay đổi"), tr("Kết quả")])
+        self.table.setHorizontalHeaderLabels(
+            [tr("Tệp"), tr("Đơn vị gửi"), tr("Kỳ"), tr("Gói số"), tr("Thay đổi"), tr("Kết quả")]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -267,8 +298,13 @@ class ReceiveDialog(QDialog):
         layout.addWidget(buttons)
         self.table.currentCellChanged.connect(lambda row, *_: self.show_details(row))
         self.fill()
-        for column, width in {self.FILE: 190, self.SENDER: 300, self.PERIOD: 70, self.SEQUENCE: 60,
-                              self.CHANGE: 190}.items():
+        for column, width in {
+            self.FILE: 190,
+            self.SENDER: 300,
+            self.PERIOD: 70,
+            self.SEQUENCE: 60,
+            self.CHANGE: 190,
+        }.items():
             # at least the header's own width ("Bundle no." in English is wider than "Gói số")
             self.table.setColumnWidth(column, max(width, self.table.horizontalHeader().sectionSizeHint(column)))
         screen.fit(self, 1100, 620)
@@ -302,11 +338,16 @@ class ReceiveDialog(QDialog):
                         item.setFlags(item.flags() & ~Qt.ItemIsUserCheckable)
                         item.setData(Qt.CheckStateRole, None)
                 self.table.setItem(row, column, item)
-        counts = {state: sum(1 for e in self.entries if e.state == state)
-                  for state in ("ready", "imported", "already", "refused")}
-        self.summary.setText(tr(
-            "{total} tệp: {ready} có thể nhập, {imported} đã nhập, {already} đã nhận trước đó, {refused} bị từ chối. "
-            "Bấm vào một dòng để xem chi tiết thay đổi.").format(total=len(self.entries), **counts))
+        counts = {
+            state: sum(1 for e in self.entries if e.state == state)
+            for state in ("ready", "imported", "already", "refused")
+        }
+        self.summary.setText(
+            tr(
+                "{total} tệp: {ready} có thể nhập, {imported} đã nhập, {already} đã nhận trước đó, {refused} bị từ chối. "
+                "Bấm vào một dòng để xem chi tiết thay đổi."
+            ).format(total=len(self.entries), **counts)
+        )
         self.import_button.setEnabled(any(e.importable for e in self.entries))
         self.show_details(self.table.currentRow())
 
@@ -322,8 +363,11 @@ class ReceiveDialog(QDialog):
         self.enrol_button.setEnabled(entry is not None and entry.signer is not None)
 
     def checked(self) -> list[Entry]:
-        return [entry for row, entry in enumerate(self.entries)
-                if entry.importable and self.table.item(row, self.FILE).checkState() == Qt.Checked]
+        return [
+            entry
+            for row, entry in enumerate(self.entries)
+            if entry.importable and self.table.item(row, self.FILE).checkState() == Qt.Checked
+        ]
 
     def set_checked(self, entry: Entry, checked: bool) -> None:
         row = self.entries.index(entry)
@@ -353,8 +397,11 @@ class Receiver:
         profile = self.context.profile
         paths = [Path(p) for p in paths]
         try:
-            entries = run_task(self.window, tr("Đang kiểm tra {n} gói…").format(n=len(paths)),
-                               lambda task: check_files(profile, paths, task))
+            entries = run_task(
+                self.window,
+                tr("Đang kiểm tra {n} gói…").format(n=len(paths)),
+                lambda task: check_files(profile, paths, task),
+            )
         except Refused as exc:  # cancelled
             common.tell(self.window, tr("Nhận báo cáo"), i18n.message(exc), warning=True)
             return None
@@ -363,7 +410,7 @@ class Receiver:
         return self.dialog
 
     def enrol_signer(self, dialog: ReceiveDialog, entry: Entry | None):
-        """"Đăng ký khóa…" for a file refused for its unknown key: the enrol dialog with the unit the
+        """ "Đăng ký khóa…" for a file refused for its unknown key: the enrol dialog with the unit the
         file names chosen; once enrolled, every file not yet imported is checked again."""
         from .trust_keys import EnrolDialog, run_enrol
 
@@ -374,8 +421,11 @@ class Receiver:
             return None
         profile = self.context.profile
         waiting = [e for e in dialog.entries if e.state != "imported"]
-        checked = run_task(self.window, tr("Đang kiểm tra {n} gói…").format(n=len(waiting)),
-                           lambda task: check_files(profile, [e.path for e in waiting], task))
+        checked = run_task(
+            self.window,
+            tr("Đang kiểm tra {n} gói…").format(n=len(waiting)),
+            lambda task: check_files(profile, [e.path for e in waiting], task),
+        )
         for old, new in zip(waiting, checked):
             dialog.entries[dialog.entries.index(old)] = new
         dialog.fill()
@@ -386,24 +436,33 @@ class Receiver:
             return
         profile = self.context.profile
         try:
-            run_task(self.window, tr("Đang nhập {n} gói…").format(n=len(chosen)),
-                     lambda task: import_entries(profile, chosen, task))
+            run_task(
+                self.window,
+                tr("Đang nhập {n} gói…").format(n=len(chosen)),
+                lambda task: import_entries(profile, chosen, task),
+            )
         except Refused as exc:  # cancelled: the file being imported rolled back; the others stay as they are
             common.tell(dialog, tr("Nhận báo cáo"), i18n.message(exc), warning=True)
         dialog.fill()
         self.window.controller.reload()
         imported = sum(1 for e in chosen if e.state == "imported")
         refused = sum(1 for e in chosen if e.state == "refused")
-        self.context.say(tr("Nhận báo cáo: {imported} gói đã nhập, {refused} gói bị từ chối").format(
-            imported=imported, refused=refused))
+        self.context.say(
+            tr("Nhận báo cáo: {imported} gói đã nhập, {refused} gói bị từ chối").format(
+                imported=imported, refused=refused
+            )
+        )
 
 
 def bundle_paths(mime) -> list[Path]:
     """The local .vstb files among dropped URLs."""
     if not mime.hasUrls():
         return []
-    return [Path(url.toLocalFile()) for url in mime.urls()
-            if url.isLocalFile() and url.toLocalFile().lower().endswith(BUNDLE_SUFFIX)]
+    return [
+        Path(url.toLocalFile())
+        for url in mime.urls()
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(BUNDLE_SUFFIX)
+    ]
 
 
 class DropFilter(QObject):
@@ -435,8 +494,14 @@ def install(window) -> None:
         return
     receiver = Receiver(window)
     window.bundle_receiver = receiver
-    window.add_action("file", tr("Nhận báo cáo…"), receiver.receive, "actionReceiveBundles", "Ctrl+R",
-                      tr("Kiểm tra và nhập gói báo cáo của đơn vị cấp dưới (chọn nhiều tệp, hoặc kéo thả vào cửa sổ)"))
+    window.add_action(
+        "file",
+        tr("Nhận báo cáo…"),
+        receiver.receive,
+        "actionReceiveBundles",
+        "Ctrl+R",
+        tr("Kiểm tra và nhập gói báo cáo của đơn vị cấp dưới (chọn nhiều tệp, hoặc kéo thả vào cửa sổ)"),
+    )
     window.setAcceptDrops(True)
     window.bundle_drop_filter = DropFilter(receiver)
     window.installEventFilter(window.bundle_drop_filter)

@@ -7,13 +7,19 @@ parent returned the current period for correction, when and why, until the perio
 The receive dialog shows a report's audit summary and an answer's reason (`audit_html`).
 """
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
 )
 
 from vstbpn_desktop.bundle import audit_member
@@ -21,9 +27,8 @@ from vstbpn_desktop.bundle.answer import returned_state, write_return
 from vstbpn_desktop.bundle.status import matrix
 from vstbpn_desktop.errors import Refused
 
-from . import screen
 from . import bundle_common as common
-from . import i18n
+from . import i18n, screen
 from .worker import run_task
 
 
@@ -32,13 +37,13 @@ def tr(text: str) -> str:
 
 
 def _day(stamp: str) -> str:
-    moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc).astimezone()
+    moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).astimezone()
     return i18n.date_text(moment.date())
 
 
 def _local_day(moment: datetime) -> str:
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return i18n.date_text(moment.astimezone().date())
 
 
@@ -48,14 +53,16 @@ def audit_text(summary: dict | None) -> str:
         return tr("Gói không kèm tóm tắt thay đổi (định dạng 1.0).")
     total = audit_member.totals(summary)
     counts = tr("{u} sửa, {i} thêm, {d} xóa").format(
-        u=i18n.count(total["update"]), i=i18n.count(total["insert"]), d=i18n.count(total["delete"]))
+        u=i18n.count(total["update"]), i=i18n.count(total["insert"]), d=i18n.count(total["delete"])
+    )
     if summary["since"]:
         text = tr("Thay đổi từ lần gửi trước ({day}): {counts}").format(day=_day(summary["since"]), counts=counts)
     else:
         text = tr("Lần gửi đầu tiên của kỳ này: {counts}").format(counts=counts)
     for event in summary["reopened"]:
         text += tr("; mở lại kỳ ngày {day} ({who}), lý do: {reason}").format(
-            day=_day(event["at"]), who=event["who"] or tr("không rõ"), reason=event["reason"] or "—")
+            day=_day(event["at"]), who=event["who"] or tr("không rõ"), reason=event["reason"] or "—"
+        )
     return text
 
 
@@ -65,12 +72,14 @@ def audit_html(result) -> str:
         return ""
     answer = getattr(result, "answer", None)
     if answer is not None:
-        return tr("<b>Cấp trên trả lại để sửa</b> báo cáo kỳ {period} (gói số {sequence}); lý do: <b>{reason}</b>").format(
-            period=answer["period"], sequence=answer["bundle_sequence"], reason=escape(answer["reason"]))
+        return tr(
+            "<b>Cấp trên trả lại để sửa</b> báo cáo kỳ {period} (gói số {sequence}); lý do: <b>{reason}</b>"
+        ).format(period=answer["period"], sequence=answer["bundle_sequence"], reason=escape(answer["reason"]))
     return f"<b>{escape(audit_text(result.audit))}</b>"
 
 
 # -- at the parent ------------------------------------------------------------------------------
+
 
 class ReturnDialog(QDialog):
     """Which child's report and why; `choice()` after accept."""
@@ -80,9 +89,12 @@ class ReturnDialog(QDialog):
         self.setObjectName("returnDialog")
         self.setWindowTitle(tr("Trả lại báo cáo để sửa"))
         layout = QVBoxLayout(self)
-        intro = QLabel(tr("Trả lại báo cáo kỳ {period} của một đơn vị cấp dưới để sửa. Ứng dụng ghi một tệp "
-                          "trả lời có chữ ký của đơn vị mình; gửi tệp đó cho đơn vị cấp dưới để họ nhập.").format(
-            period=period_code))
+        intro = QLabel(
+            tr(
+                "Trả lại báo cáo kỳ {period} của một đơn vị cấp dưới để sửa. Ứng dụng ghi một tệp "
+                "trả lời có chữ ký của đơn vị mình; gửi tệp đó cho đơn vị cấp dưới để họ nhập."
+            ).format(period=period_code)
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -92,7 +104,9 @@ class ReturnDialog(QDialog):
             self.child.addItem(f"{name} ({code})", code)
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("reason")
-        self.reason.setPlaceholderText(tr("Ví dụ: thiếu số liệu chỉ tiêu bạo lực gia đình; kiểm tra lại số người tham gia"))
+        self.reason.setPlaceholderText(
+            tr("Ví dụ: thiếu số liệu chỉ tiêu bạo lực gia đình; kiểm tra lại số người tham gia")
+        )
         form.addRow(tr("Đơn vị:"), self.child)
         form.addRow(tr("Lý do trả lại (bắt buộc):"), self.reason)
         layout.addLayout(form)
@@ -147,33 +161,47 @@ def return_report(window) -> Path | None:
     if secret is None:
         return None
     try:
-        result = run_task(window, tr("Đang ghi tệp trả lời…"),
-                          lambda task: write_return(profile, child, period, reason, out, secret),
-                          cancellable=False)
+        result = run_task(
+            window,
+            tr("Đang ghi tệp trả lời…"),
+            lambda task: write_return(profile, child, period, reason, out, secret),
+            cancellable=False,
+        )
     except Refused as exc:
         common.tell(window, tr("Trả lại để sửa"), i18n.message(exc), warning=True)
         return None
     unit = profile.org_unit(child)
-    common.tell(window, tr("Trả lại để sửa"), tr(
-        "Đã ghi tệp trả lời {file}: trả lại báo cáo kỳ {period} của {name} (gói số {sequence}).\n"
-        "Lý do: {reason}\n\nGửi tệp này cho đơn vị cấp dưới; họ đăng ký khóa công khai của đơn vị mình "
-        "rồi nhận tệp (Tệp → Nhận báo cáo…).").format(
-        file=result.path, period=period.code, name=unit.name if unit else child,
-        sequence=result.answer["bundle_sequence"], reason=reason))
+    common.tell(
+        window,
+        tr("Trả lại để sửa"),
+        tr(
+            "Đã ghi tệp trả lời {file}: trả lại báo cáo kỳ {period} của {name} (gói số {sequence}).\n"
+            "Lý do: {reason}\n\nGửi tệp này cho đơn vị cấp dưới; họ đăng ký khóa công khai của đơn vị mình "
+            "rồi nhận tệp (Tệp → Nhận báo cáo…)."
+        ).format(
+            file=result.path,
+            period=period.code,
+            name=unit.name if unit else child,
+            sequence=result.answer["bundle_sequence"],
+            reason=reason,
+        ),
+    )
     context.say(tr("Đã trả lại báo cáo kỳ {period} của {code} để sửa").format(period=period.code, code=child))
     return result.path
 
 
 # -- at the child -------------------------------------------------------------------------------
 
+
 def banner_text(engine, period) -> str:
     state = returned_state(engine, period)
     if state is None:
         return ""
     when, reason = state
-    return tr("Cấp trên đã trả lại báo cáo kỳ {period} để sửa (ngày {day}). Lý do: {reason}. "
-              "Sửa xong: Kỳ báo cáo → Khóa kỳ để gửi, rồi gửi lại báo cáo.").format(
-        period=period.code, day=_local_day(when), reason=reason)
+    return tr(
+        "Cấp trên đã trả lại báo cáo kỳ {period} để sửa (ngày {day}). Lý do: {reason}. "
+        "Sửa xong: Kỳ báo cáo → Khóa kỳ để gửi, rồi gửi lại báo cáo."
+    ).format(period=period.code, day=_local_day(when), reason=reason)
 
 
 def refresh_banner(window) -> None:
@@ -187,16 +215,23 @@ def install(window) -> None:
     context = window.controller.context
     profile = context.profile
     if profile.children():
-        window.add_action("children", tr("Trả lại để sửa…"), lambda: return_report(window), "actionReturnReport",
-                          tip=tr("Trả lại báo cáo đã nhận của đơn vị cấp dưới để sửa, kèm lý do (tệp trả lời có chữ ký)"))
+        window.add_action(
+            "children",
+            tr("Trả lại để sửa…"),
+            lambda: return_report(window),
+            "actionReturnReport",
+            tip=tr("Trả lại báo cáo đã nhận của đơn vị cấp dưới để sửa, kèm lý do (tệp trả lời có chữ ký)"),
+        )
     unit = profile.org_unit()
     if unit is None or not unit.parent_code:
         return
     label = QLabel()
     label.setObjectName("returnedBanner")
     label.setWordWrap(True)
-    label.setStyleSheet("QLabel#returnedBanner { background: #fde2e1; color: #7a1010; "
-                        "border: 1px solid #e57373; padding: 6px; font-weight: bold; }")
+    label.setStyleSheet(
+        "QLabel#returnedBanner { background: #fde2e1; color: #7a1010; "
+        "border: 1px solid #e57373; padding: 6px; font-weight: bold; }"
+    )
     label.hide()
     layout = window.banner.parentWidget().layout()
     layout.insertWidget(layout.indexOf(window.banner) + 1, label)

@@ -18,8 +18,7 @@ from vstbpn_desktop.bundle import keys
 from vstbpn_desktop.errors import Refused
 
 from . import bundle_common as common
-from . import screen
-from . import i18n
+from . import i18n, screen
 from .bundle_common import tr
 from .worker import run_task
 
@@ -76,9 +75,15 @@ class FingerprintDialog(QDialog):
 
 
 # Where each part of the report is typed: the page a checklist line opens.
-NARRATIVE_PAGES = {"documents": "documents", "communication": "communication", "female_cadres": "female_cadres",
-                   "violence": "violence", "achievements": "assessment", "difficulties": "assessment",
-                   "directions": "directions"}
+NARRATIVE_PAGES = {
+    "documents": "documents",
+    "communication": "communication",
+    "female_cadres": "female_cadres",
+    "violence": "violence",
+    "achievements": "assessment",
+    "difficulties": "assessment",
+    "directions": "directions",
+}
 
 
 @dataclass
@@ -102,8 +107,14 @@ def checklist(window) -> list[Check]:
     for key, page in window.pages.items():
         message = getattr(page, "message", None)
         if message is not None and hasattr(message, "text") and message.text().strip():
-            checks.append(Check(key, tr("Trang “{page}” có giá trị chưa lưu: {reason}").format(
-                page=titles[key], reason=message.text().strip())))
+            checks.append(
+                Check(
+                    key,
+                    tr("Trang “{page}” có giá trị chưa lưu: {reason}").format(
+                        page=titles[key], reason=message.text().strip()
+                    ),
+                )
+            )
     counts = records.record_counts(engine, [scope.org_unit_code], scope.period)
     values = records.indicator_values(engine, scope)
     sections = {i.code: i.section for i in indicators().values()}
@@ -121,8 +132,7 @@ def checklist(window) -> list[Check]:
     for section, (name_vi, name_en) in NARRATIVE_SECTIONS.items():
         if not (texts.get(section) or "").strip():
             name = name_en if i18n.language() == "en" else name_vi
-            checks.append(Check(NARRATIVE_PAGES[section], tr("Chưa có lời văn: “{section}”").format(
-                section=name)))
+            checks.append(Check(NARRATIVE_PAGES[section], tr("Chưa có lời văn: “{section}”").format(section=name)))
     return checks
 
 
@@ -137,9 +147,11 @@ class ChecklistDialog(QDialog):
         self.setObjectName("sendChecklist")
         self.setWindowTitle(tr("Trước khi gửi báo cáo kỳ {period}").format(period=period.code))
         layout = QVBoxLayout(self)
-        intro = QLabel(tr("Xin xem lại trước khi gửi. Bấm “Mở trang” để sửa, hoặc gửi luôn nếu "
-                          "đúng là kỳ này không có.") if checks else
-                       tr("Báo cáo kỳ {period} đã đủ các phần.").format(period=period.code))
+        intro = QLabel(
+            tr("Xin xem lại trước khi gửi. Bấm “Mở trang” để sửa, hoặc gửi luôn nếu đúng là kỳ này không có.")
+            if checks
+            else tr("Báo cáo kỳ {period} đã đủ các phần.").format(period=period.code)
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         body = QWidget()
@@ -148,7 +160,7 @@ class ChecklistDialog(QDialog):
         self.lines: list[QLabel] = []
         open_page = escape(tr("Mở trang"))  # outside the f-string: lupdate reads it here
         for check in checks:
-            line = QLabel(f"• {escape(check.text)} — <a href=\"{check.page}\">{open_page}</a>")
+            line = QLabel(f'• {escape(check.text)} — <a href="{check.page}">{open_page}</a>')
             line.setObjectName(f"check-{check.page}")
             line.setWordWrap(True)
             line.setTextFormat(Qt.RichText)
@@ -157,15 +169,19 @@ class ChecklistDialog(QDialog):
             self.lines.append(line)
         lines.addStretch(1)
         layout.addWidget(screen.scrolling(body), 1)
-        self.lock = QCheckBox(tr("Khóa kỳ {period} khi gửi (sau đó chỉ xem, muốn sửa phải mở lại kỳ và ghi lý do)"
-                                 ).format(period=period.code))
+        self.lock = QCheckBox(
+            tr("Khóa kỳ {period} khi gửi (sau đó chỉ xem, muốn sửa phải mở lại kỳ và ghi lý do)").format(
+                period=period.code
+            )
+        )
         self.lock.setObjectName("lockPeriod")
         self.can_lock = not locked
         self.lock.setChecked(self.can_lock)
         self.lock.setVisible(self.can_lock)
         layout.addWidget(self.lock)
-        buttons, self.send_button = common.action_buttons(tr("Vẫn gửi") if checks else tr("Gửi"), "sendAnyway",
-                                                          self.accept, self.reject)
+        buttons, self.send_button = common.action_buttons(
+            tr("Vẫn gửi") if checks else tr("Gửi"), "sendAnyway", self.accept, self.reject
+        )
         layout.addWidget(buttons)
         screen.fit(self, 640, 170 + 26 * len(checks))
 
@@ -225,8 +241,12 @@ class Sender:
             return None
         profile, period = context.profile, context.scope.period
         default = common.documents_folder() / next_bundle_name(profile, period)
-        path = common.ask_save_file(window, tr("Gửi báo cáo kỳ {period} — chọn nơi ghi gói").format(
-            period=period.code), default, common.BUNDLE_FILTER)
+        path = common.ask_save_file(
+            window,
+            tr("Gửi báo cáo kỳ {period} — chọn nơi ghi gói").format(period=period.code),
+            default,
+            common.BUNDLE_FILTER,
+        )
         if path is None:
             return None
         if path.suffix.lower() != ".vstb":
@@ -235,26 +255,36 @@ class Sender:
         if secret is None:
             return None
         try:
-            result = run_task(window, tr("Đang ghi và kiểm tra gói báo cáo…"),
-                              lambda task: export_bundle(profile, period, path, secret, progress=task.progress))
+            result = run_task(
+                window,
+                tr("Đang ghi và kiểm tra gói báo cáo…"),
+                lambda task: export_bundle(profile, period, path, secret, progress=task.progress),
+            )
         except Refused as exc:
             common.tell(window, title, i18n.message(exc), warning=True)
             return None
         counts = result.counts
-        text = tr("Đã ghi và đọc lại, kiểm tra chữ ký gói báo cáo kỳ {period}:<br><b>{path}</b><br>"
-                  "Kích thước: <b>{size}</b> — gói số {sequence}<br>"
-                  "{activities} hoạt động, {documents} văn bản, {indicators} chỉ tiêu, {narratives} mục nội dung."
-                  ).format(period=period.code, path=result.path, size=common.file_size(result.size),
-                           sequence=result.sequence, activities=i18n.count(counts["activities"]),
-                           documents=i18n.count(counts["documents"]),
-                           indicators=i18n.count(counts["indicators"]),
-                           narratives=i18n.count(counts["narratives"]))
-        note = tr("Gửi tệp này cho cấp trên (USB, thư điện tử, Zalo…). Cấp trên kiểm tra chữ ký khi nhận; "
-                  "nếu được hỏi, hãy đọc vân tay trên qua điện thoại.")
+        text = tr(
+            "Đã ghi và đọc lại, kiểm tra chữ ký gói báo cáo kỳ {period}:<br><b>{path}</b><br>"
+            "Kích thước: <b>{size}</b> — gói số {sequence}<br>"
+            "{activities} hoạt động, {documents} văn bản, {indicators} chỉ tiêu, {narratives} mục nội dung."
+        ).format(
+            period=period.code,
+            path=result.path,
+            size=common.file_size(result.size),
+            sequence=result.sequence,
+            activities=i18n.count(counts["activities"]),
+            documents=i18n.count(counts["documents"]),
+            indicators=i18n.count(counts["indicators"]),
+            narratives=i18n.count(counts["narratives"]),
+        )
+        note = tr(
+            "Gửi tệp này cho cấp trên (USB, thư điện tử, Zalo…). Cấp trên kiểm tra chữ ký khi nhận; "
+            "nếu được hỏi, hãy đọc vân tay trên qua điện thoại."
+        )
         self.dialog = FingerprintDialog(window, tr("Đã ghi gói báo cáo"), text, result.fingerprint, note)
         common.show(self.dialog)
-        context.say(tr("Đã ghi gói {name} ({size})").format(name=result.path.name,
-                                                           size=common.file_size(result.size)))
+        context.say(tr("Đã ghi gói {name} ({size})").format(name=result.path.name, size=common.file_size(result.size)))
         return result
 
     def check_before_sending(self) -> bool:
@@ -280,8 +310,10 @@ class Sender:
         except Refused as exc:
             common.tell(self.window, tr("Khóa ký của tôi"), i18n.message(exc), warning=True)
             return None
-        text = tr("Khóa ký của <b>{name}</b> ({code}). Gói báo cáo của đơn vị được ký bằng khóa này; "
-                  "cấp trên chỉ nhận gói ký bằng khóa đã đăng ký.").format(name=info.org_unit_name, code=info.org_unit)
+        text = tr(
+            "Khóa ký của <b>{name}</b> ({code}). Gói báo cáo của đơn vị được ký bằng khóa này; "
+            "cấp trên chỉ nhận gói ký bằng khóa đã đăng ký."
+        ).format(name=info.org_unit_name, code=info.org_unit)
         self.dialog = FingerprintDialog(self.window, tr("Khóa ký của tôi"), text, info.fingerprint)
         common.show(self.dialog)
         return info
@@ -299,9 +331,12 @@ class Sender:
             common.tell(self.window, title, i18n.message(exc), warning=True)
             return None
         text = tr("Đã ghi khóa công khai của <b>{name}</b> ({code}) vào<br><b>{path}</b>").format(
-            name=info.org_unit_name, code=info.org_unit, path=Path(path))
-        note = tr("Gửi tệp này cho cấp trên để đăng ký. Khi cấp trên đăng ký, hai bên đọc vân tay qua "
-                  "điện thoại: phải giống nhau từng ký tự.")
+            name=info.org_unit_name, code=info.org_unit, path=Path(path)
+        )
+        note = tr(
+            "Gửi tệp này cho cấp trên để đăng ký. Khi cấp trên đăng ký, hai bên đọc vân tay qua "
+            "điện thoại: phải giống nhau từng ký tự."
+        )
         self.dialog = FingerprintDialog(self.window, title, text, info.fingerprint, note)
         common.show(self.dialog)
         return info
@@ -313,8 +348,14 @@ def install(window) -> None:
     profile = window.controller.context.profile
     unit = profile.org_unit()
     if unit is not None and unit.parent_code:
-        window.add_action("file", tr("Gửi báo cáo…"), sender.send, "actionSendBundle", "Ctrl+E",
-                          tr("Ghi gói báo cáo có chữ ký của kỳ đang xem để gửi cấp trên"))
+        window.add_action(
+            "file",
+            tr("Gửi báo cáo…"),
+            sender.send,
+            "actionSendBundle",
+            "Ctrl+E",
+            tr("Ghi gói báo cáo có chữ ký của kỳ đang xem để gửi cấp trên"),
+        )
     window.add_action("file", tr("Khóa ký của tôi…"), sender.show_key, "actionShowKey")
     window.add_action("file", tr("Xuất khóa công khai…"), sender.export_public, "actionExportPublicKey")
     window.menus["file"].addSeparator()

@@ -17,11 +17,17 @@ from vstbpn_desktop.periods import Period, period_for
 from vstbpn_desktop.records import Scope
 from vstbpn_desktop.storage.models import Activity, Document
 
-from . import bundle_common as common, i18n
-from .i18n import indicator_name, period_label
+from . import bundle_common as common
+from . import i18n
 from .edit_history import EditHistory, PassHistoryKeys
+from .i18n import indicator_name, period_label
 from .models import (
-    ActivityTableModel, DocumentTableModel, IdRole, IndicatorTableModel, indicator_refusal, refusal_text,
+    ActivityTableModel,
+    DocumentTableModel,
+    IdRole,
+    IndicatorTableModel,
+    indicator_refusal,
+    refusal_text,
     save_indicator,
 )
 from .widgets import KindDelegate, set_column_widths
@@ -71,8 +77,12 @@ class Context(QObject):
 def period_choices(today: date, with_data: list[Period]) -> list[Period]:
     """This and last year's half-years and years, plus every period that holds data."""
     current = period_for(today)
-    choices = {p for year in (today.year, today.year - 1) for p in (Period(year, 1), Period(year, 2), Period(year))
-               if p.start <= current.end}
+    choices = {
+        p
+        for year in (today.year, today.year - 1)
+        for p in (Period(year, 1), Period(year, 2), Period(year))
+        if p.start <= current.end
+    }
     choices |= set(with_data)
     return sorted(choices, key=lambda p: (p.year, p.half or 0), reverse=True)
 
@@ -91,7 +101,7 @@ class NarrativeController(QObject):
         self.context, self.editor, self.section = context, editor, section
         self.dirty = False
         self.refusal = ""
-        self.visit = 0   # which stay in the box: its saves merge into one undo step
+        self.visit = 0  # which stay in the box: its saves merge into one undo step
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(NARRATIVE_IDLE_MS)
@@ -134,8 +144,15 @@ class NarrativeController(QObject):
             return True
         scope = self.context.scope
         try:
-            change = records.track(self.context.engine, "narrative", scope, self.section, lambda: records.set_narrative(
-                self.context.engine, scope, self.section, self.editor.text.toPlainText(), self.context.author))
+            change = records.track(
+                self.context.engine,
+                "narrative",
+                scope,
+                self.section,
+                lambda: records.set_narrative(
+                    self.context.engine, scope, self.section, self.editor.text.toPlainText(), self.context.author
+                ),
+            )
         except (Invalid, Refused) as exc:
             reason = refusal_text(exc, {"text": self.editor.title.text(), "section": self.section})
             self.refusal = reason
@@ -162,7 +179,7 @@ class FiguresController(QObject):
         super().__init__(page)
         self.context, self.page = context, page
         self.saved: dict[str, float] = {}
-        self.refusals: dict[str, tuple[str, str]] = {}   # code → (text refused in its field, why)
+        self.refusals: dict[str, tuple[str, str]] = {}  # code → (text refused in its field, why)
         catalogue = indicators()
         self.shares = [catalogue[code] for code in page.shares]
         for code, field in page.inputs.items():
@@ -238,8 +255,9 @@ class FiguresController(QObject):
             return True
         text = self.page.inputs[code].text().strip()
         try:
-            change = save_indicator(self.context.engine, self.context.scope, code, text, self.context.author,
-                                    coverage=self.coverage())
+            change = save_indicator(
+                self.context.engine, self.context.scope, code, text, self.context.author, coverage=self.coverage()
+            )
         except (Invalid, Refused) as exc:
             reason = indicator_refusal(exc)
             self.refusals[code] = (text, reason)
@@ -265,8 +283,11 @@ class FiguresController(QObject):
             self.save(code)
 
     def pending(self) -> list[str]:
-        return [self.refusals[code][1] if code in self.refusals else indicator_name(indicators()[code])
-                for code in self.page.inputs if self.unsaved(code)]
+        return [
+            self.refusals[code][1] if code in self.refusals else indicator_name(indicators()[code])
+            for code in self.page.inputs
+            if self.unsaved(code)
+        ]
 
     def discard(self) -> None:
         self.load()
@@ -288,20 +309,27 @@ class FiguresController(QObject):
         engine, scope = self.context.engine, self.context.scope
         before = {code: records.record_state(engine, "indicator_value", scope, code) for code in held}
         try:
-            records.set_indicator_values(engine, scope, held, self.context.author,
-                                         coverage=dict.fromkeys(held, self.coverage()))
+            records.set_indicator_values(
+                engine, scope, held, self.context.author, coverage=dict.fromkeys(held, self.coverage())
+            )
         except (Invalid, Refused) as exc:
             self.page.whole_area.blockSignals(True)
             self.page.whole_area.setChecked(not whole_area)
             self.page.whole_area.blockSignals(False)
             self.page.message.show_refusal(self.tr("Chưa lưu — {reason}").format(reason=indicator_refusal(exc)))
             return
-        self.context.record(self.page.whole_area.text(), [
-            records.Change("indicator_value", code, scope, state,
-                           records.record_state(engine, "indicator_value", scope, code))
-            for code, state in before.items()])
-        self.context.say(self.tr("Đã lưu: số liệu toàn địa bàn") if whole_area
-                         else self.tr("Đã lưu: số liệu cấp mình"), 4000)
+        self.context.record(
+            self.page.whole_area.text(),
+            [
+                records.Change(
+                    "indicator_value", code, scope, state, records.record_state(engine, "indicator_value", scope, code)
+                )
+                for code, state in before.items()
+            ],
+        )
+        self.context.say(
+            self.tr("Đã lưu: số liệu toàn địa bàn") if whole_area else self.tr("Đã lưu: số liệu cấp mình"), 4000
+        )
         self.context.data_changed.emit("indicators")
 
 
@@ -369,15 +397,18 @@ class TableController(QObject):
 
     def _remember_current(self) -> None:
         index = self.page.table.currentIndex()
-        self._current = (self.current_id(), index.column() if index.isValid() else 0,
-                         index.row() if index.isValid() else -1)
+        self._current = (
+            self.current_id(),
+            index.column() if index.isValid() else 0,
+            index.row() if index.isValid() else -1,
+        )
 
     def _restore_current(self) -> None:
         record_id, column, row = self._current
         if record_id is None:
             return
         found = self.model.row_of(record_id)
-        if found < 0:   # deleted, or not in this period: the row that took its place
+        if found < 0:  # deleted, or not in this period: the row that took its place
             found = min(row, self.model.rowCount() - 1)
         if found >= 0:
             self.select(found, column)
@@ -423,8 +454,9 @@ class TableController(QObject):
         """A new row, its first cell (the date or number) open for typing."""
         scope = self.context.scope
         try:
-            change = records.track(self.context.engine, self.model.TABLE, scope, None,
-                                   lambda: self.create(self.new_record()))
+            change = records.track(
+                self.context.engine, self.model.TABLE, scope, None, lambda: self.create(self.new_record())
+            )
         except (Invalid, Refused) as exc:
             reason = refusal_text(exc, dict(zip(self.model.COLUMNS, self.model.headers())))
             self.page.message.show_refusal(reason)
@@ -454,15 +486,17 @@ class TableController(QObject):
         if not lines or not start.isValid():
             return
         model, scope = self.model, self.context.scope
-        with self.context.history.group(self.tr("dán {count} ô").format(
-                count=i18n.count(sum(len(line) for line in lines)))):
+        with self.context.history.group(
+            self.tr("dán {count} ô").format(count=i18n.count(sum(len(line) for line in lines)))
+        ):
             # The records first, by id: a pasted date re-sorts the rows under the paste.
             targets = [model.index(start.row() + n, 0).data(IdRole) for n in range(len(lines))]
             for n, record_id in enumerate(targets):
                 if record_id is None:
                     try:
-                        change = records.track(self.context.engine, model.TABLE, scope, None,
-                                               lambda: self.create(self.new_record()))
+                        change = records.track(
+                            self.context.engine, model.TABLE, scope, None, lambda: self.create(self.new_record())
+                        )
                     except (Invalid, Refused):
                         break
                     self.context.record("", [change])
@@ -486,9 +520,13 @@ class TableController(QObject):
         ids = [i for i in (self.model.index(row, 0).data(IdRole) for row in rows) if i]
         if not ids:
             return
-        box = QMessageBox(QMessageBox.Question, self.tr("Xóa dòng"),
-                          self.tr("Xóa {count} dòng đã chọn? (Hoàn tác: Ctrl+Z)").format(count=i18n.count(len(ids))),
-                          QMessageBox.Yes | QMessageBox.No, self.page)
+        box = QMessageBox(
+            QMessageBox.Question,
+            self.tr("Xóa dòng"),
+            self.tr("Xóa {count} dòng đã chọn? (Hoàn tác: Ctrl+Z)").format(count=i18n.count(len(ids))),
+            QMessageBox.Yes | QMessageBox.No,
+            self.page,
+        )
         box.setObjectName("confirmDelete")
         box.button(QMessageBox.Yes).setText(self.tr("Xóa"))
         box.button(QMessageBox.No).setText(self.tr("Không"))
@@ -505,8 +543,10 @@ class TableController(QObject):
             self.page.message.show_refusal(i18n.message(exc))
             self.context.say_refusal(i18n.message(exc))
             return
-        self.context.record(self.tr("xóa {count} dòng").format(count=i18n.count(count)),
-                            [records.Change(table, key, scope, state, None) for key, state in before.items() if state])
+        self.context.record(
+            self.tr("xóa {count} dòng").format(count=i18n.count(count)),
+            [records.Change(table, key, scope, state, None) for key, state in before.items() if state],
+        )
         self.model.reload()
         self._changed()
         self.context.say(self.tr("Đã xóa {count} dòng").format(count=i18n.count(count)), 4000)
@@ -519,10 +559,19 @@ class ActivitiesController(TableController):
     def __init__(self, context: Context, page):
         super().__init__(context, page, ActivityTableModel(context.engine, context.scope, context.author))
         # The title takes what is left: participants, women and place stay in view on a small screen.
-        set_column_widths(page.table, {
-            ActivityTableModel.DATE: 95, ActivityTableModel.KIND: 140, ActivityTableModel.TITLE: 300,
-            ActivityTableModel.SESSIONS: 70, ActivityTableModel.PARTICIPANTS: 90, ActivityTableModel.FEMALE: 90,
-            ActivityTableModel.PLACE: 150}, stretch=ActivityTableModel.TITLE)
+        set_column_widths(
+            page.table,
+            {
+                ActivityTableModel.DATE: 95,
+                ActivityTableModel.KIND: 140,
+                ActivityTableModel.TITLE: 300,
+                ActivityTableModel.SESSIONS: 70,
+                ActivityTableModel.PARTICIPANTS: 90,
+                ActivityTableModel.FEMALE: 90,
+                ActivityTableModel.PLACE: 150,
+            },
+            stretch=ActivityTableModel.TITLE,
+        )
         self.filter_timer = QTimer(self)
         self.filter_timer.setSingleShot(True)
         self.filter_timer.setInterval(FILTER_IDLE_MS)
@@ -535,8 +584,14 @@ class ActivitiesController(TableController):
         self.model.set_search(self.page.filter.text())
 
     def new_record(self) -> dict:
-        return {"date": self.context.scope.period.start, "kind": "communication",
-                "title": self.tr("Hoạt động mới"), "sessions": 1, "participants": 0, "female_participants": 0}
+        return {
+            "date": self.context.scope.period.start,
+            "kind": "communication",
+            "title": self.tr("Hoạt động mới"),
+            "sessions": 1,
+            "participants": 0,
+            "female_participants": 0,
+        }
 
     def create(self, raw):
         return records.add_activity(self.context.engine, self.context.scope, raw, self.context.author)
@@ -580,11 +635,14 @@ class ActivitiesController(TableController):
         labels = self.page.totals
         labels["sessions"].setText(self.tr("Số cuộc: {n}").format(n=i18n.number(totals.get("COMM_SESSIONS", 0))))
         labels["participants"].setText(
-            self.tr("Lượt người: {n}").format(n=i18n.number(totals.get("COMM_PARTICIPANTS", 0))))
+            self.tr("Lượt người: {n}").format(n=i18n.number(totals.get("COMM_PARTICIPANTS", 0)))
+        )
         labels["female"].setText(
-            self.tr("Trong đó nữ: {n}").format(n=i18n.number(totals.get("COMM_PARTICIPANTS_FEMALE", 0))))
+            self.tr("Trong đó nữ: {n}").format(n=i18n.number(totals.get("COMM_PARTICIPANTS_FEMALE", 0)))
+        )
         labels["media"].setText(
-            self.tr("Chuyên mục truyền thông: {n}").format(n=i18n.number(totals.get("MEDIA_ITEMS", 0))))
+            self.tr("Chuyên mục truyền thông: {n}").format(n=i18n.number(totals.get("MEDIA_ITEMS", 0)))
+        )
 
 
 class DocumentsController(TableController):
@@ -593,13 +651,25 @@ class DocumentsController(TableController):
 
     def __init__(self, context: Context, page):
         super().__init__(context, page, DocumentTableModel(context.engine, context.scope, context.author))
-        set_column_widths(page.table, {DocumentTableModel.NUMBER: 130, DocumentTableModel.DATE: 105,
-                                       DocumentTableModel.ISSUER: 230, DocumentTableModel.KIND: 120})
+        set_column_widths(
+            page.table,
+            {
+                DocumentTableModel.NUMBER: 130,
+                DocumentTableModel.DATE: 105,
+                DocumentTableModel.ISSUER: 230,
+                DocumentTableModel.KIND: 120,
+            },
+        )
         self.refresh_totals()
 
     def new_record(self) -> dict:
-        return {"number": self.tr("Chưa có số"), "date": self.context.scope.period.start, "kind": "plan",
-                "issuer": "", "title": self.tr("Văn bản mới")}
+        return {
+            "number": self.tr("Chưa có số"),
+            "date": self.context.scope.period.start,
+            "kind": "plan",
+            "issuer": "",
+            "title": self.tr("Văn bản mới"),
+        }
 
     def create(self, raw):
         return records.add_document(self.context.engine, self.context.scope, raw, self.context.author)
@@ -610,15 +680,19 @@ class GridController(QObject):
         super().__init__(page)
         self.context, self.page = context, page
         # Computed when the page is first shown, not at start-up: figures read every activity.
-        self.model = IndicatorTableModel(context.engine, context.scope,
-                                         context.profile.settings.share_rounding, context.author, load=False)
+        self.model = IndicatorTableModel(
+            context.engine, context.scope, context.profile.settings.share_rounding, context.author, load=False
+        )
         self.stale = True
         page.table.setModel(self.model)
         page.table.setAlternatingRowColors(False)
         # The Vietnamese names get the width; the internal code is the name's tooltip, and a narrow
         # column the officer can show from the header's menu.
-        set_column_widths(page.table, {IndicatorTableModel.CODE: 150, 2: 90, 3: 90, 4: 100, 5: 100, 6: 130},
-                          stretch=IndicatorTableModel.NAME)
+        set_column_widths(
+            page.table,
+            {IndicatorTableModel.CODE: 150, 2: 90, 3: 90, 4: 100, 5: 100, 6: 130},
+            stretch=IndicatorTableModel.NAME,
+        )
         page.table.setColumnHidden(IndicatorTableModel.CODE, True)
         header = page.table.horizontalHeader()
         header.setContextMenuPolicy(Qt.ActionsContextMenu)
@@ -672,7 +746,7 @@ class GridController(QObject):
 
 
 def period_choice_text(period: Period) -> str:
-    """"2023H1 — 6 tháng đầu năm 2023", as the period picker lists it."""
+    """ "2023H1 — 6 tháng đầu năm 2023", as the period picker lists it."""
     return f"{period.code} — {period_label(period)}"
 
 
@@ -693,22 +767,30 @@ class MainController(QObject):
         officer = profile.author
         window.unit_label.setText(
             f"<b>{unit.name if unit else profile.org_unit_code}</b> ({profile.org_unit_code})"
-            + (f" — {officer}" if officer else ""))
+            + (f" — {officer}" if officer else "")
+        )
         self._fill_periods(period_choices(today, with_data))
 
         pages = window.pages
         self.documents = DocumentsController(self.context, pages["documents"])
         self.activities = ActivitiesController(self.context, pages["communication"])
-        self.figures = [FiguresController(self.context, pages["female_cadres"]),
-                        FiguresController(self.context, pages["violence"])]
+        self.figures = [
+            FiguresController(self.context, pages["female_cadres"]),
+            FiguresController(self.context, pages["violence"]),
+        ]
         self.grid = GridController(self.context, pages["grid"])
-        self.narratives = [NarrativeController(self.context, editor, section)
-                           for page in pages.values() for section, editor in page.narratives.items()]
+        self.narratives = [
+            NarrativeController(self.context, editor, section)
+            for page in pages.values()
+            for section, editor in page.narratives.items()
+        ]
         self._load_texts_and_figures()
         # Which controllers edit what each page shows: what "leaving the page" must check.
-        self.editing = {key: [c for c in (self.documents, self.activities, *self.figures, self.grid)
-                              if c.page is page] + [n for n in self.narratives if n.editor in page.narratives.values()]
-                        for key, page in pages.items()}
+        self.editing = {
+            key: [c for c in (self.documents, self.activities, *self.figures, self.grid) if c.page is page]
+            + [n for n in self.narratives if n.editor in page.narratives.values()]
+            for key, page in pages.items()
+        }
         self._quiet = False
 
         window.period.currentIndexChanged.connect(self._period_chosen)
@@ -768,7 +850,7 @@ class MainController(QObject):
 
     def _back_to(self, key: str, controller) -> None:
         self._show_page_quietly(key)
-        self.window.activateWindow()   # after the question: the window's shortcuts work at once
+        self.window.activateWindow()  # after the question: the window's shortcuts work at once
         controller.focus_pending()
 
     def _show_page_quietly(self, key: str) -> None:
@@ -781,9 +863,13 @@ class MainController(QObject):
 
     def _page_chosen(self, row: int) -> None:
         left, keys = self.window.stack.currentIndex(), list(self.window.pages)
-        if (not self._quiet and left != row and 0 <= left < len(keys)
-                and not self.confirm_unsaved(self.editing.get(keys[left], []))):
-            return   # the officer fixes them: confirm_unsaved has shown their page again
+        if (
+            not self._quiet
+            and left != row
+            and 0 <= left < len(keys)
+            and not self.confirm_unsaved(self.editing.get(keys[left], []))
+        ):
+            return  # the officer fixes them: confirm_unsaved has shown their page again
         self.window.stack.setCurrentIndex(row)
 
     # -- the Sửa menu --
@@ -795,7 +881,7 @@ class MainController(QObject):
             action.trigger()
 
     def undo(self) -> None:
-        if self.flush():   # what is being typed is saved (it is what gets undone); refused values asked about
+        if self.flush():  # what is being typed is saved (it is what gets undone); refused values asked about
             self.context.history.undo()
 
     def redo(self) -> None:
@@ -834,7 +920,7 @@ class MainController(QObject):
             return next(key for key, page in self.window.pages.items() if change.key in getattr(page, "narratives", {}))
         section = indicators()[change.key].section
         if self.window.stack.currentWidget() is self.window.pages["grid"]:
-            return "grid"   # every typed indicator is there too: stay where the officer is
+            return "grid"  # every typed indicator is there too: stay where the officer is
         return section if change.key in getattr(self.window.pages.get(section), "inputs", {}) else "grid"
 
     # -- the period --
@@ -845,10 +931,15 @@ class MainController(QObject):
         Step by step, with the window's paint and timer events handled between two steps (not the
         officer's clicks and keys): in one go, after an import of 100,000 activities, it froze the
         window for 0.15-0.25 s. Everything is read again when this returns."""
-        steps = (lambda: self._fill_periods(period_choices(
-                     date.today(), records.periods_with_data(self.profile.engine, self.profile.org_unit_code))),
-                 self.documents.set_scope, self.activities.set_scope, self.grid.set_scope,
-                 self._load_texts_and_figures)
+        steps = (
+            lambda: self._fill_periods(
+                period_choices(date.today(), records.periods_with_data(self.profile.engine, self.profile.org_unit_code))
+            ),
+            self.documents.set_scope,
+            self.activities.set_scope,
+            self.grid.set_scope,
+            self._load_texts_and_figures,
+        )
         for step in steps:
             step()
             QApplication.processEvents(QEventLoop.ExcludeUserInputEvents)

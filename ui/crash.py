@@ -17,7 +17,14 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QtMsgType, Signal, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
 )
 
 from vstbpn_desktop import APP_NAME, __version__
@@ -46,8 +53,9 @@ def install_logging(data_dir: Path) -> logging.Handler | None:
     path = log_path(data_dir)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_COUNT,
-                                                       encoding="utf-8")
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=LOG_BYTES, backupCount=LOG_COUNT, encoding="utf-8"
+        )
     except OSError as exc:
         print(f"{path}: không ghi được nhật ký ({exc})", file=sys.stderr)
         return None
@@ -60,9 +68,13 @@ def install_logging(data_dir: Path) -> logging.Handler | None:
     return handler
 
 
-_QT_LEVELS = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
-              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
-              QtMsgType.QtFatalMsg: logging.CRITICAL}
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
 
 
 def _qt_message(mode, context, message) -> None:
@@ -98,10 +110,14 @@ class CrashDialog(QDialog):
         self.setWindowTitle(tr("Đã xảy ra lỗi"))
         screen.fit(self, 640, 420)
         layout = QVBoxLayout(self)
-        intro = QLabel(tr("Chương trình gặp một lỗi không lường trước: {summary}\n\n"
-                          "Dữ liệu đã lưu không bị ảnh hưởng (mỗi lần ghi là trọn vẹn hoặc không có gì). "
-                          "Hãy sao chép chi tiết dưới đây và gửi cho người hỗ trợ; "
-                          "nếu chương trình hoạt động không bình thường, hãy đóng rồi mở lại.").format(summary=summary))
+        intro = QLabel(
+            tr(
+                "Chương trình gặp một lỗi không lường trước: {summary}\n\n"
+                "Dữ liệu đã lưu không bị ảnh hưởng (mỗi lần ghi là trọn vẹn hoặc không có gì). "
+                "Hãy sao chép chi tiết dưới đây và gửi cho người hỗ trợ; "
+                "nếu chương trình hoạt động không bình thường, hãy đóng rồi mở lại."
+            ).format(summary=summary)
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.details = QPlainTextEdit(detail_text)

@@ -26,8 +26,11 @@ def tr(text: str) -> str:
 def history_key(event) -> bool:
     """Ctrl+Z, Ctrl+Y or Ctrl+Shift+Z: a field with nothing unsaved lets these go to the window's
     Hoàn tác / Làm lại instead of its own undo of typing (see `PassHistoryKeys`)."""
-    return (event.matches(QKeySequence.Undo) or event.matches(QKeySequence.Redo)
-            or QKeySequence(event.keyCombination()) in (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")))
+    return (
+        event.matches(QKeySequence.Undo)
+        or event.matches(QKeySequence.Redo)
+        or QKeySequence(event.keyCombination()) in (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"))
+    )
 
 
 class PassHistoryKeys(QObject):
@@ -49,7 +52,7 @@ class ChangeCommand(QUndoCommand):
     def __init__(self, history: "EditHistory", text: str, changes: list, merge_key=None):
         super().__init__(text)
         self.history, self.changes, self.merge_key = history, changes, merge_key
-        self.skip = True   # pushed after the write: the stack's first redo() has nothing to do
+        self.skip = True  # pushed after the write: the stack's first redo() has nothing to do
 
     def id(self) -> int:
         return -1 if self.merge_key is None else 1
@@ -58,8 +61,9 @@ class ChangeCommand(QUndoCommand):
         """Saves of the same narrative while its box keeps focus are one action."""
         if self.merge_key is None or other.merge_key != self.merge_key:
             return False
-        self.changes = [records.Change(c.table, c.key, c.scope, c.before, o.after)
-                        for c, o in zip(self.changes, other.changes)]
+        self.changes = [
+            records.Change(c.table, c.key, c.scope, c.before, o.after) for c, o in zip(self.changes, other.changes)
+        ]
         self.setObsolete(all(change.empty for change in self.changes))
         return True
 

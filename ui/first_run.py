@@ -7,26 +7,43 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem, QMessageBox, QVBoxLayout,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
 )
 
 from vstbpn_desktop.catalogue.org_units import read_tree, shipped_trees
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.text import fold
 
-from . import screen
-from . import i18n
+from . import i18n, screen
 from .worker import run_task
 
 MIN_PASSPHRASE = 8
-TREE_LABELS = {"an-giang-2023": QT_TR_NOOP("An Giang trước 1/7/2025"),
-               "an-giang-2025": QT_TR_NOOP("An Giang từ 1/7/2025")}
+TREE_LABELS = {
+    "an-giang-2023": QT_TR_NOOP("An Giang trước 1/7/2025"),
+    "an-giang-2025": QT_TR_NOOP("An Giang từ 1/7/2025"),
+}
 # The kinds of org_units.UNIT_TYPES, translatable (the catalogue's own are Vietnamese).
 UNIT_KINDS = {
-    "province": QT_TR_NOOP("tỉnh"), "city": QT_TR_NOOP("thành phố"), "district": QT_TR_NOOP("huyện"),
-    "town": QT_TR_NOOP("thị xã"), "commune": QT_TR_NOOP("xã"), "ward": QT_TR_NOOP("phường"),
-    "township": QT_TR_NOOP("thị trấn"), "special_zone": QT_TR_NOOP("đặc khu"),
+    "province": QT_TR_NOOP("tỉnh"),
+    "city": QT_TR_NOOP("thành phố"),
+    "district": QT_TR_NOOP("huyện"),
+    "town": QT_TR_NOOP("thị xã"),
+    "commune": QT_TR_NOOP("xã"),
+    "ward": QT_TR_NOOP("phường"),
+    "township": QT_TR_NOOP("thị trấn"),
+    "special_zone": QT_TR_NOOP("đặc khu"),
 }
 # Each language in its own name: the officer finds hers whichever is showing.
 LANGUAGE_NAMES = (("vi", "Tiếng Việt"), ("en", "English"))
@@ -58,9 +75,15 @@ def passphrase_strength(text: str) -> int:
     """0 (too short) to 3 (strong): length and variety of characters."""
     if len(text) < MIN_PASSPHRASE:
         return 0
-    variety = sum(bool(check) for check in (
-        any(c.islower() for c in text), any(c.isupper() for c in text),
-        any(c.isdigit() for c in text), any(not c.isalnum() for c in text)))
+    variety = sum(
+        bool(check)
+        for check in (
+            any(c.islower() for c in text),
+            any(c.isupper() for c in text),
+            any(c.isdigit() for c in text),
+            any(not c.isalnum() for c in text),
+        )
+    )
     score = 1 + (len(text) >= 12) + (variety >= 3)
     return min(score, 3)
 
@@ -153,10 +176,16 @@ class FirstRunDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         # The officer starts by looking for her unit: typing goes into the search box, and Tab walks
         # the form in reading order; the language box (set once, if at all) comes last.
-        for before, after in ((self.search, self.units), (self.units, self.officer),
-                              (self.officer, self.officer_title), (self.officer_title, self.passphrase),
-                              (self.passphrase, self.confirm), (self.confirm, self.demo),
-                              (self.demo, self.buttons), (self.buttons, self.language)):
+        for before, after in (
+            (self.search, self.units),
+            (self.units, self.officer),
+            (self.officer, self.officer_title),
+            (self.officer_title, self.passphrase),
+            (self.passphrase, self.confirm),
+            (self.confirm, self.demo),
+            (self.demo, self.buttons),
+            (self.buttons, self.language),
+        ):
             self.setTabOrder(before, after)
         self.search.setFocus()
 
@@ -193,16 +222,22 @@ class FirstRunDialog(QDialog):
         self.setWindowTitle(tr("Khởi tạo hồ sơ đơn vị"))
         self.language_note.setText(tr("Báo cáo in ra luôn theo mẫu chính thức bằng tiếng Việt (Nghị định 30/2020)."))
         self.language_note.setVisible(i18n.language() == "en")  # in Vietnamese it goes without saying
-        self.intro.setText(tr("Chưa có hồ sơ trong thư mục <i>{folder}</i>. Chọn đơn vị của bạn, nhập tên cán bộ "
-                              "và đặt mật khẩu bảo vệ khóa ký gửi báo cáo.").format(folder=self.data_dir))
-        self.search.setPlaceholderText(tr("Tên hoặc mã đơn vị — gõ không dấu cũng được: "
-                                     "“long xuyen” tìm ra “Long Xuyên”"))
+        self.intro.setText(
+            tr(
+                "Chưa có hồ sơ trong thư mục <i>{folder}</i>. Chọn đơn vị của bạn, nhập tên cán bộ "
+                "và đặt mật khẩu bảo vệ khóa ký gửi báo cáo."
+            ).format(folder=self.data_dir)
+        )
+        self.search.setPlaceholderText(
+            tr("Tên hoặc mã đơn vị — gõ không dấu cũng được: “long xuyen” tìm ra “Long Xuyên”")
+        )
         for row, choice in enumerate(self.choices):
             kind = tr(UNIT_KINDS[choice.type]) if choice.type in UNIT_KINDS else choice.type
             tree = tr(TREE_LABELS[choice.tree]) if choice.tree in TREE_LABELS else choice.tree
             self.units.item(row).setText(f"{choice.name} — {choice.code} ({kind}; {tree})")
-        for caption, text in zip(self.captions, (tr("Tên cán bộ:"), tr("Chức vụ:"), tr("Mật khẩu khóa ký:"),
-                                                 tr("Nhập lại mật khẩu:"))):
+        for caption, text in zip(
+            self.captions, (tr("Tên cán bộ:"), tr("Chức vụ:"), tr("Mật khẩu khóa ký:"), tr("Nhập lại mật khẩu:"))
+        ):
             caption.setText(text)
         self.officer_title.setPlaceholderText(tr("ví dụ: Chuyên viên Phòng Nội vụ"))
         self.demo.setText(tr("Nạp dữ liệu mẫu để dùng thử"))
@@ -227,8 +262,7 @@ class FirstRunDialog(QDialog):
 
     def update_strength(self) -> None:
         text = self.passphrase.text()
-        names = [tr("quá ngắn (cần ít nhất {n} ký tự)").format(n=MIN_PASSPHRASE),
-                 tr("tạm được"), tr("khá"), tr("mạnh")]
+        names = [tr("quá ngắn (cần ít nhất {n} ký tự)").format(n=MIN_PASSPHRASE), tr("tạm được"), tr("khá"), tr("mạnh")]
         hint = tr("Độ mạnh mật khẩu: {level}").format(level=names[passphrase_strength(text)])
         if self.confirm.text() and self.confirm.text() != text:
             hint += " — " + tr("hai lần nhập chưa khớp")

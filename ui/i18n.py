@@ -74,8 +74,10 @@ def install(app, language: str, folder: Path | None = None) -> str:
             if core.load(str(folder / f"{CORE_CATALOGUE}_en.qm")):
                 _state["translators"].append(core)
             else:
-                log.warning("%s: chưa có bản dịch thông báo của lõi; thông báo lỗi hiện bằng tiếng Việt",
-                            folder / f"{CORE_CATALOGUE}_en.qm")
+                log.warning(
+                    "%s: chưa có bản dịch thông báo của lõi; thông báo lỗi hiện bằng tiếng Việt",
+                    folder / f"{CORE_CATALOGUE}_en.qm",
+                )
         else:
             log.warning("%s: chưa có bản dịch tiếng Anh (chạy scripts/build-translations); dùng tiếng Việt", qm)
     if effective == "vi":
@@ -126,7 +128,7 @@ def label(vocabulary: dict[str, tuple[str, str]], code: str) -> str:
 
 
 def period_label(period) -> str:
-    """"6 tháng đầu năm 2023" / "first half of 2023"."""
+    """ "6 tháng đầu năm 2023" / "first half of 2023"."""
     return period.label_en if language() == "en" else period.label_vi
 
 
@@ -139,6 +141,7 @@ def indicator_unit(indicator) -> str:
 
 
 # -- numbers and dates in the window's language (formats.py; files and reports stay Vietnamese) --
+
 
 def count(value) -> str:
     """2302 → "2.302" / "2,302"; 12.5 → "12,5" / "12.5"; None → ""."""
@@ -160,20 +163,26 @@ MET_COLOUR, UNMET_COLOUR, NO_DATA_COLOUR = "#1b5e20", "#b00020", "#666666"
 def share_verdict(indicator, year: int, share: float | None) -> tuple[str, str, str]:
     """A share against its national target, worded as the report words it: (the share, "mục tiêu
     đến năm 2025 là 60 %: chưa đạt", its colour). An empty share reads "chưa có số liệu"."""
+
     def tr(text: str) -> str:
         return QCoreApplication.translate("i18n", text)
 
     goal = indicator.goal(year)
     if share is None:
-        goal_text = tr("mục tiêu đến năm {year} là {target}").format(year=goal[0], target=percent(goal[1], 0)) \
-            if goal else ""
+        goal_text = (
+            tr("mục tiêu đến năm {year} là {target}").format(year=goal[0], target=percent(goal[1], 0)) if goal else ""
+        )
         return tr("chưa có số liệu"), goal_text, NO_DATA_COLOUR
     if goal is None:
         return percent(share), "", ""
     met = share >= goal[1]
-    return percent(share), tr("mục tiêu đến năm {year} là {target}: {verdict}").format(
-        year=goal[0], target=percent(goal[1], 0), verdict=tr("đạt") if met else tr("chưa đạt")), \
-        MET_COLOUR if met else UNMET_COLOUR
+    return (
+        percent(share),
+        tr("mục tiêu đến năm {year} là {target}: {verdict}").format(
+            year=goal[0], target=percent(goal[1], 0), verdict=tr("đạt") if met else tr("chưa đạt")
+        ),
+        MET_COLOUR if met else UNMET_COLOUR,
+    )
 
 
 def date_text(value) -> str:
@@ -182,7 +191,7 @@ def date_text(value) -> str:
 
 
 def long_date(value) -> str:
-    """"ngày 02 tháng 02 năm 2023" / "2 February 2023"."""
+    """ "ngày 02 tháng 02 năm 2023" / "2 February 2023"."""
     return formats.format_long_date(value, language())
 
 

@@ -4,7 +4,15 @@ status bar below. A view only; `ui/controllers.py` fills it and wires it to the 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QListWidget, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from vstbpn_desktop.catalogue import indicators
@@ -19,7 +27,7 @@ PAGE_ORDER = ("documents", "communication", "female_cadres", "violence", "assess
 
 class MainWindow(QMainWindow):
     closing = Signal()
-    close_guard = None   # the controller's check for values typed and not saved; False keeps the window
+    close_guard = None  # the controller's check for values typed and not saved; False keeps the window
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -44,8 +52,10 @@ class MainWindow(QMainWindow):
         self.banner = QLabel()
         self.banner.setObjectName("readOnlyBanner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("QLabel#readOnlyBanner { background: #fff4ce; color: #5c4400; "
-                                  "border: 1px solid #e0b800; padding: 6px; font-weight: bold; }")
+        self.banner.setStyleSheet(
+            "QLabel#readOnlyBanner { background: #fff4ce; color: #5c4400; "
+            "border: 1px solid #e0b800; padding: 6px; font-weight: bold; }"
+        )
         self.banner.hide()
         self.read_only = False
         outer.addWidget(self.banner)
@@ -78,8 +88,11 @@ class MainWindow(QMainWindow):
 
         self.pages = {
             "documents": TablePage(self.tr("Văn bản chỉ đạo và phối hợp")),
-            "communication": TablePage(self.tr("Tuyên truyền, tập huấn"), with_filter=True,
-                                       totals=("sessions", "participants", "female", "media")),
+            "communication": TablePage(
+                self.tr("Tuyên truyền, tập huấn"),
+                with_filter=True,
+                totals=("sessions", "participants", "female", "media"),
+            ),
             "female_cadres": FiguresPage(self.tr("Cán bộ nữ"), *section("female_cadres")),
             "violence": FiguresPage(self.tr("Phòng chống bạo lực"), *section("violence")),
             "assessment": NarrativePage(self.tr("Đánh giá")),
@@ -97,7 +110,9 @@ class MainWindow(QMainWindow):
         }
         pages = self.pages
         pages["documents"].add_narrative_below("documents", self.tr("Công tác ban hành văn bản và phối hợp (lời văn)"))
-        pages["communication"].add_narrative_below("communication", self.tr("Công tác tuyên truyền, tập huấn (lời văn)"))
+        pages["communication"].add_narrative_below(
+            "communication", self.tr("Công tác tuyên truyền, tập huấn (lời văn)")
+        )
         pages["female_cadres"].add_narrative("female_cadres", self.tr("Công tác cán bộ nữ (lời văn)"))
         pages["violence"].add_narrative("violence", self.tr("Phòng ngừa, ứng phó với bạo lực (lời văn)"))
         pages["assessment"].add_narrative("achievements", self.tr("Kết quả đạt được"))
@@ -124,8 +139,9 @@ class MainWindow(QMainWindow):
             "help": bar.addMenu(self.tr("Trợ &giúp")),
         }
 
-    def add_action(self, menu: str, text: str, slot, name: str, shortcut=None, tip: str = "",
-                   role: QAction.MenuRole | None = None) -> QAction:
+    def add_action(
+        self, menu: str, text: str, slot, name: str, shortcut=None, tip: str = "", role: QAction.MenuRole | None = None
+    ) -> QAction:
         """A feature module's action at the end of `self.menus[menu]`, its shortcut shown in the menu."""
         action = QAction(text, self)
         action.setObjectName(name)
@@ -149,16 +165,14 @@ class MainWindow(QMainWindow):
         """Tệp → Thoát (Ctrl+Q), last in the menu once the features have added theirs; closing asks
         what closing the window asks (unsaved values, the backup at exit)."""
         self.menus["file"].addSeparator()
-        return self.add_action("file", self.tr("Thoát"), self.close, "actionQuit", "Ctrl+Q",
-                               role=QAction.QuitRole)
+        return self.add_action("file", self.tr("Thoát"), self.close, "actionQuit", "Ctrl+Q", role=QAction.QuitRole)
 
     def hide_empty_menus(self) -> None:
         for menu in self.menus.values():
             menu.menuAction().setVisible(not menu.isEmpty())
 
     def show_page(self, key: str) -> None:
-        self.navigation.setCurrentRow(list(self.pages).index(key) if key not in PAGE_ORDER
-                                      else PAGE_ORDER.index(key))
+        self.navigation.setCurrentRow(list(self.pages).index(key) if key not in PAGE_ORDER else PAGE_ORDER.index(key))
 
     def set_read_only(self, read_only: bool, banner: str = "") -> None:
         """Generic hook: editing off (tables, figures, narratives, add/delete) and a banner saying why.
@@ -190,7 +204,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event):
         if self.close_guard is not None and not self.close_guard():
-            event.ignore()   # values refused and not saved: the officer chose to fix them first
+            event.ignore()  # values refused and not saved: the officer chose to fix them first
             return
         self.closing.emit()
         super().closeEvent(event)

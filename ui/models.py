@@ -19,9 +19,9 @@ from vstbpn_desktop.errors import Refused
 from . import i18n
 from .i18n import indicator_name, indicator_unit, label
 
-IdRole = Qt.UserRole + 1       # the record's UUID (or indicator code)
-RecordRole = Qt.UserRole + 2   # the plain dict behind the row
-ErrorRole = Qt.UserRole + 3    # the Vietnamese reason of the last refusal on the row, or None
+IdRole = Qt.UserRole + 1  # the record's UUID (or indicator code)
+RecordRole = Qt.UserRole + 2  # the plain dict behind the row
+ErrorRole = Qt.UserRole + 3  # the Vietnamese reason of the last refusal on the row, or None
 
 REFUSED_BRUSH = QBrush(QColor("#fde2e1"))
 DERIVED_BRUSH = QBrush(QColor("#e4e7eb"))
@@ -30,12 +30,14 @@ DERIVED_BRUSH = QBrush(QColor("#e4e7eb"))
 def refusal_text(exc: Exception, names: dict[str, str]) -> str:
     """A refusal as one Vietnamese sentence naming the column(s) at fault."""
     if isinstance(exc, Invalid):
-        return "; ".join(_named(names.get(field, field), i18n.message(reason)) for field, reason in exc.problems.items())
+        return "; ".join(
+            _named(names.get(field, field), i18n.message(reason)) for field, reason in exc.problems.items()
+        )
     return i18n.message(exc)
 
 
 def _named(name: str, reason: str) -> str:
-    """"Số cuộc: phải lớn hơn…", but "Ngày 15/03/2026 nằm ngoài kỳ…" where the reason already starts
+    """ "Số cuộc: phải lớn hơn…", but "Ngày 15/03/2026 nằm ngoài kỳ…" where the reason already starts
     with the column's name (not "Ngày: ngày 15/03/2026…")."""
     if reason.casefold().startswith(name.casefold() + " "):
         return reason[:1].upper() + reason[1:]
@@ -51,8 +53,8 @@ class _RecordTable(QAbstractTableModel):
     (records.Change, before/after) for the window's undo history.
     """
 
-    refused = Signal(int, str)   # row, reason
-    changed = Signal()           # a record was written: totals must be refreshed
+    refused = Signal(int, str)  # row, reason
+    changed = Signal()  # a record was written: totals must be refreshed
     written = Signal(str, list)  # what was done (for "Hoàn tác: …"), the records' changes
 
     TABLE = ""
@@ -64,7 +66,7 @@ class _RecordTable(QAbstractTableModel):
     def __init__(self, engine, scope, author: str = "", parent=None):
         super().__init__(parent)
         self.engine, self.scope, self.author = engine, scope, author
-        self._pending: dict[str, dict[str, tuple[str, str]]] = {}   # id → field → (typed text, reason)
+        self._pending: dict[str, dict[str, tuple[str, str]]] = {}  # id → field → (typed text, reason)
 
     # subclasses: headers(), row_record(row), row_of(id), write(id, raw), forget()
 
@@ -150,13 +152,15 @@ class _RecordTable(QAbstractTableModel):
         if field in self.NUMERIC:
             value = i18n.typed_number(value)
         try:
-            change = records.track(self.engine, self.TABLE, self.scope, record_id,
-                                   lambda: self.write(record_id, {field: value}))
+            change = records.track(
+                self.engine, self.TABLE, self.scope, record_id, lambda: self.write(record_id, {field: value})
+            )
         except (Invalid, Refused) as exc:
             return refusal_text(exc, dict(zip(self.COLUMNS, self.headers())))
         if not change.empty:
-            self.written.emit(self.tr("sửa ô {column}").format(column=self.headers()[self.COLUMNS.index(field)]),
-                              [change])
+            self.written.emit(
+                self.tr("sửa ô {column}").format(column=self.headers()[self.COLUMNS.index(field)]), [change]
+            )
         return None
 
     # -- refused values kept on screen --
@@ -228,13 +232,20 @@ class ActivityTableModel(_RecordTable):
     def __init__(self, engine, scope, author: str = "", parent=None):
         super().__init__(engine, scope, author, parent)
         self._search = ""
-        self._keep: set[str] = set()   # records edited under the search: listed until it changes
+        self._keep: set[str] = set()  # records edited under the search: listed until it changes
         self._pages: OrderedDict[int, list[dict]] = OrderedDict()
         self._count = self._first_page_and_count()
 
     def headers(self) -> list[str]:
-        return [self.tr("Ngày"), self.tr("Loại hoạt động"), self.tr("Nội dung"), self.tr("Số cuộc"),
-                self.tr("Lượt người"), self.tr("Trong đó nữ"), self.tr("Địa điểm")]
+        return [
+            self.tr("Ngày"),
+            self.tr("Loại hoạt động"),
+            self.tr("Nội dung"),
+            self.tr("Số cuộc"),
+            self.tr("Lượt người"),
+            self.tr("Trong đó nữ"),
+            self.tr("Địa điểm"),
+        ]
 
     @property
     def search(self) -> str:
@@ -244,8 +255,7 @@ class ActivityTableModel(_RecordTable):
         """Read the first page; count only when it is full. A filter that matches few rows
         scans the period once instead of twice (the scan is what the officer waits for)."""
         self._pages.clear()
-        first = records.activity_page(self.engine, self.scope, 0, self.PAGE_SIZE, search=self._search,
-                                      keep=self._keep)
+        first = records.activity_page(self.engine, self.scope, 0, self.PAGE_SIZE, search=self._search, keep=self._keep)
         self._pages[0] = first
         if len(first) < self.PAGE_SIZE:
             return len(first)
@@ -286,8 +296,9 @@ class ActivityTableModel(_RecordTable):
         number, offset = divmod(row, self.PAGE_SIZE)
         page = self._pages.get(number)
         if page is None:
-            page = records.activity_page(self.engine, self.scope, number * self.PAGE_SIZE, self.PAGE_SIZE,
-                                         search=self._search, keep=self._keep)
+            page = records.activity_page(
+                self.engine, self.scope, number * self.PAGE_SIZE, self.PAGE_SIZE, search=self._search, keep=self._keep
+            )
             self._pages[number] = page
             while len(self._pages) > self.MAX_PAGES:
                 self._pages.popitem(last=False)
@@ -297,7 +308,7 @@ class ActivityTableModel(_RecordTable):
 
     def write(self, record_id: str, raw: dict) -> None:
         if self._search:
-            self._keep.add(record_id)   # an edit never makes the record vanish from under the cursor
+            self._keep.add(record_id)  # an edit never makes the record vanish from under the cursor
         records.update_activity(self.engine, self.scope, record_id, raw, self.author)
 
     def row_of(self, record_id: str) -> int:
@@ -318,8 +329,13 @@ class DocumentTableModel(_RecordTable):
         self._rows = self._read()
 
     def headers(self) -> list[str]:
-        return [self.tr("Số, ký hiệu"), self.tr("Ngày ban hành"), self.tr("Cơ quan ban hành"),
-                self.tr("Loại văn bản"), self.tr("Trích yếu")]
+        return [
+            self.tr("Số, ký hiệu"),
+            self.tr("Ngày ban hành"),
+            self.tr("Cơ quan ban hành"),
+            self.tr("Loại văn bản"),
+            self.tr("Trích yếu"),
+        ]
 
     def _read(self) -> list[dict]:
         return [document.model_dump() for document in records.list_documents(self.engine, self.scope)]
@@ -364,7 +380,7 @@ class IndicatorTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.engine, self.scope, self.rounding, self.author = engine, scope, rounding, author
         self._catalogue = list(indicators().values())
-        self._pending: dict[str, tuple[str, str]] = {}   # code → (typed text, reason): refused, not saved
+        self._pending: dict[str, tuple[str, str]] = {}  # code → (typed text, reason): refused, not saved
         self._figures = Figures(org_unit=scope.org_unit_code, period=scope.period, units=[scope.org_unit_code])
         if load:
             self.reload()
@@ -378,13 +394,23 @@ class IndicatorTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.scope = scope
         self._pending.clear()
-        self._figures = (compute(self.engine, scope.org_unit_code, [scope.org_unit_code], scope.period) if load
-                         else Figures(org_unit=scope.org_unit_code, period=scope.period, units=[scope.org_unit_code]))
+        self._figures = (
+            compute(self.engine, scope.org_unit_code, [scope.org_unit_code], scope.period)
+            if load
+            else Figures(org_unit=scope.org_unit_code, period=scope.period, units=[scope.org_unit_code])
+        )
         self.endResetModel()
 
     def headers(self) -> list[str]:
-        return [self.tr("Mã"), self.tr("Chỉ tiêu"), self.tr("Đơn vị tính"), self.tr("Giá trị"),
-                self.tr("Mục tiêu 2025"), self.tr("Mục tiêu 2030"), self.tr("Cách có")]
+        return [
+            self.tr("Mã"),
+            self.tr("Chỉ tiêu"),
+            self.tr("Đơn vị tính"),
+            self.tr("Giá trị"),
+            self.tr("Mục tiêu 2025"),
+            self.tr("Mục tiêu 2030"),
+            self.tr("Cách có"),
+        ]
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._catalogue)
@@ -439,8 +465,11 @@ class IndicatorTableModel(QAbstractTableModel):
                     text += " · " + (self.tr("đạt") if met else self.tr("chưa đạt"))
                 return text
             if column == self.HOW:
-                return {"count": self.tr("Nhập"), "share": self.tr("Tính: tỷ lệ"),
-                        "from_activities": self.tr("Tính: từ hoạt động")}[indicator.kind]
+                return {
+                    "count": self.tr("Nhập"),
+                    "share": self.tr("Tính: tỷ lệ"),
+                    "from_activities": self.tr("Tính: từ hoạt động"),
+                }[indicator.kind]
         if role == Qt.EditRole and column == self.VALUE:
             value = self._figures.values.get(indicator.code)
             return "" if value is None else i18n.count(value)
@@ -458,8 +487,11 @@ class IndicatorTableModel(QAbstractTableModel):
             if indicator.kind == "share" and column in (self.VALUE, self._measured_against(indicator)):
                 return self._verdict(indicator)[1] or None
             return None
-        if role == Qt.ForegroundRole and indicator.kind == "share" and \
-                column in (self.VALUE, self._measured_against(indicator)):
+        if (
+            role == Qt.ForegroundRole
+            and indicator.kind == "share"
+            and column in (self.VALUE, self._measured_against(indicator))
+        ):
             colour = self._verdict(indicator)[2]
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.BackgroundRole:
@@ -514,8 +546,15 @@ def save_indicator(engine, scope, code: str, typed, author: str = "", coverage: 
     """Save one typed indicator value (empty text clears it), with what it covers ("own"/"area") when
     given: its records.Change, or the core's refusal."""
     value = i18n.typed_number(typed) if typed not in (None, "") else None
-    return records.track(engine, "indicator_value", scope, code, lambda: records.set_indicator_values(
-        engine, scope, {code: value}, author, coverage={code: coverage} if coverage else None))
+    return records.track(
+        engine,
+        "indicator_value",
+        scope,
+        code,
+        lambda: records.set_indicator_values(
+            engine, scope, {code: value}, author, coverage={code: coverage} if coverage else None
+        ),
+    )
 
 
 def indicator_refusal(exc: Exception) -> str:

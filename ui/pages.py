@@ -4,9 +4,18 @@ and name them; the controllers in `ui/controllers.py` fill them and call the cor
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QCheckBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QCheckBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
     QSplitter,
-    QVBoxLayout, QWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from vstbpn_desktop.catalogue import Indicator
@@ -126,9 +135,13 @@ class FiguresPage(Page):
         # added to the units below. Beside the first figure: the page grows no taller.
         self.whole_area = QCheckBox(self.tr("Số liệu toàn địa bàn (các cấp)"))
         self.whole_area.setObjectName("whole-area")
-        self.whole_area.setToolTip(self.tr("Chọn: số liệu của cả địa bàn, giữ nguyên, không cộng thêm số liệu các "
-                                           "đơn vị cấp dưới. Bỏ chọn: số liệu riêng của cấp mình, được cộng với "
-                                           "số liệu các đơn vị cấp dưới gửi lên."))
+        self.whole_area.setToolTip(
+            self.tr(
+                "Chọn: số liệu của cả địa bàn, giữ nguyên, không cộng thêm số liệu các "
+                "đơn vị cấp dưới. Bỏ chọn: số liệu riêng của cấp mình, được cộng với "
+                "số liệu các đơn vị cấp dưới gửi lên."
+            )
+        )
         for indicator in counts:
             field = QLineEdit()
             field.setObjectName(f"input-{indicator.code}")
@@ -183,8 +196,12 @@ class GridPage(Page):
 
     def __init__(self, heading: str, parent=None):
         super().__init__(heading, parent)
-        hint = QLabel(self.tr("Ô nền xám được tính tự động từ các số liệu và hoạt động đã nhập; "
-                              "chỉ các ô \u201cNhập\u201d được sửa: gõ số hoặc F2 để sửa, Enter để lưu và xuống dòng."))
+        hint = QLabel(
+            self.tr(
+                "Ô nền xám được tính tự động từ các số liệu và hoạt động đã nhập; "
+                "chỉ các ô \u201cNhập\u201d được sửa: gõ số hoặc F2 để sửa, Enter để lưu và xuống dòng."
+            )
+        )
         hint.setWordWrap(True)
         self.layout_.addWidget(hint)
         self.table = record_table()

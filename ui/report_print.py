@@ -14,15 +14,22 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, QMarginsF, QRectF, QSizeF, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPageLayout, QPageSize, QPaintEngine, QPainter
 from PySide6.QtWidgets import (
-    QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox,
-    QPlainTextEdit, QVBoxLayout,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
 )
 
 from vstbpn_desktop.errors import Refused
 
 from . import bundle_common as common
-from . import screen
-from . import i18n
+from . import i18n, screen
 from .bundle_common import tr
 from .i18n import period_label
 from .worker import busy, run_task
@@ -54,8 +61,9 @@ class OptionsDialog(QDialog):
         self.limit = LIMIT
         defaults = ReportOptions.from_settings(settings)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("Báo cáo kỳ <b>{period}</b> ({label}).").format(
-            period=period.code, label=period_label(period))))
+        layout.addWidget(
+            QLabel(tr("Báo cáo kỳ <b>{period}</b> ({label}).").format(period=period.code, label=period_label(period)))
+        )
         form = QFormLayout()
         self.number = self._line("number", "", tr("để trống cho văn thư ghi tay"))
         form.addRow(tr("Số báo cáo:"), self.number)
@@ -92,7 +100,7 @@ class OptionsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.chosen: "ReportOptions | None" = None
+        self.chosen: ReportOptions | None = None
 
     def _line(self, name: str, text: str, placeholder: str) -> QLineEdit:
         field = QLineEdit(text)
@@ -106,9 +114,14 @@ class OptionsDialog(QDialog):
         from vstbpn_desktop.reports.options import ReportOptions
 
         return ReportOptions().updated(
-            number=self.number.text(), symbol=self.symbol.text(), issued_on=self.issued.date().toPython(),
-            addressees=self.addressees.toPlainText(), signer_title=self.signer_title.text(),
-            signer_name=self.signer_name.text(), unreported_note=self.unreported_note.isChecked())
+            number=self.number.text(),
+            symbol=self.symbol.text(),
+            issued_on=self.issued.date().toPython(),
+            addressees=self.addressees.toPlainText(),
+            signer_title=self.signer_title.text(),
+            signer_name=self.signer_name.text(),
+            unreported_note=self.unreported_note.isChecked(),
+        )
 
     def accept(self) -> None:
         try:
@@ -153,8 +166,7 @@ def rasterise(pdf_path: Path, dpi: int = PREVIEW_DPI, progress=None) -> list[QIm
         document.close()
 
 
-def render_pdf(pdf_path: Path, printer: "QPrinter", dpi: int | None = None,
-               images: list[QImage] | None = None) -> int:
+def render_pdf(pdf_path: Path, printer: "QPrinter", dpi: int | None = None, images: list[QImage] | None = None) -> int:
     """Draw every page of the PDF onto the printer, page for page at full size. Returns the page count.
     `images`: the pages already rasterised for the preview (used when drawing into the preview)."""
     import pypdfium2 as pdfium
@@ -277,7 +289,12 @@ class Reports:
             with busy():  # for a real printer the pages are drawn again at its resolution
                 render_pdf(pdf, printer, images=self.images if pdf == self.pdf else None)
         except Exception as exc:  # noqa: BLE001 — a damaged temporary file or a printer error: say it
-            common.tell(self.window, tr("In báo cáo"), tr("Không in được: {reason}").format(reason=i18n.message(exc)), warning=True)
+            common.tell(
+                self.window,
+                tr("In báo cáo"),
+                tr("Không in được: {reason}").format(reason=i18n.message(exc)),
+                warning=True,
+            )
 
     def export(self, kind: str):
         title, file_filter = KINDS[kind]
@@ -296,9 +313,13 @@ class Reports:
         if not self._write(kind, path, options, tr("Đang ghi {name}…").format(name=path.name)):
             return None
         size = common.file_size(path.stat().st_size)
-        box = QMessageBox(QMessageBox.Information, title,
-                          tr("Đã ghi báo cáo kỳ {period} vào\n{path}\n({size})").format(
-                              period=period.code, path=path, size=size), QMessageBox.Ok, self.window)
+        box = QMessageBox(
+            QMessageBox.Information,
+            title,
+            tr("Đã ghi báo cáo kỳ {period} vào\n{path}\n({size})").format(period=period.code, path=path, size=size),
+            QMessageBox.Ok,
+            self.window,
+        )
         box.setObjectName("reportWritten")
         folder = box.addButton(tr("Mở thư mục chứa tệp"), QMessageBox.ActionRole)
         folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
@@ -311,8 +332,14 @@ class Reports:
 def install(window) -> None:
     reports = Reports(window)
     window.reports = reports
-    window.add_action("report", tr("In báo cáo…"), reports.print_report, "actionPrintReport", "Ctrl+P",
-                      tr("Xem trước và in báo cáo của kỳ đang xem theo mẫu Nghị định 30/2020"))
+    window.add_action(
+        "report",
+        tr("In báo cáo…"),
+        reports.print_report,
+        "actionPrintReport",
+        "Ctrl+P",
+        tr("Xem trước và in báo cáo của kỳ đang xem theo mẫu Nghị định 30/2020"),
+    )
     window.menus["report"].addSeparator()
     for kind, name in (("pdf", tr("Lưu PDF…")), ("docx", tr("Xuất Word…")), ("xlsx", tr("Xuất Excel…"))):
         window.add_action("report", name, lambda _=False, k=kind: reports.export(k), f"actionReport{kind.capitalize()}")

@@ -7,8 +7,17 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDateEdit, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from vstbpn_desktop.bundle import status
@@ -18,16 +27,16 @@ from vstbpn_desktop.periods import Period
 from . import i18n
 from .bundle_common import tr
 
-COLOURS = {"received": "#c8e6c9", "late": "#ffe0b2", "missing": "#eeeeee", "overdue": "#ffcdd2",
-           "returned": "#e1d5f0"}
+COLOURS = {"received": "#c8e6c9", "late": "#ffe0b2", "missing": "#eeeeee", "overdue": "#ffcdd2", "returned": "#e1d5f0"}
 
 
 def cell_text(cell) -> str:
     if cell.status == "missing":
         return tr("Chưa gửi — quá hạn") if cell.overdue else tr("Chưa gửi")
     word = tr("Trễ hạn") if cell.status == "late" else tr("Đã nhận")
-    text = tr("{word} {day}\ngói số {sequence}").format(word=word, day=i18n.date_text(cell.received),
-                                                       sequence=cell.sequence)
+    text = tr("{word} {day}\ngói số {sequence}").format(
+        word=word, day=i18n.date_text(cell.received), sequence=cell.sequence
+    )
     if cell.returned:
         text += "\n" + tr("Đã trả lại để sửa {day}").format(day=i18n.date_text(cell.returned))
     return text
@@ -48,9 +57,15 @@ class ReportingPage(QWidget):
         title = QLabel(tr("<h3>Tình hình báo cáo của đơn vị cấp dưới</h3>"))
         layout.addWidget(title)
         legend = QGridLayout()  # three to a row: the page fits a 1024-wide screen beside the page list
-        for number, (key, text) in enumerate( (("received", tr("Đã nhận (ngày, gói số)")), ("late", tr("Nhận sau hạn nộp")),
-                          ("missing", tr("Chưa gửi")), ("overdue", tr("Chưa gửi, đã quá hạn")),
-                          ("returned", tr("Đã trả lại để sửa, chờ gửi lại")))):
+        for number, (key, text) in enumerate(
+            (
+                ("received", tr("Đã nhận (ngày, gói số)")),
+                ("late", tr("Nhận sau hạn nộp")),
+                ("missing", tr("Chưa gửi")),
+                ("overdue", tr("Chưa gửi, đã quá hạn")),
+                ("returned", tr("Đã trả lại để sửa, chờ gửi lại")),
+            )
+        ):
             swatch = QLabel(text)
             swatch.setStyleSheet(f"QLabel {{ background: {COLOURS[key]}; border: 1px solid #bbb; padding: 3px 8px; }}")
             legend.addWidget(swatch, number // 3, number % 3)
@@ -106,8 +121,9 @@ class ReportingPage(QWidget):
         headers = []
         for code in codes:
             deadline = self.result["deadlines"].get(code)
-            headers.append(code + (tr("\nhạn {day}").format(day=i18n.date_text(date.fromisoformat(deadline)))
-                                   if deadline else ""))
+            headers.append(
+                code + (tr("\nhạn {day}").format(day=i18n.date_text(date.fromisoformat(deadline))) if deadline else "")
+            )
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setVerticalHeaderLabels([f"{row['name']} ({row['org_unit']})" for row in rows])
         for r, row in enumerate(rows):
@@ -126,8 +142,11 @@ class ReportingPage(QWidget):
         current = self.period.code
         cells = [row["cells"][current] for row in rows]
         counts = tr("Kỳ {period}: {received} đơn vị đã gửi (trong đó {late} trễ hạn), {missing} chưa gửi.").format(
-            period=current, received=sum(1 for c in cells if c.status != "missing"),
-            late=sum(1 for c in cells if c.status == "late"), missing=sum(1 for c in cells if c.status == "missing"))
+            period=current,
+            received=sum(1 for c in cells if c.status != "missing"),
+            late=sum(1 for c in cells if c.status == "late"),
+            missing=sum(1 for c in cells if c.status == "missing"),
+        )
         sent_back = sum(1 for c in cells if c.returned)
         if sent_back:
             counts += " " + tr("{returned} báo cáo đã trả lại để sửa, chờ gửi lại.").format(returned=sent_back)

@@ -1,18 +1,24 @@
 """Kỳ báo cáo → "Lịch sử thay đổi…": the audit trail of the period, or of the selected row:
 who, when, what, before → after, in readable Vietnamese."""
 
-
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QTableWidget,
-    QTableWidgetItem, QVBoxLayout,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
 )
 
 from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, indicators
 from vstbpn_desktop.safety.audit import events
 
-from . import screen
-from . import i18n
+from . import i18n, screen
 from .i18n import indicator_name, label
 from .safety_lock import local_time
 
@@ -21,30 +27,57 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("safety_audit", text)
 
 
-ACTIONS = {"insert": QT_TR_NOOP("Thêm"), "update": QT_TR_NOOP("Sửa"), "delete": QT_TR_NOOP("Xóa"),
-           "submit": QT_TR_NOOP("Khóa kỳ để gửi"), "reopen": QT_TR_NOOP("Mở lại kỳ"),
-           "import": QT_TR_NOOP("Nhập từ tệp bảng"), "bundle": QT_TR_NOOP("Nhận báo cáo cấp dưới")}
-TABLES = {"activity": QT_TR_NOOP("Hoạt động"), "document": QT_TR_NOOP("Văn bản"),
-          "indicator_value": QT_TR_NOOP("Số liệu chỉ tiêu"), "narrative": QT_TR_NOOP("Lời văn"),
-          "period": QT_TR_NOOP("Kỳ báo cáo"), "bulk": QT_TR_NOOP("Nhiều bản ghi")}
-FIELDS = {"date": QT_TR_NOOP("Ngày"), "kind": QT_TR_NOOP("Loại"), "title": QT_TR_NOOP("Nội dung"),
-          "sessions": QT_TR_NOOP("Số cuộc"), "participants": QT_TR_NOOP("Lượt người"),
-          "female_participants": QT_TR_NOOP("Trong đó nữ"), "place": QT_TR_NOOP("Địa điểm"),
-          "notes": QT_TR_NOOP("Ghi chú"), "number": QT_TR_NOOP("Số văn bản"),
-          "issuer": QT_TR_NOOP("Cơ quan ban hành"), "value": QT_TR_NOOP("Giá trị"),
-          "text": QT_TR_NOOP("Lời văn"), "section": QT_TR_NOOP("Mục"), "indicator_code": QT_TR_NOOP("Chỉ tiêu"),
-          "locked_at": QT_TR_NOOP("Khóa lúc"), "locked_by": QT_TR_NOOP("Người khóa"), "code": QT_TR_NOOP("Kỳ")}
+ACTIONS = {
+    "insert": QT_TR_NOOP("Thêm"),
+    "update": QT_TR_NOOP("Sửa"),
+    "delete": QT_TR_NOOP("Xóa"),
+    "submit": QT_TR_NOOP("Khóa kỳ để gửi"),
+    "reopen": QT_TR_NOOP("Mở lại kỳ"),
+    "import": QT_TR_NOOP("Nhập từ tệp bảng"),
+    "bundle": QT_TR_NOOP("Nhận báo cáo cấp dưới"),
+}
+TABLES = {
+    "activity": QT_TR_NOOP("Hoạt động"),
+    "document": QT_TR_NOOP("Văn bản"),
+    "indicator_value": QT_TR_NOOP("Số liệu chỉ tiêu"),
+    "narrative": QT_TR_NOOP("Lời văn"),
+    "period": QT_TR_NOOP("Kỳ báo cáo"),
+    "bulk": QT_TR_NOOP("Nhiều bản ghi"),
+}
+FIELDS = {
+    "date": QT_TR_NOOP("Ngày"),
+    "kind": QT_TR_NOOP("Loại"),
+    "title": QT_TR_NOOP("Nội dung"),
+    "sessions": QT_TR_NOOP("Số cuộc"),
+    "participants": QT_TR_NOOP("Lượt người"),
+    "female_participants": QT_TR_NOOP("Trong đó nữ"),
+    "place": QT_TR_NOOP("Địa điểm"),
+    "notes": QT_TR_NOOP("Ghi chú"),
+    "number": QT_TR_NOOP("Số văn bản"),
+    "issuer": QT_TR_NOOP("Cơ quan ban hành"),
+    "value": QT_TR_NOOP("Giá trị"),
+    "text": QT_TR_NOOP("Lời văn"),
+    "section": QT_TR_NOOP("Mục"),
+    "indicator_code": QT_TR_NOOP("Chỉ tiêu"),
+    "locked_at": QT_TR_NOOP("Khóa lúc"),
+    "locked_by": QT_TR_NOOP("Người khóa"),
+    "code": QT_TR_NOOP("Kỳ"),
+}
 RESTORABLE = ("activity", "document", "indicator_value", "narrative")
 HIDDEN = {"id", "created_at", "updated_at", "author", "org_unit_code", "period", "search_text"}
-COUNT_NAMES = {"activities": QT_TR_NOOP("hoạt động"), "documents": QT_TR_NOOP("văn bản"),
-               "indicator_values": QT_TR_NOOP("số liệu"), "narratives": QT_TR_NOOP("lời văn"),
-               "skipped": QT_TR_NOOP("bỏ qua (trùng)")}
+COUNT_NAMES = {
+    "activities": QT_TR_NOOP("hoạt động"),
+    "documents": QT_TR_NOOP("văn bản"),
+    "indicator_values": QT_TR_NOOP("số liệu"),
+    "narratives": QT_TR_NOOP("lời văn"),
+    "skipped": QT_TR_NOOP("bỏ qua (trùng)"),
+}
 
 
 def _short(value, limit: int = 60) -> str:
     text = "—" if value in (None, "") else str(value)
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _value(table: str, field: str, value, record: dict) -> str:
@@ -101,8 +134,10 @@ def describe(row: dict) -> str:
     subject = _subject(table, record)
     if row["action"] == "update" and before and after:
         changed = [k for k in after if k not in HIDDEN and before.get(k) != after.get(k)]
-        pieces = [f"{tr(FIELDS.get(k, k))}: {_value(table, k, before.get(k), before)} → {_value(table, k, after.get(k), after)}"
-                  for k in changed]
+        pieces = [
+            f"{tr(FIELDS.get(k, k))}: {_value(table, k, before.get(k), before)} → {_value(table, k, after.get(k), after)}"
+            for k in changed
+        ]
         return f"{subject}: " + "; ".join(pieces) if pieces else subject
     if row["action"] in ("insert", "delete") and table in ("indicator_value", "narrative"):
         field = "value" if table == "indicator_value" else "text"
@@ -113,13 +148,26 @@ def describe(row: dict) -> str:
 class AuditDialog(QDialog):
     """The events of a period (or of one record), oldest first."""
 
-    HEADERS = (QT_TR_NOOP("Thời điểm"), QT_TR_NOOP("Người thực hiện"), QT_TR_NOOP("Thao tác"), QT_TR_NOOP("Loại"),
-               QT_TR_NOOP("Thay đổi"), QT_TR_NOOP("Lý do"))
+    HEADERS = (
+        QT_TR_NOOP("Thời điểm"),
+        QT_TR_NOOP("Người thực hiện"),
+        QT_TR_NOOP("Thao tác"),
+        QT_TR_NOOP("Loại"),
+        QT_TR_NOOP("Thay đổi"),
+        QT_TR_NOOP("Lý do"),
+    )
 
-    def __init__(self, engine, period_code: str, org_unit_code: str | None = None,
-                 record: tuple[str, str] | None = None, parent=None, history=None):
+    def __init__(
+        self,
+        engine,
+        period_code: str,
+        org_unit_code: str | None = None,
+        record: tuple[str, str] | None = None,
+        parent=None,
+        history=None,
+    ):
         super().__init__(parent)
-        self.history = history   # the window's EditHistory: a restored value can be undone
+        self.history = history  # the window's EditHistory: a restored value can be undone
         self.setObjectName("auditDialog")
         self.engine, self.period_code, self.org_unit_code, self.record = engine, period_code, org_unit_code, record
         self.setWindowTitle(tr("Lịch sử thay đổi — kỳ {code}").format(code=period_code))
@@ -170,24 +218,32 @@ class AuditDialog(QDialog):
         if record_id:
             rows = events(self.engine, record_id=record_id)
         else:
-            rows = [r for r in events(self.engine, period=self.period_code)
-                    if not self.org_unit_code or r["org_unit_code"] in (None, self.org_unit_code)
-                    or r["table_name"] == "bulk"]
+            rows = [
+                r
+                for r in events(self.engine, period=self.period_code)
+                if not self.org_unit_code
+                or r["org_unit_code"] in (None, self.org_unit_code)
+                or r["table_name"] == "bulk"
+            ]
         self.rows = rows
         self.table.setRowCount(len(rows))
         for number, row in enumerate(rows):
             moment = local_time(row["at"])
-            cells = (f"{i18n.date_text(moment.date())} {moment:%H:%M:%S}", row["who"] or "—",
-                     tr(ACTIONS.get(row["action"], row["action"])), tr(TABLES.get(row["table_name"], row["table_name"])),
-                     describe(row), row["reason"] or "")
+            cells = (
+                f"{i18n.date_text(moment.date())} {moment:%H:%M:%S}",
+                row["who"] or "—",
+                tr(ACTIONS.get(row["action"], row["action"])),
+                tr(TABLES.get(row["table_name"], row["table_name"])),
+                describe(row),
+                row["reason"] or "",
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if column == 0:
                     item.setTextAlignment(Qt.AlignVCenter | Qt.AlignLeft)
                 self.table.setItem(number, column, item)
-        self.count.setText(tr("{n} thay đổi").format(n=i18n.count(len(rows))) if rows
-                           else tr("Chưa có thay đổi nào."))
+        self.count.setText(tr("{n} thay đổi").format(n=i18n.count(len(rows))) if rows else tr("Chưa có thay đổi nào."))
 
     def selected_event(self) -> dict | None:
         rows = {index.row() for index in self.table.selectedIndexes()}
@@ -195,8 +251,9 @@ class AuditDialog(QDialog):
 
     def _selection_changed(self) -> None:
         event = self.selected_event()
-        self.restore_button.setEnabled(bool(event) and event["table_name"] in RESTORABLE
-                                       and event["action"] in ("insert", "update", "delete"))
+        self.restore_button.setEnabled(
+            bool(event) and event["table_name"] in RESTORABLE and event["action"] in ("insert", "update", "delete")
+        )
 
     def restore_selected(self) -> None:
         """The record as it was before the selected change, written like any edit (and undoable)."""
@@ -216,12 +273,17 @@ class AuditDialog(QDialog):
             return
         reason = self.history.do(tr("khôi phục giá trị"), [change])
         self.load()
-        self.count.setText(tr("Không khôi phục được: {reason}").format(reason=reason) if reason
-                           else tr("Đã khôi phục. Hoàn tác: Ctrl+Z."))
+        self.count.setText(
+            tr("Không khôi phục được: {reason}").format(reason=reason)
+            if reason
+            else tr("Đã khôi phục. Hoàn tác: Ctrl+Z.")
+        )
 
     def texts(self) -> list[list[str]]:
-        return [[self.table.item(r, c).text() for c in range(self.table.columnCount())]
-                for r in range(self.table.rowCount())]
+        return [
+            [self.table.item(r, c).text() for c in range(self.table.columnCount())]
+            for r in range(self.table.rowCount())
+        ]
 
 
 def selected_record(window) -> tuple[str, str] | None:
@@ -242,8 +304,14 @@ def selected_record(window) -> tuple[str, str] | None:
 
 def open_audit(window) -> AuditDialog:
     context = window.controller.context
-    dialog = AuditDialog(context.engine, context.scope.period.code, context.scope.org_unit_code,
-                         selected_record(window), window, history=context.history)
+    dialog = AuditDialog(
+        context.engine,
+        context.scope.period.code,
+        context.scope.org_unit_code,
+        selected_record(window),
+        window,
+        history=context.history,
+    )
     dialog.setAttribute(Qt.WA_DeleteOnClose)
     dialog.show()
     return dialog

@@ -4,17 +4,25 @@ which first backs up the current state) and "Kiểm tra dữ liệu". The work i
 
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidget,
-    QTableWidgetItem, QVBoxLayout,
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
 )
 
 from vstbpn_desktop.errors import Cancelled, Refused
 from vstbpn_desktop.safety import backup as core
 from vstbpn_desktop.safety.integrity import check_file, storage_warning
 
-from . import screen
-from . import i18n
-from .safety_lock import ask_confirm, local_time, refresh as refresh_read_only, show_refusal
+from . import i18n, screen
+from .safety_lock import ask_confirm, local_time, show_refusal
+from .safety_lock import refresh as refresh_read_only
 from .worker import run_task
 
 
@@ -22,10 +30,15 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("safety_backups", text)
 
 
-REASONS = {"manual": QT_TR_NOOP("Sao lưu thủ công"), "start": QT_TR_NOOP("Tự động khi mở"),
-           "exit": QT_TR_NOOP("Tự động khi đóng"), "import": QT_TR_NOOP("Trước khi nhập tệp bảng"),
-           "bundle": QT_TR_NOOP("Trước khi nhận báo cáo"), "migration": QT_TR_NOOP("Trước khi nâng cấp"),
-           "restore": QT_TR_NOOP("Trước khi khôi phục")}
+REASONS = {
+    "manual": QT_TR_NOOP("Sao lưu thủ công"),
+    "start": QT_TR_NOOP("Tự động khi mở"),
+    "exit": QT_TR_NOOP("Tự động khi đóng"),
+    "import": QT_TR_NOOP("Trước khi nhập tệp bảng"),
+    "bundle": QT_TR_NOOP("Trước khi nhận báo cáo"),
+    "migration": QT_TR_NOOP("Trước khi nâng cấp"),
+    "restore": QT_TR_NOOP("Trước khi khôi phục"),
+}
 
 
 def size_text(n: int) -> str:
@@ -41,13 +54,17 @@ def backup_now(window) -> core.BackupInfo | None:
     profile = window.controller.profile
     window.controller.flush()
     try:
-        info = run_task(window, tr("Đang sao lưu…"), lambda task: core.backup(profile, reason="manual"),
-                        cancellable=False)
+        info = run_task(
+            window, tr("Đang sao lưu…"), lambda task: core.backup(profile, reason="manual"), cancellable=False
+        )
     except Refused as exc:
         show_refusal(window, tr("Sao lưu"), i18n.message(exc))
         return None
-    window.controller.context.say(tr("Đã sao lưu {n} bản ghi ({size}) vào {path}; kiểm tra toàn vẹn: tốt").format(
-        n=i18n.count(info.records or 0), size=size_text(info.size), path=info.path))
+    window.controller.context.say(
+        tr("Đã sao lưu {n} bản ghi ({size}) vào {path}; kiểm tra toàn vẹn: tốt").format(
+            n=i18n.count(info.records or 0), size=size_text(info.size), path=info.path
+        )
+    )
     return info
 
 
@@ -56,8 +73,14 @@ def check_data(window) -> list[str] | None:
     profile = window.controller.profile
     title = tr("Kiểm tra dữ liệu")
     if profile.settings.database_url:
-        show_refusal(window, title, tr("Kiểm tra chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ; "
-                                       "cơ sở dữ liệu máy chủ do quản trị viên kiểm tra."))
+        show_refusal(
+            window,
+            title,
+            tr(
+                "Kiểm tra chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ; "
+                "cơ sở dữ liệu máy chủ do quản trị viên kiểm tra."
+            ),
+        )
         return None
     path = profile.database_path
     try:
@@ -67,9 +90,14 @@ def check_data(window) -> list[str] | None:
         return None
     warning = storage_warning(path)
     if problems:
-        show_refusal(window, title, tr(
-            "{path}: cơ sở dữ liệu bị hỏng ({problems}).\n\nKhông sửa tự động. Hãy khôi phục bản sao lưu còn tốt "
-            "gần nhất: Công cụ → Danh sách bản sao lưu…").format(path=path, problems="; ".join(problems[:3])))
+        show_refusal(
+            window,
+            title,
+            tr(
+                "{path}: cơ sở dữ liệu bị hỏng ({problems}).\n\nKhông sửa tự động. Hãy khôi phục bản sao lưu còn tốt "
+                "gần nhất: Công cụ → Danh sách bản sao lưu…"
+            ).format(path=path, problems="; ".join(problems[:3])),
+        )
     else:
         text = tr("{path}: dữ liệu nguyên vẹn (integrity_check, foreign_key_check: tốt).").format(path=path)
         if warning:
@@ -85,8 +113,13 @@ def show_info(parent, title: str, text: str) -> None:
 class BackupsDialog(QDialog):
     """The profile's backups, newest first; "Khôi phục" restores the selected one."""
 
-    HEADERS = (QT_TR_NOOP("Thời điểm"), QT_TR_NOOP("Lý do"), QT_TR_NOOP("Kích thước"), QT_TR_NOOP("Số bản ghi"),
-               QT_TR_NOOP("Tệp"))
+    HEADERS = (
+        QT_TR_NOOP("Thời điểm"),
+        QT_TR_NOOP("Lý do"),
+        QT_TR_NOOP("Kích thước"),
+        QT_TR_NOOP("Số bản ghi"),
+        QT_TR_NOOP("Tệp"),
+    )
 
     def __init__(self, window):
         super().__init__(window)
@@ -95,10 +128,13 @@ class BackupsDialog(QDialog):
         self.setWindowTitle(tr("Danh sách bản sao lưu"))
         screen.fit(self, 860, 440)
         layout = QVBoxLayout(self)
-        intro = QLabel(tr("Bản sao lưu được tạo tự động khi mở (mỗi ngày một lần), khi đóng (nếu có thay đổi), "
-                          "trước mỗi lần nhập, nâng cấp và khôi phục. Chương trình giữ các bản của 24 giờ qua và "
-                          "bản mới nhất của 7 ngày, 4 tuần, 12 tháng gần đây.\nThư mục: {folder}").format(
-            folder=core.backups_dir(window.controller.profile)))
+        intro = QLabel(
+            tr(
+                "Bản sao lưu được tạo tự động khi mở (mỗi ngày một lần), khi đóng (nếu có thay đổi), "
+                "trước mỗi lần nhập, nâng cấp và khôi phục. Chương trình giữ các bản của 24 giờ qua và "
+                "bản mới nhất của 7 ngày, 4 tuần, 12 tháng gần đây.\nThư mục: {folder}"
+            ).format(folder=core.backups_dir(window.controller.profile))
+        )
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextSelectableByMouse)
         layout.addWidget(intro)
@@ -138,9 +174,13 @@ class BackupsDialog(QDialog):
         self.items = core.list_backups(profile)
         self.table.setRowCount(len(self.items))
         for number, info in enumerate(self.items):
-            cells = (when_text(info.when), tr(REASONS.get(info.reason, info.reason)), size_text(info.size),
-                     i18n.count(info.records) if info.records is not None else tr("không đọc được"),
-                     info.path.name)
+            cells = (
+                when_text(info.when),
+                tr(REASONS.get(info.reason, info.reason)),
+                size_text(info.size),
+                i18n.count(info.records) if info.records is not None else tr("không đọc được"),
+                info.path.name,
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column in (2, 3):
@@ -163,8 +203,11 @@ class BackupsDialog(QDialog):
         info = backup_now(self.window_)
         self.load()
         if info:
-            self.message.setText(tr("Đã sao lưu {n} bản ghi ({size}).").format(
-                n=i18n.count(info.records or 0), size=size_text(info.size)))
+            self.message.setText(
+                tr("Đã sao lưu {n} bản ghi ({size}).").format(
+                    n=i18n.count(info.records or 0), size=size_text(info.size)
+                )
+            )
 
     def restore_selected(self, info: core.BackupInfo | None = None) -> dict | None:
         info = info or self.selected()
@@ -173,8 +216,12 @@ class BackupsDialog(QDialog):
         facts = restore_backup(self.window_, info, self)
         self.load()
         if facts:
-            self.message.setText(tr("Đã khôi phục {n} bản ghi từ bản sao lưu lúc {when}.").format(
-                n=i18n.count(facts["records"] or 0), when=when_text(info.when)) + kept_text(facts))
+            self.message.setText(
+                tr("Đã khôi phục {n} bản ghi từ bản sao lưu lúc {when}.").format(
+                    n=i18n.count(facts["records"] or 0), when=when_text(info.when)
+                )
+                + kept_text(facts)
+            )
         return facts
 
 
@@ -183,9 +230,10 @@ def kept_text(facts: dict) -> str:
     carried = facts.get("kept") or {}
     if not carried.get("revocations") and not carried.get("ledger"):
         return ""
-    return " " + tr("Vẫn giữ {revoked} khóa đã thu hồi và {ledger} gói đã nhận trong sổ nhận: gói cũ vẫn bị từ "
-                    "chối, khóa đã thu hồi không được dùng lại.").format(
-        revoked=i18n.count(carried.get("revocations", 0)), ledger=i18n.count(carried.get("ledger", 0)))
+    return " " + tr(
+        "Vẫn giữ {revoked} khóa đã thu hồi và {ledger} gói đã nhận trong sổ nhận: gói cũ vẫn bị từ "
+        "chối, khóa đã thu hồi không được dùng lại."
+    ).format(revoked=i18n.count(carried.get("revocations", 0)), ledger=i18n.count(carried.get("ledger", 0)))
 
 
 def restore_backup(window, info: core.BackupInfo, parent=None) -> dict | None:
@@ -193,18 +241,24 @@ def restore_backup(window, info: core.BackupInfo, parent=None) -> dict | None:
     parent = parent or window
     title = tr("Khôi phục bản sao lưu")
     records = i18n.count(info.records) if info.records is not None else "?"
-    if not ask_confirm(parent, title, tr(
+    if not ask_confirm(
+        parent,
+        title,
+        tr(
             "Khôi phục bản sao lưu lúc {when} ({records} bản ghi)?\n\nDữ liệu hiện tại sẽ được thay bằng dữ liệu "
-            "của bản sao lưu. Trước đó, chương trình tự sao lưu dữ liệu hiện tại để có thể quay lại.").format(
-            when=when_text(info.when), records=records), tr("Khôi phục")):
+            "của bản sao lưu. Trước đó, chương trình tự sao lưu dữ liệu hiện tại để có thể quay lại."
+        ).format(when=when_text(info.when), records=records),
+        tr("Khôi phục"),
+    ):
         return None
     controller = window.controller
     if not getattr(window, "damaged_reason", None) and not controller.flush():
-        return None   # values refused and not saved: the officer fixes them first
+        return None  # values refused and not saved: the officer fixes them first
     profile = controller.profile
     try:
-        facts = run_task(parent, tr("Đang khôi phục…"), lambda task: core.restore(profile, info.path),
-                         cancellable=False)
+        facts = run_task(
+            parent, tr("Đang khôi phục…"), lambda task: core.restore(profile, info.path), cancellable=False
+        )
     except (Refused, Cancelled) as exc:
         show_refusal(parent, title, i18n.message(exc))
         return None
@@ -218,10 +272,17 @@ def restore_backup(window, info: core.BackupInfo, parent=None) -> dict | None:
     window.damaged_reason = None
     controller.reload()
     refresh_read_only(window)
-    kept = tr("; dữ liệu trước khi khôi phục đã sao lưu vào {path}").format(path=facts["safety_backup"]) \
-        if facts["safety_backup"] else ""
-    controller.context.say(tr("Đã khôi phục {n} bản ghi từ {name}{kept}").format(
-        n=i18n.count(facts["records"] or 0), name=info.path.name, kept=kept), 30_000)
+    kept = (
+        tr("; dữ liệu trước khi khôi phục đã sao lưu vào {path}").format(path=facts["safety_backup"])
+        if facts["safety_backup"]
+        else ""
+    )
+    controller.context.say(
+        tr("Đã khôi phục {n} bản ghi từ {name}{kept}").format(
+            n=i18n.count(facts["records"] or 0), name=info.path.name, kept=kept
+        ),
+        30_000,
+    )
     return facts
 
 

@@ -5,19 +5,23 @@ The core refuses every write into a locked period (`safety/audit.py` hook); the 
 stops offering edits (`MainWindow.set_read_only`) so it never pretends to save.
 """
 
-from datetime import timezone
+from datetime import UTC
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
 )
 
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.safety.locking import lock_state, reopen, submit
 
-from . import screen
-from . import i18n
+from . import i18n, screen
 from .i18n import period_label
 
 
@@ -30,14 +34,17 @@ def local_time(moment):
     if moment is None:
         return None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.astimezone()
 
 
 def when_text(moment) -> str:
     moment = local_time(moment)
-    return (tr("{time} ngày {date}").format(time=f"{moment:%H:%M}", date=i18n.date_text(moment.date())) if moment
-            else tr("không rõ thời điểm"))
+    return (
+        tr("{time} ngày {date}").format(time=f"{moment:%H:%M}", date=i18n.date_text(moment.date()))
+        if moment
+        else tr("không rõ thời điểm")
+    )
 
 
 def covering_lock(engine, period: Period):
@@ -51,9 +58,10 @@ def covering_lock(engine, period: Period):
 
 
 def banner_text(row) -> str:
-    return tr("Kỳ {code} đã khóa bởi {who} lúc {when} — chỉ xem, không sửa được. "
-              "Muốn sửa: Kỳ báo cáo → Mở lại kỳ… (cần ghi lý do).").format(
-        code=row.code, who=row.locked_by or tr("không rõ"), when=when_text(row.locked_at))
+    return tr(
+        "Kỳ {code} đã khóa bởi {who} lúc {when} — chỉ xem, không sửa được. "
+        "Muốn sửa: Kỳ báo cáo → Mở lại kỳ… (cần ghi lý do)."
+    ).format(code=row.code, who=row.locked_by or tr("không rõ"), when=when_text(row.locked_at))
 
 
 def refresh(window) -> None:
@@ -92,10 +100,15 @@ def lock_period(window) -> bool:
         return False
     period = context.scope.period
     title = tr("Khóa kỳ để gửi")
-    if not ask_confirm(window, title, tr(
+    if not ask_confirm(
+        window,
+        title,
+        tr(
             "Khóa kỳ {code} ({label}) để gửi?\n\nSau khi khóa, dữ liệu của kỳ chỉ xem được, không sửa được, "
-            "cho đến khi mở lại kỳ (cần ghi lý do; lý do được lưu vào lịch sử thay đổi).").format(
-            code=period.code, label=period_label(period)), tr("Khóa kỳ")):
+            "cho đến khi mở lại kỳ (cần ghi lý do; lý do được lưu vào lịch sử thay đổi)."
+        ).format(code=period.code, label=period_label(period)),
+        tr("Khóa kỳ"),
+    ):
         return False
     return lock_now(window)
 
@@ -113,8 +126,11 @@ def lock_now(window) -> bool:
         return False
     refresh(window)
     context.data_changed.emit("period")
-    context.say(tr("Đã khóa kỳ {code} để gửi ({who}, {when})").format(
-        code=period.code, who=row.locked_by, when=when_text(row.locked_at)))
+    context.say(
+        tr("Đã khóa kỳ {code} để gửi ({who}, {when})").format(
+            code=period.code, who=row.locked_by, when=when_text(row.locked_at)
+        )
+    )
     return True
 
 
@@ -127,9 +143,13 @@ class ReopenDialog(QDialog):
         self.setWindowTitle(tr("Mở lại kỳ {code}").format(code=code))
         screen.fit(self, 520, 280)
         layout = QVBoxLayout(self)
-        intro = QLabel(tr("Kỳ {code} đã khóa để gửi bởi {who} lúc {when}.\n"
-                          "Ghi lý do mở lại (ví dụ: tỉnh trả lại để sửa số liệu). Lý do được lưu vào lịch sử "
-                          "thay đổi và đi kèm báo cáo gửi lại.").format(code=code, who=locked_by, when=when))
+        intro = QLabel(
+            tr(
+                "Kỳ {code} đã khóa để gửi bởi {who} lúc {when}.\n"
+                "Ghi lý do mở lại (ví dụ: tỉnh trả lại để sửa số liệu). Lý do được lưu vào lịch sử "
+                "thay đổi và đi kèm báo cáo gửi lại."
+            ).format(code=code, who=locked_by, when=when)
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addWidget(QLabel(tr("Lý do mở lại:")))
@@ -167,8 +187,7 @@ def reopen_period(window) -> bool:
     row = covering_lock(context.engine, context.scope.period)
     title = tr("Mở lại kỳ")
     if row is None:
-        show_refusal(window, title, tr("Kỳ {code} chưa khóa; không cần mở lại.").format(
-            code=context.scope.period.code))
+        show_refusal(window, title, tr("Kỳ {code} chưa khóa; không cần mở lại.").format(code=context.scope.period.code))
         return False
     dialog = ReopenDialog(row.code, row.locked_by or tr("không rõ"), when_text(row.locked_at), window)
     if run_dialog(dialog) != QDialog.Accepted:
@@ -187,8 +206,9 @@ def reopen_period(window) -> bool:
 
 def install(window) -> None:
     window.lock_actions = {
-        "submit": window.add_action("period", tr("Khóa kỳ để gửi"), lambda: lock_period(window), "lockPeriod",
-                                    "Ctrl+L"),
+        "submit": window.add_action(
+            "period", tr("Khóa kỳ để gửi"), lambda: lock_period(window), "lockPeriod", "Ctrl+L"
+        ),
         "reopen": window.add_action("period", tr("Mở lại kỳ…"), lambda: reopen_period(window), "reopenPeriod"),
     }
     window.controller.context.scope_changed.connect(lambda: refresh(window))

@@ -36,24 +36,28 @@ def tr(text: str) -> str:
 class Opened:
     profile: Profile | None
     state: StartupState
-    damaged_reason: str | None = None   # set: the window opens read-only with this banner
+    damaged_reason: str | None = None  # set: the window opens read-only with this banner
     restored: dict | None = None
     warnings: list[str] = field(default_factory=list)
 
 
 def damaged_message(data_dir: Path, state: StartupState) -> str:
     text = tr("Cơ sở dữ liệu của hồ sơ bị hỏng:\n{path}\n({problems})").format(
-        path=Path(data_dir) / "vstbpn.sqlite3", problems="; ".join(state.problems[:2]))
+        path=Path(data_dir) / "vstbpn.sqlite3", problems="; ".join(state.problems[:2])
+    )
     backup = state.newest_good_backup
     if backup is not None:
         records = i18n.count(backup.records) if backup.records is not None else "?"
-        text += "\n\n" + tr("Bản sao lưu còn tốt gần nhất: lúc {when}, {records} bản ghi ({name}).\n"
-                            "Khôi phục bản này? Cơ sở dữ liệu hỏng được giữ lại trong thư mục backups/, "
-                            "không bị xóa.").format(when=when_text(backup.when), records=records,
-                                                    name=backup.path.name)
+        text += "\n\n" + tr(
+            "Bản sao lưu còn tốt gần nhất: lúc {when}, {records} bản ghi ({name}).\n"
+            "Khôi phục bản này? Cơ sở dữ liệu hỏng được giữ lại trong thư mục backups/, "
+            "không bị xóa."
+        ).format(when=when_text(backup.when), records=records, name=backup.path.name)
     else:
-        text += "\n\n" + tr("Không tìm thấy bản sao lưu nào còn tốt. Có thể mở hồ sơ chỉ để xem "
-                            "(nếu đọc được) và chép dữ liệu ra; hãy liên hệ người hỗ trợ.")
+        text += "\n\n" + tr(
+            "Không tìm thấy bản sao lưu nào còn tốt. Có thể mở hồ sơ chỉ để xem "
+            "(nếu đọc được) và chép dữ liệu ra; hãy liên hệ người hỗ trợ."
+        )
     return text
 
 
@@ -126,11 +130,16 @@ def open_checked(data_dir: Path, state: StartupState | None = None) -> Opened:
             profile = Profile.open(data_dir, verify=False)
             profile.org_unit()
         except Exception as exc:  # a damaged file may fail anywhere when read
-            raise Refused(tr("{path}: cơ sở dữ liệu hỏng đến mức không đọc được ({exc}); hãy khôi phục bản "
-                             "sao lưu (Công cụ → Danh sách bản sao lưu… hoặc lệnh restore)").format(
-                path=data_dir / "vstbpn.sqlite3", exc=exc)) from exc
-        reason = tr("Cơ sở dữ liệu bị hỏng — chỉ xem, không sửa được. Hãy khôi phục bản sao lưu còn tốt: "
-                    "Công cụ → Danh sách bản sao lưu…")
+            raise Refused(
+                tr(
+                    "{path}: cơ sở dữ liệu hỏng đến mức không đọc được ({exc}); hãy khôi phục bản "
+                    "sao lưu (Công cụ → Danh sách bản sao lưu… hoặc lệnh restore)"
+                ).format(path=data_dir / "vstbpn.sqlite3", exc=exc)
+            ) from exc
+        reason = tr(
+            "Cơ sở dữ liệu bị hỏng — chỉ xem, không sửa được. Hãy khôi phục bản sao lưu còn tốt: "
+            "Công cụ → Danh sách bản sao lưu…"
+        )
         return Opened(profile, state, damaged_reason=reason, warnings=warnings)
     return Opened(None, state, warnings=warnings)
 
@@ -144,8 +153,12 @@ def after_show(window, opened: Opened) -> None:
         refresh(window)
     context = window.controller.context
     if opened.restored:
-        context.say(tr("Đã khôi phục {n} bản ghi từ bản sao lưu; cơ sở dữ liệu hỏng được giữ trong backups/").format(
-            n=i18n.count(opened.restored.get("records") or 0)), 60_000)
+        context.say(
+            tr("Đã khôi phục {n} bản ghi từ bản sao lưu; cơ sở dữ liệu hỏng được giữ trong backups/").format(
+                n=i18n.count(opened.restored.get("records") or 0)
+            ),
+            60_000,
+        )
     elif opened.warnings:
         context.say(tr("Cảnh báo: {text}").format(text=" ".join(i18n.message(w) for w in opened.warnings)), 120_000)
     if not opened.damaged_reason:
@@ -158,11 +171,14 @@ def backup_at_start(window):
 
     profile = window.controller.profile
     try:
-        info = run_task(window, tr("Đang sao lưu tự động…"), lambda task: core.backup_if_due(profile, "start"),
-                        cancellable=False)
+        info = run_task(
+            window, tr("Đang sao lưu tự động…"), lambda task: core.backup_if_due(profile, "start"), cancellable=False
+        )
     except Refused as exc:
         log.warning("sao lưu khi mở không được: %s", exc)
-        window.controller.context.say(tr("Chưa sao lưu tự động được: {reason}").format(reason=i18n.message(exc)), 60_000)
+        window.controller.context.say(
+            tr("Chưa sao lưu tự động được: {reason}").format(reason=i18n.message(exc)), 60_000
+        )
         return None
     if info is not None:
         log.info("sao lưu khi mở: %s", info.path)
@@ -176,11 +192,17 @@ def at_exit(profile, damaged: bool = False):
     from .worker import run_task
 
     try:
-        info = run_task(None, tr("Đang sao lưu trước khi đóng…"),
-                        lambda task: core.backup_if_due(profile, "exit"), cancellable=False)
+        info = run_task(
+            None,
+            tr("Đang sao lưu trước khi đóng…"),
+            lambda task: core.backup_if_due(profile, "exit"),
+            cancellable=False,
+        )
     except Refused as exc:
         log.warning("sao lưu khi đóng không được: %s", exc)
-        QMessageBox.warning(None, APP_TITLE, tr("Chưa sao lưu được khi đóng: {reason}").format(reason=i18n.message(exc)))
+        QMessageBox.warning(
+            None, APP_TITLE, tr("Chưa sao lưu được khi đóng: {reason}").format(reason=i18n.message(exc))
+        )
         return None
     if info is not None:
         log.info("sao lưu khi đóng: %s", info.path)

@@ -18,8 +18,10 @@ def state_path(window, data_dir: Path | None = None) -> Path:
 
 
 def save(window) -> None:
-    payload = {"geometry": bytes(window.saveGeometry().toBase64()).decode("ascii"),
-               "page": window.navigation.currentRow()}
+    payload = {
+        "geometry": bytes(window.saveGeometry().toBase64()).decode("ascii"),
+        "page": window.navigation.currentRow(),
+    }
     try:
         write_atomic(state_path(window), json.dumps(payload).encode("utf-8"))
     except OSError:

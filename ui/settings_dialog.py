@@ -6,8 +6,17 @@ from dataclasses import replace
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit,
-    QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 from vstbpn_desktop.errors import Refused
@@ -15,8 +24,7 @@ from vstbpn_desktop.formats import round_share
 from vstbpn_desktop.safety.audit import set_actor
 from vstbpn_desktop.text import nfc
 
-from . import screen
-from . import i18n
+from . import i18n, screen
 
 
 def tr(text: str) -> str:
@@ -83,8 +91,9 @@ class SettingsDialog(QDialog):
         self.unreported_note.setObjectName("unreported_note")
         self.unreported_note.setChecked(settings.unreported_note)
         header_form.addRow("", self.unreported_note)
-        header_form.addRow("", self._hint(tr(
-            "Đây là giá trị mặc định; mỗi lần in có thể đổi số, ký hiệu, nơi kính gửi và người ký.")))
+        header_form.addRow(
+            "", self._hint(tr("Đây là giá trị mặc định; mỗi lần in có thể đổi số, ký hiệu, nơi kính gửi và người ký."))
+        )
         layout.addWidget(officer)
         layout.addWidget(header)
 
@@ -93,11 +102,16 @@ class SettingsDialog(QDialog):
         self.rounding = QComboBox()
         self.rounding.setObjectName("share_rounding")
         self.rounding.addItem(tr("Làm tròn (25,369 % → {v})").format(v=rounding_example("half_up")), "half_up")
-        self.rounding.addItem(tr("Cắt bớt, như báo cáo mẫu (25,369 % → {v})").format(
-            v=rounding_example("truncate")), "truncate")
+        self.rounding.addItem(
+            tr("Cắt bớt, như báo cáo mẫu (25,369 % → {v})").format(v=rounding_example("truncate")), "truncate"
+        )
         self.rounding.setCurrentIndex(max(self.rounding.findData(settings.share_rounding), 0))
-        rounding_help = QLabel(tr("Tỷ lệ ghi 2 chữ số thập phân. Ví dụ tỷ lệ 25,369 % được ghi 25,37 % nếu làm "
-                                  "tròn, 25,36 % nếu cắt bớt phần thừa (25,37 % / 25,36 %)."))
+        rounding_help = QLabel(
+            tr(
+                "Tỷ lệ ghi 2 chữ số thập phân. Ví dụ tỷ lệ 25,369 % được ghi 25,37 % nếu làm "
+                "tròn, 25,36 % nếu cắt bớt phần thừa (25,37 % / 25,36 %)."
+            )
+        )
         rounding_help.setWordWrap(True)
         rounding_help.setStyleSheet("color: #555;")
         other_form.addRow(tr("Tỷ lệ phần trăm:"), self.rounding)
@@ -109,8 +123,9 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
         other_form.addRow(tr("Ngôn ngữ giao diện:"), self.language)
         other_form.addRow("", self._hint(tr("Đổi ngôn ngữ có hiệu lực khi mở lại chương trình.")))
-        other_form.addRow("", self._hint(tr(
-            "Báo cáo in ra luôn theo mẫu chính thức bằng tiếng Việt (Nghị định 30/2020).")))
+        other_form.addRow(
+            "", self._hint(tr("Báo cáo in ra luôn theo mẫu chính thức bằng tiếng Việt (Nghị định 30/2020)."))
+        )
         layout.addWidget(other)
 
         advanced = QGroupBox(tr("Nâng cao"))
@@ -119,9 +134,15 @@ class SettingsDialog(QDialog):
         self.database_url.setObjectName("database_url")
         self.database_url.setPlaceholderText(tr("để trống: SQLite trong thư mục hồ sơ (khuyên dùng)"))
         advanced_form.addRow(tr("Địa chỉ cơ sở dữ liệu:"), self.database_url)
-        advanced_form.addRow("", self._hint(tr(
-            "Chỉ đổi khi quản trị viên yêu cầu (ví dụ postgresql://…). Có hiệu lực khi mở lại chương trình; "
-            "dữ liệu không tự chuyển sang cơ sở dữ liệu mới.")))
+        advanced_form.addRow(
+            "",
+            self._hint(
+                tr(
+                    "Chỉ đổi khi quản trị viên yêu cầu (ví dụ postgresql://…). Có hiệu lực khi mở lại chương trình; "
+                    "dữ liệu không tự chuyển sang cơ sở dữ liệu mới."
+                )
+            ),
+        )
         layout.addWidget(advanced)
         layout.addStretch(1)
         outer.addWidget(screen.scrolling(body), 1)
@@ -148,8 +169,9 @@ class SettingsDialog(QDialog):
 
     def values(self) -> dict:
         values = {name: nfc(field.text()).strip() for name, field in self.fields.items()}
-        values["recipients"] = "\n".join(line.strip() for line in nfc(self.recipients.toPlainText()).splitlines()
-                                         if line.strip())
+        values["recipients"] = "\n".join(
+            line.strip() for line in nfc(self.recipients.toPlainText()).splitlines() if line.strip()
+        )
         from vstbpn_desktop.reports.options import split_lines  # not at start-up: reports load on first use
 
         values["report_addressees"] = "\n".join(split_lines(nfc(self.addressees.toPlainText())))
@@ -172,8 +194,12 @@ class SettingsDialog(QDialog):
             try:
                 make_url(url)
             except ArgumentError:
-                found.append(tr("\u201cĐịa chỉ cơ sở dữ liệu\u201d: \u201c{url}\u201d không phải địa chỉ hợp lệ "
-                                "(dạng driver://người-dùng@máy/tên); để trống để dùng SQLite").format(url=url))
+                found.append(
+                    tr(
+                        "\u201cĐịa chỉ cơ sở dữ liệu\u201d: \u201c{url}\u201d không phải địa chỉ hợp lệ "
+                        "(dạng driver://người-dùng@máy/tên); để trống để dùng SQLite"
+                    ).format(url=url)
+                )
         return found
 
     def accept(self) -> None:
@@ -195,8 +221,11 @@ class SettingsDialog(QDialog):
             self.profile.save_settings()
         except (OSError, Refused) as exc:
             self.profile.settings = old
-            self.error.setText(tr("Chưa lưu — {path}: {reason}").format(
-                path=self.profile.data_dir / "settings.json", reason=getattr(exc, "strerror", None) or exc))
+            self.error.setText(
+                tr("Chưa lưu — {path}: {reason}").format(
+                    path=self.profile.data_dir / "settings.json", reason=getattr(exc, "strerror", None) or exc
+                )
+            )
             return
         super().accept()
 
@@ -233,5 +262,6 @@ def open_settings(window) -> SettingsDialog:
 
 
 def install(window) -> None:
-    window.add_action("tools", tr("Cài đặt…"), lambda: open_settings(window), "settings", "Ctrl+,",
-                      role=QAction.PreferencesRole)
+    window.add_action(
+        "tools", tr("Cài đặt…"), lambda: open_settings(window), "settings", "Ctrl+,", role=QAction.PreferencesRole
+    )

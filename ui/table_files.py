@@ -5,7 +5,6 @@ The import runs dataio.import_file in a worker with progress and a cancel button
 shows the counts and the window reads everything again.
 """
 
-
 from vstbpn_desktop.errors import Refused
 
 from . import bundle_common as common
@@ -37,12 +36,18 @@ class TableFiles:
         if not self.window.controller.flush():
             return None
         try:
-            result = run_task(self.window, tr("Đang nhập {name}…").format(name=path.name),
-                              lambda task: import_file(profile, path, progress=task.progress,
-                                                       cancelled=task.cancelled))
+            result = run_task(
+                self.window,
+                tr("Đang nhập {name}…").format(name=path.name),
+                lambda task: import_file(profile, path, progress=task.progress, cancelled=task.cancelled),
+            )
         except Refused as exc:
-            common.tell(self.window, title, tr("Không nhập gì — dữ liệu giữ nguyên như trước.\n\n{reason}").format(
-                reason=i18n.message(exc)), warning=True)
+            common.tell(
+                self.window,
+                title,
+                tr("Không nhập gì — dữ liệu giữ nguyên như trước.\n\n{reason}").format(reason=i18n.message(exc)),
+                warning=True,
+            )
             return None
         self.result = result
         self.window.controller.reload()
@@ -65,16 +70,27 @@ class TableFiles:
         except Refused as exc:
             common.tell(self.window, title, i18n.message(exc), warning=True)
             return None
-        common.tell(self.window, title, tr("Đã ghi tệp mẫu {path}.\nMở bằng Excel, nhập mỗi trang một bảng "
-                                           "(xem trang \"Hướng dẫn\"), lưu lại rồi dùng Tệp → Nhập từ Excel/CSV…"
-                                           ).format(path=written))
+        common.tell(
+            self.window,
+            title,
+            tr(
+                "Đã ghi tệp mẫu {path}.\nMở bằng Excel, nhập mỗi trang một bảng "
+                '(xem trang "Hướng dẫn"), lưu lại rồi dùng Tệp → Nhập từ Excel/CSV…'
+            ).format(path=written),
+        )
         return written
 
 
 def install(window) -> None:
     files = TableFiles(window)
     window.table_files = files
-    window.add_action("file", tr("Nhập từ Excel/CSV…"), files.import_table, "actionImportTable", "Ctrl+I",
-                      tr("Nhập hoạt động, văn bản, chỉ tiêu, lời văn từ tệp .xlsx hoặc .csv (toàn bộ hoặc không gì)"))
+    window.add_action(
+        "file",
+        tr("Nhập từ Excel/CSV…"),
+        files.import_table,
+        "actionImportTable",
+        "Ctrl+I",
+        tr("Nhập hoạt động, văn bản, chỉ tiêu, lời văn từ tệp .xlsx hoặc .csv (toàn bộ hoặc không gì)"),
+    )
     window.add_action("file", tr("Tải mẫu Excel…"), files.save_template, "actionSaveTemplate")
     window.menus["file"].addSeparator()

@@ -9,17 +9,28 @@ from pathlib import Path
 
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
 )
 
 from vstbpn_desktop.bundle import trust
 from vstbpn_desktop.bundle.keys import read_public_key_file, spaced
 from vstbpn_desktop.errors import Refused
 
-from . import screen
 from . import bundle_common as common
-from . import i18n
+from . import i18n, screen
 from .bundle_common import tr
 from .bundle_send import fingerprint_label, fingerprint_lines
 
@@ -39,9 +50,13 @@ class EnrolDialog(QDialog):
         self.setObjectName("enrolDialog")
         self.setWindowTitle(tr("Đăng ký khóa đơn vị cấp dưới"))
         layout = QVBoxLayout(self)
-        intro = QLabel(tr("Đơn vị cấp dưới gửi tệp khóa công khai (Tệp → Xuất khóa công khai…). Chọn tệp và "
-                          "đơn vị, rồi gọi điện cho cán bộ đơn vị đó: hai bên đọc vân tay, phải giống nhau "
-                          "từng ký tự."))
+        intro = QLabel(
+            tr(
+                "Đơn vị cấp dưới gửi tệp khóa công khai (Tệp → Xuất khóa công khai…). Chọn tệp và "
+                "đơn vị, rồi gọi điện cho cán bộ đơn vị đó: hai bên đọc vân tay, phải giống nhau "
+                "từng ký tự."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -68,8 +83,11 @@ class EnrolDialog(QDialog):
         self.expected_label.setObjectName("expected")
         self.expected_label.setWordWrap(True)
         if expected:
-            self.expected_label.setText(tr("Gói vừa nhận được ký bằng khóa có vân tay <b>{fingerprint}</b>.").format(
-                fingerprint=spaced(expected)))
+            self.expected_label.setText(
+                tr("Gói vừa nhận được ký bằng khóa có vân tay <b>{fingerprint}</b>.").format(
+                    fingerprint=spaced(expected)
+                )
+            )
         self.expected_label.setVisible(bool(expected))
         layout.addWidget(self.expected_label)
         self.file_unit = QLabel()
@@ -112,22 +130,30 @@ class EnrolDialog(QDialog):
             return
         self.message.setText("")
         self.fingerprint.setText(fingerprint_lines(self.info.fingerprint))
-        self.file_unit.setText(tr("Tệp ghi là khóa của: <b>{name}</b> ({code})").format(
-            name=self.info.org_unit_name or "—", code=self.info.org_unit))
+        self.file_unit.setText(
+            tr("Tệp ghi là khóa của: <b>{name}</b> ({code})").format(
+                name=self.info.org_unit_name or "—", code=self.info.org_unit
+            )
+        )
         index = self.unit.findData(self.info.org_unit)
         if self.expected and self.info.fingerprint != self.expected:
-            self.message.setText(tr("Vân tay của khóa trong tệp khác vân tay đã ký gói vừa nhận: tệp này không "
-                                    "phải khóa đã ký gói đó."))
+            self.message.setText(
+                tr("Vân tay của khóa trong tệp khác vân tay đã ký gói vừa nhận: tệp này không phải khóa đã ký gói đó.")
+            )
         if index >= 0:
             self.unit.setCurrentIndex(index)
         else:
-            self.message.setText(tr("Đơn vị {code} trong tệp không phải đơn vị cấp dưới trực tiếp của {own}.").format(
-                code=self.info.org_unit, own=self.profile.org_unit_code))
+            self.message.setText(
+                tr("Đơn vị {code} trong tệp không phải đơn vị cấp dưới trực tiếp của {own}.").format(
+                    code=self.info.org_unit, own=self.profile.org_unit_code
+                )
+            )
         self._update()
 
     def _update(self, *_):
-        self.enrol_button.setEnabled(self.info is not None and self.compared.isChecked()
-                                     and self.unit.currentData() is not None)
+        self.enrol_button.setEnabled(
+            self.info is not None and self.compared.isChecked() and self.unit.currentData() is not None
+        )
 
     def enrol(self):
         if self.info is None or not self.compared.isChecked():
@@ -139,8 +165,9 @@ class EnrolDialog(QDialog):
             return None
         enrolment = self.enrolment
         what = tr("Khóa này đã được đăng ký trước đó") if enrolment.already else tr("Đã đăng ký khóa")
-        self.window.controller.context.say(f"{what}: {enrolment.org_unit_name} ({enrolment.org_unit}), "
-                                           f"{spaced(enrolment.fingerprint)}")
+        self.window.controller.context.say(
+            f"{what}: {enrolment.org_unit_name} ({enrolment.org_unit}), {spaced(enrolment.fingerprint)}"
+        )
         self.accept()
         return enrolment
 
@@ -192,10 +219,15 @@ class KeysDialog(QDialog):
         monospace.setStyleHint(QFont.Monospace)
         for row, enrolment in enumerate(self.rows):
             revoked = enrolment.revoked_at is not None
-            state = tr("Đã thu hồi {day}").format(day=i18n.date_text(enrolment.revoked_at)) if revoked \
-                else tr("Hiệu lực")
-            cells = [f"{enrolment.org_unit_name} ({enrolment.org_unit})", spaced(enrolment.fingerprint),
-                     f"{i18n.date_text(enrolment.enrolled_at)} — {enrolment.enrolled_by or ''}".rstrip(" —"), state]
+            state = (
+                tr("Đã thu hồi {day}").format(day=i18n.date_text(enrolment.revoked_at)) if revoked else tr("Hiệu lực")
+            )
+            cells = [
+                f"{enrolment.org_unit_name} ({enrolment.org_unit})",
+                spaced(enrolment.fingerprint),
+                f"{i18n.date_text(enrolment.enrolled_at)} — {enrolment.enrolled_by or ''}".rstrip(" —"),
+                state,
+            ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == self.FINGERPRINT:
@@ -222,9 +254,10 @@ class KeysDialog(QDialog):
         if not 0 <= row < len(self.rows):
             return None
         enrolment = self.rows[row]
-        question = tr("Thu hồi khóa {fingerprint} của {name} ({code})?\nMọi gói ký bằng khóa này sẽ bị từ chối "
-                      "từ nay; dữ liệu đã nhận vẫn giữ nguyên.").format(
-            fingerprint=spaced(enrolment.fingerprint), name=enrolment.org_unit_name, code=enrolment.org_unit)
+        question = tr(
+            "Thu hồi khóa {fingerprint} của {name} ({code})?\nMọi gói ký bằng khóa này sẽ bị từ chối "
+            "từ nay; dữ liệu đã nhận vẫn giữ nguyên."
+        ).format(fingerprint=spaced(enrolment.fingerprint), name=enrolment.org_unit_name, code=enrolment.org_unit)
         if not common.confirm(self, tr("Thu hồi khóa"), question, tr("Thu hồi")):
             return None
         try:
@@ -233,8 +266,9 @@ class KeysDialog(QDialog):
             common.tell(self, tr("Thu hồi khóa"), i18n.message(exc), warning=True)
             return None
         self.fill()
-        self.window.controller.context.say(tr("Đã thu hồi khóa {fingerprint}").format(
-            fingerprint=spaced(result.fingerprint)))
+        self.window.controller.context.say(
+            tr("Đã thu hồi khóa {fingerprint}").format(fingerprint=spaced(result.fingerprint))
+        )
         return result
 
 

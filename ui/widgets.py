@@ -3,8 +3,16 @@
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate, QComboBox, QLabel, QPlainTextEdit, QStyledItemDelegate, QTableView, QAbstractItemView, QHeaderView,
-    QVBoxLayout, QWidget,
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from .i18n import label
@@ -97,20 +105,29 @@ class RecordTableView(QTableView):
         if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers() and idle:
             self.move_down()
             return
-        if (event.matches(QKeySequence.Paste) and idle and self.appendable
-                and self.editTriggers() != QAbstractItemView.NoEditTriggers):
+        if (
+            event.matches(QKeySequence.Paste)
+            and idle
+            and self.appendable
+            and self.editTriggers() != QAbstractItemView.NoEditTriggers
+        ):
             self.paste_requested.emit()
             return
         if event.key() == Qt.Key_Tab and not event.modifiers() and idle and self._at_end():
-            self.append_requested.emit()   # the new row takes the cursor and opens its first cell
+            self.append_requested.emit()  # the new row takes the cursor and opens its first cell
             return
         super().keyPressEvent(event)
 
     def _at_end(self) -> bool:
         """On the last cell of a table where rows can be added."""
         current, model = self.currentIndex(), self.model()
-        return (self.appendable and self.editTriggers() != QAbstractItemView.NoEditTriggers and current.isValid()
-                and current.row() == model.rowCount() - 1 and current.column() == model.columnCount() - 1)
+        return (
+            self.appendable
+            and self.editTriggers() != QAbstractItemView.NoEditTriggers
+            and current.isValid()
+            and current.row() == model.rowCount() - 1
+            and current.column() == model.columnCount() - 1
+        )
 
     def moveCursor(self, action, modifiers):
         current, model = self.currentIndex(), self.model()
@@ -125,7 +142,7 @@ class RecordTableView(QTableView):
 
     def closeEditor(self, editor, hint):
         super().closeEditor(editor, hint)
-        if hint == QAbstractItemDelegate.SubmitModelCache:   # the delegate's hint for Enter
+        if hint == QAbstractItemDelegate.SubmitModelCache:  # the delegate's hint for Enter
             self.move_down()
 
     def move_down(self) -> None:
@@ -151,8 +168,12 @@ def record_table() -> QTableView:
     view = RecordTableView()
     view.setSelectionBehavior(QAbstractItemView.SelectRows)
     view.setSelectionMode(QAbstractItemView.ExtendedSelection)
-    view.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
-                         | QAbstractItemView.AnyKeyPressed | QAbstractItemView.SelectedClicked)
+    view.setEditTriggers(
+        QAbstractItemView.DoubleClicked
+        | QAbstractItemView.EditKeyPressed
+        | QAbstractItemView.AnyKeyPressed
+        | QAbstractItemView.SelectedClicked
+    )
     view.setTabKeyNavigation(True)
     view.setAlternatingRowColors(True)
     view.verticalHeader().setDefaultSectionSize(24)

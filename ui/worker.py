@@ -9,8 +9,9 @@ worker, so the core's own transaction or temporary file unwinds: nothing half-do
 import gc
 import threading
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Callable, Iterator, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
@@ -71,8 +72,14 @@ class Task:
             self._yielded = time.monotonic()
 
 
-def run_task(parent: QWidget | None, title: str, work: Callable[[Task], T], *,
-             cancellable: bool = True, delay_ms: int = DIALOG_AFTER_MS) -> T:
+def run_task(
+    parent: QWidget | None,
+    title: str,
+    work: Callable[[Task], T],
+    *,
+    cancellable: bool = True,
+    delay_ms: int = DIALOG_AFTER_MS,
+) -> T:
     """Run `work(task)` in a thread, show progress, return its result or raise its error.
 
     The event loop keeps turning the whole time (the window repaints, the cancel button
@@ -109,8 +116,7 @@ def _run(parent, title, work, cancellable, delay_ms):
         finally:
             task.finished.set()
 
-    dialog = QProgressDialog(title, QCoreApplication.translate("worker", "Hủy") if cancellable else "",
-                             0, 0, parent)
+    dialog = QProgressDialog(title, QCoreApplication.translate("worker", "Hủy") if cancellable else "", 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModal)
     dialog.setMinimumDuration(delay_ms)

@@ -10,9 +10,9 @@ anything in a keys/ folder of a profile folder, symlinks resolved (`refuse_profi
 
 import os
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from .errors import Message, WithMessage
 
@@ -48,8 +48,12 @@ def refuse_profile_path(target: Path) -> None:
         if what is None and ancestor.name == KEYS_DIR and is_profile_folder(ancestor.parent):
             folder, what = ancestor.parent, Message("thư mục khóa ký")
     if what is not None:
-        raise OutputError("{target}: không ghi đè lên {what} của hồ sơ {folder}; hãy chọn tệp ở thư mục khác",
-                          target=target, what=what, folder=folder)
+        raise OutputError(
+            "{target}: không ghi đè lên {what} của hồ sơ {folder}; hãy chọn tệp ở thư mục khác",
+            target=target,
+            what=what,
+            folder=folder,
+        )
 
 
 def check_output(target: Path) -> None:
@@ -75,8 +79,9 @@ def atomic_path(target: Path, private: bool = False, profile_file: bool = False)
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=folder)
     except OSError as exc:
-        raise OutputError("{target}: không ghi được vào thư mục {folder} ({error})",
-                          target=target, folder=folder, error=exc.strerror) from exc
+        raise OutputError(
+            "{target}: không ghi được vào thư mục {folder} ({error})", target=target, folder=folder, error=exc.strerror
+        ) from exc
     temp = Path(temp_name)
     if not private:
         _ordinary_permissions(temp)

@@ -13,10 +13,10 @@ from datetime import date, timedelta
 
 from sqlmodel import select
 
+from .catalogue import FIGURES_MARK
 from .errors import Refused
 from .periods import Period
 from .profile import Profile
-from .catalogue import FIGURES_MARK
 from .records import Scope, add_activity, add_document, set_indicator_values, set_narrative
 from .storage.database import session_scope
 from .storage.models import Activity, Document, IndicatorValue, Narrative
@@ -36,18 +36,20 @@ NARRATIVES_2023H1 = {
         "công văn,… thực hiện các mục tiêu, chỉ tiêu VSTBPN, BĐG và lồng ghép các nội dung vào kế hoạch "
         "chung của ngành tại đơn vị, địa phương."
     ),
-    "communication": "\n".join([
-        "Các ban, ngành, đoàn thể tổ chức hoạt động tuyên truyền, tập huấn nâng cao năng lực cho cán bộ, "
-        "người làm công tác bình đẳng giới và người dân trong cộng đồng.",
-        FIGURES_MARK,
-        "Đặc biệt phối hợp với Đài Phát thanh - Truyền hình An Giang thực hiện chuyên mục “Vì sự tiến bộ "
-        "phụ nữ và bình đẳng giới” trên sóng Đài Phát thanh - Truyền hình An Giang 05 chuyên mục/năm "
-        "(ngày chủ nhật tuần thứ 2 của tháng), thời lượng dưới 10 phút/chuyên mục nhằm đẩy mạnh công tác "
-        "tuyên truyền về VSTBPN và BĐG trên mạng xã hội, các phương tiện thông tin đại chúng nội dung "
-        "chú trọng việc tuyên truyền về nâng cao nhận thức, thay đổi hành vi, đẩy lùi tư tưởng định kiến "
-        "giới, đẩy lùi tình trạng bạo lực trên cơ sở giới, trong đó có vấn đề xâm hại tình dục đối với "
-        "phụ nữ và trẻ em gái.",
-    ]),
+    "communication": "\n".join(
+        [
+            "Các ban, ngành, đoàn thể tổ chức hoạt động tuyên truyền, tập huấn nâng cao năng lực cho cán bộ, "
+            "người làm công tác bình đẳng giới và người dân trong cộng đồng.",
+            FIGURES_MARK,
+            "Đặc biệt phối hợp với Đài Phát thanh - Truyền hình An Giang thực hiện chuyên mục “Vì sự tiến bộ "
+            "phụ nữ và bình đẳng giới” trên sóng Đài Phát thanh - Truyền hình An Giang 05 chuyên mục/năm "
+            "(ngày chủ nhật tuần thứ 2 của tháng), thời lượng dưới 10 phút/chuyên mục nhằm đẩy mạnh công tác "
+            "tuyên truyền về VSTBPN và BĐG trên mạng xã hội, các phương tiện thông tin đại chúng nội dung "
+            "chú trọng việc tuyên truyền về nâng cao nhận thức, thay đổi hành vi, đẩy lùi tư tưởng định kiến "
+            "giới, đẩy lùi tình trạng bạo lực trên cơ sở giới, trong đó có vấn đề xâm hại tình dục đối với "
+            "phụ nữ và trẻ em gái.",
+        ]
+    ),
     "female_cadres": (
         "Thường xuyên quan tâm cử nữ công chức, viên chức tiềm năng tham gia các lớp bồi dưỡng, tập huấn "
         "kiến thức, kỹ năng quản lý, lãnh đạo nhằm tăng cường sự tham gia của phụ nữ trong lĩnh vực "
@@ -82,52 +84,87 @@ NARRATIVES_2023H1 = {
         "nhiệm nên hạn chế về kiến thức, kinh nghiệm trong triển khai thực hiện và tham mưu công tác "
         "bình đẳng giới tại các địa phương."
     ),
-    "directions": "\n".join([
-        "Để thực hiện đạt các chỉ tiêu kế hoạch đề ra trong năm 2023, cần quan tâm triển khai các hoạt "
-        "động sau:",
-        "Tiếp tục, triển khai, thực hiện Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030, "
-        "Chương trình phòng ngừa, ứng phó với bạo lực trên cơ sở giới giai đoạn 2021-2025, Chương trình "
-        "truyền thông về bình đẳng giới đến năm 2030 và các chương trình, đề án có liên quan.",
-        "Tăng cường tuyên truyền, phổ biến, giáo dục chính sách, pháp luật về bình đẳng giới. Cụ thể, "
-        "tiếp tục đẩy mạnh truyền thông về các chủ trương, chính sách, pháp luật của Đảng và Nhà nước về "
-        "bình đẳng giới, vì sự tiến bộ của phụ nữ và phòng ngừa, ứng phó với bạo lực trên cơ sở giới; "
-        "các mục tiêu, chỉ tiêu của Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030 và chương "
-        "trình, đề án thúc đẩy bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới có liên "
-        "quan; các vấn đề về bình đẳng giới trong các lĩnh vực mới như biến đổi khí hậu, chuyển đổi số, "
-        "vận động việc lập ngân sách có trách nhiệm giới,...",
-        "Tiếp đó, xây dựng kế hoạch, tổ chức thực hiện Tháng hành động Vì bình đẳng giới và phòng ngừa, "
-        "ứng phó với bạo lực trên cơ sở giới năm 2023 hiệu quả, sáng tạo, phù hợp điều kiện, tình hình "
-        "cụ thể của bộ, ngành, địa phương.",
-        "Nâng cao năng lực và hiệu quả quản lý nhà nước về bình đẳng giới.",
-        "Tăng cường kiểm tra, thanh tra, xử lý nghiêm các vi phạm về bình đẳng giới; kịp thời xác minh, "
-        "báo cáo những vấn đề, vụ việc liên quan đến công tác bình đẳng giới, bạo lực trên cơ sở giới "
-        "cho cơ quan nhà nước có thẩm quyền để phối hợp giải quyết.",
-        "Khuyến khích thí điểm xây dựng và vận hành các sáng kiến, mô hình thúc đẩy bình đẳng giới và "
-        "phòng ngừa, ứng phó với bạo lực trên cơ sở giới.",
-        "Thực hiện nghiêm chế độ thông tin, báo cáo về công tác bình đẳng giới, bảo đảm chất lượng và "
-        "thời hạn của báo cáo theo yêu cầu.",
-        "Khen thưởng, biểu dương kịp thời các cá nhân, đơn vị có thành tích xuất sắc trong công tác bình "
-        "đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới.",
-    ]),
+    "directions": "\n".join(
+        [
+            "Để thực hiện đạt các chỉ tiêu kế hoạch đề ra trong năm 2023, cần quan tâm triển khai các hoạt động sau:",
+            "Tiếp tục, triển khai, thực hiện Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030, "
+            "Chương trình phòng ngừa, ứng phó với bạo lực trên cơ sở giới giai đoạn 2021-2025, Chương trình "
+            "truyền thông về bình đẳng giới đến năm 2030 và các chương trình, đề án có liên quan.",
+            "Tăng cường tuyên truyền, phổ biến, giáo dục chính sách, pháp luật về bình đẳng giới. Cụ thể, "
+            "tiếp tục đẩy mạnh truyền thông về các chủ trương, chính sách, pháp luật của Đảng và Nhà nước về "
+            "bình đẳng giới, vì sự tiến bộ của phụ nữ và phòng ngừa, ứng phó với bạo lực trên cơ sở giới; "
+            "các mục tiêu, chỉ tiêu của Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030 và chương "
+            "trình, đề án thúc đẩy bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới có liên "
+            "quan; các vấn đề về bình đẳng giới trong các lĩnh vực mới như biến đổi khí hậu, chuyển đổi số, "
+            "vận động việc lập ngân sách có trách nhiệm giới,...",
+            "Tiếp đó, xây dựng kế hoạch, tổ chức thực hiện Tháng hành động Vì bình đẳng giới và phòng ngừa, "
+            "ứng phó với bạo lực trên cơ sở giới năm 2023 hiệu quả, sáng tạo, phù hợp điều kiện, tình hình "
+            "cụ thể của bộ, ngành, địa phương.",
+            "Nâng cao năng lực và hiệu quả quản lý nhà nước về bình đẳng giới.",
+            "Tăng cường kiểm tra, thanh tra, xử lý nghiêm các vi phạm về bình đẳng giới; kịp thời xác minh, "
+            "báo cáo những vấn đề, vụ việc liên quan đến công tác bình đẳng giới, bạo lực trên cơ sở giới "
+            "cho cơ quan nhà nước có thẩm quyền để phối hợp giải quyết.",
+            "Khuyến khích thí điểm xây dựng và vận hành các sáng kiến, mô hình thúc đẩy bình đẳng giới và "
+            "phòng ngừa, ứng phó với bạo lực trên cơ sở giới.",
+            "Thực hiện nghiêm chế độ thông tin, báo cáo về công tác bình đẳng giới, bảo đảm chất lượng và "
+            "thời hạn của báo cáo theo yêu cầu.",
+            "Khen thưởng, biểu dương kịp thời các cá nhân, đơn vị có thành tích xuất sắc trong công tác bình "
+            "đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới.",
+        ]
+    ),
 }
 
 # (number, date, issuer, kind, title, direction). 03/UBQG-VP is the guidance the province received
 # (the report opens "Thực hiện Công văn số 03/UBQG-VP …"); 253 and 1048 are of 2021, still in force.
 PROVINCE_DOCUMENTS = [
-    ("58/KH-UBND", date(2023, 2, 2), "UBND tỉnh An Giang", "plan",
-     "Kế hoạch thực hiện công tác Vì sự tiến bộ của phụ nữ và bình đẳng giới năm 2023", "issued"),
-    ("03/UBQG-VP", date(2023, 3, 16), "Ủy ban quốc gia vì sự tiến bộ của phụ nữ Việt Nam", "official_letter",
-     "Hướng dẫn hoạt động năm 2023", "received"),
-    ("112/KH-SLĐTBXH", date(2023, 3, 1), "Sở Lao động - Thương binh và Xã hội", "plan",
-     "Kế hoạch phối hợp thực hiện công tác bình đẳng giới, vì sự tiến bộ của phụ nữ năm 2023", "issued"),
-    ("238/QĐ-UBND", date(2023, 2, 20), "UBND tỉnh An Giang", "decision",
-     "Giao chỉ tiêu công tác cán bộ nữ năm 2023", "issued"),
-    ("253/KH-UBND", date(2021, 5, 18), "UBND tỉnh An Giang", "plan",
-     "Kế hoạch thực hiện Chương trình Phòng ngừa và ứng phó với bạo lực trên cơ sở giới giai đoạn 2021 - 2025",
-     "issued"),
-    ("1048/QĐ-UBND", date(2021, 5, 18), "UBND tỉnh An Giang", "decision",
-     "Ban hành Kế hoạch thực hiện Chiến lược quốc gia về bình đẳng giới giai đoạn 2021 - 2030 trên địa bàn tỉnh",
-     "issued"),
+    (
+        "58/KH-UBND",
+        date(2023, 2, 2),
+        "UBND tỉnh An Giang",
+        "plan",
+        "Kế hoạch thực hiện công tác Vì sự tiến bộ của phụ nữ và bình đẳng giới năm 2023",
+        "issued",
+    ),
+    (
+        "03/UBQG-VP",
+        date(2023, 3, 16),
+        "Ủy ban quốc gia vì sự tiến bộ của phụ nữ Việt Nam",
+        "official_letter",
+        "Hướng dẫn hoạt động năm 2023",
+        "received",
+    ),
+    (
+        "112/KH-SLĐTBXH",
+        date(2023, 3, 1),
+        "Sở Lao động - Thương binh và Xã hội",
+        "plan",
+        "Kế hoạch phối hợp thực hiện công tác bình đẳng giới, vì sự tiến bộ của phụ nữ năm 2023",
+        "issued",
+    ),
+    (
+        "238/QĐ-UBND",
+        date(2023, 2, 20),
+        "UBND tỉnh An Giang",
+        "decision",
+        "Giao chỉ tiêu công tác cán bộ nữ năm 2023",
+        "issued",
+    ),
+    (
+        "253/KH-UBND",
+        date(2021, 5, 18),
+        "UBND tỉnh An Giang",
+        "plan",
+        "Kế hoạch thực hiện Chương trình Phòng ngừa và ứng phó với bạo lực trên cơ sở giới giai đoạn 2021 - 2025",
+        "issued",
+    ),
+    (
+        "1048/QĐ-UBND",
+        date(2021, 5, 18),
+        "UBND tỉnh An Giang",
+        "decision",
+        "Ban hành Kế hoạch thực hiện Chiến lược quốc gia về bình đẳng giới giai đoạn 2021 - 2030 trên địa bàn tỉnh",
+        "issued",
+    ),
 ]
 
 # The events an office holds: (kind, title, sessions, participants per session (low, high), place).
@@ -141,8 +178,13 @@ EVENTS = [
     ("training", "Tập huấn kỹ năng lãnh đạo, quản lý cho nữ cán bộ", 2, (30, 45), "Trường Chính trị"),
     ("communication", "Tuyên truyền phòng, chống mua bán người", 2, (70, 130), "Nhà văn hóa ấp"),
     ("communication", "Nói chuyện chuyên đề phòng, chống xâm hại tình dục trẻ em gái", 1, (150, 300), "Trường THCS"),
-    ("conference", "Tọa đàm vai trò của phụ nữ trong phát triển kinh tế hộ gia đình", 1, (50, 80),
-     "Hội Liên hiệp Phụ nữ"),
+    (
+        "conference",
+        "Tọa đàm vai trò của phụ nữ trong phát triển kinh tế hộ gia đình",
+        1,
+        (50, 80),
+        "Hội Liên hiệp Phụ nữ",
+    ),
     ("training", "Tập huấn Chương trình truyền thông về bình đẳng giới đến năm 2030", 1, (40, 60), "Hội trường UBND"),
     ("communication", "Tuyên truyền Luật Phòng, chống bạo lực gia đình năm 2022", 2, (60, 120), "Trạm Y tế xã"),
 ]
@@ -162,28 +204,40 @@ def _second_sunday(year: int, month: int) -> date:
 def _communication(rng: random.Random, period: Period, count: int) -> list[dict]:
     """`count` events of the period on working days, in date order, each as such an event is."""
     days = (period.end - period.start).days
-    dates = sorted(_weekday_on_or_after(period.start + timedelta(days=rng.randint(0, days - 3)))
-                   for _ in range(count))
+    dates = sorted(_weekday_on_or_after(period.start + timedelta(days=rng.randint(0, days - 3))) for _ in range(count))
     rows = []
     for i, day in enumerate(dates):
         kind, title, sessions, (low, high), place = EVENTS[i % len(EVENTS)]
         people = sessions * rng.randint(low, high)
-        rows.append({
-            "date": day, "kind": kind, "title": title, "sessions": sessions, "participants": people,
-            "female_participants": round(people * rng.uniform(0.5, 0.75)), "place": place,
-        })
+        rows.append(
+            {
+                "date": day,
+                "kind": kind,
+                "title": title,
+                "sessions": sessions,
+                "participants": people,
+                "female_participants": round(people * rng.uniform(0.5, 0.75)),
+                "place": place,
+            }
+        )
     return rows
 
 
 def _media(period: Period, months: list[int], channel: str) -> list[dict]:
     """The radio column, aired on the second Sunday of the month as the sample says."""
-    return [{
-        "date": _second_sunday(period.year, month),
-        "kind": "media",
-        "title": f"Chuyên mục “Vì sự tiến bộ phụ nữ và bình đẳng giới” trên sóng {channel}",
-        "sessions": 1, "participants": 0, "female_participants": 0,
-        "place": channel, "notes": "Chủ nhật tuần thứ 2 của tháng, dưới 10 phút",
-    } for month in months]
+    return [
+        {
+            "date": _second_sunday(period.year, month),
+            "kind": "media",
+            "title": f"Chuyên mục “Vì sự tiến bộ phụ nữ và bình đẳng giới” trên sóng {channel}",
+            "sessions": 1,
+            "participants": 0,
+            "female_participants": 0,
+            "place": channel,
+            "notes": "Chủ nhật tuần thứ 2 của tháng, dưới 10 phút",
+        }
+        for month in months
+    ]
 
 
 def load_demo(profile: Profile) -> dict[str, int]:
@@ -206,8 +260,12 @@ def load_demo(profile: Profile) -> dict[str, int]:
     if unit.type == "province":
         # The sample's figures; 780 sessions and 25.120 attendances are the whole province's ("các ban,
         # ngành, đoàn thể"), beside the province's own events recorded below.
-        indicators_now = {"LEADERS_TOTAL": 2302, "LEADERS_FEMALE": 584, "COMM_SESSIONS": 780,
-                          "COMM_PARTICIPANTS": 25_120}
+        indicators_now = {
+            "LEADERS_TOTAL": 2302,
+            "LEADERS_FEMALE": 584,
+            "COMM_SESSIONS": 780,
+            "COMM_PARTICIPANTS": 25_120,
+        }
         # 516 / 2.250 = 22,93 %: the sample's "tăng 2,43" against 25,36 % (both truncated).
         indicators_before = {"LEADERS_TOTAL": 2250, "LEADERS_FEMALE": 516}
         activities = _communication(rng, SAMPLE_PERIOD, 12)
@@ -222,43 +280,62 @@ def load_demo(profile: Profile) -> dict[str, int]:
         committees = 1 + (len(profile.children(code)) or rng.randint(7, 18))
         victims = rng.randint(3, 12)
         perpetrators = rng.randint(2, 10)
-        indicators_now = {"LEADERS_TOTAL": leaders, "LEADERS_FEMALE": women,
-                          "KEYLEADER_UNITS_TOTAL": committees, "KEYLEADER_UNITS_FEMALE": rng.randint(2, committees),
-                          "HOTLINE_CONTACTS": rng.randint(5, 30),
-                          "GBV_VICTIMS_DETECTED": victims, "GBV_VICTIMS_SUPPORTED": rng.randint(1, victims),
-                          "GBV_PERPETRATORS_DETECTED": perpetrators,
-                          "GBV_PERPETRATORS_COUNSELLED": rng.randint(1, perpetrators)}
-        indicators_before = {"LEADERS_TOTAL": leaders - rng.randint(0, 10),
-                             "LEADERS_FEMALE": women - rng.randint(2, 8)}
+        indicators_now = {
+            "LEADERS_TOTAL": leaders,
+            "LEADERS_FEMALE": women,
+            "KEYLEADER_UNITS_TOTAL": committees,
+            "KEYLEADER_UNITS_FEMALE": rng.randint(2, committees),
+            "HOTLINE_CONTACTS": rng.randint(5, 30),
+            "GBV_VICTIMS_DETECTED": victims,
+            "GBV_VICTIMS_SUPPORTED": rng.randint(1, victims),
+            "GBV_PERPETRATORS_DETECTED": perpetrators,
+            "GBV_PERPETRATORS_COUNSELLED": rng.randint(1, perpetrators),
+        }
+        indicators_before = {"LEADERS_TOTAL": leaders - rng.randint(0, 10), "LEADERS_FEMALE": women - rng.randint(2, 8)}
         activities = _communication(rng, SAMPLE_PERIOD, 12)
         activities += _media(SAMPLE_PERIOD, [3, 5], "Đài Truyền thanh " + in_text)
         issuer = f"UBND {in_text}"
         documents = [
             PROVINCE_DOCUMENTS[0][:5] + ("received",),
-            (f"{rng.randint(10, 99)}/KH-UBND", date(2023, 2, 15), issuer, "plan",
-             "Kế hoạch thực hiện công tác Vì sự tiến bộ của phụ nữ và bình đẳng giới năm 2023", "issued"),
+            (
+                f"{rng.randint(10, 99)}/KH-UBND",
+                date(2023, 2, 15),
+                issuer,
+                "plan",
+                "Kế hoạch thực hiện công tác Vì sự tiến bộ của phụ nữ và bình đẳng giới năm 2023",
+                "issued",
+            ),
         ]
         texts = {
             "achievements": f"Ban VSTBPN và BĐG {in_text} đã ban hành kế hoạch năm, tổ chức tuyên truyền, "
-                            "tập huấn đến các xã, phường, thị trấn; các chỉ tiêu 6 tháng đầu năm cơ bản đạt kế hoạch.",
+            "tập huấn đến các xã, phường, thị trấn; các chỉ tiêu 6 tháng đầu năm cơ bản đạt kế hoạch.",
             "difficulties": "Cán bộ làm công tác bình đẳng giới ở cấp xã phần lớn kiêm nhiệm, thay đổi thường xuyên.\n"
-                            "Kinh phí cho hoạt động tuyên truyền còn hạn chế.",
+            "Kinh phí cho hoạt động tuyên truyền còn hạn chế.",
             "directions": "Tổ chức Tháng hành động vì bình đẳng giới năm 2023.\n"
-                          "Tăng cường kiểm tra, giám sát việc thực hiện các chỉ tiêu bình đẳng giới ở cấp xã.",
+            "Tăng cường kiểm tra, giám sát việc thực hiện các chỉ tiêu bình đẳng giới ở cấp xã.",
         }
     profile.settings.share_rounding = "truncate"
     profile.save_settings()
     area = dict.fromkeys(indicators_now, "area")
     set_indicator_values(profile.engine, scope, indicators_now, author, coverage=area)
-    set_indicator_values(profile.engine, previous, indicators_before, author,
-                         coverage=dict.fromkeys(indicators_before, "area"))
+    set_indicator_values(
+        profile.engine, previous, indicators_before, author, coverage=dict.fromkeys(indicators_before, "area")
+    )
     for raw in activities:
         add_activity(profile.engine, scope, raw, author)
     for number, day, issuer, kind, title, direction in documents:
         doc_scope = Scope(code, Period(day.year, 1 if day.month <= 6 else 2))
-        add_document(profile.engine, doc_scope, {"number": number, "date": day, "issuer": issuer,
-                                                 "kind": kind, "title": title, "direction": direction}, author)
+        add_document(
+            profile.engine,
+            doc_scope,
+            {"number": number, "date": day, "issuer": issuer, "kind": kind, "title": title, "direction": direction},
+            author,
+        )
     for section, text in texts.items():
         set_narrative(profile.engine, scope, section, text, author)
-    return {"activities": len(activities), "documents": len(documents),
-            "indicators": len(indicators_now) + len(indicators_before), "narratives": len(texts)}
+    return {
+        "activities": len(activities),
+        "documents": len(documents),
+        "indicators": len(indicators_now) + len(indicators_before),
+        "narratives": len(texts),
+    }

@@ -123,8 +123,9 @@ class Cancelled(Refused):
     """The officer cancelled a long operation; like any refusal, nothing was changed."""
 
     def __init__(self, template=None, /, **fields):
-        super().__init__(Message("đã hủy theo yêu cầu; dữ liệu không thay đổi") if template is None else template,
-                         **fields)
+        super().__init__(
+            Message("đã hủy theo yêu cầu; dữ liệu không thay đổi") if template is None else template, **fields
+        )
 
 
 class Reason(WithMessage, ValueError):

@@ -33,9 +33,14 @@ def database_problem(path: Path, data_dir: Path) -> Message | None:
         return reason
     real = Path(os.path.realpath(path))
     if real.parent != Path(os.path.realpath(data_dir)):
-        return Message("là liên kết tới {target}, tệp của thư mục khác (có thể là cơ sở dữ liệu của hồ sơ khác); "
-                       "mỗi hồ sơ phải có tệp cơ sở dữ liệu riêng", target=real)
+        return Message(
+            "là liên kết tới {target}, tệp của thư mục khác (có thể là cơ sở dữ liệu của hồ sơ khác); "
+            "mỗi hồ sơ phải có tệp cơ sở dữ liệu riêng",
+            target=real,
+        )
     if os.stat(path).st_size == 0:
-        return Message("tệp rỗng (0 byte): hồ sơ chưa được tạo xong hoặc tệp đã bị xóa trắng; hãy khôi phục bản sao "
-                       "lưu (restore TỆP) hoặc xóa tệp rồi khởi tạo lại (init)")
+        return Message(
+            "tệp rỗng (0 byte): hồ sơ chưa được tạo xong hoặc tệp đã bị xóa trắng; hãy khôi phục bản sao "
+            "lưu (restore TỆP) hoặc xóa tệp rồi khởi tạo lại (init)"
+        )
     return None

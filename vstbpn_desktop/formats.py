@@ -9,10 +9,23 @@ ROUNDING_RULES = {"half_up": ROUND_HALF_UP, "truncate": ROUND_DOWN}
 # language → (thousands mark, decimal mark)
 MARKS = {"vi": (".", ","), "en": (",", ".")}
 # Python's own "1,234.5" → the language's marks, one table each (numbers are formatted cell by cell).
-_MARKS_FROM_PYTHON = {language: str.maketrans({",": thousands, ".": decimal})
-                      for language, (thousands, decimal) in MARKS.items()}
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-             "October", "November", "December")
+_MARKS_FROM_PYTHON = {
+    language: str.maketrans({",": thousands, ".": decimal}) for language, (thousands, decimal) in MARKS.items()
+}
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def round_share(value: float, rule: str = "half_up", places: int = 2) -> float:
@@ -78,7 +91,8 @@ def parse_number(text: str, language: str = "vi") -> float:
         cleaned = cleaned.replace(decimal, ".")
     elif thousands in cleaned:
         groups = cleaned.split(thousands)
-        grouped = ((len(groups) > 2 or (len(groups[-1]) == 3 and groups[0].lstrip("-")))
-                   and all(len(g) == 3 for g in groups[1:]))
+        grouped = (len(groups) > 2 or (len(groups[-1]) == 3 and groups[0].lstrip("-"))) and all(
+            len(g) == 3 for g in groups[1:]
+        )
         cleaned = "".join(groups) if grouped else cleaned.replace(thousands, ".")
     return float(cleaned)

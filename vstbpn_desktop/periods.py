@@ -19,9 +19,7 @@ class Period:
     def parse(cls, code: str) -> "Period":
         match = _PATTERN.match(code.strip().upper()) if code else None
         if not match:
-            raise Reason(
-                "kỳ báo cáo '{code}' không hợp lệ (dạng 2023H1, 2023H2 hoặc 2023)", code=code
-            )
+            raise Reason("kỳ báo cáo '{code}' không hợp lệ (dạng 2023H1, 2023H2 hoặc 2023)", code=code)
         year = int(match.group(1))
         if not FIRST_YEAR <= year <= LAST_YEAR:
             raise Reason("kỳ báo cáo '{code}': năm {year} nằm ngoài 2000-2100", code=code, year=year)

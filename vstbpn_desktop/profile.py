@@ -1,12 +1,11 @@
 """A profile: one office's folder with its database, keys, backups, logs and settings."""
 
 import shutil
-
 from pathlib import Path
 
 from sqlalchemy import delete
-from sqlalchemy.exc import DatabaseError
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError
 from sqlmodel import select
 
 from . import __version__
@@ -17,7 +16,12 @@ from .files import database_problem
 from .safety.audit import set_actor
 from .settings import DATABASE_FILE, Settings, profile_exists
 from .storage.database import (
-    SchemaTooNew, current_revision, make_engine, needs_upgrade, session_scope, sqlite_url,
+    SchemaTooNew,
+    current_revision,
+    make_engine,
+    needs_upgrade,
+    session_scope,
+    sqlite_url,
     upgrade_to_head,
 )
 from .storage.models import IndicatorDef, Meta, OrgUnit
@@ -46,9 +50,7 @@ class Profile:
             raise Refused(exc) from exc
         profile = cls(data_dir, settings)
         if not settings.database_url and not profile.database_path.exists():
-            raise Refused(
-                "{data_dir}: chưa có hồ sơ; hãy khởi tạo bằng lệnh init --org-unit MÃ", data_dir=data_dir
-            )
+            raise Refused("{data_dir}: chưa có hồ sơ; hãy khởi tạo bằng lệnh init --org-unit MÃ", data_dir=data_dir)
         if not settings.database_url:
             problem = database_problem(profile.database_path, data_dir)
             if problem is not None:
@@ -63,7 +65,9 @@ class Profile:
             if problems:
                 raise Refused(
                     "{database_path}: cơ sở dữ liệu bị hỏng ({value}); hãy chạy lệnh check và khôi phục bản sao lưu "
-                    "còn tốt (restore TỆP)", database_path=profile.database_path, value=problems[:2]
+                    "còn tốt (restore TỆP)",
+                    database_path=profile.database_path,
+                    value=problems[:2],
                 )
         try:
             if needs_upgrade(profile.engine):
@@ -72,16 +76,25 @@ class Profile:
             raise Refused("{database_path}: {error}", database_path=profile.database_path, error=exc) from exc
         except DatabaseError as exc:
             profile.close()
-            raise Refused("{database_path}: không mở được cơ sở dữ liệu ({orig}); hãy chạy lệnh check",
-                          database_path=profile.database_path, orig=exc.orig) from exc
+            raise Refused(
+                "{database_path}: không mở được cơ sở dữ liệu ({orig}); hãy chạy lệnh check",
+                database_path=profile.database_path,
+                orig=exc.orig,
+            ) from exc
         set_actor(settings.officer_name)
         if not profile.org_unit_code:
             raise Refused("{data_dir}: hồ sơ chưa gắn với đơn vị nào; hãy chạy init", data_dir=data_dir)
         return profile
 
     @classmethod
-    def create(cls, data_dir: Path, org_unit_code: str, officer: str = "",
-               passphrase: str | None = None, tree: str | None = None) -> "Profile":
+    def create(
+        cls,
+        data_dir: Path,
+        org_unit_code: str,
+        officer: str = "",
+        passphrase: str | None = None,
+        tree: str | None = None,
+    ) -> "Profile":
         """Create the profile: database at head, catalogues, the unit, settings, signing key."""
         data_dir = Path(data_dir)
         hooks = creation_hooks()
@@ -94,15 +107,17 @@ class Profile:
             probe.write_bytes(b"")
             probe.unlink()
         except OSError as exc:
-            raise Refused("{data_dir}: không ghi được vào thư mục hồ sơ ({error})",
-                          data_dir=data_dir, error=exc.strerror) from exc
+            raise Refused(
+                "{data_dir}: không ghi được vào thư mục hồ sơ ({error})", data_dir=data_dir, error=exc.strerror
+            ) from exc
         settings = Settings.load(data_dir) if (data_dir / "settings.json").exists() else Settings()
         profile = cls(data_dir, settings)
         if settings.database_url == "" and profile.database_path.exists():
             existing = cls.open(data_dir)
             raise Refused(
                 "{data_dir}: đã có hồ sơ của đơn vị {org_unit_code}; dùng --data-dir khác cho đơn vị khác",
-                data_dir=data_dir, org_unit_code=existing.org_unit_code
+                data_dir=data_dir,
+                org_unit_code=existing.org_unit_code,
             )
         there_before = set(data_dir.iterdir())
         try:
@@ -123,15 +138,17 @@ class Profile:
         with session_scope(profile.engine) as session:
             units = session.exec(select(OrgUnit).where(OrgUnit.code == org_unit_code)).all()
         if not units:
-            raise Refused("mã đơn vị '{org_unit_code}' không có trong danh mục đơn vị hành chính",
-                          org_unit_code=org_unit_code)
+            raise Refused(
+                "mã đơn vị '{org_unit_code}' không có trong danh mục đơn vị hành chính", org_unit_code=org_unit_code
+            )
         if officer:
             settings.officer_name = officer
         set_actor(settings.officer_name)
         unit = choose_unit(units, tree)
         if unit is None:
-            raise Refused("mã đơn vị '{org_unit_code}' không có trong danh mục {tree}",
-                          org_unit_code=org_unit_code, tree=tree)
+            raise Refused(
+                "mã đơn vị '{org_unit_code}' không có trong danh mục {tree}", org_unit_code=org_unit_code, tree=tree
+            )
         parent = None
         with session_scope(profile.engine) as session:
             session.add(Meta(key="org_unit", value=unit.code))
@@ -153,7 +170,7 @@ class Profile:
         short = unit.name
         for prefix in ("Tỉnh ", "Thành phố ", "Huyện ", "Thị xã ", "Xã ", "Phường ", "Thị trấn ", "Đặc khu "):
             if short.startswith(prefix):
-                short = short[len(prefix):]
+                short = short[len(prefix) :]
         if unit.type == "province":
             s.parent_body = s.parent_body or f"UBND {unit.name.upper()}"
             s.issuing_body = s.issuing_body or "BAN VÌ SỰ TIẾN BỘ CỦA PHỤ NỮ VÀ BÌNH ĐẲNG GIỚI"
@@ -164,7 +181,9 @@ class Profile:
         s.signer_mandate = s.signer_mandate or "TM. BAN VSTBPN VÀ BĐG"
         s.signer_title = s.signer_title or "TRƯỞNG BAN"
         if not s.recipients:
-            above = f"Ban VSTBPN và BĐG {parent.name}" if parent else "Ủy ban quốc gia vì sự tiến bộ của phụ nữ Việt Nam"
+            above = (
+                f"Ban VSTBPN và BĐG {parent.name}" if parent else "Ủy ban quốc gia vì sự tiến bộ của phụ nữ Việt Nam"
+            )
             s.recipients = f"{above};\nThành viên Ban;\nLưu: VT."
 
     def _migrate(self) -> None:
@@ -239,11 +258,13 @@ class Profile:
         """The units directly below, in the profile's tree."""
         code = code or self.org_unit_code
         with session_scope(self.engine) as session:
-            return list(session.exec(
-                select(OrgUnit)
-                .where(OrgUnit.parent_code == code, OrgUnit.tree == self.org_unit_tree)
-                .order_by(OrgUnit.code)
-            ).all())
+            return list(
+                session.exec(
+                    select(OrgUnit)
+                    .where(OrgUnit.parent_code == code, OrgUnit.tree == self.org_unit_tree)
+                    .order_by(OrgUnit.code)
+                ).all()
+            )
 
     # -- catalogues ----------------------------------------------------------------------
 
@@ -266,13 +287,21 @@ class Profile:
     @staticmethod
     def _seed_indicators(session) -> None:
         for indicator in indicators().values():
-            session.merge(IndicatorDef(
-                code=indicator.code, kind=indicator.kind, section=indicator.section,
-                name_vi=indicator.name_vi, name_en=indicator.name_en,
-                unit_vi=indicator.unit_vi, unit_en=indicator.unit_en,
-                numerator=indicator.numerator, denominator=indicator.denominator,
-                target_2025=indicator.target_2025, target_2030=indicator.target_2030,
-            ))
+            session.merge(
+                IndicatorDef(
+                    code=indicator.code,
+                    kind=indicator.kind,
+                    section=indicator.section,
+                    name_vi=indicator.name_vi,
+                    name_en=indicator.name_en,
+                    unit_vi=indicator.unit_vi,
+                    unit_en=indicator.unit_en,
+                    numerator=indicator.numerator,
+                    denominator=indicator.denominator,
+                    target_2025=indicator.target_2025,
+                    target_2030=indicator.target_2030,
+                )
+            )
 
     def save_settings(self) -> None:
         self.settings.save(self.data_dir)
@@ -300,6 +329,9 @@ def choose_unit(units: list[OrgUnit], tree: str | None) -> OrgUnit | None:
     if tree:
         return next((u for u in units if u.tree == tree), None)
     today = date.today()
-    current = [u for u in units if (u.valid_to is None or u.valid_to >= today)
-               and (u.valid_from is None or u.valid_from <= today)]
+    current = [
+        u
+        for u in units
+        if (u.valid_to is None or u.valid_to >= today) and (u.valid_from is None or u.valid_from <= today)
+    ]
     return (current or units)[0]

@@ -5,13 +5,18 @@ and bundles all use, so every record passes the same validation.
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, func, or_, select as sa_select, tuple_
+from sqlalchemy import and_, func, or_, tuple_
+from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
 from .catalogue import indicators
 from .domain.validation import (
-    Invalid, check_indicator_bounds, validate_activity, validate_document, validate_indicator_value,
+    Invalid,
+    check_indicator_bounds,
+    validate_activity,
+    validate_document,
+    validate_indicator_value,
     validate_narrative,
 )
 from .errors import Message, Refused
@@ -39,6 +44,7 @@ def _in_period(model, scope: Scope):
 
 # -- locking -------------------------------------------------------------------------------
 
+
 def period_lock(engine: Engine, period: Period) -> ReportingPeriod | None:
     """The lock that covers `period`: its own, or its year's when `period` is a half."""
     codes = {period.code}
@@ -48,9 +54,7 @@ def period_lock(engine: Engine, period: Period) -> ReportingPeriod | None:
         codes |= {f"{period.year}H1", f"{period.year}H2"}
     with session_scope(engine) as session:
         return session.exec(
-            select(ReportingPeriod).where(
-                ReportingPeriod.code.in_(codes), ReportingPeriod.locked_at.is_not(None)
-            )
+            select(ReportingPeriod).where(ReportingPeriod.code.in_(codes), ReportingPeriod.locked_at.is_not(None))
         ).first()
 
 
@@ -62,7 +66,9 @@ def ensure_editable(engine: Engine, day_or_period: Period | date) -> None:
     if lock is not None:
         raise Refused(
             "kỳ {code} đã khóa để gửi ({locked_by}, {locked_at:%d/%m/%Y %H:%M}); hãy mở lại kỳ trước khi sửa",
-            code=lock.code, locked_by=lock.locked_by or Message("không rõ"), locked_at=lock.locked_at
+            code=lock.code,
+            locked_by=lock.locked_by or Message("không rõ"),
+            locked_at=lock.locked_at,
         )
 
 
@@ -95,11 +101,20 @@ def _listed(scope: Scope, search: str = "", keep=()):
 def count_activities(engine: Engine, scope: Scope, search: str = "", keep=()) -> int:
     with engine.connect() as connection:
         return connection.execute(
-            sa_select(func.count()).select_from(Activity).where(_listed(scope, search, keep))).scalar_one()
+            sa_select(func.count()).select_from(Activity).where(_listed(scope, search, keep))
+        ).scalar_one()
 
 
-def activity_page(engine: Engine, scope: Scope, offset: int, limit: int, search: str = "",
-                  order: str = "date", descending: bool = False, keep=()) -> list[dict]:
+def activity_page(
+    engine: Engine,
+    scope: Scope,
+    offset: int,
+    limit: int,
+    search: str = "",
+    order: str = "date",
+    descending: bool = False,
+    keep=(),
+) -> list[dict]:
     """A slice of the period's activities as plain dicts, for lazily loaded tables."""
     table = Activity.__table__
     column = table.c[order] if order in table.c else table.c.date
@@ -118,7 +133,7 @@ def activity_position(engine: Engine, scope: Scope, activity_id: str, search: st
         day = connection.execute(sa_select(table.c.date).where(listed, table.c.id == activity_id)).scalar()
         if day is None:
             return -1
-        earlier = tuple_(table.c.date, table.c.id) < tuple_(day, activity_id)   # a range of the (date, id) index
+        earlier = tuple_(table.c.date, table.c.id) < tuple_(day, activity_id)  # a range of the (date, id) index
         return connection.execute(sa_select(func.count()).select_from(table).where(listed, earlier)).scalar_one()
 
 
@@ -162,11 +177,16 @@ def delete_records(engine: Engine, model, ids: list[str]) -> int:
 
 # -- documents -----------------------------------------------------------------------------
 
+
 def list_documents(engine: Engine, scope: Scope) -> list[Document]:
     with session_scope(engine) as session:
-        return list(session.exec(
-            select(Document).where(_in_period(Document, scope)).order_by(Document.date, Document.number, Document.id)
-        ).all())
+        return list(
+            session.exec(
+                select(Document)
+                .where(_in_period(Document, scope))
+                .order_by(Document.date, Document.number, Document.id)
+            ).all()
+        )
 
 
 def add_document(engine: Engine, scope: Scope, raw: dict, author: str = "") -> Document:
@@ -196,27 +216,33 @@ def update_document(engine: Engine, scope: Scope, document_id: str, raw: dict, a
 
 # -- indicator values ----------------------------------------------------------------------
 
+
 def indicator_values(engine: Engine, scope: Scope) -> dict[str, float]:
     with session_scope(engine) as session:
-        rows = session.exec(select(IndicatorValue).where(
-            IndicatorValue.org_unit_code == scope.org_unit_code,
-            IndicatorValue.period == scope.period.code,
-        )).all()
+        rows = session.exec(
+            select(IndicatorValue).where(
+                IndicatorValue.org_unit_code == scope.org_unit_code,
+                IndicatorValue.period == scope.period.code,
+            )
+        ).all()
         return {row.indicator_code: row.value for row in rows}
 
 
 def indicator_coverage(engine: Engine, scope: Scope) -> dict[str, str]:
     """What each of the unit's values covers: "own" (its own level) or "area" (its whole area)."""
     with session_scope(engine) as session:
-        rows = session.exec(select(IndicatorValue.indicator_code, IndicatorValue.coverage).where(
-            IndicatorValue.org_unit_code == scope.org_unit_code,
-            IndicatorValue.period == scope.period.code,
-        )).all()
+        rows = session.exec(
+            select(IndicatorValue.indicator_code, IndicatorValue.coverage).where(
+                IndicatorValue.org_unit_code == scope.org_unit_code,
+                IndicatorValue.period == scope.period.code,
+            )
+        ).all()
         return dict(rows)
 
 
-def set_indicator_values(engine: Engine, scope: Scope, raw: dict[str, object], author: str = "",
-                         coverage: dict[str, str] | None = None) -> dict[str, float]:
+def set_indicator_values(
+    engine: Engine, scope: Scope, raw: dict[str, object], author: str = "", coverage: dict[str, str] | None = None
+) -> dict[str, float]:
     """Set typed indicators (None clears one). Checked together: women never exceed the total.
 
     `coverage` gives what a value covers ("own" or "area", figures.py); a value given without one
@@ -240,11 +266,14 @@ def set_indicator_values(engine: Engine, scope: Scope, raw: dict[str, object], a
         raise Invalid(problems)
     with session_scope(engine) as session:
         existing = {
-            row.indicator_code: row for row in session.exec(select(IndicatorValue).where(
-                IndicatorValue.org_unit_code == scope.org_unit_code,
-                IndicatorValue.period == scope.period.code,
-                IndicatorValue.indicator_code.in_(list(clean)),
-            )).all()
+            row.indicator_code: row
+            for row in session.exec(
+                select(IndicatorValue).where(
+                    IndicatorValue.org_unit_code == scope.org_unit_code,
+                    IndicatorValue.period == scope.period.code,
+                    IndicatorValue.indicator_code.in_(list(clean)),
+                )
+            ).all()
         }
         for code, value in clean.items():
             row = existing.get(code)
@@ -252,10 +281,16 @@ def set_indicator_values(engine: Engine, scope: Scope, raw: dict[str, object], a
                 if row is not None:
                     session.delete(row)
             elif row is None:
-                session.add(IndicatorValue(
-                    org_unit_code=scope.org_unit_code, period=scope.period.code,
-                    indicator_code=code, value=value, coverage=wanted[code], author=author,
-                ))
+                session.add(
+                    IndicatorValue(
+                        org_unit_code=scope.org_unit_code,
+                        period=scope.period.code,
+                        indicator_code=code,
+                        value=value,
+                        coverage=wanted[code],
+                        author=author,
+                    )
+                )
             elif row.value != value or row.coverage != wanted[code]:
                 row.value, row.coverage, row.updated_at, row.author = value, wanted[code], now(), author or row.author
                 session.add(row)
@@ -264,11 +299,15 @@ def set_indicator_values(engine: Engine, scope: Scope, raw: dict[str, object], a
 
 # -- narratives ----------------------------------------------------------------------------
 
+
 def narratives(engine: Engine, scope: Scope) -> dict[str, str]:
     with session_scope(engine) as session:
-        rows = session.exec(select(Narrative).where(
-            Narrative.org_unit_code == scope.org_unit_code, Narrative.period == scope.period.code,
-        )).all()
+        rows = session.exec(
+            select(Narrative).where(
+                Narrative.org_unit_code == scope.org_unit_code,
+                Narrative.period == scope.period.code,
+            )
+        ).all()
         return {row.section: row.text for row in rows}
 
 
@@ -276,18 +315,28 @@ def set_narrative(engine: Engine, scope: Scope, section: str, text: str, author:
     """Save a section's text; empty text removes the section."""
     ensure_editable(engine, scope.period)
     with session_scope(engine) as session:
-        row = session.exec(select(Narrative).where(
-            Narrative.org_unit_code == scope.org_unit_code, Narrative.period == scope.period.code,
-            Narrative.section == section,
-        )).first()
+        row = session.exec(
+            select(Narrative).where(
+                Narrative.org_unit_code == scope.org_unit_code,
+                Narrative.period == scope.period.code,
+                Narrative.section == section,
+            )
+        ).first()
         if not (text or "").strip():
             if row is not None:
                 session.delete(row)
             return
         section, text = validate_narrative(section, text)
         if row is None:
-            session.add(Narrative(org_unit_code=scope.org_unit_code, period=scope.period.code,
-                                  section=section, text=text, author=author))
+            session.add(
+                Narrative(
+                    org_unit_code=scope.org_unit_code,
+                    period=scope.period.code,
+                    section=section,
+                    text=text,
+                    author=author,
+                )
+            )
         elif row.text != text:
             row.text, row.updated_at, row.author = text, now(), author or row.author
             session.add(row)
@@ -295,8 +344,7 @@ def set_narrative(engine: Engine, scope: Scope, section: str, text: str, author:
 
 # -- reversible changes: what undo puts back and redo puts again --------------------------
 
-CHANGE_TABLES = {"activity": Activity, "document": Document, "indicator_value": IndicatorValue,
-                 "narrative": Narrative}
+CHANGE_TABLES = {"activity": Activity, "document": Document, "indicator_value": IndicatorValue, "narrative": Narrative}
 
 
 @dataclass(frozen=True)
@@ -325,8 +373,11 @@ def _stored(session, table: str, scope: Scope, key: str):
     if table in ("activity", "document"):
         return session.get(model, key)
     column = model.indicator_code if table == "indicator_value" else model.section
-    return session.exec(select(model).where(
-        model.org_unit_code == scope.org_unit_code, model.period == scope.period.code, column == key)).first()
+    return session.exec(
+        select(model).where(
+            model.org_unit_code == scope.org_unit_code, model.period == scope.period.code, column == key
+        )
+    ).first()
 
 
 def _state(row) -> dict | None:
@@ -391,11 +442,14 @@ def apply_changes(engine: Engine, changes: list[Change]) -> None:
                     setattr(row, field, value)
                 session.add(row)
             session.flush()
-        for scope in {(c.scope.org_unit_code, c.scope.period.code): c.scope
-                      for c in changes if c.table == "indicator_value"}.values():
-            held = session.exec(select(IndicatorValue).where(
-                IndicatorValue.org_unit_code == scope.org_unit_code,
-                IndicatorValue.period == scope.period.code)).all()
+        for scope in {
+            (c.scope.org_unit_code, c.scope.period.code): c.scope for c in changes if c.table == "indicator_value"
+        }.values():
+            held = session.exec(
+                select(IndicatorValue).where(
+                    IndicatorValue.org_unit_code == scope.org_unit_code, IndicatorValue.period == scope.period.code
+                )
+            ).all()
             problems = check_indicator_bounds({row.indicator_code: row.value for row in held})
             if problems:
                 raise Invalid(problems)
@@ -421,7 +475,7 @@ def restoring(engine: Engine, event: dict) -> Change:
             value = snapshot.get(column.key)
             kind = getattr(column.type, "impl_instance", column.type).python_type
             if isinstance(value, str) and kind in (date, datetime):
-                value = kind.fromisoformat(value)   # the trail keeps them as ISO text
+                value = kind.fromisoformat(value)  # the trail keeps them as ISO text
             state[column.key] = value
         return state
 
@@ -429,7 +483,7 @@ def restoring(engine: Engine, event: dict) -> Change:
     known = before or after
     if table in ("activity", "document"):
         key = event["record_id"]
-        current = record_state(engine, table, None, key)   # found by id alone
+        current = record_state(engine, table, None, key)  # found by id alone
     else:
         key = known["indicator_code" if table == "indicator_value" else "section"]
         current = record_state(engine, table, Scope(known["org_unit_code"], Period.parse(known["period"])), key)
@@ -440,7 +494,7 @@ def restoring(engine: Engine, event: dict) -> Change:
         for field in ACTIVITY_FIELDS + DOCUMENT_FIELDS + ("value", "text"):
             if field in before and before[field] != after.get(field):
                 target[field] = before[field]
-    if table == "activity" and target is not None:   # the folded copy the search reads
+    if table == "activity" and target is not None:  # the folded copy the search reads
         target["search_text"] = validate_activity({f: target[f] for f in ACTIVITY_FIELDS})["search_text"]
     if table in ("activity", "document"):
         scope = Scope(known["org_unit_code"], period_for((target or current or known)["date"]))
@@ -450,6 +504,7 @@ def restoring(engine: Engine, event: dict) -> Change:
 
 
 # -- derived figures from activities --------------------------------------------------------
+
 
 def activity_totals(engine: Engine, org_unit_codes: list[str], period: Period) -> dict[str, int]:
     """COMM_* and MEDIA_ITEMS for the given units together, summed in SQL."""
@@ -463,24 +518,30 @@ def activity_totals(engine: Engine, org_unit_codes: list[str], period: Period) -
 def activity_totals_by_unit(engine: Engine, org_unit_codes: list[str], period: Period) -> dict[str, dict[str, int]]:
     """COMM_* and MEDIA_ITEMS of each unit that holds activities in the period, summed in SQL."""
     table = Activity.__table__
-    base = and_(table.c.org_unit_code.in_(org_unit_codes),
-                table.c.date >= period.start, table.c.date <= period.end)
+    base = and_(table.c.org_unit_code.in_(org_unit_codes), table.c.date >= period.start, table.c.date <= period.end)
     measures = ("sessions", "participants", "female_participants")
     # One pass over the period's rows, summed per unit and kind: a unit with 100.000 activities is read once.
-    query = (sa_select(table.c.org_unit_code, table.c.kind, *(func.sum(table.c[m]) for m in measures))
-             .where(base).group_by(table.c.org_unit_code, table.c.kind))
+    query = (
+        sa_select(table.c.org_unit_code, table.c.kind, *(func.sum(table.c[m]) for m in measures))
+        .where(base)
+        .group_by(table.c.org_unit_code, table.c.kind)
+    )
     by_unit: dict[str, dict[str, dict]] = {}
     with engine.connect() as connection:
         for row in connection.execute(query):
             by_unit.setdefault(row[0], {})[row[1]] = dict(zip(measures, row[2:]))
     derived = [i for i in indicators().values() if i.kind == "from_activities"]
-    return {unit: {i.code: int(sum(by_kind.get(kind, {}).get(i.measure) or 0 for kind in i.activity_kinds))
-                   for i in derived}
-            for unit, by_kind in by_unit.items()}
+    return {
+        unit: {
+            i.code: int(sum(by_kind.get(kind, {}).get(i.measure) or 0 for kind in i.activity_kinds)) for i in derived
+        }
+        for unit, by_kind in by_unit.items()
+    }
 
 
 def record_counts(engine: Engine, org_unit_codes: list[str], period: Period) -> dict[str, int]:
     with engine.connect() as connection:
+
         def count(model, condition):
             return connection.execute(sa_select(func.count()).select_from(model).where(condition)).scalar_one()
 
@@ -488,10 +549,10 @@ def record_counts(engine: Engine, org_unit_codes: list[str], period: Period) -> 
         return {
             "activities": count(Activity, dated(Activity)),
             "documents": count(Document, dated(Document)),
-            "narratives": count(Narrative, and_(Narrative.org_unit_code.in_(org_unit_codes),
-                                                 Narrative.period == period.code)),
+            "narratives": count(
+                Narrative, and_(Narrative.org_unit_code.in_(org_unit_codes), Narrative.period == period.code)
+            ),
         }
-
 
 
 # -- bulk paths: table files and bundles ----------------------------------------------------
@@ -499,8 +560,17 @@ def record_counts(engine: Engine, org_unit_codes: list[str], period: Period) -> 
 INSERT_CHUNK = 20_000
 
 
-def insert_clean(connection, org_unit_code: str, author: str, *, activities=(), documents=(),
-                 indicator_values=(), narratives=(), stamp=None) -> dict[str, int]:
+def insert_clean(
+    connection,
+    org_unit_code: str,
+    author: str,
+    *,
+    activities=(),
+    documents=(),
+    indicator_values=(),
+    narratives=(),
+    stamp=None,
+) -> dict[str, int]:
     """Insert already validated records on an open connection (inside the caller's transaction).
 
     Core inserts, no ORM object per row: this is the path for 100,000 activities.
@@ -509,7 +579,8 @@ def insert_clean(connection, org_unit_code: str, author: str, *, activities=(), 
     `narratives` (period_code, section, text).
     Indicator values and narratives replace any held for the same unit, period and code/section.
     """
-    from sqlalchemy import delete as sa_delete, insert
+    from sqlalchemy import delete as sa_delete
+    from sqlalchemy import insert
 
     from .storage.models import new_id
 
@@ -520,11 +591,13 @@ def insert_clean(connection, org_unit_code: str, author: str, *, activities=(), 
         return [{"id": record.get("id") or new_id(), **common, **record} for record in records]
 
     counts = {"activities": 0, "documents": 0, "indicators": 0, "narratives": 0}
-    for name, table, records in (("activities", Activity.__table__, activities),
-                                 ("documents", Document.__table__, documents)):
+    for name, table, records in (
+        ("activities", Activity.__table__, activities),
+        ("documents", Document.__table__, documents),
+    ):
         records = records if isinstance(records, (list, tuple)) else list(records)
         for start in range(0, len(records), INSERT_CHUNK):  # rows made a chunk at a time, not all at once
-            batch = rows(records[start:start + INSERT_CHUNK])
+            batch = rows(records[start : start + INSERT_CHUNK])
             _insert_many(connection, table, batch, common)
             counts[name] += len(batch)
     # One value per (unit, period, code) and one text per (unit, period, section): replaced, not added.
@@ -533,12 +606,19 @@ def insert_clean(connection, org_unit_code: str, author: str, *, activities=(), 
         ("narratives", Narrative.__table__, "section", "text", list(narratives)),
     ):
         for period_code, code, *_ in items:
-            connection.execute(sa_delete(table).where(
-                table.c.org_unit_code == org_unit_code, table.c.period == period_code, table.c[key] == code))
+            connection.execute(
+                sa_delete(table).where(
+                    table.c.org_unit_code == org_unit_code, table.c.period == period_code, table.c[key] == code
+                )
+            )
         if items:
-            connection.execute(insert(table), rows(
-                {"period": p, key: k, value_column: v, **({"coverage": more[0]} if more else {})}
-                for p, k, v, *more in items))
+            connection.execute(
+                insert(table),
+                rows(
+                    {"period": p, key: k, value_column: v, **({"coverage": more[0]} if more else {})}
+                    for p, k, v, *more in items
+                ),
+            )
             counts[name] = len(items)
     return counts
 
@@ -555,8 +635,11 @@ def _insert_many(connection, table, batch: list[dict], common: dict) -> None:
         return
     names = list(keys)
     processors = [table.c[name].type._cached_bind_processor(connection.dialect) for name in names]
-    fixed = {i: (processors[i](common[name]) if processors[i] else common[name])
-             for i, name in enumerate(names) if name in common}
+    fixed = {
+        i: (processors[i](common[name]) if processors[i] else common[name])
+        for i, name in enumerate(names)
+        if name in common
+    }
     converted = [(i, name, processors[i]) for i, name in enumerate(names) if i not in fixed and processors[i]]
     plain = [(i, name) for i, name in enumerate(names) if i not in fixed and not processors[i]]
     width = len(names)
@@ -572,8 +655,9 @@ def _insert_many(connection, table, batch: list[dict], common: dict) -> None:
         return tuple(values)
 
     quoted = ", ".join(connection.dialect.identifier_preparer.quote(name) for name in names)
-    connection.exec_driver_sql(f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join('?' * width)})",
-                               [row_tuple(row) for row in batch])
+    connection.exec_driver_sql(
+        f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join('?' * width)})", [row_tuple(row) for row in batch]
+    )
 
 
 def delete_period_data(connection, org_unit_code: str, period: Period) -> dict[str, int]:
@@ -582,12 +666,15 @@ def delete_period_data(connection, org_unit_code: str, period: Period) -> dict[s
 
     result = {}
     for name, table in (("activities", Activity.__table__), ("documents", Document.__table__)):
-        result[name] = connection.execute(sa_delete(table).where(
-            table.c.org_unit_code == org_unit_code,
-            table.c.date >= period.start, table.c.date <= period.end)).rowcount
+        result[name] = connection.execute(
+            sa_delete(table).where(
+                table.c.org_unit_code == org_unit_code, table.c.date >= period.start, table.c.date <= period.end
+            )
+        ).rowcount
     for name, table in (("indicators", IndicatorValue.__table__), ("narratives", Narrative.__table__)):
-        result[name] = connection.execute(sa_delete(table).where(
-            table.c.org_unit_code == org_unit_code, table.c.period == period.code)).rowcount
+        result[name] = connection.execute(
+            sa_delete(table).where(table.c.org_unit_code == org_unit_code, table.c.period == period.code)
+        ).rowcount
     return result
 
 

@@ -5,9 +5,9 @@ import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from .atomic import DATABASE_FILE, SETTINGS_FILE, write_atomic  # noqa: F401 (imported from here by the rest)
 from .errors import Reason
 from .text import clean_text
-from .atomic import DATABASE_FILE, SETTINGS_FILE, write_atomic  # noqa: F401 (imported from here by the rest)
 
 LANGUAGES = ("vi", "en")
 
@@ -53,15 +53,21 @@ class Settings:
         if self.language not in LANGUAGES:
             raise Reason("ngôn ngữ '{language}' không hỗ trợ (vi, en)", language=self.language)
         if self.share_rounding not in ("half_up", "truncate"):
-            raise Reason("quy tắc làm tròn '{share_rounding}' không hợp lệ (half_up, truncate)",
-                             share_rounding=self.share_rounding)
+            raise Reason(
+                "quy tắc làm tròn '{share_rounding}' không hợp lệ (half_up, truncate)",
+                share_rounding=self.share_rounding,
+            )
         if not self.report_symbol.strip() or not fits_after_slash(self.report_symbol):
-            raise Reason("ký hiệu báo cáo '{symbol}' không hợp lệ: không để trống, không chứa '/' hay xuống dòng, "
-                         "tối đa 40 ký tự (ví dụ BC-BVSTBPN, BC-UBND)", symbol=self.report_symbol)
+            raise Reason(
+                "ký hiệu báo cáo '{symbol}' không hợp lệ: không để trống, không chứa '/' hay xuống dòng, "
+                "tối đa 40 ký tự (ví dụ BC-BVSTBPN, BC-UBND)",
+                symbol=self.report_symbol,
+            )
         if not isinstance(self.unreported_note, bool):
             raise Reason("unreported_note phải là true hoặc false")
         if not isinstance(self.target_basis, dict) or not all(
-                isinstance(k, str) and isinstance(v, str) for k, v in self.target_basis.items()):
+            isinstance(k, str) and isinstance(v, str) for k, v in self.target_basis.items()
+        ):
             raise Reason("target_basis phải là bảng mã chỉ tiêu → văn bản giao mục tiêu")
 
     @classmethod

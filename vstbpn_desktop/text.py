@@ -31,8 +31,11 @@ def clean_text(value: str, strict: bool = False) -> str:
         value = _LINE_BREAKS.sub("\n", value)
     found = REFUSED_CHARACTER.search(value)  # "\r", "\v", "\f" are in it: left only in strict mode
     if found:
-        raise Reason("ký tự U+{code} ở vị trí {position} không được phép trong văn bản "
-                     "(ký tự điều khiển hoặc không hợp lệ)", code=f"{ord(found.group()):04X}", position=found.start() + 1)
+        raise Reason(
+            "ký tự U+{code} ở vị trí {position} không được phép trong văn bản (ký tự điều khiển hoặc không hợp lệ)",
+            code=f"{ord(found.group()):04X}",
+            position=found.start() + 1,
+        )
     return nfc(value)
 
 
@@ -91,7 +94,7 @@ def _old_style(match: re.Match) -> str:
 
 
 def tone_marks(text: str) -> str:
-    """"Mỹ Hoà" → "Mỹ Hòa", "Thuỷ" → "Thủy": the tone-mark convention of the official unit lists."""
+    """ "Mỹ Hoà" → "Mỹ Hòa", "Thuỷ" → "Thủy": the tone-mark convention of the official unit lists."""
     return _NEW_STYLE.sub(_old_style, text)
 
 
@@ -105,26 +108,27 @@ def unit_display(name: str) -> str:
     """A unit's name at the head of a line or in a table: "Thị Trấn Óc Eo" → "Thị trấn Óc Eo", "Mỹ Hoà" → "Mỹ Hòa"."""
     name = tone_marks(name)
     kind = unit_kind(name)
-    return kind + name[len(kind):] if kind else name
+    return kind + name[len(kind) :] if kind else name
 
 
 def unit_in_sentence(name: str) -> str:
-    """"Thành phố Châu Đốc" inside a sentence reads "thành phố Châu Đốc"."""
+    """ "Thành phố Châu Đốc" inside a sentence reads "thành phố Châu Đốc"."""
     name = unit_display(name)
     kind = unit_kind(name)
-    return kind.lower() + name[len(kind):] if kind else name
+    return kind.lower() + name[len(kind) :] if kind else name
 
 
 def proper_name(name: str) -> str:
-    """"Tỉnh An Giang" → "An Giang": the place of a dateline ("An Giang, ngày 02 tháng 02 năm 2023")."""
+    """ "Tỉnh An Giang" → "An Giang": the place of a dateline ("An Giang, ngày 02 tháng 02 năm 2023")."""
     name = tone_marks(name)
     kind = unit_kind(name)
-    return name[len(kind) + 1:] if kind else name
+    return name[len(kind) + 1 :] if kind else name
 
 
 def lower_unit_kinds(text: str) -> str:
     """Unit kinds in lower case inside a sentence ("UBND Thành phố Châu Đốc" → "UBND thành phố Châu
     Đốc"); kept at the head of a line or sentence, and in text written in capitals."""
     # Only before a name ("Huyện An Phú"), not in a common noun ("Tỉnh ủy", "Xã hội").
-    return _KIND_INSIDE.sub(lambda m: (m.group(1).lower() if m.group(2).isupper() else m.group(1))
-                            + " " + m.group(2), text)
+    return _KIND_INSIDE.sub(
+        lambda m: (m.group(1).lower() if m.group(2).isupper() else m.group(1)) + " " + m.group(2), text
+    )

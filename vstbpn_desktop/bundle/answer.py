@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import insert, select as sa_select
+from sqlalchemy import insert
+from sqlalchemy import select as sa_select
 from sqlmodel import select
 
 from .. import __version__
@@ -33,8 +34,7 @@ from .verify import BundleReader, SigningKey
 
 ACTION_RETURN = "return"
 MAX_REASON = 2000
-ANSWER_FIELDS = ("action", "org_unit", "period", "bundle_id", "bundle_sequence", "reason",
-                 "returned_by", "returned_at")
+ANSWER_FIELDS = ("action", "org_unit", "period", "bundle_id", "bundle_sequence", "reason", "returned_by", "returned_at")
 REOPEN_PREFIX = "Cấp trên trả lại để sửa: "
 
 
@@ -52,8 +52,9 @@ def clean_reason(reason: str | None) -> str:
     if not text:
         raise Refused("trả lại để sửa: cần ghi lý do (--reason)")
     if len(text) > MAX_REASON:
-        raise Refused("trả lại để sửa: lý do dài {length} ký tự, tối đa {MAX_REASON}",
-                      length=len(text), MAX_REASON=MAX_REASON)
+        raise Refused(
+            "trả lại để sửa: lý do dài {length} ký tự, tối đa {MAX_REASON}", length=len(text), MAX_REASON=MAX_REASON
+        )
     return text
 
 
@@ -61,29 +62,30 @@ def parse(data: bytes) -> dict:
     """answer.json as a checked dict; ValueError naming the field and the rule."""
     value = loads(data)
     if not isinstance(value, dict) or set(value) != set(ANSWER_FIELDS):
-        raise Reason("phải là một đối tượng có đúng {ANSWER_FIELDS}", ANSWER_FIELDS=', '.join(ANSWER_FIELDS))
+        raise Reason("phải là một đối tượng có đúng {ANSWER_FIELDS}", ANSWER_FIELDS=", ".join(ANSWER_FIELDS))
     if value["action"] != ACTION_RETURN:
-        raise Reason("\"action\" phải là \"{ACTION_RETURN}\"", ACTION_RETURN=ACTION_RETURN)
+        raise Reason('"action" phải là "{ACTION_RETURN}"', ACTION_RETURN=ACTION_RETURN)
     for name in ("org_unit", "period", "bundle_id", "reason", "returned_by", "returned_at"):
         if not isinstance(value[name], str):
-            raise Reason("\"{name}\" phải là chuỗi", name=name)
+            raise Reason('"{name}" phải là chuỗi', name=name)
     sequence = value["bundle_sequence"]
     if not isinstance(sequence, int) or isinstance(sequence, bool) or not 1 <= sequence <= 2**53:
-        raise Reason("\"bundle_sequence\" phải là số nguyên dương")
+        raise Reason('"bundle_sequence" phải là số nguyên dương')
     if not fmt.UUID_TEXT.fullmatch(value["bundle_id"]):
-        raise Reason("\"bundle_id\" phải là UUID viết thường")
+        raise Reason('"bundle_id" phải là UUID viết thường')
     fmt.check_timestamp(value["returned_at"], "returned_at")
     for name in ("reason", "returned_by"):
         fmt.check_text(value[name], name)
     reason = (nfc(value["reason"]) or "").strip()
     if not reason or len(reason) > MAX_REASON:
-        raise Reason("\"reason\" phải khác rỗng, tối đa {MAX_REASON} ký tự", MAX_REASON=MAX_REASON)
+        raise Reason('"reason" phải khác rỗng, tối đa {MAX_REASON} ký tự', MAX_REASON=MAX_REASON)
     if len(value["returned_by"]) > 200:
-        raise Reason("\"returned_by\" dài quá 200 ký tự")
+        raise Reason('"returned_by" dài quá 200 ký tự')
     return {**value, "reason": reason, "returned_by": nfc(value["returned_by"])}
 
 
 # -- at the parent ----------------------------------------------------------------------------
+
 
 def write_return(profile, child: str, period: Period, reason: str, out: Path, passphrase: str) -> ReturnResult:
     """Write the signed answer returning `child`'s report of `period` for correction."""
@@ -97,8 +99,9 @@ def write_return(profile, child: str, period: Period, reason: str, out: Path, pa
 
     held = holding(profile, child, period)  # a half-year held by a year bundle: that bundle
     if held is None:
-        raise Refused("chưa nhận báo cáo kỳ {code} của đơn vị {child}: không có gói nào để trả lại",
-                      code=period.code, child=child)
+        raise Refused(
+            "chưa nhận báo cáo kỳ {code} của đơn vị {child}: không có gói nào để trả lại", code=period.code, child=child
+        )
     try:
         check_output(out)  # before the work: not in a profile, in a folder that exists
     except OutputError as exc:
@@ -107,17 +110,33 @@ def write_return(profile, child: str, period: Period, reason: str, out: Path, pa
     fingerprint = fingerprint_hex(raw_public(private.public_key()))
     sequence = next_sequence(profile)
     stamp = now().replace(microsecond=0)
-    answer = {"action": ACTION_RETURN, "org_unit": child, "period": period.code, "bundle_id": held.bundle_id,
-              "bundle_sequence": held.sequence, "reason": reason, "returned_by": profile.author[:200],
-              "returned_at": stamp.strftime("%Y-%m-%dT%H:%M:%SZ")}
+    answer = {
+        "action": ACTION_RETURN,
+        "org_unit": child,
+        "period": period.code,
+        "bundle_id": held.bundle_id,
+        "bundle_sequence": held.sequence,
+        "reason": reason,
+        "returned_by": profile.author[:200],
+        "returned_at": stamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
     data = fmt.canonical_json(answer)
     manifest = fmt.Manifest(
-        bundle_id=fmt.new_bundle_id(), kind=fmt.KIND_ANSWER, sender_org_unit=profile.org_unit_code,
-        sender_tree=profile.org_unit_tree, sender_officer=profile.author[:200], key_fingerprint=fingerprint,
-        recipient_org_unit=child, sequence=sequence, period=period.code,
-        created_at=answer["returned_at"], app_version=__version__, counts={},
+        bundle_id=fmt.new_bundle_id(),
+        kind=fmt.KIND_ANSWER,
+        sender_org_unit=profile.org_unit_code,
+        sender_tree=profile.org_unit_tree,
+        sender_officer=profile.author[:200],
+        key_fingerprint=fingerprint,
+        recipient_org_unit=child,
+        sequence=sequence,
+        period=period.code,
+        created_at=answer["returned_at"],
+        app_version=__version__,
+        counts={},
         members=(fmt.MemberEntry(fmt.ANSWER, len(data), hashlib.sha256(data).hexdigest()),),
-        format_minor=fmt.FORMAT_MINOR)
+        format_minor=fmt.FORMAT_MINOR,
+    )
     with bundle_file(out) as archive:
         archive.writestr(_zip_info(fmt.ANSWER, stamp), data)
         seal(archive, manifest, fingerprint, private, stamp)
@@ -127,19 +146,33 @@ def write_return(profile, child: str, period: Period, reason: str, out: Path, pa
         if parse(reader.member_bytes(read.member(fmt.ANSWER))) != answer:
             raise Refused("{out}: đọc lại tệp trả lời vừa ghi không khớp; hãy ghi lại vào chỗ khác", out=out)
     with profile.engine.begin() as connection:
-        audit.record_bulk(connection, "return", child, period.code, {}, who=profile.author, reason=reason,
-                          detail={"bundle_id": held.bundle_id, "sequence": held.sequence,
-                                  "answer": out.name, "answer_sequence": sequence})
+        audit.record_bulk(
+            connection,
+            "return",
+            child,
+            period.code,
+            {},
+            who=profile.author,
+            reason=reason,
+            detail={
+                "bundle_id": held.bundle_id,
+                "sequence": held.sequence,
+                "answer": out.name,
+                "answer_sequence": sequence,
+            },
+        )
     return ReturnResult(out, out.stat().st_size, sequence, manifest.bundle_id, answer)
 
 
 def returns_made(engine, child: str | None = None) -> list[dict]:
     """The answers this unit wrote, newest last (from its audit trail)."""
-    return [event for event in audit.events(engine, org_unit_code=child, action="return")
-            if event["table_name"] == "bulk"]
+    return [
+        event for event in audit.events(engine, org_unit_code=child, action="return") if event["table_name"] == "bulk"
+    ]
 
 
 # -- at the child -------------------------------------------------------------------------------
+
 
 def check(profile, reader: BundleReader, manifest: fmt.Manifest) -> dict:
     """Everything about an authenticated answer except the ledger: sender, recipient, member."""
@@ -148,10 +181,17 @@ def check(profile, reader: BundleReader, manifest: fmt.Manifest) -> dict:
     if manifest.sender_org_unit != parent:
         raise reader.refuse(
             "tệp trả lời do đơn vị {sender_org_unit} ký; chỉ chấp nhận trả lời của đơn vị cấp trên {parent}",
-            member=fmt.MANIFEST, sender_org_unit=manifest.sender_org_unit, parent=parent or Message("(không có)"))
+            member=fmt.MANIFEST,
+            sender_org_unit=manifest.sender_org_unit,
+            parent=parent or Message("(không có)"),
+        )
     if manifest.recipient_org_unit != profile.org_unit_code:
-        raise reader.refuse("tệp trả lời gửi cho đơn vị {recipient_org_unit}, không phải {org_unit_code}",
-                            member=fmt.MANIFEST, recipient_org_unit=manifest.recipient_org_unit, org_unit_code=profile.org_unit_code)
+        raise reader.refuse(
+            "tệp trả lời gửi cho đơn vị {recipient_org_unit}, không phải {org_unit_code}",
+            member=fmt.MANIFEST,
+            recipient_org_unit=manifest.recipient_org_unit,
+            org_unit_code=profile.org_unit_code,
+        )
     try:
         answer = parse(reader.member_bytes(manifest.member(fmt.ANSWER)))
     except ValueError as exc:
@@ -166,19 +206,31 @@ def ledger_refusal(connection, reader: BundleReader, manifest: fmt.Manifest):
     from .importer import local_date
 
     table = BundleLedger.__table__
-    same = connection.execute(sa_select(table).where(
-        table.c.sender_org_unit == manifest.sender_org_unit,
-        table.c.manifest_sha256 == reader.manifest_sha256)).first()
+    same = connection.execute(
+        sa_select(table).where(
+            table.c.sender_org_unit == manifest.sender_org_unit, table.c.manifest_sha256 == reader.manifest_sha256
+        )
+    ).first()
     if same is not None:
-        return reader.refuse("tệp trả lời này đã được áp dụng ngày {received_at}; một trả lời chỉ áp dụng một lần "
-                             "(chống phát lại)", member=fmt.MANIFEST, received_at=local_date(same.received_at))
-    newest = connection.execute(sa_select(table.c.sequence).where(
-        table.c.sender_org_unit == manifest.sender_org_unit, table.c.kind == fmt.KIND_ANSWER
-    ).order_by(table.c.sequence.desc()).limit(1)).scalar()
+        return reader.refuse(
+            "tệp trả lời này đã được áp dụng ngày {received_at}; một trả lời chỉ áp dụng một lần (chống phát lại)",
+            member=fmt.MANIFEST,
+            received_at=local_date(same.received_at),
+        )
+    newest = connection.execute(
+        sa_select(table.c.sequence)
+        .where(table.c.sender_org_unit == manifest.sender_org_unit, table.c.kind == fmt.KIND_ANSWER)
+        .order_by(table.c.sequence.desc())
+        .limit(1)
+    ).scalar()
     if newest is not None and manifest.sequence <= newest:
-        return reader.refuse("số thứ tự {sequence} không lớn hơn số {newest} của trả lời đã áp dụng; tệp cũ gửi lại, "
-                             "từ chối (chống phát lại)",
-                             member=fmt.MANIFEST, sequence=manifest.sequence, newest=newest)
+        return reader.refuse(
+            "số thứ tự {sequence} không lớn hơn số {newest} của trả lời đã áp dụng; tệp cũ gửi lại, "
+            "từ chối (chống phát lại)",
+            member=fmt.MANIFEST,
+            sequence=manifest.sequence,
+            newest=newest,
+        )
     if connection.execute(sa_select(table.c.id).where(table.c.bundle_id == manifest.bundle_id)).first():
         return reader.refuse("mã gói (bundle_id) đã có trong sổ nhận", fmt.MANIFEST)
     return None
@@ -203,19 +255,41 @@ def apply(profile, reader: BundleReader, manifest: fmt.Manifest, answer: dict) -
         session.add(row)
         session.flush()
         connection = session.connection()
-        connection.execute(insert(BundleLedger.__table__).values(
-            id=new_id(), bundle_id=manifest.bundle_id, kind=fmt.KIND_ANSWER,
-            sender_org_unit=manifest.sender_org_unit, period=manifest.period, sequence=manifest.sequence,
-            fingerprint=manifest.key_fingerprint, manifest_sha256=reader.manifest_sha256,
-            created_at=fmt.check_timestamp(manifest.created_at, "created_at"),
-            received_at=stamp, received_by=profile.author, current=True, counts="{}",
-            audit=json.dumps(answer, ensure_ascii=False, sort_keys=True)))
+        connection.execute(
+            insert(BundleLedger.__table__).values(
+                id=new_id(),
+                bundle_id=manifest.bundle_id,
+                kind=fmt.KIND_ANSWER,
+                sender_org_unit=manifest.sender_org_unit,
+                period=manifest.period,
+                sequence=manifest.sequence,
+                fingerprint=manifest.key_fingerprint,
+                manifest_sha256=reader.manifest_sha256,
+                created_at=fmt.check_timestamp(manifest.created_at, "created_at"),
+                received_at=stamp,
+                received_by=profile.author,
+                current=True,
+                counts="{}",
+                audit=json.dumps(answer, ensure_ascii=False, sort_keys=True),
+            )
+        )
         # The parent holds our bundle of this number: ours continue above it, even from a new key or laptop.
         raise_to(connection, profile, answer["bundle_sequence"])
-        audit.record_bulk(connection, "returned", profile.org_unit_code, manifest.period, {},
-                          who=profile.author, reason=reason,
-                          detail={"from": manifest.sender_org_unit, "sequence": manifest.sequence,
-                                  "bundle_id": answer["bundle_id"], "was_locked": was_locked})
+        audit.record_bulk(
+            connection,
+            "returned",
+            profile.org_unit_code,
+            manifest.period,
+            {},
+            who=profile.author,
+            reason=reason,
+            detail={
+                "from": manifest.sender_org_unit,
+                "sequence": manifest.sequence,
+                "bundle_id": answer["bundle_id"],
+                "was_locked": was_locked,
+            },
+        )
     return stamp
 
 

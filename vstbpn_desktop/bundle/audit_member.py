@@ -6,7 +6,7 @@ the parent sees what changed in a resubmission. Each export records an `export` 
 trail; the next bundle of the same period counts from there. A bundle of format 1.0 has no summary.
 """
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
@@ -31,16 +31,21 @@ def _stamp(moment: datetime | None) -> str | None:
     if moment is None:
         return None
     if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def previous_export(engine, org_unit: str, period_code: str) -> datetime | None:
     table = AuditEvent.__table__
     with engine.connect() as connection:
-        return connection.execute(select(func.max(table.c.at)).where(
-            table.c.action == EXPORT_ACTION, table.c.table_name == "bulk",
-            table.c.org_unit_code == org_unit, table.c.period == period_code)).scalar()
+        return connection.execute(
+            select(func.max(table.c.at)).where(
+                table.c.action == EXPORT_ACTION,
+                table.c.table_name == "bulk",
+                table.c.org_unit_code == org_unit,
+                table.c.period == period_code,
+            )
+        ).scalar()
 
 
 def build(engine, org_unit: str, period_code: str) -> dict:
@@ -52,15 +57,18 @@ def build(engine, org_unit: str, period_code: str) -> dict:
     period = Period.parse(period_code)
     codes = [period_code] if period.half else [period_code, f"{period_code}H1", f"{period_code}H2"]
     found = [audit.summary(engine, org_unit, code, since=since) for code in codes]
-    changes = {table: {action: sum(f["changes"].get(table, {}).get(action, 0) for f in found) for action in ACTIONS}
-               for table in TABLES}
+    changes = {
+        table: {action: sum(f["changes"].get(table, {}).get(action, 0) for f in found) for action in ACTIONS}
+        for table in TABLES
+    }
     reopened = []
     for event in sorted((e for f in found for e in f["reopened"]), key=lambda e: e["at"]):
         at = datetime.fromisoformat(event["at"])
         if since is not None and at.replace(tzinfo=None) <= since.replace(tzinfo=None):
             continue
-        reopened.append({"at": _stamp(at), "who": (event["who"] or "")[:MAX_WHO],
-                         "reason": (event["reason"] or "")[:MAX_REASON]})
+        reopened.append(
+            {"at": _stamp(at), "who": (event["who"] or "")[:MAX_WHO], "reason": (event["reason"] or "")[:MAX_REASON]}
+        )
     return {"since": _stamp(since), "changes": changes, "reopened": reopened[-MAX_REOPENS:]}
 
 
@@ -84,27 +92,25 @@ def parse(data: bytes) -> dict:
         fmt.check_timestamp(since, "since")
     changes = value["changes"]
     if not isinstance(changes, dict) or set(changes) != set(TABLES):
-        raise Reason("\"changes\" phải có đúng {TABLES}", TABLES=', '.join(TABLES))
+        raise Reason('"changes" phải có đúng {TABLES}', TABLES=", ".join(TABLES))
     clean_changes = {}
     for table in TABLES:
         counts = changes[table]
         if not isinstance(counts, dict) or set(counts) != set(ACTIONS):
-            raise Reason("\"changes\".\"{table}\" phải có đúng {ACTIONS}",
-                             table=table, ACTIONS=', '.join(ACTIONS))
-        clean_changes[table] = {a: _count(counts[a], f"\"changes\".\"{table}\".\"{a}\"") for a in ACTIONS}
+            raise Reason('"changes"."{table}" phải có đúng {ACTIONS}', table=table, ACTIONS=", ".join(ACTIONS))
+        clean_changes[table] = {a: _count(counts[a], f'"changes"."{table}"."{a}"') for a in ACTIONS}
     reopened = value["reopened"]
     if not isinstance(reopened, list) or len(reopened) > MAX_REOPENS:
-        raise Reason("\"reopened\" phải là một mảng tối đa {MAX_REOPENS} phần tử", MAX_REOPENS=MAX_REOPENS)
+        raise Reason('"reopened" phải là một mảng tối đa {MAX_REOPENS} phần tử', MAX_REOPENS=MAX_REOPENS)
     clean_reopened = []
     for index, event in enumerate(reopened):
-        where = f"\"reopened\"[{index}]"
+        where = f'"reopened"[{index}]'
         if not isinstance(event, dict) or set(event) != {"at", "who", "reason"}:
             raise Reason("{where} phải có đúng at, who, reason", where=where)
         fmt.check_timestamp(event["at"], f"reopened[{index}].at")
         for name, limit in (("who", MAX_WHO), ("reason", MAX_REASON)):
             if not isinstance(event[name], str) or len(event[name]) > limit:
-                raise Reason("{where}.\"{name}\" phải là chuỗi tối đa {limit} ký tự",
-                                 where=where, name=name, limit=limit)
+                raise Reason('{where}."{name}" phải là chuỗi tối đa {limit} ký tự', where=where, name=name, limit=limit)
             fmt.check_text(event[name], f"reopened[{index}].{name}")
         clean_reopened.append({"at": event["at"], "who": nfc(event["who"]), "reason": nfc(event["reason"])})
     return {"since": since, "changes": clean_changes, "reopened": clean_reopened}
@@ -116,7 +122,7 @@ def totals(summary: dict) -> dict:
 
 
 def _local_day(stamp: str) -> str:
-    moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc).astimezone()
+    moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).astimezone()
     return format_date(moment.date())
 
 
@@ -125,8 +131,10 @@ def describe(summary: dict | None) -> str:
     if summary is None:
         return "Gói không kèm tóm tắt thay đổi (định dạng 1.0)."
     total = totals(summary)
-    counts = (f"{format_count(total['update'])} sửa, {format_count(total['insert'])} thêm, "
-              f"{format_count(total['delete'])} xóa")
+    counts = (
+        f"{format_count(total['update'])} sửa, {format_count(total['insert'])} thêm, "
+        f"{format_count(total['delete'])} xóa"
+    )
     if summary["since"]:
         text = f"Thay đổi từ lần gửi trước ({_local_day(summary['since'])}): {counts}"
     else:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from sqlalchemy import String, and_, cast, select as sa_select
+from sqlalchemy import String, and_, cast
+from sqlalchemy import select as sa_select
 from sqlmodel import select
 
 from .. import __version__
@@ -21,10 +22,10 @@ from ..errors import Refused
 from ..periods import Period
 from ..storage.database import session_scope
 from ..storage.models import Activity, Document, IndicatorValue, Narrative, now
-from . import format as fmt
 from . import audit_member
-from .sequence import next_sequence
+from . import format as fmt
 from .keys import fingerprint_hex, load_private_key, raw_public
+from .sequence import next_sequence
 from .verify import BundleReader, Progress, SigningKey
 
 CHUNK = 2000
@@ -51,9 +52,17 @@ def _rows(engine, org_unit: str, period: Period):
 
     def dated(table, columns):
         # The date as ISO text straight from the database: no date object per row.
-        query = sa_select(*(cast(table.c[c], String) if c == "date" else table.c[c] for c in columns)).where(and_(
-            table.c.org_unit_code == org_unit, table.c.date >= period.start, table.c.date <= period.end,
-        )).order_by(table.c.date)  # the (org_unit_code, date) index: no sort step
+        query = (
+            sa_select(*(cast(table.c[c], String) if c == "date" else table.c[c] for c in columns))
+            .where(
+                and_(
+                    table.c.org_unit_code == org_unit,
+                    table.c.date >= period.start,
+                    table.c.date <= period.end,
+                )
+            )
+            .order_by(table.c.date)
+        )  # the (org_unit_code, date) index: no sort step
         encode = fmt.record_line
         with engine.connect() as connection:
             result = connection.execution_options(yield_per=CHUNK).execute(query)
@@ -69,10 +78,14 @@ def _rows(engine, org_unit: str, period: Period):
 
     def indicators():
         with session_scope(engine) as session:
-            rows = session.exec(select(IndicatorValue.indicator_code, IndicatorValue.value,
-                                       IndicatorValue.coverage).where(
-                IndicatorValue.org_unit_code == org_unit, IndicatorValue.period == period.code,
-            ).order_by(IndicatorValue.indicator_code)).all()
+            rows = session.exec(
+                select(IndicatorValue.indicator_code, IndicatorValue.value, IndicatorValue.coverage)
+                .where(
+                    IndicatorValue.org_unit_code == org_unit,
+                    IndicatorValue.period == period.code,
+                )
+                .order_by(IndicatorValue.indicator_code)
+            ).all()
         for code, value, coverage in rows:
             value = int(value) if float(value).is_integer() else value
             line = {"indicator": code, "value": value}
@@ -82,14 +95,23 @@ def _rows(engine, org_unit: str, period: Period):
 
     def narratives():
         with session_scope(engine) as session:
-            rows = session.exec(select(Narrative.section, Narrative.text).where(
-                Narrative.org_unit_code == org_unit, Narrative.period == period.code,
-            ).order_by(Narrative.section)).all()
+            rows = session.exec(
+                select(Narrative.section, Narrative.text)
+                .where(
+                    Narrative.org_unit_code == org_unit,
+                    Narrative.period == period.code,
+                )
+                .order_by(Narrative.section)
+            ).all()
         for section, text in rows:
             yield fmt.record_line({"section": section, "text": text})
 
-    return {fmt.ACTIVITIES: activities, fmt.DOCUMENTS: documents, fmt.INDICATORS: indicators,
-            fmt.NARRATIVES: narratives}
+    return {
+        fmt.ACTIVITIES: activities,
+        fmt.DOCUMENTS: documents,
+        fmt.INDICATORS: indicators,
+        fmt.NARRATIVES: narratives,
+    }
 
 
 def _zip_info(name: str, stamp) -> zipfile.ZipInfo:
@@ -124,8 +146,14 @@ def _batches(lines, size: int):
         yield batch
 
 
-def export_bundle(profile, period: Period, out: Path, passphrase: str,
-                  progress: Progress | None = None, sequence_from: int | None = None) -> ExportResult:
+def export_bundle(
+    profile,
+    period: Period,
+    out: Path,
+    passphrase: str,
+    progress: Progress | None = None,
+    sequence_from: int | None = None,
+) -> ExportResult:
     """The signed bundle of the unit's `period` at `out`. Its sequence is the unit's next one, at least
     `sequence_from` (a new key or laptop continuing the unit's sequence: bundle/sequence.py)."""
     progress = progress or (lambda done, total, stage: None)
@@ -135,8 +163,10 @@ def export_bundle(profile, period: Period, out: Path, passphrase: str,
     fingerprint = fingerprint_hex(raw)
     unit = profile.org_unit()
     if unit is None or not unit.parent_code:
-        raise Refused("đơn vị {org_unit_code} là cấp cao nhất trong danh mục: không có cấp trên để gửi báo cáo",
-                      org_unit_code=profile.org_unit_code)
+        raise Refused(
+            "đơn vị {org_unit_code} là cấp cao nhất trong danh mục: không có cấp trên để gửi báo cáo",
+            org_unit_code=profile.org_unit_code,
+        )
     try:
         check_output(out)  # before the work: not in a profile, in a folder that exists
     except OutputError as exc:
@@ -169,12 +199,19 @@ def export_bundle(profile, period: Period, out: Path, passphrase: str,
         archive.writestr(_zip_info(fmt.AUDIT, stamp), summary_bytes)
         members.append(fmt.MemberEntry(fmt.AUDIT, len(summary_bytes), hashlib.sha256(summary_bytes).hexdigest()))
         manifest = fmt.Manifest(
-            bundle_id=fmt.new_bundle_id(), kind=fmt.KIND_REPORT,
-            sender_org_unit=profile.org_unit_code, sender_tree=profile.org_unit_tree,
-            sender_officer=profile.author[:200], key_fingerprint=fingerprint,
-            recipient_org_unit=unit.parent_code, sequence=sequence, period=period.code,
-            created_at=stamp.strftime("%Y-%m-%dT%H:%M:%SZ"), app_version=__version__,
-            counts=counts, members=tuple(members),
+            bundle_id=fmt.new_bundle_id(),
+            kind=fmt.KIND_REPORT,
+            sender_org_unit=profile.org_unit_code,
+            sender_tree=profile.org_unit_tree,
+            sender_officer=profile.author[:200],
+            key_fingerprint=fingerprint,
+            recipient_org_unit=unit.parent_code,
+            sequence=sequence,
+            period=period.code,
+            created_at=stamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            app_version=__version__,
+            counts=counts,
+            members=tuple(members),
         )
         seal(archive, manifest, fingerprint, private, stamp)
     # Read back what is on the disk and verify it exactly as the parent will.
@@ -184,8 +221,11 @@ def export_bundle(profile, period: Period, out: Path, passphrase: str,
     own = SigningKey(private.public_key(), profile.org_unit_code)
     with BundleReader(out) as reader:
         read_manifest = reader.authenticate(lambda _fingerprint: own)
-        held = {fmt.COUNT_NAMES[entry.name]: reader.check_member(entry)
-                for entry in read_manifest.members if entry.name in fmt.COUNT_NAMES}
+        held = {
+            fmt.COUNT_NAMES[entry.name]: reader.check_member(entry)
+            for entry in read_manifest.members
+            if entry.name in fmt.COUNT_NAMES
+        }
         held_summary = reader.audit_summary()
     if read_manifest.bundle_id != manifest.bundle_id or held != counts or held_summary != summary:
         raise Refused("{out}: đọc lại gói vừa ghi không khớp; hãy ghi lại vào chỗ khác", out=out)
@@ -193,8 +233,14 @@ def export_bundle(profile, period: Period, out: Path, passphrase: str,
     from ..safety import audit
 
     with profile.engine.begin() as connection:
-        audit.record_bulk(connection, audit_member.EXPORT_ACTION, profile.org_unit_code, period.code, counts,
-                          who=profile.author, detail={"bundle_id": manifest.bundle_id, "sequence": sequence,
-                                                      "bundle": out.name})
+        audit.record_bulk(
+            connection,
+            audit_member.EXPORT_ACTION,
+            profile.org_unit_code,
+            period.code,
+            counts,
+            who=profile.author,
+            detail={"bundle_id": manifest.bundle_id, "sequence": sequence, "bundle": out.name},
+        )
     progress(total, total, "xong")
     return ExportResult(out, out.stat().st_size, fingerprint, sequence, manifest.bundle_id, counts, summary)

@@ -17,7 +17,7 @@ import json
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS
 from ..domain.validation import COVERAGES, DOCUMENT_DIRECTIONS, MAX_TEXT
@@ -40,15 +40,17 @@ SIGNATURE = "manifest.sig"
 SIGNATURE_MAGIC = "vstb-signature-1"
 
 ACTIVITIES, DOCUMENTS, INDICATORS, NARRATIVES = (
-    "activities.jsonl", "documents.jsonl", "indicators.jsonl", "narratives.jsonl")
+    "activities.jsonl",
+    "documents.jsonl",
+    "indicators.jsonl",
+    "narratives.jsonl",
+)
 DATA_MEMBERS = (ACTIVITIES, DOCUMENTS, INDICATORS, NARRATIVES)
-COUNT_NAMES = {ACTIVITIES: "activities", DOCUMENTS: "documents", INDICATORS: "indicators",
-               NARRATIVES: "narratives"}
+COUNT_NAMES = {ACTIVITIES: "activities", DOCUMENTS: "documents", INDICATORS: "indicators", NARRATIVES: "narratives"}
 
 # The fields of one line of each data member; all required except where the validators give a default.
 FIELDS = {
-    ACTIVITIES: ("id", "date", "kind", "title", "sessions", "participants", "female_participants",
-                 "place", "notes"),
+    ACTIVITIES: ("id", "date", "kind", "title", "sessions", "participants", "female_participants", "place", "notes"),
     # "direction" and "coverage" are written only when not the default (received; area), so a bundle
     # without them reads as before: a document issued, a value of the sender's own level.
     DOCUMENTS: ("id", "number", "date", "issuer", "kind", "title", "direction"),
@@ -76,17 +78,37 @@ ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # field is optional), "count" a JSON integer, "number" a JSON integer or fraction. Fields not
 # listed in REQUIRED may be absent (the defaults are in the specification).
 FIELD_TYPES = {
-    ACTIVITIES: {"id": "text", "date": "text", "kind": "text", "title": "text", "sessions": "count",
-                 "participants": "count", "female_participants": "count", "place": "text", "notes": "text"},
-    DOCUMENTS: {"id": "text", "number": "text", "date": "text", "issuer": "text", "kind": "text",
-                "title": "text", "direction": "text"},
+    ACTIVITIES: {
+        "id": "text",
+        "date": "text",
+        "kind": "text",
+        "title": "text",
+        "sessions": "count",
+        "participants": "count",
+        "female_participants": "count",
+        "place": "text",
+        "notes": "text",
+    },
+    DOCUMENTS: {
+        "id": "text",
+        "number": "text",
+        "date": "text",
+        "issuer": "text",
+        "kind": "text",
+        "title": "text",
+        "direction": "text",
+    },
     INDICATORS: {"indicator": "text", "value": "number", "coverage": "text"},
     NARRATIVES: {"section": "text", "text": "text"},
 }
 # The fields that hold one word of a fixed list: in a bundle exactly so written (no spaces, no
 # capitals, not null), though a table file may write " Training".
-VOCABULARY = {(ACTIVITIES, "kind"): tuple(ACTIVITY_KINDS), (DOCUMENTS, "kind"): tuple(DOCUMENT_KINDS),
-              (DOCUMENTS, "direction"): DOCUMENT_DIRECTIONS, (INDICATORS, "coverage"): COVERAGES}
+VOCABULARY = {
+    (ACTIVITIES, "kind"): tuple(ACTIVITY_KINDS),
+    (DOCUMENTS, "kind"): tuple(DOCUMENT_KINDS),
+    (DOCUMENTS, "direction"): DOCUMENT_DIRECTIONS,
+    (INDICATORS, "coverage"): COVERAGES,
+}
 REQUIRED = {
     ACTIVITIES: ("id", "date", "kind", "title"),
     DOCUMENTS: ("id", "number", "date", "kind", "title"),
@@ -95,18 +117,28 @@ REQUIRED = {
 }
 
 MANIFEST_FIELDS = {
-    "format": str, "format_version": int, "bundle_id": str, "kind": str,
-    "sender_org_unit": str, "sender_tree": str, "sender_officer": str, "key_fingerprint": str,
-    "recipient_org_unit": str, "sequence": int, "period": str, "created_at": str,
-    "app_version": str, "counts": dict, "members": list,
+    "format": str,
+    "format_version": int,
+    "bundle_id": str,
+    "kind": str,
+    "sender_org_unit": str,
+    "sender_tree": str,
+    "sender_officer": str,
+    "key_fingerprint": str,
+    "recipient_org_unit": str,
+    "sequence": int,
+    "period": str,
+    "created_at": str,
+    "app_version": str,
+    "counts": dict,
+    "members": list,
 }
 OPTIONAL_MANIFEST_FIELDS = {"format_minor": int}
 
 
 def canonical_json(value) -> bytes:
     """Sorted keys, no insignificant white space, UTF-8 (not \\u-escaped), no trailing newline."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                      allow_nan=False).encode("utf-8")
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False).encode("utf-8")
 
 
 _LINE_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
@@ -123,6 +155,7 @@ def new_bundle_id() -> str:
 
 # -- signature member ------------------------------------------------------------------------
 
+
 def signature_member(fingerprint: str, signature: bytes) -> bytes:
     return f"{SIGNATURE_MAGIC}\n{fingerprint}\n{base64.b64encode(signature).decode('ascii')}\n".encode("ascii")
 
@@ -135,8 +168,9 @@ def parse_signature_member(data: bytes) -> tuple[str, bytes]:
         raise Reason("không phải văn bản ASCII") from None
     lines = text.split("\n")
     if len(lines) != 4 or lines[3] != "" or lines[0] != SIGNATURE_MAGIC:
-        raise Reason("cần đúng 3 dòng: '{SIGNATURE_MAGIC}', vân tay khóa, chữ ký base64",
-                         SIGNATURE_MAGIC=SIGNATURE_MAGIC)
+        raise Reason(
+            "cần đúng 3 dòng: '{SIGNATURE_MAGIC}', vân tay khóa, chữ ký base64", SIGNATURE_MAGIC=SIGNATURE_MAGIC
+        )
     fingerprint = lines[1]
     if not re.fullmatch(r"[0-9A-F]{32}", fingerprint):
         raise Reason("dòng 2 phải là vân tay khóa: 32 chữ số hex viết hoa")
@@ -150,6 +184,7 @@ def parse_signature_member(data: bytes) -> tuple[str, bytes]:
 
 
 # -- manifest --------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class MemberEntry:
@@ -180,12 +215,21 @@ class Manifest:
 
     def as_json(self) -> dict:
         minor = {"format_minor": self.format_minor} if self.format_minor else {}
-        return {**minor,
-            "format": FORMAT, "format_version": FORMAT_VERSION, "bundle_id": self.bundle_id,
-            "kind": self.kind, "sender_org_unit": self.sender_org_unit, "sender_tree": self.sender_tree,
-            "sender_officer": self.sender_officer, "key_fingerprint": self.key_fingerprint,
-            "recipient_org_unit": self.recipient_org_unit, "sequence": self.sequence,
-            "period": self.period, "created_at": self.created_at, "app_version": self.app_version,
+        return {
+            **minor,
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "bundle_id": self.bundle_id,
+            "kind": self.kind,
+            "sender_org_unit": self.sender_org_unit,
+            "sender_tree": self.sender_tree,
+            "sender_officer": self.sender_officer,
+            "key_fingerprint": self.key_fingerprint,
+            "recipient_org_unit": self.recipient_org_unit,
+            "sequence": self.sequence,
+            "period": self.period,
+            "created_at": self.created_at,
+            "app_version": self.app_version,
             "counts": dict(self.counts),
             "members": [{"name": m.name, "length": m.length, "sha256": m.sha256} for m in self.members],
         }
@@ -195,9 +239,13 @@ def check_text(value: str, where: str) -> None:
     """Refuse a string holding a character the text rule forbids (never normalised in a bundle)."""
     found = REFUSED_CHARACTER.search(value)
     if found:
-        raise Reason("{where}: chứa ký tự điều khiển hoặc không hợp lệ U+{code:04X} (vị trí {position}); "
-                     "gói không được chứa ký tự này", where=where, code=ord(found.group()),
-                     position=found.start() + 1)
+        raise Reason(
+            "{where}: chứa ký tự điều khiển hoặc không hợp lệ U+{code:04X} (vị trí {position}); "
+            "gói không được chứa ký tự này",
+            where=where,
+            code=ord(found.group()),
+            position=found.start() + 1,
+        )
 
 
 def check_timestamp(value, where: str) -> datetime:
@@ -205,12 +253,12 @@ def check_timestamp(value, where: str) -> datetime:
     years 2000-2100 (as periods; a year 1 or 9999 would overflow a local time): the moment, UTC."""
     try:
         if isinstance(value, str) and TIMESTAMP.fullmatch(value):
-            moment = datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+            moment = datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
             if 2000 <= moment.year <= 2100:
                 return moment
     except ValueError:
         pass
-    raise Reason("\"{where}\" phải là thời điểm có thật dạng YYYY-MM-DDTHH:MM:SSZ (năm 2000-2100)", where=where)
+    raise Reason('"{where}" phải là thời điểm có thật dạng YYYY-MM-DDTHH:MM:SSZ (năm 2000-2100)', where=where)
 
 
 def check_record(name: str, raw: dict) -> None:
@@ -220,7 +268,7 @@ def check_record(name: str, raw: dict) -> None:
     types = FIELD_TYPES[name]
     for field in REQUIRED[name]:
         if field not in raw:
-            raise Reason("thiếu trường \"{field}\"", field=field)
+            raise Reason('thiếu trường "{field}"', field=field)
     for field, value in raw.items():
         kind = types[field]
         words = VOCABULARY.get((name, field))
@@ -228,18 +276,28 @@ def check_record(name: str, raw: dict) -> None:
             if value is None and field not in REQUIRED[name] and words is None:
                 continue
             if not isinstance(value, str):
-                raise Reason("trường \"{field}\" phải là chuỗi JSON", field=field)
+                raise Reason('trường "{field}" phải là chuỗi JSON', field=field)
             check_text(value, field)
             if words is not None and value not in words:
-                raise Reason("{field}: '{value}' không có trong danh mục ({words}); trong gói phải viết đúng như vậy",
-                             field=field, value=value, words=", ".join(words))
+                raise Reason(
+                    "{field}: '{value}' không có trong danh mục ({words}); trong gói phải viết đúng như vậy",
+                    field=field,
+                    value=value,
+                    words=", ".join(words),
+                )
         elif kind == "count":
             if type(value) is not int:
-                raise Reason("trường \"{field}\" phải là số nguyên JSON (không phải {value})",
-                             field=field, value=json.dumps(value, ensure_ascii=False))
+                raise Reason(
+                    'trường "{field}" phải là số nguyên JSON (không phải {value})',
+                    field=field,
+                    value=json.dumps(value, ensure_ascii=False),
+                )
         elif type(value) not in (int, float):
-            raise Reason("trường \"{field}\" phải là số JSON (không phải {value})",
-                         field=field, value=json.dumps(value, ensure_ascii=False))
+            raise Reason(
+                'trường "{field}" phải là số JSON (không phải {value})',
+                field=field,
+                value=json.dumps(value, ensure_ascii=False),
+            )
     date = raw.get("date")
     if date is not None and not ISO_DATE.fullmatch(date):
         raise Reason("date: ngày trong gói phải viết dạng YYYY-MM-DD (chữ số ASCII)")
@@ -253,97 +311,127 @@ def manifest_from_json(value) -> Manifest:
         raise Reason("manifest phải là một đối tượng JSON")
     unknown = sorted(set(value) - set(MANIFEST_FIELDS) - set(OPTIONAL_MANIFEST_FIELDS))
     if unknown:
-        raise Reason("trường không biết: {unknown}", unknown=', '.join(unknown))
+        raise Reason("trường không biết: {unknown}", unknown=", ".join(unknown))
     for name, kind in MANIFEST_FIELDS.items():
         if name not in value:
-            raise Reason("thiếu trường \"{name}\"", name=name)
+            raise Reason('thiếu trường "{name}"', name=name)
         field = value[name]
         if not isinstance(field, kind) or (kind is int and isinstance(field, bool)):
-            raise Reason("trường \"{name}\" phải là {kind}", name=name, kind=kind.__name__)
+            raise Reason('trường "{name}" phải là {kind}', name=name, kind=kind.__name__)
     minor = value.get("format_minor", 0)
     if not isinstance(minor, int) or isinstance(minor, bool) or not 0 <= minor <= FORMAT_MINOR:
-        raise Reason("\"format_minor\" phải là số nguyên 0 … {FORMAT_MINOR} (phiên bản phụ {minor!r} không được hỗ "
-                         "trợ; hãy cập nhật ứng dụng)", FORMAT_MINOR=FORMAT_MINOR, minor=minor)
+        raise Reason(
+            '"format_minor" phải là số nguyên 0 … {FORMAT_MINOR} (phiên bản phụ {minor!r} không được hỗ '
+            "trợ; hãy cập nhật ứng dụng)",
+            FORMAT_MINOR=FORMAT_MINOR,
+            minor=minor,
+        )
     if "format_minor" in value and minor == 0:
-        raise Reason("\"format_minor\" 0 thì bỏ trường này đi (phiên bản 1.0)")
+        raise Reason('"format_minor" 0 thì bỏ trường này đi (phiên bản 1.0)')
     if value["format"] != FORMAT:
-        raise Reason("\"format\" phải là \"{FORMAT}\"", FORMAT=FORMAT)
+        raise Reason('"format" phải là "{FORMAT}"', FORMAT=FORMAT)
     if value["format_version"] != FORMAT_VERSION:
         raise Reason(
             "phiên bản định dạng {format_version} không được hỗ trợ (ứng dụng này đọc phiên bản {FORMAT_VERSION}); "
-            "hãy cập nhật ứng dụng", format_version=value['format_version'], FORMAT_VERSION=FORMAT_VERSION)
+            "hãy cập nhật ứng dụng",
+            format_version=value["format_version"],
+            FORMAT_VERSION=FORMAT_VERSION,
+        )
     kind = value["kind"]
     if kind not in (KIND_REPORT, KIND_ANSWER):
-        raise Reason("loại gói \"{kind}\" không biết (chỉ \"{KIND_REPORT}\" hoặc \"{KIND_ANSWER}\")",
-                         kind=kind, KIND_REPORT=KIND_REPORT, KIND_ANSWER=KIND_ANSWER)
+        raise Reason(
+            'loại gói "{kind}" không biết (chỉ "{KIND_REPORT}" hoặc "{KIND_ANSWER}")',
+            kind=kind,
+            KIND_REPORT=KIND_REPORT,
+            KIND_ANSWER=KIND_ANSWER,
+        )
     if kind == KIND_ANSWER and minor < 1:
-        raise Reason("gói loại \"{KIND_ANSWER}\" cần \"format_minor\" ≥ 1", KIND_ANSWER=KIND_ANSWER)
+        raise Reason('gói loại "{KIND_ANSWER}" cần "format_minor" ≥ 1', KIND_ANSWER=KIND_ANSWER)
     if not UUID_TEXT.fullmatch(value["bundle_id"]):
-        raise Reason("\"bundle_id\" phải là UUID viết thường")
+        raise Reason('"bundle_id" phải là UUID viết thường')
     for name in ("sender_org_unit", "recipient_org_unit"):
         if not re.fullmatch(r"[0-9]{1,10}", value[name]):
-            raise Reason("\"{name}\" phải là mã đơn vị (chữ số)", name=name)
+            raise Reason('"{name}" phải là mã đơn vị (chữ số)', name=name)
     if not re.fullmatch(r"[0-9A-F]{32}", value["key_fingerprint"]):
-        raise Reason("\"key_fingerprint\" phải là 32 chữ số hex viết hoa")
+        raise Reason('"key_fingerprint" phải là 32 chữ số hex viết hoa')
     if not 1 <= value["sequence"] <= 2**53:
-        raise Reason("\"sequence\" phải là số nguyên dương")
+        raise Reason('"sequence" phải là số nguyên dương')
     try:
         period = Period.parse(value["period"])
     except ValueError as exc:
-        raise Reason("\"period\": {error}", error=exc) from None
+        raise Reason('"period": {error}', error=exc) from None
     if period.code != value["period"]:
-        raise Reason("\"period\" phải viết dạng {code}", code=period.code)
+        raise Reason('"period" phải viết dạng {code}', code=period.code)
     check_timestamp(value["created_at"], "created_at")
     for name in ("sender_tree", "sender_officer", "app_version"):
         if len(value[name]) > 200:
-            raise Reason("\"{name}\" dài quá 200 ký tự", name=name)
+            raise Reason('"{name}" dài quá 200 ký tự', name=name)
         check_text(value[name], name)
     counts = value["counts"]
     if kind == KIND_ANSWER:
         if counts:
-            raise Reason("\"counts\" của gói trả lời phải là {}")
+            raise Reason('"counts" của gói trả lời phải là {}')
     elif set(counts) != set(COUNT_NAMES.values()) or not all(
-            isinstance(c, int) and not isinstance(c, bool) and c >= 0 for c in counts.values()):
-        raise Reason("\"counts\" phải có đúng activities, documents, indicators, narratives (số nguyên ≥ 0)")
+        isinstance(c, int) and not isinstance(c, bool) and c >= 0 for c in counts.values()
+    ):
+        raise Reason('"counts" phải có đúng activities, documents, indicators, narratives (số nguyên ≥ 0)')
     members = []
     seen = set()
     for index, entry in enumerate(value["members"]):
         if not isinstance(entry, dict) or set(entry) != {"name", "length", "sha256"}:
-            raise Reason("\"members\"[{index}] phải có đúng name, length, sha256", index=index)
+            raise Reason('"members"[{index}] phải có đúng name, length, sha256', index=index)
         name, length, digest = entry["name"], entry["length"], entry["sha256"]
         if name not in expected_members(kind, minor):
-            raise Reason("\"members\"[{index}]: thành phần '{name}' không có trong định dạng",
-                             index=index, name=name)
+            raise Reason("\"members\"[{index}]: thành phần '{name}' không có trong định dạng", index=index, name=name)
         if name in seen:
             raise Reason("\"members\": thành phần '{name}' được kê hai lần", name=name)
         seen.add(name)
         if not isinstance(length, int) or isinstance(length, bool) or not 0 <= length <= MAX_MEMBER_BYTES:
-            raise Reason("\"members\"[{index}] ({name}): độ dài không hợp lệ", index=index, name=name)
+            raise Reason('"members"[{index}] ({name}): độ dài không hợp lệ', index=index, name=name)
         cap = {AUDIT: MAX_AUDIT_BYTES, ANSWER: MAX_ANSWER_BYTES}.get(name)
         if cap is not None and length > cap:
-            raise Reason("\"members\"[{index}] ({name}): dài {length} byte, vượt giới hạn {cap} byte",
-                             index=index, name=name, length=length, cap=cap)
+            raise Reason(
+                '"members"[{index}] ({name}): dài {length} byte, vượt giới hạn {cap} byte',
+                index=index,
+                name=name,
+                length=length,
+                cap=cap,
+            )
         if not isinstance(digest, str) or not re.fullmatch(r"[0-9a-f]{64}", digest):
-            raise Reason("\"members\"[{index}] ({name}): sha256 phải là 64 chữ số hex viết thường",
-                             index=index, name=name)
+            raise Reason(
+                '"members"[{index}] ({name}): sha256 phải là 64 chữ số hex viết thường', index=index, name=name
+            )
         members.append(MemberEntry(name, length, digest))
     for entry in members:
         # (count + 1): a member whose last line lacks its line feed is refused for that, not for its length.
         if entry.name in COUNT_NAMES and entry.length > (counts[COUNT_NAMES[entry.name]] + 1) * MAX_LINE_BYTES:
-            raise Reason("\"members\" ({name}): dài {length} byte cho {count} dòng, vượt giới hạn {cap} byte mỗi dòng",
-                         name=entry.name, length=Count(entry.length), count=Count(counts[COUNT_NAMES[entry.name]]),
-                         cap=Count(MAX_LINE_BYTES))
+            raise Reason(
+                '"members" ({name}): dài {length} byte cho {count} dòng, vượt giới hạn {cap} byte mỗi dòng',
+                name=entry.name,
+                length=Count(entry.length),
+                count=Count(counts[COUNT_NAMES[entry.name]]),
+                cap=Count(MAX_LINE_BYTES),
+            )
     missing = [name for name in expected_members(kind, minor) if name not in seen]
     if missing:
-        raise Reason("\"members\" thiếu {missing}", missing=', '.join(missing))
+        raise Reason('"members" thiếu {missing}', missing=", ".join(missing))
     if sum(m.length for m in members) > MAX_TOTAL_BYTES:
         raise Reason("tổng độ dài các thành phần vượt giới hạn 1 GiB")
     return Manifest(
-        bundle_id=value["bundle_id"], kind=value["kind"], sender_org_unit=value["sender_org_unit"],
-        sender_tree=value["sender_tree"], sender_officer=value["sender_officer"],
-        key_fingerprint=value["key_fingerprint"], recipient_org_unit=value["recipient_org_unit"],
-        sequence=value["sequence"], period=value["period"], created_at=value["created_at"],
-        app_version=value["app_version"], counts=dict(counts), members=tuple(members), format_minor=minor,
+        bundle_id=value["bundle_id"],
+        kind=value["kind"],
+        sender_org_unit=value["sender_org_unit"],
+        sender_tree=value["sender_tree"],
+        sender_officer=value["sender_officer"],
+        key_fingerprint=value["key_fingerprint"],
+        recipient_org_unit=value["recipient_org_unit"],
+        sequence=value["sequence"],
+        period=value["period"],
+        created_at=value["created_at"],
+        app_version=value["app_version"],
+        counts=dict(counts),
+        members=tuple(members),
+        format_minor=minor,
     )
 
 

@@ -15,10 +15,11 @@ the sender's records of both halves, a half-year bundle its half only.
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import and_, delete, func, insert, select as sa_select, update
+from sqlalchemy import and_, delete, func, insert, update
+from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 
 from ..errors import Message, Refused
@@ -40,7 +41,7 @@ def local_date(moment: datetime | None) -> str:
     if moment is None:
         return ""
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.astimezone().strftime("%d/%m/%Y")
 
 
@@ -56,9 +57,11 @@ class Change:
 
     @property
     def empty(self) -> bool:
-        return not self.indicators and not any(
-            self.activities.get(k) or self.documents.get(k) for k in ("added", "removed")
-        ) and not any(self.narratives.values())
+        return (
+            not self.indicators
+            and not any(self.activities.get(k) or self.documents.get(k) for k in ("added", "removed"))
+            and not any(self.narratives.values())
+        )
 
 
 @dataclass
@@ -79,15 +82,31 @@ class ImportResult:
 
 def _held(connection, sender: str, period: Period):
     def ids(table):
-        return {row[0] for row in connection.execute(sa_select(table.c.id).where(and_(
-            table.c.org_unit_code == sender, table.c.date >= period.start, table.c.date <= period.end)))}
+        return {
+            row[0]
+            for row in connection.execute(
+                sa_select(table.c.id).where(
+                    and_(table.c.org_unit_code == sender, table.c.date >= period.start, table.c.date <= period.end)
+                )
+            )
+        }
 
-    values = {code: value for code, value in connection.execute(
-        sa_select(IndicatorValue.indicator_code, IndicatorValue.value).where(
-            IndicatorValue.org_unit_code == sender, IndicatorValue.period == period.code))}
-    texts = {section: text for section, text in connection.execute(
-        sa_select(Narrative.section, Narrative.text).where(
-            Narrative.org_unit_code == sender, Narrative.period == period.code))}
+    values = {
+        code: value
+        for code, value in connection.execute(
+            sa_select(IndicatorValue.indicator_code, IndicatorValue.value).where(
+                IndicatorValue.org_unit_code == sender, IndicatorValue.period == period.code
+            )
+        )
+    }
+    texts = {
+        section: text
+        for section, text in connection.execute(
+            sa_select(Narrative.section, Narrative.text).where(
+                Narrative.org_unit_code == sender, Narrative.period == period.code
+            )
+        )
+    }
     return ids(Activity.__table__), ids(Document.__table__), values, texts
 
 
@@ -128,9 +147,12 @@ def high_water(connection, sender: str, halves) -> tuple[int, object] | None:
     one of `halves`, superseded or restored away included (the rows are never deleted); None if none."""
     table = BundleLedger.__table__
     touching = set(halves) | {half[:4] for half in halves}
-    row = connection.execute(sa_select(table).where(
-        table.c.sender_org_unit == sender, table.c.kind == fmt.KIND_REPORT, table.c.period.in_(touching)
-    ).order_by(table.c.sequence.desc()).limit(1)).first()
+    row = connection.execute(
+        sa_select(table)
+        .where(table.c.sender_org_unit == sender, table.c.kind == fmt.KIND_REPORT, table.c.period.in_(touching))
+        .order_by(table.c.sequence.desc())
+        .limit(1)
+    ).first()
     return None if row is None else (row.sequence, row)
 
 
@@ -138,28 +160,43 @@ def _ledger_decision(connection, reader: BundleReader, manifest: fmt.Manifest):
     """None to go on; the ledger row when this very bundle is the one held ("already"); Refused for a
     bundle that is stale for one of the half-years it touches (docs/bundle-format.md, replay)."""
     table = BundleLedger.__table__
-    marks = {half: high_water(connection, manifest.sender_org_unit, (half,))
-             for half in touched_halves(manifest.period)}
+    marks = {
+        half: high_water(connection, manifest.sender_org_unit, (half,)) for half in touched_halves(manifest.period)
+    }
     # Read after the marks: outside a transaction each read sees the newest commit, so a bundle
     # another import has just landed is seen here if its mark was seen above.
-    same = connection.execute(sa_select(table).where(
-        table.c.sender_org_unit == manifest.sender_org_unit,
-        table.c.manifest_sha256 == reader.manifest_sha256).order_by(table.c.current.desc())).first()
+    same = connection.execute(
+        sa_select(table)
+        .where(table.c.sender_org_unit == manifest.sender_org_unit, table.c.manifest_sha256 == reader.manifest_sha256)
+        .order_by(table.c.current.desc())
+    ).first()
     for half, held in marks.items():
         if held is None or held[0] < manifest.sequence:
             continue
         sequence, row = held
         if sequence == manifest.sequence and same is not None:
             continue  # this very bundle: held, or imported once and restored away (below)
-        hint = (Message("; gói ký bằng khóa khác với gói đang giữ: nếu đơn vị dùng khóa hoặc máy mới, đơn vị xuất lại gói "
-                        "với bundle export --sequence-from {next}, hoặc cấp trên trả lại gói đang giữ để sửa (tệp trả "
-                        "lời) và đơn vị nhập tệp đó rồi gửi lại: số thứ tự tiếp tục từ đó", next=sequence + 1)
-                if row.fingerprint != manifest.key_fingerprint else "")
+        hint = (
+            Message(
+                "; gói ký bằng khóa khác với gói đang giữ: nếu đơn vị dùng khóa hoặc máy mới, đơn vị xuất lại gói "
+                "với bundle export --sequence-from {next}, hoặc cấp trên trả lại gói đang giữ để sửa (tệp trả "
+                "lời) và đơn vị nhập tệp đó rồi gửi lại: số thứ tự tiếp tục từ đó",
+                next=sequence + 1,
+            )
+            if row.fingerprint != manifest.key_fingerprint
+            else ""
+        )
         raise reader.refuse(
             "số thứ tự {sequence} không lớn hơn số {sequence2} của gói kỳ {period} đã nhận cho nửa năm {half} "
             "(nhận ngày {received_at}); gói cũ gửi lại hoặc bị quay lui, từ chối (chống phát lại){hint}",
-            member=fmt.MANIFEST, sequence=manifest.sequence, sequence2=sequence, period=row.period, half=half,
-            received_at=local_date(row.received_at), hint=hint)
+            member=fmt.MANIFEST,
+            sequence=manifest.sequence,
+            sequence2=sequence,
+            period=row.period,
+            half=half,
+            received_at=local_date(row.received_at),
+            hint=hint,
+        )
     if same is not None:
         if same.current:
             return same
@@ -177,27 +214,39 @@ def _check_report(profile, reader: BundleReader, manifest: fmt.Manifest) -> None
 
     below = units_below(profile, profile.org_unit_code)
     if manifest.sender_org_unit not in below or manifest.sender_org_unit == profile.org_unit_code:
-        raise reader.refuse("gói báo cáo của đơn vị {sender_org_unit}, không phải đơn vị cấp dưới của "
-                            "{org_unit_code} (khóa của cấp trên chỉ dùng cho tệp trả lời)",
-                            member=fmt.MANIFEST, sender_org_unit=manifest.sender_org_unit, org_unit_code=profile.org_unit_code)
+        raise reader.refuse(
+            "gói báo cáo của đơn vị {sender_org_unit}, không phải đơn vị cấp dưới của "
+            "{org_unit_code} (khóa của cấp trên chỉ dùng cho tệp trả lời)",
+            member=fmt.MANIFEST,
+            sender_org_unit=manifest.sender_org_unit,
+            org_unit_code=profile.org_unit_code,
+        )
     if manifest.recipient_org_unit != profile.org_unit_code:
-        raise reader.refuse("gói gửi cho đơn vị {recipient_org_unit}, không phải đơn vị nhận {org_unit_code}",
-                            member=fmt.MANIFEST, recipient_org_unit=manifest.recipient_org_unit,
-                            org_unit_code=profile.org_unit_code)
+        raise reader.refuse(
+            "gói gửi cho đơn vị {recipient_org_unit}, không phải đơn vị nhận {org_unit_code}",
+            member=fmt.MANIFEST,
+            recipient_org_unit=manifest.recipient_org_unit,
+            org_unit_code=profile.org_unit_code,
+        )
 
 
 def _authenticated(profile, reader: BundleReader) -> fmt.Manifest:
     manifest = reader.authenticate(trust.key_for(profile, reader.name))
     if manifest.sender_tree != profile.org_unit_tree:
-        raise reader.refuse("đơn vị gửi thuộc danh mục {sender_tree}, hồ sơ này dùng {org_unit_tree}",
-                            member=fmt.MANIFEST, sender_tree=manifest.sender_tree, org_unit_tree=profile.org_unit_tree)
+        raise reader.refuse(
+            "đơn vị gửi thuộc danh mục {sender_tree}, hồ sơ này dùng {org_unit_tree}",
+            member=fmt.MANIFEST,
+            sender_tree=manifest.sender_tree,
+            org_unit_tree=profile.org_unit_tree,
+        )
     if manifest.kind == fmt.KIND_REPORT:
         _check_report(profile, reader, manifest)
     return manifest
 
 
-def _import_answer(profile, reader: BundleReader, manifest: fmt.Manifest, path: Path,
-                   dry_run: bool, verify_only: bool = False) -> ImportResult:
+def _import_answer(
+    profile, reader: BundleReader, manifest: fmt.Manifest, path: Path, dry_run: bool, verify_only: bool = False
+) -> ImportResult:
     from . import answer as answers
 
     found = answers.check(profile, reader, manifest)
@@ -211,8 +260,7 @@ def _import_answer(profile, reader: BundleReader, manifest: fmt.Manifest, path: 
     return ImportResult(path, manifest, "imported", received_at=stamp, answer=found)
 
 
-def import_bundle(profile, path: Path, dry_run: bool = False,
-                  progress: Progress | None = None) -> ImportResult:
+def import_bundle(profile, path: Path, dry_run: bool = False, progress: Progress | None = None) -> ImportResult:
     """Verify `path` against the trust register and import it (or only show what would change).
     An answer of the parent (kind "answer") is applied instead (bundle/answer.py)."""
     path = Path(path)
@@ -251,50 +299,88 @@ def import_bundle(profile, path: Path, dry_run: bool = False,
             # bundle: "already", as if it had come first; a newer one: refused like any replay).
             landed = _ledger_decision(connection, reader, manifest)
             if landed is not None:
-                return ImportResult(path, manifest, "already", received_at=landed.received_at,
-                                    audit=json.loads(landed.audit) if landed.audit else None)
+                return ImportResult(
+                    path,
+                    manifest,
+                    "already",
+                    received_at=landed.received_at,
+                    audit=json.loads(landed.audit) if landed.audit else None,
+                )
             try:
                 ensure_unlocked_connection(connection, [period.code])
             except Refused as exc:
                 raise Refused("gói {name}: {error}", name=path.name, error=exc) from None
             change = difference(connection, sender, period, content)
             halves = touched_halves(period.code)
-            previous = connection.execute(sa_select(func.max(ledger.c.sequence)).where(
-                ledger.c.sender_org_unit == sender, ledger.c.kind == fmt.KIND_REPORT,
-                ledger.c.period.in_({*halves, str(period.year)}), ledger.c.current.is_(True))).scalar()
+            previous = connection.execute(
+                sa_select(func.max(ledger.c.sequence)).where(
+                    ledger.c.sender_org_unit == sender,
+                    ledger.c.kind == fmt.KIND_REPORT,
+                    ledger.c.period.in_({*halves, str(period.year)}),
+                    ledger.c.current.is_(True),
+                )
+            ).scalar()
             delete_period_data(connection, sender, period)
             _drop_moved_records(connection, sender, content)
             counts = insert_clean(
-                connection, sender, manifest.sender_officer,
-                activities=content.activities, documents=content.documents,
-                indicator_values=[(period.code, c, v, content.coverage.get(c, "own"))
-                                  for c, v in content.indicators.items()],
+                connection,
+                sender,
+                manifest.sender_officer,
+                activities=content.activities,
+                documents=content.documents,
+                indicator_values=[
+                    (period.code, c, v, content.coverage.get(c, "own")) for c, v in content.indicators.items()
+                ],
                 narratives=[(period.code, s, t) for s, t in content.narratives.items()],
                 stamp=stamp,
             )
             # The bundles this one replaces: of its period, and of both halves for a year bundle (a
             # year bundle held stays current for the half a half-year bundle did not replace).
-            connection.execute(update(ledger).where(
-                ledger.c.sender_org_unit == sender, ledger.c.kind == fmt.KIND_REPORT,
-                ledger.c.period.in_({*halves, period.code})).values(current=False))
-            connection.execute(insert(ledger).values(
-                id=BundleLedger().id, bundle_id=manifest.bundle_id, kind=manifest.kind,
-                sender_org_unit=sender, period=period.code, sequence=manifest.sequence,
-                fingerprint=manifest.key_fingerprint, manifest_sha256=reader.manifest_sha256,
-                created_at=fmt.check_timestamp(manifest.created_at, "created_at"),
-                received_at=stamp, received_by=profile.author, current=True,
-                counts=json.dumps(manifest.counts, sort_keys=True),
-                audit=json.dumps(summary, ensure_ascii=False, sort_keys=True) if summary is not None else None,
-            ))
-            audit.record_bulk(connection, "bundle", sender, period.code, counts, who=profile.author,
-                              detail={"bundle": path.name, "sequence": manifest.sequence})
+            connection.execute(
+                update(ledger)
+                .where(
+                    ledger.c.sender_org_unit == sender,
+                    ledger.c.kind == fmt.KIND_REPORT,
+                    ledger.c.period.in_({*halves, period.code}),
+                )
+                .values(current=False)
+            )
+            connection.execute(
+                insert(ledger).values(
+                    id=BundleLedger().id,
+                    bundle_id=manifest.bundle_id,
+                    kind=manifest.kind,
+                    sender_org_unit=sender,
+                    period=period.code,
+                    sequence=manifest.sequence,
+                    fingerprint=manifest.key_fingerprint,
+                    manifest_sha256=reader.manifest_sha256,
+                    created_at=fmt.check_timestamp(manifest.created_at, "created_at"),
+                    received_at=stamp,
+                    received_by=profile.author,
+                    current=True,
+                    counts=json.dumps(manifest.counts, sort_keys=True),
+                    audit=json.dumps(summary, ensure_ascii=False, sort_keys=True) if summary is not None else None,
+                )
+            )
+            audit.record_bulk(
+                connection,
+                "bundle",
+                sender,
+                period.code,
+                counts,
+                who=profile.author,
+                detail={"bundle": path.name, "sequence": manifest.sequence},
+            )
     except IntegrityError:
-        raise Refused("gói {name}: mã bản ghi (id) trùng với bản ghi của đơn vị khác đang giữ; không nhập",
-                      name=path.name) from None
+        raise Refused(
+            "gói {name}: mã bản ghi (id) trùng với bản ghi của đơn vị khác đang giữ; không nhập", name=path.name
+        ) from None
     if progress:
         progress(1, 1, "xong")
-    return ImportResult(path, manifest, "imported", change, received_at=stamp, superseded_sequence=previous,
-                        audit=summary)
+    return ImportResult(
+        path, manifest, "imported", change, received_at=stamp, superseded_sequence=previous, audit=summary
+    )
 
 
 def _drop_moved_records(connection, sender: str, content: Content) -> None:
@@ -307,8 +393,9 @@ def _drop_moved_records(connection, sender: str, content: Content) -> None:
         left = set(connection.execute(sa_select(table.c.id).where(table.c.org_unit_code == sender)).scalars())
         ids = [record["id"] for record in records if record["id"] in left]
         for start in range(0, len(ids), ID_CHUNK):
-            connection.execute(delete(table).where(
-                table.c.org_unit_code == sender, table.c.id.in_(ids[start:start + ID_CHUNK])))
+            connection.execute(
+                delete(table).where(table.c.org_unit_code == sender, table.c.id.in_(ids[start : start + ID_CHUNK]))
+            )
 
 
 def verify_bundle(profile, path: Path, progress: Progress | None = None) -> ImportResult:

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-
 @dataclass
 class Held:
     revoked: list[dict] = field(default_factory=list)
@@ -37,8 +36,9 @@ def remember(live: Path) -> Held:
         connection = _connect(Path(live))
         connection.row_factory = sqlite3.Row
         try:
-            held.revoked = [dict(row) for row in connection.execute(
-                "SELECT * FROM trusted_key WHERE revoked_at IS NOT NULL")]
+            held.revoked = [
+                dict(row) for row in connection.execute("SELECT * FROM trusted_key WHERE revoked_at IS NOT NULL")
+            ]
             held.ledger = [dict(row) for row in connection.execute("SELECT * FROM bundle_ledger")]
             row = connection.execute("SELECT value FROM meta WHERE key = ?", (META_SEQUENCE,)).fetchone()
             held.sequence = int(row[0]) if row and str(row[0]).isdigit() else 0
@@ -52,8 +52,10 @@ def remember(live: Path) -> Held:
 def _insert(connection, table: str, row: dict) -> None:
     """The row as sqlite3 read it, written back as it was (the same stored text for every value)."""
     names = list(row)
-    connection.exec_driver_sql(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-                               tuple(row[name] for name in names))
+    connection.exec_driver_sql(
+        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+        tuple(row[name] for name in names),
+    )
 
 
 def reapply(profile, held: Held) -> dict:
@@ -63,14 +65,17 @@ def reapply(profile, held: Held) -> dict:
     revoked = restored_rows = 0
     with profile.engine.begin() as connection:
         for row in held.revoked:
-            found = connection.exec_driver_sql("SELECT revoked_at FROM trusted_key WHERE fingerprint = ?",
-                                               (row["fingerprint"],)).first()
+            found = connection.exec_driver_sql(
+                "SELECT revoked_at FROM trusted_key WHERE fingerprint = ?", (row["fingerprint"],)
+            ).first()
             if found is None:
                 _insert(connection, "trusted_key", row)
                 revoked += 1
             elif found[0] is None:
-                connection.exec_driver_sql("UPDATE trusted_key SET revoked_at = ?, revoked_by = ? WHERE fingerprint = ?",
-                                           (row["revoked_at"], row["revoked_by"], row["fingerprint"]))
+                connection.exec_driver_sql(
+                    "UPDATE trusted_key SET revoked_at = ?, revoked_by = ? WHERE fingerprint = ?",
+                    (row["revoked_at"], row["revoked_by"], row["fingerprint"]),
+                )
                 revoked += 1
         present = {row[0] for row in connection.exec_driver_sql("SELECT id FROM bundle_ledger")}
         for row in held.ledger:

@@ -56,21 +56,29 @@ def encrypt(private, passphrase: str, iterations: int = ITERATIONS) -> bytes:
     from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
     from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
-    plain = private.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-                                  serialization.NoEncryption())
+    plain = private.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
     salt, iv = os.urandom(16), os.urandom(16)
     key = PBKDF2HMAC(hashes.SHA256(), 32, salt, iterations).derive(passphrase.encode("utf-8"))
     padder = padding.PKCS7(128).padder()
     encryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).encryptor()
     secret = encryptor.update(padder.update(plain) + padder.finalize()) + encryptor.finalize()
     der = _sequence(
-        _sequence(_oid(_PBES2), _sequence(
-            _sequence(_oid(_PBKDF2), _sequence(_der(0x04, salt), _integer(iterations),
-                                               _sequence(_oid(_HMAC_SHA256), _der(0x05, b"")))),
-            _sequence(_oid(_AES256_CBC), _der(0x04, iv)))),
-        _der(0x04, secret))
+        _sequence(
+            _oid(_PBES2),
+            _sequence(
+                _sequence(
+                    _oid(_PBKDF2),
+                    _sequence(_der(0x04, salt), _integer(iterations), _sequence(_oid(_HMAC_SHA256), _der(0x05, b""))),
+                ),
+                _sequence(_oid(_AES256_CBC), _der(0x04, iv)),
+            ),
+        ),
+        _der(0x04, secret),
+    )
     text = base64.b64encode(der).decode("ascii")
-    lines = [text[i:i + 64] for i in range(0, len(text), 64)]
+    lines = [text[i : i + 64] for i in range(0, len(text), 64)]
     return "\n".join([_BEGIN, *lines, _END, ""]).encode("ascii")
 
 
@@ -82,7 +90,7 @@ def _children(der: bytes, start: int, end: int) -> list[tuple[int, int, int]]:
         start += 2
         if size & 0x80:
             count = size & 0x7F
-            size = int.from_bytes(der[start:start + count], "big")
+            size = int.from_bytes(der[start : start + count], "big")
             start += count
         found.append((tag, start, start + size))
         start += size
@@ -99,13 +107,13 @@ def iterations(pem: bytes) -> int:
         outer = _children(der, 0, len(der))[0]
         algorithm = _children(der, outer[1], outer[2])[0]
         oid, params = _children(der, algorithm[1], algorithm[2])[:2]
-        if der[oid[1]:oid[2]] != _oid(_PBES2)[2:]:
+        if der[oid[1] : oid[2]] != _oid(_PBES2)[2:]:
             return 0
         kdf = _children(der, params[1], params[2])[0]
         kdf_oid, kdf_params = _children(der, kdf[1], kdf[2])[:2]
-        if der[kdf_oid[1]:kdf_oid[2]] != _oid(_PBKDF2)[2:]:
+        if der[kdf_oid[1] : kdf_oid[2]] != _oid(_PBKDF2)[2:]:
             return 0
         count = _children(der, kdf_params[1], kdf_params[2])[1]
-        return int.from_bytes(der[count[1]:count[2]], "big")
+        return int.from_bytes(der[count[1] : count[2]], "big")
     except (ValueError, IndexError, UnicodeDecodeError):
         return 0

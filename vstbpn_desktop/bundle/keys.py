@@ -44,7 +44,7 @@ def fingerprint_hex(raw_public_key: bytes) -> str:
 def spaced(fingerprint: str) -> str:
     """`3F2A9C01…` → `3F2A 9C01 …`: the form shown and read aloud."""
     plain = normalise_fingerprint(fingerprint)
-    return " ".join(plain[i:i + 4] for i in range(0, len(plain), 4))
+    return " ".join(plain[i : i + 4] for i in range(0, len(plain), 4))
 
 
 def normalise_fingerprint(text: str) -> str:
@@ -53,7 +53,8 @@ def normalise_fingerprint(text: str) -> str:
     if not re.fullmatch(r"[0-9A-F]{%d}" % (FINGERPRINT_BYTES * 2), plain):
         raise Refused(
             "vân tay khóa '{text}' không hợp lệ: cần {value} chữ số hex (8 nhóm 4 ký tự, có hoặc không có dấu cách)",
-            text=text, value=FINGERPRINT_BYTES * 2
+            text=text,
+            value=FINGERPRINT_BYTES * 2,
         )
     return plain
 
@@ -96,13 +97,18 @@ class PublicKeyInfo:
 
     def as_json(self) -> dict:
         return {
-            "format": PUBLIC_KEY_FORMAT, "version": 1, "org_unit": self.org_unit,
-            "org_unit_name": self.org_unit_name, "tree": self.tree,
-            "public_key": self.public_key, "fingerprint": spaced(self.fingerprint),
+            "format": PUBLIC_KEY_FORMAT,
+            "version": 1,
+            "org_unit": self.org_unit,
+            "org_unit_name": self.org_unit_name,
+            "tree": self.tree,
+            "public_key": self.public_key,
+            "fingerprint": spaced(self.fingerprint),
         }
 
 
 # -- at init ---------------------------------------------------------------------------------
+
 
 def check_new_passphrase(passphrase: str | None) -> None:
     """The rule for a new passphrase, the same in the window (ui/first_run.py) and at `init`."""
@@ -139,6 +145,7 @@ def init_profile_key(profile, passphrase: str) -> str:
 
 # -- using the key ---------------------------------------------------------------------------
 
+
 def public_key_info(profile) -> PublicKeyInfo:
     encoded = profile.meta.get(META_PUBLIC_KEY)
     if not encoded:
@@ -146,8 +153,11 @@ def public_key_info(profile) -> PublicKeyInfo:
     raw = base64.b64decode(encoded)
     unit = profile.org_unit()
     return PublicKeyInfo(
-        org_unit=profile.org_unit_code, org_unit_name=unit.name if unit else "",
-        tree=profile.org_unit_tree, public_key=encoded, fingerprint=fingerprint_hex(raw),
+        org_unit=profile.org_unit_code,
+        org_unit_name=unit.name if unit else "",
+        tree=profile.org_unit_tree,
+        public_key=encoded,
+        fingerprint=fingerprint_hex(raw),
     )
 
 
@@ -195,9 +205,8 @@ def export_public(profile, out: Path) -> PublicKeyInfo:
 
 def read_public_key_file(path: Path) -> PublicKeyInfo:
     """A file written by `keys export-public`; the fingerprint is recomputed, never trusted."""
-    from .strictjson import JsonRefused, loads
-
     from ..files import not_a_file
+    from .strictjson import JsonRefused, loads
 
     path = Path(path)
     problem = not_a_file(path)  # a FIFO or device: refused, never waited on
@@ -215,12 +224,15 @@ def read_public_key_file(path: Path) -> PublicKeyInfo:
     except JsonRefused as exc:
         raise Refused("{name}: không phải tệp khóa công khai ({error})", name=path.name, error=exc) from None
     if not isinstance(document, dict) or document.get("format") != PUBLIC_KEY_FORMAT:
-        raise Refused("{name}: không phải tệp khóa công khai (thiếu \"format\": \"{PUBLIC_KEY_FORMAT}\")",
-                      name=path.name, PUBLIC_KEY_FORMAT=PUBLIC_KEY_FORMAT)
+        raise Refused(
+            '{name}: không phải tệp khóa công khai (thiếu "format": "{PUBLIC_KEY_FORMAT}")',
+            name=path.name,
+            PUBLIC_KEY_FORMAT=PUBLIC_KEY_FORMAT,
+        )
     fields = {}
     for name in ("org_unit", "public_key", "fingerprint"):
         if not isinstance(document.get(name), str) or not document[name]:
-            raise Refused("{name}: thiếu trường \"{name2}\"", name=path.name, name2=name)
+            raise Refused('{name}: thiếu trường "{name2}"', name=path.name, name2=name)
         fields[name] = document[name]
     try:
         actual = fingerprint_hex(base64.b64decode(fields["public_key"], validate=True))
@@ -230,6 +242,9 @@ def read_public_key_file(path: Path) -> PublicKeyInfo:
         raise Refused("{name}: vân tay ghi trong tệp không khớp với khóa công khai (tệp đã bị sửa)", name=path.name)
     actual = fingerprint_hex(raw_public(public_from_base64(fields["public_key"])))  # weak keys refused here
     return PublicKeyInfo(
-        org_unit=fields["org_unit"].strip(), org_unit_name=str(document.get("org_unit_name") or ""),
-        tree=str(document.get("tree") or ""), public_key=fields["public_key"], fingerprint=actual,
+        org_unit=fields["org_unit"].strip(),
+        org_unit_name=str(document.get("org_unit_name") or ""),
+        tree=str(document.get("tree") or ""),
+        public_key=fields["public_key"],
+        fingerprint=actual,
     )

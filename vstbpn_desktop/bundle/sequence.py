@@ -13,7 +13,8 @@ parent's refusal gives (a stale bundle signed by another key is refused with tha
 
 from pathlib import Path
 
-from sqlalchemy import select as sa_select, update
+from sqlalchemy import select as sa_select
+from sqlalchemy import update
 
 from ..atomic import OutputError, write_atomic
 from ..errors import Refused
@@ -37,11 +38,17 @@ def _file_value(profile) -> int:
     except FileNotFoundError:
         return 0
     except OSError as exc:
-        raise Refused("{path}: không đọc được số thứ tự gói đã dùng ({error})", path=high_water_path(profile),
-                      error=exc.strerror or exc) from exc
+        raise Refused(
+            "{path}: không đọc được số thứ tự gói đã dùng ({error})",
+            path=high_water_path(profile),
+            error=exc.strerror or exc,
+        ) from exc
     if not text.isascii() or not text.isdigit():
-        raise Refused("{path}: tệp số thứ tự gói bị hỏng (cần một số nguyên); hãy khôi phục tệp hoặc hỏi cấp trên "
-                      "số thứ tự gói cuối cùng đã nhận rồi dùng bundle export --sequence-from", path=high_water_path(profile))
+        raise Refused(
+            "{path}: tệp số thứ tự gói bị hỏng (cần một số nguyên); hãy khôi phục tệp hoặc hỏi cấp trên "
+            "số thứ tự gói cuối cùng đã nhận rồi dùng bundle export --sequence-from",
+            path=high_water_path(profile),
+        )
     return int(text)
 
 

@@ -3,7 +3,7 @@
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from sqlalchemy import select as sa_select
 from sqlmodel import select
@@ -15,7 +15,7 @@ from ..storage.models import BundleLedger, ReportingPeriod
 
 def _local_day(moment: datetime) -> date:
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.astimezone().date()
 
 
@@ -45,9 +45,13 @@ class Cell:
     returned: date | None = None  # the day this unit returned the bundle it holds for correction
 
     def as_json(self) -> dict:
-        return {"status": self.status, "received": self.received.isoformat() if self.received else None,
-                "sequence": self.sequence, "overdue": self.overdue,
-                "returned": self.returned.isoformat() if self.returned else None}
+        return {
+            "status": self.status,
+            "received": self.received.isoformat() if self.received else None,
+            "sequence": self.sequence,
+            "overdue": self.overdue,
+            "returned": self.returned.isoformat() if self.returned else None,
+        }
 
 
 def _ledger(profile) -> list:
@@ -89,8 +93,10 @@ def returned_bundles(engine) -> dict[tuple[str, str, int], date]:
     shows it until the child sends a newer bundle (whose sequence no return names)."""
     from .answer import returns_made
 
-    return {(event["org_unit_code"], event["period"], event["after"].get("sequence")): _local_day(event["at"])
-            for event in returns_made(engine)}
+    return {
+        (event["org_unit_code"], event["period"], event["after"].get("sequence")): _local_day(event["at"])
+        for event in returns_made(engine)
+    }
 
 
 def matrix(profile, periods: list[Period] | None = None, today: date | None = None) -> dict:
@@ -120,8 +126,16 @@ def matrix(profile, periods: list[Period] | None = None, today: date | None = No
             first = min(_local_day(row.received_at) for row in mine)
             late = bool(deadline and first > deadline)
             sent_back = returned.get((child.code, period.code, current.sequence))
-            cells[period.code] = Cell("late" if late else "received", _local_day(current.received_at),
-                                      current.sequence, first, returned=sent_back)
+            cells[period.code] = Cell(
+                "late" if late else "received",
+                _local_day(current.received_at),
+                current.sequence,
+                first,
+                returned=sent_back,
+            )
         rows.append({"org_unit": child.code, "name": child.name, "cells": cells})
-    return {"periods": [p.code for p in periods],
-            "deadlines": {code: day.isoformat() for code, day in limits.items()}, "rows": rows}
+    return {
+        "periods": [p.code for p in periods],
+        "deadlines": {code: day.isoformat() for code, day in limits.items()},
+        "rows": rows,
+    }

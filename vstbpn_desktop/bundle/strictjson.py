@@ -25,7 +25,7 @@ def _pairs(pairs):
     result = {}
     for key, value in pairs:
         if key in result:
-            raise JsonRefused("khóa \"{key}\" xuất hiện hai lần trong cùng một đối tượng", key=key)
+            raise JsonRefused('khóa "{key}" xuất hiện hai lần trong cùng một đối tượng', key=key)
         result[key] = value
     return result
 
@@ -36,15 +36,21 @@ def _constant(name):
 
 def _int(text):
     if len(text.lstrip("-")) > MAX_INT_DIGITS:
-        raise JsonRefused("số nguyên dài {length} chữ số, vượt giới hạn {MAX_INT_DIGITS}",
-                          length=len(text), MAX_INT_DIGITS=MAX_INT_DIGITS)
+        raise JsonRefused(
+            "số nguyên dài {length} chữ số, vượt giới hạn {MAX_INT_DIGITS}",
+            length=len(text),
+            MAX_INT_DIGITS=MAX_INT_DIGITS,
+        )
     return int(text)
 
 
 def _float(text):
     if len(text) > MAX_NUMBER_CHARS:
-        raise JsonRefused("số dài {length} ký tự, vượt giới hạn {MAX_NUMBER_CHARS}",
-                          length=len(text), MAX_NUMBER_CHARS=MAX_NUMBER_CHARS)
+        raise JsonRefused(
+            "số dài {length} ký tự, vượt giới hạn {MAX_NUMBER_CHARS}",
+            length=len(text),
+            MAX_NUMBER_CHARS=MAX_NUMBER_CHARS,
+        )
     value = float(text)
     if not math.isfinite(value):
         raise JsonRefused("số {text} vượt quá phạm vi", text=text)
@@ -74,13 +80,16 @@ def _check_scalars(text: str, value):
         for item in _strings(value):
             found = _LONE_SURROGATE.search(item)
             if found:
-                raise JsonRefused("chuỗi chứa nửa cặp thay thế U+{code:04X} đứng một mình (không phải ký tự Unicode)",
-                                  code=ord(found.group()))
+                raise JsonRefused(
+                    "chuỗi chứa nửa cặp thay thế U+{code:04X} đứng một mình (không phải ký tự Unicode)",
+                    code=ord(found.group()),
+                )
     return value
 
 
-_DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_constant, parse_int=_int,
-                            parse_float=_float, strict=True)
+_DECODER = json.JSONDecoder(
+    object_pairs_hook=_pairs, parse_constant=_constant, parse_int=_int, parse_float=_float, strict=True
+)
 
 
 def loads(data: bytes | str):

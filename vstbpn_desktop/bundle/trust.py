@@ -10,7 +10,14 @@ from sqlmodel import select
 from ..errors import Message, Refused
 from ..storage.database import session_scope
 from ..storage.models import TrustedKey, now
-from .keys import META_PUBLIC_KEY, fingerprint_hex, normalise_fingerprint, public_from_base64, read_public_key_file, spaced
+from .keys import (
+    META_PUBLIC_KEY,
+    fingerprint_hex,
+    normalise_fingerprint,
+    public_from_base64,
+    read_public_key_file,
+    spaced,
+)
 from .verify import SigningKey
 
 
@@ -33,8 +40,15 @@ def _units_below(profile) -> set[str]:
 
 def _as_enrolment(profile, row: TrustedKey, already: bool = False) -> Enrolment:
     unit = profile.org_unit(row.org_unit_code)
-    return Enrolment(row.fingerprint, row.org_unit_code, unit.name if unit else "", row.enrolled_at,
-                     row.enrolled_by, row.revoked_at, already)
+    return Enrolment(
+        row.fingerprint,
+        row.org_unit_code,
+        unit.name if unit else "",
+        row.enrolled_at,
+        row.enrolled_by,
+        row.revoked_at,
+        already,
+    )
 
 
 def add(profile, path: Path, org_unit: str) -> Enrolment:
@@ -43,36 +57,58 @@ def add(profile, path: Path, org_unit: str) -> Enrolment:
     info = read_public_key_file(path)
     code = (org_unit or "").strip()
     if info.org_unit != code:
-        raise Refused("{name}: tệp là khóa của đơn vị {org_unit}, không phải {code} (--org-unit)",
-                      name=Path(path).name, org_unit=info.org_unit, code=code)
+        raise Refused(
+            "{name}: tệp là khóa của đơn vị {org_unit}, không phải {code} (--org-unit)",
+            name=Path(path).name,
+            org_unit=info.org_unit,
+            code=code,
+        )
     own_key = profile.meta.get(META_PUBLIC_KEY)
     if own_key and fingerprint_hex(base64.b64decode(own_key)) == info.fingerprint:
-        raise Refused("{name}: đây là khóa của chính hồ sơ này ({org_unit_code}); chỉ đăng ký khóa của đơn vị khác "
-                      "(khóa của mình không thể đại diện cho đơn vị cấp dưới)",
-                      name=Path(path).name, org_unit_code=profile.org_unit_code)
+        raise Refused(
+            "{name}: đây là khóa của chính hồ sơ này ({org_unit_code}); chỉ đăng ký khóa của đơn vị khác "
+            "(khóa của mình không thể đại diện cho đơn vị cấp dưới)",
+            name=Path(path).name,
+            org_unit_code=profile.org_unit_code,
+        )
     own = profile.org_unit()
     parent = own.parent_code if own else None
     # The parent's key is enrolled too, for its answers (return for correction) only: a report
     # signed by it is refused by the importer (bundle/importer.py, _check_report).
     if code not in _units_below(profile) and code != parent:
-        raise Refused("đơn vị {code} không thuộc {org_unit_code}: chỉ đăng ký được khóa của đơn vị cấp dưới (hoặc "
-                      "của đơn vị cấp trên, để nhận tệp trả lại để sửa)",
-                      code=code, org_unit_code=profile.org_unit_code)
+        raise Refused(
+            "đơn vị {code} không thuộc {org_unit_code}: chỉ đăng ký được khóa của đơn vị cấp dưới (hoặc "
+            "của đơn vị cấp trên, để nhận tệp trả lại để sửa)",
+            code=code,
+            org_unit_code=profile.org_unit_code,
+        )
     if info.tree and info.tree != profile.org_unit_tree:
-        raise Refused("{name}: khóa thuộc danh mục đơn vị {tree}, hồ sơ này dùng {org_unit_tree}",
-                      name=Path(path).name, tree=info.tree, org_unit_tree=profile.org_unit_tree)
+        raise Refused(
+            "{name}: khóa thuộc danh mục đơn vị {tree}, hồ sơ này dùng {org_unit_tree}",
+            name=Path(path).name,
+            tree=info.tree,
+            org_unit_tree=profile.org_unit_tree,
+        )
     with session_scope(profile.engine) as session:
         row = session.get(TrustedKey, info.fingerprint)
         if row is not None:
             if row.revoked_at is not None:
-                raise Refused("khóa {fingerprint} đã bị thu hồi ngày {revoked_at:%d/%m/%Y}; đơn vị cần tạo khóa mới",
-                              fingerprint=spaced(row.fingerprint), revoked_at=row.revoked_at)
+                raise Refused(
+                    "khóa {fingerprint} đã bị thu hồi ngày {revoked_at:%d/%m/%Y}; đơn vị cần tạo khóa mới",
+                    fingerprint=spaced(row.fingerprint),
+                    revoked_at=row.revoked_at,
+                )
             if row.org_unit_code != code:
-                raise Refused("khóa {fingerprint} đã được đăng ký cho đơn vị {org_unit_code}; một khóa chỉ đại diện "
-                              "cho một đơn vị", fingerprint=spaced(row.fingerprint), org_unit_code=row.org_unit_code)
+                raise Refused(
+                    "khóa {fingerprint} đã được đăng ký cho đơn vị {org_unit_code}; một khóa chỉ đại diện "
+                    "cho một đơn vị",
+                    fingerprint=spaced(row.fingerprint),
+                    org_unit_code=row.org_unit_code,
+                )
             return _as_enrolment(profile, row, already=True)
-        row = TrustedKey(fingerprint=info.fingerprint, org_unit_code=code, public_key=info.public_key,
-                         enrolled_by=profile.author)
+        row = TrustedKey(
+            fingerprint=info.fingerprint, org_unit_code=code, public_key=info.public_key, enrolled_by=profile.author
+        )
         session.add(row)
     return _as_enrolment(profile, row)
 
@@ -104,12 +140,19 @@ def key_for(profile, bundle_name: str):
             row = session.get(TrustedKey, fingerprint)
         where = Message("gói {bundle}: thành phần {member}", bundle=bundle_name, member="manifest.sig")
         if row is None:
-            raise Refused("{where}: khóa {fingerprint} chưa được đăng ký ở đơn vị này (trust add TỆP --org-unit MÃ)",
-                          where=where, fingerprint=spaced(fingerprint))
+            raise Refused(
+                "{where}: khóa {fingerprint} chưa được đăng ký ở đơn vị này (trust add TỆP --org-unit MÃ)",
+                where=where,
+                fingerprint=spaced(fingerprint),
+            )
         if row.revoked_at is not None:
-            raise Refused("{where}: khóa {fingerprint} của đơn vị {org_unit_code} đã bị thu hồi ngày "
-                          "{revoked_at:%d/%m/%Y}",
-                          where=where, fingerprint=spaced(fingerprint), org_unit_code=row.org_unit_code, revoked_at=row.revoked_at)
+            raise Refused(
+                "{where}: khóa {fingerprint} của đơn vị {org_unit_code} đã bị thu hồi ngày {revoked_at:%d/%m/%Y}",
+                where=where,
+                fingerprint=spaced(fingerprint),
+                org_unit_code=row.org_unit_code,
+                revoked_at=row.revoked_at,
+            )
         try:
             key = public_from_base64(row.public_key)  # a weak key enrolled by an older version: refused
         except Refused as exc:

@@ -19,12 +19,17 @@ import hashlib
 import stat
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from ..domain.validation import (
-    Invalid, check_indicator_bounds, validate_activity, validate_coverage, validate_document,
+    Invalid,
+    check_indicator_bounds,
+    validate_activity,
+    validate_coverage,
+    validate_document,
     validate_indicator_value,
     validate_narrative,
 )
@@ -77,15 +82,19 @@ class BundleReader:
     # -- refusals --------------------------------------------------------------------------
 
     def refuse(self, rule: str, /, member: str | None = None, **fields) -> Refused:
-        """"gói X: thành phần M: <rule>"; `rule` is a message template filled with `fields`."""
+        """ "gói X: thành phần M: <rule>"; `rule` is a message template filled with `fields`."""
         if member:
-            return Refused("gói {bundle}: thành phần {member}: {rule}", bundle=self.name, member=member,
-                           rule=message(rule, **fields))
+            return Refused(
+                "gói {bundle}: thành phần {member}: {rule}",
+                bundle=self.name,
+                member=member,
+                rule=message(rule, **fields),
+            )
         return Refused("gói {bundle}: {rule}", bundle=self.name, rule=message(rule, **fields))
 
     # -- 1. the container ------------------------------------------------------------------
 
-    def __enter__(self) -> "BundleReader":
+    def __enter__(self) -> BundleReader:
         problem = not_a_file(self.path)  # a FIFO or device: refused, never waited on
         if problem is not None:
             raise self.refuse(problem)
@@ -103,8 +112,9 @@ class BundleReader:
             self.zip = zipfile.ZipFile(self.path)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
             if head.startswith(b"PK"):
-                raise self.refuse("tệp zip bị cắt cụt hoặc hỏng (không đọc được danh mục zip); "
-                                  "hãy chép lại tệp từ nguồn") from None
+                raise self.refuse(
+                    "tệp zip bị cắt cụt hoặc hỏng (không đọc được danh mục zip); hãy chép lại tệp từ nguồn"
+                ) from None
             raise self.refuse("không phải tệp zip (.vstb), định dạng tệp không đúng") from None
         try:
             self._check_directory()
@@ -148,8 +158,12 @@ class BundleReader:
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
             raise self.refuse("không giải nén được (hỏng hoặc bị cắt cụt: {error})", member=name, error=exc) from None
         if len(data) > limit:
-            raise self.refuse("giải nén ra nhiều hơn {limit} byte mà manifest ghi; dừng đọc (nội dung "
-                              "bị thay đổi, lấy từ gói khác, hoặc bom zip)", member=name, limit=Count(limit))
+            raise self.refuse(
+                "giải nén ra nhiều hơn {limit} byte mà manifest ghi; dừng đọc (nội dung "
+                "bị thay đổi, lấy từ gói khác, hoặc bom zip)",
+                member=name,
+                limit=Count(limit),
+            )
         return data
 
     # -- 2-4. signature, then manifest ------------------------------------------------------
@@ -160,7 +174,8 @@ class BundleReader:
             raise self.refuse("gói chưa được ký (không có thành phần manifest.sig)", fmt.SIGNATURE)
         try:
             fingerprint, signature = fmt.parse_signature_member(
-                self.read_member(fmt.SIGNATURE, fmt.MAX_SIGNATURE_BYTES))
+                self.read_member(fmt.SIGNATURE, fmt.MAX_SIGNATURE_BYTES)
+            )
         except ValueError as exc:
             raise self.refuse("chữ ký không đúng định dạng: {error}", member=fmt.SIGNATURE, error=exc) from None
         self.fingerprint = fingerprint
@@ -178,7 +193,10 @@ class BundleReader:
         except InvalidSignature:
             raise self.refuse(
                 "chữ ký không khớp với manifest.json theo khóa {fingerprint} (gói đã bị sửa sau khi ký, hoặc không "
-                "do khóa này ký)", member=fmt.SIGNATURE, fingerprint=spaced(fingerprint)) from None
+                "do khóa này ký)",
+                member=fmt.SIGNATURE,
+                fingerprint=spaced(fingerprint),
+            ) from None
         self.manifest_sha256 = hashlib.sha256(manifest_bytes).hexdigest()
         try:
             manifest = fmt.manifest_from_json(loads(manifest_bytes))
@@ -190,7 +208,11 @@ class BundleReader:
             raise self.refuse(
                 "gói ghi đơn vị gửi {sender_org_unit} nhưng khóa {fingerprint} chỉ được đăng ký cho đơn vị "
                 "{org_unit}; một khóa chỉ đại diện cho một đơn vị",
-                member=fmt.MANIFEST, sender_org_unit=manifest.sender_org_unit, fingerprint=spaced(fingerprint), org_unit=key.org_unit)
+                member=fmt.MANIFEST,
+                sender_org_unit=manifest.sender_org_unit,
+                fingerprint=spaced(fingerprint),
+                org_unit=key.org_unit,
+            )
         expected = {entry.name for entry in manifest.members} | {fmt.MANIFEST, fmt.SIGNATURE}
         extra = sorted(set(self.infos) - expected)
         if extra:
@@ -207,11 +229,16 @@ class BundleReader:
         """A small member (audit.json, answer.json) whole, its length and SHA-256 checked."""
         data = self.read_member(entry.name, entry.length)
         if len(data) != entry.length:
-            raise self.refuse("dài {length} byte, manifest ghi {length2} byte",
-                              member=entry.name, length=len(data), length2=entry.length)
+            raise self.refuse(
+                "dài {length} byte, manifest ghi {length2} byte",
+                member=entry.name,
+                length=len(data),
+                length2=entry.length,
+            )
         if hashlib.sha256(data).hexdigest() != entry.sha256:
-            raise self.refuse("SHA-256 không khớp với manifest (nội dung đã bị thay đổi hoặc "
-                              "lấy từ gói khác)", entry.name)
+            raise self.refuse(
+                "SHA-256 không khớp với manifest (nội dung đã bị thay đổi hoặc lấy từ gói khác)", entry.name
+            )
         return data
 
     def _chunks(self, entry: fmt.MemberEntry):
@@ -228,11 +255,16 @@ class BundleReader:
                         break
                     yield chunk
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
-            raise self.refuse("không giải nén được (hỏng hoặc bị cắt cụt: {error})", member=entry.name,
-                              error=exc) from None
+            raise self.refuse(
+                "không giải nén được (hỏng hoặc bị cắt cụt: {error})", member=entry.name, error=exc
+            ) from None
         if read > entry.length:
-            raise self.refuse("giải nén ra nhiều hơn {limit} byte mà manifest ghi; dừng đọc (nội dung "
-                              "bị thay đổi, lấy từ gói khác, hoặc bom zip)", member=entry.name, limit=Count(entry.length))
+            raise self.refuse(
+                "giải nén ra nhiều hơn {limit} byte mà manifest ghi; dừng đọc (nội dung "
+                "bị thay đổi, lấy từ gói khác, hoặc bom zip)",
+                member=entry.name,
+                limit=Count(entry.length),
+            )
 
     def check_member(self, entry: fmt.MemberEntry) -> int:
         """A data member read once without keeping it: its length, SHA-256, line lengths and the
@@ -260,15 +292,21 @@ class BundleReader:
                 pending, lines, start = 0, lines + 1, end + 1
             pending += len(chunk) - start
             if pending > fmt.MAX_LINE_BYTES:
-                raise self.refuse("dòng {number} dài hơn {limit} byte (giới hạn của một bản ghi); dừng đọc",
-                                  member=entry.name, number=lines + 1, limit=Count(fmt.MAX_LINE_BYTES))
+                raise self.refuse(
+                    "dòng {number} dài hơn {limit} byte (giới hạn của một bản ghi); dừng đọc",
+                    member=entry.name,
+                    number=lines + 1,
+                    limit=Count(fmt.MAX_LINE_BYTES),
+                )
             last = chunk[-1:]
         if length != entry.length:
-            raise self.refuse("dài {length} byte, manifest ghi {length2} byte",
-                              member=entry.name, length=length, length2=entry.length)
+            raise self.refuse(
+                "dài {length} byte, manifest ghi {length2} byte", member=entry.name, length=length, length2=entry.length
+            )
         if digest.hexdigest() != entry.sha256:
-            raise self.refuse("SHA-256 không khớp với manifest (nội dung đã bị thay đổi hoặc "
-                              "lấy từ gói khác)", entry.name)
+            raise self.refuse(
+                "SHA-256 không khớp với manifest (nội dung đã bị thay đổi hoặc lấy từ gói khác)", entry.name
+            )
         if invalid is None:
             try:
                 utf8.decode(b"", final=True)
@@ -281,8 +319,11 @@ class BundleReader:
         if length and last != b"\n":
             raise self.refuse("dòng cuối phải kết thúc bằng ký tự xuống dòng", entry.name)
         if carriage is not None:
-            raise self.refuse("dòng {number}: có ký tự CR (xuống dòng kiểu Windows CRLF); mỗi dòng chỉ kết thúc "
-                              "bằng LF", member=entry.name, number=carriage)
+            raise self.refuse(
+                "dòng {number}: có ký tự CR (xuống dòng kiểu Windows CRLF); mỗi dòng chỉ kết thúc bằng LF",
+                member=entry.name,
+                number=carriage,
+            )
         return lines
 
     def _lines(self, entry: fmt.MemberEntry):
@@ -295,8 +336,9 @@ class BundleReader:
                 try:
                     yield raw.decode("utf-8")
                 except UnicodeDecodeError as exc:
-                    raise self.refuse("không phải UTF-8 hợp lệ (byte {start})", member=entry.name,
-                                      start=offset + exc.start) from None
+                    raise self.refuse(
+                        "không phải UTF-8 hợp lệ (byte {start})", member=entry.name, start=offset + exc.start
+                    ) from None
                 offset += len(raw) + 1
 
     def audit_summary(self) -> dict | None:
@@ -322,8 +364,12 @@ class BundleReader:
             entry = entries[name]
             count = self.check_member(entry)
             if count != manifest.counts[fmt.COUNT_NAMES[name]]:
-                raise self.refuse("có {length} dòng, manifest ghi {value}",
-                                  member=name, length=count, value=manifest.counts[fmt.COUNT_NAMES[name]])
+                raise self.refuse(
+                    "có {length} dòng, manifest ghi {value}",
+                    member=name,
+                    length=count,
+                    value=manifest.counts[fmt.COUNT_NAMES[name]],
+                )
             allowed = frozenset(fmt.FIELDS[name])
             seen: set = set()
             for number, line in enumerate(self._lines(entry), start=1):
@@ -353,12 +399,17 @@ class BundleReader:
             raise self.refuse("dòng {number}: phải là một đối tượng JSON phẳng", member=name, number=number)
         if not allowed.issuperset(raw):
             unknown = sorted(set(raw) - allowed)
-            raise self.refuse("dòng {number}: trường không biết \"{value}\"",
-                              member=name, number=number, value=unknown[0])
+            raise self.refuse(
+                'dòng {number}: trường không biết "{value}"', member=name, number=number, value=unknown[0]
+            )
         for key, value in raw.items():
             if not isinstance(value, SCALARS) or isinstance(value, bool):
-                raise self.refuse("dòng {number}: trường \"{key}\" phải là chuỗi hoặc số, không được lồng đối "
-                                  "tượng/mảng", member=name, number=number, key=key)
+                raise self.refuse(
+                    'dòng {number}: trường "{key}" phải là chuỗi hoặc số, không được lồng đối tượng/mảng',
+                    member=name,
+                    number=number,
+                    key=key,
+                )
         try:
             fmt.check_record(name, raw)
         except ValueError as exc:
@@ -390,20 +441,28 @@ class BundleReader:
             coverage = validate_coverage(raw.get("coverage"))
             value = validate_indicator_value(code, raw.get("value"), coverage)
             if not value.is_integer():  # every indicator typed in is a count of people, units or calls
-                raise Invalid({"value": Message("chỉ tiêu {code} là số đếm, phải là số nguyên (không phải {value})",
-                                                code=code, value=raw.get("value"))})
+                raise Invalid(
+                    {
+                        "value": Message(
+                            "chỉ tiêu {code} là số đếm, phải là số nguyên (không phải {value})",
+                            code=code,
+                            value=raw.get("value"),
+                        )
+                    }
+                )
             result.indicators[code] = value
             result.coverage[code] = coverage
         else:
             section, text = validate_narrative(raw.get("section"), raw.get("text"), strict=True)
             if section in seen:
-                raise Reason("mục \"{section}\" xuất hiện hai lần", section=section)
+                raise Reason('mục "{section}" xuất hiện hai lần', section=section)
             seen.add(section)
             result.narratives[section] = text
 
 
-def read_verified(path: Path, key_for: Callable[[str], SigningKey],
-                  progress: Progress | None = None) -> tuple[fmt.Manifest, str, Content]:
+def read_verified(
+    path: Path, key_for: Callable[[str], SigningKey], progress: Progress | None = None
+) -> tuple[fmt.Manifest, str, Content]:
     """Authenticate and read a whole bundle: (manifest, manifest SHA-256, clean content)."""
     with BundleReader(path, progress) as reader:
         manifest = reader.authenticate(key_for)

@@ -27,10 +27,15 @@ def build_parser() -> argparse.ArgumentParser:
         prog="vstbpn",
         description="VSTBPN Desktop: ghi nhận, báo cáo và gửi báo cáo công tác VSTBPN và BĐG.",
     )
-    parser.add_argument("--data-dir", type=Path, help="thư mục hồ sơ (mặc định: VSTBPN_DATA_DIR hoặc thư mục dữ liệu người dùng)")
+    parser.add_argument(
+        "--data-dir", type=Path, help="thư mục hồ sơ (mặc định: VSTBPN_DATA_DIR hoặc thư mục dữ liệu người dùng)"
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--self-test", action="store_true",
-                        help="tự kiểm tra bản cài đặt trong thư mục tạm (không đụng dữ liệu) rồi thoát")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="tự kiểm tra bản cài đặt trong thư mục tạm (không đụng dữ liệu) rồi thoát",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(commands)

@@ -1,13 +1,13 @@
 """Keys, the trust register and signed bundles:
 
-  keys show | keys export-public --out FILE
-  trust add FILE --org-unit CODE | trust list | trust revoke FINGERPRINT
-  bundle export --period P --out FILE [--passphrase-env VAR] [--sequence-from N]
-  bundle verify FILE | bundle import FILE... [--dry-run] | bundle status [--period P] [--json]
-  bundle return --period P --org-unit CHILD --reason TEXT --out FILE [--passphrase-env VAR]
-                                         (the parent's signed answer: return for correction)
-  period deadline --period P (--date YYYY-MM-DD | --clear)   (the province's deadline, for "late")
-  period show --period P                 (locked or open; returned for correction by the parent, why)
+keys show | keys export-public --out FILE
+trust add FILE --org-unit CODE | trust list | trust revoke FINGERPRINT
+bundle export --period P --out FILE [--passphrase-env VAR] [--sequence-from N]
+bundle verify FILE | bundle import FILE... [--dry-run] | bundle status [--period P] [--json]
+bundle return --period P --org-unit CHILD --reason TEXT --out FILE [--passphrase-env VAR]
+                                       (the parent's signed answer: return for correction)
+period deadline --period P (--date YYYY-MM-DD | --clear)   (the province's deadline, for "late")
+period show --period P                 (locked or open; returned for correction by the parent, why)
 """
 
 import json
@@ -47,18 +47,23 @@ def register(commands) -> None:
     out.add_argument("--period", required=True, type=period_arg)
     out.add_argument("--out", required=True, type=Path)
     out.add_argument("--passphrase-env", help="tên biến môi trường chứa mật khẩu khóa ký")
-    out.add_argument("--sequence-from", type=int, metavar="N",
-                     help="số thứ tự gói ít nhất là N (khóa hoặc máy mới: tiếp tục số thứ tự của đơn vị theo số cấp "
-                          "trên báo)")
+    out.add_argument(
+        "--sequence-from",
+        type=int,
+        metavar="N",
+        help="số thứ tự gói ít nhất là N (khóa hoặc máy mới: tiếp tục số thứ tự của đơn vị theo số cấp trên báo)",
+    )
     out.set_defaults(handler=cmd_bundle_export)
     verify = bundle_sub.add_parser("verify", help="kiểm tra gói mà không nhập")
     verify.add_argument("file", type=Path)
     verify.set_defaults(handler=cmd_bundle_verify)
     imp = bundle_sub.add_parser(
-        "import", help="kiểm tra và nhập gói; mỗi gói toàn bộ hoặc không gì, nhiều gói thì xét riêng từng gói",
+        "import",
+        help="kiểm tra và nhập gói; mỗi gói toàn bộ hoặc không gì, nhiều gói thì xét riêng từng gói",
         description="Mỗi gói được kiểm tra và nhập riêng, toàn bộ hoặc không gì. Với nhiều gói, một gói bị từ "
-                    "chối không làm dừng các gói khác (giống cửa sổ Nhận báo cáo): mỗi gói in kết quả của nó, "
-                    "dòng cuối tổng kết; mã thoát 1 nếu có gói bị từ chối, các gói còn lại vẫn đã được nhập.")
+        "chối không làm dừng các gói khác (giống cửa sổ Nhận báo cáo): mỗi gói in kết quả của nó, "
+        "dòng cuối tổng kết; mã thoát 1 nếu có gói bị từ chối, các gói còn lại vẫn đã được nhập.",
+    )
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
     imp.add_argument("--dry-run", action="store_true", help="chỉ cho xem thay đổi, không nhập")
     imp.set_defaults(handler=cmd_bundle_import)
@@ -95,6 +100,7 @@ def _fp(fingerprint: str) -> str:
 
 # -- keys ------------------------------------------------------------------------------------
 
+
 def cmd_keys_show(args) -> int:
     from ..bundle.keys import public_key_info
 
@@ -116,6 +122,7 @@ def cmd_keys_export_public(args) -> int:
 
 # -- trust -----------------------------------------------------------------------------------
 
+
 def cmd_trust_add(args) -> int:
     from ..bundle import trust
 
@@ -135,8 +142,10 @@ def cmd_trust_list(args) -> int:
         print("Chưa đăng ký khóa nào.")
     for row in rows:
         state = f"thu hồi {format_date(row.revoked_at)}" if row.revoked_at else "hiệu lực"
-        print(f"{row.org_unit}\t{row.org_unit_name}\t{_fp(row.fingerprint)}\t"
-              f"đăng ký {format_date(row.enrolled_at)}\t{state}")
+        print(
+            f"{row.org_unit}\t{row.org_unit_name}\t{_fp(row.fingerprint)}\t"
+            f"đăng ký {format_date(row.enrolled_at)}\t{state}"
+        )
     return 0
 
 
@@ -147,12 +156,15 @@ def cmd_trust_revoke(args) -> int:
     if enrolment.already:
         print(f"Khóa {_fp(enrolment.fingerprint)} đã bị thu hồi từ ngày {format_date(enrolment.revoked_at)}.")
     else:
-        print(f"Đã thu hồi khóa {_fp(enrolment.fingerprint)} của {enrolment.org_unit_name} "
-              f"({enrolment.org_unit}); các gói ký bằng khóa này sẽ bị từ chối.")
+        print(
+            f"Đã thu hồi khóa {_fp(enrolment.fingerprint)} của {enrolment.org_unit_name} "
+            f"({enrolment.org_unit}); các gói ký bằng khóa này sẽ bị từ chối."
+        )
     return 0
 
 
 # -- bundles ---------------------------------------------------------------------------------
+
 
 def _size(size: int) -> str:
     if size < 1024:
@@ -167,9 +179,11 @@ def cmd_bundle_export(args) -> int:
     secret = passphrase(args)
     result = export_bundle(profile, args.period, args.out, secret, sequence_from=args.sequence_from)
     counts = result.counts
-    print(f"Đã ghi và kiểm tra lại gói {result.path} ({_size(result.size)}): kỳ {args.period.code}, "
-          f"số thứ tự {result.sequence}, {counts['activities']} hoạt động, {counts['documents']} văn bản, "
-          f"{counts['indicators']} chỉ tiêu, {counts['narratives']} mục nội dung")
+    print(
+        f"Đã ghi và kiểm tra lại gói {result.path} ({_size(result.size)}): kỳ {args.period.code}, "
+        f"số thứ tự {result.sequence}, {counts['activities']} hoạt động, {counts['documents']} văn bản, "
+        f"{counts['indicators']} chỉ tiêu, {counts['narratives']} mục nội dung"
+    )
     print(f"Vân tay khóa ký: {_fp(result.fingerprint)}")
     return 0
 
@@ -179,10 +193,12 @@ def _headline(profile, result) -> str:
     unit = profile.org_unit(manifest.sender_org_unit)
     name = unit.name if unit else manifest.sender_org_unit
     counts = manifest.counts
-    return (f"Gói {result.path.name}: {name} ({manifest.sender_org_unit}), kỳ {manifest.period}, "
-            f"số thứ tự {manifest.sequence}, tạo lúc {manifest.created_at}, khóa {_fp(manifest.key_fingerprint)}; "
-            f"{counts['activities']} hoạt động, {counts['documents']} văn bản, {counts['indicators']} chỉ tiêu, "
-            f"{counts['narratives']} mục nội dung")
+    return (
+        f"Gói {result.path.name}: {name} ({manifest.sender_org_unit}), kỳ {manifest.period}, "
+        f"số thứ tự {manifest.sequence}, tạo lúc {manifest.created_at}, khóa {_fp(manifest.key_fingerprint)}; "
+        f"{counts['activities']} hoạt động, {counts['documents']} văn bản, {counts['indicators']} chỉ tiêu, "
+        f"{counts['narratives']} mục nội dung"
+    )
 
 
 def _value(value) -> str:
@@ -204,9 +220,11 @@ def _answer_headline(profile, result) -> str:
     manifest, answer = result.manifest, result.answer
     unit = profile.org_unit(manifest.sender_org_unit)
     name = unit.name if unit else manifest.sender_org_unit
-    return (f"Tệp trả lời {result.path.name}: {name} ({manifest.sender_org_unit}) trả lại để sửa báo cáo kỳ "
-            f"{answer['period']} (gói số {answer['bundle_sequence']}), số thứ tự {manifest.sequence}, "
-            f"khóa {_fp(manifest.key_fingerprint)}; lý do: {answer['reason']}")
+    return (
+        f"Tệp trả lời {result.path.name}: {name} ({manifest.sender_org_unit}) trả lại để sửa báo cáo kỳ "
+        f"{answer['period']} (gói số {answer['bundle_sequence']}), số thứ tự {manifest.sequence}, "
+        f"khóa {_fp(manifest.key_fingerprint)}; lý do: {answer['reason']}"
+    )
 
 
 def _print_audit(result) -> None:
@@ -243,12 +261,16 @@ def cmd_bundle_return(args) -> int:
     result = write_return(profile, args.org_unit, args.period, args.reason, args.out, passphrase(args))
     unit = profile.org_unit(args.org_unit)
     name = unit.name if unit else args.org_unit
-    print(f"Đã ghi tệp trả lời {result.path} ({_size(result.size)}): trả lại báo cáo kỳ {args.period.code} "
-          f"của {name} ({args.org_unit}), gói số {result.answer['bundle_sequence']}, để sửa; "
-          f"số thứ tự {result.sequence}")
+    print(
+        f"Đã ghi tệp trả lời {result.path} ({_size(result.size)}): trả lại báo cáo kỳ {args.period.code} "
+        f"của {name} ({args.org_unit}), gói số {result.answer['bundle_sequence']}, để sửa; "
+        f"số thứ tự {result.sequence}"
+    )
     print(f"Lý do: {result.answer['reason']}")
-    print("Gửi tệp này cho đơn vị cấp dưới; đơn vị đăng ký khóa công khai của cấp trên "
-          "(trust add TỆP --org-unit " + profile.org_unit_code + ") rồi nhập tệp (bundle import).")
+    print(
+        "Gửi tệp này cho đơn vị cấp dưới; đơn vị đăng ký khóa công khai của cấp trên "
+        "(trust add TỆP --org-unit " + profile.org_unit_code + ") rồi nhập tệp (bundle import)."
+    )
     return 0
 
 
@@ -267,8 +289,9 @@ def cmd_period_show(args) -> int:
     if returned:
         print(f"Cấp trên trả lại để sửa ngày {local_date(returned[0])}; lý do: {returned[1]}")
     elif row is not None and row.returned_at is not None:
-        print(f"(Đã bị trả lại ngày {local_date(row.returned_at)}, đã khóa gửi lại sau đó; lý do: "
-              f"{row.returned_reason})")
+        print(
+            f"(Đã bị trả lại ngày {local_date(row.returned_at)}, đã khóa gửi lại sau đó; lý do: {row.returned_reason})"
+        )
     return 0
 
 
@@ -295,8 +318,10 @@ def cmd_bundle_import(args) -> int:
             if result.status == "dry-run":
                 print("Chạy thử: chưa thay đổi gì.")
             else:
-                print(f"Đã áp dụng: kỳ {result.answer['period']} được ghi là bị trả lại để sửa và đã mở lại "
-                      "để sửa (nếu đang khóa).")
+                print(
+                    f"Đã áp dụng: kỳ {result.answer['period']} được ghi là bị trả lại để sửa và đã mở lại "
+                    "để sửa (nếu đang khóa)."
+                )
             continue
         print(_headline(profile, result))
         _print_audit(result)
@@ -308,13 +333,15 @@ def cmd_bundle_import(args) -> int:
         if result.status == "dry-run":
             print("Chạy thử: chưa thay đổi gì.")
         else:
-            replaced = (f" (thay gói số {result.superseded_sequence})"
-                        if result.superseded_sequence is not None else "")
+            replaced = f" (thay gói số {result.superseded_sequence})" if result.superseded_sequence is not None else ""
             print(f"Đã nhập dữ liệu kỳ {manifest.period} của đơn vị {manifest.sender_org_unit}{replaced}.")
     if many:
         done = len(args.files) - len(failed)
-        print(f"\nTổng kết: {done}/{len(args.files)} gói đã xét xong"
-              + (f"; bị từ chối: {', '.join(failed)}" if failed else "; không gói nào bị từ chối") + ".")
+        print(
+            f"\nTổng kết: {done}/{len(args.files)} gói đã xét xong"
+            + (f"; bị từ chối: {', '.join(failed)}" if failed else "; không gói nào bị từ chối")
+            + "."
+        )
     return 1 if failed else 0
 
 
@@ -324,9 +351,18 @@ def cmd_bundle_status(args) -> int:
     profile = open_profile(args)
     result = matrix(profile, args.period)
     if args.json:
-        print(json.dumps({**result, "rows": [
-            {**row, "cells": {code: cell.as_json() for code, cell in row["cells"].items()}}
-            for row in result["rows"]]}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    **result,
+                    "rows": [
+                        {**row, "cells": {code: cell.as_json() for code, cell in row["cells"].items()}}
+                        for row in result["rows"]
+                    ],
+                },
+                ensure_ascii=False,
+            )
+        )
         return 0
     labels = {"received": "đã nhận", "late": "trễ hạn", "missing": "chưa gửi"}
     for code in result["periods"]:

@@ -46,8 +46,10 @@ def passphrase(args, confirm: bool = False) -> str:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise Refused("mật khẩu khóa ký có byte không phải UTF-8 (biến môi trường đặt sai bảng mã?); hãy đặt lại "
-                      "mật khẩu bằng chữ gõ được từ bàn phím") from None
+        raise Refused(
+            "mật khẩu khóa ký có byte không phải UTF-8 (biến môi trường đặt sai bảng mã?); hãy đặt lại "
+            "mật khẩu bằng chữ gõ được từ bàn phím"
+        ) from None
     return value
 
 

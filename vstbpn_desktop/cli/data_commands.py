@@ -15,8 +15,11 @@ def register(commands) -> None:
 
     load = actions.add_parser("import", help="nhập một tệp .csv hoặc .xlsx: toàn bộ hoặc không gì cả")
     load.add_argument("file", type=Path)
-    load.add_argument("--period", type=period_arg,
-                      help="chỉ nhận dữ liệu của kỳ này (ví dụ 2023H1): ngày nằm trong kỳ, cột period bằng kỳ")
+    load.add_argument(
+        "--period",
+        type=period_arg,
+        help="chỉ nhận dữ liệu của kỳ này (ví dụ 2023H1): ngày nằm trong kỳ, cột period bằng kỳ",
+    )
     load.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi")
     load.set_defaults(handler=cmd_import)
 

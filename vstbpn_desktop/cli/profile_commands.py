@@ -11,8 +11,11 @@ def register(commands) -> None:
     init = commands.add_parser("init", help="tạo hồ sơ cho một đơn vị")
     init.add_argument("--org-unit", required=True, help="mã đơn vị (GSO), ví dụ 883 hoặc 89")
     init.add_argument("--officer", default="", help="họ tên cán bộ")
-    init.add_argument("--tree", help="danh mục đơn vị khi mã trùng giữa hai danh mục "
-                                     "(an-giang-2023, an-giang-2025); mặc định: danh mục đang hiệu lực")
+    init.add_argument(
+        "--tree",
+        help="danh mục đơn vị khi mã trùng giữa hai danh mục "
+        "(an-giang-2023, an-giang-2025); mặc định: danh mục đang hiệu lực",
+    )
     init.add_argument("--passphrase-env", help="tên biến môi trường chứa mật khẩu khóa ký")
     init.set_defaults(handler=cmd_init)
 
@@ -40,10 +43,8 @@ def register(commands) -> None:
 
 
 def cmd_init(args) -> int:
-    from ..profile import Profile
+    from ..profile import Profile, creation_hooks
     from . import data_dir
-
-    from ..profile import creation_hooks
 
     folder = data_dir(args)
     secret = passphrase(args, confirm=True) if creation_hooks() else None
@@ -51,8 +52,7 @@ def cmd_init(args) -> int:
         from ..bundle.keys import check_new_passphrase
 
         check_new_passphrase(secret)  # before anything is written
-    profile = Profile.create(folder, args.org_unit.strip(), officer=args.officer, passphrase=secret,
-                             tree=args.tree)
+    profile = Profile.create(folder, args.org_unit.strip(), officer=args.officer, passphrase=secret, tree=args.tree)
     unit = profile.org_unit()
     print(f"Đã tạo hồ sơ cho {unit.name} ({unit.code}) tại {folder}")
     return 0

@@ -26,13 +26,21 @@ def register(commands) -> None:
     report.add_argument("--date", type=_day, help="ngày ký báo cáo dd/mm/yyyy (mặc định: hôm nay)")
     report.add_argument("--number", help="số báo cáo, ví dụ 15 (mặc định: để trống cho văn thư ghi tay)")
     report.add_argument("--symbol", help="ký hiệu sau số, ví dụ BC-UBND (mặc định: theo cài đặt, BC-BVSTBPN)")
-    report.add_argument("--to", action="append", metavar="NƠI",
-                        help="dòng \u201cKính gửi:\u201d, ví dụ --to \"Bộ Nội vụ\" (lặp lại cho nhiều nơi; "
-                             "--to \"\" để bỏ dòng này)")
+    report.add_argument(
+        "--to",
+        action="append",
+        metavar="NƠI",
+        help='dòng \u201cKính gửi:\u201d, ví dụ --to "Bộ Nội vụ" (lặp lại cho nhiều nơi; --to "" để bỏ dòng này)',
+    )
     report.add_argument("--signer-title", help="chức vụ người ký (mặc định: theo cài đặt)")
     report.add_argument("--signer-name", help="họ và tên người ký, in đậm dưới chỗ ký (mặc định: theo cài đặt)")
-    report.add_argument("--no-unreported-note", dest="unreported_note", action="store_false", default=None,
-                        help="không in câu liệt kê các đơn vị cấp dưới chưa gửi báo cáo")
+    report.add_argument(
+        "--no-unreported-note",
+        dest="unreported_note",
+        action="store_false",
+        default=None,
+        help="không in câu liệt kê các đơn vị cấp dưới chưa gửi báo cáo",
+    )
     report.set_defaults(handler=cmd_report)
 
 
@@ -42,9 +50,15 @@ def cmd_report(args) -> int:
 
     profile = open_profile(args)
     options = ReportOptions.from_settings(
-        profile.settings, number=args.number, symbol=args.symbol, issued_on=args.date,
-        addressees=None if args.to is None else "\n".join(args.to), signer_title=args.signer_title,
-        signer_name=args.signer_name, unreported_note=args.unreported_note)
+        profile.settings,
+        number=args.number,
+        symbol=args.symbol,
+        issued_on=args.date,
+        addressees=None if args.to is None else "\n".join(args.to),
+        signer_title=args.signer_title,
+        signer_name=args.signer_name,
+        unreported_note=args.unreported_note,
+    )
     report = write_report(profile, args.format, args.period, args.out, args.org_unit, options=options)
     missing = f"; chưa báo cáo: {', '.join(report.missing_children)}" if report.missing_children else ""
     print(f"Đã ghi báo cáo {unit_in_sentence(report.unit_name)} {report.period.label_vi} vào {args.out}{missing}")

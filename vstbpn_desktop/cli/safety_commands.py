@@ -2,7 +2,7 @@
 
 import json
 from contextlib import contextmanager
-from datetime import timezone
+from datetime import UTC
 from pathlib import Path
 
 from ..errors import Refused
@@ -76,15 +76,30 @@ def cmd_backups(args) -> int:
 
     items = list_backups(data_dir(args))
     if args.json:
-        print(json.dumps([{"path": str(b.path), "when": b.when.isoformat(), "size": b.size,
-                           "reason": b.reason, "records": b.records} for b in items], ensure_ascii=False))
+        print(
+            json.dumps(
+                [
+                    {
+                        "path": str(b.path),
+                        "when": b.when.isoformat(),
+                        "size": b.size,
+                        "reason": b.reason,
+                        "records": b.records,
+                    }
+                    for b in items
+                ],
+                ensure_ascii=False,
+            )
+        )
         return 0
     if not items:
         print("Chưa có bản sao lưu nào")
     for b in items:
         local = b.when.astimezone()
-        print(f"{local:%d/%m/%Y %H:%M}\t{_size(b.size)}\t{b.records if b.records is not None else '?'} bản ghi\t"
-              f"{b.reason}\t{b.path.name}")
+        print(
+            f"{local:%d/%m/%Y %H:%M}\t{_size(b.size)}\t{b.records if b.records is not None else '?'} bản ghi\t"
+            f"{b.reason}\t{b.path.name}"
+        )
     return 0
 
 
@@ -111,12 +126,16 @@ def cmd_restore(args) -> int:
     print(f"Đã khôi phục {facts['records']} bản ghi của đơn vị {facts['org_unit']} từ {args.file}{kept}{moved}")
     carried = facts["kept"]
     if carried["revocations"] or carried["ledger"]:
-        print(f"Giữ nguyên sau khi khôi phục: {carried['revocations']} khóa đã thu hồi vẫn bị thu hồi, "
-              f"{carried['ledger']} gói đã nhận vẫn ghi trong sổ nhận (gói cũ hơn vẫn bị từ chối; gói mới nhất "
-              "của đơn vị cấp dưới có thể nhập lại để lấy lại dữ liệu).")
+        print(
+            f"Giữ nguyên sau khi khôi phục: {carried['revocations']} khóa đã thu hồi vẫn bị thu hồi, "
+            f"{carried['ledger']} gói đã nhận vẫn ghi trong sổ nhận (gói cũ hơn vẫn bị từ chối; gói mới nhất "
+            "của đơn vị cấp dưới có thể nhập lại để lấy lại dữ liệu)."
+        )
     if not carried["readable"]:
-        print("Lưu ý: không đọc được sổ nhận và danh sách khóa thu hồi của cơ sở dữ liệu cũ; hãy kiểm tra lại "
-              "danh sách khóa tin cậy (trust list).")
+        print(
+            "Lưu ý: không đọc được sổ nhận và danh sách khóa thu hồi của cơ sở dữ liệu cũ; hãy kiểm tra lại "
+            "danh sách khóa tin cậy (trust list)."
+        )
     return 0
 
 
@@ -141,8 +160,10 @@ def cmd_check(args) -> int:
     if problem is not None:
         raise Refused("{database_path}: {problem}", database_path=database, problem=problem)
     if wal_was_deleted(database):
-        print(f"cảnh báo: {database.name}-wal đã bị xóa khi chương trình chưa đóng hẳn; "
-              "những thay đổi cuối cùng có thể đã mất")
+        print(
+            f"cảnh báo: {database.name}-wal đã bị xóa khi chương trình chưa đóng hẳn; "
+            "những thay đổi cuối cùng có thể đã mất"
+        )
     warning = storage_warning(database)
     if warning:
         print(f"cảnh báo: {warning}")
@@ -182,7 +203,7 @@ def cmd_audit_list(args) -> int:
     if not rows:
         print("Không có thay đổi nào")
     for row in rows:
-        when = row["at"] if row["at"].tzinfo else row["at"].replace(tzinfo=timezone.utc)
+        when = row["at"] if row["at"].tzinfo else row["at"].replace(tzinfo=UTC)
         when = when.astimezone()
         extra = f"\tlý do: {row['reason']}" if row["reason"] else ""
         changed = ""
@@ -191,8 +212,10 @@ def cmd_audit_list(args) -> int:
             changed = "\t" + ", ".join(f"{k}: {row['before'].get(k)} → {row['after'][k]}" for k in fields)
         elif row["table_name"] == "bulk" and row["after"]:
             changed = "\t" + json.dumps(row["after"].get("counts", {}), ensure_ascii=False)
-        print(f"{when:%d/%m/%Y %H:%M:%S}\t{row['who'] or '—'}\t{row['action']}\t{row['table_name']}\t"
-              f"{row['record_id'] or '—'}\t{row['period'] or '—'}{changed}{extra}")
+        print(
+            f"{when:%d/%m/%Y %H:%M:%S}\t{row['who'] or '—'}\t{row['action']}\t{row['table_name']}\t"
+            f"{row['record_id'] or '—'}\t{row['period'] or '—'}{changed}{extra}"
+        )
     return 0
 
 

@@ -25,11 +25,21 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("date", "Ngày", "date", "Ngày tổ chức hoạt động (dd/mm/yyyy hoặc yyyy-mm-dd).", 13),
         Column("kind", "Loại hoạt động", "code", "Mã loại hoạt động (bảng mã ở trang Hướng dẫn).", 16),
         Column("title", "Tên hoạt động", "text", "Bắt buộc. Nội dung, tên của hoạt động.", 48),
-        Column("sessions", "Số cuộc, buổi", "count", "Số nguyên ≥ 1; để trống là 1. Với truyền thông "
-               "đại chúng là số chuyên mục, tin bài.", 13),
+        Column(
+            "sessions",
+            "Số cuộc, buổi",
+            "count",
+            "Số nguyên ≥ 1; để trống là 1. Với truyền thông đại chúng là số chuyên mục, tin bài.",
+            13,
+        ),
         Column("participants", "Số người tham dự", "count", "Số nguyên ≥ 0; để trống là 0.", 17),
-        Column("female_participants", "Trong đó nữ", "count",
-               "Số nguyên ≥ 0, không lớn hơn số người tham dự; để trống là 0.", 14),
+        Column(
+            "female_participants",
+            "Trong đó nữ",
+            "count",
+            "Số nguyên ≥ 0, không lớn hơn số người tham dự; để trống là 0.",
+            14,
+        ),
         Column("place", "Địa điểm", "text", "Không bắt buộc.", 28),
         Column("notes", "Ghi chú", "text", "Không bắt buộc.", 32),
     ),
@@ -39,25 +49,55 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("issuer", "Cơ quan ban hành", "text", "Không bắt buộc, ví dụ UBND tỉnh An Giang.", 28),
         Column("kind", "Loại văn bản", "code", "Mã loại văn bản (bảng mã ở trang Hướng dẫn).", 16),
         Column("title", "Trích yếu", "text", "Bắt buộc. Trích yếu nội dung văn bản.", 56),
-        Column("direction", "Ban hành / nhận", "code", "Không bắt buộc (cột có thể bỏ): issued — văn bản đơn vị "
-               "ban hành (để trống là issued); received — văn bản cấp trên gửi để thực hiện, được nêu ở câu "
-               "mở đầu báo cáo \"Thực hiện …\".", 14, optional=True),
+        Column(
+            "direction",
+            "Ban hành / nhận",
+            "code",
+            "Không bắt buộc (cột có thể bỏ): issued — văn bản đơn vị "
+            "ban hành (để trống là issued); received — văn bản cấp trên gửi để thực hiện, được nêu ở câu "
+            'mở đầu báo cáo "Thực hiện …".',
+            14,
+            optional=True,
+        ),
     ),
     "indicators": (
         Column("period", "Kỳ báo cáo", "period", "Kỳ báo cáo: 2023H1, 2023H2 hoặc 2023.", 12),
-        Column("indicator", "Mã chỉ tiêu", "code", "Mã chỉ tiêu được nhập (bảng mã ở trang Hướng dẫn); "
-               "tỷ lệ và số liệu từ hoạt động được tính tự động, không nhập.", 32),
+        Column(
+            "indicator",
+            "Mã chỉ tiêu",
+            "code",
+            "Mã chỉ tiêu được nhập (bảng mã ở trang Hướng dẫn); "
+            "tỷ lệ và số liệu từ hoạt động được tính tự động, không nhập.",
+            32,
+        ),
         Column("value", "Giá trị", "number", "Số ≥ 0. Số nữ không lớn hơn tổng số tương ứng.", 12),
-        Column("coverage", "Phạm vi số liệu", "code", "Không bắt buộc (cột có thể bỏ): own — số liệu cấp mình, "
-               "cộng với số liệu cấp dưới (để trống là own); area — số liệu toàn địa bàn (các cấp), giữ nguyên, "
-               "không cộng số liệu cấp dưới. Số cuộc, lượt người tuyên truyền chỉ nhập với area.", 14,
-               optional=True),
+        Column(
+            "coverage",
+            "Phạm vi số liệu",
+            "code",
+            "Không bắt buộc (cột có thể bỏ): own — số liệu cấp mình, "
+            "cộng với số liệu cấp dưới (để trống là own); area — số liệu toàn địa bàn (các cấp), giữ nguyên, "
+            "không cộng số liệu cấp dưới. Số cuộc, lượt người tuyên truyền chỉ nhập với area.",
+            14,
+            optional=True,
+        ),
     ),
     "narratives": (
         Column("period", "Kỳ báo cáo", "period", "Kỳ báo cáo: 2023H1, 2023H2 hoặc 2023.", 12),
-        Column("section", "Mục", "code", "Mã mục của báo cáo (bảng mã ở trang Hướng dẫn) hoặc tên mục khác của báo cáo.", 18),
-        Column("text", "Nội dung", "text", "Bắt buộc. Nhiều dòng cùng kỳ và cùng mục được ghép lại "
-               "theo thứ tự trong tệp, mỗi dòng một đoạn.", 90),
+        Column(
+            "section",
+            "Mục",
+            "code",
+            "Mã mục của báo cáo (bảng mã ở trang Hướng dẫn) hoặc tên mục khác của báo cáo.",
+            18,
+        ),
+        Column(
+            "text",
+            "Nội dung",
+            "text",
+            "Bắt buộc. Nhiều dòng cùng kỳ và cùng mục được ghép lại theo thứ tự trong tệp, mỗi dòng một đoạn.",
+            90,
+        ),
     ),
 }
 

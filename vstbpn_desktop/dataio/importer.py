@@ -10,25 +10,29 @@ replaces the one held for its period (counted as unchanged when equal).
 """
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable
 
 from sqlalchemy import and_, select
 
 from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, code_of, indicators
 from ..domain.validation import (
-    Invalid, check_indicator_bounds, validate_activity, validate_coverage, validate_document,
+    Invalid,
+    check_indicator_bounds,
+    validate_activity,
+    validate_coverage,
+    validate_document,
     validate_indicator_value,
     validate_narrative,
 )
 from ..errors import Cancelled, Message, Refused, message
-from ..safety import audit, backup
-from ..safety.locking import ensure_bulk_editable
 from ..formats import format_count
 from ..periods import Period, period_for
 from ..records import ACTIVITY_FIELDS, DOCUMENT_FIELDS, ensure_editable, insert_clean
+from ..safety import audit, backup
+from ..safety.locking import ensure_bulk_editable
 from ..storage.database import hold_write_lock
 from ..storage.models import Activity, Document, IndicatorValue, Narrative
 from .columns import TABLE_LABELS
@@ -51,6 +55,7 @@ class ImportResult:
 
     def describe(self) -> str:
         """One Vietnamese line for the officer."""
+
         def listing(counts):
             return ", ".join(f"{format_count(n)} {TABLE_LABELS[t]}" for t, n in counts.items() if n)
 
@@ -78,12 +83,16 @@ class _Problems:
         if not self.items:
             return
         if len(self.items) > SHOWN_PROBLEMS:
-            raise Refused("{problems}; và {count} lỗi khác", problems=self.items[:SHOWN_PROBLEMS],
-                          count=len(self.items) - SHOWN_PROBLEMS)
+            raise Refused(
+                "{problems}; và {count} lỗi khác",
+                problems=self.items[:SHOWN_PROBLEMS],
+                count=len(self.items) - SHOWN_PROBLEMS,
+            )
         raise Refused("{problems}", problems=self.items)
 
 
 # -- cells to raw values ---------------------------------------------------------------------
+
 
 def _text(value) -> str:
     if isinstance(value, datetime):
@@ -114,11 +123,14 @@ def _raw(cells: dict, text_columns=(), code_columns: dict | None = None) -> dict
 
 # -- the plan: clean records, with the row each came from where a refusal may name it ---------
 
+
 @dataclass
 class _Plan:
     activities: list[dict] = field(default_factory=list)  # clean records
     documents: list[dict] = field(default_factory=list)
-    indicators: dict[tuple[str, str], tuple[str, float]] = field(default_factory=dict)  # (period, code) -> (place, value)
+    indicators: dict[tuple[str, str], tuple[str, float]] = field(
+        default_factory=dict
+    )  # (period, code) -> (place, value)
     narratives: dict[tuple[str, str], tuple[str, list[str]]] = field(default_factory=dict)
     coverage: dict[tuple[str, str], str] = field(default_factory=dict)  # (period, code) -> own | area
     periods: dict[Period, str] = field(default_factory=dict)  # period touched -> first place
@@ -142,14 +154,16 @@ def _period(value, label, raw, row, wanted: Period | None, problems: _Problems) 
         problems.add(place, message(exc))
         return None
     if wanted is not None and period != wanted:
-        problems.add(place, Message("kỳ {period} khác kỳ đang nhập {wanted} (--period)", period=period.code,
-                                    wanted=wanted.code))
+        problems.add(
+            place, Message("kỳ {period} khác kỳ đang nhập {wanted} (--period)", period=period.code, wanted=wanted.code)
+        )
         return None
     return period
 
 
-def _plan_rows(raw: RawTable, label: str, period: Period | None, plan: _Plan, problems: _Problems,
-               tick: Callable[[], None]) -> None:
+def _plan_rows(
+    raw: RawTable, label: str, period: Period | None, plan: _Plan, problems: _Problems, tick: Callable[[], None]
+) -> None:
     for row, cells in raw.rows:
         tick()
         try:
@@ -182,9 +196,15 @@ def _plan_indicator(cells, label, raw, row, wanted, plan: _Plan, problems: _Prob
         return
     key = (period.code, code)
     if key in plan.indicators:
-        problems.add(where(label, raw.sheet, row, "indicator"),
-                     Message("chỉ tiêu {code} của kỳ {period} đã có ở {place}", code=code, period=period.code,
-                             place=plan.indicators[key][0]))
+        problems.add(
+            where(label, raw.sheet, row, "indicator"),
+            Message(
+                "chỉ tiêu {code} của kỳ {period} đã có ở {place}",
+                code=code,
+                period=period.code,
+                place=plan.indicators[key][0],
+            ),
+        )
         return
     plan.indicators[key] = (where(label, raw.sheet, row), value)
     plan.coverage[key] = coverage
@@ -204,8 +224,15 @@ def _plan_narrative(cells, label, raw, row, wanted, plan: _Plan, problems: _Prob
 
 # -- the import ------------------------------------------------------------------------------
 
-def import_file(profile, path: Path, period: Period | None = None, progress: Progress | None = None,
-                cancelled: Callable[[], bool] | None = None, dry_run: bool = False) -> ImportResult:
+
+def import_file(
+    profile,
+    path: Path,
+    period: Period | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    dry_run: bool = False,
+) -> ImportResult:
     """Import a `.csv` or `.xlsx` table file into the profile's own unit: all rows or none.
 
     `progress(done, total)` is called as rows are checked and once more when written;
@@ -242,9 +269,15 @@ def import_file(profile, path: Path, period: Period | None = None, progress: Pro
             try:
                 validate_narrative(section, "\n".join(texts))
             except Invalid as exc:
-                problems.add(Message("{place}, {part}", place=place, part=Message("cột {column}", column="text")),
-                             Message("mục {section} kỳ {period} ghép lại {reason}", section=section,
-                                     period=period_code, reason=exc.problems["text"]))
+                problems.add(
+                    Message("{place}, {part}", place=place, part=Message("cột {column}", column="text")),
+                    Message(
+                        "mục {section} kỳ {period} ghép lại {reason}",
+                        section=section,
+                        period=period_code,
+                        reason=exc.problems["text"],
+                    ),
+                )
     problems.raise_if_any()
     for touched, place in sorted(plan.periods.items()):
         try:
@@ -256,7 +289,7 @@ def import_file(profile, path: Path, period: Period | None = None, progress: Pro
     engine = profile.engine
     if not dry_run:
         backup.before(profile, "import")
-    with (engine.connect() if dry_run else engine.begin()) as connection:
+    with engine.connect() if dry_run else engine.begin() as connection:
         if not dry_run:
             hold_write_lock(connection)  # rows held are compared after another import has committed
         unit = profile.org_unit_code
@@ -270,22 +303,52 @@ def import_file(profile, path: Path, period: Period | None = None, progress: Pro
         values = [(p, c, v, plan.coverage[(p, c)]) for (p, c), (_, v) in plan.indicators.items()]
         texts = [(p, s, "\n".join(parts)) for (p, s), (_, parts) in plan.narratives.items()]
         replaced: set[tuple] = set()
-        values = _changed(connection, IndicatorValue.__table__.c.indicator_code, IndicatorValue.__table__.c.value,
-                          unit, values, result, "indicators", replaced)
-        texts = _changed(connection, Narrative.__table__.c.section, Narrative.__table__.c.text,
-                         unit, texts, result, "narratives", replaced)
+        values = _changed(
+            connection,
+            IndicatorValue.__table__.c.indicator_code,
+            IndicatorValue.__table__.c.value,
+            unit,
+            values,
+            result,
+            "indicators",
+            replaced,
+        )
+        texts = _changed(
+            connection,
+            Narrative.__table__.c.section,
+            Narrative.__table__.c.text,
+            unit,
+            texts,
+            result,
+            "narratives",
+            replaced,
+        )
         stop_if_cancelled()
         if not dry_run:
-            ensure_bulk_editable(connection, activities=activities, documents=documents,
-                                 indicator_values=values, narratives=texts)
-            counts = insert_clean(connection, unit, profile.author, activities=activities,
-                                  documents=documents, indicator_values=values, narratives=texts)
+            ensure_bulk_editable(
+                connection, activities=activities, documents=documents, indicator_values=values, narratives=texts
+            )
+            counts = insert_clean(
+                connection,
+                unit,
+                profile.author,
+                activities=activities,
+                documents=documents,
+                indicator_values=values,
+                narratives=texts,
+            )
             # One event per period touched, with what it inserted and updated there: the next
             # bundle's audit summary (audit.json) counts a table-file import like typed records.
             for period_code, changes in _changes_by_period(activities, documents, values, texts, replaced).items():
-                audit.record_bulk(connection, "import", unit, period_code,
-                                  {name: sum(changes.get(table, {}).values()) for name, table in _COUNTED},
-                                  who=profile.author, detail={"file": label, "changes": changes})
+                audit.record_bulk(
+                    connection,
+                    "import",
+                    unit,
+                    period_code,
+                    {name: sum(changes.get(table, {}).values()) for name, table in _COUNTED},
+                    who=profile.author,
+                    detail={"file": label, "changes": changes},
+                )
     if progress:
         progress(total, total)
     return result
@@ -296,14 +359,22 @@ def _check_bounds(connection, unit: str, plan: _Plan, problems: _Problems) -> No
     catalogue = indicators()
     table = IndicatorValue.__table__
     for period_code in sorted({p for p, _ in plan.indicators}):
-        held = dict(connection.execute(select(table.c.indicator_code, table.c.value).where(
-            table.c.org_unit_code == unit, table.c.period == period_code)).all())
+        held = dict(
+            connection.execute(
+                select(table.c.indicator_code, table.c.value).where(
+                    table.c.org_unit_code == unit, table.c.period == period_code
+                )
+            ).all()
+        )
         given = {c: v for (p, c), (_, v) in plan.indicators.items() if p == period_code}
         for code, reason in check_indicator_bounds(held | given).items():
             blamed = code if (period_code, code) in plan.indicators else catalogue[code].at_most
             if (period_code, blamed) in plan.indicators:
-                place = Message("{place}, {part}", place=plan.indicators[(period_code, blamed)][0],
-                                part=Message("cột {column}", column="value"))
+                place = Message(
+                    "{place}, {part}",
+                    place=plan.indicators[(period_code, blamed)][0],
+                    part=Message("cột {column}", column="value"),
+                )
                 problems.add(place, Message("kỳ {period}: {reason}", period=period_code, reason=reason))
 
 
@@ -313,9 +384,14 @@ def _new_records(connection, model, fields: tuple[str, ...], unit: str, planned:
         return []
     table = model.__table__
     dates = [clean["date"] for clean in planned]
-    held = Counter(tuple(row) for row in connection.execute(
-        select(*(table.c[f] for f in fields)).where(and_(
-            table.c.org_unit_code == unit, table.c.date >= min(dates), table.c.date <= max(dates)))))
+    held = Counter(
+        tuple(row)
+        for row in connection.execute(
+            select(*(table.c[f] for f in fields)).where(
+                and_(table.c.org_unit_code == unit, table.c.date >= min(dates), table.c.date <= max(dates))
+            )
+        )
+    )
     fresh = []
     for clean in planned:
         key = tuple(clean[f] for f in fields)
@@ -326,8 +402,12 @@ def _new_records(connection, model, fields: tuple[str, ...], unit: str, planned:
     return fresh
 
 
-_COUNTED = (("activities", "activity"), ("documents", "document"), ("indicators", "indicator_value"),
-            ("narratives", "narrative"))
+_COUNTED = (
+    ("activities", "activity"),
+    ("documents", "document"),
+    ("indicators", "indicator_value"),
+    ("narratives", "narrative"),
+)
 
 
 def _changes_by_period(activities, documents, values, texts, replaced: set) -> dict[str, dict]:
@@ -347,8 +427,9 @@ def _changes_by_period(activities, documents, values, texts, replaced: set) -> d
     return found
 
 
-def _changed(connection, key_column, value_column, unit: str, items: list[tuple], result: ImportResult,
-             name: str, replaced: set) -> list[tuple]:
+def _changed(
+    connection, key_column, value_column, unit: str, items: list[tuple], result: ImportResult, name: str, replaced: set
+) -> list[tuple]:
     """Values that differ from those held for the same period and code/section (count the rest);
     those that replace a held one go into `replaced` as (table, period, code)."""
     table = key_column.table
@@ -356,8 +437,9 @@ def _changed(connection, key_column, value_column, unit: str, items: list[tuple]
     for item in items:
         period_code, key, value, *more = item  # indicator values carry their coverage as well
         columns = [value_column, table.c.coverage] if more else [value_column]
-        held = connection.execute(select(*columns).where(
-            table.c.org_unit_code == unit, table.c.period == period_code, key_column == key)).first()
+        held = connection.execute(
+            select(*columns).where(table.c.org_unit_code == unit, table.c.period == period_code, key_column == key)
+        ).first()
         if held is not None and tuple(held) == (value, *more):
             result.unchanged[name] += 1
             continue

@@ -10,9 +10,9 @@ something is refused, so data typed into a renamed or extra sheet is never silen
 """
 
 import csv
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from ..errors import Message, Refused
 from ..files import not_a_file
@@ -30,7 +30,7 @@ class RawTable:
 
 
 def where(label: str, sheet: str | None, row: int | None = None, column: str | None = None) -> str:
-    """"tệp.xlsx: trang tính S, dòng R, cột C" with the parts given (a Message)."""
+    """ "tệp.xlsx: trang tính S, dòng R, cột C" with the parts given (a Message)."""
     parts = [Message("trang tính {sheet}", sheet=sheet)] if sheet else []
     if row is not None:
         parts.append(Message("dòng {row}", row=row))
@@ -70,6 +70,7 @@ def read_table_file(path: Path, check: Callable[[], None] | None = None) -> list
 CHECK_EVERY = 250
 
 # -- CSV -------------------------------------------------------------------------------------
+
 
 def read_csv(path: Path, check: Callable[[], None] | None = None) -> RawTable:
     """The table of a CSV file. The file is read twice, streaming, never whole: once here to
@@ -120,8 +121,14 @@ class _CsvRows:
             if end > start and len(cells) != len(self.names):
                 raise Refused(
                     "{label}: dòng {row}: một ô mở dấu ngoặc kép ở dòng {start} của tệp và chỉ đóng ở dòng {end}, "
-                    "làm dòng này có {count} ô thay vì {width}; hãy kiểm tra dấu ngoặc kép (\") của dòng {row}",
-                    label=self.label, row=number, start=start, end=end, count=len(cells), width=len(self.names))
+                    'làm dòng này có {count} ô thay vì {width}; hãy kiểm tra dấu ngoặc kép (") của dòng {row}',
+                    label=self.label,
+                    row=number,
+                    start=start,
+                    end=end,
+                    count=len(cells),
+                    width=len(self.names),
+                )
             yield number, cells
 
 
@@ -152,11 +159,14 @@ def _not_utf8(path: Path, label: str) -> Refused:
             try:
                 data.decode("utf-8")
             except UnicodeDecodeError as exc:
-                line += data[:exc.start].count(b"\r") - data[:exc.start].count(b"\r\n")
+                line += data[: exc.start].count(b"\r") - data[: exc.start].count(b"\r\n")
                 break
     return Refused(
         "{label}: tệp không phải mã UTF-8 (gặp ký tự lạ ở dòng {line}); trong Excel hãy chọn Lưu thành (Save As) "
-        "› \"CSV UTF-8 (Comma delimited)\" rồi nhập lại", label=label, line=line)
+        '› "CSV UTF-8 (Comma delimited)" rồi nhập lại',
+        label=label,
+        line=line,
+    )
 
 
 def _csv_records(path: Path, label: str, delimiter: str):
@@ -177,9 +187,13 @@ def _csv_records(path: Path, label: str, delimiter: str):
                 raise _not_utf8(path, label) from None
             except csv.Error as exc:
                 raise Refused(
-                    "{label}: dòng {row}: dấu ngoặc kép (\") của một ô mở ở dòng {line} của tệp không được đóng đúng "
+                    '{label}: dòng {row}: dấu ngoặc kép (") của một ô mở ở dòng {line} của tệp không được đóng đúng '
                     "({error}); hãy sửa dấu ngoặc kép của dòng này rồi nhập lại",
-                    label=label, row=row + 1, line=start, error=exc) from None
+                    label=label,
+                    row=row + 1,
+                    line=start,
+                    error=exc,
+                ) from None
             row += 1
             yield row, cells, start, reader.line_num
 
@@ -196,7 +210,9 @@ def recognise(names: list[str], label: str) -> str:
         tables = "; ".join(f"{t}: {','.join(c.name for c in cols)}" for t, cols in TABLES.items())
         raise Refused(
             "{label}: dòng 1: không nhận ra bảng từ tiêu đề ({value}); tiêu đề phải là một trong các bảng — {tables}",
-            label=label, value=', '.join(n for n in names if n), tables=tables
+            label=label,
+            value=", ".join(n for n in names if n),
+            tables=tables,
         )
     _check_columns(names, best, label, None)
     return best  # not reached: the header differs, so _check_columns refused
@@ -213,7 +229,10 @@ def _header(cells, label: str, sheet: str | None, table: str | None = None) -> l
         if name in seen:
             raise Refused(
                 "{label}: cột {name} xuất hiện hai lần (ô thứ {value} và {index})",
-                label=where(label, sheet, 1), name=name, value=seen[name], index=index
+                label=where(label, sheet, 1),
+                name=name,
+                value=seen[name],
+                index=index,
             )
         seen[name] = index
     return names
@@ -231,7 +250,10 @@ def _check_columns(names: list[str], table: str, label: str, sheet: str | None) 
     if problems:
         raise Refused(
             "{label}: {problems} (bảng {table} cần các cột {expected})",
-            label=where(label, sheet, 1), problems=problems, table=table, expected=','.join(expected)
+            label=where(label, sheet, 1),
+            problems=problems,
+            table=table,
+            expected=",".join(expected),
         )
 
 
@@ -244,7 +266,9 @@ def _row_values(names: list[str], numbered_rows, label: str, sheet: str | None):
             if not blank(cells[index]):
                 raise Refused(
                     "{label}: ô thứ {value} có giá trị nhưng nằm ngoài các cột của tiêu đề ({length} cột)",
-                    label=where(label, sheet, number), value=index + 1, length=len(names)
+                    label=where(label, sheet, number),
+                    value=index + 1,
+                    length=len(names),
                 )
         values = {name: cell for name, cell in zip(names, cells) if not blank(cell)}
         if values:
@@ -252,6 +276,7 @@ def _row_values(names: list[str], numbered_rows, label: str, sheet: str | None):
 
 
 # -- xlsx ------------------------------------------------------------------------------------
+
 
 def read_xlsx(path: Path) -> list[RawTable]:
     from .xlsx import Workbook, XlsxProblem, refusal
@@ -282,15 +307,21 @@ def _read_sheets(workbook, label: str) -> list[RawTable]:
         if first is not None and sheet.hidden:
             raise Refused(
                 "{label}: trang tính '{title}' đang bị ẩn ({state}) nhưng có dữ liệu; Excel không cho thấy trang này "
-                "nên không nhập — hãy bỏ ẩn (Unhide) để kiểm tra, hoặc xóa trang", label=label, title=title,
-                state=sheet.hidden)
+                "nên không nhập — hãy bỏ ẩn (Unhide) để kiểm tra, hoặc xóa trang",
+                label=label,
+                title=title,
+                state=sheet.hidden,
+            )
         table = title.lower() if title.lower() in TABLES else None
         if table is None:
             if first is not None:
                 raise Refused(
                     "{label}: trang tính '{title}' không phải bảng của mẫu ({TABLES}, {GUIDE_SHEET}); hãy đổi "
                     "tên trang đúng tên bảng hoặc xóa trang",
-                    label=label, title=title, TABLES=', '.join(TABLES), GUIDE_SHEET=GUIDE_SHEET
+                    label=label,
+                    title=title,
+                    TABLES=", ".join(TABLES),
+                    GUIDE_SHEET=GUIDE_SHEET,
                 )
             continue
         if first is None:
@@ -303,6 +334,7 @@ def _read_sheets(workbook, label: str) -> list[RawTable]:
     if not tables:
         raise Refused(
             "{label}: không có trang tính nào của mẫu ({TABLES}); hãy dùng tệp tạo bằng lệnh data template",
-            label=label, TABLES=', '.join(TABLES)
+            label=label,
+            TABLES=", ".join(TABLES),
         )
     return tables

@@ -27,7 +27,7 @@ RULES = [
     "Kỳ báo cáo viết 2023H1 (6 tháng đầu năm), 2023H2 (6 tháng cuối năm) hoặc 2023 (cả năm).",
     "Tệp được nhập toàn bộ hoặc không nhập gì: nếu có lỗi, chương trình báo trang tính, dòng, cột và "
     "lý do; sửa rồi nhập lại. Nhập lại cùng tệp không tạo bản ghi trùng.",
-    "Có thể lưu một trang thành CSV để nhập riêng: chọn \"CSV UTF-8 (Comma delimited)\".",
+    'Có thể lưu một trang thành CSV để nhập riêng: chọn "CSV UTF-8 (Comma delimited)".',
 ]
 
 
@@ -83,10 +83,16 @@ def _data_sheet(sheet, table: str, columns) -> None:
         check = _validation(table, column)
         if check is not None:
             rule, title, message = check
-            validation = DataValidation(**rule, allow_blank=True, showErrorMessage=True,
-                                        errorTitle=title, error=message,
-                                        showInputMessage=True, promptTitle=column.label[:32],
-                                        prompt=column.help[:255])
+            validation = DataValidation(
+                **rule,
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle=title,
+                error=message,
+                showInputMessage=True,
+                promptTitle=column.label[:32],
+                prompt=column.help[:255],
+            )
             validation.add(area)
             sheet.add_data_validation(validation)
         if column.kind == "date":
@@ -102,27 +108,45 @@ def _validation(table: str, column):
     """(DataValidation arguments, error title, error text) for a column, or None."""
     if column.kind == "code" and column.name == "kind":
         vocabulary = ACTIVITY_KINDS if table == "activities" else DOCUMENT_KINDS
-        return ({"type": "list", "formula1": _choices(vocabulary)}, "Loại không hợp lệ",
-                f"Chọn một mã trong danh sách: {', '.join(vocabulary)}.")
+        return (
+            {"type": "list", "formula1": _choices(vocabulary)},
+            "Loại không hợp lệ",
+            f"Chọn một mã trong danh sách: {', '.join(vocabulary)}.",
+        )
     if column.name == "indicator":
         # Activity figures too: typed for the whole area only (coverage area).
         codes = [i.code for i in indicators().values() if i.typed or i.kind == "from_activities"]
-        return ({"type": "list", "formula1": _choices(codes)}, "Mã chỉ tiêu không hợp lệ",
-                "Chọn một mã chỉ tiêu trong danh sách (xem trang Hướng dẫn).")
+        return (
+            {"type": "list", "formula1": _choices(codes)},
+            "Mã chỉ tiêu không hợp lệ",
+            "Chọn một mã chỉ tiêu trong danh sách (xem trang Hướng dẫn).",
+        )
     if column.name == "section":
         # Another section name of the report is allowed: warn, do not stop.
-        return ({"type": "list", "formula1": _choices(NARRATIVE_SECTIONS), "errorStyle": "warning"},
-                "Mục khác danh mục", "Mục này không có trong danh mục; vẫn nhập được nếu là tên mục khác của báo cáo.")
+        return (
+            {"type": "list", "formula1": _choices(NARRATIVE_SECTIONS), "errorStyle": "warning"},
+            "Mục khác danh mục",
+            "Mục này không có trong danh mục; vẫn nhập được nếu là tên mục khác của báo cáo.",
+        )
     if column.kind == "count":
         minimum = 1 if column.name == "sessions" else 0
-        return ({"type": "whole", "operator": "greaterThanOrEqual", "formula1": str(minimum)},
-                "Số không hợp lệ", f"Nhập số nguyên lớn hơn hoặc bằng {minimum}.")
+        return (
+            {"type": "whole", "operator": "greaterThanOrEqual", "formula1": str(minimum)},
+            "Số không hợp lệ",
+            f"Nhập số nguyên lớn hơn hoặc bằng {minimum}.",
+        )
     if column.kind == "number":
-        return ({"type": "decimal", "operator": "greaterThanOrEqual", "formula1": "0"},
-                "Số không hợp lệ", "Nhập số lớn hơn hoặc bằng 0.")
+        return (
+            {"type": "decimal", "operator": "greaterThanOrEqual", "formula1": "0"},
+            "Số không hợp lệ",
+            "Nhập số lớn hơn hoặc bằng 0.",
+        )
     if column.kind == "date":
-        return ({"type": "date", "operator": "between", "formula1": "36526", "formula2": "73415",
-                 "errorStyle": "warning"}, "Ngày không hợp lệ", "Nhập ngày dạng dd/mm/yyyy, ví dụ 02/02/2023.")
+        return (
+            {"type": "date", "operator": "between", "formula1": "36526", "formula2": "73415", "errorStyle": "warning"},
+            "Ngày không hợp lệ",
+            "Nhập ngày dạng dd/mm/yyyy, ví dụ 02/02/2023.",
+        )
     return None
 
 
@@ -197,9 +221,12 @@ def _guide_sheet(sheet) -> None:
     line("Chỉ tiêu tính tự động (không nhập)", font=bold)
     for indicator in catalogue.values():
         if not indicator.typed:
-            how = (f"= {indicator.numerator} / {indicator.denominator} × 100 %" if indicator.kind == "share"
-                   else "tính từ các hoạt động (trang activities); số liệu toàn địa bàn nhập ở trang indicators "
-                        "với coverage = area")
+            how = (
+                f"= {indicator.numerator} / {indicator.denominator} × 100 %"
+                if indicator.kind == "share"
+                else "tính từ các hoạt động (trang activities); số liệu toàn địa bàn nhập ở trang indicators "
+                "với coverage = area"
+            )
             line(indicator.code, indicator.name_vi, how)
     row += 1
     line("Mục nội dung báo cáo (narratives, cột section)", font=bold)

@@ -51,7 +51,7 @@ class Sheet:
 
 
 def unescape(text: str) -> str:
-    """"_x000B_" is Excel's way of writing U+000B (a control character) in XML: the character,
+    """ "_x000B_" is Excel's way of writing U+000B (a control character) in XML: the character,
     which the text rule then normalises or refuses like any other."""
     return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
 
@@ -65,16 +65,26 @@ class Workbook:
             raise XlsxProblem(Message("tệp hỏng hoặc không phải .xlsx ({error})", error=exc)) from None
         infos = self.archive.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise XlsxProblem(Message("có {count} thành phần, quá giới hạn {limit}", count=len(infos),
-                                      limit=MAX_MEMBERS))
+            raise XlsxProblem(
+                Message("có {count} thành phần, quá giới hạn {limit}", count=len(infos), limit=MAX_MEMBERS)
+            )
         for info in infos:
             if info.file_size > MAX_MEMBER:
-                raise XlsxProblem(Message("thành phần {name} giải nén ra {size} byte, quá giới hạn {limit} byte",
-                                          name=info.filename, size=info.file_size, limit=MAX_MEMBER))
+                raise XlsxProblem(
+                    Message(
+                        "thành phần {name} giải nén ra {size} byte, quá giới hạn {limit} byte",
+                        name=info.filename,
+                        size=info.file_size,
+                        limit=MAX_MEMBER,
+                    )
+                )
         total = sum(info.file_size for info in infos)
         if total > MAX_TOTAL:
-            raise XlsxProblem(Message("các thành phần giải nén ra {size} byte, quá giới hạn {limit} byte",
-                                      size=total, limit=MAX_TOTAL))
+            raise XlsxProblem(
+                Message(
+                    "các thành phần giải nén ra {size} byte, quá giới hạn {limit} byte", size=total, limit=MAX_TOTAL
+                )
+            )
         self.names = {info.filename for info in infos}
         relations = self._relations("xl/_rels/workbook.xml.rels")
         self.sheets: list[Sheet] = []
@@ -104,8 +114,16 @@ class Workbook:
             raise XlsxProblem(Message("thiếu thành phần {name}", name=name))
         try:
             with self.archive.open(name) as stream:
-                context = etree.iterparse(stream, events=("end",), tag=tags, resolve_entities=False,
-                                          no_network=True, load_dtd=False, huge_tree=False, remove_comments=True)
+                context = etree.iterparse(
+                    stream,
+                    events=("end",),
+                    tag=tags,
+                    resolve_entities=False,
+                    no_network=True,
+                    load_dtd=False,
+                    huge_tree=False,
+                    remove_comments=True,
+                )
                 checked = False
                 for _, element in context:
                     if not checked:  # the DTD, if any, was read before the first element ended
@@ -118,11 +136,13 @@ class Workbook:
                 if not checked and context.root is not None:
                     _refuse_dtd(context.root, name)
         except etree.XMLSyntaxError as exc:
-            raise XlsxProblem(Message("thành phần {name} không phải XML hợp lệ ({error})", name=name,
-                                      error=exc.msg or exc)) from None
+            raise XlsxProblem(
+                Message("thành phần {name} không phải XML hợp lệ ({error})", name=name, error=exc.msg or exc)
+            ) from None
         except (zipfile.BadZipFile, EOFError, OSError, RuntimeError) as exc:
-            raise XlsxProblem(Message("không giải nén được thành phần {name} ({error})", name=name,
-                                      error=exc)) from None
+            raise XlsxProblem(
+                Message("không giải nén được thành phần {name} ({error})", name=name, error=exc)
+            ) from None
 
     def _relations(self, name: str) -> dict[str, str]:
         folder = PurePosixPath(name).parent.parent
@@ -139,8 +159,9 @@ class Workbook:
             return []
         strings = []
         for element in self._elements(name, (MAIN + "si",)):
-            strings.append(unescape("".join(t.text or "" for t in element.iter(MAIN + "t")
-                                            if t.getparent().tag != MAIN + "rPh")))
+            strings.append(
+                unescape("".join(t.text or "" for t in element.iter(MAIN + "t") if t.getparent().tag != MAIN + "rPh"))
+            )
         return strings
 
     def _date_styles(self) -> set[str]:
@@ -168,8 +189,13 @@ class Workbook:
         for element in self._elements(sheet.path, (MAIN + "row",)):
             number = _int(element.get("r")) if element.get("r") is not None else last + 1
             if number is None or number <= last or number > 1_048_576:
-                raise XlsxProblem(Message("trang tính {sheet}: số dòng '{row}' sai hoặc không theo thứ tự",
-                                          sheet=sheet.title, row=element.get("r")))
+                raise XlsxProblem(
+                    Message(
+                        "trang tính {sheet}: số dòng '{row}' sai hoặc không theo thứ tự",
+                        sheet=sheet.title,
+                        row=element.get("r"),
+                    )
+                )
             last = number
             values: list = []
             for cell in element:
@@ -181,8 +207,14 @@ class Workbook:
                     match = _CELL_REF.fullmatch(ref)
                     column = _column_number(match.group(1)) if match else 0
                     if not match or match.group(2) != str(number) or column <= len(values) or column > MAX_COLUMN:
-                        raise XlsxProblem(Message("trang tính {sheet}, dòng {row}: địa chỉ ô '{ref}' sai",
-                                                  sheet=sheet.title, row=number, ref=ref))
+                        raise XlsxProblem(
+                            Message(
+                                "trang tính {sheet}, dòng {row}: địa chỉ ô '{ref}' sai",
+                                sheet=sheet.title,
+                                row=number,
+                                ref=ref,
+                            )
+                        )
                 values.extend([None] * (column - 1 - len(values)))
                 values.append(self._value(cell, sheet, ref or f"{_column_letters(column)}{number}"))
             if any(value is not None for value in values):
@@ -199,8 +231,15 @@ class Workbook:
         if kind == "s":
             index = _int(text)
             if index is None or not 0 <= index < len(self.shared):
-                raise self._problem(sheet, ref, Message("chuỗi dùng chung số '{value}' không có trong tệp "
-                                                        "({count} chuỗi)", value=text, count=len(self.shared)))
+                raise self._problem(
+                    sheet,
+                    ref,
+                    Message(
+                        "chuỗi dùng chung số '{value}' không có trong tệp ({count} chuỗi)",
+                        value=text,
+                        count=len(self.shared),
+                    ),
+                )
             return self.shared[index]
         if kind in ("str", "e"):
             return unescape(text)
@@ -218,23 +257,24 @@ class Workbook:
         try:
             number = int(text) if text.strip().lstrip("-").isdigit() else float(text)
         except ValueError:
-            raise self._problem(sheet, ref, Message("ô số có giá trị '{value}' không phải là số",
-                                                    value=text[:40])) from None
+            raise self._problem(
+                sheet, ref, Message("ô số có giá trị '{value}' không phải là số", value=text[:40])
+            ) from None
         if cell.get("s", "0") in self.date_styles:
             return _excel_date(number, self.date1904)
         return number
 
     @staticmethod
     def _problem(sheet: Sheet, ref: str, reason: Message) -> XlsxProblem:
-        return XlsxProblem(Message("trang tính {sheet}, ô {ref}: {reason}", sheet=sheet.title, ref=ref,
-                                   reason=reason))
+        return XlsxProblem(Message("trang tính {sheet}, ô {ref}: {reason}", sheet=sheet.title, ref=ref, reason=reason))
 
 
 def _refuse_dtd(element, name: str) -> None:
     """A workbook's XML never has a DTD: one there is an attack (entities), refused unread."""
     if element.getroottree().docinfo.doctype:
-        raise XlsxProblem(Message("thành phần {name} có khai báo DTD (<!DOCTYPE>); tệp Excel không có, không đọc",
-                                  name=name))
+        raise XlsxProblem(
+            Message("thành phần {name} có khai báo DTD (<!DOCTYPE>); tệp Excel không có, không đọc", name=name)
+        )
 
 
 def _int(text) -> int | None:

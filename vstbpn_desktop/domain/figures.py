@@ -49,8 +49,9 @@ class Figures:
 
     def same_basis(self, first: str, second: str) -> bool:
         """Two figures made from the same units' data, with the same coverage."""
-        return (self.sources.get(first) == self.sources.get(second)
-                and (self.coverage.get(first) == AREA) == (self.coverage.get(second) == AREA))
+        return self.sources.get(first) == self.sources.get(second) and (self.coverage.get(first) == AREA) == (
+            self.coverage.get(second) == AREA
+        )
 
     def indicators_json(self, rule: str) -> dict[str, float | int]:
         result: dict[str, float | int] = {}
@@ -63,8 +64,14 @@ class Figures:
         return result
 
 
-def compute(engine, org_unit: str, units: list[str], period: Period,
-            tree: dict[str, list[str]] | None = None, only: set[str] | frozenset[str] | None = None) -> Figures:
+def compute(
+    engine,
+    org_unit: str,
+    units: list[str],
+    period: Period,
+    tree: dict[str, list[str]] | None = None,
+    only: set[str] | frozenset[str] | None = None,
+) -> Figures:
     """`tree`: each unit's children among `units` (absent: every other unit hangs from `org_unit`).
     `only`: count just these units' own data (a like-with-like comparison)."""
     from ..records import activity_totals_by_unit, record_counts
@@ -74,9 +81,12 @@ def compute(engine, org_unit: str, units: list[str], period: Period,
     figures = Figures(org_unit=org_unit, period=period, units=units)
     typed: dict[str, dict[str, tuple[float, str]]] = {}
     with session_scope(engine) as session:
-        rows = session.exec(select(IndicatorValue).where(
-            IndicatorValue.org_unit_code.in_(units), IndicatorValue.period == period.code,
-        )).all()
+        rows = session.exec(
+            select(IndicatorValue).where(
+                IndicatorValue.org_unit_code.in_(units),
+                IndicatorValue.period == period.code,
+            )
+        ).all()
         for row in rows:
             typed.setdefault(row.org_unit_code, {})[row.indicator_code] = (row.value, row.coverage or OWN)
     activities = activity_totals_by_unit(engine, units, period)
@@ -114,11 +124,19 @@ def compute(engine, org_unit: str, units: list[str], period: Period,
     # Where the unit typed its events' figures for the whole area (780 sessions, 25.120 attendances),
     # the figures of the same events it did not type are not known for the area: the recorded
     # events' sum (891 women among the province's own events) is only shown for checking.
-    typed_kinds = {kind for code, indicator in catalogue.items() if figures.coverage.get(code) == AREA
-                   and indicator.kind == "from_activities" for kind in indicator.activity_kinds}
+    typed_kinds = {
+        kind
+        for code, indicator in catalogue.items()
+        if figures.coverage.get(code) == AREA and indicator.kind == "from_activities"
+        for kind in indicator.activity_kinds
+    }
     for code, indicator in catalogue.items():
-        if (indicator.kind == "from_activities" and figures.coverage.get(code) != AREA
-                and typed_kinds & set(indicator.activity_kinds) and code in figures.values):
+        if (
+            indicator.kind == "from_activities"
+            and figures.coverage.get(code) != AREA
+            and typed_kinds & set(indicator.activity_kinds)
+            and code in figures.values
+        ):
             figures.checks[code] = figures.values.pop(code)
             figures.sources.pop(code, None)
     for indicator in catalogue.values():
@@ -130,8 +148,9 @@ def compute(engine, org_unit: str, units: list[str], period: Period,
         # not a district's women over the province's total).
         if numerator is not None and denominator and figures.same_basis(indicator.numerator, indicator.denominator):
             figures.shares[indicator.code] = numerator * 100.0 / denominator
-            figures.sources[indicator.code] = (figures.sources.get(indicator.numerator, frozenset())
-                                               | figures.sources.get(indicator.denominator, frozenset()))
+            figures.sources[indicator.code] = figures.sources.get(
+                indicator.numerator, frozenset()
+            ) | figures.sources.get(indicator.denominator, frozenset())
             if figures.covers_area(indicator.numerator) and figures.covers_area(indicator.denominator):
                 figures.coverage.setdefault(indicator.code, AREA)
     counted = units if only is None else [u for u in units if u in only]

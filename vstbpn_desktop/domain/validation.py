@@ -23,8 +23,12 @@ class Invalid(ValueError):
 
     def __init__(self, problems: dict[str, str]):
         self.problems = {field: message(reason) for field, reason in problems.items()}
-        self.message = Message("{problems}", problems=[
-            Message("{field}: {reason}", field=field, reason=reason) for field, reason in self.problems.items()])
+        self.message = Message(
+            "{problems}",
+            problems=[
+                Message("{field}: {reason}", field=field, reason=reason) for field, reason in self.problems.items()
+            ],
+        )
         super().__init__(str(self.message))
 
 
@@ -40,8 +44,12 @@ def parse_date(value) -> date:
     may have: refused here, so a check (--dry-run, verify) and the import agree."""
     day = _parse_date(value)
     if not FIRST_DATE <= day <= LAST_DATE:
-        raise Reason("ngày {date} nằm ngoài các năm {first}-{last} của kỳ báo cáo", date=format_date(day),
-                     first=FIRST_YEAR, last=LAST_YEAR)
+        raise Reason(
+            "ngày {date} nằm ngoài các năm {first}-{last} của kỳ báo cáo",
+            date=format_date(day),
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
+        )
     return day
 
 
@@ -122,8 +130,12 @@ DOCUMENT_KIND = Message("văn bản")
 def _kind(value, vocabulary: dict, what: Message) -> str:
     code = str(value or "").strip()
     if code not in vocabulary:
-        raise Reason("loại {what} '{code}' không có trong danh mục ({vocabulary})",
-                         what=what, code=code, vocabulary=', '.join(vocabulary))
+        raise Reason(
+            "loại {what} '{code}' không có trong danh mục ({vocabulary})",
+            what=what,
+            code=code,
+            vocabulary=", ".join(vocabulary),
+        )
     return code
 
 
@@ -139,11 +151,14 @@ ACTIVITY_FIELDS = (
     ("place", _text, None, {"required": False, "limit": 300}),
     ("notes", _text, None, {"required": False}),
 )
+
+
 def _direction(value) -> str:
     text = str(value or "").strip().lower() or "issued"
     if text not in DOCUMENT_DIRECTIONS:
-        raise Reason("'{value}' không hợp lệ (issued: văn bản ban hành, received: văn bản nhận để thực hiện)",
-                     value=value)
+        raise Reason(
+            "'{value}' không hợp lệ (issued: văn bản ban hành, received: văn bản nhận để thực hiện)", value=value
+        )
     return text
 
 
@@ -163,16 +178,23 @@ def validate_activity(raw: dict, period: Period | None = None, strict: bool = Fa
     problems: dict[str, str] = {}
     clean = _collect(raw, ACTIVITY_FIELDS, problems, strict)
     if "date" in clean and period is not None and not period.contains(clean["date"]):
-        problems["date"] = Message("ngày {date} nằm ngoài kỳ {period} ({start} - {end})",
-                                   date=format_date(clean["date"]), period=period.code,
-                                   start=format_date(period.start), end=format_date(period.end))
+        problems["date"] = Message(
+            "ngày {date} nằm ngoài kỳ {period} ({start} - {end})",
+            date=format_date(clean["date"]),
+            period=period.code,
+            start=format_date(period.start),
+            end=format_date(period.end),
+        )
     if (
-        "participants" in clean and "female_participants" in clean
+        "participants" in clean
+        and "female_participants" in clean
         and clean["female_participants"] > clean["participants"]
     ):
         problems["female_participants"] = Message(
             "số nữ ({women}) lớn hơn tổng số người tham dự ({total})",
-            women=Count(clean["female_participants"]), total=Count(clean["participants"]))
+            women=Count(clean["female_participants"]),
+            total=Count(clean["participants"]),
+        )
     if problems:
         raise Invalid(problems)
     clean["search_text"] = fold(" ".join((clean["title"], clean["place"], clean["notes"])))
@@ -183,8 +205,9 @@ def validate_document(raw: dict, period: Period | None = None, strict: bool = Fa
     problems: dict[str, str] = {}
     clean = _collect(raw, DOCUMENT_FIELDS, problems, strict)
     if "date" in clean and period is not None and not period.contains(clean["date"]):
-        problems["date"] = Message("ngày {date} nằm ngoài kỳ {period}", date=format_date(clean["date"]),
-                                   period=period.code)
+        problems["date"] = Message(
+            "ngày {date} nằm ngoài kỳ {period}", date=format_date(clean["date"]), period=period.code
+        )
     if problems:
         raise Invalid(problems)
     return clean
@@ -197,8 +220,13 @@ def validate_coverage(value) -> str:
     """What a typed value covers: "own" (the unit's own level; also when absent) or "area" (its whole area)."""
     text = str(value or "").strip().lower() or "own"
     if text not in COVERAGES:
-        raise Invalid({"coverage": Message("phạm vi số liệu '{value}' không hợp lệ (own: cấp mình, "
-                                           "area: toàn địa bàn)", value=value)})
+        raise Invalid(
+            {
+                "coverage": Message(
+                    "phạm vi số liệu '{value}' không hợp lệ (own: cấp mình, area: toàn địa bàn)", value=value
+                )
+            }
+        )
     return text
 
 
@@ -209,8 +237,15 @@ def validate_indicator_value(code: str, value, coverage: str = "own") -> float:
     if indicator.kind == "from_activities" and coverage == "area":
         pass  # a whole-area figure of the activities (the province's "780 cuộc"): it stands for the area
     elif indicator.kind == "from_activities":
-        raise Invalid({"indicator": Message("chỉ tiêu {code} được tính từ các hoạt động; chỉ nhập trực tiếp "
-                                            "khi là số liệu toàn địa bàn (phạm vi area)", code=code)})
+        raise Invalid(
+            {
+                "indicator": Message(
+                    "chỉ tiêu {code} được tính từ các hoạt động; chỉ nhập trực tiếp "
+                    "khi là số liệu toàn địa bàn (phạm vi area)",
+                    code=code,
+                )
+            }
+        )
     elif not indicator.typed:
         raise Invalid({"indicator": Message("chỉ tiêu {code} được tính tự động, không nhập trực tiếp", code=code)})
     try:
@@ -237,10 +272,13 @@ def check_indicator_bounds(values: dict[str, float]) -> dict[str, str]:
         whole = catalogue[code].at_most if code in catalogue else None
         if whole and value is not None and values.get(whole) is not None and value > values[whole]:
             part, total = catalogue[code], catalogue[whole]
-            problems[code] = Message("{part} ({value}) lớn hơn {whole} ({whole_value})",
-                                     part=Term(part.name_vi, part.name_en), value=Count(value),
-                                     whole=Term(total.name_vi.lower(), total.name_en.lower()),
-                                     whole_value=Count(values[whole]))
+            problems[code] = Message(
+                "{part} ({value}) lớn hơn {whole} ({whole_value})",
+                part=Term(part.name_vi, part.name_en),
+                value=Count(value),
+                whole=Term(total.name_vi.lower(), total.name_en.lower()),
+                whole_value=Count(values[whole]),
+            )
     return problems
 
 

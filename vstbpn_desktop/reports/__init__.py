@@ -6,9 +6,9 @@ the profile's data and writes it through atomic.py, so a failure leaves no half-
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 from ..atomic import OutputError, atomic_path
 from ..errors import Refused
@@ -17,9 +17,17 @@ from ..periods import Period
 FORMATS = ("pdf", "docx", "xlsx")
 
 
-def write_report(profile, kind: str, period: Period, out: Path, org_unit: str | None = None,
-                 issued_on: date | None = None, number: str = "",
-                 progress: Callable[[int], None] | None = None, options=None):
+def write_report(
+    profile,
+    kind: str,
+    period: Period,
+    out: Path,
+    org_unit: str | None = None,
+    issued_on: date | None = None,
+    number: str = "",
+    progress: Callable[[int], None] | None = None,
+    options=None,
+):
     """Build the report of a unit and period and write it to `out` as `kind` (pdf, docx, xlsx).
     `options` (options.ReportOptions) are this printing's choices; without them the settings'
     defaults with `issued_on` and `number`."""
@@ -30,8 +38,9 @@ def write_report(profile, kind: str, period: Period, out: Path, org_unit: str | 
         raise Refused("định dạng báo cáo '{kind}' không hỗ trợ (pdf, docx, xlsx)", kind=kind)
     out = Path(out)
     if out.is_dir():
-        raise Refused("{out}: là một thư mục; hãy ghi rõ tên tệp, ví dụ {value}",
-                      out=out, value=out / ('bao-cao.' + kind))
+        raise Refused(
+            "{out}: là một thư mục; hãy ghi rõ tên tệp, ví dụ {value}", out=out, value=out / ("bao-cao." + kind)
+        )
     if kind == "pdf":
         from .fonts import register_fonts
 

@@ -8,9 +8,9 @@ ORM objects.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Iterator
 
 from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, FIGURES_MARK, NARRATIVE_SECTIONS, indicators, label
 from ..domain.figures import Figures
@@ -27,6 +27,7 @@ CHUNK = 500
 
 
 # -- the model -------------------------------------------------------------------------------
+
 
 @dataclass
 class Run:
@@ -139,7 +140,7 @@ def count_words(value: float | int | None) -> str:
 
 
 def percent(value: float | None, places: int = 2) -> str:
-    """"25,36 %", "25 %" (no ",00"), the "%" held to its number by a non-breaking space."""
+    """ "25,36 %", "25 %" (no ",00"), the "%" held to its number by a non-breaking space."""
     if value is not None and float(value).is_integer():
         places = 0
     return format_percent(value, places).replace(" %", NBSP + "%")
@@ -168,21 +169,21 @@ def span_words(period: Period) -> str:
 
 
 def lower_first(text: str) -> str:
-    """"Hướng dẫn hoạt động" inside a sentence reads "hướng dẫn hoạt động"; keeps acronyms ("UBND")."""
+    """ "Hướng dẫn hoạt động" inside a sentence reads "hướng dẫn hoạt động"; keeps acronyms ("UBND")."""
     first = text.split(" ", 1)[0]
     return text if first.isupper() else text[:1].lower() + text[1:]
 
 
 def names_words(names: list[str]) -> str:
-    """"thành phố Long Xuyên, huyện An Phú và thị xã Tân Châu"."""
+    """ "thành phố Long Xuyên, huyện An Phú và thị xã Tân Châu"."""
     names = [unit_in_sentence(n) for n in names]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " và " + names[-1]
 
 
 def citation(kind: str, number: str, day: date, issuer: str, title: str) -> str:
-    """"Kế hoạch số 58/KH-UBND ngày 02 tháng 02 năm 2023 của UBND tỉnh An Giang về việc thực hiện …"."""
+    """ "Kế hoạch số 58/KH-UBND ngày 02 tháng 02 năm 2023 của UBND tỉnh An Giang về việc thực hiện …"."""
     kind_name = label(DOCUMENT_KINDS, kind)
-    subject = title[len(kind_name):].strip() if title.lower().startswith(kind_name.lower() + " ") else title
+    subject = title[len(kind_name) :].strip() if title.lower().startswith(kind_name.lower() + " ") else title
     subject = lower_first(subject)
     about = subject if subject.startswith("về ") else f"về việc {subject}"
     of = f" của {lower_unit_kinds(issuer)}" if issuer else ""
@@ -198,7 +199,7 @@ def placed(generated: list[Para], text: str | None) -> list[Para]:
     lines = clean_lines(text or "")
     if FIGURES_MARK in lines:
         at = lines.index(FIGURES_MARK)
-        before, after = lines[:at], lines[at + 1:]
+        before, after = lines[:at], lines[at + 1 :]
     else:
         before, after = [], lines
     return [para("body", line) for line in before] + generated + [para("body", line) for line in after]
@@ -206,9 +207,17 @@ def placed(generated: list[Para], text: str | None) -> list[Para]:
 
 # -- building ---------------------------------------------------------------------------------
 
+
 class ReportBuilder:
-    def __init__(self, profile: Profile, period: Period, org_unit: str | None = None,
-                 issued_on: date | None = None, number: str = "", options: ReportOptions | None = None):
+    def __init__(
+        self,
+        profile: Profile,
+        period: Period,
+        org_unit: str | None = None,
+        issued_on: date | None = None,
+        number: str = "",
+        options: ReportOptions | None = None,
+    ):
         self.profile = profile
         self.settings = profile.settings
         self.rule = self.settings.share_rounding
@@ -270,7 +279,7 @@ class ReportBuilder:
         return f"so sánh trên số liệu của {names_words(names)}, đơn vị có số liệu ở cả hai kỳ"
 
     def share_words(self, code: str) -> str:
-        """"chiếm 25,36 % so với mục tiêu theo Quyết định số 238/QĐ-UBND, tăng 2,43 điểm % so với
+        """ "chiếm 25,36 % so với mục tiêu theo Quyết định số 238/QĐ-UBND, tăng 2,43 điểm % so với
         cùng kỳ, chưa đạt mục tiêu 60 % đến năm 2025"."""
         now = self.share(code)
         words = f"chiếm {percent(now)}"
@@ -297,12 +306,18 @@ class ReportBuilder:
         body: list[Para] = []
         label_vi = self.period.label_vi
         body.append(para("body", texts.get("intro") or self.opening()))
-        empty = not any(self.figures.counts.values()) and not any(
-            v for k, v in self.figures.values.items())
+        empty = not any(self.figures.counts.values()) and not any(v for k, v in self.figures.values.items())
         if empty:
-            body.append(para("body", Run(
-                f"Trong kỳ chưa có số liệu, hoạt động hay văn bản nào được ghi nhận cho {self.in_text} "
-                f"({label_vi}). Báo cáo này chỉ gồm phần khung; hãy nhập số liệu rồi in lại.", italic=True)))
+            body.append(
+                para(
+                    "body",
+                    Run(
+                        f"Trong kỳ chưa có số liệu, hoạt động hay văn bản nào được ghi nhận cho {self.in_text} "
+                        f"({label_vi}). Báo cáo này chỉ gồm phần khung; hãy nhập số liệu rồi in lại.",
+                        italic=True,
+                    ),
+                )
+            )
         missing = []
         enrolled = enrolled_children(self.profile, self.code) if self.consolidated else []
         if self.options.unreported_note and enrolled:
@@ -330,7 +345,8 @@ class ReportBuilder:
         body += self.narrative_paragraphs(texts.get("directions"), "phương hướng, nhiệm vụ", dashes=True)
         closing = texts.get("closing") or (
             f"Trên đây là báo cáo kết quả hoạt động vì sự tiến bộ của phụ nữ và bình đẳng giới {label_vi} "
-            f"của Ban VSTBPN và BĐG {self.in_text}./.")
+            f"của Ban VSTBPN và BĐG {self.in_text}./."
+        )
         body.append(para("body", closing))
         for paragraph in body:
             for run in paragraph.runs:
@@ -338,7 +354,9 @@ class ReportBuilder:
 
         s = self.settings
         return Report(
-            org_unit=self.code, unit_name=self.unit.name, period=self.period,
+            org_unit=self.code,
+            unit_name=self.unit.name,
+            period=self.period,
             header=Header(
                 parent_body=nfc(s.parent_body or f"UBND {self.unit.name}").upper(),
                 issuing_body=nfc(s.issuing_body or "BAN VÌ SỰ TIẾN BỘ CỦA PHỤ NỮ VÀ BÌNH ĐẲNG GIỚI").upper(),
@@ -352,11 +370,17 @@ class ReportBuilder:
             signer_mandate=nfc(s.signer_mandate or "").upper(),
             signer_title=self.options.signer_title.upper(),
             signer_name=self.options.signer_name,
-            annexes=annexes, tables=tables, figures=self.figures,
-            consolidated=self.consolidated, missing_children=missing, issued_on=self.issued_on,
+            annexes=annexes,
+            tables=tables,
+            figures=self.figures,
+            consolidated=self.consolidated,
+            missing_children=missing,
+            issued_on=self.issued_on,
             addressees=list(self.options.addressees),
-            annex_reference=(f"(Kèm theo Báo cáo số {self.number_symbol(blank=6)} "
-                             f"{format_long_date(self.issued_on)} của Ban VSTBPN và BĐG {self.in_text})"),
+            annex_reference=(
+                f"(Kèm theo Báo cáo số {self.number_symbol(blank=6)} "
+                f"{format_long_date(self.issued_on)} của Ban VSTBPN và BĐG {self.in_text})"
+            ),
         )
 
     def place_name(self) -> str:
@@ -364,25 +388,33 @@ class ReportBuilder:
         return proper_name(self.unit.name)
 
     def opening(self) -> str:
-        """"Thực hiện Công văn số 03/UBQG-VP … về việc hướng dẫn hoạt động năm 2023. Ban … báo cáo …"."""
+        """ "Thực hiện Công văn số 03/UBQG-VP … về việc hướng dẫn hoạt động năm 2023. Ban … báo cáo …"."""
         received = [d for d in self.documents(own_only=True) if d[6] == "received"]
         lead = ""
         if received:
-            lead = "Thực hiện " + "; ".join(citation(kind, number, day, issuer, title)
-                                            for number, day, issuer, kind, title, _unit, _ in received) + ". "
-        return (lead + f"Ban Vì sự tiến bộ của phụ nữ (VSTBPN) và bình đẳng giới (BĐG) {self.in_text} báo cáo "
-                f"kết quả hoạt động {span_words(self.period)}, cụ thể như sau:")
+            lead = (
+                "Thực hiện "
+                + "; ".join(
+                    citation(kind, number, day, issuer, title)
+                    for number, day, issuer, kind, title, _unit, _ in received
+                )
+                + ". "
+            )
+        return (
+            lead + f"Ban Vì sự tiến bộ của phụ nữ (VSTBPN) và bình đẳng giới (BĐG) {self.in_text} báo cáo "
+            f"kết quả hoạt động {span_words(self.period)}, cụ thể như sau:"
+        )
 
     def number_words(self) -> str:
         return f"Số: {self.number_symbol()}"
 
     def number_symbol(self, blank: int = 10) -> str:
-        """"15/BC-BVSTBPN", or without a number room to write it by hand before "/BC-BVSTBPN"
+        """ "15/BC-BVSTBPN", or without a number room to write it by hand before "/BC-BVSTBPN"
         (non-breaking spaces, which no writer collapses)."""
         return f"{self.number or chr(0xA0) * blank}/{self.options.symbol}"
 
     def recipients(self) -> list[str]:
-        """"- X;" per recipient, the last one "- Lưu: VT, …." as Decree 30/2020 writes them."""
+        """ "- X;" per recipient, the last one "- Lưu: VT, …." as Decree 30/2020 writes them."""
         lines = [lower_unit_kinds(line.lstrip("-–• ").rstrip(";.,")) for line in clean_lines(self.settings.recipients)]
         lines = [line for line in lines if line]
         archive = [line for line in lines if line.lower().startswith("lưu")]
@@ -396,12 +428,16 @@ class ReportBuilder:
     def consolidation_words(self, reported: list[str], missing: list[str]) -> str:
         """Who of the units below that send their reports through the app has reported."""
         total = len(reported) + len(missing)
-        text = (f"Báo cáo tổng hợp số liệu của {self.in_text} và của {len(reported)}/{total} đơn vị cấp dưới "
-                f"gửi báo cáo qua phần mềm")
+        text = (
+            f"Báo cáo tổng hợp số liệu của {self.in_text} và của {len(reported)}/{total} đơn vị cấp dưới "
+            f"gửi báo cáo qua phần mềm"
+        )
         if missing:
             who = "các đơn vị" if len(missing) > 1 else "đơn vị"
-            return (text + f"; {who} chưa gửi báo cáo {self.period.label_vi}: "
-                    f"{names_words([self.names.get(code, code) for code in missing])}.")
+            return (
+                text + f"; {who} chưa gửi báo cáo {self.period.label_vi}: "
+                f"{names_words([self.names.get(code, code) for code in missing])}."
+            )
         return text + "; tất cả các đơn vị này đã gửi báo cáo."
 
     def narrative_paragraphs(self, text: str | None, what: str, dashes: bool = False) -> list[Para]:
@@ -411,34 +447,49 @@ class ReportBuilder:
             return [para("body", Run(f"Trong kỳ chưa có nội dung về {what}.", italic=True))]
         items = [line for line in lines if not line.endswith(":")]
         if dashes and len(items) > 1:
-            return [para("body", line if line.endswith(":") or line.startswith("-") else f"- {line}")
-                    for line in lines]
+            return [para("body", line if line.endswith(":") or line.startswith("-") else f"- {line}") for line in lines]
         return [para("body", line) for line in lines]
 
     def documents_section(self, texts: dict[str, str]) -> list[Para]:
-        heading = ("1. Công tác ban hành văn bản chỉ đạo, triển khai hoạt động và phối hợp liên ngành "
-                   "thực hiện các hoạt động VSTBPN và BĐG")
+        heading = (
+            "1. Công tác ban hành văn bản chỉ đạo, triển khai hoạt động và phối hợp liên ngành "
+            "thực hiện các hoạt động VSTBPN và BĐG"
+        )
         out = [para("item", Run(heading, bold=True))]
         issued = [d for d in self.documents() if d[6] == "issued"]
         written = texts.get("documents", "")
         generated = []
         if issued and not written:
             # The officer's own words cite what matters; without them, the documents themselves.
-            cited = [citation(kind, number, day, issuer, title) for number, day, issuer, kind, title, _u, _d in issued[:8]]
+            cited = [
+                citation(kind, number, day, issuer, title) for number, day, issuer, kind, title, _u, _d in issued[:8]
+            ]
             more = f" và {len(issued) - 8} văn bản khác" if len(issued) > 8 else ""
             if len(issued) == 1:
                 generated.append(para("body", f"Trong kỳ đã ban hành {cited[0]}."))
             else:
-                generated.append(para("body", f"Trong kỳ đã ban hành {count_words(len(issued))} văn bản chỉ đạo, "
-                                              f"triển khai, trong đó có: " + "; ".join(cited) + more + "."))
+                generated.append(
+                    para(
+                        "body",
+                        f"Trong kỳ đã ban hành {count_words(len(issued))} văn bản chỉ đạo, "
+                        f"triển khai, trong đó có: " + "; ".join(cited) + more + ".",
+                    )
+                )
         elif not issued and not written:
-            generated.append(para("body", Run("Trong kỳ chưa có số liệu về văn bản chỉ đạo, triển khai.",
-                                              italic=True)))
+            generated.append(para("body", Run("Trong kỳ chưa có số liệu về văn bản chỉ đạo, triển khai.", italic=True)))
         return out + placed(generated, written)
 
     def communication_section(self, texts: dict[str, str]) -> list[Para]:
-        out = [para("item", Run("2. Công tác phối hợp các ngành liên quan thực hiện các hoạt động vì sự tiến bộ "
-                                "của phụ nữ và bình đẳng giới", bold=True))]
+        out = [
+            para(
+                "item",
+                Run(
+                    "2. Công tác phối hợp các ngành liên quan thực hiện các hoạt động vì sự tiến bộ "
+                    "của phụ nữ và bình đẳng giới",
+                    bold=True,
+                ),
+            )
+        ]
         sessions = self.value("COMM_SESSIONS") or 0
         people = self.value("COMM_PARTICIPANTS") or 0
         women = self.value("COMM_PARTICIPANTS_FEMALE") or 0
@@ -453,8 +504,9 @@ class ReportBuilder:
                 sentence += f" (trong đó nữ {format_count(women)} lượt, chiếm {percent(share)})"
             generated.append(para("body", sentence + "."))
         elif not texts.get("communication"):
-            generated.append(para("body", Run("Trong kỳ chưa có số liệu về các cuộc tuyên truyền, tập huấn.",
-                                              italic=True)))
+            generated.append(
+                para("body", Run("Trong kỳ chưa có số liệu về các cuộc tuyên truyền, tập huấn.", italic=True))
+            )
         return out + placed(generated, texts.get("communication"))
 
     def female_cadres_section(self, texts: dict[str, str]) -> list[Para]:
@@ -463,19 +515,30 @@ class ReportBuilder:
         total, women = self.value("LEADERS_TOTAL"), self.value("LEADERS_FEMALE")
         if total:
             levels = " các cấp" if self.figures.covers_area("LEADERS_TOTAL") else ""
-            generated.append(para("body", (
-                f"Tổng số cán bộ lãnh đạo, quản lý chính quyền địa phương{levels} là {format_count(total)} "
-                f"người, trong đó nữ cán bộ lãnh đạo, quản lý chính quyền địa phương{levels} là "
-                f"{format_count(women or 0)} người ({self.share_words('LEADERS_FEMALE_PCT')}).")))
+            generated.append(
+                para(
+                    "body",
+                    (
+                        f"Tổng số cán bộ lãnh đạo, quản lý chính quyền địa phương{levels} là {format_count(total)} "
+                        f"người, trong đó nữ cán bộ lãnh đạo, quản lý chính quyền địa phương{levels} là "
+                        f"{format_count(women or 0)} người ({self.share_words('LEADERS_FEMALE_PCT')})."
+                    ),
+                )
+            )
         units, with_woman = self.value("KEYLEADER_UNITS_TOTAL"), self.value("KEYLEADER_UNITS_FEMALE")
         if units:
-            generated.append(para("body", (
-                f"Trên địa bàn {self.in_text} có {count_words(with_woman or 0)} trong tổng số {count_words(units)} "
-                f"chính quyền địa phương có nữ lãnh đạo chủ chốt "
-                f"({self.share_words('KEYLEADER_UNITS_FEMALE_PCT')}).")))
+            generated.append(
+                para(
+                    "body",
+                    (
+                        f"Trên địa bàn {self.in_text} có {count_words(with_woman or 0)} trong tổng số {count_words(units)} "
+                        f"chính quyền địa phương có nữ lãnh đạo chủ chốt "
+                        f"({self.share_words('KEYLEADER_UNITS_FEMALE_PCT')})."
+                    ),
+                )
+            )
         if not total and not units and not texts.get("female_cadres"):
-            generated.append(para("body", Run("Trong kỳ chưa có số liệu về cán bộ nữ lãnh đạo, quản lý.",
-                                              italic=True)))
+            generated.append(para("body", Run("Trong kỳ chưa có số liệu về cán bộ nữ lãnh đạo, quản lý.", italic=True)))
         return out + placed(generated, texts.get("female_cadres"))
 
     def violence_section(self, texts: dict[str, str]) -> list[Para]:
@@ -489,25 +552,32 @@ class ReportBuilder:
             sentences.append(
                 f"phát hiện {count_words(victims)} nạn nhân bạo lực gia đình, bạo lực trên cơ sở giới, trong đó "
                 f"{count_words(self.value('GBV_VICTIMS_SUPPORTED') or 0)} người được hỗ trợ ít nhất một dịch vụ "
-                f"cơ bản ({self.share_words('GBV_VICTIMS_SUPPORTED_PCT')})")
+                f"cơ bản ({self.share_words('GBV_VICTIMS_SUPPORTED_PCT')})"
+            )
         perpetrators = self.value("GBV_PERPETRATORS_DETECTED")
         if perpetrators:
             sentences.append(
                 f"phát hiện {count_words(perpetrators)} người gây bạo lực chưa đến mức bị truy cứu trách nhiệm "
                 f"hình sự, trong đó {count_words(self.value('GBV_PERPETRATORS_COUNSELLED') or 0)} người được tư vấn "
-                f"({self.share_words('GBV_PERPETRATORS_COUNSELLED_PCT')})")
+                f"({self.share_words('GBV_PERPETRATORS_COUNSELLED_PCT')})"
+            )
         generated = []
         if sentences:
             generated.append(para("body", "Trong kỳ, " + "; ".join(sentences) + "."))
         elif not texts.get("violence"):
-            generated.append(para("body", Run("Trong kỳ chưa có số liệu về phòng ngừa, ứng phó với bạo lực.",
-                                              italic=True)))
+            generated.append(
+                para("body", Run("Trong kỳ chưa có số liệu về phòng ngừa, ứng phó với bạo lực.", italic=True))
+            )
         return out + placed(generated, texts.get("violence"))
 
     def annex_reference(self) -> list[Para]:
         """One sentence that sends the reader to the annexes, in their order."""
-        what = {"indicators": "các chỉ tiêu", "documents": "các văn bản chỉ đạo, triển khai",
-                "activities": "các hoạt động tuyên truyền, tập huấn", "children": "báo cáo của các đơn vị cấp dưới"}
+        what = {
+            "indicators": "các chỉ tiêu",
+            "documents": "các văn bản chỉ đạo, triển khai",
+            "activities": "các hoạt động tuyên truyền, tập huấn",
+            "children": "báo cáo của các đơn vị cấp dưới",
+        }
         parts = [f"{title} ({what[key]})" for key, title in self.annex_numbers.items()]
         if not parts:
             return []
@@ -518,7 +588,7 @@ class ReportBuilder:
     def documents(self, own_only: bool = False) -> list[tuple]:
         """(number, date, issuer, kind, title, unit, direction) of the period, by date."""
         rows = []
-        for code in ([self.code] if own_only else self.units):
+        for code in [self.code] if own_only else self.units:
             for d in list_documents(self.profile.engine, Scope(code, self.period)):
                 rows.append((d.number, d.date, d.issuer, d.kind, d.title, code, d.direction or "issued"))
         rows.sort(key=lambda r: (r[1], r[0]))
@@ -534,8 +604,16 @@ class ReportBuilder:
                 page = activity_page(self.profile.engine, scope, offset, CHUNK)
                 for row in page:
                     index += 1
-                    line = [index, row["date"], label(ACTIVITY_KINDS, row["kind"]), row["title"],
-                            row["sessions"], row["participants"], row["female_participants"], row["place"]]
+                    line = [
+                        index,
+                        row["date"],
+                        label(ACTIVITY_KINDS, row["kind"]),
+                        row["title"],
+                        row["sessions"],
+                        row["participants"],
+                        row["female_participants"],
+                        row["place"],
+                    ]
                     if self.consolidated:
                         line.append(self.unit_name(code))
                     yield line
@@ -552,11 +630,21 @@ class ReportBuilder:
     def tables(self) -> list[Table]:
         unit_column = [Column("Đơn vị", "text", 2.2)] if self.consolidated else []
         activities = Table(
-            "Hoạt động", "Các hoạt động tuyên truyền, tập huấn, truyền thông",
-            [Column("STT", "int", 0.9), Column("Ngày", "date", 2.0), Column("Loại", "text", 1.8),
-             Column("Nội dung", "text", 4.5), Column("Số cuộc", "int", 1.1), Column("Lượt người", "int", 1.3),
-             Column("Nữ", "int", 1.1), Column("Địa điểm", "text", 2.4)] + unit_column,
-            self.activity_rows)
+            "Hoạt động",
+            "Các hoạt động tuyên truyền, tập huấn, truyền thông",
+            [
+                Column("STT", "int", 0.9),
+                Column("Ngày", "date", 2.0),
+                Column("Loại", "text", 1.8),
+                Column("Nội dung", "text", 4.5),
+                Column("Số cuộc", "int", 1.1),
+                Column("Lượt người", "int", 1.3),
+                Column("Nữ", "int", 1.1),
+                Column("Địa điểm", "text", 2.4),
+            ]
+            + unit_column,
+            self.activity_rows,
+        )
 
         def document_rows():
             issued = [d for d in self.documents() if d[6] == "issued"]
@@ -567,11 +655,19 @@ class ReportBuilder:
                 yield line
 
         documents = Table(
-            "Văn bản", "Các văn bản chỉ đạo, triển khai đã ban hành",
-            [Column("STT", "int", 0.9), Column("Số, ký hiệu", "text", 2.2), Column("Ngày", "date", 1.8),
-             Column("Cơ quan ban hành", "text", 2.8), Column("Loại", "text", 1.6),
-             Column("Trích yếu", "text", 5.0)] + unit_column,
-            document_rows)
+            "Văn bản",
+            "Các văn bản chỉ đạo, triển khai đã ban hành",
+            [
+                Column("STT", "int", 0.9),
+                Column("Số, ký hiệu", "text", 2.2),
+                Column("Ngày", "date", 1.8),
+                Column("Cơ quan ban hành", "text", 2.8),
+                Column("Loại", "text", 1.6),
+                Column("Trích yếu", "text", 5.0),
+            ]
+            + unit_column,
+            document_rows,
+        )
 
         compared_on: dict[str, frozenset[str]] = {}
 
@@ -583,38 +679,66 @@ class ReportBuilder:
                 before = None
                 if compared is not None:
                     _, before_figures, common = compared
-                    before = (self.share(code, before_figures) if indicator.kind == "share"
-                              else before_figures.values.get(code))
+                    before = (
+                        self.share(code, before_figures)
+                        if indicator.kind == "share"
+                        else before_figures.values.get(code)
+                    )
                     if common is not None:
                         compared_on[code] = common
-                if indicator.kind == "from_activities" and not self.before.counts.get("activities") \
-                        and code not in self.before.coverage:
+                if (
+                    indicator.kind == "from_activities"
+                    and not self.before.counts.get("activities")
+                    and code not in self.before.coverage
+                ):
                     before = None  # no activity recorded a year earlier: unknown, not zero
                 i += 1
-                line = [i, code, indicator.name_vi, indicator.unit_vi, now, before,
-                        indicator.target_2025, indicator.target_2030]
+                line = [
+                    i,
+                    code,
+                    indicator.name_vi,
+                    indicator.unit_vi,
+                    now,
+                    before,
+                    indicator.target_2025,
+                    indicator.target_2030,
+                ]
                 if self.consolidated:
                     line.append(self.figures.checks.get(code))
                 yield line
 
         def indicator_note() -> str:
-            note = ("Tỷ lệ (%) tính từ tử số và mẫu số; số liệu tổng hợp là tổng tử số chia tổng mẫu số. "
-                    "Số liệu toàn địa bàn do đơn vị nhập được giữ nguyên, không cộng thêm số liệu của đơn vị cấp dưới")
-            note += ("; cột \"Cộng từ số liệu chi tiết (đối chiếu)\" ghi tổng số liệu của các đơn vị cấp dưới "
-                     "(với số cuộc, lượt người: cả các hoạt động đã ghi) để đối chiếu."
-                     if self.consolidated else ".")
+            note = (
+                "Tỷ lệ (%) tính từ tử số và mẫu số; số liệu tổng hợp là tổng tử số chia tổng mẫu số. "
+                "Số liệu toàn địa bàn do đơn vị nhập được giữ nguyên, không cộng thêm số liệu của đơn vị cấp dưới"
+            )
+            note += (
+                '; cột "Cộng từ số liệu chi tiết (đối chiếu)" ghi tổng số liệu của các đơn vị cấp dưới '
+                "(với số cuộc, lượt người: cả các hoạt động đã ghi) để đối chiếu."
+                if self.consolidated
+                else "."
+            )
             for code, common in compared_on.items():
-                note += (f" {self.catalogue[code].name_vi}: cùng kỳ năm trước {self.coverage_words(common)}.")
+                note += f" {self.catalogue[code].name_vi}: cùng kỳ năm trước {self.coverage_words(common)}."
             return note
 
         checks = [Column("Cộng từ số liệu chi tiết (đối chiếu)", "number", 1.6)] if self.consolidated else []
         indicator_table = Table(
-            "Chỉ tiêu", "Các chỉ tiêu của kỳ báo cáo",
-            [Column("STT", "int", 0.9), Column("Mã", "text", 0), Column("Chỉ tiêu", "text", 5.4),
-             Column("Đơn vị tính", "text", 1.4), Column(self.period.label_vi.capitalize(), "number", 1.6),
-             Column("Cùng kỳ năm trước", "number", 1.6), Column("Mục tiêu 2025 (%)", "number", 1.3),
-             Column("Mục tiêu 2030 (%)", "number", 1.3)] + checks,
-            indicator_rows)
+            "Chỉ tiêu",
+            "Các chỉ tiêu của kỳ báo cáo",
+            [
+                Column("STT", "int", 0.9),
+                Column("Mã", "text", 0),
+                Column("Chỉ tiêu", "text", 5.4),
+                Column("Đơn vị tính", "text", 1.4),
+                Column(self.period.label_vi.capitalize(), "number", 1.6),
+                Column("Cùng kỳ năm trước", "number", 1.6),
+                Column("Mục tiêu 2025 (%)", "number", 1.3),
+                Column("Mục tiêu 2030 (%)", "number", 1.3),
+            ]
+            + checks,
+            indicator_rows,
+        )
         list(indicator_rows())  # the note names the indicators compared on fewer units
         indicator_table.note = indicator_note()
 
@@ -625,9 +749,11 @@ class ReportBuilder:
                     yield [self.unit_name(code), label(NARRATIVE_SECTIONS, section), text]
 
         narrative_table = Table(
-            "Nội dung", "Nội dung báo cáo theo đơn vị",
+            "Nội dung",
+            "Nội dung báo cáo theo đơn vị",
             [Column("Đơn vị", "text", 2.2), Column("Mục", "text", 2.2), Column("Nội dung", "text", 8.0)],
-            narrative_rows)
+            narrative_rows,
+        )
         return [activities, documents, indicator_table, narrative_table]
 
     def chart(self) -> Chart:
@@ -643,8 +769,9 @@ class ReportBuilder:
         periods = [self.period]
         while len(periods) < 4:
             p = periods[-1]
-            periods.append(Period(p.year - 1, None) if p.half is None
-                           else Period(p.year - (p.half == 1), 2 if p.half == 1 else 1))
+            periods.append(
+                Period(p.year - 1, None) if p.half is None else Period(p.year - (p.half == 1), 2 if p.half == 1 else 1)
+            )
         for p in reversed(periods):
             figures = unit_figures(self.profile, self.code, p)
             share = figures.share("LEADERS_FEMALE_PCT", self.rule)
@@ -658,13 +785,23 @@ class ReportBuilder:
         activities, documents, indicator_table, _ = tables
         candidates: list[tuple[str, Annex]] = []
         if any(v for v in self.figures.values.values()) or self.figures.shares:
-            candidates.append(("indicators", Annex("", "CÁC CHỈ TIÊU VỀ BÌNH ĐẲNG GIỚI VÀ VÌ SỰ TIẾN BỘ CỦA PHỤ NỮ",
-                                                   table=indicator_table, chart=self.chart())))
+            candidates.append(
+                (
+                    "indicators",
+                    Annex(
+                        "",
+                        "CÁC CHỈ TIÊU VỀ BÌNH ĐẲNG GIỚI VÀ VÌ SỰ TIẾN BỘ CỦA PHỤ NỮ",
+                        table=indicator_table,
+                        chart=self.chart(),
+                    ),
+                )
+            )
         if any(d[6] == "issued" for d in self.documents()):
             candidates.append(("documents", Annex("", "CÁC VĂN BẢN CHỈ ĐẠO, TRIỂN KHAI", table=documents)))
         if self.figures.counts.get("activities"):
-            candidates.append(("activities", Annex("", "CÁC HOẠT ĐỘNG TUYÊN TRUYỀN, TẬP HUẤN, TRUYỀN THÔNG",
-                                                   table=activities)))
+            candidates.append(
+                ("activities", Annex("", "CÁC HOẠT ĐỘNG TUYÊN TRUYỀN, TẬP HUẤN, TRUYỀN THÔNG", table=activities))
+            )
         if self.consolidated:
             paragraphs = []
             for code in self.units[1:]:
@@ -674,12 +811,18 @@ class ReportBuilder:
                 paragraphs.append(para("item", Run(self.unit_name(code), bold=True)))
                 for section, text in texts.items():
                     lines = [line for line in clean_lines(text) if line != FIGURES_MARK]
-                    paragraphs.append(para("body", Run(f"{label(NARRATIVE_SECTIONS, section)}: ", italic=True),
-                                           lower_unit_kinds(lines[0]) if lines else ""))
+                    paragraphs.append(
+                        para(
+                            "body",
+                            Run(f"{label(NARRATIVE_SECTIONS, section)}: ", italic=True),
+                            lower_unit_kinds(lines[0]) if lines else "",
+                        )
+                    )
                     paragraphs += [para("body", lower_unit_kinds(line)) for line in lines[1:]]
             if paragraphs:
-                candidates.append(("children", Annex("", "NỘI DUNG BÁO CÁO CỦA CÁC ĐƠN VỊ CẤP DƯỚI",
-                                                     paragraphs=paragraphs)))
+                candidates.append(
+                    ("children", Annex("", "NỘI DUNG BÁO CÁO CỦA CÁC ĐƠN VỊ CẤP DƯỚI", paragraphs=paragraphs))
+                )
         result = []
         for (key, annex), numeral in zip(candidates, ROMAN):
             annex.title = f"Phụ lục {numeral}"
@@ -689,7 +832,13 @@ class ReportBuilder:
         return result
 
 
-def build_report(profile: Profile, period: Period, org_unit: str | None = None,
-                 issued_on: date | None = None, number: str = "", options: ReportOptions | None = None) -> Report:
+def build_report(
+    profile: Profile,
+    period: Period,
+    org_unit: str | None = None,
+    issued_on: date | None = None,
+    number: str = "",
+    options: ReportOptions | None = None,
+) -> Report:
     """The report model; `options` (options.py) say how this printing differs from the settings' defaults."""
     return ReportBuilder(profile, period, org_unit, issued_on, number, options).build()

@@ -23,7 +23,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
 
-from .content import NATIONAL_MOTTO, Annex, Para, Report, Table as ReportTable
+from .content import NATIONAL_MOTTO, Annex, Para, Report
+from .content import Table as ReportTable
 from .layout import PADDING, printable
 from .pdf import addressee_lines, chart_png, fit_table
 
@@ -54,8 +55,16 @@ def times_new_roman(properties) -> None:
         fonts.attrib.pop(qn(theme), None)
 
 
-def add_text(container, text: str, size: float = 14, bold=False, italic=False,
-             align=WD_ALIGN_PARAGRAPH.CENTER, space_after: float = 0, indent: bool = False):
+def add_text(
+    container,
+    text: str,
+    size: float = 14,
+    bold=False,
+    italic=False,
+    align=WD_ALIGN_PARAGRAPH.CENTER,
+    space_after: float = 0,
+    indent: bool = False,
+):
     paragraph = container.add_paragraph()
     paragraph.alignment = align
     fmt = paragraph.paragraph_format
@@ -192,8 +201,8 @@ def header_block(document, report: Report, width_mm: float) -> None:
     table.autofit = False
     no_borders(table)
     set_widths(table, [Mm(left_mm), Mm(right_mm)])
-    from .pdf import header_lines
     from .fonts import register_fonts
+    from .pdf import header_lines
 
     fonts = register_fonts()
     left, right = table.cell(0, 0), table.cell(0, 1)
@@ -210,8 +219,10 @@ def header_block(document, report: Report, width_mm: float) -> None:
     add_text(right, NATIONAL_MOTTO[1], 14, bold=True)
     add_rule(right, text_width_mm(NATIONAL_MOTTO[1], 14, True), right_mm)
     number, dateline = table.cell(1, 0).paragraphs[0], table.cell(1, 1).paragraphs[0]
-    for paragraph, text, size, italic in ((number, report.header.number, 13, False),
-                                          (dateline, report.header.place_date, 14, True)):
+    for paragraph, text, size, italic in (
+        (number, report.header.number, 13, False),
+        (dateline, report.header.place_date, 14, True),
+    ):
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.space_before = Pt(4)
         set_font(paragraph.add_run(printable(text)), size, False, italic)
@@ -223,7 +234,7 @@ def header_block(document, report: Report, width_mm: float) -> None:
 
 
 def addressee_block(document, report: Report, width_mm: float) -> None:
-    """"Kính gửi: X." centred; several addressees as "- X;" lines aligned under the colon."""
+    """ "Kính gửi: X." centred; several addressees as "- X;" lines aligned under the colon."""
     lines = addressee_lines(report.addressees)
     if len(lines) == 1:
         add_text(document, lines[0], 14).paragraph_format.space_before = Pt(4)
@@ -325,8 +336,13 @@ def data_table(document, table: ReportTable, width_mm: float) -> None:
     template = out.rows[1]
     for cell, column in zip(template.cells, columns):
         paragraph = tight(cell.paragraphs[0], fit.size)
-        paragraph.alignment = (WD_ALIGN_PARAGRAPH.RIGHT if column.kind in ("int", "number", "percent")
-                               else WD_ALIGN_PARAGRAPH.CENTER if column.kind == "date" else WD_ALIGN_PARAGRAPH.LEFT)
+        paragraph.alignment = (
+            WD_ALIGN_PARAGRAPH.RIGHT
+            if column.kind in ("int", "number", "percent")
+            else WD_ALIGN_PARAGRAPH.CENTER
+            if column.kind == "date"
+            else WD_ALIGN_PARAGRAPH.LEFT
+        )
         set_font(paragraph.add_run("-"), fit.size)  # a w:t element to fill in each clone
     template_tr = template._tr
     body = template_tr.getparent()
@@ -361,8 +377,9 @@ def annex_block(document, annex: Annex, width_mm: float, reference: str = "") ->
         picture = document.add_paragraph()
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture.paragraph_format.space_before = Pt(12)
-        picture.add_run().add_picture(io.BytesIO(chart_png(annex.chart, (width_mm - 2) * POINTS_PER_MM)),
-                                      width=Mm(width_mm - 2))
+        picture.add_run().add_picture(
+            io.BytesIO(chart_png(annex.chart, (width_mm - 2) * POINTS_PER_MM)), width=Mm(width_mm - 2)
+        )
     for paragraph in annex.paragraphs:
         body_paragraph(document, paragraph)
 

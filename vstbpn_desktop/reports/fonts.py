@@ -28,31 +28,46 @@ FAMILIES: dict[str, dict[str, tuple[str, ...]]] = {
         "regular": ("times.ttf", "Times New Roman.ttf", "Times_New_Roman.ttf", "TimesNewRoman.ttf"),
         "bold": ("timesbd.ttf", "Times New Roman Bold.ttf", "Times_New_Roman_Bold.ttf", "TimesNewRomanBold.ttf"),
         "italic": ("timesi.ttf", "Times New Roman Italic.ttf", "Times_New_Roman_Italic.ttf", "TimesNewRomanItalic.ttf"),
-        "bold_italic": ("timesbi.ttf", "Times New Roman Bold Italic.ttf", "Times_New_Roman_Bold_Italic.ttf",
-                        "TimesNewRomanBoldItalic.ttf"),
+        "bold_italic": (
+            "timesbi.ttf",
+            "Times New Roman Bold Italic.ttf",
+            "Times_New_Roman_Bold_Italic.ttf",
+            "TimesNewRomanBoldItalic.ttf",
+        ),
     },
     "Tinos": {
-        "regular": ("Tinos-Regular.ttf",), "bold": ("Tinos-Bold.ttf",),
-        "italic": ("Tinos-Italic.ttf",), "bold_italic": ("Tinos-BoldItalic.ttf",),
+        "regular": ("Tinos-Regular.ttf",),
+        "bold": ("Tinos-Bold.ttf",),
+        "italic": ("Tinos-Italic.ttf",),
+        "bold_italic": ("Tinos-BoldItalic.ttf",),
     },
     "Liberation Serif": {
-        "regular": ("LiberationSerif-Regular.ttf",), "bold": ("LiberationSerif-Bold.ttf",),
-        "italic": ("LiberationSerif-Italic.ttf",), "bold_italic": ("LiberationSerif-BoldItalic.ttf",),
+        "regular": ("LiberationSerif-Regular.ttf",),
+        "bold": ("LiberationSerif-Bold.ttf",),
+        "italic": ("LiberationSerif-Italic.ttf",),
+        "bold_italic": ("LiberationSerif-BoldItalic.ttf",),
     },
 }
 FONTCONFIG_STYLES = {"regular": "Regular", "bold": "Bold", "italic": "Italic", "bold_italic": "Bold Italic"}
 COMMON_FOLDERS = (
-    "/usr/share/fonts/truetype/msttcorefonts", "/usr/share/fonts/truetype/croscore",
-    "/usr/share/fonts/truetype/liberation", "/usr/share/fonts/truetype/liberation2",
-    "/usr/share/fonts/liberation-serif", "/usr/share/fonts/google-croscore-tinos",
-    "/usr/share/fonts/TTF", "/Library/Fonts", "/System/Library/Fonts/Supplemental",
-    str(Path.home() / ".fonts"), str(Path.home() / ".local/share/fonts"),
+    "/usr/share/fonts/truetype/msttcorefonts",
+    "/usr/share/fonts/truetype/croscore",
+    "/usr/share/fonts/truetype/liberation",
+    "/usr/share/fonts/truetype/liberation2",
+    "/usr/share/fonts/liberation-serif",
+    "/usr/share/fonts/google-croscore-tinos",
+    "/usr/share/fonts/TTF",
+    "/Library/Fonts",
+    "/System/Library/Fonts/Supplemental",
+    str(Path.home() / ".fonts"),
+    str(Path.home() / ".local/share/fonts"),
 )
 INSTALL_HINT = Message(
     "không tìm thấy phông chữ Times New Roman hoặc phông tương thích có đủ dấu tiếng Việt để in báo cáo; "
     "trên Windows Times New Roman có sẵn (hãy kiểm tra thư mục Fonts); trên Debian/Ubuntu hãy cài gói "
     "fonts-croscore (Tinos) hoặc fonts-liberation (Liberation Serif): sudo apt install fonts-croscore; "
-    "hoặc đặt biến môi trường {variable} chỉ tới thư mục chứa bốn tệp phông", variable=FONT_DIR_VARIABLE
+    "hoặc đặt biến môi trường {variable} chỉ tới thư mục chứa bốn tệp phông",
+    variable=FONT_DIR_VARIABLE,
 )
 
 
@@ -132,7 +147,10 @@ def _fontconfig(family: str) -> dict[str, Path] | None:
         try:
             result = subprocess.run(
                 ["fc-match", "-f", "%{family}\t%{file}", f"{family}:style={fc_style}"],
-                capture_output=True, text=True, timeout=10, check=False,
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=False,
             )
         except (OSError, subprocess.SubprocessError):
             return None
@@ -171,9 +189,14 @@ def find_fonts() -> tuple[str, dict[str, Path]]:
         gaps = {style: missing_letters(path) for style, path in paths.items()}
         if not any(gaps.values()):
             return family, paths
-        rejected.append(Message("{family} ({folder}) thiếu chữ {letters}", family=family,
-                                folder=paths["regular"].parent,
-                                letters="".join(sorted(set("".join(gaps.values()))))[:20]))
+        rejected.append(
+            Message(
+                "{family} ({folder}) thiếu chữ {letters}",
+                family=family,
+                folder=paths["regular"].parent,
+                letters="".join(sorted(set("".join(gaps.values()))))[:20],
+            )
+        )
     if rejected:
         raise Refused("{hint} (đã loại: {rejected})", hint=INSTALL_HINT, rejected=rejected)
     raise Refused(INSTALL_HINT)
@@ -190,8 +213,9 @@ def register_fonts() -> FontSet:
     fonts = FontSet(family=family, paths=paths)
     for style in STYLES:
         pdfmetrics.registerFont(TTFont(getattr(fonts, style), str(paths[style])))
-    pdfmetrics.registerFontFamily(fonts.regular, normal=fonts.regular, bold=fonts.bold,
-                                  italic=fonts.italic, boldItalic=fonts.bold_italic)
+    pdfmetrics.registerFontFamily(
+        fonts.regular, normal=fonts.regular, bold=fonts.bold, italic=fonts.italic, boldItalic=fonts.bold_italic
+    )
     for bold, italic, style in ((0, 0, "regular"), (1, 0, "bold"), (0, 1, "italic"), (1, 1, "bold_italic")):
         addMapping(fonts.regular, bold, italic, getattr(fonts, style))
     return fonts

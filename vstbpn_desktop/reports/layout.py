@@ -60,8 +60,15 @@ class ColumnFit:
     at_slash: bool  # True when some code must break after "/"
 
 
-def fit_columns(headers: list[str], kinds: list[str], weights: list[float], cells: list[list[str]],
-                width: float, regular: str, bold: str) -> ColumnFit:
+def fit_columns(
+    headers: list[str],
+    kinds: list[str],
+    weights: list[float],
+    cells: list[list[str]],
+    width: float,
+    regular: str,
+    bold: str,
+) -> ColumnFit:
     """Column widths (points, summing to `width`) that hold every unbreakable piece; numbers and
     dates are one piece each. The space left over follows the columns' relative weights."""
     total_weight = sum(weights) or 1.0

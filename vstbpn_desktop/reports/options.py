@@ -31,35 +31,51 @@ class ReportOptions:
     unreported_note: bool = True
 
     @classmethod
-    def from_settings(cls, settings, **overrides) -> "ReportOptions":
+    def from_settings(cls, settings, **overrides) -> ReportOptions:
         """The settings' defaults, then every override that is not None."""
-        options = cls(symbol=settings.report_symbol, addressees=split_lines(settings.report_addressees),
-                      signer_title=settings.signer_title, signer_name=settings.signer_name,
-                      unreported_note=settings.unreported_note)
+        options = cls(
+            symbol=settings.report_symbol,
+            addressees=split_lines(settings.report_addressees),
+            signer_title=settings.signer_title,
+            signer_name=settings.signer_name,
+            unreported_note=settings.unreported_note,
+        )
         return options.updated(**overrides)
 
-    def updated(self, **overrides) -> "ReportOptions":
+    def updated(self, **overrides) -> ReportOptions:
         values = {k: v for k, v in overrides.items() if v is not None}
         if isinstance(values.get("addressees"), str):
             values["addressees"] = split_lines(values["addressees"])
         return replace(self, **values).checked()
 
-    def checked(self) -> "ReportOptions":
+    def checked(self) -> ReportOptions:
         """NFC, trimmed, within the limits; a number or symbol with "/" or a line break refused."""
         number, symbol = clean(self.number), clean(self.symbol) or DEFAULT_SYMBOL
         for name, value in ((Term("số báo cáo", "report number"), number), (Term("ký hiệu", "symbol"), symbol)):
             if not fits_after_slash(value):
-                raise Refused("{field} '{value}': không được chứa '/' hay xuống dòng, tối đa 40 ký tự "
-                              "(ví dụ số 15, ký hiệu BC-UBND)", field=name, value=value)
+                raise Refused(
+                    "{field} '{value}': không được chứa '/' hay xuống dòng, tối đa 40 ký tự "
+                    "(ví dụ số 15, ký hiệu BC-UBND)",
+                    field=name,
+                    value=value,
+                )
         addressees = tuple(clean(line) for line in self.addressees if clean(line))
         if len(addressees) > ADDRESSEES or any(len(line) > LIMIT for line in addressees):
-            raise Refused("\u201cKính gửi\u201d: tối đa {count} nơi, mỗi nơi tối đa {limit} ký tự",
-                          count=ADDRESSEES, limit=LIMIT)
+            raise Refused(
+                "\u201cKính gửi\u201d: tối đa {count} nơi, mỗi nơi tối đa {limit} ký tự", count=ADDRESSEES, limit=LIMIT
+            )
         title, name = clean(self.signer_title), clean(self.signer_name)
         if len(title) > LIMIT or len(name) > LIMIT:
             raise Refused("chức vụ và họ tên người ký: tối đa {limit} ký tự", limit=LIMIT)
-        return replace(self, number=number, symbol=symbol, addressees=addressees, signer_title=title,
-                       signer_name=name, unreported_note=bool(self.unreported_note))
+        return replace(
+            self,
+            number=number,
+            symbol=symbol,
+            addressees=addressees,
+            signer_title=title,
+            signer_name=name,
+            unreported_note=bool(self.unreported_note),
+        )
 
 
 def clean(text: str | None) -> str:

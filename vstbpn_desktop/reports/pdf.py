@@ -7,8 +7,8 @@ story of flowables (`report_story`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -20,14 +20,24 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
-    BaseDocTemplate, Frame, HRFlowable, KeepTogether, LongTable, PageBreak,
-    PageTemplate, Paragraph, Spacer, Table, TableStyle,
+    BaseDocTemplate,
+    Frame,
+    HRFlowable,
+    KeepTogether,
+    LongTable,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
 )
 
 from ..formats import format_count, format_date, format_number
-from .content import NATIONAL_MOTTO, Annex, Chart, Column, Para, Report, Table as ReportTable
+from .content import NATIONAL_MOTTO, Annex, Chart, Column, Para, Report
+from .content import Table as ReportTable
 from .fonts import FontSet, register_fonts
-from .layout import ColumnFit, PADDING, fit_columns, printable, wrap
+from .layout import PADDING, ColumnFit, fit_columns, printable, wrap
 
 MARGINS = {"top": 20 * mm, "bottom": 20 * mm, "left": 30 * mm, "right": 15 * mm}
 BODY_SIZE = 14
@@ -42,18 +52,37 @@ class OfficialDocument(BaseDocTemplate):
     def __init__(self, target, title: str = "", author: str = "", **kwargs):
         self.fonts: FontSet = register_fonts()
         super().__init__(
-            str(target), pagesize=A4, title=title, author=author, creator="VSTBPN Desktop",
-            leftMargin=MARGINS["left"], rightMargin=MARGINS["right"],
-            topMargin=MARGINS["top"], bottomMargin=MARGINS["bottom"],
+            str(target),
+            pagesize=A4,
+            title=title,
+            author=author,
+            creator="VSTBPN Desktop",
+            leftMargin=MARGINS["left"],
+            rightMargin=MARGINS["right"],
+            topMargin=MARGINS["top"],
+            bottomMargin=MARGINS["bottom"],
             # Otherwise the canvas starts every page in Helvetica, a font that is never embedded.
-            initialFontName=self.fonts.regular, initialFontSize=BODY_SIZE, **kwargs,
+            initialFontName=self.fonts.regular,
+            initialFontSize=BODY_SIZE,
+            **kwargs,
         )
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates([
-            PageTemplate(id="first", frames=[frame], onPage=self._first_page, autoNextPageTemplate="later"),
-            PageTemplate(id="later", frames=[frame], onPage=self._page_number),
-        ])
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        self.addPageTemplates(
+            [
+                PageTemplate(id="first", frames=[frame], onPage=self._first_page, autoNextPageTemplate="later"),
+                PageTemplate(id="later", frames=[frame], onPage=self._page_number),
+            ]
+        )
         self.styles = make_styles(self.fonts)
 
     def _first_page(self, canvas, doc) -> None:
@@ -67,8 +96,7 @@ class OfficialDocument(BaseDocTemplate):
 
 
 def make_styles(fonts: FontSet) -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("base", fontName=fonts.regular, fontSize=BODY_SIZE, leading=LEADING,
-                          textColor=colors.black)
+    base = ParagraphStyle("base", fontName=fonts.regular, fontSize=BODY_SIZE, leading=LEADING, textColor=colors.black)
 
     def style(name, **kw):
         return ParagraphStyle(name, parent=base, **kw)
@@ -76,10 +104,18 @@ def make_styles(fonts: FontSet) -> dict[str, ParagraphStyle]:
     return {
         "body": style("body", alignment=TA_JUSTIFY, firstLineIndent=12.7 * mm, spaceAfter=6),
         # Headings stay with the paragraph after them: never alone at the foot of a page.
-        "heading": style("heading", fontName=fonts.bold, alignment=TA_JUSTIFY, firstLineIndent=12.7 * mm,
-                         spaceBefore=6, spaceAfter=6, keepWithNext=1),
-        "item": style("item", fontName=fonts.bold, alignment=TA_JUSTIFY, firstLineIndent=12.7 * mm, spaceAfter=6,
-                      keepWithNext=1),
+        "heading": style(
+            "heading",
+            fontName=fonts.bold,
+            alignment=TA_JUSTIFY,
+            firstLineIndent=12.7 * mm,
+            spaceBefore=6,
+            spaceAfter=6,
+            keepWithNext=1,
+        ),
+        "item": style(
+            "item", fontName=fonts.bold, alignment=TA_JUSTIFY, firstLineIndent=12.7 * mm, spaceAfter=6, keepWithNext=1
+        ),
         "addressee": style("addressee", fontSize=14, leading=17, alignment=TA_CENTER, spaceBefore=4),
         "addressee_line": style("addressee_line", fontSize=14, leading=17, alignment=TA_LEFT),
         "head_regular": style("head_regular", fontSize=13, leading=15, alignment=TA_CENTER),
@@ -92,18 +128,29 @@ def make_styles(fonts: FontSet) -> dict[str, ParagraphStyle]:
         "recipients_title": style("recipients_title", fontName=fonts.bold_italic, fontSize=12, leading=14),
         "recipient": style("recipient", fontSize=11, leading=13),
         "signer": style("signer", fontName=fonts.bold, fontSize=14, leading=17, alignment=TA_CENTER),
-        "annex_title": style("annex_title", fontName=fonts.bold, fontSize=14, leading=17, alignment=TA_CENTER,
-                             keepWithNext=1),
-        "annex_subtitle": style("annex_subtitle", fontName=fonts.bold, fontSize=13, leading=16,
-                                alignment=TA_CENTER, keepWithNext=1),
-        "annex_reference": style("annex_reference", fontName=fonts.italic, fontSize=13, leading=16,
-                                 alignment=TA_CENTER, spaceAfter=4, keepWithNext=1),
-        "annex_note": style("annex_note", fontName=fonts.italic, fontSize=12, leading=14, alignment=TA_CENTER,
-                            spaceAfter=6),
+        "annex_title": style(
+            "annex_title", fontName=fonts.bold, fontSize=14, leading=17, alignment=TA_CENTER, keepWithNext=1
+        ),
+        "annex_subtitle": style(
+            "annex_subtitle", fontName=fonts.bold, fontSize=13, leading=16, alignment=TA_CENTER, keepWithNext=1
+        ),
+        "annex_reference": style(
+            "annex_reference",
+            fontName=fonts.italic,
+            fontSize=13,
+            leading=16,
+            alignment=TA_CENTER,
+            spaceAfter=4,
+            keepWithNext=1,
+        ),
+        "annex_note": style(
+            "annex_note", fontName=fonts.italic, fontSize=12, leading=14, alignment=TA_CENTER, spaceAfter=6
+        ),
         "cell": style("cell", fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.2, alignment=TA_LEFT),
         "cell_number": style("cell_number", fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.2, alignment=TA_RIGHT),
-        "cell_head": style("cell_head", fontName=fonts.bold, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.2,
-                           alignment=TA_CENTER),
+        "cell_head": style(
+            "cell_head", fontName=fonts.bold, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.2, alignment=TA_CENTER
+        ),
     }
 
 
@@ -125,8 +172,7 @@ def markup(paragraph: Para) -> str:
 
 
 def rule(width: float) -> HRFlowable:
-    return HRFlowable(width=width, thickness=0.6, color=colors.black, hAlign="CENTER",
-                      spaceBefore=3, spaceAfter=2)
+    return HRFlowable(width=width, thickness=0.6, color=colors.black, hAlign="CENTER", spaceBefore=3, spaceAfter=2)
 
 
 def fitted(text: str, style: ParagraphStyle, width: float, smallest: float = 12) -> ParagraphStyle:
@@ -158,6 +204,7 @@ def header_lines(text: str, font: str, width: float) -> list[str]:
 
 # -- the story ------------------------------------------------------------------------------
 
+
 def header_story(report: Report, doc: OfficialDocument) -> list:
     s, fonts = doc.styles, doc.fonts
     left_width, right_width = 74 * mm, doc.width - 74 * mm
@@ -165,25 +212,44 @@ def header_story(report: Report, doc: OfficialDocument) -> list:
     issuing = [Paragraph(safe(line), fitted(line, s["head_bold"], left_width)) for line in issuing_lines]
     issuing_line = max(stringWidth(line, fonts.bold, 13) for line in issuing_lines) / 3
     national = NATIONAL_MOTTO[0]
-    left = [*(Paragraph(safe(line), fitted(line, s["head_regular"], left_width))
-              for line in header_lines(report.header.parent_body, fonts.regular, left_width)),
-            *issuing, rule(min(issuing_line, left_width))]
-    right = [Paragraph(national, fitted(national, s["head_bold"], right_width)),
-             Paragraph(NATIONAL_MOTTO[1], s["motto"]),
-             rule(stringWidth(NATIONAL_MOTTO[1], fonts.bold, 14))]
+    left = [
+        *(
+            Paragraph(safe(line), fitted(line, s["head_regular"], left_width))
+            for line in header_lines(report.header.parent_body, fonts.regular, left_width)
+        ),
+        *issuing,
+        rule(min(issuing_line, left_width)),
+    ]
+    right = [
+        Paragraph(national, fitted(national, s["head_bold"], right_width)),
+        Paragraph(NATIONAL_MOTTO[1], s["motto"]),
+        rule(stringWidth(NATIONAL_MOTTO[1], fonts.bold, 14)),
+    ]
     table = Table(
-        [[left, right],
-         [Paragraph(safe(report.header.number), s["number"]),
-          Paragraph(safe(report.header.place_date), s["dateline"])]],
-        colWidths=[left_width, right_width], splitInRow=1,
+        [
+            [left, right],
+            [
+                Paragraph(safe(report.header.number), s["number"]),
+                Paragraph(safe(report.header.place_date), s["dateline"]),
+            ],
+        ],
+        colWidths=[left_width, right_width],
+        splitInRow=1,
     )
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), fonts.regular, 13),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 1), (-1, 1), 4),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), fonts.regular, 13),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 1), (-1, 1), 4),
+            ]
+        )
+    )
     subject_width = min(stringWidth(report.subject, fonts.bold, 14), doc.width * 0.8)
     return [
         table,
@@ -214,14 +280,22 @@ def addressee_story(report: Report, doc: OfficialDocument) -> list:
     label = "Kính gửi:"
     label_width = stringWidth(label + " ", font, 14) + 2
     width = min(max(stringWidth(printable(line), font, 14) for line in lines) + 4, doc.width - label_width)
-    table = Table([[Paragraph(label, s["addressee_line"]), [Paragraph(safe(line), s["addressee_line"]) for line in lines]]],
-                  colWidths=[label_width, width], hAlign="CENTER", splitInRow=1)
+    table = Table(
+        [[Paragraph(label, s["addressee_line"]), [Paragraph(safe(line), s["addressee_line"]) for line in lines]]],
+        colWidths=[label_width, width],
+        hAlign="CENTER",
+        splitInRow=1,
+    )
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), *NO_PADDING, ("TOPPADDING", (0, 0), (-1, -1), 4)]))
     return [table]
 
 
-NO_PADDING = [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-              ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]
+NO_PADDING = [
+    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ("TOPPADDING", (0, 0), (-1, -1), 0),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+]
 
 
 def closing_story(report: Report, doc: OfficialDocument) -> list:
@@ -231,18 +305,26 @@ def closing_story(report: Report, doc: OfficialDocument) -> list:
     right = [Paragraph(safe(line), s["signer"]) for line in (report.signer_mandate, report.signer_title) if line]
     right += [Spacer(1, 28 * mm), Paragraph(safe(report.signer_name) or "&nbsp;", s["signer"])]
     table = Table([[left, right]], colWidths=[doc.width * 0.5, doc.width * 0.5], splitInRow=1)
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), doc.fonts.regular, 12),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "CENTER"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), doc.fonts.regular, 12),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (1, 0), (1, 0), "CENTER"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     return [Spacer(1, 6), KeepTogether([table])]
 
 
 def body_story(report: Report, doc: OfficialDocument) -> list:
     story = []
     for paragraph in report.body:  # headings and items keep with what follows (their style's keepWithNext)
-        story.append(Paragraph(markup(paragraph), doc.styles[paragraph.kind if paragraph.kind in doc.styles else "body"]))
+        story.append(
+            Paragraph(markup(paragraph), doc.styles[paragraph.kind if paragraph.kind in doc.styles else "body"])
+        )
     return story
 
 
@@ -258,8 +340,9 @@ def cell_text(value, column: Column) -> str:
     return str(value)
 
 
-def fit_table(table: ReportTable, width: float, fonts: FontSet, progress: Callable[[int], None] | None = None
-              ) -> tuple[list[Column], list[list[str]], ColumnFit]:
+def fit_table(
+    table: ReportTable, width: float, fonts: FontSet, progress: Callable[[int], None] | None = None
+) -> tuple[list[Column], list[list[str]], ColumnFit]:
     """The columns shown (a zero weight hides one, e.g. the indicator code), every row's cell texts
     as printed, and the column widths and font size that hold them (PDF and Word alike)."""
     keep = [i for i, c in enumerate(table.columns) if c.width > 0]
@@ -269,8 +352,15 @@ def fit_table(table: ReportTable, width: float, fonts: FontSet, progress: Callab
         rows.append([printable(cell_text(row[i], column)) for i, column in zip(keep, columns)])
         if progress and count % 500 == 0:
             progress(count)
-    fit = fit_columns([printable(c.header) for c in columns], [c.kind for c in columns],
-                      [c.width for c in columns], rows, width, fonts.regular, fonts.bold)
+    fit = fit_columns(
+        [printable(c.header) for c in columns],
+        [c.kind for c in columns],
+        [c.width for c in columns],
+        rows,
+        width,
+        fonts.regular,
+        fonts.bold,
+    )
     return columns, rows, fit
 
 
@@ -288,11 +378,13 @@ def table_flowable(table: ReportTable, doc: OfficialDocument, progress: Callable
     data = [["\n".join(wrap(printable(c.header), w, fonts.bold, size)) for c, w in zip(columns, inner)]]
     ends = [0]  # the rows after which a rule is drawn: the last row of each record
     for row in rows:
-        cells = [wrap(text, w, fonts.regular, size) if column.kind == "text" else [text]
-                 for text, column, w in zip(row, columns, inner)]
+        cells = [
+            wrap(text, w, fonts.regular, size) if column.kind == "text" else [text]
+            for text, column, w in zip(row, columns, inner)
+        ]
         height = max(len(c) for c in cells)
         for start in range(0, height, CELL_LINES):
-            data.append(["\n".join(c[start:start + CELL_LINES]) for c in cells])
+            data.append(["\n".join(c[start : start + CELL_LINES]) for c in cells])
         ends.append(len(data) - 1)
     empty = len(data) == 1
     if empty:
@@ -301,14 +393,17 @@ def table_flowable(table: ReportTable, doc: OfficialDocument, progress: Callable
     flowable = LongTable(data, colWidths=fit.widths, repeatRows=1)
     commands = [
         ("FONT", (0, 0), (-1, -1), fonts.regular, size, leading),
-        ("FONT", (0, 0), (-1, 0), fonts.bold, size, leading), ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+        ("FONT", (0, 0), (-1, 0), fonts.bold, size, leading),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
         ("BOX", (0, 0), (-1, -1), 0.5, colors.black),
         ("LINEAFTER", (0, 0), (-2, -1), 0.5, colors.black),
         *(("LINEBELOW", (0, first), (-1, last), 0.5, colors.black) for first, last in runs(ends)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
     for position, column in enumerate(columns):
         if column.kind in ("int", "number", "percent"):
@@ -335,11 +430,20 @@ def runs(numbers: list[int]) -> list[tuple[int, int]]:
 def chart_drawing(chart: Chart, fonts: FontSet, width: float, height: float = 85 * mm) -> Drawing:
     """The bar chart of an annex: drawn into the PDF, and rasterised for Word (chart_png)."""
     drawing = Drawing(width, height, initialFontName=fonts.regular, initialFontSize=10)
-    drawing.add(String(width / 2, height - 12, printable(chart.title), fontName=fonts.bold, fontSize=12,
-                       textAnchor="middle"))
+    drawing.add(
+        String(width / 2, height - 12, printable(chart.title), fontName=fonts.bold, fontSize=12, textAnchor="middle")
+    )
     if not chart.values:
-        drawing.add(String(width / 2, height / 2, "Chưa có số liệu để vẽ biểu đồ", fontName=fonts.italic,
-                           fontSize=12, textAnchor="middle"))
+        drawing.add(
+            String(
+                width / 2,
+                height / 2,
+                "Chưa có số liệu để vẽ biểu đồ",
+                fontName=fonts.italic,
+                fontSize=12,
+                textAnchor="middle",
+            )
+        )
         return drawing
     bars = VerticalBarChart()
     bars.x, bars.y = 40, 45
@@ -390,7 +494,11 @@ def chart_png(chart: Chart, width: float, dpi: int = 200) -> bytes:
 def annex_story(annex: Annex, doc: OfficialDocument, reference: str = "", progress=None) -> list:
     """Title, subject, "(Kèm theo Báo cáo số …)" line, then the table, chart or text of an annex."""
     s = doc.styles
-    story = [PageBreak(), Paragraph(safe(annex.title), s["annex_title"]), Paragraph(safe(annex.subtitle), s["annex_subtitle"])]
+    story = [
+        PageBreak(),
+        Paragraph(safe(annex.title), s["annex_title"]),
+        Paragraph(safe(annex.subtitle), s["annex_subtitle"]),
+    ]
     if reference:
         story.append(Paragraph(safe(reference), s["annex_reference"]))
     if annex.table is not None and annex.table.note:

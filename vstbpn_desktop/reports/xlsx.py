@@ -19,7 +19,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from .content import Report, Table as ReportTable
+from .content import Report
+from .content import Table as ReportTable
 from .layout import printable
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -45,9 +46,11 @@ def column_order(table: ReportTable) -> list[int]:
 
 
 def title_rows(sheet, report: Report, table: ReportTable) -> None:
-    lines = [(table.title.upper(), 13, True, False),
-             (f"{report.unit_name}, {report.period.label_vi}", 12, False, False),
-             (report.annex_reference, 11, False, True)]
+    lines = [
+        (table.title.upper(), 13, True, False),
+        (f"{report.unit_name}, {report.period.label_vi}", 12, False, False),
+        (report.annex_reference, 11, False, True),
+    ]
     for row, (text, size, bold, italic) in enumerate(lines, 1):
         cell = sheet.cell(row=row, column=1)
         text_cell(cell, text)

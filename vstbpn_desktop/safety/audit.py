@@ -9,15 +9,28 @@ Bulk paths (table files, bundles) write Core rows and call `record_bulk` once pe
 import json
 from datetime import date, datetime
 
-from sqlalchemy import event, func, insert, inspect as sa_inspect, select
+from sqlalchemy import event, func, insert, select
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.engine import Connection, Engine
 
 from ..storage.models import (
-    Activity, AuditEvent, Document, IndicatorValue, Narrative, ReportingPeriod, new_id, now,
+    Activity,
+    AuditEvent,
+    Document,
+    IndicatorValue,
+    Narrative,
+    ReportingPeriod,
+    new_id,
+    now,
 )
 
-AUDITED = {Activity: "activity", Document: "document", IndicatorValue: "indicator_value",
-           Narrative: "narrative", ReportingPeriod: "period"}
+AUDITED = {
+    Activity: "activity",
+    Document: "document",
+    IndicatorValue: "indicator_value",
+    Narrative: "narrative",
+    ReportingPeriod: "period",
+}
 _SKIP_FIELDS = {"search_text"}
 
 _actor = ""
@@ -52,12 +65,20 @@ def _period_of(obj) -> str | None:
 
 
 def _event(session, obj, action: str, before: str | None, after: str | None, reason=None) -> None:
-    session.add(AuditEvent(
-        at=now(), who=_actor or getattr(obj, "author", "") or "", action=action,
-        table_name=AUDITED[type(obj)], record_id=getattr(obj, "id", None),
-        org_unit_code=getattr(obj, "org_unit_code", None), period=_period_of(obj),
-        before=before, after=after, reason=reason,
-    ))
+    session.add(
+        AuditEvent(
+            at=now(),
+            who=_actor or getattr(obj, "author", "") or "",
+            action=action,
+            table_name=AUDITED[type(obj)],
+            record_id=getattr(obj, "id", None),
+            org_unit_code=getattr(obj, "org_unit_code", None),
+            period=_period_of(obj),
+            before=before,
+            after=after,
+            reason=reason,
+        )
+    )
 
 
 def _before_flush(session, _context, _instances) -> None:
@@ -85,6 +106,7 @@ def _before_flush(session, _context, _instances) -> None:
         touched.setdefault(_period_of(obj), obj)
         if old and "date" in old and isinstance(old["date"], date):
             from ..periods import period_for
+
             touched.setdefault(period_for(old["date"]).code, obj)
     if touched:
         ensure_unlocked_connection(session.connection(), [p for p in touched if p])
@@ -97,8 +119,7 @@ def _before_flush(session, _context, _instances) -> None:
         elif isinstance(obj, ReportingPeriod) and "locked_at" in old:
             was, is_now = old["locked_at"], obj.locked_at
             action = "submit" if was is None and is_now else "reopen" if was and is_now is None else "update"
-            _event(session, obj, action, _snapshot(obj, old), _snapshot(obj),
-                   reason=session.info.get("audit_reason"))
+            _event(session, obj, action, _snapshot(obj, old), _snapshot(obj), reason=session.info.get("audit_reason"))
         else:
             _event(session, obj, "update", _snapshot(obj, old), _snapshot(obj))
 
@@ -119,22 +140,48 @@ def install() -> None:
 
 # -- bulk paths -----------------------------------------------------------------------------
 
-def record_bulk(connection: Connection, action: str, org_unit_code: str | None, period: str | None,
-                counts: dict, who: str = "", reason: str | None = None, detail: dict | None = None) -> None:
+
+def record_bulk(
+    connection: Connection,
+    action: str,
+    org_unit_code: str | None,
+    period: str | None,
+    counts: dict,
+    who: str = "",
+    reason: str | None = None,
+    detail: dict | None = None,
+) -> None:
     """One summarising event per bulk operation (table-file import, bundle import, period replacement),
     written on the caller's connection so it commits or rolls back with the data."""
     after = {"counts": counts, **(detail or {})}
-    connection.execute(insert(AuditEvent.__table__).values(
-        id=new_id(), at=now(), who=who or _actor, action=action, table_name="bulk", record_id=None,
-        org_unit_code=org_unit_code, period=period, before=None,
-        after=json.dumps(after, ensure_ascii=False, sort_keys=True, default=str), reason=reason,
-    ))
+    connection.execute(
+        insert(AuditEvent.__table__).values(
+            id=new_id(),
+            at=now(),
+            who=who or _actor,
+            action=action,
+            table_name="bulk",
+            record_id=None,
+            org_unit_code=org_unit_code,
+            period=period,
+            before=None,
+            after=json.dumps(after, ensure_ascii=False, sort_keys=True, default=str),
+            reason=reason,
+        )
+    )
 
 
 # -- reading ----------------------------------------------------------------------------------
 
-def events(engine: Engine, period: str | None = None, record_id: str | None = None,
-           org_unit_code: str | None = None, limit: int | None = None, action: str | None = None) -> list[dict]:
+
+def events(
+    engine: Engine,
+    period: str | None = None,
+    record_id: str | None = None,
+    org_unit_code: str | None = None,
+    limit: int | None = None,
+    action: str | None = None,
+) -> list[dict]:
     """Events as plain dicts, oldest first; `before`/`after` decoded from JSON."""
     table = AuditEvent.__table__
     query = select(table).order_by(table.c.at, table.c.id)
@@ -170,17 +217,23 @@ def summary(engine: Engine, org_unit_code: str, period: str, since=_LAST_SUBMIT)
     table = AuditEvent.__table__
     with engine.connect() as connection:
         if since is _LAST_SUBMIT:
-            since = connection.execute(select(func.max(table.c.at)).where(
-                table.c.action == "submit", table.c.period == period)).scalar()
+            since = connection.execute(
+                select(func.max(table.c.at)).where(table.c.action == "submit", table.c.period == period)
+            ).scalar()
         query = select(table.c.table_name, table.c.action, table.c.after).where(
-            table.c.org_unit_code == org_unit_code, table.c.period == period)
-        reopened = select(table.c.at, table.c.who, table.c.reason).where(
-            table.c.action == "reopen", table.c.period == period).order_by(table.c.at)
+            table.c.org_unit_code == org_unit_code, table.c.period == period
+        )
+        reopened = (
+            select(table.c.at, table.c.who, table.c.reason)
+            .where(table.c.action == "reopen", table.c.period == period)
+            .order_by(table.c.at)
+        )
         if since is not None:
             query = query.where(table.c.at > since)
         rows = connection.execute(query).all()
-        reopens = [{"at": at.isoformat(), "who": who, "reason": reason}
-                   for at, who, reason in connection.execute(reopened)]
+        reopens = [
+            {"at": at.isoformat(), "who": who, "reason": reason} for at, who, reason in connection.execute(reopened)
+        ]
     counts: dict[str, dict[str, int]] = {}
     bulk: list[dict] = []
     for table_name, action, after in rows:
@@ -196,7 +249,12 @@ def summary(engine: Engine, org_unit_code: str, period: str, since=_LAST_SUBMIT)
             continue
         counts.setdefault(table_name, {}).setdefault(action, 0)
         counts[table_name][action] += 1
-    return {"org_unit": org_unit_code, "period": period,
-            "since_submission": since.isoformat() if since else None,
-            "changes": counts, "bulk": bulk, "reopened": reopens,
-            "total": sum(sum(c.values()) for c in counts.values()) + sum(1 for b in bulk if not b.get("changes"))}
+    return {
+        "org_unit": org_unit_code,
+        "period": period,
+        "since_submission": since.isoformat() if since else None,
+        "changes": counts,
+        "bulk": bulk,
+        "reopened": reopens,
+        "total": sum(sum(c.values()) for c in counts.values()) + sum(1 for b in bulk if not b.get("changes")),
+    }

@@ -14,13 +14,13 @@ import shutil
 import sqlite3
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from ..atomic import TEMP_SUFFIX, OutputError, _fsync_folder, atomic_path, claim, release, remove_leftovers
 from ..bundle import kept
-from ..files import not_a_file
 from ..errors import Message, Refused
+from ..files import not_a_file
 from .integrity import _connect, check_file, explain_storage_error, looks_like_sqlite
 
 BACKUP_DIR = "backups"
@@ -48,8 +48,10 @@ def backups_dir(profile_or_dir) -> Path:
 
 def _live_path(profile) -> Path:
     if profile.settings.database_url:
-        raise Refused("sao lưu/khôi phục chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ; "
-                      "cơ sở dữ liệu máy chủ do quản trị viên sao lưu")
+        raise Refused(
+            "sao lưu/khôi phục chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ; "
+            "cơ sở dữ liệu máy chủ do quản trị viên sao lưu"
+        )
     return profile.database_path
 
 
@@ -92,17 +94,25 @@ def write_backup(source: Path, target: Path, thorough: bool = True) -> None:
             finally:
                 _cleanup_sidecars(temp)
             if result != ["ok"]:
-                raise Refused("{source}: bản sao lưu không vượt qua kiểm tra toàn vẹn ({value}); cơ sở dữ liệu có "
-                              "thể đã hỏng — hãy chạy lệnh check", source=source, value=result[:3])
+                raise Refused(
+                    "{source}: bản sao lưu không vượt qua kiểm tra toàn vẹn ({value}); cơ sở dữ liệu có "
+                    "thể đã hỏng — hãy chạy lệnh check",
+                    source=source,
+                    value=result[:3],
+                )
     except OutputError as exc:
         raise Refused(exc) from exc
     except (sqlite3.Error, OSError) as exc:
         message = explain_storage_error(exc, target)
         if "malformed" in str(exc).lower() or "not a database" in str(exc).lower():
-            message = Message("{source}: cơ sở dữ liệu bị hỏng, không sao lưu được ({error}); hãy chạy lệnh check",
-                              source=source, error=exc)
-        raise Refused(message or Message("{target}: không tạo được bản sao lưu ({error})", target=target,
-                                         error=exc)) from exc
+            message = Message(
+                "{source}: cơ sở dữ liệu bị hỏng, không sao lưu được ({error}); hãy chạy lệnh check",
+                source=source,
+                error=exc,
+            )
+        raise Refused(
+            message or Message("{target}: không tạo được bản sao lưu ({error})", target=target, error=exc)
+        ) from exc
 
 
 def _stamp_name(folder: Path, reason: str, when: datetime) -> Path:
@@ -118,14 +128,15 @@ def backup(profile, out: Path | None = None, reason: str = "manual") -> BackupIn
     source = _live_path(profile)
     if not source.exists():
         raise Refused("{source}: chưa có cơ sở dữ liệu để sao lưu", source=source)
-    when = datetime.now(timezone.utc)
+    when = datetime.now(UTC)
     if out is None:
         folder = backups_dir(profile)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise Refused(explain_storage_error(exc, folder)
-                          or Message("{folder}: không tạo được thư mục sao lưu", folder=folder)) from exc
+            raise Refused(
+                explain_storage_error(exc, folder) or Message("{folder}: không tạo được thư mục sao lưu", folder=folder)
+            ) from exc
         target = _stamp_name(folder, reason, when)
     else:
         target = Path(out)  # never onto a profile's database: atomic.check_output, in write_backup
@@ -147,7 +158,7 @@ def _parse(path: Path) -> tuple[datetime, str] | None:
     match = _NAME.match(path.name)
     if not match:
         return None
-    when = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=timezone.utc)
+    when = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
     return when, match.group(2)
 
 
@@ -158,8 +169,11 @@ def list_backups(profile_or_dir, with_counts: bool = True) -> list[BackupInfo]:
     for path in folder.glob("vstbpn-*.sqlite3") if folder.is_dir() else ():
         parsed = _parse(path)
         if parsed:
-            found.append(BackupInfo(path, parsed[0], path.stat().st_size, parsed[1],
-                                    count_records(path) if with_counts else None))
+            found.append(
+                BackupInfo(
+                    path, parsed[0], path.stat().st_size, parsed[1], count_records(path) if with_counts else None
+                )
+            )
     return sorted(found, key=lambda b: (b.when, b.path.name), reverse=True)
 
 
@@ -173,13 +187,16 @@ def newest_good_backup(profile_or_dir) -> BackupInfo | None:
 def rotate(folder: Path, today: datetime | None = None) -> list[Path]:
     """Keep everything from the last 24 hours, the newest of each of the last 7 days, 4 weeks
     and 12 months that have backups; remove the rest. Returns the removed files."""
-    today = today or datetime.now(timezone.utc)
-    items = sorted(((p, *_parse(p)) for p in folder.glob("vstbpn-*.sqlite3") if _parse(p)),
-                   key=lambda item: item[1], reverse=True)
+    today = today or datetime.now(UTC)
+    items = sorted(
+        ((p, *_parse(p)) for p in folder.glob("vstbpn-*.sqlite3") if _parse(p)), key=lambda item: item[1], reverse=True
+    )
     keep = {p for p, when, _ in items if today - when <= timedelta(days=1)}
-    for key, count in ((lambda d: d.date(), KEEP_DAILY),
-                       (lambda d: tuple(d.isocalendar())[:2], KEEP_WEEKLY),
-                       (lambda d: (d.year, d.month), KEEP_MONTHLY)):
+    for key, count in (
+        (lambda d: d.date(), KEEP_DAILY),
+        (lambda d: tuple(d.isocalendar())[:2], KEEP_WEEKLY),
+        (lambda d: (d.year, d.month), KEEP_MONTHLY),
+    ):
         seen = []
         for path, when, _ in items:
             bucket = key(when)
@@ -204,7 +221,7 @@ def backup_if_due(profile, reason: str) -> BackupInfo | None:
     existing = list_backups(profile, with_counts=False)
     newest = existing[0].when if existing else None
     if reason == "start":
-        if newest and datetime.now(timezone.utc) - newest < timedelta(days=1):
+        if newest and datetime.now(UTC) - newest < timedelta(days=1):
             return None
     elif reason == "exit":
         from .audit import last_change
@@ -213,13 +230,14 @@ def backup_if_due(profile, reason: str) -> BackupInfo | None:
         if changed is None:
             return None
         if changed.tzinfo is None:
-            changed = changed.replace(tzinfo=timezone.utc)
+            changed = changed.replace(tzinfo=UTC)
         if newest and changed < newest:
             return None
     return backup(profile, reason=reason)
 
 
 # -- restore ----------------------------------------------------------------------------------
+
 
 def inspect_candidate(path: Path, expected_unit: str | None) -> dict:
     """Refuse a file that is not a whole backup of this profile from a known schema."""
@@ -230,18 +248,24 @@ def inspect_candidate(path: Path, expected_unit: str | None) -> dict:
     if problem is not None:
         raise Refused("{path}: {problem}", path=path, problem=problem)
     if path.stat().st_size < 512 or not looks_like_sqlite(path):
-        raise Refused("{path}: không phải tệp sao lưu (không phải cơ sở dữ liệu SQLite); dữ liệu hiện tại được giữ "
-                      "nguyên", path=path)
+        raise Refused(
+            "{path}: không phải tệp sao lưu (không phải cơ sở dữ liệu SQLite); dữ liệu hiện tại được giữ nguyên",
+            path=path,
+        )
     problems = check_file(path)
     if problems:
-        raise Refused("{path}: tệp sao lưu bị hỏng hoặc không trọn vẹn ({value}); dữ liệu hiện tại được giữ nguyên",
-                      path=path, value=problems[:2])
+        raise Refused(
+            "{path}: tệp sao lưu bị hỏng hoặc không trọn vẹn ({value}); dữ liệu hiện tại được giữ nguyên",
+            path=path,
+            value=problems[:2],
+        )
     connection = _connect(path)
     try:
         tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not {"alembic_version", "meta", *RECORD_TABLES} <= tables:
-            raise Refused("{path}: không phải tệp sao lưu của VSTBPN Desktop; dữ liệu hiện tại được giữ nguyên",
-                          path=path)
+            raise Refused(
+                "{path}: không phải tệp sao lưu của VSTBPN Desktop; dữ liệu hiện tại được giữ nguyên", path=path
+            )
         revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
     finally:
@@ -251,13 +275,21 @@ def inspect_candidate(path: Path, expected_unit: str | None) -> dict:
     known = {rev.revision for rev in ScriptDirectory(str(MIGRATIONS_DIR)).walk_revisions()}
     revision = revision[0] if revision else None
     if revision not in known:
-        raise Refused("{path}: tệp sao lưu được tạo bởi phiên bản mới hơn của ứng dụng (lược đồ {revision}); hãy cập "
-                      "nhật ứng dụng; dữ liệu hiện tại được giữ nguyên", path=path, revision=revision)
+        raise Refused(
+            "{path}: tệp sao lưu được tạo bởi phiên bản mới hơn của ứng dụng (lược đồ {revision}); hãy cập "
+            "nhật ứng dụng; dữ liệu hiện tại được giữ nguyên",
+            path=path,
+            revision=revision,
+        )
     unit = meta.get("org_unit", "")
     if expected_unit and unit != expected_unit:
-        raise Refused("{path}: tệp sao lưu thuộc hồ sơ đơn vị {unit}, không phải đơn vị {expected_unit} của hồ sơ "
-                      "này; dữ liệu hiện tại được giữ nguyên",
-                      path=path, unit=unit or Message("không rõ"), expected_unit=expected_unit)
+        raise Refused(
+            "{path}: tệp sao lưu thuộc hồ sơ đơn vị {unit}, không phải đơn vị {expected_unit} của hồ sơ "
+            "này; dữ liệu hiện tại được giữ nguyên",
+            path=path,
+            unit=unit or Message("không rõ"),
+            expected_unit=expected_unit,
+        )
     return {"revision": revision, "org_unit": unit, "records": count_records(path)}
 
 
@@ -293,8 +325,9 @@ def restore(profile, file: Path) -> dict:
         try:
             connection.execute("PRAGMA journal_mode=DELETE")
             if [r[0] for r in connection.execute("PRAGMA integrity_check")] != ["ok"]:
-                raise Refused("{file}: bản chép tạm không vượt qua kiểm tra toàn vẹn; dữ liệu hiện tại được giữ "
-                              "nguyên", file=file)
+                raise Refused(
+                    "{file}: bản chép tạm không vượt qua kiểm tra toàn vẹn; dữ liệu hiện tại được giữ nguyên", file=file
+                )
         finally:
             connection.close()
         safety = None
@@ -313,8 +346,9 @@ def restore(profile, file: Path) -> dict:
         else:
             _copy_into_live(staging, live)
     except OSError as exc:
-        raise Refused(explain_storage_error(exc, live)
-                      or Message("{live}: không khôi phục được ({error})", live=live, error=exc)) from exc
+        raise Refused(
+            explain_storage_error(exc, live) or Message("{live}: không khôi phục được ({error})", live=live, error=exc)
+        ) from exc
     finally:
         _cleanup_sidecars(staging)
         if staging.exists():
@@ -323,15 +357,13 @@ def restore(profile, file: Path) -> dict:
     profile._meta = None
     problems = check_file(live)
     if problems:  # pragma: no cover - the copy was checked twice before
-        raise Refused("{live}: sau khi khôi phục, kiểm tra toàn vẹn thất bại ({value})",
-                      live=live, value=problems[0])
+        raise Refused("{live}: sau khi khôi phục, kiểm tra toàn vẹn thất bại ({value})", live=live, value=problems[0])
     from ..storage.database import needs_upgrade
 
     if needs_upgrade(profile.engine):
         profile._migrate()
     carried = kept.reapply(profile, held)
-    return {**facts, "safety_backup": str(safety.path) if safety else None, "damaged_moved": damaged,
-            "kept": carried}
+    return {**facts, "safety_backup": str(safety.path) if safety else None, "damaged_moved": damaged, "kept": carried}
 
 
 RESTORE_PREFIX = ".restore-"
@@ -340,8 +372,9 @@ RESTORE_PREFIX = ".restore-"
 def remove_restore_leftovers(profile) -> list[Path]:
     """What a killed restore or backup left behind, each a full copy of a database: the staged
     copy beside the live database and its journals, a half-written backup in backups/."""
-    removed = (remove_leftovers(_data_dir(profile), RESTORE_PREFIX + "*.sqlite3")
-               + remove_leftovers(backups_dir(profile), ".vstbpn-*" + TEMP_SUFFIX))
+    removed = remove_leftovers(_data_dir(profile), RESTORE_PREFIX + "*.sqlite3") + remove_leftovers(
+        backups_dir(profile), ".vstbpn-*" + TEMP_SUFFIX
+    )
     for path in removed:
         _cleanup_sidecars(path)
     return removed
@@ -355,8 +388,9 @@ def _copy_into_live(staging: Path, live: Path) -> None:
         source.backup(target)
         target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     except sqlite3.Error as exc:
-        raise Refused(explain_storage_error(exc, live)
-                      or Message("{live}: không khôi phục được ({error})", live=live, error=exc)) from exc
+        raise Refused(
+            explain_storage_error(exc, live) or Message("{live}: không khôi phục được ({error})", live=live, error=exc)
+        ) from exc
     finally:
         target.close()
         source.close()
@@ -366,7 +400,7 @@ def _move_damaged_aside(profile, live: Path) -> None:
     """A damaged live database is kept (renamed into backups/), never deleted."""
     folder = backups_dir(profile)
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = f"{datetime.now(timezone.utc):%Y%m%d-%H%M%S}"
+    stamp = f"{datetime.now(UTC):%Y%m%d-%H%M%S}"
     for suffix in ("", "-wal", "-shm"):
         source = Path(f"{live}{suffix}")
         if source.exists():

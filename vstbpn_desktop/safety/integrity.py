@@ -15,10 +15,17 @@ _USB = Message("ổ USB/thẻ nhớ ({system})", system="FAT")
 _EXTERNAL = Message("ổ gắn ngoài ({system})", system="NTFS")
 _NETWORK = Message("thư mục mạng ({system})", system="SMB")
 RISKY_FILESYSTEMS = {
-    "vfat": _USB, "msdos": _USB, "exfat": Message("ổ USB/thẻ nhớ ({system})", system="exFAT"),
-    "fuseblk": Message("ổ gắn ngoài ({system})", system="NTFS/FUSE"), "ntfs": _EXTERNAL, "ntfs3": _EXTERNAL,
-    "nfs": Message("thư mục mạng ({system})", system="NFS"), "nfs4": Message("thư mục mạng ({system})", system="NFS"),
-    "cifs": Message("thư mục mạng ({system})", system="Windows/SMB"), "smb3": _NETWORK, "smbfs": _NETWORK,
+    "vfat": _USB,
+    "msdos": _USB,
+    "exfat": Message("ổ USB/thẻ nhớ ({system})", system="exFAT"),
+    "fuseblk": Message("ổ gắn ngoài ({system})", system="NTFS/FUSE"),
+    "ntfs": _EXTERNAL,
+    "ntfs3": _EXTERNAL,
+    "nfs": Message("thư mục mạng ({system})", system="NFS"),
+    "nfs4": Message("thư mục mạng ({system})", system="NFS"),
+    "cifs": Message("thư mục mạng ({system})", system="Windows/SMB"),
+    "smb3": _NETWORK,
+    "smbfs": _NETWORK,
     "9p": Message("thư mục chia sẻ ({system})", system="9p"),
     "sshfs": Message("thư mục mạng ({system})", system="SSHFS"),
     "davfs": Message("thư mục mạng ({system})", system="WebDAV"),
@@ -56,8 +63,14 @@ def check_file(path: Path, quick: bool = False) -> list[str]:
             problems = [] if rows == ["ok"] else rows[:20]
             if not quick and not problems:
                 for table, rowid, parent, _ in connection.execute("PRAGMA foreign_key_check").fetchall()[:20]:
-                    problems.append(Message("bảng {table} dòng {rowid}: tham chiếu tới {parent} không tồn tại",
-                                            table=table, rowid=rowid, parent=parent))
+                    problems.append(
+                        Message(
+                            "bảng {table} dòng {rowid}: tham chiếu tới {parent} không tồn tại",
+                            table=table,
+                            rowid=rowid,
+                            parent=parent,
+                        )
+                    )
             return problems
         finally:
             connection.close()
@@ -73,10 +86,15 @@ def _access_refusal(path: Path, exc: BaseException) -> Refused:
     import os
 
     if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        return Refused("{path}: thư mục hoặc tệp dữ liệu chỉ đọc (không có quyền ghi); SQLite cần ghi được vào thư "
-                       "mục hồ sơ — hãy chép hồ sơ vào thư mục ghi được; dữ liệu không bị thay đổi", path=path)
-    return Refused(explain_storage_error(exc, path)
-                   or Message("{path}: không mở được cơ sở dữ liệu ({error})", path=path, error=exc))
+        return Refused(
+            "{path}: thư mục hoặc tệp dữ liệu chỉ đọc (không có quyền ghi); SQLite cần ghi được vào thư "
+            "mục hồ sơ — hãy chép hồ sơ vào thư mục ghi được; dữ liệu không bị thay đổi",
+            path=path,
+        )
+    return Refused(
+        explain_storage_error(exc, path)
+        or Message("{path}: không mở được cơ sở dữ liệu ({error})", path=path, error=exc)
+    )
 
 
 def ensure_whole(path: Path) -> None:
@@ -85,7 +103,9 @@ def ensure_whole(path: Path) -> None:
     if problems:
         raise Refused(
             "{path}: cơ sở dữ liệu bị hỏng ({value}); không sửa tự động — hãy khôi phục bản sao lưu gần nhất còn tốt "
-            "(restore TỆP)", path=path, value=problems[:3]
+            "(restore TỆP)",
+            path=path,
+            value=problems[:3],
         )
 
 
@@ -97,6 +117,7 @@ def wal_was_deleted(database: Path) -> bool:
 
 
 # -- removable and network storage ------------------------------------------------------------
+
 
 def _mount_for(path: Path, mounts_text: str) -> tuple[str, str] | None:
     best: tuple[str, str] | None = None
@@ -131,9 +152,13 @@ def storage_warning(path: Path, mounts_text: str | None = None) -> Message | Non
         kind = Message("ổ gắn ngoài ({system})", system="FUSE")
     if kind is None:
         return None
-    return Message("{path}: cơ sở dữ liệu đang nằm trên {kind} ({point}); SQLite không an toàn ở đó — rút ổ "
-                   "hoặc mất mạng khi đang ghi có thể làm hỏng dữ liệu. Hãy chuyển hồ sơ vào ổ cứng của máy.",
-                   path=path, kind=kind, point=point)
+    return Message(
+        "{path}: cơ sở dữ liệu đang nằm trên {kind} ({point}); SQLite không an toàn ở đó — rút ổ "
+        "hoặc mất mạng khi đang ghi có thể làm hỏng dữ liệu. Hãy chuyển hồ sơ vào ổ cứng của máy.",
+        path=path,
+        kind=kind,
+        point=point,
+    )
 
 
 def _windows_warning(path: Path) -> Message | None:  # pragma: no cover - Windows only
@@ -161,23 +186,30 @@ def explain_storage_error(exc: BaseException, where: Path | str | None = None) -
     text = str(getattr(exc, "orig", None) or exc).lower()
     code = getattr(exc, "errno", None) or getattr(getattr(exc, "orig", None), "errno", None)
     if "disk is full" in text or "file too large" in text or code in (errno.ENOSPC, errno.EFBIG):
-        reason = Message("ổ đĩa đầy (hoặc vượt giới hạn kích thước tệp); không thay đổi gì — "
-                         "hãy giải phóng chỗ trống rồi làm lại")
+        reason = Message(
+            "ổ đĩa đầy (hoặc vượt giới hạn kích thước tệp); không thay đổi gì — hãy giải phóng chỗ trống rồi làm lại"
+        )
     elif "readonly" in text or "read-only" in text or code in (errno.EROFS, errno.EACCES, errno.EPERM):
-        reason = Message("thư mục hoặc tệp dữ liệu chỉ đọc (không có quyền ghi); không thay đổi gì — "
-                         "hãy chép hồ sơ vào thư mục ghi được")
+        reason = Message(
+            "thư mục hoặc tệp dữ liệu chỉ đọc (không có quyền ghi); không thay đổi gì — "
+            "hãy chép hồ sơ vào thư mục ghi được"
+        )
     elif "disk i/o error" in text or "unable to open database" in text or code == errno.EIO:
-        reason = Message("lỗi đọc/ghi ổ đĩa (ổ đĩa đầy, ổ USB bị rút hay mạng bị ngắt?); không thay đổi gì — "
-                         "hãy kiểm tra ổ đĩa rồi chạy lệnh check")
+        reason = Message(
+            "lỗi đọc/ghi ổ đĩa (ổ đĩa đầy, ổ USB bị rút hay mạng bị ngắt?); không thay đổi gì — "
+            "hãy kiểm tra ổ đĩa rồi chạy lệnh check"
+        )
     elif "malformed" in text or "not a database" in text:
-        reason = Message("cơ sở dữ liệu bị hỏng; hãy chạy lệnh check và khôi phục bản sao lưu "
-                         "gần nhất còn tốt (restore TỆP)")
+        reason = Message(
+            "cơ sở dữ liệu bị hỏng; hãy chạy lệnh check và khôi phục bản sao lưu gần nhất còn tốt (restore TỆP)"
+        )
     else:
         return None
     return Message("{place}: {reason}", place=where, reason=reason) if where else reason
 
 
 # -- start-up ---------------------------------------------------------------------------------
+
 
 @dataclass
 class StartupState:
@@ -206,10 +238,15 @@ def startup_check(profile_or_dir) -> StartupState:
     if not database.exists():
         return state
     if wal_was_deleted(database):
-        state.warnings.append(Message(
-            "{database}: tệp nhật ký ghi ({name}-wal) đã bị xóa khi chương trình chưa đóng hẳn; "
-            "những thay đổi cuối cùng có thể đã mất (dữ liệu còn lại vẫn nguyên vẹn). "
-            "Hãy kiểm tra lại; nếu thiếu, khôi phục bản sao lưu.", database=database, name=database.name))
+        state.warnings.append(
+            Message(
+                "{database}: tệp nhật ký ghi ({name}-wal) đã bị xóa khi chương trình chưa đóng hẳn; "
+                "những thay đổi cuối cùng có thể đã mất (dữ liệu còn lại vẫn nguyên vẹn). "
+                "Hãy kiểm tra lại; nếu thiếu, khôi phục bản sao lưu.",
+                database=database,
+                name=database.name,
+            )
+        )
     warning = storage_warning(database)
     if warning:
         state.warnings.append(warning)

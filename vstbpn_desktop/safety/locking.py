@@ -33,8 +33,13 @@ def _covering_codes(codes: Iterable[str]) -> set[str]:
 
 def _refusal(code: str, locked_by: str | None, locked_at) -> Refused:
     when = f"{format_date(locked_at.date())} {locked_at:%H:%M}" if locked_at else "không rõ thời điểm"
-    return Refused("kỳ {code} đã khóa để gửi ({locked_by}, {when}); hãy mở lại kỳ (reopen --period ... --reason ...) "
-                   "trước khi sửa", code=code, locked_by=locked_by or Message("không rõ"), when=when)
+    return Refused(
+        "kỳ {code} đã khóa để gửi ({locked_by}, {when}); hãy mở lại kỳ (reopen --period ... --reason ...) "
+        "trước khi sửa",
+        code=code,
+        locked_by=locked_by or Message("không rõ"),
+        when=when,
+    )
 
 
 def ensure_unlocked_connection(connection: Connection, period_codes: Iterable[str]) -> None:
@@ -43,14 +48,16 @@ def ensure_unlocked_connection(connection: Connection, period_codes: Iterable[st
     if not codes:
         return
     table = ReportingPeriod.__table__
-    row = connection.execute(select(table.c.code, table.c.locked_by, table.c.locked_at).where(
-        table.c.code.in_(sorted(codes)), table.c.locked_at.is_not(None)).limit(1)).first()
+    row = connection.execute(
+        select(table.c.code, table.c.locked_by, table.c.locked_at)
+        .where(table.c.code.in_(sorted(codes)), table.c.locked_at.is_not(None))
+        .limit(1)
+    ).first()
     if row is not None:
         raise _refusal(row.code, row.locked_by, row.locked_at)
 
 
-def periods_touched(*, activities=(), documents=(), indicator_values=(), narratives=(),
-                    periods=()) -> set[str]:
+def periods_touched(*, activities=(), documents=(), indicator_values=(), narratives=(), periods=()) -> set[str]:
     """The period codes a bulk write touches (the arguments of `records.insert_clean`)."""
     codes = {p.code if isinstance(p, Period) else str(p) for p in periods}
     for record in (*activities, *documents):
@@ -69,6 +76,7 @@ def ensure_bulk_editable(connection: Connection, **records) -> None:
 
 
 # -- submit and reopen ------------------------------------------------------------------------
+
 
 def lock_state(engine: Engine, period: Period) -> ReportingPeriod | None:
     with session_scope(engine) as session:

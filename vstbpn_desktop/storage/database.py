@@ -4,9 +4,9 @@ SQLite is the embedded default. Its pragmas are applied only to SQLite connectio
 same models run on another database when the URL says so.
 """
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine
@@ -121,7 +121,7 @@ def needs_upgrade(engine: Engine) -> bool:
     if current not in {rev.revision for rev in script.walk_revisions()}:
         raise SchemaTooNew(
             "cơ sở dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng (lược đồ {current}); hãy cập nhật ứng dụng",
-            current=current
+            current=current,
         )
     return current != script.get_current_head()
 

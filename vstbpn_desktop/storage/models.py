@@ -4,9 +4,9 @@ Every record carries a stable UUID, created/updated times and its author, and th
 that owns it: at a parent unit, the children's imported data lives beside its own.
 """
 
-import uuid
 import datetime as dt
-from datetime import datetime, timezone
+import uuid
+from datetime import datetime
 
 from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -17,7 +17,7 @@ def new_id() -> str:
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(dt.UTC)
 
 
 class Record(SQLModel):
@@ -85,8 +85,19 @@ class Activity(Record, table=True):
     # The period's rows of a unit in list order (date, id), carrying what the totals sum and the folded
     # text the search box matches: the list pages (even at OFFSET 99.800), counts with or without a
     # search and activity_totals read only this index, never the rows one by one (bench/RESULTS.md).
-    __table_args__ = (Index("ix_activity_unit_date", "org_unit_code", "date", "id", "kind", "sessions",
-                            "participants", "female_participants", "search_text"),)
+    __table_args__ = (
+        Index(
+            "ix_activity_unit_date",
+            "org_unit_code",
+            "date",
+            "id",
+            "kind",
+            "sessions",
+            "participants",
+            "female_participants",
+            "search_text",
+        ),
+    )
     org_unit_code: str = Field(max_length=10)
     date: dt.date = Field(index=True)
     kind: str = Field(max_length=20)
@@ -110,8 +121,7 @@ class Document(Record, table=True):
     title: str = Field(sa_column=Column(Text, nullable=False))
     # "issued" by the unit (listed among its documents) or "received" from above (the report's
     # opening "Thực hiện Công văn số … của …" cites it). Rows written before 0002 are "issued".
-    direction: str = Field(default="issued", max_length=10,
-                           sa_column_kwargs={"server_default": "issued"})
+    direction: str = Field(default="issued", max_length=10, sa_column_kwargs={"server_default": "issued"})
 
 
 class IndicatorValue(Record, table=True):
@@ -137,6 +147,7 @@ class Narrative(Record, table=True):
 
 
 # -- bundles: the parent's register of child keys and the ledger of bundles received ---------
+
 
 class TrustedKey(SQLModel, table=True):
     """A child unit's public signing key, enrolled at the parent; it speaks for that unit only."""
@@ -174,6 +185,7 @@ class BundleLedger(SQLModel, table=True):
 
 
 # -- audit trail -----------------------------------------------------------------------------
+
 
 class AuditEvent(SQLModel, table=True):
     """Who changed which record, when, and what it was before and after (JSON)."""
