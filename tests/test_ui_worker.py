@@ -5,7 +5,7 @@ import threading
 import pytest
 from PySide6.QtCore import QTimer
 
-from ui.worker import run_task
+from ui.common.worker import run_task
 from vstbpn_desktop.errors import Cancelled
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.records import Scope, count_activities
@@ -85,7 +85,7 @@ def test_wait_cursor_at_once_progress_dialog_only_past_a_second(qtbot):
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QProgressDialog
 
-    from ui import worker
+    from ui.common import worker
 
     seen = {}
 
@@ -145,7 +145,7 @@ def test_the_worker_waits_for_the_window_only_when_it_has_missed_its_beat(monkey
     """Task.progress and Task.cancelled wait for the GUI thread's next beat (so it takes Python's
     lock) once STARVED_S has passed since its last one, and not at every call; a task nobody
     beats for (no window) never waits."""
-    from ui import worker
+    from ui.common import worker
 
     clock = [100.0]
     waits = []
@@ -174,7 +174,7 @@ def test_the_worker_waits_for_the_window_only_when_it_has_missed_its_beat(monkey
 def test_the_window_beats_while_a_task_runs(qtbot):
     """run_task's beat timer keeps telling the worker that the GUI thread runs Python: a worker that
     watches the beat sees it move while it works, without ever calling the GUI itself."""
-    from ui import worker
+    from ui.common import worker
 
     def work(task):
         first = task.gui_seen
