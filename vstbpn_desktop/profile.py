@@ -9,7 +9,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlmodel import select
 
 from . import __version__
-from .catalogue import indicators
+from .catalogue import versioned
 from .catalogue.org_units import read_tree, shipped_trees
 from .errors import Refused
 from .files import database_problem
@@ -24,7 +24,7 @@ from .storage.database import (
     sqlite_url,
     upgrade_to_head,
 )
-from .storage.models import IndicatorDef, Meta, OrgUnit
+from .storage.models import Meta, OrgUnit
 
 
 class Profile:
@@ -84,6 +84,7 @@ class Profile:
         set_actor(settings.officer_name)
         if not profile.org_unit_code:
             raise Refused("{data_dir}: hồ sơ chưa gắn với đơn vị nào; hãy chạy init", data_dir=data_dir)
+        versioned.open_profile(profile.engine)  # a newer shipped catalogue: refreshed, never a crash
         return profile
 
     @classmethod
@@ -161,6 +162,7 @@ class Profile:
         profile._default_header(unit, parent)
         settings.save(data_dir)
         profile._meta = None
+        versioned.install(profile.engine)
         for hook in hooks:
             hook(profile, passphrase)
 
@@ -281,27 +283,8 @@ class Profile:
                 for row in rows:
                     session.add(OrgUnit(**row.__dict__))
                 count += len(rows)
-            self._seed_indicators(session)
+        versioned.refresh(self.engine)
         return count
-
-    @staticmethod
-    def _seed_indicators(session) -> None:
-        for indicator in indicators().values():
-            session.merge(
-                IndicatorDef(
-                    code=indicator.code,
-                    kind=indicator.kind,
-                    section=indicator.section,
-                    name_vi=indicator.name_vi,
-                    name_en=indicator.name_en,
-                    unit_vi=indicator.unit_vi,
-                    unit_en=indicator.unit_en,
-                    numerator=indicator.numerator,
-                    denominator=indicator.denominator,
-                    target_2025=indicator.target_2025,
-                    target_2030=indicator.target_2030,
-                )
-            )
 
     def save_settings(self) -> None:
         self.settings.save(self.data_dir)

@@ -9,7 +9,9 @@ A zip file with exactly these members, flat (no folders):
                      the data members, one flat JSON object per line, UTF-8, each line ending in \n
   audit.json         (version 1.1) what changed since the previous submission (bundle/audit_member.py)
 An answer (kind "answer", version 1.1) holds manifest.json, manifest.sig and answer.json only
-(bundle/answer.py): the parent returning a child's report for correction.
+(bundle/answer.py): the parent returning a child's report for correction. A configuration (kind
+"config", version 1.1, a `.vstc` file) holds manifest.json, manifest.sig and config.json only
+(bundle/config.py): the province steering its units.
 """
 
 import base64
@@ -31,10 +33,15 @@ FORMAT_VERSION = 1
 FORMAT_MINOR = 1
 KIND_REPORT = "report"
 KIND_ANSWER = "answer"
+KIND_CONFIG = "config"
 AUDIT = "audit.json"
 ANSWER = "answer.json"
+CONFIG = "config.json"
 MAX_AUDIT_BYTES = 64 * 1024
 MAX_ANSWER_BYTES = 16 * 1024
+MAX_CONFIG_BYTES = 1024 * 1024
+# The kinds made of one JSON member, with no data counts, that need format_minor ≥ 1.
+SMALL_KINDS = {KIND_ANSWER: ANSWER, KIND_CONFIG: CONFIG}
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 SIGNATURE_MAGIC = "vstb-signature-1"
@@ -338,15 +345,16 @@ def manifest_from_json(value) -> Manifest:
             FORMAT_VERSION=FORMAT_VERSION,
         )
     kind = value["kind"]
-    if kind not in (KIND_REPORT, KIND_ANSWER):
+    if kind not in (KIND_REPORT, *SMALL_KINDS):
         raise Reason(
-            'loại gói "{kind}" không biết (chỉ "{KIND_REPORT}" hoặc "{KIND_ANSWER}")',
+            'loại gói "{kind}" không biết (chỉ "{KIND_REPORT}", "{KIND_ANSWER}" hoặc "{KIND_CONFIG}")',
             kind=kind,
             KIND_REPORT=KIND_REPORT,
             KIND_ANSWER=KIND_ANSWER,
+            KIND_CONFIG=KIND_CONFIG,
         )
-    if kind == KIND_ANSWER and minor < 1:
-        raise Reason('gói loại "{KIND_ANSWER}" cần "format_minor" ≥ 1', KIND_ANSWER=KIND_ANSWER)
+    if kind in SMALL_KINDS and minor < 1:
+        raise Reason('gói loại "{kind}" cần "format_minor" ≥ 1', kind=kind)
     if not UUID_TEXT.fullmatch(value["bundle_id"]):
         raise Reason('"bundle_id" phải là UUID viết thường')
     for name in ("sender_org_unit", "recipient_org_unit"):
@@ -368,9 +376,9 @@ def manifest_from_json(value) -> Manifest:
             raise Reason('"{name}" dài quá 200 ký tự', name=name)
         check_text(value[name], name)
     counts = value["counts"]
-    if kind == KIND_ANSWER:
+    if kind in SMALL_KINDS:
         if counts:
-            raise Reason('"counts" của gói trả lời phải là {}')
+            raise Reason('"counts" của gói trả lời hoặc tệp cấu hình phải là {}')
     elif set(counts) != set(COUNT_NAMES.values()) or not all(
         isinstance(c, int) and not isinstance(c, bool) and c >= 0 for c in counts.values()
     ):
@@ -388,7 +396,7 @@ def manifest_from_json(value) -> Manifest:
         seen.add(name)
         if not isinstance(length, int) or isinstance(length, bool) or not 0 <= length <= MAX_MEMBER_BYTES:
             raise Reason('"members"[{index}] ({name}): độ dài không hợp lệ', index=index, name=name)
-        cap = {AUDIT: MAX_AUDIT_BYTES, ANSWER: MAX_ANSWER_BYTES}.get(name)
+        cap = {AUDIT: MAX_AUDIT_BYTES, ANSWER: MAX_ANSWER_BYTES, CONFIG: MAX_CONFIG_BYTES}.get(name)
         if cap is not None and length > cap:
             raise Reason(
                 '"members"[{index}] ({name}): dài {length} byte, vượt giới hạn {cap} byte',
@@ -437,8 +445,8 @@ def manifest_from_json(value) -> Manifest:
 
 def expected_members(kind: str, minor: int) -> tuple[str, ...]:
     """The members a manifest of this kind and minor version lists, each exactly once."""
-    if kind == KIND_ANSWER:
-        return (ANSWER,)
+    if kind in SMALL_KINDS:
+        return (SMALL_KINDS[kind],)
     return DATA_MEMBERS + ((AUDIT,) if minor >= 1 else ())
 
 

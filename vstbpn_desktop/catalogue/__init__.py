@@ -61,6 +61,10 @@ class Indicator:
     target_2030: float | None = None
     activity_kinds: tuple[str, ...] = field(default_factory=tuple)
     measure: str | None = None
+    # The profile's state of the entry (catalogue/versioned.py): retired entries are hidden from
+    # entry and kept in old periods' reports; "national" (shipped) or "province" (added by it).
+    retired: bool = False
+    origin: str = "national"
 
     @property
     def typed(self) -> bool:
@@ -77,15 +81,38 @@ class Indicator:
         return None
 
 
+def from_item(item: dict, retired: bool = False, origin: str = "national") -> Indicator:
+    """One entry of the indicators.json shape as an Indicator."""
+    item = dict(item)
+    item["activity_kinds"] = tuple(item.get("activity_kinds", ()))
+    return Indicator(**item, retired=retired, origin=origin)
+
+
 @lru_cache(maxsize=1)
-def indicators() -> dict[str, Indicator]:
+def shipped_indicators() -> dict[str, Indicator]:
+    """The national catalogue as shipped in resources/indicators.json."""
     data = json.loads(resource("indicators.json").read_text(encoding="utf-8"))
-    result = {}
-    for item in data["indicators"]:
-        item = dict(item)
-        item["activity_kinds"] = tuple(item.get("activity_kinds", ()))
-        result[item["code"]] = Indicator(**item)
-    return result
+    return {item["code"]: from_item(item) for item in data["indicators"]}
+
+
+_installed: dict[str, Indicator] | None = None
+
+
+def install_catalogue(catalogue: dict[str, Indicator] | None) -> None:
+    """The catalogue of the profile opened in this process (catalogue/versioned.py installs it)."""
+    global _installed
+    _installed = catalogue
+
+
+def indicators() -> dict[str, Indicator]:
+    """The catalogue: the opened profile's (with the province's indicators and retired ones),
+    or the shipped one before any profile is opened."""
+    return _installed if _installed is not None else shipped_indicators()
+
+
+def entry_indicators() -> list[Indicator]:
+    """The indicators offered for entry: all but the retired ones."""
+    return [i for i in indicators().values() if not i.retired]
 
 
 def typed_indicators() -> list[Indicator]:

@@ -65,6 +65,28 @@ class IndicatorDef(SQLModel, table=True):
     denominator: str | None = Field(default=None, max_length=60)
     target_2025: float | None = None
     target_2030: float | None = None
+    # The whole catalogue entry as JSON (the resources/indicators.json shape): what the profile's
+    # catalogue is built from (catalogue/versioned.py), whatever fields the shipped file grows.
+    definition: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    # "national" (the shipped catalogue) or "province" (added by the province: catalogue import,
+    # configuration files). Order of the catalogue: national in the shipped order, then the province's.
+    origin: str = Field(default="national", max_length=20, sa_column_kwargs={"server_default": "national"})
+    position: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    # Retired, never deleted while values exist: hidden from entry, kept in old periods' reports.
+    retired_at: datetime | None = None
+
+
+class IndicatorTarget(SQLModel, table=True):
+    """The province's own target for a share in a year, with the decision that set it
+    ("238/QĐ-UBND"); printed beside the national target. Set by `catalogue import` at the
+    province and carried down by its configuration files."""
+
+    __tablename__ = "indicator_target"
+    indicator_code: str = Field(foreign_key="indicator.code", primary_key=True, max_length=60)
+    year: int = Field(primary_key=True)
+    target: float
+    decision: str = Field(default="", max_length=200)
+    set_by: str = Field(default="", max_length=10)  # the unit whose decision it is
 
 
 class ReportingPeriod(Record, table=True):

@@ -1,0 +1,433 @@
+"""Configuration files from the province (kind "config", a `.vstc`; docs/bundle-format.md §11).
+
+At the parent, `export_config` writes the container of every bundle — manifest.json, manifest.sig
+signed by the parent's own key, and one member config.json — holding the parent's whole
+configuration for its units: the indicators it added (and retired), the national ones it retired,
+its own targets with the decision that set them, the deadline of each period, and the keys it has
+revoked among its units. The manifest's sequence is the parent's (as for its answers).
+
+At the unit, `import_config` authenticates the file against the trust register (the parent's key,
+enrolled with `trust add` and its fingerprint compared by phone), refuses any other sender, a
+replay (the same file again) and a rollback (a sequence not above the last one applied), shows
+what changes (`ConfigResult.changes`) and applies everything in one transaction, or nothing.
+A configuration is a snapshot: what it leaves out of the last one goes (the province's indicators
+with values are retired, never deleted).
+"""
+
+import base64
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import insert, select
+from sqlmodel import select as sm_select
+
+from .. import __version__
+from ..atomic import OutputError, check_output
+from ..catalogue import versioned
+from ..errors import Message, Reason, Refused
+from ..periods import Period
+from ..safety import audit
+from ..storage.database import hold_write_lock, session_scope
+from ..storage.models import BundleLedger, TrustedKey, new_id, now
+from . import format as fmt
+from .keys import META_PUBLIC_KEY, fingerprint_hex, load_private_key, raw_public, spaced
+from .strictjson import loads
+from .verify import BundleReader, SigningKey
+
+CONFIG_FIELDS = ("indicators", "retire", "targets", "deadlines", "revoked_keys", "issued_by", "issued_at")
+EXTENSION = ".vstc"
+
+
+@dataclass
+class ConfigResult:
+    path: Path
+    status: str  # "exported" | "dry-run" | "imported" | "unchanged"
+    sender: str = ""
+    sequence: int = 0
+    changes: list[Message] = field(default_factory=list)
+    received_at: datetime | None = None
+    config: dict = field(default_factory=dict)
+
+
+# -- the member ---------------------------------------------------------------------------------
+
+
+def parse(data: bytes, catalogue) -> tuple[dict, versioned.Entries]:
+    """config.json checked: (the dict, its catalogue entries); Reason naming the field and the rule."""
+    value = loads(data)
+    if not isinstance(value, dict) or set(value) != set(CONFIG_FIELDS):
+        raise Reason("phải là một đối tượng có đúng {fields}", fields=", ".join(CONFIG_FIELDS))
+    entries = versioned.check_entries(
+        {"indicators": value["indicators"], "retire": value["retire"], "targets": value["targets"]}, catalogue
+    )
+    deadlines = value["deadlines"]
+    if not isinstance(deadlines, dict):
+        raise Reason('"deadlines" phải là đối tượng {kỳ: "YYYY-MM-DD"}')
+    for code, day in deadlines.items():
+        try:
+            if Period.parse(code).code != code or not fmt.ISO_DATE.fullmatch(day):
+                raise ValueError
+            date.fromisoformat(day)
+        except (ValueError, TypeError):
+            raise Reason('"deadlines": {code}: cần mã kỳ (2026H1) và ngày YYYY-MM-DD', code=code) from None
+    keys = value["revoked_keys"]
+    if not isinstance(keys, list):
+        raise Reason('"revoked_keys" phải là danh sách')
+    for index, key in enumerate(keys):
+        if (
+            not isinstance(key, dict)
+            or set(key) != {"fingerprint", "org_unit", "revoked_at"}
+            or not isinstance(key["fingerprint"], str)
+            or not isinstance(key["org_unit"], str)
+        ):
+            raise Reason('"revoked_keys"[{index}] phải có đúng fingerprint, org_unit, revoked_at', index=index)
+        if not re.fullmatch(r"[0-9A-F]{32}", key["fingerprint"]) or not re.fullmatch(r"[0-9]{1,10}", key["org_unit"]):
+            raise Reason('"revoked_keys"[{index}]: vân tay 32 chữ số hex viết hoa, mã đơn vị bằng số', index=index)
+        fmt.check_timestamp(key["revoked_at"], "revoked_at")
+    if not isinstance(value["issued_by"], str) or len(value["issued_by"]) > 200:
+        raise Reason('"issued_by" phải là chuỗi tối đa 200 ký tự')
+    fmt.check_text(value["issued_by"], "issued_by")
+    fmt.check_timestamp(value["issued_at"], "issued_at")
+    return value, entries
+
+
+# -- at the parent ------------------------------------------------------------------------------
+
+
+def current_config(profile) -> dict:
+    """The parent's configuration for its units, as config.json carries it."""
+    from .status import deadlines
+
+    entries = versioned.province_entries(profile.engine)
+    with session_scope(profile.engine) as session:
+        revoked = session.exec(
+            sm_select(TrustedKey).where(TrustedKey.revoked_at.is_not(None)).order_by(TrustedKey.fingerprint)
+        ).all()
+    return {
+        "indicators": entries.indicators,
+        "retire": entries.retire,
+        "targets": entries.targets,
+        "deadlines": {code: day.isoformat() for code, day in sorted(deadlines(profile).items())},
+        "revoked_keys": [
+            {"fingerprint": row.fingerprint, "org_unit": row.org_unit_code, "revoked_at": _stamp(row.revoked_at)}
+            for row in revoked
+        ],
+        "issued_by": profile.author[:200],
+        "issued_at": _stamp(now()),
+    }
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def export_config(profile, out: Path, passphrase: str) -> ConfigResult:
+    """Write the signed configuration file for the units below this one."""
+    from .export import _zip_info, bundle_file, seal
+    from .sequence import next_sequence
+
+    out = Path(out)
+    if not profile.children():
+        raise Refused(
+            "đơn vị {org_unit_code} không có đơn vị cấp dưới: không có ai nhận tệp cấu hình",
+            org_unit_code=profile.org_unit_code,
+        )
+    try:
+        check_output(out)
+    except OutputError as exc:
+        raise Refused(exc) from exc
+    private = load_private_key(profile, passphrase)
+    fingerprint = fingerprint_hex(raw_public(private.public_key()))
+    config = current_config(profile)
+    data = fmt.canonical_json(config)
+    sequence = next_sequence(profile)
+    stamp = now().replace(microsecond=0)
+    manifest = fmt.Manifest(
+        bundle_id=fmt.new_bundle_id(),
+        kind=fmt.KIND_CONFIG,
+        sender_org_unit=profile.org_unit_code,
+        sender_tree=profile.org_unit_tree,
+        sender_officer=profile.author[:200],
+        key_fingerprint=fingerprint,
+        recipient_org_unit=profile.org_unit_code,  # for every unit below the sender
+        sequence=sequence,
+        period=str(stamp.year),
+        created_at=config["issued_at"],
+        app_version=__version__,
+        counts={},
+        members=(fmt.MemberEntry(fmt.CONFIG, len(data), hashlib.sha256(data).hexdigest()),),
+        format_minor=fmt.FORMAT_MINOR,
+    )
+    with bundle_file(out) as archive:
+        archive.writestr(_zip_info(fmt.CONFIG, stamp), data)
+        seal(archive, manifest, fingerprint, private, stamp)
+    own = SigningKey(private.public_key(), profile.org_unit_code)
+    with BundleReader(out) as reader:
+        read = reader.authenticate(lambda _fingerprint: own)
+        if loads(reader.member_bytes(read.member(fmt.CONFIG))) != config:
+            raise Refused("{out}: đọc lại tệp cấu hình vừa ghi không khớp; hãy ghi lại vào chỗ khác", out=out)
+    with profile.engine.begin() as connection:
+        audit.record_bulk(
+            connection,
+            "config_export",
+            profile.org_unit_code,
+            None,
+            {},
+            who=profile.author,
+            detail={"file": out.name, "sequence": sequence},
+        )
+    return ConfigResult(out, "exported", profile.org_unit_code, sequence, config=config)
+
+
+# -- at the unit --------------------------------------------------------------------------------
+
+
+def _claimed_kind(reader: BundleReader) -> str | None:
+    """The kind the (not yet verified) manifest names: only to say "this is a report, not a
+    configuration" instead of an unknown key."""
+    try:
+        value = json.loads(reader.read_member(fmt.MANIFEST, fmt.MAX_MANIFEST_BYTES))
+        kind = value.get("kind")
+    except (Refused, ValueError, AttributeError, RecursionError):
+        return None
+    return kind if kind in (fmt.KIND_REPORT, fmt.KIND_ANSWER) else None
+
+
+def _check(profile, reader: BundleReader) -> tuple[fmt.Manifest, dict, versioned.Entries]:
+    from . import trust
+
+    claimed = _claimed_kind(reader)
+    if claimed is not None:
+        raise reader.refuse(
+            'là gói loại "{kind}", không phải tệp cấu hình (.vstc) của cấp trên; gói báo cáo nhập bằng bundle import',
+            member=fmt.MANIFEST,
+            kind=claimed,
+        )
+    manifest = reader.authenticate(trust.key_for(profile, reader.name))
+    if manifest.kind != fmt.KIND_CONFIG:
+        raise reader.refuse(
+            'là gói loại "{kind}", không phải tệp cấu hình (.vstc) của cấp trên',
+            member=fmt.MANIFEST,
+            kind=manifest.kind,
+        )
+    unit = profile.org_unit()
+    parent = unit.parent_code if unit else None
+    if manifest.sender_org_unit != parent or manifest.sender_tree != profile.org_unit_tree:
+        raise reader.refuse(
+            "tệp cấu hình của đơn vị {sender} ({tree}); chỉ nhận cấu hình của đơn vị cấp trên {parent}",
+            member=fmt.MANIFEST,
+            sender=manifest.sender_org_unit,
+            tree=manifest.sender_tree,
+            parent=parent or Message("(không có)"),
+        )
+    if manifest.recipient_org_unit != manifest.sender_org_unit:
+        raise reader.refuse("tệp cấu hình phải gửi cho các đơn vị của chính đơn vị ký", member=fmt.MANIFEST)
+    try:
+        config, entries = parse(reader.member_bytes(manifest.member(fmt.CONFIG)), versioned.stored(profile.engine))
+    except ValueError as exc:
+        raise reader.refuse("không hợp lệ: {error}", member=fmt.CONFIG, error=exc) from None
+    return manifest, config, entries
+
+
+def _ledger_refusal(connection, reader: BundleReader, manifest: fmt.Manifest) -> Refused | None:
+    from .importer import local_date
+
+    table = BundleLedger.__table__
+    same = connection.execute(
+        select(table).where(
+            table.c.sender_org_unit == manifest.sender_org_unit,
+            table.c.kind == fmt.KIND_CONFIG,
+            table.c.manifest_sha256 == reader.manifest_sha256,
+        )
+    ).first()
+    if same is not None:
+        return reader.refuse(
+            "tệp cấu hình này đã được áp dụng ngày {received_at}; mỗi tệp chỉ áp dụng một lần (chống phát lại)",
+            member=fmt.MANIFEST,
+            received_at=local_date(same.received_at),
+        )
+    newest = _newest(connection, manifest.sender_org_unit)
+    if newest is not None and manifest.sequence <= newest.sequence:
+        return reader.refuse(
+            "số thứ tự {sequence} không lớn hơn số {newest} của tệp cấu hình đã áp dụng ngày {received_at}; "
+            "tệp cũ hơn, từ chối (không quay lui cấu hình)",
+            member=fmt.MANIFEST,
+            sequence=manifest.sequence,
+            newest=newest.sequence,
+            received_at=local_date(newest.received_at),
+        )
+    if connection.execute(select(table.c.id).where(table.c.bundle_id == manifest.bundle_id)).first():
+        return reader.refuse("mã gói (bundle_id) đã có trong sổ nhận", fmt.MANIFEST)
+    return None
+
+
+def _newest(connection, sender: str | None = None):
+    table = BundleLedger.__table__
+    query = select(table).where(table.c.kind == fmt.KIND_CONFIG)
+    if sender is not None:
+        query = query.where(table.c.sender_org_unit == sender)
+    return connection.execute(query.order_by(table.c.received_at.desc(), table.c.sequence.desc()).limit(1)).first()
+
+
+def _other_changes(profile, config: dict, previous: dict | None) -> list[Message]:
+    from ..formats import format_date
+
+    lines = []
+    before = (previous or {}).get("deadlines", {})
+    for code, day in sorted(config["deadlines"].items()):
+        if before.get(code) != day:
+            lines.append(
+                Message("hạn nộp báo cáo kỳ {code}: {day}", code=code, day=format_date(date.fromisoformat(day)))
+            )
+    for code in sorted(set(before) - set(config["deadlines"])):
+        lines.append(Message("bỏ hạn nộp báo cáo kỳ {code}", code=code))
+    own_key = profile.meta.get(META_PUBLIC_KEY)
+    own = fingerprint_hex(base64.b64decode(own_key)) if own_key else None
+    with session_scope(profile.engine) as session:
+        for key in config["revoked_keys"]:
+            row = session.get(TrustedKey, key["fingerprint"])
+            if row is not None and row.revoked_at is not None:
+                continue
+            if key["org_unit"] == profile.org_unit_code or key["fingerprint"] == own:
+                lines.append(
+                    Message(
+                        "cấp trên đã thu hồi khóa {fingerprint} của chính đơn vị này: hãy tạo khóa mới",
+                        fingerprint=spaced(key["fingerprint"]),
+                    )
+                )
+            else:
+                lines.append(
+                    Message(
+                        "thu hồi khóa {fingerprint} của đơn vị {org_unit}",
+                        fingerprint=spaced(key["fingerprint"]),
+                        org_unit=key["org_unit"],
+                    )
+                )
+    return lines
+
+
+def _revoke(session, config: dict, by: str) -> None:
+    for key in config["revoked_keys"]:
+        row = session.get(TrustedKey, key["fingerprint"])
+        if row is None:
+            # Never enrolled here: kept revoked, so that it cannot be enrolled later (trust add refuses).
+            row = TrustedKey(fingerprint=key["fingerprint"], org_unit_code=key["org_unit"], public_key="")
+        elif row.revoked_at is not None:
+            continue
+        row.revoked_at, row.revoked_by = fmt.check_timestamp(key["revoked_at"], "revoked_at"), by[:200]
+        session.add(row)
+
+
+def import_config(profile, path: Path, dry_run: bool = False) -> ConfigResult:
+    """Verify a configuration file and apply it all or nothing (or only say what would change)."""
+    path = Path(path)
+    with BundleReader(path) as reader:
+        manifest, config, entries = _check(profile, reader)
+        with profile.engine.connect() as connection:
+            refusal = _ledger_refusal(connection, reader, manifest)
+            previous = _newest(connection, manifest.sender_org_unit)
+        if refusal is not None:
+            raise refusal
+        previous_config = json.loads(previous.audit) if previous is not None and previous.audit else None
+        sender = manifest.sender_org_unit
+        changes = versioned.changes(profile.engine, entries, sender, replace=True)
+        changes += _other_changes(profile, config, previous_config)
+        result = ConfigResult(path, "dry-run", sender, manifest.sequence, changes, config=config)
+        if dry_run:
+            return result
+        from ..safety.backup import before
+
+        before(profile, "config")
+        stamp = now()
+        by = Message("cấu hình của đơn vị {sender}, số {sequence}", sender=sender, sequence=manifest.sequence)
+        with session_scope(profile.engine) as session:
+            connection = session.connection()
+            hold_write_lock(connection)
+            refusal = _ledger_refusal(connection, reader, manifest)  # another import may have landed meanwhile
+            if refusal is not None:
+                raise refusal
+            versioned.apply_entries(session, entries, sender, replace=True)
+            _revoke(session, config, str(by))
+            session.flush()
+            connection.execute(
+                insert(BundleLedger.__table__).values(
+                    id=new_id(),
+                    bundle_id=manifest.bundle_id,
+                    kind=fmt.KIND_CONFIG,
+                    sender_org_unit=sender,
+                    period=manifest.period,
+                    sequence=manifest.sequence,
+                    fingerprint=manifest.key_fingerprint,
+                    manifest_sha256=reader.manifest_sha256,
+                    created_at=fmt.check_timestamp(manifest.created_at, "created_at"),
+                    received_at=stamp,
+                    received_by=profile.author,
+                    current=True,
+                    counts=json.dumps(
+                        {"changes": [[line.template, line.fields] for line in changes]}, ensure_ascii=False
+                    ),
+                    audit=json.dumps(config, ensure_ascii=False, sort_keys=True),
+                )
+            )
+            audit.record_bulk(
+                connection,
+                "config",
+                profile.org_unit_code,
+                None,
+                {},
+                who=profile.author,
+                detail={"from": sender, "sequence": manifest.sequence, "file": path.name, "changes": len(changes)},
+            )
+    versioned.install(profile.engine)
+    result.status, result.received_at = "imported", stamp
+    return result
+
+
+# -- what the unit has received -----------------------------------------------------------------
+
+
+@dataclass
+class Received:
+    sender: str
+    sequence: int
+    created_at: datetime | None
+    received_at: datetime
+    received_by: str
+    changes: list[Message]
+    config: dict
+
+
+def received(profile) -> list[Received]:
+    """The configurations applied here, newest first."""
+    table = BundleLedger.__table__
+    with profile.engine.connect() as connection:
+        rows = connection.execute(
+            select(table).where(table.c.kind == fmt.KIND_CONFIG).order_by(table.c.received_at.desc())
+        ).all()
+    result = []
+    for row in rows:
+        lines = json.loads(row.counts or "{}").get("changes", [])
+        result.append(
+            Received(
+                row.sender_org_unit,
+                row.sequence,
+                row.created_at,
+                row.received_at,
+                row.received_by,
+                [Message(template, **fields) for template, fields in lines],
+                json.loads(row.audit or "{}"),
+            )
+        )
+    return result
+
+
+def province_deadlines(profile) -> dict[str, date]:
+    """The deadlines of the last configuration applied: {period code: day}."""
+    newest = received(profile)
+    if not newest:
+        return {}
+    return {code: date.fromisoformat(day) for code, day in newest[0].config.get("deadlines", {}).items()}
