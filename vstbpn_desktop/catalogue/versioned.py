@@ -158,14 +158,14 @@ def targets(engine) -> dict[str, dict[int, tuple[float, str]]]:
     return result
 
 
-def target_for(engine, code: str, year: int) -> tuple[int, float, str] | None:
-    """The province's target a share of `year` is measured against: the one of that year, else the
-    nearest later one (a target to reach by then); (year, target, decision) or None."""
-    held = targets(engine).get(code, {})
-    later = sorted(y for y in held if y >= year)
+def target_in(held: dict[str, dict[int, tuple[float, str]]], code: str, year: int) -> tuple[int, float, str] | None:
+    """The province's target a share of `year` is measured against (from `targets()`): the one of
+    that year, else the nearest later one (a target to reach by then); (year, target, decision)."""
+    years = held.get(code, {})
+    later = sorted(y for y in years if y >= year)
     if not later:
         return None
-    return later[0], held[later[0]][0], held[later[0]][1]
+    return later[0], years[later[0]][0], years[later[0]][1]
 
 
 # -- a catalogue file: checked whole, applied all or nothing ------------------------------------

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, FIGURES_MARK, NARRATIVE_SECTIONS, indicators, label
+from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, FIGURES_MARK, NARRATIVE_SECTIONS, indicators, label, versioned
 from ..domain.figures import Figures
 from ..errors import Refused
 from ..formats import format_count, format_long_date, format_number, format_percent, round_share
@@ -240,6 +240,7 @@ class ReportBuilder:
         self.previous = period.previous_same_kind()
         self.before = unit_figures(profile, self.code, self.previous)
         self.catalogue = indicators()
+        self.province_targets = versioned.targets(profile.engine)  # the province's own, with their decisions
         self._restricted: dict[tuple, Figures] = {}
         self.annex_numbers: dict[str, str] = {}  # annex key → "Phụ lục I"
 
@@ -283,7 +284,8 @@ class ReportBuilder:
         cùng kỳ, chưa đạt mục tiêu 60 % đến năm 2025"."""
         now = self.share(code)
         words = f"chiếm {percent(now)}"
-        basis = (self.settings.target_basis or {}).get(code)
+        province = versioned.target_in(self.province_targets, code, self.period.year)
+        basis = province[2] if province else (self.settings.target_basis or {}).get(code)
         if basis:
             words += f" so với mục tiêu theo {nfc(basis)}"
         compared = self.comparison(code)
@@ -292,6 +294,10 @@ class ReportBuilder:
             words += ", " + change_words(self.share(code, now_figures), self.share(code, before_figures))
             if common is not None:
                 words += f" ({self.coverage_words(common)})"
+        if province:
+            year, value, _decision = province
+            verdict = "đạt" if now >= value else "chưa đạt"
+            words += f", {verdict} mục tiêu {percent(value)} của tỉnh năm {year}"
         goal = self.target(code)
         if goal:
             year, value = goal
