@@ -34,6 +34,7 @@ from . import ACTIVITY_KINDS, NARRATIVE_SECTIONS, Indicator, from_item, install_
 
 META_DIGEST = "catalogue_sha256"
 NATIONAL, PROVINCE = "national", "province"
+SHIPPED = "catalogue"  # retired_by of an entry the shipped file no longer has
 CODE = re.compile(r"[A-Z][A-Z0-9_]{1,59}")
 KINDS = ("count", "share", "from_activities")
 MAX_FILE_BYTES = 1024 * 1024
@@ -78,12 +79,16 @@ def _values_held(session, code: str) -> int:
     ).one()[0]
 
 
-def _retire_or_delete(session, row: IndicatorDef) -> str:
+def _retire(session, row: IndicatorDef, by: str) -> None:
+    if row.retired_at is None:
+        row.retired_at, row.retired_by = now(), by
+        session.add(row)
+
+
+def _retire_or_delete(session, row: IndicatorDef, by: str) -> str:
     """'retired' when values of it exist (kept for old periods' reports), else 'deleted'."""
     if _values_held(session, row.code):
-        if row.retired_at is None:
-            row.retired_at = now()
-            session.add(row)
+        _retire(session, row, by)
         return "retired"
     session.exec(delete(IndicatorTarget).where(IndicatorTarget.indicator_code == row.code))
     session.delete(row)
@@ -104,10 +109,12 @@ def refresh(engine, force: bool = False) -> bool:
             for name, value in _columns(item).items():
                 setattr(row, name, value)
             row.origin, row.position = NATIONAL, position
+            if row.retired_by == SHIPPED:  # shipped again: back in use (a province's retirement stands)
+                row.retired_at = row.retired_by = None
             session.add(row)
-        for row in session.exec(select(IndicatorDef).where(IndicatorDef.origin == NATIONAL)).scalars():
+        for row in session.exec(select(IndicatorDef).where(IndicatorDef.origin == NATIONAL)).scalars().all():
             if row.code not in shipped:
-                _retire_or_delete(session, row)
+                _retire_or_delete(session, row, SHIPPED)
         session.merge(Meta(key=META_DIGEST, value=digest))
     return True
 
@@ -225,7 +232,7 @@ def check_entry(item, known: dict[str, Indicator], index: int) -> dict:
     for name in ("name_vi", "name_en"):
         _text(item, name, where, 300)
     for name in ("unit_vi", "unit_en"):
-        _text(item, name, where, 40, required=False)
+        _text(item, name, where, 40)
     for name in ("target_2025", "target_2030"):
         _percent(item.get(name), where, name)
     if "retired" in item and not isinstance(item["retired"], bool):
@@ -352,6 +359,8 @@ def changes(engine, entries: Entries, set_by: str, replace: bool = False) -> lis
     entries are the province's whole state (a configuration), so what they leave out goes."""
     current = stored(engine)
     held_targets = targets(engine)
+    with session_scope(engine) as session:
+        retired_by = dict(session.exec(select(IndicatorDef.code, IndicatorDef.retired_by)).all())
     lines: list[Message] = []
     listed = {item["code"] for item in entries.indicators}
     for item in entries.indicators:
@@ -370,7 +379,7 @@ def changes(engine, entries: Entries, set_by: str, replace: bool = False) -> lis
         for code, old in current.items():
             if old.origin == PROVINCE and code not in listed and not old.retired:
                 lines.append(Message("ngừng dùng chỉ tiêu {code}: {name}", code=code, name=old.name_vi))
-            if old.retired and code not in retire and (code in listed or old.origin == NATIONAL):
+            if old.retired and code not in retire and (code in listed or retired_by.get(code) == set_by):
                 lines.append(Message("dùng lại chỉ tiêu {code}: {name}", code=code, name=old.name_vi))
     for target in entries.targets:
         held = held_targets.get(target["indicator"], {}).get(target["year"])
@@ -402,7 +411,6 @@ def _target_line(code: str, year: int, wanted: tuple[float, str] | None) -> Mess
 
 def apply_entries(session, entries: Entries, set_by: str, replace: bool = False) -> None:
     """Write `entries` in the caller's transaction (catalogue import, configuration import)."""
-    stamp = now()
     top = session.exec(select(func.max(IndicatorDef.position)).where(IndicatorDef.origin == PROVINCE)).one()[0]
     position = (top or 0) + 1
     listed = set()
@@ -417,21 +425,22 @@ def apply_entries(session, entries: Entries, set_by: str, replace: bool = False)
             position += 1
         for name, value in _columns(definition).items():
             setattr(row, name, value)
-        row.retired_at = (row.retired_at or stamp) if code in retire else None
+        if code in retire:
+            _retire(session, row, set_by)
+        else:
+            row.retired_at = row.retired_by = None
         session.add(row)
     session.flush()
     for code in retire - listed:
         row = session.get(IndicatorDef, code)
-        if row is not None and row.retired_at is None:
-            row.retired_at = stamp
-            session.add(row)
+        if row is not None:
+            _retire(session, row, set_by)
     if replace:
-        shipped = {item["code"] for item in shipped_items()}
         for row in session.exec(select(IndicatorDef)).scalars().all():
             if row.origin == PROVINCE and row.code not in listed:
-                _retire_or_delete(session, row)
-            elif row.origin == NATIONAL and row.code in shipped and row.code not in retire:
-                row.retired_at = None
+                _retire_or_delete(session, row, set_by)
+            elif row.origin == NATIONAL and row.retired_by == set_by and row.code not in retire:
+                row.retired_at = row.retired_by = None  # the province uses it again
                 session.add(row)
         session.exec(delete(IndicatorTarget).where(IndicatorTarget.set_by == set_by))
         session.flush()
@@ -485,7 +494,7 @@ def province_entries(engine) -> Entries:
                 if row.retired_at is not None:
                     item["retired"] = True
                 entries.indicators.append(item)
-            elif row.retired_at is not None:
+            elif row.retired_at is not None and row.retired_by != SHIPPED:
                 entries.retire.append(row.code)
     for code, years in sorted(targets(engine).items()):
         for year, (value, decision) in sorted(years.items()):

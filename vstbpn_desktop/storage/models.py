@@ -74,6 +74,9 @@ class IndicatorDef(SQLModel, table=True):
     position: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     # Retired, never deleted while values exist: hidden from entry, kept in old periods' reports.
     retired_at: datetime | None = None
+    # Who retired it: "catalogue" (no longer shipped: back in use if a later file ships it again)
+    # or the code of the unit that decided it (the province, by catalogue import or configuration).
+    retired_by: str | None = Field(default=None, max_length=20)
 
 
 class IndicatorTarget(SQLModel, table=True):

@@ -1,4 +1,4 @@
-"""the catalogue as versioned data (definition, origin, position, retired_at) and the province's targets
+"""the catalogue as versioned data (definition, origin, position, retired_at, retired_by) and the province's targets
 
 Revision ID: 0003_config
 Revises: 0002_content
@@ -24,6 +24,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("origin", sa.String(length=20), nullable=False, server_default="national"))
         batch_op.add_column(sa.Column("position", sa.Integer(), nullable=False, server_default="0"))
         batch_op.add_column(sa.Column("retired_at", sa.DateTime(), nullable=True))
+        batch_op.add_column(sa.Column("retired_by", sa.String(length=20), nullable=True))
     op.create_table(
         "indicator_target",
         sa.Column("indicator_code", sa.String(length=60), nullable=False),
@@ -57,6 +58,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("indicator_target")
     with op.batch_alter_table("indicator", schema=None) as batch_op:
+        batch_op.drop_column("retired_by")
         batch_op.drop_column("retired_at")
         batch_op.drop_column("position")
         batch_op.drop_column("origin")
