@@ -269,6 +269,11 @@ def test_only_the_parent_may_steer(units, cli_factory, tmp_path):
     line = refused(district, "config", "import", _crafted(commune, tmp_path, "child.vstc", good))
     assert f"tệp cấu hình của đơn vị {child}" in line and "chỉ nhận cấu hình của đơn vị cấp trên 89" in line
     assert snapshot(district) == before
+    # A configuration given to bundle import is refused as such (verify too).
+    for command in ("import", "verify"):
+        line = refused(district, "bundle", command, tmp_path / "c1.vstc")
+        assert "là tệp cấu hình của cấp trên, không phải gói báo cáo" in line
+    assert snapshot(district) == before
     # The province itself has no parent: its own file is not for it.
     line = refused(province, "config", "import", tmp_path / "c1.vstc")
     assert "c1.vstc" in line

@@ -239,6 +239,11 @@ def _authenticated(profile, reader: BundleReader) -> fmt.Manifest:
             sender_tree=manifest.sender_tree,
             org_unit_tree=profile.org_unit_tree,
         )
+    if manifest.kind == fmt.KIND_CONFIG:
+        raise reader.refuse(
+            "là tệp cấu hình của cấp trên, không phải gói báo cáo; nhập bằng config import (Cấu hình từ tỉnh)",
+            member=fmt.MANIFEST,
+        )
     if manifest.kind == fmt.KIND_REPORT:
         _check_report(profile, reader, manifest)
     return manifest
