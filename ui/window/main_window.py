@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vstbpn_desktop.catalogue import indicators
+from vstbpn_desktop.catalogue import entry_indicators
 
 from ..common.screen import room
 from ..entry.pages import FiguresPage, GridPage, NarrativePage, TablePage
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.body, 1)
         self.setCentralWidget(central)
 
-        catalogue = indicators().values()
+        catalogue = entry_indicators()  # retired indicators are not offered for entry
 
         def section(name):
             counts = [i for i in catalogue if i.section == name and i.typed]
