@@ -13,6 +13,7 @@ from .catalogue import indicators
 from .catalogue.org_units import read_tree, shipped_trees
 from .errors import Refused
 from .files import database_problem
+from .safety.audit import install as install_audit
 from .safety.audit import set_actor
 from .settings import DATABASE_FILE, Settings, profile_exists
 from .storage.database import (
@@ -206,6 +207,7 @@ class Profile:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
+            install_audit()  # the audit trail and the lock check on every ORM session of the process
             self._engine = make_engine(self.database_url)
         return self._engine
 
@@ -265,6 +267,19 @@ class Profile:
                     .order_by(OrgUnit.code)
                 ).all()
             )
+
+    def unit_tree(self, code: str | None = None) -> dict[str, list[str]]:
+        """Each unit from `code` (the profile's unit by default) down, the unit first, with its children's codes."""
+        tree, frontier = {}, [code or self.org_unit_code]
+        while frontier:
+            unit = frontier.pop()
+            tree[unit] = [child.code for child in self.children(unit)]
+            frontier.extend(tree[unit])
+        return tree
+
+    def units_below(self, code: str | None = None) -> list[str]:
+        """The unit (the profile's by default) and every unit below it, the unit first."""
+        return list(self.unit_tree(code))
 
     # -- catalogues ----------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ the parent sees what changed in a resubmission. Each export records an `export` 
 trail; the next bundle of the same period counts from there. A bundle of format 1.0 has no summary.
 """
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import func, select
 
@@ -15,6 +15,7 @@ from ..formats import format_count, format_date
 from ..safety import audit
 from ..storage.models import AuditEvent
 from ..text import nfc
+from ..timestamps import local_day, parse_timestamp, timestamp
 from . import format as fmt
 from .strictjson import loads
 
@@ -28,11 +29,7 @@ MAX_COUNT = 10**9
 
 
 def _stamp(moment: datetime | None) -> str | None:
-    if moment is None:
-        return None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return None if moment is None else timestamp(moment)
 
 
 def previous_export(engine, org_unit: str, period_code: str) -> datetime | None:
@@ -122,8 +119,7 @@ def totals(summary: dict) -> dict:
 
 
 def _local_day(stamp: str) -> str:
-    moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).astimezone()
-    return format_date(moment.date())
+    return format_date(local_day(parse_timestamp(stamp)))
 
 
 def describe(summary: dict | None) -> str:

@@ -22,6 +22,7 @@ from ..errors import Refused
 from ..periods import Period
 from ..storage.database import session_scope
 from ..storage.models import Activity, Document, IndicatorValue, Narrative, now
+from ..timestamps import timestamp
 from . import audit_member
 from . import format as fmt
 from .keys import fingerprint_hex, load_private_key, raw_public
@@ -208,7 +209,7 @@ def export_bundle(
             recipient_org_unit=unit.parent_code,
             sequence=sequence,
             period=period.code,
-            created_at=stamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            created_at=timestamp(stamp),
             app_version=__version__,
             counts=counts,
             members=tuple(members),

@@ -33,9 +33,7 @@ class Enrolment:
 
 
 def _units_below(profile) -> set[str]:
-    from ..summary import units_below
-
-    return set(units_below(profile, profile.org_unit_code)) - {profile.org_unit_code}
+    return set(profile.units_below()) - {profile.org_unit_code}
 
 
 def _as_enrolment(profile, row: TrustedKey, already: bool = False) -> Enrolment:

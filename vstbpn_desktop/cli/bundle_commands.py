@@ -246,7 +246,7 @@ def cmd_bundle_verify(args) -> int:
     print(_headline(profile, result))
     _print_audit(result)
     if result.status == "already":
-        from ..bundle.importer import local_date
+        from ..timestamps import local_date
 
         print(f"Hợp lệ, và gói này đã nhận ngày {local_date(result.received_at)}; nhập lại sẽ không thay đổi gì.")
         return 0
@@ -276,8 +276,8 @@ def cmd_bundle_return(args) -> int:
 
 def cmd_period_show(args) -> int:
     from ..bundle.answer import returned_state
-    from ..bundle.importer import local_date
     from ..safety.locking import lock_state
+    from ..timestamps import local_date
 
     profile = open_profile(args)
     row = lock_state(profile.engine, args.period)
@@ -296,7 +296,8 @@ def cmd_period_show(args) -> int:
 
 
 def cmd_bundle_import(args) -> int:
-    from ..bundle.importer import import_bundle, local_date
+    from ..bundle.importer import import_bundle
+    from ..timestamps import local_date
 
     profile = open_profile(args)
     many = len(args.files) > 1

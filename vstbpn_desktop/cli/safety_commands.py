@@ -2,10 +2,10 @@
 
 import json
 from contextlib import contextmanager
-from datetime import UTC
 from pathlib import Path
 
 from ..errors import Refused
+from ..timestamps import local_time
 from .common import open_profile, period_arg
 
 
@@ -95,7 +95,7 @@ def cmd_backups(args) -> int:
     if not items:
         print("Chưa có bản sao lưu nào")
     for b in items:
-        local = b.when.astimezone()
+        local = local_time(b.when)
         print(
             f"{local:%d/%m/%Y %H:%M}\t{_size(b.size)}\t{b.records if b.records is not None else '?'} bản ghi\t"
             f"{b.reason}\t{b.path.name}"
@@ -178,7 +178,7 @@ def cmd_submit(args) -> int:
 
     with _opened(args) as profile:
         row = submit(profile.engine, args.period, profile.author or "không rõ")
-    local = row.locked_at.astimezone()
+    local = local_time(row.locked_at)
     print(f"Đã khóa kỳ {args.period.code} để gửi ({row.locked_by}, {format_date(local.date())} {local:%H:%M})")
     return 0
 
@@ -203,8 +203,7 @@ def cmd_audit_list(args) -> int:
     if not rows:
         print("Không có thay đổi nào")
     for row in rows:
-        when = row["at"] if row["at"].tzinfo else row["at"].replace(tzinfo=UTC)
-        when = when.astimezone()
+        when = local_time(row["at"])
         extra = f"\tlý do: {row['reason']}" if row["reason"] else ""
         changed = ""
         if row["action"] == "update" and row["before"] and row["after"]:

