@@ -15,20 +15,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import Message, WithMessage
+from .files import DATABASE_FILE, KEYS_DIR, SETTINGS_FILE, is_profile_folder
 
 
 class OutputError(WithMessage, RuntimeError):
     """The output path cannot be written; the message names it."""
-
-
-# A profile folder is known by these files (settings.py's names; not imported: settings imports us).
-DATABASE_FILE = "vstbpn.sqlite3"
-SETTINGS_FILE = "settings.json"
-KEYS_DIR = "keys"
-
-
-def is_profile_folder(folder: Path) -> bool:
-    return (folder / DATABASE_FILE).exists() or (folder / SETTINGS_FILE).is_file()
 
 
 def refuse_profile_path(target: Path) -> None:

@@ -9,13 +9,14 @@ from sqlalchemy.exc import DatabaseError
 from sqlmodel import select
 
 from . import __version__
+from .bundle import kept
 from .catalogue import indicators
 from .catalogue.org_units import read_tree, shipped_trees
 from .errors import Refused
-from .files import database_problem
+from .files import DATABASE_FILE, database_problem
 from .safety.audit import install as install_audit
 from .safety.audit import set_actor
-from .settings import DATABASE_FILE, Settings, profile_exists
+from .settings import Settings, profile_exists
 from .storage.database import (
     SchemaTooNew,
     current_revision,
@@ -186,6 +187,14 @@ class Profile:
                 f"Ban VSTBPN và BĐG {parent.name}" if parent else "Ủy ban quốc gia vì sự tiến bộ của phụ nữ Việt Nam"
             )
             s.recipients = f"{above};\nThành viên Ban;\nLưu: VT."
+
+    # -- what a restore keeps (safety/backup.py calls these: bundle/kept.py is a layer above it) ------
+
+    def remember_kept(self, live: Path) -> kept.Held:
+        return kept.remember(live)
+
+    def reapply_kept(self, held: kept.Held) -> dict:
+        return kept.reapply(self, held)
 
     def _migrate(self) -> None:
         if current_revision(self.engine) is not None:

@@ -1,8 +1,8 @@
 """`summary`: a unit's consolidated figures for a period, and which children have reported."""
 
 from .bundle.ledger import received
-from .domain.figures import compute
 from .errors import Refused
+from .figures import compute
 from .periods import Period
 from .profile import Profile
 
@@ -34,7 +34,7 @@ def enrolled_children(profile: Profile, unit_code: str) -> list[str]:
 
 
 def unit_figures(profile: Profile, unit_code: str, period: Period, only=None):
-    """The unit's figures consolidated over its tree by what each value covers (domain/figures.py)."""
+    """The unit's figures consolidated over its tree by what each value covers (figures.py)."""
     tree = profile.unit_tree(unit_code)
     return compute(profile.engine, unit_code, list(tree), period, tree=tree, only=only)
 

@@ -26,7 +26,6 @@ from ..text import nfc
 from ..timestamps import local_date, timestamp
 from . import format as fmt
 from . import ledger
-from .export import _zip_info, bundle_file, seal
 from .keys import fingerprint_hex, load_private_key, raw_public
 from .sequence import next_sequence, raise_to
 from .strictjson import loads
@@ -89,6 +88,8 @@ def parse(data: bytes) -> dict:
 
 def write_return(profile, child: str, period: Period, reason: str, out: Path, passphrase: str) -> ReturnResult:
     """Write the signed answer returning `child`'s report of `period` for correction."""
+    from .export import _zip_info, bundle_file, seal  # lazy: keeps the export code out of the window's start
+
     reason = clean_reason(reason)
     child = (child or "").strip()
     out = Path(out)

@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..atomic import KEYS_DIR, OutputError, write_atomic
+from ..atomic import OutputError, write_atomic
 from ..errors import Refused
+from ..files import KEYS_DIR
 from . import keyfile
 
 if TYPE_CHECKING:  # cryptography is imported where a key is used: not at the window's start

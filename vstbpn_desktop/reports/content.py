@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, FIGURES_MARK, NARRATIVE_SECTIONS, indicators, label
-from ..domain.figures import Figures
 from ..errors import Refused
+from ..figures import Figures
 from ..formats import format_count, format_long_date, format_number, format_percent, round_share
 from ..periods import Period
 from ..profile import Profile

@@ -18,10 +18,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from ..atomic import TEMP_SUFFIX, OutputError, _fsync_folder, atomic_path, claim, release, remove_leftovers
-from ..bundle import kept
 from ..errors import Message, Refused
 from ..files import not_a_file
-from .integrity import _connect, check_file, explain_storage_error, looks_like_sqlite
+from .integrity import check_file, explain_storage_error, looks_like_sqlite, plain_connection
 
 BACKUP_DIR = "backups"
 _NAME = re.compile(r"^vstbpn-(\d{8}-\d{6})-([a-z]+)(?:-(\d+))?\.sqlite3$")
@@ -65,7 +64,7 @@ def _cleanup_sidecars(path: Path) -> None:
 
 def count_records(path: Path) -> int | None:
     try:
-        connection = _connect(path)
+        connection = plain_connection(path)
         try:
             return sum(connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in RECORD_TABLES)
         finally:
@@ -259,7 +258,7 @@ def inspect_candidate(path: Path, expected_unit: str | None) -> dict:
             path=path,
             value=problems[:2],
         )
-    connection = _connect(path)
+    connection = plain_connection(path)
     try:
         tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not {"alembic_version", "meta", *RECORD_TABLES} <= tables:
@@ -295,7 +294,7 @@ def inspect_candidate(path: Path, expected_unit: str | None) -> dict:
 
 def _current_unit(live: Path) -> str | None:
     try:
-        connection = _connect(live)
+        connection = plain_connection(live)
         try:
             row = connection.execute("SELECT value FROM meta WHERE key='org_unit'").fetchone()
             return row[0] if row else None
@@ -332,8 +331,9 @@ def restore(profile, file: Path) -> dict:
             connection.close()
         safety = None
         damaged = bool(live.exists() and check_file(live, quick=True))
-        # Revocations, the bundle ledger and the sequence counter are not rolled back (bundle/kept.py).
-        held = kept.remember(live) if live.exists() else kept.Held()
+        # Revocations, the bundle ledger and the sequence counter are not rolled back (bundle/kept.py,
+        # a layer above: reached through the profile).
+        held = profile.remember_kept(live)
         if live.exists() and not damaged:
             safety = before(profile, "restore")
         profile.close()
@@ -362,7 +362,7 @@ def restore(profile, file: Path) -> dict:
 
     if needs_upgrade(profile.engine):
         profile._migrate()
-    carried = kept.reapply(profile, held)
+    carried = profile.reapply_kept(held)
     return {**facts, "safety_backup": str(safety.path) if safety else None, "damaged_moved": damaged, "kept": carried}
 
 
