@@ -102,7 +102,7 @@ def claim(handle: int) -> int | None:
     `remove_leftovers` then knows it is in use and leaves it. On Windows it is closed at once (a
     file may not be renamed while open there; an open file cannot be deleted anyway)."""
     if os.name == "posix":
-        import fcntl
+        import fcntl  # POSIX only: Windows has no fcntl
 
         fcntl.flock(handle, fcntl.LOCK_EX)
         return handle
@@ -125,7 +125,7 @@ def remove_leftovers(folder: Path, pattern: str) -> list[Path]:
             continue
         try:
             if os.name == "posix":
-                import fcntl
+                import fcntl  # POSIX only: Windows has no fcntl
 
                 handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
                 try:

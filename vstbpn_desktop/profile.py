@@ -1,6 +1,7 @@
 """A profile: one office's folder with its database, keys, backups, logs and settings."""
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import delete
@@ -10,12 +11,15 @@ from sqlmodel import select
 
 from . import __version__
 from .bundle import kept
+from .bundle.keys import init_profile_key
 from .catalogue import indicators
 from .catalogue.org_units import read_tree, shipped_trees
 from .errors import Refused
 from .files import DATABASE_FILE, database_problem
 from .safety.audit import install as install_audit
 from .safety.audit import set_actor
+from .safety.backup import before, remove_restore_leftovers
+from .safety.integrity import check_file
 from .settings import Settings, profile_exists
 from .storage.database import (
     SchemaTooNew,
@@ -57,12 +61,9 @@ class Profile:
             problem = database_problem(profile.database_path, data_dir)
             if problem is not None:
                 raise Refused("{database_path}: {problem}", database_path=profile.database_path, problem=problem)
-            from .safety.backup import remove_restore_leftovers
 
             remove_restore_leftovers(profile)  # full database copies a killed restore or backup left
         if verify and not settings.database_url:
-            from .safety.integrity import check_file
-
             problems = check_file(profile.database_path, quick=True)
             if problems:
                 raise Refused(
@@ -198,8 +199,6 @@ class Profile:
 
     def _migrate(self) -> None:
         if current_revision(self.engine) is not None:
-            from .safety.backup import before
-
             before(self, "migration")
         upgrade_to_head(self.engine)
 
@@ -338,18 +337,12 @@ class Profile:
 
 def creation_hooks():
     """What else a new profile gets, owned by other areas: its signing key (bundle/keys.py)."""
-    try:
-        from .bundle.keys import init_profile_key
-    except ImportError:
-        return []
     return [init_profile_key]
 
 
 def choose_unit(units: list[OrgUnit], tree: str | None) -> OrgUnit | None:
     """GSO codes were reused by the 2025 reform: a code may name a unit in two trees.
     The tree asked for wins; otherwise the unit that is valid today."""
-    from datetime import date
-
     if tree:
         return next((u for u in units if u.tree == tree), None)
     today = date.today()

@@ -95,7 +95,7 @@ def default_data_dir() -> Path:
     env = os.environ.get("VSTBPN_DATA_DIR")
     if env:
         return Path(env)
-    from platformdirs import user_data_dir
+    from platformdirs import user_data_dir  # lazy: platformdirs only when VSTBPN_DATA_DIR is not set
 
     return Path(user_data_dir("VSTBPN Desktop", "VSTBPN", roaming=False))
 

@@ -1,10 +1,14 @@
 """`summary`: a unit's consolidated figures for a period, and which children have reported."""
 
+from sqlmodel import select
+
 from .bundle.ledger import received
 from .errors import Refused
 from .figures import compute
 from .periods import Period
 from .profile import Profile
+from .storage.database import session_scope
+from .storage.models import TrustedKey
 
 
 def reported_children(profile: Profile, unit_code: str, period: Period) -> tuple[list[str], list[str]]:
@@ -22,10 +26,6 @@ def reported_children(profile: Profile, unit_code: str, period: Period) -> tuple
 
 def enrolled_children(profile: Profile, unit_code: str) -> list[str]:
     """Children with a key in the trust register (even revoked since): the units expected to send bundles."""
-    from sqlmodel import select
-
-    from .storage.database import session_scope
-    from .storage.models import TrustedKey
 
     children = [child.code for child in profile.children(unit_code)]
     with session_scope(profile.engine) as session:

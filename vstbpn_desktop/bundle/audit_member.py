@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from ..errors import Reason
 from ..formats import format_count, format_date
+from ..periods import Period
 from ..safety import audit
 from ..storage.models import AuditEvent
 from ..text import nfc
@@ -48,8 +49,6 @@ def previous_export(engine, org_unit: str, period_code: str) -> datetime | None:
 def build(engine, org_unit: str, period_code: str) -> dict:
     """The summary for the bundle about to be written. A year bundle counts the changes of the
     year's own values and of both half-years (its activities and documents are dated in them)."""
-    from ..periods import Period
-
     since = previous_export(engine, org_unit, period_code)
     period = Period.parse(period_code)
     codes = [period_code] if period.half else [period_code, f"{period_code}H1", f"{period_code}H2"]

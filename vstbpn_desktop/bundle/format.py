@@ -22,6 +22,7 @@ from datetime import datetime
 from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS
 from ..domain.validation import COVERAGES, DOCUMENT_DIRECTIONS, MAX_TEXT
 from ..errors import Count, Reason
+from ..periods import Period
 from ..text import REFUSED_CHARACTER
 from ..timestamps import parse_timestamp
 
@@ -306,8 +307,6 @@ def check_record(name: str, raw: dict) -> None:
 
 def manifest_from_json(value) -> Manifest:
     """Check the manifest's shape; ValueError naming the field and the rule."""
-    from ..periods import Period
-
     if not isinstance(value, dict):
         raise Reason("manifest phải là một đối tượng JSON")
     unknown = sorted(set(value) - set(MANIFEST_FIELDS) - set(OPTIONAL_MANIFEST_FIELDS))

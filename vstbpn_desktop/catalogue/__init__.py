@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..resources import resource
+from ..text import fold, nfc
 
 ACTIVITY_KINDS: dict[str, tuple[str, str]] = {
     "communication": ("Tuyên truyền", "Communication"),
@@ -103,8 +104,6 @@ def code_of(text: str, vocabulary: dict[str, tuple[str, str]]) -> str:
     """A kind or section given as its code ("training") or its name in either language ("Tập huấn",
     "tap huan", "Training"), any letter case or accents; anything else comes back unchanged, for
     the validator to refuse by name."""
-    from ..text import fold, nfc
-
     wanted = fold(nfc(text.strip()))
     for code, names in vocabulary.items():
         if wanted in {fold(code), *(fold(nfc(name)) for name in names)}:

@@ -223,7 +223,7 @@ def backup_if_due(profile, reason: str) -> BackupInfo | None:
         if newest and datetime.now(UTC) - newest < timedelta(days=1):
             return None
     elif reason == "exit":
-        from .audit import last_change
+        from .audit import last_change  # lazy: the ORM; the start-up check imports this module without it
 
         changed = last_change(profile.engine)
         if changed is None:
@@ -240,7 +240,7 @@ def backup_if_due(profile, reason: str) -> BackupInfo | None:
 
 def inspect_candidate(path: Path, expected_unit: str | None) -> dict:
     """Refuse a file that is not a whole backup of this profile from a known schema."""
-    from ..storage.database import MIGRATIONS_DIR
+    from ..storage.database import MIGRATIONS_DIR  # lazy: the ORM; the start-up check imports this module without it
 
     path = Path(path)
     problem = not_a_file(path)  # a FIFO or device: refused, never waited on
@@ -269,7 +269,7 @@ def inspect_candidate(path: Path, expected_unit: str | None) -> dict:
         meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
     finally:
         connection.close()
-    from alembic.script import ScriptDirectory
+    from alembic.script import ScriptDirectory  # lazy: Alembic (0.3 s), only to read a backup's schema
 
     known = {rev.revision for rev in ScriptDirectory(str(MIGRATIONS_DIR)).walk_revisions()}
     revision = revision[0] if revision else None
@@ -358,7 +358,7 @@ def restore(profile, file: Path) -> dict:
     problems = check_file(live)
     if problems:  # pragma: no cover - the copy was checked twice before
         raise Refused("{live}: sau khi khôi phục, kiểm tra toàn vẹn thất bại ({value})", live=live, value=problems[0])
-    from ..storage.database import needs_upgrade
+    from ..storage.database import needs_upgrade  # lazy: the ORM; the start-up check imports this module without it
 
     if needs_upgrade(profile.engine):
         profile._migrate()

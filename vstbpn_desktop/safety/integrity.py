@@ -3,6 +3,8 @@
 Checks run on a plain sqlite3 connection so a damaged file is reported, never "repaired".
 """
 
+import errno
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -83,8 +85,6 @@ def check_file(path: Path, quick: bool = False) -> list[str]:
 
 def _access_refusal(path: Path, exc: BaseException) -> Refused:
     """The file could not be opened or read: not damage, an access or storage problem."""
-    import os
-
     if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         return Refused(
             "{path}: thư mục hoặc tệp dữ liệu chỉ đọc (không có quyền ghi); SQLite cần ghi được vào thư "
@@ -162,7 +162,7 @@ def storage_warning(path: Path, mounts_text: str | None = None) -> Message | Non
 
 
 def _windows_warning(path: Path) -> Message | None:  # pragma: no cover - Windows only
-    import ctypes
+    import ctypes  # Windows only
 
     text = str(path)
     if text.startswith("\\\\"):
@@ -177,9 +177,7 @@ def _windows_warning(path: Path) -> Message | None:  # pragma: no cover - Window
 
 def explain_storage_error(exc: BaseException, where: Path | str | None = None) -> Message | None:
     """A clear Vietnamese message for a storage failure (disk full, read-only, I/O), else None."""
-    import errno
-
-    from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.exc import DBAPIError  # lazy: the ORM; the start-up check imports this module without it
 
     if not isinstance(exc, (sqlite3.Error, DBAPIError, OSError)):
         return None
