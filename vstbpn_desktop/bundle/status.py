@@ -36,7 +36,6 @@ class Cell:
     status: str  # "received" | "late" | "missing"
     received: date | None = None  # the date of the bundle held now
     sequence: int | None = None
-    first_received: date | None = None  # lateness is judged on the first bundle of the period
     overdue: bool = False  # missing and the deadline has passed
     returned: date | None = None  # the day this unit returned the bundle it holds for correction
 
@@ -83,14 +82,13 @@ def matrix(profile, periods: list[Period] | None = None, today: date | None = No
             if current is None:
                 cells[period.code] = Cell("missing", overdue=bool(deadline and today > deadline))
                 continue
-            first = min(local_day(row.received_at) for row in mine)
+            first = min(local_day(row.received_at) for row in mine)  # lateness: the period's first bundle
             late = bool(deadline and first > deadline)
             sent_back = returned.get((child.code, period.code, current.sequence))
             cells[period.code] = Cell(
                 "late" if late else "received",
                 local_day(current.received_at),
                 current.sequence,
-                first,
                 returned=sent_back,
             )
         rows.append({"org_unit": child.code, "name": child.name, "cells": cells})

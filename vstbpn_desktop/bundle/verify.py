@@ -460,12 +460,3 @@ class BundleReader:
                 raise Reason('mục "{section}" xuất hiện hai lần', section=section)
             seen.add(section)
             result.narratives[section] = text
-
-
-def read_verified(
-    path: Path, key_for: Callable[[str], SigningKey], progress: Progress | None = None
-) -> tuple[fmt.Manifest, str, Content]:
-    """Authenticate and read a whole bundle: (manifest, manifest SHA-256, clean content)."""
-    with BundleReader(path, progress) as reader:
-        manifest = reader.authenticate(key_for)
-        return manifest, reader.manifest_sha256, reader.content()

@@ -42,9 +42,6 @@ NARRATIVE_SECTIONS: dict[str, tuple[str, str]] = {
 # (without it they open the section): "Các ban, ngành … cộng đồng.\n[số liệu]\nĐặc biệt …".
 FIGURES_MARK = "[số liệu]"
 
-# Activities whose figures make up COMM_* indicators.
-COMMUNICATION_KINDS = ("communication", "training", "conference")
-
 
 @dataclass(frozen=True)
 class Indicator:
@@ -87,10 +84,6 @@ def indicators() -> dict[str, Indicator]:
         item["activity_kinds"] = tuple(item.get("activity_kinds", ()))
         result[item["code"]] = Indicator(**item)
     return result
-
-
-def typed_indicators() -> list[Indicator]:
-    return [i for i in indicators().values() if i.typed]
 
 
 def label(vocabulary: dict[str, tuple[str, str]], code: str, language: str = "vi") -> str:
