@@ -20,6 +20,7 @@ from pathlib import Path
 from ..atomic import TEMP_SUFFIX, OutputError, _fsync_folder, atomic_path, claim, release, remove_leftovers
 from ..errors import Message, Refused
 from ..files import not_a_file
+from ..timestamps import as_utc
 from .integrity import check_file, explain_storage_error, looks_like_sqlite, plain_connection
 
 BACKUP_DIR = "backups"
@@ -228,9 +229,7 @@ def backup_if_due(profile, reason: str) -> BackupInfo | None:
         changed = last_change(profile.engine)
         if changed is None:
             return None
-        if changed.tzinfo is None:
-            changed = changed.replace(tzinfo=UTC)
-        if newest and changed < newest:
+        if newest and as_utc(changed) < newest:
             return None
     return backup(profile, reason=reason)
 
