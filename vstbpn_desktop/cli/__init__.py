@@ -11,9 +11,7 @@ import sys
 from pathlib import Path
 
 from .. import __version__
-from ..domain.validation import Invalid
 from ..errors import Refused
-from ..safety.integrity import explain_storage_error
 from .common import VisibleStream, close_profiles
 
 COMMAND_MODULES = [
@@ -58,6 +56,7 @@ def run(argv: list[str] | None = None) -> int:
     if not hasattr(args, "handler"):
         parser.parse_args([*(argv or sys.argv[1:]), "--help"])
         return 2
+    from ..domain.validation import Invalid  # lazy: validation loads the catalogue; the parser needs neither
 
     streams = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = VisibleStream(sys.stdout), VisibleStream(sys.stderr)
@@ -70,6 +69,10 @@ def run(argv: list[str] | None = None) -> int:
         print("error: đã hủy", file=sys.stderr)
         return 1
     except Exception as exc:  # disk full, read-only folder, I/O error: a clear line, not a trace
+        from ..safety.integrity import (
+            explain_storage_error,  # lazy: sqlite3 and tempfile are not needed to build the parser
+        )
+
         message = explain_storage_error(exc)
         if message is None:
             raise

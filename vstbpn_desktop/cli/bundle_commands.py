@@ -15,7 +15,6 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ..domain.validation import parse_date
 from ..errors import Refused
 from ..formats import format_count, format_date
 from ..timestamps import local_date
@@ -384,6 +383,7 @@ def cmd_bundle_status(args) -> int:
 
 def cmd_period_deadline(args) -> int:
     from ..bundle.status import set_deadline  # lazy: building the parser loads no ORM, crypto or report library
+    from ..domain.validation import parse_date  # lazy: validation loads the catalogue; the parser needs neither
 
     profile = open_profile(args)
     day = None

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from ..errors import Refused
 from ..periods import Period
-from ..settings import default_data_dir
 
 if TYPE_CHECKING:  # imported by open_profile: building the argument parser (main.py, before
     from ..profile import Profile  # the window) must not import SQLModel/SQLAlchemy
@@ -20,6 +19,8 @@ _opened: list["Profile"] = []
 
 def data_dir(args) -> Path:
     """The profile folder: --data-dir, else VSTBPN_DATA_DIR, else the user's data folder."""
+    from ..settings import default_data_dir  # lazy: sqlite3 and tempfile are not needed to build the parser
+
     return Path(args.data_dir) if args.data_dir else default_data_dir()
 
 

@@ -5,10 +5,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import Refused
-from ..files import database_problem
+from ..files import DATABASE_FILE, database_problem
 from ..formats import format_date, format_number
-from ..safety.integrity import ensure_whole, storage_warning, wal_was_deleted
-from ..settings import Settings
 from ..timestamps import local_time
 from .common import data_dir, open_profile, period_arg
 
@@ -107,6 +105,7 @@ def cmd_backups(args) -> int:
 def cmd_restore(args) -> int:
     from ..profile import Profile  # lazy: building the parser loads no ORM, crypto or report library
     from ..safety.backup import restore  # lazy: building the parser loads no ORM, crypto or report library
+    from ..settings import Settings  # lazy: sqlite3 and tempfile are not needed to build the parser
 
     folder = data_dir(args)
     try:
@@ -139,7 +138,12 @@ def cmd_restore(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from ..profile import DATABASE_FILE  # lazy: building the parser loads no ORM, crypto or report library
+    from ..safety.integrity import (  # lazy: sqlite3 and tempfile are not needed to build the parser
+        ensure_whole,
+        storage_warning,
+        wal_was_deleted,
+    )
+    from ..settings import Settings  # lazy: sqlite3 and tempfile are not needed to build the parser
 
     folder = data_dir(args)
     try:
