@@ -69,9 +69,8 @@ def run(argv: list[str] | None = None) -> int:
         print("error: đã hủy", file=sys.stderr)
         return 1
     except Exception as exc:  # disk full, read-only folder, I/O error: a clear line, not a trace
-        from ..safety.integrity import (
-            explain_storage_error,  # lazy: sqlite3 and tempfile are not needed to build the parser
-        )
+        # lazy: sqlite3 and tempfile are not needed to build the parser
+        from ..safety.integrity import explain_storage_error
 
         message = explain_storage_error(exc)
         if message is None:
