@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import ok
 
-from vstbpn_desktop.catalogue import entry_indicators, indicators, versioned
+from vstbpn_desktop.catalogue import entry_indicators, indicators
+from vstbpn_desktop.domain import indicators as catalogue_state
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import DATABASE_FILE, Profile
 from vstbpn_desktop.records import Scope, indicator_values, set_indicator_values
@@ -39,7 +40,7 @@ def newer_catalogue(tmp_path, monkeypatch, drop=(), add=(NEW,)) -> None:
     data["indicators"] = [i for i in data["indicators"] if i["code"] not in drop] + list(add)
     path = tmp_path / "indicators.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    monkeypatch.setattr(versioned, "resource", lambda name: path)
+    monkeypatch.setattr(catalogue_state, "resource", lambda name: path)
 
 
 def stored_codes(folder: Path) -> dict[str, object]:
@@ -78,7 +79,7 @@ def test_an_old_profile_opened_by_a_newer_catalogue(tmp_path, monkeypatch):
     assert codes["LEADERS_TOTAL"] is not None and "MEDIA_ITEMS" not in codes and codes["GBV_SHELTERS"] is None
     # Opened again with the same file: nothing to do (the stored hash matches); with the old file back,
     # the retired indicator returns to entry.
-    monkeypatch.setattr(versioned, "resource", resource)
+    monkeypatch.setattr(catalogue_state, "resource", resource)
     profile = Profile.open(folder)
     try:
         assert not indicators()["LEADERS_TOTAL"].retired and "MEDIA_ITEMS" in indicators()

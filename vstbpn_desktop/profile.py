@@ -12,8 +12,8 @@ from sqlmodel import select
 from . import __version__
 from .bundle import kept
 from .bundle.keys import init_profile_key
-from .catalogue import versioned
 from .catalogue.org_units import read_tree, shipped_trees
+from .domain import indicators as catalogue_state
 from .errors import Refused
 from .files import DATABASE_FILE, database_problem
 from .safety.audit import install as install_audit
@@ -87,7 +87,7 @@ class Profile:
         set_actor(settings.officer_name)
         if not profile.org_unit_code:
             raise Refused("{data_dir}: hồ sơ chưa gắn với đơn vị nào; hãy chạy init", data_dir=data_dir)
-        versioned.open_profile(profile.engine)  # a newer shipped catalogue: refreshed, never a crash
+        catalogue_state.open_profile(profile.engine)  # a newer shipped catalogue: refreshed, never a crash
         return profile
 
     @classmethod
@@ -165,7 +165,7 @@ class Profile:
         profile._default_header(unit, parent)
         settings.save(data_dir)
         profile._meta = None
-        versioned.install(profile.engine)
+        catalogue_state.install(profile.engine)
         for hook in hooks:
             hook(profile, passphrase)
 
@@ -306,7 +306,7 @@ class Profile:
                 for row in rows:
                     session.add(OrgUnit(**row.__dict__))
                 count += len(rows)
-        versioned.refresh(self.engine)
+        catalogue_state.refresh(self.engine)
         return count
 
     def save_settings(self) -> None:

@@ -27,8 +27,9 @@ from sqlmodel import select as sm_select
 
 from .. import __version__
 from ..atomic import OutputError, check_output
-from ..catalogue import versioned
+from ..domain import indicators as catalogue_state
 from ..errors import Message, Reason, Refused
+from ..files import not_a_file
 from ..periods import Period
 from ..safety import audit
 from ..storage.database import hold_write_lock, session_scope
@@ -56,12 +57,12 @@ class ConfigResult:
 # -- the member ---------------------------------------------------------------------------------
 
 
-def parse(data: bytes, catalogue) -> tuple[dict, versioned.Entries]:
+def parse(data: bytes, catalogue) -> tuple[dict, catalogue_state.Entries]:
     """config.json checked: (the dict, its catalogue entries); Reason naming the field and the rule."""
     value = loads(data)
     if not isinstance(value, dict) or set(value) != set(CONFIG_FIELDS):
         raise Reason("phải là một đối tượng có đúng {fields}", fields=", ".join(CONFIG_FIELDS))
-    entries = versioned.check_entries(
+    entries = catalogue_state.check_entries(
         {"indicators": value["indicators"], "retire": value["retire"], "targets": value["targets"]}, catalogue
     )
     deadlines = value["deadlines"]
@@ -102,7 +103,7 @@ def current_config(profile) -> dict:
     """The parent's configuration for its units, as config.json carries it."""
     from .status import deadlines
 
-    entries = versioned.province_entries(profile.engine)
+    entries = catalogue_state.province_entries(profile.engine)
     with session_scope(profile.engine) as session:
         revoked = session.exec(
             sm_select(TrustedKey).where(TrustedKey.revoked_at.is_not(None)).order_by(TrustedKey.fingerprint)
@@ -197,7 +198,7 @@ def _claimed_kind(reader: BundleReader) -> str | None:
     return kind if kind in (fmt.KIND_REPORT, fmt.KIND_ANSWER) else None
 
 
-def _check(profile, reader: BundleReader) -> tuple[fmt.Manifest, dict, versioned.Entries]:
+def _check(profile, reader: BundleReader) -> tuple[fmt.Manifest, dict, catalogue_state.Entries]:
     from . import trust
 
     claimed = _claimed_kind(reader)
@@ -227,7 +228,9 @@ def _check(profile, reader: BundleReader) -> tuple[fmt.Manifest, dict, versioned
     if manifest.recipient_org_unit != manifest.sender_org_unit:
         raise reader.refuse("tệp cấu hình phải gửi cho các đơn vị của chính đơn vị ký", member=fmt.MANIFEST)
     try:
-        config, entries = parse(reader.member_bytes(manifest.member(fmt.CONFIG)), versioned.stored(profile.engine))
+        config, entries = parse(
+            reader.member_bytes(manifest.member(fmt.CONFIG)), catalogue_state.stored(profile.engine)
+        )
     except ValueError as exc:
         raise reader.refuse("không hợp lệ: {error}", member=fmt.CONFIG, error=exc) from None
     return manifest, config, entries
@@ -334,7 +337,7 @@ def import_config(profile, path: Path, dry_run: bool = False) -> ConfigResult:
             raise refusal
         previous_config = json.loads(previous.audit) if previous is not None and previous.audit else None
         sender = manifest.sender_org_unit
-        changes = versioned.changes(profile.engine, entries, sender, replace=True)
+        changes = catalogue_state.changes(profile.engine, entries, sender, replace=True)
         changes += _other_changes(profile, config, previous_config)
         result = ConfigResult(path, "dry-run", sender, manifest.sequence, changes, config=config)
         if dry_run:
@@ -350,7 +353,7 @@ def import_config(profile, path: Path, dry_run: bool = False) -> ConfigResult:
             refusal = _ledger_refusal(connection, reader, manifest)  # another import may have landed meanwhile
             if refusal is not None:
                 raise refusal
-            versioned.apply_entries(session, entries, sender, replace=True)
+            catalogue_state.apply_entries(session, entries, sender, replace=True)
             _revoke(session, config, str(by))
             session.flush()
             connection.execute(
@@ -382,7 +385,7 @@ def import_config(profile, path: Path, dry_run: bool = False) -> ConfigResult:
                 who=profile.author,
                 detail={"from": sender, "sequence": manifest.sequence, "file": path.name, "changes": len(changes)},
             )
-    versioned.install(profile.engine)
+    catalogue_state.install(profile.engine)
     result.status, result.received_at = "imported", stamp
     return result
 
@@ -431,3 +434,42 @@ def province_deadlines(profile) -> dict[str, date]:
     if not newest:
         return {}
     return {code: date.fromisoformat(day) for code, day in newest[0].config.get("deadlines", {}).items()}
+
+
+# -- the province's catalogue file --------------------------------------------------------------
+
+MAX_CATALOGUE_BYTES = 1024 * 1024
+
+
+def read_catalogue_file(path: Path, catalogue) -> catalogue_state.Entries:
+    """A catalogue file (the resources/indicators.json shape, plus "retire" and "targets"), read
+    with the bundles' strict JSON rules and checked whole against the profile's `catalogue`."""
+    path = Path(path)
+    problem = not_a_file(path)
+    if problem is not None:
+        raise Refused("{name}: {problem}", name=path.name, problem=problem)
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_CATALOGUE_BYTES + 1)
+    except OSError as exc:
+        raise Refused("{name}: không đọc được tệp ({error})", name=path.name, error=exc.strerror) from None
+    if len(data) > MAX_CATALOGUE_BYTES:
+        raise Refused("{name}: tệp danh mục lớn hơn 1 MiB", name=path.name)
+    try:
+        return catalogue_state.check_entries(loads(data), catalogue)
+    except ValueError as exc:
+        raise Refused("{name}: {error}", name=path.name, error=exc) from None
+
+
+def import_catalogue(profile, path: Path, dry_run: bool = False) -> list[Message]:
+    """`catalogue import FILE.json` at the province: add or retire indicators and set its targets,
+    all or nothing; the next configuration file carries them down."""
+    engine = profile.engine
+    entries = read_catalogue_file(path, catalogue_state.stored(engine))
+    lines = catalogue_state.changes(engine, entries, profile.org_unit_code)
+    if dry_run or not lines:
+        return lines
+    with session_scope(engine) as session:
+        catalogue_state.apply_entries(session, entries, profile.org_unit_code)
+    catalogue_state.install(engine)
+    return lines

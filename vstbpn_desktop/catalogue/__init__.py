@@ -59,7 +59,7 @@ class Indicator:
     target_2030: float | None = None
     activity_kinds: tuple[str, ...] = field(default_factory=tuple)
     measure: str | None = None
-    # The profile's state of the entry (catalogue/versioned.py): retired entries are hidden from
+    # The profile's state of the entry (catalogue/catalogue_state.py): retired entries are hidden from
     # entry and kept in old periods' reports; "national" (shipped) or "province" (added by it).
     retired: bool = False
     origin: str = "national"
@@ -97,7 +97,7 @@ _installed: dict[str, Indicator] | None = None
 
 
 def install_catalogue(catalogue: dict[str, Indicator] | None) -> None:
-    """The catalogue of the profile opened in this process (catalogue/versioned.py installs it)."""
+    """The catalogue of the profile opened in this process (catalogue/catalogue_state.py installs it)."""
     global _installed
     _installed = catalogue
 

@@ -47,15 +47,15 @@ def _changes(lines) -> None:
 
 
 def cmd_catalogue_list(args) -> int:
-    from ..catalogue import versioned
+    from ..domain import indicators as catalogue_state
 
-    entries = versioned.listing(open_profile(args).engine)
+    entries = catalogue_state.listing(open_profile(args).engine)
     if args.json:
         print(json.dumps({"indicators": entries}, ensure_ascii=False, indent=2))
         return 0
     for entry in entries:
         state = " (ngừng dùng)" if entry["retired"] else ""
-        origin = " [tỉnh]" if entry["origin"] == versioned.PROVINCE else ""
+        origin = " [tỉnh]" if entry["origin"] == catalogue_state.PROVINCE else ""
         print(f"{entry['code']}\t{entry['kind']}\t{entry['name_vi']}{origin}{state}")
         for target in entry["province_targets"]:
             print(f"\tmục tiêu năm {target['year']}: {target['target']:g} % theo {target['decision']}")
@@ -63,9 +63,9 @@ def cmd_catalogue_list(args) -> int:
 
 
 def cmd_catalogue_import(args) -> int:
-    from ..catalogue import versioned
+    from ..bundle.config import import_catalogue
 
-    lines = versioned.import_catalogue(open_profile(args), args.file, dry_run=args.dry_run)
+    lines = import_catalogue(open_profile(args), args.file, dry_run=args.dry_run)
     print(f"{args.file.name}: " + ("sẽ thay đổi (chạy thử, chưa ghi):" if args.dry_run else "đã áp dụng:"))
     _changes(lines)
     return 0

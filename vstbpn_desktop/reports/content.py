@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, FIGURES_MARK, NARRATIVE_SECTIONS, indicators, label, versioned
+from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, FIGURES_MARK, NARRATIVE_SECTIONS, indicators, label
+from ..domain import indicators as catalogue_state
 from ..errors import Refused
 from ..figures import Figures
 from ..formats import format_count, format_long_date, format_number, format_percent, round_share
@@ -240,7 +241,7 @@ class ReportBuilder:
         self.previous = period.previous_same_kind()
         self.before = unit_figures(profile, self.code, self.previous)
         self.catalogue = indicators()
-        self.province_targets = versioned.targets(profile.engine)  # the province's own, with their decisions
+        self.province_targets = catalogue_state.targets(profile.engine)  # the province's own, with their decisions
         self._restricted: dict[tuple, Figures] = {}
         self.annex_numbers: dict[str, str] = {}  # annex key → "Phụ lục I"
 
@@ -284,7 +285,7 @@ class ReportBuilder:
         cùng kỳ, chưa đạt mục tiêu 60 % đến năm 2025"."""
         now = self.share(code)
         words = f"chiếm {percent(now)}"
-        province = versioned.target_in(self.province_targets, code, self.period.year)
+        province = catalogue_state.target_in(self.province_targets, code, self.period.year)
         basis = province[2] if province else (self.settings.target_basis or {}).get(code)
         if basis:
             words += f" so với mục tiêu theo {nfc(basis)}"

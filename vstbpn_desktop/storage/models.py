@@ -66,7 +66,7 @@ class IndicatorDef(SQLModel, table=True):
     target_2025: float | None = None
     target_2030: float | None = None
     # The whole catalogue entry as JSON (the resources/indicators.json shape): what the profile's
-    # catalogue is built from (catalogue/versioned.py), whatever fields the shipped file grows.
+    # catalogue is built from (catalogue/catalogue_state.py), whatever fields the shipped file grows.
     definition: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     # "national" (the shipped catalogue) or "province" (added by the province: catalogue import,
     # configuration files). Order of the catalogue: national in the shipped order, then the province's.

@@ -36,7 +36,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("indicator_code", "year"),
     )
     # Data: each stored row's definition from its columns, in the order it was stored. The profile's
-    # next opening refreshes them from the shipped catalogue (catalogue/versioned.py: no stored hash yet).
+    # next opening refreshes them from the shipped catalogue (catalogue/catalogue_state.py: no stored hash yet).
     connection = op.get_bind()
     table = sa.table("indicator", *(sa.column(name) for name in (*COLUMNS, "target_2025", "target_2030")))
     rows = connection.execute(sa.select(table).order_by(table.c.code)).mappings().all()

@@ -22,22 +22,20 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field, fields
-from pathlib import Path
 
 from sqlalchemy import delete, func, select
 
-from ..errors import Message, Reason, Refused
+from ..catalogue import ACTIVITY_KINDS, NARRATIVE_SECTIONS, Indicator, from_item, install_catalogue
+from ..errors import Message, Reason
 from ..resources import resource
 from ..storage.database import session_scope
 from ..storage.models import IndicatorDef, IndicatorTarget, IndicatorValue, Meta, now
-from . import ACTIVITY_KINDS, NARRATIVE_SECTIONS, Indicator, from_item, install_catalogue
 
 META_DIGEST = "catalogue_sha256"
 NATIONAL, PROVINCE = "national", "province"
 SHIPPED = "catalogue"  # retired_by of an entry the shipped file no longer has
 CODE = re.compile(r"[A-Z][A-Z0-9_]{1,59}")
 KINDS = ("count", "share", "from_activities")
-MAX_FILE_BYTES = 1024 * 1024
 MAX_DECISION = 200
 # The fields an entry may carry: those of `Indicator` (the shipped shape, however it grows),
 # except what the profile itself keeps (retired, origin); "retired": true retires it.
@@ -333,27 +331,6 @@ def check_entries(value, catalogue: dict[str, Indicator]) -> Entries:
     return entries
 
 
-def read_catalogue_file(path: Path, catalogue: dict[str, Indicator]) -> Entries:
-    from ..bundle.strictjson import loads
-    from ..files import not_a_file
-
-    path = Path(path)
-    problem = not_a_file(path)
-    if problem is not None:
-        raise Refused("{name}: {problem}", name=path.name, problem=problem)
-    try:
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise Refused("{name}: không đọc được tệp ({error})", name=path.name, error=exc.strerror) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise Refused("{name}: tệp danh mục lớn hơn 1 MiB", name=path.name)
-    try:
-        return check_entries(loads(data), catalogue)
-    except ValueError as exc:
-        raise Refused("{name}: {error}", name=path.name, error=exc) from None
-
-
 def changes(engine, entries: Entries, set_by: str, replace: bool = False) -> list[Message]:
     """What applying `entries` changes, one Message a line (empty: nothing). `replace`: the
     entries are the province's whole state (a configuration), so what they leave out goes."""
@@ -453,18 +430,6 @@ def apply_entries(session, entries: Entries, set_by: str, replace: bool = False)
         row = row or IndicatorTarget(indicator_code=target["indicator"], year=target["year"], target=0)
         row.target, row.decision, row.set_by = target["target"], target["decision"], set_by
         session.add(row)
-
-
-def import_catalogue(profile, path: Path, dry_run: bool = False) -> list[Message]:
-    """`catalogue import FILE.json`: add or retire indicators and set the province's targets."""
-    entries = read_catalogue_file(path, stored(profile.engine))
-    lines = changes(profile.engine, entries, profile.org_unit_code)
-    if dry_run or not lines:
-        return lines
-    with session_scope(profile.engine) as session:
-        apply_entries(session, entries, profile.org_unit_code)
-    install(profile.engine)
-    return lines
 
 
 def listing(engine) -> list[dict]:
