@@ -22,8 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import insert, select
-from sqlmodel import select as sm_select
+from sqlmodel import select
 
 from .. import __version__
 from ..atomic import OutputError, check_output
@@ -33,14 +32,18 @@ from ..files import not_a_file
 from ..periods import Period
 from ..safety import audit
 from ..storage.database import hold_write_lock, session_scope
-from ..storage.models import BundleLedger, TrustedKey, new_id, now
+from ..storage.models import TrustedKey, now
 from . import format as fmt
+from . import ledger
 from .keys import META_PUBLIC_KEY, fingerprint_hex, load_private_key, raw_public, spaced
 from .strictjson import loads
 from .verify import BundleReader, SigningKey
 
 CONFIG_FIELDS = ("indicators", "retire", "targets", "deadlines", "revoked_keys", "issued_by", "issued_at")
 EXTENSION = ".vstc"
+# What the ledger keeps of an applied configuration (its `audit` column): the file's config.json
+# and the lines of what it changed here, as message templates and fields (shown again, translated).
+CONFIG_KEY, CHANGES_KEY = "config", "changes"
 
 
 @dataclass
@@ -106,7 +109,7 @@ def current_config(profile) -> dict:
     entries = catalogue_state.province_entries(profile.engine)
     with session_scope(profile.engine) as session:
         revoked = session.exec(
-            sm_select(TrustedKey).where(TrustedKey.revoked_at.is_not(None)).order_by(TrustedKey.fingerprint)
+            select(TrustedKey).where(TrustedKey.revoked_at.is_not(None)).order_by(TrustedKey.fingerprint)
         ).all()
     return {
         "indicators": entries.indicators,
@@ -237,23 +240,18 @@ def _check(profile, reader: BundleReader) -> tuple[fmt.Manifest, dict, catalogue
 
 
 def _ledger_refusal(connection, reader: BundleReader, manifest: fmt.Manifest) -> Refused | None:
+    """A Refused for a configuration applied before (replay) or not newer than the last one applied
+    from its sender (rollback); else None."""
     from .importer import local_date
 
-    table = BundleLedger.__table__
-    same = connection.execute(
-        select(table).where(
-            table.c.sender_org_unit == manifest.sender_org_unit,
-            table.c.kind == fmt.KIND_CONFIG,
-            table.c.manifest_sha256 == reader.manifest_sha256,
-        )
-    ).first()
+    same = ledger.same_file(connection, manifest.sender_org_unit, reader.manifest_sha256)
     if same is not None:
         return reader.refuse(
             "tệp cấu hình này đã được áp dụng ngày {received_at}; mỗi tệp chỉ áp dụng một lần (chống phát lại)",
             member=fmt.MANIFEST,
             received_at=local_date(same.received_at),
         )
-    newest = _newest(connection, manifest.sender_org_unit)
+    newest = ledger.newest_of_kind(connection, manifest.sender_org_unit, fmt.KIND_CONFIG)
     if newest is not None and manifest.sequence <= newest.sequence:
         return reader.refuse(
             "số thứ tự {sequence} không lớn hơn số {newest} của tệp cấu hình đã áp dụng ngày {received_at}; "
@@ -263,17 +261,9 @@ def _ledger_refusal(connection, reader: BundleReader, manifest: fmt.Manifest) ->
             newest=newest.sequence,
             received_at=local_date(newest.received_at),
         )
-    if connection.execute(select(table.c.id).where(table.c.bundle_id == manifest.bundle_id)).first():
+    if ledger.has_bundle_id(connection, manifest.bundle_id):
         return reader.refuse("mã gói (bundle_id) đã có trong sổ nhận", fmt.MANIFEST)
     return None
-
-
-def _newest(connection, sender: str | None = None):
-    table = BundleLedger.__table__
-    query = select(table).where(table.c.kind == fmt.KIND_CONFIG)
-    if sender is not None:
-        query = query.where(table.c.sender_org_unit == sender)
-    return connection.execute(query.order_by(table.c.received_at.desc(), table.c.sequence.desc()).limit(1)).first()
 
 
 def _other_changes(profile, config: dict, previous: dict | None) -> list[Message]:
@@ -332,10 +322,10 @@ def import_config(profile, path: Path, dry_run: bool = False) -> ConfigResult:
         manifest, config, entries = _check(profile, reader)
         with profile.engine.connect() as connection:
             refusal = _ledger_refusal(connection, reader, manifest)
-            previous = _newest(connection, manifest.sender_org_unit)
+            previous = ledger.newest_of_kind(connection, manifest.sender_org_unit, fmt.KIND_CONFIG)
         if refusal is not None:
             raise refusal
-        previous_config = json.loads(previous.audit) if previous is not None and previous.audit else None
+        previous_config = json.loads(previous.audit)[CONFIG_KEY] if previous is not None else None
         sender = manifest.sender_org_unit
         changes = catalogue_state.changes(profile.engine, entries, sender, replace=True)
         changes += _other_changes(profile, config, previous_config)
@@ -356,25 +346,14 @@ def import_config(profile, path: Path, dry_run: bool = False) -> ConfigResult:
             catalogue_state.apply_entries(session, entries, sender, replace=True)
             _revoke(session, config, str(by))
             session.flush()
-            connection.execute(
-                insert(BundleLedger.__table__).values(
-                    id=new_id(),
-                    bundle_id=manifest.bundle_id,
-                    kind=fmt.KIND_CONFIG,
-                    sender_org_unit=sender,
-                    period=manifest.period,
-                    sequence=manifest.sequence,
-                    fingerprint=manifest.key_fingerprint,
-                    manifest_sha256=reader.manifest_sha256,
-                    created_at=fmt.check_timestamp(manifest.created_at, "created_at"),
-                    received_at=stamp,
-                    received_by=profile.author,
-                    current=True,
-                    counts=json.dumps(
-                        {"changes": [[line.template, line.fields] for line in changes]}, ensure_ascii=False
-                    ),
-                    audit=json.dumps(config, ensure_ascii=False, sort_keys=True),
-                )
+            lines = [[line.template, line.fields] for line in changes]
+            ledger.record(
+                connection,
+                manifest,
+                reader.manifest_sha256,
+                stamp,
+                profile.author,
+                {CONFIG_KEY: config, CHANGES_KEY: lines},
             )
             audit.record_bulk(
                 connection,
@@ -405,15 +384,10 @@ class Received:
 
 
 def received(profile) -> list[Received]:
-    """The configurations applied here, newest first."""
-    table = BundleLedger.__table__
-    with profile.engine.connect() as connection:
-        rows = connection.execute(
-            select(table).where(table.c.kind == fmt.KIND_CONFIG).order_by(table.c.received_at.desc())
-        ).all()
+    """The configurations applied here, the last applied first."""
     result = []
-    for row in rows:
-        lines = json.loads(row.counts or "{}").get("changes", [])
+    for row in ledger.of_kind(profile, fmt.KIND_CONFIG):
+        held = json.loads(row.audit)
         result.append(
             Received(
                 row.sender_org_unit,
@@ -421,8 +395,8 @@ def received(profile) -> list[Received]:
                 row.created_at,
                 row.received_at,
                 row.received_by,
-                [Message(template, **fields) for template, fields in lines],
-                json.loads(row.audit or "{}"),
+                [Message(template, **fields) for template, fields in held[CHANGES_KEY]],
+                held[CONFIG_KEY],
             )
         )
     return result
