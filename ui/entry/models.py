@@ -416,6 +416,7 @@ class IndicatorTableModel(QAbstractTableModel):
     def set_scope(self, scope, load: bool = True) -> None:
         self.beginResetModel()
         self.scope = scope
+        self._catalogue = entry_indicators()  # a configuration from the province may have changed it
         self._pending.clear()
         self._figures = (
             compute(self.engine, scope.org_unit_code, [scope.org_unit_code], scope.period)
