@@ -24,12 +24,20 @@
             <translation>"changes"."{table}" must have exactly {ACTIONS}</translation>
         </message>
         <message>
-            <source>"counts" của gói trả lời phải là {}</source>
-            <translation>"counts" of an answer bundle must be {}</translation>
+            <source>"counts" của gói trả lời hoặc tệp cấu hình phải là {}</source>
+            <translation>"counts" of an answer or a configuration file must be {}</translation>
         </message>
         <message>
             <source>"counts" phải có đúng activities, documents, indicators, narratives (số nguyên ≥ 0)</source>
             <translation>"counts" must have exactly activities, documents, indicators, narratives (whole numbers ≥ 0)</translation>
+        </message>
+        <message>
+            <source>"deadlines" phải là đối tượng JSON: mã kỳ → ngày "YYYY-MM-DD"</source>
+            <translation>"deadlines" must be a JSON object: period code → date "YYYY-MM-DD"</translation>
+        </message>
+        <message>
+            <source>"deadlines": {code}: cần mã kỳ (2026H1) và ngày YYYY-MM-DD</source>
+            <translation>"deadlines": {code}: a period code (2026H1) and a date YYYY-MM-DD are needed</translation>
         </message>
         <message>
             <source>"format" phải là "{FORMAT}"</source>
@@ -42,6 +50,10 @@
         <message>
             <source>"format_minor" phải là số nguyên 0 … {FORMAT_MINOR} (phiên bản phụ {minor!r} không được hỗ trợ; hãy cập nhật ứng dụng)</source>
             <translation>"format_minor" must be a whole number 0 … {FORMAT_MINOR} (minor version {minor!r} is not supported; update the application)</translation>
+        </message>
+        <message>
+            <source>"issued_by" phải là chuỗi tối đa 200 ký tự</source>
+            <translation>"issued_by" must be a string of at most 200 characters</translation>
         </message>
         <message>
             <source>"key_fingerprint" phải là 32 chữ số hex viết hoa</source>
@@ -96,12 +108,32 @@
             <translation>"reopened" must be an array of at most {MAX_REOPENS} items</translation>
         </message>
         <message>
+            <source>"retire" phải là danh sách mã chỉ tiêu có trong danh mục</source>
+            <translation>"retire" must be a list of indicator codes of the catalogue</translation>
+        </message>
+        <message>
             <source>"returned_by" dài quá 200 ký tự</source>
             <translation>"returned_by" is longer than 200 characters</translation>
         </message>
         <message>
+            <source>"revoked_keys" phải là danh sách</source>
+            <translation>"revoked_keys" must be a list</translation>
+        </message>
+        <message>
+            <source>"revoked_keys"[{index}] phải có đúng fingerprint, org_unit, revoked_at</source>
+            <translation>"revoked_keys"[{index}] must have exactly fingerprint, org_unit, revoked_at</translation>
+        </message>
+        <message>
+            <source>"revoked_keys"[{index}]: vân tay 32 chữ số hex viết hoa, mã đơn vị bằng số</source>
+            <translation>"revoked_keys"[{index}]: the fingerprint is 32 upper-case hex digits, the unit code digits</translation>
+        </message>
+        <message>
             <source>"sequence" phải là số nguyên dương</source>
             <translation>"sequence" must be a positive whole number</translation>
+        </message>
+        <message>
+            <source>"targets" phải là danh sách</source>
+            <translation>"targets" must be a list</translation>
         </message>
         <message>
             <source>"{name}" dài quá 200 ký tự</source>
@@ -180,6 +212,14 @@
             <translation>encrypted with a zip password; not allowed</translation>
         </message>
         <message>
+            <source>bỏ hạn nộp báo cáo kỳ {code}</source>
+            <translation>report deadline of period {code} removed</translation>
+        </message>
+        <message>
+            <source>bỏ mục tiêu của tỉnh cho {code} năm {year}</source>
+            <translation>the province's target for {code} in {year} removed</translation>
+        </message>
+        <message>
             <source>chuỗi chứa nửa cặp thay thế U+{code:04X} đứng một mình (không phải ký tự Unicode)</source>
             <translation>a string holds a lone surrogate U+{code:04X} (not a Unicode character)</translation>
         </message>
@@ -192,8 +232,16 @@
             <translation>no report for period {code} has been received from unit {child}: there is no bundle to return</translation>
         </message>
         <message>
+            <source>chỉ tiêu {code}</source>
+            <translation>indicator {code}</translation>
+        </message>
+        <message>
             <source>chỉ tiêu {code} của kỳ {period} đã có ở {place}</source>
             <translation>indicator {code} for period {period} is already given at {place}</translation>
+        </message>
+        <message>
+            <source>chỉ tiêu {code} là chỉ tiêu quốc gia: không sửa được định nghĩa (chỉ có thể ngừng dùng)</source>
+            <translation>indicator {code} is a national indicator: its definition cannot be changed (it can only be retired)</translation>
         </message>
         <message>
             <source>chỉ tiêu {code} là số đếm, phải là số nguyên (không phải {value})</source>
@@ -202,6 +250,10 @@
         <message>
             <source>chỉ tiêu {code} xuất hiện hai lần</source>
             <translation>indicator {code} appears twice</translation>
+        </message>
+        <message>
+            <source>chỉ tiêu {code} được kê hai lần</source>
+            <translation>indicator {code} is listed twice</translation>
         </message>
         <message>
             <source>chỉ tiêu {code} được tính từ các hoạt động; chỉ nhập trực tiếp khi là số liệu toàn địa bàn (phạm vi area)</source>
@@ -266,6 +318,14 @@
         <message>
             <source>cơ sở dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng (lược đồ {current}); hãy cập nhật ứng dụng</source>
             <translation>the database was made by a newer version of the application (schema {current}); update the application</translation>
+        </message>
+        <message>
+            <source>cấp trên đã thu hồi khóa {fingerprint} của chính đơn vị này: hãy tạo khóa mới</source>
+            <translation>the higher level revoked this unit's own key {fingerprint}: make a new key</translation>
+        </message>
+        <message>
+            <source>cấu hình của đơn vị {sender}, số {sequence}</source>
+            <translation>configuration no. {sequence} of unit {sender}</translation>
         </message>
         <message>
             <source>cấu trúc lồng nhau quá sâu</source>
@@ -344,6 +404,10 @@
             <translation>row {row}</translation>
         </message>
         <message>
+            <source>dùng lại chỉ tiêu {code}: {name}</source>
+            <translation>indicator {code} in use again: {name}</translation>
+        </message>
+        <message>
             <source>giá trị quá lớn</source>
             <translation>value too large</translation>
         </message>
@@ -372,8 +436,8 @@
             <translation>the bundle is addressed to unit {recipient_org_unit}, not to the importing unit {org_unit_code}</translation>
         </message>
         <message>
-            <source>gói loại "{KIND_ANSWER}" cần "format_minor" ≥ 1</source>
-            <translation>a bundle of kind "{KIND_ANSWER}" needs "format_minor" ≥ 1</translation>
+            <source>gói loại "{kind}" cần "format_minor" ≥ 1</source>
+            <translation>a bundle of kind "{kind}" needs "format_minor" ≥ 1</translation>
         </message>
         <message>
             <source>gói {bundle}: thành phần {member}</source>
@@ -404,6 +468,10 @@
             <translation>activity</translation>
         </message>
         <message>
+            <source>hạn nộp báo cáo kỳ {code}: {day}</source>
+            <translation>report deadline of period {code}: {day}</translation>
+        </message>
+        <message>
             <source>hồ sơ đã có dữ liệu; dữ liệu mẫu chỉ nạp vào hồ sơ trống</source>
             <translation>the profile already holds data; sample data is loaded only into an empty profile</translation>
         </message>
@@ -414,6 +482,10 @@
         <message>
             <source>id: phải là UUID viết thường</source>
             <translation>id: must be a lower-case UUID</translation>
+        </message>
+        <message>
+            <source>indicators[{index}]</source>
+            <translation>indicators[{index}]</translation>
         </message>
         <message>
             <source>khóa "{key}" xuất hiện hai lần trong cùng một đối tượng</source>
@@ -556,12 +628,20 @@
             <translation>period {period}: {reason}</translation>
         </message>
         <message>
-            <source>loại gói "{kind}" không biết (chỉ "{KIND_REPORT}" hoặc "{KIND_ANSWER}")</source>
-            <translation>unknown bundle kind "{kind}" (only "{KIND_REPORT}" or "{KIND_ANSWER}")</translation>
+            <source>loại gói "{kind}" không biết (chỉ "{KIND_REPORT}", "{KIND_ANSWER}" hoặc "{KIND_CONFIG}")</source>
+            <translation>unknown bundle kind "{kind}" (only "{KIND_REPORT}", "{KIND_ANSWER}" or "{KIND_CONFIG}")</translation>
         </message>
         <message>
             <source>loại {what} '{code}' không có trong danh mục ({vocabulary})</source>
             <translation>{what} kind '{code}' is not in the catalogue ({vocabulary})</translation>
+        </message>
+        <message>
+            <source>là gói loại "{kind}", không phải tệp cấu hình (.vstc) của cấp trên</source>
+            <translation>is a bundle of kind "{kind}", not a configuration file (.vstc) of the higher level</translation>
+        </message>
+        <message>
+            <source>là gói loại "{kind}", không phải tệp cấu hình (.vstc) của cấp trên; gói báo cáo nhập bằng bundle import</source>
+            <translation>is a bundle of kind "{kind}", not a configuration file (.vstc) of the higher level; report bundles are imported with bundle import</translation>
         </message>
         <message>
             <source>là liên kết tượng trưng (symlink); chỉ chấp nhận tệp thường</source>
@@ -574,6 +654,10 @@
         <message>
             <source>là một thư mục, không phải tệp</source>
             <translation>is a folder, not a file</translation>
+        </message>
+        <message>
+            <source>là tệp cấu hình của cấp trên, không phải gói báo cáo; nhập bằng config import (Cấu hình từ tỉnh)</source>
+            <translation>is a configuration file of the higher level, not a report bundle; import it with config import (Configuration from the province)</translation>
         </message>
         <message>
             <source>lệnh check chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ</source>
@@ -636,6 +720,14 @@
             <translation>section "{section}" appears twice</translation>
         </message>
         <message>
+            <source>mục tiêu của tỉnh cho {code} năm {year}: {target} (theo {decision})</source>
+            <translation>the province's target for {code} in {year}: {target} (under {decision})</translation>
+        </message>
+        <message>
+            <source>mục tiêu của {indicator} năm {year} được kê hai lần</source>
+            <translation>the target of {indicator} in {year} is listed twice</translation>
+        </message>
+        <message>
             <source>mục {section} kỳ {period} ghép lại {reason}</source>
             <translation>section {section} of period {period}, joined together, {reason}</translation>
         </message>
@@ -668,6 +760,10 @@
             <translation>language '{language}' is not supported (vi, en)</translation>
         </message>
         <message>
+            <source>ngừng dùng chỉ tiêu {code}: {name}</source>
+            <translation>indicator {code} retired: {name}</translation>
+        </message>
+        <message>
             <source>nén bằng phương pháp không được phép (chỉ stored hoặc deflate)</source>
             <translation>compressed with a method that is not allowed (only stored or deflate)</translation>
         </message>
@@ -688,8 +784,16 @@
             <translation>must be an object with exactly {ANSWER_FIELDS}</translation>
         </message>
         <message>
+            <source>phải là một đối tượng có đúng {fields}</source>
+            <translation>must be an object with exactly {fields}</translation>
+        </message>
+        <message>
             <source>phải là số nguyên</source>
             <translation>must be a whole number</translation>
+        </message>
+        <message>
+            <source>phải là đối tượng JSON có "indicators" (danh sách chỉ tiêu), như resources/indicators.json</source>
+            <translation>must be a JSON object with "indicators" (a list of indicators), as resources/indicators.json</translation>
         </message>
         <message>
             <source>phải lớn hơn hoặc bằng 0</source>
@@ -736,6 +840,10 @@
             <translation>sequence number {sequence} is not greater than {newest} of the answer already applied; an old file sent again, refused (replay protection)</translation>
         </message>
         <message>
+            <source>số thứ tự {sequence} không lớn hơn số {newest} của tệp cấu hình đã áp dụng ngày {received_at}; tệp cũ hơn, từ chối (không quay lui cấu hình)</source>
+            <translation>sequence {sequence} is not above {newest} of the configuration file applied on {received_at}; an older file, refused (no rollback of the configuration)</translation>
+        </message>
+        <message>
             <source>số thứ tự {sequence} không lớn hơn số {sequence2} của gói kỳ {period} đã nhận cho nửa năm {half} (nhận ngày {received_at}); gói cũ gửi lại hoặc bị quay lui, từ chối (chống phát lại){hint}</source>
             <translation>sequence {sequence} is not above {sequence2}, of the bundle for {period} received for the half-year {half} (received on {received_at}); an old bundle sent again or rolled back, refused (replay protection){hint}</translation>
         </message>
@@ -744,8 +852,16 @@
             <translation>the number {text} is out of range</translation>
         </message>
         <message>
+            <source>sửa định nghĩa chỉ tiêu {code}: {name}</source>
+            <translation>definition of indicator {code} changed: {name}</translation>
+        </message>
+        <message>
             <source>target_basis phải là bảng mã chỉ tiêu → văn bản giao mục tiêu</source>
             <translation>target_basis must map indicator codes to the document that sets the target</translation>
+        </message>
+        <message>
+            <source>targets[{index}]</source>
+            <translation>targets[{index}]</translation>
         </message>
         <message>
             <source>thay đổi này không khôi phục được</source>
@@ -792,6 +908,10 @@
             <translation>section name missing</translation>
         </message>
         <message>
+            <source>thu hồi khóa {fingerprint} của đơn vị {org_unit}</source>
+            <translation>key {fingerprint} of unit {org_unit} revoked</translation>
+        </message>
+        <message>
             <source>thành phần {name} có khai báo DTD (&lt;!DOCTYPE&gt;); tệp Excel không có, không đọc</source>
             <translation>part {name} declares a DTD (&lt;!DOCTYPE&gt;); Excel files have none, not read</translation>
         </message>
@@ -802,6 +922,10 @@
         <message>
             <source>thành phần {name} không phải XML hợp lệ ({error})</source>
             <translation>part {name} is not valid XML ({error})</translation>
+        </message>
+        <message>
+            <source>thêm chỉ tiêu {code}: {name}</source>
+            <translation>indicator {code} added: {name}</translation>
         </message>
         <message>
             <source>thư mục chia sẻ ({system})</source>
@@ -882,6 +1006,18 @@
         <message>
             <source>tệp cài đặt</source>
             <translation>settings file</translation>
+        </message>
+        <message>
+            <source>tệp cấu hình của đơn vị {sender} ({tree}); chỉ nhận cấu hình của đơn vị cấp trên {parent}</source>
+            <translation>a configuration file of unit {sender} ({tree}); only the configuration of the higher-level unit {parent} is accepted</translation>
+        </message>
+        <message>
+            <source>tệp cấu hình này đã được áp dụng ngày {received_at}; mỗi tệp chỉ áp dụng một lần (chống phát lại)</source>
+            <translation>this configuration file was applied on {received_at}; each file is applied once (replay protection)</translation>
+        </message>
+        <message>
+            <source>tệp cấu hình phải gửi cho các đơn vị của chính đơn vị ký</source>
+            <translation>a configuration file must be addressed to the units of the signing unit itself</translation>
         </message>
         <message>
             <source>tệp hỏng hoặc không phải .xlsx ({error})</source>
@@ -1144,6 +1280,10 @@
             <translation>{name}: not a public key file ({error})</translation>
         </message>
         <message>
+            <source>{name}: không đọc được tệp ({error})</source>
+            <translation>{name}: cannot read the file ({error})</translation>
+        </message>
+        <message>
             <source>{name}: quá lớn để là tệp khóa công khai</source>
             <translation>{name}: too large to be a public key file</translation>
         </message>
@@ -1156,12 +1296,24 @@
             <translation>{name}: the column headings must be {COLUMNS}</translation>
         </message>
         <message>
+            <source>{name}: tệp danh mục lớn hơn 1 MiB</source>
+            <translation>{name}: the catalogue file is larger than 1 MiB</translation>
+        </message>
+        <message>
             <source>{name}: tệp là khóa của đơn vị {org_unit}, không phải {code} (--org-unit)</source>
             <translation>{name}: the file is the key of unit {org_unit}, not {code} (--org-unit)</translation>
         </message>
         <message>
             <source>{name}: vân tay ghi trong tệp không khớp với khóa công khai (tệp đã bị sửa)</source>
             <translation>{name}: the fingerprint in the file does not match the public key (the file has been altered)</translation>
+        </message>
+        <message>
+            <source>{name}: {error}</source>
+            <translation>{name}: {error}</translation>
+        </message>
+        <message>
+            <source>{name}: {problem}</source>
+            <translation>{name}: {problem}</translation>
         </message>
         <message>
             <source>{name}: đây là khóa của chính hồ sơ này ({org_unit_code}); chỉ đăng ký khóa của đơn vị khác (khóa của mình không thể đại diện cho đơn vị cấp dưới)</source>
@@ -1194,6 +1346,10 @@
         <message>
             <source>{out}: đọc lại gói vừa ghi không khớp; hãy ghi lại vào chỗ khác</source>
             <translation>{out}: reading back the bundle just written does not match; write it again somewhere else</translation>
+        </message>
+        <message>
+            <source>{out}: đọc lại tệp cấu hình vừa ghi không khớp; hãy ghi lại vào chỗ khác</source>
+            <translation>{out}: reading back the configuration file just written does not match; write it elsewhere</translation>
         </message>
         <message>
             <source>{out}: đọc lại tệp trả lời vừa ghi không khớp; hãy ghi lại vào chỗ khác</source>
@@ -1368,6 +1524,62 @@
             <translation>{where}."{name}" must be a string of at most {limit} characters</translation>
         </message>
         <message>
+            <source>{where}: "activity_kinds" phải là danh sách loại hoạt động ({kinds})</source>
+            <translation>{where}: "activity_kinds" must be a list of activity kinds ({kinds})</translation>
+        </message>
+        <message>
+            <source>{where}: "at_most" phải là mã một chỉ tiêu đếm của danh mục</source>
+            <translation>{where}: "at_most" must be the code of a count indicator of the catalogue</translation>
+        </message>
+        <message>
+            <source>{where}: "code" phải là mã chữ in hoa, số và "_" (bắt đầu bằng chữ, 2-60 ký tự)</source>
+            <translation>{where}: "code" must be upper-case letters, digits and "_" (starting with a letter, 2-60 characters)</translation>
+        </message>
+        <message>
+            <source>{where}: "indicator" phải là mã một chỉ tiêu tỷ lệ (share) của danh mục</source>
+            <translation>{where}: "indicator" must be the code of a share indicator of the catalogue</translation>
+        </message>
+        <message>
+            <source>{where}: "kind" phải là một trong {kinds}</source>
+            <translation>{where}: "kind" must be one of {kinds}</translation>
+        </message>
+        <message>
+            <source>{where}: "retired" phải là true hoặc false</source>
+            <translation>{where}: "retired" must be true or false</translation>
+        </message>
+        <message>
+            <source>{where}: "section" phải là một trong {sections}</source>
+            <translation>{where}: "section" must be one of {sections}</translation>
+        </message>
+        <message>
+            <source>{where}: "year" phải là năm 2000-2100</source>
+            <translation>{where}: "year" must be a year 2000-2100</translation>
+        </message>
+        <message>
+            <source>{where}: "{name}" chứa ký tự điều khiển hoặc không hợp lệ</source>
+            <translation>{where}: "{name}" holds a control or invalid character</translation>
+        </message>
+        <message>
+            <source>{where}: "{name}" dài quá {limit} ký tự</source>
+            <translation>{where}: "{name}" is longer than {limit} characters</translation>
+        </message>
+        <message>
+            <source>{where}: "{name}" phải là chuỗi khác rỗng</source>
+            <translation>{where}: "{name}" must be a non-empty string</translation>
+        </message>
+        <message>
+            <source>{where}: "{name}" phải là số từ 0 đến 100</source>
+            <translation>{where}: "{name}" must be a number from 0 to 100</translation>
+        </message>
+        <message>
+            <source>{where}: chỉ chỉ tiêu tỷ lệ (share) mới có "numerator", "denominator"</source>
+            <translation>{where}: only a share indicator has "numerator", "denominator"</translation>
+        </message>
+        <message>
+            <source>{where}: chỉ tiêu tỷ lệ cần "{name}" là mã một chỉ tiêu đếm của danh mục</source>
+            <translation>{where}: a share indicator needs "{name}" to be the code of a count indicator of the catalogue</translation>
+        </message>
+        <message>
             <source>{where}: chứa ký tự điều khiển hoặc không hợp lệ U+{code:04X} (vị trí {position}); gói không được chứa ký tự này</source>
             <translation>{where}: holds the control or invalid character U+{code:04X} (position {position}); a bundle may not hold it</translation>
         </message>
@@ -1378,6 +1590,18 @@
         <message>
             <source>{where}: khóa {fingerprint} của đơn vị {org_unit_code} đã bị thu hồi ngày {revoked_at:%d/%m/%Y}</source>
             <translation>{where}: key {fingerprint} of unit {org_unit_code} was revoked on {revoked_at:%d/%m/%Y}</translation>
+        </message>
+        <message>
+            <source>{where}: phải là một đối tượng JSON</source>
+            <translation>{where}: must be a JSON object</translation>
+        </message>
+        <message>
+            <source>{where}: phải là đối tượng có "indicator", "year", "target", "decision"</source>
+            <translation>{where}: must be an object with "indicator", "year", "target", "decision"</translation>
+        </message>
+        <message>
+            <source>{where}: trường không biết: {unknown}</source>
+            <translation>{where}: unknown fields: {unknown}</translation>
         </message>
         <message>
             <source>{where}: {error}</source>
@@ -1402,6 +1626,10 @@
         <message>
             <source>đơn vị {code} không thuộc {org_unit_code}: chỉ đăng ký được khóa của đơn vị cấp dưới (hoặc của đơn vị cấp trên, để nhận tệp trả lại để sửa)</source>
             <translation>unit {code} is not under {org_unit_code}: only keys of subordinate units can be registered (or of the higher-level unit, to receive files returned for correction)</translation>
+        </message>
+        <message>
+            <source>đơn vị {org_unit_code} không có đơn vị cấp dưới: không có ai nhận tệp cấu hình</source>
+            <translation>unit {org_unit_code} has no subordinate units: nobody would receive a configuration file</translation>
         </message>
         <message>
             <source>đơn vị {org_unit_code} là cấp cao nhất trong danh mục: không có cấp trên để gửi báo cáo</source>

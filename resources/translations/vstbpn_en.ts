@@ -16,8 +16,186 @@
         <translation>The user guide file ({name}) was not found in the program folder.</translation>
     </message>
     <message>
+        <source>Tệp cấu hình (*.vstc)</source>
+        <translation>Configuration files (*.vstc)</translation>
+    </message>
+    <message>
+        <source>Danh mục chỉ tiêu (*.json)</source>
+        <translation>Indicator catalogue (*.json)</translation>
+    </message>
+    <message>
+        <source>Không có thay đổi.</source>
+        <translation>No changes.</translation>
+    </message>
+    <message>
+        <source>{file} sẽ thay đổi:
+{changes}
+
+Áp dụng tất cả các thay đổi này?</source>
+        <translation>{file} will change:
+{changes}
+
+Apply all these changes?</translation>
+    </message>
+    <message>
+        <source>Áp dụng</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Cấu hình từ tỉnh</source>
+        <translation>Configuration from the province</translation>
+    </message>
+    <message>
+        <source>Cấp trên gửi tệp cấu hình (.vstc, có chữ ký): chỉ tiêu của tỉnh, mục tiêu, hạn nộp báo cáo, khóa bị thu hồi. Tệp chỉ được nhận khi đã đăng ký khóa của cấp trên (đối chiếu vân tay qua điện thoại).</source>
+        <translation>The higher level sends signed configuration files (.vstc): the province&apos;s indicators, targets, report deadlines, revoked keys. A file is accepted only once the higher level&apos;s key is registered (fingerprint compared by phone).</translation>
+    </message>
+    <message>
+        <source>Số</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Của đơn vị</source>
+        <translation>From unit</translation>
+    </message>
+    <message>
+        <source>Lập lúc</source>
+        <translation>Made at</translation>
+    </message>
+    <message>
+        <source>Áp dụng lúc</source>
+        <translation>Applied at</translation>
+    </message>
+    <message>
+        <source>Thay đổi của tệp đã chọn:</source>
+        <translation>Changes of the selected file:</translation>
+    </message>
+    <message>
+        <source>Nhận tệp cấu hình…</source>
+        <translation>Receive a configuration file…</translation>
+    </message>
+    <message>
         <source>Đóng</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Chưa nhận tệp cấu hình nào.</source>
+        <translation>No configuration file received yet.</translation>
+    </message>
+    <message>
+        <source>Hạn nộp báo cáo do cấp trên đặt: {list}</source>
+        <translation>Report deadlines set by the higher level: {list}</translation>
+    </message>
+    <message>
+        <source>Cấp trên chưa đặt hạn nộp báo cáo nào.</source>
+        <translation>The higher level has set no report deadline.</translation>
+    </message>
+    <message>
+        <source>Nhận tệp cấu hình</source>
+        <translation>Receive a configuration file</translation>
+    </message>
+    <message>
+        <source>Đang áp dụng cấu hình…</source>
+        <translation>Applying the configuration…</translation>
+    </message>
+    <message>
+        <source>Đã áp dụng cấu hình số {sequence} của đơn vị {sender}</source>
+        <translation>Configuration no. {sequence} of unit {sender} applied</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu của tỉnh:</source>
+        <translation>The province&apos;s indicators:</translation>
+    </message>
+    <message>
+        <source> (ngừng dùng)</source>
+        <translation> (retired)</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu quốc gia ngừng dùng: {codes}</source>
+        <translation>National indicators retired: {codes}</translation>
+    </message>
+    <message>
+        <source>Mục tiêu của tỉnh:</source>
+        <translation>The province&apos;s targets:</translation>
+    </message>
+    <message>
+        <source>{code} năm {year}: {target} theo {decision}</source>
+        <translation>{code} in {year}: {target} under {decision}</translation>
+    </message>
+    <message>
+        <source>Hạn nộp báo cáo: {list}</source>
+        <translation>Report deadlines: {list}</translation>
+    </message>
+    <message>
+        <source>Khóa đã thu hồi: {count}</source>
+        <translation>Keys revoked: {count}</translation>
+    </message>
+    <message>
+        <source>Gửi cấu hình cho đơn vị cấp dưới</source>
+        <translation>Send the configuration to subordinate units</translation>
+    </message>
+    <message>
+        <source>Tệp cấu hình mang toàn bộ cấu hình hiện tại của đơn vị cho các đơn vị cấp dưới; mỗi tệp có số thứ tự mới, đơn vị cấp dưới không nhận lại tệp cũ. Hạn nộp đặt ở trang Tình hình báo cáo; khóa thu hồi ở Danh sách khóa.</source>
+        <translation>The configuration file carries the unit&apos;s whole current configuration to its subordinate units; each file gets a new number and the units never take an older file again. Deadlines are set on the Reporting status page; keys are revoked in the key list.</translation>
+    </message>
+    <message>
+        <source>Nhập danh mục chỉ tiêu…</source>
+        <translation>Import an indicator catalogue…</translation>
+    </message>
+    <message>
+        <source>Thêm, ngừng dùng chỉ tiêu và đặt mục tiêu của tỉnh từ tệp JSON</source>
+        <translation>Add or retire indicators and set the province&apos;s targets from a JSON file</translation>
+    </message>
+    <message>
+        <source>Ghi tệp cấu hình…</source>
+        <translation>Write the configuration file…</translation>
+    </message>
+    <message>
+        <source>Nhập danh mục chỉ tiêu</source>
+        <translation>Import an indicator catalogue</translation>
+    </message>
+    <message>
+        <source>{file}: không có thay đổi.</source>
+        <translation>{file}: no changes.</translation>
+    </message>
+    <message>
+        <source>Gửi cấu hình</source>
+        <translation>Send configuration</translation>
+    </message>
+    <message>
+        <source>Lưu tệp cấu hình</source>
+        <translation>Save the configuration file</translation>
+    </message>
+    <message>
+        <source>Đang ghi tệp cấu hình…</source>
+        <translation>Writing the configuration file…</translation>
+    </message>
+    <message>
+        <source>Đã ghi tệp cấu hình số {sequence} vào {file}.
+
+Gửi tệp này cho các đơn vị cấp dưới; họ nhận tệp ở Tệp → Cấu hình từ tỉnh… (sau khi đã đăng ký khóa công khai của đơn vị mình).</source>
+        <translation>Configuration file no. {sequence} written to {file}.
+
+Send this file to the subordinate units; they receive it in File → Configuration from the province… (after registering this unit&apos;s public key).</translation>
+    </message>
+    <message>
+        <source>Đã ghi tệp cấu hình số {sequence}</source>
+        <translation>Configuration file no. {sequence} written</translation>
+    </message>
+    <message>
+        <source>Gửi cấu hình…</source>
+        <translation>Send configuration…</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu, mục tiêu, hạn nộp và khóa thu hồi của tỉnh cho các đơn vị cấp dưới (tệp .vstc có chữ ký)</source>
+        <translation>The province&apos;s indicators, targets, deadlines and revoked keys for the subordinate units (a signed .vstc file)</translation>
+    </message>
+    <message>
+        <source>Cấu hình từ tỉnh…</source>
+        <translation>Configuration from the province…</translation>
+    </message>
+    <message>
+        <source>Tệp cấu hình đã nhận từ cấp trên, thay đổi của từng tệp; nhận tệp mới</source>
+        <translation>Configuration files received from the higher level and what each changed; receive a new one</translation>
     </message>
     <message>
         <source>Phiên bản</source>

@@ -70,7 +70,7 @@ def parse(data: bytes, catalogue) -> tuple[dict, catalogue_state.Entries]:
     )
     deadlines = value["deadlines"]
     if not isinstance(deadlines, dict):
-        raise Reason('"deadlines" phải là đối tượng {kỳ: "YYYY-MM-DD"}')
+        raise Reason('"deadlines" phải là đối tượng JSON: mã kỳ → ngày "YYYY-MM-DD"')
     for code, day in deadlines.items():
         try:
             if Period.parse(code).code != code or not fmt.ISO_DATE.fullmatch(day):
