@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from vstbpn_desktop import records
 from vstbpn_desktop.catalogue import code_of, indicators
+from vstbpn_desktop.catalogue.sections import layout
 from vstbpn_desktop.domain.validation import Invalid, check_indicator_bounds
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.formats import round_share
@@ -772,13 +773,11 @@ class MainController(QObject):
         self._fill_periods(period_choices(today, with_data))
 
         pages = window.pages
-        self.documents = DocumentsController(self.context, pages["documents"])
-        self.activities = ActivitiesController(self.context, pages["communication"])
-        self.figures = [
-            FiguresController(self.context, pages["female_cadres"]),
-            FiguresController(self.context, pages["violence"]),
-        ]
-        self.grid = GridController(self.context, pages["grid"])
+        of_kind = layout().pages_of_kind  # the pages of the sections table, by what they show
+        self.documents = DocumentsController(self.context, pages[of_kind("documents")[0].code])
+        self.activities = ActivitiesController(self.context, pages[of_kind("activities")[0].code])
+        self.figures = [FiguresController(self.context, pages[page.code]) for page in of_kind("figures")]
+        self.grid = GridController(self.context, pages[of_kind("grid")[0].code])
         self.narratives = [
             NarrativeController(self.context, editor, section)
             for page in pages.values()
