@@ -181,3 +181,62 @@ def test_a_section_added_as_data_is_printed_in_pdf_word_and_excel(economy_distri
     sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["Chỉ tiêu"]
     cells = {value for row in sheet.iter_rows(values_only=True) for value in row}
     assert {"FIRMS_TOTAL", "FIRMS_WOMEN", "FIRMS_WOMEN_PCT", "SHELTER_PLACES", "Số chỗ tạm lánh"} <= cells
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+def test_a_section_added_as_data_has_its_page_in_the_window(economy_district, qtbot, language):
+    from conftest import shown_window
+    from PySide6.QtCore import Qt
+    from test_ui_window import type_text
+
+    from ui import bundle_send
+
+    window = shown_window(qtbot, economy_district)
+    titles = [window.navigation.item(row).text() for row in range(len(window.period_pages))]
+    assert titles == [
+        "Văn bản chỉ đạo và phối hợp",
+        "Tuyên truyền, tập huấn",
+        "Cán bộ nữ",
+        "Phòng chống bạo lực",
+        "Kinh tế",
+        "Đánh giá",
+        "Phương hướng",
+        "Chỉ tiêu",
+    ]
+    window.show_page("economy")
+    page = window.pages["economy"]
+    assert window.stack.currentWidget() is page
+    assert list(page.inputs) == ["FIRMS_TOTAL", "FIRMS_WOMEN"] and list(page.shares) == ["FIRMS_WOMEN_PCT"]
+    assert page.inputs["FIRMS_TOTAL"].text() == "40" and page.shares["FIRMS_WOMEN_PCT"].text() == "25,00 %"
+    editor = page.narratives["economy"]
+    assert editor.title.text() == "<b>Bình đẳng giới trong lĩnh vực kinh tế (lời văn)</b>"
+    assert editor.text.toPlainText() == "Hội Liên hiệp Phụ nữ hỗ trợ phụ nữ khởi nghiệp."
+    assert "SHELTER_PLACES" in window.pages["violence"].inputs  # the indicator added to an existing section
+
+    # Typed in the window: saved, and printed in the new section.
+    field = page.inputs["FIRMS_WOMEN"]
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key_A, Qt.ControlModifier)
+    type_text(qtbot, field, "20")
+    qtbot.keyClick(field, Qt.Key_Return)
+    assert page.shares["FIRMS_WOMEN_PCT"].text() == "50,00 %"
+    window.controller.set_period("2023H1")
+    body = [p.text for p in build_report(economy_district, H1, "883").body]
+    assert "trong đó do nữ làm chủ: 20 doanh nghiệp; tỷ lệ doanh nghiệp do nữ làm chủ chiếm 50\u00a0%" in " ".join(body)
+
+    # The checklist before sending knows the page: no text for "assessment"/"directions", figures here.
+    pages = [check.page for check in bundle_send.checklist(window)]
+    assert "economy" not in pages and "assessment" in pages and "directions" in pages
+    set_narrative(economy_district.engine, Scope("883", H1), "economy", "")
+    window.controller.set_period("2023H1")
+    assert "economy" in [check.page for check in bundle_send.checklist(window)]
+    window.close()
+
+    # The English window takes the page's and the section's English names from the same table.
+    assert language("en") == "en"
+    window = shown_window(qtbot, economy_district)
+    assert window.navigation.item(4).text() == "Economy"
+    assert (
+        window.pages["economy"].narratives["economy"].title.text()
+        == "<b>Gender equality in the economy (narrative)</b>"
+    )
