@@ -20,6 +20,7 @@ from vstbpn_desktop.records import Scope, set_indicator_values, set_narrative
 from vstbpn_desktop.reports import write_report
 from vstbpn_desktop.reports.content import FIGURE_WRITERS, build_report
 
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 H1 = Period(2023, 1)
 SHIPPED = vstbpn_desktop.resources.resources_dir()
 
@@ -183,13 +184,12 @@ def test_a_section_added_as_data_is_printed_in_pdf_word_and_excel(economy_distri
     assert {"FIRMS_TOTAL", "FIRMS_WOMEN", "FIRMS_WOMEN_PCT", "SHELTER_PLACES", "Số chỗ tạm lánh"} <= cells
 
 
-@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 def test_a_section_added_as_data_has_its_page_in_the_window(economy_district, qtbot, language):
     from conftest import shown_window
     from PySide6.QtCore import Qt
     from test_ui_window import type_text
 
-    from ui import bundle_send
+    from ui.bundle import send as bundle_send
 
     window = shown_window(qtbot, economy_district)
     titles = [window.navigation.item(row).text() for row in range(len(window.period_pages))]
@@ -240,3 +240,14 @@ def test_a_section_added_as_data_has_its_page_in_the_window(economy_district, qt
         window.pages["economy"].narratives["economy"].title.text()
         == "<b>Gender equality in the economy (narrative)</b>"
     )
+
+
+def test_a_figures_page_of_counts_only_has_no_empty_box_of_shares(qtbot):
+    from ui.entry.pages import FiguresPage
+
+    counts = [indicators()["HOTLINE_CONTACTS"]]
+    page = FiguresPage("Đường dây nóng", counts, [])
+    qtbot.addWidget(page)
+    assert page.shares_box.isHidden() and list(page.inputs) == ["HOTLINE_CONTACTS"]
+    shares = [indicators()["GBV_VICTIMS_SUPPORTED_PCT"]]
+    assert not FiguresPage("Bạo lực", counts, shares).shares_box.isHidden()

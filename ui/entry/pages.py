@@ -1,5 +1,5 @@
 """The pages of the window, one per section of the report. Views only: they lay out widgets
-and name them; the controllers in `ui/controllers.py` fill them and call the core."""
+and name them; the controllers in `ui/window/controllers.py` fill them and call the core."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from vstbpn_desktop.catalogue import Indicator
 
-from .i18n import indicator_name, indicator_unit
-from .screen import scrolling
+from ..common.i18n import indicator_name, indicator_unit
+from ..common.screen import scrolling
 from .widgets import MessageLabel, NarrativeEditor, record_table
 
 
@@ -160,7 +160,7 @@ class FiguresPage(Page):
             form.addRow(f"{indicator_name(indicator)} ({indicator_unit(indicator)}):", row)
         self.layout_.addWidget(box)
 
-        shares_box = QGroupBox(self.tr("Tỷ lệ (tính tự động) so với mục tiêu quốc gia"))
+        self.shares_box = shares_box = QGroupBox(self.tr("Tỷ lệ (tính tự động) so với mục tiêu quốc gia"))
         grid = QGridLayout(shares_box)
         self.shares: dict[str, QLabel] = {}
         self.goals: dict[str, QLabel] = {}  # "mục tiêu đến năm 2025 là 60 %: chưa đạt", in colour
@@ -182,6 +182,7 @@ class FiguresPage(Page):
             self.goals[indicator.code] = goal
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(2, 2)
+        shares_box.setVisible(bool(shares))  # a section of counts only (a page added as data) has none
         self.layout_.addWidget(shares_box)
         self.message = MessageLabel()
         self.layout_.addWidget(self.message)
