@@ -251,3 +251,13 @@ def test_a_figures_page_of_counts_only_has_no_empty_box_of_shares(qtbot):
     assert page.shares_box.isHidden() and list(page.inputs) == ["HOTLINE_CONTACTS"]
     shares = [indicators()["GBV_VICTIMS_SUPPORTED_PCT"]]
     assert not FiguresPage("Bạo lực", counts, shares).shares_box.isHidden()
+
+
+def test_the_demo_writes_texts_only_for_sections_of_the_table(district):
+    from vstbpn_desktop.demo import NARRATIVES_2023H1, SAMPLE_PERIOD, load_demo
+    from vstbpn_desktop.records import narratives
+
+    assert set(NARRATIVES_2023H1) <= set(NARRATIVE_SECTIONS)  # a misspelt key would be stored unprinted
+    load_demo(district)
+    written = narratives(district.engine, Scope("883", SAMPLE_PERIOD))
+    assert written and set(written) <= set(NARRATIVE_SECTIONS)
