@@ -24,11 +24,12 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 H1 = Period(2023, 1)
 SHIPPED = vstbpn_desktop.resources.resources_dir()
 
-# What a maintainer adds: one page, one section after "4. … bạo lực", three indicators of it, and
+# What a maintainer adds: one page ("economy"), one section on it after "4. … bạo lực" (its code, the
+# key of its text, need not be the page's), three indicators of the section, and
 # one indicator in an existing section (violence, whose sentence is written by its own code).
 PAGE = {"code": "economy", "kind": "figures", "title_vi": "Kinh tế", "title_en": "Economy"}
 SECTION = {
-    "code": "economy",
+    "code": "women_in_business",
     "part": "I",
     "page": "economy",
     "figures": "indicators",
@@ -37,12 +38,12 @@ SECTION = {
     "missing": "bình đẳng giới trong lĩnh vực kinh tế",
 }
 INDICATORS = [
-    {"code": "FIRMS_TOTAL", "kind": "count", "section": "economy", "name_vi": "Số doanh nghiệp mới thành lập",
+    {"code": "FIRMS_TOTAL", "kind": "count", "section": "women_in_business", "name_vi": "Số doanh nghiệp mới thành lập",
      "name_en": "New firms", "unit_vi": "doanh nghiệp", "unit_en": "firms"},
-    {"code": "FIRMS_WOMEN", "kind": "count", "section": "economy", "at_most": "FIRMS_TOTAL",
+    {"code": "FIRMS_WOMEN", "kind": "count", "section": "women_in_business", "at_most": "FIRMS_TOTAL",
      "name_vi": "Trong đó do nữ làm chủ", "name_en": "Of which owned by women", "unit_vi": "doanh nghiệp",
      "unit_en": "firms"},
-    {"code": "FIRMS_WOMEN_PCT", "kind": "share", "section": "economy", "numerator": "FIRMS_WOMEN",
+    {"code": "FIRMS_WOMEN_PCT", "kind": "share", "section": "women_in_business", "numerator": "FIRMS_WOMEN",
      "denominator": "FIRMS_TOTAL", "target_2030": 30, "name_vi": "Tỷ lệ doanh nghiệp do nữ làm chủ",
      "name_en": "Share of firms owned by women", "unit_vi": "%", "unit_en": "%"},
     {"code": "SHELTER_PLACES", "kind": "count", "section": "violence", "name_vi": "Số chỗ tạm lánh",
@@ -91,7 +92,7 @@ def economy_district(extended, cli_factory):
         scope,
         {"FIRMS_TOTAL": 40, "FIRMS_WOMEN": 10, "SHELTER_PLACES": 6, "HOTLINE_CONTACTS": 12},
     )
-    set_narrative(profile.engine, scope, "economy", "Hội Liên hiệp Phụ nữ hỗ trợ phụ nữ khởi nghiệp.")
+    set_narrative(profile.engine, scope, "women_in_business", "Hội Liên hiệp Phụ nữ hỗ trợ phụ nữ khởi nghiệp.")
     yield profile
     profile.close()
 
@@ -187,6 +188,7 @@ def test_a_section_added_as_data_is_printed_in_pdf_word_and_excel(economy_distri
 def test_a_section_added_as_data_has_its_page_in_the_window(economy_district, qtbot, language):
     from conftest import shown_window
     from PySide6.QtCore import Qt
+    from test_ui_entry import redo, undo
     from test_ui_window import type_text
 
     from ui.bundle import send as bundle_send
@@ -208,7 +210,7 @@ def test_a_section_added_as_data_has_its_page_in_the_window(economy_district, qt
     assert window.stack.currentWidget() is page
     assert list(page.inputs) == ["FIRMS_TOTAL", "FIRMS_WOMEN"] and list(page.shares) == ["FIRMS_WOMEN_PCT"]
     assert page.inputs["FIRMS_TOTAL"].text() == "40" and page.shares["FIRMS_WOMEN_PCT"].text() == "25,00 %"
-    editor = page.narratives["economy"]
+    editor = page.narratives["women_in_business"]
     assert editor.title.text() == "<b>Bình đẳng giới trong lĩnh vực kinh tế (lời văn)</b>"
     assert editor.text.toPlainText() == "Hội Liên hiệp Phụ nữ hỗ trợ phụ nữ khởi nghiệp."
     assert "SHELTER_PLACES" in window.pages["violence"].inputs  # the indicator added to an existing section
@@ -220,6 +222,12 @@ def test_a_section_added_as_data_has_its_page_in_the_window(economy_district, qt
     type_text(qtbot, field, "20")
     qtbot.keyClick(field, Qt.Key_Return)
     assert page.shares["FIRMS_WOMEN_PCT"].text() == "50,00 %"
+    # Undone from another page: the window goes back to the new page, as for the shipped ones.
+    window.show_page("assessment")
+    undo(qtbot, window)
+    assert window.stack.currentWidget() is page and field.text() == "10"
+    redo(qtbot, window)
+    assert field.text() == "20"
     window.controller.set_period("2023H1")
     body = [p.text for p in build_report(economy_district, H1, "883").body]
     assert "trong đó do nữ làm chủ: 20 doanh nghiệp; tỷ lệ doanh nghiệp do nữ làm chủ chiếm 50\u00a0%" in " ".join(body)
@@ -227,7 +235,7 @@ def test_a_section_added_as_data_has_its_page_in_the_window(economy_district, qt
     # The checklist before sending knows the page: no text for "assessment"/"directions", figures here.
     pages = [check.page for check in bundle_send.checklist(window)]
     assert "economy" not in pages and "assessment" in pages and "directions" in pages
-    set_narrative(economy_district.engine, Scope("883", H1), "economy", "")
+    set_narrative(economy_district.engine, Scope("883", H1), "women_in_business", "")
     window.controller.set_period("2023H1")
     assert "economy" in [check.page for check in bundle_send.checklist(window)]
     window.close()
@@ -237,7 +245,7 @@ def test_a_section_added_as_data_has_its_page_in_the_window(economy_district, qt
     window = shown_window(qtbot, economy_district)
     assert window.navigation.item(4).text() == "Economy"
     assert (
-        window.pages["economy"].narratives["economy"].title.text()
+        window.pages["economy"].narratives["women_in_business"].title.text()
         == "<b>Gender equality in the economy (narrative)</b>"
     )
 

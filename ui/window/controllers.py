@@ -911,16 +911,18 @@ class MainController(QObject):
         self.grid.refresh_if_shown()
 
     def page_of(self, change) -> str:
+        """The page that shows the record an undone or redone change touched."""
+        key_of = {page: key for key, page in self.window.pages.items()}
         if change.table == "activity":
-            return "communication"
+            return key_of[self.activities.page]
         if change.table == "document":
-            return "documents"
+            return key_of[self.documents.page]
         if change.table == "narrative":
             return next(key for key, page in self.window.pages.items() if change.key in getattr(page, "narratives", {}))
-        section = indicators()[change.key].section
-        if self.window.stack.currentWidget() is self.window.pages["grid"]:
-            return "grid"  # every typed indicator is there too: stay where the officer is
-        return section if change.key in getattr(self.window.pages.get(section), "inputs", {}) else "grid"
+        if self.window.stack.currentWidget() is self.grid.page:
+            return key_of[self.grid.page]  # every typed indicator is there too: stay where the officer is
+        page = layout().section(indicators()[change.key].section).page
+        return page if change.key in getattr(self.window.pages.get(page), "inputs", {}) else key_of[self.grid.page]
 
     # -- the period --
 
