@@ -104,16 +104,16 @@ def checklist(window) -> list[Check]:
                     ),
                 )
             )
-    counts = records.record_counts(engine, [scope.org_unit_code], scope.period)
+    held = records.records_held(engine, scope.org_unit_code, scope.period)
     values = records.indicator_values(engine, scope)
     table = layout()
     page_of = {i.code: table.section(i.section).page for i in indicators().values()}
     figures = {}  # the pages that show figures of the period: whether they have any
     for page in table.pages:
         if page.kind == "documents":
-            figures[page.code] = counts["documents"] > 0
+            figures[page.code] = held["documents"]
         elif page.kind == "activities":
-            figures[page.code] = counts["activities"] > 0
+            figures[page.code] = held["activities"]
         elif page.kind == "figures":
             figures[page.code] = any(page_of.get(code) == page.code for code in values)
     empty = tr("Chưa có số liệu: “{page}” (không có văn bản, hoạt động hay chỉ tiêu nào của kỳ)")
