@@ -1348,12 +1348,8 @@
             <translation>{out}: reading back the bundle just written does not match; write it again somewhere else</translation>
         </message>
         <message>
-            <source>{out}: đọc lại tệp cấu hình vừa ghi không khớp; hãy ghi lại vào chỗ khác</source>
-            <translation>{out}: reading back the configuration file just written does not match; write it elsewhere</translation>
-        </message>
-        <message>
-            <source>{out}: đọc lại tệp trả lời vừa ghi không khớp; hãy ghi lại vào chỗ khác</source>
-            <translation>{out}: reading back the answer file just written does not match; write it again somewhere else</translation>
+            <source>{out}: đọc lại tệp vừa ghi không khớp; hãy ghi lại vào chỗ khác</source>
+            <translation>{out}: reading back the file just written does not match; write it elsewhere</translation>
         </message>
         <message>
             <source>{part} ({value}) lớn hơn {whole} ({whole_value})</source>

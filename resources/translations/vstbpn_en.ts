@@ -1142,6 +1142,10 @@ due {day}</translation>
         <translation>Before receiving reports</translation>
     </message>
     <message>
+        <source>Trước khi áp dụng cấu hình từ tỉnh</source>
+        <translation>Before applying a configuration from the province</translation>
+    </message>
+    <message>
         <source>Trước khi nâng cấp</source>
         <translation>Before an upgrade</translation>
     </message>

@@ -36,6 +36,7 @@ REASONS = {
     "exit": QT_TR_NOOP("Tự động khi đóng"),
     "import": QT_TR_NOOP("Trước khi nhập tệp bảng"),
     "bundle": QT_TR_NOOP("Trước khi nhận báo cáo"),
+    "config": QT_TR_NOOP("Trước khi áp dụng cấu hình từ tỉnh"),
     "migration": QT_TR_NOOP("Trước khi nâng cấp"),
     "restore": QT_TR_NOOP("Trước khi khôi phục"),
 }

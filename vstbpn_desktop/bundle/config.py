@@ -15,7 +15,6 @@ with values are retired, never deleted).
 """
 
 import base64
-import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -24,7 +23,6 @@ from pathlib import Path
 
 from sqlmodel import select
 
-from .. import __version__
 from ..atomic import OutputError, check_output
 from ..domain import indicators as catalogue_state
 from ..errors import Message, Reason, Refused
@@ -33,11 +31,12 @@ from ..periods import Period
 from ..safety import audit
 from ..storage.database import hold_write_lock, session_scope
 from ..storage.models import TrustedKey, now
+from ..timestamps import local_date, timestamp
 from . import format as fmt
 from . import ledger
-from .keys import META_PUBLIC_KEY, fingerprint_hex, load_private_key, raw_public, spaced
+from .keys import META_PUBLIC_KEY, fingerprint_hex, load_private_key, spaced
 from .strictjson import loads
-from .verify import BundleReader, SigningKey
+from .verify import BundleReader
 
 CONFIG_FIELDS = ("indicators", "retire", "targets", "deadlines", "revoked_keys", "issued_by", "issued_at")
 EXTENSION = ".vstc"
@@ -117,22 +116,17 @@ def current_config(profile) -> dict:
         "targets": entries.targets,
         "deadlines": {code: day.isoformat() for code, day in sorted(deadlines(profile).items())},
         "revoked_keys": [
-            {"fingerprint": row.fingerprint, "org_unit": row.org_unit_code, "revoked_at": _stamp(row.revoked_at)}
+            {"fingerprint": row.fingerprint, "org_unit": row.org_unit_code, "revoked_at": timestamp(row.revoked_at)}
             for row in revoked
         ],
         "issued_by": profile.author[:200],
-        "issued_at": _stamp(now()),
+        "issued_at": timestamp(now()),
     }
-
-
-def _stamp(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def export_config(profile, out: Path, passphrase: str) -> ConfigResult:
     """Write the signed configuration file for the units below this one."""
-    from .export import _zip_info, bundle_file, seal
-    from .sequence import next_sequence
+    from .export import write_single  # lazy: keeps the export code out of the window's start
 
     out = Path(out)
     if not profile.children():
@@ -144,36 +138,11 @@ def export_config(profile, out: Path, passphrase: str) -> ConfigResult:
         check_output(out)
     except OutputError as exc:
         raise Refused(exc) from exc
-    private = load_private_key(profile, passphrase)
-    fingerprint = fingerprint_hex(raw_public(private.public_key()))
+    private = load_private_key(profile, passphrase)  # wrong passphrase: refused, nothing changed
     config = current_config(profile)
-    data = fmt.canonical_json(config)
-    sequence = next_sequence(profile)
-    stamp = now().replace(microsecond=0)
-    manifest = fmt.Manifest(
-        bundle_id=fmt.new_bundle_id(),
-        kind=fmt.KIND_CONFIG,
-        sender_org_unit=profile.org_unit_code,
-        sender_tree=profile.org_unit_tree,
-        sender_officer=profile.author[:200],
-        key_fingerprint=fingerprint,
-        recipient_org_unit=profile.org_unit_code,  # for every unit below the sender
-        sequence=sequence,
-        period=str(stamp.year),
-        created_at=config["issued_at"],
-        app_version=__version__,
-        counts={},
-        members=(fmt.MemberEntry(fmt.CONFIG, len(data), hashlib.sha256(data).hexdigest()),),
-        format_minor=fmt.FORMAT_MINOR,
-    )
-    with bundle_file(out) as archive:
-        archive.writestr(_zip_info(fmt.CONFIG, stamp), data)
-        seal(archive, manifest, fingerprint, private, stamp)
-    own = SigningKey(private.public_key(), profile.org_unit_code)
-    with BundleReader(out) as reader:
-        read = reader.authenticate(lambda _fingerprint: own)
-        if loads(reader.member_bytes(read.member(fmt.CONFIG))) != config:
-            raise Refused("{out}: đọc lại tệp cấu hình vừa ghi không khớp; hãy ghi lại vào chỗ khác", out=out)
+    code = profile.org_unit_code  # the recipient: every unit below the sender
+    manifest = write_single(profile, private, fmt.KIND_CONFIG, fmt.CONFIG, config, code, str(date.today().year), out)
+    sequence = manifest.sequence
     with profile.engine.begin() as connection:
         audit.record_bulk(
             connection,
@@ -242,8 +211,6 @@ def _check(profile, reader: BundleReader) -> tuple[fmt.Manifest, dict, catalogue
 def _ledger_refusal(connection, reader: BundleReader, manifest: fmt.Manifest) -> Refused | None:
     """A Refused for a configuration applied before (replay) or not newer than the last one applied
     from its sender (rollback); else None."""
-    from .importer import local_date
-
     same = ledger.same_file(connection, manifest.sender_org_unit, reader.manifest_sha256)
     if same is not None:
         return reader.refuse(

@@ -144,6 +144,42 @@ def seal(archive: zipfile.ZipFile, manifest: fmt.Manifest, fingerprint: str, pri
     archive.writestr(_zip_info(fmt.SIGNATURE, stamp), fmt.signature_member(fingerprint, private.sign(manifest_bytes)))
 
 
+def write_single(profile, private, kind: str, member: str, value: dict, recipient: str, period: str, out: Path):
+    """A parent's small signed file — an answer, a configuration: one JSON `member` holding `value`,
+    the next number of the unit's sequence, sealed with `private`; read back with the same reader as
+    any bundle and checked before it counts. Returns the manifest."""
+    from .strictjson import loads
+
+    fingerprint = fingerprint_hex(raw_public(private.public_key()))
+    data = fmt.canonical_json(value)
+    stamp = now().replace(microsecond=0)
+    manifest = fmt.Manifest(
+        bundle_id=fmt.new_bundle_id(),
+        kind=kind,
+        sender_org_unit=profile.org_unit_code,
+        sender_tree=profile.org_unit_tree,
+        sender_officer=profile.author[:200],
+        key_fingerprint=fingerprint,
+        recipient_org_unit=recipient,
+        sequence=next_sequence(profile),
+        period=period,
+        created_at=timestamp(stamp),
+        app_version=__version__,
+        counts={},
+        members=(fmt.MemberEntry(member, len(data), hashlib.sha256(data).hexdigest()),),
+        format_minor=fmt.FORMAT_MINOR,
+    )
+    with bundle_file(out) as archive:
+        archive.writestr(_zip_info(member, stamp), data)
+        seal(archive, manifest, fingerprint, private, stamp)
+    own = SigningKey(private.public_key(), profile.org_unit_code)
+    with BundleReader(out) as reader:
+        read = reader.authenticate(lambda _fingerprint: own)
+        if loads(reader.member_bytes(read.member(member))) != value:
+            raise Refused("{out}: đọc lại tệp vừa ghi không khớp; hãy ghi lại vào chỗ khác", out=out)
+    return manifest
+
+
 def _batches(lines, size: int):
     while batch := list(islice(lines, size)):
         yield batch
