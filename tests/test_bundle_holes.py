@@ -9,16 +9,7 @@ import sqlite3
 
 import pytest
 from conftest import PASSPHRASE
-from test_bundle import (  # noqa: F401 - fixtures
-    _activities_csv,
-    activity_line,
-    craft,
-    good_members,
-    members_of,
-    with_line,
-    world,
-    world_template,
-)
+from test_bundle import _activities_csv, activity_line, craft, good_members, members_of, with_line
 from test_bundle_return import _answer_from, _rewrite, refused
 
 from vstbpn_desktop.bundle import format as fmt

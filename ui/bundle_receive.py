@@ -6,6 +6,7 @@ unticks what they do not want, then the ticked files are imported one by one. A 
 file's result and never stops the others. Afterwards the window reads everything again.
 """
 
+import functools
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from html import escape
@@ -212,9 +213,8 @@ def check_files(profile, paths: list[Path], task) -> list[Entry]:
     for number, path in enumerate(paths):
         task.progress(number, len(paths), path.name)
         try:
-            preview = import_bundle(
-                profile, path, dry_run=True, progress=lambda *_: task.progress(number, len(paths), path.name)
-            )
+            step = functools.partial(task.progress, number, len(paths), path.name)
+            preview = import_bundle(profile, path, dry_run=True, progress=lambda *_, step=step: step())
         except Cancelled:
             raise
         except Refused as exc:
@@ -237,9 +237,8 @@ def import_entries(profile, entries: list[Entry], task) -> None:
     for number, entry in enumerate(chosen):
         task.progress(number, len(chosen), entry.path.name)
         try:
-            result = import_bundle(
-                profile, entry.path, progress=lambda *_: task.progress(number, len(chosen), entry.path.name)
-            )
+            step = functools.partial(task.progress, number, len(chosen), entry.path.name)
+            result = import_bundle(profile, entry.path, progress=lambda *_, step=step: step())
         except Cancelled:
             raise
         except Refused as exc:
@@ -344,8 +343,8 @@ class ReceiveDialog(QDialog):
         }
         self.summary.setText(
             tr(
-                "{total} tệp: {ready} có thể nhập, {imported} đã nhập, {already} đã nhận trước đó, {refused} bị từ chối. "
-                "Bấm vào một dòng để xem chi tiết thay đổi."
+                "{total} tệp: {ready} có thể nhập, {imported} đã nhập, {already} đã nhận trước đó, "
+                "{refused} bị từ chối. Bấm vào một dòng để xem chi tiết thay đổi."
             ).format(total=len(self.entries), **counts)
         )
         self.import_button.setEnabled(any(e.importable for e in self.entries))
@@ -426,7 +425,7 @@ class Receiver:
             tr("Đang kiểm tra {n} gói…").format(n=len(waiting)),
             lambda task: check_files(profile, [e.path for e in waiting], task),
         )
-        for old, new in zip(waiting, checked):
+        for old, new in zip(waiting, checked, strict=True):
             dialog.entries[dialog.entries.index(old)] = new
         dialog.fill()
         return enrol.enrolment

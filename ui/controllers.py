@@ -458,7 +458,7 @@ class TableController(QObject):
                 self.context.engine, self.model.TABLE, scope, None, lambda: self.create(self.new_record())
             )
         except (Invalid, Refused) as exc:
-            reason = refusal_text(exc, dict(zip(self.model.COLUMNS, self.model.headers())))
+            reason = refusal_text(exc, dict(zip(self.model.COLUMNS, self.model.headers(), strict=True)))
             self.page.message.show_refusal(reason)
             self.context.say_refusal(reason)
             return
@@ -502,7 +502,7 @@ class TableController(QObject):
                     self.context.record("", [change])
                     model.reload()
                     targets[n] = change.key
-            for record_id, line in zip(targets, lines):
+            for record_id, line in zip(targets, lines, strict=True):
                 for offset, value in enumerate(line):
                     column = start.column() + offset
                     if column >= model.columnCount():

@@ -62,7 +62,8 @@ class ChangeCommand(QUndoCommand):
         if self.merge_key is None or other.merge_key != self.merge_key:
             return False
         self.changes = [
-            records.Change(c.table, c.key, c.scope, c.before, o.after) for c, o in zip(self.changes, other.changes)
+            records.Change(c.table, c.key, c.scope, c.before, o.after)
+            for c, o in zip(self.changes, other.changes, strict=True)
         ]
         self.setObsolete(all(change.empty for change in self.changes))
         return True

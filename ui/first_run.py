@@ -154,7 +154,9 @@ class FirstRunDialog(QDialog):
         self.demo = QCheckBox()
         self.demo.setObjectName("demo")
         self.captions = [QLabel() for _ in range(4)]
-        for caption, field in zip(self.captions, (self.officer, self.officer_title, self.passphrase, self.confirm)):
+        for caption, field in zip(
+            self.captions, (self.officer, self.officer_title, self.passphrase, self.confirm), strict=True
+        ):
             form.addRow(caption, field)
         form.addRow("", self.strength)
         form.addRow("", self.demo)
@@ -236,7 +238,9 @@ class FirstRunDialog(QDialog):
             tree = tr(TREE_LABELS[choice.tree]) if choice.tree in TREE_LABELS else choice.tree
             self.units.item(row).setText(f"{choice.name} — {choice.code} ({kind}; {tree})")
         for caption, text in zip(
-            self.captions, (tr("Tên cán bộ:"), tr("Chức vụ:"), tr("Mật khẩu khóa ký:"), tr("Nhập lại mật khẩu:"))
+            self.captions,
+            (tr("Tên cán bộ:"), tr("Chức vụ:"), tr("Mật khẩu khóa ký:"), tr("Nhập lại mật khẩu:")),
+            strict=True,
         ):
             caption.setText(text)
         self.officer_title.setPlaceholderText(tr("ví dụ: Chuyên viên Phòng Nội vụ"))

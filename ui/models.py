@@ -156,7 +156,7 @@ class _RecordTable(QAbstractTableModel):
                 self.engine, self.TABLE, self.scope, record_id, lambda: self.write(record_id, {field: value})
             )
         except (Invalid, Refused) as exc:
-            return refusal_text(exc, dict(zip(self.COLUMNS, self.headers())))
+            return refusal_text(exc, dict(zip(self.COLUMNS, self.headers(), strict=True)))
         if not change.empty:
             self.written.emit(
                 self.tr("sửa ô {column}").format(column=self.headers()[self.COLUMNS.index(field)]), [change]

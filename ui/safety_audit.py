@@ -135,7 +135,8 @@ def describe(row: dict) -> str:
     if row["action"] == "update" and before and after:
         changed = [k for k in after if k not in HIDDEN and before.get(k) != after.get(k)]
         pieces = [
-            f"{tr(FIELDS.get(k, k))}: {_value(table, k, before.get(k), before)} → {_value(table, k, after.get(k), after)}"
+            f"{tr(FIELDS.get(k, k))}: {_value(table, k, before.get(k), before)} → "
+            f"{_value(table, k, after.get(k), after)}"
             for k in changed
         ]
         return f"{subject}: " + "; ".join(pieces) if pieces else subject

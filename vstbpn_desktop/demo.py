@@ -3,9 +3,9 @@
 In the province profile (89) it reproduces An Giang's report for the first half of 2023
 (shared/domain/an-giang-2023-h1-report.txt) as printed: 2.302 leaders of whom 584 women (25,36 %,
 truncated), 780 sessions for 25.120 participants, the guidance it received (03/UBQG-VP), the
-documents it cites, its text word for word (tests/test_report_sample.py names every difference). In a district profile it
-makes plausible, smaller figures for that district, derived from the unit code so they differ
-between districts but are the same on every run.
+documents it cites, its text word for word (tests/test_report_sample.py names every difference).
+In a district profile it makes plausible, smaller figures for that district, derived from the
+unit code so they differ between districts but are the same on every run.
 """
 
 import random

@@ -117,7 +117,7 @@ def activity_page(
 ) -> list[dict]:
     """A slice of the period's activities as plain dicts, for lazily loaded tables."""
     table = Activity.__table__
-    column = table.c[order] if order in table.c else table.c.date
+    column = table.c.get(order, table.c.date)
     ordering = [column.desc() if descending else column.asc(), table.c.id]
     query = sa_select(table).where(_listed(scope, search, keep)).order_by(*ordering).offset(offset).limit(limit)
     with engine.connect() as connection:
@@ -529,7 +529,7 @@ def activity_totals_by_unit(engine: Engine, org_unit_codes: list[str], period: P
     by_unit: dict[str, dict[str, dict]] = {}
     with engine.connect() as connection:
         for row in connection.execute(query):
-            by_unit.setdefault(row[0], {})[row[1]] = dict(zip(measures, row[2:]))
+            by_unit.setdefault(row[0], {})[row[1]] = dict(zip(measures, row[2:], strict=True))
     derived = [i for i in indicators().values() if i.kind == "from_activities"]
     return {
         unit: {

@@ -328,7 +328,7 @@ def import_file(
             ensure_bulk_editable(
                 connection, activities=activities, documents=documents, indicator_values=values, narratives=texts
             )
-            counts = insert_clean(
+            insert_clean(
                 connection,
                 unit,
                 profile.author,

@@ -270,7 +270,7 @@ def _row_values(names: list[str], numbered_rows, label: str, sheet: str | None):
                     value=index + 1,
                     length=len(names),
                 )
-        values = {name: cell for name, cell in zip(names, cells) if not blank(cell)}
+        values = {name: cell for name, cell in zip(names, cells, strict=False) if not blank(cell)}
         if values:
             yield number, values
 

@@ -531,7 +531,8 @@ class ReportBuilder:
                 para(
                     "body",
                     (
-                        f"Trên địa bàn {self.in_text} có {count_words(with_woman or 0)} trong tổng số {count_words(units)} "
+                        f"Trên địa bàn {self.in_text} có {count_words(with_woman or 0)} "
+                        f"trong tổng số {count_words(units)} "
                         f"chính quyền địa phương có nữ lãnh đạo chủ chốt "
                         f"({self.share_words('KEYLEADER_UNITS_FEMALE_PCT')})."
                     ),
@@ -672,8 +673,7 @@ class ReportBuilder:
         compared_on: dict[str, frozenset[str]] = {}
 
         def indicator_rows():
-            i = 0
-            for code, indicator in self.catalogue.items():
+            for i, (code, indicator) in enumerate(self.catalogue.items(), 1):
                 now = self.share(code) if indicator.kind == "share" else self.value(code)
                 compared = self.comparison(code)
                 before = None
@@ -692,7 +692,6 @@ class ReportBuilder:
                     and code not in self.before.coverage
                 ):
                     before = None  # no activity recorded a year earlier: unknown, not zero
-                i += 1
                 line = [
                     i,
                     code,
@@ -824,7 +823,7 @@ class ReportBuilder:
                     ("children", Annex("", "NỘI DUNG BÁO CÁO CỦA CÁC ĐƠN VỊ CẤP DƯỚI", paragraphs=paragraphs))
                 )
         result = []
-        for (key, annex), numeral in zip(candidates, ROMAN):
+        for (key, annex), numeral in zip(candidates, ROMAN, strict=False):
             annex.title = f"Phụ lục {numeral}"
             annex.subtitle += f" {self.period.label_vi.upper()}"
             self.annex_numbers[key] = annex.title

@@ -100,7 +100,7 @@ def _before_flush(session, _context, _instances) -> None:
         return
     # The lock, checked on the flushing transaction itself: every ORM write path is covered.
     touched = {}
-    for obj, action, old in changes:
+    for obj, _action, old in changes:
         if isinstance(obj, ReportingPeriod):
             continue
         touched.setdefault(_period_of(obj), obj)

@@ -8,6 +8,7 @@ migration and restore: `before`) with `quick_check`, five times faster on a prov
 check; restore checks any backup with `integrity_check` before using it.
 """
 
+import contextlib
 import os
 import re
 import shutil
@@ -57,10 +58,8 @@ def _live_path(profile) -> Path:
 
 def _cleanup_sidecars(path: Path) -> None:
     for suffix in ("-wal", "-shm", "-journal"):
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(f"{path}{suffix}")
-        except FileNotFoundError:
-            pass
 
 
 def count_records(path: Path) -> int | None:
