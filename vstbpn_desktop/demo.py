@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from sqlmodel import select
 
-from .catalogue import FIGURES_MARK
+from .catalogue import FIGURES_MARK, Coverage
 from .errors import Refused
 from .periods import Period
 from .profile import Profile
@@ -252,6 +252,7 @@ def load_demo(profile: Profile) -> dict[str, int]:
             if session.exec(select(model.id).where(model.org_unit_code == code)).first() is not None:
                 raise Refused("hồ sơ đã có dữ liệu; dữ liệu mẫu chỉ nạp vào hồ sơ trống")
     unit = profile.org_unit()
+    assert unit is not None, "a profile's own unit is in its tree (Profile.create checks it)"
     author = profile.author or "Dữ liệu mẫu"
     rng = random.Random(int(code))
     scope = Scope(code, SAMPLE_PERIOD)
@@ -316,7 +317,7 @@ def load_demo(profile: Profile) -> dict[str, int]:
         }
     profile.settings.share_rounding = "truncate"
     profile.save_settings()
-    area = dict.fromkeys(indicators_now, "area")
+    area: dict[str, Coverage] = dict.fromkeys(indicators_now, "area")
     set_indicator_values(profile.engine, scope, indicators_now, author, coverage=area)
     set_indicator_values(
         profile.engine, previous, indicators_before, author, coverage=dict.fromkeys(indicators_before, "area")

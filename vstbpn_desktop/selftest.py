@@ -72,7 +72,8 @@ def run(with_qt: bool = True) -> int:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
             from PySide6.QtWidgets import QApplication, QMainWindow
 
-            app = QApplication.instance() or QApplication(sys.argv[:1])
+            existing = QApplication.instance()
+            app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
             window = QMainWindow()
             window.setWindowTitle("Tự kiểm tra")
             window.show()

@@ -15,7 +15,8 @@ def reported_children(profile: Profile, unit_code: str, period: Period) -> tuple
     from .bundle.status import received
 
     held = received(profile, period)
-    reported, missing = [], []
+    reported: list[str] = []
+    missing: list[str] = []
     for child in profile.children(unit_code):
         (reported if child.code in held else missing).append(child.code)
     return reported, missing
@@ -23,14 +24,15 @@ def reported_children(profile: Profile, unit_code: str, period: Period) -> tuple
 
 def enrolled_children(profile: Profile, unit_code: str) -> list[str]:
     """Children with a key in the trust register (even revoked since): the units expected to send bundles."""
-    from sqlmodel import select
+    from sqlmodel import col, select
 
     from .storage.database import session_scope
     from .storage.models import TrustedKey
 
     children = [child.code for child in profile.children(unit_code)]
     with session_scope(profile.engine) as session:
-        held = set(session.exec(select(TrustedKey.org_unit_code).where(TrustedKey.org_unit_code.in_(children))).all())
+        query = select(TrustedKey.org_unit_code).where(col(TrustedKey.org_unit_code).in_(children))
+        held = set(session.exec(query).all())
     return [code for code in children if code in held]
 
 

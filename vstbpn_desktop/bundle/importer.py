@@ -14,13 +14,16 @@ the sender's records of both halves, a half-year bundle its half only.
 """
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, Literal
 
-from sqlalchemy import and_, delete, func, insert, update
+from sqlalchemy import Connection, Row, and_, delete, func, insert, update
 from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import col
 
 from ..errors import Message, Refused
 from ..periods import Period
@@ -28,7 +31,7 @@ from ..records import delete_period_data, ensure_editable, insert_clean
 from ..safety import audit, backup
 from ..safety.locking import ensure_unlocked_connection
 from ..storage.database import hold_write_lock
-from ..storage.models import Activity, BundleLedger, Document, IndicatorValue, Narrative, now
+from ..storage.models import Activity, BundleLedger, Document, IndicatorValue, Narrative, new_id, now
 from . import format as fmt
 from . import trust
 from .verify import BundleReader, Content, Progress
@@ -64,11 +67,16 @@ class Change:
         )
 
 
+# "imported"; "already" held (this very bundle); "dry-run" (checked, what it would change);
+# "verified" (checked only, `bundle verify`).
+ImportStatus = Literal["imported", "already", "dry-run", "verified"]
+
+
 @dataclass
 class ImportResult:
     path: Path
     manifest: fmt.Manifest
-    status: str  # "imported" | "already" | "dry-run" | "verified"
+    status: ImportStatus
     change: Change | None = None
     received_at: datetime | None = None
     superseded_sequence: int | None = None
@@ -94,16 +102,16 @@ def _held(connection, sender: str, period: Period):
     values = {
         code: value
         for code, value in connection.execute(
-            sa_select(IndicatorValue.indicator_code, IndicatorValue.value).where(
-                IndicatorValue.org_unit_code == sender, IndicatorValue.period == period.code
+            sa_select(col(IndicatorValue.indicator_code), col(IndicatorValue.value)).where(
+                col(IndicatorValue.org_unit_code) == sender, col(IndicatorValue.period) == period.code
             )
         )
     }
     texts = {
         section: text
         for section, text in connection.execute(
-            sa_select(Narrative.section, Narrative.text).where(
-                Narrative.org_unit_code == sender, Narrative.period == period.code
+            sa_select(col(Narrative.section), col(Narrative.text)).where(
+                col(Narrative.org_unit_code) == sender, col(Narrative.period) == period.code
             )
         )
     }
@@ -142,7 +150,7 @@ def touched_halves(period_code: str) -> tuple[str, ...]:
     return (f"{period.year}H1", f"{period.year}H2")
 
 
-def high_water(connection, sender: str, halves) -> tuple[int, object] | None:
+def high_water(connection: Connection, sender: str, halves: Iterable[str]) -> tuple[int, Row[Any]] | None:
     """(sequence, ledger row) of the highest report the parent ever imported from `sender` touching
     one of `halves`, superseded or restored away included (the rows are never deleted); None if none."""
     table = BundleLedger.__table__
@@ -347,7 +355,7 @@ def import_bundle(profile, path: Path, dry_run: bool = False, progress: Progress
             )
             connection.execute(
                 insert(ledger).values(
-                    id=BundleLedger().id,
+                    id=new_id(),
                     bundle_id=manifest.bundle_id,
                     kind=manifest.kind,
                     sender_org_unit=sender,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from sqlalchemy import select as sa_select
-from sqlmodel import select
+from sqlmodel import col, select
 
 from ..periods import Period
 from ..storage.database import session_scope
@@ -31,8 +31,8 @@ def set_deadline(profile, period: Period, day: date | None) -> None:
 
 def deadlines(profile) -> dict[str, date]:
     with session_scope(profile.engine) as session:
-        rows = session.exec(select(ReportingPeriod).where(ReportingPeriod.deadline.is_not(None))).all()
-        return {row.code: row.deadline for row in rows}
+        rows = session.exec(select(ReportingPeriod).where(col(ReportingPeriod.deadline).is_not(None))).all()
+        return {row.code: row.deadline for row in rows if row.deadline is not None}
 
 
 @dataclass

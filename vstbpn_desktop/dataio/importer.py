@@ -264,10 +264,10 @@ def import_file(
     plan, problems = _Plan(), _Problems()
     for raw in tables:
         _plan_rows(raw, label, period, plan, problems, tick)
-    for (period_code, section), (place, texts) in plan.narratives.items():
-        if len(texts) > 1:
+    for (period_code, section), (place, parts) in plan.narratives.items():
+        if len(parts) > 1:
             try:
-                validate_narrative(section, "\n".join(texts))
+                validate_narrative(section, "\n".join(parts))
             except Invalid as exc:
                 problems.add(
                     Message("{place}, {part}", place=place, part=Message("cột {column}", column="text")),
@@ -369,7 +369,7 @@ def _check_bounds(connection, unit: str, plan: _Plan, problems: _Problems) -> No
         given = {c: v for (p, c), (_, v) in plan.indicators.items() if p == period_code}
         for code, reason in check_indicator_bounds(held | given).items():
             blamed = code if (period_code, code) in plan.indicators else catalogue[code].at_most
-            if (period_code, blamed) in plan.indicators:
+            if blamed is not None and (period_code, blamed) in plan.indicators:
                 place = Message(
                     "{place}, {part}",
                     place=plan.indicators[(period_code, blamed)][0],

@@ -289,11 +289,13 @@ class ReportBuilder:
         compared = self.comparison(code)
         if compared is not None:
             now_figures, before_figures, common = compared
-            words += ", " + change_words(self.share(code, now_figures), self.share(code, before_figures))
-            if common is not None:
-                words += f" ({self.coverage_words(common)})"
+            now_share, before_share = self.share(code, now_figures), self.share(code, before_figures)
+            if now_share is not None and before_share is not None:
+                words += ", " + change_words(now_share, before_share)
+                if common is not None:
+                    words += f" ({self.coverage_words(common)})"
         goal = self.target(code)
-        if goal:
+        if goal and now is not None:
             year, value = goal
             verdict = "đạt" if now >= value else "chưa đạt"
             words += f", {verdict} mục tiêu {percent(value)} đến năm {year}"
@@ -318,7 +320,7 @@ class ReportBuilder:
                     ),
                 )
             )
-        missing = []
+        missing: list[str] = []
         enrolled = enrolled_children(self.profile, self.code) if self.consolidated else []
         if self.options.unreported_note and enrolled:
             reported, missing = reported_children(self.profile, self.code, self.period)

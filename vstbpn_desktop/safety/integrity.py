@@ -7,8 +7,12 @@ import sqlite3
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import Message, Refused
+
+if TYPE_CHECKING:  # backup.py imports this module
+    from .backup import BackupInfo
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 _USB = Message("ổ USB/thẻ nhớ ({system})", system="FAT")
@@ -162,6 +166,8 @@ def storage_warning(path: Path, mounts_text: str | None = None) -> Message | Non
 
 
 def _windows_warning(path: Path) -> Message | None:  # pragma: no cover - Windows only
+    if sys.platform != "win32":  # (the caller asks only there; this also tells mypy ctypes.windll exists)
+        return None
     import ctypes
 
     text = str(path)
@@ -216,7 +222,7 @@ class StartupState:
     ok: bool
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    newest_good_backup: object | None = None  # backup.BackupInfo
+    newest_good_backup: "BackupInfo | None" = None
 
     @property
     def read_only(self) -> bool:
