@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
@@ -47,12 +47,16 @@ BUNDLE_SUFFIX = ".vstb"
 COLOURS = {"ready": "#e6f4ea", "imported": "#c8e6c9", "already": "#eceff1", "refused": "#fde2e1"}
 
 
+# A file of the batch: "ready" to import, "already" held, "refused", "imported".
+EntryState = Literal["ready", "already", "refused", "imported"]
+
+
 @dataclass
 class Entry:
     """One file of the batch: what the check found, then what the import did."""
 
     path: Path
-    state: str  # "ready" | "already" | "refused" | "imported"
+    state: EntryState
     preview: "ImportResult | None" = None  # the dry run (or "already")
     result: "ImportResult | None" = None  # the import
     reason: str = ""
@@ -113,8 +117,9 @@ def outcome_text(entry: Entry) -> str:
         from vstbpn_desktop.bundle.importer import local_date
 
         held = entry.result or entry.preview
+        assert held is not None, "an entry is already held once checked or imported"
         return tr("Đã nhận ngày {day}; không thay đổi gì").format(day=local_date(held.received_at))
-    if entry.state == "imported":
+    if entry.state == "imported" and entry.result is not None:
         replaced = entry.result.superseded_sequence
         if replaced is not None:
             return tr("Đã nhập (thay gói số {sequence})").format(sequence=replaced)
@@ -268,15 +273,15 @@ class ReceiveDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [tr("Tệp"), tr("Đơn vị gửi"), tr("Kỳ"), tr("Gói số"), tr("Thay đổi"), tr("Kết quả")]
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(self.OUTCOME, QHeaderView.Stretch)
+        header.setSectionResizeMode(self.OUTCOME, QHeaderView.ResizeMode.Stretch)
         self.details = QTextBrowser()
         self.details.setObjectName("details")
-        splitter = QSplitter(Qt.Vertical)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
         splitter.setSizes([220, 260])
@@ -285,11 +290,11 @@ class ReceiveDialog(QDialog):
         self.import_button = QPushButton(tr("Nhập các gói đã chọn"))
         self.import_button.setObjectName("importButton")
         self.import_button.setDefault(True)
-        self.close_button = buttons.addButton(QDialogButtonBox.Close)
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.close_button.setText(tr("Đóng"))
-        buttons.addButton(self.import_button, QDialogButtonBox.AcceptRole)
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         # A file refused for a key never enrolled: enrol it from here, then the files are checked again.
-        self.enrol_button = buttons.addButton(tr("Đăng ký khóa…"), QDialogButtonBox.ActionRole)
+        self.enrol_button = buttons.addButton(tr("Đăng ký khóa…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.enrol_button.setObjectName("enrolSigner")
         self.enrol_button.clicked.connect(lambda: self.receiver.enrol_signer(self, self.current_entry()))
         self.import_button.clicked.connect(self.import_checked)
@@ -331,11 +336,11 @@ class ReceiveDialog(QDialog):
                 item.setBackground(QBrush(QColor(COLOURS[entry.state])))
                 if column == self.FILE:
                     if entry.importable:
-                        item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-                        item.setCheckState(Qt.Checked)
+                        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                        item.setCheckState(Qt.CheckState.Checked)
                     else:
-                        item.setFlags(item.flags() & ~Qt.ItemIsUserCheckable)
-                        item.setData(Qt.CheckStateRole, None)
+                        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+                        item.setData(Qt.ItemDataRole.CheckStateRole, None)
                 self.table.setItem(row, column, item)
         counts = {
             state: sum(1 for e in self.entries if e.state == state)
@@ -361,16 +366,21 @@ class ReceiveDialog(QDialog):
         self.enrol_button.setVisible(any(e.signer is not None for e in self.entries))
         self.enrol_button.setEnabled(entry is not None and entry.signer is not None)
 
+    def file_item(self, row: int) -> QTableWidgetItem:
+        item = self.table.item(row, self.FILE)
+        assert item is not None, "every row has its file cell"
+        return item
+
     def checked(self) -> list[Entry]:
         return [
             entry
             for row, entry in enumerate(self.entries)
-            if entry.importable and self.table.item(row, self.FILE).checkState() == Qt.Checked
+            if entry.importable and self.file_item(row).checkState() == Qt.CheckState.Checked
         ]
 
     def set_checked(self, entry: Entry, checked: bool) -> None:
         row = self.entries.index(entry)
-        self.table.item(row, self.FILE).setCheckState(Qt.Checked if checked else Qt.Unchecked)
+        self.file_item(row).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def import_checked(self) -> None:
         self.receiver.import_chosen(self, self.checked())
@@ -416,7 +426,7 @@ class Receiver:
         if entry is None or entry.signer is None:
             return None
         enrol = EnrolDialog(self.window, unit=entry.signer.claimed_unit, expected=entry.signer.fingerprint)
-        if run_enrol(enrol) != QDialog.Accepted:
+        if run_enrol(enrol) != QDialog.DialogCode.Accepted:
             return None
         profile = self.context.profile
         waiting = [e for e in dialog.entries if e.state != "imported"]
@@ -473,11 +483,11 @@ class DropFilter(QObject):
 
     def eventFilter(self, watched, event):
         kind = event.type()
-        if kind in (QEvent.DragEnter, QEvent.DragMove):
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             if bundle_paths(event.mimeData()):
                 event.acceptProposedAction()
                 return True
-        elif kind == QEvent.Drop:
+        elif kind == QEvent.Type.Drop:
             paths = bundle_paths(event.mimeData())
             if paths:
                 event.acceptProposedAction()

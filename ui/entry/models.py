@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from vstbpn_desktop import records
-from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, indicators
+from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, Coverage, indicators
 from vstbpn_desktop.domain.figures import Figures, compute
 from vstbpn_desktop.domain.validation import Invalid
 from vstbpn_desktop.errors import Refused
@@ -19,9 +19,9 @@ from vstbpn_desktop.errors import Refused
 from ..common import i18n
 from ..common.i18n import indicator_name, indicator_unit, label
 
-IdRole = Qt.UserRole + 1  # the record's UUID (or indicator code)
-RecordRole = Qt.UserRole + 2  # the plain dict behind the row
-ErrorRole = Qt.UserRole + 3  # the Vietnamese reason of the last refusal on the row, or None
+IdRole = Qt.ItemDataRole.UserRole + 1  # the record's UUID (or indicator code)
+RecordRole = Qt.ItemDataRole.UserRole + 2  # the plain dict behind the row
+ErrorRole = Qt.ItemDataRole.UserRole + 3  # the Vietnamese reason of the last refusal on the row, or None
 
 REFUSED_BRUSH = QBrush(QColor("#fde2e1"))
 DERIVED_BRUSH = QBrush(QColor("#e4e7eb"))
@@ -68,24 +68,41 @@ class _RecordTable(QAbstractTableModel):
         self.engine, self.scope, self.author = engine, scope, author
         self._pending: dict[str, dict[str, tuple[str, str]]] = {}  # id → field → (typed text, reason)
 
-    # subclasses: headers(), row_record(row), row_of(id), write(id, raw), forget()
+    # Each table supplies these (row_of is below, over row_record).
+
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def row_record(self, row: int) -> dict | None:
+        raise NotImplementedError
+
+    def write(self, record_id: str, raw: dict) -> None:
+        raise NotImplementedError
+
+    def forget(self) -> None:
+        """Drop what was read, so the next read goes to the database."""
+        raise NotImplementedError
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.COLUMNS):
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.COLUMNS)
+        ):
             return self.headers()[section]
-        if orientation == Qt.Vertical and role == Qt.DisplayRole:
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
 
     def flags(self, index):
         if not index.isValid():
-            return Qt.NoItemFlags
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < self.rowCount()):
             return None
         record = self.row_record(index.row())
@@ -93,41 +110,41 @@ class _RecordTable(QAbstractTableModel):
             return None
         field = self.COLUMNS[index.column()]
         pending = self._pending.get(record["id"], {}).get(field)
-        if pending and role in (Qt.DisplayRole, Qt.EditRole):
+        if pending and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return pending[0]
         value = record.get(field)
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             if field == "date":
                 return i18n.date_text(value)
             if field == "kind":
-                return label(self.KINDS, value)
+                return label(self.KINDS, value or "")
             if field in self.NUMERIC:
                 return i18n.count(value)
             return value
-        if role == Qt.EditRole:
+        if role == Qt.ItemDataRole.EditRole:
             if field == "date":
                 return i18n.date_text(value)
             return "" if value is None else str(value)
-        if role == Qt.TextAlignmentRole and field in self.NUMERIC:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and field in self.NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == IdRole:
             return record["id"]
         if role == RecordRole:
             return dict(record)
-        if role in (ErrorRole, Qt.ToolTipRole):
+        if role in (ErrorRole, Qt.ItemDataRole.ToolTipRole):
             return pending[1] if pending else None
-        if role == Qt.BackgroundRole and pending:
+        if role == Qt.ItemDataRole.BackgroundRole and pending:
             return REFUSED_BRUSH
         return None
 
-    def setData(self, index, value, role=Qt.EditRole):
-        if role != Qt.EditRole or not index.isValid():
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         record = self.row_record(index.row())
         if record is None:
             return False
         field = self.COLUMNS[index.column()]
-        if isinstance(value, str) and value == self.data(index, Qt.EditRole):
+        if isinstance(value, str) and value == self.data(index, Qt.ItemDataRole.EditRole):
             return False
         typed = value if isinstance(value, str) else str(value)
         reason = self._write(record["id"], field, typed, value)
@@ -194,7 +211,8 @@ class _RecordTable(QAbstractTableModel):
         rows = {record_id: self.row_of(record_id) for record_id in set(ids.values()) if record_id}
         moved = []
         for index in persistent:
-            row = rows.get(ids[index.row()], -1)
+            record_id = ids[index.row()]
+            row = rows.get(record_id, -1) if record_id else -1
             moved.append(self.index(row, index.column()) if row >= 0 else QModelIndex())
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
@@ -418,17 +436,17 @@ class IndicatorTableModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else 7
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < 7:
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 7:
             return self.headers()[section]
         return None
 
     def flags(self, index):
         if not index.isValid():
-            return Qt.NoItemFlags
-        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() == self.VALUE and self._catalogue[index.row()].typed:
-            base |= Qt.ItemIsEditable
+            base |= Qt.ItemFlag.ItemIsEditable
         return base
 
     def value(self, code: str):
@@ -437,15 +455,15 @@ class IndicatorTableModel(QAbstractTableModel):
             return self._figures.values[code]
         return self._figures.share(code, self.rounding)
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self._catalogue)):
             return None
         indicator = self._catalogue[index.row()]
         column = index.column()
         pending = self._pending.get(indicator.code)
-        if pending and column == self.VALUE and role in (Qt.DisplayRole, Qt.EditRole):
+        if pending and column == self.VALUE and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return pending[0]
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             if column == self.CODE:
                 return indicator.code
             if column == self.NAME:
@@ -470,16 +488,16 @@ class IndicatorTableModel(QAbstractTableModel):
                     "share": self.tr("Tính: tỷ lệ"),
                     "from_activities": self.tr("Tính: từ hoạt động"),
                 }[indicator.kind]
-        if role == Qt.EditRole and column == self.VALUE:
+        if role == Qt.ItemDataRole.EditRole and column == self.VALUE:
             value = self._figures.values.get(indicator.code)
             return "" if value is None else i18n.count(value)
-        if role == Qt.TextAlignmentRole and column in (self.VALUE, self.TARGET_2025, self.TARGET_2030):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.VALUE, self.TARGET_2025, self.TARGET_2030):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == IdRole:
             return indicator.code
         if role == ErrorRole:
             return pending[1] if pending else None
-        if role == Qt.ToolTipRole:  # the code lives here (its column is hidden unless asked for)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the code lives here (its column is hidden unless asked for)
             if pending:
                 return pending[1]
             if column == self.NAME:
@@ -488,13 +506,13 @@ class IndicatorTableModel(QAbstractTableModel):
                 return self._verdict(indicator)[1] or None
             return None
         if (
-            role == Qt.ForegroundRole
+            role == Qt.ItemDataRole.ForegroundRole
             and indicator.kind == "share"
             and column in (self.VALUE, self._measured_against(indicator))
         ):
             colour = self._verdict(indicator)[2]
             return QBrush(QColor(colour)) if colour else None
-        if role == Qt.BackgroundRole:
+        if role == Qt.ItemDataRole.BackgroundRole:
             if pending:
                 return REFUSED_BRUSH
             if not indicator.typed:
@@ -509,11 +527,15 @@ class IndicatorTableModel(QAbstractTableModel):
         goal = indicator.goal(self.scope.period.year)
         return None if goal is None else self.TARGET_2025 if goal[0] == 2025 else self.TARGET_2030
 
-    def setData(self, index, value, role=Qt.EditRole):
-        if role != Qt.EditRole or not index.isValid() or not (self.flags(index) & Qt.ItemIsEditable):
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+        if (
+            role != Qt.ItemDataRole.EditRole
+            or not index.isValid()
+            or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable)
+        ):
             return False
         indicator = self._catalogue[index.row()]
-        if isinstance(value, str) and value == self.data(index, Qt.EditRole):
+        if isinstance(value, str) and value == self.data(index, Qt.ItemDataRole.EditRole):
             return False
         try:
             change = save_indicator(self.engine, self.scope, indicator.code, value, self.author)
@@ -542,7 +564,7 @@ class IndicatorTableModel(QAbstractTableModel):
         self.reload()
 
 
-def save_indicator(engine, scope, code: str, typed, author: str = "", coverage: str | None = None):
+def save_indicator(engine, scope, code: str, typed, author: str = "", coverage: Coverage | None = None):
     """Save one typed indicator value (empty text clears it), with what it covers ("own"/"area") when
     given: its records.Change, or the core's refusal."""
     value = i18n.typed_number(typed) if typed not in (None, "") else None
