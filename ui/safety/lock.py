@@ -21,7 +21,7 @@ from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.safety.locking import lock_state, reopen, submit
 
-from ..common import i18n, screen
+from ..common import ask, i18n, screen
 from ..common.i18n import period_label
 
 
@@ -83,13 +83,7 @@ def refresh(window) -> None:
 
 def ask_confirm(parent, title: str, text: str, yes: str) -> bool:
     """A yes/no question; tests replace this function."""
-    box = QMessageBox(
-        QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent
-    )
-    box.button(QMessageBox.StandardButton.Yes).setText(yes)
-    box.button(QMessageBox.StandardButton.No).setText(tr("Không"))
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    return box.exec() == QMessageBox.StandardButton.Yes
+    return ask.confirm(parent, title, text, yes)
 
 
 def show_refusal(parent, title: str, text: str) -> None:
