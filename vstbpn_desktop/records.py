@@ -562,7 +562,9 @@ def record_counts(engine: Engine, org_unit_codes: list[str], period: Period) -> 
         def count(model, condition):
             return connection.execute(sa_select(func.count()).select_from(model).where(condition)).scalar_one()
 
-        dated = lambda m: and_(m.org_unit_code.in_(org_unit_codes), m.date >= period.start, m.date <= period.end)  # noqa: E731
+        def dated(m):
+            return and_(m.org_unit_code.in_(org_unit_codes), m.date >= period.start, m.date <= period.end)
+
         return {
             "activities": count(Activity, dated(Activity)),
             "documents": count(Document, dated(Document)),
