@@ -12,8 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from vstbpn_desktop.cli import run as cli_run  # noqa: E402
-from vstbpn_desktop.profile import Profile  # noqa: E402
+from vstbpn_desktop.cli import run as cli_run  # noqa: E402 (after sys.path holds the project)
+from vstbpn_desktop.profile import Profile  # noqa: E402 (after sys.path holds the project)
 
 PASSPHRASE = "mật khẩu thử nghiệm 2023"
 

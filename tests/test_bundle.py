@@ -120,7 +120,7 @@ def _case(tmp_path, clis, case) -> tuple[Path, str, str]:
         other = fmt.parse_signature_member(members_of(tmp_path / "good.vstb")[fmt.SIGNATURE])[1]
         return craft(d883, out, good, signature=other), "manifest.sig", "chữ ký không khớp"
     if case == "manifest_edited":
-        edit = lambda data: data.replace(b'"period":"2023H1"', b'"period":"2023H2"')  # noqa: E731
+        edit = lambda data: data.replace(b'"period":"2023H1"', b'"period":"2023H2"')  # noqa: E731 (this case's edit)
         return craft(d883, out, good, after_sign=edit), "manifest.sig", "chữ ký không khớp"
     if case == "member_changed":
         zipped = dict(good, **{fmt.ACTIVITIES: _same_length_change(good[fmt.ACTIVITIES])})

@@ -169,7 +169,7 @@ def later(owner: QObject, work: Callable[[], T], done: Callable[[T], None]) -> N
     def target():
         try:
             outcome["result"] = work()
-        except Exception:  # noqa: BLE001 - a read that failed: the old figures stay, the log says why
+        except Exception:  # a read that failed: the old figures stay, the log says why
             logging.getLogger("vstbpn").exception("background read failed")
         finally:
             finished.set()

@@ -289,7 +289,7 @@ class Reports:
         try:
             with busy():  # for a real printer the pages are drawn again at its resolution
                 render_pdf(pdf, printer, images=self.images if pdf == self.pdf else None)
-        except Exception as exc:  # noqa: BLE001 — a damaged temporary file or a printer error: say it
+        except Exception as exc:  # a damaged temporary file or a printer error: say it
             common.tell(
                 self.window,
                 tr("In báo cáo"),
