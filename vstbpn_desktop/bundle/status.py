@@ -4,6 +4,7 @@
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Literal
 
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
@@ -35,9 +36,13 @@ def deadlines(profile) -> dict[str, date]:
         return {row.code: row.deadline for row in rows if row.deadline is not None}
 
 
+# A unit's report for a period at its parent: "received" (by the deadline, or none set), "late", "missing".
+ReportingStatus = Literal["received", "late", "missing"]
+
+
 @dataclass
 class Cell:
-    status: str  # "received" | "late" | "missing"
+    status: ReportingStatus
     received: date | None = None  # the date of the bundle held now
     sequence: int | None = None
     first_received: date | None = None  # lateness is judged on the first bundle of the period
