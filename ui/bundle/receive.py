@@ -114,7 +114,7 @@ def outcome_text(entry: Entry) -> str:
     if entry.state == "refused":
         return tr("Từ chối: {reason}").format(reason=entry.reason)
     if entry.state == "already":
-        from vstbpn_desktop.bundle.importer import local_date
+        from vstbpn_desktop.timestamps import local_date
 
         held = entry.result or entry.preview
         assert held is not None, "an entry is already held once checked or imported"

@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import Literal, get_args
 
 from ..resources import resource
+from ..text import fold, nfc
 
 ACTIVITY_KINDS: dict[str, tuple[str, str]] = {
     "communication": ("Tuyên truyền", "Communication"),
@@ -41,9 +42,6 @@ NARRATIVE_SECTIONS: dict[str, tuple[str, str]] = {
 # A line of a section's text that says where the report puts the recorded figures of that section
 # (without it they open the section): "Các ban, ngành … cộng đồng.\n[số liệu]\nĐặc biệt …".
 FIGURES_MARK = "[số liệu]"
-
-# Activities whose figures make up COMM_* indicators.
-COMMUNICATION_KINDS = ("communication", "training", "conference")
 
 # A document is "issued" by the unit (listed in its documents annex) or "received" from above (the
 # report opens citing it). Absent (older rows, files and bundles): issued.
@@ -102,10 +100,6 @@ def indicators() -> dict[str, Indicator]:
     return result
 
 
-def typed_indicators() -> list[Indicator]:
-    return [i for i in indicators().values() if i.typed]
-
-
 def label(vocabulary: dict[str, tuple[str, str]], code: str, language: str = "vi") -> str:
     names = vocabulary.get(code)
     if names is None:
@@ -117,8 +111,6 @@ def code_of(text: str, vocabulary: dict[str, tuple[str, str]]) -> str:
     """A kind or section given as its code ("training") or its name in either language ("Tập huấn",
     "tap huan", "Training"), any letter case or accents; anything else comes back unchanged, for
     the validator to refuse by name."""
-    from ..text import fold, nfc
-
     wanted = fold(nfc(text.strip()))
     for code, names in vocabulary.items():
         if wanted in {fold(code), *(fold(nfc(name)) for name in names)}:

@@ -15,7 +15,6 @@ from ..catalogue import (
     COVERAGES,
     DOCUMENT_DIRECTIONS,
     DOCUMENT_KINDS,
-    NARRATIVE_SECTIONS,
     Coverage,
     Direction,
     indicators,
@@ -309,7 +308,3 @@ def validate_narrative(section: object, text: object, strict: bool = False) -> t
     if problems:
         raise Invalid(problems)
     return name, body
-
-
-def known_section(section: str) -> bool:
-    return section in NARRATIVE_SECTIONS
