@@ -12,8 +12,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
-from ui.bundle import send as bundle_send
-from ui.common import ask as bundle_common
+from ui.common import ask
 from vstbpn_desktop import records
 from vstbpn_desktop.bundle import format as fmt
 from vstbpn_desktop.bundle import trust
@@ -34,15 +33,15 @@ class Answers:
         self.passphrases: list[str | None] = []
         self.told: list[tuple[str, str, bool]] = []
         self.confirms: list[bool] = []
-        monkeypatch.setattr(bundle_common, "ask_save_file", lambda parent, title, default, f: self.save.pop(0))
-        monkeypatch.setattr(bundle_common, "ask_open_files", lambda parent, title, f: self.open_files.pop(0))
-        monkeypatch.setattr(bundle_common, "ask_passphrase", lambda parent, title, label: self.passphrases.pop(0))
+        monkeypatch.setattr(ask, "ask_save_file", lambda parent, title, default, f: self.save.pop(0))
+        monkeypatch.setattr(ask, "ask_open_files", lambda parent, title, f: self.open_files.pop(0))
+        monkeypatch.setattr(ask, "ask_passphrase", lambda parent, title, label: self.passphrases.pop(0))
         monkeypatch.setattr(
-            bundle_common, "tell", lambda parent, title, text, warning=False: self.told.append((title, text, warning))
+            ask, "tell", lambda parent, title, text, warning=False: self.told.append((title, text, warning))
         )
-        monkeypatch.setattr(bundle_common, "confirm", lambda parent, title, text, yes: self.confirms.pop(0))
+        monkeypatch.setattr(ask, "confirm", lambda parent, title, text, yes: self.confirms.pop(0))
         # The checklist before sending: send as it is, the period left open (tests of it: test_ui_send_check.py).
-        monkeypatch.setattr(bundle_send, "run_checklist", self.send_anyway)
+        monkeypatch.setattr(ask, "run_dialog", self.send_anyway)
 
     @staticmethod
     def send_anyway(dialog) -> int:

@@ -32,8 +32,7 @@ from vstbpn_desktop.bundle.keys import spaced
 from vstbpn_desktop.catalogue import indicators
 from vstbpn_desktop.errors import Cancelled, Refused
 
-from ..common import ask as common
-from ..common import i18n, screen
+from ..common import ask, i18n, screen
 from ..common.ask import tr
 from ..common.i18n import indicator_name
 from ..common.worker import run_task
@@ -387,7 +386,7 @@ class Receiver:
         return self.window.controller.context
 
     def receive(self):
-        paths = common.ask_open_files(self.window, tr("Nhận báo cáo — chọn các gói (.vstb)"), common.BUNDLE_FILTER)
+        paths = ask.ask_open_files(self.window, tr("Nhận báo cáo — chọn các gói (.vstb)"), ask.BUNDLE_FILTER)
         if paths:
             return self.receive_files(paths)
         return None
@@ -403,21 +402,21 @@ class Receiver:
                 lambda task: check_files(profile, paths, task),
             )
         except Refused as exc:  # cancelled
-            common.tell(self.window, tr("Nhận báo cáo"), i18n.message(exc), warning=True)
+            ask.tell(self.window, tr("Nhận báo cáo"), i18n.message(exc), warning=True)
             return None
         self.dialog = ReceiveDialog(self, entries)
-        common.show(self.dialog)
+        ask.show(self.dialog)
         return self.dialog
 
     def enrol_signer(self, dialog: ReceiveDialog, entry: Entry | None):
         """ "Đăng ký khóa…" for a file refused for its unknown key: the enrol dialog with the unit the
         file names chosen; once enrolled, every file not yet imported is checked again."""
-        from .keys import EnrolDialog, run_enrol
+        from .keys import EnrolDialog
 
         if entry is None or entry.signer is None:
             return None
         enrol = EnrolDialog(self.window, unit=entry.signer.claimed_unit, expected=entry.signer.fingerprint)
-        if run_enrol(enrol) != QDialog.Accepted:
+        if ask.run_dialog(enrol) != QDialog.Accepted:
             return None
         profile = self.context.profile
         waiting = [e for e in dialog.entries if e.state != "imported"]
@@ -442,7 +441,7 @@ class Receiver:
                 lambda task: import_entries(profile, chosen, task),
             )
         except Refused as exc:  # cancelled: the file being imported rolled back; the others stay as they are
-            common.tell(dialog, tr("Nhận báo cáo"), i18n.message(exc), warning=True)
+            ask.tell(dialog, tr("Nhận báo cáo"), i18n.message(exc), warning=True)
         dialog.fill()
         self.window.controller.reload()
         imported = sum(1 for e in chosen if e.state == "imported")

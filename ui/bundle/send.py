@@ -17,8 +17,7 @@ from vstbpn_desktop import records
 from vstbpn_desktop.bundle import keys
 from vstbpn_desktop.errors import Refused
 
-from ..common import ask as common
-from ..common import i18n, screen
+from ..common import ask, i18n, screen
 from ..common.ask import tr
 from ..common.worker import run_task
 
@@ -179,7 +178,7 @@ class ChecklistDialog(QDialog):
         self.lock.setChecked(self.can_lock)
         self.lock.setVisible(self.can_lock)
         layout.addWidget(self.lock)
-        buttons, self.send_button = common.action_buttons(
+        buttons, self.send_button = ask.action_buttons(
             tr("Vẫn gửi") if checks else tr("Gửi"), "sendAnyway", self.accept, self.reject
         )
         layout.addWidget(buttons)
@@ -189,11 +188,6 @@ class ChecklistDialog(QDialog):
         self.opened = key
         self.window.show_page(key)
         self.reject()
-
-
-def run_checklist(dialog: ChecklistDialog) -> int:
-    """The one blocking question of the checklist (a seam for tests)."""
-    return dialog.exec()
 
 
 def next_bundle_name(profile, period) -> str:
@@ -220,14 +214,14 @@ class Sender:
         profile = self.context.profile
         label = tr("Mật khẩu khóa ký của hồ sơ (đặt khi cài đặt):")
         while True:
-            secret = common.ask_passphrase(self.window, title, label)
+            secret = ask.ask_passphrase(self.window, title, label)
             if secret is None:
                 return None
             try:
                 keys.load_private_key(profile, secret)
                 return secret
             except Refused as exc:
-                common.tell(self.window, title, i18n.message(exc), warning=True)
+                ask.tell(self.window, title, i18n.message(exc), warning=True)
                 if not keys.key_path(profile).exists():
                     return None
                 label = tr("Mật khẩu chưa đúng. Hãy nhập lại mật khẩu khóa ký:")
@@ -240,12 +234,12 @@ class Sender:
         if not window.controller.flush() or not self.check_before_sending():
             return None
         profile, period = context.profile, context.scope.period
-        default = common.documents_folder() / next_bundle_name(profile, period)
-        path = common.ask_save_file(
+        default = ask.documents_folder() / next_bundle_name(profile, period)
+        path = ask.ask_save_file(
             window,
             tr("Gửi báo cáo kỳ {period} — chọn nơi ghi gói").format(period=period.code),
             default,
-            common.BUNDLE_FILTER,
+            ask.BUNDLE_FILTER,
         )
         if path is None:
             return None
@@ -261,7 +255,7 @@ class Sender:
                 lambda task: export_bundle(profile, period, path, secret, progress=task.progress),
             )
         except Refused as exc:
-            common.tell(window, title, i18n.message(exc), warning=True)
+            ask.tell(window, title, i18n.message(exc), warning=True)
             return None
         counts = result.counts
         text = tr(
@@ -271,7 +265,7 @@ class Sender:
         ).format(
             period=period.code,
             path=result.path,
-            size=common.file_size(result.size),
+            size=ask.file_size(result.size),
             sequence=result.sequence,
             activities=i18n.count(counts["activities"]),
             documents=i18n.count(counts["documents"]),
@@ -283,8 +277,8 @@ class Sender:
             "nếu được hỏi, hãy đọc vân tay trên qua điện thoại."
         )
         self.dialog = FingerprintDialog(window, tr("Đã ghi gói báo cáo"), text, result.fingerprint, note)
-        common.show(self.dialog)
-        context.say(tr("Đã ghi gói {name} ({size})").format(name=result.path.name, size=common.file_size(result.size)))
+        ask.show(self.dialog)
+        context.say(tr("Đã ghi gói {name} ({size})").format(name=result.path.name, size=ask.file_size(result.size)))
         return result
 
     def check_before_sending(self) -> bool:
@@ -298,7 +292,7 @@ class Sender:
         if not checks and locked:
             return True
         self.checklist = ChecklistDialog(window, checks, locked)
-        if run_checklist(self.checklist) != QDialog.Accepted:
+        if ask.run_dialog(self.checklist) != QDialog.Accepted:
             return False
         if self.checklist.can_lock and self.checklist.lock.isChecked():
             return lock_now(window)
@@ -308,27 +302,27 @@ class Sender:
         try:
             info = keys.public_key_info(self.context.profile)
         except Refused as exc:
-            common.tell(self.window, tr("Khóa ký của tôi"), i18n.message(exc), warning=True)
+            ask.tell(self.window, tr("Khóa ký của tôi"), i18n.message(exc), warning=True)
             return None
         text = tr(
             "Khóa ký của <b>{name}</b> ({code}). Gói báo cáo của đơn vị được ký bằng khóa này; "
             "cấp trên chỉ nhận gói ký bằng khóa đã đăng ký."
         ).format(name=info.org_unit_name, code=info.org_unit)
         self.dialog = FingerprintDialog(self.window, tr("Khóa ký của tôi"), text, info.fingerprint)
-        common.show(self.dialog)
+        ask.show(self.dialog)
         return info
 
     def export_public(self):
         title = tr("Xuất khóa công khai")
         profile = self.context.profile
-        default = common.documents_folder() / f"{profile.org_unit_code}-khoa-cong-khai.json"
-        path = common.ask_save_file(self.window, title, default, common.PUBLIC_KEY_FILTER)
+        default = ask.documents_folder() / f"{profile.org_unit_code}-khoa-cong-khai.json"
+        path = ask.ask_save_file(self.window, title, default, ask.PUBLIC_KEY_FILTER)
         if path is None:
             return None
         try:
             info = keys.export_public(profile, path)
         except Refused as exc:
-            common.tell(self.window, title, i18n.message(exc), warning=True)
+            ask.tell(self.window, title, i18n.message(exc), warning=True)
             return None
         text = tr("Đã ghi khóa công khai của <b>{name}</b> ({code}) vào<br><b>{path}</b>").format(
             name=info.org_unit_name, code=info.org_unit, path=Path(path)
@@ -338,7 +332,7 @@ class Sender:
             "điện thoại: phải giống nhau từng ký tự."
         )
         self.dialog = FingerprintDialog(self.window, title, text, info.fingerprint, note)
-        common.show(self.dialog)
+        ask.show(self.dialog)
         return info
 
 

@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 
 from vstbpn_desktop.errors import Refused
 
-from ..common import ask as common
-from ..common import i18n, screen
+from ..common import ask, i18n, screen
 from ..common.ask import tr
 from ..common.i18n import period_label
 from ..common.worker import busy, run_task
@@ -135,7 +134,7 @@ class OptionsDialog(QDialog):
 def ask_options(parent, period, title: str, settings) -> "ReportOptions | None":
     """The one blocking question of this module (a seam for tests)."""
     dialog = OptionsDialog(parent, period, title, settings)
-    return dialog.chosen if dialog.exec() == QDialog.Accepted else None
+    return dialog.chosen if ask.run_dialog(dialog) == QDialog.Accepted else None
 
 
 def page_image(page, dpi: int) -> QImage:
@@ -233,7 +232,7 @@ class Reports:
         try:
             run_task(self.window, title, work)
         except Refused as exc:
-            common.tell(self.window, title, i18n.message(exc), warning=True)
+            ask.tell(self.window, title, i18n.message(exc), warning=True)
             return False
         return True
 
@@ -281,7 +280,7 @@ class Reports:
         self.preview.paintRequested.connect(lambda target: self._paint(pdf, target))
         screen.fit(self.preview, 1000, 760)
         self.preview.printer_ = printer  # kept alive with the dialog
-        common.show(self.preview)
+        ask.show(self.preview)
         return self.preview
 
     def _paint(self, pdf: Path, printer: "QPrinter") -> None:
@@ -289,7 +288,7 @@ class Reports:
             with busy():  # for a real printer the pages are drawn again at its resolution
                 render_pdf(pdf, printer, images=self.images if pdf == self.pdf else None)
         except Exception as exc:  # noqa: BLE001 — a damaged temporary file or a printer error: say it
-            common.tell(
+            ask.tell(
                 self.window,
                 tr("In báo cáo"),
                 tr("Không in được: {reason}").format(reason=i18n.message(exc)),
@@ -304,15 +303,15 @@ class Reports:
         options = ask_options(self.window, period, title, profile.settings)
         if options is None:
             return None
-        default = common.documents_folder() / f"bao-cao-{profile.org_unit_code}-{period.code}.{kind}"
-        path = common.ask_save_file(self.window, title, default, file_filter)
+        default = ask.documents_folder() / f"bao-cao-{profile.org_unit_code}-{period.code}.{kind}"
+        path = ask.ask_save_file(self.window, title, default, file_filter)
         if path is None:
             return None
         if path.suffix.lower() != f".{kind}":
             path = path.with_name(path.name + f".{kind}")
         if not self._write(kind, path, options, tr("Đang ghi {name}…").format(name=path.name)):
             return None
-        size = common.file_size(path.stat().st_size)
+        size = ask.file_size(path.stat().st_size)
         box = QMessageBox(
             QMessageBox.Information,
             title,
@@ -324,7 +323,7 @@ class Reports:
         folder = box.addButton(tr("Mở thư mục chứa tệp"), QMessageBox.ActionRole)
         folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
         self.dialog = box
-        common.show(box)
+        ask.show(box)
         self.context.say(tr("Đã ghi {path} ({size})").format(path=path, size=size))
         return path
 

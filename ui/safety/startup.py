@@ -20,7 +20,7 @@ from vstbpn_desktop.safety import backup as core
 from vstbpn_desktop.safety.integrity import StartupState, startup_check
 from vstbpn_desktop.settings import Settings
 
-from ..common import i18n
+from ..common import ask, i18n
 from .backups import when_text
 
 log = logging.getLogger("vstbpn.safety")
@@ -78,8 +78,8 @@ def damaged_box(data_dir: Path, state: StartupState) -> QMessageBox:
 
 
 def ask_damaged(box: QMessageBox) -> str:
-    """Runs the question; tests replace this function to answer it."""
-    box.exec()
+    """The button chosen: "restore", "read_only" or "quit" (tests replace this function to answer)."""
+    ask.run_dialog(box)
     return box.choices.get(box.clickedButton(), "quit")
 
 
@@ -200,8 +200,8 @@ def at_exit(profile, damaged: bool = False):
         )
     except Refused as exc:
         log.warning("sao lưu khi đóng không được: %s", exc)
-        QMessageBox.warning(
-            None, APP_TITLE, tr("Chưa sao lưu được khi đóng: {reason}").format(reason=i18n.message(exc))
+        ask.tell(
+            None, APP_TITLE, tr("Chưa sao lưu được khi đóng: {reason}").format(reason=i18n.message(exc)), warning=True
         )
         return None
     if info is not None:

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QEventLoop, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from vstbpn_desktop import records
 from vstbpn_desktop.catalogue import code_of, indicators
@@ -17,8 +17,7 @@ from vstbpn_desktop.periods import Period, period_for
 from vstbpn_desktop.records import Scope
 from vstbpn_desktop.storage.models import Activity, Document
 
-from ..common import ask as common
-from ..common import i18n
+from ..common import ask, i18n
 from ..common.i18n import indicator_name, period_label
 from ..common.worker import later
 from ..entry.edit_history import EditHistory, PassHistoryKeys
@@ -520,20 +519,14 @@ class TableController(QObject):
         ids = [i for i in (self.model.index(row, 0).data(IdRole) for row in rows) if i]
         if not ids:
             return
-        box = QMessageBox(
-            QMessageBox.Question,
+        yes = ask.confirm(
+            self.page,
             self.tr("Xóa dòng"),
             self.tr("Xóa {count} dòng đã chọn? (Hoàn tác: Ctrl+Z)").format(count=i18n.count(len(ids))),
-            QMessageBox.Yes | QMessageBox.No,
-            self.page,
+            self.tr("Xóa"),
         )
-        box.setObjectName("confirmDelete")
-        box.button(QMessageBox.Yes).setText(self.tr("Xóa"))
-        box.button(QMessageBox.No).setText(self.tr("Không"))
-        box.setDefaultButton(QMessageBox.No)
-        answer = box.exec()
         self.page.table.setFocus()
-        if answer != QMessageBox.Yes:
+        if not yes:
             return
         engine, scope, table = self.context.engine, self.context.scope, self.model.TABLE
         before = {record_id: records.record_state(engine, table, scope, record_id) for record_id in ids}
@@ -835,7 +828,7 @@ class MainController(QObject):
         reasons = [reason for controller in controllers for reason in controller.pending()]
         if not reasons:
             return True
-        if common.discard_unsaved(self.window, reasons):
+        if ask.discard_unsaved(self.window, reasons):
             for controller in controllers:
                 controller.discard()
             return True

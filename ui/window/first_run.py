@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QVBoxLayout,
 )
 
@@ -26,7 +25,7 @@ from vstbpn_desktop.catalogue.org_units import read_tree, shipped_trees
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.text import fold
 
-from ..common import i18n, screen
+from ..common import ask, i18n, screen
 from ..common.worker import run_task
 
 MIN_PASSPHRASE = 8
@@ -312,9 +311,7 @@ class FirstRunDialog(QDialog):
         try:
             profile = run_task(self, tr("Đang tạo hồ sơ đơn vị…"), create, cancellable=False)
         except Refused as exc:
-            box = QMessageBox(QMessageBox.Warning, tr("Không tạo được hồ sơ"), i18n.message(exc), QMessageBox.Ok, self)
-            box.setObjectName("refusal")
-            box.exec()
+            ask.tell(self, tr("Không tạo được hồ sơ"), i18n.message(exc), warning=True)
             return
         self.profile = profile
         self.accept()

@@ -24,7 +24,7 @@ from vstbpn_desktop.formats import round_share
 from vstbpn_desktop.safety.audit import set_actor
 from vstbpn_desktop.text import nfc
 
-from ..common import i18n, screen
+from ..common import ask, i18n, screen
 
 
 def tr(text: str) -> str:
@@ -250,13 +250,9 @@ def apply(window, dialog: SettingsDialog) -> None:
     controller.context.say(text, 15_000)
 
 
-def run_dialog(dialog) -> int:
-    return dialog.exec()
-
-
 def open_settings(window) -> SettingsDialog:
     dialog = SettingsDialog(window.controller.profile, window)
-    if run_dialog(dialog) == QDialog.Accepted:
+    if ask.run_dialog(dialog) == QDialog.Accepted:
         apply(window, dialog)
     return dialog
 
