@@ -192,9 +192,9 @@ class ChecklistDialog(QDialog):
 
 def next_bundle_name(profile, period) -> str:
     """`883-2023H1-4.vstb`: unit, period and the sequence number the next bundle will carry."""
-    from vstbpn_desktop.bundle.sequence import used  # on first use: not at start-up
+    from vstbpn_desktop.bundle.sequence import upcoming  # on first use: not at start-up
 
-    return f"{profile.org_unit_code}-{period.code}-{used(profile) + 1}.vstb"
+    return f"{profile.org_unit_code}-{period.code}-{upcoming(profile)}.vstb"
 
 
 class Sender:
