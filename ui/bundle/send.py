@@ -15,11 +15,14 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QPus
 
 from vstbpn_desktop import records
 from vstbpn_desktop.bundle import keys
+from vstbpn_desktop.bundle.sequence import upcoming
+from vstbpn_desktop.catalogue import NARRATIVE_SECTIONS, indicators
 from vstbpn_desktop.errors import Refused
 
 from ..common import ask, i18n, screen
 from ..common.ask import tr
 from ..common.worker import run_task
+from ..safety.lock import covering_lock, lock_now
 
 
 def fingerprint_lines(fingerprint: str) -> str:
@@ -97,8 +100,6 @@ def checklist(window) -> list[Check]:
     """What the officer should look at before sending the period: sections without narrative or
     without figures, and values typed but not saved (refused) on any page. The period's lock is
     asked for in the dialog itself."""
-    from vstbpn_desktop.catalogue import NARRATIVE_SECTIONS, indicators
-
     context = window.controller.context
     engine, scope = context.engine, context.scope
     checks = []
@@ -192,8 +193,6 @@ class ChecklistDialog(QDialog):
 
 def next_bundle_name(profile, period) -> str:
     """`883-2023H1-4.vstb`: unit, period and the sequence number the next bundle will carry."""
-    from vstbpn_desktop.bundle.sequence import upcoming  # on first use: not at start-up
-
     return f"{profile.org_unit_code}-{period.code}-{upcoming(profile)}.vstb"
 
 
@@ -227,7 +226,7 @@ class Sender:
                 label = tr("Mật khẩu chưa đúng. Hãy nhập lại mật khẩu khóa ký:")
 
     def send(self):
-        from vstbpn_desktop.bundle.export import export_bundle
+        from vstbpn_desktop.bundle.export import export_bundle  # not at start-up: the export loads on first use
 
         window, context = self.window, self.context
         title = tr("Gửi báo cáo")
@@ -284,8 +283,6 @@ class Sender:
     def check_before_sending(self) -> bool:
         """The checklist (when something is missing or the period is still open); True to go on.
         Ticking "Khóa kỳ" locks the period before the bundle is written."""
-        from ..safety.lock import covering_lock, lock_now
-
         window, context = self.window, self.context
         checks = checklist(window)
         locked = covering_lock(context.engine, context.scope.period) is not None

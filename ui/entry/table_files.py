@@ -28,7 +28,7 @@ class TableFiles:
         return self.import_path(path)
 
     def import_path(self, path):
-        from vstbpn_desktop.dataio import import_file  # on first use: not at start-up
+        from vstbpn_desktop.dataio import import_file  # not at start-up: dataio (openpyxl) loads on first use
 
         title = tr("Nhập từ Excel/CSV")
         profile = self.context.profile
@@ -55,7 +55,9 @@ class TableFiles:
         return result
 
     def save_template(self):
-        from vstbpn_desktop.dataio.template import write_template
+        from vstbpn_desktop.dataio.template import (
+            write_template,  # not at start-up: dataio (openpyxl) loads on first use
+        )
 
         title = tr("Tải mẫu Excel")
         default = ask.documents_folder() / "mau-nhap-lieu-vstbpn.xlsx"

@@ -55,7 +55,7 @@ class OptionsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("reportOptions")
         self.setWindowTitle(title)
-        from vstbpn_desktop.reports.options import LIMIT, ReportOptions
+        from vstbpn_desktop.reports.options import LIMIT, ReportOptions  # not at start-up: reports load on first use
 
         self.limit = LIMIT
         defaults = ReportOptions.from_settings(settings)
@@ -110,7 +110,7 @@ class OptionsDialog(QDialog):
 
     def values(self) -> "ReportOptions":
         """The choices, checked (Refused names the field and the rule)."""
-        from vstbpn_desktop.reports.options import ReportOptions
+        from vstbpn_desktop.reports.options import ReportOptions  # not at start-up: reports load on first use
 
         return ReportOptions().updated(
             number=self.number.text(),
@@ -149,7 +149,7 @@ def page_image(page, dpi: int) -> QImage:
 def rasterise(pdf_path: Path, dpi: int = PREVIEW_DPI, progress=None) -> list[QImage]:
     """Every page as an image for the preview: done in the worker with the PDF, so that the print
     preview opens at once instead of drawing the pages for seconds on the GUI thread."""
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # not at start-up: PDFium (0.4 s) loads on first use
 
     document = pdfium.PdfDocument(str(pdf_path))
     try:
@@ -168,7 +168,7 @@ def rasterise(pdf_path: Path, dpi: int = PREVIEW_DPI, progress=None) -> list[QIm
 def render_pdf(pdf_path: Path, printer: "QPrinter", dpi: int | None = None, images: list[QImage] | None = None) -> int:
     """Draw every page of the PDF onto the printer, page for page at full size. Returns the page count.
     `images`: the pages already rasterised for the preview (used when drawing into the preview)."""
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # not at start-up: PDFium (0.4 s) loads on first use
 
     document = pdfium.PdfDocument(str(pdf_path))
     painter = QPainter()
@@ -220,7 +220,7 @@ class Reports:
         return self.window.controller.context
 
     def _write(self, kind: str, out: Path, options: "ReportOptions", title: str, preview: bool = False) -> bool:
-        from vstbpn_desktop.reports import write_report  # on first use: not at start-up
+        from vstbpn_desktop.reports import write_report  # not at start-up: reports load on first use
 
         profile, period = self.context.profile, self.context.scope.period
 
@@ -269,7 +269,7 @@ class Reports:
             return self._show_preview(pdf)
 
     def _show_preview(self, pdf: Path):
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog  # not at start-up: printing loads on first use
 
         printer = QPrinter(QPrinter.HighResolution)
         printer.setPageSize(QPageSize(QPageSize.A4))

@@ -8,6 +8,7 @@
 """
 
 import logging
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +22,9 @@ from vstbpn_desktop.safety.integrity import StartupState, startup_check
 from vstbpn_desktop.settings import Settings
 
 from ..common import ask, i18n
+from ..common.worker import run_task
 from .backups import when_text
+from .lock import refresh
 
 log = logging.getLogger("vstbpn.safety")
 APP_TITLE = "VSTBPN Desktop"
@@ -85,8 +88,6 @@ def ask_damaged(box: QMessageBox) -> str:
 
 def readable(database: Path) -> None:
     """Read every row of the record tables (read-only connection); raises if the damage is in them."""
-    import sqlite3
-
     connection = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
     try:
         for table in core.RECORD_TABLES + ("meta", "period", "org_unit"):
@@ -146,8 +147,6 @@ def open_checked(data_dir: Path, state: StartupState | None = None) -> Opened:
 
 def after_show(window, opened: Opened) -> None:
     """Once the window is shown: the banner of a damaged database, warnings, the start backup."""
-    from .lock import refresh
-
     if opened.damaged_reason:
         window.damaged_reason = opened.damaged_reason
         refresh(window)
@@ -167,8 +166,6 @@ def after_show(window, opened: Opened) -> None:
 
 
 def backup_at_start(window):
-    from ..common.worker import run_task
-
     profile = window.controller.profile
     try:
         info = run_task(
@@ -189,8 +186,6 @@ def at_exit(profile, damaged: bool = False):
     """The backup at exit when anything changed since the newest backup (not of a damaged file)."""
     if damaged or profile is None:
         return None
-    from ..common.worker import run_task
-
     try:
         info = run_task(
             None,

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from vstbpn_desktop.catalogue.org_units import read_tree, shipped_trees
 from vstbpn_desktop.errors import Refused
+from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.text import fold
 
 from ..common import ask, i18n, screen
@@ -281,8 +282,6 @@ class FirstRunDialog(QDialog):
         return found
 
     def create_profile(self) -> None:
-        from vstbpn_desktop.profile import Profile
-
         problems = self.problems()
         self.problems_shown = bool(problems)
         if problems:
@@ -302,7 +301,7 @@ class FirstRunDialog(QDialog):
             made.settings.language = language
             made.save_settings()
             if demo:
-                from vstbpn_desktop.demo import load_demo
+                from vstbpn_desktop.demo import load_demo  # only when the sample data is asked for
 
                 task.progress(0, 0, tr("Đang nạp dữ liệu mẫu…"))
                 load_demo(made)

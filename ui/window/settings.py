@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.formats import round_share
@@ -188,9 +190,6 @@ class SettingsDialog(QDialog):
                 found.append(tr("\u201c{field}\u201d: không được để trống").format(field=tr(TEXT_FIELDS[name])))
         url = values["database_url"]
         if url:
-            from sqlalchemy.engine import make_url
-            from sqlalchemy.exc import ArgumentError
-
             try:
                 make_url(url)
             except ArgumentError:
