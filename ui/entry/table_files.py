@@ -55,9 +55,8 @@ class TableFiles:
         return result
 
     def save_template(self):
-        from vstbpn_desktop.dataio.template import (
-            write_template,  # not at start-up: dataio (openpyxl) loads on first use
-        )
+        # not at start-up: dataio (openpyxl) loads on first use
+        from vstbpn_desktop.dataio.template import write_template
 
         title = tr("Tải mẫu Excel")
         default = ask.documents_folder() / "mau-nhap-lieu-vstbpn.xlsx"
