@@ -107,7 +107,7 @@ def start_check(data_dir: Path):
     """`startup_check` (quick_check of the database, storage warnings) on a thread of its own: SQLite
     reads without holding Python's lock, so the check and the ORM's import run side by side.
     Returns a future; its result() is the StartupState (or the check's exception)."""
-    from vstbpn_desktop.safety.integrity import startup_check  # once the frame is shown
+    from vstbpn_desktop.safety.startup import startup_check  # once the frame is shown
 
     pool = ThreadPoolExecutor(1, thread_name_prefix="startup-check")
     future = pool.submit(startup_check, data_dir)

@@ -32,6 +32,7 @@ from vstbpn_desktop.bundle.keys import spaced
 from vstbpn_desktop.bundle.trust import unknown_signer
 from vstbpn_desktop.catalogue import indicators
 from vstbpn_desktop.errors import Cancelled, Refused
+from vstbpn_desktop.timestamps import local_date
 
 from ..common import ask, i18n, screen
 from ..common.ask import tr
@@ -111,8 +112,6 @@ def outcome_text(entry: Entry) -> str:
     if entry.state == "refused":
         return tr("Từ chối: {reason}").format(reason=entry.reason)
     if entry.state == "already":
-        from vstbpn_desktop.bundle.importer import local_date  # not at start-up: the importer loads on first use
-
         held = entry.result or entry.preview
         return tr("Đã nhận ngày {day}; không thay đổi gì").format(day=local_date(held.received_at))
     if entry.state == "imported":
