@@ -166,9 +166,40 @@ def province_cli(templates, cli_factory, tmp_path) -> Cli:
     return cli_factory("province-89")
 
 
+def _district_demo(make) -> None:
+    _district(make)
+    ok(make("district-883"), "demo")
+
+
+def _province_demo(make) -> None:
+    _province(make)
+    ok(make("province-89"), "demo")
+
+
+@pytest.fixture
+def district_demo_cli(templates, cli_factory, tmp_path) -> Cli:
+    """District 883 made by `init`, then `demo` (the sample data)."""
+    templates.copy("district_demo", _district_demo, tmp_path)
+    return cli_factory("district-883")
+
+
+@pytest.fixture
+def province_demo_cli(templates, cli_factory, tmp_path) -> Cli:
+    """Province 89 made by `init`, then `demo` (the An Giang sample of 2023H1)."""
+    templates.copy("province_demo", _province_demo, tmp_path)
+    return cli_factory("province-89")
+
+
 @pytest.fixture
 def district(district_cli) -> Profile:
     profile = Profile.open(district_cli.data_dir)
+    yield profile
+    profile.close()
+
+
+@pytest.fixture
+def district_demo(district_demo_cli) -> Profile:
+    profile = Profile.open(district_demo_cli.data_dir)
     yield profile
     profile.close()
 

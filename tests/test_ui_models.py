@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 
 from ui.entry.models import ActivityTableModel, DocumentTableModel, ErrorRole, IdRole, IndicatorTableModel, RecordRole
 from vstbpn_desktop import records
-from vstbpn_desktop.demo import load_demo
 from vstbpn_desktop.periods import Period
+from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.records import Scope
 from vstbpn_desktop.text import fold
 
@@ -18,9 +18,10 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 
 
 @pytest.fixture
-def sample(province):
-    load_demo(province)
-    return province, Scope(province.org_unit_code, SAMPLE)
+def sample(province_demo_cli):
+    province = Profile.open(province_demo_cli.data_dir)
+    yield province, Scope(province.org_unit_code, SAMPLE)
+    province.close()
 
 
 def test_activity_model_passes_qtmodeltester(qtmodeltester, sample):
