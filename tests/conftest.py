@@ -137,35 +137,6 @@ def _pair(make) -> None:
     assert "Lần gửi đầu tiên của kỳ này: 0 sửa, 28 thêm, 0 xóa." in out
 
 
-@pytest.fixture
-def sender_and_parent(templates, cli_factory, tmp_path) -> tuple[Cli, Cli]:
-    """District 883 with the sample data, and province 89 that has enrolled its key (tmp_path/883.pub)."""
-    templates.copy("sender_and_parent", _sender_and_parent, tmp_path)
-    return cli_factory("d883"), cli_factory("p89")
-
-
-@pytest.fixture
-def pair(templates, cli_factory, tmp_path) -> tuple[Cli, Cli]:
-    """The same, then the district's 2023H1 submitted and sent once (tmp_path/first.vstb); the province
-    holding it."""
-    templates.copy("pair", _pair, tmp_path)
-    return cli_factory("d883"), cli_factory("p89")
-
-
-@pytest.fixture
-def district_cli(templates, cli_factory, tmp_path) -> Cli:
-    """District 883 just made by `init` (officer Trần Thị Lan)."""
-    templates.copy("district", _district, tmp_path)
-    return cli_factory("district-883")
-
-
-@pytest.fixture
-def province_cli(templates, cli_factory, tmp_path) -> Cli:
-    """Province 89 just made by `init` (officer Nguyễn Văn An)."""
-    templates.copy("province", _province, tmp_path)
-    return cli_factory("province-89")
-
-
 def _district_demo(make) -> None:
     _district(make)
     ok(make("district-883"), "demo")
@@ -176,18 +147,38 @@ def _province_demo(make) -> None:
     ok(make("province-89"), "demo")
 
 
-@pytest.fixture
-def district_demo_cli(templates, cli_factory, tmp_path) -> Cli:
-    """District 883 made by `init`, then `demo` (the sample data)."""
-    templates.copy("district_demo", _district_demo, tmp_path)
-    return cli_factory("district-883")
+def _templated(name: str, build, folders: tuple[str, ...], doc: str):
+    """A fixture giving each test a copy of the template `build` makes, and the `Cli` of its `folders`."""
+
+    def fixture(templates, cli_factory, tmp_path):
+        templates.copy(name, build, tmp_path)
+        clis = tuple(cli_factory(folder) for folder in folders)
+        return clis if len(clis) > 1 else clis[0]
+
+    fixture.__doc__ = doc
+    return pytest.fixture(fixture, name=name)
 
 
-@pytest.fixture
-def province_demo_cli(templates, cli_factory, tmp_path) -> Cli:
-    """Province 89 made by `init`, then `demo` (the An Giang sample of 2023H1)."""
-    templates.copy("province_demo", _province_demo, tmp_path)
-    return cli_factory("province-89")
+district_cli = _templated("district_cli", _district, ("district-883",), "District 883 just made by `init`.")
+province_cli = _templated("province_cli", _province, ("province-89",), "Province 89 just made by `init`.")
+district_demo_cli = _templated(
+    "district_demo_cli", _district_demo, ("district-883",), "District 883 made by `init`, then `demo`."
+)
+province_demo_cli = _templated(
+    "province_demo_cli", _province_demo, ("province-89",), "Province 89 made by `init`, then `demo` (2023H1)."
+)
+sender_and_parent = _templated(
+    "sender_and_parent",
+    _sender_and_parent,
+    ("d883", "p89"),
+    "District 883 with the sample data, and province 89 that has enrolled its key (tmp_path/883.pub).",
+)
+pair = _templated(
+    "pair",
+    _pair,
+    ("d883", "p89"),
+    "The same, then the district's 2023H1 submitted and sent once (tmp_path/first.vstb); the province holding it.",
+)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 import hashlib
 import json
 import re
-import shutil
 import sqlite3
 import unicodedata
 import warnings
@@ -11,11 +10,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import PASSPHRASE
+from conftest import PASSPHRASE, ok
 
 from vstbpn_desktop.bundle import format as fmt
 from vstbpn_desktop.bundle.keys import load_private_key
-from vstbpn_desktop.cli import run as cli_run
 from vstbpn_desktop.profile import Profile
 
 TABLES = ("activity", "document", "indicator_value", "narrative", "bundle_ledger", "trusted_key", "meta")
@@ -84,37 +82,24 @@ def craft(
     return out
 
 
-@pytest.fixture(scope="session")
-def world_template(tmp_path_factory):
-    """Built once: districts 883 and 884 with the sample data and their keys; the province 89 with
-    its own sample data, 883's key enrolled and 883's first bundle imported. Each test gets a copy."""
-    base = tmp_path_factory.mktemp("world")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("VSTBPN_PASSPHRASE", PASSPHRASE)
-        patch.setenv("XDG_CONFIG_HOME", str(base / "xdg-config"))
-        patch.setenv("XDG_DATA_HOME", str(base / "xdg-data"))
-
-        def run(code, *args):
-            assert cli_run(["--data-dir", str(base / f"p{code}"), *map(str, args)]) == 0, args
-
-        for code in ("883", "884", "89"):
-            run(code, "init", "--org-unit", code, "--officer", f"Cán bộ {code}")
-            run(code, "demo")
-            run(code, "keys", "export-public", "--out", base / f"{code}.pub.json")
-        run("883", "bundle", "export", "--period", "2023H1", "--out", base / "first.vstb")
-        run("883", "bundle", "export", "--period", "2023H1", "--out", base / "good.vstb")
-        run("89", "trust", "add", base / "883.pub.json", "--org-unit", "883")
-        run("89", "bundle", "import", base / "first.vstb")
-    return base
+def _world(make) -> None:
+    """Districts 883 and 884 with the sample data and their keys; the province 89 with its own sample
+    data, 883's key enrolled and 883's first bundle imported (a session template, copied per test)."""
+    clis = {code: make(f"p{code}") for code in ("883", "884", "89")}
+    base = clis["89"].data_dir.parent
+    for code, cli in clis.items():
+        ok(cli, "init", "--org-unit", code, "--officer", f"Cán bộ {code}")
+        ok(cli, "demo")
+        ok(cli, "keys", "export-public", "--out", base / f"{code}.pub.json")
+    ok(clis["883"], "bundle", "export", "--period", "2023H1", "--out", base / "first.vstb")
+    ok(clis["883"], "bundle", "export", "--period", "2023H1", "--out", base / "good.vstb")
+    ok(clis["89"], "trust", "add", base / "883.pub.json", "--org-unit", "883")
+    ok(clis["89"], "bundle", "import", base / "first.vstb")
 
 
 @pytest.fixture
-def world(world_template, cli_factory, tmp_path):
-    for item in world_template.iterdir():
-        if item.is_dir():
-            shutil.copytree(item, tmp_path / item.name)
-        else:
-            shutil.copy2(item, tmp_path / item.name)
+def world(templates, cli_factory, tmp_path):
+    templates.copy("world", _world, tmp_path)
     return {code: cli_factory(f"p{code}") for code in ("883", "884", "89")}
 
 
