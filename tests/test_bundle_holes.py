@@ -17,7 +17,6 @@ from test_bundle import (  # noqa: F401 - fixtures
     members_of,
     with_line,
     world,
-    world_template,
 )
 from test_bundle_return import _answer_from, _rewrite, refused
 

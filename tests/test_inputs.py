@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from conftest import ok  # noqa: F401
 from PySide6.QtCore import Qt
-from test_bundle import activity_line, craft, good_members, snapshot, with_line, world, world_template  # noqa: F401
+from test_bundle import activity_line, craft, good_members, snapshot, with_line, world  # noqa: F401
 from test_dataio import ACTIVITY_HEADER, GOOD_ACTIVITIES, dump, seeded, write_csv  # noqa: F401
 
 from vstbpn_desktop import records
