@@ -160,8 +160,10 @@ def check(profile, reader: BundleReader, manifest: fmt.Manifest) -> dict:
             recipient_org_unit=manifest.recipient_org_unit,
             org_unit_code=profile.org_unit_code,
         )
+    entry = manifest.member(fmt.ANSWER)
+    assert entry is not None, "manifest_from_json requires it of an answer"
     try:
-        answer = parse(reader.member_bytes(manifest.member(fmt.ANSWER)))
+        answer = parse(reader.member_bytes(entry))
     except ValueError as exc:
         raise reader.refuse("không hợp lệ: {error}", member=fmt.ANSWER, error=exc) from None
     if answer["org_unit"] != manifest.recipient_org_unit or answer["period"] != manifest.period:

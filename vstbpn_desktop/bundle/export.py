@@ -70,7 +70,7 @@ def _rows(engine, org_unit: str, period: Period):
         with engine.connect() as connection:
             result = connection.execution_options(yield_per=CHUNK).execute(query)
             for row in result:
-                yield encode(dict(zip(columns, row)))
+                yield encode(dict(zip(columns, row, strict=True)))
 
     def activities():
         yield from dated(activity, fmt.FIELDS[fmt.ACTIVITIES])
@@ -128,9 +128,11 @@ def _zip_info(name: str, stamp) -> zipfile.ZipInfo:
 def bundle_file(out: Path, compresslevel: int | None = None):
     """The zip being written at `out` through atomic.py: whole, or nothing and a refusal."""
     try:
-        with atomic_path(out) as temp:
-            with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=compresslevel) as archive:
-                yield archive
+        with (
+            atomic_path(out) as temp,
+            zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=compresslevel) as archive,
+        ):
+            yield archive
     except OutputError as exc:
         raise Refused(exc) from exc
     except OSError as exc:
@@ -174,8 +176,9 @@ def write_single(profile, private, kind: str, member: str, value: dict, recipien
         seal(archive, manifest, fingerprint, private, stamp)
     own = SigningKey(private.public_key(), profile.org_unit_code)
     with BundleReader(out) as reader:
-        read = reader.authenticate(lambda _fingerprint: own)
-        if loads(reader.member_bytes(read.member(member))) != value:
+        entry = reader.authenticate(lambda _fingerprint: own).member(member)
+        assert entry is not None, "manifest_from_json requires it of its kind"
+        if loads(reader.member_bytes(entry)) != value:
             raise Refused("{out}: đọc lại tệp vừa ghi không khớp; hãy ghi lại vào chỗ khác", out=out)
     return manifest
 
