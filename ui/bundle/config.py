@@ -12,7 +12,7 @@ indicators.json shape) after showing its changes, and writes the signed file.
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,6 +29,7 @@ from vstbpn_desktop.errors import Refused
 
 from ..common import ask as common
 from ..common import i18n, screen
+from ..common.i18n import QT_TR_NOOP
 from ..common.worker import run_task
 
 CONFIG_FILTER = QT_TR_NOOP("Tệp cấu hình (*.vstc)")
@@ -88,8 +89,8 @@ class ReceivedDialog(QDialog):
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("received")
         self.table.setHorizontalHeaderLabels([tr("Số"), tr("Của đơn vị"), tr("Lập lúc"), tr("Áp dụng lúc")])
-        self.table.setSelectionBehavior(QTableWidget.SelectRows)
-        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
         self.table.itemSelectionChanged.connect(self.show_changes)
@@ -104,10 +105,10 @@ class ReceivedDialog(QDialog):
         self.deadlines.setWordWrap(True)
         layout.addWidget(self.deadlines)
         buttons = QDialogButtonBox()
-        receive = buttons.addButton(tr("Nhận tệp cấu hình…"), QDialogButtonBox.ActionRole)
+        receive = buttons.addButton(tr("Nhận tệp cấu hình…"), QDialogButtonBox.ButtonRole.ActionRole)
         receive.setObjectName("receiveConfig")
         receive.clicked.connect(self.receive)
-        buttons.addButton(QDialogButtonBox.Close).setText(tr("Đóng"))
+        buttons.addButton(QDialogButtonBox.StandardButton.Close).setText(tr("Đóng"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.rows = []
@@ -244,7 +245,7 @@ class SendDialog(QDialog):
         buttons, self.send_button = common.action_buttons(
             tr("Ghi tệp cấu hình…"), "writeConfig", self.send, self.reject
         )
-        buttons.button(QDialogButtonBox.Cancel).setText(tr("Đóng"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Đóng"))
         layout.addWidget(buttons)
         self.refresh()
         screen.fit(self, 680, 480)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from ..atomic import OutputError, check_output
 from ..domain import indicators as catalogue_state
@@ -108,7 +108,7 @@ def current_config(profile) -> dict:
     entries = catalogue_state.province_entries(profile.engine)
     with session_scope(profile.engine) as session:
         revoked = session.exec(
-            select(TrustedKey).where(TrustedKey.revoked_at.is_not(None)).order_by(TrustedKey.fingerprint)
+            select(TrustedKey).where(col(TrustedKey.revoked_at).is_not(None)).order_by(TrustedKey.fingerprint)
         ).all()
     return {
         "indicators": entries.indicators,
@@ -118,6 +118,7 @@ def current_config(profile) -> dict:
         "revoked_keys": [
             {"fingerprint": row.fingerprint, "org_unit": row.org_unit_code, "revoked_at": timestamp(row.revoked_at)}
             for row in revoked
+            if row.revoked_at is not None
         ],
         "issued_by": profile.author[:200],
         "issued_at": timestamp(now()),
@@ -200,9 +201,9 @@ def _check(profile, reader: BundleReader) -> tuple[fmt.Manifest, dict, catalogue
     if manifest.recipient_org_unit != manifest.sender_org_unit:
         raise reader.refuse("tệp cấu hình phải gửi cho các đơn vị của chính đơn vị ký", member=fmt.MANIFEST)
     try:
-        config, entries = parse(
-            reader.member_bytes(manifest.member(fmt.CONFIG)), catalogue_state.stored(profile.engine)
-        )
+        entry = manifest.member(fmt.CONFIG)
+        assert entry is not None, "manifest_from_json requires it of a configuration"
+        config, entries = parse(reader.member_bytes(entry), catalogue_state.stored(profile.engine))
     except ValueError as exc:
         raise reader.refuse("không hợp lệ: {error}", member=fmt.CONFIG, error=exc) from None
     return manifest, config, entries

@@ -146,7 +146,9 @@ def seal(archive: zipfile.ZipFile, manifest: fmt.Manifest, fingerprint: str, pri
     archive.writestr(_zip_info(fmt.SIGNATURE, stamp), fmt.signature_member(fingerprint, private.sign(manifest_bytes)))
 
 
-def write_single(profile, private, kind: str, member: str, value: dict, recipient: str, period: str, out: Path):
+def write_single(
+    profile, private, kind: fmt.BundleKind, member: str, value: dict, recipient: str, period: str, out: Path
+) -> fmt.Manifest:
     """A parent's small signed file — an answer, a configuration: one JSON `member` holding `value`,
     the next number of the unit's sequence, sealed with `private`; read back with the same reader as
     any bundle and checked before it counts. Returns the manifest."""

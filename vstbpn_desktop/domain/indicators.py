@@ -22,8 +22,10 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field, fields
+from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, delete, func, select
 
 from ..catalogue import ACTIVITY_KINDS, NARRATIVE_SECTIONS, Indicator, from_item, install_catalogue
 from ..errors import Message, Reason
@@ -50,11 +52,12 @@ def shipped_digest() -> str:
     return hashlib.sha256(shipped_bytes()).hexdigest()
 
 
-def shipped_items() -> list[dict]:
-    return json.loads(shipped_bytes().decode("utf-8"))["indicators"]
+def shipped_items() -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = json.loads(shipped_bytes().decode("utf-8"))["indicators"]
+    return items
 
 
-def _columns(item: dict) -> dict:
+def _columns(item: dict[str, Any]) -> dict[str, Any]:
     """The plain columns of a row, from an entry (the definition holds everything)."""
     return {
         "kind": item["kind"],
@@ -71,29 +74,28 @@ def _columns(item: dict) -> dict:
     }
 
 
-def _values_held(session, code: str) -> int:
-    return session.exec(
-        select(func.count()).select_from(IndicatorValue).where(IndicatorValue.indicator_code == code)
-    ).one()[0]
+def _values_held(session: Session, code: str) -> int:
+    query = select(func.count()).select_from(IndicatorValue).where(col(IndicatorValue.indicator_code) == code)
+    return session.exec(query).one()
 
 
-def _retire(session, row: IndicatorDef, by: str) -> None:
+def _retire(session: Session, row: IndicatorDef, by: str) -> None:
     if row.retired_at is None:
         row.retired_at, row.retired_by = now(), by
         session.add(row)
 
 
-def _retire_or_delete(session, row: IndicatorDef, by: str) -> str:
+def _retire_or_delete(session: Session, row: IndicatorDef, by: str) -> str:
     """'retired' when values of it exist (kept for old periods' reports), else 'deleted'."""
     if _values_held(session, row.code):
         _retire(session, row, by)
         return "retired"
-    session.exec(delete(IndicatorTarget).where(IndicatorTarget.indicator_code == row.code))
+    session.exec(delete(IndicatorTarget).where(col(IndicatorTarget.indicator_code) == row.code))
     session.delete(row)
     return "deleted"
 
 
-def refresh(engine, force: bool = False) -> bool:
+def refresh(engine: Engine, force: bool = False) -> bool:
     """Bring the profile's national entries up to the shipped file when its hash changed; True if it did."""
     digest = shipped_digest()
     with session_scope(engine) as session:
@@ -103,14 +105,14 @@ def refresh(engine, force: bool = False) -> bool:
         items = shipped_items()
         shipped = {item["code"] for item in items}
         for position, item in enumerate(items):
-            row = session.get(IndicatorDef, item["code"]) or IndicatorDef(code=item["code"])
+            row = session.get(IndicatorDef, item["code"]) or IndicatorDef(code=item["code"], **_columns(item))
             for name, value in _columns(item).items():
                 setattr(row, name, value)
             row.origin, row.position = NATIONAL, position
             if row.retired_by == SHIPPED:  # shipped again: back in use (a province's retirement stands)
                 row.retired_at = row.retired_by = None
             session.add(row)
-        for row in session.exec(select(IndicatorDef).where(IndicatorDef.origin == NATIONAL)).scalars().all():
+        for row in session.exec(select(IndicatorDef).where(col(IndicatorDef.origin) == NATIONAL)).all():
             if row.code not in shipped:
                 _retire_or_delete(session, row, SHIPPED)
         session.merge(Meta(key=META_DIGEST, value=digest))
@@ -118,47 +120,45 @@ def refresh(engine, force: bool = False) -> bool:
 
 
 def _indicator(row: IndicatorDef) -> Indicator:
-    item = (
+    item: dict[str, Any] = (
         json.loads(row.definition)
         if row.definition
-        else {name: value for name, value in _columns(row.__dict__ | {"definition": None}).items() if value is not None}
+        else {name: value for name, value in _columns(row.model_dump()).items() if value is not None}
         | {"code": row.code}
     )
     item.pop("definition", None)
     return from_item(item, retired=row.retired_at is not None, origin=row.origin)
 
 
-def stored(engine) -> dict[str, Indicator]:
+def stored(engine: Engine) -> dict[str, Indicator]:
     """The profile's catalogue: national entries in the shipped order, then the province's."""
     with session_scope(engine) as session:
-        rows = (
-            session.exec(
-                select(IndicatorDef).order_by(IndicatorDef.origin != NATIONAL, IndicatorDef.position, IndicatorDef.code)
+        rows = session.exec(
+            select(IndicatorDef).order_by(
+                col(IndicatorDef.origin) != NATIONAL, col(IndicatorDef.position), col(IndicatorDef.code)
             )
-            .scalars()
-            .all()
-        )
+        ).all()
         return {row.code: _indicator(row) for row in rows}
 
 
-def install(engine) -> dict[str, Indicator]:
+def install(engine: Engine) -> dict[str, Indicator]:
     """Make the profile's catalogue the one `catalogue.indicators()` answers."""
     catalogue = stored(engine)
     install_catalogue(catalogue)
     return catalogue
 
 
-def open_profile(engine) -> None:
+def open_profile(engine: Engine) -> None:
     """At every opening (and creation): refresh when the shipped catalogue changed, then install."""
     refresh(engine)
     install(engine)
 
 
-def targets(engine) -> dict[str, dict[int, tuple[float, str]]]:
+def targets(engine: Engine) -> dict[str, dict[int, tuple[float, str]]]:
     """The province's targets: {code: {year: (target, decision)}}."""
     result: dict[str, dict[int, tuple[float, str]]] = {}
     with session_scope(engine) as session:
-        for row in session.exec(select(IndicatorTarget)).scalars():
+        for row in session.exec(select(IndicatorTarget)).all():
             result.setdefault(row.indicator_code, {})[row.year] = (row.target, row.decision)
     return result
 
@@ -180,12 +180,12 @@ def target_in(held: dict[str, dict[int, tuple[float, str]]], code: str, year: in
 class Entries:
     """What a catalogue file (or a configuration) asks for, checked."""
 
-    indicators: list[dict] = field(default_factory=list)  # entries to add or update (province's)
+    indicators: list[dict[str, Any]] = field(default_factory=list)  # entries to add or update (province's)
     retire: list[str] = field(default_factory=list)
-    targets: list[dict] = field(default_factory=list)  # {"indicator", "year", "target", "decision"}
+    targets: list[dict[str, Any]] = field(default_factory=list)  # {"indicator", "year", "target", "decision"}
 
 
-def _text(item: dict, name: str, where: str, limit: int, required: bool = True) -> None:
+def _text(item: dict[str, Any], name: str, where: str, limit: int, required: bool = True) -> None:
     from ..text import REFUSED_CHARACTER
 
     value = item.get(name)
@@ -199,14 +199,14 @@ def _text(item: dict, name: str, where: str, limit: int, required: bool = True) 
         raise Reason('{where}: "{name}" chứa ký tự điều khiển hoặc không hợp lệ', where=where, name=name)
 
 
-def _percent(value, where: str, name: str) -> None:
+def _percent(value: object, where: str, name: str) -> None:
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
         raise Reason('{where}: "{name}" phải là số từ 0 đến 100', where=where, name=name)
 
 
-def check_entry(item, known: dict[str, Indicator], index: int) -> dict:
+def check_entry(item: object, known: dict[str, Indicator], index: int) -> dict[str, Any]:
     """One entry of the indicators.json shape, checked; the entry (NFC) or Reason naming it."""
     from ..text import nfc
 
@@ -262,7 +262,7 @@ def check_entry(item, known: dict[str, Indicator], index: int) -> dict:
     return clean
 
 
-def check_target(item, known: dict[str, Indicator], index: int) -> dict:
+def check_target(item: object, known: dict[str, Indicator], index: int) -> dict[str, Any]:
     from ..text import nfc
 
     where = Message("targets[{index}]", index=index)
@@ -281,7 +281,7 @@ def check_target(item, known: dict[str, Indicator], index: int) -> dict:
     return {"indicator": code, "year": year, "target": float(item["target"]), "decision": nfc(item["decision"]).strip()}
 
 
-def check_entries(value, catalogue: dict[str, Indicator]) -> Entries:
+def check_entries(value: object, catalogue: dict[str, Indicator]) -> Entries:
     """A catalogue file's JSON (indicators.json shape; optional "retire" and "targets"), checked
     against `catalogue` (the profile's). An entry equal to a national one is skipped (a whole copy
     of indicators.json may be imported); a national entry cannot be changed, only retired."""
@@ -331,13 +331,13 @@ def check_entries(value, catalogue: dict[str, Indicator]) -> Entries:
     return entries
 
 
-def changes(engine, entries: Entries, set_by: str, replace: bool = False) -> list[Message]:
+def changes(engine: Engine, entries: Entries, set_by: str, replace: bool = False) -> list[Message]:
     """What applying `entries` changes, one Message a line (empty: nothing). `replace`: the
     entries are the province's whole state (a configuration), so what they leave out goes."""
     current = stored(engine)
     held_targets = targets(engine)
     with session_scope(engine) as session:
-        retired_by = dict(session.exec(select(IndicatorDef.code, IndicatorDef.retired_by)).all())
+        retired_by: dict[str, str | None] = {row.code: row.retired_by for row in session.exec(select(IndicatorDef))}
     lines: list[Message] = []
     listed = {item["code"] for item in entries.indicators}
     for item in entries.indicators:
@@ -386,9 +386,9 @@ def _target_line(code: str, year: int, wanted: tuple[float, str] | None) -> Mess
     )
 
 
-def apply_entries(session, entries: Entries, set_by: str, replace: bool = False) -> None:
+def apply_entries(session: Session, entries: Entries, set_by: str, replace: bool = False) -> None:
     """Write `entries` in the caller's transaction (catalogue import, configuration import)."""
-    top = session.exec(select(func.max(IndicatorDef.position)).where(IndicatorDef.origin == PROVINCE)).one()[0]
+    top = session.exec(select(func.max(IndicatorDef.position)).where(col(IndicatorDef.origin) == PROVINCE)).one()
     position = (top or 0) + 1
     listed = set()
     retire = set(entries.retire) | {item["code"] for item in entries.indicators if item.get("retired")}
@@ -398,7 +398,7 @@ def apply_entries(session, entries: Entries, set_by: str, replace: bool = False)
         definition = {k: v for k, v in item.items() if k != "retired"}
         row = session.get(IndicatorDef, code)
         if row is None:
-            row = IndicatorDef(code=code, origin=PROVINCE, position=position)
+            row = IndicatorDef(code=code, origin=PROVINCE, position=position, **_columns(definition))
             position += 1
         for name, value in _columns(definition).items():
             setattr(row, name, value)
@@ -413,26 +413,26 @@ def apply_entries(session, entries: Entries, set_by: str, replace: bool = False)
         if row is not None:
             _retire(session, row, set_by)
     if replace:
-        for row in session.exec(select(IndicatorDef)).scalars().all():
+        for row in session.exec(select(IndicatorDef)).all():
             if row.origin == PROVINCE and row.code not in listed:
                 _retire_or_delete(session, row, set_by)
             elif row.origin == NATIONAL and row.retired_by == set_by and row.code not in retire:
                 row.retired_at = row.retired_by = None  # the province uses it again
                 session.add(row)
-        session.exec(delete(IndicatorTarget).where(IndicatorTarget.set_by == set_by))
+        session.exec(delete(IndicatorTarget).where(col(IndicatorTarget.set_by) == set_by))
         session.flush()
     for target in entries.targets:
-        row = session.get(IndicatorTarget, (target["indicator"], target["year"]))
+        held = session.get(IndicatorTarget, (target["indicator"], target["year"]))
         if target["target"] is None:
-            if row is not None:
-                session.delete(row)
+            if held is not None:
+                session.delete(held)
             continue
-        row = row or IndicatorTarget(indicator_code=target["indicator"], year=target["year"], target=0)
-        row.target, row.decision, row.set_by = target["target"], target["decision"], set_by
-        session.add(row)
+        held = held or IndicatorTarget(indicator_code=target["indicator"], year=target["year"], target=0.0)
+        held.target, held.decision, held.set_by = target["target"], target["decision"], set_by
+        session.add(held)
 
 
-def listing(engine) -> list[dict]:
+def listing(engine: Engine) -> list[dict[str, Any]]:
     """`catalogue list --json`: every indicator of the profile's catalogue with its state and the
     province's targets."""
     held = targets(engine)
@@ -448,14 +448,14 @@ def listing(engine) -> list[dict]:
     return result
 
 
-def province_entries(engine) -> Entries:
+def province_entries(engine: Engine) -> Entries:
     """The province's whole catalogue state, as its configuration file carries it."""
     with session_scope(engine) as session:
-        rows = session.exec(select(IndicatorDef).order_by(IndicatorDef.position, IndicatorDef.code)).scalars().all()
+        rows = session.exec(select(IndicatorDef).order_by(col(IndicatorDef.position), col(IndicatorDef.code))).all()
         entries = Entries()
         for row in rows:
             if row.origin == PROVINCE:
-                item = json.loads(row.definition)
+                item = json.loads(row.definition or "{}")
                 if row.retired_at is not None:
                     item["retired"] = True
                 entries.indicators.append(item)
