@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import ok
+from conftest import PROVINCE_INDICATOR, ok
 
 from vstbpn_desktop.catalogue import entry_indicators, indicators
 from vstbpn_desktop.domain import indicators as catalogue_state
@@ -23,15 +23,7 @@ from vstbpn_desktop.summary import unit_figures
 
 FIXTURE = Path(__file__).parent / "fixtures" / "db" / "schema-0001.sqlite3"
 H1 = Period.parse("2023H1")
-NEW = {
-    "code": "GBV_SHELTERS",
-    "kind": "count",
-    "section": "violence",
-    "name_vi": "Số địa chỉ tin cậy ở cộng đồng",
-    "name_en": "Trusted community shelters",
-    "unit_vi": "địa chỉ",
-    "unit_en": "shelters",
-}
+NEW = {**PROVINCE_INDICATOR, "code": "GBV_SHELTERS"}
 
 
 def newer_catalogue(tmp_path, monkeypatch, drop=(), add=(NEW,)) -> None:
@@ -89,9 +81,8 @@ def test_an_old_profile_opened_by_a_newer_catalogue(tmp_path, monkeypatch):
         profile.close()
 
 
-def test_a_profile_created_then_the_catalogue_grown(cli_factory, tmp_path, monkeypatch):
-    district = cli_factory("d883")
-    ok(district, "init", "--org-unit", "883")
+def test_a_profile_created_then_the_catalogue_grown(district_cli, tmp_path, monkeypatch):
+    district = district_cli
     newer_catalogue(tmp_path, monkeypatch)
     (tmp_path / "v.csv").write_text("period,indicator,value\n2023H1,GBV_SHELTERS,3\n", encoding="utf-8")
     assert "1 chỉ tiêu" in ok(district, "data", "import", tmp_path / "v.csv")
@@ -101,7 +92,7 @@ def test_a_profile_created_then_the_catalogue_grown(cli_factory, tmp_path, monke
 
 PROVINCE_FILE = {
     "indicators": [
-        {**NEW, "code": "AG_SHELTERS"},
+        PROVINCE_INDICATOR,
         {
             "code": "AG_CLUBS_TOTAL",
             "kind": "count",
@@ -145,9 +136,8 @@ def write(tmp_path, name, value) -> Path:
     return path
 
 
-def test_catalogue_import_adds_retires_and_sets_targets(cli_factory, tmp_path):
-    province = cli_factory("p89")
-    ok(province, "init", "--org-unit", "89")
+def test_catalogue_import_adds_retires_and_sets_targets(province_cli, tmp_path):
+    province = province_cli
     path = write(tmp_path, "ag.json", PROVINCE_FILE)
     out = ok(province, "catalogue", "import", path, "--dry-run")
     assert "thêm chỉ tiêu AG_CLUBS_ACTIVE_PCT" in out and "30 % (theo Quyết định số 238/QĐ-UBND)" in out
@@ -184,9 +174,8 @@ def test_catalogue_import_adds_retires_and_sets_targets(cli_factory, tmp_path):
         ([1], '"indicators"'),
     ],
 )
-def test_a_bad_catalogue_file_is_refused_whole(cli_factory, tmp_path, value, rule):
-    province = cli_factory("p89")
-    ok(province, "init", "--org-unit", "89")
+def test_a_bad_catalogue_file_is_refused_whole(province_cli, tmp_path, value, rule):
+    province = province_cli
     before = stored_codes(province.data_dir)
     # A good entry first: nothing of the file is applied when a later one is refused.
     if isinstance(value, dict):

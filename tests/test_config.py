@@ -9,12 +9,11 @@ data exactly as before."""
 
 import hashlib
 import json
-import sqlite3
 import subprocess
 import zipfile
 
 import pytest
-from conftest import PASSPHRASE, ok
+from conftest import PASSPHRASE, PROVINCE_INDICATOR, dump, ok, refused_line
 
 from vstbpn_desktop.bundle import format as fmt
 from vstbpn_desktop.bundle.keys import fingerprint_hex, load_private_key, raw_public
@@ -30,15 +29,7 @@ TABLES = (
     "meta",
     "audit_event",
 )
-SHELTERS = {
-    "code": "AG_SHELTERS",
-    "kind": "count",
-    "section": "violence",
-    "name_vi": "Số địa chỉ tin cậy ở cộng đồng",
-    "name_en": "Trusted community shelters",
-    "unit_vi": "địa chỉ",
-    "unit_en": "shelters",
-}
+SHELTERS = PROVINCE_INDICATOR
 PROVINCE_FILE = {
     "indicators": [SHELTERS],
     "targets": [
@@ -48,35 +39,31 @@ PROVINCE_FILE = {
 
 
 def snapshot(cli) -> dict:
-    connection = sqlite3.connect(cli.data_dir / "vstbpn.sqlite3")
-    try:
-        return {t: sorted(map(repr, connection.execute(f"SELECT * FROM {t}"))) for t in TABLES}
-    finally:
-        connection.close()
-
-
-def refused(cli, *args) -> str:
-    code, out, err = cli(*args)
-    assert code == 1, out
-    lines = err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), err
-    return lines[0]
+    return dump(cli, TABLES)
 
 
 @pytest.fixture
-def units(cli_factory, tmp_path):
+def units(steered, tmp_path):
     """Province 89 with its own indicator, target and deadline; district 883 that enrolled its key."""
-    province, district = cli_factory("p89"), cli_factory("d883")
-    ok(province, "init", "--org-unit", "89", "--officer", "Nguyễn Văn An")
-    ok(district, "init", "--org-unit", "883", "--officer", "Trần Thị Lan")
+    province, district = steered
     (tmp_path / "ag.json").write_text(json.dumps(PROVINCE_FILE, ensure_ascii=False), encoding="utf-8")
     ok(province, "catalogue", "import", tmp_path / "ag.json")
     ok(province, "period", "deadline", "--period", "2023H1", "--date", "2023-06-20")
-    ok(province, "keys", "export-public", "--out", tmp_path / "89.pub")
-    ok(district, "trust", "add", tmp_path / "89.pub", "--org-unit", "89")
-    ok(district, "keys", "export-public", "--out", tmp_path / "883.pub")
-    ok(province, "trust", "add", tmp_path / "883.pub", "--org-unit", "883")
     return province, district
+
+
+def commune_of(district, cli_factory, tmp_path):
+    """A commune below the district, its key enrolled at the district; (its Cli, its code)."""
+    commune = cli_factory("c")
+    profile = Profile.open(district.data_dir)
+    try:
+        child = profile.children()[0].code
+    finally:
+        profile.close()
+    ok(commune, "init", "--org-unit", child)
+    ok(commune, "keys", "export-public", "--out", tmp_path / "c.pub")
+    ok(district, "trust", "add", tmp_path / "c.pub", "--org-unit", child)
+    return commune, child
 
 
 def test_the_province_steers_a_district_through_a_configuration_file(units, tmp_path):
@@ -131,24 +118,17 @@ def test_the_province_steers_a_district_through_a_configuration_file(units, tmp_
 
 def test_a_revoked_key_reaches_the_units(units, cli_factory, tmp_path):
     province, district = units
-    commune = cli_factory("c")
-    profile = Profile.open(district.data_dir)
-    try:
-        child = profile.children()[0].code
-    finally:
-        profile.close()
-    ok(commune, "init", "--org-unit", child)
-    ok(commune, "keys", "export-public", "--out", tmp_path / "c.pub")
-    ok(district, "trust", "add", tmp_path / "c.pub", "--org-unit", child)
+    commune, child = commune_of(district, cli_factory, tmp_path)
     ok(province, "trust", "add", tmp_path / "c.pub", "--org-unit", child)
     fingerprint = ok(commune, "keys", "show").strip().splitlines()[-1].split(": ")[1]
     ok(province, "trust", "revoke", fingerprint)
     ok(province, "config", "export", "--out", tmp_path / "c1.vstc")
     out = ok(district, "config", "import", tmp_path / "c1.vstc")
     assert f"thu hồi khóa {fingerprint} của đơn vị {child}" in out
-    assert "đã thu hồi" in ok(district, "trust", "list") or "thu hồi" in ok(district, "trust", "list")
+    listed = [line for line in ok(district, "trust", "list").splitlines() if fingerprint in line]
+    assert len(listed) == 1 and listed[0].startswith(child) and "\tthu hồi " in listed[0], listed
     ok(commune, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "c.vstb")
-    line = refused(district, "bundle", "import", tmp_path / "c.vstb")
+    line = refused_line(district, "bundle", "import", tmp_path / "c.vstb")
     assert "đã bị thu hồi" in line
 
 
@@ -231,14 +211,14 @@ def test_hostile_configuration_files_are_refused_with_the_data_unchanged(units, 
     }
     before = snapshot(district)
     for name, (path, rule) in cases.items():
-        line = refused(district, "config", "import", path)
+        line = refused_line(district, "config", "import", path)
         assert rule in line and name in line, (name, line)
         assert snapshot(district) == before, name
     # Replayed and older: the newest applies once; the same file again, or the older one, is refused.
     ok(district, "config", "import", c2)
     before = snapshot(district)
     for path, rule in ((c2, "chỉ áp dụng một lần"), (c1, "không quay lui")):
-        line = refused(district, "config", "import", path)
+        line = refused_line(district, "config", "import", path)
         assert rule in line and path.name in line, line
         assert snapshot(district) == before
     # A file signed by a key revoked since (the province's laptop lost): refused.
@@ -246,7 +226,7 @@ def test_hostile_configuration_files_are_refused_with_the_data_unchanged(units, 
     ok(district, "trust", "revoke", fingerprint)
     ok(province, "config", "export", "--out", tmp_path / "c3.vstc")
     before = snapshot(district)
-    line = refused(district, "config", "import", tmp_path / "c3.vstc")
+    line = refused_line(district, "config", "import", tmp_path / "c3.vstc")
     assert "đã bị thu hồi" in line and "c3.vstc" in line
     assert snapshot(district) == before
 
@@ -254,31 +234,23 @@ def test_hostile_configuration_files_are_refused_with_the_data_unchanged(units, 
 def test_only_the_parent_may_steer(units, cli_factory, tmp_path):
     """A key enrolled for a unit below (a commune) cannot sign a configuration for its parent."""
     province, district = units
-    commune = cli_factory("c")
-    profile = Profile.open(district.data_dir)
-    try:
-        child = profile.children()[0].code
-    finally:
-        profile.close()
-    ok(commune, "init", "--org-unit", child)
-    ok(commune, "keys", "export-public", "--out", tmp_path / "c.pub")
-    ok(district, "trust", "add", tmp_path / "c.pub", "--org-unit", child)
+    commune, child = commune_of(district, cli_factory, tmp_path)
     ok(province, "config", "export", "--out", tmp_path / "c1.vstc")
     good = json.loads(zipfile.ZipFile(tmp_path / "c1.vstc").read(fmt.CONFIG))
     before = snapshot(district)
-    line = refused(district, "config", "import", _crafted(commune, tmp_path, "child.vstc", good))
+    line = refused_line(district, "config", "import", _crafted(commune, tmp_path, "child.vstc", good))
     assert f"tệp cấu hình của đơn vị {child}" in line and "chỉ nhận cấu hình của đơn vị cấp trên 89" in line
     assert snapshot(district) == before
     # A configuration given to bundle import is refused as such (verify too).
     for command in ("import", "verify"):
-        line = refused(district, "bundle", command, tmp_path / "c1.vstc")
+        line = refused_line(district, "bundle", command, tmp_path / "c1.vstc")
         assert "là tệp cấu hình của cấp trên, không phải gói báo cáo" in line
     assert snapshot(district) == before
     # The province itself has no parent: its own file is not for it.
-    line = refused(province, "config", "import", tmp_path / "c1.vstc")
+    line = refused_line(province, "config", "import", tmp_path / "c1.vstc")
     assert "c1.vstc" in line
     # A unit with no units below has nobody to send a configuration to.
-    assert "không có đơn vị cấp dưới" in refused(commune, "config", "export", "--out", tmp_path / "x.vstc")
+    assert "không có đơn vị cấp dưới" in refused_line(commune, "config", "export", "--out", tmp_path / "x.vstc")
 
 
 def _write(tmp_path, name, text):

@@ -5,7 +5,7 @@ applies it, finds the new indicator in its grid, and the dialog lists what was r
 import json
 
 import pytest
-from conftest import PASSPHRASE, ok, shown_window
+from conftest import PASSPHRASE, PROVINCE_INDICATOR, ok, shown_window
 
 from ui.bundle import config as ui_config
 from ui.common import ask as common
@@ -13,17 +13,7 @@ from vstbpn_desktop.profile import Profile
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 CATALOGUE = {
-    "indicators": [
-        {
-            "code": "AG_SHELTERS",
-            "kind": "count",
-            "section": "violence",
-            "name_vi": "Số địa chỉ tin cậy ở cộng đồng",
-            "name_en": "Trusted community shelters",
-            "unit_vi": "địa chỉ",
-            "unit_en": "shelters",
-        }
-    ],
+    "indicators": [PROVINCE_INDICATOR],
     "targets": [
         {"indicator": "LEADERS_FEMALE_PCT", "year": 2023, "target": 30, "decision": "Quyết định số 238/QĐ-UBND"}
     ],
@@ -31,13 +21,9 @@ CATALOGUE = {
 
 
 @pytest.fixture
-def units(cli_factory, tmp_path):
-    province, district = cli_factory("p89"), cli_factory("d883")
-    ok(province, "init", "--org-unit", "89", "--officer", "Nguyễn Văn An")
-    ok(district, "init", "--org-unit", "883", "--officer", "Trần Thị Lan")
+def units(steered):
+    province, district = steered
     ok(province, "period", "deadline", "--period", "2023H1", "--date", "2023-06-20")
-    ok(province, "keys", "export-public", "--out", tmp_path / "89.pub")
-    ok(district, "trust", "add", tmp_path / "89.pub", "--org-unit", "89")
     return province, district
 
 
