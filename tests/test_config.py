@@ -7,7 +7,6 @@ attack (tampered, truncated, replayed, older, another province's key, a revoked 
 that is not the parent, a report renamed .vstc, a bad config.json) is one clear refusal with the
 data exactly as before."""
 
-import hashlib
 import json
 import subprocess
 import zipfile
@@ -16,7 +15,7 @@ import pytest
 from conftest import PASSPHRASE, PROVINCE_INDICATOR, dump, ok, refused_line
 
 from vstbpn_desktop.bundle import format as fmt
-from vstbpn_desktop.bundle.keys import fingerprint_hex, load_private_key, raw_public
+from vstbpn_desktop.bundle.keys import load_private_key
 from vstbpn_desktop.profile import Profile
 
 TABLES = (
@@ -132,37 +131,18 @@ def test_a_revoked_key_reaches_the_units(units, cli_factory, tmp_path):
     assert "đã bị thu hồi" in line
 
 
-def _crafted(signer_cli, tmp_path, name, config: dict, sequence=99, sender=None, recipient=None) -> object:
-    """A configuration signed by `signer_cli`'s real key (otherwise well formed)."""
+def _crafted(signer_cli, tmp_path, name, config: dict, recipient=None):
+    """A configuration signed by `signer_cli`'s real key, for `recipient` (its own unit by default),
+    written by the app's own writer: well formed whatever it says."""
+    from vstbpn_desktop.bundle.export import write_single
+
+    out = tmp_path / name
     profile = Profile.open(signer_cli.data_dir)
     try:
         key = load_private_key(profile, PASSPHRASE)
-        unit, tree = sender or profile.org_unit_code, profile.org_unit_tree
+        write_single(profile, key, fmt.KIND_CONFIG, fmt.CONFIG, config, recipient or profile.org_unit_code, "2026", out)
     finally:
         profile.close()
-    fingerprint = fingerprint_hex(raw_public(key.public_key()))
-    body = fmt.canonical_json(config)
-    manifest = fmt.Manifest(
-        bundle_id="33333333-2222-4333-8444-555555555555",
-        kind=fmt.KIND_CONFIG,
-        sender_org_unit=unit,
-        sender_tree=tree,
-        sender_officer="X",
-        key_fingerprint=fingerprint,
-        recipient_org_unit=recipient or unit,
-        sequence=sequence,
-        period="2026",
-        created_at="2026-11-30T08:00:00Z",
-        app_version="0",
-        counts={},
-        members=(fmt.MemberEntry(fmt.CONFIG, len(body), hashlib.sha256(body).hexdigest()),),
-    )
-    data = fmt.canonical_json(manifest.as_json())
-    out = tmp_path / name
-    with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr(fmt.MANIFEST, data)
-        archive.writestr(fmt.SIGNATURE, fmt.signature_member(fingerprint, key.sign(data)))
-        archive.writestr(fmt.CONFIG, body)
     return out
 
 
