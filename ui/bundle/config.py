@@ -116,7 +116,7 @@ class ReceivedDialog(QDialog):
         screen.fit(self, 760, 520)
 
     def refresh(self) -> None:
-        from vstbpn_desktop.bundle.config import province_deadlines, received
+        from vstbpn_desktop.bundle.config import province_deadlines, received  # lazy: on first use
 
         profile = self.window_.controller.context.profile
         self.rows = received(profile)
@@ -152,7 +152,7 @@ class ReceivedDialog(QDialog):
 
     def receive(self, path: Path | None = None) -> bool:
         """Check a file, show what changes, apply it when the officer agrees; True if applied."""
-        from vstbpn_desktop.bundle.config import import_config
+        from vstbpn_desktop.bundle.config import import_config  # lazy: on first use
 
         window = self.window_
         context = window.controller.context
@@ -251,12 +251,12 @@ class SendDialog(QDialog):
         screen.fit(self, 680, 480)
 
     def refresh(self) -> None:
-        from vstbpn_desktop.bundle.config import current_config
+        from vstbpn_desktop.bundle.config import current_config  # lazy: on first use
 
         self.summary.setPlainText(config_summary(current_config(self.window_.controller.context.profile)))
 
     def import_catalogue(self, path: Path | None = None) -> bool:
-        from vstbpn_desktop.bundle.config import import_catalogue
+        from vstbpn_desktop.bundle.config import import_catalogue  # lazy: on first use
 
         profile = self.window_.controller.context.profile
         path = path or common.ask_open_file(self, tr("Nhập danh mục chỉ tiêu"), CATALOGUE_FILTER)
@@ -279,7 +279,7 @@ class SendDialog(QDialog):
         return True
 
     def send(self) -> Path | None:
-        from vstbpn_desktop.bundle.config import export_config
+        from vstbpn_desktop.bundle.config import export_config  # lazy: on first use
 
         context = self.window_.controller.context
         title = tr("Gửi cấu hình")
