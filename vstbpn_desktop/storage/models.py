@@ -87,7 +87,7 @@ class IndicatorDef(Base, table=True):
     retired_by: str | None = Field(default=None, max_length=20)
 
 
-class IndicatorTarget(SQLModel, table=True):
+class IndicatorTarget(Base, table=True):
     """The province's own target for a share in a year, with the decision that set it
     ("238/QĐ-UBND"); printed beside the national target. Set by `catalogue import` at the
     province and carried down by its configuration files."""
