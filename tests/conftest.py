@@ -30,6 +30,16 @@ PASSPHRASE = "mật khẩu thử nghiệm 2023"
 
 
 @pytest.fixture(autouse=True)
+def _shipped_catalogue_after():
+    """The catalogue a profile installed (domain/indicators.py: one profile per process) is not left
+    to the next test of the same worker."""
+    yield
+    from vstbpn_desktop.catalogue import install_catalogue
+
+    install_catalogue(None)
+
+
+@pytest.fixture(autouse=True)
 def _isolated_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("VSTBPN_DATA_DIR", str(tmp_path / "default-profile"))
     monkeypatch.setenv("VSTBPN_PASSPHRASE", PASSPHRASE)
