@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -29,6 +28,7 @@ from vstbpn_desktop.timestamps import local_day, parse_timestamp
 
 from ..common import ask, i18n, screen
 from ..common.worker import run_task
+from ..entry.widgets import MessageLabel
 
 
 def tr(text: str) -> str:
@@ -103,15 +103,9 @@ class ReturnDialog(QDialog):
         form.addRow(tr("Đơn vị:"), self.child)
         form.addRow(tr("Lý do trả lại (bắt buộc):"), self.reason)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("QLabel { color: #b00020; }")
+        self.error = MessageLabel(name="error")
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Trả lại để sửa…"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _ = ask.action_buttons(tr("Trả lại để sửa…"), "returnButton", self.accept, self.reject)
         layout.addWidget(buttons)
         screen.fit(self, 560, 320)
 

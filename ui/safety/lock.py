@@ -8,7 +8,6 @@ stops offering edits (`MainWindow.set_read_only`) so it never pretends to save.
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
@@ -21,6 +20,7 @@ from vstbpn_desktop.timestamps import local_time
 
 from ..common import ask, i18n, screen
 from ..common.i18n import period_label
+from ..entry.widgets import MessageLabel
 
 
 def tr(text: str) -> str:
@@ -131,16 +131,9 @@ class ReopenDialog(QDialog):
         self.reason.setObjectName("reason")
         self.reason.setTabChangesFocus(True)
         layout.addWidget(self.reason, 1)
-        self.error = QLabel()
-        self.error.setObjectName("refusal")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.error = MessageLabel()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Mở lại kỳ"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _ = ask.action_buttons(tr("Mở lại kỳ"), "reopenButton", self.accept, self.reject)
         layout.addWidget(buttons)
 
     def accept(self) -> None:
