@@ -1,4 +1,4 @@
-"""Return for correction, in the window (issue 5).
+"""Return for correction, in the window.
 
 At a parent unit: Đơn vị cấp dưới → Trả lại để sửa… asks which child's report of the current
 period, the reason (required), where to save the signed answer file and the key's passphrase,
