@@ -1132,6 +1132,30 @@
             <translation>{name}: line {number}: unit code {code} is a duplicate</translation>
         </message>
         <message>
+            <source>{name}: dòng {number}: phải có {count} cột</source>
+            <translation>{name}: line {number}: must have {count} columns</translation>
+        </message>
+        <message>
+            <source>{name}: dòng {number}: share '{share}' phải là whole, part hoặc rest</source>
+            <translation>{name}: line {number}: share '{share}' must be whole, part or rest</translation>
+        </message>
+        <message>
+            <source>{name}: dòng {number}: {unit} đã có ở dòng trên</source>
+            <translation>{name}: line {number}: {unit} is already on a line above</translation>
+        </message>
+        <message>
+            <source>{name}: dòng {number}: đơn vị cũ của danh sách khác ({tree}) chỉ ghi tên, không ghi mã</source>
+            <translation>{name}: line {number}: an old unit of another list ({tree}) is given by its name only, without a code</translation>
+        </message>
+        <message>
+            <source>{name}: dòng {number}: đơn vị cũ {code} '{unit}' không có trong danh sách {tree}</source>
+            <translation>{name}: line {number}: old unit {code} '{unit}' is not in the list {tree}</translation>
+        </message>
+        <message>
+            <source>{name}: dòng {number}: đơn vị mới {code} '{unit}' không có trong danh sách {tree}</source>
+            <translation>{name}: line {number}: new unit {code} '{unit}' is not in the list {tree}</translation>
+        </message>
+        <message>
             <source>{name}: khóa thuộc danh mục đơn vị {tree}, hồ sơ này dùng {org_unit_tree}</source>
             <translation>{name}: the key belongs to unit catalogue {tree}; this profile uses {org_unit_tree}</translation>
         </message>
@@ -1166,6 +1190,18 @@
         <message>
             <source>{name}: đây là khóa của chính hồ sơ này ({org_unit_code}); chỉ đăng ký khóa của đơn vị khác (khóa của mình không thể đại diện cho đơn vị cấp dưới)</source>
             <translation>{name}: this is this profile's own key ({org_unit_code}); only another unit's key can be enrolled (your own key cannot speak for a unit below)</translation>
+        </message>
+        <message>
+            <source>{name}: đơn vị cũ {code} ({unit}) ghi 'rest' nhưng không có phần nào ở đơn vị khác</source>
+            <translation>{name}: old unit {code} ({unit}) is marked 'rest' but no part of it went to another unit</translation>
+        </message>
+        <message>
+            <source>{name}: đơn vị cũ {code} ({unit}) phải thuộc đúng một đơn vị mới (whole hoặc rest), có {count}</source>
+            <translation>{name}: old unit {code} ({unit}) must go to exactly one new unit (whole or rest); it goes to {count}</translation>
+        </message>
+        <message>
+            <source>{name}: đơn vị mới {code} ({unit}) không có đơn vị cũ nào</source>
+            <translation>{name}: new unit {code} ({unit}) comes from no old unit</translation>
         </message>
         <message>
             <source>{name}: đơn vị {code} có đơn vị cấp trên {parent_code} không có trong danh sách</source>

@@ -101,7 +101,7 @@ def read_map(path: Path, old_tree: list[OrgUnitRow], new_tree: list[OrgUnitRow])
     reader = csv.reader(io.StringIO("\n".join(line for _, line in numbered)))
     header = next(reader, None)
     if header != COLUMNS:
-        raise Reason("{name}: tiêu đề cột phải là {columns}", name=path.name, columns=",".join(COLUMNS))
+        raise Reason("{name}: tiêu đề cột phải là {COLUMNS}", name=path.name, COLUMNS=",".join(COLUMNS))
     links: list[Link] = []
     seen: set[tuple[str, str, str]] = set()
     for (number, _), cells in zip(numbered[1:], reader, strict=True):
