@@ -1336,6 +1336,10 @@
             <translation>{out}: a folder of the same name exists; choose another file name</translation>
         </message>
         <message>
+            <source>{out}: định dạng long ghi ra tệp .csv hoặc .xlsx</source>
+            <translation>{out}: the long format is written to a .csv or .xlsx file</translation>
+        </message>
+        <message>
             <source>{out}: đọc lại gói vừa ghi không khớp; hãy ghi lại vào chỗ khác</source>
             <translation>{out}: reading back the bundle just written does not match; write it again somewhere else</translation>
         </message>
@@ -1554,6 +1558,10 @@
         <message>
             <source>được kê trong manifest nhưng thiếu trong gói</source>
             <translation>listed in the manifest but missing from the bundle</translation>
+        </message>
+        <message>
+            <source>định dạng '{form}' không có (long hoặc adx)</source>
+            <translation>there is no format '{form}' (long or adx)</translation>
         </message>
         <message>
             <source>định dạng báo cáo '{kind}' không hỗ trợ (pdf, docx, xlsx)</source>
