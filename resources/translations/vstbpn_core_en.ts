@@ -1256,12 +1256,8 @@
             <translation>{name}: line {number}: an old unit of another list ({tree}) is given by its name only, without a code</translation>
         </message>
         <message>
-            <source>{name}: dòng {number}: đơn vị cũ {code} '{unit}' không có trong danh sách {tree}</source>
-            <translation>{name}: line {number}: old unit {code} '{unit}' is not in the list {tree}</translation>
-        </message>
-        <message>
-            <source>{name}: dòng {number}: đơn vị mới {code} '{unit}' không có trong danh sách {tree}</source>
-            <translation>{name}: line {number}: new unit {code} '{unit}' is not in the list {tree}</translation>
+            <source>{name}: dòng {number}: đơn vị {code} '{unit}' không có trong danh sách {tree}</source>
+            <translation>{name}: line {number}: unit {code} '{unit}' is not in the list {tree}</translation>
         </message>
         <message>
             <source>{name}: khóa thuộc danh mục đơn vị {tree}, hồ sơ này dùng {org_unit_tree}</source>

@@ -8,8 +8,6 @@ that took the rest is its main successor). Old units of a tree the app does not 
 shipped trees; docs/org-unit-reform.md describes the file and what the checks promise.
 """
 
-import csv
-import io
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +15,7 @@ from pathlib import Path
 from ..errors import Reason
 from ..resources import resource
 from ..text import tone_marks
-from .org_units import OrgUnitRow, read_tree
+from .org_units import OrgUnitRow, read_records, read_tree
 
 COLUMNS = ["new_code", "new_name", "old_tree", "old_code", "old_name", "share", "note"]
 SHARES = ("whole", "part", "rest")
@@ -96,30 +94,23 @@ def read_map(path: Path, old_tree: list[OrgUnitRow], new_tree: list[OrgUnitRow])
     old_name, new_name = old_tree[0].tree, new_tree[0].tree
     old_units = {row.code: row for row in old_tree}
     new_units = {row.code: row for row in new_tree}
-    text = path.read_text(encoding="utf-8-sig")
-    numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
-    reader = csv.reader(io.StringIO("\n".join(line for _, line in numbered)))
-    header = next(reader, None)
-    if header != COLUMNS:
-        raise Reason("{name}: tiêu đề cột phải là {COLUMNS}", name=path.name, COLUMNS=",".join(COLUMNS))
     links: list[Link] = []
     seen: set[tuple[str, str, str]] = set()
-    for (number, _), cells in zip(numbered[1:], reader, strict=True):
-        if len(cells) != len(COLUMNS):
+
+    def known(units: dict[str, OrgUnitRow], code: str, unit: str, tree: str, number: int) -> None:
+        row = units.get(code)
+        if row is None or not _same_name(row.name, unit):
             raise Reason(
-                "{name}: dòng {number}: phải có {count} cột", name=path.name, number=number, count=len(COLUMNS)
-            )
-        record = dict(zip(COLUMNS, (cell.strip() for cell in cells), strict=True))
-        new = new_units.get(record["new_code"])
-        if new is None or not _same_name(new.name, record["new_name"]):
-            raise Reason(
-                "{name}: dòng {number}: đơn vị mới {code} '{unit}' không có trong danh sách {tree}",
+                "{name}: dòng {number}: đơn vị {code} '{unit}' không có trong danh sách {tree}",
                 name=path.name,
                 number=number,
-                code=record["new_code"],
-                unit=record["new_name"],
-                tree=new_name,
+                code=code,
+                unit=unit,
+                tree=tree,
             )
+
+    for number, record in read_records(path, COLUMNS):
+        known(new_units, record["new_code"], record["new_name"], new_name, number)
         if record["share"] not in SHARES:
             raise Reason(
                 "{name}: dòng {number}: share '{share}' phải là whole, part hoặc rest",
@@ -128,16 +119,7 @@ def read_map(path: Path, old_tree: list[OrgUnitRow], new_tree: list[OrgUnitRow])
                 share=record["share"],
             )
         if record["old_tree"] == old_name:
-            old = old_units.get(record["old_code"])
-            if old is None or not _same_name(old.name, record["old_name"]):
-                raise Reason(
-                    "{name}: dòng {number}: đơn vị cũ {code} '{unit}' không có trong danh sách {tree}",
-                    name=path.name,
-                    number=number,
-                    code=record["old_code"],
-                    unit=record["old_name"],
-                    tree=old_name,
-                )
+            known(old_units, record["old_code"], record["old_name"], old_name, number)
         elif record["old_code"] or not record["old_name"] or not record["old_tree"]:
             raise Reason(
                 "{name}: dòng {number}: đơn vị cũ của danh sách khác ({tree}) chỉ ghi tên, không ghi mã",

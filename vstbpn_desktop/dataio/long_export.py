@@ -21,7 +21,7 @@ from pathlib import Path
 
 from sqlmodel import select
 
-from ..atomic import OutputError, atomic_path, check_output
+from ..atomic import atomic_path, check_output, refused_output
 from ..catalogue.national import cell_key, national_catalogue
 from ..domain.figures import AREA, OWN
 from ..errors import Refused
@@ -248,7 +248,7 @@ def export(profile, period: Period, form: str, out: Path) -> int:
     suffix = out.suffix.lower()
     if form == "long" and suffix not in (".csv", ".xlsx"):
         raise Refused("{out}: định dạng long ghi ra tệp .csv hoặc .xlsx", out=out)
-    try:
+    with refused_output(out):
         check_output(out)
         values = data_values(profile, period)
         if form == "adx":
@@ -257,10 +257,4 @@ def export(profile, period: Period, form: str, out: Path) -> int:
             write_long_csv(long_rows(profile, period, values), out)
         else:
             write_long_xlsx(long_rows(profile, period, values), out)
-    except OutputError as exc:
-        raise Refused(exc) from exc
-    except IsADirectoryError as exc:
-        raise Refused("{out}: đã có một thư mục cùng tên; hãy chọn tên tệp khác", out=out) from exc
-    except OSError as exc:
-        raise Refused("{out}: không ghi được tệp ({error})", out=out, error=exc.strerror) from exc
     return len(values)
