@@ -110,3 +110,18 @@ def test_a_new_unit_with_no_source_is_refused(tmp_path):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(Reason, match="30313"):
         read_map(path, OLD, NEW)
+
+
+def test_a_rest_with_no_part_elsewhere_and_a_short_row_are_refused(tmp_path):
+    text = SHIPPED.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("30316,Phường Châu Đốc,an-giang-2023,30334,")]
+    path = tmp_path / "map.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(Reason, match="30334.*rest"):
+        read_map(path, OLD, NEW)
+    path.write_text(
+        text.replace("30313,Xã Mỹ Hòa Hưng,an-giang-2023,30313,Xã Mỹ Hoà Hưng,whole,", "30313,Xã Mỹ Hòa Hưng"),
+        encoding="utf-8",
+    )
+    with pytest.raises(Reason, match=r"map.csv: dòng \d+: phải có 7 cột"):
+        read_map(path, OLD, NEW)
