@@ -555,6 +555,22 @@ def record_counts(engine: Engine, org_unit_codes: list[str], period: Period) -> 
         }
 
 
+def records_held(engine: Engine, org_unit_code: str, period: Period) -> dict[str, bool]:
+    """Whether the unit holds any activity and any document dated in the period: one index probe
+    each, not a count of a period that may hold 100.000 (the checklist before sending asks this)."""
+    with engine.connect() as connection:
+        return {
+            "activities": _holds(connection, Activity.__table__, org_unit_code, period),
+            "documents": _holds(connection, Document.__table__, org_unit_code, period),
+        }
+
+
+def _holds(connection, table, org_unit_code: str, period: Period) -> bool:
+    dated = table.c.date.between(period.start, period.end)
+    probe = sa_select(table.c.date).where(table.c.org_unit_code == org_unit_code, dated).limit(1)
+    return connection.execute(probe).first() is not None
+
+
 # -- bulk paths: table files and bundles ----------------------------------------------------
 
 INSERT_CHUNK = 20_000
@@ -693,10 +709,7 @@ def periods_with_data(engine: Engine, org_unit_code: str) -> list[Period]:
                 continue
             # One index probe per half-year between the first and the last date, not a read of every date
             # (the window asks this at every start; a unit may hold 100.000 activities).
-            for period in half_years(first, last):
-                probe = sa_select(table.c.date).where(mine, table.c.date.between(period.start, period.end)).limit(1)
-                if connection.execute(probe).first() is not None:
-                    found.add(period)
+            found |= {period for period in half_years(first, last) if _holds(connection, table, org_unit_code, period)}
         for table in (IndicatorValue.__table__, Narrative.__table__):
             query = sa_select(table.c.period).where(table.c.org_unit_code == org_unit_code).distinct()
             found |= {Period.parse(code) for (code,) in connection.execute(query)}

@@ -40,7 +40,7 @@ from .tables import RawTable, read_table_file, where
 
 Progress = Callable[[int, int], None]
 SHOWN_PROBLEMS = 3
-TICK = 1000
+TICK = 250  # rows between two progress/cancel calls (the window's worker gives way to the GUI there)
 
 
 @dataclass
