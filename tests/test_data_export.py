@@ -149,3 +149,36 @@ def test_an_unknown_format_is_a_usage_error(world, tmp_path):
     with pytest.raises(SystemExit) as usage:
         province("data", "export", "--format", "sdmx", "--period", "2023H1", "--out", tmp_path / "x.csv")
     assert usage.value.code == 2 and not (tmp_path / "x.csv").exists()
+
+
+def test_a_breakdown_cell_and_a_comment_are_written_where_each_format_puts_them(province, tmp_path):
+    # Breakdowns and comments are not stored yet (issue 16 items 1 and 2): the writers are given
+    # values that carry them, as the storage will, and their files are read back.
+    from vstbpn_desktop.dataio.long_export import DataValue, long_rows, write_adx, write_long_csv
+    from vstbpn_desktop.periods import Period
+
+    period = Period.parse("2023H2")
+    values = [
+        DataValue(
+            "89", "GBV_VICTIMS_DETECTED", 3, "own", (("sex", "female"), ("age_group", "child")), "=từ Công an xã"
+        ),
+        DataValue("89", "DV_CASES", 2, "own", (("violence_type", "physical"),), "", True, ("outlier", "yoy")),
+    ]
+    write_adx(period, values, tmp_path / "x.xml")
+    first, second = ET.parse(tmp_path / "x.xml").getroot().iter(f"{ADX}dataValue")
+    assert first.attrib == {"dataElement": "GBV_VICTIMS_DETECTED", "value": "3", "sex": "female", "age_group": "child"}
+    assert first.find(f"{ADX}annotation").text == "=từ Công an xã"
+    assert second.attrib["violence_type"] == "physical" and second.find(f"{ADX}annotation") is None
+    assert ET.parse(tmp_path / "x.xml").getroot().find(f"{ADX}group").get("period") == "2023-07-01/P6M"
+    write_long_csv(long_rows(province, period, values), tmp_path / "x.csv")
+    with (tmp_path / "x.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert (rows[0]["breakdown"], rows[0]["sex"], rows[0]["age_group"], rows[0]["area"]) == (
+        "sex=female;age_group=child",
+        "female",
+        "child",
+        "",
+    )
+    assert rows[0]["comment"] == "=từ Công an xã" and rows[0]["dhis2_period"] == "2023S2"
+    assert (rows[1]["violence_type"], rows[1]["follow_up"], rows[1]["flags"]) == ("physical", "true", "outlier;yoy")
+    assert rows[1]["indicator_name_vi"] == "Số vụ bạo lực gia đình"  # a national indicator, by the catalogue
