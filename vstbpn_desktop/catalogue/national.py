@@ -76,7 +76,7 @@ class Catalogue:
         """A cell key of `code` ("sex=female;age_group=child", in any order; "" the total) as a Cell."""
         if not key.strip():
             return ()
-        pairs = dict(part.split("=", 1) if "=" in part else (part, "") for part in key.split(";"))
+        pairs = {name.strip(): value for name, _, value in (part.partition("=") for part in key.split(";"))}
         wanted = self.indicators[code].dimensions
         cell = tuple((d, pairs.get(d, "").strip()) for d in wanted)
         if set(pairs) != set(wanted) or cell not in self.cells(code):

@@ -225,13 +225,8 @@ def write_adx(period: Period, values: list[DataValue], out: Path) -> None:
             group = groups[value.org_unit] = ET.SubElement(
                 root, f"{{{ADX_NAMESPACE}}}group", orgUnit=value.org_unit, period=adx_period(period), dataSet=DATA_SET
             )
-        element = ET.SubElement(
-            group,
-            f"{{{ADX_NAMESPACE}}}dataValue",
-            dataElement=value.indicator,
-            value=str(_number(value.value)),
-            **dict(value.cell),
-        )
+        attributes = {"dataElement": value.indicator, "value": str(_number(value.value)), **dict(value.cell)}
+        element = ET.SubElement(group, f"{{{ADX_NAMESPACE}}}dataValue", attributes)
         if value.comment:
             ET.SubElement(element, f"{{{ADX_NAMESPACE}}}annotation").text = value.comment
     ET.indent(root)
