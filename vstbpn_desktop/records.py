@@ -3,9 +3,11 @@ and bundles all use, so every record passes the same validation.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import and_, func, or_, tuple_
+from sqlalchemy import and_, func, insert, or_, tuple_
+from sqlalchemy import delete as sa_delete
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine
 from sqlmodel import select
@@ -20,9 +22,9 @@ from .domain.validation import (
     validate_narrative,
 )
 from .errors import Message, Refused
-from .periods import Period
+from .periods import Period, half_years, period_for
 from .storage.database import session_scope
-from .storage.models import Activity, Document, IndicatorValue, Narrative, ReportingPeriod, now
+from .storage.models import Activity, Document, IndicatorValue, Narrative, ReportingPeriod, new_id, now
 from .text import fold, nfc
 
 
@@ -59,8 +61,6 @@ def period_lock(engine: Engine, period: Period) -> ReportingPeriod | None:
 
 
 def ensure_editable(engine: Engine, day_or_period: Period | date) -> None:
-    from .periods import period_for
-
     period = day_or_period if isinstance(day_or_period, Period) else period_for(day_or_period)
     lock = period_lock(engine, period)
     if lock is not None:
@@ -458,11 +458,6 @@ def apply_changes(engine: Engine, changes: list[Change]) -> None:
 def restoring(engine: Engine, event: dict) -> Change:
     """The change that puts back what one audited event changed (Lịch sử thay đổi → Khôi phục giá trị
     này): the fields an update changed, a deleted record whole, an inserted one removed."""
-    from datetime import datetime
-
-    from sqlalchemy import inspect as sa_inspect
-
-    from .periods import period_for
 
     table = event["table_name"]
     if table not in CHANGE_TABLES or event["action"] not in ("insert", "update", "delete"):
@@ -595,10 +590,6 @@ def insert_clean(
     `narratives` (period_code, section, text).
     Indicator values and narratives replace any held for the same unit, period and code/section.
     """
-    from sqlalchemy import delete as sa_delete
-    from sqlalchemy import insert
-
-    from .storage.models import new_id
 
     stamp = stamp or now()
     common = {"org_unit_code": org_unit_code, "author": author, "created_at": stamp, "updated_at": stamp}
@@ -643,8 +634,6 @@ def _insert_many(connection, table, batch: list[dict], common: dict) -> None:
     """A Core executemany; on SQLite the rows go to the driver's executemany as tuples converted by the
     dialect's own bind processors (the stored values are the same), the shared stamp converted once:
     SQLAlchemy's per-row parameter handling was a third of importing 100,000 activities (bench/NOTES.md)."""
-    from sqlalchemy import insert
-
     keys = batch[0].keys()
     if connection.dialect.name != "sqlite" or any(row.keys() != keys for row in batch):
         connection.execute(insert(table), batch)
@@ -678,8 +667,6 @@ def _insert_many(connection, table, batch: list[dict], common: dict) -> None:
 
 def delete_period_data(connection, org_unit_code: str, period: Period) -> dict[str, int]:
     """Remove everything a unit holds for a period (a bundle's snapshot replaces it whole)."""
-    from sqlalchemy import delete as sa_delete
-
     result = {}
     for name, table in (("activities", Activity.__table__), ("documents", Document.__table__)):
         result[name] = connection.execute(
@@ -696,8 +683,6 @@ def delete_period_data(connection, org_unit_code: str, period: Period) -> dict[s
 
 def periods_with_data(engine: Engine, org_unit_code: str) -> list[Period]:
     """The half-years (and years with values of their own) for which the unit holds any record."""
-    from .periods import half_years
-
     found: set[Period] = set()
     with engine.connect() as connection:
         for table in (Activity.__table__, Document.__table__):

@@ -12,9 +12,9 @@ from PySide6.QtGui import QBrush, QColor
 
 from vstbpn_desktop import records
 from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, indicators
-from vstbpn_desktop.domain.figures import Figures, compute
 from vstbpn_desktop.domain.validation import Invalid
 from vstbpn_desktop.errors import Refused
+from vstbpn_desktop.figures import Figures, compute
 
 from ..common import i18n
 from ..common.i18n import indicator_name, indicator_unit, label

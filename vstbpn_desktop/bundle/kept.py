@@ -17,6 +17,9 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..safety.integrity import plain_connection
+from .sequence import META_SEQUENCE, keep_after_restore
+
 
 @dataclass
 class Held:
@@ -27,13 +30,12 @@ class Held:
 
 
 def remember(live: Path) -> Held:
-    """The live database's revocations, ledger and counter (read-only; nothing if unreadable)."""
-    from ..safety.integrity import _connect
-    from .sequence import META_SEQUENCE
-
+    """The live database's revocations, ledger and counter (read-only; nothing if missing or unreadable)."""
+    if not Path(live).exists():
+        return Held()
     held = Held()
     try:
-        connection = _connect(Path(live))
+        connection = plain_connection(Path(live))
         connection.row_factory = sqlite3.Row
         try:
             held.revoked = [
@@ -60,8 +62,6 @@ def _insert(connection, table: str, row: dict) -> None:
 
 def reapply(profile, held: Held) -> dict:
     """Write back into the restored database what `remember` read; returns what was re-applied."""
-    from .sequence import keep_after_restore
-
     revoked = restored_rows = 0
     with profile.engine.begin() as connection:
         for row in held.revoked:

@@ -4,7 +4,8 @@ import json
 from pathlib import Path
 
 from ..errors import Refused
-from .common import open_profile, passphrase, period_arg
+from ..formats import format_count
+from .common import data_dir, open_profile, passphrase, period_arg
 
 
 def register(commands) -> None:
@@ -43,12 +44,12 @@ def register(commands) -> None:
 
 
 def cmd_init(args) -> int:
-    from ..profile import Profile, creation_hooks
-    from . import data_dir
+    from ..profile import Profile, creation_hooks  # lazy: building the parser loads no ORM, crypto or report library
 
     folder = data_dir(args)
     secret = passphrase(args, confirm=True) if creation_hooks() else None
     if secret is not None:
+        # lazy: building the parser loads no ORM, crypto or report library
         from ..bundle.keys import check_new_passphrase
 
         check_new_passphrase(secret)  # before anything is written
@@ -70,7 +71,7 @@ def cmd_info(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from ..demo import load_demo
+    from ..demo import load_demo  # lazy: building the parser loads no ORM, crypto or report library
 
     profile = open_profile(args)
     counts = load_demo(profile)
@@ -82,15 +83,13 @@ def cmd_demo(args) -> int:
 
 
 def cmd_summary(args) -> int:
-    from ..summary import summary
+    from ..summary import summary  # lazy: building the parser loads no ORM, crypto or report library
 
     profile = open_profile(args)
     result = summary(profile, args.period, args.org_unit)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
-        from ..formats import format_count
-
         print(f"{result['org_unit']} {result['period']}")
         for code, value in result["indicators"].items():
             print(f"  {code}: {format_count(value)}")

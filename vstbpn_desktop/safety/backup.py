@@ -18,10 +18,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from ..atomic import TEMP_SUFFIX, OutputError, _fsync_folder, atomic_path, claim, release, remove_leftovers
-from ..bundle import kept
 from ..errors import Message, Refused
 from ..files import not_a_file
-from .integrity import _connect, check_file, explain_storage_error, looks_like_sqlite
+from ..timestamps import as_utc
+from .integrity import check_file, explain_storage_error, looks_like_sqlite, plain_connection
 
 BACKUP_DIR = "backups"
 _NAME = re.compile(r"^vstbpn-(\d{8}-\d{6})-([a-z]+)(?:-(\d+))?\.sqlite3$")
@@ -65,7 +65,7 @@ def _cleanup_sidecars(path: Path) -> None:
 
 def count_records(path: Path) -> int | None:
     try:
-        connection = _connect(path)
+        connection = plain_connection(path)
         try:
             return sum(connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in RECORD_TABLES)
         finally:
@@ -224,14 +224,12 @@ def backup_if_due(profile, reason: str) -> BackupInfo | None:
         if newest and datetime.now(UTC) - newest < timedelta(days=1):
             return None
     elif reason == "exit":
-        from .audit import last_change
+        from .audit import last_change  # lazy: the ORM; the start-up check imports this module without it
 
         changed = last_change(profile.engine)
         if changed is None:
             return None
-        if changed.tzinfo is None:
-            changed = changed.replace(tzinfo=UTC)
-        if newest and changed < newest:
+        if newest and as_utc(changed) < newest:
             return None
     return backup(profile, reason=reason)
 
@@ -241,7 +239,7 @@ def backup_if_due(profile, reason: str) -> BackupInfo | None:
 
 def inspect_candidate(path: Path, expected_unit: str | None) -> dict:
     """Refuse a file that is not a whole backup of this profile from a known schema."""
-    from ..storage.database import MIGRATIONS_DIR
+    from ..storage.database import MIGRATIONS_DIR  # lazy: the ORM; the start-up check imports this module without it
 
     path = Path(path)
     problem = not_a_file(path)  # a FIFO or device: refused, never waited on
@@ -259,7 +257,7 @@ def inspect_candidate(path: Path, expected_unit: str | None) -> dict:
             path=path,
             value=problems[:2],
         )
-    connection = _connect(path)
+    connection = plain_connection(path)
     try:
         tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not {"alembic_version", "meta", *RECORD_TABLES} <= tables:
@@ -270,7 +268,7 @@ def inspect_candidate(path: Path, expected_unit: str | None) -> dict:
         meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
     finally:
         connection.close()
-    from alembic.script import ScriptDirectory
+    from alembic.script import ScriptDirectory  # lazy: Alembic (0.3 s), only to read a backup's schema
 
     known = {rev.revision for rev in ScriptDirectory(str(MIGRATIONS_DIR)).walk_revisions()}
     revision = revision[0] if revision else None
@@ -295,7 +293,7 @@ def inspect_candidate(path: Path, expected_unit: str | None) -> dict:
 
 def _current_unit(live: Path) -> str | None:
     try:
-        connection = _connect(live)
+        connection = plain_connection(live)
         try:
             row = connection.execute("SELECT value FROM meta WHERE key='org_unit'").fetchone()
             return row[0] if row else None
@@ -332,8 +330,9 @@ def restore(profile, file: Path) -> dict:
             connection.close()
         safety = None
         damaged = bool(live.exists() and check_file(live, quick=True))
-        # Revocations, the bundle ledger and the sequence counter are not rolled back (bundle/kept.py).
-        held = kept.remember(live) if live.exists() else kept.Held()
+        # Revocations, the bundle ledger and the sequence counter are not rolled back (bundle/kept.py,
+        # a layer above: reached through the profile).
+        held = profile.remember_kept(live)
         if live.exists() and not damaged:
             safety = before(profile, "restore")
         profile.close()
@@ -358,11 +357,11 @@ def restore(profile, file: Path) -> dict:
     problems = check_file(live)
     if problems:  # pragma: no cover - the copy was checked twice before
         raise Refused("{live}: sau khi khôi phục, kiểm tra toàn vẹn thất bại ({value})", live=live, value=problems[0])
-    from ..storage.database import needs_upgrade
+    from ..storage.database import needs_upgrade  # lazy: the ORM; the start-up check imports this module without it
 
     if needs_upgrade(profile.engine):
         profile._migrate()
-    carried = kept.reapply(profile, held)
+    carried = profile.reapply_kept(held)
     return {**facts, "safety_backup": str(safety.path) if safety else None, "damaged_moved": damaged, "kept": carried}
 
 
