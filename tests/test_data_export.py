@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import ok
 from vstbpn_desktop.catalogue.national import national_catalogue
-from vstbpn_desktop.dataio.long_export import columns
+from vstbpn_desktop.reports.long_export import columns
 
 ADX = "{urn:ihe:qrph:adx:2015}"
 
@@ -154,8 +154,8 @@ def test_an_unknown_format_is_a_usage_error(world, tmp_path):
 def test_a_breakdown_cell_and_a_comment_are_written_where_each_format_puts_them(province, tmp_path):
     # Breakdowns and comments are not stored yet (issue 16 items 1 and 2): the writers are given
     # values that carry them, as the storage will, and their files are read back.
-    from vstbpn_desktop.dataio.long_export import DataValue, long_rows, write_adx, write_long_csv
     from vstbpn_desktop.periods import Period
+    from vstbpn_desktop.reports.long_export import DataValue, long_rows, write_adx, write_long_csv
 
     period = Period.parse("2023H2")
     values = [

@@ -55,7 +55,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from ..dataio.long_export import export
+    from ..reports.long_export import export  # lazy: building the parser loads no ORM, crypto or report library
 
     profile = open_profile(args)
     count = export(profile, args.period, args.format, args.out)

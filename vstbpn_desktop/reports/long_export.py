@@ -19,15 +19,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from openpyxl import Workbook
+from openpyxl.styles import Font
 from sqlmodel import select
 
 from ..atomic import atomic_path, check_output, refused_output
 from ..catalogue.national import cell_key, national_catalogue
-from ..domain.figures import AREA, OWN
 from ..errors import Refused
+from ..figures import AREA, OWN
 from ..periods import Period
+from ..records import activity_totals_by_unit
 from ..storage.database import session_scope
 from ..storage.models import IndicatorValue
+from .xlsx import text_cell
 
 FORMATS = ("long", "adx")
 ADX_NAMESPACE = "urn:ihe:qrph:adx:2015"
@@ -84,11 +88,8 @@ class DataValue:
 def data_values(profile, period: Period) -> list[DataValue]:
     """The raw values of the profile's unit and the units below it, unit by unit (the tree's
     order), each in the catalogue's order."""
-    from ..records import activity_totals_by_unit
-    from ..summary import unit_tree
-
     catalogue = national_catalogue()
-    tree = unit_tree(profile, profile.org_unit_code)
+    tree = profile.unit_tree()
     order: list[str] = []
     frontier = [profile.org_unit_code]
     while frontier:
@@ -186,11 +187,6 @@ def write_long_csv(rows: list[list], out: Path) -> None:
 
 def write_long_xlsx(rows: list[list], out: Path) -> None:
     """One sheet "long", the header frozen; numbers as numbers, text always as text."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    from ..reports.xlsx import text_cell
-
     book = Workbook()
     sheet = book.active
     sheet.title = "long"
