@@ -74,18 +74,6 @@ class FingerprintDialog(QDialog):
         self.setMinimumWidth(520)
 
 
-# Where each part of the report is typed: the page a checklist line opens.
-NARRATIVE_PAGES = {
-    "documents": "documents",
-    "communication": "communication",
-    "female_cadres": "female_cadres",
-    "violence": "violence",
-    "achievements": "assessment",
-    "difficulties": "assessment",
-    "directions": "directions",
-}
-
-
 @dataclass
 class Check:
     """One line of the checklist before sending: what is missing, and the page where it is typed."""
@@ -98,7 +86,8 @@ def checklist(window) -> list[Check]:
     """What the officer should look at before sending the period: sections without narrative or
     without figures, and values typed but not saved (refused) on any page. The period's lock is
     asked for in the dialog itself."""
-    from vstbpn_desktop.catalogue import NARRATIVE_SECTIONS, indicators
+    from vstbpn_desktop.catalogue import indicators
+    from vstbpn_desktop.catalogue.sections import layout
 
     context = window.controller.context
     engine, scope = context.engine, context.scope
@@ -117,22 +106,25 @@ def checklist(window) -> list[Check]:
             )
     held = records.records_held(engine, scope.org_unit_code, scope.period)
     values = records.indicator_values(engine, scope)
-    sections = {i.code: i.section for i in indicators().values()}
-    figures = {
-        "documents": held["documents"],
-        "communication": held["activities"],
-        "female_cadres": any(sections.get(code) == "female_cadres" for code in values),
-        "violence": any(sections.get(code) == "violence" for code in values),
-    }
+    table = layout()
+    page_of = {i.code: table.section(i.section).page for i in indicators().values()}
+    figures = {}  # the pages that show figures of the period: whether they have any
+    for page in table.pages:
+        if page.kind == "documents":
+            figures[page.code] = held["documents"]
+        elif page.kind == "activities":
+            figures[page.code] = held["activities"]
+        elif page.kind == "figures":
+            figures[page.code] = any(page_of.get(code) == page.code for code in values)
     empty = tr("Chưa có số liệu: “{page}” (không có văn bản, hoạt động hay chỉ tiêu nào của kỳ)")
     for key, present in figures.items():
         if not present:
             checks.append(Check(key, empty.format(page=titles[key])))
     texts = records.narratives(engine, scope)
-    for section, (name_vi, name_en) in NARRATIVE_SECTIONS.items():
-        if not (texts.get(section) or "").strip():
-            name = name_en if i18n.language() == "en" else name_vi
-            checks.append(Check(NARRATIVE_PAGES[section], tr("Chưa có lời văn: “{section}”").format(section=name)))
+    for section in table.sections:
+        if not (texts.get(section.code) or "").strip():
+            name = section.name(i18n.language())
+            checks.append(Check(section.page, tr("Chưa có lời văn: “{section}”").format(section=name)))
     return checks
 
 

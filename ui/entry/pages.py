@@ -160,7 +160,7 @@ class FiguresPage(Page):
             form.addRow(f"{indicator_name(indicator)} ({indicator_unit(indicator)}):", row)
         self.layout_.addWidget(box)
 
-        shares_box = QGroupBox(self.tr("Tỷ lệ (tính tự động) so với mục tiêu quốc gia"))
+        self.shares_box = shares_box = QGroupBox(self.tr("Tỷ lệ (tính tự động) so với mục tiêu quốc gia"))
         grid = QGridLayout(shares_box)
         self.shares: dict[str, QLabel] = {}
         self.goals: dict[str, QLabel] = {}  # "mục tiêu đến năm 2025 là 60 %: chưa đạt", in colour
@@ -182,6 +182,7 @@ class FiguresPage(Page):
             self.goals[indicator.code] = goal
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(2, 2)
+        shares_box.setVisible(bool(shares))  # a section of counts only (a page added as data) has none
         self.layout_.addWidget(shares_box)
         self.message = MessageLabel()
         self.layout_.addWidget(self.message)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from vstbpn_desktop import records
 from vstbpn_desktop.catalogue import code_of, indicators
+from vstbpn_desktop.catalogue.sections import layout
 from vstbpn_desktop.domain.validation import Invalid, check_indicator_bounds
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.formats import round_share
@@ -772,13 +773,11 @@ class MainController(QObject):
         self._fill_periods(period_choices(today, with_data))
 
         pages = window.pages
-        self.documents = DocumentsController(self.context, pages["documents"])
-        self.activities = ActivitiesController(self.context, pages["communication"])
-        self.figures = [
-            FiguresController(self.context, pages["female_cadres"]),
-            FiguresController(self.context, pages["violence"]),
-        ]
-        self.grid = GridController(self.context, pages["grid"])
+        of_kind = layout().pages_of_kind  # the pages of the sections table, by what they show
+        self.documents = DocumentsController(self.context, pages[of_kind("documents")[0].code])
+        self.activities = ActivitiesController(self.context, pages[of_kind("activities")[0].code])
+        self.figures = [FiguresController(self.context, pages[page.code]) for page in of_kind("figures")]
+        self.grid = GridController(self.context, pages[of_kind("grid")[0].code])
         self.narratives = [
             NarrativeController(self.context, editor, section)
             for page in pages.values()
@@ -912,16 +911,18 @@ class MainController(QObject):
         self.grid.refresh_if_shown()
 
     def page_of(self, change) -> str:
+        """The page that shows the record an undone or redone change touched."""
+        key_of = {page: key for key, page in self.window.pages.items()}
         if change.table == "activity":
-            return "communication"
+            return key_of[self.activities.page]
         if change.table == "document":
-            return "documents"
+            return key_of[self.documents.page]
         if change.table == "narrative":
             return next(key for key, page in self.window.pages.items() if change.key in getattr(page, "narratives", {}))
-        section = indicators()[change.key].section
-        if self.window.stack.currentWidget() is self.window.pages["grid"]:
-            return "grid"  # every typed indicator is there too: stay where the officer is
-        return section if change.key in getattr(self.window.pages.get(section), "inputs", {}) else "grid"
+        if self.window.stack.currentWidget() is self.grid.page:
+            return key_of[self.grid.page]  # every typed indicator is there too: stay where the officer is
+        page = layout().section(indicators()[change.key].section).page
+        return page if change.key in getattr(self.window.pages.get(page), "inputs", {}) else key_of[self.grid.page]
 
     # -- the period --
 
