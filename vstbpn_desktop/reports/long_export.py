@@ -7,8 +7,9 @@ the consolidated figures of the reports, so that a receiving system that adds un
 (DHIS2 does) gets the report's figures and never counts a unit twice. A value typed for a unit's
 whole area (`coverage` "area", the province's "các cấp") stands for everything below it, as in the
 report: the values below it for that indicator are left out; and where a unit typed one figure of
-its events for its whole area (780 sessions), its own events' other figures (participants) are not
-exported, since its report does not give them for the area. Shares are derived, never exported
+its events for its whole area (780 sessions), the events' other figures (participants) are exported
+neither for it nor below it, since its report does not give them for the area. Shares are derived,
+never exported
 (the receiving system computes them from their numerator and denominator). Columns and their
 meaning: docs/export.md.
 """
@@ -107,8 +108,9 @@ def data_values(profile, period: Period) -> list[DataValue]:
 
     def unknown_for_area(unit: str, code: str) -> bool:
         """Where a unit typed one figure of its events for the whole area (780 sessions), the other
-        figures of the same events are not known for the area: the report does not give them
-        (domain/figures.py), so the unit's own recorded events are not exported for them either."""
+        figures of the same events are not known for the area: its report does not give them
+        (figures.py), so nothing is exported for them at the unit or below it — a sum of what lies
+        below would read as the area's figure."""
         kinds = set(catalogue.indicators[code].activity_kinds)
         return any(
             coverage == AREA
@@ -123,8 +125,10 @@ def data_values(profile, period: Period) -> list[DataValue]:
         if held is not None and held[1] == AREA:
             found[unit, code] = DataValue(unit, code, held[0], AREA)
             return  # it stands for the whole area: what lies below is not added to it
+        if unknown_for_area(unit, code):
+            return
         value = held[0] if held is not None else None
-        if code in activities.get(unit, {}) and not unknown_for_area(unit, code):
+        if code in activities.get(unit, {}):
             value = (value or 0) + activities[unit][code]
         if value is not None:
             found[unit, code] = DataValue(unit, code, value, OWN)
