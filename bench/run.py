@@ -340,7 +340,7 @@ class Bench:
                 path,
                 (
                     row
-                    for period, count in zip(PERIODS, counts)
+                    for period, count in zip(PERIODS, counts, strict=True)
                     for row in activity_rows(self.rng, period, count, communes)
                 ),
             )
@@ -393,10 +393,13 @@ class Bench:
                 (self.big.org_unit_code, period.start.isoformat(), period.end.isoformat()),
             )
             names = [c[0] for c in cursor.description]
-            with zipfile.ZipFile(self.work / "floor.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
-                with archive.open("activities.jsonl", "w") as stream:
-                    while batch := cursor.fetchmany(2000):
-                        stream.write("".join(encoder.encode(dict(zip(names, r))) + "\n" for r in batch).encode("utf-8"))
+            with (
+                zipfile.ZipFile(self.work / "floor.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive,
+                archive.open("activities.jsonl", "w") as stream,
+            ):
+                while batch := cursor.fetchmany(2000):
+                    lines = (encoder.encode(dict(zip(names, r, strict=True))) + "\n" for r in batch)
+                    stream.write("".join(lines).encode("utf-8"))
             db.close()
 
         _, floor = timed(export_floor)

@@ -1,6 +1,7 @@
 """Every test gets a fresh profile folder; Qt runs offscreen."""
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -11,8 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from vstbpn_desktop.cli import run as cli_run  # noqa: E402
-from vstbpn_desktop.profile import Profile  # noqa: E402
+from vstbpn_desktop.cli import run as cli_run  # noqa: E402 (after sys.path holds the project)
+from vstbpn_desktop.profile import Profile  # noqa: E402 (after sys.path holds the project)
 
 PASSPHRASE = "mật khẩu thử nghiệm 2023"
 
@@ -185,3 +186,69 @@ def asked_about_unsaved(monkeypatch):
 
     monkeypatch.setattr(bundle_common, "discard_unsaved", answer)
     return asked
+
+
+# -- shared by the bundle, input and safety tests: three profiles that have exchanged a bundle --
+
+
+@pytest.fixture(scope="session")
+def world_template(tmp_path_factory):
+    """Built once: districts 883 and 884 with the sample data and their keys; the province 89 with
+    its own sample data, 883's key enrolled and 883's first bundle imported. Each test gets a copy."""
+    base = tmp_path_factory.mktemp("world")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("VSTBPN_PASSPHRASE", PASSPHRASE)
+        patch.setenv("XDG_CONFIG_HOME", str(base / "xdg-config"))
+        patch.setenv("XDG_DATA_HOME", str(base / "xdg-data"))
+
+        def run(code, *args):
+            assert cli_run(["--data-dir", str(base / f"p{code}"), *map(str, args)]) == 0, args
+
+        for code in ("883", "884", "89"):
+            run(code, "init", "--org-unit", code, "--officer", f"Cán bộ {code}")
+            run(code, "demo")
+            run(code, "keys", "export-public", "--out", base / f"{code}.pub.json")
+        run("883", "bundle", "export", "--period", "2023H1", "--out", base / "first.vstb")
+        run("883", "bundle", "export", "--period", "2023H1", "--out", base / "good.vstb")
+        run("89", "trust", "add", base / "883.pub.json", "--org-unit", "883")
+        run("89", "bundle", "import", base / "first.vstb")
+    return base
+
+
+@pytest.fixture
+def world(world_template, cli_factory, tmp_path):
+    for item in world_template.iterdir():
+        if item.is_dir():
+            shutil.copytree(item, tmp_path / item.name)
+        else:
+            shutil.copy2(item, tmp_path / item.name)
+    return {code: cli_factory(f"p{code}") for code in ("883", "884", "89")}
+
+
+# -- shared by the table-file tests: CSV lines, and a district that already holds some data --
+
+ACTIVITY_HEADER = "date,kind,title,sessions,participants,female_participants,place,notes"
+GOOD_ACTIVITIES = [
+    "2023-03-08,training,Tập huấn bình đẳng giới,2,100,60,Phường Mỹ Bình,",
+    '15/04/2023,communication,"Tuyên truyền, nói chuyện chuyên đề",1,50,30,,ghi chú',
+]
+
+
+def write_csv(path, lines, bom=False, encoding="utf-8"):
+    data = ("\r\n".join(lines) + "\r\n").encode(encoding)
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + data)
+    return path
+
+
+@pytest.fixture
+def seeded(district, district_cli, tmp_path):
+    """The district with some data already held, so a partial import would show."""
+    write_csv(tmp_path / "seed.csv", [ACTIVITY_HEADER, *GOOD_ACTIVITIES])
+    write_csv(
+        tmp_path / "seed-indicators.csv",
+        ["period,indicator,value", "2023H1,LEADERS_TOTAL,200", "2023H1,LEADERS_FEMALE,50"],
+    )
+    for name in ("seed.csv", "seed-indicators.csv"):
+        code, _, err = district_cli("data", "import", tmp_path / name)
+        assert code == 0, err
+    return district

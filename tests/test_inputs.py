@@ -7,10 +7,10 @@ from datetime import datetime
 
 import openpyxl
 import pytest
-from conftest import ok  # noqa: F401
+from conftest import ACTIVITY_HEADER, GOOD_ACTIVITIES, ok, write_csv
 from PySide6.QtCore import Qt
-from test_bundle import activity_line, craft, good_members, snapshot, with_line, world, world_template  # noqa: F401
-from test_dataio import ACTIVITY_HEADER, GOOD_ACTIVITIES, dump, seeded, write_csv  # noqa: F401
+from test_bundle import activity_line, craft, good_members, snapshot, with_line
+from test_dataio import dump
 
 from vstbpn_desktop import records
 from vstbpn_desktop.bundle import format as fmt

@@ -93,9 +93,9 @@ def helper(data_dir: str, mode: str) -> None:
     quiet = os.open(os.devnull, os.O_WRONLY)
     os.dup2(quiet, 1)
     # Import everything before forking: the children start instantly.
-    import vstbpn_desktop.bundle.importer  # noqa: F401
-    import vstbpn_desktop.cli  # noqa: F401
-    import vstbpn_desktop.dataio  # noqa: F401
+    import vstbpn_desktop.bundle.importer  # noqa: F401 (loaded before forking)
+    import vstbpn_desktop.cli  # noqa: F401 (loaded before forking)
+    import vstbpn_desktop.dataio  # noqa: F401 (loaded before forking)
     from vstbpn_desktop.cli import build_parser
 
     build_parser()

@@ -95,7 +95,7 @@ def test_passphrase_strength():
 
 
 # The language choice at the top of the dialog (the .qm built by the project's own script, into tmp).
-from tests.test_i18n import VIETNAMESE  # noqa: E402
+from tests.test_i18n import VIETNAMESE  # noqa: E402 (beside the tests that use it)
 
 
 def choose(qtbot, dialog, code: str) -> None:

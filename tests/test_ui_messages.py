@@ -134,7 +134,7 @@ def test_a_date_refusal_names_the_date_once(district):
             },
             H1,
         )
-    names = dict(zip(ActivityTableModel.COLUMNS, ["Ngày", "Loại hoạt động", "Nội dung"]))
+    names = dict(zip(ActivityTableModel.COLUMNS, ["Ngày", "Loại hoạt động", "Nội dung"], strict=False))
     text = refusal_text(invalid.value, names)
     assert text.startswith("Ngày 15/03/2026 nằm ngoài kỳ 2023H1"), text
     assert "Ngày: ngày" not in text

@@ -17,8 +17,8 @@ def skip_feature_scan() -> None:
     import PySide6.QtCore  # noqa: F401  (the binding installs its import hook here)
 
     feature = sys.modules.get("PySide6.support.feature")
-    if callable(getattr(feature, "_mod_uses_pyside", None)):
-        feature._mod_uses_pyside = lambda module: False
+    if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
+        feature.__dict__["_mod_uses_pyside"] = lambda module: False
 
 
 def make_application(argv: list[str] | None = None):
@@ -28,10 +28,13 @@ def make_application(argv: list[str] | None = None):
 
     skip_feature_scan()
 
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("VSTBPN")
-    QLocale.setDefault(QLocale(QLocale.Vietnamese, QLocale.Vietnam))  # i18n.install() sets the language
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
+    )  # i18n.install() sets the language
     families = set(QFontDatabase.families())
     for family in VIETNAMESE_FONTS:
         if family in families:
@@ -147,7 +150,7 @@ def run_window(args) -> int:
             from .window.first_run import FirstRunDialog
 
             dialog = FirstRunDialog(data_dir)
-            if dialog.exec() != FirstRunDialog.Accepted:
+            if dialog.exec() != FirstRunDialog.DialogCode.Accepted or dialog.profile is None:
                 return 0
             profile = dialog.profile
     except Refused as exc:

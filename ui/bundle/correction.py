@@ -114,9 +114,9 @@ class ReturnDialog(QDialog):
         self.error.setObjectName("error")
         self.error.setStyleSheet("QLabel { color: #b00020; }")
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(tr("Trả lại để sửa…"))
-        buttons.button(QDialogButtonBox.Cancel).setText(tr("Hủy"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Trả lại để sửa…"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -150,7 +150,7 @@ def return_report(window) -> Path | None:
     context = window.controller.context
     profile, period = context.profile, context.scope.period
     dialog = ReturnDialog(period.code, received_children(profile, period), window)
-    if run_dialog(dialog) != QDialog.Accepted:
+    if run_dialog(dialog) != QDialog.DialogCode.Accepted:
         return None
     child, reason = dialog.choice()
     default = common.documents_folder() / f"tra-lai-{child}-{period.code}.vstb"

@@ -6,11 +6,12 @@ unticks what they do not want, then the ticked files are imported one by one. A 
 file's result and never stops the others. Afterwards the window reads everything again.
 """
 
+import functools
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
@@ -46,12 +47,16 @@ BUNDLE_SUFFIX = ".vstb"
 COLOURS = {"ready": "#e6f4ea", "imported": "#c8e6c9", "already": "#eceff1", "refused": "#fde2e1"}
 
 
+# A file of the batch: "ready" to import, "already" held, "refused", "imported".
+EntryState = Literal["ready", "already", "refused", "imported"]
+
+
 @dataclass
 class Entry:
     """One file of the batch: what the check found, then what the import did."""
 
     path: Path
-    state: str  # "ready" | "already" | "refused" | "imported"
+    state: EntryState
     preview: "ImportResult | None" = None  # the dry run (or "already")
     result: "ImportResult | None" = None  # the import
     reason: str = ""
@@ -112,8 +117,9 @@ def outcome_text(entry: Entry) -> str:
         from vstbpn_desktop.timestamps import local_date
 
         held = entry.result or entry.preview
+        assert held is not None, "an entry is already held once checked or imported"
         return tr("Đã nhận ngày {day}; không thay đổi gì").format(day=local_date(held.received_at))
-    if entry.state == "imported":
+    if entry.state == "imported" and entry.result is not None:
         replaced = entry.result.superseded_sequence
         if replaced is not None:
             return tr("Đã nhập (thay gói số {sequence})").format(sequence=replaced)
@@ -212,9 +218,8 @@ def check_files(profile, paths: list[Path], task) -> list[Entry]:
     for number, path in enumerate(paths):
         task.progress(number, len(paths), path.name)
         try:
-            preview = import_bundle(
-                profile, path, dry_run=True, progress=lambda *_: task.progress(number, len(paths), path.name)
-            )
+            step = functools.partial(task.progress, number, len(paths), path.name)
+            preview = import_bundle(profile, path, dry_run=True, progress=lambda *_, step=step: step())
         except Cancelled:
             raise
         except Refused as exc:
@@ -237,9 +242,8 @@ def import_entries(profile, entries: list[Entry], task) -> None:
     for number, entry in enumerate(chosen):
         task.progress(number, len(chosen), entry.path.name)
         try:
-            result = import_bundle(
-                profile, entry.path, progress=lambda *_: task.progress(number, len(chosen), entry.path.name)
-            )
+            step = functools.partial(task.progress, number, len(chosen), entry.path.name)
+            result = import_bundle(profile, entry.path, progress=lambda *_, step=step: step())
         except Cancelled:
             raise
         except Refused as exc:
@@ -269,15 +273,15 @@ class ReceiveDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [tr("Tệp"), tr("Đơn vị gửi"), tr("Kỳ"), tr("Gói số"), tr("Thay đổi"), tr("Kết quả")]
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(self.OUTCOME, QHeaderView.Stretch)
+        header.setSectionResizeMode(self.OUTCOME, QHeaderView.ResizeMode.Stretch)
         self.details = QTextBrowser()
         self.details.setObjectName("details")
-        splitter = QSplitter(Qt.Vertical)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
         splitter.setSizes([220, 260])
@@ -286,11 +290,11 @@ class ReceiveDialog(QDialog):
         self.import_button = QPushButton(tr("Nhập các gói đã chọn"))
         self.import_button.setObjectName("importButton")
         self.import_button.setDefault(True)
-        self.close_button = buttons.addButton(QDialogButtonBox.Close)
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.close_button.setText(tr("Đóng"))
-        buttons.addButton(self.import_button, QDialogButtonBox.AcceptRole)
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         # A file refused for a key never enrolled: enrol it from here, then the files are checked again.
-        self.enrol_button = buttons.addButton(tr("Đăng ký khóa…"), QDialogButtonBox.ActionRole)
+        self.enrol_button = buttons.addButton(tr("Đăng ký khóa…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.enrol_button.setObjectName("enrolSigner")
         self.enrol_button.clicked.connect(lambda: self.receiver.enrol_signer(self, self.current_entry()))
         self.import_button.clicked.connect(self.import_checked)
@@ -332,11 +336,11 @@ class ReceiveDialog(QDialog):
                 item.setBackground(QBrush(QColor(COLOURS[entry.state])))
                 if column == self.FILE:
                     if entry.importable:
-                        item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-                        item.setCheckState(Qt.Checked)
+                        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                        item.setCheckState(Qt.CheckState.Checked)
                     else:
-                        item.setFlags(item.flags() & ~Qt.ItemIsUserCheckable)
-                        item.setData(Qt.CheckStateRole, None)
+                        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+                        item.setData(Qt.ItemDataRole.CheckStateRole, None)
                 self.table.setItem(row, column, item)
         counts = {
             state: sum(1 for e in self.entries if e.state == state)
@@ -344,8 +348,8 @@ class ReceiveDialog(QDialog):
         }
         self.summary.setText(
             tr(
-                "{total} tệp: {ready} có thể nhập, {imported} đã nhập, {already} đã nhận trước đó, {refused} bị từ chối. "
-                "Bấm vào một dòng để xem chi tiết thay đổi."
+                "{total} tệp: {ready} có thể nhập, {imported} đã nhập, {already} đã nhận trước đó, "
+                "{refused} bị từ chối. Bấm vào một dòng để xem chi tiết thay đổi."
             ).format(total=len(self.entries), **counts)
         )
         self.import_button.setEnabled(any(e.importable for e in self.entries))
@@ -362,16 +366,21 @@ class ReceiveDialog(QDialog):
         self.enrol_button.setVisible(any(e.signer is not None for e in self.entries))
         self.enrol_button.setEnabled(entry is not None and entry.signer is not None)
 
+    def file_item(self, row: int) -> QTableWidgetItem:
+        item = self.table.item(row, self.FILE)
+        assert item is not None, "every row has its file cell"
+        return item
+
     def checked(self) -> list[Entry]:
         return [
             entry
             for row, entry in enumerate(self.entries)
-            if entry.importable and self.table.item(row, self.FILE).checkState() == Qt.Checked
+            if entry.importable and self.file_item(row).checkState() == Qt.CheckState.Checked
         ]
 
     def set_checked(self, entry: Entry, checked: bool) -> None:
         row = self.entries.index(entry)
-        self.table.item(row, self.FILE).setCheckState(Qt.Checked if checked else Qt.Unchecked)
+        self.file_item(row).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def import_checked(self) -> None:
         self.receiver.import_chosen(self, self.checked())
@@ -417,7 +426,7 @@ class Receiver:
         if entry is None or entry.signer is None:
             return None
         enrol = EnrolDialog(self.window, unit=entry.signer.claimed_unit, expected=entry.signer.fingerprint)
-        if run_enrol(enrol) != QDialog.Accepted:
+        if run_enrol(enrol) != QDialog.DialogCode.Accepted:
             return None
         profile = self.context.profile
         waiting = [e for e in dialog.entries if e.state != "imported"]
@@ -426,7 +435,7 @@ class Receiver:
             tr("Đang kiểm tra {n} gói…").format(n=len(waiting)),
             lambda task: check_files(profile, [e.path for e in waiting], task),
         )
-        for old, new in zip(waiting, checked):
+        for old, new in zip(waiting, checked, strict=True):
             dialog.entries[dialog.entries.index(old)] = new
         dialog.fill()
         return enrol.enrolment
@@ -474,11 +483,11 @@ class DropFilter(QObject):
 
     def eventFilter(self, watched, event):
         kind = event.type()
-        if kind in (QEvent.DragEnter, QEvent.DragMove):
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             if bundle_paths(event.mimeData()):
                 event.acceptProposedAction()
                 return True
-        elif kind == QEvent.Drop:
+        elif kind == QEvent.Type.Drop:
             paths = bundle_paths(event.mimeData())
             if paths:
                 event.acceptProposedAction()

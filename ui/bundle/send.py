@@ -34,12 +34,12 @@ def fingerprint_label(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("fingerprint")
     font = QFont("Liberation Mono")
-    font.setStyleHint(QFont.Monospace)
+    font.setStyleHint(QFont.StyleHint.Monospace)
     font.setPointSize(16)
     font.setBold(True)
     label.setFont(font)
     label.setStyleSheet("QLabel { background: #f3f6fa; border: 1px solid #c5d0dc; padding: 10px; }")
-    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setMinimumHeight(label.fontMetrics().lineSpacing() * 2 + 26)
     return label
 
@@ -55,7 +55,7 @@ class FingerprintDialog(QDialog):
         self.text = QLabel(text)
         self.text.setObjectName("text")
         self.text.setWordWrap(True)
-        self.text.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.text)
         layout.addWidget(QLabel(tr("Vân tay khóa ký (đọc từng nhóm 4 ký tự để đối chiếu):")))
         self.fingerprint = fingerprint_label(fingerprint_lines(fingerprint))
@@ -65,10 +65,10 @@ class FingerprintDialog(QDialog):
             hint.setWordWrap(True)
             hint.setStyleSheet("QLabel { color: #555; }")
             layout.addWidget(hint)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         copy = QPushButton(tr("Sao chép vân tay"))
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(keys.spaced(fingerprint)))
-        buttons.addButton(copy, QDialogButtonBox.ActionRole)
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
@@ -133,7 +133,7 @@ class ChecklistDialog(QDialog):
 
     def __init__(self, window, checks: list[Check], locked: bool):
         super().__init__(window)
-        self.window, self.checks = window, checks
+        self.main_window, self.checks = window, checks
         self.opened: str | None = None  # the page a link opened (the sending stops there)
         period = window.controller.context.scope.period
         self.setObjectName("sendChecklist")
@@ -155,7 +155,7 @@ class ChecklistDialog(QDialog):
             line = QLabel(f'• {escape(check.text)} — <a href="{check.page}">{open_page}</a>')
             line.setObjectName(f"check-{check.page}")
             line.setWordWrap(True)
-            line.setTextFormat(Qt.RichText)
+            line.setTextFormat(Qt.TextFormat.RichText)
             line.linkActivated.connect(self.open_page)
             lines.addWidget(line)
             self.lines.append(line)
@@ -179,7 +179,7 @@ class ChecklistDialog(QDialog):
 
     def open_page(self, key: str) -> None:
         self.opened = key
-        self.window.show_page(key)
+        self.main_window.show_page(key)
         self.reject()
 
 
@@ -290,7 +290,7 @@ class Sender:
         if not checks and locked:
             return True
         self.checklist = ChecklistDialog(window, checks, locked)
-        if run_checklist(self.checklist) != QDialog.Accepted:
+        if run_checklist(self.checklist) != QDialog.DialogCode.Accepted:
             return False
         if self.checklist.can_lock and self.checklist.lock.isChecked():
             return lock_now(window)

@@ -34,7 +34,7 @@ DIALOG_AFTER_MS = 1000
 def busy() -> Iterator[None]:
     """The wait cursor for as long as the block runs (nested blocks are fine): for work that must
     stay on the GUI thread and may take over 0.3 s (opening the print preview, for one)."""
-    QApplication.setOverrideCursor(Qt.WaitCursor)
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         yield
     finally:
@@ -131,7 +131,7 @@ def _run(parent, title, work, cancellable, delay_ms):
 
     dialog = QProgressDialog(title, QCoreApplication.translate("worker", "Hủy") if cancellable else "", 0, 0, parent)
     dialog.setWindowTitle(title)
-    dialog.setWindowModality(Qt.WindowModal)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(delay_ms)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
@@ -188,7 +188,7 @@ def later(owner: QObject, work: Callable[[], T], done: Callable[[T], None]) -> N
     def target():
         try:
             outcome["result"] = work()
-        except Exception:  # noqa: BLE001 - a read that failed: the old figures stay, the log says why
+        except Exception:  # a read that failed: the old figures stay, the log says why
             logging.getLogger("vstbpn").exception("background read failed")
         finally:
             finished.set()

@@ -94,9 +94,9 @@ class OptionsDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(tr("Tiếp tục"))
-        buttons.button(QDialogButtonBox.Cancel).setText(tr("Hủy"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Tiếp tục"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -135,14 +135,14 @@ class OptionsDialog(QDialog):
 def ask_options(parent, period, title: str, settings) -> "ReportOptions | None":
     """The one blocking question of this module (a seam for tests)."""
     dialog = OptionsDialog(parent, period, title, settings)
-    return dialog.chosen if dialog.exec() == QDialog.Accepted else None
+    return dialog.chosen if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def page_image(page, dpi: int) -> QImage:
     """One PDF page as an image of its own (safe to keep, and to make outside the GUI thread)."""
     bitmap = page.render(scale=dpi / 72, prefer_bgrx=True)
     try:
-        return QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format_RGB32).copy()
+        return QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB32).copy()
     finally:
         bitmap.close()
 
@@ -181,20 +181,19 @@ def render_pdf(pdf_path: Path, printer: "QPrinter", dpi: int | None = None, imag
                 # The paper of the first page for the whole job (the report is A4 portrait
                 # throughout); a printer's layout cannot change once painting has begun.
                 width_pt, height_pt = page.get_size()
-                size = QPageSize(QSizeF(width_pt, height_pt), QPageSize.Point)
-                if QPageSize.id(size.size(QPageSize.Point), QPageSize.Point) == QPageSize.A4:
-                    size = QPageSize(QPageSize.A4)
+                size = QPageSize(QSizeF(width_pt, height_pt), QPageSize.Unit.Point)
+                if QPageSize.id(size.size(QPageSize.Unit.Point), QPageSize.Unit.Point) == QPageSize.PageSizeId.A4:
+                    size = QPageSize(QPageSize.PageSizeId.A4)
                 printer.setFullPage(True)
-                printer.setPageLayout(QPageLayout(size, QPageLayout.Portrait, QMarginsF(0, 0, 0, 0)))
+                printer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
                 if not painter.begin(printer):
                     raise Refused(tr("không mở được máy in hoặc tệp in"))
             else:
                 printer.newPage()
-            preview = painter.paintEngine().type() == QPaintEngine.Picture
+            preview = painter.paintEngine().type() == QPaintEngine.Type.Picture
             if dpi is None:  # the preview records pictures: a screen resolution is enough
                 dpi = PREVIEW_DPI if preview else min(PRINT_DPI, max(printer.resolution(), 72))
-            ready = images is not None and preview and number < len(images)
-            image = images[number] if ready else page_image(page, dpi)
+            image = images[number] if images is not None and preview and number < len(images) else page_image(page, dpi)
             target = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
             scale = min(target.width() / image.width(), target.height() / image.height())
             painter.drawImage(QRectF(target.x(), target.y(), image.width() * scale, image.height() * scale), image)
@@ -272,15 +271,17 @@ class Reports:
     def _show_preview(self, pdf: Path):
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-        printer = QPrinter(QPrinter.HighResolution)
-        printer.setPageSize(QPageSize(QPageSize.A4))
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         printer.setDocName(pdf.stem)
         self.preview = QPrintPreviewDialog(printer, self.window)
         self.preview.setObjectName("printPreview")
         self.preview.setWindowTitle(tr("Xem trước khi in — {name}").format(name=pdf.name))
         self.preview.paintRequested.connect(lambda target: self._paint(pdf, target))
         screen.fit(self.preview, 1000, 760)
-        self.preview.printer_ = printer  # kept alive with the dialog
+        # Kept alive with the dialog (PySide does not hold it for the dialog); QtPrintSupport loads on
+        # first use, so the dialog is not subclassed at module level to declare the attribute.
+        self.preview.printer_ = printer  # type: ignore[attr-defined]
         common.show(self.preview)
         return self.preview
 
@@ -288,7 +289,7 @@ class Reports:
         try:
             with busy():  # for a real printer the pages are drawn again at its resolution
                 render_pdf(pdf, printer, images=self.images if pdf == self.pdf else None)
-        except Exception as exc:  # noqa: BLE001 — a damaged temporary file or a printer error: say it
+        except Exception as exc:  # a damaged temporary file or a printer error: say it
             common.tell(
                 self.window,
                 tr("In báo cáo"),
@@ -314,14 +315,14 @@ class Reports:
             return None
         size = common.file_size(path.stat().st_size)
         box = QMessageBox(
-            QMessageBox.Information,
+            QMessageBox.Icon.Information,
             title,
             tr("Đã ghi báo cáo kỳ {period} vào\n{path}\n({size})").format(period=period.code, path=path, size=size),
-            QMessageBox.Ok,
+            QMessageBox.StandardButton.Ok,
             self.window,
         )
         box.setObjectName("reportWritten")
-        folder = box.addButton(tr("Mở thư mục chứa tệp"), QMessageBox.ActionRole)
+        folder = box.addButton(tr("Mở thư mục chứa tệp"), QMessageBox.ButtonRole.ActionRole)
         folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
         self.dialog = box
         common.show(box)

@@ -2,7 +2,7 @@
 which first backs up the current state) and "Kiểm tra dữ liệu". The work is the core's
 (`safety/backup.py`, `safety/integrity.py`), run off the GUI thread."""
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,6 +21,7 @@ from vstbpn_desktop.safety import backup as core
 from vstbpn_desktop.safety.integrity import check_file, storage_warning
 
 from ..common import i18n, screen
+from ..common.i18n import QT_TR_NOOP
 from ..common.worker import run_task
 from .lock import ask_confirm, local_time, show_refusal
 from .lock import refresh as refresh_read_only
@@ -136,18 +137,18 @@ class BackupsDialog(QDialog):
             ).format(folder=core.backups_dir(window.controller.profile))
         )
         intro.setWordWrap(True)
-        intro.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(intro)
         self.table = QTableWidget(0, len(self.HEADERS))
         self.table.setObjectName("backupsTable")
         self.table.setHorizontalHeaderLabels([tr(h) for h in self.HEADERS])
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         for column, width in enumerate((150, 190, 90, 90)):
             self.table.setColumnWidth(column, width)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _: self.restore_selected())
         layout.addWidget(self.table, 1)
         self.message = QLabel()
@@ -184,7 +185,7 @@ class BackupsDialog(QDialog):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column in (2, 3):
-                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(number, column, item)
         if self.items:
             self.table.selectRow(0)
@@ -288,7 +289,7 @@ def restore_backup(window, info: core.BackupInfo, parent=None) -> dict | None:
 
 def open_backups(window) -> BackupsDialog:
     dialog = BackupsDialog(window)
-    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
 

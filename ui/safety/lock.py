@@ -21,7 +21,7 @@ from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.safety.locking import lock_state, reopen, submit
 
-from ..common import i18n, screen
+from ..common import ask, i18n, screen
 from ..common.i18n import period_label
 
 
@@ -83,11 +83,7 @@ def refresh(window) -> None:
 
 def ask_confirm(parent, title: str, text: str, yes: str) -> bool:
     """A yes/no question; tests replace this function."""
-    box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.Yes | QMessageBox.No, parent)
-    box.button(QMessageBox.Yes).setText(yes)
-    box.button(QMessageBox.No).setText(tr("Không"))
-    box.setDefaultButton(QMessageBox.No)
-    return box.exec() == QMessageBox.Yes
+    return ask.confirm(parent, title, text, yes)
 
 
 def show_refusal(parent, title: str, text: str) -> None:
@@ -162,9 +158,9 @@ class ReopenDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(tr("Mở lại kỳ"))
-        buttons.button(QDialogButtonBox.Cancel).setText(tr("Hủy"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Mở lại kỳ"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -190,7 +186,7 @@ def reopen_period(window) -> bool:
         show_refusal(window, title, tr("Kỳ {code} chưa khóa; không cần mở lại.").format(code=context.scope.period.code))
         return False
     dialog = ReopenDialog(row.code, row.locked_by or tr("không rõ"), when_text(row.locked_at), window)
-    if run_dialog(dialog) != QDialog.Accepted:
+    if run_dialog(dialog) != QDialog.DialogCode.Accepted:
         return False
     reason = dialog.reason.toPlainText().strip()
     try:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QMessageBox
 
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.profile import Profile
@@ -61,23 +61,29 @@ def damaged_message(data_dir: Path, state: StartupState) -> str:
     return text
 
 
-def damaged_box(data_dir: Path, state: StartupState) -> QMessageBox:
+class ChoiceBox(QMessageBox):
+    """A question whose buttons each stand for a choice (`choices`: button → choice)."""
+
+    choices: dict[QAbstractButton, str]
+
+
+def damaged_box(data_dir: Path, state: StartupState) -> ChoiceBox:
     """The question asked at start-up; its buttons carry the choice in `box.choices`."""
-    box = QMessageBox(QMessageBox.Critical, APP_TITLE, damaged_message(data_dir, state))
+    box = ChoiceBox(QMessageBox.Icon.Critical, APP_TITLE, damaged_message(data_dir, state))
     box.setObjectName("damagedDatabase")
     box.choices = {}
     if state.newest_good_backup is not None:
-        restore = box.addButton(tr("Khôi phục bản sao lưu"), QMessageBox.AcceptRole)
+        restore = box.addButton(tr("Khôi phục bản sao lưu"), QMessageBox.ButtonRole.AcceptRole)
         box.choices[restore] = "restore"
         box.setDefaultButton(restore)
-    view = box.addButton(tr("Mở chỉ để xem"), QMessageBox.ActionRole)
+    view = box.addButton(tr("Mở chỉ để xem"), QMessageBox.ButtonRole.ActionRole)
     box.choices[view] = "read_only"
-    quit_ = box.addButton(tr("Thoát"), QMessageBox.RejectRole)
+    quit_ = box.addButton(tr("Thoát"), QMessageBox.ButtonRole.RejectRole)
     box.choices[quit_] = "quit"
     return box
 
 
-def ask_damaged(box: QMessageBox) -> str:
+def ask_damaged(box: ChoiceBox) -> str:
     """Runs the question; tests replace this function to answer it."""
     box.exec()
     return box.choices.get(box.clickedButton(), "quit")
@@ -112,17 +118,18 @@ def open_checked(data_dir: Path, state: StartupState | None = None) -> Opened:
         # Not damage: an access or storage problem (read-only folder, I/O) said by the core; nothing to restore.
         raise Refused(state.problems[0] if state.problems else tr("không mở được cơ sở dữ liệu"))
     choice = ask_damaged(damaged_box(data_dir, state))
-    if choice == "restore":
+    backup = state.newest_good_backup  # "restore" is offered only when there is one
+    if choice == "restore" and backup is not None:
         try:
             settings = Settings.load(data_dir)
         except ValueError as exc:
             raise Refused(i18n.message(exc)) from exc
         holder = Profile(data_dir, settings)  # not opened: the live database is the damaged one
         try:
-            facts = core.restore(holder, state.newest_good_backup.path)
+            facts = core.restore(holder, backup.path)
         finally:
             holder.close()
-        log.warning("khôi phục %s khi khởi động: %s", state.newest_good_backup.path, facts)
+        log.warning("khôi phục %s khi khởi động: %s", backup.path, facts)
         return Opened(Profile.open(data_dir), state, restored=facts, warnings=warnings)
     if choice == "read_only":
         try:

@@ -58,8 +58,8 @@ class GuideDialog(QDialog):
             self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(path.parent) + "/"))
             self.browser.setMarkdown(path.read_text(encoding="utf-8"))
         layout.addWidget(self.browser, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        buttons.button(QDialogButtonBox.Close).setText(tr("Đóng"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Đóng"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
@@ -101,26 +101,26 @@ class AboutDialog(QDialog):
         )
         self.label.setObjectName("aboutText")
         self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.label, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        buttons.button(QDialogButtonBox.Close).setText(tr("Đóng"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Đóng"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
 
 def _show(dialog: QDialog) -> QDialog:
-    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
 
 
 def install(window) -> None:
-    window.add_action("help", tr("Hướng dẫn sử dụng"), lambda: _show(GuideDialog(window)), "userGuide", Qt.Key_F1)
+    window.add_action("help", tr("Hướng dẫn sử dụng"), lambda: _show(GuideDialog(window)), "userGuide", Qt.Key.Key_F1)
     window.add_action(
         "help",
         tr("Giới thiệu"),
         lambda: _show(AboutDialog(window.controller.profile, window)),
         "about",
-        role=QAction.AboutRole,
+        role=QAction.MenuRole.AboutRole,
     )

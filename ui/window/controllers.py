@@ -3,13 +3,14 @@
 or table and in the status bar; nothing refused is saved."""
 
 from datetime import date, datetime
+from typing import Any
 
 from PySide6.QtCore import QEventLoop, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from vstbpn_desktop import records
-from vstbpn_desktop.catalogue import code_of, indicators
+from vstbpn_desktop.catalogue import Coverage, code_of, indicators
 from vstbpn_desktop.catalogue.sections import layout
 from vstbpn_desktop.domain.validation import Invalid, check_indicator_bounds
 from vstbpn_desktop.errors import Refused
@@ -221,6 +222,8 @@ class FiguresController(QObject):
     def update_live(self) -> None:
         rule = self.context.profile.settings.share_rounding
         for indicator in self.shares:
+            if indicator.numerator is None or indicator.denominator is None:
+                continue  # (a share always names both)
             numerator, denominator = self.saved.get(indicator.numerator), self.saved.get(indicator.denominator)
             share = None
             if numerator is not None and denominator:
@@ -299,7 +302,7 @@ class FiguresController(QObject):
             self.page.inputs[code].setFocus()
             self.page.inputs[code].selectAll()
 
-    def coverage(self) -> str:
+    def coverage(self) -> Coverage:
         return "area" if self.page.whole_area.isChecked() else "own"
 
     def set_coverage(self, whole_area: bool) -> None:
@@ -334,12 +337,30 @@ class FiguresController(QObject):
         self.context.data_changed.emit("indicators")
 
 
-class TableController(QObject):
+class PendingShown(QObject):
+    """A page whose model keeps the values typed and refused (the tables, the grid): its message
+    line says what is left."""
+
+    context: Context
+    page: Any
+    model: Any
+
+    def show_pending(self) -> None:
+        """The message line says what is still refused; empty (and the status line cleared) once fixed."""
+        reasons = self.model.pending()
+        if reasons:
+            self.page.message.show_refusal(self.tr("Chưa lưu — {reason}").format(reason="; ".join(reasons)))
+        else:
+            self.page.message.clear_refusal()
+            self.context.refusal_fixed()
+
+
+class TableController(PendingShown):
     """Add (Ctrl+N), edit in place, delete (Delete, confirmed) for a table page. The record under
     the cursor stays under it (by id) whatever re-reads the table: an edit, a new row, a delete,
     an undo, another period, an import."""
 
-    record_class = None
+    record_class: type[Activity] | type[Document]
     area = ""
 
     def __init__(self, context: Context, page, model):
@@ -367,15 +388,6 @@ class TableController(QObject):
         self.show_pending()
         self.refresh_totals()
         self.context.data_changed.emit(self.area)
-
-    def show_pending(self) -> None:
-        """The message line says what is still refused; empty (and the status line cleared) once fixed."""
-        reasons = self.model.pending()
-        if reasons:
-            self.page.message.show_refusal(self.tr("Chưa lưu — {reason}").format(reason="; ".join(reasons)))
-        else:
-            self.page.message.clear_refusal()
-            self.context.refusal_fixed()
 
     def pending(self) -> list[str]:
         return self.model.pending()
@@ -418,7 +430,9 @@ class TableController(QObject):
         index = self.model.index(row, column)
         table = self.page.table
         table.scrollTo(index)
-        table.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
 
     def show_record(self, record_id: str) -> bool:
         row = self.model.row_of(record_id)
@@ -459,7 +473,7 @@ class TableController(QObject):
                 self.context.engine, self.model.TABLE, scope, None, lambda: self.create(self.new_record())
             )
         except (Invalid, Refused) as exc:
-            reason = refusal_text(exc, dict(zip(self.model.COLUMNS, self.model.headers())))
+            reason = refusal_text(exc, dict(zip(self.model.COLUMNS, self.model.headers(), strict=True)))
             self.page.message.show_refusal(reason)
             self.context.say_refusal(reason)
             return
@@ -503,7 +517,7 @@ class TableController(QObject):
                     self.context.record("", [change])
                     model.reload()
                     targets[n] = change.key
-            for record_id, line in zip(targets, lines):
+            for record_id, line in zip(targets, lines, strict=True):
                 for offset, value in enumerate(line):
                     column = start.column() + offset
                     if column >= model.columnCount():
@@ -522,19 +536,19 @@ class TableController(QObject):
         if not ids:
             return
         box = QMessageBox(
-            QMessageBox.Question,
+            QMessageBox.Icon.Question,
             self.tr("Xóa dòng"),
             self.tr("Xóa {count} dòng đã chọn? (Hoàn tác: Ctrl+Z)").format(count=i18n.count(len(ids))),
-            QMessageBox.Yes | QMessageBox.No,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self.page,
         )
         box.setObjectName("confirmDelete")
-        box.button(QMessageBox.Yes).setText(self.tr("Xóa"))
-        box.button(QMessageBox.No).setText(self.tr("Không"))
-        box.setDefaultButton(QMessageBox.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Xóa"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Không"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
         answer = box.exec()
         self.page.table.setFocus()
-        if answer != QMessageBox.Yes:
+        if answer != QMessageBox.StandardButton.Yes:
             return
         engine, scope, table = self.context.engine, self.context.scope, self.model.TABLE
         before = {record_id: records.record_state(engine, table, scope, record_id) for record_id in ids}
@@ -676,7 +690,7 @@ class DocumentsController(TableController):
         return records.add_document(self.context.engine, self.context.scope, raw, self.context.author)
 
 
-class GridController(QObject):
+class GridController(PendingShown):
     def __init__(self, context: Context, page):
         super().__init__(page)
         self.context, self.page = context, page
@@ -696,7 +710,7 @@ class GridController(QObject):
         )
         page.table.setColumnHidden(IndicatorTableModel.CODE, True)
         header = page.table.horizontalHeader()
-        header.setContextMenuPolicy(Qt.ActionsContextMenu)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         show_codes = QAction(self.tr("Hiện cột mã chỉ tiêu"), header)
         show_codes.setObjectName("showCodes")
         show_codes.setCheckable(True)
@@ -710,9 +724,6 @@ class GridController(QObject):
     def _refused(self, row: int, reason: str) -> None:
         self.page.message.show_refusal(self.tr("Chưa lưu — {reason}").format(reason=reason))
         self.context.say_refusal(reason)
-
-    # The grid's model keeps refused values like the tables' models: one way of saying what is left.
-    show_pending = TableController.show_pending
 
     def _changed(self) -> None:
         self.show_pending()
@@ -785,8 +796,9 @@ class MainController(QObject):
         ]
         self._load_texts_and_figures()
         # Which controllers edit what each page shows: what "leaving the page" must check.
-        self.editing = {
-            key: [c for c in (self.documents, self.activities, *self.figures, self.grid) if c.page is page]
+        paged: list[Any] = [self.documents, self.activities, *self.figures, self.grid]
+        self.editing: dict[str, list[Any]] = {
+            key: [c for c in paged if c.page is page]
             + [n for n in self.narratives if n.editor in page.narratives.values()]
             for key, page in pages.items()
         }
@@ -943,7 +955,7 @@ class MainController(QObject):
         )
         for step in steps:
             step()
-            QApplication.processEvents(QEventLoop.ExcludeUserInputEvents)
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         self.scope_changed()
 
     def scope_changed(self) -> None:

@@ -3,7 +3,7 @@ the database URL; saved through `profile.settings` + `profile.save_settings()` (
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +25,7 @@ from vstbpn_desktop.safety.audit import set_actor
 from vstbpn_desktop.text import nfc
 
 from ..common import i18n, screen
+from ..common.i18n import QT_TR_NOOP
 
 
 def tr(text: str) -> str:
@@ -152,9 +153,9 @@ class SettingsDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         outer.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Save).setText(tr("Lưu"))
-        buttons.button(QDialogButtonBox.Cancel).setText(tr("Hủy"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Lưu"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
@@ -168,7 +169,7 @@ class SettingsDialog(QDialog):
         return label
 
     def values(self) -> dict:
-        values = {name: nfc(field.text()).strip() for name, field in self.fields.items()}
+        values: dict[str, object] = {name: nfc(field.text()).strip() for name, field in self.fields.items()}
         values["recipients"] = "\n".join(
             line.strip() for line in nfc(self.recipients.toPlainText()).splitlines() if line.strip()
         )
@@ -256,12 +257,17 @@ def run_dialog(dialog) -> int:
 
 def open_settings(window) -> SettingsDialog:
     dialog = SettingsDialog(window.controller.profile, window)
-    if run_dialog(dialog) == QDialog.Accepted:
+    if run_dialog(dialog) == QDialog.DialogCode.Accepted:
         apply(window, dialog)
     return dialog
 
 
 def install(window) -> None:
     window.add_action(
-        "tools", tr("Cài đặt…"), lambda: open_settings(window), "settings", "Ctrl+,", role=QAction.PreferencesRole
+        "tools",
+        tr("Cài đặt…"),
+        lambda: open_settings(window),
+        "settings",
+        "Ctrl+,",
+        role=QAction.MenuRole.PreferencesRole,
     )
