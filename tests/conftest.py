@@ -160,12 +160,10 @@ def language(qapp, built):
 @pytest.fixture
 def told(monkeypatch):
     """What the window told the officer in a message box: [(text, warning)]."""
-    from ui.common import ask as bundle_common
+    from ui.common import ask
 
     messages = []
-    monkeypatch.setattr(
-        bundle_common, "tell", lambda parent, title, text, warning=False: messages.append((text, warning))
-    )
+    monkeypatch.setattr(ask, "tell", lambda parent, title, text, warning=False: messages.append((text, warning)))
     return messages
 
 
@@ -173,7 +171,7 @@ def told(monkeypatch):
 def asked_about_unsaved(monkeypatch):
     """The question about values typed and refused (fix / discard), answered "discard" unless a test
     sets `asked_about_unsaved.answer = False`; each question's reasons are kept in order."""
-    from ui.common import ask as bundle_common
+    from ui.common import ask
 
     class Asked(list):
         answer = True
@@ -184,7 +182,7 @@ def asked_about_unsaved(monkeypatch):
         asked.append(list(reasons))
         return asked.answer
 
-    monkeypatch.setattr(bundle_common, "discard_unsaved", answer)
+    monkeypatch.setattr(ask, "discard_unsaved", answer)
     return asked
 
 

@@ -2000,10 +2000,6 @@ Every bundle signed with this key will be refused from now on; data already rece
         <translation>Delete</translation>
     </message>
     <message>
-        <source>Không</source>
-        <translation>No</translation>
-    </message>
-    <message>
         <source>xóa {count} dòng</source>
         <translation>delete {count} rows</translation>
     </message>

@@ -29,8 +29,7 @@ from vstbpn_desktop.bundle import trust
 from vstbpn_desktop.bundle.keys import PublicKeyInfo, read_public_key_file, spaced
 from vstbpn_desktop.errors import Refused
 
-from ..common import ask as common
-from ..common import i18n, screen
+from ..common import ask, i18n, screen
 from ..common.ask import tr
 from .send import fingerprint_label, fingerprint_lines
 
@@ -104,7 +103,7 @@ class EnrolDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("QLabel { color: #b00020; }")
         layout.addWidget(self.message)
-        buttons, self.enrol_button = common.action_buttons(tr("Đăng ký khóa"), "enrolButton", self.enrol, self.reject)
+        buttons, self.enrol_button = ask.action_buttons(tr("Đăng ký khóa"), "enrolButton", self.enrol, self.reject)
         layout.addWidget(buttons)
         self.compared.toggled.connect(self._update)
         self.unit.currentIndexChanged.connect(self._update)
@@ -112,7 +111,7 @@ class EnrolDialog(QDialog):
         self.setMinimumWidth(600)
 
     def choose_file(self) -> None:
-        path = common.ask_open_file(self, tr("Chọn tệp khóa công khai của đơn vị cấp dưới"), common.PUBLIC_KEY_FILTER)
+        path = ask.ask_open_file(self, tr("Chọn tệp khóa công khai của đơn vị cấp dưới"), ask.PUBLIC_KEY_FILTER)
         if path is not None:
             self.set_file(path)
 
@@ -170,11 +169,6 @@ class EnrolDialog(QDialog):
         )
         self.accept()
         return enrolment
-
-
-def run_enrol(dialog: EnrolDialog) -> int:
-    """The one blocking question of "Đăng ký khóa…" from the receive dialog (a seam for tests)."""
-    return dialog.exec()
 
 
 class KeysDialog(QDialog):
@@ -247,7 +241,7 @@ class KeysDialog(QDialog):
     def enrol(self) -> None:
         dialog = EnrolDialog(self.main_window)
         dialog.finished.connect(lambda _: self.fill())
-        common.show(dialog)
+        ask.show(dialog)
 
     def revoke_selected(self):
         row = self.table.currentRow()
@@ -258,12 +252,12 @@ class KeysDialog(QDialog):
             "Thu hồi khóa {fingerprint} của {name} ({code})?\nMọi gói ký bằng khóa này sẽ bị từ chối "
             "từ nay; dữ liệu đã nhận vẫn giữ nguyên."
         ).format(fingerprint=spaced(enrolment.fingerprint), name=enrolment.org_unit_name, code=enrolment.org_unit)
-        if not common.confirm(self, tr("Thu hồi khóa"), question, tr("Thu hồi")):
+        if not ask.confirm(self, tr("Thu hồi khóa"), question, tr("Thu hồi")):
             return None
         try:
             result = trust.revoke(self.profile, enrolment.fingerprint)
         except Refused as exc:
-            common.tell(self, tr("Thu hồi khóa"), i18n.message(exc), warning=True)
+            ask.tell(self, tr("Thu hồi khóa"), i18n.message(exc), warning=True)
             return None
         self.fill()
         self.main_window.controller.context.say(
@@ -279,12 +273,12 @@ class TrustActions:
 
     def enrol(self):
         self.dialog = EnrolDialog(self.window)
-        common.show(self.dialog)
+        ask.show(self.dialog)
         return self.dialog
 
     def list_keys(self):
         self.dialog = KeysDialog(self.window)
-        common.show(self.dialog)
+        ask.show(self.dialog)
         return self.dialog
 
 

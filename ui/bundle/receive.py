@@ -30,14 +30,17 @@ from PySide6.QtWidgets import (
 )
 
 from vstbpn_desktop.bundle.keys import spaced
+from vstbpn_desktop.bundle.trust import unknown_signer
 from vstbpn_desktop.catalogue import indicators
 from vstbpn_desktop.errors import Cancelled, Refused
+from vstbpn_desktop.timestamps import local_date
 
-from ..common import ask as common
-from ..common import i18n, screen
+from ..common import ask, i18n, screen
 from ..common.ask import tr
 from ..common.i18n import indicator_name
 from ..common.worker import run_task
+from .correction import audit_html
+from .keys import EnrolDialog
 
 if TYPE_CHECKING:  # imported where used: the importer is not needed to open the window
     from vstbpn_desktop.bundle.importer import ImportResult
@@ -114,8 +117,6 @@ def outcome_text(entry: Entry) -> str:
     if entry.state == "refused":
         return tr("Từ chối: {reason}").format(reason=entry.reason)
     if entry.state == "already":
-        from vstbpn_desktop.timestamps import local_date
-
         held = entry.result or entry.preview
         assert held is not None, "an entry is already held once checked or imported"
         return tr("Đã nhận ngày {day}; không thay đổi gì").format(day=local_date(held.received_at))
@@ -171,8 +172,6 @@ def details_html(profile, entry: Entry) -> str:
                 n=i18n.count(counts.get("narratives", 0)),
             )
         )
-        from .correction import audit_html  # the audit summary (format 1.1) or a parent's answer
-
         lines.append(audit_html(entry.result or entry.preview))
     colour = {"refused": "#b00020", "imported": "#1b5e20"}.get(entry.state, "#333")
     lines.append(f"<span style='color:{colour}'><b>{escape(outcome_text(entry))}</b></span>")
@@ -212,7 +211,7 @@ def details_html(profile, entry: Entry) -> str:
 
 def check_files(profile, paths: list[Path], task) -> list[Entry]:
     """The dry run of every file (in the worker): a refusal is that file's result."""
-    from vstbpn_desktop.bundle.importer import import_bundle  # on first use: not at start-up
+    from vstbpn_desktop.bundle.importer import import_bundle  # not at start-up: the importer loads on first use
 
     entries = []
     for number, path in enumerate(paths):
@@ -223,8 +222,6 @@ def check_files(profile, paths: list[Path], task) -> list[Entry]:
         except Cancelled:
             raise
         except Refused as exc:
-            from vstbpn_desktop.bundle.trust import unknown_signer
-
             signer = unknown_signer(profile, path)
             reason = signer_text(profile, signer) if signer else i18n.message(exc)
             entries.append(Entry(path, "refused", reason=reason, signer=signer))
@@ -236,7 +233,7 @@ def check_files(profile, paths: list[Path], task) -> list[Entry]:
 
 def import_entries(profile, entries: list[Entry], task) -> None:
     """Import the chosen files (in the worker), oldest sequence first so a newer one supersedes."""
-    from vstbpn_desktop.bundle.importer import import_bundle
+    from vstbpn_desktop.bundle.importer import import_bundle  # not at start-up: the importer loads on first use
 
     chosen = sorted(entries, key=lambda e: (e.manifest.sender_org_unit, e.manifest.period, e.manifest.sequence))
     for number, entry in enumerate(chosen):
@@ -396,7 +393,7 @@ class Receiver:
         return self.window.controller.context
 
     def receive(self):
-        paths = common.ask_open_files(self.window, tr("Nhận báo cáo — chọn các gói (.vstb)"), common.BUNDLE_FILTER)
+        paths = ask.ask_open_files(self.window, tr("Nhận báo cáo — chọn các gói (.vstb)"), ask.BUNDLE_FILTER)
         if paths:
             return self.receive_files(paths)
         return None
@@ -412,21 +409,19 @@ class Receiver:
                 lambda task: check_files(profile, paths, task),
             )
         except Refused as exc:  # cancelled
-            common.tell(self.window, tr("Nhận báo cáo"), i18n.message(exc), warning=True)
+            ask.tell(self.window, tr("Nhận báo cáo"), i18n.message(exc), warning=True)
             return None
         self.dialog = ReceiveDialog(self, entries)
-        common.show(self.dialog)
+        ask.show(self.dialog)
         return self.dialog
 
     def enrol_signer(self, dialog: ReceiveDialog, entry: Entry | None):
         """ "Đăng ký khóa…" for a file refused for its unknown key: the enrol dialog with the unit the
         file names chosen; once enrolled, every file not yet imported is checked again."""
-        from .keys import EnrolDialog, run_enrol
-
         if entry is None or entry.signer is None:
             return None
         enrol = EnrolDialog(self.window, unit=entry.signer.claimed_unit, expected=entry.signer.fingerprint)
-        if run_enrol(enrol) != QDialog.DialogCode.Accepted:
+        if ask.run_dialog(enrol) != QDialog.DialogCode.Accepted:
             return None
         profile = self.context.profile
         waiting = [e for e in dialog.entries if e.state != "imported"]
@@ -451,7 +446,7 @@ class Receiver:
                 lambda task: import_entries(profile, chosen, task),
             )
         except Refused as exc:  # cancelled: the file being imported rolled back; the others stay as they are
-            common.tell(dialog, tr("Nhận báo cáo"), i18n.message(exc), warning=True)
+            ask.tell(dialog, tr("Nhận báo cáo"), i18n.message(exc), warning=True)
         dialog.fill()
         self.window.controller.reload()
         imported = sum(1 for e in chosen if e.state == "imported")

@@ -1,8 +1,11 @@
-"""What the bundle, table-file and report dialogs ask the officer, in one place.
+"""Every question of the window that blocks, in one place.
 
-Every question that would block (choose a file, type the passphrase, read a message, confirm)
-goes through one small function here, so that a test can answer it by replacing that function
-(one seam) and drive the rest of the dialog logic for real.
+Choosing a file, typing the passphrase, reading a message (`tell`), a yes/no (`confirm`), the
+unsaved values (`discard_unsaved`) and any modal dialog run to its end (`run_dialog`) go through
+one small function here, so that a test answers it by replacing that function (one seam) and
+drives the rest of the window's logic for real. Start-up before the window (ui/app.py) is the
+exception. Also here: what the file dialogs share (filters, the Documents folder, file sizes) and
+the one-action button row of the result dialogs.
 """
 
 from pathlib import Path
@@ -74,6 +77,7 @@ def ask_passphrase(parent, title: str, label: str) -> str | None:
 
 
 def tell(parent, title: str, text: str, warning: bool = False) -> None:
+    """A message to read (a refusal when `warning`); its text can be selected and copied."""
     box = QMessageBox(
         QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information,
         title,
@@ -86,6 +90,7 @@ def tell(parent, title: str, text: str, warning: bool = False) -> None:
 
 
 def confirm(parent, title: str, text: str, yes_text: str) -> bool:
+    """A yes/no question whose Yes says what it does (`yes_text`); No is the default."""
     box = QMessageBox(
         QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent
     )
@@ -116,6 +121,11 @@ def discard_unsaved(parent, reasons: list[str]) -> bool:
     box.button(QMessageBox.StandardButton.Yes).setText(tr("Bỏ các giá trị này"))
     box.setDefaultButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def run_dialog(dialog) -> int:
+    """A modal dialog (or a message box with its own buttons) run to its end: its result code."""
+    return dialog.exec()
 
 
 def show(dialog) -> None:

@@ -31,6 +31,7 @@ from vstbpn_desktop import formats
 from vstbpn_desktop.catalogue import label as catalogue_label
 from vstbpn_desktop.errors import Message
 from vstbpn_desktop.resources import resource
+from vstbpn_desktop.settings import Settings
 
 
 def QT_TR_NOOP(text: str) -> str:
@@ -54,8 +55,6 @@ def translations_dir() -> Path:
 
 def language_of(data_dir: Path | None) -> str:
     """The profile's language setting; Vietnamese when there is no profile or it cannot be read."""
-    from vstbpn_desktop.settings import Settings
-
     if data_dir is None:
         return "vi"
     try:

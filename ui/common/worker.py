@@ -7,6 +7,7 @@ worker, so the core's own transaction or temporary file unwinds: nothing half-do
 """
 
 import gc
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -180,8 +181,6 @@ def later(owner: QObject, work: Callable[[], T], done: Callable[[T], None]) -> N
     """`work()` in a thread of its own, then `done(result)` on the GUI thread; nothing is called if
     `owner` is gone by then or the work raised (logged). For reads that take long on a big profile
     and need no answer before the window goes on (the totals under the activity list)."""
-    import logging
-
     outcome: dict = {}
     finished = threading.Event()
 

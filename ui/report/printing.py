@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 
 from vstbpn_desktop.errors import Refused
 
-from ..common import ask as common
-from ..common import i18n, screen
+from ..common import ask, i18n, screen
 from ..common.ask import tr
 from ..common.i18n import period_label
 from ..common.worker import busy, run_task
@@ -56,7 +55,7 @@ class OptionsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("reportOptions")
         self.setWindowTitle(title)
-        from vstbpn_desktop.reports.options import LIMIT, ReportOptions
+        from vstbpn_desktop.reports.options import LIMIT, ReportOptions  # not at start-up: reports load on first use
 
         self.limit = LIMIT
         defaults = ReportOptions.from_settings(settings)
@@ -111,7 +110,7 @@ class OptionsDialog(QDialog):
 
     def values(self) -> "ReportOptions":
         """The choices, checked (Refused names the field and the rule)."""
-        from vstbpn_desktop.reports.options import ReportOptions
+        from vstbpn_desktop.reports.options import ReportOptions  # not at start-up: reports load on first use
 
         return ReportOptions().updated(
             number=self.number.text(),
@@ -135,7 +134,7 @@ class OptionsDialog(QDialog):
 def ask_options(parent, period, title: str, settings) -> "ReportOptions | None":
     """The one blocking question of this module (a seam for tests)."""
     dialog = OptionsDialog(parent, period, title, settings)
-    return dialog.chosen if dialog.exec() == QDialog.DialogCode.Accepted else None
+    return dialog.chosen if ask.run_dialog(dialog) == QDialog.DialogCode.Accepted else None
 
 
 def page_image(page, dpi: int) -> QImage:
@@ -150,7 +149,7 @@ def page_image(page, dpi: int) -> QImage:
 def rasterise(pdf_path: Path, dpi: int = PREVIEW_DPI, progress=None) -> list[QImage]:
     """Every page as an image for the preview: done in the worker with the PDF, so that the print
     preview opens at once instead of drawing the pages for seconds on the GUI thread."""
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # not at start-up: PDFium (0.4 s) loads on first use
 
     document = pdfium.PdfDocument(str(pdf_path))
     try:
@@ -169,7 +168,7 @@ def rasterise(pdf_path: Path, dpi: int = PREVIEW_DPI, progress=None) -> list[QIm
 def render_pdf(pdf_path: Path, printer: "QPrinter", dpi: int | None = None, images: list[QImage] | None = None) -> int:
     """Draw every page of the PDF onto the printer, page for page at full size. Returns the page count.
     `images`: the pages already rasterised for the preview (used when drawing into the preview)."""
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # not at start-up: PDFium (0.4 s) loads on first use
 
     document = pdfium.PdfDocument(str(pdf_path))
     painter = QPainter()
@@ -220,7 +219,7 @@ class Reports:
         return self.window.controller.context
 
     def _write(self, kind: str, out: Path, options: "ReportOptions", title: str, preview: bool = False) -> bool:
-        from vstbpn_desktop.reports import write_report  # on first use: not at start-up
+        from vstbpn_desktop.reports import write_report  # not at start-up: reports load on first use
 
         profile, period = self.context.profile, self.context.scope.period
 
@@ -232,7 +231,7 @@ class Reports:
         try:
             run_task(self.window, title, work)
         except Refused as exc:
-            common.tell(self.window, title, i18n.message(exc), warning=True)
+            ask.tell(self.window, title, i18n.message(exc), warning=True)
             return False
         return True
 
@@ -269,7 +268,7 @@ class Reports:
             return self._show_preview(pdf)
 
     def _show_preview(self, pdf: Path):
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog  # not at start-up: printing loads on first use
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
@@ -282,7 +281,7 @@ class Reports:
         # Kept alive with the dialog (PySide does not hold it for the dialog); QtPrintSupport loads on
         # first use, so the dialog is not subclassed at module level to declare the attribute.
         self.preview.printer_ = printer  # type: ignore[attr-defined]
-        common.show(self.preview)
+        ask.show(self.preview)
         return self.preview
 
     def _paint(self, pdf: Path, printer: "QPrinter") -> None:
@@ -290,7 +289,7 @@ class Reports:
             with busy():  # for a real printer the pages are drawn again at its resolution
                 render_pdf(pdf, printer, images=self.images if pdf == self.pdf else None)
         except Exception as exc:  # a damaged temporary file or a printer error: say it
-            common.tell(
+            ask.tell(
                 self.window,
                 tr("In báo cáo"),
                 tr("Không in được: {reason}").format(reason=i18n.message(exc)),
@@ -305,15 +304,15 @@ class Reports:
         options = ask_options(self.window, period, title, profile.settings)
         if options is None:
             return None
-        default = common.documents_folder() / f"bao-cao-{profile.org_unit_code}-{period.code}.{kind}"
-        path = common.ask_save_file(self.window, title, default, file_filter)
+        default = ask.documents_folder() / f"bao-cao-{profile.org_unit_code}-{period.code}.{kind}"
+        path = ask.ask_save_file(self.window, title, default, file_filter)
         if path is None:
             return None
         if path.suffix.lower() != f".{kind}":
             path = path.with_name(path.name + f".{kind}")
         if not self._write(kind, path, options, tr("Đang ghi {name}…").format(name=path.name)):
             return None
-        size = common.file_size(path.stat().st_size)
+        size = ask.file_size(path.stat().st_size)
         box = QMessageBox(
             QMessageBox.Icon.Information,
             title,
@@ -325,7 +324,7 @@ class Reports:
         folder = box.addButton(tr("Mở thư mục chứa tệp"), QMessageBox.ButtonRole.ActionRole)
         folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
         self.dialog = box
-        common.show(box)
+        ask.show(box)
         self.context.say(tr("Đã ghi {path} ({size})").format(path=path, size=size))
         return path
 

@@ -1,6 +1,8 @@
 """Kỳ báo cáo → "Lịch sử thay đổi…": the audit trail of the period, or of the selected row:
 who, when, what, before → after, in readable Vietnamese."""
 
+from datetime import date, datetime
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,11 +17,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from vstbpn_desktop import records
 from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, indicators
+from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.safety.audit import events
 
 from ..common import i18n, screen
 from ..common.i18n import QT_TR_NOOP, indicator_name, label
+from ..entry.models import IdRole
 from .lock import local_time
 
 
@@ -84,8 +89,6 @@ def _value(table: str, field: str, value, record: dict) -> str:
     if value is None or value == "":
         return "—"
     if field == "date" and isinstance(value, str):
-        from datetime import date
-
         try:
             return i18n.date_text(date.fromisoformat(value[:10]))
         except ValueError:
@@ -95,8 +98,6 @@ def _value(table: str, field: str, value, record: dict) -> str:
     if field in ("value", "sessions", "participants", "female_participants") and isinstance(value, (int, float)):
         return i18n.count(value)
     if field == "locked_at" and isinstance(value, str):
-        from datetime import datetime
-
         try:
             moment = local_time(datetime.fromisoformat(value))
             return f"{moment:%H:%M} {i18n.date_text(moment.date())}"
@@ -260,9 +261,6 @@ class AuditDialog(QDialog):
 
     def restore_selected(self) -> None:
         """The record as it was before the selected change, written like any edit (and undoable)."""
-        from vstbpn_desktop import records
-        from vstbpn_desktop.errors import Refused
-
         event = self.selected_event()
         if event is None or self.history is None:
             return
@@ -291,8 +289,6 @@ class AuditDialog(QDialog):
 
 def selected_record(window) -> tuple[str, str] | None:
     """The row selected in the table of the page shown, if any: (id, a short name)."""
-    from ..entry.models import IdRole
-
     page = window.stack.currentWidget()
     table = getattr(page, "table", None)
     if table is None or table.model() is None or not table.currentIndex().isValid():

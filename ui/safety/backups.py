@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -20,10 +19,10 @@ from vstbpn_desktop.errors import Cancelled, Refused
 from vstbpn_desktop.safety import backup as core
 from vstbpn_desktop.safety.integrity import check_file, storage_warning
 
-from ..common import i18n, screen
+from ..common import ask, i18n, screen
 from ..common.i18n import QT_TR_NOOP
 from ..common.worker import run_task
-from .lock import ask_confirm, local_time, show_refusal
+from .lock import local_time
 from .lock import refresh as refresh_read_only
 
 
@@ -59,7 +58,7 @@ def backup_now(window) -> core.BackupInfo | None:
             window, tr("Đang sao lưu…"), lambda task: core.backup(profile, reason="manual"), cancellable=False
         )
     except Refused as exc:
-        show_refusal(window, tr("Sao lưu"), i18n.message(exc))
+        ask.tell(window, tr("Sao lưu"), i18n.message(exc), warning=True)
         return None
     window.controller.context.say(
         tr("Đã sao lưu {n} bản ghi ({size}) vào {path}; kiểm tra toàn vẹn: tốt").format(
@@ -74,41 +73,39 @@ def check_data(window) -> list[str] | None:
     profile = window.controller.profile
     title = tr("Kiểm tra dữ liệu")
     if profile.settings.database_url:
-        show_refusal(
+        ask.tell(
             window,
             title,
             tr(
                 "Kiểm tra chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ; "
                 "cơ sở dữ liệu máy chủ do quản trị viên kiểm tra."
             ),
+            warning=True,
         )
         return None
     path = profile.database_path
     try:
         problems = run_task(window, tr("Đang kiểm tra dữ liệu…"), lambda task: check_file(path), cancellable=False)
     except Refused as exc:
-        show_refusal(window, title, i18n.message(exc))
+        ask.tell(window, title, i18n.message(exc), warning=True)
         return None
     warning = storage_warning(path)
     if problems:
-        show_refusal(
+        ask.tell(
             window,
             title,
             tr(
                 "{path}: cơ sở dữ liệu bị hỏng ({problems}).\n\nKhông sửa tự động. Hãy khôi phục bản sao lưu còn tốt "
                 "gần nhất: Công cụ → Danh sách bản sao lưu…"
             ).format(path=path, problems="; ".join(problems[:3])),
+            warning=True,
         )
     else:
         text = tr("{path}: dữ liệu nguyên vẹn (integrity_check, foreign_key_check: tốt).").format(path=path)
         if warning:
             text += "\n\n" + tr("Cảnh báo: {warning}").format(warning=i18n.message(warning))
-        show_info(window, title, text)
+        ask.tell(window, title, text)
     return problems
-
-
-def show_info(parent, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
 
 
 class BackupsDialog(QDialog):
@@ -242,7 +239,7 @@ def restore_backup(window, info: core.BackupInfo, parent=None) -> dict | None:
     parent = parent or window
     title = tr("Khôi phục bản sao lưu")
     records = i18n.count(info.records) if info.records is not None else "?"
-    if not ask_confirm(
+    if not ask.confirm(
         parent,
         title,
         tr(
@@ -261,7 +258,7 @@ def restore_backup(window, info: core.BackupInfo, parent=None) -> dict | None:
             parent, tr("Đang khôi phục…"), lambda task: core.restore(profile, info.path), cancellable=False
         )
     except (Refused, Cancelled) as exc:
-        show_refusal(parent, title, i18n.message(exc))
+        ask.tell(parent, title, i18n.message(exc), warning=True)
         return None
     # Pages read through the context's engine: point it at the profile's (re-created) one.
     engine = profile.engine

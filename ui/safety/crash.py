@@ -14,7 +14,8 @@ import threading
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QtMsgType, Signal, qInstallMessageHandler
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QtMsgType, Signal, qInstallMessageHandler, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -86,9 +87,6 @@ def _qt_message(mode, context, message) -> None:
 
 def details(exc_type, exc, tb, data_dir: Path | None = None) -> str:
     """What an officer copies into a message to whoever supports the app."""
-    from PySide6 import __version__ as pyside_version
-    from PySide6.QtCore import qVersion
-
     folder = data_dir or _state.get("data_dir")
     lines = [
         f"{APP_NAME} {__version__}",

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
 )
@@ -81,22 +80,13 @@ def refresh(window) -> None:
         actions["reopen"].setEnabled(row is not None and not damaged)
 
 
-def ask_confirm(parent, title: str, text: str, yes: str) -> bool:
-    """A yes/no question; tests replace this function."""
-    return ask.confirm(parent, title, text, yes)
-
-
-def show_refusal(parent, title: str, text: str) -> None:
-    QMessageBox.warning(parent, title, text)
-
-
 def lock_period(window) -> bool:
     context = window.controller.context
     if not window.controller.flush():  # what is still being typed belongs to the period being sent
         return False
     period = context.scope.period
     title = tr("Khóa kỳ để gửi")
-    if not ask_confirm(
+    if not ask.confirm(
         window,
         title,
         tr(
@@ -118,7 +108,7 @@ def lock_now(window) -> bool:
     try:
         row = submit(context.engine, period, context.author or tr("không rõ"))
     except Refused as exc:
-        show_refusal(window, title, i18n.message(exc))
+        ask.tell(window, title, i18n.message(exc), warning=True)
         return False
     refresh(window)
     context.data_changed.emit("period")
@@ -173,26 +163,26 @@ class ReopenDialog(QDialog):
         super().accept()
 
 
-def run_dialog(dialog) -> int:
-    """Runs a modal dialog; tests replace this function to drive it."""
-    return dialog.exec()
-
-
 def reopen_period(window) -> bool:
     context = window.controller.context
     row = covering_lock(context.engine, context.scope.period)
     title = tr("Mở lại kỳ")
     if row is None:
-        show_refusal(window, title, tr("Kỳ {code} chưa khóa; không cần mở lại.").format(code=context.scope.period.code))
+        ask.tell(
+            window,
+            title,
+            tr("Kỳ {code} chưa khóa; không cần mở lại.").format(code=context.scope.period.code),
+            warning=True,
+        )
         return False
     dialog = ReopenDialog(row.code, row.locked_by or tr("không rõ"), when_text(row.locked_at), window)
-    if run_dialog(dialog) != QDialog.DialogCode.Accepted:
+    if ask.run_dialog(dialog) != QDialog.DialogCode.Accepted:
         return False
     reason = dialog.reason.toPlainText().strip()
     try:
         reopen(context.engine, Period.parse(row.code), reason, context.author or tr("không rõ"))
     except Refused as exc:
-        show_refusal(window, title, i18n.message(exc))
+        ask.tell(window, title, i18n.message(exc), warning=True)
         return False
     refresh(window)
     context.data_changed.emit("period")

@@ -8,6 +8,7 @@
 """
 
 import logging
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,8 +21,10 @@ from vstbpn_desktop.safety import backup as core
 from vstbpn_desktop.safety.startup import StartupState, startup_check
 from vstbpn_desktop.settings import Settings
 
-from ..common import i18n
+from ..common import ask, i18n
+from ..common.worker import run_task
 from .backups import when_text
+from .lock import refresh
 
 log = logging.getLogger("vstbpn.safety")
 APP_TITLE = "VSTBPN Desktop"
@@ -84,15 +87,13 @@ def damaged_box(data_dir: Path, state: StartupState) -> ChoiceBox:
 
 
 def ask_damaged(box: ChoiceBox) -> str:
-    """Runs the question; tests replace this function to answer it."""
-    box.exec()
+    """The button chosen: "restore", "read_only" or "quit" (tests replace this function to answer)."""
+    ask.run_dialog(box)
     return box.choices.get(box.clickedButton(), "quit")
 
 
 def readable(database: Path) -> None:
     """Read every row of the record tables (read-only connection); raises if the damage is in them."""
-    import sqlite3
-
     connection = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
     try:
         for table in core.RECORD_TABLES + ("meta", "period", "org_unit"):
@@ -153,8 +154,6 @@ def open_checked(data_dir: Path, state: StartupState | None = None) -> Opened:
 
 def after_show(window, opened: Opened) -> None:
     """Once the window is shown: the banner of a damaged database, warnings, the start backup."""
-    from .lock import refresh
-
     if opened.damaged_reason:
         window.damaged_reason = opened.damaged_reason
         refresh(window)
@@ -174,8 +173,6 @@ def after_show(window, opened: Opened) -> None:
 
 
 def backup_at_start(window):
-    from ..common.worker import run_task
-
     profile = window.controller.profile
     try:
         info = run_task(
@@ -196,8 +193,6 @@ def at_exit(profile, damaged: bool = False):
     """The backup at exit when anything changed since the newest backup (not of a damaged file)."""
     if damaged or profile is None:
         return None
-    from ..common.worker import run_task
-
     try:
         info = run_task(
             None,
@@ -207,8 +202,8 @@ def at_exit(profile, damaged: bool = False):
         )
     except Refused as exc:
         log.warning("sao lưu khi đóng không được: %s", exc)
-        QMessageBox.warning(
-            None, APP_TITLE, tr("Chưa sao lưu được khi đóng: {reason}").format(reason=i18n.message(exc))
+        ask.tell(
+            None, APP_TITLE, tr("Chưa sao lưu được khi đóng: {reason}").format(reason=i18n.message(exc)), warning=True
         )
         return None
     if info is not None:

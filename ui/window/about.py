@@ -5,10 +5,12 @@ import platform
 import sys
 from pathlib import Path
 
+from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, qVersion
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout
 
+import vstbpn_desktop
 from vstbpn_desktop import APP_NAME, __version__
 
 from ..common import screen
@@ -27,8 +29,6 @@ def guide_path() -> Path | None:
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         candidates += [Path(frozen) / "docs" / GUIDE, Path(frozen) / "resources" / "docs" / GUIDE]
-    import vstbpn_desktop
-
     candidates.append(Path(vstbpn_desktop.__file__).resolve().parent.parent / "docs" / GUIDE)
     return next((path for path in candidates if path.is_file()), None)
 
@@ -65,8 +65,6 @@ class GuideDialog(QDialog):
 
 
 def about_facts(profile) -> list[tuple[str, str]]:
-    from PySide6 import __version__ as pyside_version
-
     info = profile.info()
     return [
         (tr("Phiên bản"), __version__),

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QEventLoop, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from vstbpn_desktop import records
 from vstbpn_desktop.catalogue import Coverage, code_of, indicators
@@ -19,8 +19,7 @@ from vstbpn_desktop.periods import Period, period_for
 from vstbpn_desktop.records import Scope
 from vstbpn_desktop.storage.models import Activity, Document
 
-from ..common import ask as common
-from ..common import i18n
+from ..common import ask, i18n
 from ..common.i18n import indicator_name, period_label
 from ..common.worker import later
 from ..entry.edit_history import EditHistory, PassHistoryKeys
@@ -535,20 +534,14 @@ class TableController(PendingShown):
         ids = [i for i in (self.model.index(row, 0).data(IdRole) for row in rows) if i]
         if not ids:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        yes = ask.confirm(
+            self.page,
             self.tr("Xóa dòng"),
             self.tr("Xóa {count} dòng đã chọn? (Hoàn tác: Ctrl+Z)").format(count=i18n.count(len(ids))),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self.page,
+            self.tr("Xóa"),
         )
-        box.setObjectName("confirmDelete")
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Xóa"))
-        box.button(QMessageBox.StandardButton.No).setText(self.tr("Không"))
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        answer = box.exec()
         self.page.table.setFocus()
-        if answer != QMessageBox.StandardButton.Yes:
+        if not yes:
             return
         engine, scope, table = self.context.engine, self.context.scope, self.model.TABLE
         before = {record_id: records.record_state(engine, table, scope, record_id) for record_id in ids}
@@ -846,7 +839,7 @@ class MainController(QObject):
         reasons = [reason for controller in controllers for reason in controller.pending()]
         if not reasons:
             return True
-        if common.discard_unsaved(self.window, reasons):
+        if ask.discard_unsaved(self.window, reasons):
             for controller in controllers:
                 controller.discard()
             return True

@@ -18,15 +18,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QVBoxLayout,
 )
 
 from vstbpn_desktop.catalogue.org_units import read_tree, shipped_trees
 from vstbpn_desktop.errors import Refused
+from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.text import fold
 
-from ..common import i18n, screen
+from ..common import ask, i18n, screen
 from ..common.i18n import QT_TR_NOOP
 from ..common.worker import run_task
 
@@ -287,8 +287,6 @@ class FirstRunDialog(QDialog):
         return found
 
     def create_profile(self) -> None:
-        from vstbpn_desktop.profile import Profile
-
         problems = self.problems()
         self.problems_shown = bool(problems)
         if problems:
@@ -308,7 +306,7 @@ class FirstRunDialog(QDialog):
             made.settings.language = language
             made.save_settings()
             if demo:
-                from vstbpn_desktop.demo import load_demo
+                from vstbpn_desktop.demo import load_demo  # only when the sample data is asked for
 
                 task.progress(0, 0, tr("Đang nạp dữ liệu mẫu…"))
                 load_demo(made)
@@ -317,15 +315,7 @@ class FirstRunDialog(QDialog):
         try:
             profile = run_task(self, tr("Đang tạo hồ sơ đơn vị…"), create, cancellable=False)
         except Refused as exc:
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                tr("Không tạo được hồ sơ"),
-                i18n.message(exc),
-                QMessageBox.StandardButton.Ok,
-                self,
-            )
-            box.setObjectName("refusal")
-            box.exec()
+            ask.tell(self, tr("Không tạo được hồ sơ"), i18n.message(exc), warning=True)
             return
         self.profile = profile
         self.accept()

@@ -4,6 +4,7 @@ status bar below. A view only; `ui/window/controllers.py` fills it and wires it 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -171,8 +172,6 @@ class MainWindow(QMainWindow):
         """Generic hook: editing off (tables, figures, narratives, add/delete) and a banner saying why.
         The core refuses writes to a locked period anyway; this keeps the window from pretending.
         A page added by a feature takes part by defining its own `set_read_only(bool)`."""
-        from PySide6.QtWidgets import QAbstractItemView
-
         self.read_only = read_only
         self.banner.setText(banner)
         self.banner.setVisible(bool(read_only and banner))

@@ -18,13 +18,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.formats import round_share
 from vstbpn_desktop.safety.audit import set_actor
 from vstbpn_desktop.text import nfc
 
-from ..common import i18n, screen
+from ..common import ask, i18n, screen
 from ..common.i18n import QT_TR_NOOP
 
 
@@ -189,9 +191,6 @@ class SettingsDialog(QDialog):
                 found.append(tr("\u201c{field}\u201d: không được để trống").format(field=tr(TEXT_FIELDS[name])))
         url = values["database_url"]
         if url:
-            from sqlalchemy.engine import make_url
-            from sqlalchemy.exc import ArgumentError
-
             try:
                 make_url(url)
             except ArgumentError:
@@ -251,13 +250,9 @@ def apply(window, dialog: SettingsDialog) -> None:
     controller.context.say(text, 15_000)
 
 
-def run_dialog(dialog) -> int:
-    return dialog.exec()
-
-
 def open_settings(window) -> SettingsDialog:
     dialog = SettingsDialog(window.controller.profile, window)
-    if run_dialog(dialog) == QDialog.DialogCode.Accepted:
+    if ask.run_dialog(dialog) == QDialog.DialogCode.Accepted:
         apply(window, dialog)
     return dialog
 
