@@ -1,6 +1,7 @@
 """A profile: one office's folder with its database, keys, backups, logs and settings."""
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import delete
@@ -25,6 +26,7 @@ from .storage.database import (
     upgrade_to_head,
 )
 from .storage.models import IndicatorDef, Meta, OrgUnit
+from .storage.server import drop_everything, explain, look, server_url, shown
 
 
 class Profile:
@@ -33,6 +35,7 @@ class Profile:
         self.settings = settings
         self._engine: Engine | None = None
         self._meta: dict[str, str] | None = None
+        self.attached = False  # init found the unit on the server already (a second clerk)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -69,13 +72,24 @@ class Profile:
                     database_path=profile.database_path,
                     value=problems[:2],
                 )
+        where = shown(settings.database_url) if settings.database_url else profile.database_path
         try:
+            if settings.database_url and current_revision(profile.engine) is None:
+                raise Refused(
+                    "{url}: không phải cơ sở dữ liệu VSTBPN (chưa khởi tạo hoặc của ứng dụng khác); không ghi gì "
+                    "vào đó — hãy kiểm tra database_url trong {data_dir}/settings.json",
+                    url=where,
+                    data_dir=data_dir,
+                )
             if needs_upgrade(profile.engine):
                 profile._migrate()
+            profile.meta  # noqa: B018  (read now: a server that answers but holds no unit is told here)
         except SchemaTooNew as exc:
-            raise Refused("{database_path}: {error}", database_path=profile.database_path, error=exc) from exc
+            raise Refused("{database_path}: {error}", database_path=where, error=exc) from exc
         except DatabaseError as exc:
             profile.close()
+            if settings.database_url:
+                raise Refused(explain(exc, settings.database_url)) from None
             raise Refused(
                 "{database_path}: không mở được cơ sở dữ liệu ({orig}); hãy chạy lệnh check",
                 database_path=profile.database_path,
@@ -92,13 +106,21 @@ class Profile:
         data_dir: Path,
         org_unit_code: str,
         officer: str = "",
-        passphrase: str | None = None,
+        passphrase: "str | Callable[[], str] | None" = None,
         tree: str | None = None,
+        database_url: str | None = None,
     ) -> "Profile":
-        """Create the profile: database at head, catalogues, the unit, settings, signing key."""
+        """Create the profile: database at head, catalogues, the unit, settings, signing key.
+
+        With `database_url` (a shared PostgreSQL database) the folder keeps the settings, key, logs;
+        the data lives on the server. An empty database is set up for the unit; a database that
+        already holds this unit is attached to (`attached` is True: nothing re-created, no new key —
+        a second clerk of the same office); anything else is refused with nothing changed.
+        `passphrase` may be a function, asked only when a key is made (never on attaching)."""
         data_dir = Path(data_dir)
+        server = server_url(database_url) if database_url else None  # a bad URL: refused before anything
         hooks = creation_hooks()
-        if hooks and not passphrase:
+        if hooks and not passphrase and server is None:
             raise Refused("cần mật khẩu để bảo vệ khóa ký của hồ sơ")
         made_folder = not data_dir.exists()
         try:
@@ -111,8 +133,14 @@ class Profile:
                 "{data_dir}: không ghi được vào thư mục hồ sơ ({error})", data_dir=data_dir, error=exc.strerror
             ) from exc
         settings = Settings.load(data_dir) if (data_dir / "settings.json").exists() else Settings()
+        if settings.database_url:
+            raise Refused(
+                "{data_dir}: thư mục này đã là hồ sơ dùng cơ sở dữ liệu {url}; dùng --data-dir khác",
+                data_dir=data_dir,
+                url=shown(settings.database_url),
+            )
         profile = cls(data_dir, settings)
-        if settings.database_url == "" and profile.database_path.exists():
+        if server is None and profile.database_path.exists():
             existing = cls.open(data_dir)
             raise Refused(
                 "{data_dir}: đã có hồ sơ của đơn vị {org_unit_code}; dùng --data-dir khác cho đơn vị khác",
@@ -121,7 +149,10 @@ class Profile:
             )
         there_before = set(data_dir.iterdir())
         try:
-            profile._create(org_unit_code, officer, passphrase, tree, hooks)
+            if server is not None:
+                profile._create_on_server(server, org_unit_code, officer, passphrase, tree, hooks)
+            else:
+                profile._create(org_unit_code, officer, passphrase, tree, hooks)
         except BaseException:  # all or nothing: a failure (even Ctrl+C) leaves no half-made profile
             profile.close()
             for made in set(data_dir.iterdir()) - there_before:
@@ -131,8 +162,67 @@ class Profile:
             raise
         return profile
 
-    def _create(self, org_unit_code: str, officer: str, passphrase: str | None, tree: str | None, hooks) -> None:
+    def _create_on_server(self, url, org_unit_code, officer, passphrase, tree, hooks) -> None:
+        """Set up an empty server database for the unit, or attach to the one that holds it."""
+        self.settings.database_url = url.render_as_string(hide_password=False)
+        try:
+            found = look(self.engine)
+            if not found.empty:
+                self._attach(found, org_unit_code, officer, tree)
+                return
+            try:
+                self._create(org_unit_code, officer, passphrase, tree, hooks)
+            except BaseException:
+                drop_everything(self.engine)  # the database is empty again, as it was
+                raise
+        except (DatabaseError, OSError) as exc:
+            raise Refused(explain(exc, self.database_url)) from None
+        except SchemaTooNew as exc:
+            raise Refused("{url}: {error}", url=shown(self.database_url), error=exc) from None
+
+    def _attach(self, found, org_unit_code: str, officer: str, tree: str | None) -> None:
+        """A second clerk's PC: the database already holds this unit; use it as it is."""
+        where = shown(self.database_url)
+        if not found.ours:
+            raise Refused(
+                "{url}: cơ sở dữ liệu đã có bảng của ứng dụng khác; không dùng chung, không ghi gì vào đó — "
+                "hãy dùng một cơ sở dữ liệu trống (CREATE DATABASE) cho VSTBPN",
+                url=where,
+            )
+        known = needs_upgrade(self.engine)  # SchemaTooNew: written by a newer version
+        if not found.org_unit:
+            raise Refused(
+                "{url}: cơ sở dữ liệu VSTBPN chưa gắn với đơn vị nào (lần khởi tạo trước bị gián đoạn); "
+                "quản trị viên xóa và tạo lại cơ sở dữ liệu trống",
+                url=where,
+            )
+        if found.org_unit != org_unit_code or (tree and found.org_unit_tree != tree):
+            raise Refused(
+                "{url}: cơ sở dữ liệu này là của đơn vị {org_unit} ({held_tree}), không phải {org_unit_code}; "
+                "không thay đổi gì",
+                url=where,
+                org_unit=found.org_unit,
+                held_tree=found.org_unit_tree,
+                org_unit_code=org_unit_code,
+            )
+        if known:
+            self._migrate()
+        if officer:
+            self.settings.officer_name = officer
+        set_actor(self.settings.officer_name)
+        unit = self.org_unit()
+        parent = self.org_unit(unit.parent_code) if unit and unit.parent_code else None
+        if unit is not None:
+            self._default_header(unit, parent)
+        self.attached = True
+        self.save_settings()
+
+    def _create(self, org_unit_code: str, officer: str, passphrase, tree: str | None, hooks) -> None:
         profile, settings, data_dir = self, self.settings, self.data_dir
+        if callable(passphrase):
+            passphrase = passphrase()
+        if hooks and not passphrase:
+            raise Refused("cần mật khẩu để bảo vệ khóa ký của hồ sơ")
         upgrade_to_head(profile.engine)
         profile.load_org_units()
         with session_scope(profile.engine) as session:
@@ -234,7 +324,8 @@ class Profile:
     def info(self) -> dict:
         unit = self.org_unit()
         return {
-            "database": str(self.database_path) if not self.settings.database_url else self.database_url,
+            "database": str(self.database_path) if not self.settings.database_url else shown(self.database_url),
+            "database_engine": self.engine.dialect.name,
             "data_dir": str(self.data_dir),
             "org_unit": self.org_unit_code,
             "org_unit_name": unit.name if unit else None,

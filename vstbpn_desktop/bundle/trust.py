@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlmodel import select
 
 from ..errors import Message, Refused
-from ..storage.database import session_scope
+from ..storage.database import hold_write_lock, session_scope
 from ..storage.models import TrustedKey, now
 from .keys import (
     META_PUBLIC_KEY,
@@ -90,6 +90,7 @@ def add(profile, path: Path, org_unit: str) -> Enrolment:
             org_unit_tree=profile.org_unit_tree,
         )
     with session_scope(profile.engine) as session:
+        hold_write_lock(session.connection())  # two clerks enrolling the same key: the second finds it
         row = session.get(TrustedKey, info.fingerprint)
         if row is not None:
             if row.revoked_at is not None:
@@ -122,6 +123,7 @@ def listing(profile) -> list[Enrolment]:
 def revoke(profile, fingerprint: str) -> Enrolment:
     plain = normalise_fingerprint(fingerprint)
     with session_scope(profile.engine) as session:
+        hold_write_lock(session.connection())  # waits for imports running now (they checked the key before)
         row = session.get(TrustedKey, plain)
         if row is None:
             raise Refused("không có khóa {plain} trong danh sách khóa tin cậy", plain=spaced(plain))
