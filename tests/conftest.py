@@ -25,24 +25,116 @@ def _isolated_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
 
 
-class Cli:
-    """Run the command line in-process against one profile folder, capturing its output."""
+# -- the database engines ----------------------------------------------------------------------
+# The core modules that go through a profile run on both engines: SQLite in the profile folder, and
+# a fresh PostgreSQL database per profile on the server VSTBPN_TEST_DATABASE_URL names (an admin
+# URL, e.g. from `scripts/pg-test-cluster start`). Without it their PostgreSQL half skips, saying why.
+BOTH_ENGINES = {
+    "test_audit",
+    "test_bundle",
+    "test_bundle_return",
+    "test_core",
+    "test_dataio",
+    "test_records",
+    "test_report_content",
+    "test_safety_locking",
+}
+NO_SERVER = 'no PostgreSQL server: set VSTBPN_TEST_DATABASE_URL (eval "$(scripts/pg-test-cluster start)")'
 
-    def __init__(self, data_dir: Path, capsys):
+
+def pytest_generate_tests(metafunc):
+    if "engine" in metafunc.fixturenames and metafunc.module.__name__ in BOTH_ENGINES:
+        metafunc.parametrize("engine", ["sqlite", "postgresql"], indirect=True)
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and callspec.params.get("engine") == "postgresql":
+            item.add_marker(pytest.mark.postgres)
+
+
+@pytest.fixture(scope="session")
+def pg_admin() -> str:
+    """The admin URL of the test server; skips (with the reason shown by -ra) when none is set."""
+    url = os.environ.get("VSTBPN_TEST_DATABASE_URL")
+    if not url:
+        pytest.skip(NO_SERVER)
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    finally:
+        engine.dispose()
+    return url
+
+
+@pytest.fixture
+def pg_database(pg_admin):
+    """`pg_database()` makes a fresh, empty database on the test server and returns its URL;
+    every database made is dropped after the test."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    admin = create_engine(pg_admin, isolation_level="AUTOCOMMIT")
+    made = []
+
+    def make() -> str:
+        name = f"vstbpn_t_{uuid.uuid4().hex[:16]}"
+        with admin.connect() as connection:
+            connection.execute(text(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'"))
+        made.append(name)
+        return make_url(pg_admin).set(database=name).render_as_string(hide_password=False)
+
+    yield make
+    with admin.connect() as connection:
+        for name in made:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def engine(request) -> str:
+    """ "sqlite", or "postgresql" for the second run of a module in BOTH_ENGINES."""
+    name = getattr(request, "param", "sqlite")
+    if name == "postgresql":
+        if request.node.get_closest_marker("sqlite_only"):
+            pytest.skip("works on the SQLite file itself (sqlite_only)")
+        request.getfixturevalue("pg_admin")
+    return name
+
+
+class Cli:
+    """Run the command line in-process against one profile folder, capturing its output. With a
+    `database_url`, its `init` puts the profile's data there (the PostgreSQL run of a module)."""
+
+    def __init__(self, data_dir: Path, capsys, database_url: str | None = None):
         self.data_dir = data_dir
         self.capsys = capsys
+        self.database_url = database_url
 
     def __call__(self, *args: str):
         self.capsys.readouterr()
-        code = cli_run(["--data-dir", str(self.data_dir), *map(str, args)])
+        args = tuple(map(str, args))
+        if args[:1] == ("init",) and self.database_url and "--database-url" not in args:
+            args = (*args, "--database-url", self.database_url)
+        code = cli_run(["--data-dir", str(self.data_dir), *args])
         out, err = self.capsys.readouterr()
         return code, out, err
 
 
 @pytest.fixture
-def cli_factory(tmp_path, capsys):
+def cli_factory(tmp_path, capsys, engine, request):
+    """`cli_factory(name)`: the command line on the profile folder `name` (and, on the PostgreSQL
+    run, a database of its own on the server)."""
+    databases = request.getfixturevalue("pg_database") if engine == "postgresql" else None
+
     def make(name: str) -> Cli:
-        return Cli(tmp_path / name, capsys)
+        return Cli(tmp_path / name, capsys, databases() if databases else None)
 
     return make
 

@@ -1,10 +1,11 @@
 """A profile: one office's folder with its database, keys, backups, logs and settings."""
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import delete
+from sqlalchemy import delete, insert
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError
 from sqlmodel import select
@@ -19,6 +20,7 @@ from .settings import DATABASE_FILE, Settings, profile_exists
 from .storage.database import (
     SchemaTooNew,
     current_revision,
+    hold_write_lock,
     make_engine,
     needs_upgrade,
     session_scope,
@@ -27,6 +29,9 @@ from .storage.database import (
 )
 from .storage.models import IndicatorDef, Meta, OrgUnit
 from .storage.server import drop_everything, explain, look, server_url, shown
+
+SHARED_SETTING = "setting."  # meta keys of the unit's settings on a shared server
+META_VALUE_MAX = 2000
 
 
 class Profile:
@@ -98,6 +103,7 @@ class Profile:
         set_actor(settings.officer_name)
         if not profile.org_unit_code:
             raise Refused("{data_dir}: hồ sơ chưa gắn với đơn vị nào; hãy chạy init", data_dir=data_dir)
+        profile._take_shared_settings()
         return profile
 
     @classmethod
@@ -210,15 +216,12 @@ class Profile:
         if officer:
             self.settings.officer_name = officer
         set_actor(self.settings.officer_name)
-        unit = self.org_unit()
-        parent = self.org_unit(unit.parent_code) if unit and unit.parent_code else None
-        if unit is not None:
-            self._default_header(unit, parent)
+        self._take_shared_settings()  # the header, rounding… the first clerk set: the same report
         self.attached = True
-        self.save_settings()
+        self.settings.save(self.data_dir)
 
     def _create(self, org_unit_code: str, officer: str, passphrase, tree: str | None, hooks) -> None:
-        profile, settings, data_dir = self, self.settings, self.data_dir
+        profile, settings = self, self.settings
         if callable(passphrase):
             passphrase = passphrase()
         if hooks and not passphrase:
@@ -249,7 +252,7 @@ class Profile:
                     select(OrgUnit).where(OrgUnit.code == unit.parent_code, OrgUnit.tree == unit.tree)
                 ).first()
         profile._default_header(unit, parent)
-        settings.save(data_dir)
+        profile.save_settings()
         profile._meta = None
         for hook in hooks:
             hook(profile, passphrase)
@@ -395,7 +398,38 @@ class Profile:
             )
 
     def save_settings(self) -> None:
+        """settings.json; on a shared server also the unit's settings in the database (`meta`
+        rows `setting.NAME`, JSON), so every clerk prints the same report."""
+        self.settings.validate()
+        if self.settings.database_url:
+            rows = {
+                SHARED_SETTING + k: json.dumps(v, ensure_ascii=False) for k, v in self.settings.unit_settings().items()
+            }
+            for key, value in rows.items():
+                if len(value) > META_VALUE_MAX:
+                    raise Refused(
+                        "cài đặt {name} quá dài cho cơ sở dữ liệu dùng chung (tối đa {value} ký tự)",
+                        name=key[len(SHARED_SETTING) :],
+                        value=META_VALUE_MAX,
+                    )
+            with self.engine.begin() as connection:
+                hold_write_lock(connection)
+                table = Meta.__table__
+                connection.execute(delete(table).where(table.c.key.in_(list(rows))))
+                connection.execute(insert(table), [{"key": k, "value": v} for k, v in rows.items()])
+            self._meta = None
         self.settings.save(self.data_dir)
+
+    def _take_shared_settings(self) -> None:
+        """On a shared server: the unit's settings as a clerk last saved them (they win over the file)."""
+        if not self.settings.database_url:
+            return
+        values = {k[len(SHARED_SETTING) :]: json.loads(v) for k, v in self.meta.items() if k.startswith(SHARED_SETTING)}
+        if values:
+            try:
+                self.settings.take_unit_settings(values)
+            except ValueError as exc:
+                raise Refused(exc) from exc
 
     def close(self) -> None:
         if self._engine is not None:

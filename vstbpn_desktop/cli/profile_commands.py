@@ -72,7 +72,10 @@ def cmd_init(args) -> int:
             tree=args.tree,
             database_url=args.database_url,
         )
-    unit = profile.org_unit()
+    try:
+        unit = profile.org_unit()
+    finally:
+        profile.close()
     if profile.attached:
         from ..storage.server import shown
 

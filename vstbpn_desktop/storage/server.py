@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import ArgumentError
 
 from ..errors import Message, Refused
 
@@ -92,31 +92,44 @@ def remember_password(url: str, password: str) -> Path:
     return path
 
 
-def explain(exc: BaseException, url: str) -> Message:
+def explain(exc: BaseException, url: str | None = None) -> Message:
     """One clear message for a failed connection or statement on the server."""
-    orig = getattr(exc, "orig", exc)
-    state = getattr(orig, "sqlstate", None)
-    reason = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
-    where = shown(url)
-    if state in ("28P01", "28000"):
+    orig = getattr(exc, "orig", None) or exc
+    state = getattr(orig, "sqlstate", None) or ""
+    reason = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+    where = shown(url) if url else "máy chủ cơ sở dữ liệu"
+    lowered = reason.lower()
+    if state in ("28P01", "28000") or "password" in lowered:
         return Message(
             "{url}: máy chủ từ chối đăng nhập (sai người dùng hoặc mật khẩu; mật khẩu lấy từ {pgpass}): {reason}",
             url=where,
             pgpass=pgpass_path(),
             reason=reason,
         )
-    if state == "3D000":
+    if state == "3D000" or ("database" in lowered and "does not exist" in lowered):
         return Message(
             "{url}: máy chủ chưa có cơ sở dữ liệu này; quản trị viên tạo nó trước (CREATE DATABASE)", url=where
         )
-    if state is None and isinstance(exc, DBAPIError | OSError) or "connect" in reason.lower():
+    if not state and any(w in lowered for w in ("connection failed", "connection refused", "could not", "timeout")):
         return Message(
             "{url}: không kết nối được máy chủ cơ sở dữ liệu (máy chủ tắt, sai tên máy hoặc cổng, hoặc mạng "
             "không thông): {reason}",
             url=where,
             reason=reason,
         )
+    if state[:2] in ("08", "57") or (not state and type(orig).__name__ == "OperationalError"):
+        return Message(
+            "{url}: mất kết nối tới máy chủ cơ sở dữ liệu giữa chừng ({reason}); giao dịch đã bị hủy, dữ liệu "
+            "không thay đổi — hãy làm lại khi máy chủ trả lời",
+            url=where,
+            reason=reason,
+        )
     return Message("{url}: lỗi của máy chủ cơ sở dữ liệu: {reason}", url=where, reason=reason)
+
+
+def from_server(exc: BaseException) -> bool:
+    """The error came from the PostgreSQL driver."""
+    return type(getattr(exc, "orig", None) or exc).__module__.startswith("psycopg")
 
 
 @dataclass
