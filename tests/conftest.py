@@ -126,6 +126,18 @@ class Cli:
         out, err = self.capsys.readouterr()
         return code, out, err
 
+    def query(self, statement: str, **params) -> list[tuple]:
+        """Rows of a SQL statement (`:name` parameters) on this profile's database, either engine."""
+        from sqlalchemy import create_engine, text
+
+        engine = create_engine(self.database_url or f"sqlite:///{self.data_dir / 'vstbpn.sqlite3'}")
+        try:
+            with engine.begin() as connection:
+                result = connection.execute(text(statement), params)
+                return [tuple(row) for row in result] if result.returns_rows else []
+        finally:
+            engine.dispose()
+
 
 @pytest.fixture
 def cli_factory(tmp_path, capsys, engine, request):

@@ -231,7 +231,11 @@ def test_info_json_names_the_live_database(district_cli):
     code, out, _ = district_cli("info", "--json")
     facts = json.loads(out)
     assert code == 0 and facts["org_unit"] == "883"
-    assert facts["database"].endswith("vstbpn.sqlite3") and facts["schema_version"]
+    if district_cli.database_url:  # the PostgreSQL run: the server's URL (never a password)
+        assert facts["database"] == district_cli.database_url and facts["database_engine"] == "postgresql"
+    else:
+        assert facts["database"].endswith("vstbpn.sqlite3") and facts["database_engine"] == "sqlite"
+    assert facts["schema_version"]
 
 
 def test_init_refuses_unknown_unit_and_second_init(cli_factory):
