@@ -429,3 +429,43 @@ def test_the_consolidated_report_from_postgresql_equals_the_one_from_sqlite(serv
         ok(province, "report", "pdf", "--period", "2023H1", "--date", "15/07/2023", "--out", out)
         texts.append([page.extract_text() for page in PdfReader(out).pages])
     assert texts[0] == texts[1] and "2.302" in "".join(texts[0])
+
+
+# -- 4. backup, restore and check on the server ----------------------------------------------------
+
+
+def test_backup_restore_and_check_use_the_servers_tools(server_cli, capsys, tmp_path, monkeypatch):
+    province = server_cli("province")
+    ok(province, "init", "--org-unit", "89")
+    ok(province, "demo")
+    out = ok(province, "check")
+    assert "kết nối tốt; lược đồ" in out and "khớp với ứng dụng" in out
+    out = ok(province, "backup")
+    assert "Đã sao lưu 31 bản ghi" in out
+    [dump_file] = (province.data_dir / "backups").glob("vstbpn-*-manual.dump")
+    before = dump(province.database_url)
+    ok(province, "submit", "--period", "2023H1")
+    assert dump(province.database_url) != before
+    out = ok(province, "restore", dump_file)
+    assert "Đã khôi phục 31 bản ghi của đơn vị 89" in out and "-restore.dump" in out
+    assert dump(province.database_url) == before
+    assert "đang mở" in ok(province, "period", "show", "--period", "2023H1")
+
+    other = server_cli("district")
+    ok(other, "init", "--org-unit", "883")
+    ok(other, "backup", "--out", tmp_path / "883.dump")
+    for file, said in (
+        (tmp_path / "883.dump", "bản sao lưu của đơn vị 883, hồ sơ này là 89"),
+        (ROOT / "README.md", "không phải bản sao lưu pg_dump của VSTBPN"),
+    ):
+        code, _, err = province("restore", file)
+        assert code == 1 and said in err, err
+        assert dump(province.database_url) == before
+
+    sql(province.database_url, "ALTER TABLE activity DROP COLUMN search_text")
+    code, _, err = province("check")
+    assert code == 1 and "lược đồ khác với ứng dụng" in err and "search_text" in err, err
+
+    monkeypatch.setenv("PATH", str(tmp_path / "no-tools"))
+    code, _, err = province("backup")
+    assert code == 1 and "cần chương trình pg_dump của PostgreSQL trên PATH" in err, err

@@ -49,8 +49,36 @@ def remember(live: Path) -> Held:
     return held
 
 
+def remember_engine(engine) -> Held:
+    """The same, read from a shared server database before pg_restore replaces it."""
+    from sqlalchemy import select
+
+    from ..storage.models import BundleLedger, Meta, TrustedKey
+    from .sequence import META_SEQUENCE
+
+    keys, ledger = TrustedKey.__table__, BundleLedger.__table__
+    with engine.connect() as connection:
+        held = Held(
+            revoked=[
+                dict(row._mapping) for row in connection.execute(select(keys).where(keys.c.revoked_at.is_not(None)))
+            ],
+            ledger=[dict(row._mapping) for row in connection.execute(select(ledger))],
+        )
+        value = connection.execute(select(Meta.value).where(Meta.key == META_SEQUENCE)).scalar()
+    held.sequence = int(value) if value and str(value).isdigit() else 0
+    return held
+
+
 def _insert(connection, table: str, row: dict) -> None:
-    """The row as sqlite3 read it, written back as it was (the same stored text for every value)."""
+    """The row written back as it was read: on SQLite as sqlite3 read it (the same stored text for
+    every value), on a server as SQLAlchemy read it (remember_engine)."""
+    if connection.dialect.name != "sqlite":
+        from sqlalchemy import insert
+
+        from ..storage.models import SQLModel
+
+        connection.execute(insert(SQLModel.metadata.tables[table]).values(**row))
+        return
     names = list(row)
     connection.exec_driver_sql(
         f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
@@ -60,27 +88,38 @@ def _insert(connection, table: str, row: dict) -> None:
 
 def reapply(profile, held: Held) -> dict:
     """Write back into the restored database what `remember` read; returns what was re-applied."""
+    from sqlalchemy import select, update
+
+    from ..storage.models import BundleLedger, TrustedKey
     from .sequence import keep_after_restore
 
+    keys, ledger = TrustedKey.__table__, BundleLedger.__table__
     revoked = restored_rows = 0
     with profile.engine.begin() as connection:
         for row in held.revoked:
-            found = connection.exec_driver_sql(
-                "SELECT revoked_at FROM trusted_key WHERE fingerprint = ?", (row["fingerprint"],)
+            found = connection.execute(
+                select(keys.c.revoked_at).where(keys.c.fingerprint == row["fingerprint"])
             ).first()
             if found is None:
                 _insert(connection, "trusted_key", row)
                 revoked += 1
             elif found[0] is None:
-                connection.exec_driver_sql(
-                    "UPDATE trusted_key SET revoked_at = ?, revoked_by = ? WHERE fingerprint = ?",
-                    (row["revoked_at"], row["revoked_by"], row["fingerprint"]),
-                )
+                if connection.dialect.name == "sqlite":  # the stored text as sqlite3 read it
+                    connection.exec_driver_sql(
+                        "UPDATE trusted_key SET revoked_at = ?, revoked_by = ? WHERE fingerprint = ?",
+                        (row["revoked_at"], row["revoked_by"], row["fingerprint"]),
+                    )
+                else:
+                    connection.execute(
+                        update(keys)
+                        .where(keys.c.fingerprint == row["fingerprint"])
+                        .values(revoked_at=row["revoked_at"], revoked_by=row["revoked_by"])
+                    )
                 revoked += 1
-        present = {row[0] for row in connection.exec_driver_sql("SELECT id FROM bundle_ledger")}
+        present = set(connection.execute(select(ledger.c.id)).scalars())
         for row in held.ledger:
             if row["id"] not in present:
-                _insert(connection, "bundle_ledger", dict(row, current=0))
+                _insert(connection, "bundle_ledger", dict(row, current=False))
                 restored_rows += 1
     keep_after_restore(profile, held.sequence)
     return {"revocations": revoked, "ledger": restored_rows, "readable": held.readable}
