@@ -469,3 +469,24 @@ def test_backup_restore_and_check_use_the_servers_tools(server_cli, capsys, tmp_
     monkeypatch.setenv("PATH", str(tmp_path / "no-tools"))
     code, _, err = province("backup")
     assert code == 1 and "cần chương trình pg_dump của PostgreSQL trên PATH" in err, err
+
+
+def test_stored_times_are_utc_whatever_the_servers_time_zone(server_cli, capsys, tmp_path):
+    """The server of an office in Vietnam runs at +07: a received time is still the true instant (as UTC
+    on SQLite), on the COPY path of the records and the INSERT of the ledger alike."""
+    from datetime import UTC, datetime, timedelta
+
+    province = server_cli("province")
+    ok(province, "init", "--org-unit", "89")
+    name = make_url(province.database_url).database
+    sql(province.database_url, f"ALTER DATABASE \"{name}\" SET timezone TO 'Asia/Ho_Chi_Minh'")
+    district = sender(lambda n: Cli(tmp_path / n, capsys), tmp_path, province, "883")
+    ok(district, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "883.vstb")
+    ok(province, "bundle", "import", tmp_path / "883.vstb")
+    [(received,)] = sql(province.database_url, "SELECT received_at FROM bundle_ledger")[0]
+    [(created,)] = sql(province.database_url, "SELECT max(created_at) FROM activity WHERE org_unit_code = '883'")[0]
+    utc_now = datetime.now(UTC).replace(tzinfo=None)
+    for stored in (received, created):  # timestamptz columns (migration 0001): the same instant
+        assert stored.utcoffset() == timedelta(hours=7), stored  # as the server's zone shows it
+        assert abs(stored.astimezone(UTC).replace(tzinfo=None) - utc_now) < timedelta(minutes=30), stored
+    assert "nhận ngày" in ok(province, "bundle", "import", tmp_path / "883.vstb")

@@ -3,7 +3,7 @@ and bundles all use, so every record passes the same validation.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date
 
 from sqlalchemy import and_, func, or_, tuple_
 from sqlalchemy import select as sa_select
@@ -626,12 +626,16 @@ def insert_clean(
 def _insert_many(connection, table, batch: list[dict], common: dict) -> None:
     """A Core executemany; on SQLite the rows go to the driver's executemany as tuples converted by the
     dialect's own bind processors (the stored values are the same), the shared stamp converted once:
-    SQLAlchemy's per-row parameter handling was a third of importing 100,000 activities (bench/NOTES.md)."""
+    SQLAlchemy's per-row parameter handling was a third of importing 100,000 activities (bench/NOTES.md).
+    On PostgreSQL the rows go through COPY on the transaction's own connection (`_copy_many`)."""
     from sqlalchemy import insert
 
     keys = batch[0].keys()
-    if connection.dialect.name != "sqlite" or any(row.keys() != keys for row in batch):
+    if any(row.keys() != keys for row in batch) or connection.dialect.name not in ("sqlite", "postgresql"):
         connection.execute(insert(table), batch)
+        return
+    if connection.dialect.name == "postgresql":
+        _copy_many(connection, table, batch)
         return
     names = list(keys)
     processors = [table.c[name].type._cached_bind_processor(connection.dialect) for name in names]
@@ -658,6 +662,26 @@ def _insert_many(connection, table, batch: list[dict], common: dict) -> None:
     connection.exec_driver_sql(
         f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join('?' * width)})", [row_tuple(row) for row in batch]
     )
+
+
+def _copy_many(connection, table, batch: list[dict]) -> None:
+    """COPY … FROM STDIN of the rows (psycopg adapts each value as for an INSERT), inside the caller's
+    transaction. A stored time is UTC without its zone, as SQLAlchemy writes it on SQLite (and as the
+    engine's session time zone, UTC, makes an INSERT write it)."""
+    from datetime import datetime
+
+    names = list(batch[0].keys())
+    quoted = ", ".join(connection.dialect.identifier_preparer.quote(name) for name in names)
+
+    def plain(value):
+        if isinstance(value, datetime) and value.tzinfo is not None:
+            return value.astimezone(UTC).replace(tzinfo=None)
+        return value
+
+    driver = connection.connection.driver_connection
+    with driver.cursor() as cursor, cursor.copy(f"COPY {table.name} ({quoted}) FROM STDIN") as copy:
+        for row in batch:
+            copy.write_row([plain(row[name]) for name in names])
 
 
 def delete_period_data(connection, org_unit_code: str, period: Period) -> dict[str, int]:

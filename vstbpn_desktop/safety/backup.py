@@ -21,7 +21,6 @@ from ..atomic import TEMP_SUFFIX, OutputError, _fsync_folder, atomic_path, claim
 from ..bundle import kept
 from ..errors import Message, Refused
 from ..files import not_a_file
-from . import server_backup
 from .integrity import _connect, check_file, explain_storage_error, looks_like_sqlite
 
 BACKUP_DIR = "backups"
@@ -123,6 +122,8 @@ def stamp_name(folder: Path, reason: str, when: datetime, suffix: str = ".sqlite
 def backup(profile, out: Path | None = None, reason: str = "manual") -> BackupInfo:
     """Write a backup (default: into the profile's backups folder, then rotate). A shared server
     database is written by pg_dump (server_backup.py)."""
+    from . import server_backup  # here: the window's start-up check imports this module without the ORM
+
     server = bool(profile.settings.database_url)
     source = profile.database_path if server else _live_path(profile)
     if not server and not source.exists():
@@ -312,7 +313,9 @@ def restore(profile, file: Path) -> dict:
     """Replace the live database with a checked backup; the current state is backed up first.
     Refusals leave the current data exactly as it was. A shared server database: server_backup.py."""
     if profile.settings.database_url:
-        return server_backup.restore(profile, file)
+        from .server_backup import restore as restore_on_server  # here: start-up imports this without the ORM
+
+        return restore_on_server(profile, file)
     live = _live_path(profile)
     file = Path(file)
     if file.exists() and live.exists() and file.resolve() == live.resolve():

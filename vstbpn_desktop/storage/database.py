@@ -43,8 +43,13 @@ def make_engine(url: str) -> Engine:
 
         return engine
     # A shared server: a dead connection in the pool is replaced, not handed out; an unreachable
-    # server is told within 10 s; the server lists the clerks' connections as "vstbpn".
-    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10, "application_name": "vstbpn"})
+    # server is told within 10 s; the server lists the clerks' connections as "vstbpn". The session's
+    # time zone is UTC, so a stored time is UTC wall-clock as on SQLite, whatever the server's zone.
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        connect_args={"connect_timeout": 10, "application_name": "vstbpn", "options": "-c timezone=UTC"},
+    )
 
 
 # Advisory lock keys on a server, pairs of our own: (space, 0) the whole database, (senders, hash) one sender.
