@@ -160,7 +160,7 @@ def child_list(profile_dir: str, period_code: str) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from ui.models import ActivityTableModel
+    from ui.entry.models import ActivityTableModel
     from vstbpn_desktop.periods import Period
     from vstbpn_desktop.profile import Profile
     from vstbpn_desktop.records import Scope
@@ -246,7 +246,9 @@ def child_stall(work: str, csv_path: str, annex_dir: str) -> None:
     skip_feature_scan()  # as ui.app.run_window does before the window's modules are imported
     from PySide6.QtWidgets import QDialog
 
-    from ui import bundle_common, bundle_send, report_print
+    from ui.bundle import send as bundle_send
+    from ui.common import ask as bundle_common
+    from ui.report import printing as report_print
     from vstbpn_desktop.profile import Profile
 
     app = make_application(["bench"])  # noqa: F841 (the window needs an application)
@@ -725,7 +727,7 @@ class Bench:
         data = json.loads(line.split(" ", 1)[1])
         common = (
             f"the longest gap between two ticks of a {PROBE_MS} ms QTimer on the GUI thread (the work runs "
-            "in ui/worker.py's thread; the window's own code before and after it, the reload and the result "
+            "in ui/common/worker.py's thread; the window's own code before and after it, the reload and the result "
             "dialog, on the GUI thread, counted)"
         )
         imported, exported, pdf = data["import"], data["export"], data["pdf"]

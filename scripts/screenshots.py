@@ -35,7 +35,7 @@ def sample_window(app, folder: Path, passphrase: str = "passphrase123"):
 
 def main(argv: list[str]) -> int:
     from ui.app import make_application
-    from ui.first_run import FirstRunDialog
+    from ui.window.first_run import FirstRunDialog
 
     output = Path(argv[0]) if argv else ROOT / "docs" / "screenshots"
     output.mkdir(parents=True, exist_ok=True)

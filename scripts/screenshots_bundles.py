@@ -24,8 +24,10 @@ def main(argv: list[str]) -> int:
     from PySide6.QtPrintSupport import QPrintPreviewWidget
     from PySide6.QtWidgets import QApplication, QDialog
 
-    from ui import bundle_common, bundle_send, report_print
     from ui.app import make_application, open_window
+    from ui.bundle import send as bundle_send
+    from ui.common import ask as bundle_common
+    from ui.report import printing as report_print
     from vstbpn_desktop.bundle import format as fmt
     from vstbpn_desktop.bundle.keys import export_public
     from vstbpn_desktop.demo import load_demo

@@ -21,8 +21,9 @@ def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QMessageBox
     from screenshots import sample_window
 
-    from ui import bundle_common, i18n
     from ui.app import make_application
+    from ui.common import ask as bundle_common
+    from ui.common import i18n
 
     subprocess.run([sys.executable, str(ROOT / "scripts" / "build-translations"), "--no-update"], check=True)
     output = Path(argv[0]) if argv else ROOT / "docs" / "screenshots"

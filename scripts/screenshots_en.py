@@ -27,8 +27,9 @@ def main(argv: list[str]) -> int:
     import screenshots_bundles
     import screenshots_safety
 
-    from ui import bundle_common, i18n
     from ui.app import make_application
+    from ui.common import ask as bundle_common
+    from ui.common import i18n
 
     originals = dict(vars(bundle_common))  # screenshots_bundles.py replaces its questions for good
     if not (i18n.translations_dir() / "vstbpn_en.qm").exists():
@@ -57,8 +58,8 @@ def more_shots(app, output: Path) -> None:
     from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
     from screenshots import sample_window
 
-    import ui.bundle_return
-    from ui import bundle_common
+    import ui.bundle.correction
+    from ui.common import ask as bundle_common
 
     def settle():
         for _ in range(5):
@@ -131,7 +132,7 @@ def more_shots(app, output: Path) -> None:
             answer=QDialog.Rejected,
         )
         # Return for correction (at the province): the dialog with its refusal shown in place.
-        dialog = ui.bundle_return.ReturnDialog("2023H1", [("883", "Thành phố Long Xuyên")], window)
+        dialog = ui.bundle.correction.ReturnDialog("2023H1", [("883", "Thành phố Long Xuyên")], window)
         dialog.accept()
         shot(dialog, "en-63-return-dialog.png")
         print("     —", texts_of(dialog))

@@ -15,15 +15,15 @@ sys.path.insert(0, str(ROOT))
 
 
 def main(argv: list[str]) -> int:
-    import ui.safety_lock
-    from ui import crash
-    from ui.about import AboutDialog, GuideDialog
+    import ui.safety.lock
     from ui.app import make_application, open_window
-    from ui.safety_audit import AuditDialog
-    from ui.safety_backups import BackupsDialog
-    from ui.safety_lock import ReopenDialog
-    from ui.safety_startup import damaged_box
-    from ui.settings_dialog import SettingsDialog
+    from ui.safety import crash
+    from ui.safety.audit import AuditDialog
+    from ui.safety.backups import BackupsDialog
+    from ui.safety.lock import ReopenDialog
+    from ui.safety.startup import damaged_box
+    from ui.window.about import AboutDialog, GuideDialog
+    from ui.window.settings import SettingsDialog
     from vstbpn_desktop.demo import load_demo
     from vstbpn_desktop.periods import Period
     from vstbpn_desktop.profile import Profile
@@ -59,13 +59,13 @@ def main(argv: list[str]) -> int:
         audit = AuditDialog(profile.engine, "2023H1", "89")
         shot(audit, "31-audit.png")
         submit(profile.engine, Period(2023, 1), profile.author)
-        ui.safety_lock.refresh(window)
+        ui.safety.lock.refresh(window)
         window.show_page("communication")
         shot(window, "32-locked-period.png")
         reopen = ReopenDialog(
             "2023H1",
             profile.author,
-            ui.safety_lock.when_text(ui.safety_lock.covering_lock(profile.engine, Period(2023, 1)).locked_at),
+            ui.safety.lock.when_text(ui.safety.lock.covering_lock(profile.engine, Period(2023, 1)).locked_at),
             window,
         )
         reopen.accept()  # empty: shows the refusal in place

@@ -2,7 +2,7 @@
 on a 1366x768 and on a 1024x600 screen (`1366-*.png`, `1024-*.png`), and the English window at
 1366x768 (`en-*.png`). Each size runs in a process of its own on Qt's offscreen platform with a
 screen of that size (`offscreen:configfile=`), so every window sizes itself exactly as on such a
-laptop (ui/screen.py): screenshots.py (pages, first run), screenshots_bundles.py (sending,
+laptop (ui/common/screen.py): screenshots.py (pages, first run), screenshots_bundles.py (sending,
 receiving, keys, printing), screenshots_safety.py (backups, history, locks, settings, help),
 screenshots_en.py (English).
 

@@ -248,7 +248,7 @@ def built(tmp_path_factory) -> Path:
 @pytest.fixture
 def language(qapp, built):
     """`language("en")` installs the English window (returns the language in effect); Vietnamese after."""
-    from ui import i18n
+    from ui.common import i18n
 
     def use(code: str) -> str:
         return i18n.install(qapp, code, built)
@@ -263,7 +263,7 @@ def language(qapp, built):
 @pytest.fixture
 def told(monkeypatch):
     """What the window told the officer in a message box: [(text, warning)]."""
-    from ui import bundle_common
+    from ui.common import ask as bundle_common
 
     messages = []
     monkeypatch.setattr(
@@ -276,7 +276,7 @@ def told(monkeypatch):
 def asked_about_unsaved(monkeypatch):
     """The question about values typed and refused (fix / discard), answered "discard" unless a test
     sets `asked_about_unsaved.answer = False`; each question's reasons are kept in order."""
-    from ui import bundle_common
+    from ui.common import ask as bundle_common
 
     class Asked(list):
         answer = True

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ui import i18n
+from ui.common import i18n
 from vstbpn_desktop import records
 from vstbpn_desktop.bundle.importer import import_bundle
 from vstbpn_desktop.catalogue import indicators
@@ -206,7 +206,7 @@ def test_inline_field_reason_in_english(qtbot, district, language):
             controller.context.scope,
             {"date": "08/03/2023", "kind": "training", "title": "t", "participants": "10", "female_participants": "60"},
         )
-    from ui.models import refusal_text
+    from ui.entry.models import refusal_text
 
     model = page.table.model()
     text = refusal_text(caught.value, dict(zip(model.COLUMNS, model.headers())))

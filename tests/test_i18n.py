@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QGroupBox, QLabel, QMessageBox
 
-from ui import i18n
+from ui.common import i18n
 from vstbpn_desktop.catalogue import ACTIVITY_KINDS, indicators
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,7 +52,7 @@ def literal_tr_strings() -> tuple[set[str], list[str]]:
     """Every literal passed to tr()/translate()/QT_TR_NOOP()/QT_TRANSLATE_NOOP() in ui/*.py, and
     the calls whose text cannot be translated (an f-string or a string built in the call)."""
     found, broken = set(), []
-    for path in sorted((ROOT / "ui").glob("*.py")):
+    for path in sorted((ROOT / "ui").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue
@@ -130,7 +130,7 @@ def open_in(qtbot, district, language, code):
 
 
 def test_english_window_menus_pages_and_settings_dialog(qtbot, district, language):
-    from ui.settings_dialog import SettingsDialog
+    from ui.window.settings import SettingsDialog
 
     window = open_in(qtbot, district, language, "en")
     texts = window_texts(window)
@@ -243,7 +243,7 @@ def shown_texts(root) -> list[tuple[str, str]]:
 def test_every_text_of_the_english_window_is_english(qtbot, province, language):
     """Menus, actions, pages, labels, buttons, tooltips, headers, the period picker, the status bar and
     the locked-period banner under "en": no Vietnamese letter outside the officer's own data."""
-    import ui.safety_lock
+    import ui.safety.lock
     from vstbpn_desktop.demo import load_demo
     from vstbpn_desktop.periods import Period
     from vstbpn_desktop.safety.locking import submit
@@ -255,7 +255,7 @@ def test_every_text_of_the_english_window_is_english(qtbot, province, language):
     status = window.statusBar().currentMessage()
     assert status.startswith("Viewing period") and status.endswith("first half of 2023")
     submit(province.engine, Period(2023, 1), province.author)
-    ui.safety_lock.refresh(window)
+    ui.safety.lock.refresh(window)
     assert window.banner.text().startswith("Period 2023H1 was locked by")
     for key in window.pages:
         window.show_page(key)
@@ -281,14 +281,14 @@ def test_every_text_of_the_english_dialogs_is_english(qtbot, district, language)
     correction, the report options. Allowed: the settings' values and unit names (data)."""
     from datetime import datetime
 
-    from ui import report_print
-    from ui.about import AboutDialog, GuideDialog
-    from ui.bundle_return import ReturnDialog
-    from ui.report_print import OptionsDialog
-    from ui.safety_audit import AuditDialog
-    from ui.safety_backups import BackupsDialog
-    from ui.safety_lock import ReopenDialog, when_text
-    from ui.settings_dialog import SettingsDialog
+    from ui.bundle.correction import ReturnDialog
+    from ui.report import printing as report_print
+    from ui.report.printing import OptionsDialog
+    from ui.safety.audit import AuditDialog
+    from ui.safety.backups import BackupsDialog
+    from ui.safety.lock import ReopenDialog, when_text
+    from ui.window.about import AboutDialog, GuideDialog
+    from ui.window.settings import SettingsDialog
     from vstbpn_desktop.periods import Period
 
     window = open_in(qtbot, district, language, "en")
@@ -369,7 +369,7 @@ def test_english_window_shows_and_reads_numbers_the_english_way(qtbot, province,
     from PySide6.QtWidgets import QDateEdit
     from test_ui_window import type_text
 
-    from ui.models import ActivityTableModel
+    from ui.entry.models import ActivityTableModel
     from vstbpn_desktop import records
 
     window = shown_in(qtbot, province, language, "en")
@@ -456,11 +456,11 @@ def test_vietnamese_window_keeps_the_vietnamese_forms(qtbot, province, language)
 
 
 def test_the_window_writes_numbers_only_through_i18n():
-    """ui/ shows numbers and dates in its language: the formats functions are called by ui/i18n.py
+    """ui/ shows numbers and dates in its language: the formats functions are called by ui/common/i18n.py
     alone (round_share is no form)."""
     forms = re.compile(r"\b(format_count|format_number|format_percent|format_date|format_long_date|parse_number)\b")
     found = []
-    for path in sorted((ROOT / "ui").glob("*.py")):
+    for path in sorted((ROOT / "ui").rglob("*.py")):
         if path.name == "i18n.py":
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):

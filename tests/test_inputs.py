@@ -145,7 +145,7 @@ def test_control_character_in_xlsx_is_refused_or_normalised(seeded, district_cli
 
 
 def test_window_models_refuse_control_characters_and_keep_word_breaks(qtbot, district):
-    from ui.models import ActivityTableModel
+    from ui.entry.models import ActivityTableModel
 
     scope = Scope(district.org_unit_code, H1)
     records.add_activity(
@@ -277,7 +277,7 @@ def test_out_never_overwrites_a_profile(pair, tmp_path, command):
 def test_save_dialog_refuses_a_profile_file_and_asks_again(qtbot, district, district_cli, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog, QWidget
 
-    from ui import bundle_common
+    from ui.common import ask as bundle_common
 
     parent = QWidget()
     qtbot.addWidget(parent)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from ui import safety_window_state
 from ui.app import open_window, show_frame
+from ui.window import window_state as safety_window_state
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -33,7 +33,7 @@ def test_parser_and_frame_import_no_orm_and_no_crypto():
     script = (
         "import sys; from vstbpn_desktop.cli import build_parser; "
         "build_parser().parse_known_args(['--data-dir', 'x']); "
-        "import ui.app, ui.crash, ui.i18n, ui.main_window, ui.safety_window_state; "
+        "import ui.app, ui.safety.crash, ui.common.i18n, ui.window.main_window, ui.window.window_state; "
         "from vstbpn_desktop.settings import profile_exists; "
         "heavy = [m for m in sys.modules if m.split('.')[0] in "
         "('sqlmodel', 'sqlalchemy', 'pydantic', 'cryptography', 'reportlab', 'openpyxl', 'docx', 'alembic')]; "

@@ -1,7 +1,7 @@
 """The window's side of bundles, driven with real profiles, real keys and real files: the district
 sends through the dialog logic, the province enrols the key, receives a good and a tampered bundle
 in one go (also by drag and drop) and sees who has reported. Only the blocking questions
-(ui/bundle_common.py: file dialogs, passphrase, message boxes) are answered by the test."""
+(ui/common/ask.py: file dialogs, passphrase, message boxes) are answered by the test."""
 
 import zipfile
 from pathlib import Path
@@ -12,7 +12,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
-from ui import bundle_common, bundle_send
+from ui.bundle import send as bundle_send
+from ui.common import ask as bundle_common
 from vstbpn_desktop import records
 from vstbpn_desktop.bundle import format as fmt
 from vstbpn_desktop.bundle import trust

@@ -4,7 +4,8 @@ summary; the province returns a report for correction; the district sees the rea
 import pytest
 from conftest import PASSPHRASE, ok, shown_window
 
-from ui import bundle_common, bundle_return
+from ui.bundle import correction as bundle_return
+from ui.common import ask as bundle_common
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.records import Scope, set_indicator_values

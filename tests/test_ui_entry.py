@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import text
 from test_ui_window import enter, focused, type_text
 
-from ui.models import ActivityTableModel as A
-from ui.models import DocumentTableModel as D
-from ui.models import ErrorRole, IdRole
+from ui.entry.models import ActivityTableModel as A
+from ui.entry.models import DocumentTableModel as D
+from ui.entry.models import ErrorRole, IdRole
 from vstbpn_desktop import records
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.records import Scope
@@ -443,7 +443,7 @@ def test_undo_in_a_locked_period_is_refused_and_changes_nothing(qtbot, window, d
 
 
 def test_history_window_restores_one_value_and_the_restore_can_be_undone(qtbot, window, district, scope):
-    from ui.safety_audit import open_audit
+    from ui.safety.audit import open_audit
 
     page = table_page(window, "communication")
     model = page.table.model()
@@ -475,7 +475,7 @@ def test_history_window_restores_one_value_and_the_restore_can_be_undone(qtbot, 
 
 
 def test_history_window_brings_back_a_deleted_document(qtbot, window, district, scope):
-    from ui.safety_audit import AuditDialog
+    from ui.safety.audit import AuditDialog
 
     held = dump(district)
     [first, _] = records.list_documents(district.engine, scope)

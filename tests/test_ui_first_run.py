@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLabel, QMessageBox
 
-from ui.first_run import FirstRunDialog, passphrase_strength
+from ui.window.first_run import FirstRunDialog, passphrase_strength
 from vstbpn_desktop import records
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import Profile

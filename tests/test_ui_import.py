@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 from conftest import shown_window
 
-from ui import bundle_common
+from ui.common import ask as bundle_common
 from vstbpn_desktop import records
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.records import Scope

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog
 
-from ui import i18n
-from ui.models import ActivityTableModel, refusal_text
+from ui.common import i18n
+from ui.entry.models import ActivityTableModel, refusal_text
 from vstbpn_desktop import records
 from vstbpn_desktop.bundle import keys, trust
 from vstbpn_desktop.domain.validation import Invalid, validate_activity
@@ -27,7 +27,7 @@ H1 = Period(2023, 1)
 def test_bundle_from_a_key_never_enrolled_names_the_unit_and_enrols_from_the_dialog(
     qtbot, district_cli, province_cli, tmp_path, monkeypatch
 ):
-    from ui import trust_keys
+    from ui.bundle import keys as trust_keys
 
     ok(district_cli, "demo")
     ok(district_cli, "keys", "export-public", "--out", tmp_path / "883.pub")
@@ -156,7 +156,7 @@ def test_file_menu_ends_with_quit_on_ctrl_q(qtbot, district):
 
 def test_first_run_starts_in_the_unit_search_and_tab_walks_the_form(qtbot, tmp_path):
     from tests.test_ui_window import type_text
-    from ui.first_run import FirstRunDialog
+    from ui.window.first_run import FirstRunDialog
 
     dialog = FirstRunDialog(tmp_path / "new")
     qtbot.addWidget(dialog)

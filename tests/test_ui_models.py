@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from ui.models import ActivityTableModel, DocumentTableModel, ErrorRole, IdRole, IndicatorTableModel, RecordRole
+from ui.entry.models import ActivityTableModel, DocumentTableModel, ErrorRole, IdRole, IndicatorTableModel, RecordRole
 from vstbpn_desktop import records
 from vstbpn_desktop.demo import load_demo
 from vstbpn_desktop.periods import Period

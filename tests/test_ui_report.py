@@ -12,7 +12,8 @@ from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog
 
-from ui import bundle_common, report_print
+from ui.common import ask as bundle_common
+from ui.report import printing as report_print
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.reports.options import ReportOptions
 

@@ -14,14 +14,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog
 
-import ui.safety_backups
-import ui.safety_lock
-import ui.safety_startup
-from ui import crash
-from ui.about import AboutDialog, GuideDialog, guide_path
+import ui.safety.backups
+import ui.safety.lock
+import ui.safety.startup
 from ui.app import open_window
-from ui.safety_audit import AuditDialog, open_audit
-from ui.safety_backups import BackupsDialog
+from ui.safety import crash
+from ui.safety.audit import AuditDialog, open_audit
+from ui.safety.backups import BackupsDialog
+from ui.window.about import AboutDialog, GuideDialog, guide_path
 from vstbpn_desktop import __version__, records
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.periods import Period
@@ -70,7 +70,7 @@ def test_locking_the_period_makes_the_window_read_only_and_reopening_needs_a_rea
     qtbot, window, district, monkeypatch
 ):
     asked = []
-    monkeypatch.setattr(ui.safety_lock, "ask_confirm", lambda parent, title, text, yes: asked.append(text) or True)
+    monkeypatch.setattr(ui.safety.lock, "ask_confirm", lambda parent, title, text, yes: asked.append(text) or True)
     page = window.pages["communication"]
     window.show_page("communication")
     assert not window.banner.isVisible() and not window.read_only
@@ -116,7 +116,7 @@ def test_locking_the_period_makes_the_window_read_only_and_reopening_needs_a_rea
         assert "cần ghi lý do" in dialog.error.text()
         return dialog.result()
 
-    monkeypatch.setattr(ui.safety_lock, "run_dialog", empty)
+    monkeypatch.setattr(ui.safety.lock, "run_dialog", empty)
     assert window.lock_actions["reopen"].trigger() is None
     assert window.read_only and window.banner.isVisible()
 
@@ -125,7 +125,7 @@ def test_locking_the_period_makes_the_window_read_only_and_reopening_needs_a_rea
         dialog.accept()
         return dialog.result()
 
-    monkeypatch.setattr(ui.safety_lock, "run_dialog", with_reason)
+    monkeypatch.setattr(ui.safety.lock, "run_dialog", with_reason)
     window.lock_actions["reopen"].trigger()
     assert not window.read_only and not window.banner.isVisible()
     assert page.table.editTriggers() != QAbstractItemView.NoEditTriggers and page.add_action.isEnabled()
@@ -184,7 +184,7 @@ def test_backup_list_shows_the_core_backup_and_restore_brings_back_earlier_data(
 
     questions = []
     monkeypatch.setattr(
-        ui.safety_backups, "ask_confirm", lambda parent, title, text, yes: questions.append(text) or True
+        ui.safety.backups, "ask_confirm", lambda parent, title, text, yes: questions.append(text) or True
     )
     facts = dialog.restore_selected()
 
@@ -213,8 +213,8 @@ def test_tools_and_period_menus_carry_the_safety_actions_with_shortcuts(window):
 
 def test_check_data_reports_a_whole_database(qtbot, window, monkeypatch):
     said = []
-    monkeypatch.setattr(ui.safety_backups, "show_info", lambda parent, title, text: said.append(text))
-    assert ui.safety_backups.check_data(window) == []
+    monkeypatch.setattr(ui.safety.backups, "show_info", lambda parent, title, text: said.append(text))
+    assert ui.safety.backups.check_data(window) == []
     assert "dữ liệu nguyên vẹn" in said[0]
 
 
@@ -258,8 +258,8 @@ def test_startup_with_a_damaged_database_offers_the_newest_good_backup_and_resto
         asked.append((box.text(), sorted(b.text() for b in box.choices)))
         return "restore"
 
-    monkeypatch.setattr(ui.safety_startup, "ask_damaged", answer)
-    opened = ui.safety_startup.open_checked(data_dir)
+    monkeypatch.setattr(ui.safety.startup, "ask_damaged", answer)
+    opened = ui.safety.startup.open_checked(data_dir)
     try:
         text, buttons = asked[0]
         assert text.startswith("Cơ sở dữ liệu của hồ sơ bị hỏng:")
@@ -274,44 +274,44 @@ def test_startup_with_a_damaged_database_offers_the_newest_good_backup_and_resto
 
 def test_startup_read_only_refuses_a_file_too_damaged_to_read_and_names_the_restore(damaged_profile, monkeypatch):
     data_dir, _ = damaged_profile
-    monkeypatch.setattr(ui.safety_startup, "ask_damaged", lambda box: "read_only")
+    monkeypatch.setattr(ui.safety.startup, "ask_damaged", lambda box: "read_only")
     with pytest.raises(Refused) as refused:
-        ui.safety_startup.open_checked(data_dir)
+        ui.safety.startup.open_checked(data_dir)
     assert "không đọc được" in str(refused.value) and "khôi phục bản sao lưu" in str(refused.value)
 
 
 def test_a_damaged_database_opened_read_only_shows_the_banner_and_is_not_backed_up(qtbot, district):
     from vstbpn_desktop.safety.integrity import StartupState
 
-    opened = ui.safety_startup.Opened(
+    opened = ui.safety.startup.Opened(
         district,
         StartupState(ok=False, problems=["malformed"]),
         damaged_reason="Cơ sở dữ liệu bị hỏng — chỉ xem, không sửa được.",
     )
     window = open_window(district)
     qtbot.addWidget(window)
-    ui.safety_startup.after_show(window, opened)
+    ui.safety.startup.after_show(window, opened)
     assert window.read_only and window.banner.text().startswith("Cơ sở dữ liệu bị hỏng — chỉ xem")
     window.controller.set_period("2022H2")  # a period change keeps the damage banner
     assert window.read_only and window.banner.text().startswith("Cơ sở dữ liệu bị hỏng")
     assert not window.lock_actions["submit"].isEnabled() and not window.lock_actions["reopen"].isEnabled()
-    assert ui.safety_startup.at_exit(district, damaged=True) is None
+    assert ui.safety.startup.at_exit(district, damaged=True) is None
     assert core.list_backups(district) == []
     window.close()
 
 
 def test_startup_of_a_whole_profile_opens_without_asking_and_backs_up_once_a_day(qtbot, district_cli, monkeypatch):
-    monkeypatch.setattr(ui.safety_startup, "ask_damaged", lambda box: pytest.fail("nothing to ask"))
-    opened = ui.safety_startup.open_checked(district_cli.data_dir)
+    monkeypatch.setattr(ui.safety.startup, "ask_damaged", lambda box: pytest.fail("nothing to ask"))
+    opened = ui.safety.startup.open_checked(district_cli.data_dir)
     try:
         window = open_window(opened.profile)
         qtbot.addWidget(window)
-        first = ui.safety_startup.backup_at_start(window)
+        first = ui.safety.startup.backup_at_start(window)
         assert first is not None and first.reason == "start"
-        assert ui.safety_startup.backup_at_start(window) is None  # not due again the same day
-        assert ui.safety_startup.at_exit(opened.profile) is None  # nothing changed since
+        assert ui.safety.startup.backup_at_start(window) is None  # not due again the same day
+        assert ui.safety.startup.at_exit(opened.profile) is None  # nothing changed since
         records.add_activity(opened.profile.engine, Scope("883", H1), activity("Mới"), "x")
-        assert ui.safety_startup.at_exit(opened.profile).reason == "exit"
+        assert ui.safety.startup.at_exit(opened.profile).reason == "exit"
         window.close()
     finally:
         opened.profile.close()
@@ -421,7 +421,7 @@ def test_restore_in_the_window_keeps_a_revoked_key_revoked_and_says_so(
     window = shown_window(qtbot, province)
     dialog = BackupsDialog(window)
     qtbot.addWidget(dialog)
-    monkeypatch.setattr(ui.safety_backups, "ask_confirm", lambda parent, title, text, yes: True)
+    monkeypatch.setattr(ui.safety.backups, "ask_confirm", lambda parent, title, text, yes: True)
     assert dialog.restore_selected(core.list_backups(province)[-1]) is not None
     assert "Vẫn giữ 1 khóa đã thu hồi" in dialog.message.text(), dialog.message.text()
     assert trust.listing(province)[0].revoked_at is not None

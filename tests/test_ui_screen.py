@@ -1,5 +1,5 @@
 """Every window and dialog fits a 1366x768 laptop and a 1024x600 netbook: opened for real on real
-profiles while ui/screen.available() reports that screen's available area, each one's size and its
+profiles while ui/common/screen.available() reports that screen's available area, each one's size and its
 minimum size lie within the room left by the window frame, and its buttons (Lưu/Hủy, Đóng…) lie
 inside it. The main window opens maximised where 1280x800 does not fit; a remembered size from a
 larger screen is cut down."""
@@ -11,7 +11,7 @@ from conftest import ok, shown_window
 from PySide6.QtCore import QByteArray, QDate, QPoint, QRect, QSize
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QHeaderView, QMainWindow
 
-from ui import screen
+from ui.common import screen
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.reports.options import ReportOptions
@@ -77,8 +77,8 @@ def test_main_window_and_its_pages_fit(qtbot, district_cli, area):
 
 
 def test_remembered_size_of_a_larger_screen_is_cut_down(qtbot, district, area):
-    from ui.main_window import MainWindow
-    from ui.safety_window_state import restore
+    from ui.window.main_window import MainWindow
+    from ui.window.window_state import restore
 
     big = MainWindow()
     big.resize(1600, 1000)
@@ -92,14 +92,15 @@ def test_remembered_size_of_a_larger_screen_is_cut_down(qtbot, district, area):
 
 
 def test_every_dialog_of_a_district_fits(qtbot, district_cli, area, monkeypatch):
-    from ui import bundle_send, report_print
-    from ui.about import AboutDialog, GuideDialog
-    from ui.crash import CrashDialog
-    from ui.first_run import FirstRunDialog
-    from ui.safety_audit import AuditDialog
-    from ui.safety_backups import BackupsDialog
-    from ui.safety_lock import ReopenDialog
-    from ui.settings_dialog import SettingsDialog
+    from ui.bundle import send as bundle_send
+    from ui.report import printing as report_print
+    from ui.safety.audit import AuditDialog
+    from ui.safety.backups import BackupsDialog
+    from ui.safety.crash import CrashDialog
+    from ui.safety.lock import ReopenDialog
+    from ui.window.about import AboutDialog, GuideDialog
+    from ui.window.first_run import FirstRunDialog
+    from ui.window.settings import SettingsDialog
 
     ok(district_cli, "demo")
     profile = Profile.open(district_cli.data_dir)
@@ -136,8 +137,8 @@ def test_every_dialog_of_a_district_fits(qtbot, district_cli, area, monkeypatch)
 
 
 def test_every_dialog_of_a_province_fits(qtbot, sender_and_parent, tmp_path, area):
-    from ui.bundle_return import ReturnDialog
-    from ui.trust_keys import EnrolDialog, KeysDialog
+    from ui.bundle.correction import ReturnDialog
+    from ui.bundle.keys import EnrolDialog, KeysDialog
 
     district, province = sender_and_parent
     bundle = tmp_path / "883-2023H1-1.vstb"

@@ -8,7 +8,8 @@ import pytest
 from conftest import PASSPHRASE, shown_window
 from PySide6.QtWidgets import QDialog
 
-from ui import bundle_common, bundle_send
+from ui.bundle import send as bundle_send
+from ui.common import ask as bundle_common
 from vstbpn_desktop import records
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.records import Scope

@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.app import open_window
-from ui.models import ActivityTableModel, ErrorRole
+from ui.entry.models import ActivityTableModel, ErrorRole
 from vstbpn_desktop import records
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.records import Scope
@@ -369,7 +369,7 @@ def test_totals_of_a_big_period_are_summed_off_the_gui_thread(qtbot, district, m
     """Past BACKGROUND_TOTALS_FROM activities the totals come from a worker thread, then show."""
     import threading
 
-    from ui import controllers
+    from ui.window import controllers
 
     for day in (1, 2, 3):
         records.add_activity(

@@ -5,7 +5,7 @@ import threading
 import pytest
 from PySide6.QtCore import QTimer
 
-from ui.worker import run_task
+from ui.common.worker import run_task
 from vstbpn_desktop.errors import Cancelled
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.records import Scope, count_activities
@@ -85,7 +85,7 @@ def test_wait_cursor_at_once_progress_dialog_only_past_a_second(qtbot):
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QProgressDialog
 
-    from ui import worker
+    from ui.common import worker
 
     seen = {}
 
@@ -144,7 +144,7 @@ def test_a_failing_task_gives_the_cursor_and_the_collector_back(qtbot):
 def test_the_worker_hands_the_lock_to_the_window_every_so_often(monkeypatch):
     """Task.progress and Task.cancelled pause the worker a moment (so the GUI thread takes Python's
     lock) once YIELD_S has passed since the last pause, and not at every call."""
-    from ui import worker
+    from ui.common import worker
 
     clock = [100.0]
     pauses = []

@@ -44,24 +44,24 @@ def make_application(argv: list[str] | None = None):
 
 # Feature modules: each has `install(window)` and adds its menu actions, pages and dialogs;
 # `window.controller.context` gives it the profile, the scope and the status bar.
-FEATURES: list[str] = ["ui.edit_history"]
+FEATURES: list[str] = ["ui.entry.edit_history"]
 FEATURES += [
-    "ui.safety_lock",
-    "ui.safety_audit",
-    "ui.safety_backups",
-    "ui.settings_dialog",
-    "ui.about",
-    "ui.safety_window_state",
+    "ui.safety.lock",
+    "ui.safety.audit",
+    "ui.safety.backups",
+    "ui.window.settings",
+    "ui.window.about",
+    "ui.window.window_state",
 ]
 FEATURES += [
-    "ui.table_files",
-    "ui.bundle_send",
-    "ui.bundle_receive",
-    "ui.report_print",
-    "ui.trust_keys",
-    "ui.reporting_status",
+    "ui.entry.table_files",
+    "ui.bundle.send",
+    "ui.bundle.receive",
+    "ui.report.printing",
+    "ui.bundle.keys",
+    "ui.bundle.status",
 ]
-FEATURES += ["ui.bundle_return"]
+FEATURES += ["ui.bundle.correction"]
 
 
 def open_window(profile, window=None):
@@ -69,9 +69,9 @@ def open_window(profile, window=None):
     `window`: the frame run_window already showed (its geometry already restored)."""
     import importlib
 
-    from .controllers import MainController
-    from .main_window import MainWindow
-    from .screen import place_main
+    from .common.screen import place_main
+    from .window.controllers import MainController
+    from .window.main_window import MainWindow
 
     if window is None:
         window = MainWindow()
@@ -88,8 +88,8 @@ def show_frame(app, data_dir: Path):
     """The main window's frame (Qt only, no data yet), shown and painted before the ORM is imported
     and the profile opened: the officer sees the window at once instead of nothing for a second.
     The rest of the start runs on this thread right after, as before."""
-    from .main_window import MainWindow
-    from .safety_window_state import restore
+    from .window.main_window import MainWindow
+    from .window.window_state import restore
 
     window = MainWindow()
     restore(window, data_dir)  # the remembered size, or 1280x800, or maximised on a small screen
@@ -119,7 +119,8 @@ def run_window(args) -> int:
     skip_feature_scan()  # before the window's own modules are imported
     from vstbpn_desktop.settings import default_data_dir, profile_exists
 
-    from . import crash, i18n
+    from .common import i18n
+    from .safety import crash
 
     app = make_application()
     data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else default_data_dir()
@@ -132,7 +133,7 @@ def run_window(args) -> int:
     from vstbpn_desktop.errors import Refused
     from vstbpn_desktop.profile import Profile
 
-    from .safety_startup import after_show, at_exit, open_checked
+    from .safety.startup import after_show, at_exit, open_checked
 
     opened = None
     try:
@@ -143,7 +144,7 @@ def run_window(args) -> int:
                 return 0
             profile = opened.profile
         else:
-            from .first_run import FirstRunDialog
+            from .window.first_run import FirstRunDialog
 
             dialog = FirstRunDialog(data_dir)
             if dialog.exec() != FirstRunDialog.Accepted:

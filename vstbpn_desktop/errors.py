@@ -2,7 +2,7 @@
 
 Every message of the core is a `Message`: a Vietnamese *template* with named `{fields}` and their
 values. It *is* its Vietnamese text (a `str`), so the command line, the log and `str(exc)` read
-exactly as before; the window's English (ui/i18n.py) looks the template up in
+exactly as before; the window's English (ui/common/i18n.py) looks the template up in
 resources/translations/vstbpn_core_en.ts (kept by scripts/build-translations, context "core") and
 fills in the same values. A value that is itself a message (a nested refusal or reason) is
 translated too; a list of messages reads "a; b"; any other value is data (a file name, a unit code,

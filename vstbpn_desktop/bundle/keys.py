@@ -111,7 +111,7 @@ class PublicKeyInfo:
 
 
 def check_new_passphrase(passphrase: str | None) -> None:
-    """The rule for a new passphrase, the same in the window (ui/first_run.py) and at `init`."""
+    """The rule for a new passphrase, the same in the window (ui/window/first_run.py) and at `init`."""
     if not passphrase:
         raise Refused("cần mật khẩu để bảo vệ khóa ký của hồ sơ")
     if len(passphrase) < MIN_PASSPHRASE:

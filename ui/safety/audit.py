@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, indicators
 from vstbpn_desktop.safety.audit import events
 
-from . import i18n, screen
-from .i18n import indicator_name, label
-from .safety_lock import local_time
+from ..common import i18n, screen
+from ..common.i18n import indicator_name, label
+from .lock import local_time
 
 
 def tr(text: str) -> str:
@@ -288,7 +288,7 @@ class AuditDialog(QDialog):
 
 def selected_record(window) -> tuple[str, str] | None:
     """The row selected in the table of the page shown, if any: (id, a short name)."""
-    from .models import IdRole
+    from ..entry.models import IdRole
 
     page = window.stack.currentWidget()
     table = getattr(page, "table", None)

@@ -20,10 +20,10 @@ from vstbpn_desktop.errors import Cancelled, Refused
 from vstbpn_desktop.safety import backup as core
 from vstbpn_desktop.safety.integrity import check_file, storage_warning
 
-from . import i18n, screen
-from .safety_lock import ask_confirm, local_time, show_refusal
-from .safety_lock import refresh as refresh_read_only
-from .worker import run_task
+from ..common import i18n, screen
+from ..common.worker import run_task
+from .lock import ask_confirm, local_time, show_refusal
+from .lock import refresh as refresh_read_only
 
 
 def tr(text: str) -> str:

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, Q
 
 from vstbpn_desktop import APP_NAME, __version__
 
-from . import screen
-from .i18n import language
+from ..common import screen
+from ..common.i18n import language
 
 GUIDE = "huong-dan-su-dung.md"
 

@@ -20,8 +20,8 @@ from vstbpn_desktop.safety import backup as core
 from vstbpn_desktop.safety.integrity import StartupState, startup_check
 from vstbpn_desktop.settings import Settings
 
-from . import i18n
-from .safety_backups import when_text
+from ..common import i18n
+from .backups import when_text
 
 log = logging.getLogger("vstbpn.safety")
 APP_TITLE = "VSTBPN Desktop"
@@ -146,7 +146,7 @@ def open_checked(data_dir: Path, state: StartupState | None = None) -> Opened:
 
 def after_show(window, opened: Opened) -> None:
     """Once the window is shown: the banner of a damaged database, warnings, the start backup."""
-    from .safety_lock import refresh
+    from .lock import refresh
 
     if opened.damaged_reason:
         window.damaged_reason = opened.damaged_reason
@@ -167,7 +167,7 @@ def after_show(window, opened: Opened) -> None:
 
 
 def backup_at_start(window):
-    from .worker import run_task
+    from ..common.worker import run_task
 
     profile = window.controller.profile
     try:
@@ -189,7 +189,7 @@ def at_exit(profile, damaged: bool = False):
     """The backup at exit when anything changed since the newest backup (not of a damaged file)."""
     if damaged or profile is None:
         return None
-    from .worker import run_task
+    from ..common.worker import run_task
 
     try:
         info = run_task(

@@ -29,10 +29,10 @@ from vstbpn_desktop.bundle import trust
 from vstbpn_desktop.bundle.keys import read_public_key_file, spaced
 from vstbpn_desktop.errors import Refused
 
-from . import bundle_common as common
-from . import i18n, screen
-from .bundle_common import tr
-from .bundle_send import fingerprint_label, fingerprint_lines
+from ..common import ask as common
+from ..common import i18n, screen
+from ..common.ask import tr
+from .send import fingerprint_label, fingerprint_lines
 
 
 class EnrolDialog(QDialog):

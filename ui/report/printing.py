@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 
 from vstbpn_desktop.errors import Refused
 
-from . import bundle_common as common
-from . import i18n, screen
-from .bundle_common import tr
-from .i18n import period_label
-from .worker import busy, run_task
+from ..common import ask as common
+from ..common import i18n, screen
+from ..common.ask import tr
+from ..common.i18n import period_label
+from ..common.worker import busy, run_task
 
 if TYPE_CHECKING:  # imported where used: printing is not needed to open the window
     from PySide6.QtPrintSupport import QPrinter

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from vstbpn_desktop import APP_NAME, __version__
 
-from . import screen
+from ..common import screen
 
 LOG_DIR = "logs"
 LOG_FILE = "vstbpn.log"

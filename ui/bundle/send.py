@@ -17,10 +17,10 @@ from vstbpn_desktop import records
 from vstbpn_desktop.bundle import keys
 from vstbpn_desktop.errors import Refused
 
-from . import bundle_common as common
-from . import i18n, screen
-from .bundle_common import tr
-from .worker import run_task
+from ..common import ask as common
+from ..common import i18n, screen
+from ..common.ask import tr
+from ..common.worker import run_task
 
 
 def fingerprint_lines(fingerprint: str) -> str:
@@ -290,7 +290,7 @@ class Sender:
     def check_before_sending(self) -> bool:
         """The checklist (when something is missing or the period is still open); True to go on.
         Ticking "Khóa kỳ" locks the period before the bundle is written."""
-        from .safety_lock import covering_lock, lock_now
+        from ..safety.lock import covering_lock, lock_now
 
         window, context = self.window, self.context
         checks = checklist(window)

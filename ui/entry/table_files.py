@@ -7,10 +7,10 @@ shows the counts and the window reads everything again.
 
 from vstbpn_desktop.errors import Refused
 
-from . import bundle_common as common
-from . import i18n
-from .bundle_common import tr
-from .worker import run_task
+from ..common import ask as common
+from ..common import i18n
+from ..common.ask import tr
+from ..common.worker import run_task
 
 
 class TableFiles:

@@ -16,7 +16,7 @@ from vstbpn_desktop import records
 from vstbpn_desktop.domain.validation import Invalid
 from vstbpn_desktop.errors import Refused
 
-from . import i18n
+from ..common import i18n
 
 
 def tr(text: str) -> str:

@@ -24,8 +24,8 @@ from vstbpn_desktop.bundle import status
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.periods import Period
 
-from . import i18n
-from .bundle_common import tr
+from ..common import i18n
+from ..common.ask import tr
 
 COLOURS = {"received": "#c8e6c9", "late": "#ffe0b2", "missing": "#eeeeee", "overdue": "#ffcdd2", "returned": "#e1d5f0"}
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QByteArray
 
 from vstbpn_desktop.atomic import write_atomic
 
-from .screen import place_main
+from ..common.screen import place_main
 
 STATE_FILE = "window.json"
 

@@ -1,5 +1,5 @@
 """First run: choose the window's language, the unit, name the officer, set the passphrase of the
-signing key. The language applies at once (ui/i18n.install; every text of the dialog is set again on
+signing key. The language applies at once (ui/common/i18n.install; every text of the dialog is set again on
 QEvent.LanguageChange, what was typed and chosen stays) and is saved into the new profile's settings,
 so the main window opens in it right after."""
 
@@ -26,8 +26,8 @@ from vstbpn_desktop.catalogue.org_units import read_tree, shipped_trees
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.text import fold
 
-from . import i18n, screen
-from .worker import run_task
+from ..common import i18n, screen
+from ..common.worker import run_task
 
 MIN_PASSPHRASE = 8
 TREE_LABELS = {

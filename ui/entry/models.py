@@ -16,8 +16,8 @@ from vstbpn_desktop.domain.figures import Figures, compute
 from vstbpn_desktop.domain.validation import Invalid
 from vstbpn_desktop.errors import Refused
 
-from . import i18n
-from .i18n import indicator_name, indicator_unit, label
+from ..common import i18n
+from ..common.i18n import indicator_name, indicator_unit, label
 
 IdRole = Qt.UserRole + 1  # the record's UUID (or indicator code)
 RecordRole = Qt.UserRole + 2  # the plain dict behind the row

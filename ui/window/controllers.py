@@ -17,11 +17,12 @@ from vstbpn_desktop.periods import Period, period_for
 from vstbpn_desktop.records import Scope
 from vstbpn_desktop.storage.models import Activity, Document
 
-from . import bundle_common as common
-from . import i18n
-from .edit_history import EditHistory, PassHistoryKeys
-from .i18n import indicator_name, period_label
-from .models import (
+from ..common import ask as common
+from ..common import i18n
+from ..common.i18n import indicator_name, period_label
+from ..common.worker import later
+from ..entry.edit_history import EditHistory, PassHistoryKeys
+from ..entry.models import (
     ActivityTableModel,
     DocumentTableModel,
     IdRole,
@@ -30,8 +31,7 @@ from .models import (
     refusal_text,
     save_indicator,
 )
-from .widgets import KindDelegate, set_column_widths
-from .worker import later
+from ..entry.widgets import KindDelegate, set_column_widths
 
 REFUSED_STYLE = "QLineEdit { border: 2px solid #b00020; background: #fde2e1; }"
 NARRATIVE_IDLE_MS = 1200

@@ -21,8 +21,8 @@ from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.safety.locking import lock_state, reopen, submit
 
-from . import i18n, screen
-from .i18n import period_label
+from ..common import i18n, screen
+from ..common.i18n import period_label
 
 
 def tr(text: str) -> str:

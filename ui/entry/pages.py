@@ -1,5 +1,5 @@
 """The pages of the window, one per section of the report. Views only: they lay out widgets
-and name them; the controllers in `ui/controllers.py` fill them and call the core."""
+and name them; the controllers in `ui/window/controllers.py` fill them and call the core."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from vstbpn_desktop.catalogue import Indicator
 
-from .i18n import indicator_name, indicator_unit
-from .screen import scrolling
+from ..common.i18n import indicator_name, indicator_unit
+from ..common.screen import scrolling
 from .widgets import MessageLabel, NarrativeEditor, record_table
 
 

@@ -27,9 +27,9 @@ from vstbpn_desktop.bundle.answer import returned_state, write_return
 from vstbpn_desktop.bundle.status import matrix
 from vstbpn_desktop.errors import Refused
 
-from . import bundle_common as common
-from . import i18n, screen
-from .worker import run_task
+from ..common import ask as common
+from ..common import i18n, screen
+from ..common.worker import run_task
 
 
 def tr(text: str) -> str:

@@ -1,5 +1,5 @@
 """The main window's layout: the unit and period at the top, the pages on the left, the
-status bar below. A view only; `ui/controllers.py` fills it and wires it to the core."""
+status bar below. A view only; `ui/window/controllers.py` fills it and wires it to the core."""
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from vstbpn_desktop.catalogue import indicators
 
-from .pages import FiguresPage, GridPage, NarrativePage, TablePage
-from .screen import room
+from ..common.screen import room
+from ..entry.pages import FiguresPage, GridPage, NarrativePage, TablePage
 
 NAVIGATION_WIDTH = 200
 NAVIGATION_WIDTH_SMALL = 150

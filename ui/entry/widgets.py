@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .i18n import label
+from ..common.i18n import label
 
 
 class NarrativeEditor(QWidget):

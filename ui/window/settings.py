@@ -24,7 +24,7 @@ from vstbpn_desktop.formats import round_share
 from vstbpn_desktop.safety.audit import set_actor
 from vstbpn_desktop.text import nfc
 
-from . import i18n, screen
+from ..common import i18n, screen
 
 
 def tr(text: str) -> str:

@@ -32,11 +32,11 @@ from vstbpn_desktop.bundle.keys import spaced
 from vstbpn_desktop.catalogue import indicators
 from vstbpn_desktop.errors import Cancelled, Refused
 
-from . import bundle_common as common
-from . import i18n, screen
-from .bundle_common import tr
-from .i18n import indicator_name
-from .worker import run_task
+from ..common import ask as common
+from ..common import i18n, screen
+from ..common.ask import tr
+from ..common.i18n import indicator_name
+from ..common.worker import run_task
 
 if TYPE_CHECKING:  # imported where used: the importer is not needed to open the window
     from vstbpn_desktop.bundle.importer import ImportResult
@@ -165,7 +165,7 @@ def details_html(profile, entry: Entry) -> str:
                 n=i18n.count(counts.get("narratives", 0)),
             )
         )
-        from .bundle_return import audit_html  # the audit summary (format 1.1) or a parent's answer
+        from .correction import audit_html  # the audit summary (format 1.1) or a parent's answer
 
         lines.append(audit_html(entry.result or entry.preview))
     colour = {"refused": "#b00020", "imported": "#1b5e20"}.get(entry.state, "#333")
@@ -412,7 +412,7 @@ class Receiver:
     def enrol_signer(self, dialog: ReceiveDialog, entry: Entry | None):
         """ "Đăng ký khóa…" for a file refused for its unknown key: the enrol dialog with the unit the
         file names chosen; once enrolled, every file not yet imported is checked again."""
-        from .trust_keys import EnrolDialog, run_enrol
+        from .keys import EnrolDialog, run_enrol
 
         if entry is None or entry.signer is None:
             return None

@@ -1,0 +1,1 @@
+"""The official report in the window: print, PDF, Word and Excel."""
