@@ -28,7 +28,7 @@ from .storage.database import (
     upgrade_to_head,
 )
 from .storage.models import IndicatorDef, Meta, OrgUnit
-from .storage.server import drop_everything, explain, look, server_url, shown
+from .storage.server import drop_everything, explain, look, other_app, server_url, shown
 
 SHARED_SETTING = "setting."  # meta keys of the unit's settings on a shared server
 META_VALUE_MAX = 2000
@@ -190,11 +190,7 @@ class Profile:
         """A second clerk's PC: the database already holds this unit; use it as it is."""
         where = shown(self.database_url)
         if not found.ours:
-            raise Refused(
-                "{url}: cơ sở dữ liệu đã có bảng của ứng dụng khác; không dùng chung, không ghi gì vào đó — "
-                "hãy dùng một cơ sở dữ liệu trống (CREATE DATABASE) cho VSTBPN",
-                url=where,
-            )
+            raise other_app(self.database_url)
         known = needs_upgrade(self.engine)  # SchemaTooNew: written by a newer version
         if not found.org_unit:
             raise Refused(

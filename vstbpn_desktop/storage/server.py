@@ -162,6 +162,14 @@ def look(engine: Engine) -> Found:
     )
 
 
+def other_app(url: str) -> Refused:
+    return Refused(
+        "{url}: cơ sở dữ liệu đã có bảng của ứng dụng khác; không dùng chung, không ghi gì vào đó — "
+        "hãy dùng một cơ sở dữ liệu trống (CREATE DATABASE) cho VSTBPN",
+        url=shown(url),
+    )
+
+
 def drop_everything(engine: Engine) -> None:
     """Remove what a failed `init` created in a database that was empty before (all or nothing)."""
     from sqlmodel import SQLModel
@@ -171,3 +179,29 @@ def drop_everything(engine: Engine) -> None:
     with engine.begin() as connection:
         SQLModel.metadata.drop_all(connection)
         connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+
+
+def probe(url: str, password: str = "") -> Message:
+    """What `init` would do with this database (the first-run dialog's connection test): set up an
+    empty one, or attach to the unit it holds; Refused, with the reason, when it can do neither."""
+    from sqlalchemy import create_engine
+
+    parsed = server_url(url)
+    engine = create_engine(
+        parsed.set(password=password or None), connect_args={"connect_timeout": 10, "application_name": "vstbpn"}
+    )
+    try:
+        found = look(engine)
+    except Exception as exc:  # the driver's error, whatever it is: one message
+        raise Refused(explain(exc, url)) from None
+    finally:
+        engine.dispose()
+    if found.empty:
+        return Message("{url}: kết nối tốt; cơ sở dữ liệu trống — sẽ tạo hồ sơ mới của đơn vị ở đó", url=shown(parsed))
+    if not found.ours:
+        raise other_app(url)
+    return Message(
+        "{url}: kết nối tốt; đã có dữ liệu của đơn vị {org_unit} — máy này sẽ gắn vào, không tạo lại",
+        url=shown(parsed),
+        org_unit=found.org_unit,
+    )
