@@ -73,8 +73,8 @@ def pg_admin() -> str:
 
 @pytest.fixture
 def pg_database(pg_admin):
-    """`pg_database()` makes a fresh, empty database on the test server and returns its URL;
-    every database made is dropped after the test."""
+    """`pg_database()` makes a fresh, empty database on the test server and returns its URL (a copy
+    of the database `template` when given); every database made is dropped after the test."""
     import uuid
 
     from sqlalchemy import create_engine, text
@@ -83,10 +83,10 @@ def pg_database(pg_admin):
     admin = create_engine(pg_admin, isolation_level="AUTOCOMMIT")
     made = []
 
-    def make() -> str:
+    def make(template: str = "template0") -> str:
         name = f"vstbpn_t_{uuid.uuid4().hex[:16]}"
         with admin.connect() as connection:
-            connection.execute(text(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'"))
+            connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}" ENCODING \'UTF8\''))
         made.append(name)
         return make_url(pg_admin).set(database=name).render_as_string(hide_password=False)
 
@@ -112,14 +112,17 @@ class Cli:
     """Run the command line in-process against one profile folder, capturing its output. With a
     `database_url`, its `init` puts the profile's data there (the PostgreSQL run of a module)."""
 
-    def __init__(self, data_dir: Path, capsys, database_url: str | None = None):
+    def __init__(self, data_dir: Path, capsys, database_url: str | None = None, make_database=None):
         self.data_dir = data_dir
         self.capsys = capsys
         self.database_url = database_url
+        self.make_database = make_database  # the PostgreSQL run: a database made at the first init
 
     def __call__(self, *args: str):
         self.capsys.readouterr()
         args = tuple(map(str, args))
+        if args[:1] == ("init",) and self.database_url is None and self.make_database is not None:
+            self.database_url = self.make_database()
         if args[:1] == ("init",) and self.database_url and "--database-url" not in args:
             args = (*args, "--database-url", self.database_url)
         code = cli_run(["--data-dir", str(self.data_dir), *args])
@@ -128,9 +131,13 @@ class Cli:
 
     def query(self, statement: str, **params) -> list[tuple]:
         """Rows of a SQL statement (`:name` parameters) on this profile's database, either engine."""
+        import json
+
         from sqlalchemy import create_engine, text
 
-        engine = create_engine(self.database_url or f"sqlite:///{self.data_dir / 'vstbpn.sqlite3'}")
+        settings = self.data_dir / "settings.json"
+        url = json.loads(settings.read_text(encoding="utf-8")).get("database_url") if settings.exists() else ""
+        engine = create_engine(url or f"sqlite:///{self.data_dir / 'vstbpn.sqlite3'}")
         try:
             with engine.begin() as connection:
                 result = connection.execute(text(statement), params)
@@ -146,7 +153,7 @@ def cli_factory(tmp_path, capsys, engine, request):
     databases = request.getfixturevalue("pg_database") if engine == "postgresql" else None
 
     def make(name: str) -> Cli:
-        return Cli(tmp_path / name, capsys, databases() if databases else None)
+        return Cli(tmp_path / name, capsys, make_database=databases)
 
     return make
 

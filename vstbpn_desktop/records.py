@@ -678,10 +678,17 @@ def _copy_many(connection, table, batch: list[dict]) -> None:
             return value.astimezone(UTC).replace(tzinfo=None)
         return value
 
+    from sqlalchemy.exc import DBAPIError
+
+    statement = f"COPY {table.name} ({quoted}) FROM STDIN"
     driver = connection.connection.driver_connection
-    with driver.cursor() as cursor, cursor.copy(f"COPY {table.name} ({quoted}) FROM STDIN") as copy:
-        for row in batch:
-            copy.write_row([plain(row[name]) for name in names])
+    errors = connection.dialect.loaded_dbapi.Error
+    try:
+        with driver.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in batch:
+                copy.write_row([plain(row[name]) for name in names])
+    except errors as exc:  # as SQLAlchemy raises it for an INSERT: IntegrityError for a duplicate id, …
+        raise DBAPIError.instance(statement, None, exc, errors) from exc
 
 
 def delete_period_data(connection, org_unit_code: str, period: Period) -> dict[str, int]:
