@@ -88,3 +88,33 @@ def test_the_window_takes_in_what_another_clerk_changed_but_never_over_typing(qt
     finally:
         mine.close()
         other.close()
+
+
+def test_check_data_on_a_server_checks_the_connection_and_the_schema(qtbot, tmp_path, pg_database, monkeypatch):
+    from conftest import shown_window
+
+    from ui.safety import backups
+
+    said = []
+    monkeypatch.setattr(backups, "show_info", lambda parent, title, text: said.append(("info", text)))
+    monkeypatch.setattr(backups, "show_refusal", lambda parent, title, text: said.append(("refused", text)))
+    url = pg_database()
+    profile = Profile.create(tmp_path / "clerk", "89", "Nguyễn Văn An", "mật khẩu đủ dài 2023", database_url=url)
+    try:
+        window = shown_window(qtbot, profile)
+        assert backups.check_data(window) == []
+        assert said[-1][0] == "info" and "kết nối tốt; lược đồ" in said[-1][1] and "khớp với ứng dụng" in said[-1][1]
+        from sqlalchemy import create_engine, text
+
+        engine = create_engine(url)
+        with engine.begin() as connection:
+            connection.execute(text("DROP INDEX ix_activity_date"))
+        engine.dispose()
+        assert backups.check_data(window)
+        assert (
+            said[-1][0] == "refused"
+            and "lược đồ khác với ứng dụng" in said[-1][1]
+            and "ix_activity_date" in said[-1][1]
+        )
+    finally:
+        profile.close()

@@ -988,12 +988,12 @@ due {day}</translation>
         <translation>Check data</translation>
     </message>
     <message>
-        <source>Kiểm tra chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ; cơ sở dữ liệu máy chủ do quản trị viên kiểm tra.</source>
-        <translation>The check applies only to the SQLite database in the profile folder; a server database is checked by its administrator.</translation>
-    </message>
-    <message>
         <source>Đang kiểm tra dữ liệu…</source>
         <translation>Checking data…</translation>
+    </message>
+    <message>
+        <source>{url}: kết nối tốt; lược đồ {version} khớp với ứng dụng.</source>
+        <translation>{url}: connected; schema {version} matches the app.</translation>
     </message>
     <message>
         <source>{path}: cơ sở dữ liệu bị hỏng ({problems}).
