@@ -40,9 +40,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from run import SECRET, activity_rows, log, timed, write_csv  # noqa: E402
+from run import FLOOR_COLUMNS, SECRET, activity_rows, floor_rows, log, timed, write_csv  # noqa: E402
 
-BEGIN, END = "<!-- server rows: bench/server.py -->", "<!-- /server rows -->"
+BEGIN, END = "<!-- server rows: bench/server.py -->", "<!-- /server rows -->"  # bench/run.py keeps them
 TREE = "an-giang-2025"
 PERIODS = ("2022H1", "2023H1")
 BIG_PERIOD = "2024H1"
@@ -267,40 +267,14 @@ class ServerBench:
             import psycopg
             from sqlalchemy.engine import make_url
 
-            stamp = datetime.now(UTC)
-            with zipfile.ZipFile(out) as archive:
-                lines = archive.read("activities.jsonl").decode("utf-8").splitlines()
             parsed = make_url(floor_url)
             with (
-                psycopg.connect(
-                    host=parsed.host, port=parsed.port, user=parsed.username, dbname=parsed.database
-                ) as connection,
-                connection.cursor() as cursor,
-                cursor.copy(
-                    "COPY activity (id, created_at, updated_at, author, org_unit_code, date, kind, title, sessions, "
-                    "participants, female_participants, place, notes, search_text) FROM STDIN"
-                ) as copy,
+                psycopg.connect(host=parsed.host, port=parsed.port, user=parsed.username, dbname=parsed.database) as db,
+                db.cursor() as cursor,
+                cursor.copy(f"COPY activity ({', '.join(FLOOR_COLUMNS)}) FROM STDIN") as copy,
             ):
-                for line in lines:
-                    r = json.loads(line)
-                    copy.write_row(
-                        (
-                            r["id"],
-                            stamp,
-                            stamp,
-                            "",
-                            self.big.org_unit_code,
-                            r["date"],
-                            r["kind"],
-                            r["title"],
-                            r["sessions"],
-                            r["participants"],
-                            r["female_participants"],
-                            r["place"],
-                            r["notes"],
-                            "",
-                        )
-                    )
+                for row in floor_rows(out, self.big.org_unit_code, datetime.now(UTC)):
+                    copy.write_row(row)
 
         _, floor_seconds = timed(floor)
         province = Profile.open(self.clerks[0])

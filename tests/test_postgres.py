@@ -234,6 +234,16 @@ def sender(cli_of, tmp_path, province: Cli, code: str) -> Cli:
     return district
 
 
+def two_senders(province: Cli, capsys, tmp_path) -> tuple[dict[str, Cli], dict[str, Path]]:
+    """Districts 883 and 884 enrolled at the province, each with its 2023H1 bundle exported."""
+    districts, bundles = {}, {}
+    for code in ("883", "884"):
+        districts[code] = sender(lambda name: Cli(tmp_path / name, capsys), tmp_path, province, code)
+        bundles[code] = tmp_path / f"{code}.vstb"
+        ok(districts[code], "bundle", "export", "--period", "2023H1", "--out", bundles[code])
+    return districts, bundles
+
+
 def start_import(data_dir: Path, bundle: Path) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "main.py", "--data-dir", str(data_dir), "bundle", "import", str(bundle)],
@@ -260,15 +270,7 @@ def test_two_clerks_import_different_units_and_the_same_bundle_at_the_same_momen
     ok(province, "init", "--org-unit", "89")
     second = server_cli("clerk-2", province.database_url)
     ok(second, "init", "--org-unit", "89")
-
-    def local(name):
-        return Cli(tmp_path / name, capsys)
-
-    bundles, districts = {}, {}
-    for code in ("883", "884"):
-        districts[code] = sender(local, tmp_path, province, code)
-        bundles[code] = tmp_path / f"{code}.vstb"
-        ok(districts[code], "bundle", "export", "--period", "2023H1", "--out", bundles[code])
+    _, bundles = two_senders(province, capsys, tmp_path)
     # Two clerks, two PCs (two profile folders), one database: each imports a different district and
     # then the other's, all four at once.
     runs = [
@@ -314,15 +316,7 @@ def test_the_ledger_lock_is_per_sender(server_cli, capsys, tmp_path):
 
     province = server_cli("province")
     ok(province, "init", "--org-unit", "89")
-
-    def local(name):
-        return Cli(tmp_path / name, capsys)
-
-    bundles, districts = {}, {}
-    for code in ("883", "884"):
-        districts[code] = sender(local, tmp_path, province, code)
-        bundles[code] = tmp_path / f"{code}.vstb"
-        ok(districts[code], "bundle", "export", "--period", "2023H1", "--out", bundles[code])
+    districts, bundles = two_senders(province, capsys, tmp_path)
     profile = Profile.open(province.data_dir)
     holder = create_engine(province.database_url)
     try:
