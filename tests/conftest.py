@@ -103,7 +103,7 @@ def engine(request) -> str:
     name = getattr(request, "param", "sqlite")
     if name == "postgresql":
         if request.node.get_closest_marker("sqlite_only"):
-            pytest.skip("works on the SQLite file itself (sqlite_only)")
+            pytest.skip("SQLite only (sqlite_only): the test reads SQLite's own file or query plan")
         request.getfixturevalue("pg_admin")
     return name
 

@@ -275,10 +275,17 @@ def test_a_reused_code_binds_to_the_tree_asked_for_or_the_current_one(cli_factor
     assert json.loads(old("info", "--json")[1])["org_unit"] == "30313"
     from vstbpn_desktop.profile import Profile
 
-    assert Profile.open(old.data_dir).org_unit_tree == "an-giang-2023"
+    def tree_of(cli) -> str:
+        profile = Profile.open(cli.data_dir)
+        try:
+            return profile.org_unit_tree
+        finally:
+            profile.close()
+
+    assert tree_of(old) == "an-giang-2023"
     new = cli_factory("new")
     assert new("init", "--org-unit", "30313")[0] == 0
-    assert Profile.open(new.data_dir).org_unit_tree == "an-giang-2025"
+    assert tree_of(new) == "an-giang-2025"
     code, _, err = cli_factory("bad")("init", "--org-unit", "883", "--tree", "an-giang-2025")
     assert code == 1 and "an-giang-2025" in err
 

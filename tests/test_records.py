@@ -101,6 +101,7 @@ def test_periods_with_data_finds_each_half_year_holding_a_record_and_skips_the_g
     assert periods_with_data(district.engine, "884") == []
 
 
+@pytest.mark.sqlite_only  # SQLite's query plan (EXPLAIN QUERY PLAN)
 def test_counting_a_period_and_its_search_reads_only_the_activity_index(district):
     """The list's counts and totals at 100.000 activities: no row of the table is read one by one."""
     from sqlalchemy import event

@@ -139,15 +139,10 @@ class Profile:
                 "{data_dir}: không ghi được vào thư mục hồ sơ ({error})", data_dir=data_dir, error=exc.strerror
             ) from exc
         settings = Settings.load(data_dir) if (data_dir / "settings.json").exists() else Settings()
-        if settings.database_url:
-            raise Refused(
-                "{data_dir}: thư mục này đã là hồ sơ dùng cơ sở dữ liệu {url}; dùng --data-dir khác",
-                data_dir=data_dir,
-                url=shown(settings.database_url),
-            )
         profile = cls(data_dir, settings)
-        if server is None and profile.database_path.exists():
+        if settings.database_url or profile.database_path.exists():  # a profile already: its unit named
             existing = cls.open(data_dir)
+            existing.close()
             raise Refused(
                 "{data_dir}: đã có hồ sơ của đơn vị {org_unit_code}; dùng --data-dir khác cho đơn vị khác",
                 data_dir=data_dir,
