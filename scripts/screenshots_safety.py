@@ -29,8 +29,8 @@ def main(argv: list[str]) -> int:
     from vstbpn_desktop.profile import Profile
     from vstbpn_desktop.records import Scope, activity_page, update_activity
     from vstbpn_desktop.safety import backup as core
-    from vstbpn_desktop.safety.integrity import StartupState
     from vstbpn_desktop.safety.locking import submit
+    from vstbpn_desktop.safety.startup import StartupState
 
     output = Path(argv[0]) if argv else ROOT / "docs" / "screenshots"
     output.mkdir(parents=True, exist_ok=True)

@@ -13,6 +13,7 @@ from sqlalchemy import select, text
 from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, indicators
 from vstbpn_desktop.dataio import import_file
 from vstbpn_desktop.dataio.columns import GUIDE_SHEET, TABLES
+from vstbpn_desktop.dataio.importer import TICK
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import Profile
@@ -223,7 +224,9 @@ def test_progress_and_cancel(seeded, tmp_path):
     assert dump(seeded) == before
     seen = []
     result = import_file(seeded, path, progress=lambda done, total: seen.append((done, total)))
-    assert seen == [(1000, 2500), (2000, 2500), (2500, 2500)]
+    # Every TICK rows as they are checked (the window's worker gives way there), once more when written.
+    assert seen == [(done, 2500) for done in range(TICK, 2501, TICK)] + [(2500, 2500)]
+    assert TICK <= 250
     assert result.added["activities"] == 2500
 
 

@@ -261,9 +261,7 @@ def test_every_text_of_the_english_window_is_english(qtbot, province, language):
         window.show_page(key)
     # Data, not the window's words: org-unit names (the profile's and every child's), the officer,
     # and the language names of the settings' choice.
-    from vstbpn_desktop.summary import units_below
-
-    units = [province.org_unit(code).name for code in units_below(province, province.org_unit_code)]
+    units = [province.org_unit(code).name for code in province.units_below()]
     data = [province.org_unit().name, province.author, *units]
     texts = shown_texts(window) + [("statusBar", status), ("menu", window.menuBar().actions()[0].text())]
     left = [

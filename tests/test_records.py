@@ -101,6 +101,21 @@ def test_periods_with_data_finds_each_half_year_holding_a_record_and_skips_the_g
     assert periods_with_data(district.engine, "884") == []
 
 
+def test_records_held_says_whether_a_period_holds_activities_and_documents(district):
+    """The checklist before sending asks this of a period that may hold 100.000: a probe, not a count."""
+    from vstbpn_desktop.records import records_held
+
+    add_activity(
+        district.engine,
+        Scope("883", H1),
+        {"date": "2023-06-30", "kind": "training", "title": "Tập huấn", "participants": 10, "female_participants": 5},
+        "Trần Thị Lan",
+    )
+    assert records_held(district.engine, "883", H1) == {"activities": True, "documents": False}
+    assert records_held(district.engine, "883", Period.parse("2023H2")) == {"activities": False, "documents": False}
+    assert records_held(district.engine, "884", H1) == {"activities": False, "documents": False}
+
+
 @pytest.mark.sqlite_only  # SQLite's query plan (EXPLAIN QUERY PLAN)
 def test_counting_a_period_and_its_search_reads_only_the_activity_index(district):
     """The list's counts and totals at 100.000 activities: no row of the table is read one by one."""

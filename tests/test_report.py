@@ -18,7 +18,6 @@ from vstbpn_desktop.records import Scope, add_activity, insert_clean
 from vstbpn_desktop.reports.content import build_report
 from vstbpn_desktop.reports.fonts import missing_letters, register_fonts, vietnamese_letters
 from vstbpn_desktop.storage.models import BundleLedger, new_id
-from vstbpn_desktop.summary import units_below
 
 H1 = Period(2023, 1)
 
@@ -307,4 +306,4 @@ def test_annual_and_second_half_reports(district, tmp_path):
     ):
         report = write_report(district, "pdf", period, tmp_path / f"{period.code}.pdf")
         assert any(p.text.startswith("III. " + heading) for p in report.body)
-    assert units_below(district, "883")[0] == "883"
+    assert district.units_below("883")[0] == "883"

@@ -16,7 +16,8 @@ from vstbpn_desktop.safety.backup import (
     list_backups,
     rotate,
 )
-from vstbpn_desktop.safety.integrity import check_file, startup_check
+from vstbpn_desktop.safety.integrity import check_file
+from vstbpn_desktop.safety.startup import startup_check
 
 H1 = Period(2023, 1)
 FIXTURE = Path(__file__).parent / "fixtures" / "db" / "schema-0001.sqlite3"

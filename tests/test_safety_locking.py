@@ -2,6 +2,7 @@
 
 import pytest
 
+from vstbpn_desktop.domain.locks import ensure_bulk_editable
 from vstbpn_desktop.domain.validation import validate_activity
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.periods import Period
@@ -15,7 +16,7 @@ from vstbpn_desktop.records import (
     update_document,
 )
 from vstbpn_desktop.safety import audit
-from vstbpn_desktop.safety.locking import ensure_bulk_editable, lock_state
+from vstbpn_desktop.safety.locking import lock_state
 from vstbpn_desktop.storage.database import session_scope
 from vstbpn_desktop.storage.models import Activity, Document
 

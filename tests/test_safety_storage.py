@@ -15,7 +15,8 @@ import pytest
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.records import Scope, count_activities
 from vstbpn_desktop.safety.backup import list_backups
-from vstbpn_desktop.safety.integrity import check_file, startup_check, storage_warning
+from vstbpn_desktop.safety.integrity import check_file, storage_warning
+from vstbpn_desktop.safety.startup import startup_check
 
 ROOT = Path(__file__).resolve().parent.parent
 H1 = Period(2023, 1)

@@ -121,6 +121,10 @@ def test_hundred_thousand_activities_load_lazily(qtbot, district):
     assert model.cached_rows == model.PAGE_SIZE  # the first page is read with the count, nothing more
     assert model.index(0, model.DATE).data() == "01/01/2023"
     assert model.cached_rows == model.PAGE_SIZE
+    # The roles a paint asks for that a record table does not answer read no page.
+    for role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ForegroundRole):
+        assert model.index(50_000, model.TITLE).data(role) is None
+    assert model.cached_rows == model.PAGE_SIZE
     assert model.index(99_999, model.PARTICIPANTS).data() == "30"
     for row in range(0, model.PAGE_SIZE * (model.MAX_PAGES + 4), model.PAGE_SIZE):
         model.index(row, model.TITLE).data()

@@ -281,7 +281,7 @@ def test_startup_read_only_refuses_a_file_too_damaged_to_read_and_names_the_rest
 
 
 def test_a_damaged_database_opened_read_only_shows_the_banner_and_is_not_backed_up(qtbot, district):
-    from vstbpn_desktop.safety.integrity import StartupState
+    from vstbpn_desktop.safety.startup import StartupState
 
     opened = ui.safety.startup.Opened(
         district,

@@ -141,23 +141,49 @@ def test_a_failing_task_gives_the_cursor_and_the_collector_back(qtbot):
     assert gc.isenabled() and QApplication.overrideCursor() is None
 
 
-def test_the_worker_hands_the_lock_to_the_window_every_so_often(monkeypatch):
-    """Task.progress and Task.cancelled pause the worker a moment (so the GUI thread takes Python's
-    lock) once YIELD_S has passed since the last pause, and not at every call."""
+def test_the_worker_waits_for_the_window_only_when_it_has_missed_its_beat(monkeypatch):
+    """Task.progress and Task.cancelled wait for the GUI thread's next beat (so it takes Python's
+    lock) once STARVED_S has passed since its last one, and not at every call; a task nobody
+    beats for (no window) never waits."""
     from ui.common import worker
 
     clock = [100.0]
-    pauses = []
+    waits = []
     monkeypatch.setattr(worker.time, "monotonic", lambda: clock[0])
-    monkeypatch.setattr(worker.time, "sleep", pauses.append)
+    alone = worker.Task()
+    clock[0] += worker.STARVED_S * 10
+    alone.progress(1, 10)
+    assert alone.cancelled() is False
     task = worker.Task()
+    monkeypatch.setattr(task._gui_turn, "wait", waits.append)
+    task.beat()
     task.progress(1, 10)
     task.cancelled()
-    assert pauses == []
-    clock[0] += worker.YIELD_S * 1.5
+    assert waits == []
+    clock[0] += worker.STARVED_S * 1.5
     task.progress(2, 10)
-    assert pauses == [worker.YIELD_PAUSE_S]
+    assert waits == [worker.GIVE_WAY_MAX_S]
+    task.beat()  # the GUI thread ran: no more waiting until it misses its beat again
     task.cancelled()
-    assert len(pauses) == 1
-    clock[0] += worker.YIELD_S * 1.5
-    assert task.cancelled() is False and len(pauses) == 2
+    assert len(waits) == 1
+    clock[0] += worker.STARVED_S * 1.5
+    assert task.cancelled() is False and len(waits) == 2
+    assert task.done == 2
+
+
+def test_the_window_beats_while_a_task_runs(qtbot):
+    """run_task's beat timer keeps telling the worker that the GUI thread runs Python: a worker that
+    watches the beat sees it move while it works, without ever calling the GUI itself."""
+    from ui.common import worker
+
+    def work(task):
+        first = task.gui_seen
+        pause = threading.Event()
+        for _ in range(2000):  # gives up after about 10 s: the assertion below then fails
+            if task.gui_seen != first:
+                break
+            pause.wait(0.005)
+        return first, task.gui_seen
+
+    first, later = worker.run_task(None, "Thử", work)
+    assert first is not None and later > first

@@ -105,7 +105,7 @@ def start_check(data_dir: Path):
     Returns a future; its result() is the StartupState (or the check's exception)."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from vstbpn_desktop.safety.integrity import startup_check
+    from vstbpn_desktop.safety.startup import startup_check
 
     pool = ThreadPoolExecutor(1, thread_name_prefix="startup-check")
     future = pool.submit(startup_check, data_dir)

@@ -15,20 +15,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import Message, WithMessage
+from .files import DATABASE_FILE, KEYS_DIR, SETTINGS_FILE, is_profile_folder
 
 
 class OutputError(WithMessage, RuntimeError):
     """The output path cannot be written; the message names it."""
-
-
-# A profile folder is known by these files (settings.py's names; not imported: settings imports us).
-DATABASE_FILE = "vstbpn.sqlite3"
-SETTINGS_FILE = "settings.json"
-KEYS_DIR = "keys"
-
-
-def is_profile_folder(folder: Path) -> bool:
-    return (folder / DATABASE_FILE).exists() or (folder / SETTINGS_FILE).is_file()
 
 
 def refuse_profile_path(target: Path) -> None:
@@ -111,7 +102,7 @@ def claim(handle: int) -> int | None:
     `remove_leftovers` then knows it is in use and leaves it. On Windows it is closed at once (a
     file may not be renamed while open there; an open file cannot be deleted anyway)."""
     if os.name == "posix":
-        import fcntl
+        import fcntl  # POSIX only: Windows has no fcntl
 
         fcntl.flock(handle, fcntl.LOCK_EX)
         return handle
@@ -134,7 +125,7 @@ def remove_leftovers(folder: Path, pattern: str) -> list[Path]:
             continue
         try:
             if os.name == "posix":
-                import fcntl
+                import fcntl  # POSIX only: Windows has no fcntl
 
                 handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
                 try:

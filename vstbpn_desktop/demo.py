@@ -243,7 +243,7 @@ def _media(period: Period, months: list[int], channel: str) -> list[dict]:
 def load_demo(profile: Profile) -> dict[str, int]:
     """Load the sample data into an empty profile; refuse if it already holds records.
 
-    The figures are typed as whole-area figures (coverage "area", domain/figures.py): the sample's
+    The figures are typed as whole-area figures (coverage "area", figures.py): the sample's
     2.302 leaders are "các cấp", the whole province, so a district's bundle imported later stands
     beside them for checking and is never added to them."""
     code = profile.org_unit_code

@@ -1,12 +1,21 @@
 """What a file the officer names for reading must be (a bundle, a table file, a key, a backup),
 and what a profile's database file must be: said before it is opened, so a FIFO or a device
-never makes a command wait, and a folder or an empty file is called what it is."""
+never makes a command wait, and a folder or an empty file is called what it is. Also the names
+in a profile folder, and how one is known."""
 
 import os
 import stat
 from pathlib import Path
 
 from .errors import Message
+
+DATABASE_FILE = "vstbpn.sqlite3"
+SETTINGS_FILE = "settings.json"
+KEYS_DIR = "keys"
+
+
+def is_profile_folder(folder: Path) -> bool:
+    return (folder / DATABASE_FILE).exists() or (folder / SETTINGS_FILE).is_file()
 
 
 def not_a_file(path: Path) -> Message | None:

@@ -3,6 +3,7 @@
 import json
 import shutil
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import delete, insert
@@ -11,12 +12,17 @@ from sqlalchemy.exc import DatabaseError
 from sqlmodel import select
 
 from . import __version__
+from .bundle import kept
+from .bundle.keys import init_profile_key
 from .catalogue import indicators
 from .catalogue.org_units import read_tree, shipped_trees
 from .errors import Refused
-from .files import database_problem
+from .files import DATABASE_FILE, database_problem
+from .safety.audit import install as install_audit
 from .safety.audit import set_actor
-from .settings import DATABASE_FILE, Settings, profile_exists
+from .safety.backup import before, remove_restore_leftovers
+from .safety.integrity import check_file
+from .settings import Settings, profile_exists
 from .storage.database import (
     SchemaTooNew,
     current_revision,
@@ -63,12 +69,9 @@ class Profile:
             problem = database_problem(profile.database_path, data_dir)
             if problem is not None:
                 raise Refused("{database_path}: {problem}", database_path=profile.database_path, problem=problem)
-            from .safety.backup import remove_restore_leftovers
 
             remove_restore_leftovers(profile)  # full database copies a killed restore or backup left
         if verify and not settings.database_url:
-            from .safety.integrity import check_file
-
             problems = check_file(profile.database_path, quick=True)
             if problems:
                 raise Refused(
@@ -270,10 +273,17 @@ class Profile:
             )
             s.recipients = f"{above};\nThành viên Ban;\nLưu: VT."
 
+    # -- what a restore keeps (safety/backup.py calls these: bundle/kept.py is a layer above it) ------
+
+    def remember_kept(self, live: Path | None = None) -> kept.Held:
+        """From the SQLite file `live`, or from the shared server database before pg_restore."""
+        return kept.remember_engine(self.engine) if self.settings.database_url else kept.remember(live)
+
+    def reapply_kept(self, held: kept.Held) -> dict:
+        return kept.reapply(self, held)
+
     def _migrate(self) -> None:
         if current_revision(self.engine) is not None:
-            from .safety.backup import before
-
             before(self, "migration")
         upgrade_to_head(self.engine)
 
@@ -290,6 +300,7 @@ class Profile:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
+            install_audit()  # the audit trail and the lock check on every ORM session of the process
             self._engine = make_engine(self.database_url)
         return self._engine
 
@@ -350,6 +361,28 @@ class Profile:
                     .order_by(OrgUnit.code)
                 ).all()
             )
+
+    def unit_tree(self, code: str | None = None) -> dict[str, list[str]]:
+        """Each unit from `code` (the profile's unit by default) down, the unit first, with its children's codes.
+        One query for the whole tree (a province's 102 communes were 103 round trips to a server)."""
+        below: dict[str, list[str]] = {}
+        with session_scope(self.engine) as session:
+            for child, parent in session.exec(
+                select(OrgUnit.code, OrgUnit.parent_code)
+                .where(OrgUnit.tree == self.org_unit_tree)
+                .order_by(OrgUnit.code)
+            ):
+                below.setdefault(parent, []).append(child)
+        tree, frontier = {}, [code or self.org_unit_code]
+        while frontier:
+            unit = frontier.pop()
+            tree[unit] = below.get(unit, [])
+            frontier.extend(tree[unit])
+        return tree
+
+    def units_below(self, code: str | None = None) -> list[str]:
+        """The unit (the profile's by default) and every unit below it, the unit first."""
+        return list(self.unit_tree(code))
 
     # -- catalogues ----------------------------------------------------------------------
 
@@ -430,18 +463,12 @@ class Profile:
 
 def creation_hooks():
     """What else a new profile gets, owned by other areas: its signing key (bundle/keys.py)."""
-    try:
-        from .bundle.keys import init_profile_key
-    except ImportError:
-        return []
     return [init_profile_key]
 
 
 def choose_unit(units: list[OrgUnit], tree: str | None) -> OrgUnit | None:
     """GSO codes were reused by the 2025 reform: a code may name a unit in two trees.
     The tree asked for wins; otherwise the unit that is valid today."""
-    from datetime import date
-
     if tree:
         return next((u for u in units if u.tree == tree), None)
     today = date.today()

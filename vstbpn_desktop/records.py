@@ -3,11 +3,14 @@ and bundles all use, so every record passes the same validation.
 """
 
 from dataclasses import dataclass
-from datetime import UTC, date
+from datetime import UTC, date, datetime
 
-from sqlalchemy import and_, func, or_, tuple_
+from sqlalchemy import and_, func, insert, or_, tuple_
+from sqlalchemy import delete as sa_delete
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import select
 
 from .catalogue import indicators
@@ -20,9 +23,9 @@ from .domain.validation import (
     validate_narrative,
 )
 from .errors import Message, Refused
-from .periods import Period
+from .periods import Period, half_years, period_for
 from .storage.database import session_scope
-from .storage.models import Activity, Document, IndicatorValue, Narrative, ReportingPeriod, now
+from .storage.models import Activity, Document, IndicatorValue, Narrative, ReportingPeriod, new_id, now
 from .text import fold, nfc
 
 
@@ -59,8 +62,6 @@ def period_lock(engine: Engine, period: Period) -> ReportingPeriod | None:
 
 
 def ensure_editable(engine: Engine, day_or_period: Period | date) -> None:
-    from .periods import period_for
-
     period = day_or_period if isinstance(day_or_period, Period) else period_for(day_or_period)
     lock = period_lock(engine, period)
     if lock is not None:
@@ -458,11 +459,6 @@ def apply_changes(engine: Engine, changes: list[Change]) -> None:
 def restoring(engine: Engine, event: dict) -> Change:
     """The change that puts back what one audited event changed (Lịch sử thay đổi → Khôi phục giá trị
     này): the fields an update changed, a deleted record whole, an inserted one removed."""
-    from datetime import datetime
-
-    from sqlalchemy import inspect as sa_inspect
-
-    from .periods import period_for
 
     table = event["table_name"]
     if table not in CHANGE_TABLES or event["action"] not in ("insert", "update", "delete"):
@@ -555,6 +551,22 @@ def record_counts(engine: Engine, org_unit_codes: list[str], period: Period) -> 
         }
 
 
+def records_held(engine: Engine, org_unit_code: str, period: Period) -> dict[str, bool]:
+    """Whether the unit holds any activity and any document dated in the period: one index probe
+    each, not a count of a period that may hold 100.000 (the checklist before sending asks this)."""
+    with engine.connect() as connection:
+        return {
+            "activities": _holds(connection, Activity.__table__, org_unit_code, period),
+            "documents": _holds(connection, Document.__table__, org_unit_code, period),
+        }
+
+
+def _holds(connection, table, org_unit_code: str, period: Period) -> bool:
+    dated = table.c.date.between(period.start, period.end)
+    probe = sa_select(table.c.date).where(table.c.org_unit_code == org_unit_code, dated).limit(1)
+    return connection.execute(probe).first() is not None
+
+
 # -- bulk paths: table files and bundles ----------------------------------------------------
 
 INSERT_CHUNK = 20_000
@@ -579,10 +591,6 @@ def insert_clean(
     `narratives` (period_code, section, text).
     Indicator values and narratives replace any held for the same unit, period and code/section.
     """
-    from sqlalchemy import delete as sa_delete
-    from sqlalchemy import insert
-
-    from .storage.models import new_id
 
     stamp = stamp or now()
     common = {"org_unit_code": org_unit_code, "author": author, "created_at": stamp, "updated_at": stamp}
@@ -628,8 +636,6 @@ def _insert_many(connection, table, batch: list[dict], common: dict) -> None:
     dialect's own bind processors (the stored values are the same), the shared stamp converted once:
     SQLAlchemy's per-row parameter handling was a third of importing 100,000 activities (bench/NOTES.md).
     On PostgreSQL the rows go through COPY on the transaction's own connection (`_copy_many`)."""
-    from sqlalchemy import insert
-
     keys = batch[0].keys()
     if any(row.keys() != keys for row in batch) or connection.dialect.name not in ("sqlite", "postgresql"):
         connection.execute(insert(table), batch)
@@ -668,8 +674,6 @@ def _copy_many(connection, table, batch: list[dict]) -> None:
     """COPY … FROM STDIN of the rows (psycopg adapts each value as for an INSERT), inside the caller's
     transaction. A stored time is UTC without its zone, as SQLAlchemy writes it on SQLite (and as the
     engine's session time zone, UTC, makes an INSERT write it)."""
-    from datetime import datetime
-
     names = list(batch[0].keys())
     quoted = ", ".join(connection.dialect.identifier_preparer.quote(name) for name in names)
 
@@ -677,8 +681,6 @@ def _copy_many(connection, table, batch: list[dict]) -> None:
         if isinstance(value, datetime) and value.tzinfo is not None:
             return value.astimezone(UTC).replace(tzinfo=None)
         return value
-
-    from sqlalchemy.exc import DBAPIError
 
     statement = f"COPY {table.name} ({quoted}) FROM STDIN"
     driver = connection.connection.driver_connection
@@ -693,8 +695,6 @@ def _copy_many(connection, table, batch: list[dict]) -> None:
 
 def delete_period_data(connection, org_unit_code: str, period: Period) -> dict[str, int]:
     """Remove everything a unit holds for a period (a bundle's snapshot replaces it whole)."""
-    from sqlalchemy import delete as sa_delete
-
     result = {}
     for name, table in (("activities", Activity.__table__), ("documents", Document.__table__)):
         result[name] = connection.execute(
@@ -711,8 +711,6 @@ def delete_period_data(connection, org_unit_code: str, period: Period) -> dict[s
 
 def periods_with_data(engine: Engine, org_unit_code: str) -> list[Period]:
     """The half-years (and years with values of their own) for which the unit holds any record."""
-    from .periods import half_years
-
     found: set[Period] = set()
     with engine.connect() as connection:
         for table in (Activity.__table__, Document.__table__):
@@ -724,10 +722,7 @@ def periods_with_data(engine: Engine, org_unit_code: str) -> list[Period]:
                 continue
             # One index probe per half-year between the first and the last date, not a read of every date
             # (the window asks this at every start; a unit may hold 100.000 activities).
-            for period in half_years(first, last):
-                probe = sa_select(table.c.date).where(mine, table.c.date.between(period.start, period.end)).limit(1)
-                if connection.execute(probe).first() is not None:
-                    found.add(period)
+            found |= {period for period in half_years(first, last) if _holds(connection, table, org_unit_code, period)}
         for table in (IndicatorValue.__table__, Narrative.__table__):
             query = sa_select(table.c.period).where(table.c.org_unit_code == org_unit_code).distinct()
             found |= {Period.parse(code) for (code,) in connection.execute(query)}

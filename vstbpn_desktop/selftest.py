@@ -12,6 +12,16 @@ import tempfile
 import time
 from pathlib import Path
 
+from reportlab.pdfgen.canvas import Canvas
+
+from .bundle import keys, trust
+from .bundle.export import export_bundle
+from .bundle.importer import import_bundle, verify_bundle
+from .demo import load_demo
+from .periods import Period
+from .profile import Profile
+from .reports.fonts import register_fonts
+
 
 def _step(name: str, action) -> None:
     started = time.perf_counter()
@@ -21,9 +31,6 @@ def _step(name: str, action) -> None:
 
 
 def run(with_qt: bool = True) -> int:
-    from .demo import load_demo
-    from .periods import Period
-    from .profile import Profile
 
     period = Period.parse("2023H1")
     passphrase = secrets.token_urlsafe(16)
@@ -38,9 +45,6 @@ def run(with_qt: bool = True) -> int:
             return f"{counts['activities']} hoạt động mẫu"
 
         def pdf():
-            from reportlab.pdfgen.canvas import Canvas
-
-            from .reports.fonts import register_fonts
 
             fonts = register_fonts()
             out = root / "mot-trang.pdf"
@@ -54,9 +58,6 @@ def run(with_qt: bool = True) -> int:
             return f"{len(data)} byte, phông {fonts.family}"
 
         def bundle():
-            from .bundle import keys, trust
-            from .bundle.export import export_bundle
-            from .bundle.importer import import_bundle, verify_bundle
 
             district, province = state["district"], state["province"]
             public = root / "883.pub.json"
@@ -70,6 +71,7 @@ def run(with_qt: bool = True) -> int:
 
         def qt():
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+            # the self-test's one Qt import: can this build start Qt (contract core-no-qt)
             from PySide6.QtWidgets import QApplication, QMainWindow
 
             app = QApplication.instance() or QApplication(sys.argv[:1])

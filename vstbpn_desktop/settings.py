@@ -5,8 +5,9 @@ import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-from .atomic import DATABASE_FILE, SETTINGS_FILE, write_atomic  # noqa: F401 (imported from here by the rest)
+from .atomic import write_atomic
 from .errors import Reason
+from .files import DATABASE_FILE, SETTINGS_FILE
 from .text import clean_text
 
 LANGUAGES = ("vi", "en")
@@ -109,7 +110,7 @@ def default_data_dir() -> Path:
     env = os.environ.get("VSTBPN_DATA_DIR")
     if env:
         return Path(env)
-    from platformdirs import user_data_dir
+    from platformdirs import user_data_dir  # lazy: platformdirs only when VSTBPN_DATA_DIR is not set
 
     return Path(user_data_dir("VSTBPN Desktop", "VSTBPN", roaming=False))
 
@@ -118,5 +119,5 @@ def profile_exists(data_dir: Path) -> bool:
     """A profile lives in `data_dir` (its SQLite file, or settings naming a server database).
     Here, not in profile.py, so the window can ask before importing the ORM."""
     return (Path(data_dir) / DATABASE_FILE).exists() or (
-        Path(data_dir, "settings.json").exists() and bool(Settings.load(Path(data_dir)).database_url)
+        Path(data_dir, SETTINGS_FILE).exists() and bool(Settings.load(Path(data_dir)).database_url)
     )

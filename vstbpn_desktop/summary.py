@@ -1,9 +1,14 @@
 """`summary`: a unit's consolidated figures for a period, and which children have reported."""
 
-from .domain.figures import compute
+from sqlmodel import select
+
+from .bundle.ledger import received
 from .errors import Refused
+from .figures import compute
 from .periods import Period
 from .profile import Profile
+from .storage.database import session_scope
+from .storage.models import TrustedKey
 
 
 def reported_children(profile: Profile, unit_code: str, period: Period) -> tuple[list[str], list[str]]:
@@ -12,8 +17,6 @@ def reported_children(profile: Profile, unit_code: str, period: Period) -> tuple
     Data typed in for a child at the parent does not count: a child has reported when its signed
     bundle has been imported (bundle/importer.py).
     """
-    from .bundle.status import received
-
     held = received(profile, period)
     reported, missing = [], []
     for child in profile.children(unit_code):
@@ -23,10 +26,6 @@ def reported_children(profile: Profile, unit_code: str, period: Period) -> tuple
 
 def enrolled_children(profile: Profile, unit_code: str) -> list[str]:
     """Children with a key in the trust register (even revoked since): the units expected to send bundles."""
-    from sqlmodel import select
-
-    from .storage.database import session_scope
-    from .storage.models import TrustedKey
 
     children = [child.code for child in profile.children(unit_code)]
     with session_scope(profile.engine) as session:
@@ -34,23 +33,9 @@ def enrolled_children(profile: Profile, unit_code: str) -> list[str]:
     return [code for code in children if code in held]
 
 
-def units_below(profile: Profile, unit_code: str) -> list[str]:
-    return list(unit_tree(profile, unit_code))
-
-
-def unit_tree(profile: Profile, unit_code: str) -> dict[str, list[str]]:
-    """Each unit from `unit_code` down (the unit first) with its children's codes."""
-    tree, frontier = {}, [unit_code]
-    while frontier:
-        code = frontier.pop()
-        tree[code] = [child.code for child in profile.children(code)]
-        frontier.extend(tree[code])
-    return tree
-
-
 def unit_figures(profile: Profile, unit_code: str, period: Period, only=None):
-    """The unit's figures consolidated over its tree by what each value covers (domain/figures.py)."""
-    tree = unit_tree(profile, unit_code)
+    """The unit's figures consolidated over its tree by what each value covers (figures.py)."""
+    tree = profile.unit_tree(unit_code)
     return compute(profile.engine, unit_code, list(tree), period, tree=tree, only=only)
 
 

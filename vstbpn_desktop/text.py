@@ -14,7 +14,7 @@ def nfc(value: str | None) -> str | None:
     return unicodedata.normalize("NFC", value).strip()
 
 
-# The one text rule (lead's decision 2, issue 13.3): what may be stored in any text field. Line
+# The one text rule: what may be stored in any text field. Line
 # breaks people type ("\r\n", "\r", Word's Shift+Enter "\v", "\f") become "\n" and a tab stays;
 # every other C0 control, DEL, the C1 controls, lone surrogates and U+FFFE/U+FFFF are refused, so
 # nothing stored can break a Word/Excel report (XML) or a terminal.

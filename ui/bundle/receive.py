@@ -109,7 +109,7 @@ def outcome_text(entry: Entry) -> str:
     if entry.state == "refused":
         return tr("Từ chối: {reason}").format(reason=entry.reason)
     if entry.state == "already":
-        from vstbpn_desktop.bundle.importer import local_date
+        from vstbpn_desktop.timestamps import local_date
 
         held = entry.result or entry.preview
         return tr("Đã nhận ngày {day}; không thay đổi gì").format(day=local_date(held.received_at))

@@ -115,12 +115,12 @@ def checklist(window) -> list[Check]:
                     ),
                 )
             )
-    counts = records.record_counts(engine, [scope.org_unit_code], scope.period)
+    held = records.records_held(engine, scope.org_unit_code, scope.period)
     values = records.indicator_values(engine, scope)
     sections = {i.code: i.section for i in indicators().values()}
     figures = {
-        "documents": counts["documents"] > 0,
-        "communication": counts["activities"] > 0,
+        "documents": held["documents"],
+        "communication": held["activities"],
         "female_cadres": any(sections.get(code) == "female_cadres" for code in values),
         "violence": any(sections.get(code) == "violence" for code in values),
     }

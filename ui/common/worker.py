@@ -20,8 +20,12 @@ from vstbpn_desktop.errors import Cancelled
 
 T = TypeVar("T")
 POLL_MS = 50
-YIELD_S = 0.02
-YIELD_PAUSE_S = 0.001
+# The GUI thread's beat while a task runs: a timer slot that tells the worker the window has just
+# run Python. A worker that finds the last beat older than STARVED_S waits for the next one (at
+# most GIVE_WAY_MAX_S) at its next progress()/cancelled() call.
+BEAT_MS = 10
+STARVED_S = 0.03
+GIVE_WAY_MAX_S = 0.1
 # The busy cursor shows at once; the progress dialog only when the work lasts past this.
 DIALOG_AFTER_MS = 1000
 
@@ -41,12 +45,15 @@ class Task:
     """State shared between the worker thread and the GUI thread.
 
     Every progress() or cancelled() call of the core also hands Python's lock (the GIL) to the GUI
-    thread if the worker has held on to it for YIELD_S: a worker that keeps releasing and re-taking
-    the lock around short C calls (SQLite steps, zlib) can otherwise keep the GUI thread waiting for
-    hundreds of milliseconds, and the window stops repainting."""
+    thread when the GUI thread has not run Python for STARVED_S: a worker that keeps releasing and
+    re-taking the lock around short C calls (SQLite steps, zlib) wins it back before the waiting GUI
+    thread is scheduled, for hundreds of milliseconds on a busy machine, and the window stops
+    repainting. A fixed short sleep was not enough under load (the GUI thread was not scheduled in
+    time); the worker now waits for the GUI thread's own beat (`beat()`, a timer of run_task)."""
 
     def __init__(self):
-        self._yielded = time.monotonic()
+        self.gui_seen: float | None = None  # the GUI thread's last beat; None: nobody beats, no waiting
+        self._gui_turn = threading.Event()
         self.done = 0
         self.total = 0
         self.stage = ""
@@ -65,11 +72,17 @@ class Task:
         self.give_way()
         return self.cancel_requested.is_set()
 
+    def beat(self) -> None:
+        """On the GUI thread: it has just run Python."""
+        self.gui_seen = time.monotonic()
+        self._gui_turn.set()
+
     def give_way(self) -> None:
-        now = time.monotonic()
-        if now - self._yielded >= YIELD_S:
-            time.sleep(YIELD_PAUSE_S)  # the GUI thread, waiting for the lock, takes it now
-            self._yielded = time.monotonic()
+        """On the worker: wait for the GUI thread's next beat if it has missed its last ones."""
+        seen = self.gui_seen
+        if seen is not None and time.monotonic() - seen >= STARVED_S:
+            self._gui_turn.clear()
+            self._gui_turn.wait(GIVE_WAY_MAX_S)  # Python's lock is free meanwhile: the GUI thread takes it
 
 
 def run_task(
@@ -144,11 +157,17 @@ def _run(parent, title, work, cancellable, delay_ms):
             loop.quit()
 
     timer.timeout.connect(poll)
+    beat = QTimer()
+    beat.setInterval(BEAT_MS)
+    beat.timeout.connect(task.beat)
+    task.beat()
+    beat.start()
     thread = threading.Thread(target=target, name=f"task: {title}", daemon=True)
     thread.start()
     timer.start()
     loop.exec()
     timer.stop()
+    beat.stop()
     thread.join()
     dialog.close()
     dialog.deleteLater()

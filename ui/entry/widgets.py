@@ -61,6 +61,14 @@ class MessageLabel(QLabel):
         self.clear()
 
 
+def restyle(widget: QWidget, sheet: str) -> None:
+    """The widget's style sheet, set only when it changes: Qt polishes the widget again at every
+    setStyleSheet, even with the same sheet (the figures pages re-styled every field at each reload
+    and keystroke, on the GUI thread)."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
+
+
 class KindDelegate(QStyledItemDelegate):
     """Edits a kind column with the Vietnamese labels of its vocabulary, storing the code."""
 

@@ -73,14 +73,14 @@ def check_data(window) -> list[str] | None:
     profile = window.controller.profile
     title = tr("Kiểm tra dữ liệu")
     if profile.settings.database_url:  # a shared server: the connection and the schema
-        from vstbpn_desktop.safety.server_backup import check
+        from vstbpn_desktop.safety.server_backup import check  # lazy: only a server profile needs it
         from vstbpn_desktop.storage.server import shown
 
         where = shown(profile.database_url)
         try:
             problems = run_task(window, tr("Đang kiểm tra dữ liệu…"), lambda task: check(profile), cancellable=False)
         except Exception as exc:  # the server unreachable: the core's one message for it
-            from vstbpn_desktop.safety.integrity import explain_storage_error
+            from vstbpn_desktop.safety.integrity import explain_storage_error  # lazy: only on a failure
 
             show_refusal(window, title, i18n.message(explain_storage_error(exc) or exc))
             return None

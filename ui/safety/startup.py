@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.safety import backup as core
-from vstbpn_desktop.safety.integrity import StartupState, startup_check
+from vstbpn_desktop.safety.startup import StartupState, startup_check
 from vstbpn_desktop.settings import Settings
 
 from ..common import i18n

@@ -31,7 +31,7 @@ from ..entry.models import (
     refusal_text,
     save_indicator,
 )
-from ..entry.widgets import KindDelegate, set_column_widths
+from ..entry.widgets import KindDelegate, restyle, set_column_widths
 
 REFUSED_STYLE = "QLineEdit { border: 2px solid #b00020; background: #fde2e1; }"
 NARRATIVE_IDLE_MS = 1200
@@ -227,9 +227,9 @@ class FiguresController(QObject):
             value, goal, colour = i18n.share_verdict(indicator, self.context.scope.period.year, share)
             # As the report words it: "25,36 %", "mục tiêu đến năm 2025 là 60 %: chưa đạt" in colour.
             self.page.shares[indicator.code].setText(value)
-            self.page.shares[indicator.code].setStyleSheet(f"color: {colour};" if share is None else "")
+            restyle(self.page.shares[indicator.code], f"color: {colour};" if share is None else "")
             self.page.goals[indicator.code].setText(goal)
-            self.page.goals[indicator.code].setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
+            restyle(self.page.goals[indicator.code], f"color: {colour}; font-weight: bold;" if colour else "")
         problems = {code: i18n.message(reason) for code, reason in check_indicator_bounds(self.typed_values()).items()}
         # A refusal stays until its field is changed; a rule broken while typing shows at once.
         for code, (text, _) in list(self.refusals.items()):
@@ -247,7 +247,7 @@ class FiguresController(QObject):
 
     def _mark(self, code: str, reason: str | None) -> None:
         field = self.page.inputs[code]
-        field.setStyleSheet(REFUSED_STYLE if reason else "")
+        restyle(field, REFUSED_STYLE if reason else "")
         field.setToolTip(reason or code)
 
     def save(self, code: str) -> bool:

@@ -325,7 +325,7 @@ class FirstRunDialog(QDialog):
 
     def test_connection(self) -> None:
         """What init would do with the server's database, said beside the button (off the GUI thread)."""
-        from vstbpn_desktop.storage.server import probe
+        from vstbpn_desktop.storage.server import probe  # lazy: the dialog shows before the ORM is loaded
 
         url, password = self.server_url.text().strip(), self.server_password.text()
         try:

@@ -9,7 +9,9 @@ One concern per module:
   format.py     the `.vstb` container: member names, manifest, signature member (docs/bundle-format.md)
   export.py     writing a bundle of the profile's data for a period
   verify.py     reading a bundle safely and checking it against a key
+  ledger.py     every query of the ledger of bundles and answers received
   importer.py   the difference against what is held, and the import in one transaction
+  answer.py     the parent's signed answer returning a bundle for correction
   trust.py      the parent's register of child keys
   status.py     who has reported: children × periods, deadlines
 

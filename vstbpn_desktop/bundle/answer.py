@@ -9,13 +9,10 @@ SHA-256 and the parent's sequence are kept in the child's ledger (kind "answer")
 """
 
 import hashlib
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import insert
-from sqlalchemy import select as sa_select
 from sqlmodel import select
 
 from .. import __version__
@@ -24,11 +21,13 @@ from ..errors import Message, Reason, Refused
 from ..periods import Period
 from ..safety import audit
 from ..storage.database import hold_write_lock, session_scope
-from ..storage.models import BundleLedger, ReportingPeriod, new_id, now
+from ..storage.models import ReportingPeriod, now
 from ..text import nfc
+from ..timestamps import local_date, timestamp
 from . import format as fmt
+from . import ledger
 from .keys import fingerprint_hex, load_private_key, raw_public
-from .sequence import raise_to
+from .sequence import next_sequence, raise_to
 from .strictjson import loads
 from .verify import BundleReader, SigningKey
 
@@ -89,15 +88,12 @@ def parse(data: bytes) -> dict:
 
 def write_return(profile, child: str, period: Period, reason: str, out: Path, passphrase: str) -> ReturnResult:
     """Write the signed answer returning `child`'s report of `period` for correction."""
-    from .export import _zip_info, bundle_file, seal
-    from .sequence import next_sequence
+    from .export import _zip_info, bundle_file, seal  # lazy: keeps the export code out of the window's start
 
     reason = clean_reason(reason)
     child = (child or "").strip()
     out = Path(out)
-    from .status import holding
-
-    held = holding(profile, child, period)  # a half-year held by a year bundle: that bundle
+    held = ledger.holding(profile, child, period)  # a half-year held by a year bundle: that bundle
     if held is None:
         raise Refused(
             "chưa nhận báo cáo kỳ {code} của đơn vị {child}: không có gói nào để trả lại", code=period.code, child=child
@@ -118,7 +114,7 @@ def write_return(profile, child: str, period: Period, reason: str, out: Path, pa
         "bundle_sequence": held.sequence,
         "reason": reason,
         "returned_by": profile.author[:200],
-        "returned_at": stamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "returned_at": timestamp(stamp),
     }
     data = fmt.canonical_json(answer)
     manifest = fmt.Manifest(
@@ -203,26 +199,14 @@ def check(profile, reader: BundleReader, manifest: fmt.Manifest) -> dict:
 
 def ledger_refusal(connection, reader: BundleReader, manifest: fmt.Manifest):
     """A Refused for an answer seen before (applied once) or older than one applied; else None."""
-    from .importer import local_date
-
-    table = BundleLedger.__table__
-    same = connection.execute(
-        sa_select(table).where(
-            table.c.sender_org_unit == manifest.sender_org_unit, table.c.manifest_sha256 == reader.manifest_sha256
-        )
-    ).first()
+    same = ledger.same_file(connection, manifest.sender_org_unit, reader.manifest_sha256)
     if same is not None:
         return reader.refuse(
             "tệp trả lời này đã được áp dụng ngày {received_at}; một trả lời chỉ áp dụng một lần (chống phát lại)",
             member=fmt.MANIFEST,
             received_at=local_date(same.received_at),
         )
-    newest = connection.execute(
-        sa_select(table.c.sequence)
-        .where(table.c.sender_org_unit == manifest.sender_org_unit, table.c.kind == fmt.KIND_ANSWER)
-        .order_by(table.c.sequence.desc())
-        .limit(1)
-    ).scalar()
+    newest = ledger.newest_answer(connection, manifest.sender_org_unit)
     if newest is not None and manifest.sequence <= newest:
         return reader.refuse(
             "số thứ tự {sequence} không lớn hơn số {newest} của trả lời đã áp dụng; tệp cũ gửi lại, "
@@ -231,7 +215,7 @@ def ledger_refusal(connection, reader: BundleReader, manifest: fmt.Manifest):
             sequence=manifest.sequence,
             newest=newest,
         )
-    if connection.execute(sa_select(table.c.id).where(table.c.bundle_id == manifest.bundle_id)).first():
+    if ledger.has_bundle_id(connection, manifest.bundle_id):
         return reader.refuse("mã gói (bundle_id) đã có trong sổ nhận", fmt.MANIFEST)
     return None
 
@@ -255,24 +239,7 @@ def apply(profile, reader: BundleReader, manifest: fmt.Manifest, answer: dict) -
         session.add(row)
         session.flush()
         connection = session.connection()
-        connection.execute(
-            insert(BundleLedger.__table__).values(
-                id=new_id(),
-                bundle_id=manifest.bundle_id,
-                kind=fmt.KIND_ANSWER,
-                sender_org_unit=manifest.sender_org_unit,
-                period=manifest.period,
-                sequence=manifest.sequence,
-                fingerprint=manifest.key_fingerprint,
-                manifest_sha256=reader.manifest_sha256,
-                created_at=fmt.check_timestamp(manifest.created_at, "created_at"),
-                received_at=stamp,
-                received_by=profile.author,
-                current=True,
-                counts="{}",
-                audit=json.dumps(answer, ensure_ascii=False, sort_keys=True),
-            )
-        )
+        ledger.record(connection, manifest, reader.manifest_sha256, stamp, profile.author, answer)
         # The parent holds our bundle of this number: ours continue above it, even from a new key or laptop.
         raise_to(connection, profile, answer["bundle_sequence"])
         audit.record_bulk(

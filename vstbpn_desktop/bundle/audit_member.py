@@ -6,15 +6,17 @@ the parent sees what changed in a resubmission. Each export records an `export` 
 trail; the next bundle of the same period counts from there. A bundle of format 1.0 has no summary.
 """
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import func, select
 
 from ..errors import Reason
 from ..formats import format_count, format_date
+from ..periods import Period
 from ..safety import audit
 from ..storage.models import AuditEvent
 from ..text import nfc
+from ..timestamps import local_day, parse_timestamp, timestamp
 from . import format as fmt
 from .strictjson import loads
 
@@ -28,11 +30,7 @@ MAX_COUNT = 10**9
 
 
 def _stamp(moment: datetime | None) -> str | None:
-    if moment is None:
-        return None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return None if moment is None else timestamp(moment)
 
 
 def previous_export(engine, org_unit: str, period_code: str) -> datetime | None:
@@ -51,8 +49,6 @@ def previous_export(engine, org_unit: str, period_code: str) -> datetime | None:
 def build(engine, org_unit: str, period_code: str) -> dict:
     """The summary for the bundle about to be written. A year bundle counts the changes of the
     year's own values and of both half-years (its activities and documents are dated in them)."""
-    from ..periods import Period
-
     since = previous_export(engine, org_unit, period_code)
     period = Period.parse(period_code)
     codes = [period_code] if period.half else [period_code, f"{period_code}H1", f"{period_code}H2"]
@@ -122,8 +118,7 @@ def totals(summary: dict) -> dict:
 
 
 def _local_day(stamp: str) -> str:
-    moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).astimezone()
-    return format_date(moment.date())
+    return format_date(local_day(parse_timestamp(stamp)))
 
 
 def describe(summary: dict | None) -> str:

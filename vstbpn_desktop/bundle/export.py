@@ -20,8 +20,11 @@ from .. import __version__
 from ..atomic import OutputError, atomic_path, check_output
 from ..errors import Refused
 from ..periods import Period
+from ..records import record_counts
+from ..safety import audit
 from ..storage.database import session_scope
 from ..storage.models import Activity, Document, IndicatorValue, Narrative, now
+from ..timestamps import timestamp
 from . import audit_member
 from . import format as fmt
 from .keys import fingerprint_hex, load_private_key, raw_public
@@ -171,7 +174,6 @@ def export_bundle(
         check_output(out)  # before the work: not in a profile, in a folder that exists
     except OutputError as exc:
         raise Refused(exc) from exc
-    from ..records import record_counts
 
     expected = record_counts(profile.engine, [profile.org_unit_code], period)
     total = sum(expected.values()) or 1
@@ -208,7 +210,7 @@ def export_bundle(
             recipient_org_unit=unit.parent_code,
             sequence=sequence,
             period=period.code,
-            created_at=stamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            created_at=timestamp(stamp),
             app_version=__version__,
             counts=counts,
             members=tuple(members),
@@ -230,7 +232,6 @@ def export_bundle(
     if read_manifest.bundle_id != manifest.bundle_id or held != counts or held_summary != summary:
         raise Refused("{out}: đọc lại gói vừa ghi không khớp; hãy ghi lại vào chỗ khác", out=out)
     # The next bundle of this period counts its audit summary from here.
-    from ..safety import audit
 
     with profile.engine.begin() as connection:
         audit.record_bulk(

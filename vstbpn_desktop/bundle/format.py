@@ -17,12 +17,14 @@ import json
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS
 from ..domain.validation import COVERAGES, DOCUMENT_DIRECTIONS, MAX_TEXT
 from ..errors import Count, Reason
+from ..periods import Period
 from ..text import REFUSED_CHARACTER
+from ..timestamps import parse_timestamp
 
 FORMAT = "vstb"
 FORMAT_VERSION = 1
@@ -253,7 +255,7 @@ def check_timestamp(value, where: str) -> datetime:
     years 2000-2100 (as periods; a year 1 or 9999 would overflow a local time): the moment, UTC."""
     try:
         if isinstance(value, str) and TIMESTAMP.fullmatch(value):
-            moment = datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+            moment = parse_timestamp(value)
             if 2000 <= moment.year <= 2100:
                 return moment
     except ValueError:
@@ -305,8 +307,6 @@ def check_record(name: str, raw: dict) -> None:
 
 def manifest_from_json(value) -> Manifest:
     """Check the manifest's shape; ValueError naming the field and the rule."""
-    from ..periods import Period
-
     if not isinstance(value, dict):
         raise Reason("manifest phải là một đối tượng JSON")
     unknown = sorted(set(value) - set(MANIFEST_FIELDS) - set(OPTIONAL_MANIFEST_FIELDS))

@@ -15,34 +15,27 @@ the sender's records of both halves, a half-year bundle its half only.
 
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import and_, delete, func, insert, update
+from sqlalchemy import and_, delete
 from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 
+from ..domain.locks import ensure_unlocked_connection
 from ..errors import Message, Refused
 from ..periods import Period
 from ..records import delete_period_data, ensure_editable, insert_clean
 from ..safety import audit, backup
-from ..safety.locking import ensure_unlocked_connection
 from ..storage.database import hold_write_lock
-from ..storage.models import Activity, BundleLedger, Document, IndicatorValue, Narrative, now
+from ..storage.models import Activity, Document, IndicatorValue, Narrative, now
+from ..timestamps import local_date
+from . import answer as answers
 from . import format as fmt
-from . import trust
+from . import ledger, trust
 from .verify import BundleReader, Content, Progress
 
 ID_CHUNK = 500
-
-
-def local_date(moment: datetime | None) -> str:
-    """A stored UTC time as the officer's local date, dd/mm/yyyy."""
-    if moment is None:
-        return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone().strftime("%d/%m/%Y")
 
 
 @dataclass
@@ -134,42 +127,17 @@ def difference(connection, sender: str, period: Period, content: Content) -> Cha
     return change
 
 
-def touched_halves(period_code: str) -> tuple[str, ...]:
-    """The half-years a bundle's period touches: `2023` → 2023H1, 2023H2; `2023H1` → 2023H1."""
-    period = Period.parse(period_code)
-    if period.half:
-        return (period.code,)
-    return (f"{period.year}H1", f"{period.year}H2")
-
-
-def high_water(connection, sender: str, halves) -> tuple[int, object] | None:
-    """(sequence, ledger row) of the highest report the parent ever imported from `sender` touching
-    one of `halves`, superseded or restored away included (the rows are never deleted); None if none."""
-    table = BundleLedger.__table__
-    touching = set(halves) | {half[:4] for half in halves}
-    row = connection.execute(
-        sa_select(table)
-        .where(table.c.sender_org_unit == sender, table.c.kind == fmt.KIND_REPORT, table.c.period.in_(touching))
-        .order_by(table.c.sequence.desc())
-        .limit(1)
-    ).first()
-    return None if row is None else (row.sequence, row)
-
-
 def _ledger_decision(connection, reader: BundleReader, manifest: fmt.Manifest):
-    """None to go on; the ledger row when this very bundle is the one held ("already"); Refused for a
-    bundle that is stale for one of the half-years it touches (docs/bundle-format.md, replay)."""
-    table = BundleLedger.__table__
+    """Returns None to go on, or the ledger row when this very bundle is the one held ("already");
+    raises Refused for a bundle that is stale for one of the half-years it touches (replay,
+    docs/bundle-format.md) or whose bundle_id the ledger holds with other content."""
     marks = {
-        half: high_water(connection, manifest.sender_org_unit, (half,)) for half in touched_halves(manifest.period)
+        half: ledger.high_water(connection, manifest.sender_org_unit, (half,))
+        for half in ledger.touched_halves(manifest.period)
     }
     # Read after the marks: outside a transaction each read sees the newest commit, so a bundle
     # another import has just landed is seen here if its mark was seen above.
-    same = connection.execute(
-        sa_select(table)
-        .where(table.c.sender_org_unit == manifest.sender_org_unit, table.c.manifest_sha256 == reader.manifest_sha256)
-        .order_by(table.c.current.desc())
-    ).first()
+    same = ledger.same_file(connection, manifest.sender_org_unit, reader.manifest_sha256)
     for half, held in marks.items():
         if held is None or held[0] < manifest.sequence:
             continue
@@ -201,8 +169,7 @@ def _ledger_decision(connection, reader: BundleReader, manifest: fmt.Manifest):
         if same.current:
             return same
         return None  # held once, then lost by a restore: the newest bundle may come back
-    dup_id = connection.execute(sa_select(table.c.id).where(table.c.bundle_id == manifest.bundle_id)).first()
-    if dup_id is not None:
+    if ledger.has_bundle_id(connection, manifest.bundle_id):
         raise reader.refuse("mã gói (bundle_id) đã có trong sổ nhận với nội dung khác", fmt.MANIFEST)
     return None
 
@@ -210,9 +177,7 @@ def _ledger_decision(connection, reader: BundleReader, manifest: fmt.Manifest):
 def _check_report(profile, reader: BundleReader, manifest: fmt.Manifest) -> None:
     """A report comes from a unit below this one (never from the parent, whose key is enrolled
     for answers only) and is addressed to this very unit (not a sibling, not a unit below)."""
-    from ..summary import units_below
-
-    below = units_below(profile, profile.org_unit_code)
+    below = profile.units_below()
     if manifest.sender_org_unit not in below or manifest.sender_org_unit == profile.org_unit_code:
         raise reader.refuse(
             "gói báo cáo của đơn vị {sender_org_unit}, không phải đơn vị cấp dưới của "
@@ -247,8 +212,6 @@ def _authenticated(profile, reader: BundleReader) -> fmt.Manifest:
 def _import_answer(
     profile, reader: BundleReader, manifest: fmt.Manifest, path: Path, dry_run: bool, verify_only: bool = False
 ) -> ImportResult:
-    from . import answer as answers
-
     found = answers.check(profile, reader, manifest)
     with profile.engine.connect() as connection:
         refusal = answers.ledger_refusal(connection, reader, manifest)
@@ -286,7 +249,6 @@ def import_bundle(profile, path: Path, dry_run: bool = False, progress: Progress
     except Refused as exc:
         raise Refused("gói {name}: {error}", name=path.name, error=exc) from None
     stamp = now()
-    ledger = BundleLedger.__table__
     if progress:
         progress(0, 1, "sao lưu trước khi nhập")
     backup.before(profile, "bundle")
@@ -312,15 +274,7 @@ def import_bundle(profile, path: Path, dry_run: bool = False, progress: Progress
             except Refused as exc:
                 raise Refused("gói {name}: {error}", name=path.name, error=exc) from None
             change = difference(connection, sender, period, content)
-            halves = touched_halves(period.code)
-            previous = connection.execute(
-                sa_select(func.max(ledger.c.sequence)).where(
-                    ledger.c.sender_org_unit == sender,
-                    ledger.c.kind == fmt.KIND_REPORT,
-                    ledger.c.period.in_({*halves, str(period.year)}),
-                    ledger.c.current.is_(True),
-                )
-            ).scalar()
+            previous = ledger.current_sequence(connection, sender, period)
             delete_period_data(connection, sender, period)
             _drop_moved_records(connection, sender, content)
             counts = insert_clean(
@@ -335,35 +289,8 @@ def import_bundle(profile, path: Path, dry_run: bool = False, progress: Progress
                 narratives=[(period.code, s, t) for s, t in content.narratives.items()],
                 stamp=stamp,
             )
-            # The bundles this one replaces: of its period, and of both halves for a year bundle (a
-            # year bundle held stays current for the half a half-year bundle did not replace).
-            connection.execute(
-                update(ledger)
-                .where(
-                    ledger.c.sender_org_unit == sender,
-                    ledger.c.kind == fmt.KIND_REPORT,
-                    ledger.c.period.in_({*halves, period.code}),
-                )
-                .values(current=False)
-            )
-            connection.execute(
-                insert(ledger).values(
-                    id=BundleLedger().id,
-                    bundle_id=manifest.bundle_id,
-                    kind=manifest.kind,
-                    sender_org_unit=sender,
-                    period=period.code,
-                    sequence=manifest.sequence,
-                    fingerprint=manifest.key_fingerprint,
-                    manifest_sha256=reader.manifest_sha256,
-                    created_at=fmt.check_timestamp(manifest.created_at, "created_at"),
-                    received_at=stamp,
-                    received_by=profile.author,
-                    current=True,
-                    counts=json.dumps(manifest.counts, sort_keys=True),
-                    audit=json.dumps(summary, ensure_ascii=False, sort_keys=True) if summary is not None else None,
-                )
-            )
+            ledger.supersede(connection, sender, period)
+            ledger.record(connection, manifest, reader.manifest_sha256, stamp, profile.author, summary)
             audit.record_bulk(
                 connection,
                 "bundle",

@@ -17,6 +17,9 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..safety.integrity import plain_connection
+from .sequence import META_SEQUENCE, keep_after_restore
+
 
 @dataclass
 class Held:
@@ -27,13 +30,12 @@ class Held:
 
 
 def remember(live: Path) -> Held:
-    """The live database's revocations, ledger and counter (read-only; nothing if unreadable)."""
-    from ..safety.integrity import _connect
-    from .sequence import META_SEQUENCE
-
+    """The live database's revocations, ledger and counter (read-only; nothing if missing or unreadable)."""
+    if not Path(live).exists():
+        return Held()
     held = Held()
     try:
-        connection = _connect(Path(live))
+        connection = plain_connection(Path(live))
         connection.row_factory = sqlite3.Row
         try:
             held.revoked = [
@@ -51,10 +53,9 @@ def remember(live: Path) -> Held:
 
 def remember_engine(engine) -> Held:
     """The same, read from a shared server database before pg_restore replaces it."""
-    from sqlalchemy import select
+    from sqlalchemy import select  # lazy: the start-up check loads this module without the ORM
 
     from ..storage.models import BundleLedger, Meta, TrustedKey
-    from .sequence import META_SEQUENCE
 
     keys, ledger = TrustedKey.__table__, BundleLedger.__table__
     with engine.connect() as connection:
@@ -73,7 +74,7 @@ def _insert(connection, table: str, row: dict) -> None:
     """The row written back as it was read: on SQLite as sqlite3 read it (the same stored text for
     every value), on a server as SQLAlchemy read it (remember_engine)."""
     if connection.dialect.name != "sqlite":
-        from sqlalchemy import insert
+        from sqlalchemy import insert  # lazy: the start-up check loads this module without the ORM
 
         from ..storage.models import SQLModel
 
@@ -88,10 +89,9 @@ def _insert(connection, table: str, row: dict) -> None:
 
 def reapply(profile, held: Held) -> dict:
     """Write back into the restored database what `remember` read; returns what was re-applied."""
-    from sqlalchemy import select, update
+    from sqlalchemy import select, update  # lazy: the start-up check loads this module without the ORM
 
     from ..storage.models import BundleLedger, TrustedKey
-    from .sequence import keep_after_restore
 
     keys, ledger = TrustedKey.__table__, BundleLedger.__table__
     revoked = restored_rows = 0

@@ -52,8 +52,19 @@ def _integer(value: int) -> bytes:
 
 def encrypt(private, passphrase: str, iterations: int = ITERATIONS) -> bytes:
     """The PEM of `private` (an Ed25519PrivateKey) encrypted under `passphrase`."""
+    # lazy: cryptography loads on first key use, not at start-up
+    # lazy: cryptography loads on first key use, not at start-up
+    # lazy: cryptography loads on first key use, not at start-up
     from cryptography.hazmat.primitives import hashes, padding, serialization
+
+    # lazy: cryptography loads on first key use, not at start-up
+    # lazy: cryptography loads on first key use, not at start-up
+    # lazy: cryptography loads on first key use, not at start-up
     from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    # lazy: cryptography loads on first key use, not at start-up
+    # lazy: cryptography loads on first key use, not at start-up
+    # lazy: cryptography loads on first key use, not at start-up
     from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
     plain = private.private_bytes(

@@ -21,9 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..atomic import KEYS_DIR, OutputError, write_atomic
+from ..atomic import OutputError, write_atomic
 from ..errors import Refused
+from ..files import KEYS_DIR, not_a_file
+from ..storage.database import session_scope
+from ..storage.models import Meta
 from . import keyfile
+from .points import public_key_problem
+from .strictjson import JsonRefused, loads
 
 if TYPE_CHECKING:  # cryptography is imported where a key is used: not at the window's start
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -60,15 +65,19 @@ def normalise_fingerprint(text: str) -> str:
 
 
 def raw_public(key: Ed25519PublicKey) -> bytes:
+    # lazy: cryptography loads on first key use, not at start-up
+    # lazy: cryptography loads on first key use, not at start-up
+    # lazy: cryptography loads on first key use, not at start-up
     from cryptography.hazmat.primitives import serialization
 
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
 def public_from_base64(text: str) -> Ed25519PublicKey:
+    # lazy: cryptography loads on first key use, not at start-up
+    # lazy: cryptography loads on first key use, not at start-up
+    # lazy: cryptography loads on first key use, not at start-up
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
-    from .points import public_key_problem
 
     try:
         raw = base64.b64decode(text, validate=True)
@@ -120,13 +129,14 @@ def check_new_passphrase(passphrase: str | None) -> None:
 
 def init_profile_key(profile, passphrase: str) -> str:
     """Make the profile's key pair; the private key encrypted under `passphrase`. Returns the fingerprint."""
-    from ..storage.database import session_scope
-    from ..storage.models import Meta
 
     check_new_passphrase(passphrase)
     path = key_path(profile)
     if path.exists():
         raise Refused("{path}: hồ sơ đã có khóa ký; không tạo đè", path=path)
+    # lazy: cryptography loads on first key use, not at start-up
+    # lazy: cryptography loads on first key use, not at start-up
+    # lazy: cryptography loads on first key use, not at start-up
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     private = Ed25519PrivateKey.generate()
@@ -163,7 +173,14 @@ def public_key_info(profile) -> PublicKeyInfo:
 
 def load_private_key(profile, passphrase: str) -> Ed25519PrivateKey:
     """The private key; a wrong passphrase is refused with a clear message, nothing changed."""
+    # lazy: cryptography loads on first key use, not at start-up
+    # lazy: cryptography loads on first key use, not at start-up
+    # lazy: cryptography loads on first key use, not at start-up
     from cryptography.hazmat.primitives import serialization
+
+    # lazy: cryptography loads on first key use, not at start-up
+    # lazy: cryptography loads on first key use, not at start-up
+    # lazy: cryptography loads on first key use, not at start-up
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     path = key_path(profile)
@@ -205,8 +222,6 @@ def export_public(profile, out: Path) -> PublicKeyInfo:
 
 def read_public_key_file(path: Path) -> PublicKeyInfo:
     """A file written by `keys export-public`; the fingerprint is recomputed, never trusted."""
-    from ..files import not_a_file
-    from .strictjson import JsonRefused, loads
 
     path = Path(path)
     problem = not_a_file(path)  # a FIFO or device: refused, never waited on

@@ -18,6 +18,7 @@ from sqlalchemy import update
 
 from ..atomic import OutputError, write_atomic
 from ..errors import Refused
+from ..files import KEYS_DIR
 from ..storage.database import hold_write_lock
 from ..storage.models import Meta
 
@@ -27,8 +28,6 @@ MAX_SEQUENCE = 2**53
 
 
 def high_water_path(profile) -> Path:
-    from .keys import KEYS_DIR
-
     return Path(profile.data_dir) / KEYS_DIR / HIGH_WATER_FILE
 
 

@@ -1,6 +1,8 @@
 """The parent's register of child keys: a key speaks for the one unit it is enrolled for."""
 
 import base64
+import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -10,6 +12,7 @@ from sqlmodel import select
 from ..errors import Message, Refused
 from ..storage.database import hold_write_lock, session_scope
 from ..storage.models import TrustedKey, now
+from . import format as fmt
 from .keys import (
     META_PUBLIC_KEY,
     fingerprint_hex,
@@ -18,7 +21,7 @@ from .keys import (
     read_public_key_file,
     spaced,
 )
-from .verify import SigningKey
+from .verify import BundleReader, SigningKey
 
 
 @dataclass
@@ -33,9 +36,7 @@ class Enrolment:
 
 
 def _units_below(profile) -> set[str]:
-    from ..summary import units_below
-
-    return set(units_below(profile, profile.org_unit_code)) - {profile.org_unit_code}
+    return set(profile.units_below()) - {profile.org_unit_code}
 
 
 def _as_enrolment(profile, row: TrustedKey, already: bool = False) -> Enrolment:
@@ -176,11 +177,6 @@ class UnknownSigner:
 def unknown_signer(profile, path: Path) -> UnknownSigner | None:
     """For a refused bundle: who signed it, when the key is one this profile never enrolled
     (a revoked key is not unknown: its refusal says so). None for any other bundle or file."""
-    import json
-    import re
-
-    from . import format as fmt
-    from .verify import BundleReader
 
     try:
         with BundleReader(Path(path)) as reader:

@@ -36,6 +36,7 @@ from ..domain.validation import (
 from ..errors import Count, Message, Reason, Refused, message
 from ..files import not_a_file
 from ..periods import Period
+from . import audit_member
 from . import format as fmt
 from .keys import spaced
 from .points import signature_problem
@@ -186,6 +187,9 @@ class BundleReader:
         problem = signature_problem(signature)
         if problem:
             raise self.refuse("chữ ký bị từ chối: {reason}", member=fmt.SIGNATURE, reason=problem)
+        # lazy: cryptography loads on first key use, not at start-up
+        # lazy: cryptography loads on first key use, not at start-up
+        # lazy: cryptography loads on first key use, not at start-up
         from cryptography.exceptions import InvalidSignature
 
         try:
@@ -343,8 +347,6 @@ class BundleReader:
 
     def audit_summary(self) -> dict | None:
         """The report's audit summary (audit.json, format 1.1), checked; None for a 1.0 bundle."""
-        from . import audit_member
-
         entry = self.manifest.member(fmt.AUDIT)
         if entry is None:
             return None
@@ -458,12 +460,3 @@ class BundleReader:
                 raise Reason('mục "{section}" xuất hiện hai lần', section=section)
             seen.add(section)
             result.narratives[section] = text
-
-
-def read_verified(
-    path: Path, key_for: Callable[[str], SigningKey], progress: Progress | None = None
-) -> tuple[fmt.Manifest, str, Content]:
-    """Authenticate and read a whole bundle: (manifest, manifest SHA-256, clean content)."""
-    with BundleReader(path, progress) as reader:
-        manifest = reader.authenticate(key_for)
-        return manifest, reader.manifest_sha256, reader.content()

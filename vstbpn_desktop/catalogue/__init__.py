@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..resources import resource
+from ..text import fold, nfc
 
 ACTIVITY_KINDS: dict[str, tuple[str, str]] = {
     "communication": ("Tuyên truyền", "Communication"),
@@ -40,9 +41,6 @@ NARRATIVE_SECTIONS: dict[str, tuple[str, str]] = {
 # A line of a section's text that says where the report puts the recorded figures of that section
 # (without it they open the section): "Các ban, ngành … cộng đồng.\n[số liệu]\nĐặc biệt …".
 FIGURES_MARK = "[số liệu]"
-
-# Activities whose figures make up COMM_* indicators.
-COMMUNICATION_KINDS = ("communication", "training", "conference")
 
 
 @dataclass(frozen=True)
@@ -88,10 +86,6 @@ def indicators() -> dict[str, Indicator]:
     return result
 
 
-def typed_indicators() -> list[Indicator]:
-    return [i for i in indicators().values() if i.typed]
-
-
 def label(vocabulary: dict[str, tuple[str, str]], code: str, language: str = "vi") -> str:
     names = vocabulary.get(code)
     if names is None:
@@ -103,8 +97,6 @@ def code_of(text: str, vocabulary: dict[str, tuple[str, str]]) -> str:
     """A kind or section given as its code ("training") or its name in either language ("Tập huấn",
     "tap huan", "Training"), any letter case or accents; anything else comes back unchanged, for
     the validator to refuse by name."""
-    from ..text import fold, nfc
-
     wanted = fold(nfc(text.strip()))
     for code, names in vocabulary.items():
         if wanted in {fold(code), *(fold(nfc(name)) for name in names)}:

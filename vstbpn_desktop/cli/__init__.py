@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import Refused
+from .common import VisibleStream, close_profiles
 
 COMMAND_MODULES = [
     "vstbpn_desktop.cli.profile_commands",
@@ -42,17 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def data_dir(args) -> Path:
-    from ..settings import default_data_dir
-
-    return Path(args.data_dir) if args.data_dir else default_data_dir()
-
-
 def run(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.self_test:
-        from ..selftest import run as self_test
+        from ..selftest import run as self_test  # lazy: the self-test loads the whole app
 
         return self_test()
     if not args.command:
@@ -61,8 +56,7 @@ def run(argv: list[str] | None = None) -> int:
     if not hasattr(args, "handler"):
         parser.parse_args([*(argv or sys.argv[1:]), "--help"])
         return 2
-    from ..domain.validation import Invalid
-    from .common import VisibleStream, close_profiles
+    from ..domain.validation import Invalid  # lazy: validation loads the catalogue; the parser needs neither
 
     streams = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = VisibleStream(sys.stdout), VisibleStream(sys.stderr)
@@ -75,6 +69,7 @@ def run(argv: list[str] | None = None) -> int:
         print("error: đã hủy", file=sys.stderr)
         return 1
     except Exception as exc:  # disk full, read-only folder, I/O error: a clear line, not a trace
+        # lazy: sqlite3 and tempfile are not needed to build the parser
         from ..safety.integrity import explain_storage_error
 
         message = explain_storage_error(exc)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..errors import Refused
 from ..formats import format_count, format_date
+from ..timestamps import local_date
 from .common import open_profile, passphrase, period_arg
 
 
@@ -93,7 +94,7 @@ def register(commands) -> None:
 
 
 def _fp(fingerprint: str) -> str:
-    from ..bundle.keys import spaced
+    from ..bundle.keys import spaced  # lazy: building the parser loads no ORM, crypto or report library
 
     return spaced(fingerprint)
 
@@ -102,7 +103,7 @@ def _fp(fingerprint: str) -> str:
 
 
 def cmd_keys_show(args) -> int:
-    from ..bundle.keys import public_key_info
+    from ..bundle.keys import public_key_info  # lazy: building the parser loads no ORM, crypto or report library
 
     info = public_key_info(open_profile(args))
     print(f"Đơn vị: {info.org_unit_name} ({info.org_unit})")
@@ -112,7 +113,7 @@ def cmd_keys_show(args) -> int:
 
 
 def cmd_keys_export_public(args) -> int:
-    from ..bundle.keys import export_public
+    from ..bundle.keys import export_public  # lazy: building the parser loads no ORM, crypto or report library
 
     info = export_public(open_profile(args), args.out)
     print(f"Đã ghi khóa công khai của {info.org_unit_name} ({info.org_unit}) vào {args.out}")
@@ -124,7 +125,7 @@ def cmd_keys_export_public(args) -> int:
 
 
 def cmd_trust_add(args) -> int:
-    from ..bundle import trust
+    from ..bundle import trust  # lazy: building the parser loads no ORM, crypto or report library
 
     enrolment = trust.add(open_profile(args), args.file, args.org_unit)
     what = "Khóa này đã được đăng ký trước đó" if enrolment.already else "Đã đăng ký khóa"
@@ -135,7 +136,7 @@ def cmd_trust_add(args) -> int:
 
 
 def cmd_trust_list(args) -> int:
-    from ..bundle import trust
+    from ..bundle import trust  # lazy: building the parser loads no ORM, crypto or report library
 
     rows = trust.listing(open_profile(args))
     if not rows:
@@ -150,7 +151,7 @@ def cmd_trust_list(args) -> int:
 
 
 def cmd_trust_revoke(args) -> int:
-    from ..bundle import trust
+    from ..bundle import trust  # lazy: building the parser loads no ORM, crypto or report library
 
     enrolment = trust.revoke(open_profile(args), "".join(args.fingerprint))
     if enrolment.already:
@@ -173,7 +174,7 @@ def _size(size: int) -> str:
 
 
 def cmd_bundle_export(args) -> int:
-    from ..bundle.export import export_bundle
+    from ..bundle.export import export_bundle  # lazy: building the parser loads no ORM, crypto or report library
 
     profile = open_profile(args)
     secret = passphrase(args)
@@ -228,14 +229,14 @@ def _answer_headline(profile, result) -> str:
 
 
 def _print_audit(result) -> None:
-    from ..bundle.audit_member import describe
+    from ..bundle.audit_member import describe  # lazy: building the parser loads no ORM, crypto or report library
 
     if result.manifest.kind == "report":
         print(describe(result.audit))
 
 
 def cmd_bundle_verify(args) -> int:
-    from ..bundle.importer import verify_bundle
+    from ..bundle.importer import verify_bundle  # lazy: building the parser loads no ORM, crypto or report library
 
     profile = open_profile(args)
     result = verify_bundle(profile, args.file)
@@ -246,8 +247,6 @@ def cmd_bundle_verify(args) -> int:
     print(_headline(profile, result))
     _print_audit(result)
     if result.status == "already":
-        from ..bundle.importer import local_date
-
         print(f"Hợp lệ, và gói này đã nhận ngày {local_date(result.received_at)}; nhập lại sẽ không thay đổi gì.")
         return 0
     print("Hợp lệ: chữ ký đúng, khóa đã đăng ký, chưa nhận, nội dung đúng quy tắc.")
@@ -255,7 +254,7 @@ def cmd_bundle_verify(args) -> int:
 
 
 def cmd_bundle_return(args) -> int:
-    from ..bundle.answer import write_return
+    from ..bundle.answer import write_return  # lazy: building the parser loads no ORM, crypto or report library
 
     profile = open_profile(args)
     result = write_return(profile, args.org_unit, args.period, args.reason, args.out, passphrase(args))
@@ -275,9 +274,8 @@ def cmd_bundle_return(args) -> int:
 
 
 def cmd_period_show(args) -> int:
-    from ..bundle.answer import returned_state
-    from ..bundle.importer import local_date
-    from ..safety.locking import lock_state
+    from ..bundle.answer import returned_state  # lazy: building the parser loads no ORM, crypto or report library
+    from ..safety.locking import lock_state  # lazy: building the parser loads no ORM, crypto or report library
 
     profile = open_profile(args)
     row = lock_state(profile.engine, args.period)
@@ -296,7 +294,7 @@ def cmd_period_show(args) -> int:
 
 
 def cmd_bundle_import(args) -> int:
-    from ..bundle.importer import import_bundle, local_date
+    from ..bundle.importer import import_bundle  # lazy: building the parser loads no ORM, crypto or report library
 
     profile = open_profile(args)
     many = len(args.files) > 1
@@ -346,7 +344,7 @@ def cmd_bundle_import(args) -> int:
 
 
 def cmd_bundle_status(args) -> int:
-    from ..bundle.status import matrix
+    from ..bundle.status import matrix  # lazy: building the parser loads no ORM, crypto or report library
 
     profile = open_profile(args)
     result = matrix(profile, args.period)
@@ -384,8 +382,8 @@ def cmd_bundle_status(args) -> int:
 
 
 def cmd_period_deadline(args) -> int:
-    from ..bundle.status import set_deadline
-    from ..domain.validation import parse_date
+    from ..bundle.status import set_deadline  # lazy: building the parser loads no ORM, crypto or report library
+    from ..domain.validation import parse_date  # lazy: validation loads the catalogue; the parser needs neither
 
     profile = open_profile(args)
     day = None

@@ -1,9 +1,11 @@
 """What several commands share: opening the profile, reading a period, asking for the passphrase."""
 
+import argparse
 import getpass
 import os
 import re
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import Refused
@@ -15,10 +17,16 @@ if TYPE_CHECKING:  # imported by open_profile: building the argument parser (mai
 _opened: list["Profile"] = []
 
 
+def data_dir(args) -> Path:
+    """The profile folder: --data-dir, else VSTBPN_DATA_DIR, else the user's data folder."""
+    from ..settings import default_data_dir  # lazy: sqlite3 and tempfile are not needed to build the parser
+
+    return Path(args.data_dir) if args.data_dir else default_data_dir()
+
+
 def open_profile(args) -> "Profile":
     """Open the profile for this command; `cli.run` closes it when the command ends."""
-    from ..profile import Profile
-    from . import data_dir
+    from ..profile import Profile  # lazy: the ORM, not needed to build the parser
 
     profile = Profile.open(data_dir(args))
     _opened.append(profile)
@@ -31,8 +39,6 @@ def close_profiles() -> None:
 
 
 def period_arg(text: str) -> Period:
-    import argparse
-
     try:
         return Period.parse(text)
     except ValueError as exc:

@@ -25,7 +25,7 @@ def register(commands) -> None:
 
 
 def cmd_template(args) -> int:
-    from ..dataio import write_template
+    from ..dataio import write_template  # lazy: building the parser loads no ORM, crypto or report library
 
     out = write_template(args.out)
     print(f"Đã ghi tệp mẫu {out}")
@@ -33,7 +33,7 @@ def cmd_template(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from ..dataio import import_file
+    from ..dataio import import_file  # lazy: building the parser loads no ORM, crypto or report library
 
     profile = open_profile(args)
     try:

@@ -4,7 +4,8 @@ import json
 from pathlib import Path
 
 from ..errors import Refused
-from .common import open_profile, passphrase, period_arg
+from ..formats import format_count
+from .common import data_dir, open_profile, passphrase, period_arg
 
 
 def register(commands) -> None:
@@ -48,13 +49,12 @@ def register(commands) -> None:
 
 
 def cmd_init(args) -> int:
-    from ..profile import Profile, creation_hooks
-    from . import data_dir
+    from ..profile import Profile, creation_hooks  # lazy: building the parser loads no ORM, crypto or report library
 
     folder = data_dir(args)
 
     def secret() -> str:
-        from ..bundle.keys import check_new_passphrase
+        from ..bundle.keys import check_new_passphrase  # lazy: building the parser loads no ORM or crypto
 
         value = passphrase(args, confirm=True)
         check_new_passphrase(value)  # before the key is written
@@ -77,7 +77,7 @@ def cmd_init(args) -> int:
     finally:
         profile.close()
     if profile.attached:
-        from ..storage.server import shown
+        from ..storage.server import shown  # lazy: building the parser loads no ORM
 
         print(
             f"Đã gắn vào cơ sở dữ liệu dùng chung của {unit.name} ({unit.code}) tại {shown(profile.database_url)} "
@@ -102,7 +102,7 @@ def cmd_info(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from ..demo import load_demo
+    from ..demo import load_demo  # lazy: building the parser loads no ORM, crypto or report library
 
     profile = open_profile(args)
     counts = load_demo(profile)
@@ -114,15 +114,13 @@ def cmd_demo(args) -> int:
 
 
 def cmd_summary(args) -> int:
-    from ..summary import summary
+    from ..summary import summary  # lazy: building the parser loads no ORM, crypto or report library
 
     profile = open_profile(args)
     result = summary(profile, args.period, args.org_unit)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
-        from ..formats import format_count
-
         print(f"{result['org_unit']} {result['period']}")
         for code, value in result["indicators"].items():
             print(f"  {code}: {format_count(value)}")

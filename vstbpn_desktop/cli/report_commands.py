@@ -1,6 +1,7 @@
 """Report commands: `report pdf|xlsx|docx --period P [--org-unit CODE] --out FILE` and the layout
 options of reports/options.py (number, symbol, date, "Kính gửi:", signer, unreported-units note)."""
 
+import argparse
 from datetime import datetime
 from pathlib import Path
 
@@ -9,8 +10,6 @@ from .common import open_profile, period_arg
 
 
 def _day(text: str):
-    import argparse
-
     try:
         return datetime.strptime(text.strip(), "%d/%m/%Y").date()
     except ValueError as exc:
@@ -45,8 +44,8 @@ def register(commands) -> None:
 
 
 def cmd_report(args) -> int:
-    from ..reports import write_report
-    from ..reports.options import ReportOptions
+    from ..reports import write_report  # lazy: building the parser loads no ORM, crypto or report library
+    from ..reports.options import ReportOptions  # lazy: building the parser loads no ORM, crypto or report library
 
     profile = open_profile(args)
     options = ReportOptions.from_settings(

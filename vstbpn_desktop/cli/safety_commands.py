@@ -2,11 +2,13 @@
 
 import json
 from contextlib import contextmanager
-from datetime import UTC
 from pathlib import Path
 
 from ..errors import Refused
-from .common import open_profile, period_arg
+from ..files import DATABASE_FILE, database_problem
+from ..formats import format_date, format_number
+from ..timestamps import local_time
+from .common import data_dir, open_profile, period_arg
 
 
 def register(commands) -> None:
@@ -56,13 +58,11 @@ def _opened(args):
 
 
 def _size(n: int) -> str:
-    from ..formats import format_number
-
     return f"{format_number(n / 1024, 0)} KB" if n < 1024 * 1024 else f"{format_number(n / 1048576, 1)} MB"
 
 
 def cmd_backup(args) -> int:
-    from ..safety.backup import backup
+    from ..safety.backup import backup  # lazy: building the parser loads no ORM, crypto or report library
 
     with _opened(args) as profile:
         info = backup(profile, out=args.out)
@@ -71,8 +71,7 @@ def cmd_backup(args) -> int:
 
 
 def cmd_backups(args) -> int:
-    from ..safety.backup import list_backups
-    from . import data_dir
+    from ..safety.backup import list_backups  # lazy: building the parser loads no ORM, crypto or report library
 
     items = list_backups(data_dir(args))
     if args.json:
@@ -95,7 +94,7 @@ def cmd_backups(args) -> int:
     if not items:
         print("Chưa có bản sao lưu nào")
     for b in items:
-        local = b.when.astimezone()
+        local = local_time(b.when)
         print(
             f"{local:%d/%m/%Y %H:%M}\t{_size(b.size)}\t{b.records if b.records is not None else '?'} bản ghi\t"
             f"{b.reason}\t{b.path.name}"
@@ -104,10 +103,9 @@ def cmd_backups(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from ..profile import Profile
-    from ..safety.backup import restore
-    from ..settings import Settings
-    from . import data_dir
+    from ..profile import Profile  # lazy: building the parser loads no ORM, crypto or report library
+    from ..safety.backup import restore  # lazy: building the parser loads no ORM, crypto or report library
+    from ..settings import Settings  # lazy: sqlite3 and tempfile are not needed to build the parser
 
     folder = data_dir(args)
     try:
@@ -140,11 +138,12 @@ def cmd_restore(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from ..files import database_problem
-    from ..profile import DATABASE_FILE
-    from ..safety.integrity import ensure_whole, storage_warning, wal_was_deleted
-    from ..settings import Settings
-    from . import data_dir
+    from ..safety.integrity import (  # lazy: sqlite3 and tempfile are not needed to build the parser
+        ensure_whole,
+        storage_warning,
+        wal_was_deleted,
+    )
+    from ..settings import Settings  # lazy: sqlite3 and tempfile are not needed to build the parser
 
     folder = data_dir(args)
     try:
@@ -181,18 +180,17 @@ def cmd_check(args) -> int:
 
 
 def cmd_submit(args) -> int:
-    from ..formats import format_date
-    from ..safety.locking import submit
+    from ..safety.locking import submit  # lazy: building the parser loads no ORM, crypto or report library
 
     with _opened(args) as profile:
         row = submit(profile.engine, args.period, profile.author or "không rõ")
-    local = row.locked_at.astimezone()
+    local = local_time(row.locked_at)
     print(f"Đã khóa kỳ {args.period.code} để gửi ({row.locked_by}, {format_date(local.date())} {local:%H:%M})")
     return 0
 
 
 def cmd_reopen(args) -> int:
-    from ..safety.locking import reopen
+    from ..safety.locking import reopen  # lazy: building the parser loads no ORM, crypto or report library
 
     with _opened(args) as profile:
         reopen(profile.engine, args.period, args.reason, profile.author or "không rõ")
@@ -201,7 +199,7 @@ def cmd_reopen(args) -> int:
 
 
 def cmd_audit_list(args) -> int:
-    from ..safety.audit import events
+    from ..safety.audit import events  # lazy: building the parser loads no ORM, crypto or report library
 
     with _opened(args) as profile:
         rows = events(profile.engine, period=args.period.code if args.period else None, record_id=args.record)
@@ -211,8 +209,7 @@ def cmd_audit_list(args) -> int:
     if not rows:
         print("Không có thay đổi nào")
     for row in rows:
-        when = row["at"] if row["at"].tzinfo else row["at"].replace(tzinfo=UTC)
-        when = when.astimezone()
+        when = local_time(row["at"])
         extra = f"\tlý do: {row['reason']}" if row["reason"] else ""
         changed = ""
         if row["action"] == "update" and row["before"] and row["after"]:
@@ -228,7 +225,7 @@ def cmd_audit_list(args) -> int:
 
 
 def cmd_audit_summary(args) -> int:
-    from ..safety.audit import summary
+    from ..safety.audit import summary  # lazy: building the parser loads no ORM, crypto or report library
 
     with _opened(args) as profile:
         print(json.dumps(summary(profile.engine, profile.org_unit_code, args.period.code), ensure_ascii=False))

@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import and_, select
 
 from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, code_of, indicators
+from ..domain.locks import ensure_bulk_editable
 from ..domain.validation import (
     Invalid,
     check_indicator_bounds,
@@ -32,7 +33,6 @@ from ..formats import format_count
 from ..periods import Period, period_for
 from ..records import ACTIVITY_FIELDS, DOCUMENT_FIELDS, ensure_editable, insert_clean
 from ..safety import audit, backup
-from ..safety.locking import ensure_bulk_editable
 from ..storage.database import hold_write_lock
 from ..storage.models import Activity, Document, IndicatorValue, Narrative
 from .columns import TABLE_LABELS
@@ -40,7 +40,7 @@ from .tables import RawTable, read_table_file, where
 
 Progress = Callable[[int, int], None]
 SHOWN_PROBLEMS = 3
-TICK = 1000
+TICK = 250  # rows between two progress/cancel calls (the window's worker gives way to the GUI there)
 
 
 @dataclass

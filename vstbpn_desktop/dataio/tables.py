@@ -18,6 +18,7 @@ from ..errors import Message, Refused
 from ..files import not_a_file
 from ..text import fold, nfc
 from .columns import GUIDE_SHEET, TABLES, header_name
+from .xlsx import Workbook, XlsxProblem, refusal
 
 
 @dataclass
@@ -279,8 +280,6 @@ def _row_values(names: list[str], numbered_rows, label: str, sheet: str | None):
 
 
 def read_xlsx(path: Path) -> list[RawTable]:
-    from .xlsx import Workbook, XlsxProblem, refusal
-
     label = path.name
     try:
         workbook = Workbook(path)

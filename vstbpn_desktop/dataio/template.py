@@ -6,6 +6,7 @@ drop-down lists for codes and checks on counts; and a guide sheet "Hướng dẫ
 every column, every code and the rules.
 """
 
+import math
 from pathlib import Path
 
 from ..atomic import OutputError, atomic_path
@@ -50,7 +51,7 @@ def write_template(out: Path) -> Path:
 
 
 def build_template():
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # lazy: openpyxl/lxml load only when a workbook is read or written
 
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -66,8 +67,15 @@ def _choices(codes) -> str:
 
 
 def _data_sheet(sheet, table: str, columns) -> None:
+    # lazy: openpyxl/lxml load only when a workbook is read or written
+    # lazy: openpyxl/lxml load only when a workbook is read or written
+    # lazy: openpyxl/lxml load only when a workbook is read or written
     from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    from openpyxl.utils import get_column_letter  # lazy: openpyxl/lxml load only when a workbook is read or written
+
+    # lazy: openpyxl/lxml load only when a workbook is read or written
+    # lazy: openpyxl/lxml load only when a workbook is read or written
+    # lazy: openpyxl/lxml load only when a workbook is read or written
     from openpyxl.worksheet.datavalidation import DataValidation
 
     bold = Font(bold=True)
@@ -159,9 +167,7 @@ def _fit_to_page_width(sheet) -> None:
 
 
 def _guide_sheet(sheet) -> None:
-    import math
-
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Font  # lazy: openpyxl/lxml load only when a workbook is read or written
 
     title_font, bold = Font(bold=True, size=14), Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")

@@ -18,6 +18,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path, PurePosixPath
 
 from ..errors import Message, Refused
@@ -108,7 +109,7 @@ class Workbook:
 
     def _elements(self, name: str, tags: tuple[str, ...]) -> Iterator:
         """The elements `tags` of part `name`, each when it ends, cleared after use (streaming)."""
-        from lxml import etree
+        from lxml import etree  # lazy: openpyxl/lxml load only when a workbook is read or written
 
         if name not in self.names:
             raise XlsxProblem(Message("thiếu thành phần {name}", name=name))
@@ -166,6 +167,8 @@ class Workbook:
 
     def _date_styles(self) -> set[str]:
         """The cell styles (index into cellXfs) whose number format shows a date."""
+        # lazy: openpyxl/lxml load only when a workbook is read or written
+        # lazy: openpyxl/lxml load only when a workbook is read or written
         from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 
         if "xl/styles.xml" not in self.names:
@@ -246,8 +249,6 @@ class Workbook:
         if kind == "b":
             return text.strip() in ("1", "true")
         if kind == "d":
-            from datetime import datetime
-
             try:
                 return datetime.fromisoformat(text.strip())
             except ValueError:
@@ -303,6 +304,8 @@ def _column_letters(number: int) -> str:
 def _excel_date(serial: float, date1904: bool):
     """A date cell's serial as a datetime (Excel's 1900 leap-year bug included); a serial no
     calendar holds stays a number, which the date check then refuses."""
+    # lazy: openpyxl/lxml load only when a workbook is read or written
+    # lazy: openpyxl/lxml load only when a workbook is read or written
     from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
     try:

@@ -8,7 +8,7 @@ import math
 import re
 from datetime import date, datetime
 
-from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, indicators
+from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, indicators
 from ..errors import Count, Message, Reason, Term, message
 from ..formats import format_date, parse_number
 from ..periods import FIRST_YEAR, LAST_YEAR, Period
@@ -300,7 +300,3 @@ def validate_narrative(section, text, strict: bool = False) -> tuple[str, str]:
     if problems:
         raise Invalid(problems)
     return name, body
-
-
-def known_section(section: str) -> bool:
-    return section in NARRATIVE_SECTIONS

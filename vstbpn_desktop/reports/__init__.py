@@ -31,8 +31,8 @@ def write_report(
     """Build the report of a unit and period and write it to `out` as `kind` (pdf, docx, xlsx).
     `options` (options.ReportOptions) are this printing's choices; without them the settings'
     defaults with `issued_on` and `number`."""
-    from .content import build_report
-    from .options import ReportOptions
+    from .content import build_report  # lazy: the report model (the ORM, figures) loads on the first report
+    from .options import ReportOptions  # lazy: the report model (the ORM, figures) loads on the first report
 
     if kind not in FORMATS:
         raise Refused("định dạng báo cáo '{kind}' không hỗ trợ (pdf, docx, xlsx)", kind=kind)
@@ -42,7 +42,7 @@ def write_report(
             "{out}: là một thư mục; hãy ghi rõ tên tệp, ví dụ {value}", out=out, value=out / ("bao-cao." + kind)
         )
     if kind == "pdf":
-        from .fonts import register_fonts
+        from .fonts import register_fonts  # lazy: each writer's library loads only for its format
 
         register_fonts()  # refuse before any file is touched when no usable font exists
     if options is None:
@@ -51,15 +51,15 @@ def write_report(
     try:
         with atomic_path(out) as temp:
             if kind == "pdf":
-                from .pdf import write_pdf
+                from .pdf import write_pdf  # lazy: each writer's library loads only for its format
 
                 write_pdf(report, temp, progress)
             elif kind == "docx":
-                from .docx import write_docx
+                from .docx import write_docx  # lazy: each writer's library loads only for its format
 
                 write_docx(report, temp)
             else:
-                from .xlsx import write_xlsx
+                from .xlsx import write_xlsx  # lazy: each writer's library loads only for its format
 
                 write_xlsx(report, temp)
     except OutputError as exc:

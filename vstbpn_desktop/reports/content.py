@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, FIGURES_MARK, NARRATIVE_SECTIONS, indicators, label
-from ..domain.figures import Figures
 from ..errors import Refused
+from ..figures import Figures
 from ..formats import format_count, format_long_date, format_number, format_percent, round_share
 from ..periods import Period
 from ..profile import Profile
 from ..records import Scope, activity_page, list_documents, narratives
-from ..summary import enrolled_children, reported_children, unit_figures, unit_tree
+from ..summary import enrolled_children, reported_children, unit_figures
 from ..text import lower_unit_kinds, nfc, proper_name, tone_marks, unit_display, unit_in_sentence
 from .options import ReportOptions
 
@@ -231,7 +231,7 @@ class ReportBuilder:
         self.issued_on = self.options.issued_on or date.today()
         self.number = self.options.number
         self.in_text = unit_in_sentence(unit.name)
-        self.tree = unit_tree(profile, self.code)
+        self.tree = profile.unit_tree(self.code)
         self.units = list(self.tree)
         self.children = profile.children(self.code)
         self.names = {self.code: unit.name} | {c.code: c.name for c in self.children}

@@ -22,11 +22,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from .content import NATIONAL_MOTTO, Annex, Para, Report
 from .content import Table as ReportTable
+from .fonts import register_fonts
 from .layout import PADDING, printable
-from .pdf import addressee_lines, chart_png, fit_table
+from .pdf import addressee_lines, chart_png, fit_table, header_lines
 
 FONT = "Times New Roman"
 POINTS_PER_MM = 72 / 25.4
@@ -130,9 +132,6 @@ def grid(table) -> None:
 
 
 def text_width_mm(text: str, size: float, bold: bool = False) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from .fonts import register_fonts
 
     fonts = register_fonts()
     return stringWidth(text, fonts.bold if bold else fonts.regular, size) / POINTS_PER_MM
@@ -201,8 +200,6 @@ def header_block(document, report: Report, width_mm: float) -> None:
     table.autofit = False
     no_borders(table)
     set_widths(table, [Mm(left_mm), Mm(right_mm)])
-    from .fonts import register_fonts
-    from .pdf import header_lines
 
     fonts = register_fonts()
     left, right = table.cell(0, 0), table.cell(0, 1)
@@ -315,8 +312,6 @@ def data_table(document, table: ReportTable, width_mm: float) -> None:
     """Rows are cloned from one template row at the XML level: python-docx's add_row per cell
     is far too slow for a 4,000-row annex. Widths and font size are the PDF's (pdf.fit_table);
     where a code must wrap, a zero-width space after "/" lets Word break there, not mid-word."""
-    from .fonts import register_fonts
-
     columns, rows, fit = fit_table(table, width_mm * POINTS_PER_MM, register_fonts())
     twips = [round(w * 20) for w in fit.widths]
     out = document.add_table(rows=2, cols=len(columns))

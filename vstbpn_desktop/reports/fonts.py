@@ -86,7 +86,7 @@ def vietnamese_letters() -> str:
 
 def missing_letters(path: Path) -> str:
     """The Vietnamese letters the font cannot draw ("" when it covers them all)."""
-    from fontTools.ttLib import TTFont
+    from fontTools.ttLib import TTFont  # lazy: fontTools loads only when a font file is checked
 
     font = TTFont(str(path), lazy=True, fontNumber=0)
     try:
@@ -205,9 +205,9 @@ def find_fonts() -> tuple[str, dict[str, Path]]:
 @lru_cache(maxsize=1)
 def register_fonts() -> FontSet:
     """Register the four styles with reportlab once; TrueType fonts are always embedded (subset)."""
-    from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.lib.fonts import addMapping  # lazy: reportlab loads only when a report registers its fonts
+    from reportlab.pdfbase import pdfmetrics  # lazy: reportlab loads only when a report registers its fonts
+    from reportlab.pdfbase.ttfonts import TTFont  # lazy: reportlab loads only when a report registers its fonts
 
     family, paths = find_fonts()
     fonts = FontSet(family=family, paths=paths)

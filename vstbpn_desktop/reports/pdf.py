@@ -7,6 +7,7 @@ story of flowables (`report_story`).
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -473,10 +474,8 @@ def chart_drawing(chart: Chart, fonts: FontSet, width: float, height: float = 85
 def chart_png(chart: Chart, width: float, dpi: int = 200) -> bytes:
     """The chart as a PNG picture (Word has no use for reportlab's drawing): drawn to a one-page
     PDF by reportlab and rasterised by PDFium, so it is the very chart of the PDF."""
-    import io
-
-    import pypdfium2 as pdfium
-    from reportlab.graphics import renderPDF
+    import pypdfium2 as pdfium  # lazy: PDFium loads only to draw the chart for Word
+    from reportlab.graphics import renderPDF  # lazy: PDFium loads only to draw the chart for Word
 
     drawing = chart_drawing(chart, register_fonts(), width)
     document = pdfium.PdfDocument(renderPDF.drawToString(drawing))

@@ -1,6 +1,6 @@
 """The audit trail: every insert, update and delete of a record, with who, when, before and after.
 
-Implemented once: a `before_flush` hook on every ORM session (installed by `storage.database`)
+Implemented once: a `before_flush` hook on every ORM session (installed by `Profile.engine`)
 writes one `audit_event` per changed record, in the same transaction as the change. The same
 hook refuses any ORM change to a record of a locked period, so no write path can miss the lock.
 Bulk paths (table files, bundles) write Core rows and call `record_bulk` once per operation.
@@ -12,7 +12,10 @@ from datetime import date, datetime
 from sqlalchemy import event, func, insert, select
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.engine import Connection, Engine
+from sqlmodel import Session
 
+from ..domain.locks import ensure_unlocked_connection
+from ..periods import period_for
 from ..storage.models import (
     Activity,
     AuditEvent,
@@ -55,8 +58,6 @@ def _snapshot(obj, values: dict | None = None) -> str:
 
 
 def _period_of(obj) -> str | None:
-    from ..periods import period_for
-
     if isinstance(obj, ReportingPeriod):
         return obj.code
     if isinstance(obj, (Activity, Document)) and isinstance(obj.date, date):
@@ -82,8 +83,6 @@ def _event(session, obj, action: str, before: str | None, after: str | None, rea
 
 
 def _before_flush(session, _context, _instances) -> None:
-    from .locking import ensure_unlocked_connection
-
     changes = []
     for obj in list(session.new):
         if type(obj) in AUDITED:
@@ -105,8 +104,6 @@ def _before_flush(session, _context, _instances) -> None:
             continue
         touched.setdefault(_period_of(obj), obj)
         if old and "date" in old and isinstance(old["date"], date):
-            from ..periods import period_for
-
             touched.setdefault(period_for(old["date"]).code, obj)
     if touched:
         ensure_unlocked_connection(session.connection(), [p for p in touched if p])
@@ -128,12 +125,10 @@ _installed = False
 
 
 def install() -> None:
-    """Register the hook on every ORM session, once per process (called by storage.database)."""
+    """Register the hook on every ORM session, once per process (called when a profile opens its engine)."""
     global _installed
     if _installed:
         return
-    from sqlmodel import Session
-
     event.listen(Session, "before_flush", _before_flush)
     _installed = True
 

@@ -18,10 +18,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from ..atomic import TEMP_SUFFIX, OutputError, _fsync_folder, atomic_path, claim, release, remove_leftovers
-from ..bundle import kept
 from ..errors import Message, Refused
 from ..files import not_a_file
-from .integrity import _connect, check_file, explain_storage_error, looks_like_sqlite
+from ..timestamps import as_utc
+from .integrity import check_file, explain_storage_error, looks_like_sqlite, plain_connection
 
 BACKUP_DIR = "backups"
 # .sqlite3: the profile's SQLite file; .dump: pg_dump of a shared server database (server_backup.py)
@@ -61,7 +61,7 @@ def _cleanup_sidecars(path: Path) -> None:
 
 def count_records(path: Path) -> int | None:
     try:
-        connection = _connect(path)
+        connection = plain_connection(path)
         try:
             return sum(connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in RECORD_TABLES)
         finally:
@@ -228,14 +228,12 @@ def backup_if_due(profile, reason: str) -> BackupInfo | None:
         if newest and datetime.now(UTC) - newest < timedelta(days=1):
             return None
     elif reason == "exit":
-        from .audit import last_change
+        from .audit import last_change  # lazy: the ORM; the start-up check imports this module without it
 
         changed = last_change(profile.engine)
         if changed is None:
             return None
-        if changed.tzinfo is None:
-            changed = changed.replace(tzinfo=UTC)
-        if newest and changed < newest:
+        if newest and as_utc(changed) < newest:
             return None
     return backup(profile, reason=reason)
 
@@ -245,7 +243,7 @@ def backup_if_due(profile, reason: str) -> BackupInfo | None:
 
 def inspect_candidate(path: Path, expected_unit: str | None) -> dict:
     """Refuse a file that is not a whole backup of this profile from a known schema."""
-    from ..storage.database import MIGRATIONS_DIR
+    from ..storage.database import MIGRATIONS_DIR  # lazy: the ORM; the start-up check imports this module without it
 
     path = Path(path)
     problem = not_a_file(path)  # a FIFO or device: refused, never waited on
@@ -263,7 +261,7 @@ def inspect_candidate(path: Path, expected_unit: str | None) -> dict:
             path=path,
             value=problems[:2],
         )
-    connection = _connect(path)
+    connection = plain_connection(path)
     try:
         tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not {"alembic_version", "meta", *RECORD_TABLES} <= tables:
@@ -274,7 +272,7 @@ def inspect_candidate(path: Path, expected_unit: str | None) -> dict:
         meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
     finally:
         connection.close()
-    from alembic.script import ScriptDirectory
+    from alembic.script import ScriptDirectory  # lazy: Alembic (0.3 s), only to read a backup's schema
 
     known = {rev.revision for rev in ScriptDirectory(str(MIGRATIONS_DIR)).walk_revisions()}
     revision = revision[0] if revision else None
@@ -299,7 +297,7 @@ def inspect_candidate(path: Path, expected_unit: str | None) -> dict:
 
 def _current_unit(live: Path) -> str | None:
     try:
-        connection = _connect(live)
+        connection = plain_connection(live)
         try:
             row = connection.execute("SELECT value FROM meta WHERE key='org_unit'").fetchone()
             return row[0] if row else None
@@ -313,9 +311,12 @@ def restore(profile, file: Path) -> dict:
     """Replace the live database with a checked backup; the current state is backed up first.
     Refusals leave the current data exactly as it was. A shared server database: server_backup.py."""
     if profile.settings.database_url:
-        from .server_backup import restore as restore_on_server  # here: start-up imports this without the ORM
+        from . import server_backup  # here: the window's start-up check imports this module without the ORM
 
-        return restore_on_server(profile, file)
+        folder = backups_dir(profile)
+        folder.mkdir(parents=True, exist_ok=True)
+        safety = stamp_name(folder, "restore", datetime.now(UTC), server_backup.DUMP_SUFFIX)
+        return server_backup.restore(profile, file, safety)
     live = _live_path(profile)
     file = Path(file)
     if file.exists() and live.exists() and file.resolve() == live.resolve():
@@ -340,8 +341,9 @@ def restore(profile, file: Path) -> dict:
             connection.close()
         safety = None
         damaged = bool(live.exists() and check_file(live, quick=True))
-        # Revocations, the bundle ledger and the sequence counter are not rolled back (bundle/kept.py).
-        held = kept.remember(live) if live.exists() else kept.Held()
+        # Revocations, the bundle ledger and the sequence counter are not rolled back (bundle/kept.py,
+        # a layer above: reached through the profile).
+        held = profile.remember_kept(live)
         if live.exists() and not damaged:
             safety = before(profile, "restore")
         profile.close()
@@ -366,11 +368,11 @@ def restore(profile, file: Path) -> dict:
     problems = check_file(live)
     if problems:  # pragma: no cover - the copy was checked twice before
         raise Refused("{live}: sau khi khôi phục, kiểm tra toàn vẹn thất bại ({value})", live=live, value=problems[0])
-    from ..storage.database import needs_upgrade
+    from ..storage.database import needs_upgrade  # lazy: the ORM; the start-up check imports this module without it
 
     if needs_upgrade(profile.engine):
         profile._migrate()
-    carried = kept.reapply(profile, held)
+    carried = profile.reapply_kept(held)
     return {**facts, "safety_backup": str(safety.path) if safety else None, "damaged_moved": damaged, "kept": carried}
 
 

@@ -1,11 +1,12 @@
-"""Is the database whole? Integrity checks, the start-up check, and hostile storage.
+"""Is the database whole? Integrity checks and hostile storage (the start-up check is startup.py).
 
 Checks run on a plain sqlite3 connection so a damaged file is reported, never "repaired".
 """
 
+import errno
+import os
 import sqlite3
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Message, Refused
@@ -32,7 +33,8 @@ RISKY_FILESYSTEMS = {
 }
 
 
-def _connect(path: Path, read_only: bool = True) -> sqlite3.Connection:
+def plain_connection(path: Path, read_only: bool = True) -> sqlite3.Connection:
+    """A plain sqlite3 connection to a database file (no ORM, no pragmas): what checks and copies read."""
     mode = "ro" if read_only else "rw"
     connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode={mode}", uri=True, timeout=30)
     return connection
@@ -56,7 +58,7 @@ def check_file(path: Path, quick: bool = False) -> list[str]:
     # database drops this process's POSIX locks on it, and another process may then delete the
     # -wal that our open connections still use.
     try:
-        connection = _connect(path)
+        connection = plain_connection(path)
         try:
             pragma = "quick_check" if quick else "integrity_check"
             rows = [r[0] for r in connection.execute(f"PRAGMA {pragma}").fetchall()]
@@ -83,8 +85,6 @@ def check_file(path: Path, quick: bool = False) -> list[str]:
 
 def _access_refusal(path: Path, exc: BaseException) -> Refused:
     """The file could not be opened or read: not damage, an access or storage problem."""
-    import os
-
     if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         return Refused(
             "{path}: thư mục hoặc tệp dữ liệu chỉ đọc (không có quyền ghi); SQLite cần ghi được vào thư "
@@ -162,7 +162,7 @@ def storage_warning(path: Path, mounts_text: str | None = None) -> Message | Non
 
 
 def _windows_warning(path: Path) -> Message | None:  # pragma: no cover - Windows only
-    import ctypes
+    import ctypes  # Windows only
 
     text = str(path)
     if text.startswith("\\\\"):
@@ -177,13 +177,11 @@ def _windows_warning(path: Path) -> Message | None:  # pragma: no cover - Window
 
 def explain_storage_error(exc: BaseException, where: Path | str | None = None) -> Message | None:
     """A clear Vietnamese message for a storage failure (disk full, read-only, I/O), else None."""
-    import errno
-
-    from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.exc import DBAPIError  # lazy: the ORM; the start-up check imports this module without it
 
     if not isinstance(exc, (sqlite3.Error, DBAPIError, OSError)):
         return None
-    from ..storage.server import explain, from_server
+    from ..storage.server import explain, from_server  # lazy: start-up loads this module without the ORM
 
     if from_server(exc):  # a shared server: down, refused, or the connection lost mid-way
         return explain(exc)
@@ -210,57 +208,3 @@ def explain_storage_error(exc: BaseException, where: Path | str | None = None) -
     else:
         return None
     return Message("{place}: {reason}", place=where, reason=reason) if where else reason
-
-
-# -- start-up ---------------------------------------------------------------------------------
-
-
-@dataclass
-class StartupState:
-    ok: bool
-    problems: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    newest_good_backup: object | None = None  # backup.BackupInfo
-
-    @property
-    def read_only(self) -> bool:
-        """Open the profile read-only and offer `newest_good_backup` when the check failed."""
-        return not self.ok
-
-
-def startup_check(profile_or_dir) -> StartupState:
-    """At start, before opening the profile: quick_check, a deleted -wal, risky storage.
-    Takes a Profile or its folder (a damaged database cannot always be opened as a Profile)."""
-    from ..settings import DATABASE_FILE  # not ..profile: the window runs this before importing the ORM
-    from .backup import newest_good_backup
-
-    data_dir = Path(getattr(profile_or_dir, "data_dir", profile_or_dir))
-    database = data_dir / DATABASE_FILE
-    if getattr(getattr(profile_or_dir, "settings", None), "database_url", ""):
-        return StartupState(ok=True)
-    state = StartupState(ok=True)
-    if not database.exists():
-        return state
-    if wal_was_deleted(database):
-        state.warnings.append(
-            Message(
-                "{database}: tệp nhật ký ghi ({name}-wal) đã bị xóa khi chương trình chưa đóng hẳn; "
-                "những thay đổi cuối cùng có thể đã mất (dữ liệu còn lại vẫn nguyên vẹn). "
-                "Hãy kiểm tra lại; nếu thiếu, khôi phục bản sao lưu.",
-                database=database,
-                name=database.name,
-            )
-        )
-    warning = storage_warning(database)
-    if warning:
-        state.warnings.append(warning)
-    try:
-        state.problems = check_file(database, quick=True)
-    except Refused as exc:  # cannot be opened (read-only, I/O): nothing to restore, say why
-        state.ok = False
-        state.problems = [str(exc)]
-        return state
-    if state.problems:
-        state.ok = False
-        state.newest_good_backup = newest_good_backup(data_dir)
-    return state

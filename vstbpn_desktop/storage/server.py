@@ -10,11 +10,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import inspect, text
+from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError
 
+from ..atomic import write_atomic
 from ..errors import Message, Refused
+from .models import SQLModel
 
 SERVER_DRIVER = "postgresql+psycopg"
 OUR_TABLES = {"meta", "alembic_version", "org_unit", "activity", "bundle_ledger"}
@@ -84,8 +86,6 @@ def remember_password(url: str, password: str) -> Path:
     prefix = ":".join(_pgpass_field(f) for f in fields) + ":"
     lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
     lines = [line for line in lines if not line.startswith(prefix)] + [prefix + _pgpass_field(password)]
-    from ..atomic import write_atomic
-
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, ("\n".join(lines) + "\n").encode("utf-8"), profile_file=True)
     os.chmod(path, 0o600)  # libpq ignores a password file others can read
@@ -172,10 +172,6 @@ def other_app(url: str) -> Refused:
 
 def drop_everything(engine: Engine) -> None:
     """Remove what a failed `init` created in a database that was empty before (all or nothing)."""
-    from sqlmodel import SQLModel
-
-    from . import models  # noqa: F401  (registers the tables)
-
     with engine.begin() as connection:
         SQLModel.metadata.drop_all(connection)
         connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
@@ -184,8 +180,6 @@ def drop_everything(engine: Engine) -> None:
 def probe(url: str, password: str = "") -> Message:
     """What `init` would do with this database (the first-run dialog's connection test): set up an
     empty one, or attach to the unit it holds; Refused, with the reason, when it can do neither."""
-    from sqlalchemy import create_engine
-
     parsed = server_url(url)
     engine = create_engine(
         parsed.set(password=password or None), connect_args={"connect_timeout": 10, "application_name": "vstbpn"}

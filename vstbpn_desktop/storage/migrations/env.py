@@ -11,7 +11,7 @@ target_metadata = SQLModel.metadata
 def run_migrations_online() -> None:
     engine = context.config.attributes.get("engine")
     if engine is None:
-        from sqlalchemy import create_engine
+        from sqlalchemy import create_engine  # only when Alembic runs without the app's engine
 
         engine = create_engine(context.config.get_main_option("sqlalchemy.url"))
     with engine.begin() as connection:

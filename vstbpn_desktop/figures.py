@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 
 from sqlmodel import select
 
-from ..catalogue import indicators
-from ..formats import round_share
-from ..periods import Period
-from ..storage.database import session_scope
-from ..storage.models import IndicatorValue
+from .catalogue import indicators
+from .formats import round_share
+from .periods import Period
+from .records import activity_totals_by_unit, record_counts
+from .storage.database import session_scope
+from .storage.models import IndicatorValue
 
 OWN, AREA = "own", "area"
 COVERAGES = (OWN, AREA)
@@ -74,8 +75,6 @@ def compute(
 ) -> Figures:
     """`tree`: each unit's children among `units` (absent: every other unit hangs from `org_unit`).
     `only`: count just these units' own data (a like-with-like comparison)."""
-    from ..records import activity_totals_by_unit, record_counts
-
     if tree is None:
         tree = {org_unit: [u for u in units if u != org_unit]}
     figures = Figures(org_unit=org_unit, period=period, units=units)
