@@ -484,3 +484,44 @@ def test_stored_times_are_utc_whatever_the_servers_time_zone(server_cli, capsys,
         assert stored.utcoffset() == timedelta(hours=7), stored  # as the server's zone shows it
         assert abs(stored.astimezone(UTC).replace(tzinfo=None) - utc_now) < timedelta(minutes=30), stored
     assert "nhận ngày" in ok(province, "bundle", "import", tmp_path / "883.vstb")
+
+
+def test_locks_deadlines_and_trust_changes_wait_for_a_running_import(server_cli, capsys, tmp_path):
+    """A clerk locking the period, setting its deadline or revoking a key while another clerk's import
+    of a sender holds its lock: each waits for that import's end (and an import waits for them)."""
+    from datetime import date
+
+    from vstbpn_desktop.bundle import status, trust
+    from vstbpn_desktop.periods import Period
+    from vstbpn_desktop.safety.locking import submit
+    from vstbpn_desktop.storage.database import hold_write_lock
+
+    province = server_cli("province")
+    ok(province, "init", "--org-unit", "89")
+    sender(lambda name: Cli(tmp_path / name, capsys), tmp_path, province, "883")
+    [(fingerprint,)] = sql(province.database_url, "SELECT fingerprint FROM trusted_key")[0]
+    profile = Profile.open(province.data_dir)
+    holder = create_engine(province.database_url)
+    period = Period.parse("2023H1")
+    changes = {
+        "submit": lambda: submit(profile.engine, period, "Lê Thị Bình"),
+        "deadline": lambda: status.set_deadline(profile, period, date(2023, 7, 15)),
+        "revoke": lambda: trust.revoke(profile, fingerprint),
+    }
+    try:
+        for name, change in changes.items():
+            with holder.begin() as connection:
+                hold_write_lock(connection, "883")  # an import of 883, still running
+                worker = threading.Thread(target=change)
+                worker.start()
+                worker.join(timeout=2)
+                assert worker.is_alive(), f"{name} did not wait for the running import"
+            worker.join(timeout=120)
+            assert not worker.is_alive(), name
+    finally:
+        holder.dispose()
+        profile.close()
+    rows = sql(
+        province.database_url, "SELECT code, locked_by, deadline FROM period", "SELECT revoked_at FROM trusted_key"
+    )
+    assert rows[0] == [("2023H1", "Lê Thị Bình", date(2023, 7, 15))] and rows[1][0][0] is not None
