@@ -36,7 +36,7 @@ class OthersWatcher(QObject):
             return self.seen if hasattr(self, "seen") else None
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.window and event.type() == QEvent.WindowActivate:
+        if watched is self.window and event.type() == QEvent.Type.WindowActivate:
             QTimer.singleShot(0, self.check)
         return False
 
@@ -53,7 +53,7 @@ class OthersWatcher(QObject):
         while focus is not None and view is None:  # an open cell editor sits inside its table
             focus = focus.parentWidget()
             view = focus if isinstance(focus, QAbstractItemView) else None
-        return view is not None and view.state() == QAbstractItemView.EditingState
+        return view is not None and view.state() == QAbstractItemView.State.EditingState
 
     def check(self) -> None:
         if not self.window.isActiveWindow():

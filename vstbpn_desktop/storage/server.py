@@ -152,7 +152,10 @@ def look(engine: Engine) -> Found:
         if not {"meta", "alembic_version"} <= tables:
             return Found(empty=False, ours=False)
         revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        meta = dict(connection.execute(text("SELECT key, value FROM meta WHERE key LIKE 'org_unit%'")).all())
+        meta: dict[str, str] = {
+            key: value
+            for key, value in connection.execute(text("SELECT key, value FROM meta WHERE key LIKE 'org_unit%'"))
+        }
     return Found(
         empty=False,
         ours=True,
