@@ -3,7 +3,7 @@ and bundles all use, so every record passes the same validation.
 """
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import and_, func, insert, or_, tuple_
 from sqlalchemy import delete as sa_delete
@@ -671,24 +671,20 @@ def _insert_many(connection, table, batch: list[dict], common: dict) -> None:
 
 
 def _copy_many(connection, table, batch: list[dict]) -> None:
-    """COPY … FROM STDIN of the rows (psycopg adapts each value as for an INSERT), inside the caller's
-    transaction. A stored time is UTC without its zone, as SQLAlchemy writes it on SQLite (and as the
-    engine's session time zone, UTC, makes an INSERT write it)."""
+    """COPY … FROM STDIN of the rows (psycopg adapts each value as for an INSERT: an aware time into
+    the timestamptz columns of migration 0001 keeps its instant), inside the caller's transaction."""
+    from operator import itemgetter
+
     names = list(batch[0].keys())
     quoted = ", ".join(connection.dialect.identifier_preparer.quote(name) for name in names)
-
-    def plain(value):
-        if isinstance(value, datetime) and value.tzinfo is not None:
-            return value.astimezone(UTC).replace(tzinfo=None)
-        return value
-
     statement = f"COPY {table.name} ({quoted}) FROM STDIN"
+    values = itemgetter(*names)
     driver = connection.connection.driver_connection
     errors = connection.dialect.loaded_dbapi.Error
     try:
         with driver.cursor() as cursor, cursor.copy(statement) as copy:
             for row in batch:
-                copy.write_row([plain(row[name]) for name in names])
+                copy.write_row(values(row))
     except errors as exc:  # as SQLAlchemy raises it for an INSERT: IntegrityError for a duplicate id, …
         raise DBAPIError.instance(statement, None, exc, errors) from exc
 
