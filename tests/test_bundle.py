@@ -3,7 +3,6 @@
 import hashlib
 import json
 import re
-import shutil
 import unicodedata
 import warnings
 import zipfile
@@ -14,7 +13,6 @@ from conftest import PASSPHRASE
 
 from vstbpn_desktop.bundle import format as fmt
 from vstbpn_desktop.bundle.keys import load_private_key
-from vstbpn_desktop.cli import run as cli_run
 from vstbpn_desktop.profile import Profile
 
 TABLES = ("activity", "document", "indicator_value", "narrative", "bundle_ledger", "trusted_key", "meta")
@@ -79,82 +77,6 @@ def craft(
     return out
 
 
-WORLD = ("883", "884", "89")
-
-
-@pytest.fixture(scope="session")
-def world_template(tmp_path_factory):
-    """Built once: districts 883 and 884 with the sample data and their keys; the province 89 with
-    its own sample data, 883's key enrolled and 883's first bundle imported. Each test gets a copy."""
-    return _build_world(tmp_path_factory.mktemp("world"))
-
-
-@pytest.fixture(scope="session")
-def world_template_pg(tmp_path_factory, pg_admin):
-    """The same world with each profile's data on the test server: each test gets a copy of the folders
-    and of each database (CREATE DATABASE … TEMPLATE)."""
-    import uuid
-
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    admin = create_engine(pg_admin, isolation_level="AUTOCOMMIT")
-    names = {code: f"vstbpn_world_{uuid.uuid4().hex[:10]}_{code}" for code in WORLD}
-    with admin.connect() as connection:
-        for name in names.values():
-            connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE template0'))
-    urls = {
-        code: make_url(pg_admin).set(database=name).render_as_string(hide_password=False)
-        for code, name in names.items()
-    }
-    yield _build_world(tmp_path_factory.mktemp("world-pg"), urls), names
-    with admin.connect() as connection:
-        for name in names.values():
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
-def _build_world(base, urls=None):
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("VSTBPN_PASSPHRASE", PASSPHRASE)
-        patch.setenv("XDG_CONFIG_HOME", str(base / "xdg-config"))
-        patch.setenv("XDG_DATA_HOME", str(base / "xdg-data"))
-
-        def run(code, *args):
-            assert cli_run(["--data-dir", str(base / f"p{code}"), *map(str, args)]) == 0, args
-
-        for code in WORLD:
-            server = ("--database-url", urls[code]) if urls else ()
-            run(code, "init", "--org-unit", code, "--officer", f"Cán bộ {code}", *server)
-            run(code, "demo")
-            run(code, "keys", "export-public", "--out", base / f"{code}.pub.json")
-        run("883", "bundle", "export", "--period", "2023H1", "--out", base / "first.vstb")
-        run("883", "bundle", "export", "--period", "2023H1", "--out", base / "good.vstb")
-        run("89", "trust", "add", base / "883.pub.json", "--org-unit", "883")
-        run("89", "bundle", "import", base / "first.vstb")
-    return base
-
-
-@pytest.fixture
-def world(world_template, cli_factory, tmp_path, engine, request):
-    template, databases = world_template, None
-    if engine == "postgresql":
-        template, databases = request.getfixturevalue("world_template_pg")
-    for item in template.iterdir():
-        if item.is_dir():
-            shutil.copytree(item, tmp_path / item.name)
-        else:
-            shutil.copy2(item, tmp_path / item.name)
-    if databases:  # each copied folder points at its own copy of its database
-        copy = request.getfixturevalue("pg_database")
-        for code, name in databases.items():
-            settings = tmp_path / f"p{code}" / "settings.json"
-            values = json.loads(settings.read_text(encoding="utf-8"))
-            values["database_url"] = copy(name)
-            settings.write_text(json.dumps(values, ensure_ascii=False), encoding="utf-8")
-    return {code: cli_factory(f"p{code}") for code in WORLD}
-
-
 def good_members(tmp_path) -> dict[str, bytes]:
     return {n: d for n, d in members_of(tmp_path / "good.vstb").items() if n in fmt.DATA_MEMBERS}
 
@@ -193,7 +115,7 @@ def _case(tmp_path, clis, case) -> tuple[Path, str, str]:
         other = fmt.parse_signature_member(members_of(tmp_path / "good.vstb")[fmt.SIGNATURE])[1]
         return craft(d883, out, good, signature=other), "manifest.sig", "chữ ký không khớp"
     if case == "manifest_edited":
-        edit = lambda data: data.replace(b'"period":"2023H1"', b'"period":"2023H2"')  # noqa: E731
+        edit = lambda data: data.replace(b'"period":"2023H1"', b'"period":"2023H2"')  # noqa: E731 (this case's edit)
         return craft(d883, out, good, after_sign=edit), "manifest.sig", "chữ ký không khớp"
     if case == "member_changed":
         zipped = dict(good, **{fmt.ACTIVITIES: _same_length_change(good[fmt.ACTIVITIES])})

@@ -76,6 +76,7 @@ def cmd_init(args) -> int:
         unit = profile.org_unit()
     finally:
         profile.close()
+    assert unit is not None, "Profile.create refuses a unit not in its tree"
     if profile.attached:
         from ..storage.server import shown  # lazy: building the parser loads no ORM
 
