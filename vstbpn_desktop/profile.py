@@ -277,7 +277,9 @@ class Profile:
 
     def remember_kept(self, live: Path | None = None) -> kept.Held:
         """From the SQLite file `live`, or from the shared server database before pg_restore."""
-        return kept.remember_engine(self.engine) if self.settings.database_url else kept.remember(live)
+        if self.settings.database_url or live is None:
+            return kept.remember_engine(self.engine)
+        return kept.remember(live)
 
     def reapply_kept(self, held: kept.Held) -> dict:
         return kept.reapply(self, held)
@@ -365,7 +367,7 @@ class Profile:
     def unit_tree(self, code: str | None = None) -> dict[str, list[str]]:
         """Each unit from `code` (the profile's unit by default) down, the unit first, with its children's codes.
         One query for the whole tree (a province's 102 communes were 103 round trips to a server)."""
-        below: dict[str, list[str]] = {}
+        below: dict[str | None, list[str]] = {}
         with session_scope(self.engine) as session:
             for child, parent in session.exec(
                 select(OrgUnit.code, OrgUnit.parent_code)

@@ -65,7 +65,8 @@ def remember_engine(engine) -> Held:
             ],
             ledger=[dict(row._mapping) for row in connection.execute(select(ledger))],
         )
-        value = connection.execute(select(Meta.value).where(Meta.key == META_SEQUENCE)).scalar()
+        meta = Meta.__table__
+        value = connection.execute(select(meta.c.value).where(meta.c.key == META_SEQUENCE)).scalar()
     held.sequence = int(value) if value and str(value).isdigit() else 0
     return held
 

@@ -313,8 +313,8 @@ def restore(profile, file: Path) -> dict:
 
         folder = backups_dir(profile)
         folder.mkdir(parents=True, exist_ok=True)
-        safety = stamp_name(folder, "restore", datetime.now(UTC), server_backup.DUMP_SUFFIX)
-        return server_backup.restore(profile, file, safety)
+        target = stamp_name(folder, "restore", datetime.now(UTC), server_backup.DUMP_SUFFIX)
+        return server_backup.restore(profile, file, target)
     live = _live_path(profile)
     file = Path(file)
     if file.exists() and live.exists() and file.resolve() == live.resolve():
