@@ -972,10 +972,6 @@
             <translation>{data_dir}: cannot write to the profile folder ({error})</translation>
         </message>
         <message>
-            <source>{data_dir}: thư mục này đã là hồ sơ dùng cơ sở dữ liệu {url}; dùng --data-dir khác</source>
-            <translation>{data_dir}: this folder is already a profile using the database {url}; use another --data-dir</translation>
-        </message>
-        <message>
             <source>{data_dir}: đã có hồ sơ của đơn vị {org_unit_code}; dùng --data-dir khác cho đơn vị khác</source>
             <translation>{data_dir}: a profile of unit {org_unit_code} already exists; use another --data-dir for another unit</translation>
         </message>
