@@ -227,12 +227,13 @@ def test_province_demo_reproduces_the_sample_report(province_cli):
     assert code == 1 and err.startswith("error:")
 
 
-def test_info_json_names_the_live_database(district_cli):
+def test_info_json_names_the_live_database(district_cli, engine):
     code, out, _ = district_cli("info", "--json")
     facts = json.loads(out)
     assert code == 0 and facts["org_unit"] == "883"
-    if district_cli.database_url:  # the PostgreSQL run: the server's URL (never a password)
-        assert facts["database"] == district_cli.database_url and facts["database_engine"] == "postgresql"
+    if engine == "postgresql":  # the server's URL, as settings.json holds it (never a password)
+        settings = json.loads((district_cli.data_dir / "settings.json").read_text(encoding="utf-8"))
+        assert facts["database"] == settings["database_url"] and facts["database_engine"] == "postgresql"
     else:
         assert facts["database"].endswith("vstbpn.sqlite3") and facts["database_engine"] == "sqlite"
     assert facts["schema_version"]
