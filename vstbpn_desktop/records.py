@@ -12,6 +12,7 @@ from sqlalchemy import delete as sa_delete
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
 from .catalogue import Coverage, indicators
@@ -651,10 +652,14 @@ def insert_clean(
 def _insert_many(connection, table, batch: list[dict], common: dict) -> None:
     """A Core executemany; on SQLite the rows go to the driver's executemany as tuples converted by the
     dialect's own bind processors (the stored values are the same), the shared stamp converted once:
-    SQLAlchemy's per-row parameter handling was a third of importing 100,000 activities (bench/NOTES.md)."""
+    SQLAlchemy's per-row parameter handling was a third of importing 100,000 activities (bench/NOTES.md).
+    On PostgreSQL the rows go through COPY on the transaction's own connection (`_copy_many`)."""
     keys = batch[0].keys()
-    if connection.dialect.name != "sqlite" or any(row.keys() != keys for row in batch):
+    if any(row.keys() != keys for row in batch) or connection.dialect.name not in ("sqlite", "postgresql"):
         connection.execute(insert(table), batch)
+        return
+    if connection.dialect.name == "postgresql":
+        _copy_many(connection, table, batch)
         return
     names = list(keys)
     processors = [table.c[name].type._cached_bind_processor(connection.dialect) for name in names]
@@ -681,6 +686,25 @@ def _insert_many(connection, table, batch: list[dict], common: dict) -> None:
     connection.exec_driver_sql(
         f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join('?' * width)})", [row_tuple(row) for row in batch]
     )
+
+
+def _copy_many(connection, table, batch: list[dict]) -> None:
+    """COPY … FROM STDIN of the rows (psycopg adapts each value as for an INSERT: an aware time into
+    the timestamptz columns of migration 0001 keeps its instant), inside the caller's transaction."""
+    from operator import itemgetter
+
+    names = list(batch[0].keys())
+    quoted = ", ".join(connection.dialect.identifier_preparer.quote(name) for name in names)
+    statement = f"COPY {table.name} ({quoted}) FROM STDIN"
+    values = itemgetter(*names)
+    driver = connection.connection.driver_connection
+    errors = connection.dialect.loaded_dbapi.Error
+    try:
+        with driver.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in batch:
+                copy.write_row(values(row))
+    except errors as exc:  # as SQLAlchemy raises it for an INSERT: IntegrityError for a duplicate id, …
+        raise DBAPIError.instance(statement, None, exc, errors) from exc
 
 
 def delete_period_data(connection, org_unit_code: str, period: Period) -> dict[str, int]:

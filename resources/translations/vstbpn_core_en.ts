@@ -252,6 +252,10 @@
             <translation>the signature is not in the right format: {error}</translation>
         </message>
         <message>
+            <source>cài đặt {name} quá dài cho cơ sở dữ liệu dùng chung (tối đa {value} ký tự)</source>
+            <translation>setting {name} is too long for the shared database (at most {value} characters)</translation>
+        </message>
+        <message>
             <source>cài đặt {name}: {reason}</source>
             <translation>setting {name}: {reason}</translation>
         </message>
@@ -276,6 +280,10 @@
             <translation>database</translation>
         </message>
         <message>
+            <source>cơ sở dữ liệu '{driver}' không hỗ trợ; chỉ SQLite (mặc định) hoặc máy chủ PostgreSQL (postgresql+psycopg://người-dùng@máy:5432/tên)</source>
+            <translation>database '{driver}' is not supported; only SQLite (the default) or a PostgreSQL server (postgresql+psycopg://user@host:5432/name)</translation>
+        </message>
+        <message>
             <source>cơ sở dữ liệu bị hỏng; hãy chạy lệnh check và khôi phục bản sao lưu gần nhất còn tốt (restore TỆP)</source>
             <translation>the database is damaged; run the check command and restore the latest good backup (restore FILE)</translation>
         </message>
@@ -286,6 +294,10 @@
         <message>
             <source>cấu trúc lồng nhau quá sâu</source>
             <translation>nested too deeply</translation>
+        </message>
+        <message>
+            <source>cần chương trình {name} của PostgreSQL trên PATH để sao lưu/khôi phục cơ sở dữ liệu máy chủ (gói postgresql-client; cùng phiên bản với máy chủ); không thay đổi gì</source>
+            <translation>PostgreSQL's program {name} is needed on the PATH to back up or restore a server database (package postgresql-client, the server's version); nothing was changed</translation>
         </message>
         <message>
             <source>cần mật khẩu khóa ký: dùng --passphrase-env BIẾN hoặc đặt VSTBPN_PASSPHRASE</source>
@@ -476,6 +488,10 @@
             <translation>key {plain} is not in the list of trusted keys</translation>
         </message>
         <message>
+            <source>không ghi mật khẩu vào địa chỉ cơ sở dữ liệu (nó sẽ nằm trong settings.json); hãy ghi vào tệp mật khẩu của PostgreSQL ({pgpass}, dòng máy:cổng:tên:người-dùng:mật-khẩu) hoặc đặt PGPASSFILE</source>
+            <translation>do not put the password in the database address (it would be kept in settings.json); write it into PostgreSQL's password file ({pgpass}, a line host:port:database:user:password) or set PGPASSFILE</translation>
+        </message>
+        <message>
             <source>không giải nén được (hỏng hoặc bị cắt cụt: {error})</source>
             <translation>cannot be unpacked (damaged or truncated: {error})</translation>
         </message>
@@ -604,8 +620,8 @@
             <translation>is a folder, not a file</translation>
         </message>
         <message>
-            <source>lệnh check chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ</source>
-            <translation>the check command applies only to an SQLite database in the profile folder</translation>
+            <source>lược đồ khác với ứng dụng: {difference}</source>
+            <translation>the schema differs from the app's: {difference}</translation>
         </message>
         <message>
             <source>lỗi đọc/ghi ổ đĩa (ổ đĩa đầy, ổ USB bị rút hay mạng bị ngắt?); không thay đổi gì — hãy kiểm tra ổ đĩa rồi chạy lệnh check</source>
@@ -700,6 +716,10 @@
             <translation>compressed with a method that is not allowed (only stored or deflate)</translation>
         </message>
         <message>
+            <source>phiên bản lược đồ {revision}, ứng dụng cần {head}</source>
+            <translation>schema version {revision}, the app needs {head}</translation>
+        </message>
+        <message>
             <source>phiên bản định dạng {format_version} không được hỗ trợ (ứng dụng này đọc phiên bản {FORMAT_VERSION}); hãy cập nhật ứng dụng</source>
             <translation>format version {format_version} is not supported (this application reads version {FORMAT_VERSION}); update the application</translation>
         </message>
@@ -738,10 +758,6 @@
         <message>
             <source>quy tắc làm tròn '{share_rounding}' không hợp lệ (half_up, truncate)</source>
             <translation>rounding rule '{share_rounding}' is not valid (half_up, truncate)</translation>
-        </message>
-        <message>
-            <source>sao lưu/khôi phục chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ; cơ sở dữ liệu máy chủ do quản trị viên sao lưu</source>
-            <translation>backup/restore applies only to an SQLite database in the profile folder; a server database is backed up by its administrator</translation>
         </message>
         <message>
             <source>section '{value}' không phải là mục của báo cáo</source>
@@ -1052,6 +1068,10 @@
             <translation>{file}: the temporary copy failed the integrity check; the current data is kept as it is</translation>
         </message>
         <message>
+            <source>{file}: bản sao lưu của đơn vị {unit}, hồ sơ này là {expected_unit}; dữ liệu hiện tại được giữ nguyên</source>
+            <translation>{file}: a backup of unit {unit}, this profile is {expected_unit}; the current data is kept</translation>
+        </message>
+        <message>
             <source>{file}: chỉ tiêu {code} đã có trong {other}</source>
             <translation>{file}: indicator {code} is already in {other}</translation>
         </message>
@@ -1064,8 +1084,16 @@
             <translation>{file}: the breakdown vocabulary is written only in {first}</translation>
         </message>
         <message>
+            <source>{file}: không phải bản sao lưu pg_dump của VSTBPN; dữ liệu hiện tại được giữ nguyên</source>
+            <translation>{file}: not a pg_dump backup of VSTBPN; the current data is kept</translation>
+        </message>
+        <message>
             <source>{file}: không tìm thấy tệp</source>
             <translation>{file}: file not found</translation>
+        </message>
+        <message>
+            <source>{file}: không tìm thấy tệp sao lưu</source>
+            <translation>{file}: backup file not found</translation>
         </message>
         <message>
             <source>{file}: không đọc được danh mục ({error})</source>
@@ -1500,6 +1528,70 @@
             <translation>{target}: the file is open in another program or you have no permission to write it</translation>
         </message>
         <message>
+            <source>{url}: cơ sở dữ liệu VSTBPN chưa gắn với đơn vị nào (lần khởi tạo trước bị gián đoạn); quản trị viên xóa và tạo lại cơ sở dữ liệu trống</source>
+            <translation>{url}: the VSTBPN database belongs to no unit (an earlier init was interrupted); the administrator should drop it and create an empty database</translation>
+        </message>
+        <message>
+            <source>{url}: cơ sở dữ liệu này là của đơn vị {org_unit} ({held_tree}), không phải {org_unit_code}; không thay đổi gì</source>
+            <translation>{url}: this database belongs to unit {org_unit} ({held_tree}), not {org_unit_code}; nothing was changed</translation>
+        </message>
+        <message>
+            <source>{url}: cơ sở dữ liệu đã có bảng của ứng dụng khác; không dùng chung, không ghi gì vào đó — hãy dùng một cơ sở dữ liệu trống (CREATE DATABASE) cho VSTBPN</source>
+            <translation>{url}: the database holds another application's tables; it is not shared and nothing was written to it — use an empty database (CREATE DATABASE) for VSTBPN</translation>
+        </message>
+        <message>
+            <source>{url}: không kết nối được máy chủ cơ sở dữ liệu (máy chủ tắt, sai tên máy hoặc cổng, hoặc mạng không thông): {reason}</source>
+            <translation>{url}: cannot connect to the database server (the server is off, the host name or port is wrong, or the network is down): {reason}</translation>
+        </message>
+        <message>
+            <source>{url}: không phải cơ sở dữ liệu VSTBPN (chưa khởi tạo hoặc của ứng dụng khác); không ghi gì vào đó — hãy kiểm tra database_url trong {data_dir}/settings.json</source>
+            <translation>{url}: not a VSTBPN database (not initialised, or another application's); nothing was written to it — check database_url in {data_dir}/settings.json</translation>
+        </message>
+        <message>
+            <source>{url}: kết nối tốt; cơ sở dữ liệu trống — sẽ tạo hồ sơ mới của đơn vị ở đó</source>
+            <translation>{url}: connected; the database is empty — the unit's new profile will be created there</translation>
+        </message>
+        <message>
+            <source>{url}: kết nối tốt; đã có dữ liệu của đơn vị {org_unit} — máy này sẽ gắn vào, không tạo lại</source>
+            <translation>{url}: connected; it already holds the data of unit {org_unit} — this PC will attach to it, nothing is re-created</translation>
+        </message>
+        <message>
+            <source>{url}: lỗi của máy chủ cơ sở dữ liệu: {reason}</source>
+            <translation>{url}: database server error: {reason}</translation>
+        </message>
+        <message>
+            <source>{url}: máy chủ chưa có cơ sở dữ liệu này; quản trị viên tạo nó trước (CREATE DATABASE)</source>
+            <translation>{url}: the server has no such database; the administrator creates it first (CREATE DATABASE)</translation>
+        </message>
+        <message>
+            <source>{url}: máy chủ từ chối đăng nhập (sai người dùng hoặc mật khẩu; mật khẩu lấy từ {pgpass}): {reason}</source>
+            <translation>{url}: the server refused the login (wrong user or password; the password is read from {pgpass}): {reason}</translation>
+        </message>
+        <message>
+            <source>{url}: mất kết nối tới máy chủ cơ sở dữ liệu giữa chừng ({reason}); giao dịch đã bị hủy, dữ liệu không thay đổi — hãy làm lại khi máy chủ trả lời</source>
+            <translation>{url}: the connection to the database server was lost midway ({reason}); the transaction was cancelled and the data is unchanged — try again when the server answers</translation>
+        </message>
+        <message>
+            <source>{url}: pg_dump không sao lưu được</source>
+            <translation>{url}: pg_dump could not back up</translation>
+        </message>
+        <message>
+            <source>{url}: pg_restore không khôi phục được; dữ liệu hiện tại được giữ nguyên</source>
+            <translation>{url}: pg_restore could not restore; the current data is kept</translation>
+        </message>
+        <message>
+            <source>{url}: {error}</source>
+            <translation>{url}: {error}</translation>
+        </message>
+        <message>
+            <source>{url}: {value}</source>
+            <translation>{url}: {value}</translation>
+        </message>
+        <message>
+            <source>{what}: {error}</source>
+            <translation>{what}: {error}</translation>
+        </message>
+        <message>
             <source>{where} phải có đúng at, who, reason</source>
             <translation>{where} must have exactly at, who, reason</translation>
         </message>
@@ -1554,6 +1646,14 @@
         <message>
             <source>được kê trong manifest nhưng thiếu trong gói</source>
             <translation>listed in the manifest but missing from the bundle</translation>
+        </message>
+        <message>
+            <source>địa chỉ cơ sở dữ liệu '{url}' không hợp lệ; dạng đúng: postgresql+psycopg://người-dùng@máy:5432/tên</source>
+            <translation>database address '{url}' is not valid; the form is postgresql+psycopg://user@host:5432/name</translation>
+        </message>
+        <message>
+            <source>địa chỉ cơ sở dữ liệu '{url}' thiếu tên máy chủ hoặc tên cơ sở dữ liệu; dạng đúng: postgresql+psycopg://người-dùng@máy:5432/tên</source>
+            <translation>database address '{url}' lacks the server's host or the database name; the form is postgresql+psycopg://user@host:5432/name</translation>
         </message>
         <message>
             <source>định dạng '{form}' không có (long hoặc adx)</source>

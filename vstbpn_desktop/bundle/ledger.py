@@ -167,5 +167,5 @@ def put_back(connection: Connection, rows: list[dict]) -> int:
     present = set(connection.scalars(sa_select(TABLE.c.id)))
     missing = [row for row in rows if row["id"] not in present]
     for row in missing:
-        insert_as_stored(connection, TABLE.name, dict(row, current=0))
+        insert_as_stored(connection, TABLE.name, dict(row, current=False))
     return len(missing)
