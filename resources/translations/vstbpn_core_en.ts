@@ -196,6 +196,10 @@
             <translation>SHA-256 does not match the manifest (the content was altered or taken from another bundle)</translation>
         </message>
         <message>
+            <source>activity_kinds phải là các loại hoạt động của danh mục</source>
+            <translation>activity_kinds must be activity kinds of the catalogue</translation>
+        </message>
+        <message>
             <source>biến môi trường {variable} (--passphrase-env) chưa được đặt</source>
             <translation>environment variable {variable} (--passphrase-env) is not set</translation>
         </message>
@@ -230,6 +234,14 @@
         <message>
             <source>chưa nhận báo cáo kỳ {code} của đơn vị {child}: không có gói nào để trả lại</source>
             <translation>no report for period {code} has been received from unit {child}: there is no bundle to return</translation>
+        </message>
+        <message>
+            <source>chỉ tiêu tỷ lệ (share) mới có {key}</source>
+            <translation>only a share has {key}</translation>
+        </message>
+        <message>
+            <source>chỉ tiêu tỷ lệ phải có numerator và denominator</source>
+            <translation>a share must have a numerator and a denominator</translation>
         </message>
         <message>
             <source>chỉ tiêu {code}</source>
@@ -268,6 +280,10 @@
             <translation>indicator {code}: {reason}</translation>
         </message>
         <message>
+            <source>chỉ tiêu {code}: ô phân tổ '{key}' không có trong danh mục</source>
+            <translation>indicator {code}: breakdown cell '{key}' is not in the catalogue</translation>
+        </message>
+        <message>
             <source>chức vụ và họ tên người ký: tối đa {limit} ký tự</source>
             <translation>signer's title and name: at most {limit} characters</translation>
         </message>
@@ -286,6 +302,10 @@
         <message>
             <source>chữ ký không đúng định dạng: {error}</source>
             <translation>the signature is not in the right format: {error}</translation>
+        </message>
+        <message>
+            <source>cài đặt {name} quá dài cho cơ sở dữ liệu dùng chung (tối đa {value} ký tự)</source>
+            <translation>setting {name} is too long for the shared database (at most {value} characters)</translation>
         </message>
         <message>
             <source>cài đặt {name}: {reason}</source>
@@ -312,6 +332,10 @@
             <translation>database</translation>
         </message>
         <message>
+            <source>cơ sở dữ liệu '{driver}' không hỗ trợ; chỉ SQLite (mặc định) hoặc máy chủ PostgreSQL (postgresql+psycopg://người-dùng@máy:5432/tên)</source>
+            <translation>database '{driver}' is not supported; only SQLite (the default) or a PostgreSQL server (postgresql+psycopg://user@host:5432/name)</translation>
+        </message>
+        <message>
             <source>cơ sở dữ liệu bị hỏng; hãy chạy lệnh check và khôi phục bản sao lưu gần nhất còn tốt (restore TỆP)</source>
             <translation>the database is damaged; run the check command and restore the latest good backup (restore FILE)</translation>
         </message>
@@ -330,6 +354,10 @@
         <message>
             <source>cấu trúc lồng nhau quá sâu</source>
             <translation>nested too deeply</translation>
+        </message>
+        <message>
+            <source>cần chương trình {name} của PostgreSQL trên PATH để sao lưu/khôi phục cơ sở dữ liệu máy chủ (gói postgresql-client; cùng phiên bản với máy chủ); không thay đổi gì</source>
+            <translation>PostgreSQL's program {name} is needed on the PATH to back up or restore a server database (package postgresql-client, the server's version); nothing was changed</translation>
         </message>
         <message>
             <source>cần mật khẩu khóa ký: dùng --passphrase-env BIẾN hoặc đặt VSTBPN_PASSPHRASE</source>
@@ -354,6 +382,10 @@
         <message>
             <source>date: ngày trong gói phải viết dạng YYYY-MM-DD (chữ số ASCII)</source>
             <translation>date: a date in a bundle must be written YYYY-MM-DD (ASCII digits)</translation>
+        </message>
+        <message>
+            <source>dimensions {value} phải là các mã phân tổ khác nhau của danh mục</source>
+            <translation>dimensions {value} must be different breakdown codes of the catalogue</translation>
         </message>
         <message>
             <source>dài quá {limit} ký tự</source>
@@ -406,6 +438,10 @@
         <message>
             <source>dùng lại chỉ tiêu {code}: {name}</source>
             <translation>indicator {code} in use again: {name}</translation>
+        </message>
+        <message>
+            <source>frequency '{value}' phải là half_year hoặc year</source>
+            <translation>frequency '{value}' must be half_year or year</translation>
         </message>
         <message>
             <source>giá trị quá lớn</source>
@@ -524,6 +560,10 @@
             <translation>key {plain} is not in the list of trusted keys</translation>
         </message>
         <message>
+            <source>không ghi mật khẩu vào địa chỉ cơ sở dữ liệu (nó sẽ nằm trong settings.json); hãy ghi vào tệp mật khẩu của PostgreSQL ({pgpass}, dòng máy:cổng:tên:người-dùng:mật-khẩu) hoặc đặt PGPASSFILE</source>
+            <translation>do not put the password in the database address (it would be kept in settings.json); write it into PostgreSQL's password file ({pgpass}, a line host:port:database:user:password) or set PGPASSFILE</translation>
+        </message>
+        <message>
             <source>không giải nén được (hỏng hoặc bị cắt cụt: {error})</source>
             <translation>cannot be unpacked (damaged or truncated: {error})</translation>
         </message>
@@ -586,6 +626,10 @@
         <message>
             <source>không đọc được tệp ({error})</source>
             <translation>cannot read the file ({error})</translation>
+        </message>
+        <message>
+            <source>kind '{value}' phải là count, share hoặc from_activities</source>
+            <translation>kind '{value}' must be count, share or from_activities</translation>
         </message>
         <message>
             <source>kiểu ô '{value}' không biết</source>
@@ -660,8 +704,8 @@
             <translation>is a configuration file of the higher level, not a report bundle; import it with config import (Configuration from the province)</translation>
         </message>
         <message>
-            <source>lệnh check chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ</source>
-            <translation>the check command applies only to an SQLite database in the profile folder</translation>
+            <source>lược đồ khác với ứng dụng: {difference}</source>
+            <translation>the schema differs from the app's: {difference}</translation>
         </message>
         <message>
             <source>lỗi đọc/ghi ổ đĩa (ổ đĩa đầy, ổ USB bị rút hay mạng bị ngắt?); không thay đổi gì — hãy kiểm tra ổ đĩa rồi chạy lệnh check</source>
@@ -768,6 +812,10 @@
             <translation>compressed with a method that is not allowed (only stored or deflate)</translation>
         </message>
         <message>
+            <source>phiên bản lược đồ {revision}, ứng dụng cần {head}</source>
+            <translation>schema version {revision}, the app needs {head}</translation>
+        </message>
+        <message>
             <source>phiên bản định dạng {format_version} không được hỗ trợ (ứng dụng này đọc phiên bản {FORMAT_VERSION}); hãy cập nhật ứng dụng</source>
             <translation>format version {format_version} is not supported (this application reads version {FORMAT_VERSION}); update the application</translation>
         </message>
@@ -816,8 +864,8 @@
             <translation>rounding rule '{share_rounding}' is not valid (half_up, truncate)</translation>
         </message>
         <message>
-            <source>sao lưu/khôi phục chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ; cơ sở dữ liệu máy chủ do quản trị viên sao lưu</source>
-            <translation>backup/restore applies only to an SQLite database in the profile folder; a server database is backed up by its administrator</translation>
+            <source>section '{value}' không phải là mục của báo cáo</source>
+            <translation>section '{value}' is not a section of the report</translation>
         </message>
         <message>
             <source>số dài {length} ký tự, vượt giới hạn {MAX_NUMBER_CHARS}</source>
@@ -888,6 +936,10 @@
             <translation>date missing</translation>
         </message>
         <message>
+            <source>thiếu source: chỉ tiêu của bộ quốc gia phải ghi văn bản và điều khoản</source>
+            <translation>source is missing: an indicator of the national set must cite its document and article</translation>
+        </message>
+        <message>
             <source>thiếu thành phần {name}</source>
             <translation>part {name} is missing</translation>
         </message>
@@ -902,6 +954,10 @@
         <message>
             <source>thiếu trường "{name}"</source>
             <translation>field "{name}" is missing</translation>
+        </message>
+        <message>
+            <source>thiếu trường: {names}</source>
+            <translation>missing fields: {names}</translation>
         </message>
         <message>
             <source>thiếu tên mục</source>
@@ -978,6 +1034,10 @@
         <message>
             <source>trường "{name}" phải là {kind}</source>
             <translation>field "{name}" must be {kind}</translation>
+        </message>
+        <message>
+            <source>trường không biết: {names}</source>
+            <translation>unknown fields: {names}</translation>
         </message>
         <message>
             <source>trường không biết: {unknown}</source>
@@ -1144,8 +1204,72 @@
             <translation>{file}: the temporary copy failed the integrity check; the current data is kept as it is</translation>
         </message>
         <message>
+            <source>{file}: bản sao lưu của đơn vị {unit}, hồ sơ này là {expected_unit}; dữ liệu hiện tại được giữ nguyên</source>
+            <translation>{file}: a backup of unit {unit}, this profile is {expected_unit}; the current data is kept</translation>
+        </message>
+        <message>
+            <source>{file}: chỉ tiêu {code} đã có trong {other}</source>
+            <translation>{file}: indicator {code} is already in {other}</translation>
+        </message>
+        <message>
+            <source>{file}: chỉ tiêu {code}: {rule}</source>
+            <translation>{file}: indicator {code}: {rule}</translation>
+        </message>
+        <message>
+            <source>{file}: danh mục phân tổ chỉ ghi ở {first}</source>
+            <translation>{file}: the breakdown vocabulary is written only in {first}</translation>
+        </message>
+        <message>
+            <source>{file}: không phải bản sao lưu pg_dump của VSTBPN; dữ liệu hiện tại được giữ nguyên</source>
+            <translation>{file}: not a pg_dump backup of VSTBPN; the current data is kept</translation>
+        </message>
+        <message>
             <source>{file}: không tìm thấy tệp</source>
             <translation>{file}: file not found</translation>
+        </message>
+        <message>
+            <source>{file}: không tìm thấy tệp sao lưu</source>
+            <translation>{file}: backup file not found</translation>
+        </message>
+        <message>
+            <source>{file}: không đọc được danh mục ({error})</source>
+            <translation>{file}: cannot read the catalogue ({error})</translation>
+        </message>
+        <message>
+            <source>{file}: mã chỉ tiêu '{code}' phải là chữ in hoa A-Z, 0-9, _</source>
+            <translation>{file}: indicator code '{code}' must be capitals A-Z, 0-9, _</translation>
+        </message>
+        <message>
+            <source>{file}: {where} phải có đúng name_vi, name_en, overlapping, categories, source</source>
+            <translation>{file}: {where} must have exactly name_vi, name_en, overlapping, categories, source</translation>
+        </message>
+        <message>
+            <source>{file}: {where} phải là chuỗi khác rỗng</source>
+            <translation>{file}: {where} must be a non-empty string</translation>
+        </message>
+        <message>
+            <source>{file}: {where} phải viết ở dạng NFC, không có khoảng trắng thừa</source>
+            <translation>{file}: {where} must be written in NFC, without extra spaces</translation>
+        </message>
+        <message>
+            <source>{file}: {where}: cần ít nhất hai nhóm, không trùng mã</source>
+            <translation>{file}: {where}: at least two categories are needed, with different codes</translation>
+        </message>
+        <message>
+            <source>{file}: {where}: mã nhóm '{value}' không hợp lệ</source>
+            <translation>{file}: {where}: category code '{value}' is not valid</translation>
+        </message>
+        <message>
+            <source>{file}: {where}: mã phân tổ phải là chữ thường a-z, 0-9, _</source>
+            <translation>{file}: {where}: a breakdown code must be lower case a-z, 0-9, _</translation>
+        </message>
+        <message>
+            <source>{file}: {where}: nhóm thứ {number} phải có đúng code, name_vi, name_en</source>
+            <translation>{file}: {where}: category {number} must have exactly code, name_vi, name_en</translation>
+        </message>
+        <message>
+            <source>{file}: {where}: overlapping phải là true hoặc false</source>
+            <translation>{file}: {where}: overlapping must be true or false</translation>
         </message>
         <message>
             <source>{file}: đây là chính cơ sở dữ liệu đang dùng, không phải bản sao lưu</source>
@@ -1162,6 +1286,18 @@
         <message>
             <source>{hint} (đã loại: {rejected})</source>
             <translation>{hint} (ruled out: {rejected})</translation>
+        </message>
+        <message>
+            <source>{key} phải là số từ 0 đến 100</source>
+            <translation>{key} must be a number from 0 to 100</translation>
+        </message>
+        <message>
+            <source>{key} {other} phải cùng kỳ (frequency) và cùng phân tổ (hoặc chỉ tiêu này không phân tổ)</source>
+            <translation>{key} {other} must have the same frequency and the same breakdown (or this indicator none)</translation>
+        </message>
+        <message>
+            <source>{key} {other} phải là một chỉ tiêu số đếm (count) của danh mục</source>
+            <translation>{key} {other} must be a count indicator of the catalogue</translation>
         </message>
         <message>
             <source>{label}: chỉ nhận tệp .csv hoặc .xlsx (mẫu tạo bằng lệnh data template)</source>
@@ -1268,6 +1404,26 @@
             <translation>{name}: line {number}: unit code {code} is a duplicate</translation>
         </message>
         <message>
+            <source>{name}: dòng {number}: phải có {count} cột</source>
+            <translation>{name}: line {number}: must have {count} columns</translation>
+        </message>
+        <message>
+            <source>{name}: dòng {number}: share '{share}' phải là whole, part hoặc rest</source>
+            <translation>{name}: line {number}: share '{share}' must be whole, part or rest</translation>
+        </message>
+        <message>
+            <source>{name}: dòng {number}: {unit} đã có ở dòng trên</source>
+            <translation>{name}: line {number}: {unit} is already on a line above</translation>
+        </message>
+        <message>
+            <source>{name}: dòng {number}: đơn vị cũ của danh sách khác ({tree}) chỉ ghi tên, không ghi mã</source>
+            <translation>{name}: line {number}: an old unit of another list ({tree}) is given by its name only, without a code</translation>
+        </message>
+        <message>
+            <source>{name}: dòng {number}: đơn vị {code} '{unit}' không có trong danh sách {tree}</source>
+            <translation>{name}: line {number}: unit {code} '{unit}' is not in the list {tree}</translation>
+        </message>
+        <message>
             <source>{name}: khóa thuộc danh mục đơn vị {tree}, hồ sơ này dùng {org_unit_tree}</source>
             <translation>{name}: the key belongs to unit catalogue {tree}; this profile uses {org_unit_tree}</translation>
         </message>
@@ -1320,6 +1476,18 @@
             <translation>{name}: this is this profile's own key ({org_unit_code}); only another unit's key can be enrolled (your own key cannot speak for a unit below)</translation>
         </message>
         <message>
+            <source>{name}: đơn vị cũ {code} ({unit}) ghi 'rest' nhưng không có phần nào ở đơn vị khác</source>
+            <translation>{name}: old unit {code} ({unit}) is marked 'rest' but no part of it went to another unit</translation>
+        </message>
+        <message>
+            <source>{name}: đơn vị cũ {code} ({unit}) phải thuộc đúng một đơn vị mới (whole hoặc rest), có {count}</source>
+            <translation>{name}: old unit {code} ({unit}) must go to exactly one new unit (whole or rest); it goes to {count}</translation>
+        </message>
+        <message>
+            <source>{name}: đơn vị mới {code} ({unit}) không có đơn vị cũ nào</source>
+            <translation>{name}: new unit {code} ({unit}) comes from no old unit</translation>
+        </message>
+        <message>
             <source>{name}: đơn vị {code} có đơn vị cấp trên {parent_code} không có trong danh sách</source>
             <translation>{name}: unit {code} has a higher-level unit {parent_code} that is not in the list</translation>
         </message>
@@ -1342,6 +1510,10 @@
         <message>
             <source>{out}: đã có một thư mục cùng tên; hãy chọn tên tệp khác</source>
             <translation>{out}: a folder of the same name exists; choose another file name</translation>
+        </message>
+        <message>
+            <source>{out}: định dạng long ghi ra tệp .csv hoặc .xlsx</source>
+            <translation>{out}: the long format is written to a .csv or .xlsx file</translation>
         </message>
         <message>
             <source>{out}: đọc lại gói vừa ghi không khớp; hãy ghi lại vào chỗ khác</source>
@@ -1508,6 +1680,70 @@
             <translation>{target}: the file is open in another program or you have no permission to write it</translation>
         </message>
         <message>
+            <source>{url}: cơ sở dữ liệu VSTBPN chưa gắn với đơn vị nào (lần khởi tạo trước bị gián đoạn); quản trị viên xóa và tạo lại cơ sở dữ liệu trống</source>
+            <translation>{url}: the VSTBPN database belongs to no unit (an earlier init was interrupted); the administrator should drop it and create an empty database</translation>
+        </message>
+        <message>
+            <source>{url}: cơ sở dữ liệu này là của đơn vị {org_unit} ({held_tree}), không phải {org_unit_code}; không thay đổi gì</source>
+            <translation>{url}: this database belongs to unit {org_unit} ({held_tree}), not {org_unit_code}; nothing was changed</translation>
+        </message>
+        <message>
+            <source>{url}: cơ sở dữ liệu đã có bảng của ứng dụng khác; không dùng chung, không ghi gì vào đó — hãy dùng một cơ sở dữ liệu trống (CREATE DATABASE) cho VSTBPN</source>
+            <translation>{url}: the database holds another application's tables; it is not shared and nothing was written to it — use an empty database (CREATE DATABASE) for VSTBPN</translation>
+        </message>
+        <message>
+            <source>{url}: không kết nối được máy chủ cơ sở dữ liệu (máy chủ tắt, sai tên máy hoặc cổng, hoặc mạng không thông): {reason}</source>
+            <translation>{url}: cannot connect to the database server (the server is off, the host name or port is wrong, or the network is down): {reason}</translation>
+        </message>
+        <message>
+            <source>{url}: không phải cơ sở dữ liệu VSTBPN (chưa khởi tạo hoặc của ứng dụng khác); không ghi gì vào đó — hãy kiểm tra database_url trong {data_dir}/settings.json</source>
+            <translation>{url}: not a VSTBPN database (not initialised, or another application's); nothing was written to it — check database_url in {data_dir}/settings.json</translation>
+        </message>
+        <message>
+            <source>{url}: kết nối tốt; cơ sở dữ liệu trống — sẽ tạo hồ sơ mới của đơn vị ở đó</source>
+            <translation>{url}: connected; the database is empty — the unit's new profile will be created there</translation>
+        </message>
+        <message>
+            <source>{url}: kết nối tốt; đã có dữ liệu của đơn vị {org_unit} — máy này sẽ gắn vào, không tạo lại</source>
+            <translation>{url}: connected; it already holds the data of unit {org_unit} — this PC will attach to it, nothing is re-created</translation>
+        </message>
+        <message>
+            <source>{url}: lỗi của máy chủ cơ sở dữ liệu: {reason}</source>
+            <translation>{url}: database server error: {reason}</translation>
+        </message>
+        <message>
+            <source>{url}: máy chủ chưa có cơ sở dữ liệu này; quản trị viên tạo nó trước (CREATE DATABASE)</source>
+            <translation>{url}: the server has no such database; the administrator creates it first (CREATE DATABASE)</translation>
+        </message>
+        <message>
+            <source>{url}: máy chủ từ chối đăng nhập (sai người dùng hoặc mật khẩu; mật khẩu lấy từ {pgpass}): {reason}</source>
+            <translation>{url}: the server refused the login (wrong user or password; the password is read from {pgpass}): {reason}</translation>
+        </message>
+        <message>
+            <source>{url}: mất kết nối tới máy chủ cơ sở dữ liệu giữa chừng ({reason}); giao dịch đã bị hủy, dữ liệu không thay đổi — hãy làm lại khi máy chủ trả lời</source>
+            <translation>{url}: the connection to the database server was lost midway ({reason}); the transaction was cancelled and the data is unchanged — try again when the server answers</translation>
+        </message>
+        <message>
+            <source>{url}: pg_dump không sao lưu được</source>
+            <translation>{url}: pg_dump could not back up</translation>
+        </message>
+        <message>
+            <source>{url}: pg_restore không khôi phục được; dữ liệu hiện tại được giữ nguyên</source>
+            <translation>{url}: pg_restore could not restore; the current data is kept</translation>
+        </message>
+        <message>
+            <source>{url}: {error}</source>
+            <translation>{url}: {error}</translation>
+        </message>
+        <message>
+            <source>{url}: {value}</source>
+            <translation>{url}: {value}</translation>
+        </message>
+        <message>
+            <source>{what}: {error}</source>
+            <translation>{what}: {error}</translation>
+        </message>
+        <message>
             <source>{where} phải có đúng at, who, reason</source>
             <translation>{where} must have exactly at, who, reason</translation>
         </message>
@@ -1634,6 +1870,18 @@
         <message>
             <source>được kê trong manifest nhưng thiếu trong gói</source>
             <translation>listed in the manifest but missing from the bundle</translation>
+        </message>
+        <message>
+            <source>địa chỉ cơ sở dữ liệu '{url}' không hợp lệ; dạng đúng: postgresql+psycopg://người-dùng@máy:5432/tên</source>
+            <translation>database address '{url}' is not valid; the form is postgresql+psycopg://user@host:5432/name</translation>
+        </message>
+        <message>
+            <source>địa chỉ cơ sở dữ liệu '{url}' thiếu tên máy chủ hoặc tên cơ sở dữ liệu; dạng đúng: postgresql+psycopg://người-dùng@máy:5432/tên</source>
+            <translation>database address '{url}' lacks the server's host or the database name; the form is postgresql+psycopg://user@host:5432/name</translation>
+        </message>
+        <message>
+            <source>định dạng '{form}' không có (long hoặc adx)</source>
+            <translation>there is no format '{form}' (long or adx)</translation>
         </message>
         <message>
             <source>định dạng báo cáo '{kind}' không hỗ trợ (pdf, docx, xlsx)</source>

@@ -1170,12 +1170,12 @@ due {day}</translation>
         <translation>Check data</translation>
     </message>
     <message>
-        <source>Kiểm tra chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ; cơ sở dữ liệu máy chủ do quản trị viên kiểm tra.</source>
-        <translation>The check applies only to the SQLite database in the profile folder; a server database is checked by its administrator.</translation>
-    </message>
-    <message>
         <source>Đang kiểm tra dữ liệu…</source>
         <translation>Checking data…</translation>
+    </message>
+    <message>
+        <source>{url}: kết nối tốt; lược đồ {version} khớp với ứng dụng.</source>
+        <translation>{url}: connected; schema {version} matches the app.</translation>
     </message>
     <message>
         <source>{path}: cơ sở dữ liệu bị hỏng ({problems}).
@@ -1428,6 +1428,26 @@ Restore it? The damaged database is kept in the backups/ folder, not deleted.</t
         <translation>Load sample data to try the program</translation>
     </message>
     <message>
+        <source>Cơ sở dữ liệu dùng chung (máy chủ PostgreSQL)</source>
+        <translation>Shared database (PostgreSQL server)</translation>
+    </message>
+    <message>
+        <source>Địa chỉ máy chủ:</source>
+        <translation>Server address:</translation>
+    </message>
+    <message>
+        <source>Mật khẩu máy chủ:</source>
+        <translation>Server password:</translation>
+    </message>
+    <message>
+        <source>để trống nếu đã có trong tệp mật khẩu của PostgreSQL</source>
+        <translation>leave empty if it is already in PostgreSQL&apos;s password file</translation>
+    </message>
+    <message>
+        <source>Kiểm tra kết nối</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
         <source>Tạo hồ sơ</source>
         <translation>Create profile</translation>
     </message>
@@ -1468,12 +1488,20 @@ Restore it? The damaged database is kept in the backups/ folder, not deleted.</t
         <translation>The officer&apos;s name is missing.</translation>
     </message>
     <message>
+        <source>Chưa nhập địa chỉ máy chủ.</source>
+        <translation>The server address is missing.</translation>
+    </message>
+    <message>
         <source>Mật khẩu cần ít nhất {n} ký tự.</source>
         <translation>The passphrase needs at least {n} characters.</translation>
     </message>
     <message>
         <source>Hai lần nhập mật khẩu không khớp.</source>
         <translation>The two passphrase entries do not match.</translation>
+    </message>
+    <message>
+        <source>Đang kết nối máy chủ…</source>
+        <translation>Connecting to the server…</translation>
     </message>
     <message>
         <source>Đang tạo khóa ký và cơ sở dữ liệu…</source>

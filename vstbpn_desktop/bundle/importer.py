@@ -268,7 +268,8 @@ def import_bundle(profile, path: Path, dry_run: bool = False, progress: Progress
         progress(0, 1, "ghi vào cơ sở dữ liệu")
     try:
         with profile.engine.begin() as connection:
-            hold_write_lock(connection)  # another import of this profile waits here until this one ends
+            hold_write_lock(connection, manifest.sender_org_unit)  # another import of this sender waits here
+            trust.key_for(profile, path.name)(manifest.key_fingerprint)  # revoked by a clerk meanwhile: refused
             # Re-checked inside the transaction: another import may have landed meanwhile (the same
             # bundle: "already", as if it had come first; a newer one: refused like any replay).
             landed = _ledger_decision(connection, reader, manifest)

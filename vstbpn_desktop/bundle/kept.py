@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..safety.integrity import plain_connection
+from ..storage.database import insert_as_stored
+from . import ledger
 from .sequence import META_SEQUENCE, keep_after_restore
 
 
@@ -41,7 +43,7 @@ def remember(live: Path) -> Held:
             held.revoked = [
                 dict(row) for row in connection.execute("SELECT * FROM trusted_key WHERE revoked_at IS NOT NULL")
             ]
-            held.ledger = [dict(row) for row in connection.execute("SELECT * FROM bundle_ledger")]
+            held.ledger = ledger.as_stored(connection)
             row = connection.execute("SELECT value FROM meta WHERE key = ?", (META_SEQUENCE,)).fetchone()
             held.sequence = int(row[0]) if row and str(row[0]).isdigit() else 0
         finally:
@@ -51,36 +53,55 @@ def remember(live: Path) -> Held:
     return held
 
 
-def _insert(connection, table: str, row: dict) -> None:
-    """The row as sqlite3 read it, written back as it was (the same stored text for every value)."""
-    names = list(row)
-    connection.exec_driver_sql(
-        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-        tuple(row[name] for name in names),
-    )
+def remember_engine(engine) -> Held:
+    """The same, read from a shared server database before pg_restore replaces it."""
+    from sqlalchemy import select  # lazy: the start-up check loads this module without the ORM
+
+    from ..storage.models import BundleLedger, Meta, TrustedKey
+
+    keys, ledger = TrustedKey.__table__, BundleLedger.__table__
+    with engine.connect() as connection:
+        held = Held(
+            revoked=[
+                dict(row._mapping) for row in connection.execute(select(keys).where(keys.c.revoked_at.is_not(None)))
+            ],
+            ledger=[dict(row._mapping) for row in connection.execute(select(ledger))],
+        )
+        meta = Meta.__table__
+        value = connection.execute(select(meta.c.value).where(meta.c.key == META_SEQUENCE)).scalar()
+    held.sequence = int(value) if value and str(value).isdigit() else 0
+    return held
 
 
 def reapply(profile, held: Held) -> dict:
     """Write back into the restored database what `remember` read; returns what was re-applied."""
+    from sqlalchemy import select, update  # lazy: the start-up check loads this module without the ORM
+
+    from ..storage.models import TrustedKey
+
+    keys = TrustedKey.__table__
     revoked = restored_rows = 0
     with profile.engine.begin() as connection:
         for row in held.revoked:
-            found = connection.exec_driver_sql(
-                "SELECT revoked_at FROM trusted_key WHERE fingerprint = ?", (row["fingerprint"],)
+            found = connection.execute(
+                select(keys.c.revoked_at).where(keys.c.fingerprint == row["fingerprint"])
             ).first()
             if found is None:
-                _insert(connection, "trusted_key", row)
+                insert_as_stored(connection, "trusted_key", row)
                 revoked += 1
             elif found[0] is None:
-                connection.exec_driver_sql(
-                    "UPDATE trusted_key SET revoked_at = ?, revoked_by = ? WHERE fingerprint = ?",
-                    (row["revoked_at"], row["revoked_by"], row["fingerprint"]),
-                )
+                if connection.dialect.name == "sqlite":  # the stored text as sqlite3 read it
+                    connection.exec_driver_sql(
+                        "UPDATE trusted_key SET revoked_at = ?, revoked_by = ? WHERE fingerprint = ?",
+                        (row["revoked_at"], row["revoked_by"], row["fingerprint"]),
+                    )
+                else:
+                    connection.execute(
+                        update(keys)
+                        .where(keys.c.fingerprint == row["fingerprint"])
+                        .values(revoked_at=row["revoked_at"], revoked_by=row["revoked_by"])
+                    )
                 revoked += 1
-        present = {row[0] for row in connection.exec_driver_sql("SELECT id FROM bundle_ledger")}
-        for row in held.ledger:
-            if row["id"] not in present:
-                _insert(connection, "bundle_ledger", dict(row, current=0))
-                restored_rows += 1
+        restored_rows += ledger.put_back(connection, held.ledger)
     keep_after_restore(profile, held.sequence)
     return {"revocations": revoked, "ledger": restored_rows, "readable": held.readable}

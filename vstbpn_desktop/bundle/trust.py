@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlmodel import col, select
 
 from ..errors import Message, Refused
-from ..storage.database import session_scope
+from ..storage.database import hold_write_lock, session_scope
 from ..storage.models import TrustedKey, now
 from . import format as fmt
 from .keys import (
@@ -91,6 +91,7 @@ def add(profile, path: Path, org_unit: str) -> Enrolment:
             org_unit_tree=profile.org_unit_tree,
         )
     with session_scope(profile.engine) as session:
+        hold_write_lock(session.connection())  # two clerks enrolling the same key: the second finds it
         row = session.get(TrustedKey, info.fingerprint)
         if row is not None:
             if row.revoked_at is not None:
@@ -124,6 +125,7 @@ def listing(profile) -> list[Enrolment]:
 def revoke(profile, fingerprint: str) -> Enrolment:
     plain = normalise_fingerprint(fingerprint)
     with session_scope(profile.engine) as session:
+        hold_write_lock(session.connection())  # waits for imports running now (they checked the key before)
         row = session.get(TrustedKey, plain)
         if row is None:
             raise Refused("không có khóa {plain} trong danh sách khóa tin cậy", plain=spaced(plain))

@@ -85,7 +85,16 @@ class Indicator:
     target_2030: float | None = None
     activity_kinds: tuple[str, ...] = field(default_factory=tuple)
     measure: str | None = None
-    # The profile's state of the entry (catalogue/catalogue_state.py): retired entries are hidden from
+    # The national shape (docs/catalogue.md; checked by catalogue.national): how often it is asked
+    # (half_year | year), its breakdown (dimension codes of the catalogue's "dimensions"), the code of
+    # the national statistical set where one is verified, the strategy target it measures
+    # ("NQ28/MT3/CT2") and the document and article it comes from.
+    frequency: str = "half_year"
+    dimensions: tuple[str, ...] = field(default_factory=tuple)
+    national_code: str | None = None
+    strategy_ref: str | None = None
+    source: str | None = None
+    # The profile's state of the entry (domain/indicators.py): retired entries are hidden from
     # entry and kept in old periods' reports; "national" (shipped) or "province" (added by it).
     retired: bool = False
     origin: str = "national"
@@ -109,6 +118,7 @@ def from_item(item: dict, retired: bool = False, origin: str = "national") -> In
     """One entry of the indicators.json shape as an Indicator."""
     item = dict(item)
     item["activity_kinds"] = tuple(item.get("activity_kinds", ()))
+    item["dimensions"] = tuple(item.get("dimensions", ()))
     return Indicator(**item, retired=retired, origin=origin)
 
 
