@@ -39,6 +39,9 @@ FINGERPRINT_BYTES = 16
 PUBLIC_KEY_FORMAT = "vstb-public-key"
 MAX_PUBLIC_KEY_FILE = 64 * 1024
 MIN_PASSPHRASE = 8
+# What the signing key signs to vouch for the profile's X25519 encryption key (bundle/sealed.py): the
+# public key file carries both, and the fingerprint read aloud covers the signing key only.
+ENCRYPTION_KEY_CONTEXT = b"vstb-encryption-key-1\n"
 
 
 def fingerprint_hex(raw_public_key: bytes) -> str:
@@ -103,9 +106,11 @@ class PublicKeyInfo:
     tree: str
     public_key: str  # base64 of the 32 raw bytes
     fingerprint: str  # 32 hex digits
+    encryption_key: str = ""  # base64 of the 32-byte X25519 key bundles to this unit are encrypted to
+    encryption_key_signature: str = ""  # base64: the signing key's signature over it
 
     def as_json(self) -> dict:
-        return {
+        document = {
             "format": PUBLIC_KEY_FORMAT,
             "version": 1,
             "org_unit": self.org_unit,
@@ -114,6 +119,10 @@ class PublicKeyInfo:
             "public_key": self.public_key,
             "fingerprint": spaced(self.fingerprint),
         }
+        if self.encryption_key:
+            document["encryption_key"] = self.encryption_key
+            document["encryption_key_signature"] = self.encryption_key_signature
+        return document
 
 
 # -- at init ---------------------------------------------------------------------------------
@@ -150,6 +159,9 @@ def init_profile_key(profile, passphrase: str) -> str:
     with session_scope(profile.engine) as session:
         session.merge(Meta(key=META_PUBLIC_KEY, value=base64.b64encode(raw).decode("ascii")))
     profile._meta = None
+    from .sealed import ensure_encryption_key  # sealed.py builds on this module
+
+    ensure_encryption_key(profile, private)
     return fingerprint_hex(raw)
 
 
@@ -162,12 +174,17 @@ def public_key_info(profile) -> PublicKeyInfo:
         raise Refused("{data_dir}: hồ sơ chưa có khóa ký", data_dir=profile.data_dir)
     raw = base64.b64decode(encoded)
     unit = profile.org_unit()
+    from .sealed import own_encryption_key  # sealed.py builds on this module
+
+    encryption = own_encryption_key(profile) or ("", "")
     return PublicKeyInfo(
         org_unit=profile.org_unit_code,
         org_unit_name=unit.name if unit else "",
         tree=profile.org_unit_tree,
         public_key=encoded,
         fingerprint=fingerprint_hex(raw),
+        encryption_key=encryption[0],
+        encryption_key_signature=encryption[1],
     )
 
 
@@ -207,6 +224,9 @@ def load_private_key(profile, passphrase: str) -> Ed25519PrivateKey:
             write_atomic(path, keyfile.encrypt(private, passphrase or ""), private=True, profile_file=True)
         except (OSError, OutputError):
             pass
+    from .sealed import ensure_encryption_key  # sealed.py builds on this module
+
+    ensure_encryption_key(profile, private)  # a profile made before encryption gets its key now
     return private
 
 
@@ -255,11 +275,37 @@ def read_public_key_file(path: Path) -> PublicKeyInfo:
         actual = ""
     if actual and normalise_fingerprint(fields["fingerprint"]) != actual:
         raise Refused("{name}: vân tay ghi trong tệp không khớp với khóa công khai (tệp đã bị sửa)", name=path.name)
-    actual = fingerprint_hex(raw_public(public_from_base64(fields["public_key"])))  # weak keys refused here
+    signing = public_from_base64(fields["public_key"])  # weak keys refused here
+    actual = fingerprint_hex(raw_public(signing))
+    encryption = _encryption_key(path.name, document, signing)
     return PublicKeyInfo(
         org_unit=fields["org_unit"].strip(),
         org_unit_name=str(document.get("org_unit_name") or ""),
         tree=str(document.get("tree") or ""),
         public_key=fields["public_key"],
         fingerprint=actual,
+        encryption_key=encryption[0],
+        encryption_key_signature=encryption[1],
     )
+
+
+def _encryption_key(name: str, document: dict, signing: Ed25519PublicKey) -> tuple[str, str]:
+    """The file's X25519 key and its signature, checked against the file's signing key; ("", "") for
+    a file written before encryption (without both fields)."""
+    key, signature = document.get("encryption_key"), document.get("encryption_key_signature")
+    if key is None and signature is None:
+        return "", ""
+    # lazy: cryptography loads on first key use, not at start-up
+    from cryptography.exceptions import InvalidSignature
+
+    try:
+        raw = base64.b64decode(key, validate=True)
+        if len(raw) != 32 or raw == bytes(32):
+            raise ValueError
+        signing.verify(base64.b64decode(signature, validate=True), ENCRYPTION_KEY_CONTEXT + raw)
+    except (ValueError, TypeError, InvalidSignature):
+        raise Refused(
+            "{name}: khóa mã hóa trong tệp không hợp lệ hoặc không được khóa ký của tệp xác nhận (tệp đã bị sửa)",
+            name=name,
+        ) from None
+    return key, signature
