@@ -38,20 +38,28 @@ from .send import fingerprint_label, fingerprint_lines
 class EnrolDialog(QDialog):
     """Choose the key file and the child unit; compare the fingerprint; confirm."""
 
-    def __init__(self, window, unit: str | None = None, expected: str | None = None):
+    def __init__(self, window, unit: str | None = None, expected: str | None = None, parent: bool = False):
         """`unit`, `expected`: opened from a received bundle whose key is unknown — the unit it
-        names is chosen, and the file's fingerprint is compared with the one that signed it."""
+        names is chosen, and the file's fingerprint is compared with the one that signed it.
+        `parent`: the unit enrols its parent's key (its answers; bundles sealed to it)."""
         super().__init__(window)
         self.window = window
         self.profile = window.controller.context.profile
         self.info = None
         self.enrolment = None
         self.expected = expected
+        self.for_parent = parent
         self.setObjectName("enrolDialog")
-        self.setWindowTitle(tr("Đăng ký khóa đơn vị cấp dưới"))
+        self.setWindowTitle(tr("Đăng ký khóa của cấp trên") if parent else tr("Đăng ký khóa đơn vị cấp dưới"))
         layout = QVBoxLayout(self)
         intro = QLabel(
             tr(
+                "Cấp trên gửi tệp khóa công khai của mình. Đăng ký xong, gói báo cáo gửi lên được mã hóa "
+                "(chỉ cấp trên mở được) và tệp trả lại để sửa của cấp trên được kiểm tra chữ ký. Gọi điện "
+                "cho cán bộ cấp trên: hai bên đọc vân tay, phải giống nhau từng ký tự."
+            )
+            if parent
+            else tr(
                 "Đơn vị cấp dưới gửi tệp khóa công khai (Tệp → Xuất khóa công khai…). Chọn tệp và "
                 "đơn vị, rồi gọi điện cho cán bộ đơn vị đó: hai bên đọc vân tay, phải giống nhau "
                 "từng ký tự."
@@ -73,7 +81,9 @@ class EnrolDialog(QDialog):
         form.addRow(tr("Tệp khóa công khai:"), row)
         self.unit = QComboBox()
         self.unit.setObjectName("unit")
-        for child in self.profile.children():
+        own = self.profile.org_unit()
+        units = [self.profile.org_unit(own.parent_code)] if parent and own and own.parent_code else []
+        for child in units or self.profile.children():
             self.unit.addItem(f"{child.name} ({child.code})", child.code)
         form.addRow(tr("Của đơn vị:"), self.unit)
         if unit is not None and self.unit.findData(unit) >= 0:
@@ -142,6 +152,12 @@ class EnrolDialog(QDialog):
             )
         if index >= 0:
             self.unit.setCurrentIndex(index)
+        elif self.for_parent:
+            self.message.setText(
+                tr("Đơn vị {code} trong tệp không phải cấp trên của {own}.").format(
+                    code=self.info.org_unit, own=self.profile.org_unit_code
+                )
+            )
         else:
             self.message.setText(
                 tr("Đơn vị {code} trong tệp không phải đơn vị cấp dưới trực tiếp của {own}.").format(
@@ -219,9 +235,16 @@ class KeysDialog(QDialog):
         monospace.setStyleHint(QFont.Monospace)
         for row, enrolment in enumerate(self.rows):
             revoked = enrolment.revoked_at is not None
-            state = (
-                tr("Đã thu hồi {day}").format(day=i18n.date_text(enrolment.revoked_at)) if revoked else tr("Hiệu lực")
-            )
+            if revoked:
+                state = tr("Đã thu hồi {day}").format(day=i18n.date_text(enrolment.revoked_at))
+            elif enrolment.replaced_from is not None:
+                state = tr("Đã đổi sang khóa mới từ gói số {sequence}").format(sequence=enrolment.replaced_from)
+            else:
+                state = tr("Hiệu lực")
+            if enrolment.endorsed_by:
+                state += " — " + tr("khóa cũ {fingerprint} xác nhận").format(
+                    fingerprint=spaced(enrolment.endorsed_by)[:9]
+                )
             cells = [
                 f"{enrolment.org_unit_name} ({enrolment.org_unit})",
                 spaced(enrolment.fingerprint),

@@ -215,10 +215,12 @@ class Sender:
     def context(self):
         return self.window.controller.context
 
-    def ask_secret(self, title: str) -> str | None:
-        """The passphrase, asked until it opens the key or the officer gives up."""
+    def ask_secret(self, title: str, note: str = "") -> str | None:
+        """The passphrase, asked until it opens the key or the officer gives up; `note` above it."""
         profile = self.context.profile
         label = tr("Mật khẩu khóa ký của hồ sơ (đặt khi cài đặt):")
+        if note:
+            label = f"{note}\n\n{label}"
         while True:
             secret = common.ask_passphrase(self.window, title, label)
             if secret is None:
@@ -251,7 +253,9 @@ class Sender:
             return None
         if path.suffix.lower() != ".vstb":
             path = path.with_name(path.name + ".vstb")
-        secret = self.ask_secret(title)
+        from .own_key import sending_note
+
+        secret = self.ask_secret(title, sending_note(profile))  # encrypted or not, said before sending
         if secret is None:
             return None
         try:
@@ -278,6 +282,14 @@ class Sender:
             indicators=i18n.count(counts["indicators"]),
             narratives=i18n.count(counts["narratives"]),
         )
+        if result.sealed_for is not None:
+            text += "<br>" + tr("Gói đã được mã hóa: chỉ đơn vị {code} mở được.").format(
+                code=result.sealed_for.org_unit
+            )
+        else:
+            text += "<br>" + tr("Gói không được mã hóa (chưa đăng ký khóa của cấp trên).")
+        if result.endorsements:
+            text += "<br>" + tr("Gói mang xác nhận đổi khóa: cấp trên đăng ký khóa mới khi nhận gói.")
         note = tr(
             "Gửi tệp này cho cấp trên (USB, thư điện tử, Zalo…). Cấp trên kiểm tra chữ ký khi nhận; "
             "nếu được hỏi, hãy đọc vân tay trên qua điện thoại."
@@ -305,18 +317,25 @@ class Sender:
         return True
 
     def show_key(self):
+        from .own_key import OwnKeyDialog  # the key's history and rotation
+
         try:
             info = keys.public_key_info(self.context.profile)
         except Refused as exc:
             common.tell(self.window, tr("Khóa ký của tôi"), i18n.message(exc), warning=True)
             return None
-        text = tr(
-            "Khóa ký của <b>{name}</b> ({code}). Gói báo cáo của đơn vị được ký bằng khóa này; "
-            "cấp trên chỉ nhận gói ký bằng khóa đã đăng ký."
-        ).format(name=info.org_unit_name, code=info.org_unit)
-        self.dialog = FingerprintDialog(self.window, tr("Khóa ký của tôi"), text, info.fingerprint)
+        self.dialog = OwnKeyDialog(self.window, info)
         common.show(self.dialog)
         return info
+
+    def enrol_parent(self):
+        """The parent's public key file: its answers verify, and bundles are sealed to it."""
+        from .keys import EnrolDialog
+
+        unit = self.context.profile.org_unit()
+        self.dialog = EnrolDialog(self.window, unit=unit.parent_code if unit else None, parent=True)
+        common.show(self.dialog)
+        return self.dialog
 
     def export_public(self):
         title = tr("Xuất khóa công khai")
@@ -356,6 +375,7 @@ def install(window) -> None:
             "Ctrl+E",
             tr("Ghi gói báo cáo có chữ ký của kỳ đang xem để gửi cấp trên"),
         )
+        window.add_action("file", tr("Đăng ký khóa của cấp trên…"), sender.enrol_parent, "actionEnrolParentKey")
     window.add_action("file", tr("Khóa ký của tôi…"), sender.show_key, "actionShowKey")
     window.add_action("file", tr("Xuất khóa công khai…"), sender.export_public, "actionExportPublicKey")
     window.menus["file"].addSeparator()

@@ -263,8 +263,9 @@ def is_sealed(path: Path) -> bool:
         return False
 
 
-def _refuse(name: str, rule: str, **fields) -> Refused:
-    return Refused("gói {bundle}: gói mã hóa: {rule}", bundle=name, rule=Message(rule, **fields))
+def refuse(rule: str, /, bundle: str, **fields) -> Refused:
+    """ "gói X: gói mã hóa: <rule>"; `rule` is a message template filled with `fields`."""
+    return Refused("gói {bundle}: gói mã hóa: {rule}", bundle=bundle, rule=Message(rule, **fields))
 
 
 @dataclass
@@ -284,18 +285,18 @@ def read_header(path: Path, name: str) -> Header:
         size = os.fstat(stream.fileno()).st_size
     end = head.find(b"\n", len(MAGIC))
     if not head.startswith(MAGIC) or end == -1:
-        raise _refuse(name, "phần đầu không đúng định dạng hoặc dài quá {limit} byte", limit=MAX_HEADER)
+        raise refuse("phần đầu không đúng định dạng hoặc dài quá {limit} byte", name, limit=MAX_HEADER)
     try:
         header = loads(head[len(MAGIC) : end])
     except JsonRefused as exc:
-        raise _refuse(name, "phần đầu không đúng định dạng ({error})", error=exc) from None
+        raise refuse("phần đầu không đúng định dạng ({error})", name, error=exc) from None
     if not isinstance(header, dict) or set(header) != set(HEADER_FIELDS):
-        raise _refuse(name, "phần đầu phải có đúng các trường {fields}", fields=", ".join(HEADER_FIELDS))
+        raise refuse("phần đầu phải có đúng các trường {fields}", name, fields=", ".join(HEADER_FIELDS))
     if header["format"] != FORMAT or header["version"] != 1 or header["scheme"] != SCHEME:
-        raise _refuse(
-            name,
+        raise refuse(
             "định dạng {format} phiên bản {version}, cách mã hóa {scheme} không được hỗ trợ (ứng dụng này đọc "
             "{FORMAT} 1, {SCHEME}); hãy cập nhật ứng dụng",
+            name,
             format=header["format"],
             version=header["version"],
             scheme=header["scheme"],
@@ -313,17 +314,17 @@ def read_header(path: Path, name: str) -> Header:
         or len(ephemeral) != 32
         or not (isinstance(length, int) and not isinstance(length, bool) and length >= 0)
     ):
-        raise _refuse(name, "phần đầu có trường không hợp lệ (mã đơn vị, vân tay khóa, khóa tạm hoặc độ dài)")
+        raise refuse("phần đầu có trường không hợp lệ (mã đơn vị, vân tay khóa, khóa tạm hoặc độ dài)", name)
     if length > MAX_PLAIN:
-        raise _refuse(
-            name, "ghi độ dài {length} byte, vượt giới hạn {limit} byte", length=Count(length), limit=Count(MAX_PLAIN)
+        raise refuse(
+            "ghi độ dài {length} byte, vượt giới hạn {limit} byte", name, length=Count(length), limit=Count(MAX_PLAIN)
         )
     expected = sealed_length(end + 1, length)
     if size != expected:
-        raise _refuse(
-            name,
+        raise refuse(
             "tệp dài {size} byte, phần đầu ghi {expected} byte (bị cắt cụt hoặc bị thêm dữ liệu); hãy chép lại tệp "
             "từ nguồn",
+            name,
             size=Count(size),
             expected=Count(expected),
         )
@@ -338,28 +339,28 @@ def _decrypt(profile, path: Path, name: str, target, progress: Progress) -> None
 
     header = read_header(path, name)
     if header.recipient_org_unit != profile.org_unit_code:
-        raise _refuse(
-            name,
+        raise refuse(
             "gói được mã hóa cho đơn vị {unit}, không phải {org_unit_code}; đơn vị này không mở được",
+            name,
             unit=header.recipient_org_unit,
             org_unit_code=profile.org_unit_code,
         )
     own = own_encryption_key(profile)
     own_fingerprint = fingerprint_hex(base64.b64decode(own[0])) if own else ""
     if header.recipient_key != own_fingerprint:
-        raise _refuse(
-            name,
+        raise refuse(
             "gói được mã hóa cho khóa {key}, không phải khóa giải mã của hồ sơ này ({own}); đơn vị gửi đã đăng ký "
             "tệp khóa công khai khác của cấp trên",
+            name,
             key=spaced(header.recipient_key),
-            own=spaced(own_fingerprint) if own_fingerprint else "chưa có",
+            own=spaced(own_fingerprint) if own_fingerprint else "—",
         )
     private = _own_private(profile, name)
     own_raw = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     try:
         shared = private.exchange(X25519PublicKey.from_public_bytes(header.ephemeral_key))
     except ValueError:  # a small-order ephemeral key: the shared secret would be zero
-        raise _refuse(name, "khóa tạm trong phần đầu không hợp lệ") from None
+        raise refuse("khóa tạm trong phần đầu không hợp lệ", name) from None
     aead = ChaCha20Poly1305(_key(shared, header.ephemeral_key, own_raw))
     chunks = max(1, -(-header.length // CHUNK))
     with open(path, "rb") as stream:
@@ -369,10 +370,10 @@ def _decrypt(profile, path: Path, name: str, target, progress: Progress) -> None
             try:
                 plain = aead.decrypt(_nonce(index, index == chunks - 1), stream.read(size), header.raw)
             except InvalidTag:
-                raise _refuse(
-                    name,
+                raise refuse(
                     "không giải mã được đoạn {index} (nội dung hoặc phần đầu đã bị sửa, ghép từ gói khác, hoặc "
                     "bị cắt); từ chối, không nhập gì",
+                    name,
                     index=index + 1,
                 ) from None
             target.write(plain)
