@@ -107,8 +107,14 @@ def test_district_enrols_parent_rotates_and_sends_sealed_the_province_enrols_the
     window = shown_window(qtbot, province)
     receive = window.bundle_receiver.receive_files([tmp_path / "two.vstb"])
     assert [entry.state for entry in receive.entries] == ["ready"]
+    receive.table.setCurrentCell(0, 0)
+    details = receive.details.toPlainText()
+    assert "Gói được mã hóa cho đơn vị này" in details
+    assert "Sẽ đăng ký khóa mới theo xác nhận đổi khóa" in details and new[:4] in details
     receive.import_button.click()
     assert [entry.state for entry in receive.entries] == ["imported"]
+    receive.table.setCurrentCell(0, 0)
+    assert "Đã đăng ký khóa mới theo xác nhận đổi khóa" in receive.details.toPlainText()
     receive.close()
     keys_dialog = window.trust_actions.list_keys()
     states = {

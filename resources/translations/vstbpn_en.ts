@@ -162,6 +162,18 @@ Fix them, or discard them (keeping the saved values)?</translation>
         <translation>Signing key: &lt;tt&gt;{fingerprint}&lt;/tt&gt;</translation>
     </message>
     <message>
+        <source>Gói được mã hóa cho đơn vị này (đã giải mã để kiểm tra).</source>
+        <translation>The bundle is encrypted for this unit (decrypted to be checked).</translation>
+    </message>
+    <message>
+        <source>Đã đăng ký khóa mới theo xác nhận đổi khóa: {change}</source>
+        <translation>New key enrolled as the key change endorsement says: {change}</translation>
+    </message>
+    <message>
+        <source>Sẽ đăng ký khóa mới theo xác nhận đổi khóa: {change}</source>
+        <translation>The new key will be enrolled as the key change endorsement says: {change}</translation>
+    </message>
+    <message>
         <source>Nội dung: {a} hoạt động, {d} văn bản, {i} chỉ tiêu, {n} mục lời văn</source>
         <translation>Contents: {a} activities, {d} documents, {i} indicators, {n} narrative sections</translation>
     </message>
