@@ -6,33 +6,16 @@ Real profiles through the command line, real keys, real sealed files; every refu
 import datetime as dt
 import json
 import shutil
-import sqlite3
 import zipfile
 from secrets import token_urlsafe
 
 import pytest
 from conftest import ok
+from test_bundle_return import refused
+from test_bundle_return import snapshot as dump
 
 from vstbpn_desktop.bundle import format as fmt
 from vstbpn_desktop.bundle import sealed
-
-TABLES = ("activity", "document", "indicator_value", "narrative", "bundle_ledger", "trusted_key", "period", "meta")
-
-
-def dump(cli) -> dict:
-    connection = sqlite3.connect(cli.data_dir / "vstbpn.sqlite3")
-    try:
-        return {t: sorted(map(repr, connection.execute(f"SELECT * FROM {t}"))) for t in TABLES}
-    finally:
-        connection.close()
-
-
-def refused(cli, *args) -> str:
-    code, out, err = cli(*args)
-    assert code == 1, out
-    lines = err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), err
-    return lines[0]
 
 
 def refused_unchanged(province, path) -> str:
@@ -346,3 +329,29 @@ def test_expiry_warns_ahead_and_refuses_nothing(sealed_pair, tmp_path):
     code, out, err = district("keys", "show")
     assert "Cảnh báo" not in err
     assert "hết hạn" in refused(district, "keys", "expiry", "--date", dt.date.today().isoformat())
+
+
+def test_a_restore_rolls_back_no_rotation(sealed_pair, tmp_path):
+    """A backup from before the rotation, restored at both ends: the district keeps its new key (the
+    key file is not in the backup) and the province keeps the new key enrolled and the old replaced."""
+    district, province = sealed_pair
+    stolen = type(district)(tmp_path / "stolen", district.capsys)
+    shutil.copytree(district.data_dir, stolen.data_dir)
+    ok(district, "backup", "--out", tmp_path / "district.backup")
+    ok(province, "backup", "--out", tmp_path / "province.backup")
+    ok(district, "keys", "rotate")
+    new = ok(district, "keys", "show").strip().splitlines()[-1]
+    export(district, tmp_path / "rotated.vstb")
+    ok(province, "bundle", "import", tmp_path / "rotated.vstb")
+
+    ok(district, "restore", tmp_path / "district.backup")
+    show = ok(district, "keys", "show")
+    assert show.strip().splitlines()[-1] == new and "Đổi khóa ngày" in show
+    export(district, tmp_path / "after.vstb")  # the key still opens and matches the profile
+
+    ok(province, "restore", tmp_path / "province.backup")
+    states = _fingerprints(province)
+    assert any(state.startswith("đã đổi sang khóa mới từ gói số 1") for state in states.values())
+    export(stolen, tmp_path / "old-key.vstb", "--sequence-from", "5")
+    assert "đã được đổi sang khóa mới từ gói số 1" in refused_unchanged(province, tmp_path / "old-key.vstb")
+    assert "Đã nhập" in ok(province, "bundle", "import", tmp_path / "after.vstb")
