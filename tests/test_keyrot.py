@@ -355,3 +355,23 @@ def test_a_restore_rolls_back_no_rotation(sealed_pair, tmp_path):
     export(stolen, tmp_path / "old-key.vstb", "--sequence-from", "5")
     assert "đã được đổi sang khóa mới từ gói số 1" in refused_unchanged(province, tmp_path / "old-key.vstb")
     assert "Đã nhập" in ok(province, "bundle", "import", tmp_path / "after.vstb")
+
+
+def test_plain_zips_a_killed_process_left_are_removed_when_the_profile_opens(sealed_pair):
+    """A sealed export or import killed half-way leaves the plain zip in the profile folder: gone at
+    the next opening (and one in use, held by its process, is left alone)."""
+    import fcntl
+    import os
+
+    district, _ = sealed_pair
+    left = district.data_dir / ".opened-abc123.vstb"
+    left.write_bytes(b"PK plain data")
+    held = district.data_dir / ".sealing-inuse.vstb"
+    held.write_bytes(b"PK in use")
+    handle = os.open(held, os.O_RDONLY)
+    fcntl.flock(handle, fcntl.LOCK_EX)
+    try:
+        ok(district, "keys", "show")
+        assert not left.exists() and held.exists()
+    finally:
+        os.close(handle)

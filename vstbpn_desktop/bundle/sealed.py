@@ -42,7 +42,8 @@ from pathlib import Path
 
 from sqlmodel import select
 
-from ..atomic import OutputError, atomic_path, write_atomic
+from ..atomic import OutputError, atomic_path, claim, release, write_atomic
+from ..atomic import remove_leftovers as leftovers
 from ..errors import Count, Message, Refused
 from ..files import KEYS_DIR, not_a_file
 from ..storage.database import session_scope
@@ -243,13 +244,8 @@ def plain_target(profile, out: Path, recipient: Recipient | None) -> Iterator[Pa
     if recipient is None:
         yield Path(out)
         return
-    handle, temp_name = tempfile.mkstemp(prefix=".sealing-", suffix=".vstb", dir=profile.data_dir)
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
+    with _private_temp(profile, SEALING_PREFIX) as temp:
         yield temp
-    finally:
-        temp.unlink(missing_ok=True)
 
 
 # -- opening -----------------------------------------------------------------------------------
@@ -391,13 +387,32 @@ def open_bundle(profile, path: Path, progress: Progress | None = None) -> Iterat
         with BundleReader(path, progress) as reader:
             yield reader
         return
-    handle, temp_name = tempfile.mkstemp(prefix=".opened-", suffix=".vstb", dir=profile.data_dir)
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as target:
+    with _private_temp(profile, OPENED_PREFIX) as temp:
+        with open(temp, "wb") as target:
             _decrypt(profile, path, path.name, target, progress)
         with BundleReader(temp, progress, name=path.name) as reader:
             reader.sealed = True
             yield reader
+
+
+# Private temporary files of the profile folder holding a bundle's plain zip: deleted on leaving,
+# held (flock) while in use, and removed when a killed process left them (`remove_leftovers`).
+SEALING_PREFIX, OPENED_PREFIX = ".sealing-", ".opened-"
+
+
+@contextmanager
+def _private_temp(profile, prefix: str) -> Iterator[Path]:
+    handle, temp_name = tempfile.mkstemp(prefix=prefix, suffix=".vstb", dir=profile.data_dir)
+    held = claim(handle)
+    temp = Path(temp_name)
+    try:
+        yield temp
     finally:
         temp.unlink(missing_ok=True)
+        release(held)
+
+
+def remove_leftovers(profile) -> list[Path]:
+    """The plain zips a killed export or import left in the profile folder."""
+    folder = Path(profile.data_dir)
+    return leftovers(folder, SEALING_PREFIX + "*.vstb") + leftovers(folder, OPENED_PREFIX + "*.vstb")
