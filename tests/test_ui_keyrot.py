@@ -71,7 +71,7 @@ def test_district_enrols_parent_rotates_and_sends_sealed_the_province_enrols_the
     export_public(province, tmp_path / "89.pub")
     window = shown_window(qtbot, district)
     window.findChild(QAction, "actionEnrolParentKey").trigger()
-    dialog = window.bundle_sender.dialog
+    dialog = window.trust_actions.dialog
     assert dialog.windowTitle() == "Đăng ký khóa của cấp trên"
     assert dialog.unit.count() == 1 and dialog.unit.currentData() == "89"
     dialog.set_file(tmp_path / "89.pub")

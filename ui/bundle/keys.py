@@ -305,6 +305,13 @@ class TrustActions:
         common.show(self.dialog)
         return self.dialog
 
+    def enrol_parent(self):
+        """The parent's public key file: its answers verify, and bundles are sealed to it."""
+        unit = self.window.controller.context.profile.org_unit()
+        self.dialog = EnrolDialog(self.window, unit=unit.parent_code if unit else None, parent=True)
+        common.show(self.dialog)
+        return self.dialog
+
     def list_keys(self):
         self.dialog = KeysDialog(self.window)
         common.show(self.dialog)
@@ -312,9 +319,12 @@ class TrustActions:
 
 
 def install(window) -> None:
-    if not window.controller.context.profile.children():
-        return
     actions = TrustActions(window)
     window.trust_actions = actions
+    unit = window.controller.context.profile.org_unit()
+    if unit is not None and unit.parent_code:
+        window.add_action("file", tr("Đăng ký khóa của cấp trên…"), actions.enrol_parent, "actionEnrolParentKey")
+    if not window.controller.context.profile.children():
+        return
     window.add_action("children", tr("Đăng ký khóa đơn vị cấp dưới…"), actions.enrol, "actionEnrolKey")
     window.add_action("children", tr("Danh sách khóa…"), actions.list_keys, "actionListKeys")

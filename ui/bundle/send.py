@@ -1,8 +1,11 @@
 """Tệp → Gửi báo cáo… (Ctrl+E), Khóa ký của tôi…, Xuất khóa công khai…
 
 The district chooses where the bundle goes, types the passphrase (a wrong one: a clear message
-and another try), the core writes, reads back and verifies the bundle (bundle/export.py) in a
+and another try) under a line saying whether the bundle will be encrypted to its parent
+(bundle/sealed.py), the core writes, reads back and verifies the bundle (bundle/export.py) in a
 worker, and the result shows the file size and the key's fingerprint in groups of 4 to read aloud.
+"Khóa ký của tôi" also shows the key's history and expiry, and "Đổi khóa…" (bundle/rotation.py):
+the old key endorses the new one, the next bundle carries it, the parent enrols the new key.
 """
 
 from dataclasses import dataclass
@@ -73,6 +76,97 @@ class FingerprintDialog(QDialog):
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
+
+
+def sending_note(profile) -> str:
+    """Whether the next bundle is encrypted, and to whom: said before and after sending."""
+    from vstbpn_desktop.bundle import sealed  # on first use: not at start-up
+
+    unit = profile.org_unit()
+    if unit is None or not unit.parent_code:
+        return ""
+    recipient = sealed.parent_recipient(profile)
+    if recipient is None:
+        return tr(
+            "Gói sẽ KHÔNG được mã hóa: đơn vị chưa đăng ký tệp khóa công khai của cấp trên "
+            "(Tệp → Đăng ký khóa của cấp trên…). Ai có tệp cũng đọc được nội dung."
+        )
+    parent = profile.org_unit(recipient.org_unit)
+    return tr("Gói sẽ được mã hóa: chỉ {name} ({code}) mở được.").format(
+        name=parent.name if parent else recipient.org_unit, code=recipient.org_unit
+    )
+
+
+def history_text(profile) -> str:
+    """The key's rotations, its expiry and the warning ahead of it (bundle/rotation.py)."""
+    from vstbpn_desktop.bundle import rotation  # on first use: not at start-up
+
+    lines = []
+    for row in rotation.history(profile):
+        how = tr("mất khóa cũ, cấp trên đăng ký lại") if row.reason == "lost" else tr("khóa cũ xác nhận")
+        lines.append(
+            tr("Đổi khóa ngày {day}: {old} → {new} ({how})").format(
+                day=i18n.date_text(row.made_at),
+                old=keys.spaced(row.previous_fingerprint)[:9],
+                new=keys.spaced(row.fingerprint)[:9],
+                how=how,
+            )
+        )
+    expires = rotation.expiry(profile)
+    if expires is not None:
+        lines.append(tr("Khóa hết hạn ngày {day}.").format(day=i18n.date_text(expires)))
+    warning = rotation.expiry_warning(profile)
+    if warning is not None:
+        lines.append(f"<b>{escape(i18n.message(warning))}</b>")
+    return "<br>".join(lines)
+
+
+class OwnKeyDialog(FingerprintDialog):
+    def __init__(self, window, info: keys.PublicKeyInfo):
+        self.window = window
+        self.profile = window.controller.context.profile
+        text = tr(
+            "Khóa ký của <b>{name}</b> ({code}). Gói báo cáo của đơn vị được ký bằng khóa này; "
+            "cấp trên chỉ nhận gói ký bằng khóa đã đăng ký."
+        ).format(name=info.org_unit_name, code=info.org_unit)
+        super().__init__(window, tr("Khóa ký của tôi"), text, info.fingerprint, sending_note(self.profile))
+        self.history = QLabel(history_text(self.profile))
+        self.history.setObjectName("keyHistory")
+        self.history.setWordWrap(True)
+        self.layout().insertWidget(self.layout().count() - 1, self.history)
+        buttons = self.layout().itemAt(self.layout().count() - 1).widget()
+        self.rotate_button = QPushButton(tr("Đổi khóa…"))
+        self.rotate_button.setObjectName("rotateKey")
+        self.rotate_button.clicked.connect(self.rotate)
+        buttons.addButton(self.rotate_button, QDialogButtonBox.ActionRole)
+        self.rotated = None  # bundle/rotation.py's Rotated, once "Đổi khóa…" made the new key
+
+    def rotate(self):
+        from vstbpn_desktop.bundle import rotation  # on first use: not at start-up
+
+        title = tr("Đổi khóa ký")
+        question = tr(
+            "Tạo khóa ký mới? Khóa cũ ký xác nhận khóa mới; gói gửi tiếp theo mang xác nhận đó và cấp trên tự "
+            "đăng ký khóa mới khi nhận gói. Mật khẩu giữ nguyên."
+        )
+        if not common.confirm(self, title, question, tr("Đổi khóa")):
+            return None
+        secret = self.window.bundle_sender.ask_secret(title)
+        if secret is None:
+            return None
+        try:
+            self.rotated = rotation.rotate(self.profile, secret)  # the expiry is the old key's: not kept
+        except Refused as exc:
+            common.tell(self, title, i18n.message(exc), warning=True)
+            return None
+        self.fingerprint.setText(fingerprint_lines(self.rotated.new_fingerprint))
+        self.history.setText(history_text(self.profile))
+        self.window.controller.context.say(
+            tr("Đã đổi khóa ký: vân tay mới {fingerprint}").format(
+                fingerprint=keys.spaced(self.rotated.new_fingerprint)
+            )
+        )
+        return self.rotated
 
 
 # Where each part of the report is typed: the page a checklist line opens.
@@ -254,8 +348,6 @@ class Sender:
             return None
         if path.suffix.lower() != ".vstb":
             path = path.with_name(path.name + ".vstb")
-        from .own_key import sending_note
-
         secret = self.ask_secret(title, sending_note(profile))  # encrypted or not, said before sending
         if secret is None:
             return None
@@ -318,8 +410,6 @@ class Sender:
         return True
 
     def show_key(self):
-        from .own_key import OwnKeyDialog  # the key's history and rotation
-
         try:
             info = keys.public_key_info(self.context.profile)
         except Refused as exc:
@@ -328,15 +418,6 @@ class Sender:
         self.dialog = OwnKeyDialog(self.window, info)
         common.show(self.dialog)
         return info
-
-    def enrol_parent(self):
-        """The parent's public key file: its answers verify, and bundles are sealed to it."""
-        from .keys import EnrolDialog
-
-        unit = self.context.profile.org_unit()
-        self.dialog = EnrolDialog(self.window, unit=unit.parent_code if unit else None, parent=True)
-        common.show(self.dialog)
-        return self.dialog
 
     def export_public(self):
         title = tr("Xuất khóa công khai")
@@ -376,7 +457,6 @@ def install(window) -> None:
             "Ctrl+E",
             tr("Ghi gói báo cáo có chữ ký của kỳ đang xem để gửi cấp trên"),
         )
-        window.add_action("file", tr("Đăng ký khóa của cấp trên…"), sender.enrol_parent, "actionEnrolParentKey")
     window.add_action("file", tr("Khóa ký của tôi…"), sender.show_key, "actionShowKey")
     window.add_action("file", tr("Xuất khóa công khai…"), sender.export_public, "actionExportPublicKey")
     window.menus["file"].addSeparator()

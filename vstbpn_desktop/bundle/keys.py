@@ -42,6 +42,9 @@ MIN_PASSPHRASE = 8
 # What the signing key signs to vouch for the profile's X25519 encryption key (bundle/sealed.py): the
 # public key file carries both, and the fingerprint read aloud covers the signing key only.
 ENCRYPTION_KEY_CONTEXT = b"vstb-encryption-key-1\n"
+ENCRYPTION_KEY_FILE = "encryption-key.pem"
+META_ENCRYPTION_KEY = "encryption_public_key"
+META_ENCRYPTION_SIGNATURE = "encryption_key_signature"
 
 
 def fingerprint_hex(raw_public_key: bytes) -> str:
@@ -159,8 +162,6 @@ def init_profile_key(profile, passphrase: str) -> str:
     with session_scope(profile.engine) as session:
         session.merge(Meta(key=META_PUBLIC_KEY, value=base64.b64encode(raw).decode("ascii")))
     profile._meta = None
-    from .sealed import ensure_encryption_key  # sealed.py builds on this module
-
     ensure_encryption_key(profile, private)
     return fingerprint_hex(raw)
 
@@ -174,8 +175,6 @@ def public_key_info(profile) -> PublicKeyInfo:
         raise Refused("{data_dir}: hồ sơ chưa có khóa ký", data_dir=profile.data_dir)
     raw = base64.b64decode(encoded)
     unit = profile.org_unit()
-    from .sealed import own_encryption_key  # sealed.py builds on this module
-
     encryption = own_encryption_key(profile) or ("", "")
     return PublicKeyInfo(
         org_unit=profile.org_unit_code,
@@ -224,8 +223,6 @@ def load_private_key(profile, passphrase: str) -> Ed25519PrivateKey:
             write_atomic(path, keyfile.encrypt(private, passphrase or ""), private=True, profile_file=True)
         except (OSError, OutputError):
             pass
-    from .sealed import ensure_encryption_key  # sealed.py builds on this module
-
     ensure_encryption_key(profile, private)  # a profile made before encryption gets its key now
     return private
 
@@ -309,3 +306,55 @@ def _encryption_key(name: str, document: dict, signing: Ed25519PublicKey) -> tup
             name=name,
         ) from None
     return key, signature
+
+
+# -- the profile's own encryption key (bundle/sealed.py) --------------------------------------------
+
+
+def encryption_key_path(profile) -> Path:
+    return Path(profile.data_dir) / KEYS_DIR / ENCRYPTION_KEY_FILE
+
+
+def ensure_encryption_key(profile, signing_key) -> None:
+    """Give the profile its X25519 key if it has none, and (re)sign its public half with
+    `signing_key` (the profile's current Ed25519 private key) when the signature is not by it."""
+    # lazy: cryptography loads on first key use, not at start-up
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    path = encryption_key_path(profile)
+    meta = profile.meta
+    encoded = meta.get(META_ENCRYPTION_KEY)
+    if encoded and path.exists():
+        raw = base64.b64decode(encoded)
+        signature = meta.get(META_ENCRYPTION_SIGNATURE) or ""
+        try:
+            signing_key.public_key().verify(base64.b64decode(signature), ENCRYPTION_KEY_CONTEXT + raw)
+            return
+        except Exception:  # noqa: BLE001 - cryptography's InvalidSignature or a damaged value: signed anew below
+            pass
+    else:
+        private = X25519PrivateKey.generate()
+        pem = private.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, pem, private=True, profile_file=True)
+        except (OSError, OutputError) as exc:
+            raise Refused("{path}: không ghi được khóa giải mã ({error})", path=path, error=exc) from exc
+        raw = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    signature = base64.b64encode(signing_key.sign(ENCRYPTION_KEY_CONTEXT + raw)).decode("ascii")
+    with session_scope(profile.engine) as session:
+        session.merge(Meta(key=META_ENCRYPTION_KEY, value=base64.b64encode(raw).decode("ascii")))
+        session.merge(Meta(key=META_ENCRYPTION_SIGNATURE, value=signature))
+    profile._meta = None
+
+
+def own_encryption_key(profile) -> tuple[str, str] | None:
+    """(base64 public key, base64 signature by the signing key), or None for a profile made before
+    encryption that has not unlocked its signing key since."""
+    meta = profile.meta
+    if meta.get(META_ENCRYPTION_KEY) and meta.get(META_ENCRYPTION_SIGNATURE):
+        return meta[META_ENCRYPTION_KEY], meta[META_ENCRYPTION_SIGNATURE]
+    return None

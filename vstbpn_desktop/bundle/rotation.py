@@ -44,6 +44,7 @@ from . import keyfile
 from .keys import (
     META_PUBLIC_KEY,
     check_new_passphrase,
+    ensure_encryption_key,
     fingerprint_hex,
     key_path,
     load_private_key,
@@ -93,8 +94,6 @@ def rotate(
     the new one, kept under `new_passphrase` (default: the same). `lost`: the old key cannot be
     unlocked; the new key is not endorsed and needs `new_passphrase`."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # lazy: first key use
-
-    from .sealed import ensure_encryption_key  # sealed.py builds on keys.py, as this module does
 
     old_encoded = profile.meta.get(META_PUBLIC_KEY)
     if not old_encoded:

@@ -42,13 +42,13 @@ from pathlib import Path
 
 from sqlmodel import select
 
-from ..atomic import OutputError, atomic_path, claim, release, write_atomic
+from ..atomic import OutputError, atomic_path, claim, release
 from ..atomic import remove_leftovers as leftovers
 from ..errors import Count, Message, Refused
-from ..files import KEYS_DIR, not_a_file
+from ..files import not_a_file
 from ..storage.database import session_scope
-from ..storage.models import Meta, TrustedKey
-from .keys import ENCRYPTION_KEY_CONTEXT, fingerprint_hex, spaced
+from ..storage.models import TrustedKey
+from .keys import encryption_key_path, fingerprint_hex, own_encryption_key, spaced
 from .strictjson import JsonRefused, loads
 from .verify import BundleReader, Progress
 
@@ -61,60 +61,6 @@ TAG = 16
 MAX_HEADER = 1024
 MAX_PLAIN = 1024 * 1024 * 1024 + 64 * 1024 * 1024  # the zip of at most 1 GiB of members, with its overhead
 HEADER_FIELDS = ("format", "version", "scheme", "recipient_org_unit", "recipient_key", "ephemeral_key", "length")
-ENCRYPTION_KEY_FILE = "encryption-key.pem"
-META_ENCRYPTION_KEY = "encryption_public_key"
-META_ENCRYPTION_SIGNATURE = "encryption_key_signature"
-
-
-# -- the profile's own encryption key ----------------------------------------------------------
-
-
-def encryption_key_path(profile) -> Path:
-    return Path(profile.data_dir) / KEYS_DIR / ENCRYPTION_KEY_FILE
-
-
-def ensure_encryption_key(profile, signing_key) -> None:
-    """Give the profile its X25519 key if it has none, and (re)sign its public half with
-    `signing_key` (the profile's current Ed25519 private key) when the signature is not by it."""
-    from cryptography.hazmat.primitives import serialization  # lazy: cryptography loads on first key use
-    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey  # lazy: as above
-
-    path = encryption_key_path(profile)
-    meta = profile.meta
-    encoded = meta.get(META_ENCRYPTION_KEY)
-    if encoded and path.exists():
-        raw = base64.b64decode(encoded)
-        signature = meta.get(META_ENCRYPTION_SIGNATURE) or ""
-        try:
-            signing_key.public_key().verify(base64.b64decode(signature), ENCRYPTION_KEY_CONTEXT + raw)
-            return
-        except Exception:  # noqa: BLE001 - cryptography's InvalidSignature or a damaged value: signed anew below
-            pass
-    else:
-        private = X25519PrivateKey.generate()
-        pem = private.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        )
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, pem, private=True, profile_file=True)
-        except (OSError, OutputError) as exc:
-            raise Refused("{path}: không ghi được khóa giải mã ({error})", path=path, error=exc) from exc
-        raw = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    signature = base64.b64encode(signing_key.sign(ENCRYPTION_KEY_CONTEXT + raw)).decode("ascii")
-    with session_scope(profile.engine) as session:
-        session.merge(Meta(key=META_ENCRYPTION_KEY, value=base64.b64encode(raw).decode("ascii")))
-        session.merge(Meta(key=META_ENCRYPTION_SIGNATURE, value=signature))
-    profile._meta = None
-
-
-def own_encryption_key(profile) -> tuple[str, str] | None:
-    """(base64 public key, base64 signature by the signing key), or None for a profile made before
-    encryption that has not unlocked its signing key since."""
-    meta = profile.meta
-    if meta.get(META_ENCRYPTION_KEY) and meta.get(META_ENCRYPTION_SIGNATURE):
-        return meta[META_ENCRYPTION_KEY], meta[META_ENCRYPTION_SIGNATURE]
-    return None
 
 
 def _own_private(profile, name: str):

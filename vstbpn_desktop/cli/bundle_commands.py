@@ -168,11 +168,10 @@ def cmd_keys_show(args) -> int:
 
 
 def cmd_keys_export_public(args) -> int:
-    from ..bundle import sealed  # lazy: building the parser loads no ORM, crypto or report library
-    from ..bundle.keys import export_public, load_private_key  # lazy: as above
+    from ..bundle.keys import export_public, load_private_key, own_encryption_key  # lazy: as above
 
     profile = open_profile(args)
-    if sealed.own_encryption_key(profile) is None and (args.passphrase_env or "VSTBPN_PASSPHRASE" in os.environ):
+    if own_encryption_key(profile) is None and (args.passphrase_env or "VSTBPN_PASSPHRASE" in os.environ):
         load_private_key(profile, passphrase(args))  # a profile made before encryption gets its key here
     info = export_public(profile, args.out)
     print(f"Đã ghi khóa công khai của {info.org_unit_name} ({info.org_unit}) vào {args.out}")
