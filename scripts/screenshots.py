@@ -14,8 +14,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-PAGES = ("documents", "communication", "female_cadres", "violence", "assessment", "directions", "grid")
-
 
 def sample_window(app, folder: Path, passphrase: str = "passphrase123"):
     """The province (89) with its sample data on 2023H1, shown as on the screen: where the shots start.
@@ -53,7 +51,7 @@ def main(argv: list[str]) -> int:
         dialog.close()
 
         profile, window = sample_window(app, folder)
-        for number, key in enumerate(PAGES, start=1):
+        for number, key in enumerate(window.period_pages, start=1):
             window.show_page(key)
             app.processEvents()
             path = output / f"{number:02d}-{key.replace('_', '-')}.png"

@@ -10,7 +10,6 @@ from conftest import PASSPHRASE, shown_window
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog
 
-from ui.bundle import send as bundle_send
 from ui.common import ask as common
 from vstbpn_desktop.bundle import sealed, trust
 from vstbpn_desktop.bundle.keys import export_public, public_key_info
@@ -31,7 +30,7 @@ class Asked:
         monkeypatch.setattr(common, "tell", lambda parent, title, text, warning=False: self.told.append(text))
         monkeypatch.setattr(common, "confirm", lambda parent, title, text, yes: True)
         monkeypatch.setattr(common, "show", lambda dialog: dialog.show())
-        monkeypatch.setattr(bundle_send, "run_checklist", self.send_anyway)
+        monkeypatch.setattr(common, "run_dialog", self.send_anyway)  # the checklist: send as it is
 
     def passphrase(self, parent, title, label):
         self.labels.append(label)

@@ -76,7 +76,7 @@ def atomic_path(target: Path, private: bool = False, profile_file: bool = False)
     temp = Path(temp_name)
     if not private:
         _ordinary_permissions(temp)
-    handle = claim(handle)
+    claimed = claim(handle)
     try:
         yield temp
         with open(temp, "rb+") as stream:
@@ -91,7 +91,7 @@ def atomic_path(target: Path, private: bool = False, profile_file: bool = False)
     finally:
         if temp.exists():
             temp.unlink()
-        release(handle)
+        release(claimed)
 
 
 TEMP_SUFFIX = ".tmp"

@@ -1999,60 +1999,8 @@ Every bundle signed with this key will be refused from now on; data already rece
         <translation>Reporting period:</translation>
     </message>
     <message>
-        <source>Văn bản chỉ đạo và phối hợp</source>
-        <translation>Directives and coordination</translation>
-    </message>
-    <message>
-        <source>Tuyên truyền, tập huấn</source>
-        <translation>Communication and training</translation>
-    </message>
-    <message>
-        <source>Cán bộ nữ</source>
-        <translation>Female cadres</translation>
-    </message>
-    <message>
-        <source>Phòng chống bạo lực</source>
-        <translation>Violence prevention</translation>
-    </message>
-    <message>
-        <source>Đánh giá</source>
-        <translation>Assessment</translation>
-    </message>
-    <message>
-        <source>Phương hướng</source>
-        <translation>Directions</translation>
-    </message>
-    <message>
-        <source>Chỉ tiêu</source>
-        <translation>Indicators</translation>
-    </message>
-    <message>
-        <source>Công tác ban hành văn bản và phối hợp (lời văn)</source>
-        <translation>Issuing documents and coordination (narrative)</translation>
-    </message>
-    <message>
-        <source>Công tác tuyên truyền, tập huấn (lời văn)</source>
-        <translation>Communication and training (narrative)</translation>
-    </message>
-    <message>
-        <source>Công tác cán bộ nữ (lời văn)</source>
-        <translation>Female cadres (narrative)</translation>
-    </message>
-    <message>
-        <source>Phòng ngừa, ứng phó với bạo lực (lời văn)</source>
-        <translation>Preventing and responding to violence (narrative)</translation>
-    </message>
-    <message>
-        <source>Kết quả đạt được</source>
-        <translation>Achievements</translation>
-    </message>
-    <message>
-        <source>Khó khăn, hạn chế</source>
-        <translation>Difficulties and shortcomings</translation>
-    </message>
-    <message>
-        <source>Phương hướng, nhiệm vụ thời gian tới</source>
-        <translation>Directions and tasks for the coming period</translation>
+        <source>{name} (lời văn)</source>
+        <translation>{name} (narrative)</translation>
     </message>
     <message>
         <source>&amp;Tệp</source>
@@ -2107,14 +2055,17 @@ Every bundle signed with this key will be refused from now on; data already rece
     </message>
 </context>
 <context>
+    <name>PendingShown</name>
+    <message>
+        <source>Chưa lưu — {reason}</source>
+        <translation>Not saved — {reason}</translation>
+    </message>
+</context>
+<context>
     <name>TableController</name>
     <message>
         <source>Dòng {row} chưa lưu — {reason}</source>
         <translation>Row {row} not saved — {reason}</translation>
-    </message>
-    <message>
-        <source>Chưa lưu — {reason}</source>
-        <translation>Not saved — {reason}</translation>
     </message>
     <message>
         <source>Số dòng: {count}</source>
@@ -2139,10 +2090,6 @@ Every bundle signed with this key will be refused from now on; data already rece
     <message>
         <source>Xóa</source>
         <translation>Delete</translation>
-    </message>
-    <message>
-        <source>Không</source>
-        <translation>No</translation>
     </message>
     <message>
         <source>xóa {count} dòng</source>

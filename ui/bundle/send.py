@@ -11,6 +11,7 @@ the old key endorses the new one, the next bundle carries it, the parent enrols 
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
@@ -18,12 +19,18 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QPus
 
 from vstbpn_desktop import records
 from vstbpn_desktop.bundle import keys
+from vstbpn_desktop.bundle.sequence import upcoming
+from vstbpn_desktop.catalogue import indicators
+from vstbpn_desktop.catalogue.sections import layout
 from vstbpn_desktop.errors import Refused
 
-from ..common import ask as common
-from ..common import i18n, screen
+from ..common import ask, i18n, screen
 from ..common.ask import tr
 from ..common.worker import run_task
+from ..safety.lock import covering_lock, lock_now
+
+if TYPE_CHECKING:  # the core's rotation module loads on first use, not at start-up
+    from vstbpn_desktop.bundle.rotation import Rotated
 
 
 def fingerprint_lines(fingerprint: str) -> str:
@@ -37,12 +44,12 @@ def fingerprint_label(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("fingerprint")
     font = QFont("Liberation Mono")
-    font.setStyleHint(QFont.Monospace)
+    font.setStyleHint(QFont.StyleHint.Monospace)
     font.setPointSize(16)
     font.setBold(True)
     label.setFont(font)
     label.setStyleSheet("QLabel { background: #f3f6fa; border: 1px solid #c5d0dc; padding: 10px; }")
-    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setMinimumHeight(label.fontMetrics().lineSpacing() * 2 + 26)
     return label
 
@@ -58,7 +65,7 @@ class FingerprintDialog(QDialog):
         self.text = QLabel(text)
         self.text.setObjectName("text")
         self.text.setWordWrap(True)
-        self.text.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.text)
         layout.addWidget(QLabel(tr("Vân tay khóa ký (đọc từng nhóm 4 ký tự để đối chiếu):")))
         self.fingerprint = fingerprint_label(fingerprint_lines(fingerprint))
@@ -69,12 +76,13 @@ class FingerprintDialog(QDialog):
         self.note.setStyleSheet("QLabel { color: #555; }")
         self.note.setVisible(bool(note))
         layout.addWidget(self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         copy = QPushButton(tr("Sao chép vân tay"))
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(keys.spaced(fingerprint)))
-        buttons.addButton(copy, QDialogButtonBox.ActionRole)
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+        self.box, self.buttons = layout, buttons  # a dialog built on this one adds to them
         self.setMinimumWidth(520)
 
 
@@ -123,7 +131,7 @@ def history_text(profile) -> str:
 
 class OwnKeyDialog(FingerprintDialog):
     def __init__(self, window, info: keys.PublicKeyInfo):
-        self.window = window
+        self.main = window
         self.profile = window.controller.context.profile
         text = tr(
             "Khóa ký của <b>{name}</b> ({code}). Gói báo cáo của đơn vị được ký bằng khóa này; "
@@ -133,13 +141,12 @@ class OwnKeyDialog(FingerprintDialog):
         self.history = QLabel(history_text(self.profile))
         self.history.setObjectName("keyHistory")
         self.history.setWordWrap(True)
-        self.layout().insertWidget(self.layout().count() - 1, self.history)
-        buttons = self.layout().itemAt(self.layout().count() - 1).widget()
+        self.box.insertWidget(self.box.count() - 1, self.history)
         self.rotate_button = QPushButton(tr("Đổi khóa…"))
         self.rotate_button.setObjectName("rotateKey")
         self.rotate_button.clicked.connect(self.rotate)
-        buttons.addButton(self.rotate_button, QDialogButtonBox.ActionRole)
-        self.rotated = None  # bundle/rotation.py's Rotated, once "Đổi khóa…" made the new key
+        self.buttons.addButton(self.rotate_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.rotated: Rotated | None = None  # once "Đổi khóa…" made the new key
 
     def rotate(self):
         from vstbpn_desktop.bundle import rotation  # on first use: not at start-up
@@ -149,36 +156,23 @@ class OwnKeyDialog(FingerprintDialog):
             "Tạo khóa ký mới? Khóa cũ ký xác nhận khóa mới; gói gửi tiếp theo mang xác nhận đó và cấp trên tự "
             "đăng ký khóa mới khi nhận gói. Mật khẩu giữ nguyên."
         )
-        if not common.confirm(self, title, question, tr("Đổi khóa")):
+        if not ask.confirm(self, title, question, tr("Đổi khóa")):
             return None
-        secret = self.window.bundle_sender.ask_secret(title)
+        secret = self.main.bundle_sender.ask_secret(title)
         if secret is None:
             return None
         try:
-            self.rotated = rotation.rotate(self.profile, secret)  # the expiry is the old key's: not kept
+            rotated = rotation.rotate(self.profile, secret)  # the expiry is the old key's: not kept
         except Refused as exc:
-            common.tell(self, title, i18n.message(exc), warning=True)
+            ask.tell(self, title, i18n.message(exc), warning=True)
             return None
-        self.fingerprint.setText(fingerprint_lines(self.rotated.new_fingerprint))
+        self.rotated = rotated
+        self.fingerprint.setText(fingerprint_lines(rotated.new_fingerprint))
         self.history.setText(history_text(self.profile))
-        self.window.controller.context.say(
-            tr("Đã đổi khóa ký: vân tay mới {fingerprint}").format(
-                fingerprint=keys.spaced(self.rotated.new_fingerprint)
-            )
+        self.main.controller.context.say(
+            tr("Đã đổi khóa ký: vân tay mới {fingerprint}").format(fingerprint=keys.spaced(rotated.new_fingerprint))
         )
         return self.rotated
-
-
-# Where each part of the report is typed: the page a checklist line opens.
-NARRATIVE_PAGES = {
-    "documents": "documents",
-    "communication": "communication",
-    "female_cadres": "female_cadres",
-    "violence": "violence",
-    "achievements": "assessment",
-    "difficulties": "assessment",
-    "directions": "directions",
-}
 
 
 @dataclass
@@ -193,8 +187,6 @@ def checklist(window) -> list[Check]:
     """What the officer should look at before sending the period: sections without narrative or
     without figures, and values typed but not saved (refused) on any page. The period's lock is
     asked for in the dialog itself."""
-    from vstbpn_desktop.catalogue import NARRATIVE_SECTIONS, indicators
-
     context = window.controller.context
     engine, scope = context.engine, context.scope
     checks = []
@@ -212,22 +204,25 @@ def checklist(window) -> list[Check]:
             )
     held = records.records_held(engine, scope.org_unit_code, scope.period)
     values = records.indicator_values(engine, scope)
-    sections = {i.code: i.section for i in indicators().values()}
-    figures = {
-        "documents": held["documents"],
-        "communication": held["activities"],
-        "female_cadres": any(sections.get(code) == "female_cadres" for code in values),
-        "violence": any(sections.get(code) == "violence" for code in values),
-    }
+    table = layout()
+    page_of = {i.code: table.section(i.section).page for i in indicators().values()}
+    figures = {}  # the pages that show figures of the period: whether they have any
+    for page in table.pages:
+        if page.kind == "documents":
+            figures[page.code] = held["documents"]
+        elif page.kind == "activities":
+            figures[page.code] = held["activities"]
+        elif page.kind == "figures":
+            figures[page.code] = any(page_of.get(code) == page.code for code in values)
     empty = tr("Chưa có số liệu: “{page}” (không có văn bản, hoạt động hay chỉ tiêu nào của kỳ)")
     for key, present in figures.items():
         if not present:
             checks.append(Check(key, empty.format(page=titles[key])))
     texts = records.narratives(engine, scope)
-    for section, (name_vi, name_en) in NARRATIVE_SECTIONS.items():
-        if not (texts.get(section) or "").strip():
-            name = name_en if i18n.language() == "en" else name_vi
-            checks.append(Check(NARRATIVE_PAGES[section], tr("Chưa có lời văn: “{section}”").format(section=name)))
+    for section in table.sections:
+        if not (texts.get(section.code) or "").strip():
+            name = section.name(i18n.language())
+            checks.append(Check(section.page, tr("Chưa có lời văn: “{section}”").format(section=name)))
     return checks
 
 
@@ -236,7 +231,7 @@ class ChecklistDialog(QDialog):
 
     def __init__(self, window, checks: list[Check], locked: bool):
         super().__init__(window)
-        self.window, self.checks = window, checks
+        self.main_window, self.checks = window, checks
         self.opened: str | None = None  # the page a link opened (the sending stops there)
         period = window.controller.context.scope.period
         self.setObjectName("sendChecklist")
@@ -258,7 +253,7 @@ class ChecklistDialog(QDialog):
             line = QLabel(f'• {escape(check.text)} — <a href="{check.page}">{open_page}</a>')
             line.setObjectName(f"check-{check.page}")
             line.setWordWrap(True)
-            line.setTextFormat(Qt.RichText)
+            line.setTextFormat(Qt.TextFormat.RichText)
             line.linkActivated.connect(self.open_page)
             lines.addWidget(line)
             self.lines.append(line)
@@ -274,7 +269,7 @@ class ChecklistDialog(QDialog):
         self.lock.setChecked(self.can_lock)
         self.lock.setVisible(self.can_lock)
         layout.addWidget(self.lock)
-        buttons, self.send_button = common.action_buttons(
+        buttons, self.send_button = ask.action_buttons(
             tr("Vẫn gửi") if checks else tr("Gửi"), "sendAnyway", self.accept, self.reject
         )
         layout.addWidget(buttons)
@@ -282,20 +277,13 @@ class ChecklistDialog(QDialog):
 
     def open_page(self, key: str) -> None:
         self.opened = key
-        self.window.show_page(key)
+        self.main_window.show_page(key)
         self.reject()
-
-
-def run_checklist(dialog: ChecklistDialog) -> int:
-    """The one blocking question of the checklist (a seam for tests)."""
-    return dialog.exec()
 
 
 def next_bundle_name(profile, period) -> str:
     """`883-2023H1-4.vstb`: unit, period and the sequence number the next bundle will carry."""
-    from vstbpn_desktop.bundle.sequence import used  # on first use: not at start-up
-
-    return f"{profile.org_unit_code}-{period.code}-{used(profile) + 1}.vstb"
+    return f"{profile.org_unit_code}-{period.code}-{upcoming(profile)}.vstb"
 
 
 class Sender:
@@ -317,32 +305,32 @@ class Sender:
         if note:
             label = f"{note}\n\n{label}"
         while True:
-            secret = common.ask_passphrase(self.window, title, label)
+            secret = ask.ask_passphrase(self.window, title, label)
             if secret is None:
                 return None
             try:
                 keys.load_private_key(profile, secret)
                 return secret
             except Refused as exc:
-                common.tell(self.window, title, i18n.message(exc), warning=True)
+                ask.tell(self.window, title, i18n.message(exc), warning=True)
                 if not keys.key_path(profile).exists():
                     return None
                 label = tr("Mật khẩu chưa đúng. Hãy nhập lại mật khẩu khóa ký:")
 
     def send(self):
-        from vstbpn_desktop.bundle.export import export_bundle
+        from vstbpn_desktop.bundle.export import export_bundle  # not at start-up: the export loads on first use
 
         window, context = self.window, self.context
         title = tr("Gửi báo cáo")
         if not window.controller.flush() or not self.check_before_sending():
             return None
         profile, period = context.profile, context.scope.period
-        default = common.documents_folder() / next_bundle_name(profile, period)
-        path = common.ask_save_file(
+        default = ask.documents_folder() / next_bundle_name(profile, period)
+        path = ask.ask_save_file(
             window,
             tr("Gửi báo cáo kỳ {period} — chọn nơi ghi gói").format(period=period.code),
             default,
-            common.BUNDLE_FILTER,
+            ask.BUNDLE_FILTER,
         )
         if path is None:
             return None
@@ -358,7 +346,7 @@ class Sender:
                 lambda task: export_bundle(profile, period, path, secret, progress=task.progress),
             )
         except Refused as exc:
-            common.tell(window, title, i18n.message(exc), warning=True)
+            ask.tell(window, title, i18n.message(exc), warning=True)
             return None
         counts = result.counts
         text = tr(
@@ -368,7 +356,7 @@ class Sender:
         ).format(
             period=period.code,
             path=result.path,
-            size=common.file_size(result.size),
+            size=ask.file_size(result.size),
             sequence=result.sequence,
             activities=i18n.count(counts["activities"]),
             documents=i18n.count(counts["documents"]),
@@ -388,22 +376,20 @@ class Sender:
             "nếu được hỏi, hãy đọc vân tay trên qua điện thoại."
         )
         self.dialog = FingerprintDialog(window, tr("Đã ghi gói báo cáo"), text, result.fingerprint, note)
-        common.show(self.dialog)
-        context.say(tr("Đã ghi gói {name} ({size})").format(name=result.path.name, size=common.file_size(result.size)))
+        ask.show(self.dialog)
+        context.say(tr("Đã ghi gói {name} ({size})").format(name=result.path.name, size=ask.file_size(result.size)))
         return result
 
     def check_before_sending(self) -> bool:
         """The checklist (when something is missing or the period is still open); True to go on.
         Ticking "Khóa kỳ" locks the period before the bundle is written."""
-        from ..safety.lock import covering_lock, lock_now
-
         window, context = self.window, self.context
         checks = checklist(window)
         locked = covering_lock(context.engine, context.scope.period) is not None
         if not checks and locked:
             return True
         self.checklist = ChecklistDialog(window, checks, locked)
-        if run_checklist(self.checklist) != QDialog.Accepted:
+        if ask.run_dialog(self.checklist) != QDialog.DialogCode.Accepted:
             return False
         if self.checklist.can_lock and self.checklist.lock.isChecked():
             return lock_now(window)
@@ -413,23 +399,23 @@ class Sender:
         try:
             info = keys.public_key_info(self.context.profile)
         except Refused as exc:
-            common.tell(self.window, tr("Khóa ký của tôi"), i18n.message(exc), warning=True)
+            ask.tell(self.window, tr("Khóa ký của tôi"), i18n.message(exc), warning=True)
             return None
         self.dialog = OwnKeyDialog(self.window, info)
-        common.show(self.dialog)
+        ask.show(self.dialog)
         return info
 
     def export_public(self):
         title = tr("Xuất khóa công khai")
         profile = self.context.profile
-        default = common.documents_folder() / f"{profile.org_unit_code}-khoa-cong-khai.json"
-        path = common.ask_save_file(self.window, title, default, common.PUBLIC_KEY_FILTER)
+        default = ask.documents_folder() / f"{profile.org_unit_code}-khoa-cong-khai.json"
+        path = ask.ask_save_file(self.window, title, default, ask.PUBLIC_KEY_FILTER)
         if path is None:
             return None
         try:
             info = keys.export_public(profile, path)
         except Refused as exc:
-            common.tell(self.window, title, i18n.message(exc), warning=True)
+            ask.tell(self.window, title, i18n.message(exc), warning=True)
             return None
         text = tr("Đã ghi khóa công khai của <b>{name}</b> ({code}) vào<br><b>{path}</b>").format(
             name=info.org_unit_name, code=info.org_unit, path=Path(path)
@@ -439,7 +425,7 @@ class Sender:
             "điện thoại: phải giống nhau từng ký tự."
         )
         self.dialog = FingerprintDialog(self.window, title, text, info.fingerprint, note)
-        common.show(self.dialog)
+        ask.show(self.dialog)
         return info
 
 

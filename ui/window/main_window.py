@@ -4,6 +4,7 @@ status bar below. A view only; `ui/window/controllers.py` fills it and wires it 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -16,13 +17,30 @@ from PySide6.QtWidgets import (
 )
 
 from vstbpn_desktop.catalogue import indicators
+from vstbpn_desktop.catalogue.sections import Page, layout
 
+from ..common.i18n import language
 from ..common.screen import room
 from ..entry.pages import FiguresPage, GridPage, NarrativePage, TablePage
 
 NAVIGATION_WIDTH = 200
 NAVIGATION_WIDTH_SMALL = 150
-PAGE_ORDER = ("documents", "communication", "female_cadres", "violence", "assessment", "directions", "grid")
+
+
+def period_page(page: Page):
+    """The widget of one page of the sections table (resources/sections.json), by its kind."""
+    title = page.title(language())
+    if page.kind == "documents":
+        return TablePage(title)
+    if page.kind == "activities":
+        return TablePage(title, with_filter=True, totals=("sessions", "participants", "female", "media"))
+    if page.kind == "figures":
+        table = layout()
+        mine = [i for i in indicators().values() if table.section(i.section).page == page.code]
+        return FiguresPage(title, [i for i in mine if i.typed], [i for i in mine if i.kind == "share"])
+    if page.kind == "grid":
+        return GridPage(title)
+    return NarrativePage(title)
 
 
 class MainWindow(QMainWindow):
@@ -42,7 +60,7 @@ class MainWindow(QMainWindow):
         self.period.setObjectName("period")
         self.period.setMinimumWidth(220)
         # Filled after the frame is shown: grow to the longest label ("2023H1 — 6 tháng đầu năm 2023").
-        self.period.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         top.addWidget(self.unit_label, 1)
         top.addWidget(QLabel(self.tr("Kỳ báo cáo:")))
         top.addWidget(self.period)
@@ -62,13 +80,13 @@ class MainWindow(QMainWindow):
 
         # The page list beside the pages: it gives way first on a small screen (drag it narrower,
         # or to nothing; drag it back from the left edge).
-        self.body = QSplitter(Qt.Horizontal)
+        self.body = QSplitter(Qt.Orientation.Horizontal)
         self.body.setObjectName("body")
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setMinimumWidth(120)
         self.navigation.setWordWrap(True)  # a long page name on two lines when the list is narrow
-        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.body.addWidget(self.navigation)
         self.body.addWidget(self.stack)
@@ -79,48 +97,22 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.body, 1)
         self.setCentralWidget(central)
 
-        catalogue = indicators().values()
-
-        def section(name):
-            counts = [i for i in catalogue if i.section == name and i.typed]
-            shares = [i for i in catalogue if i.section == name and i.kind == "share"]
-            return counts, shares
-
-        self.pages = {
-            "documents": TablePage(self.tr("Văn bản chỉ đạo và phối hợp")),
-            "communication": TablePage(
-                self.tr("Tuyên truyền, tập huấn"),
-                with_filter=True,
-                totals=("sessions", "participants", "female", "media"),
-            ),
-            "female_cadres": FiguresPage(self.tr("Cán bộ nữ"), *section("female_cadres")),
-            "violence": FiguresPage(self.tr("Phòng chống bạo lực"), *section("violence")),
-            "assessment": NarrativePage(self.tr("Đánh giá")),
-            "directions": NarrativePage(self.tr("Phương hướng")),
-            "grid": GridPage(self.tr("Chỉ tiêu")),
-        }
-        titles = {
-            "documents": self.tr("Văn bản chỉ đạo và phối hợp"),
-            "communication": self.tr("Tuyên truyền, tập huấn"),
-            "female_cadres": self.tr("Cán bộ nữ"),
-            "violence": self.tr("Phòng chống bạo lực"),
-            "assessment": self.tr("Đánh giá"),
-            "directions": self.tr("Phương hướng"),
-            "grid": self.tr("Chỉ tiêu"),
-        }
-        pages = self.pages
-        pages["documents"].add_narrative_below("documents", self.tr("Công tác ban hành văn bản và phối hợp (lời văn)"))
-        pages["communication"].add_narrative_below(
-            "communication", self.tr("Công tác tuyên truyền, tập huấn (lời văn)")
-        )
-        pages["female_cadres"].add_narrative("female_cadres", self.tr("Công tác cán bộ nữ (lời văn)"))
-        pages["violence"].add_narrative("violence", self.tr("Phòng ngừa, ứng phó với bạo lực (lời văn)"))
-        pages["assessment"].add_narrative("achievements", self.tr("Kết quả đạt được"))
-        pages["assessment"].add_narrative("difficulties", self.tr("Khó khăn, hạn chế"))
-        pages["directions"].add_narrative("directions", self.tr("Phương hướng, nhiệm vụ thời gian tới"))
-        for key in PAGE_ORDER:
-            self.navigation.addItem(titles[key])
-            self.stack.addWidget(pages[key])
+        # The pages of the period, in the order of the sections table; each section's text on its page.
+        table = layout()
+        self.period_pages = tuple(page.code for page in table.pages)
+        self.pages = {page.code: period_page(page) for page in table.pages}
+        for page in table.pages:
+            widget = self.pages[page.code]
+            for section in table.on_page(page.code):
+                name = section.name(language())
+                if page.kind == "narratives":
+                    widget.add_narrative(section.code, name)  # the page's title says it is text
+                elif isinstance(widget, TablePage):
+                    widget.add_narrative_below(section.code, self.tr("{name} (lời văn)").format(name=name))
+                else:
+                    widget.add_narrative(section.code, self.tr("{name} (lời văn)").format(name=name))
+            self.navigation.addItem(page.title(language()))
+            self.stack.addWidget(self.pages[page.code])
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.navigation.setCurrentRow(0)
         self.statusBar()
@@ -165,21 +157,21 @@ class MainWindow(QMainWindow):
         """Tệp → Thoát (Ctrl+Q), last in the menu once the features have added theirs; closing asks
         what closing the window asks (unsaved values, the backup at exit)."""
         self.menus["file"].addSeparator()
-        return self.add_action("file", self.tr("Thoát"), self.close, "actionQuit", "Ctrl+Q", role=QAction.QuitRole)
+        return self.add_action(
+            "file", self.tr("Thoát"), self.close, "actionQuit", "Ctrl+Q", role=QAction.MenuRole.QuitRole
+        )
 
     def hide_empty_menus(self) -> None:
         for menu in self.menus.values():
             menu.menuAction().setVisible(not menu.isEmpty())
 
     def show_page(self, key: str) -> None:
-        self.navigation.setCurrentRow(list(self.pages).index(key) if key not in PAGE_ORDER else PAGE_ORDER.index(key))
+        self.navigation.setCurrentRow(list(self.pages).index(key))
 
     def set_read_only(self, read_only: bool, banner: str = "") -> None:
         """Generic hook: editing off (tables, figures, narratives, add/delete) and a banner saying why.
         The core refuses writes to a locked period anyway; this keeps the window from pretending.
         A page added by a feature takes part by defining its own `set_read_only(bool)`."""
-        from PySide6.QtWidgets import QAbstractItemView
-
         self.read_only = read_only
         self.banner.setText(banner)
         self.banner.setVisible(bool(read_only and banner))
@@ -187,13 +179,15 @@ class MainWindow(QMainWindow):
             if hasattr(page, "set_read_only"):
                 page.set_read_only(read_only)
                 continue
-            if key not in PAGE_ORDER:
+            if key not in self.period_pages:
                 continue  # a feature's page (who has reported, ...) edits nothing of the period
             table = getattr(page, "table", None)
             if table is not None:
                 if not hasattr(table, "editable_triggers"):
                     table.editable_triggers = table.editTriggers()
-                table.setEditTriggers(QAbstractItemView.NoEditTriggers if read_only else table.editable_triggers)
+                table.setEditTriggers(
+                    QAbstractItemView.EditTrigger.NoEditTriggers if read_only else table.editable_triggers
+                )
             for name in ("add_action", "delete_action", "add_button", "delete_button"):
                 if getattr(page, name, None) is not None:
                     getattr(page, name).setEnabled(not read_only)

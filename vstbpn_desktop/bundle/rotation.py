@@ -30,9 +30,10 @@ from __future__ import annotations
 import base64
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import update
-from sqlmodel import select
+from sqlmodel import col, select
 
 from ..atomic import OutputError, write_atomic
 from ..errors import Message, Refused
@@ -186,7 +187,7 @@ def expiry_warning(profile, today: dt.date | None = None) -> Message | None:
 def history(profile) -> list[SigningKeyHistory]:
     """The keys made by rotation, oldest first."""
     with session_scope(profile.engine) as session:
-        return list(session.exec(select(SigningKeyHistory).order_by(SigningKeyHistory.made_at)).all())
+        return list(session.exec(select(SigningKeyHistory).order_by(col(SigningKeyHistory.made_at))).all())
 
 
 def chain(profile, fingerprint: str) -> list[tuple[str, str]]:
@@ -194,7 +195,7 @@ def chain(profile, fingerprint: str) -> list[tuple[str, str]]:
     stops at a key made without one (the first key, or a lost key's replacement)."""
     rows = {row.fingerprint: row for row in history(profile)}
     links: list[tuple[str, str]] = []
-    while (row := rows.get(fingerprint)) is not None and row.statement and len(links) < MAX_LINKS:
+    while (row := rows.get(fingerprint)) is not None and row.statement and row.signature and len(links) < MAX_LINKS:
         links.insert(0, (row.statement, row.signature))
         fingerprint = row.previous_fingerprint
     return links
@@ -221,7 +222,7 @@ class Lookup:
     """The key lookup of a report's verification: the trust register, and, for a key it does not
     hold, the endorsements the bundle carries. `links`: what an import will enrol."""
 
-    profile: object
+    profile: Any  # the Profile (a layer above this one)
     reader: BundleReader
     links: list[Link] = field(default_factory=list)
     carried: bytes = b""
@@ -290,13 +291,13 @@ class Lookup:
                 row.fingerprint: row
                 for row in session.exec(
                     select(TrustedKey).where(
-                        TrustedKey.fingerprint.in_([s["old_fingerprint"] for _, _, s in links] + [fingerprint])
+                        col(TrustedKey.fingerprint).in_([s["old_fingerprint"] for _, _, s in links] + [fingerprint])
                     )
                 ).all()
             }
             successors = {
                 row.endorsed_by: row.fingerprint
-                for row in session.exec(select(TrustedKey).where(TrustedKey.endorsed_by.is_not(None))).all()
+                for row in session.exec(select(TrustedKey).where(col(TrustedKey.endorsed_by).is_not(None))).all()
             }
         start = next((i for i in range(len(links) - 1, -1, -1) if links[i][2]["old_fingerprint"] in rows), None)
         if start is None:

@@ -40,7 +40,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from ..atomic import OutputError, atomic_path, claim, release
 from ..atomic import remove_leftovers as leftovers
@@ -101,8 +101,8 @@ def parent_recipient(profile) -> Recipient | None:
     with session_scope(profile.engine) as session:
         rows = session.exec(
             select(TrustedKey)
-            .where(TrustedKey.org_unit_code == unit.parent_code, TrustedKey.revoked_at.is_(None))
-            .order_by(TrustedKey.enrolled_at.desc())
+            .where(TrustedKey.org_unit_code == unit.parent_code, col(TrustedKey.revoked_at).is_(None))
+            .order_by(col(TrustedKey.enrolled_at).desc())
         ).all()
     for row in rows:
         if row.encryption_key:

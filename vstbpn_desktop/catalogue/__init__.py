@@ -1,11 +1,14 @@
 """The fixed vocabularies of the report: activity and document kinds, sections, indicators."""
 
 import json
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Literal, get_args
 
 from ..resources import resource
 from ..text import fold, nfc
+from .sections import layout
 
 ACTIVITY_KINDS: dict[str, tuple[str, str]] = {
     "communication": ("Tuyên truyền", "Communication"),
@@ -27,26 +30,49 @@ DOCUMENT_KINDS: dict[str, tuple[str, str]] = {
     "other": ("Khác", "Other"),
 }
 
-# Narrative sections of the report, in the order they are printed.
-NARRATIVE_SECTIONS: dict[str, tuple[str, str]] = {
-    "documents": ("Công tác ban hành văn bản và phối hợp", "Documents and coordination"),
-    "communication": ("Công tác tuyên truyền, tập huấn", "Communication and training"),
-    "female_cadres": ("Công tác cán bộ nữ", "Female cadres"),
-    "violence": ("Phòng ngừa, ứng phó với bạo lực", "Violence prevention and response"),
-    "achievements": ("Kết quả đạt được", "Achievements"),
-    "difficulties": ("Khó khăn, hạn chế", "Difficulties"),
-    "directions": ("Phương hướng, nhiệm vụ", "Directions"),
-}
+
+class _NarrativeSections(Mapping[str, tuple[str, str]]):
+    """code → (Vietnamese, English) name of each section of the report, in the order they are
+    printed: read from the sections table (sections.py, resources/sections.json) when asked."""
+
+    def _names(self) -> dict[str, tuple[str, str]]:
+        return {section.code: (section.name_vi, section.name_en) for section in layout().sections}
+
+    def __getitem__(self, code: str) -> tuple[str, str]:
+        return self._names()[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
+
+    def __len__(self) -> int:
+        return len(self._names())
+
+
+# Narrative sections of the report (a section's code is the key of its text), in the order they are printed.
+NARRATIVE_SECTIONS: Mapping[str, tuple[str, str]] = _NarrativeSections()
 
 # A line of a section's text that says where the report puts the recorded figures of that section
 # (without it they open the section): "Các ban, ngành … cộng đồng.\n[số liệu]\nĐặc biệt …".
 FIGURES_MARK = "[số liệu]"
 
+# A document is "issued" by the unit (listed in its documents annex) or "received" from above (the
+# report opens citing it). Absent (older rows, files and bundles): issued.
+Direction = Literal["issued", "received"]
+DOCUMENT_DIRECTIONS: tuple[Direction, ...] = get_args(Direction)
+
+# What a typed indicator value covers (docs/architecture.md): the unit's "own" level, added to its
+# children's figures, or its whole "area", which stands. Absent: own.
+Coverage = Literal["own", "area"]
+COVERAGES: tuple[Coverage, ...] = get_args(Coverage)
+
+# Counts are typed in; shares (numerator over denominator) and activity figures are derived.
+IndicatorKind = Literal["count", "share", "from_activities"]
+
 
 @dataclass(frozen=True)
 class Indicator:
     code: str
-    kind: str  # count | share | from_activities
+    kind: IndicatorKind
     section: str
     name_vi: str
     name_en: str
@@ -79,21 +105,24 @@ class Indicator:
 def indicators() -> dict[str, Indicator]:
     data = json.loads(resource("indicators.json").read_text(encoding="utf-8"))
     result = {}
+    sections = {section.code for section in layout().sections}
     for item in data["indicators"]:
         item = dict(item)
+        if item["section"] not in sections:
+            raise ValueError(f"indicators.json: {item['code']}: section '{item['section']}' is not in sections.json")
         item["activity_kinds"] = tuple(item.get("activity_kinds", ()))
         result[item["code"]] = Indicator(**item)
     return result
 
 
-def label(vocabulary: dict[str, tuple[str, str]], code: str, language: str = "vi") -> str:
+def label(vocabulary: Mapping[str, tuple[str, str]], code: str, language: str = "vi") -> str:
     names = vocabulary.get(code)
     if names is None:
         return code
     return names[0] if language == "vi" else names[1]
 
 
-def code_of(text: str, vocabulary: dict[str, tuple[str, str]]) -> str:
+def code_of(text: str, vocabulary: Mapping[str, tuple[str, str]]) -> str:
     """A kind or section given as its code ("training") or its name in either language ("Tập huấn",
     "tap huan", "Training"), any letter case or accents; anything else comes back unchanged, for
     the validator to refuse by name."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, FIGURES_MARK, NARRATIVE_SECTIONS, indicators, label
+from ..catalogue.sections import Section, layout
 from ..errors import Refused
 from ..figures import Figures
 from ..formats import format_count, format_long_date, format_number, format_percent, round_share
@@ -240,6 +241,7 @@ class ReportBuilder:
         self.previous = period.previous_same_kind()
         self.before = unit_figures(profile, self.code, self.previous)
         self.catalogue = indicators()
+        self.layout = layout()
         self._restricted: dict[tuple, Figures] = {}
         self.annex_numbers: dict[str, str] = {}  # annex key → "Phụ lục I"
 
@@ -289,11 +291,13 @@ class ReportBuilder:
         compared = self.comparison(code)
         if compared is not None:
             now_figures, before_figures, common = compared
-            words += ", " + change_words(self.share(code, now_figures), self.share(code, before_figures))
-            if common is not None:
-                words += f" ({self.coverage_words(common)})"
+            now_share, before_share = self.share(code, now_figures), self.share(code, before_figures)
+            if now_share is not None and before_share is not None:
+                words += ", " + change_words(now_share, before_share)
+                if common is not None:
+                    words += f" ({self.coverage_words(common)})"
         goal = self.target(code)
-        if goal:
+        if goal and now is not None:
             year, value = goal
             verdict = "đạt" if now >= value else "chưa đạt"
             words += f", {verdict} mục tiêu {percent(value)} đến năm {year}"
@@ -318,7 +322,7 @@ class ReportBuilder:
                     ),
                 )
             )
-        missing = []
+        missing: list[str] = []
         enrolled = enrolled_children(self.profile, self.code) if self.consolidated else []
         if self.options.unreported_note and enrolled:
             reported, missing = reported_children(self.profile, self.code, self.period)
@@ -328,21 +332,7 @@ class ReportBuilder:
 
         tables = self.tables()
         annexes = self.annexes(tables)
-        body.append(para("heading", f"I. KẾT QUẢ HOẠT ĐỘNG {label_vi.upper()}"))
-        body += self.documents_section(texts)
-        body += self.communication_section(texts)
-        body += self.female_cadres_section(texts)
-        body += self.violence_section(texts)
-        body += self.annex_reference()
-
-        body.append(para("heading", "II. ĐÁNH GIÁ CHUNG"))
-        body.append(para("item", Run("1. Kết quả đạt được", bold=True)))
-        body += self.narrative_paragraphs(texts.get("achievements"), "kết quả đạt được")
-        body.append(para("item", Run("2. Khó khăn, hạn chế", bold=True)))
-        body += self.narrative_paragraphs(texts.get("difficulties"), "khó khăn, hạn chế", dashes=True)
-
-        body.append(para("heading", f"III. PHƯƠNG HƯỚNG, NHIỆM VỤ {next_period_words(self.period).upper()}"))
-        body += self.narrative_paragraphs(texts.get("directions"), "phương hướng, nhiệm vụ", dashes=True)
+        body += self.parts(texts)
         closing = texts.get("closing") or (
             f"Trên đây là báo cáo kết quả hoạt động vì sự tiến bộ của phụ nữ và bình đẳng giới {label_vi} "
             f"của Ban VSTBPN và BĐG {self.in_text}./."
@@ -371,7 +361,7 @@ class ReportBuilder:
             signer_title=self.options.signer_title.upper(),
             signer_name=self.options.signer_name,
             annexes=annexes,
-            tables=tables,
+            tables=list(tables.values()),
             figures=self.figures,
             consolidated=self.consolidated,
             missing_children=missing,
@@ -440,6 +430,32 @@ class ReportBuilder:
             )
         return text + "; tất cả các đơn vị này đã gửi báo cáo."
 
+    def parts(self, texts: dict[str, str]) -> list[Para]:
+        """ "I. KẾT QUẢ HOẠT ĐỘNG …", its sections "1. …", "2. …" (a part of one section has no
+        "1."), each with its figures and the officer's text, in the order of the sections table."""
+        words = {"period": self.period.label_vi.upper(), "next_period": next_period_words(self.period).upper()}
+        body = []
+        for part in self.layout.parts:
+            body.append(para("heading", f"{part.number}. {part.heading.format(**words)}"))
+            sections = self.layout.in_part(part.number)
+            for number, section in enumerate(sections, 1):
+                if len(sections) > 1:
+                    body.append(para("item", Run(f"{number}. {section.title}", bold=True)))
+                body += self.section(section, texts.get(section.code))
+            if part.annex_reference:
+                body += self.annex_reference()
+        return body
+
+    def section(self, section: Section, text: str | None) -> list[Para]:
+        """The recorded figures written into sentences, then the officer's text; a section without
+        figures is the officer's text alone. Nothing in either says so in italics."""
+        if not section.figures:
+            return self.narrative_paragraphs(text, section.missing, dashes=section.dashes)
+        generated = FIGURE_WRITERS[section.figures](self, section, text or "")
+        if not generated and not text:
+            generated = [para("body", Run(f"Trong kỳ chưa có số liệu về {section.missing}.", italic=True))]
+        return placed(generated, text)
+
     def narrative_paragraphs(self, text: str | None, what: str, dashes: bool = False) -> list[Para]:
         """The officer's lines; in a list (dashes) each item gets its "-", a lead-in ending with ":" does not."""
         lines = [line for line in clean_lines(text or "") if line != FIGURES_MARK]
@@ -450,67 +466,41 @@ class ReportBuilder:
             return [para("body", line if line.endswith(":") or line.startswith("-") else f"- {line}") for line in lines]
         return [para("body", line) for line in lines]
 
-    def documents_section(self, texts: dict[str, str]) -> list[Para]:
-        heading = (
-            "1. Công tác ban hành văn bản chỉ đạo, triển khai hoạt động và phối hợp liên ngành "
-            "thực hiện các hoạt động VSTBPN và BĐG"
-        )
-        out = [para("item", Run(heading, bold=True))]
-        issued = [d for d in self.documents() if d[6] == "issued"]
-        written = texts.get("documents", "")
-        generated = []
-        if issued and not written:
-            # The officer's own words cite what matters; without them, the documents themselves.
-            cited = [
-                citation(kind, number, day, issuer, title) for number, day, issuer, kind, title, _u, _d in issued[:8]
-            ]
-            more = f" và {len(issued) - 8} văn bản khác" if len(issued) > 8 else ""
-            if len(issued) == 1:
-                generated.append(para("body", f"Trong kỳ đã ban hành {cited[0]}."))
-            else:
-                generated.append(
-                    para(
-                        "body",
-                        f"Trong kỳ đã ban hành {count_words(len(issued))} văn bản chỉ đạo, "
-                        f"triển khai, trong đó có: " + "; ".join(cited) + more + ".",
-                    )
-                )
-        elif not issued and not written:
-            generated.append(para("body", Run("Trong kỳ chưa có số liệu về văn bản chỉ đạo, triển khai.", italic=True)))
-        return out + placed(generated, written)
+    # the figures of a section (FIGURE_WRITERS): sentences, or nothing when nothing was recorded
 
-    def communication_section(self, texts: dict[str, str]) -> list[Para]:
-        out = [
+    def documents_figures(self, _section: Section, written: str) -> list[Para]:
+        """The issued documents cited, unless the officer's own words cite what matters."""
+        issued = [d for d in self.documents() if d[6] == "issued"]
+        if not issued or written:
+            return []
+        cited = [citation(kind, number, day, issuer, title) for number, day, issuer, kind, title, _u, _d in issued[:8]]
+        more = f" và {len(issued) - 8} văn bản khác" if len(issued) > 8 else ""
+        if len(issued) == 1:
+            return [para("body", f"Trong kỳ đã ban hành {cited[0]}.")]
+        return [
             para(
-                "item",
-                Run(
-                    "2. Công tác phối hợp các ngành liên quan thực hiện các hoạt động vì sự tiến bộ "
-                    "của phụ nữ và bình đẳng giới",
-                    bold=True,
-                ),
+                "body",
+                f"Trong kỳ đã ban hành {count_words(len(issued))} văn bản chỉ đạo, "
+                f"triển khai, trong đó có: " + "; ".join(cited) + more + ".",
             )
         ]
+
+    def communication_figures(self, _section: Section, _written: str) -> list[Para]:
         sessions = self.value("COMM_SESSIONS") or 0
         people = self.value("COMM_PARTICIPANTS") or 0
         women = self.value("COMM_PARTICIPANTS_FEMALE") or 0
-        generated = []
+        if not sessions:
+            return []
         within = "6 tháng" if self.period.half else "năm"
-        if sessions:
-            sentence = f"Kết quả trong {within} tổ chức {count_words(sessions)} cuộc"
-            if people:
-                sentence += f" cho {format_count(people)} lượt người tham dự"
-            if people and women and self.figures.same_basis("COMM_PARTICIPANTS", "COMM_PARTICIPANTS_FEMALE"):
-                share = round_share(women * 100.0 / people, self.rule)
-                sentence += f" (trong đó nữ {format_count(women)} lượt, chiếm {percent(share)})"
-            generated.append(para("body", sentence + "."))
-        elif not texts.get("communication"):
-            generated.append(
-                para("body", Run("Trong kỳ chưa có số liệu về các cuộc tuyên truyền, tập huấn.", italic=True))
-            )
-        return out + placed(generated, texts.get("communication"))
+        sentence = f"Kết quả trong {within} tổ chức {count_words(sessions)} cuộc"
+        if people:
+            sentence += f" cho {format_count(people)} lượt người tham dự"
+        if people and women and self.figures.same_basis("COMM_PARTICIPANTS", "COMM_PARTICIPANTS_FEMALE"):
+            share = round_share(women * 100.0 / people, self.rule)
+            sentence += f" (trong đó nữ {format_count(women)} lượt, chiếm {percent(share)})"
+        return [para("body", sentence + ".")]
 
-    def female_cadres_section(self, texts: dict[str, str]) -> list[Para]:
-        out = [para("item", Run("3. Công tác cán bộ nữ", bold=True))]
+    def female_cadres_figures(self, _section: Section, _written: str) -> list[Para]:
         generated = []
         total, women = self.value("LEADERS_TOTAL"), self.value("LEADERS_FEMALE")
         if total:
@@ -531,18 +521,16 @@ class ReportBuilder:
                 para(
                     "body",
                     (
-                        f"Trên địa bàn {self.in_text} có {count_words(with_woman or 0)} trong tổng số {count_words(units)} "
+                        f"Trên địa bàn {self.in_text} có {count_words(with_woman or 0)} "
+                        f"trong tổng số {count_words(units)} "
                         f"chính quyền địa phương có nữ lãnh đạo chủ chốt "
                         f"({self.share_words('KEYLEADER_UNITS_FEMALE_PCT')})."
                     ),
                 )
             )
-        if not total and not units and not texts.get("female_cadres"):
-            generated.append(para("body", Run("Trong kỳ chưa có số liệu về cán bộ nữ lãnh đạo, quản lý.", italic=True)))
-        return out + placed(generated, texts.get("female_cadres"))
+        return generated
 
-    def violence_section(self, texts: dict[str, str]) -> list[Para]:
-        out = [para("item", Run("4. Công tác phòng ngừa và ứng phó với bạo lực đối với phụ nữ và trẻ em", bold=True))]
+    def violence_figures(self, _section: Section, _written: str) -> list[Para]:
         sentences = []
         contacts = self.value("HOTLINE_CONTACTS")
         if contacts is not None:
@@ -561,14 +549,21 @@ class ReportBuilder:
                 f"hình sự, trong đó {count_words(self.value('GBV_PERPETRATORS_COUNSELLED') or 0)} người được tư vấn "
                 f"({self.share_words('GBV_PERPETRATORS_COUNSELLED_PCT')})"
             )
-        generated = []
-        if sentences:
-            generated.append(para("body", "Trong kỳ, " + "; ".join(sentences) + "."))
-        elif not texts.get("violence"):
-            generated.append(
-                para("body", Run("Trong kỳ chưa có số liệu về phòng ngừa, ứng phó với bạo lực.", italic=True))
-            )
-        return out + placed(generated, texts.get("violence"))
+        return [para("body", "Trong kỳ, " + "; ".join(sentences) + ".")] if sentences else []
+
+    def indicator_figures(self, section: Section, _written: str) -> list[Para]:
+        """Any section's indicators, one clause each in the catalogue's order: "Trong kỳ, số …: 12 người;
+        tỷ lệ … chiếm 25 %, …." (a section added as data needs no sentence of its own)."""
+        clauses = []
+        for code, indicator in self.catalogue.items():
+            if indicator.section != section.code:
+                continue
+            if indicator.kind == "share":
+                if self.share(code) is not None:
+                    clauses.append(f"{lower_first(indicator.name_vi)} {self.share_words(code)}")
+            elif self.value(code) is not None:
+                clauses.append(f"{lower_first(indicator.name_vi)}: {count_words(self.value(code))} {indicator.unit_vi}")
+        return [para("body", "Trong kỳ, " + "; ".join(clauses) + ".")] if clauses else []
 
     def annex_reference(self) -> list[Para]:
         """One sentence that sends the reader to the annexes, in their order."""
@@ -627,7 +622,8 @@ class ReportBuilder:
             self.names[code] = unit.name if unit else code
         return unit_display(self.names[code])
 
-    def tables(self) -> list[Table]:
+    def tables(self) -> dict[str, Table]:
+        """The period's tables by name, in the order Excel writes them as sheets."""
         unit_column = [Column("Đơn vị", "text", 2.2)] if self.consolidated else []
         activities = Table(
             "Hoạt động",
@@ -672,8 +668,7 @@ class ReportBuilder:
         compared_on: dict[str, frozenset[str]] = {}
 
         def indicator_rows():
-            i = 0
-            for code, indicator in self.catalogue.items():
+            for i, (code, indicator) in enumerate(self.catalogue.items(), 1):
                 now = self.share(code) if indicator.kind == "share" else self.value(code)
                 compared = self.comparison(code)
                 before = None
@@ -692,7 +687,6 @@ class ReportBuilder:
                     and code not in self.before.coverage
                 ):
                     before = None  # no activity recorded a year earlier: unknown, not zero
-                i += 1
                 line = [
                     i,
                     code,
@@ -754,7 +748,12 @@ class ReportBuilder:
             [Column("Đơn vị", "text", 2.2), Column("Mục", "text", 2.2), Column("Nội dung", "text", 8.0)],
             narrative_rows,
         )
-        return [activities, documents, indicator_table, narrative_table]
+        return {
+            "activities": activities,
+            "documents": documents,
+            "indicators": indicator_table,
+            "narratives": narrative_table,
+        }
 
     def chart(self) -> Chart:
         labels, values = [], []
@@ -780,9 +779,8 @@ class ReportBuilder:
                 values.append(share)
         return Chart(f"Tỷ lệ nữ lãnh đạo, quản lý của {self.in_text} qua các kỳ", labels, values)
 
-    def annexes(self, tables: list[Table]) -> list[Annex]:
+    def annexes(self, tables: dict[str, Table]) -> list[Annex]:
         """Only annexes with something in them, numbered I, II, … in this order."""
-        activities, documents, indicator_table, _ = tables
         candidates: list[tuple[str, Annex]] = []
         if any(v for v in self.figures.values.values()) or self.figures.shares:
             candidates.append(
@@ -791,16 +789,19 @@ class ReportBuilder:
                     Annex(
                         "",
                         "CÁC CHỈ TIÊU VỀ BÌNH ĐẲNG GIỚI VÀ VÌ SỰ TIẾN BỘ CỦA PHỤ NỮ",
-                        table=indicator_table,
+                        table=tables["indicators"],
                         chart=self.chart(),
                     ),
                 )
             )
         if any(d[6] == "issued" for d in self.documents()):
-            candidates.append(("documents", Annex("", "CÁC VĂN BẢN CHỈ ĐẠO, TRIỂN KHAI", table=documents)))
+            candidates.append(("documents", Annex("", "CÁC VĂN BẢN CHỈ ĐẠO, TRIỂN KHAI", table=tables["documents"])))
         if self.figures.counts.get("activities"):
             candidates.append(
-                ("activities", Annex("", "CÁC HOẠT ĐỘNG TUYÊN TRUYỀN, TẬP HUẤN, TRUYỀN THÔNG", table=activities))
+                (
+                    "activities",
+                    Annex("", "CÁC HOẠT ĐỘNG TUYÊN TRUYỀN, TẬP HUẤN, TRUYỀN THÔNG", table=tables["activities"]),
+                )
             )
         if self.consolidated:
             paragraphs = []
@@ -824,12 +825,22 @@ class ReportBuilder:
                     ("children", Annex("", "NỘI DUNG BÁO CÁO CỦA CÁC ĐƠN VỊ CẤP DƯỚI", paragraphs=paragraphs))
                 )
         result = []
-        for (key, annex), numeral in zip(candidates, ROMAN):
+        for (key, annex), numeral in zip(candidates, ROMAN, strict=False):
             annex.title = f"Phụ lục {numeral}"
             annex.subtitle += f" {self.period.label_vi.upper()}"
             self.annex_numbers[key] = annex.title
             result.append(annex)
         return result
+
+
+# How a section's figures are written (`figures` in resources/sections.json): name → method.
+FIGURE_WRITERS: dict[str, Callable[[ReportBuilder, Section, str], list[Para]]] = {
+    "documents": ReportBuilder.documents_figures,
+    "communication": ReportBuilder.communication_figures,
+    "female_cadres": ReportBuilder.female_cadres_figures,
+    "violence": ReportBuilder.violence_figures,
+    "indicators": ReportBuilder.indicator_figures,
+}
 
 
 def build_report(
