@@ -89,7 +89,7 @@ def test_an_old_public_key_file_without_encryption_key_still_enrols(sender_and_p
     del document["encryption_key"], document["encryption_key_signature"]
     (tmp_path / "old.pub").write_text(json.dumps(document), "utf-8")
     out = ok(district, "trust", "add", tmp_path / "old.pub", "--org-unit", "89")
-    assert "mã hóa" not in out
+    assert "Tệp không có khóa mã hóa (phiên bản cũ)" in out
     assert "Gói KHÔNG được mã hóa" in export(district, tmp_path / "b.vstb")
 
 
@@ -130,13 +130,19 @@ def test_sealed_bundle_attacks_are_refused_one_clear_line_each(sealed_pair, cli_
 
         return edit
 
+    def other_ephemeral(d):  # another valid X25519 public key in the header, its size kept
+        at = d.index(b'"ephemeral_key":"') + len(b'"ephemeral_key":"') + 5
+        d[at] = ord("B") if d[at] == ord("A") else ord("A")
+        return d
+
     cases = {
         "tampered ciphertext": (flip(body + 40), "không giải mã được đoạn 1"),
         "tampered tag": (flip(len(data) - 1), "không giải mã được đoạn 1"),
         "truncated": (lambda d: d[:-10], "bị cắt cụt hoặc bị thêm dữ liệu"),
         "extended": (lambda d: d + b"\0" * 16, "bị cắt cụt hoặc bị thêm dữ liệu"),
-        "header edited": (flip(data.index(b'"ephemeral_key":"') + 20), "không giải mã được đoạn 1"),
+        "header edited": (other_ephemeral, "không giải mã được đoạn 1"),
         "header grown": (lambda d: d.replace(b'"version":1}', b'"version":1 }'), "không giải mã được đoạn 1"),
+        "header version true": (lambda d: d.replace(b'"version":1}', b'"version":true}'), "không được hỗ trợ"),
         "header unknown scheme": (
             lambda d: d.replace(sealed.SCHEME.encode(), b"x25519-hkdf-sha256-aes256gcm-xx"),
             "không được hỗ trợ",

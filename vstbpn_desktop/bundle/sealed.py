@@ -234,7 +234,12 @@ def read_header(path: Path, name: str) -> Header:
         raise refuse("phần đầu không đúng định dạng ({error})", name, error=exc) from None
     if not isinstance(header, dict) or set(header) != set(HEADER_FIELDS):
         raise refuse("phần đầu phải có đúng các trường {fields}", name, fields=", ".join(HEADER_FIELDS))
-    if header["format"] != FORMAT or header["version"] != 1 or header["scheme"] != SCHEME:
+    if (
+        header["format"] != FORMAT
+        or type(header["version"]) is not int
+        or header["version"] != 1
+        or header["scheme"] != SCHEME
+    ):
         raise refuse(
             "định dạng {format} phiên bản {version}, cách mã hóa {scheme} không được hỗ trợ (ứng dụng này đọc "
             "{FORMAT} 1, {SCHEME}); hãy cập nhật ứng dụng",

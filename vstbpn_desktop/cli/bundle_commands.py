@@ -230,11 +230,16 @@ def cmd_keys_expiry(args) -> int:
 def cmd_trust_add(args) -> int:
     from ..bundle import trust  # lazy: building the parser loads no ORM, crypto or report library
 
-    enrolment = trust.add(open_profile(args), args.file, args.org_unit)
+    profile = open_profile(args)
+    enrolment = trust.add(profile, args.file, args.org_unit)
     what = "Khóa này đã được đăng ký trước đó" if enrolment.already else "Đã đăng ký khóa"
     print(f"{what} cho {enrolment.org_unit_name} ({enrolment.org_unit}).")
-    if enrolment.encryption_key:
-        print("Tệp có khóa mã hóa: gói gửi cho đơn vị này sẽ được mã hóa, chỉ đơn vị này mở được.")
+    own = profile.org_unit()
+    if own is not None and enrolment.org_unit == own.parent_code:  # the parent's key: bundles sealed to it
+        if enrolment.encryption_key:
+            print("Tệp có khóa mã hóa: gói gửi cho đơn vị này sẽ được mã hóa, chỉ đơn vị này mở được.")
+        else:
+            print("Tệp không có khóa mã hóa (phiên bản cũ): gói gửi lên sẽ không được mã hóa.")
     print("Hãy đối chiếu vân tay dưới đây với cán bộ đơn vị gửi (đọc qua điện thoại):")
     print(f"Vân tay: {_fp(enrolment.fingerprint)}")
     return 0
