@@ -12,7 +12,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlmodel import col, select
 
 from . import __version__
-from .bundle import kept
+from .bundle import kept, sealed
 from .bundle.keys import init_profile_key
 from .catalogue.org_units import read_tree, shipped_trees
 from .domain import indicators as catalogue_state
@@ -71,6 +71,7 @@ class Profile:
                 raise Refused("{database_path}: {problem}", database_path=profile.database_path, problem=problem)
 
             remove_restore_leftovers(profile)  # full database copies a killed restore or backup left
+            sealed.remove_leftovers(profile)  # plain zips of bundles a killed export or import left
         if verify and not settings.database_url:
             problems = check_file(profile.database_path, quick=True)
             if problems:

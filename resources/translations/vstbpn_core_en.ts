@@ -180,6 +180,10 @@
             <translation>--date: {error}</translation>
         </message>
         <message>
+            <source>--lost: cần mật khẩu cho khóa mới (--new-passphrase-env BIẾN)</source>
+            <translation>--lost: a passphrase for the new key is needed (--new-passphrase-env VARIABLE)</translation>
+        </message>
+        <message>
             <source>--sequence-from: số thứ tự phải là số nguyên 1 … {limit}</source>
             <translation>--sequence-from: the sequence must be a whole number 1 … {limit}</translation>
         </message>
@@ -198,6 +202,10 @@
         <message>
             <source>activity_kinds phải là các loại hoạt động của danh mục</source>
             <translation>activity_kinds must be activity kinds of the catalogue</translation>
+        </message>
+        <message>
+            <source>biến môi trường {variable} (--new-passphrase-env) chưa được đặt</source>
+            <translation>environment variable {variable} (--new-passphrase-env) is not set</translation>
         </message>
         <message>
             <source>biến môi trường {variable} (--passphrase-env) chưa được đặt</source>
@@ -230,6 +238,10 @@
         <message>
             <source>chuỗi dùng chung số '{value}' không có trong tệp ({count} chuỗi)</source>
             <translation>shared string number '{value}' does not exist in the file ({count} strings)</translation>
+        </message>
+        <message>
+            <source>chuỗi đổi khóa kết thúc ở khóa {last}, không phải khóa ký gói {fingerprint}</source>
+            <translation>the chain of key changes ends at key {last}, not at the key {fingerprint} that signed the bundle</translation>
         </message>
         <message>
             <source>chưa nhận báo cáo kỳ {code} của đơn vị {child}: không có gói nào để trả lại</source>
@@ -444,6 +456,10 @@
             <translation>frequency '{value}' must be half_year or year</translation>
         </message>
         <message>
+            <source>ghi độ dài {length} byte, vượt giới hạn {limit} byte</source>
+            <translation>states a length of {length} bytes, above the limit of {limit} bytes</translation>
+        </message>
+        <message>
             <source>giá trị quá lớn</source>
             <translation>value too large</translation>
         </message>
@@ -476,6 +492,10 @@
             <translation>a bundle of kind "{kind}" needs "format_minor" ≥ 1</translation>
         </message>
         <message>
+            <source>gói {bundle}: gói mã hóa: {rule}</source>
+            <translation>bundle {bundle}: encrypted bundle: {rule}</translation>
+        </message>
+        <message>
             <source>gói {bundle}: thành phần {member}</source>
             <translation>bundle {bundle}: member {member}</translation>
         </message>
@@ -488,12 +508,24 @@
             <translation>bundle {bundle}: {rule}</translation>
         </message>
         <message>
+            <source>gói {bundle}: được mã hóa nhưng hồ sơ này chưa có khóa giải mã ({path})</source>
+            <translation>bundle {bundle}: encrypted, but this profile has no decryption key ({path})</translation>
+        </message>
+        <message>
             <source>gói {name}: mã bản ghi (id) trùng với bản ghi của đơn vị khác đang giữ; không nhập</source>
             <translation>bundle {name}: a record id is the same as a record held for another unit; not imported</translation>
         </message>
         <message>
             <source>gói {name}: {error}</source>
             <translation>bundle {name}: {error}</translation>
+        </message>
+        <message>
+            <source>gói được mã hóa cho khóa {key}, không phải khóa giải mã của hồ sơ này ({own}); đơn vị gửi đã đăng ký tệp khóa công khai khác của cấp trên</source>
+            <translation>the bundle is encrypted for key {key}, not for this profile's decryption key ({own}); the sending unit enrolled another public key file as its parent's</translation>
+        </message>
+        <message>
+            <source>gói được mã hóa cho đơn vị {unit}, không phải {org_unit_code}; đơn vị này không mở được</source>
+            <translation>the bundle is encrypted for unit {unit}, not {org_unit_code}; this unit cannot open it</translation>
         </message>
         <message>
             <source>hai lần nhập mật khẩu không khớp</source>
@@ -548,6 +580,22 @@
             <translation>the public key is a point of small order (or has a small-order part): a weak key anyone can sign for</translation>
         </message>
         <message>
+            <source>khóa ký hết hạn ngày {date:%d/%m/%Y} (còn {days} ngày); hãy đổi khóa (keys rotate)</source>
+            <translation>the signing key expires on {date:%d/%m/%Y} ({days} days left); change the key (keys rotate)</translation>
+        </message>
+        <message>
+            <source>khóa ký đã hết hạn ngày {date:%d/%m/%Y}; hãy đổi khóa (keys rotate) trước khi gửi báo cáo</source>
+            <translation>the signing key expired on {date:%d/%m/%Y}; change the key (keys rotate) before sending a report</translation>
+        </message>
+        <message>
+            <source>khóa tạm trong phần đầu không hợp lệ</source>
+            <translation>the ephemeral key in the header is not valid</translation>
+        </message>
+        <message>
+            <source>khóa {fingerprint} chưa được đăng ký, và chuỗi đổi khóa không bắt đầu từ khóa nào đã đăng ký ở đơn vị này (trust add TỆP --org-unit MÃ)</source>
+            <translation>key {fingerprint} is not enrolled, and the chain of key changes does not start at any key enrolled at this unit (trust add FILE --org-unit CODE)</translation>
+        </message>
+        <message>
             <source>khóa {fingerprint} đã bị thu hồi ngày {revoked_at:%d/%m/%Y}; đơn vị cần tạo khóa mới</source>
             <translation>key {fingerprint} was revoked on {revoked_at:%d/%m/%Y}; the unit needs to create a new key</translation>
         </message>
@@ -556,12 +604,24 @@
             <translation>key {fingerprint} is already registered for unit {org_unit_code}; a key stands for one unit only</translation>
         </message>
         <message>
+            <source>khóa {fingerprint} đã được đổi sang khóa mới từ gói số {replaced_from}; gói số {sequence} ký bằng khóa cũ không được chấp nhận (khóa cũ chỉ còn dùng để kiểm tra các gói trước đó)</source>
+            <translation>key {fingerprint} was replaced by a new key from bundle number {replaced_from}; bundle number {sequence} signed with the old key is not accepted (the old key only verifies earlier bundles)</translation>
+        </message>
+        <message>
+            <source>khóa {fingerprint} đã được đổi sang khóa {successor}; chuỗi đổi khóa này rẽ nhánh sang khóa {other}, không chấp nhận</source>
+            <translation>key {fingerprint} was already replaced by key {successor}; this chain of key changes forks to key {other}: not accepted</translation>
+        </message>
+        <message>
             <source>không có khóa {plain} trong danh sách khóa tin cậy</source>
             <translation>key {plain} is not in the list of trusted keys</translation>
         </message>
         <message>
             <source>không ghi mật khẩu vào địa chỉ cơ sở dữ liệu (nó sẽ nằm trong settings.json); hãy ghi vào tệp mật khẩu của PostgreSQL ({pgpass}, dòng máy:cổng:tên:người-dùng:mật-khẩu) hoặc đặt PGPASSFILE</source>
             <translation>do not put the password in the database address (it would be kept in settings.json); write it into PostgreSQL's password file ({pgpass}, a line host:port:database:user:password) or set PGPASSFILE</translation>
+        </message>
+        <message>
+            <source>không giải mã được đoạn {index} (nội dung hoặc phần đầu đã bị sửa, ghép từ gói khác, hoặc bị cắt); từ chối, không nhập gì</source>
+            <translation>chunk {index} cannot be decrypted (the content or the header was altered, taken from another bundle, or cut); refused, nothing imported</translation>
         </message>
         <message>
             <source>không giải nén được (hỏng hoặc bị cắt cụt: {error})</source>
@@ -574,6 +634,10 @@
         <message>
             <source>không hợp lệ: {error}</source>
             <translation>not valid: {error}</translation>
+        </message>
+        <message>
+            <source>không khớp với manifest</source>
+            <translation>does not match the manifest</translation>
         </message>
         <message>
             <source>không phải UTF-8 hợp lệ (byte {start})</source>
@@ -622,6 +686,10 @@
         <message>
             <source>không được để trống</source>
             <translation>must not be empty</translation>
+        </message>
+        <message>
+            <source>không đọc được chuỗi đổi khóa ({error})</source>
+            <translation>the chain of key changes cannot be read ({error})</translation>
         </message>
         <message>
             <source>không đọc được tệp ({error})</source>
@@ -788,6 +856,10 @@
             <translation>date '{value}' is not in ISO form</translation>
         </message>
         <message>
+            <source>ngày hết hạn {date:%d/%m/%Y} phải sau hôm nay</source>
+            <translation>the expiry date {date:%d/%m/%Y} must be after today</translation>
+        </message>
+        <message>
             <source>ngày {date} nằm ngoài các năm {first}-{last} của kỳ báo cáo</source>
             <translation>the date {date} is outside the reporting years {first}-{last}</translation>
         </message>
@@ -840,6 +912,10 @@
             <translation>must be a whole number</translation>
         </message>
         <message>
+            <source>phải là {{"endorsements": [...]}} với 1 … {limit} xác nhận đổi khóa</source>
+            <translation>must be {{"endorsements": [...]}} with 1 … {limit} key endorsements</translation>
+        </message>
+        <message>
             <source>phải là đối tượng JSON có "indicators" (danh sách chỉ tiêu), như resources/indicators.json</source>
             <translation>must be a JSON object with "indicators" (a list of indicators), as resources/indicators.json</translation>
         </message>
@@ -858,6 +934,22 @@
         <message>
             <source>phần S của chữ ký không nhỏ hơn bậc L của nhóm (chữ ký không chuẩn)</source>
             <translation>the S part of the signature is not below the group order L (a non-canonical signature)</translation>
+        </message>
+        <message>
+            <source>phần đầu có trường không hợp lệ (mã đơn vị, vân tay khóa, khóa tạm hoặc độ dài)</source>
+            <translation>the header has an invalid field (unit code, key fingerprint, ephemeral key or length)</translation>
+        </message>
+        <message>
+            <source>phần đầu không đúng định dạng ({error})</source>
+            <translation>the header is not in the right format ({error})</translation>
+        </message>
+        <message>
+            <source>phần đầu không đúng định dạng hoặc dài quá {limit} byte</source>
+            <translation>the header is not in the right format or longer than {limit} bytes</translation>
+        </message>
+        <message>
+            <source>phần đầu phải có đúng các trường {fields}</source>
+            <translation>the header must have exactly the fields {fields}</translation>
         </message>
         <message>
             <source>quy tắc làm tròn '{share_rounding}' không hợp lệ (half_up, truncate)</source>
@@ -1080,6 +1172,10 @@
             <translation>a configuration file must be addressed to the units of the signing unit itself</translation>
         </message>
         <message>
+            <source>tệp dài {size} byte, phần đầu ghi {expected} byte (bị cắt cụt hoặc bị thêm dữ liệu); hãy chép lại tệp từ nguồn</source>
+            <translation>the file is {size} bytes long, the header says {expected} bytes (truncated or with data added); copy the file again from its source</translation>
+        </message>
+        <message>
             <source>tệp hỏng hoặc không phải .xlsx ({error})</source>
             <translation>the file is damaged or not an .xlsx ({error})</translation>
         </message>
@@ -1134,6 +1230,38 @@
         <message>
             <source>xuất hiện hai lần trong gói (mỗi thành phần chỉ được có một)</source>
             <translation>appears twice in the bundle (each member may appear only once)</translation>
+        </message>
+        <message>
+            <source>xác nhận {number}: chữ ký không khớp với khóa {fingerprint}</source>
+            <translation>endorsement {number}: the signature does not match key {fingerprint}</translation>
+        </message>
+        <message>
+            <source>xác nhận {number}: endorsed_at không hợp lệ</source>
+            <translation>endorsement {number}: endorsed_at is not valid</translation>
+        </message>
+        <message>
+            <source>xác nhận {number}: khóa của đơn vị {org_unit}, nhưng khóa cũ được đăng ký cho {unit}</source>
+            <translation>endorsement {number}: a key of unit {org_unit}, but the old key is enrolled for {unit}</translation>
+        </message>
+        <message>
+            <source>xác nhận {number}: không nối tiếp xác nhận trước</source>
+            <translation>endorsement {number}: does not follow the previous endorsement</translation>
+        </message>
+        <message>
+            <source>xác nhận {number}: không đúng định dạng</source>
+            <translation>endorsement {number}: not in the right format</translation>
+        </message>
+        <message>
+            <source>xác nhận {number}: phải có đúng statement, signature</source>
+            <translation>endorsement {number}: must have exactly statement, signature</translation>
+        </message>
+        <message>
+            <source>xác nhận {number}: vân tay không khớp khóa mới</source>
+            <translation>endorsement {number}: the fingerprint does not match the new key</translation>
+        </message>
+        <message>
+            <source>xác nhận {number}: {error}</source>
+            <translation>endorsement {number}: {error}</translation>
         </message>
         <message>
             <source>{data_dir}: chưa có hồ sơ; hãy khởi tạo bằng lệnh init --org-unit MÃ</source>
@@ -1424,6 +1552,10 @@
             <translation>{name}: line {number}: unit {code} '{unit}' is not in the list {tree}</translation>
         </message>
         <message>
+            <source>{name}: khóa mã hóa trong tệp không hợp lệ hoặc không được khóa ký của tệp xác nhận (tệp đã bị sửa)</source>
+            <translation>{name}: the encryption key in the file is not valid or not vouched for by the file's signing key (the file was altered)</translation>
+        </message>
+        <message>
             <source>{name}: khóa thuộc danh mục đơn vị {tree}, hồ sơ này dùng {org_unit_tree}</source>
             <translation>{name}: the key belongs to unit catalogue {tree}; this profile uses {org_unit_tree}</translation>
         </message>
@@ -1500,6 +1632,10 @@
             <translation>{out}: cannot write the file ({error})</translation>
         </message>
         <message>
+            <source>{out}: không đọc lại được ({error})</source>
+            <translation>{out}: cannot be read back ({error})</translation>
+        </message>
+        <message>
             <source>{out}: là một thư mục; hãy ghi rõ tên tệp, ví dụ {value}</source>
             <translation>{out}: is a folder; give a file name, for example {value}</translation>
         </message>
@@ -1556,8 +1692,16 @@
             <translation>{path}: the signing key does not match the public key recorded in the profile</translation>
         </message>
         <message>
+            <source>{path}: không ghi được khóa giải mã ({error})</source>
+            <translation>{path}: the decryption key cannot be written ({error})</translation>
+        </message>
+        <message>
             <source>{path}: không ghi được khóa ký ({error})</source>
             <translation>{path}: cannot write the signing key ({error})</translation>
+        </message>
+        <message>
+            <source>{path}: không ghi được khóa ký mới ({error})</source>
+            <translation>{path}: the new signing key cannot be written ({error})</translation>
         </message>
         <message>
             <source>{path}: không ghi được số thứ tự gói ({error})</source>
@@ -1570,6 +1714,10 @@
         <message>
             <source>{path}: không phải khóa Ed25519</source>
             <translation>{path}: not an Ed25519 key</translation>
+        </message>
+        <message>
+            <source>{path}: không phải khóa X25519</source>
+            <translation>{path}: not an X25519 key</translation>
         </message>
         <message>
             <source>{path}: không phải tệp sao lưu (không phải cơ sở dữ liệu SQLite); dữ liệu hiện tại được giữ nguyên</source>
@@ -1590,6 +1738,10 @@
         <message>
             <source>{path}: không đọc được ({error})</source>
             <translation>{path}: cannot be read ({error})</translation>
+        </message>
+        <message>
+            <source>{path}: không đọc được khóa giải mã ({error})</source>
+            <translation>{path}: the decryption key cannot be read ({error})</translation>
         </message>
         <message>
             <source>{path}: không đọc được khóa ký ({error})</source>
@@ -1886,6 +2038,14 @@
         <message>
             <source>định dạng báo cáo '{kind}' không hỗ trợ (pdf, docx, xlsx)</source>
             <translation>report format '{kind}' is not supported (pdf, docx, xlsx)</translation>
+        </message>
+        <message>
+            <source>định dạng {format} phiên bản {version}, cách mã hóa {scheme} không được hỗ trợ (ứng dụng này đọc {FORMAT} 1, {SCHEME}); hãy cập nhật ứng dụng</source>
+            <translation>format {format} version {version}, encryption {scheme} is not supported (this application reads {FORMAT} 1, {SCHEME}); update the application</translation>
+        </message>
+        <message>
+            <source>đổi khóa được xác nhận bằng khóa {fingerprint} đã bị thu hồi ngày {revoked_at:%d/%m/%Y}; không chấp nhận (đơn vị gửi tệp khóa công khai mới để đăng ký sau khi đối chiếu vân tay)</source>
+            <translation>the key change is endorsed by key {fingerprint}, revoked on {revoked_at:%d/%m/%Y}; not accepted (the unit sends its new public key file, enrolled after comparing the fingerprint)</translation>
         </message>
         <message>
             <source>ổ USB/thẻ nhớ ({system})</source>

@@ -340,6 +340,18 @@ Fix them, or discard them (keeping the saved values)?</translation>
         <translation>Signing key: &lt;tt&gt;{fingerprint}&lt;/tt&gt;</translation>
     </message>
     <message>
+        <source>Gói được mã hóa cho đơn vị này (đã giải mã để kiểm tra).</source>
+        <translation>The bundle is encrypted for this unit (decrypted to be checked).</translation>
+    </message>
+    <message>
+        <source>Đã đăng ký khóa mới theo xác nhận đổi khóa: {change}</source>
+        <translation>New key enrolled as the key change endorsement says: {change}</translation>
+    </message>
+    <message>
+        <source>Sẽ đăng ký khóa mới theo xác nhận đổi khóa: {change}</source>
+        <translation>The new key will be enrolled as the key change endorsement says: {change}</translation>
+    </message>
+    <message>
         <source>Nội dung: {a} hoạt động, {d} văn bản, {i} chỉ tiêu, {n} mục lời văn</source>
         <translation>Contents: {a} activities, {d} documents, {i} indicators, {n} narrative sections</translation>
     </message>
@@ -520,6 +532,18 @@ Fix them, or discard them (keeping the saved values)?</translation>
         <translation>The report bundle for {period} was written, read back and its signature checked:&lt;br&gt;&lt;b&gt;{path}&lt;/b&gt;&lt;br&gt;Size: &lt;b&gt;{size}&lt;/b&gt; — bundle no. {sequence}&lt;br&gt;{activities} activities, {documents} documents, {indicators} indicators, {narratives} narrative sections.</translation>
     </message>
     <message>
+        <source>Gói đã được mã hóa: chỉ đơn vị {code} mở được.</source>
+        <translation>The bundle is encrypted: only unit {code} can open it.</translation>
+    </message>
+    <message>
+        <source>Gói không được mã hóa (chưa đăng ký khóa của cấp trên).</source>
+        <translation>The bundle is not encrypted (the parent&apos;s key is not enrolled).</translation>
+    </message>
+    <message>
+        <source>Gói mang xác nhận đổi khóa: cấp trên đăng ký khóa mới khi nhận gói.</source>
+        <translation>The bundle carries a key change endorsement: the parent enrols the new key when it receives the bundle.</translation>
+    </message>
+    <message>
         <source>Gửi tệp này cho cấp trên (USB, thư điện tử, Zalo…). Cấp trên kiểm tra chữ ký khi nhận; nếu được hỏi, hãy đọc vân tay trên qua điện thoại.</source>
         <translation>Send this file to the level above (USB stick, e-mail, Zalo…). The level above checks the signature on receipt; if asked, read out the fingerprint above over the phone.</translation>
     </message>
@@ -532,8 +556,52 @@ Fix them, or discard them (keeping the saved values)?</translation>
         <translation>Bundle {name} written ({size})</translation>
     </message>
     <message>
+        <source>Gói sẽ KHÔNG được mã hóa: đơn vị chưa đăng ký tệp khóa công khai của cấp trên (Tệp → Đăng ký khóa của cấp trên…). Ai có tệp cũng đọc được nội dung.</source>
+        <translation>The bundle will NOT be encrypted: this unit has not enrolled its parent&apos;s public key file (File → Enrol the parent&apos;s key…). Anyone holding the file can read it.</translation>
+    </message>
+    <message>
+        <source>Gói sẽ được mã hóa: chỉ {name} ({code}) mở được.</source>
+        <translation>The bundle will be encrypted: only {name} ({code}) can open it.</translation>
+    </message>
+    <message>
+        <source>mất khóa cũ, cấp trên đăng ký lại</source>
+        <translation>old key lost, enrolled again by the parent</translation>
+    </message>
+    <message>
+        <source>khóa cũ xác nhận</source>
+        <translation>endorsed by the old key</translation>
+    </message>
+    <message>
+        <source>Đổi khóa ngày {day}: {old} → {new} ({how})</source>
+        <translation>Key changed on {day}: {old} → {new} ({how})</translation>
+    </message>
+    <message>
+        <source>Khóa hết hạn ngày {day}.</source>
+        <translation>The key expires on {day}.</translation>
+    </message>
+    <message>
         <source>Khóa ký của tôi</source>
         <translation>My signing key</translation>
+    </message>
+    <message>
+        <source>Đổi khóa…</source>
+        <translation>Change key…</translation>
+    </message>
+    <message>
+        <source>Đổi khóa ký</source>
+        <translation>Change the signing key</translation>
+    </message>
+    <message>
+        <source>Tạo khóa ký mới? Khóa cũ ký xác nhận khóa mới; gói gửi tiếp theo mang xác nhận đó và cấp trên tự đăng ký khóa mới khi nhận gói. Mật khẩu giữ nguyên.</source>
+        <translation>Make a new signing key? The old key signs an endorsement of the new one; the next bundle carries it and the parent enrols the new key when it receives the bundle. The passphrase stays the same.</translation>
+    </message>
+    <message>
+        <source>Đổi khóa</source>
+        <translation>Change key</translation>
+    </message>
+    <message>
+        <source>Đã đổi khóa ký: vân tay mới {fingerprint}</source>
+        <translation>Signing key changed: new fingerprint {fingerprint}</translation>
     </message>
     <message>
         <source>Khóa ký của &lt;b&gt;{name}&lt;/b&gt; ({code}). Gói báo cáo của đơn vị được ký bằng khóa này; cấp trên chỉ nhận gói ký bằng khóa đã đăng ký.</source>
@@ -558,6 +626,10 @@ Fix them, or discard them (keeping the saved values)?</translation>
     <message>
         <source>Ghi gói báo cáo có chữ ký của kỳ đang xem để gửi cấp trên</source>
         <translation>Write a signed report bundle of the current period to send to the level above</translation>
+    </message>
+    <message>
+        <source>Đăng ký khóa của cấp trên…</source>
+        <translation>Enrol the parent&apos;s key…</translation>
     </message>
     <message>
         <source>Khóa ký của tôi…</source>
@@ -1738,6 +1810,14 @@ Open it in Excel, fill in one table per sheet (see the guide sheet, &quot;Hướ
         <translation>Register a subordinate unit&apos;s key</translation>
     </message>
     <message>
+        <source>Đăng ký khóa của cấp trên</source>
+        <translation>Enrol the parent&apos;s key</translation>
+    </message>
+    <message>
+        <source>Cấp trên gửi tệp khóa công khai của mình. Đăng ký xong, gói báo cáo gửi lên được mã hóa (chỉ cấp trên mở được) và tệp trả lại để sửa của cấp trên được kiểm tra chữ ký. Gọi điện cho cán bộ cấp trên: hai bên đọc vân tay, phải giống nhau từng ký tự.</source>
+        <translation>The parent sends its public key file. Once it is enrolled, report bundles sent up are encrypted (only the parent can open them) and the parent&apos;s returns for correction are checked against its signature. Call the parent&apos;s officer: both read the fingerprint, which must match character by character.</translation>
+    </message>
+    <message>
         <source>Đơn vị cấp dưới gửi tệp khóa công khai (Tệp → Xuất khóa công khai…). Chọn tệp và đơn vị, rồi gọi điện cho cán bộ đơn vị đó: hai bên đọc vân tay, phải giống nhau từng ký tự.</source>
         <translation>The subordinate unit sends its public key file (File → Export public key…). Choose the file and the unit, then call that unit&apos;s officer: both sides read out the fingerprint, which must match character for character.</translation>
     </message>
@@ -1786,6 +1866,10 @@ Open it in Excel, fill in one table per sheet (see the guide sheet, &quot;Hướ
         <translation>The key in this file has another fingerprint than the key that signed the bundle just received: this file is not that key.</translation>
     </message>
     <message>
+        <source>Đơn vị {code} trong tệp không phải cấp trên của {own}.</source>
+        <translation>Unit {code} in the file is not the parent of {own}.</translation>
+    </message>
+    <message>
         <source>Đơn vị {code} trong tệp không phải đơn vị cấp dưới trực tiếp của {own}.</source>
         <translation>Unit {code} in the file is not a direct subordinate unit of {own}.</translation>
     </message>
@@ -1826,8 +1910,16 @@ Open it in Excel, fill in one table per sheet (see the guide sheet, &quot;Hướ
         <translation>Revoked {day}</translation>
     </message>
     <message>
+        <source>Đã đổi sang khóa mới từ gói số {sequence}</source>
+        <translation>Replaced by a new key from bundle number {sequence}</translation>
+    </message>
+    <message>
         <source>Hiệu lực</source>
         <translation>Valid</translation>
+    </message>
+    <message>
+        <source>khóa cũ {fingerprint} xác nhận</source>
+        <translation>endorsed by old key {fingerprint}</translation>
     </message>
     <message>
         <source>Thu hồi khóa {fingerprint} của {name} ({code})?

@@ -163,6 +163,16 @@ def details_html(profile, entry: Entry) -> str:
             )
         )
         lines.append(tr("Khóa ký: <tt>{fingerprint}</tt>").format(fingerprint=spaced(manifest.key_fingerprint)))
+        held = entry.result or entry.preview
+        if held is not None and held.sealed:
+            lines.append(tr("Gói được mã hóa cho đơn vị này (đã giải mã để kiểm tra)."))
+        for rotation in held.rotations if held is not None else []:
+            text = (
+                tr("Đã đăng ký khóa mới theo xác nhận đổi khóa: {change}")
+                if entry.state == "imported"
+                else tr("Sẽ đăng ký khóa mới theo xác nhận đổi khóa: {change}")
+            )
+            lines.append(text.format(change=f"<tt>{escape(rotation)}</tt>"))
         lines.append(
             tr("Nội dung: {a} hoạt động, {d} văn bản, {i} chỉ tiêu, {n} mục lời văn").format(
                 a=i18n.count(counts.get("activities", 0)),

@@ -34,6 +34,11 @@ FORMAT_VERSION = 1
 # 1.1 adds the audit summary member of a report and the answer kind; 1.0 bundles (no
 # "format_minor" field, no audit.json) are still read.
 FORMAT_MINOR = 1
+# 1.2 adds the optional member key-endorsements.json (a report signed by a rotated key, carrying the
+# endorsements that lead to it from a key the parent enrolled: bundle/rotation.py); written only by a
+# report that carries it, so every other bundle is still read by a 1.1 reader.
+FORMAT_MINOR_ENDORSED = 2
+READ_MINOR = FORMAT_MINOR_ENDORSED
 # A report (a child's period, sent up), an answer (the parent returning it for correction) or a
 # configuration (the parent steering its units: bundle/config.py).
 BundleKind = Literal["report", "answer", "config"]
@@ -41,6 +46,8 @@ KIND_REPORT: BundleKind = "report"
 KIND_ANSWER: BundleKind = "answer"
 KIND_CONFIG: BundleKind = "config"
 AUDIT = "audit.json"
+ENDORSEMENTS = "key-endorsements.json"
+MAX_ENDORSEMENTS_BYTES = 64 * 1024
 ANSWER = "answer.json"
 CONFIG = "config.json"
 MAX_AUDIT_BYTES = 64 * 1024
@@ -331,11 +338,11 @@ def manifest_from_json(value: object) -> Manifest:
         if not isinstance(field, wanted) or (wanted is int and isinstance(field, bool)):
             raise Reason('trường "{name}" phải là {kind}', name=name, kind=wanted.__name__)
     minor = value.get("format_minor", 0)
-    if not isinstance(minor, int) or isinstance(minor, bool) or not 0 <= minor <= FORMAT_MINOR:
+    if not isinstance(minor, int) or isinstance(minor, bool) or not 0 <= minor <= READ_MINOR:
         raise Reason(
             '"format_minor" phải là số nguyên 0 … {FORMAT_MINOR} (phiên bản phụ {minor!r} không được hỗ '
             "trợ; hãy cập nhật ứng dụng)",
-            FORMAT_MINOR=FORMAT_MINOR,
+            FORMAT_MINOR=READ_MINOR,
             minor=minor,
         )
     if "format_minor" in value and minor == 0:
@@ -394,14 +401,19 @@ def manifest_from_json(value: object) -> Manifest:
         if not isinstance(entry, dict) or set(entry) != {"name", "length", "sha256"}:
             raise Reason('"members"[{index}] phải có đúng name, length, sha256', index=index)
         name, length, digest = entry["name"], entry["length"], entry["sha256"]
-        if name not in expected_members(kind, minor):
+        if name not in expected_members(kind, minor) + optional_members(kind, minor):
             raise Reason("\"members\"[{index}]: thành phần '{name}' không có trong định dạng", index=index, name=name)
         if name in seen:
             raise Reason("\"members\": thành phần '{name}' được kê hai lần", name=name)
         seen.add(name)
         if not isinstance(length, int) or isinstance(length, bool) or not 0 <= length <= MAX_MEMBER_BYTES:
             raise Reason('"members"[{index}] ({name}): độ dài không hợp lệ', index=index, name=name)
-        cap = {AUDIT: MAX_AUDIT_BYTES, ANSWER: MAX_ANSWER_BYTES, CONFIG: MAX_CONFIG_BYTES}.get(name)
+        cap = {
+            AUDIT: MAX_AUDIT_BYTES,
+            ANSWER: MAX_ANSWER_BYTES,
+            CONFIG: MAX_CONFIG_BYTES,
+            ENDORSEMENTS: MAX_ENDORSEMENTS_BYTES,
+        }.get(name)
         if cap is not None and length > cap:
             raise Reason(
                 '"members"[{index}] ({name}): dài {length} byte, vượt giới hạn {cap} byte',
@@ -453,6 +465,11 @@ def expected_members(kind: BundleKind, minor: int) -> tuple[str, ...]:
     if kind in SMALL_KINDS:
         return (SMALL_KINDS[kind],)
     return DATA_MEMBERS + ((AUDIT,) if minor >= 1 else ())
+
+
+def optional_members(kind: str, minor: int) -> tuple[str, ...]:
+    """The members a manifest of this kind and minor version may list, at most once."""
+    return (ENDORSEMENTS,) if kind == KIND_REPORT and minor >= FORMAT_MINOR_ENDORSED else ()
 
 
 def unsafe_name_reason(name: str) -> str | None:

@@ -193,6 +193,28 @@ class TrustedKey(Base, table=True):
     enrolled_by: str = Field(default="", max_length=200)
     revoked_at: datetime | None = None
     revoked_by: str | None = Field(default=None, max_length=200)
+    # base64 of the unit's X25519 key from its public key file (checked against its signature): a
+    # unit encrypts its bundles to its parent's (bundle/sealed.py). None: an older key file.
+    encryption_key: str | None = Field(default=None, max_length=200)
+    # Key rotation (bundle/rotation.py): the key that endorsed this one, and, for a key that was
+    # replaced, the sequence from which the unit's bundles must be signed by its successor.
+    endorsed_by: str | None = Field(default=None, max_length=80)
+    replaced_from: int | None = None
+
+
+class SigningKeyHistory(SQLModel, table=True):
+    """The profile's own signing keys after the first, one row per key made by `keys rotate`:
+    the endorsement the previous key signed (none when the previous key was lost)."""
+
+    __tablename__ = "signing_key_history"
+    fingerprint: str = Field(primary_key=True, max_length=80)
+    public_key: str = Field(max_length=200)
+    previous_fingerprint: str = Field(default="", max_length=80)
+    statement: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # the endorsement (rotation.py)
+    signature: str | None = Field(default=None, max_length=200)  # base64, by the previous key
+    made_at: datetime = Field(default_factory=now)
+    made_by: str = Field(default="", max_length=200)
+    reason: str = Field(default="rotate", max_length=20)  # "rotate" | "lost"
 
 
 class BundleLedger(Base, table=True):
