@@ -94,6 +94,11 @@ class Indicator:
     national_code: str | None = None
     strategy_ref: str | None = None
     source: str | None = None
+    # Checks against earlier periods (vstbpn_desktop/checks.py): a value outside expected_min ..
+    # expected_max, or more than change_factor times last year's (default checks.DEFAULT_FACTOR), is flagged.
+    expected_min: float | None = None
+    expected_max: float | None = None
+    change_factor: float | None = None
 
     @property
     def typed(self) -> bool:

@@ -84,10 +84,16 @@ def cmd_demo(args) -> int:
 
 
 def cmd_summary(args) -> int:
-    from ..summary import summary  # lazy: building the parser loads no ORM, crypto or report library
+    # lazy: building the parser loads no ORM, crypto or report library
+    from ..checks import flags
+    from ..summary import summary
 
     profile = open_profile(args)
     result = summary(profile, args.period, args.org_unit)
+    # Checks against earlier periods (checks.py): what looks out of line, never a refusal.
+    found = flags(profile, result["org_unit"], args.period)
+    if found:
+        result["flags"] = [flag.as_json() for flag in found]
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
@@ -96,6 +102,8 @@ def cmd_summary(args) -> int:
             print(f"  {code}: {format_count(value)}")
         for what, count in result["counts"].items():
             print(f"  {what}: {count}")
+        for flag in found:
+            print(f"  cần xem lại: {flag.message}")
         if "children" in result:
             print(f"  đã báo cáo: {', '.join(result['children']['reported']) or '—'}")
             print(f"  chưa báo cáo: {', '.join(result['children']['missing']) or '—'}")
