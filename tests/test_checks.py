@@ -32,7 +32,8 @@ def test_ten_times_last_year_is_flagged_with_the_earlier_values_and_saving_still
     assert (flag.rule, flag.value) == ("change", 120)
     assert [(e.period, e.value) for e in flag.earlier] == [("2023H1", 12), ("2023H2", 9)]
     assert str(flag.message) == (
-        "Số cuộc gọi đường dây nóng tiếp nhận (18008077, 111): 120 so với 12 cùng kỳ năm trước (2023H1): thay đổi quá 3 lần"
+        "Số cuộc gọi đường dây nóng tiếp nhận (18008077, 111): 120 so với 12 cùng kỳ năm trước (2023H1): "
+        "thay đổi quá 3 lần"
     )
     assert str(flag.history) == "Các kỳ trước: 2023H1: 12; 2023H2: 9"
     assert unit_figures(district, "883", Period.parse("2024H1")).values["HOTLINE_CONTACTS"] == 120

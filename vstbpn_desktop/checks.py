@@ -21,6 +21,7 @@ Across the 2025 reform (docs/org-unit-reform.md) a unit of the new tree has, for
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from .catalogue import indicators
 from .catalogue.reform import reform_map
@@ -91,11 +92,17 @@ class Flag:
             Message("{period}: {value}", period=e.period, value=Count(e.value))
             if e.units == (self.org_unit,)
             else Message(
-                "{period}: {value} (cộng của đơn vị cũ {units}{approx})",
+                "{period}: {value} (cộng của đơn vị cũ {units})",
                 period=e.period,
                 value=Count(e.value),
                 units=", ".join(e.units),
-                approx="" if e.exact else ", gần đúng",
+            )
+            if e.exact
+            else Message(
+                "{period}: {value} (cộng của đơn vị cũ {units}, gần đúng: có phần diện tích khác)",
+                period=e.period,
+                value=Count(e.value),
+                units=", ".join(e.units),
             )
             for e in self.earlier
         ]
@@ -194,9 +201,7 @@ def flags(profile: Profile, unit: str, period: Period, figures: Figures | None =
         )
         factor = factor_of(code)
 
-        def flag(rule: str, low: float | None, high: float | None, code: str = code, value: float = value) -> Flag:
-            return Flag(unit, period.code, code, value, rule, low, high, earlier)
-
+        flag = partial(Flag, unit, period.code, code, value, earlier=earlier)
         low, high = indicator.expected_min, indicator.expected_max
         if (low is not None and value < low) or (high is not None and value > high):
             result.append(flag("range", low, high))

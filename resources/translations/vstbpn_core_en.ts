@@ -156,6 +156,14 @@
             <translation>; the bundle is signed by another key than the bundle held: if the unit uses a new key or computer, it exports again with bundle export --sequence-from {next}, or the parent returns the bundle held for correction (an answer file) and the unit imports it and sends again: its sequence continues from there</translation>
         </message>
         <message>
+            <source>Chưa có số liệu các kỳ trước</source>
+            <translation>No figures of earlier periods yet</translation>
+        </message>
+        <message>
+            <source>Các kỳ trước: {lines}</source>
+            <translation>Earlier periods: {lines}</translation>
+        </message>
+        <message>
             <source>JSON không hợp lệ ({error})</source>
             <translation>invalid JSON ({error})</translation>
         </message>
@@ -1292,6 +1300,18 @@
             <translation>{name}: the fingerprint in the file does not match the public key (the file has been altered)</translation>
         </message>
         <message>
+            <source>{name}: {value} nằm ngoài khoảng hợp lý {low} – {high}</source>
+            <translation>{name}: {value} is outside the expected range {low} – {high}</translation>
+        </message>
+        <message>
+            <source>{name}: {value} nằm ngoài khoảng {low} – {high} của các kỳ trước</source>
+            <translation>{name}: {value} is outside the range {low} – {high} of earlier periods</translation>
+        </message>
+        <message>
+            <source>{name}: {value} so với {last} cùng kỳ năm trước ({period}): thay đổi quá {factor} lần</source>
+            <translation>{name}: {value} against {last} in the same period last year ({period}): changed more than {factor} times</translation>
+        </message>
+        <message>
             <source>{name}: đây là khóa của chính hồ sơ này ({org_unit_code}); chỉ đăng ký khóa của đơn vị khác (khóa của mình không thể đại diện cho đơn vị cấp dưới)</source>
             <translation>{name}: this is this profile's own key ({org_unit_code}); only another unit's key can be enrolled (your own key cannot speak for a unit below)</translation>
         </message>
@@ -1446,6 +1466,18 @@
         <message>
             <source>{path}: {problem}</source>
             <translation>{path}: {problem}</translation>
+        </message>
+        <message>
+            <source>{period}: {value}</source>
+            <translation>{period}: {value}</translation>
+        </message>
+        <message>
+            <source>{period}: {value} (cộng của đơn vị cũ {units})</source>
+            <translation>{period}: {value} (sum of the old units {units})</translation>
+        </message>
+        <message>
+            <source>{period}: {value} (cộng của đơn vị cũ {units}, gần đúng: có phần diện tích khác)</source>
+            <translation>{period}: {value} (sum of the old units {units}, approximate: part of the area differs)</translation>
         </message>
         <message>
             <source>{place}, {part}</source>
