@@ -290,6 +290,10 @@ Fix them, or discard them (keeping the saved values)?</translation>
         <translation>No narrative yet: “{section}”</translation>
     </message>
     <message>
+        <source>Cần xem lại: {flag}</source>
+        <translation>To look at again: {flag}</translation>
+    </message>
+    <message>
         <source>Trước khi gửi báo cáo kỳ {period}</source>
         <translation>Before sending the report for {period}</translation>
     </message>
@@ -1784,6 +1788,12 @@ Every bundle signed with this key will be refused from now on; data already rece
 </context>
 <context>
     <name>FiguresController</name>
+    <message>
+        <source>Cần xem lại (vẫn lưu được): {flag}
+{history}</source>
+        <translation>To look at again (saved all the same): {flag}
+{history}</translation>
+    </message>
     <message>
         <source>Chưa lưu — {reason}</source>
         <translation>Not saved — {reason}</translation>
