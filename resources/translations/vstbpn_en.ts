@@ -458,6 +458,10 @@ Fix them, or discard them (keeping the saved values)?</translation>
         <translation>Not returned: a reason for returning is required.</translation>
     </message>
     <message>
+        <source>Cần xem lại so với các kỳ trước:</source>
+        <translation>To look at again against earlier periods:</translation>
+    </message>
+    <message>
         <source>Lưu tệp trả lời</source>
         <translation>Save answer file</translation>
     </message>
