@@ -2,12 +2,14 @@
 `summary --json`, across the 2025 reform, and the yearly figures built from the half-years."""
 
 import json
+from datetime import date
 
 from tests.conftest import ok
 from vstbpn_desktop.checks import earlier_periods, flags
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.records import Scope, set_indicator_values
+from vstbpn_desktop.reports.content import build_report
 from vstbpn_desktop.summary import unit_figures
 
 
@@ -73,3 +75,58 @@ def test_summary_json_carries_the_flags(district, district_cli):
     assert flag["indicator"] == "HOTLINE_CONTACTS" and flag["rule"] == "change" and flag["value"] == 120
     assert flag["earlier"] == [{"period": "2023H1", "value": 12, "units": ["883"], "exact": True}]
     assert "flags" not in json.loads(ok(district_cli, "summary", "--period", "2023H1", "--json"))
+
+
+# -- across the 2025 reform ---------------------------------------------------------------------
+
+
+def test_a_moved_profile_compares_its_new_unit_with_the_sum_of_its_old_units(cli_factory):
+    """Xã Hòa Bình Thạnh (30613, 2023) went whole into Xã An Châu (30589, 2025) with thị trấn An
+    Châu (30589 of the old tree) and xã Vĩnh Thành (30625): NQ 1654/NQ-UBTVQH15."""
+    cli = cli_factory("hoa-binh-thanh")
+    ok(cli, "init", "--org-unit", "30613", "--tree", "an-giang-2023", "--officer", "Lê Thị Mai")
+    profile = Profile.open(cli.data_dir)
+    try:
+        for unit, hotline, leaders in (("30613", 5, (40, 10)), ("30589", 4, (50, 10)), ("30625", 3, (30, 4))):
+            values = {"HOTLINE_CONTACTS": hotline, "LEADERS_TOTAL": leaders[0], "LEADERS_FEMALE": leaders[1]}
+            _type(profile, unit, "2025H1", values)
+    finally:
+        profile.close()
+    info = json.loads(ok(cli, "info", "--json"))
+    code, _, err = cli("profile", "move", "--to", "30601")
+    assert code != 0 and "đơn vị 30601 không nhận địa bàn của đơn vị 30613; đơn vị kế tục: 30589" in err
+    assert json.loads(ok(cli, "info", "--json")) == info  # refused: nothing changed
+    out = ok(cli, "profile", "move", "--to", "30589")
+    assert "Đã chuyển hồ sơ của đơn vị 30613 (an-giang-2023) sang Xã An Châu (30589, an-giang-2025)" in out
+    profile = Profile.open(cli.data_dir)
+    try:
+        assert (profile.org_unit_code, profile.org_unit_tree) == ("30589", "an-giang-2025")
+        assert profile.meta["moved_from"] == "an-giang-2023:30613"
+        assert profile.settings.parent_body == "UBND XÃ AN CHÂU" and profile.settings.place_name == "An Châu"
+        # History kept, still the old unit's: 2025H1 of 30613 as it was.
+        old = unit_figures(profile, "30613", Period.parse("2025H1"))
+        assert old.values["HOTLINE_CONTACTS"] == 5
+        _type(profile, "30589", "2026H1", {"HOTLINE_CONTACTS": 100, "LEADERS_TOTAL": 125, "LEADERS_FEMALE": 30})
+        (flag,) = flags(profile, "30589", Period.parse("2026H1"))
+        assert flag.indicator == "HOTLINE_CONTACTS" and flag.rule == "change"
+        (earlier,) = flag.earlier
+        assert (earlier.period, earlier.value, earlier.units, earlier.exact) == (
+            "2025H1",
+            12,
+            ("30589", "30613", "30625"),
+            True,
+        )
+        assert str(flag.history) == "Các kỳ trước: 2025H1: 12 (cộng của đơn vị cũ 30589, 30613, 30625)"
+        report = build_report(profile, Period.parse("2026H1"), issued_on=date(2026, 7, 10))
+    finally:
+        profile.close()
+    text = report.plain_text()
+    # 30/125 = 24 % against the old units' 24/120 = 20 %.
+    assert (
+        "chiếm 24\u00a0%, tăng 4,00 điểm\u00a0% so với cùng kỳ (so sánh với tổng số liệu của thị trấn An Châu, "
+        "xã Hòa Bình Thạnh và xã Vĩnh Thành trước khi sắp xếp đơn vị hành chính ngày 01/7/2025)" in text
+    )
+    (table,) = [t for t in report.tables if t.title == "Các chỉ tiêu của kỳ báo cáo"]
+    rows = {row[1]: row for row in table.rows()}
+    assert rows["HOTLINE_CONTACTS"][5] == 12
+    assert "Cột cùng kỳ năm trước: so sánh với tổng số liệu của thị trấn An Châu" in table.note

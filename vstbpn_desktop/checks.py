@@ -144,7 +144,13 @@ def earlier_periods(period: Period) -> list[Period]:
     return [same, *(p for p in found if p != same)]
 
 
-def _old_tree(profile: Profile) -> dict[str, list[str]]:
+def old_unit_name(code: str) -> str:
+    """The name of a unit of the 2023 tree, as the report writes it ("xã Vĩnh Thành")."""
+    row = reform_map().old_units.get(code)
+    return row.name[:1].lower() + row.name[1:] if row else code
+
+
+def _old_tree() -> dict[str, list[str]]:
     reform = reform_map()
     tree: dict[str, list[str]] = {code: [] for code in reform.old_units}
     for row in reform.old_units.values():
@@ -170,7 +176,7 @@ def earlier_figures(profile: Profile, unit: str, period: Period) -> tuple[Figure
         old = reform.old_codes(unit)
         if not old:
             return None, (), False
-        tree = _old_tree(profile)
+        tree = _old_tree()
         whole: dict[str, list[str]] = {"": old}
         for code in old:
             whole.update(_below(tree, code))

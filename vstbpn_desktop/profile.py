@@ -15,6 +15,7 @@ from .bundle import kept
 from .bundle.keys import init_profile_key
 from .catalogue import indicators
 from .catalogue.org_units import read_tree, shipped_trees
+from .catalogue.reform import reform_map
 from .errors import Refused
 from .files import DATABASE_FILE, database_problem
 from .safety.audit import install as install_audit
@@ -189,6 +190,51 @@ class Profile:
                 f"Ban VSTBPN và BĐG {parent.name}" if parent else "Ủy ban quốc gia vì sự tiến bộ của phụ nữ Việt Nam"
             )
             s.recipients = f"{above};\nThành viên Ban;\nLưu: VT."
+
+    def move_to(self, code: str) -> OrgUnit:
+        """Move the profile of a unit of the 2023 tree to a unit of the 2025 tree that took its area
+        (docs/org-unit-reform.md): the profile now speaks for the new unit; its earlier periods stay
+        attributed to the old unit's code in the old tree, and comparisons of the new unit sum them
+        with its other old units' (checks.earlier_figures). The report header is made again for the
+        new unit. A backup is taken first."""
+        reform = reform_map()
+        old = self.org_unit_code
+        if self.org_unit_tree != reform.old_tree:
+            raise Refused(
+                "hồ sơ của đơn vị {old} thuộc danh mục {tree}, không phải {old_tree}: không có gì để chuyển",
+                old=old,
+                tree=self.org_unit_tree or "?",
+                old_tree=reform.old_tree,
+            )
+        allowed = reform.successors(old)
+        if code not in allowed:
+            raise Refused(
+                "đơn vị {code} không nhận địa bàn của đơn vị {old}; đơn vị kế tục: {allowed}",
+                code=code,
+                old=old,
+                allowed=", ".join(allowed) or "—",
+            )
+        before(self, "move")
+        with session_scope(self.engine) as session:
+            unit = session.exec(select(OrgUnit).where(OrgUnit.code == code, OrgUnit.tree == reform.new_tree)).one()
+            parent = (
+                session.exec(
+                    select(OrgUnit).where(OrgUnit.code == unit.parent_code, OrgUnit.tree == reform.new_tree)
+                ).first()
+                if unit.parent_code
+                else None
+            )
+            for key, value in (
+                ("org_unit", code),
+                ("org_unit_tree", reform.new_tree),
+                ("moved_from", f"{reform.old_tree}:{old}"),
+            ):
+                session.merge(Meta(key=key, value=value))
+        self.settings.parent_body = self.settings.place_name = self.settings.recipients = ""
+        self._default_header(unit, parent)
+        self.settings.save(self.data_dir)
+        self._meta = None
+        return unit
 
     # -- what a restore keeps (safety/backup.py calls these: bundle/kept.py is a layer above it) ------
 

@@ -436,6 +436,10 @@
             <translation>activity</translation>
         </message>
         <message>
+            <source>hồ sơ của đơn vị {old} thuộc danh mục {tree}, không phải {old_tree}: không có gì để chuyển</source>
+            <translation>the profile of unit {old} belongs to the list {tree}, not {old_tree}: there is nothing to move</translation>
+        </message>
+        <message>
             <source>hồ sơ đã có dữ liệu; dữ liệu mẫu chỉ nạp vào hồ sơ trống</source>
             <translation>the profile already holds data; sample data is loaded only into an empty profile</translation>
         </message>
@@ -1574,6 +1578,10 @@
         <message>
             <source>đơn vị hoặc kỳ trong answer.json khác với manifest</source>
             <translation>the unit or period in answer.json differs from the manifest</translation>
+        </message>
+        <message>
+            <source>đơn vị {code} không nhận địa bàn của đơn vị {old}; đơn vị kế tục: {allowed}</source>
+            <translation>unit {code} took none of the area of unit {old}; its successors: {allowed}</translation>
         </message>
         <message>
             <source>đơn vị {code} không thuộc {org_unit_code}: chỉ đăng ký được khóa của đơn vị cấp dưới (hoặc của đơn vị cấp trên, để nhận tệp trả lại để sửa)</source>

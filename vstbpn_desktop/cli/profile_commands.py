@@ -33,6 +33,12 @@ def register(commands) -> None:
     summary.add_argument("--json", action="store_true")
     summary.set_defaults(handler=cmd_summary)
 
+    moving = commands.add_parser("profile", help="hồ sơ của đơn vị")
+    moving_sub = moving.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
+    move = moving_sub.add_parser("move", help="chuyển hồ sơ của đơn vị cũ (2023) sang đơn vị mới sau sắp xếp 2025")
+    move.add_argument("--to", required=True, help="mã đơn vị mới (danh mục an-giang-2025)")
+    move.set_defaults(handler=cmd_profile_move)
+
     units = commands.add_parser("org-units", help="danh mục đơn vị hành chính")
     units_sub = units.add_subparsers(dest="org_units_command", metavar="ACTION", required=True)
     load = units_sub.add_parser("load", help="nạp danh sách đơn vị của tỉnh khác (CSV)")
@@ -107,6 +113,18 @@ def cmd_summary(args) -> int:
         if "children" in result:
             print(f"  đã báo cáo: {', '.join(result['children']['reported']) or '—'}")
             print(f"  chưa báo cáo: {', '.join(result['children']['missing']) or '—'}")
+    return 0
+
+
+def cmd_profile_move(args) -> int:
+    profile = open_profile(args)
+    old, tree = profile.org_unit_code, profile.org_unit_tree
+    unit = profile.move_to(args.to.strip())
+    print(
+        f"Đã chuyển hồ sơ của đơn vị {old} ({tree}) sang {unit.name} ({unit.code}, {unit.tree}). "
+        f"Số liệu các kỳ trước vẫn ghi cho đơn vị {old}; so sánh cùng kỳ của {unit.name} cộng số liệu "
+        "các đơn vị cũ của nó. Đơn vị cấp trên cần đăng ký lại khóa công khai cho mã mới."
+    )
     return 0
 
 
