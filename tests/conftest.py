@@ -1,8 +1,18 @@
-"""Every test gets a fresh profile folder; Qt runs offscreen."""
+"""Every test gets a fresh profile folder; Qt runs offscreen.
 
+The usual profiles (a district, a province, a district and its province with the key enrolled, the
+same after the first bundle) are made once per test session by the command line, into a template
+folder, and each test gets its own copy of the files: the same real database, key file and bundle
+a fresh `init` would make, without paying for the migrations, the unit catalogue and the key's
+600,000 PBKDF2 iterations in every test (`templates` below)."""
+
+import contextlib
+import gc
+import io
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,13 +39,19 @@ def _isolated_environment(tmp_path, monkeypatch):
 class Cli:
     """Run the command line in-process against one profile folder, capturing its output."""
 
-    def __init__(self, data_dir: Path, capsys):
+    def __init__(self, data_dir: Path, capsys=None):
         self.data_dir = data_dir
         self.capsys = capsys
 
     def __call__(self, *args: str):
+        argv = ["--data-dir", str(self.data_dir), *map(str, args)]
+        if self.capsys is None:  # outside a test (a session's template): its own capture
+            out, err = io.StringIO(), io.StringIO()
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                code = cli_run(argv)
+            return code, out.getvalue(), err.getvalue()
         self.capsys.readouterr()
-        code = cli_run(["--data-dir", str(self.data_dir), *map(str, args)])
+        code = cli_run(argv)
         out, err = self.capsys.readouterr()
         return code, out, err
 
@@ -55,48 +71,126 @@ def ok(cli: Cli, *args) -> str:
     return out
 
 
-@pytest.fixture
-def sender_and_parent(cli_factory, tmp_path) -> tuple[Cli, Cli]:
-    """District 883 with the sample data, and province 89 that has enrolled its key."""
-    district, province = cli_factory("d883"), cli_factory("p89")
+def copy_folder(template: Path, target: Path) -> None:
+    """Everything in `template` (profile folders, keys, bundles) copied into `target`."""
+    target.mkdir(parents=True, exist_ok=True)
+    for item in template.iterdir():
+        if item.is_dir():
+            shutil.copytree(item, target / item.name)
+        else:
+            shutil.copy2(item, target / item.name)
+
+
+class Templates:
+    """Folders built once per session by `build(cli_factory)`, run in the isolated environment a test
+    has (passphrase, XDG folders of its own); `copy(name, build, target)` copies one into a test's folder."""
+
+    def __init__(self, base: Path):
+        self.base = base
+        self.built: dict[str, Path] = {}
+
+    def copy(self, name: str, build: Callable[[Callable[[str], Cli]], None], target: Path) -> None:
+        if name not in self.built:
+            folder = self.base / name
+            folder.mkdir()
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setenv("VSTBPN_PASSPHRASE", PASSPHRASE)
+                patch.setenv("VSTBPN_DATA_DIR", str(self.base / f"{name}-default-profile"))
+                patch.setenv("XDG_CONFIG_HOME", str(self.base / f"{name}-xdg-config"))
+                patch.setenv("XDG_DATA_HOME", str(self.base / f"{name}-xdg-data"))
+                build(lambda sub: Cli(folder / sub))
+            gc.collect()  # the engines the in-process commands left behind: their files closed before copying
+            self.built[name] = folder
+        copy_folder(self.built[name], target)
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory) -> Templates:
+    return Templates(tmp_path_factory.mktemp("templates"))
+
+
+def _district(make) -> None:
+    ok(make("district-883"), "init", "--org-unit", "883", "--officer", "Trần Thị Lan")
+
+
+def _province(make) -> None:
+    ok(make("province-89"), "init", "--org-unit", "89", "--officer", "Nguyễn Văn An")
+
+
+def _sender_and_parent(make) -> None:
+    district, province = make("d883"), make("p89")
     ok(district, "init", "--org-unit", "883", "--officer", "Trần Thị Lan")
     ok(province, "init", "--org-unit", "89", "--officer", "Nguyễn Văn An")
     ok(district, "demo")
-    ok(district, "keys", "export-public", "--out", tmp_path / "883.pub")
-    ok(province, "trust", "add", tmp_path / "883.pub", "--org-unit", "883")
-    return district, province
+    public = district.data_dir.parent / "883.pub"
+    ok(district, "keys", "export-public", "--out", public)
+    ok(province, "trust", "add", public, "--org-unit", "883")
 
 
-@pytest.fixture
-def pair(sender_and_parent, tmp_path) -> tuple[Cli, Cli]:
-    """The district's 2023H1 submitted and sent once; the province holding it."""
-    district, province = sender_and_parent
+def _pair(make) -> None:
+    _sender_and_parent(make)
+    district, province = make("d883"), make("p89")
     ok(district, "submit", "--period", "2023H1")
-    ok(district, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "first.vstb")
-    out = ok(province, "bundle", "import", tmp_path / "first.vstb")
+    first = district.data_dir.parent / "first.vstb"
+    ok(district, "bundle", "export", "--period", "2023H1", "--out", first)
+    out = ok(province, "bundle", "import", first)
     assert "Lần gửi đầu tiên của kỳ này: 0 sửa, 28 thêm, 0 xóa." in out
-    return district, province
 
 
-@pytest.fixture
-def district_cli(cli_factory) -> Cli:
-    cli = cli_factory("district-883")
-    code, _, err = cli("init", "--org-unit", "883", "--officer", "Trần Thị Lan")
-    assert code == 0, err
-    return cli
+def _district_demo(make) -> None:
+    _district(make)
+    ok(make("district-883"), "demo")
 
 
-@pytest.fixture
-def province_cli(cli_factory) -> Cli:
-    cli = cli_factory("province-89")
-    code, _, err = cli("init", "--org-unit", "89", "--officer", "Nguyễn Văn An")
-    assert code == 0, err
-    return cli
+def _province_demo(make) -> None:
+    _province(make)
+    ok(make("province-89"), "demo")
+
+
+def _templated(name: str, build, folders: tuple[str, ...], doc: str):
+    """A fixture giving each test a copy of the template `build` makes, and the `Cli` of its `folders`."""
+
+    def fixture(templates, cli_factory, tmp_path):
+        templates.copy(name, build, tmp_path)
+        clis = tuple(cli_factory(folder) for folder in folders)
+        return clis if len(clis) > 1 else clis[0]
+
+    fixture.__doc__ = doc
+    return pytest.fixture(fixture, name=name)
+
+
+district_cli = _templated("district_cli", _district, ("district-883",), "District 883 just made by `init`.")
+province_cli = _templated("province_cli", _province, ("province-89",), "Province 89 just made by `init`.")
+district_demo_cli = _templated(
+    "district_demo_cli", _district_demo, ("district-883",), "District 883 made by `init`, then `demo`."
+)
+province_demo_cli = _templated(
+    "province_demo_cli", _province_demo, ("province-89",), "Province 89 made by `init`, then `demo` (2023H1)."
+)
+sender_and_parent = _templated(
+    "sender_and_parent",
+    _sender_and_parent,
+    ("d883", "p89"),
+    "District 883 with the sample data, and province 89 that has enrolled its key (tmp_path/883.pub).",
+)
+pair = _templated(
+    "pair",
+    _pair,
+    ("d883", "p89"),
+    "The same, then the district's 2023H1 submitted and sent once (tmp_path/first.vstb); the province holding it.",
+)
 
 
 @pytest.fixture
 def district(district_cli) -> Profile:
     profile = Profile.open(district_cli.data_dir)
+    yield profile
+    profile.close()
+
+
+@pytest.fixture
+def district_demo(district_demo_cli) -> Profile:
+    profile = Profile.open(district_demo_cli.data_dir)
     yield profile
     profile.close()
 

@@ -68,10 +68,8 @@ def column_text(path: Path, first: str) -> str:
 
 
 @pytest.fixture
-def demo(province_cli):
-    code, _, err = province_cli("demo")
-    assert code == 0, err
-    return province_cli
+def demo(province_demo_cli):
+    return province_demo_cli
 
 
 @pytest.fixture

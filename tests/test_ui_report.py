@@ -21,10 +21,8 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 
 
 @pytest.fixture
-def window(qtbot, district, monkeypatch):
-    from vstbpn_desktop.demo import load_demo
-
-    load_demo(district)
+def window(qtbot, district_demo, monkeypatch):
+    district = district_demo
     monkeypatch.setattr(
         report_print,
         "ask_options",
