@@ -130,3 +130,22 @@ def test_a_moved_profile_compares_its_new_unit_with_the_sum_of_its_old_units(cli
     rows = {row[1]: row for row in table.rows()}
     assert rows["HOTLINE_CONTACTS"][5] == 12
     assert "Cột cùng kỳ năm trước: so sánh với tổng số liệu của thị trấn An Châu" in table.note
+
+
+# -- the yearly report ----------------------------------------------------------------------------
+
+
+def test_the_year_is_built_from_its_halves_events_summed_stocks_and_yearly_counts_last(district):
+    _type(district, "883", "2023H1", {"HOTLINE_CONTACTS": 12, "LEADERS_TOTAL": 200, "LEADERS_FEMALE": 50})
+    _type(district, "883", "2023H2", {"HOTLINE_CONTACTS": 9, "LEADERS_TOTAL": 210, "LEADERS_FEMALE": 60})
+    _type(district, "883", "2023H1", {"KEYLEADER_UNITS_TOTAL": 12, "KEYLEADER_UNITS_FEMALE": 3})
+    year = unit_figures(district, "883", Period.parse("2023"))
+    assert year.values["HOTLINE_CONTACTS"] == 21  # events: 12 + 9
+    assert (year.values["LEADERS_TOTAL"], year.values["LEADERS_FEMALE"]) == (210, 60)  # in post at the year's end
+    assert year.values["KEYLEADER_UNITS_TOTAL"] == 12  # yearly, typed in a half: that half's
+    assert year.share("LEADERS_FEMALE_PCT") == 28.57
+    # A value typed for the year itself wins over its halves.
+    _type(district, "883", "2023", {"HOTLINE_CONTACTS": 25})
+    assert unit_figures(district, "883", Period.parse("2023")).values["HOTLINE_CONTACTS"] == 25
+    text = build_report(district, Period.parse("2023"), issued_on=date(2024, 1, 10)).plain_text()
+    assert "năm 2023" in text and "210 người" in text and "60 người" in text

@@ -205,7 +205,21 @@ class FiguresController(QObject):
             field.blockSignals(True)
             field.setText(i18n.count(self.saved.get(code)))
             field.blockSignals(False)
+        self.page.show_only(self.not_asked())
         self.update_live()
+
+    def not_asked(self) -> set[str]:
+        """A yearly indicator (catalogue `frequency`) is asked in the year's period only: in a half-year
+        its field is hidden, unless a value is held there (typed before, or from a bundle)."""
+        if self.context.scope.period.half is None:
+            return set()
+        catalogue = indicators()
+        hidden = {code for code in self.page.inputs if catalogue[code].frequency == "year" and code not in self.saved}
+        return hidden | {
+            share.code
+            for share in self.shares
+            if share.numerator in hidden or share.denominator in hidden
+        }
 
     def unsaved(self, code: str) -> bool:
         return self.page.inputs[code].text().strip() != i18n.count(self.saved.get(code))
