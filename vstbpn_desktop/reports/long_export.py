@@ -22,12 +22,12 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
-from sqlmodel import select
+from sqlmodel import col, select
 
 from ..atomic import atomic_path, check_output, refused_output
+from ..catalogue import Coverage
 from ..catalogue.national import cell_key, national_catalogue
 from ..errors import Refused
-from ..figures import AREA, OWN
 from ..periods import Period
 from ..records import activity_totals_by_unit
 from ..storage.database import session_scope
@@ -79,7 +79,7 @@ class DataValue:
     org_unit: str
     indicator: str
     value: float
-    coverage: str  # own | area
+    coverage: Coverage
     cell: tuple[tuple[str, str], ...] = ()  # the breakdown cell; () the total
     comment: str = ""
     follow_up: bool = False
@@ -97,12 +97,17 @@ def data_values(profile, period: Period) -> list[DataValue]:
         unit = frontier.pop(0)
         order.append(unit)
         frontier[:0] = tree[unit]
-    typed: dict[str, dict[str, tuple[float, str]]] = {}
+    typed: dict[str, dict[str, tuple[float, Coverage]]] = {}
     with session_scope(profile.engine) as session:
         for row in session.exec(
-            select(IndicatorValue).where(IndicatorValue.org_unit_code.in_(order), IndicatorValue.period == period.code)
+            select(IndicatorValue).where(
+                col(IndicatorValue.org_unit_code).in_(order), IndicatorValue.period == period.code
+            )
         ).all():
-            typed.setdefault(row.org_unit_code, {})[row.indicator_code] = (row.value, row.coverage or OWN)
+            typed.setdefault(row.org_unit_code, {})[row.indicator_code] = (
+                row.value,
+                "area" if row.coverage == "area" else "own",
+            )
     activities = activity_totals_by_unit(profile.engine, order, period)
     found: dict[tuple[str, str], DataValue] = {}
 
@@ -113,7 +118,7 @@ def data_values(profile, period: Period) -> list[DataValue]:
         below would read as the area's figure."""
         kinds = set(catalogue.indicators[code].activity_kinds)
         return any(
-            coverage == AREA
+            coverage == "area"
             and catalogue.indicators[other].kind == "from_activities"
             and other != code
             and kinds & set(catalogue.indicators[other].activity_kinds)
@@ -122,8 +127,8 @@ def data_values(profile, period: Period) -> list[DataValue]:
 
     def walk(unit: str, code: str) -> None:
         held = typed.get(unit, {}).get(code)
-        if held is not None and held[1] == AREA:
-            found[unit, code] = DataValue(unit, code, held[0], AREA)
+        if held is not None and held[1] == "area":
+            found[unit, code] = DataValue(unit, code, held[0], "area")
             return  # it stands for the whole area: what lies below is not added to it
         if unknown_for_area(unit, code):
             return
@@ -131,7 +136,7 @@ def data_values(profile, period: Period) -> list[DataValue]:
         if code in activities.get(unit, {}):
             value = (value or 0) + activities[unit][code]
         if value is not None:
-            found[unit, code] = DataValue(unit, code, value, OWN)
+            found[unit, code] = DataValue(unit, code, value, "own")
         for child in tree.get(unit, ()):
             walk(child, code)
 
