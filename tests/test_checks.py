@@ -2,10 +2,18 @@
 `summary --json`, across the 2025 reform, and the yearly figures built from the half-years."""
 
 import json
+from dataclasses import replace
 from datetime import date
 
+import pytest
+
 from tests.conftest import ok
+from tests.test_catalogue_national import _files
+from vstbpn_desktop import checks
+from vstbpn_desktop.catalogue import indicators
+from vstbpn_desktop.catalogue.national import load_catalogue
 from vstbpn_desktop.checks import earlier_periods, flags
+from vstbpn_desktop.errors import Reason
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.records import Scope, set_indicator_values
@@ -149,3 +157,38 @@ def test_the_year_is_built_from_its_halves_events_summed_stocks_and_yearly_count
     assert unit_figures(district, "883", Period.parse("2023")).values["HOTLINE_CONTACTS"] == 25
     text = build_report(district, Period.parse("2023"), issued_on=date(2024, 1, 10)).plain_text()
     assert "năm 2023" in text and "210 người" in text and "60 người" in text
+
+
+# -- the catalogue's range and factor -------------------------------------------------------------
+
+
+def test_a_range_set_in_the_catalogue_flags_at_once_and_a_factor_overrides_the_default(district, monkeypatch):
+    catalogue = dict(indicators())
+    catalogue["HOTLINE_CONTACTS"] = replace(catalogue["HOTLINE_CONTACTS"], expected_max=50)
+    catalogue["GBV_VICTIMS_DETECTED"] = replace(catalogue["GBV_VICTIMS_DETECTED"], change_factor=1.5)
+    monkeypatch.setattr(checks, "indicators", lambda: catalogue)
+    _type(district, "883", "2023H1", {"GBV_VICTIMS_DETECTED": 10})
+    _type(district, "883", "2024H1", {"HOTLINE_CONTACTS": 60, "GBV_VICTIMS_DETECTED": 16})  # no history for calls
+    found = {f.indicator: f for f in flags(district, "883", Period.parse("2024H1"))}
+    assert (found["HOTLINE_CONTACTS"].rule, found["HOTLINE_CONTACTS"].high) == ("range", 50)
+    assert str(found["HOTLINE_CONTACTS"].message).endswith(": 60 nằm ngoài khoảng hợp lý … – 50")
+    assert found["GBV_VICTIMS_DETECTED"].rule == "change"  # 1,6 times, over its factor of 1,5
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        ({"expected_min": "ten"}, ["HOTLINE_CONTACTS", "expected_min"]),
+        ({"change_factor": 1}, ["HOTLINE_CONTACTS", "change_factor"]),
+        ({"expected_min": 9, "expected_max": 3}, ["expected_min lớn hơn expected_max"]),
+        ({"stock": "yes"}, ["stock"]),
+    ],
+)
+def test_a_wrong_range_factor_or_stock_in_the_catalogue_is_refused(tmp_path, change, words):
+    def edit(data):
+        next(i for i in data["indicators"] if i["code"] == "HOTLINE_CONTACTS").update(change)
+
+    with pytest.raises(Reason) as refused:
+        load_catalogue(_files(tmp_path, edit))
+    for word in words:
+        assert word in str(refused.value)

@@ -189,10 +189,10 @@ def flags(profile: Profile, unit: str, period: Period, figures: Figures | None =
     """Every flag of `unit`'s figures for `period`, in catalogue order. Never raises for data."""
     figures = figures or unit_figures(profile, unit, period)
     history: list[tuple[Period, Figures, tuple[str, ...], bool]] = []
-    for earlier in earlier_periods(period):
-        found, units, exact = earlier_figures(profile, unit, earlier)
+    for before in earlier_periods(period):
+        found, units, exact = earlier_figures(profile, unit, before)
         if found is not None:
-            history.append((earlier, found, units, exact))
+            history.append((before, found, units, exact))
     result: list[Flag] = []
     for code, indicator in indicators().items():
         value = figures.values.get(code)

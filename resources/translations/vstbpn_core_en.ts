@@ -192,6 +192,10 @@
             <translation>encrypted with a zip password; not allowed</translation>
         </message>
         <message>
+            <source>change_factor phải lớn hơn 1</source>
+            <translation>change_factor must be greater than 1</translation>
+        </message>
+        <message>
             <source>chuỗi chứa nửa cặp thay thế U+{code:04X} đứng một mình (không phải ký tự Unicode)</source>
             <translation>a string holds a lone surrogate U+{code:04X} (not a Unicode character)</translation>
         </message>
@@ -370,6 +374,10 @@
         <message>
             <source>dòng {row}</source>
             <translation>row {row}</translation>
+        </message>
+        <message>
+            <source>expected_min lớn hơn expected_max</source>
+            <translation>expected_min is greater than expected_max</translation>
         </message>
         <message>
             <source>frequency '{value}' phải là half_year hoặc year</source>
@@ -760,6 +768,10 @@
             <translation>section '{value}' is not a section of the report</translation>
         </message>
         <message>
+            <source>stock phải là true hoặc false</source>
+            <translation>stock must be true or false</translation>
+        </message>
+        <message>
             <source>số dài {length} ký tự, vượt giới hạn {MAX_NUMBER_CHARS}</source>
             <translation>a number {length} characters long, over the limit of {MAX_NUMBER_CHARS}</translation>
         </message>
@@ -1134,6 +1146,10 @@
         <message>
             <source>{hint} (đã loại: {rejected})</source>
             <translation>{hint} (ruled out: {rejected})</translation>
+        </message>
+        <message>
+            <source>{key} phải là số không âm</source>
+            <translation>{key} must be a number, not negative</translation>
         </message>
         <message>
             <source>{key} phải là số từ 0 đến 100</source>

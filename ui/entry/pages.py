@@ -201,8 +201,9 @@ class FiguresPage(Page):
         for code, row in self.share_rows.items():
             for column in range(3):
                 item = self.grid.itemAtPosition(row, column)
-                if item is not None and item.widget() is not None:
-                    item.widget().setVisible(code not in hidden)
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widget.setVisible(code not in hidden)
 
 
 class NarrativePage(Page):

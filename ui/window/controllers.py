@@ -216,9 +216,7 @@ class FiguresController(QObject):
         catalogue = indicators()
         hidden = {code for code in self.page.inputs if catalogue[code].frequency == "year" and code not in self.saved}
         return hidden | {
-            share.code
-            for share in self.shares
-            if share.numerator in hidden or share.denominator in hidden
+            share.code for share in self.shares if share.numerator in hidden or share.denominator in hidden
         }
 
     def unsaved(self, code: str) -> bool:
