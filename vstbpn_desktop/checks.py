@@ -168,9 +168,12 @@ def _below(tree: dict[str, list[str]], code: str) -> dict[str, list[str]]:
     return found
 
 
-def earlier_figures(profile: Profile, unit: str, period: Period) -> tuple[Figures | None, tuple[str, ...], bool]:
+def earlier_figures(
+    profile: Profile, unit: str, period: Period, tree: dict[str, list[str]] | None = None
+) -> tuple[Figures | None, tuple[str, ...], bool]:
     """A unit's figures of an earlier period as (figures, the units they are of, exact). For a unit of
-    the 2025 tree and a period before the reform: the sums over its old units in the 2023 tree."""
+    the 2025 tree and a period before the reform: the sums over its old units in the 2023 tree.
+    `tree`: the unit's tree (`profile.unit_tree(unit)`) when the caller holds it already."""
     reform = reform_map()
     if profile.org_unit_tree == reform.new_tree and period.start < REFORM_DAY and unit in reform.new_units:
         old = reform.old_codes(unit)
@@ -182,15 +185,18 @@ def earlier_figures(profile: Profile, unit: str, period: Period) -> tuple[Figure
             whole.update(_below(tree, code))
         figures = compute(profile.engine, "", list(whole), period, tree=whole)
         return figures, tuple(old), reform.exact(unit)
-    return unit_figures(profile, unit, period), (unit,), True
+    if tree is None:
+        return unit_figures(profile, unit, period), (unit,), True
+    return compute(profile.engine, unit, list(tree), period, tree=tree), (unit,), True
 
 
 def flags(profile: Profile, unit: str, period: Period, figures: Figures | None = None) -> list[Flag]:
     """Every flag of `unit`'s figures for `period`, in catalogue order. Never raises for data."""
-    figures = figures or unit_figures(profile, unit, period)
+    tree = profile.unit_tree(unit)  # once: walking the tree is a query per unit
+    figures = figures or compute(profile.engine, unit, list(tree), period, tree=tree)
     history: list[tuple[Period, Figures, tuple[str, ...], bool]] = []
     for before in earlier_periods(period):
-        found, units, exact = earlier_figures(profile, unit, before)
+        found, units, exact = earlier_figures(profile, unit, before, tree)
         if found is not None:
             history.append((before, found, units, exact))
     result: list[Flag] = []

@@ -325,10 +325,16 @@ class Profile:
 
     def unit_tree(self, code: str | None = None) -> dict[str, list[str]]:
         """Each unit from `code` (the profile's unit by default) down, the unit first, with its children's codes."""
+        below: dict[str, list[str]] = {}
+        with session_scope(self.engine) as session:  # one query, not one per unit (168 for a province)
+            query = select(OrgUnit.code, OrgUnit.parent_code).where(OrgUnit.tree == self.org_unit_tree)
+            for child, parent in session.exec(query.order_by(OrgUnit.code)).all():
+                if parent is not None:
+                    below.setdefault(parent, []).append(child)
         tree, frontier = {}, [code or self.org_unit_code]
         while frontier:
             unit = frontier.pop()
-            tree[unit] = [child.code for child in self.children(unit)]
+            tree[unit] = below.get(unit, [])
             frontier.extend(tree[unit])
         return tree
 
