@@ -1,4 +1,4 @@
-"""Issue 5, the two parts that cross units: the audit summary travels in the bundle (format 1.1),
+"""What crosses units between a report and its correction: the audit summary travels in the bundle (format 1.1),
 and the province returns a report for correction with a signed answer the district applies once."""
 
 import hashlib

@@ -1,4 +1,4 @@
-"""Return for correction, in the window (issue 5).
+"""Return for correction, in the window.
 
 At a parent unit: Đơn vị cấp dưới → Trả lại để sửa… asks which child's report of the current
 period, the reason (required), where to save the signed answer file and the key's passphrase,
@@ -7,7 +7,6 @@ parent returned the current period for correction, when and why, until the perio
 The receive dialog shows a report's audit summary and an answer's reason (`audit_html`).
 """
 
-from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 
@@ -15,7 +14,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -27,9 +25,11 @@ from vstbpn_desktop.bundle.answer import returned_state, write_return
 from vstbpn_desktop.bundle.status import matrix
 from vstbpn_desktop.checks import flags
 from vstbpn_desktop.errors import Refused
+from vstbpn_desktop.timestamps import local_day, parse_timestamp
 
 from ..common import ask, i18n, screen
 from ..common.worker import run_task
+from ..entry.widgets import MessageLabel
 
 
 def tr(text: str) -> str:
@@ -37,14 +37,8 @@ def tr(text: str) -> str:
 
 
 def _day(stamp: str) -> str:
-    moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).astimezone()
-    return i18n.date_text(moment.date())
-
-
-def _local_day(moment: datetime) -> str:
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return i18n.date_text(moment.astimezone().date())
+    """A bundle timestamp (`…T…Z`) as the officer's local day."""
+    return i18n.date_text(local_day(parse_timestamp(stamp)))
 
 
 def audit_text(summary: dict | None) -> str:
@@ -117,15 +111,9 @@ class ReturnDialog(QDialog):
         form.addRow(tr("Đơn vị:"), self.child)
         form.addRow(tr("Lý do trả lại (bắt buộc):"), self.reason)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("QLabel { color: #b00020; }")
+        self.error = MessageLabel(name="error")
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Trả lại để sửa…"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _ = ask.action_buttons(tr("Trả lại để sửa…"), "returnButton", self.accept, self.reject)
         layout.addWidget(buttons)
         screen.fit(self, 560, 320)
 
@@ -217,7 +205,7 @@ def banner_text(engine, period) -> str:
     return tr(
         "Cấp trên đã trả lại báo cáo kỳ {period} để sửa (ngày {day}). Lý do: {reason}. "
         "Sửa xong: Kỳ báo cáo → Khóa kỳ để gửi, rồi gửi lại báo cáo."
-    ).format(period=period.code, day=_local_day(when), reason=reason)
+    ).format(period=period.code, day=i18n.date_text(local_day(when)), reason=reason)
 
 
 def refresh_banner(window) -> None:

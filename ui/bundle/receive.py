@@ -8,7 +8,6 @@ file's result and never stops the others. Afterwards the window reads everything
 
 import functools
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -35,7 +34,7 @@ from vstbpn_desktop.catalogue import indicators
 from vstbpn_desktop.checks import Flag, flags
 from vstbpn_desktop.errors import Cancelled, Refused
 from vstbpn_desktop.periods import Period
-from vstbpn_desktop.timestamps import local_date
+from vstbpn_desktop.timestamps import local_date, local_time, parse_timestamp
 
 from ..common import ask, i18n, screen
 from ..common.ask import tr
@@ -84,7 +83,7 @@ def _value(value) -> str:
 
 def _created(text: str) -> str:
     try:
-        moment = datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).astimezone()
+        moment = local_time(parse_timestamp(text))
     except (TypeError, ValueError):
         return text or ""
     return moment.strftime("%H:%M %d/%m/%Y")

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..safety.integrity import plain_connection
+from ..storage.database import insert_as_stored
+from . import ledger
 from .sequence import META_SEQUENCE, keep_after_restore
 
 
@@ -41,7 +43,7 @@ def remember(live: Path) -> Held:
             held.revoked = [
                 dict(row) for row in connection.execute("SELECT * FROM trusted_key WHERE revoked_at IS NOT NULL")
             ]
-            held.ledger = [dict(row) for row in connection.execute("SELECT * FROM bundle_ledger")]
+            held.ledger = ledger.as_stored(connection)
             row = connection.execute("SELECT value FROM meta WHERE key = ?", (META_SEQUENCE,)).fetchone()
             held.sequence = int(row[0]) if row and str(row[0]).isdigit() else 0
         finally:
@@ -51,25 +53,16 @@ def remember(live: Path) -> Held:
     return held
 
 
-def _insert(connection, table: str, row: dict) -> None:
-    """The row as sqlite3 read it, written back as it was (the same stored text for every value)."""
-    names = list(row)
-    connection.exec_driver_sql(
-        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-        tuple(row[name] for name in names),
-    )
-
-
 def reapply(profile, held: Held) -> dict:
     """Write back into the restored database what `remember` read; returns what was re-applied."""
-    revoked = restored_rows = 0
+    revoked = 0
     with profile.engine.begin() as connection:
         for row in held.revoked:
             found = connection.exec_driver_sql(
                 "SELECT revoked_at FROM trusted_key WHERE fingerprint = ?", (row["fingerprint"],)
             ).first()
             if found is None:
-                _insert(connection, "trusted_key", row)
+                insert_as_stored(connection, "trusted_key", row)
                 revoked += 1
             elif found[0] is None:
                 connection.exec_driver_sql(
@@ -77,10 +70,6 @@ def reapply(profile, held: Held) -> dict:
                     (row["revoked_at"], row["revoked_by"], row["fingerprint"]),
                 )
                 revoked += 1
-        present = {row[0] for row in connection.exec_driver_sql("SELECT id FROM bundle_ledger")}
-        for row in held.ledger:
-            if row["id"] not in present:
-                _insert(connection, "bundle_ledger", dict(row, current=0))
-                restored_rows += 1
+        restored_rows = ledger.put_back(connection, held.ledger)
     keep_after_restore(profile, held.sequence)
     return {"revocations": revoked, "ledger": restored_rows, "readable": held.readable}

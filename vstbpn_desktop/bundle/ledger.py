@@ -7,6 +7,7 @@ bundle that holds a sender's records of a period now is its `current` row of hig
 """
 
 import json
+import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -16,6 +17,7 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Connection
 
 from ..periods import Period
+from ..storage.database import insert_as_stored
 from ..storage.models import BundleLedger, new_id
 from . import format as fmt
 
@@ -151,3 +153,19 @@ def record(
             audit=json.dumps(audit, ensure_ascii=False, sort_keys=True) if audit is not None else None,
         )
     )
+
+
+def as_stored(connection: sqlite3.Connection) -> list[dict]:
+    """Every ledger row as SQLite stores it, read through a plain sqlite3 connection whose
+    `row_factory` is `sqlite3.Row`: what a restore must put back (bundle/kept.py)."""
+    return [dict(row) for row in connection.execute(f"SELECT * FROM {TABLE.name}")]
+
+
+def put_back(connection: Connection, rows: list[dict]) -> int:
+    """The rows of `as_stored` this database lacks, added back as history (`current` false): their
+    sequences still count as high-water marks. How many were added."""
+    present = set(connection.scalars(sa_select(TABLE.c.id)))
+    missing = [row for row in rows if row["id"] not in present]
+    for row in missing:
+        insert_as_stored(connection, TABLE.name, dict(row, current=0))
+    return len(missing)

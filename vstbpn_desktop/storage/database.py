@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import event, inspect, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, create_engine
 
 from ..errors import WithMessage
@@ -50,6 +50,16 @@ def hold_write_lock(connection) -> None:
     SQLite takes the lock at a transaction's first write (a row-level lock on the meta row
     elsewhere); without this both could read the ledger first and both pass the replay check."""
     connection.execute(text("UPDATE meta SET value = value WHERE key = 'org_unit'"))
+
+
+def insert_as_stored(connection: Connection, table: str, row: dict) -> None:
+    """A row as sqlite3 read it, written back as it was (the same stored text for every value, no
+    type conversion): what a restore puts back into the restored database."""
+    names = list(row)
+    connection.exec_driver_sql(
+        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+        tuple(row[name] for name in names),
+    )
 
 
 @contextmanager
