@@ -140,6 +140,26 @@ def test_a_moved_profile_compares_its_new_unit_with_the_sum_of_its_old_units(cli
     assert "Cột cùng kỳ năm trước: so sánh với tổng số liệu của thị trấn An Châu" in table.note
 
 
+def test_a_moved_commune_holding_only_its_own_history_names_it_and_says_approximate(cli_factory):
+    cli = cli_factory("hoa-binh-thanh-alone")
+    ok(cli, "init", "--org-unit", "30613", "--tree", "an-giang-2023")
+    profile = Profile.open(cli.data_dir)
+    try:
+        _type(profile, "30613", "2025H1", {"HOTLINE_CONTACTS": 5, "LEADERS_TOTAL": 40, "LEADERS_FEMALE": 10})
+        profile.move_to("30589")
+        _type(profile, "30589", "2026H1", {"HOTLINE_CONTACTS": 60, "LEADERS_TOTAL": 45, "LEADERS_FEMALE": 15})
+        (flag,) = flags(profile, "30589", Period.parse("2026H1"))
+        (earlier,) = flag.earlier
+        assert (earlier.value, earlier.units, earlier.exact) == (5, ("30613",), False)
+        text = build_report(profile, Period.parse("2026H1"), issued_on=date(2026, 7, 10)).plain_text()
+    finally:
+        profile.close()
+    assert (
+        "(so sánh với tổng số liệu của xã Hòa Bình Thạnh trước khi sắp xếp đơn vị hành chính ngày 01/7/2025, "
+        "số liệu gần đúng: địa bàn hoặc số liệu các đơn vị cũ không đủ)" in text
+    )
+
+
 # -- the yearly report ----------------------------------------------------------------------------
 
 

@@ -15,8 +15,8 @@ amber, the checklist before sending lists it, the province sees it on import (an
 report with it as the reason), `summary --json` carries it under "flags".
 
 Across the 2025 reform (docs/org-unit-reform.md) a unit of the new tree has, for periods before
-1 July 2025, the sums of its old units' figures (`catalogue.reform`): `Earlier.units` names them and
-`Earlier.exact` says whether they are the whole of its area.
+1 July 2025, the sums of its old units' figures (`catalogue.reform`): `Earlier.units` names those whose data the
+profile holds, and `Earlier.exact` is False when they are not the whole of its area.
 """
 
 from dataclasses import dataclass
@@ -99,7 +99,7 @@ class Flag:
             )
             if e.exact
             else Message(
-                "{period}: {value} (cộng của đơn vị cũ {units}, gần đúng: có phần diện tích khác)",
+                "{period}: {value} (cộng của đơn vị cũ {units}, gần đúng: địa bàn hoặc số liệu các đơn vị cũ không đủ)",
                 period=e.period,
                 value=Count(e.value),
                 units=", ".join(e.units),
@@ -184,7 +184,11 @@ def earlier_figures(
         for code in old:
             whole.update(_below(tree, code))
         figures = compute(profile.engine, "", list(whole), period, tree=whole)
-        return figures, tuple(old), reform.exact(unit)
+        # Only the old units whose data the profile holds are in the sums (a moved commune's profile
+        # holds its own): name those, and call the comparison approximate when one is missing.
+        held = frozenset().union(*figures.sources.values())
+        present = tuple(code for code in old if held & set(_below(tree, code)))
+        return figures, present, reform.exact(unit) and present == tuple(old)
     if tree is None:
         return unit_figures(profile, unit, period), (unit,), True
     return compute(profile.engine, unit, list(tree), period, tree=tree), (unit,), True

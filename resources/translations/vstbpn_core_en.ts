@@ -1496,8 +1496,8 @@
             <translation>{period}: {value} (sum of the old units {units})</translation>
         </message>
         <message>
-            <source>{period}: {value} (cộng của đơn vị cũ {units}, gần đúng: có phần diện tích khác)</source>
-            <translation>{period}: {value} (sum of the old units {units}, approximate: part of the area differs)</translation>
+            <source>{period}: {value} (cộng của đơn vị cũ {units}, gần đúng: địa bàn hoặc số liệu các đơn vị cũ không đủ)</source>
+            <translation>{period}: {value} (sum of the old units {units}, approximate: the old units' area or figures are incomplete)</translation>
         </message>
         <message>
             <source>{place}, {part}</source>

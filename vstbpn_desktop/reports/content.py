@@ -285,7 +285,7 @@ class ReportBuilder:
         """How last year's figures of a unit formed by the 2025 reform were made."""
         names = names_words([old_unit_name(code) for code in self.before_units])
         words = f"so sánh với tổng số liệu của {names} trước khi sắp xếp đơn vị hành chính ngày 01/7/2025"
-        return words + ("" if self.before_exact else ", số liệu gần đúng vì địa bàn cũ không trùng hoàn toàn")
+        return words + ("" if self.before_exact else ", số liệu gần đúng: địa bàn hoặc số liệu các đơn vị cũ không đủ")
 
     def coverage_words(self, units: frozenset[str]) -> str:
         names = [self.unit_name(code) for code in self.units if code in units]
