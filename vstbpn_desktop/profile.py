@@ -15,6 +15,7 @@ from . import __version__
 from .bundle import kept, sealed
 from .bundle.keys import init_profile_key
 from .catalogue.org_units import read_tree, shipped_trees
+from .catalogue.reform import reform_map
 from .domain import indicators as catalogue_state
 from .errors import Refused
 from .files import DATABASE_FILE, database_problem
@@ -276,6 +277,51 @@ class Profile:
             )
             s.recipients = f"{above};\nThành viên Ban;\nLưu: VT."
 
+    def move_to(self, code: str) -> OrgUnit:
+        """Move the profile of a unit of the 2023 tree to a unit of the 2025 tree that took its area
+        (docs/org-unit-reform.md): the profile now speaks for the new unit; its earlier periods stay
+        attributed to the old unit's code in the old tree, and comparisons of the new unit sum them
+        with its other old units' (checks.earlier_figures). The report header is made again for the
+        new unit. A backup is taken first."""
+        reform = reform_map()
+        old = self.org_unit_code
+        if self.org_unit_tree != reform.old_tree:
+            raise Refused(
+                "hồ sơ của đơn vị {old} thuộc danh mục {tree}, không phải {old_tree}: không có gì để chuyển",
+                old=old,
+                tree=self.org_unit_tree or "?",
+                old_tree=reform.old_tree,
+            )
+        allowed = reform.successors(old)
+        if code not in allowed:
+            raise Refused(
+                "đơn vị {code} không nhận địa bàn của đơn vị {old}; đơn vị kế tục: {allowed}",
+                code=code,
+                old=old,
+                allowed=", ".join(allowed) or "—",
+            )
+        before(self, "move")
+        with session_scope(self.engine) as session:
+            unit = session.exec(select(OrgUnit).where(OrgUnit.code == code, OrgUnit.tree == reform.new_tree)).one()
+            parent = (
+                session.exec(
+                    select(OrgUnit).where(OrgUnit.code == unit.parent_code, OrgUnit.tree == reform.new_tree)
+                ).first()
+                if unit.parent_code
+                else None
+            )
+            for key, value in (
+                ("org_unit", code),
+                ("org_unit_tree", reform.new_tree),
+                ("moved_from", f"{reform.old_tree}:{old}"),
+            ):
+                session.merge(Meta(key=key, value=value))
+        self.settings.parent_body = self.settings.place_name = self.settings.recipients = ""
+        self._default_header(unit, parent)
+        self.settings.save(self.data_dir)
+        self._meta = None
+        return unit
+
     # -- what a restore keeps (safety/backup.py calls these: bundle/kept.py is a layer above it) ------
 
     def remember_kept(self, live: Path | None = None) -> kept.Held:
@@ -368,16 +414,13 @@ class Profile:
             )
 
     def unit_tree(self, code: str | None = None) -> dict[str, list[str]]:
-        """Each unit from `code` (the profile's unit by default) down, the unit first, with its children's codes.
-        One query for the whole tree (a province's 102 communes were 103 round trips to a server)."""
-        below: dict[str | None, list[str]] = {}
-        with session_scope(self.engine) as session:
-            for child, parent in session.exec(
-                select(OrgUnit.code, OrgUnit.parent_code)
-                .where(OrgUnit.tree == self.org_unit_tree)
-                .order_by(OrgUnit.code)
-            ):
-                below.setdefault(parent, []).append(child)
+        """Each unit from `code` (the profile's unit by default) down, the unit first, with its children's codes."""
+        below: dict[str, list[str]] = {}
+        with session_scope(self.engine) as session:  # one query, not one per unit (168 for a province)
+            query = select(OrgUnit.code, OrgUnit.parent_code).where(OrgUnit.tree == self.org_unit_tree)
+            for child, parent in session.exec(query.order_by(OrgUnit.code)).all():
+                if parent is not None:
+                    below.setdefault(parent, []).append(child)
         tree, frontier = {}, [code or self.org_unit_code]
         while frontier:
             unit = frontier.pop()

@@ -192,6 +192,14 @@
             <translation>; the bundle is signed by another key than the bundle held: if the unit uses a new key or computer, it exports again with bundle export --sequence-from {next}, or the parent returns the bundle held for correction (an answer file) and the unit imports it and sends again: its sequence continues from there</translation>
         </message>
         <message>
+            <source>Chưa có số liệu các kỳ trước</source>
+            <translation>No figures of earlier periods yet</translation>
+        </message>
+        <message>
+            <source>Các kỳ trước: {lines}</source>
+            <translation>Earlier periods: {lines}</translation>
+        </message>
+        <message>
             <source>JSON không hợp lệ ({error})</source>
             <translation>invalid JSON ({error})</translation>
         </message>
@@ -230,6 +238,10 @@
         <message>
             <source>bỏ mục tiêu của tỉnh cho {code} năm {year}</source>
             <translation>the province's target for {code} in {year} removed</translation>
+        </message>
+        <message>
+            <source>change_factor phải lớn hơn 1</source>
+            <translation>change_factor must be greater than 1</translation>
         </message>
         <message>
             <source>chuỗi chứa nửa cặp thay thế U+{code:04X} đứng một mình (không phải ký tự Unicode)</source>
@@ -452,6 +464,10 @@
             <translation>indicator {code} in use again: {name}</translation>
         </message>
         <message>
+            <source>expected_min lớn hơn expected_max</source>
+            <translation>expected_min is greater than expected_max</translation>
+        </message>
+        <message>
             <source>frequency '{value}' phải là half_year hoặc year</source>
             <translation>frequency '{value}' must be half_year or year</translation>
         </message>
@@ -538,6 +554,10 @@
         <message>
             <source>hạn nộp báo cáo kỳ {code}: {day}</source>
             <translation>report deadline of period {code}: {day}</translation>
+        </message>
+        <message>
+            <source>hồ sơ của đơn vị {old} thuộc danh mục {tree}, không phải {old_tree}: không có gì để chuyển</source>
+            <translation>the profile of unit {old} belongs to the list {tree}, not {old_tree}: there is nothing to move</translation>
         </message>
         <message>
             <source>hồ sơ đã có dữ liệu; dữ liệu mẫu chỉ nạp vào hồ sơ trống</source>
@@ -958,6 +978,10 @@
         <message>
             <source>section '{value}' không phải là mục của báo cáo</source>
             <translation>section '{value}' is not a section of the report</translation>
+        </message>
+        <message>
+            <source>stock phải là true hoặc false</source>
+            <translation>stock must be true or false</translation>
         </message>
         <message>
             <source>số dài {length} ký tự, vượt giới hạn {MAX_NUMBER_CHARS}</source>
@@ -1416,6 +1440,10 @@
             <translation>{hint} (ruled out: {rejected})</translation>
         </message>
         <message>
+            <source>{key} phải là số không âm</source>
+            <translation>{key} must be a number, not negative</translation>
+        </message>
+        <message>
             <source>{key} phải là số từ 0 đến 100</source>
             <translation>{key} must be a number from 0 to 100</translation>
         </message>
@@ -1604,6 +1632,18 @@
             <translation>{name}: {problem}</translation>
         </message>
         <message>
+            <source>{name}: {value} nằm ngoài khoảng hợp lý {low} – {high}</source>
+            <translation>{name}: {value} is outside the expected range {low} – {high}</translation>
+        </message>
+        <message>
+            <source>{name}: {value} nằm ngoài khoảng {low} – {high} của các kỳ trước</source>
+            <translation>{name}: {value} is outside the range {low} – {high} of earlier periods</translation>
+        </message>
+        <message>
+            <source>{name}: {value} so với {last} cùng kỳ năm trước ({period}): thay đổi quá {factor} lần</source>
+            <translation>{name}: {value} against {last} in the same period last year ({period}): changed more than {factor} times</translation>
+        </message>
+        <message>
             <source>{name}: đây là khóa của chính hồ sơ này ({org_unit_code}); chỉ đăng ký khóa của đơn vị khác (khóa của mình không thể đại diện cho đơn vị cấp dưới)</source>
             <translation>{name}: this is this profile's own key ({org_unit_code}); only another unit's key can be enrolled (your own key cannot speak for a unit below)</translation>
         </message>
@@ -1778,6 +1818,18 @@
         <message>
             <source>{path}: {problem}</source>
             <translation>{path}: {problem}</translation>
+        </message>
+        <message>
+            <source>{period}: {value}</source>
+            <translation>{period}: {value}</translation>
+        </message>
+        <message>
+            <source>{period}: {value} (cộng của đơn vị cũ {units})</source>
+            <translation>{period}: {value} (sum of the old units {units})</translation>
+        </message>
+        <message>
+            <source>{period}: {value} (cộng của đơn vị cũ {units}, gần đúng: địa bàn hoặc số liệu các đơn vị cũ không đủ)</source>
+            <translation>{period}: {value} (sum of the old units {units}, approximate: the old units' area or figures are incomplete)</translation>
         </message>
         <message>
             <source>{place}, {part}</source>
@@ -2006,6 +2058,10 @@
         <message>
             <source>đơn vị hoặc kỳ trong answer.json khác với manifest</source>
             <translation>the unit or period in answer.json differs from the manifest</translation>
+        </message>
+        <message>
+            <source>đơn vị {code} không nhận địa bàn của đơn vị {old}; đơn vị kế tục: {allowed}</source>
+            <translation>unit {code} took none of the area of unit {old}; its successors: {allowed}</translation>
         </message>
         <message>
             <source>đơn vị {code} không thuộc {org_unit_code}: chỉ đăng ký được khóa của đơn vị cấp dưới (hoặc của đơn vị cấp trên, để nhận tệp trả lại để sửa)</source>

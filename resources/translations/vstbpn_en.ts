@@ -480,6 +480,10 @@ Fix them, or discard them (keeping the saved values)?</translation>
         <translation>No narrative yet: “{section}”</translation>
     </message>
     <message>
+        <source>Cần xem lại: {flag}</source>
+        <translation>To look at again: {flag}</translation>
+    </message>
+    <message>
         <source>Trước khi gửi báo cáo kỳ {period}</source>
         <translation>Before sending the report for {period}</translation>
     </message>
@@ -702,6 +706,10 @@ Fix them, or discard them (keeping the saved values)?</translation>
     <message>
         <source>Chưa trả lại: cần ghi lý do trả lại.</source>
         <translation>Not returned: a reason for returning is required.</translation>
+    </message>
+    <message>
+        <source>Cần xem lại so với các kỳ trước:</source>
+        <translation>To look at again against earlier periods:</translation>
     </message>
     <message>
         <source>Lưu tệp trả lời</source>
@@ -2086,6 +2094,12 @@ Every bundle signed with this key will be refused from now on; data already rece
 </context>
 <context>
     <name>FiguresController</name>
+    <message>
+        <source>Cần xem lại (vẫn lưu được): {flag}
+{history}</source>
+        <translation>To look at again (saved all the same): {flag}
+{history}</translation>
+    </message>
     <message>
         <source>Chưa lưu — {reason}</source>
         <translation>Not saved — {reason}</translation>

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from vstbpn_desktop.bundle import audit_member
 from vstbpn_desktop.bundle.answer import returned_state, write_return
 from vstbpn_desktop.bundle.status import matrix
+from vstbpn_desktop.checks import flags
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.timestamps import local_day, parse_timestamp
 
@@ -77,8 +78,13 @@ def audit_html(result) -> str:
 class ReturnDialog(QDialog):
     """Which child's report and why; `choice()` after accept."""
 
-    def __init__(self, period_code: str, children: list[tuple[str, str]], parent=None):
+    def __init__(
+        self, period_code: str, children: list[tuple[str, str]], parent=None, flagged: dict[str, str] | None = None
+    ):
+        """`flagged`: per child, what its figures' checks against earlier periods found (checks.py),
+        offered as the reason when that child is chosen."""
         super().__init__(parent)
+        self.flagged = flagged or {}
         self.setObjectName("returnDialog")
         self.setWindowTitle(tr("Trả lại báo cáo để sửa"))
         layout = QVBoxLayout(self)
@@ -100,6 +106,8 @@ class ReturnDialog(QDialog):
         self.reason.setPlaceholderText(
             tr("Ví dụ: thiếu số liệu chỉ tiêu bạo lực gia đình; kiểm tra lại số người tham gia")
         )
+        self.child.currentIndexChanged.connect(self.offer_flags)
+        self.offer_flags()
         form.addRow(tr("Đơn vị:"), self.child)
         form.addRow(tr("Lý do trả lại (bắt buộc):"), self.reason)
         layout.addLayout(form)
@@ -108,6 +116,13 @@ class ReturnDialog(QDialog):
         buttons, _ = ask.action_buttons(tr("Trả lại để sửa…"), "returnButton", self.accept, self.reject)
         layout.addWidget(buttons)
         screen.fit(self, 560, 320)
+
+    def offer_flags(self) -> None:
+        """The chosen child's flags as the reason, unless the officer has written one of their own."""
+        typed = self.reason.toPlainText().strip()
+        if typed and typed not in self.flagged.values():
+            return
+        self.reason.setPlainText(self.flagged.get(self.child.currentData(), ""))
 
     def accept(self) -> None:
         if self.child.currentIndex() < 0:
@@ -131,7 +146,14 @@ def received_children(profile, period) -> list[tuple[str, str]]:
 def return_report(window) -> Path | None:
     context = window.controller.context
     profile, period = context.profile, context.scope.period
-    dialog = ReturnDialog(period.code, received_children(profile, period), window)
+    children = received_children(profile, period)
+    flagged = {}
+    for code, _ in children:
+        found = flags(profile, code, period)
+        if found:
+            lines = [f"{i18n.message(flag.message)} ({i18n.message(flag.history)})" for flag in found]
+            flagged[code] = tr("Cần xem lại so với các kỳ trước:") + "\n" + "\n".join(lines)
+    dialog = ReturnDialog(period.code, children, window, flagged)
     if ask.run_dialog(dialog) != QDialog.DialogCode.Accepted:
         return None
     child, reason = dialog.choice()

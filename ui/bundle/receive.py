@@ -7,7 +7,7 @@ file's result and never stops the others. Afterwards the window reads everything
 """
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
 from vstbpn_desktop.bundle.keys import spaced
 from vstbpn_desktop.bundle.trust import unknown_signer
 from vstbpn_desktop.catalogue import indicators
+from vstbpn_desktop.checks import Flag, flags
 from vstbpn_desktop.errors import Cancelled, Refused
+from vstbpn_desktop.periods import Period
 from vstbpn_desktop.timestamps import local_date, local_time, parse_timestamp
 
 from ..common import ask, i18n, screen
@@ -63,6 +65,7 @@ class Entry:
     result: "ImportResult | None" = None  # the import
     reason: str = ""
     signer: "UnknownSigner | None" = None  # refused because its key was never enrolled here
+    flags: list[Flag] = field(default_factory=list)  # once imported: figures out of line with earlier periods
 
     @property
     def manifest(self):
@@ -186,6 +189,14 @@ def details_html(profile, entry: Entry) -> str:
     lines.append(f"<span style='color:{colour}'><b>{escape(outcome_text(entry))}</b></span>")
     if entry.signer is not None:
         lines.append(escape(signer_text(profile, entry.signer)))
+    if entry.flags:
+        # Checks against the sender's earlier periods (vstbpn_desktop/checks.py): imported all the same;
+        # Tệp → Trả lại báo cáo để sửa… offers them as the reason.
+        heading = escape(tr("Cần xem lại so với các kỳ trước:"))  # outside the f-string: lupdate reads it here
+        lines.append(f"<br><b style='color:#b26a00'>{heading}</b>")
+        for flag in entry.flags:
+            earlier = escape(i18n.message(flag.history))
+            lines.append(f"• {escape(i18n.message(flag.message))} <span style='color:#666'>({earlier})</span>")
     held = entry.result if entry.result is not None and entry.result.change is not None else entry.preview
     change = held.change if held is not None else None
     if change is not None:
@@ -257,6 +268,9 @@ def import_entries(profile, entries: list[Entry], task) -> None:
             continue
         entry.result = result
         entry.state = "already" if result.status == "already" else "imported"
+        if entry.state == "imported":
+            manifest = result.manifest
+            entry.flags = flags(profile, manifest.sender_org_unit, Period.parse(manifest.period))
     task.progress(len(chosen), len(chosen), "")
 
 

@@ -22,6 +22,7 @@ from vstbpn_desktop.bundle import keys
 from vstbpn_desktop.bundle.sequence import upcoming
 from vstbpn_desktop.catalogue import indicators
 from vstbpn_desktop.catalogue.sections import layout
+from vstbpn_desktop.checks import flags
 from vstbpn_desktop.errors import Refused
 
 from ..common import ask, i18n, screen
@@ -223,6 +224,10 @@ def checklist(window) -> list[Check]:
         if not (texts.get(section.code) or "").strip():
             name = section.name(i18n.language())
             checks.append(Check(section.page, tr("Chưa có lời văn: “{section}”").format(section=name)))
+    # Figures out of line with earlier periods (vstbpn_desktop/checks.py): to look at, never to block.
+    for flag in flags(context.profile, scope.org_unit_code, scope.period):
+        page = page_of.get(flag.indicator, "")
+        checks.append(Check(page, tr("Cần xem lại: {flag}").format(flag=i18n.message(flag.message))))
     return checks
 
 

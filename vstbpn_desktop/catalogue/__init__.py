@@ -98,6 +98,14 @@ class Indicator:
     # entry and kept in old periods' reports; "national" (shipped) or "province" (added by it).
     retired: bool = False
     origin: str = "national"
+    # Checks against earlier periods (vstbpn_desktop/checks.py): a value outside expected_min ..
+    # expected_max, or more than change_factor times last year's (default checks.DEFAULT_FACTOR), is flagged.
+    # A count of what exists at the period's end (leaders in post), not of events: a year's value built
+    # from its halves is the last half's, never their sum (figures.typed_values).
+    stock: bool = False
+    expected_min: float | None = None
+    expected_max: float | None = None
+    change_factor: float | None = None
 
     @property
     def typed(self) -> bool:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..errors import Refused
 from ..formats import format_count, format_date
+from ..periods import Period
 from ..timestamps import local_date
 from .common import open_profile, passphrase, period_arg
 
@@ -441,6 +442,15 @@ def cmd_period_show(args) -> int:
     return 0
 
 
+def _print_flags(profile, unit: str, period: Period) -> None:
+    """What looks out of line with the unit's earlier periods (checks.py): for the province to look at,
+    and to give as the reason if it returns the report for correction."""
+    from ..checks import flags  # lazy: building the parser loads no ORM, crypto or report library
+
+    for flag in flags(profile, unit, period):
+        print(f"Cần xem lại: {flag.message} ({flag.history})")
+
+
 def cmd_bundle_import(args) -> int:
     from ..bundle.importer import import_bundle  # lazy: building the parser loads no ORM, crypto or report library
 
@@ -482,6 +492,7 @@ def cmd_bundle_import(args) -> int:
         else:
             replaced = f" (thay gói số {result.superseded_sequence})" if result.superseded_sequence is not None else ""
             print(f"Đã nhập dữ liệu kỳ {manifest.period} của đơn vị {manifest.sender_org_unit}{replaced}.")
+            _print_flags(profile, manifest.sender_org_unit, Period.parse(manifest.period))
     if many:
         done = len(args.files) - len(failed)
         print(
