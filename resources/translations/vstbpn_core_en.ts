@@ -164,6 +164,10 @@
             <translation>SHA-256 does not match the manifest (the content was altered or taken from another bundle)</translation>
         </message>
         <message>
+            <source>activity_kinds phải là các loại hoạt động của danh mục</source>
+            <translation>activity_kinds must be activity kinds of the catalogue</translation>
+        </message>
+        <message>
             <source>biến môi trường {variable} (--passphrase-env) chưa được đặt</source>
             <translation>environment variable {variable} (--passphrase-env) is not set</translation>
         </message>
@@ -192,6 +196,14 @@
             <translation>no report for period {code} has been received from unit {child}: there is no bundle to return</translation>
         </message>
         <message>
+            <source>chỉ tiêu tỷ lệ (share) mới có {key}</source>
+            <translation>only a share has {key}</translation>
+        </message>
+        <message>
+            <source>chỉ tiêu tỷ lệ phải có numerator và denominator</source>
+            <translation>a share must have a numerator and a denominator</translation>
+        </message>
+        <message>
             <source>chỉ tiêu {code} của kỳ {period} đã có ở {place}</source>
             <translation>indicator {code} for period {period} is already given at {place}</translation>
         </message>
@@ -214,6 +226,10 @@
         <message>
             <source>chỉ tiêu {code}: {reason}</source>
             <translation>indicator {code}: {reason}</translation>
+        </message>
+        <message>
+            <source>chỉ tiêu {code}: ô phân tổ '{key}' không có trong danh mục</source>
+            <translation>indicator {code}: breakdown cell '{key}' is not in the catalogue</translation>
         </message>
         <message>
             <source>chức vụ và họ tên người ký: tối đa {limit} ký tự</source>
@@ -296,6 +312,10 @@
             <translation>date: a date in a bundle must be written YYYY-MM-DD (ASCII digits)</translation>
         </message>
         <message>
+            <source>dimensions {value} phải là các mã phân tổ khác nhau của danh mục</source>
+            <translation>dimensions {value} must be different breakdown codes of the catalogue</translation>
+        </message>
+        <message>
             <source>dài quá {limit} ký tự</source>
             <translation>longer than {limit} characters</translation>
         </message>
@@ -342,6 +362,10 @@
         <message>
             <source>dòng {row}</source>
             <translation>row {row}</translation>
+        </message>
+        <message>
+            <source>frequency '{value}' phải là half_year hoặc year</source>
+            <translation>frequency '{value}' must be half_year or year</translation>
         </message>
         <message>
             <source>giá trị quá lớn</source>
@@ -514,6 +538,10 @@
         <message>
             <source>không đọc được tệp ({error})</source>
             <translation>cannot read the file ({error})</translation>
+        </message>
+        <message>
+            <source>kind '{value}' phải là count, share hoặc from_activities</source>
+            <translation>kind '{value}' must be count, share or from_activities</translation>
         </message>
         <message>
             <source>kiểu ô '{value}' không biết</source>
@@ -716,6 +744,10 @@
             <translation>backup/restore applies only to an SQLite database in the profile folder; a server database is backed up by its administrator</translation>
         </message>
         <message>
+            <source>section '{value}' không phải là mục của báo cáo</source>
+            <translation>section '{value}' is not a section of the report</translation>
+        </message>
+        <message>
             <source>số dài {length} ký tự, vượt giới hạn {MAX_NUMBER_CHARS}</source>
             <translation>a number {length} characters long, over the limit of {MAX_NUMBER_CHARS}</translation>
         </message>
@@ -772,6 +804,10 @@
             <translation>date missing</translation>
         </message>
         <message>
+            <source>thiếu source: chỉ tiêu của bộ quốc gia phải ghi văn bản và điều khoản</source>
+            <translation>source is missing: an indicator of the national set must cite its document and article</translation>
+        </message>
+        <message>
             <source>thiếu thành phần {name}</source>
             <translation>part {name} is missing</translation>
         </message>
@@ -786,6 +822,10 @@
         <message>
             <source>thiếu trường "{name}"</source>
             <translation>field "{name}" is missing</translation>
+        </message>
+        <message>
+            <source>thiếu trường: {names}</source>
+            <translation>missing fields: {names}</translation>
         </message>
         <message>
             <source>thiếu tên mục</source>
@@ -854,6 +894,10 @@
         <message>
             <source>trường "{name}" phải là {kind}</source>
             <translation>field "{name}" must be {kind}</translation>
+        </message>
+        <message>
+            <source>trường không biết: {names}</source>
+            <translation>unknown fields: {names}</translation>
         </message>
         <message>
             <source>trường không biết: {unknown}</source>
@@ -1008,8 +1052,60 @@
             <translation>{file}: the temporary copy failed the integrity check; the current data is kept as it is</translation>
         </message>
         <message>
+            <source>{file}: chỉ tiêu {code} đã có trong {other}</source>
+            <translation>{file}: indicator {code} is already in {other}</translation>
+        </message>
+        <message>
+            <source>{file}: chỉ tiêu {code}: {rule}</source>
+            <translation>{file}: indicator {code}: {rule}</translation>
+        </message>
+        <message>
+            <source>{file}: danh mục phân tổ chỉ ghi ở {first}</source>
+            <translation>{file}: the breakdown vocabulary is written only in {first}</translation>
+        </message>
+        <message>
             <source>{file}: không tìm thấy tệp</source>
             <translation>{file}: file not found</translation>
+        </message>
+        <message>
+            <source>{file}: không đọc được danh mục ({error})</source>
+            <translation>{file}: cannot read the catalogue ({error})</translation>
+        </message>
+        <message>
+            <source>{file}: mã chỉ tiêu '{code}' phải là chữ in hoa A-Z, 0-9, _</source>
+            <translation>{file}: indicator code '{code}' must be capitals A-Z, 0-9, _</translation>
+        </message>
+        <message>
+            <source>{file}: {where} phải có đúng name_vi, name_en, overlapping, categories, source</source>
+            <translation>{file}: {where} must have exactly name_vi, name_en, overlapping, categories, source</translation>
+        </message>
+        <message>
+            <source>{file}: {where} phải là chuỗi khác rỗng</source>
+            <translation>{file}: {where} must be a non-empty string</translation>
+        </message>
+        <message>
+            <source>{file}: {where} phải viết ở dạng NFC, không có khoảng trắng thừa</source>
+            <translation>{file}: {where} must be written in NFC, without extra spaces</translation>
+        </message>
+        <message>
+            <source>{file}: {where}: cần ít nhất hai nhóm, không trùng mã</source>
+            <translation>{file}: {where}: at least two categories are needed, with different codes</translation>
+        </message>
+        <message>
+            <source>{file}: {where}: mã nhóm '{value}' không hợp lệ</source>
+            <translation>{file}: {where}: category code '{value}' is not valid</translation>
+        </message>
+        <message>
+            <source>{file}: {where}: mã phân tổ phải là chữ thường a-z, 0-9, _</source>
+            <translation>{file}: {where}: a breakdown code must be lower case a-z, 0-9, _</translation>
+        </message>
+        <message>
+            <source>{file}: {where}: nhóm thứ {number} phải có đúng code, name_vi, name_en</source>
+            <translation>{file}: {where}: category {number} must have exactly code, name_vi, name_en</translation>
+        </message>
+        <message>
+            <source>{file}: {where}: overlapping phải là true hoặc false</source>
+            <translation>{file}: {where}: overlapping must be true or false</translation>
         </message>
         <message>
             <source>{file}: đây là chính cơ sở dữ liệu đang dùng, không phải bản sao lưu</source>
@@ -1026,6 +1122,18 @@
         <message>
             <source>{hint} (đã loại: {rejected})</source>
             <translation>{hint} (ruled out: {rejected})</translation>
+        </message>
+        <message>
+            <source>{key} phải là số từ 0 đến 100</source>
+            <translation>{key} must be a number from 0 to 100</translation>
+        </message>
+        <message>
+            <source>{key} {other} phải cùng kỳ (frequency) và cùng phân tổ (hoặc chỉ tiêu này không phân tổ)</source>
+            <translation>{key} {other} must have the same frequency and the same breakdown (or this indicator none)</translation>
+        </message>
+        <message>
+            <source>{key} {other} phải là một chỉ tiêu số đếm (count) của danh mục</source>
+            <translation>{key} {other} must be a count indicator of the catalogue</translation>
         </message>
         <message>
             <source>{label}: chỉ nhận tệp .csv hoặc .xlsx (mẫu tạo bằng lệnh data template)</source>
@@ -1132,6 +1240,26 @@
             <translation>{name}: line {number}: unit code {code} is a duplicate</translation>
         </message>
         <message>
+            <source>{name}: dòng {number}: phải có {count} cột</source>
+            <translation>{name}: line {number}: must have {count} columns</translation>
+        </message>
+        <message>
+            <source>{name}: dòng {number}: share '{share}' phải là whole, part hoặc rest</source>
+            <translation>{name}: line {number}: share '{share}' must be whole, part or rest</translation>
+        </message>
+        <message>
+            <source>{name}: dòng {number}: {unit} đã có ở dòng trên</source>
+            <translation>{name}: line {number}: {unit} is already on a line above</translation>
+        </message>
+        <message>
+            <source>{name}: dòng {number}: đơn vị cũ của danh sách khác ({tree}) chỉ ghi tên, không ghi mã</source>
+            <translation>{name}: line {number}: an old unit of another list ({tree}) is given by its name only, without a code</translation>
+        </message>
+        <message>
+            <source>{name}: dòng {number}: đơn vị {code} '{unit}' không có trong danh sách {tree}</source>
+            <translation>{name}: line {number}: unit {code} '{unit}' is not in the list {tree}</translation>
+        </message>
+        <message>
             <source>{name}: khóa thuộc danh mục đơn vị {tree}, hồ sơ này dùng {org_unit_tree}</source>
             <translation>{name}: the key belongs to unit catalogue {tree}; this profile uses {org_unit_tree}</translation>
         </message>
@@ -1168,6 +1296,18 @@
             <translation>{name}: this is this profile's own key ({org_unit_code}); only another unit's key can be enrolled (your own key cannot speak for a unit below)</translation>
         </message>
         <message>
+            <source>{name}: đơn vị cũ {code} ({unit}) ghi 'rest' nhưng không có phần nào ở đơn vị khác</source>
+            <translation>{name}: old unit {code} ({unit}) is marked 'rest' but no part of it went to another unit</translation>
+        </message>
+        <message>
+            <source>{name}: đơn vị cũ {code} ({unit}) phải thuộc đúng một đơn vị mới (whole hoặc rest), có {count}</source>
+            <translation>{name}: old unit {code} ({unit}) must go to exactly one new unit (whole or rest); it goes to {count}</translation>
+        </message>
+        <message>
+            <source>{name}: đơn vị mới {code} ({unit}) không có đơn vị cũ nào</source>
+            <translation>{name}: new unit {code} ({unit}) comes from no old unit</translation>
+        </message>
+        <message>
             <source>{name}: đơn vị {code} có đơn vị cấp trên {parent_code} không có trong danh sách</source>
             <translation>{name}: unit {code} has a higher-level unit {parent_code} that is not in the list</translation>
         </message>
@@ -1190,6 +1330,10 @@
         <message>
             <source>{out}: đã có một thư mục cùng tên; hãy chọn tên tệp khác</source>
             <translation>{out}: a folder of the same name exists; choose another file name</translation>
+        </message>
+        <message>
+            <source>{out}: định dạng long ghi ra tệp .csv hoặc .xlsx</source>
+            <translation>{out}: the long format is written to a .csv or .xlsx file</translation>
         </message>
         <message>
             <source>{out}: đọc lại gói vừa ghi không khớp; hãy ghi lại vào chỗ khác</source>
@@ -1410,6 +1554,10 @@
         <message>
             <source>được kê trong manifest nhưng thiếu trong gói</source>
             <translation>listed in the manifest but missing from the bundle</translation>
+        </message>
+        <message>
+            <source>định dạng '{form}' không có (long hoặc adx)</source>
+            <translation>there is no format '{form}' (long or adx)</translation>
         </message>
         <message>
             <source>định dạng báo cáo '{kind}' không hỗ trợ (pdf, docx, xlsx)</source>

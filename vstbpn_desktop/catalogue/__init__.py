@@ -71,6 +71,15 @@ class Indicator:
     target_2030: float | None = None
     activity_kinds: tuple[str, ...] = field(default_factory=tuple)
     measure: str | None = None
+    # The national shape (docs/catalogue.md; checked by catalogue.national): how often it is asked
+    # (half_year | year), its breakdown (dimension codes of the catalogue's "dimensions"), the code of
+    # the national statistical set where one is verified, the strategy target it measures
+    # ("NQ28/MT3/CT2") and the document and article it comes from.
+    frequency: str = "half_year"
+    dimensions: tuple[str, ...] = field(default_factory=tuple)
+    national_code: str | None = None
+    strategy_ref: str | None = None
+    source: str | None = None
 
     @property
     def typed(self) -> bool:
@@ -97,6 +106,7 @@ def indicators() -> dict[str, Indicator]:
         if item["section"] not in sections:
             raise ValueError(f"indicators.json: {item['code']}: section '{item['section']}' is not in sections.json")
         item["activity_kinds"] = tuple(item.get("activity_kinds", ()))
+        item["dimensions"] = tuple(item.get("dimensions", ()))
         result[item["code"]] = Indicator(**item)
     return result
 

@@ -9,7 +9,7 @@ every column, every code and the rules.
 import math
 from pathlib import Path
 
-from ..atomic import OutputError, atomic_path
+from ..atomic import atomic_path, refused_output
 from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, indicators
 from ..errors import Refused
 from .columns import GUIDE_SHEET, TABLES, header_text
@@ -38,15 +38,8 @@ def write_template(out: Path) -> Path:
     if out.suffix.lower() != ".xlsx":
         raise Refused("{out}: tệp mẫu phải có đuôi .xlsx", out=out)
     workbook = build_template()
-    try:
-        with atomic_path(out) as temp:
-            workbook.save(temp)
-    except OutputError as exc:
-        raise Refused(exc) from exc
-    except IsADirectoryError as exc:
-        raise Refused("{out}: đã có một thư mục cùng tên; hãy chọn tên tệp khác", out=out) from exc
-    except OSError as exc:
-        raise Refused("{out}: không ghi được tệp ({error})", out=out, error=exc.strerror) from exc
+    with refused_output(out), atomic_path(out) as temp:
+        workbook.save(temp)
     return out
 
 
