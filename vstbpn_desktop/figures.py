@@ -11,6 +11,7 @@ are always the own level of the unit that held them, and a unit may type an acti
 made over the same units (`compute(…, only=…)`).
 """
 
+import json
 from dataclasses import dataclass, field
 
 from sqlmodel import select
@@ -39,6 +40,10 @@ class Figures:
     # The units whose data make each figure (for shares: the numerator's and denominator's).
     sources: dict[str, frozenset[str]] = field(default_factory=dict)
     coverage: dict[str, str] = field(default_factory=dict)  # the root unit's own typed values only
+    # The breakdown of a figure ({"sex=female;age_group=child": 3, …}) where every unit that makes it
+    # gave one; a share's cells are its numerator's cells over its denominator's (unrounded).
+    cells: dict[str, dict[str, float]] = field(default_factory=dict)
+    share_cells: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def share(self, code: str, rule: str = "half_up") -> float | None:
         value = self.shares.get(code)
@@ -79,6 +84,7 @@ def compute(
         tree = {org_unit: [u for u in units if u != org_unit]}
     figures = Figures(org_unit=org_unit, period=period, units=units)
     typed: dict[str, dict[str, tuple[float, str]]] = {}
+    typed_cells: dict[tuple[str, str], dict[str, float] | None] = {}
     with session_scope(engine) as session:
         rows = session.exec(
             select(IndicatorValue).where(
@@ -88,6 +94,7 @@ def compute(
         ).all()
         for row in rows:
             typed.setdefault(row.org_unit_code, {})[row.indicator_code] = (row.value, row.coverage or OWN)
+            typed_cells[row.org_unit_code, row.indicator_code] = json.loads(row.cells) if row.cells else None
     activities = activity_totals_by_unit(engine, units, period)
     catalogue = indicators()
 
@@ -108,6 +115,21 @@ def compute(
             total, sources = (total or 0) + own[0], sources | {unit}
         return total, frozenset(sources), None
 
+    def cells_of(unit: str, code: str) -> dict[str, float] | None:
+        """The breakdown of what `walk` adds up, or None where a unit in it gave none."""
+        counted = only is None or unit in only
+        own = typed.get(unit, {}).get(code) if counted else None
+        if own is not None and own[1] == AREA:
+            return typed_cells.get((unit, code))
+        parts = [typed_cells.get((unit, code))] if own is not None else []
+        for child in tree.get(unit, ()):
+            value, _, _ = walk(child, code)
+            if value is not None:
+                parts.append(cells_of(child, code))
+        if not parts or any(part is None for part in parts):
+            return None
+        return {key: sum(part[key] for part in parts) for key in parts[0]}
+
     for code, indicator in catalogue.items():
         if indicator.kind == "share":
             continue
@@ -119,6 +141,10 @@ def compute(
             figures.sources[code] = sources
         if check is not None:
             figures.checks[code] = check
+        if value is not None and indicator.dimensions:
+            cells = cells_of(org_unit, code)
+            if cells is not None:
+                figures.cells[code] = cells
     figures.coverage = {code: coverage for code, (_, coverage) in typed.get(org_unit, {}).items()}
     # Where the unit typed its events' figures for the whole area (780 sessions, 25.120 attendances),
     # the figures of the same events it did not type are not known for the area: the recorded
@@ -152,6 +178,11 @@ def compute(
             ) | figures.sources.get(indicator.denominator, frozenset())
             if figures.covers_area(indicator.numerator) and figures.covers_area(indicator.denominator):
                 figures.coverage.setdefault(indicator.code, AREA)
+            parts, wholes = figures.cells.get(indicator.numerator), figures.cells.get(indicator.denominator)
+            if indicator.dimensions and parts is not None and wholes is not None:
+                figures.share_cells[indicator.code] = {
+                    key: parts[key] * 100.0 / wholes[key] for key in wholes if wholes[key] and key in parts
+                }
     counted = units if only is None else [u for u in units if u in only]
     figures.counts = record_counts(engine, counted, period)
     return figures

@@ -25,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from ..domain.locks import ensure_unlocked_connection
 from ..errors import Message, Refused
 from ..periods import Period
-from ..records import delete_period_data, ensure_editable, insert_clean
+from ..records import delete_period_data, ensure_editable, insert_clean, stored_detail
 from ..safety import audit, backup
 from ..storage.database import hold_write_lock
 from ..storage.models import Activity, Document, IndicatorValue, Narrative, now
@@ -283,7 +283,8 @@ def import_bundle(profile, path: Path, dry_run: bool = False, progress: Progress
                 activities=content.activities,
                 documents=content.documents,
                 indicator_values=[
-                    (period.code, c, v, content.coverage.get(c, "own")) for c, v in content.indicators.items()
+                    (period.code, c, v, content.coverage.get(c, "own"), stored_detail(content.details.get(c)))
+                    for c, v in content.indicators.items()
                 ],
                 narratives=[(period.code, s, t) for s, t in content.narratives.items()],
                 stamp=stamp,

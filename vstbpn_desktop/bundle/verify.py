@@ -20,14 +20,18 @@ import stat
 import zipfile
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..catalogue.national import cell_key, national_catalogue
 from ..domain.validation import (
     Invalid,
+    check_cell_bounds,
     check_indicator_bounds,
     validate_activity,
+    validate_breakdown,
+    validate_comment,
     validate_coverage,
     validate_document,
     validate_indicator_value,
@@ -36,6 +40,7 @@ from ..domain.validation import (
 from ..errors import Count, Message, Reason, Refused, message
 from ..files import not_a_file
 from ..periods import Period
+from ..records import Detail
 from . import audit_member
 from . import format as fmt
 from .keys import spaced
@@ -65,6 +70,8 @@ class Content:
     indicators: dict[str, float] = field(default_factory=dict)
     narratives: dict[str, str] = field(default_factory=dict)
     coverage: dict[str, str] = field(default_factory=dict)  # per indicator: "own" or "area"
+    # What a value carries (records.Detail): its breakdown cells, comment and follow-up mark.
+    details: dict[str, Detail] = field(default_factory=dict)
 
 
 class BundleReader:
@@ -385,7 +392,17 @@ class BundleReader:
                 done += 1
                 if done % 5000 == 0:
                     self.progress(done, total, "kiểm tra nội dung")
+        for code, detail in result.details.items():
+            if detail.cells is not None:
+                try:
+                    _, cells = validate_breakdown(code, result.indicators[code], detail.cells)
+                except Invalid as exc:
+                    raise self.refuse(
+                        "chỉ tiêu {code}: {reason}", member=fmt.INDICATORS, code=code, reason=exc
+                    ) from None
+                result.details[code] = replace(detail, cells=cells)
         problems = check_indicator_bounds(result.indicators)
+        problems |= check_cell_bounds({code: detail.cells for code, detail in result.details.items()})
         if problems:
             code, reason = next(iter(problems.items()))
             raise self.refuse("chỉ tiêu {code}: {reason}", member=fmt.INDICATORS, code=code, reason=reason)
@@ -435,6 +452,20 @@ class BundleReader:
                 clean = validate_document(raw, period, strict=True)
                 clean["id"] = record_id
                 result.documents.append(clean)
+        elif name == fmt.INDICATORS and "cell" in raw:
+            code = raw.get("indicator")
+            if code not in result.indicators or (code, "cells") in seen or list(result.indicators)[-1] != code:
+                raise Reason("ô phân tổ của chỉ tiêu {code} phải ngay sau dòng tổng số của nó", code=code)
+            if set(raw) != {"indicator", "cell", "value"}:
+                raise Reason("dòng ô phân tổ chỉ có indicator, cell, value")
+            cells = dict(result.details[code].cells or {})
+            key = cell_key(national_catalogue().parse_cell(code, raw["cell"]))
+            if not key or key in cells:
+                raise Reason(
+                    "chỉ tiêu {code}: ô phân tổ '{key}' rỗng hoặc xuất hiện hai lần", code=code, key=raw["cell"]
+                )
+            cells[key] = raw["value"]
+            result.details[code] = replace(result.details[code], cells=cells)
         elif name == fmt.INDICATORS:
             code = raw.get("indicator")
             if code in seen:
@@ -454,6 +485,9 @@ class BundleReader:
                 )
             result.indicators[code] = value
             result.coverage[code] = coverage
+            result.details[code] = Detail(None, validate_comment(raw.get("comment")), bool(raw.get("follow_up")))
+            if raw.get("follow_up", 0) not in (0, 1):
+                raise Reason("follow_up: phải là 0 hoặc 1")
         else:
             section, text = validate_narrative(raw.get("section"), raw.get("text"), strict=True)
             if section in seen:
