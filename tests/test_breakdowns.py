@@ -110,3 +110,80 @@ def test_undo_puts_back_the_cells_and_comment_exactly(district):
     assert record_state(district.engine, "indicator_value", scope, VICTIMS)["value"] == 16
     apply_changes(district.engine, [change.reversed()])
     assert dump(district) == before
+
+
+CSV = """period,indicator,cell,value,comment,follow_up
+2023H1,GBV_VICTIMS_DETECTED,sex=female;age_group=child,2,Theo sổ của Công an huyện,1
+2023H1,GBV_VICTIMS_DETECTED,sex=female;age_group=adult,9,,
+2023H1,GBV_VICTIMS_DETECTED,age_group=child;sex=male,1,,
+2023H1,GBV_VICTIMS_SUPPORTED,,10,,
+2023H1,HOTLINE_CONTACTS,,0,Không có cuộc gọi nào trong kỳ,
+"""
+
+
+def test_a_table_file_carries_cells_and_comments_to_the_bundle_and_the_province_sums_them(sender_and_parent, tmp_path):
+    district, province = sender_and_parent
+    path = tmp_path / "chi-tieu.csv"
+    path.write_text(CSV, encoding="utf-8")
+    ok(district, "data", "import", path)
+    figures = json.loads(ok(district, "summary", "--period", "2023H1", "--json"))
+    assert figures["indicators"]["GBV_VICTIMS_DETECTED"] == 12  # the sum of its cells, no total row
+    assert figures["breakdowns"]["GBV_VICTIMS_DETECTED"]["sex=female;age_group=adult"] == 9
+    assert "GBV_VICTIMS_SUPPORTED" not in figures["breakdowns"]  # typed alone: breakdown not known
+    assert figures["comments"]["883"]["HOTLINE_CONTACTS"] == {
+        "comment": "Không có cuộc gọi nào trong kỳ",
+        "follow_up": False,
+    }
+    ok(district, "submit", "--period", "2023H1")
+    bundle = tmp_path / "883.vstb"
+    ok(district, "bundle", "export", "--period", "2023H1", "--out", bundle)
+    ok(province, "bundle", "import", bundle)
+    at_province = json.loads(ok(province, "summary", "--period", "2023H1", "--json"))
+    assert at_province["breakdowns"]["GBV_VICTIMS_DETECTED"] == {
+        "sex=female;age_group=child": 2,
+        "sex=female;age_group=adult": 9,
+        "sex=male;age_group=child": 1,
+        "sex=male;age_group=adult": 0,
+    }
+    assert at_province["comments"]["883"]["GBV_VICTIMS_DETECTED"] == {
+        "comment": "Theo sổ của Công an huyện",
+        "follow_up": True,
+    }
+
+
+def test_a_table_file_whose_cells_break_a_rule_is_refused_naming_the_row_and_nothing_changes(district_cli, tmp_path):
+    ok(district_cli, "demo")
+    profile_dump = None
+    cases = {
+        "cell not in the catalogue": ("2023H1,GBV_VICTIMS_DETECTED,sex=other,2,,\n", "dòng 2"),
+        "total against its cells": (
+            "2023H1,GBV_VICTIMS_DETECTED,sex=female;age_group=child,2,,\n2023H1,GBV_VICTIMS_DETECTED,,5,,\n",
+            "khác tổng các ô phân tổ",
+        ),
+        "a cell twice": (
+            "2023H1,GBV_VICTIMS_DETECTED,sex=female;age_group=child,2,,\n"
+            "2023H1,GBV_VICTIMS_DETECTED,age_group=child;sex=female,2,,\n",
+            "đã có ở",
+        ),
+        "supported children above detected": (
+            "2023H1,GBV_VICTIMS_DETECTED,sex=male;age_group=child,1,,\n"
+            "2023H1,GBV_VICTIMS_DETECTED,sex=female;age_group=adult,5,,\n"
+            "2023H1,GBV_VICTIMS_SUPPORTED,sex=male;age_group=child,2,,\n",
+            "lớn hơn cùng ô",
+        ),
+        "a mark not 0 or 1": ("2023H1,HOTLINE_CONTACTS,,0,,2\n", "follow_up"),
+    }
+    from vstbpn_desktop.profile import Profile
+
+    for name, (rows, reason) in cases.items():
+        path = tmp_path / "bad.csv"
+        path.write_text("period,indicator,cell,value,comment,follow_up\n" + rows, encoding="utf-8")
+        profile = Profile.open(district_cli.data_dir)
+        before = dump(profile)
+        profile.close()
+        profile_dump = profile_dump or before
+        code, _, err = district_cli("data", "import", path)
+        assert code != 0 and reason in err and "bad.csv" in err, (name, err)
+        profile = Profile.open(district_cli.data_dir)
+        assert dump(profile) == before == profile_dump, name
+        profile.close()

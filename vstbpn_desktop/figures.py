@@ -44,6 +44,8 @@ class Figures:
     # gave one; a share's cells are its numerator's cells over its denominator's (unrounded).
     cells: dict[str, dict[str, float]] = field(default_factory=dict)
     share_cells: dict[str, dict[str, float]] = field(default_factory=dict)
+    # Each unit's comments and follow-up marks on its typed values: {unit: {code: (comment, follow_up)}}.
+    notes: dict[str, dict[str, tuple[str, bool]]] = field(default_factory=dict)
 
     def share(self, code: str, rule: str = "half_up") -> float | None:
         value = self.shares.get(code)
@@ -95,6 +97,8 @@ def compute(
         for row in rows:
             typed.setdefault(row.org_unit_code, {})[row.indicator_code] = (row.value, row.coverage or OWN)
             typed_cells[row.org_unit_code, row.indicator_code] = json.loads(row.cells) if row.cells else None
+            if row.comment or row.follow_up:
+                figures.notes.setdefault(row.org_unit_code, {})[row.indicator_code] = (row.comment, bool(row.follow_up))
     activities = activity_totals_by_unit(engine, units, period)
     catalogue = indicators()
 
