@@ -293,6 +293,8 @@ def check_value(code: str, value, coverage: str, detail: dict, held: Detail | No
         value = None
         validate_indicator_value(code, 0, coverage)  # the indicator may be typed at all
     total, clean = validate_breakdown(code, value, cells)
+    if total is None and (detail.get("comment") or detail.get("follow_up")):
+        raise Invalid({"value": Message("chưa có số liệu để ghi chú; không có số liệu thì nhập 0 và ghi lý do")})
     comment = validate_comment(detail.get("comment", held.comment))
     follow_up = bool(detail.get("follow_up", held.follow_up))
     return total, Detail(clean, comment, follow_up)

@@ -1,0 +1,94 @@
+"""The figures page's breakdown and comment dialog (issue 16 items 1, 2), driven offscreen."""
+
+import pytest
+from conftest import shown_window
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from test_ui_entry import dump, redo, undo
+from test_ui_window import type_text
+
+from vstbpn_desktop import records
+from vstbpn_desktop.periods import Period
+from vstbpn_desktop.records import Scope
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+CODE = "GBV_VICTIMS_DETECTED"
+
+
+def opened(window, code: str):
+    """The dialog of `code`'s button, as the officer clicking it sees it."""
+    page = next(page for page in window.pages.values() if code in getattr(page, "details", {}))
+    page.details[code].click()
+    return next(c for c in window.controller.figures if c.page is page).dialog
+
+
+def save(dialog) -> None:
+    dialog.buttons.button(QDialogButtonBox.Save).click()
+
+
+def test_cells_typed_in_the_grid_make_the_total_with_a_comment_and_undo_puts_it_back(qtbot, district):
+    scope = Scope(district.org_unit_code, Period(2023, 1))
+    window = shown_window(qtbot, district, "2023H1")
+    window.activateWindow()
+    window.show_page("violence")
+    page = window.pages["violence"]
+    held = dump(district)
+    dialog = opened(window, CODE)
+    assert dialog.isVisible() and dialog.unknown.isChecked()  # nothing held: breakdown not known
+    dialog.unknown.setChecked(False)
+    dialog.set_cell("sex=female;age_group=child", "2")
+    dialog.set_cell("sex=female;age_group=adult", "9")
+    dialog.set_cell("sex=male;age_group=child", "1")
+    assert dialog.sum_label.text() == "Tổng số (tổng các ô): 12"
+    dialog.comment.setPlainText("Theo sổ theo dõi của Công an xã")
+    dialog.follow_up.setChecked(True)
+    save(dialog)
+    assert not dialog.isVisible()
+    assert records.indicator_values(district.engine, scope) == {CODE: 12}
+    detail = records.indicator_details(district.engine, scope)[CODE]
+    assert detail.cells["sex=female;age_group=adult"] == 9 and detail.cells["sex=male;age_group=adult"] == 0
+    assert detail.comment == "Theo sổ theo dõi của Công an xã" and detail.follow_up
+    field = page.inputs[CODE]
+    assert field.text() == "12" and field.isReadOnly()  # the sum of its cells, not typed over
+    assert page.detail_states[CODE].text() == "đã phân tổ, có ghi chú, cần theo dõi"
+    saved = dump(district)
+
+    # A supported count above the detected one in one cell is refused in the dialog, nothing saved.
+    dialog = opened(window, "GBV_VICTIMS_SUPPORTED")
+    dialog.unknown.setChecked(False)
+    dialog.set_cell("sex=male;age_group=adult", "1")
+    save(dialog)
+    assert dialog.isVisible() and "lớn hơn cùng ô" in dialog.message.text()
+    assert dump(district) == saved
+    dialog.reject()
+
+    undo(qtbot, window)
+    assert dump(district) == held and field.text() == "" and not field.isReadOnly()
+    redo(qtbot, window)
+    assert dump(district) == saved
+    window.close()
+
+
+def test_a_comment_needs_a_value_and_a_zero_can_say_why(qtbot, district):
+    scope = Scope(district.org_unit_code, Period(2023, 1))
+    window = shown_window(qtbot, district, "2023H1")
+    window.show_page("violence")
+    page = window.pages["violence"]
+    dialog = opened(window, "HOTLINE_CONTACTS")
+    assert dialog.grid is None  # no breakdown: a comment and a mark only
+    dialog.comment.setPlainText("Không có cuộc gọi")
+    save(dialog)
+    assert "nhập 0 và ghi lý do" in dialog.message.text()
+    dialog.reject()
+    field = page.inputs["HOTLINE_CONTACTS"]
+    field.setFocus()
+    type_text(qtbot, field, "0")
+    qtbot.keyClick(field, Qt.Key_Return)
+    dialog = opened(window, "HOTLINE_CONTACTS")
+    dialog.comment.setPlainText("Không có cuộc gọi nào trong kỳ")
+    save(dialog)
+    assert records.indicator_details(district.engine, scope)["HOTLINE_CONTACTS"].comment == (
+        "Không có cuộc gọi nào trong kỳ"
+    )
+    assert page.detail_states["HOTLINE_CONTACTS"].text() == "có ghi chú"
+    window.close()
