@@ -39,6 +39,7 @@ class ValueDetailDialog(QDialog):
         indicator = catalogue.indicators[code]
         self.code = code
         self.setObjectName("valueDetail")
+        self.setMinimumWidth(560)  # two columns of category names ("Trẻ em (dưới 16 tuổi)") in full
         self.setWindowTitle(self.tr("Phân tổ và ghi chú — {name}").format(name=indicator_name(indicator)))
         layout = QVBoxLayout(self)
         title = QLabel(f"<b>{indicator_name(indicator)}</b> ({indicator_unit(indicator)})")
@@ -73,7 +74,11 @@ class ValueDetailDialog(QDialog):
                 self.grid.setItem(row, column, item)
             axes = " × ".join(d.name_en if i18n.language() == "en" else d.name_vi for d in dimensions)
             layout.addWidget(QLabel(self.tr("Phân tổ theo {axes}:").format(axes=axes)))
-            self.grid.setMinimumHeight(self.grid.verticalHeader().length() + self.grid.horizontalHeader().height() + 6)
+            self.grid.resizeRowsToContents()
+            frame = 2 * self.grid.frameWidth()
+            self.grid.setFixedHeight(
+                self.grid.verticalHeader().length() + self.grid.horizontalHeader().sizeHint().height() + frame
+            )
             layout.addWidget(self.grid)
             self.sum_label = QLabel()
             self.sum_label.setObjectName("cellsSum")
@@ -116,7 +121,7 @@ class ValueDetailDialog(QDialog):
     @staticmethod
     def _cell_name(cell: Cell, dimensions) -> str:
         names = []
-        for (dimension, category), known in zip(cell, dimensions, strict=True):
+        for (_, category), known in zip(cell, dimensions, strict=True):
             item = next(c for c in known.categories if c.code == category)
             names.append(category_name(item))
         return ", ".join(names)
