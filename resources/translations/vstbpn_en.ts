@@ -1793,6 +1793,26 @@ Every bundle signed with this key will be refused from now on; data already rece
         <translation>Saved {name}</translation>
     </message>
     <message>
+        <source>đã phân tổ</source>
+        <translation>broken down</translation>
+    </message>
+    <message>
+        <source>chưa biết phân tổ</source>
+        <translation>breakdown not known</translation>
+    </message>
+    <message>
+        <source>có ghi chú</source>
+        <translation>commented</translation>
+    </message>
+    <message>
+        <source>cần theo dõi</source>
+        <translation>to follow up</translation>
+    </message>
+    <message>
+        <source>Tổng các ô phân tổ: sửa ở nút Phân tổ, ghi chú…</source>
+        <translation>The sum of its breakdown cells: change them with Breakdown, comment…</translation>
+    </message>
+    <message>
         <source>Đã lưu: số liệu toàn địa bàn</source>
         <translation>Saved: figures for the whole area</translation>
     </message>
@@ -1814,6 +1834,14 @@ Every bundle signed with this key will be refused from now on; data already rece
     <message>
         <source>Chọn: số liệu của cả địa bàn, giữ nguyên, không cộng thêm số liệu các đơn vị cấp dưới. Bỏ chọn: số liệu riêng của cấp mình, được cộng với số liệu các đơn vị cấp dưới gửi lên.</source>
         <translation>Ticked: figures of the whole area, kept as typed; the units below are not added to them. Unticked: figures of the unit&apos;s own level, added to the figures the units below send.</translation>
+    </message>
+    <message>
+        <source>Phân tổ, ghi chú…</source>
+        <translation>Breakdown, comment…</translation>
+    </message>
+    <message>
+        <source>Ghi chú…</source>
+        <translation>Comment…</translation>
     </message>
     <message>
         <source>Tỷ lệ (tính tự động) so với mục tiêu quốc gia</source>
@@ -2034,6 +2062,49 @@ Every bundle signed with this key will be refused from now on; data already rece
     <message>
         <source>Xóa dòng</source>
         <translation>Delete rows</translation>
+    </message>
+</context>
+<context>
+    <name>ValueDetailDialog</name>
+    <message>
+        <source>Phân tổ và ghi chú — {name}</source>
+        <translation>Breakdown and comment — {name}</translation>
+    </message>
+    <message>
+        <source>Phân tổ theo {axes}:</source>
+        <translation>Broken down by {axes}:</translation>
+    </message>
+    <message>
+        <source>Chưa biết phân tổ: chỉ có tổng số ({total})</source>
+        <translation>Breakdown not known: the total only ({total})</translation>
+    </message>
+    <message>
+        <source>Một vụ có thể có nhiều hình thức: mỗi ô không lớn hơn tổng số, tổng số nhập riêng.</source>
+        <translation>One case may take several forms: no cell exceeds the total, which is typed on its own.</translation>
+    </message>
+    <message>
+        <source>Ghi chú (vì sao bằng 0, số liệu lấy từ đâu):</source>
+        <translation>Comment (why it is zero, where the figure comes from):</translation>
+    </message>
+    <message>
+        <source>Cần theo dõi, kiểm tra lại số liệu này</source>
+        <translation>Follow up: check this figure again</translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Tổng số (tổng các ô): {total}</source>
+        <translation>Total (sum of the cells): {total}</translation>
+    </message>
+    <message>
+        <source>Chưa lưu — {reason}</source>
+        <translation>Not saved — {reason}</translation>
     </message>
 </context>
 <context>
