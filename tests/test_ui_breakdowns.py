@@ -92,3 +92,34 @@ def test_a_comment_needs_a_value_and_a_zero_can_say_why(qtbot, district):
     )
     assert page.detail_states["HOTLINE_CONTACTS"].text() == "có ghi chú"
     window.close()
+
+
+def test_the_send_checklist_asks_a_comment_for_a_zero_or_missing_value_where_the_rule_says(qtbot, district):
+    from ui.bundle.send import checklist
+
+    scope = Scope(district.org_unit_code, Period(2023, 1))
+    records.set_indicator_values(district.engine, scope, {"HOTLINE_CONTACTS": 0, CODE: 3})
+    window = shown_window(qtbot, district, "2023H1")
+
+    def asked() -> list[str]:
+        return [check.text for check in checklist(window) if "cần ghi chú lý do" in check.text]
+
+    # Zero without a comment, and the perpetrators missing; the victims (3) need none.
+    assert asked() == [
+        "“Số cuộc gọi đường dây nóng tiếp nhận (18008077, 111)” bằng 0 hoặc chưa có: cần ghi chú lý do "
+        "(nút Ghi chú… bên cạnh số liệu)",
+        "“Số người gây bạo lực được phát hiện (chưa bị truy cứu)” bằng 0 hoặc chưa có: cần ghi chú lý do "
+        "(nút Ghi chú… bên cạnh số liệu)",
+    ]
+    assert {check.page for check in checklist(window) if "cần ghi chú" in check.text} == {"violence"}
+    records.set_indicator_values(
+        district.engine,
+        scope,
+        {"GBV_PERPETRATORS_DETECTED": 0},
+        details={
+            "HOTLINE_CONTACTS": {"comment": "Không có cuộc gọi nào trong kỳ"},
+            "GBV_PERPETRATORS_DETECTED": {"comment": "Không phát hiện"},
+        },
+    )
+    assert asked() == []
+    window.close()

@@ -378,6 +378,17 @@ def set_indicator_values(
     return {k: v for k, v in merged.items() if v is not None}
 
 
+def values_needing_comment(engine: Engine, scope: Scope) -> list[str]:
+    """The indicators whose rule asks a comment of a zero or missing value (catalogue
+    `comment_if_empty`) and whose value of the period is zero or missing without one."""
+    values, details = indicator_values(engine, scope), indicator_details(engine, scope)
+    return [
+        code
+        for code, indicator in indicators().items()
+        if indicator.comment_if_empty and not values.get(code) and not (code in details and details[code].comment)
+    ]
+
+
 # -- narratives ----------------------------------------------------------------------------
 
 

@@ -286,6 +286,10 @@ Fix them, or discard them (keeping the saved values)?</translation>
         <translation>No figures yet: “{page}” (no document, activity or indicator for the period)</translation>
     </message>
     <message>
+        <source>“{name}” bằng 0 hoặc chưa có: cần ghi chú lý do (nút Ghi chú… bên cạnh số liệu)</source>
+        <translation>“{name}” is zero or missing: say why in a comment (the Comment… button beside the figure)</translation>
+    </message>
+    <message>
         <source>Chưa có lời văn: “{section}”</source>
         <translation>No narrative yet: “{section}”</translation>
     </message>

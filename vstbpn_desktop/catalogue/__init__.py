@@ -80,6 +80,9 @@ class Indicator:
     national_code: str | None = None
     strategy_ref: str | None = None
     source: str | None = None
+    # A zero or missing value needs a comment (why) before the period is sent: the send checklist
+    # lists it (records.values_needing_comment).
+    comment_if_empty: bool = False
 
     @property
     def typed(self) -> bool:
