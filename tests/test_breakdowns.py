@@ -3,6 +3,7 @@ mark — stored, checked, undone, carried in bundles and summed at the province.
 
 import json
 import sqlite3
+import unicodedata
 
 import pytest
 
@@ -187,3 +188,28 @@ def test_a_table_file_whose_cells_break_a_rule_is_refused_naming_the_row_and_not
         profile = Profile.open(district_cli.data_dir)
         assert dump(profile) == before == profile_dump, name
         profile.close()
+
+
+def test_the_report_prints_the_breakdown_under_its_indicator_and_the_comments_annex_on_request(district_cli, tmp_path):
+    from pypdf import PdfReader
+
+    ok(district_cli, "demo")
+    path = tmp_path / "chi-tieu.csv"
+    path.write_text(CSV.replace("2023H1,GBV_VICTIMS_SUPPORTED,,10,,\n", ""), encoding="utf-8")
+    ok(district_cli, "data", "import", path)
+    plain, with_comments = tmp_path / "plain.pdf", tmp_path / "comments.pdf"
+    ok(district_cli, "report", "pdf", "--period", "2023H1", "--out", plain)
+    ok(district_cli, "report", "pdf", "--period", "2023H1", "--out", with_comments, "--comments")
+
+    def text(pdf) -> str:
+        return unicodedata.normalize("NFC", "\n".join(page.extract_text() for page in PdfReader(str(pdf)).pages))
+
+    printed = text(plain)
+    # Phụ lục I: the cells under their indicator's row, in the catalogue's order.
+    victims = printed.index("Số nạn nhân bạo lực gia đình")
+    cells = [printed.index(f"– {name}", victims) for name in ("Nữ, trẻ em", "Nữ, từ 16", "Nam, trẻ em", "Nam, từ 16")]
+    assert cells == sorted(cells) and cells[-1] < printed.index("Trong đó được hỗ trợ", victims)
+    assert "GHI CHÚ SỐ LIỆU" not in printed and "Theo sổ của Công an huyện" not in printed
+    printed = text(with_comments)
+    assert "GHI CHÚ SỐ LIỆU" in printed and "(ghi chú số liệu)" in printed.replace("\n", " ")
+    assert "Theo sổ của Công an huyện" in printed and "Không có cuộc gọi nào trong kỳ" in printed

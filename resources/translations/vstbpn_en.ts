@@ -584,6 +584,10 @@ Saved data is not affected (every write is either complete or nothing). Please c
         <translation>Name the units below that have not reported</translation>
     </message>
     <message>
+        <source>In phụ lục ghi chú số liệu (ghi chú, cần theo dõi)</source>
+        <translation>Print the annex of figure comments (comments, follow-up marks)</translation>
+    </message>
+    <message>
         <source>Tiếp tục</source>
         <translation>Continue</translation>
     </message>
