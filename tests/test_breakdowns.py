@@ -6,8 +6,10 @@ import sqlite3
 import unicodedata
 
 import pytest
+from conftest import ok
+from test_bundle import craft, good_members, snapshot, world, world_template  # noqa: F401, F811 (fixtures)
 
-from tests.conftest import ok
+from vstbpn_desktop.bundle import format as fmt
 from vstbpn_desktop.domain.validation import Invalid, validate_breakdown
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.records import (
@@ -213,3 +215,40 @@ def test_the_report_prints_the_breakdown_under_its_indicator_and_the_comments_an
     printed = text(with_comments)
     assert "GHI CHÚ SỐ LIỆU" in printed and "(ghi chú số liệu)" in printed.replace("\n", " ")
     assert "Theo sổ của Công an huyện" in printed and "Không có cuộc gọi nào trong kỳ" in printed
+
+
+TOTAL = b'{"indicator":"GBV_VICTIMS_DETECTED","value":5}\n'
+CELL = b'{"indicator":"GBV_VICTIMS_DETECTED","cell":"sex=female;age_group=child","value":%d}\n'
+BAD_CELLS = {
+    "a cell before its total": (CELL % 5 + TOTAL, "phải ngay sau dòng tổng số"),
+    "cells against the total": (TOTAL + CELL % 3, "khác tổng các ô phân tổ"),
+    "a cell not in the catalogue": (TOTAL + CELL.replace(b"female", b"other") % 5, "không có trong danh mục"),
+    "a cell twice": (
+        TOTAL + CELL % 2 + CELL.replace(b"sex=female;age_group=child", b"age_group=child;sex=female") % 3,
+        "hai lần",
+    ),
+    "a comment on a cell line": (
+        TOTAL + CELL.replace(b'"value"', b'"comment":"x","value"') % 5,
+        "chỉ có indicator, cell, value",
+    ),
+    "a mark not 0 or 1": (b'{"indicator":"HOTLINE_CONTACTS","value":0,"follow_up":2}\n', "0 hoặc 1"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_CELLS))
+def test_a_bundle_whose_cells_break_a_rule_is_refused_naming_the_member_and_nothing_changes(world, tmp_path, case):  # noqa: F811
+    lines, reason = BAD_CELLS[case]
+    members = dict(good_members(tmp_path), **{fmt.INDICATORS: lines})
+    bundle = craft(world["883"], tmp_path / "cells.vstb", members)
+    province = world["89"]
+    before = snapshot(province)
+    code, _, err = province("bundle", "import", bundle)
+    assert code == 1 and "cells.vstb" in err and fmt.INDICATORS in err and reason in err, err
+    assert snapshot(province) == before
+    # Without the flaw the same hand's bundle imports, its cells kept.
+    good = TOTAL + CELL % 5 + '{"indicator":"HOTLINE_CONTACTS","value":0,"comment":"Không có","follow_up":1}\n'.encode()
+    control = craft(world["883"], tmp_path / "control.vstb", dict(members, **{fmt.INDICATORS: good}))
+    ok(province, "bundle", "import", control)
+    figures = json.loads(ok(province, "summary", "--period", "2023H1", "--json", "--org-unit", "883"))
+    assert figures["breakdowns"]["GBV_VICTIMS_DETECTED"]["sex=female;age_group=child"] == 5
+    assert figures["comments"]["883"]["HOTLINE_CONTACTS"] == {"comment": "Không có", "follow_up": True}
