@@ -246,17 +246,16 @@ def child_stall(work: str, csv_path: str, annex_dir: str) -> None:
     skip_feature_scan()  # as ui.app.run_window does before the window's modules are imported
     from PySide6.QtWidgets import QDialog
 
-    from ui.bundle import send as bundle_send
-    from ui.common import ask as bundle_common
+    from ui.common import ask
     from ui.report import printing as report_print
     from vstbpn_desktop.profile import Profile
 
     app = make_application(["bench"])  # noqa: F841 (the window needs an application)
     told = []
-    bundle_common.tell = lambda parent, title, text, warning=False: told.append(text)
-    bundle_common.show = lambda dialog: dialog.show()
-    bundle_common.ask_passphrase = lambda parent, title, label: SECRET
-    bundle_send.run_checklist = lambda dialog: dialog.lock.setChecked(False) or QDialog.Accepted  # send as it is
+    ask.tell = lambda parent, title, text, warning=False: told.append(text)
+    ask.show = lambda dialog: dialog.show()
+    ask.ask_passphrase = lambda parent, title, label: SECRET
+    ask.run_dialog = lambda dialog: dialog.lock.setChecked(False) or QDialog.Accepted  # send as it is
     report_print.ask_options = lambda parent, period, title, settings: ReportOptions(issued_on=date(2024, 7, 10))
     probe = StallProbe()
     results = {}
@@ -270,7 +269,7 @@ def child_stall(work: str, csv_path: str, annex_dir: str) -> None:
     if result is None:
         raise RuntimeError(f"import refused: {told}")
     results["import"] = {"stall_ms": stall, "seconds": seconds, "activities": result.added["activities"]}
-    bundle_common.ask_save_file = lambda parent, title, default, f: Path(work) / "stall-883.vstb"
+    ask.ask_save_file = lambda parent, title, default, f: Path(work) / "stall-883.vstb"
     stall, seconds, result = probe.measure(window.bundle_sender.send)
     if result is None:
         raise RuntimeError(f"export refused: {told}")
@@ -283,7 +282,7 @@ def child_stall(work: str, csv_path: str, annex_dir: str) -> None:
     window.show()
     window.controller.set_period("2023H1")
     out = Path(work) / "stall-annex.pdf"
-    bundle_common.ask_save_file = lambda parent, title, default, f: out
+    ask.ask_save_file = lambda parent, title, default, f: out
     stall, seconds, result = probe.measure(lambda: window.reports.export("pdf"))
     if result is None:
         raise RuntimeError(f"report refused: {told}")
@@ -340,7 +339,7 @@ class Bench:
                 path,
                 (
                     row
-                    for period, count in zip(PERIODS, counts)
+                    for period, count in zip(PERIODS, counts, strict=True)
                     for row in activity_rows(self.rng, period, count, communes)
                 ),
             )
@@ -393,10 +392,13 @@ class Bench:
                 (self.big.org_unit_code, period.start.isoformat(), period.end.isoformat()),
             )
             names = [c[0] for c in cursor.description]
-            with zipfile.ZipFile(self.work / "floor.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
-                with archive.open("activities.jsonl", "w") as stream:
-                    while batch := cursor.fetchmany(2000):
-                        stream.write("".join(encoder.encode(dict(zip(names, r))) + "\n" for r in batch).encode("utf-8"))
+            with (
+                zipfile.ZipFile(self.work / "floor.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive,
+                archive.open("activities.jsonl", "w") as stream,
+            ):
+                while batch := cursor.fetchmany(2000):
+                    lines = (encoder.encode(dict(zip(names, r, strict=True))) + "\n" for r in batch)
+                    stream.write("".join(lines).encode("utf-8"))
             db.close()
 
         _, floor = timed(export_floor)

@@ -25,8 +25,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication, QDialog
 
     from ui.app import make_application, open_window
-    from ui.bundle import send as bundle_send
-    from ui.common import ask as bundle_common
+    from ui.common import ask
     from ui.report import printing as report_print
     from vstbpn_desktop.bundle import format as fmt
     from vstbpn_desktop.bundle.keys import export_public
@@ -38,10 +37,10 @@ def main(argv: list[str]) -> int:
     output.mkdir(parents=True, exist_ok=True)
     app = make_application(["screenshots"])
     answers = {"save": [], "open": [], "secret": []}
-    bundle_common.ask_save_file = lambda parent, title, default, f: answers["save"].pop(0)
-    bundle_common.ask_open_files = lambda parent, title, f: answers["open"].pop(0)
-    bundle_common.ask_passphrase = lambda parent, title, label: answers["secret"].pop(0)
-    bundle_common.tell = lambda parent, title, text, warning=False: print(title, ":", text)
+    ask.ask_save_file = lambda parent, title, default, f: answers["save"].pop(0)
+    ask.ask_open_files = lambda parent, title, f: answers["open"].pop(0)
+    ask.ask_passphrase = lambda parent, title, label: answers["secret"].pop(0)
+    ask.tell = lambda parent, title, text, warning=False: print(title, ":", text)
     checklists = []
 
     def send_anyway(dialog):  # the checklist before sending: shot once, then sent as it is
@@ -49,7 +48,7 @@ def main(argv: list[str]) -> int:
         dialog.lock.setChecked(False)
         return QDialog.Accepted
 
-    bundle_send.run_checklist = send_anyway
+    ask.run_dialog = send_anyway
 
     def settle(widget):
         for _ in range(5):

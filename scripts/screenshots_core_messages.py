@@ -22,8 +22,7 @@ def main(argv: list[str]) -> int:
     from screenshots import sample_window
 
     from ui.app import make_application
-    from ui.common import ask as bundle_common
-    from ui.common import i18n
+    from ui.common import ask, i18n
 
     subprocess.run([sys.executable, str(ROOT / "scripts" / "build-translations"), "--no-update"], check=True)
     output = Path(argv[0]) if argv else ROOT / "docs" / "screenshots"
@@ -39,7 +38,7 @@ def main(argv: list[str]) -> int:
         box.show()
         boxes.append(box)
 
-    bundle_common.tell = tell
+    ask.tell = tell
     with tempfile.TemporaryDirectory() as folder:
         profile, window = sample_window(app, folder)
         window.show_page("communication")

@@ -28,10 +28,9 @@ def main(argv: list[str]) -> int:
     import screenshots_safety
 
     from ui.app import make_application
-    from ui.common import ask as bundle_common
-    from ui.common import i18n
+    from ui.common import ask, i18n
 
-    originals = dict(vars(bundle_common))  # screenshots_bundles.py replaces its questions for good
+    originals = dict(vars(ask))  # screenshots_bundles.py replaces its questions for good
     if not (i18n.translations_dir() / "vstbpn_en.qm").exists():
         subprocess.run([sys.executable, str(ROOT / "scripts" / "build-translations"), "--no-update"], check=True)
     output = Path(argv[0]) if argv else ROOT / "docs" / "screenshots"
@@ -46,7 +45,7 @@ def main(argv: list[str]) -> int:
             shutil.copyfile(path, output / f"en-{path.name}")
             print(output / f"en-{path.name}")
     for name in ("ask_save_file", "ask_open_files", "ask_passphrase", "tell"):
-        setattr(bundle_common, name, originals[name])
+        setattr(ask, name, originals[name])
     more_shots(app, output)
     return 0
 
@@ -59,7 +58,7 @@ def more_shots(app, output: Path) -> None:
     from screenshots import sample_window
 
     import ui.bundle.correction
-    from ui.common import ask as bundle_common
+    from ui.common import ask
 
     def settle():
         for _ in range(5):
@@ -123,11 +122,9 @@ def more_shots(app, output: Path) -> None:
         modal_shot(window.controller.activities.delete_selected, "en-60-confirm-delete.png")
         modal_shot(action("lockPeriod").trigger, "en-61-confirm-lock.png")
         # The passphrase prompt of sending (a province sends nothing upward: asked directly).
-        tr = bundle_common.tr
+        tr = ask.tr
         modal_shot(
-            lambda: bundle_common.ask_passphrase(
-                window, tr("Gửi báo cáo"), tr("Mật khẩu khóa ký của hồ sơ (đặt khi cài đặt):")
-            ),
+            lambda: ask.ask_passphrase(window, tr("Gửi báo cáo"), tr("Mật khẩu khóa ký của hồ sơ (đặt khi cài đặt):")),
             "en-62-passphrase.png",
             answer=QDialog.Rejected,
         )
@@ -138,7 +135,7 @@ def more_shots(app, output: Path) -> None:
         print("     —", texts_of(dialog))
         dialog.close()
         # The Excel template saved: the box that says where.
-        bundle_common.ask_save_file = lambda parent, title, default, f: Path(folder) / "template.xlsx"
+        ask.ask_save_file = lambda parent, title, default, f: Path(folder) / "template.xlsx"
         modal_shot(window.table_files.save_template, "en-64-template-saved.png", answer=QMessageBox.Ok)
         window.close()
         profile.close()

@@ -1,6 +1,7 @@
 """The core's layers (pyproject.toml [tool.importlinter], docs/architecture.md): the core never imports
 Qt or the window, each layer imports only the layers below it, and no import cycle — function-level
-imports included — hides anywhere in the core or the window. Run as `lint-imports` does, so a new cycle fails here too."""
+imports included — hides anywhere in the core or the window. Run as `lint-imports` does, so a new cycle
+fails here too."""
 
 import subprocess
 import sys

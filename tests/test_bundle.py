@@ -3,7 +3,6 @@
 import hashlib
 import json
 import re
-import shutil
 import sqlite3
 import unicodedata
 import warnings
@@ -15,7 +14,6 @@ from conftest import PASSPHRASE
 
 from vstbpn_desktop.bundle import format as fmt
 from vstbpn_desktop.bundle.keys import load_private_key
-from vstbpn_desktop.cli import run as cli_run
 from vstbpn_desktop.profile import Profile
 
 TABLES = ("activity", "document", "indicator_value", "narrative", "bundle_ledger", "trusted_key", "meta")
@@ -84,40 +82,6 @@ def craft(
     return out
 
 
-@pytest.fixture(scope="session")
-def world_template(tmp_path_factory):
-    """Built once: districts 883 and 884 with the sample data and their keys; the province 89 with
-    its own sample data, 883's key enrolled and 883's first bundle imported. Each test gets a copy."""
-    base = tmp_path_factory.mktemp("world")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("VSTBPN_PASSPHRASE", PASSPHRASE)
-        patch.setenv("XDG_CONFIG_HOME", str(base / "xdg-config"))
-        patch.setenv("XDG_DATA_HOME", str(base / "xdg-data"))
-
-        def run(code, *args):
-            assert cli_run(["--data-dir", str(base / f"p{code}"), *map(str, args)]) == 0, args
-
-        for code in ("883", "884", "89"):
-            run(code, "init", "--org-unit", code, "--officer", f"Cán bộ {code}")
-            run(code, "demo")
-            run(code, "keys", "export-public", "--out", base / f"{code}.pub.json")
-        run("883", "bundle", "export", "--period", "2023H1", "--out", base / "first.vstb")
-        run("883", "bundle", "export", "--period", "2023H1", "--out", base / "good.vstb")
-        run("89", "trust", "add", base / "883.pub.json", "--org-unit", "883")
-        run("89", "bundle", "import", base / "first.vstb")
-    return base
-
-
-@pytest.fixture
-def world(world_template, cli_factory, tmp_path):
-    for item in world_template.iterdir():
-        if item.is_dir():
-            shutil.copytree(item, tmp_path / item.name)
-        else:
-            shutil.copy2(item, tmp_path / item.name)
-    return {code: cli_factory(f"p{code}") for code in ("883", "884", "89")}
-
-
 def good_members(tmp_path) -> dict[str, bytes]:
     return {n: d for n, d in members_of(tmp_path / "good.vstb").items() if n in fmt.DATA_MEMBERS}
 
@@ -156,7 +120,7 @@ def _case(tmp_path, clis, case) -> tuple[Path, str, str]:
         other = fmt.parse_signature_member(members_of(tmp_path / "good.vstb")[fmt.SIGNATURE])[1]
         return craft(d883, out, good, signature=other), "manifest.sig", "chữ ký không khớp"
     if case == "manifest_edited":
-        edit = lambda data: data.replace(b'"period":"2023H1"', b'"period":"2023H2"')  # noqa: E731
+        edit = lambda data: data.replace(b'"period":"2023H1"', b'"period":"2023H2"')  # noqa: E731 (this case's edit)
         return craft(d883, out, good, after_sign=edit), "manifest.sig", "chữ ký không khớp"
     if case == "member_changed":
         zipped = dict(good, **{fmt.ACTIVITIES: _same_length_change(good[fmt.ACTIVITIES])})

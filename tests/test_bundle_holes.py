@@ -9,16 +9,7 @@ import sqlite3
 
 import pytest
 from conftest import PASSPHRASE
-from test_bundle import (  # noqa: F401 - fixtures
-    _activities_csv,
-    activity_line,
-    craft,
-    good_members,
-    members_of,
-    with_line,
-    world,
-    world_template,
-)
+from test_bundle import _activities_csv, activity_line, craft, good_members, members_of, with_line
 from test_bundle_return import _answer_from, _rewrite, refused
 
 from vstbpn_desktop.bundle import format as fmt
@@ -309,9 +300,9 @@ def test_values_that_crashed_the_import_are_refused_before_any_write(world, tmp_
     elif case == "reason_escape":
         members[fmt.AUDIT] = _audit(reopened=[dict(reopen, reason="\x1b]0;pwned\x07\x1b[2J")])
     elif case == "created_at_feb_30":
-        edit = lambda m: m.update(created_at="2023-02-30T10:00:00Z")  # noqa: E731
+        edit = lambda m: m.update(created_at="2023-02-30T10:00:00Z")  # noqa: E731 (this case's edit)
     elif case == "officer_escape":
-        edit = lambda m: m.update(sender_officer="Lan\x1b[31m")  # noqa: E731
+        edit = lambda m: m.update(sender_officer="Lan\x1b[31m")  # noqa: E731 (this case's edit)
     elif case == "lone_surrogate_title":
         members = with_line(members, fmt.ACTIVITIES, activity_line(title='"T\\ud800"'))
     elif case == "lone_low_surrogate_place":
@@ -596,7 +587,7 @@ def test_a_huge_field_is_refused_before_it_is_decompressed(world, tmp_path, case
         )
         member = fmt.ACTIVITIES
     if case == "inflated_count":
-        edit = lambda m: m["counts"].update(activities=m["counts"]["activities"] + 500)  # noqa: E731
+        edit = lambda m: m["counts"].update(activities=m["counts"]["activities"] + 500)  # noqa: E731 (this case's edit)
         rule = "dài hơn"
     else:
         rule = "vượt giới hạn"

@@ -160,9 +160,9 @@ def test_hostile_audit_member_is_refused(pair, tmp_path, case, rule):
     ok(district, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "second.vstb")
     members, edit = None, None
     if case == "missing":
-        members = lambda held: {n: d for n, d in held.items() if n != fmt.AUDIT}  # noqa: E731
+        members = lambda held: {n: d for n, d in held.items() if n != fmt.AUDIT}  # noqa: E731 (this case's edit)
     elif case == "bad_json":
-        members = lambda held: {**held, fmt.AUDIT: b'{"since":null,"since":null}'}  # noqa: E731
+        members = lambda held: {**held, fmt.AUDIT: b'{"since":null,"since":null}'}  # noqa: E731 (this case's edit)
     elif case == "nested_extra":
 
         def members(held):
@@ -170,7 +170,7 @@ def test_hostile_audit_member_is_refused(pair, tmp_path, case, rule):
             value["changes"]["activity"]["rename"] = 1
             return {**held, fmt.AUDIT: json.dumps(value).encode()}
     elif case == "too_big":
-        members = lambda held: {**held, fmt.AUDIT: b" " * (70 * 1024)}  # noqa: E731
+        members = lambda held: {**held, fmt.AUDIT: b" " * (70 * 1024)}  # noqa: E731 (this case's edit)
     else:
 
         def edit(manifest):

@@ -45,7 +45,7 @@ def contexts(tmp_path_factory):
         for name, context in INDEX["contexts"].items():
             folder = base / name
 
-            def run(*args):
+            def run(*args, folder=folder):
                 assert cli_run(["--data-dir", str(folder), *map(str, args)]) == 0, args
 
             run("init", "--org-unit", context["importing_unit"], "--officer", "Người kiểm thử")

@@ -290,3 +290,20 @@ def test_self_test_passes_in_a_temporary_folder(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "gói báo cáo" in result.stdout and "mọi bước đều đạt" in result.stdout
+
+
+def test_the_indicator_catalogue_uses_only_the_words_the_code_compares():
+    """resources/indicators.json is data the type checker cannot see: its kinds must be those of
+    catalogue.IndicatorKind, a share must name a numerator and a denominator of the catalogue, and
+    an activity figure only activity kinds of the catalogue."""
+    from typing import get_args
+
+    from vstbpn_desktop.catalogue import ACTIVITY_KINDS, IndicatorKind, indicators
+
+    catalogue = indicators()
+    assert {i.kind for i in catalogue.values()} == set(get_args(IndicatorKind))
+    for indicator in catalogue.values():
+        if indicator.kind == "share":
+            assert indicator.numerator in catalogue and indicator.denominator in catalogue, indicator.code
+        if indicator.kind == "from_activities":
+            assert indicator.activity_kinds and set(indicator.activity_kinds) <= set(ACTIVITY_KINDS), indicator.code

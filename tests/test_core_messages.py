@@ -209,7 +209,7 @@ def test_inline_field_reason_in_english(qtbot, district, language):
     from ui.entry.models import refusal_text
 
     model = page.table.model()
-    text = refusal_text(caught.value, dict(zip(model.COLUMNS, model.headers())))
+    text = refusal_text(caught.value, dict(zip(model.COLUMNS, model.headers(), strict=True)))
     assert "the number of women (60) is greater than the total number of participants (10)" in text
     assert "số nữ" not in text
 

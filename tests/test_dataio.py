@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 import openpyxl
 import pytest
+from conftest import ACTIVITY_HEADER, GOOD_ACTIVITIES, write_csv
 from sqlalchemy import select, text
 
 from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, indicators
@@ -23,17 +24,6 @@ from vstbpn_desktop.storage.models import Activity, ReportingPeriod, now
 from vstbpn_desktop.summary import summary
 
 H1 = Period.parse("2023H1")
-ACTIVITY_HEADER = "date,kind,title,sessions,participants,female_participants,place,notes"
-GOOD_ACTIVITIES = [
-    "2023-03-08,training,Tập huấn bình đẳng giới,2,100,60,Phường Mỹ Bình,",
-    '15/04/2023,communication,"Tuyên truyền, nói chuyện chuyên đề",1,50,30,,ghi chú',
-]
-
-
-def write_csv(path, lines, bom=False, encoding="utf-8"):
-    data = ("\r\n".join(lines) + "\r\n").encode(encoding)
-    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + data)
-    return path
 
 
 def dump(profile: Profile) -> dict[str, list[tuple]]:
@@ -47,20 +37,6 @@ def dump(profile: Profile) -> dict[str, list[tuple]]:
 
 def counts(profile: Profile) -> dict[str, int]:
     return {table: len(rows) for table, rows in dump(profile).items()}
-
-
-@pytest.fixture
-def seeded(district, district_cli, tmp_path):
-    """The district with some data already held, so a partial import would show."""
-    write_csv(tmp_path / "seed.csv", [ACTIVITY_HEADER, *GOOD_ACTIVITIES])
-    write_csv(
-        tmp_path / "seed-indicators.csv",
-        ["period,indicator,value", "2023H1,LEADERS_TOTAL,200", "2023H1,LEADERS_FEMALE,50"],
-    )
-    for name in ("seed.csv", "seed-indicators.csv"):
-        code, _, err = district_cli("data", "import", tmp_path / name)
-        assert code == 0, err
-    return district
 
 
 # -- the template ----------------------------------------------------------------------------

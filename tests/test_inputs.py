@@ -7,10 +7,10 @@ from datetime import datetime
 
 import openpyxl
 import pytest
-from conftest import ok  # noqa: F401
+from conftest import ACTIVITY_HEADER, GOOD_ACTIVITIES, ok, write_csv
 from PySide6.QtCore import Qt
-from test_bundle import activity_line, craft, good_members, snapshot, with_line, world, world_template  # noqa: F401
-from test_dataio import ACTIVITY_HEADER, GOOD_ACTIVITIES, dump, seeded, write_csv  # noqa: F401
+from test_bundle import activity_line, craft, good_members, snapshot, with_line
+from test_dataio import dump
 
 from vstbpn_desktop import records
 from vstbpn_desktop.bundle import format as fmt
@@ -277,7 +277,7 @@ def test_out_never_overwrites_a_profile(pair, tmp_path, command):
 def test_save_dialog_refuses_a_profile_file_and_asks_again(qtbot, district, district_cli, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog, QWidget
 
-    from ui.common import ask as bundle_common
+    from ui.common import ask
 
     parent = QWidget()
     qtbot.addWidget(parent)
@@ -288,8 +288,8 @@ def test_save_dialog_refuses_a_profile_file_and_asks_again(qtbot, district, dist
     ]
     told = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (answers.pop(0), ""))
-    monkeypatch.setattr(bundle_common, "tell", lambda parent, title, text, warning=False: told.append((text, warning)))
-    chosen = bundle_common.ask_save_file(parent, "Lưu khóa", tmp_path / "khoa.json", bundle_common.PUBLIC_KEY_FILTER)
+    monkeypatch.setattr(ask, "tell", lambda parent, title, text, warning=False: told.append((text, warning)))
+    chosen = ask.ask_save_file(parent, "Lưu khóa", tmp_path / "khoa.json", ask.PUBLIC_KEY_FILTER)
     assert chosen == tmp_path / "khoa-cong-khai.json" and answers == []
     assert [warning for _, warning in told] == [True, True]
     assert "signing-key.pem: không ghi đè lên thư mục khóa ký của hồ sơ" in told[0][0]

@@ -4,7 +4,9 @@ each kill `integrity_check` is ok and the data holds all of the write or none of
 The children are forked from a clean helper process (`python tests/test_kill.py --helper`) that
 has imported everything but never opened the database, so a kill costs no interpreter start.
 Each child reports how far it got (B: transaction begun, I: rows written, C: committed); the
-parent also notes whether the database's -wal had grown when it pulled the trigger.
+parent also notes how large the database's -wal was when it pulled the trigger. Most kills land at
+random moments; the 50,000-row import is killed when its -wal has reached a given size, so the kill
+is known to land while the rows are being written.
 """
 
 import csv
@@ -12,6 +14,7 @@ import gc
 import json
 import os
 import random
+import select
 import signal
 import sqlite3
 import subprocess
@@ -93,9 +96,9 @@ def helper(data_dir: str, mode: str) -> None:
     quiet = os.open(os.devnull, os.O_WRONLY)
     os.dup2(quiet, 1)
     # Import everything before forking: the children start instantly.
-    import vstbpn_desktop.bundle.importer  # noqa: F401
-    import vstbpn_desktop.cli  # noqa: F401
-    import vstbpn_desktop.dataio  # noqa: F401
+    import vstbpn_desktop.bundle.importer  # noqa: F401 (loaded before forking)
+    import vstbpn_desktop.cli  # noqa: F401 (loaded before forking)
+    import vstbpn_desktop.dataio  # noqa: F401 (loaded before forking)
     from vstbpn_desktop.cli import build_parser
 
     build_parser()
@@ -126,14 +129,22 @@ class Helper:
             [sys.executable, __file__, "--helper", str(data_dir), mode],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
+            bufsize=0,  # unbuffered: select() on the channel sees every mark not yet read
             env=env,
             cwd=ROOT,
         )
         assert self.process.stdout.readline() == b"ready\n"
 
-    def run(self, argument: str, kill_after: float | None) -> dict:
-        """Start one child; kill it after `kill_after` seconds (None: let it finish)."""
-        wal_before = self.wal.stat().st_size if self.wal.exists() else 0
+    def wal_size(self) -> int:
+        try:
+            return self.wal.stat().st_size
+        except FileNotFoundError:
+            return 0
+
+    def run(self, argument: str, kill_after: float | None, kill_at_wal: int | None = None) -> dict:
+        """Start one child; kill it after `kill_after` seconds, or as soon as the -wal holds
+        `kill_at_wal` bytes (both None: let it finish)."""
+        wal_before = self.wal_size()
         self.process.stdin.write(argument.encode() + b"\n")
         self.process.stdin.flush()
         marks, pid, started = [], None, time.monotonic()
@@ -143,10 +154,16 @@ class Helper:
                 pid = int(line[1])
             else:
                 marks.append(line[1])
-        wal_grew = False
+        wal_at_kill = None
         if kill_after is not None:
             time.sleep(kill_after)
-            wal_grew = (self.wal.stat().st_size if self.wal.exists() else 0) > wal_before
+        if kill_at_wal is not None:
+            # Watch the -wal (and the channel, for a child that ends first) every 2 ms.
+            while not (set(marks) - {"B", "I"}) and self.wal_size() < kill_at_wal:
+                if select.select([self.process.stdout], [], [], 0.002)[0]:
+                    marks.append(self.process.stdout.readline().decode().split()[1])
+        if kill_after is not None or kill_at_wal is not None:
+            wal_at_kill = self.wal_size()
             os.kill(pid, signal.SIGKILL)  # our own child, not yet reaped (a zombie at worst)
         self.process.stdin.write(b"reap\n")
         self.process.stdin.flush()
@@ -161,7 +178,9 @@ class Helper:
             "marks": marks,
             "killed": os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL,
             "seconds": time.monotonic() - started,
-            "wal_grew": wal_grew,
+            "wal_before": wal_before,
+            "wal_at_kill": wal_at_kill,
+            "wal_grew": wal_at_kill is not None and wal_at_kill > wal_before,
         }
 
     def close(self) -> None:
@@ -264,36 +283,42 @@ def _write_csv(path: Path, batch: str, rows: int) -> None:
             )
 
 
-def _csv_kills(district, tmp_path, rows: int, kills: int, seed: int, calibrate: bool = True) -> Counter:
-    database = district.database_path
+def _csv_helper(district, tmp_path, rows: int):
+    """The helper for `data import` of `rows`-row table files into the district (closed here), and
+    the argument naming a new file whose titles all start with the batch name given."""
     district.close()
     gc.collect()
     helper = Helper(district.data_dir, "cli")
-    rng = random.Random(seed)
-    stages = Counter()
 
     def argument(name):
         path = tmp_path / f"{name}.csv"
         _write_csv(path, name, rows)
         return json.dumps(["data", "import", str(path)])
 
+    return helper, argument
+
+
+def _batches(database: Path) -> dict[str, int]:
+    return dict(_query(database, "SELECT substr(title, 1, instr(title, '#') - 1), count(*) FROM activity GROUP BY 1"))
+
+
+def _csv_kills(district, tmp_path, rows: int, kills: int, seed: int) -> Counter:
+    database = district.database_path
+    helper, argument = _csv_helper(district, tmp_path, rows)
+    rng = random.Random(seed)
+    stages = Counter()
     try:
-        if calibrate:
-            calibration = helper.run(argument("calibrate"), None)
-            assert calibration["marks"] == ["B", "C"], calibration
-            duration = calibration["seconds"]
-            sys.stderr.write(f"data import of {rows} rows: {duration:.2f} s\n")
-        else:  # a 50,000-row import takes seconds: no calibration run, kills late in 4-8 s
-            duration = 7.3
+        calibration = helper.run(argument("calibrate"), None)
+        assert calibration["marks"] == ["B", "C"], calibration
+        duration = calibration["seconds"]
+        sys.stderr.write(f"data import of {rows} rows: {duration:.2f} s\n")
         for i in range(kills):
             # A quarter of the kills across the whole run, the rest late, where the write is.
             delay = rng.uniform(0, duration * 1.1) if i % 4 == 0 else rng.uniform(duration * 0.6, duration * 1.1)
             result = helper.run(argument(f"kill{i}"), delay)
             stages[_stage(result)] += 1
             assert _integrity(database) == "ok", result
-            batches = dict(
-                _query(database, "SELECT substr(title, 1, instr(title, '#') - 1), count(*) FROM activity GROUP BY 1")
-            )
+            batches = _batches(database)
             assert all(count == rows for count in batches.values()), batches
             if "C" in result["marks"]:
                 assert f"kill{i}" in batches
@@ -310,9 +335,30 @@ def test_kill_during_csv_import_leaves_all_or_nothing(district, tmp_path):
     assert sum(n for s, n in stages.items() if s not in ("finished", "after commit")) >= 1
 
 
+# The -wal sizes at which the 50,000-row import is killed: its single transaction spills its pages
+# into the -wal as it inserts, reaching about 25 MB by the commit, so 2 MB and 12 MB are both
+# well inside the write, long before the commit record (the last frame written).
+BIG_CSV_KILLS_AT_WAL = (2_000_000, 12_000_000)
+
+
 def test_kill_during_a_50000_row_csv_import(district, tmp_path):
-    stages = _csv_kills(district, tmp_path, BIG_CSV_ROWS, 2, 50_000, calibrate=False)
-    _report(f"data import ({BIG_CSV_ROWS} rows)", stages)
+    database = district.database_path
+    helper, argument = _csv_helper(district, tmp_path, BIG_CSV_ROWS)
+    try:
+        for i, wal_bytes in enumerate(BIG_CSV_KILLS_AT_WAL):
+            result = helper.run(argument(f"kill{i}"), None, kill_at_wal=wal_bytes)
+            sys.stderr.write(
+                f"\ndata import ({BIG_CSV_ROWS} rows): killed with the -wal at {result['wal_at_kill']:,} bytes\n"
+            )
+            # The kill landed mid-write: the child was inside its transaction (begun, not committed),
+            # the -wal (absent before: the last connection's close checkpointed it away) held
+            # at least the bytes asked for, and none of the batch became visible.
+            assert result["killed"] and result["marks"] == ["B"], result
+            assert result["wal_before"] == 0 and result["wal_at_kill"] >= wal_bytes, result
+            assert _integrity(database) == "ok", result
+            assert _batches(database) == {}, result  # nothing of the 50,000 rows, not one of them
+    finally:
+        helper.close()
 
 
 def test_kill_during_bundle_import_leaves_all_or_nothing(cli_factory, tmp_path):

@@ -4,7 +4,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlmodel import SQLModel
 
-from vstbpn_desktop.storage import models  # noqa: F401
+from vstbpn_desktop.storage import models  # noqa: F401 (registers the tables)
 from vstbpn_desktop.storage.database import (
     current_revision,
     head_revision,

@@ -32,15 +32,13 @@ def flat(text: str) -> str:
 
 
 @pytest.fixture
-def sample(province_cli):
-    code, _, err = province_cli("demo")
-    assert code == 0, err
-    profile = Profile.open(province_cli.data_dir)
+def sample(province_demo_cli):
+    profile = Profile.open(province_demo_cli.data_dir)
     profile.settings.share_rounding = "truncate"
     profile.settings.signer_name = "Nguyễn Văn An"
     profile.save_settings()
     profile.close()
-    return province_cli
+    return province_demo_cli
 
 
 def test_fonts_cover_every_vietnamese_letter():

@@ -4,6 +4,7 @@ headings never alone at a page foot, cells that never break a word, Word's headi
 repeated header rows and chart picture, Excel's title rows, and text of any allowed length (or
 with characters XML cannot hold) in every format and in the print preview."""
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -67,10 +68,8 @@ def column_text(path: Path, first: str) -> str:
 
 
 @pytest.fixture
-def demo(province_cli):
-    code, _, err = province_cli("demo")
-    assert code == 0, err
-    return province_cli
+def demo(province_demo_cli):
+    return province_demo_cli
 
 
 @pytest.fixture
@@ -271,7 +270,7 @@ def test_annex_tables_never_split_a_code_or_a_header(demo, tmp_path):
     lines = [line.strip() for line in "\n".join(pages(out)).splitlines()]
     assert "25,36 %" in "\n".join(pages(out))
     # "%" never wraps away from its number ("%" alone in the unit column is fine).
-    assert not any(line.startswith("%") and before[-1:].isdigit() for before, line in zip(lines, lines[1:]))
+    assert not any(line.startswith("%") and before[-1:].isdigit() for before, line in itertools.pairwise(lines))
 
 
 def test_percent_stays_with_its_number_when_a_line_wraps():

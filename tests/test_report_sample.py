@@ -100,10 +100,8 @@ def closest(needle: str, haystack: str) -> str:
 
 
 @pytest.fixture
-def province_demo(province_cli, tmp_path):
-    code, _, err = province_cli("demo")
-    assert code == 0, err
-    profile = Profile.open(province_cli.data_dir)
+def province_demo(province_demo_cli, tmp_path):
+    profile = Profile.open(province_demo_cli.data_dir)
     out = tmp_path / "an-giang-2023h1.pdf"
     report = write_report(profile, "pdf", H1, out, issued_on=date(2023, 7, 10))
     yield profile, report, out

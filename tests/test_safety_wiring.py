@@ -1,7 +1,5 @@
 """The bulk paths keep the safety promises: a backup before, the lock respected, one audit event."""
 
-from test_bundle import world, world_template  # noqa: F401  (shared fixtures)
-
 from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.safety import audit
 from vstbpn_desktop.safety.backup import list_backups

@@ -1,6 +1,7 @@
 """Start-up order: the parser and the window's frame come before the ORM; the frame becomes the window;
 the start-up check runs on a thread while the ORM loads; the window started as an officer does."""
 
+import ast
 import os
 import sqlite3
 import subprocess
@@ -131,7 +132,8 @@ def test_opening_the_window_loads_no_report_bundle_or_table_file_code(district_c
         "app = make_application([])\n"
         f"window = open_window(Profile.open(Path({str(district_cli.data_dir)!r})))\n"
         "window.show(); app.processEvents()\n"
-        "late = ('vstbpn_desktop.reports.content', 'vstbpn_desktop.reports.pdf', 'vstbpn_desktop.reports.docx', 'vstbpn_desktop.reports.xlsx',\n"
+        "late = ('vstbpn_desktop.reports.content', 'vstbpn_desktop.reports.pdf',\n"
+        "        'vstbpn_desktop.reports.docx', 'vstbpn_desktop.reports.xlsx',\n"
         "        'vstbpn_desktop.bundle.importer', 'vstbpn_desktop.bundle.export',\n"
         "        'vstbpn_desktop.dataio.importer', 'vstbpn_desktop.dataio.template', 'PySide6.QtPrintSupport',\n"
         "        'reportlab', 'openpyxl', 'docx', 'cryptography')\n"
@@ -140,6 +142,41 @@ def test_opening_the_window_loads_no_report_bundle_or_table_file_code(district_c
     result = run_python("-c", script)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def late_import_groups(tree: ast.AST):
+    """Each run of import statements inside a function of `tree` (one group: one reason)."""
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for node in ast.walk(function):
+            for field in ("body", "orelse", "finalbody"):
+                statements = getattr(node, field, None)
+                if not isinstance(statements, list):  # a lambda's or an if-expression's body
+                    continue
+                group = []
+                for statement in [*statements, None]:
+                    if isinstance(statement, (ast.Import, ast.ImportFrom)):
+                        group.append(statement)
+                    elif group:
+                        yield group
+                        group = []
+
+
+def test_every_import_inside_a_function_of_the_window_says_why():
+    """ui/ imports at the top of its modules; one inside a function is there for start-up (the
+    order in ui/app.py, or heavy code loaded on first use) and says so on its line or the line
+    above (docs/architecture.md, Window)."""
+    silent = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        lines = text.splitlines()
+        for group in late_import_groups(ast.parse(text)):
+            first, last = group[0].lineno, group[-1].end_lineno
+            above = lines[first - 2].strip()
+            if not above.startswith("#") and not any("#" in line for line in lines[first - 1 : last]):
+                silent.append(f"{path.relative_to(ROOT)}:{first}: {lines[first - 1].strip()}")
+    assert silent == []
 
 
 def test_main_tells_the_window_from_the_command_line_without_building_the_parser():

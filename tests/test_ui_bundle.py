@@ -12,11 +12,11 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
-from ui.bundle import send as bundle_send
-from ui.common import ask as bundle_common
+from ui.common import ask
 from vstbpn_desktop import records
 from vstbpn_desktop.bundle import format as fmt
 from vstbpn_desktop.bundle import trust
+from vstbpn_desktop.bundle.export import export_bundle
 from vstbpn_desktop.bundle.keys import public_key_info, spaced
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import Profile
@@ -34,15 +34,15 @@ class Answers:
         self.passphrases: list[str | None] = []
         self.told: list[tuple[str, str, bool]] = []
         self.confirms: list[bool] = []
-        monkeypatch.setattr(bundle_common, "ask_save_file", lambda parent, title, default, f: self.save.pop(0))
-        monkeypatch.setattr(bundle_common, "ask_open_files", lambda parent, title, f: self.open_files.pop(0))
-        monkeypatch.setattr(bundle_common, "ask_passphrase", lambda parent, title, label: self.passphrases.pop(0))
+        monkeypatch.setattr(ask, "ask_save_file", lambda parent, title, default, f: self.save.pop(0))
+        monkeypatch.setattr(ask, "ask_open_files", lambda parent, title, f: self.open_files.pop(0))
+        monkeypatch.setattr(ask, "ask_passphrase", lambda parent, title, label: self.passphrases.pop(0))
         monkeypatch.setattr(
-            bundle_common, "tell", lambda parent, title, text, warning=False: self.told.append((title, text, warning))
+            ask, "tell", lambda parent, title, text, warning=False: self.told.append((title, text, warning))
         )
-        monkeypatch.setattr(bundle_common, "confirm", lambda parent, title, text, yes: self.confirms.pop(0))
+        monkeypatch.setattr(ask, "confirm", lambda parent, title, text, yes: self.confirms.pop(0))
         # The checklist before sending: send as it is, the period left open (tests of it: test_ui_send_check.py).
-        monkeypatch.setattr(bundle_send, "run_checklist", self.send_anyway)
+        monkeypatch.setattr(ask, "run_dialog", self.send_anyway)
 
     @staticmethod
     def send_anyway(dialog) -> int:
@@ -107,6 +107,29 @@ def test_district_sends_through_the_dialog_and_the_file_verifies(qtbot, answers,
     code, out_text, err = province_cli("bundle", "verify", out)
     assert code == 0, err
     assert "Hợp lệ" in out_text and "số thứ tự 1" in out_text
+
+
+def test_the_suggested_file_name_carries_the_number_the_export_takes(qtbot, answers, district, tmp_path, monkeypatch):
+    """Tệp → Gửi báo cáo… offers `883-2023H1-N.vstb`; N is the sequence the bundle then carries
+    (bundle.sequence.upcoming: the core's rule, also across an export from the command line)."""
+    suggested = []
+
+    def save_where_suggested(parent, title, default, file_filter):
+        suggested.append(default.name)
+        return tmp_path / default.name
+
+    monkeypatch.setattr(ask, "ask_save_file", save_where_suggested)
+    window = shown_window(qtbot, district)
+    answers.passphrases += [PASSPHRASE]
+    first = window.bundle_sender.send()
+    window.bundle_sender.dialog.close()
+    export_bundle(district, H1, tmp_path / "cli.vstb", PASSPHRASE)  # number 2, outside the window
+    answers.passphrases += [PASSPHRASE]
+    third = window.bundle_sender.send()
+    window.close()
+    assert suggested == ["883-2023H1-1.vstb", "883-2023H1-3.vstb"]
+    assert (first.sequence, third.sequence) == (1, 3)
+    assert (tmp_path / "883-2023H1-3.vstb").is_file()
 
 
 def tmp_path_cli(province_cli, district, tmp_path):

@@ -4,8 +4,8 @@ summary; the province returns a report for correction; the district sees the rea
 import pytest
 from conftest import PASSPHRASE, ok, shown_window
 
-from ui.bundle import correction as bundle_return
-from ui.common import ask as bundle_common
+from ui.bundle import correction
+from ui.common import ask
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.records import Scope, set_indicator_values
@@ -50,8 +50,8 @@ def test_receive_dialog_shows_the_audit_summary(qtbot, pair, tmp_path, told):
 def test_return_from_the_window_and_the_district_banner(qtbot, pair, tmp_path, told, monkeypatch):
     district, province = pair
     answer = tmp_path / "tra-lai.vstb"
-    monkeypatch.setattr(bundle_common, "ask_save_file", lambda parent, title, default, f: answer)
-    monkeypatch.setattr(bundle_common, "ask_passphrase", lambda parent, title, label: PASSPHRASE)
+    monkeypatch.setattr(ask, "ask_save_file", lambda parent, title, default, f: answer)
+    monkeypatch.setattr(ask, "ask_passphrase", lambda parent, title, label: PASSPHRASE)
     seen = {}
 
     def drive(dialog):
@@ -62,12 +62,12 @@ def test_return_from_the_window_and_the_district_banner(qtbot, pair, tmp_path, t
         dialog.accept()
         return dialog.result()
 
-    monkeypatch.setattr(bundle_return, "run_dialog", drive)
+    monkeypatch.setattr(ask, "run_dialog", drive)
     window, profile = make_window(qtbot, province)
     try:
         action = window.findChild(type(window.menus["children"].actions()[0]), "actionReturnReport")
         assert action is not None and action.text() == "Trả lại để sửa…"
-        assert bundle_return.return_report(window) == answer
+        assert correction.return_report(window) == answer
     finally:
         window.close()
         profile.close()

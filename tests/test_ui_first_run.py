@@ -2,8 +2,9 @@
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLabel, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLabel
 
+from ui.common import ask
 from ui.window.first_run import FirstRunDialog, passphrase_strength
 from vstbpn_desktop import records
 from vstbpn_desktop.periods import Period
@@ -78,10 +79,10 @@ def test_first_run_in_a_folder_that_cannot_be_written_names_the_folder_and_lets_
     dialog = FirstRunDialog(folder)
     qtbot.addWidget(dialog)
     shown = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.objectName(), box.text())) or 0)
+    monkeypatch.setattr(ask, "tell", lambda parent, title, text, warning=False: shown.append((warning, text)))
     fill(qtbot, dialog, "long xuyen", "Lê Thị Mai", "mật khẩu đủ dài 2023", "mật khẩu đủ dài 2023")
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
-    assert len(shown) == 1 and shown[0][0] == "refusal"
+    assert len(shown) == 1 and shown[0][0] is True  # a refusal
     assert str(folder) in shown[0][1] and "không ghi được" in shown[0][1], shown
     assert dialog.profile is None and dialog.result() != FirstRunDialog.Accepted
     assert dialog.officer.text() == "Lê Thị Mai"  # nothing typed is lost
@@ -95,7 +96,7 @@ def test_passphrase_strength():
 
 
 # The language choice at the top of the dialog (the .qm built by the project's own script, into tmp).
-from tests.test_i18n import VIETNAMESE  # noqa: E402
+from tests.test_i18n import VIETNAMESE  # noqa: E402 (beside the tests that use it)
 
 
 def choose(qtbot, dialog, code: str) -> None:

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 from conftest import shown_window
 
-from ui.common import ask as bundle_common
+from ui.common import ask
 from vstbpn_desktop import records
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.records import Scope
@@ -26,7 +26,7 @@ def window(qtbot, district):
 
 def filled_template(window, monkeypatch, tmp_path, rows):
     template = tmp_path / "mau"  # no suffix typed: .xlsx added
-    monkeypatch.setattr(bundle_common, "ask_save_file", lambda parent, title, default, f: template)
+    monkeypatch.setattr(ask, "ask_save_file", lambda parent, title, default, f: template)
     written = window.table_files.save_template()
     assert written == tmp_path / "mau.xlsx" and written.is_file()
     workbook = openpyxl.load_workbook(written)
@@ -49,7 +49,7 @@ def test_excel_import_through_the_action_imports_and_reloads(qtbot, window, dist
     )
     page = window.pages["communication"]
     assert page.table.model().rowCount() == 0
-    monkeypatch.setattr(bundle_common, "ask_open_file", lambda parent, title, f: filled)
+    monkeypatch.setattr(ask, "ask_open_file", lambda parent, title, f: filled)
     window.findChild(type(window.menus["file"].actions()[0]), "actionImportTable").trigger()
     assert told[-1] == ("Đã nhập da-dien.xlsx (2 dòng): 2 hoạt động.", False)
     assert records.count_activities(district.engine, Scope("883", H1)) == 2

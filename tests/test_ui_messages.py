@@ -27,7 +27,7 @@ H1 = Period(2023, 1)
 def test_bundle_from_a_key_never_enrolled_names_the_unit_and_enrols_from_the_dialog(
     qtbot, district_cli, province_cli, tmp_path, monkeypatch
 ):
-    from ui.bundle import keys as trust_keys
+    from ui.common import ask
 
     ok(district_cli, "demo")
     ok(district_cli, "keys", "export-public", "--out", tmp_path / "883.pub")
@@ -59,7 +59,7 @@ def test_bundle_from_a_key_never_enrolled_names_the_unit_and_enrols_from_the_dia
             enrol.enrol_button.click()
             return enrol.result()
 
-        monkeypatch.setattr(trust_keys, "run_enrol", officer_enrols)
+        monkeypatch.setattr(ask, "run_dialog", officer_enrols)
         dialog.enrol_button.click()
         assert opened["unit"] == "883"  # chosen from the bundle
         assert keys.spaced(entry.signer.fingerprint) in opened["expected"]
@@ -134,7 +134,7 @@ def test_a_date_refusal_names_the_date_once(district):
             },
             H1,
         )
-    names = dict(zip(ActivityTableModel.COLUMNS, ["Ngày", "Loại hoạt động", "Nội dung"]))
+    names = dict(zip(ActivityTableModel.COLUMNS, ["Ngày", "Loại hoạt động", "Nội dung"], strict=False))
     text = refusal_text(invalid.value, names)
     assert text.startswith("Ngày 15/03/2026 nằm ngoài kỳ 2023H1"), text
     assert "Ngày: ngày" not in text

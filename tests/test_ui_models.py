@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 
 from ui.entry.models import ActivityTableModel, DocumentTableModel, ErrorRole, IdRole, IndicatorTableModel, RecordRole
 from vstbpn_desktop import records
-from vstbpn_desktop.demo import load_demo
 from vstbpn_desktop.periods import Period
+from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.records import Scope
 from vstbpn_desktop.text import fold
 
@@ -18,9 +18,10 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 
 
 @pytest.fixture
-def sample(province):
-    load_demo(province)
-    return province, Scope(province.org_unit_code, SAMPLE)
+def sample(province_demo_cli):
+    province = Profile.open(province_demo_cli.data_dir)
+    yield province, Scope(province.org_unit_code, SAMPLE)
+    province.close()
 
 
 def test_activity_model_passes_qtmodeltester(qtmodeltester, sample):
@@ -112,7 +113,7 @@ def many_activities(count: int) -> list[dict]:
     return rows
 
 
-def test_hundred_thousand_activities_load_lazily(qtbot, district):
+def test_hundred_thousand_activities_load_lazily(qtbot, district, monkeypatch):
     with district.engine.begin() as connection:
         records.insert_clean(connection, district.org_unit_code, "test", activities=many_activities(100_000))
     scope = Scope(district.org_unit_code, SAMPLE)
@@ -150,7 +151,20 @@ def test_hundred_thousand_activities_load_lazily(qtbot, district):
     assert window.pages["communication"].count_label.text() == "Số hoạt động: 100.000"
     # 100.000 activities: the totals are summed off the GUI thread and shown when they come.
     qtbot.waitUntil(lambda: window.pages["communication"].totals["participants"].text() == "Lượt người: 3.000.000")
-    window.pages["communication"].table.scrollToBottom()
-    qtbot.wait(10)
+    # Scrolled to the bottom, the table reads the last page (the rows it paints) and none between.
+    pages_read = []
+    read_page = records.activity_page
+
+    def spy(engine, scope, offset, limit, **options):
+        pages_read.append(offset)
+        return read_page(engine, scope, offset, limit, **options)
+
+    monkeypatch.setattr(records, "activity_page", spy)
+    table = window.pages["communication"].table
+    table.scrollToBottom()
+    last_page = 99_999 // table_model.PAGE_SIZE * table_model.PAGE_SIZE
+    qtbot.waitUntil(lambda: last_page in pages_read)
+    assert table.rowAt(table.viewport().height() - 1) == 99_999  # the last row is the one shown at the bottom
+    assert min(pages_read) >= last_page - table_model.PAGE_SIZE, pages_read
     assert table_model.cached_rows <= table_model.PAGE_SIZE * table_model.MAX_PAGES
     window.close()

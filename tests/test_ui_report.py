@@ -12,7 +12,7 @@ from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog
 
-from ui.common import ask as bundle_common
+from ui.common import ask
 from ui.report import printing as report_print
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.reports.options import ReportOptions
@@ -21,10 +21,8 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 
 
 @pytest.fixture
-def window(qtbot, district, monkeypatch):
-    from vstbpn_desktop.demo import load_demo
-
-    load_demo(district)
+def window(qtbot, district_demo, monkeypatch):
+    district = district_demo
     monkeypatch.setattr(
         report_print,
         "ask_options",
@@ -90,7 +88,7 @@ def test_preview_pages_are_rasterised_with_the_pdf_not_on_the_gui_thread(qtbot, 
 
 @pytest.mark.parametrize("kind", ["pdf", "docx", "xlsx"])
 def test_exports_write_where_chosen(window, monkeypatch, tmp_path, kind):
-    monkeypatch.setattr(bundle_common, "ask_save_file", lambda parent, title, default, f: tmp_path / "bao-cao")
+    monkeypatch.setattr(ask, "ask_save_file", lambda parent, title, default, f: tmp_path / "bao-cao")
     path = window.reports.export(kind)
     assert path == tmp_path / f"bao-cao.{kind}" and path.stat().st_size > 1000
     assert str(path) in window.reports.dialog.text()
@@ -101,10 +99,8 @@ def test_exports_write_where_chosen(window, monkeypatch, tmp_path, kind):
 
 def test_unwritable_place_is_said_and_leaves_no_file(window, monkeypatch, tmp_path):
     told = []
-    monkeypatch.setattr(bundle_common, "tell", lambda parent, title, text, warning=False: told.append(text))
-    monkeypatch.setattr(
-        bundle_common, "ask_save_file", lambda parent, title, default, f: tmp_path / "khong-co" / "bao-cao.docx"
-    )
+    monkeypatch.setattr(ask, "tell", lambda parent, title, text, warning=False: told.append(text))
+    monkeypatch.setattr(ask, "ask_save_file", lambda parent, title, default, f: tmp_path / "khong-co" / "bao-cao.docx")
     assert window.reports.export("docx") is None
     assert told and "khong-co" in told[0]
     assert not (tmp_path / "khong-co").exists()

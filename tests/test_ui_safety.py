@@ -18,6 +18,7 @@ import ui.safety.backups
 import ui.safety.lock
 import ui.safety.startup
 from ui.app import open_window
+from ui.common import ask
 from ui.safety import crash
 from ui.safety.audit import AuditDialog, open_audit
 from ui.safety.backups import BackupsDialog
@@ -70,7 +71,7 @@ def test_locking_the_period_makes_the_window_read_only_and_reopening_needs_a_rea
     qtbot, window, district, monkeypatch
 ):
     asked = []
-    monkeypatch.setattr(ui.safety.lock, "ask_confirm", lambda parent, title, text, yes: asked.append(text) or True)
+    monkeypatch.setattr(ask, "confirm", lambda parent, title, text, yes: asked.append(text) or True)
     page = window.pages["communication"]
     window.show_page("communication")
     assert not window.banner.isVisible() and not window.read_only
@@ -116,7 +117,7 @@ def test_locking_the_period_makes_the_window_read_only_and_reopening_needs_a_rea
         assert "cần ghi lý do" in dialog.error.text()
         return dialog.result()
 
-    monkeypatch.setattr(ui.safety.lock, "run_dialog", empty)
+    monkeypatch.setattr(ask, "run_dialog", empty)
     assert window.lock_actions["reopen"].trigger() is None
     assert window.read_only and window.banner.isVisible()
 
@@ -125,7 +126,7 @@ def test_locking_the_period_makes_the_window_read_only_and_reopening_needs_a_rea
         dialog.accept()
         return dialog.result()
 
-    monkeypatch.setattr(ui.safety.lock, "run_dialog", with_reason)
+    monkeypatch.setattr(ask, "run_dialog", with_reason)
     window.lock_actions["reopen"].trigger()
     assert not window.read_only and not window.banner.isVisible()
     assert page.table.editTriggers() != QAbstractItemView.NoEditTriggers and page.add_action.isEnabled()
@@ -183,9 +184,7 @@ def test_backup_list_shows_the_core_backup_and_restore_brings_back_earlier_data(
     assert cells[2].endswith("KB")
 
     questions = []
-    monkeypatch.setattr(
-        ui.safety.backups, "ask_confirm", lambda parent, title, text, yes: questions.append(text) or True
-    )
+    monkeypatch.setattr(ask, "confirm", lambda parent, title, text, yes: questions.append(text) or True)
     facts = dialog.restore_selected()
 
     assert "Trước đó, chương trình tự sao lưu dữ liệu hiện tại" in questions[0]
@@ -213,7 +212,7 @@ def test_tools_and_period_menus_carry_the_safety_actions_with_shortcuts(window):
 
 def test_check_data_reports_a_whole_database(qtbot, window, monkeypatch):
     said = []
-    monkeypatch.setattr(ui.safety.backups, "show_info", lambda parent, title, text: said.append(text))
+    monkeypatch.setattr(ask, "tell", lambda parent, title, text, warning=False: said.append(text))
     assert ui.safety.backups.check_data(window) == []
     assert "dữ liệu nguyên vẹn" in said[0]
 
@@ -421,7 +420,7 @@ def test_restore_in_the_window_keeps_a_revoked_key_revoked_and_says_so(
     window = shown_window(qtbot, province)
     dialog = BackupsDialog(window)
     qtbot.addWidget(dialog)
-    monkeypatch.setattr(ui.safety.backups, "ask_confirm", lambda parent, title, text, yes: True)
+    monkeypatch.setattr(ask, "confirm", lambda parent, title, text, yes: True)
     assert dialog.restore_selected(core.list_backups(province)[-1]) is not None
     assert "Vẫn giữ 1 khóa đã thu hồi" in dialog.message.text(), dialog.message.text()
     assert trust.listing(province)[0].revoked_at is not None

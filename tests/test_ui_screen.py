@@ -61,9 +61,8 @@ def shown(qtbot, widget, area):
     return widget
 
 
-def test_main_window_and_its_pages_fit(qtbot, district_cli, area):
-    ok(district_cli, "demo")
-    profile = Profile.open(district_cli.data_dir)
+def test_main_window_and_its_pages_fit(qtbot, district_demo_cli, area):
+    profile = Profile.open(district_demo_cli.data_dir)
     try:
         window = shown_window(qtbot, profile)
         # 1280x800 does not fit either screen once the frame and a taskbar are counted.
@@ -91,7 +90,7 @@ def test_remembered_size_of_a_larger_screen_is_cut_down(qtbot, district, area):
     assert QByteArray.fromBase64(saved.encode())  # the file was real
 
 
-def test_every_dialog_of_a_district_fits(qtbot, district_cli, area, monkeypatch):
+def test_every_dialog_of_a_district_fits(qtbot, district_demo_cli, area, monkeypatch):
     from ui.bundle import send as bundle_send
     from ui.report import printing as report_print
     from ui.safety.audit import AuditDialog
@@ -102,11 +101,10 @@ def test_every_dialog_of_a_district_fits(qtbot, district_cli, area, monkeypatch)
     from ui.window.first_run import FirstRunDialog
     from ui.window.settings import SettingsDialog
 
-    ok(district_cli, "demo")
-    profile = Profile.open(district_cli.data_dir)
+    profile = Profile.open(district_demo_cli.data_dir)
     try:
         window = shown_window(qtbot, profile)
-        first = shown(qtbot, FirstRunDialog(district_cli.data_dir.parent / "new"), area)
+        first = shown(qtbot, FirstRunDialog(district_demo_cli.data_dir.parent / "new"), area)
         first.search.setText("long xuyen")
         assert_fits(first, area)
 
@@ -162,9 +160,8 @@ def test_every_dialog_of_a_province_fits(qtbot, sender_and_parent, tmp_path, are
         profile.close()
 
 
-def test_activities_and_indicators_give_their_width_to_what_the_officer_reads(qtbot, district_cli, area):
-    ok(district_cli, "demo")
-    profile = Profile.open(district_cli.data_dir)
+def test_activities_and_indicators_give_their_width_to_what_the_officer_reads(qtbot, district_demo_cli, area):
+    profile = Profile.open(district_demo_cli.data_dir)
     try:
         window = shown_window(qtbot, profile)
         window.showNormal()  # the size a maximised window has on that screen (offscreen has its own)

@@ -8,8 +8,8 @@ import pytest
 from conftest import PASSPHRASE, shown_window
 from PySide6.QtWidgets import QDialog
 
-from ui.bundle import send as bundle_send
-from ui.common import ask as bundle_common
+from ui.bundle import send
+from ui.common import ask
 from vstbpn_desktop import records
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.records import Scope
@@ -24,9 +24,9 @@ def answered(monkeypatch, tmp_path):
     """The file dialog and the passphrase answered; what the checklist showed, kept."""
     out = tmp_path / "out" / "883-2023H1-1.vstb"
     out.parent.mkdir()
-    monkeypatch.setattr(bundle_common, "ask_save_file", lambda parent, title, default, f: out)
-    monkeypatch.setattr(bundle_common, "ask_passphrase", lambda parent, title, label: PASSPHRASE)
-    monkeypatch.setattr(bundle_common, "show", lambda dialog: None)
+    monkeypatch.setattr(ask, "ask_save_file", lambda parent, title, default, f: out)
+    monkeypatch.setattr(ask, "ask_passphrase", lambda parent, title, label: PASSPHRASE)
+    monkeypatch.setattr(ask, "show", lambda dialog: None)
     seen = {"answer": None}
 
     def run(dialog):
@@ -34,7 +34,7 @@ def answered(monkeypatch, tmp_path):
         seen["lines"] = [line.text() for line in dialog.lines]
         return seen["answer"](dialog)
 
-    monkeypatch.setattr(bundle_send, "run_checklist", run)
+    monkeypatch.setattr(ask, "run_dialog", run)
     seen["out"] = out
     return seen
 
@@ -121,7 +121,7 @@ def test_a_complete_locked_period_is_sent_without_questions(qtbot, district, ans
     submit(district.engine, H1, "Lan")
     window.controller.set_period("2023H1")
     answered["answer"] = lambda dialog: pytest.fail(f"asked: {[line.text() for line in dialog.lines]}")
-    assert bundle_send.checklist(window) == []
+    assert send.checklist(window) == []
     assert window.bundle_sender.send() is not None and answered["out"].is_file()
     window.close()
 
@@ -130,7 +130,7 @@ def test_a_refused_value_on_a_page_is_listed(qtbot, district, answered):
     window = shown_window(qtbot, district)
     page = window.pages["female_cadres"]
     page.message.show_refusal("Trong đó nữ (3.000) lớn hơn tổng số (2.302)")
-    checks = bundle_send.checklist(window)
+    checks = send.checklist(window)
     assert any(c.page == "female_cadres" and "(3.000) lớn hơn" in c.text for c in checks)
     answered["answer"] = lambda dialog: QDialog.Rejected
     assert window.bundle_sender.send() is None and not answered["out"].exists()

@@ -5,8 +5,8 @@ import json
 import pytest
 from PySide6.QtWidgets import QDialog
 
-import ui.window.settings
 from ui.app import open_window
+from ui.common import ask
 from ui.window.settings import SettingsDialog, open_settings
 from vstbpn_desktop.settings import Settings
 
@@ -52,7 +52,7 @@ def test_settings_dialog_saves_to_disk_and_the_window_follows(qtbot, district, m
         dialog.accept()
         return dialog.result()
 
-    monkeypatch.setattr(ui.window.settings, "run_dialog", fill)
+    monkeypatch.setattr(ask, "run_dialog", fill)
     dialog = open_settings(window)
 
     saved = Settings.load(district.data_dir)

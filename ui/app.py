@@ -1,6 +1,10 @@
 """Starting the window: the application, its font and locale, the profile (first run if none)."""
 
+import importlib
+import os
 import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 APP_NAME = "VSTBPN Desktop"
@@ -17,21 +21,26 @@ def skip_feature_scan() -> None:
     import PySide6.QtCore  # noqa: F401  (the binding installs its import hook here)
 
     feature = sys.modules.get("PySide6.support.feature")
-    if callable(getattr(feature, "_mod_uses_pyside", None)):
-        feature._mod_uses_pyside = lambda module: False
+    if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
+        feature.__dict__["_mod_uses_pyside"] = lambda module: False
 
 
 def make_application(argv: list[str] | None = None):
+    # Start-up: every Qt and window import in this module sits in its function, after
+    # skip_feature_scan() and before the ORM in run_window's order (docs/architecture.md).
     from PySide6.QtCore import QLocale
     from PySide6.QtGui import QFont, QFontDatabase
     from PySide6.QtWidgets import QApplication
 
     skip_feature_scan()
 
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("VSTBPN")
-    QLocale.setDefault(QLocale(QLocale.Vietnamese, QLocale.Vietnam))  # i18n.install() sets the language
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
+    )  # i18n.install() sets the language
     families = set(QFontDatabase.families())
     for family in VIETNAMESE_FONTS:
         if family in families:
@@ -67,9 +76,7 @@ FEATURES += ["ui.bundle.correction"]
 def open_window(profile, window=None):
     """The main window with its controller and every feature, for a profile already open;
     `window`: the frame run_window already showed (its geometry already restored)."""
-    import importlib
-
-    from .common.screen import place_main
+    from .common.screen import place_main  # the controllers import the ORM: after the frame
     from .window.controllers import MainController
     from .window.main_window import MainWindow
 
@@ -88,7 +95,7 @@ def show_frame(app, data_dir: Path):
     """The main window's frame (Qt only, no data yet), shown and painted before the ORM is imported
     and the profile opened: the officer sees the window at once instead of nothing for a second.
     The rest of the start runs on this thread right after, as before."""
-    from .window.main_window import MainWindow
+    from .window.main_window import MainWindow  # Qt only, after skip_feature_scan()
     from .window.window_state import restore
 
     window = MainWindow()
@@ -103,9 +110,7 @@ def start_check(data_dir: Path):
     """`startup_check` (quick_check of the database, storage warnings) on a thread of its own: SQLite
     reads without holding Python's lock, so the check and the ORM's import run side by side.
     Returns a future; its result() is the StartupState (or the check's exception)."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    from vstbpn_desktop.safety.startup import startup_check
+    from vstbpn_desktop.safety.startup import startup_check  # once the frame is shown
 
     pool = ThreadPoolExecutor(1, thread_name_prefix="startup-check")
     future = pool.submit(startup_check, data_dir)
@@ -114,10 +119,10 @@ def start_check(data_dir: Path):
 
 
 def run_window(args) -> int:
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QMessageBox  # PySide6 first: it installs the hook skipped below
 
     skip_feature_scan()  # before the window's own modules are imported
-    from vstbpn_desktop.settings import default_data_dir, profile_exists
+    from vstbpn_desktop.settings import default_data_dir, profile_exists  # the frame's modules: Qt, no ORM
 
     from .common import i18n
     from .safety import crash
@@ -144,10 +149,10 @@ def run_window(args) -> int:
                 return 0
             profile = opened.profile
         else:
-            from .window.first_run import FirstRunDialog
+            from .window.first_run import FirstRunDialog  # the first run only
 
             dialog = FirstRunDialog(data_dir)
-            if dialog.exec() != FirstRunDialog.Accepted:
+            if dialog.exec() != FirstRunDialog.DialogCode.Accepted or dialog.profile is None:
                 return 0
             profile = dialog.profile
     except Refused as exc:
@@ -165,8 +170,6 @@ def run_window(args) -> int:
 
 
 def _bench_mode() -> str | None:
-    import os
-
     mode = os.environ.get("VSTBPN_BENCH_EXIT_AFTER")
     return mode if mode in ("shown", "data") else None
 
@@ -175,8 +178,6 @@ def _bench_moment(mode: str, window) -> None:
     """bench/run.py: print `VSTBPN_BENCH <mode> <epoch seconds>` once `window` is painted."""
     if _bench_mode() != mode:
         return
-    import time
-
     window.grab()  # paint the frame (for "data": the visible rows are read from the database)
     print(f"VSTBPN_BENCH {mode} {time.time():.6f}", flush=True)
 
@@ -188,7 +189,7 @@ def _bench_exit_hook(app, window, frame_shown: bool = False) -> None:
     mode = _bench_mode()
     if mode is None:
         return
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QTimer  # as every Qt import of this module, in its function
 
     if mode == "data":
         window.show_page("communication")

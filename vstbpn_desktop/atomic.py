@@ -90,7 +90,7 @@ def atomic_path(target: Path, private: bool = False, profile_file: bool = False)
     temp = Path(temp_name)
     if not private:
         _ordinary_permissions(temp)
-    handle = claim(handle)
+    claimed = claim(handle)
     try:
         yield temp
         with open(temp, "rb+") as stream:
@@ -105,7 +105,7 @@ def atomic_path(target: Path, private: bool = False, profile_file: bool = False)
     finally:
         if temp.exists():
             temp.unlink()
-        release(handle)
+        release(claimed)
 
 
 TEMP_SUFFIX = ".tmp"

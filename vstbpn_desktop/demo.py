@@ -3,9 +3,9 @@
 In the province profile (89) it reproduces An Giang's report for the first half of 2023
 (shared/domain/an-giang-2023-h1-report.txt) as printed: 2.302 leaders of whom 584 women (25,36 %,
 truncated), 780 sessions for 25.120 participants, the guidance it received (03/UBQG-VP), the
-documents it cites, its text word for word (tests/test_report_sample.py names every difference). In a district profile it
-makes plausible, smaller figures for that district, derived from the unit code so they differ
-between districts but are the same on every run.
+documents it cites, its text word for word (tests/test_report_sample.py names every difference).
+In a district profile it makes plausible, smaller figures for that district, derived from the
+unit code so they differ between districts but are the same on every run.
 """
 
 import random
@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from sqlmodel import select
 
-from .catalogue import FIGURES_MARK
+from .catalogue import FIGURES_MARK, Coverage
 from .errors import Refused
 from .periods import Period
 from .profile import Profile
@@ -252,6 +252,7 @@ def load_demo(profile: Profile) -> dict[str, int]:
             if session.exec(select(model.id).where(model.org_unit_code == code)).first() is not None:
                 raise Refused("hồ sơ đã có dữ liệu; dữ liệu mẫu chỉ nạp vào hồ sơ trống")
     unit = profile.org_unit()
+    assert unit is not None, "a profile's own unit is in its tree (Profile.create checks it)"
     author = profile.author or "Dữ liệu mẫu"
     rng = random.Random(int(code))
     scope = Scope(code, SAMPLE_PERIOD)
@@ -316,7 +317,7 @@ def load_demo(profile: Profile) -> dict[str, int]:
         }
     profile.settings.share_rounding = "truncate"
     profile.save_settings()
-    area = dict.fromkeys(indicators_now, "area")
+    area: dict[str, Coverage] = dict.fromkeys(indicators_now, "area")
     set_indicator_values(profile.engine, scope, indicators_now, author, coverage=area)
     set_indicator_values(
         profile.engine, previous, indicators_before, author, coverage=dict.fromkeys(indicators_before, "area")

@@ -16,11 +16,14 @@ build script and tests/test_core_messages.py read them from the source with `ast
 """
 
 from collections.abc import Callable
+from typing import Any
 
 from .formats import format_count
 
+Translate = Callable[[str], str]
 
-def _render(value, translate: Callable[[str], str] | None, language: str):
+
+def _render(value: object, translate: Translate | None, language: str) -> object:
     if isinstance(value, Message):
         return value.render(translate, language)
     if isinstance(value, Term):
@@ -46,8 +49,8 @@ class Term(str):
         self.english = english or vietnamese
         return self
 
-    def __getnewargs__(self):
-        return str(self), self.english
+    def __reduce__(self) -> tuple[type["Term"], tuple[str, str]]:
+        return Term, (str(self), self.english)
 
 
 class Count(str):
@@ -60,8 +63,8 @@ class Count(str):
         self.value = value
         return self
 
-    def __getnewargs__(self):
-        return (self.value,)
+    def __reduce__(self) -> tuple[type["Count"], tuple[float]]:
+        return Count, (self.value,)
 
     def written(self, language: str) -> str:
         return format_count(self.value, language)
@@ -71,30 +74,30 @@ class Message(str):
     """A core message: its Vietnamese text, plus the template and values it was made of."""
 
     template: str
-    fields: dict
+    fields: dict[str, Any]
 
-    def __new__(cls, template: str, /, **fields) -> "Message":
+    def __new__(cls, template: str, /, **fields: Any) -> "Message":
         self = super().__new__(cls, _fill(template, fields, None, "vi"))
         self.template = template
         self.fields = fields
         return self
 
-    def __getnewargs_ex__(self):
+    def __getnewargs_ex__(self) -> tuple[tuple[str], dict[str, Any]]:
         return (self.template,), self.fields
 
-    def render(self, translate: Callable[[str], str] | None = None, language: str = "vi") -> str:
+    def render(self, translate: Translate | None = None, language: str = "vi") -> str:
         """The text with `translate(template)` for this template and every nested one (Vietnamese
         without); catalogue terms (Term) in `language`."""
         return _fill(translate(self.template) if translate else self.template, self.fields, translate, language)
 
 
-def _fill(template: str, fields: dict, translate, language: str) -> str:
+def _fill(template: str, fields: dict[str, Any], translate: Translate | None, language: str) -> str:
     if not fields:
         return template
     return template.format(**{name: _render(value, translate, language) for name, value in fields.items()})
 
 
-def message(text, /, **fields) -> Message:
+def message(text: str | BaseException, /, **fields: Any) -> Message:
     """`text` as a Message: a template with its fields, an existing Message, or the message an
     exception carries (a Refused, Invalid, Reason); any other exception becomes its plain text."""
     if isinstance(text, Message) and not fields:
@@ -105,24 +108,24 @@ def message(text, /, **fields) -> Message:
     return Message(text, **fields)
 
 
-class WithMessage:
+class WithMessage(Exception):
     """An exception whose text is a Message (`exc.message`)."""
 
     message: Message
 
-    def __init__(self, template, /, **fields):
+    def __init__(self, template: str | BaseException, /, **fields: Any) -> None:
         self.message = message(template, **fields)
         super().__init__(str(self.message))
 
 
-class Refused(WithMessage, Exception):
+class Refused(WithMessage):
     """Input or state refused. The message is Vietnamese and complete; nothing was changed."""
 
 
 class Cancelled(Refused):
     """The officer cancelled a long operation; like any refusal, nothing was changed."""
 
-    def __init__(self, template=None, /, **fields):
+    def __init__(self, template: str | BaseException | None = None, /, **fields: Any) -> None:
         super().__init__(
             Message("đã hủy theo yêu cầu; dữ liệu không thay đổi") if template is None else template, **fields
         )

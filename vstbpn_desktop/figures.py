@@ -14,17 +14,15 @@ made over the same units (`compute(…, only=…)`).
 import json
 from dataclasses import dataclass, field
 
-from sqlmodel import select
+from sqlalchemy import Engine
+from sqlmodel import col, select
 
-from .catalogue import indicators
+from .catalogue import Coverage, indicators
 from .formats import round_share
 from .periods import Period
 from .records import activity_totals_by_unit, record_counts
 from .storage.database import session_scope
 from .storage.models import IndicatorValue
-
-OWN, AREA = "own", "area"
-COVERAGES = (OWN, AREA)
 
 
 @dataclass
@@ -39,7 +37,7 @@ class Figures:
     checks: dict[str, float] = field(default_factory=dict)
     # The units whose data make each figure (for shares: the numerator's and denominator's).
     sources: dict[str, frozenset[str]] = field(default_factory=dict)
-    coverage: dict[str, str] = field(default_factory=dict)  # the root unit's own typed values only
+    coverage: dict[str, Coverage] = field(default_factory=dict)  # the root unit's own typed values only
     # The breakdown of a figure ({"sex=female;age_group=child": 3, …}) where every unit that makes it
     # gave one; a share's cells are its numerator's cells over its denominator's (unrounded).
     cells: dict[str, dict[str, float]] = field(default_factory=dict)
@@ -53,12 +51,12 @@ class Figures:
 
     def covers_area(self, code: str) -> bool:
         """The figure speaks for the whole area: typed so, or summed over more than one unit."""
-        return self.coverage.get(code) == AREA or len(self.sources.get(code, ())) > 1
+        return self.coverage.get(code) == "area" or len(self.sources.get(code, ())) > 1
 
     def same_basis(self, first: str, second: str) -> bool:
         """Two figures made from the same units' data, with the same coverage."""
-        return self.sources.get(first) == self.sources.get(second) and (self.coverage.get(first) == AREA) == (
-            self.coverage.get(second) == AREA
+        return self.sources.get(first) == self.sources.get(second) and (self.coverage.get(first) == "area") == (
+            self.coverage.get(second) == "area"
         )
 
     def indicators_json(self, rule: str) -> dict[str, float | int]:
@@ -67,13 +65,13 @@ class Figures:
             if code in self.values:
                 value = self.values[code]
                 result[code] = int(value) if float(value).is_integer() else value
-            elif code in self.shares:
-                result[code] = self.share(code, rule)
+            elif (share := self.share(code, rule)) is not None:
+                result[code] = share
         return result
 
 
 def compute(
-    engine,
+    engine: Engine,
     org_unit: str,
     units: list[str],
     period: Period,
@@ -85,17 +83,18 @@ def compute(
     if tree is None:
         tree = {org_unit: [u for u in units if u != org_unit]}
     figures = Figures(org_unit=org_unit, period=period, units=units)
-    typed: dict[str, dict[str, tuple[float, str]]] = {}
+    typed: dict[str, dict[str, tuple[float, Coverage]]] = {}
     typed_cells: dict[tuple[str, str], dict[str, float] | None] = {}
     with session_scope(engine) as session:
         rows = session.exec(
             select(IndicatorValue).where(
-                IndicatorValue.org_unit_code.in_(units),
+                col(IndicatorValue.org_unit_code).in_(units),
                 IndicatorValue.period == period.code,
             )
         ).all()
         for row in rows:
-            typed.setdefault(row.org_unit_code, {})[row.indicator_code] = (row.value, row.coverage or OWN)
+            coverage: Coverage = "area" if row.coverage == "area" else "own"  # absent (before 0002): own
+            typed.setdefault(row.org_unit_code, {})[row.indicator_code] = (row.value, coverage)
             typed_cells[row.org_unit_code, row.indicator_code] = json.loads(row.cells) if row.cells else None
             if row.comment or row.follow_up:
                 figures.notes.setdefault(row.org_unit_code, {})[row.indicator_code] = (row.comment, bool(row.follow_up))
@@ -106,14 +105,15 @@ def compute(
         """(value, sources, what the records below add up to where a whole-area value stands)."""
         counted = only is None or unit in only
         own = typed.get(unit, {}).get(code) if counted else None
-        total, sources = None, set()
+        total: float | None = None
+        sources: set[str] = set()
         if counted and unit in activities and code in activities[unit]:
             total, sources = activities[unit][code], {unit}
         for child in tree.get(unit, ()):
             value, below, _ = walk(child, code)
             if value is not None:
                 total, sources = (total or 0) + value, sources | below
-        if own is not None and own[1] == AREA:
+        if own is not None and own[1] == "area":
             return own[0], frozenset({unit}), total
         if own is not None:
             total, sources = (total or 0) + own[0], sources | {unit}
@@ -156,20 +156,20 @@ def compute(
     typed_kinds = {
         kind
         for code, indicator in catalogue.items()
-        if figures.coverage.get(code) == AREA and indicator.kind == "from_activities"
+        if figures.coverage.get(code) == "area" and indicator.kind == "from_activities"
         for kind in indicator.activity_kinds
     }
     for code, indicator in catalogue.items():
         if (
             indicator.kind == "from_activities"
-            and figures.coverage.get(code) != AREA
+            and figures.coverage.get(code) != "area"
             and typed_kinds & set(indicator.activity_kinds)
             and code in figures.values
         ):
             figures.checks[code] = figures.values.pop(code)
             figures.sources.pop(code, None)
     for indicator in catalogue.values():
-        if indicator.kind != "share":
+        if indicator.kind != "share" or indicator.numerator is None or indicator.denominator is None:
             continue
         numerator = figures.values.get(indicator.numerator)
         denominator = figures.values.get(indicator.denominator)
@@ -181,7 +181,7 @@ def compute(
                 indicator.numerator, frozenset()
             ) | figures.sources.get(indicator.denominator, frozenset())
             if figures.covers_area(indicator.numerator) and figures.covers_area(indicator.denominator):
-                figures.coverage.setdefault(indicator.code, AREA)
+                figures.coverage.setdefault(indicator.code, "area")
             parts, wholes = figures.cells.get(indicator.numerator), figures.cells.get(indicator.denominator)
             if indicator.dimensions and parts is not None and wholes is not None:
                 figures.share_cells[indicator.code] = {

@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from .errors import Reason
 
@@ -77,5 +77,5 @@ def half_years(first: date, last: date) -> list[Period]:
     periods, period = [], period_for(first)
     while period.start <= last:
         periods.append(period)
-        period = Period(period.year + period.half - 1, 3 - period.half)
+        period = period_for(period.end + timedelta(days=1))
     return periods

@@ -1,13 +1,14 @@
 """A profile: one office's folder with its database, keys, backups, logs and settings."""
 
 import shutil
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError
-from sqlmodel import select
+from sqlmodel import col, select
 
 from . import __version__
 from .bundle import kept
@@ -300,7 +301,7 @@ class Profile:
         count = 0
         with session_scope(self.engine) as session:
             for rows in trees:
-                session.exec(delete(OrgUnit).where(OrgUnit.tree == rows[0].tree))
+                session.exec(delete(OrgUnit).where(col(OrgUnit.tree) == rows[0].tree))
                 for row in rows:
                     session.add(OrgUnit(**row.__dict__))
                 count += len(rows)
@@ -340,7 +341,7 @@ def creation_hooks():
     return [init_profile_key]
 
 
-def choose_unit(units: list[OrgUnit], tree: str | None) -> OrgUnit | None:
+def choose_unit(units: Sequence[OrgUnit], tree: str | None) -> OrgUnit | None:
     """GSO codes were reused by the 2025 reform: a code may name a unit in two trees.
     The tree asked for wins; otherwise the unit that is valid today."""
     if tree:

@@ -3,17 +3,19 @@ and bundles all use, so every record passes the same validation.
 """
 
 import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import and_, func, insert, or_, tuple_
 from sqlalchemy import delete as sa_delete
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine
-from sqlmodel import select
+from sqlmodel import Session, col, select
 
-from .catalogue import indicators
+from .catalogue import Coverage, indicators
 from .catalogue.national import national_catalogue
 from .domain.validation import (
     Invalid,
@@ -29,7 +31,7 @@ from .domain.validation import (
 from .errors import Message, Refused
 from .periods import Period, half_years, period_for
 from .storage.database import session_scope
-from .storage.models import Activity, Document, IndicatorValue, Narrative, ReportingPeriod, new_id, now
+from .storage.models import Activity, Base, Document, IndicatorValue, Narrative, ReportingPeriod, new_id, now
 from .text import fold, nfc
 
 
@@ -61,7 +63,9 @@ def period_lock(engine: Engine, period: Period) -> ReportingPeriod | None:
         codes |= {f"{period.year}H1", f"{period.year}H2"}
     with session_scope(engine) as session:
         return session.exec(
-            select(ReportingPeriod).where(ReportingPeriod.code.in_(codes), ReportingPeriod.locked_at.is_not(None))
+            select(ReportingPeriod).where(
+                col(ReportingPeriod.code).in_(codes), col(ReportingPeriod.locked_at).is_not(None)
+            )
         ).first()
 
 
@@ -98,7 +102,7 @@ def _listed(scope: Scope, search: str = "", keep=()):
     extra = _text_filter(Activity, search)
     if extra is not None:
         if keep:
-            extra = or_(extra, Activity.id.in_(list(keep)))
+            extra = or_(extra, col(Activity.id).in_(list(keep)))
         condition = and_(condition, extra)
     return condition
 
@@ -122,7 +126,7 @@ def activity_page(
 ) -> list[dict]:
     """A slice of the period's activities as plain dicts, for lazily loaded tables."""
     table = Activity.__table__
-    column = table.c[order] if order in table.c else table.c.date
+    column = table.c.get(order, table.c.date)
     ordering = [column.desc() if descending else column.asc(), table.c.id]
     query = sa_select(table).where(_listed(scope, search, keep)).order_by(*ordering).offset(offset).limit(limit)
     with engine.connect() as connection:
@@ -189,7 +193,7 @@ def list_documents(engine: Engine, scope: Scope) -> list[Document]:
             session.exec(
                 select(Document)
                 .where(_in_period(Document, scope))
-                .order_by(Document.date, Document.number, Document.id)
+                .order_by(col(Document.date), col(Document.number), col(Document.id))
             ).all()
         )
 
@@ -233,7 +237,7 @@ def indicator_values(engine: Engine, scope: Scope) -> dict[str, float]:
         return {row.indicator_code: row.value for row in rows}
 
 
-def indicator_coverage(engine: Engine, scope: Scope) -> dict[str, str]:
+def indicator_coverage(engine: Engine, scope: Scope) -> dict[str, Coverage]:
     """What each of the unit's values covers: "own" (its own level) or "area" (its whole area)."""
     with session_scope(engine) as session:
         rows = session.exec(
@@ -242,7 +246,7 @@ def indicator_coverage(engine: Engine, scope: Scope) -> dict[str, str]:
                 IndicatorValue.period == scope.period.code,
             )
         ).all()
-        return dict(rows)
+        return {code: "area" if coverage == "area" else "own" for code, coverage in rows}
 
 
 @dataclass(frozen=True)
@@ -303,10 +307,10 @@ def check_value(code: str, value, coverage: str, detail: dict, held: Detail | No
 def set_indicator_values(
     engine: Engine,
     scope: Scope,
-    raw: dict[str, object],
+    raw: Mapping[str, object],
     author: str = "",
-    coverage: dict[str, str] | None = None,
-    details: dict[str, dict] | None = None,
+    coverage: Mapping[str, Coverage] | None = None,
+    details: Mapping[str, dict] | None = None,
 ) -> dict[str, float]:
     """Set typed indicators (None clears one). Checked together: women never exceed the total, cell by cell too.
 
@@ -323,7 +327,9 @@ def set_indicator_values(
     held_values = indicator_values(engine, scope)
     held_details = indicator_details(engine, scope)
     codes = list(raw) + [code for code in details if code not in raw]
-    wanted = {code: (coverage or {}).get(code) or held_coverage.get(code) or "own" for code in codes}
+    wanted: dict[str, Coverage] = {
+        code: (coverage or {}).get(code) or held_coverage.get(code) or "own" for code in codes
+    }
     for code in codes:
         detail = details.get(code, {})
         if code in raw:
@@ -349,7 +355,7 @@ def set_indicator_values(
                 select(IndicatorValue).where(
                     IndicatorValue.org_unit_code == scope.org_unit_code,
                     IndicatorValue.period == scope.period.code,
-                    IndicatorValue.indicator_code.in_(list(clean)),
+                    col(IndicatorValue.indicator_code).in_(list(clean)),
                 )
             ).all()
         }
@@ -436,7 +442,12 @@ def set_narrative(engine: Engine, scope: Scope, section: str, text: str, author:
 
 # -- reversible changes: what undo puts back and redo puts again --------------------------
 
-CHANGE_TABLES = {"activity": Activity, "document": Document, "indicator_value": IndicatorValue, "narrative": Narrative}
+CHANGE_TABLES: dict[str, type[Base]] = {
+    "activity": Activity,
+    "document": Document,
+    "indicator_value": IndicatorValue,
+    "narrative": Narrative,
+}
 
 
 @dataclass(frozen=True)
@@ -460,14 +471,16 @@ class Change:
         return self.before == self.after
 
 
-def _stored(session, table: str, scope: Scope, key: str):
+def _stored(session: Session, table: str, scope: Scope | None, key: str) -> Base | None:
     model = CHANGE_TABLES[table]
     if table in ("activity", "document"):
         return session.get(model, key)
-    column = model.indicator_code if table == "indicator_value" else model.section
+    assert scope is not None, "an indicator value or narrative is found by its unit and period"
+    table_ = model.__table__
+    column = table_.c.indicator_code if table == "indicator_value" else table_.c.section
     return session.exec(
         select(model).where(
-            model.org_unit_code == scope.org_unit_code, model.period == scope.period.code, column == key
+            table_.c.org_unit_code == scope.org_unit_code, table_.c.period == scope.period.code, column == key
         )
     ).first()
 
@@ -476,13 +489,13 @@ def _state(row) -> dict | None:
     return None if row is None else row.model_dump()
 
 
-def record_state(engine: Engine, table: str, scope: Scope, key: str) -> dict | None:
+def record_state(engine: Engine, table: str, scope: Scope | None, key: str) -> dict[str, Any] | None:
     """A record as stored, every column: the `before` or `after` of a Change."""
     with session_scope(engine) as session:
         return _state(_stored(session, table, scope, key))
 
 
-def track(engine: Engine, table: str, scope: Scope, key: str, write) -> Change:
+def track(engine: Engine, table: str, scope: Scope, key: str | None, write: Callable[[], Any]) -> Change:
     """Run `write()` (a write of this module) and return the record's change; `write` may return
     the record it created, whose id becomes the key."""
     before = record_state(engine, table, scope, key) if key else None
@@ -571,6 +584,8 @@ def restoring(engine: Engine, event: dict) -> Change:
 
     before, after = (stored(s) if s else None for s in (event["before"], event["after"]))
     known = before or after
+    if known is None:
+        raise Refused("thay đổi này không khôi phục được")
     if table in ("activity", "document"):
         key = event["record_id"]
         current = record_state(engine, table, None, key)  # found by id alone
@@ -578,7 +593,7 @@ def restoring(engine: Engine, event: dict) -> Change:
         key = known["indicator_code" if table == "indicator_value" else "section"]
         current = record_state(engine, table, Scope(known["org_unit_code"], Period.parse(known["period"])), key)
     target = before
-    if event["action"] == "update" and current is not None:
+    if event["action"] == "update" and current is not None and before is not None and after is not None:
         # Only what this change changed goes back; later changes to other fields stay.
         target = dict(current, updated_at=now())
         for field in ACTIVITY_FIELDS + DOCUMENT_FIELDS + ("value", "cells", "comment", "follow_up", "text"):
@@ -619,7 +634,7 @@ def activity_totals_by_unit(engine: Engine, org_unit_codes: list[str], period: P
     by_unit: dict[str, dict[str, dict]] = {}
     with engine.connect() as connection:
         for row in connection.execute(query):
-            by_unit.setdefault(row[0], {})[row[1]] = dict(zip(measures, row[2:]))
+            by_unit.setdefault(row[0], {})[row[1]] = dict(zip(measures, row[2:], strict=True))
     derived = [i for i in indicators().values() if i.kind == "from_activities"]
     return {
         unit: {
@@ -635,12 +650,14 @@ def record_counts(engine: Engine, org_unit_codes: list[str], period: Period) -> 
         def count(model, condition):
             return connection.execute(sa_select(func.count()).select_from(model).where(condition)).scalar_one()
 
-        dated = lambda m: and_(m.org_unit_code.in_(org_unit_codes), m.date >= period.start, m.date <= period.end)  # noqa: E731
+        def dated(m):
+            return and_(m.org_unit_code.in_(org_unit_codes), m.date >= period.start, m.date <= period.end)
+
         return {
             "activities": count(Activity, dated(Activity)),
             "documents": count(Document, dated(Document)),
             "narratives": count(
-                Narrative, and_(Narrative.org_unit_code.in_(org_unit_codes), Narrative.period == period.code)
+                Narrative, and_(col(Narrative.org_unit_code).in_(org_unit_codes), col(Narrative.period) == period.code)
             ),
         }
 

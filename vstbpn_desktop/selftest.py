@@ -74,7 +74,8 @@ def run(with_qt: bool = True) -> int:
             # the self-test's one Qt import: can this build start Qt (contract core-no-qt)
             from PySide6.QtWidgets import QApplication, QMainWindow
 
-            app = QApplication.instance() or QApplication(sys.argv[:1])
+            existing = QApplication.instance()
+            app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
             window = QMainWindow()
             window.setWindowTitle("Tự kiểm tra")
             window.show()

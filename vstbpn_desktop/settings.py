@@ -40,7 +40,8 @@ class Settings:
     report_addressees: str = ""  # "Kính gửi:" one recipient a line; empty: no such line
     unreported_note: bool = True  # the sentence naming the units below that have not reported
     # The document that sets a local target for a share, cited after it in the report
-    # ("chiếm 25,36 % so với mục tiêu theo Quyết định số 238/QĐ-UBND"): {"LEADERS_FEMALE_PCT": "Quyết định số 238/QĐ-UBND"}.
+    # ("chiếm 25,36 % so với mục tiêu theo Quyết định số 238/QĐ-UBND"):
+    # {"LEADERS_FEMALE_PCT": "Quyết định số 238/QĐ-UBND"}.
     target_basis: dict[str, str] = field(default_factory=dict)
 
     def validate(self) -> None:

@@ -1,6 +1,6 @@
 """`summary`: a unit's consolidated figures for a period, and which children have reported."""
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from .bundle.ledger import received
 from .errors import Refused
@@ -19,7 +19,8 @@ def reported_children(profile: Profile, unit_code: str, period: Period) -> tuple
     bundle has been imported (bundle/importer.py).
     """
     held = received(profile, period)
-    reported, missing = [], []
+    reported: list[str] = []
+    missing: list[str] = []
     for child in profile.children(unit_code):
         (reported if child.code in held else missing).append(child.code)
     return reported, missing
@@ -30,7 +31,8 @@ def enrolled_children(profile: Profile, unit_code: str) -> list[str]:
 
     children = [child.code for child in profile.children(unit_code)]
     with session_scope(profile.engine) as session:
-        held = set(session.exec(select(TrustedKey.org_unit_code).where(TrustedKey.org_unit_code.in_(children))).all())
+        query = select(TrustedKey.org_unit_code).where(col(TrustedKey.org_unit_code).in_(children))
+        held = set(session.exec(query).all())
     return [code for code in children if code in held]
 
 

@@ -3,8 +3,15 @@ matching for search."""
 
 import re
 import unicodedata
+from typing import overload
 
 from .errors import Reason
+
+
+@overload
+def nfc(value: str) -> str: ...
+@overload
+def nfc(value: None) -> None: ...
 
 
 def nfc(value: str | None) -> str | None:

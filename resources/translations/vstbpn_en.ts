@@ -1999,14 +1999,17 @@ Every bundle signed with this key will be refused from now on; data already rece
     </message>
 </context>
 <context>
+    <name>PendingShown</name>
+    <message>
+        <source>Chưa lưu — {reason}</source>
+        <translation>Not saved — {reason}</translation>
+    </message>
+</context>
+<context>
     <name>TableController</name>
     <message>
         <source>Dòng {row} chưa lưu — {reason}</source>
         <translation>Row {row} not saved — {reason}</translation>
-    </message>
-    <message>
-        <source>Chưa lưu — {reason}</source>
-        <translation>Not saved — {reason}</translation>
     </message>
     <message>
         <source>Số dòng: {count}</source>
@@ -2031,10 +2034,6 @@ Every bundle signed with this key will be refused from now on; data already rece
     <message>
         <source>Xóa</source>
         <translation>Delete</translation>
-    </message>
-    <message>
-        <source>Không</source>
-        <translation>No</translation>
     </message>
     <message>
         <source>xóa {count} dòng</source>

@@ -27,8 +27,7 @@ from vstbpn_desktop.bundle.answer import returned_state, write_return
 from vstbpn_desktop.bundle.status import matrix
 from vstbpn_desktop.errors import Refused
 
-from ..common import ask as common
-from ..common import i18n, screen
+from ..common import ask, i18n, screen
 from ..common.worker import run_task
 
 
@@ -114,9 +113,9 @@ class ReturnDialog(QDialog):
         self.error.setObjectName("error")
         self.error.setStyleSheet("QLabel { color: #b00020; }")
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(tr("Trả lại để sửa…"))
-        buttons.button(QDialogButtonBox.Cancel).setText(tr("Hủy"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Trả lại để sửa…"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -135,11 +134,6 @@ class ReturnDialog(QDialog):
         return self.child.currentData(), self.reason.toPlainText().strip()
 
 
-def run_dialog(dialog) -> int:
-    """Runs the modal dialog; tests replace this function to drive it."""
-    return dialog.exec()
-
-
 def received_children(profile, period) -> list[tuple[str, str]]:
     """(code, name) of the children whose report of the period is held."""
     rows = matrix(profile, [period])["rows"]
@@ -150,14 +144,14 @@ def return_report(window) -> Path | None:
     context = window.controller.context
     profile, period = context.profile, context.scope.period
     dialog = ReturnDialog(period.code, received_children(profile, period), window)
-    if run_dialog(dialog) != QDialog.Accepted:
+    if ask.run_dialog(dialog) != QDialog.DialogCode.Accepted:
         return None
     child, reason = dialog.choice()
-    default = common.documents_folder() / f"tra-lai-{child}-{period.code}.vstb"
-    out = common.ask_save_file(window, tr("Lưu tệp trả lời"), default, common.BUNDLE_FILTER)
+    default = ask.documents_folder() / f"tra-lai-{child}-{period.code}.vstb"
+    out = ask.ask_save_file(window, tr("Lưu tệp trả lời"), default, ask.BUNDLE_FILTER)
     if out is None:
         return None
-    secret = common.ask_passphrase(window, tr("Trả lại để sửa"), tr("Mật khẩu khóa ký:"))
+    secret = ask.ask_passphrase(window, tr("Trả lại để sửa"), tr("Mật khẩu khóa ký:"))
     if secret is None:
         return None
     try:
@@ -168,10 +162,10 @@ def return_report(window) -> Path | None:
             cancellable=False,
         )
     except Refused as exc:
-        common.tell(window, tr("Trả lại để sửa"), i18n.message(exc), warning=True)
+        ask.tell(window, tr("Trả lại để sửa"), i18n.message(exc), warning=True)
         return None
     unit = profile.org_unit(child)
-    common.tell(
+    ask.tell(
         window,
         tr("Trả lại để sửa"),
         tr(

@@ -26,11 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from vstbpn_desktop.bundle import trust
-from vstbpn_desktop.bundle.keys import read_public_key_file, spaced
+from vstbpn_desktop.bundle.keys import PublicKeyInfo, read_public_key_file, spaced
 from vstbpn_desktop.errors import Refused
 
-from ..common import ask as common
-from ..common import i18n, screen
+from ..common import ask, i18n, screen
 from ..common.ask import tr
 from .send import fingerprint_label, fingerprint_lines
 
@@ -42,10 +41,10 @@ class EnrolDialog(QDialog):
         """`unit`, `expected`: opened from a received bundle whose key is unknown — the unit it
         names is chosen, and the file's fingerprint is compared with the one that signed it."""
         super().__init__(window)
-        self.window = window
+        self.main_window = window
         self.profile = window.controller.context.profile
-        self.info = None
-        self.enrolment = None
+        self.info: PublicKeyInfo | None = None
+        self.enrolment: trust.Enrolment | None = None
         self.expected = expected
         self.setObjectName("enrolDialog")
         self.setWindowTitle(tr("Đăng ký khóa đơn vị cấp dưới"))
@@ -104,7 +103,7 @@ class EnrolDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("QLabel { color: #b00020; }")
         layout.addWidget(self.message)
-        buttons, self.enrol_button = common.action_buttons(tr("Đăng ký khóa"), "enrolButton", self.enrol, self.reject)
+        buttons, self.enrol_button = ask.action_buttons(tr("Đăng ký khóa"), "enrolButton", self.enrol, self.reject)
         layout.addWidget(buttons)
         self.compared.toggled.connect(self._update)
         self.unit.currentIndexChanged.connect(self._update)
@@ -112,7 +111,7 @@ class EnrolDialog(QDialog):
         self.setMinimumWidth(600)
 
     def choose_file(self) -> None:
-        path = common.ask_open_file(self, tr("Chọn tệp khóa công khai của đơn vị cấp dưới"), common.PUBLIC_KEY_FILTER)
+        path = ask.ask_open_file(self, tr("Chọn tệp khóa công khai của đơn vị cấp dưới"), ask.PUBLIC_KEY_FILTER)
         if path is not None:
             self.set_file(path)
 
@@ -165,16 +164,11 @@ class EnrolDialog(QDialog):
             return None
         enrolment = self.enrolment
         what = tr("Khóa này đã được đăng ký trước đó") if enrolment.already else tr("Đã đăng ký khóa")
-        self.window.controller.context.say(
+        self.main_window.controller.context.say(
             f"{what}: {enrolment.org_unit_name} ({enrolment.org_unit}), {spaced(enrolment.fingerprint)}"
         )
         self.accept()
         return enrolment
-
-
-def run_enrol(dialog: EnrolDialog) -> int:
-    """The one blocking question of "Đăng ký khóa…" from the receive dialog (a seam for tests)."""
-    return dialog.exec()
 
 
 class KeysDialog(QDialog):
@@ -184,7 +178,7 @@ class KeysDialog(QDialog):
 
     def __init__(self, window):
         super().__init__(window)
-        self.window = window
+        self.main_window = window
         self.profile = window.controller.context.profile
         self.setObjectName("keysDialog")
         self.setWindowTitle(tr("Danh sách khóa đơn vị cấp dưới"))
@@ -192,19 +186,19 @@ class KeysDialog(QDialog):
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("keys")
         self.table.setHorizontalHeaderLabels([tr("Đơn vị"), tr("Vân tay"), tr("Đăng ký"), tr("Trạng thái")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(self.FINGERPRINT, QHeaderView.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(self.FINGERPRINT, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox()
-        enrol = buttons.addButton(tr("Đăng ký khóa mới…"), QDialogButtonBox.ActionRole)
+        enrol = buttons.addButton(tr("Đăng ký khóa mới…"), QDialogButtonBox.ButtonRole.ActionRole)
         enrol.clicked.connect(self.enrol)
-        self.revoke_button = buttons.addButton(tr("Thu hồi khóa đã chọn…"), QDialogButtonBox.ActionRole)
+        self.revoke_button = buttons.addButton(tr("Thu hồi khóa đã chọn…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.revoke_button.setObjectName("revokeButton")
         self.revoke_button.clicked.connect(self.revoke_selected)
-        close = buttons.addButton(QDialogButtonBox.Close)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setText(tr("Đóng"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -216,7 +210,7 @@ class KeysDialog(QDialog):
         self.rows = trust.listing(self.profile)
         self.table.setRowCount(len(self.rows))
         monospace = QFont("Liberation Mono")
-        monospace.setStyleHint(QFont.Monospace)
+        monospace.setStyleHint(QFont.StyleHint.Monospace)
         for row, enrolment in enumerate(self.rows):
             revoked = enrolment.revoked_at is not None
             state = (
@@ -245,9 +239,9 @@ class KeysDialog(QDialog):
         self.revoke_button.setEnabled(selected and self.rows[row].revoked_at is None)
 
     def enrol(self) -> None:
-        dialog = EnrolDialog(self.window)
+        dialog = EnrolDialog(self.main_window)
         dialog.finished.connect(lambda _: self.fill())
-        common.show(dialog)
+        ask.show(dialog)
 
     def revoke_selected(self):
         row = self.table.currentRow()
@@ -258,15 +252,15 @@ class KeysDialog(QDialog):
             "Thu hồi khóa {fingerprint} của {name} ({code})?\nMọi gói ký bằng khóa này sẽ bị từ chối "
             "từ nay; dữ liệu đã nhận vẫn giữ nguyên."
         ).format(fingerprint=spaced(enrolment.fingerprint), name=enrolment.org_unit_name, code=enrolment.org_unit)
-        if not common.confirm(self, tr("Thu hồi khóa"), question, tr("Thu hồi")):
+        if not ask.confirm(self, tr("Thu hồi khóa"), question, tr("Thu hồi")):
             return None
         try:
             result = trust.revoke(self.profile, enrolment.fingerprint)
         except Refused as exc:
-            common.tell(self, tr("Thu hồi khóa"), i18n.message(exc), warning=True)
+            ask.tell(self, tr("Thu hồi khóa"), i18n.message(exc), warning=True)
             return None
         self.fill()
-        self.window.controller.context.say(
+        self.main_window.controller.context.say(
             tr("Đã thu hồi khóa {fingerprint}").format(fingerprint=spaced(result.fingerprint))
         )
         return result
@@ -279,12 +273,12 @@ class TrustActions:
 
     def enrol(self):
         self.dialog = EnrolDialog(self.window)
-        common.show(self.dialog)
+        ask.show(self.dialog)
         return self.dialog
 
     def list_keys(self):
         self.dialog = KeysDialog(self.window)
-        common.show(self.dialog)
+        ask.show(self.dialog)
         return self.dialog
 
 

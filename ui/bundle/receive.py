@@ -6,11 +6,12 @@ unticks what they do not want, then the ticked files are imported one by one. A 
 file's result and never stops the others. Afterwards the window reads everything again.
 """
 
+import functools
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
@@ -29,14 +30,17 @@ from PySide6.QtWidgets import (
 )
 
 from vstbpn_desktop.bundle.keys import spaced
+from vstbpn_desktop.bundle.trust import unknown_signer
 from vstbpn_desktop.catalogue import indicators
 from vstbpn_desktop.errors import Cancelled, Refused
+from vstbpn_desktop.timestamps import local_date
 
-from ..common import ask as common
-from ..common import i18n, screen
+from ..common import ask, i18n, screen
 from ..common.ask import tr
 from ..common.i18n import indicator_name
 from ..common.worker import run_task
+from .correction import audit_html
+from .keys import EnrolDialog
 
 if TYPE_CHECKING:  # imported where used: the importer is not needed to open the window
     from vstbpn_desktop.bundle.importer import ImportResult
@@ -46,12 +50,16 @@ BUNDLE_SUFFIX = ".vstb"
 COLOURS = {"ready": "#e6f4ea", "imported": "#c8e6c9", "already": "#eceff1", "refused": "#fde2e1"}
 
 
+# A file of the batch: "ready" to import, "already" held, "refused", "imported".
+EntryState = Literal["ready", "already", "refused", "imported"]
+
+
 @dataclass
 class Entry:
     """One file of the batch: what the check found, then what the import did."""
 
     path: Path
-    state: str  # "ready" | "already" | "refused" | "imported"
+    state: EntryState
     preview: "ImportResult | None" = None  # the dry run (or "already")
     result: "ImportResult | None" = None  # the import
     reason: str = ""
@@ -109,11 +117,10 @@ def outcome_text(entry: Entry) -> str:
     if entry.state == "refused":
         return tr("Từ chối: {reason}").format(reason=entry.reason)
     if entry.state == "already":
-        from vstbpn_desktop.timestamps import local_date
-
         held = entry.result or entry.preview
+        assert held is not None, "an entry is already held once checked or imported"
         return tr("Đã nhận ngày {day}; không thay đổi gì").format(day=local_date(held.received_at))
-    if entry.state == "imported":
+    if entry.state == "imported" and entry.result is not None:
         replaced = entry.result.superseded_sequence
         if replaced is not None:
             return tr("Đã nhập (thay gói số {sequence})").format(sequence=replaced)
@@ -165,8 +172,6 @@ def details_html(profile, entry: Entry) -> str:
                 n=i18n.count(counts.get("narratives", 0)),
             )
         )
-        from .correction import audit_html  # the audit summary (format 1.1) or a parent's answer
-
         lines.append(audit_html(entry.result or entry.preview))
     colour = {"refused": "#b00020", "imported": "#1b5e20"}.get(entry.state, "#333")
     lines.append(f"<span style='color:{colour}'><b>{escape(outcome_text(entry))}</b></span>")
@@ -206,20 +211,17 @@ def details_html(profile, entry: Entry) -> str:
 
 def check_files(profile, paths: list[Path], task) -> list[Entry]:
     """The dry run of every file (in the worker): a refusal is that file's result."""
-    from vstbpn_desktop.bundle.importer import import_bundle  # on first use: not at start-up
+    from vstbpn_desktop.bundle.importer import import_bundle  # not at start-up: the importer loads on first use
 
     entries = []
     for number, path in enumerate(paths):
         task.progress(number, len(paths), path.name)
         try:
-            preview = import_bundle(
-                profile, path, dry_run=True, progress=lambda *_: task.progress(number, len(paths), path.name)
-            )
+            step = functools.partial(task.progress, number, len(paths), path.name)
+            preview = import_bundle(profile, path, dry_run=True, progress=lambda *_, step=step: step())
         except Cancelled:
             raise
         except Refused as exc:
-            from vstbpn_desktop.bundle.trust import unknown_signer
-
             signer = unknown_signer(profile, path)
             reason = signer_text(profile, signer) if signer else i18n.message(exc)
             entries.append(Entry(path, "refused", reason=reason, signer=signer))
@@ -231,15 +233,14 @@ def check_files(profile, paths: list[Path], task) -> list[Entry]:
 
 def import_entries(profile, entries: list[Entry], task) -> None:
     """Import the chosen files (in the worker), oldest sequence first so a newer one supersedes."""
-    from vstbpn_desktop.bundle.importer import import_bundle
+    from vstbpn_desktop.bundle.importer import import_bundle  # not at start-up: the importer loads on first use
 
     chosen = sorted(entries, key=lambda e: (e.manifest.sender_org_unit, e.manifest.period, e.manifest.sequence))
     for number, entry in enumerate(chosen):
         task.progress(number, len(chosen), entry.path.name)
         try:
-            result = import_bundle(
-                profile, entry.path, progress=lambda *_: task.progress(number, len(chosen), entry.path.name)
-            )
+            step = functools.partial(task.progress, number, len(chosen), entry.path.name)
+            result = import_bundle(profile, entry.path, progress=lambda *_, step=step: step())
         except Cancelled:
             raise
         except Refused as exc:
@@ -269,15 +270,15 @@ class ReceiveDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [tr("Tệp"), tr("Đơn vị gửi"), tr("Kỳ"), tr("Gói số"), tr("Thay đổi"), tr("Kết quả")]
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(self.OUTCOME, QHeaderView.Stretch)
+        header.setSectionResizeMode(self.OUTCOME, QHeaderView.ResizeMode.Stretch)
         self.details = QTextBrowser()
         self.details.setObjectName("details")
-        splitter = QSplitter(Qt.Vertical)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
         splitter.setSizes([220, 260])
@@ -286,11 +287,11 @@ class ReceiveDialog(QDialog):
         self.import_button = QPushButton(tr("Nhập các gói đã chọn"))
         self.import_button.setObjectName("importButton")
         self.import_button.setDefault(True)
-        self.close_button = buttons.addButton(QDialogButtonBox.Close)
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.close_button.setText(tr("Đóng"))
-        buttons.addButton(self.import_button, QDialogButtonBox.AcceptRole)
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         # A file refused for a key never enrolled: enrol it from here, then the files are checked again.
-        self.enrol_button = buttons.addButton(tr("Đăng ký khóa…"), QDialogButtonBox.ActionRole)
+        self.enrol_button = buttons.addButton(tr("Đăng ký khóa…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.enrol_button.setObjectName("enrolSigner")
         self.enrol_button.clicked.connect(lambda: self.receiver.enrol_signer(self, self.current_entry()))
         self.import_button.clicked.connect(self.import_checked)
@@ -332,11 +333,11 @@ class ReceiveDialog(QDialog):
                 item.setBackground(QBrush(QColor(COLOURS[entry.state])))
                 if column == self.FILE:
                     if entry.importable:
-                        item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-                        item.setCheckState(Qt.Checked)
+                        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                        item.setCheckState(Qt.CheckState.Checked)
                     else:
-                        item.setFlags(item.flags() & ~Qt.ItemIsUserCheckable)
-                        item.setData(Qt.CheckStateRole, None)
+                        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+                        item.setData(Qt.ItemDataRole.CheckStateRole, None)
                 self.table.setItem(row, column, item)
         counts = {
             state: sum(1 for e in self.entries if e.state == state)
@@ -344,8 +345,8 @@ class ReceiveDialog(QDialog):
         }
         self.summary.setText(
             tr(
-                "{total} tệp: {ready} có thể nhập, {imported} đã nhập, {already} đã nhận trước đó, {refused} bị từ chối. "
-                "Bấm vào một dòng để xem chi tiết thay đổi."
+                "{total} tệp: {ready} có thể nhập, {imported} đã nhập, {already} đã nhận trước đó, "
+                "{refused} bị từ chối. Bấm vào một dòng để xem chi tiết thay đổi."
             ).format(total=len(self.entries), **counts)
         )
         self.import_button.setEnabled(any(e.importable for e in self.entries))
@@ -362,16 +363,21 @@ class ReceiveDialog(QDialog):
         self.enrol_button.setVisible(any(e.signer is not None for e in self.entries))
         self.enrol_button.setEnabled(entry is not None and entry.signer is not None)
 
+    def file_item(self, row: int) -> QTableWidgetItem:
+        item = self.table.item(row, self.FILE)
+        assert item is not None, "every row has its file cell"
+        return item
+
     def checked(self) -> list[Entry]:
         return [
             entry
             for row, entry in enumerate(self.entries)
-            if entry.importable and self.table.item(row, self.FILE).checkState() == Qt.Checked
+            if entry.importable and self.file_item(row).checkState() == Qt.CheckState.Checked
         ]
 
     def set_checked(self, entry: Entry, checked: bool) -> None:
         row = self.entries.index(entry)
-        self.table.item(row, self.FILE).setCheckState(Qt.Checked if checked else Qt.Unchecked)
+        self.file_item(row).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def import_checked(self) -> None:
         self.receiver.import_chosen(self, self.checked())
@@ -387,7 +393,7 @@ class Receiver:
         return self.window.controller.context
 
     def receive(self):
-        paths = common.ask_open_files(self.window, tr("Nhận báo cáo — chọn các gói (.vstb)"), common.BUNDLE_FILTER)
+        paths = ask.ask_open_files(self.window, tr("Nhận báo cáo — chọn các gói (.vstb)"), ask.BUNDLE_FILTER)
         if paths:
             return self.receive_files(paths)
         return None
@@ -403,21 +409,19 @@ class Receiver:
                 lambda task: check_files(profile, paths, task),
             )
         except Refused as exc:  # cancelled
-            common.tell(self.window, tr("Nhận báo cáo"), i18n.message(exc), warning=True)
+            ask.tell(self.window, tr("Nhận báo cáo"), i18n.message(exc), warning=True)
             return None
         self.dialog = ReceiveDialog(self, entries)
-        common.show(self.dialog)
+        ask.show(self.dialog)
         return self.dialog
 
     def enrol_signer(self, dialog: ReceiveDialog, entry: Entry | None):
         """ "Đăng ký khóa…" for a file refused for its unknown key: the enrol dialog with the unit the
         file names chosen; once enrolled, every file not yet imported is checked again."""
-        from .keys import EnrolDialog, run_enrol
-
         if entry is None or entry.signer is None:
             return None
         enrol = EnrolDialog(self.window, unit=entry.signer.claimed_unit, expected=entry.signer.fingerprint)
-        if run_enrol(enrol) != QDialog.Accepted:
+        if ask.run_dialog(enrol) != QDialog.DialogCode.Accepted:
             return None
         profile = self.context.profile
         waiting = [e for e in dialog.entries if e.state != "imported"]
@@ -426,7 +430,7 @@ class Receiver:
             tr("Đang kiểm tra {n} gói…").format(n=len(waiting)),
             lambda task: check_files(profile, [e.path for e in waiting], task),
         )
-        for old, new in zip(waiting, checked):
+        for old, new in zip(waiting, checked, strict=True):
             dialog.entries[dialog.entries.index(old)] = new
         dialog.fill()
         return enrol.enrolment
@@ -442,7 +446,7 @@ class Receiver:
                 lambda task: import_entries(profile, chosen, task),
             )
         except Refused as exc:  # cancelled: the file being imported rolled back; the others stay as they are
-            common.tell(dialog, tr("Nhận báo cáo"), i18n.message(exc), warning=True)
+            ask.tell(dialog, tr("Nhận báo cáo"), i18n.message(exc), warning=True)
         dialog.fill()
         self.window.controller.reload()
         imported = sum(1 for e in chosen if e.state == "imported")
@@ -474,11 +478,11 @@ class DropFilter(QObject):
 
     def eventFilter(self, watched, event):
         kind = event.type()
-        if kind in (QEvent.DragEnter, QEvent.DragMove):
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             if bundle_paths(event.mimeData()):
                 event.acceptProposedAction()
                 return True
-        elif kind == QEvent.Drop:
+        elif kind == QEvent.Type.Drop:
             paths = bundle_paths(event.mimeData())
             if paths:
                 event.acceptProposedAction()

@@ -15,12 +15,15 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QPus
 
 from vstbpn_desktop import records
 from vstbpn_desktop.bundle import keys
+from vstbpn_desktop.bundle.sequence import upcoming
+from vstbpn_desktop.catalogue import indicators
+from vstbpn_desktop.catalogue.sections import layout
 from vstbpn_desktop.errors import Refused
 
-from ..common import ask as common
-from ..common import i18n, screen
+from ..common import ask, i18n, screen
 from ..common.ask import tr
 from ..common.worker import run_task
+from ..safety.lock import covering_lock, lock_now
 
 
 def fingerprint_lines(fingerprint: str) -> str:
@@ -34,12 +37,12 @@ def fingerprint_label(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("fingerprint")
     font = QFont("Liberation Mono")
-    font.setStyleHint(QFont.Monospace)
+    font.setStyleHint(QFont.StyleHint.Monospace)
     font.setPointSize(16)
     font.setBold(True)
     label.setFont(font)
     label.setStyleSheet("QLabel { background: #f3f6fa; border: 1px solid #c5d0dc; padding: 10px; }")
-    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setMinimumHeight(label.fontMetrics().lineSpacing() * 2 + 26)
     return label
 
@@ -55,7 +58,7 @@ class FingerprintDialog(QDialog):
         self.text = QLabel(text)
         self.text.setObjectName("text")
         self.text.setWordWrap(True)
-        self.text.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.text)
         layout.addWidget(QLabel(tr("Vân tay khóa ký (đọc từng nhóm 4 ký tự để đối chiếu):")))
         self.fingerprint = fingerprint_label(fingerprint_lines(fingerprint))
@@ -65,10 +68,10 @@ class FingerprintDialog(QDialog):
             hint.setWordWrap(True)
             hint.setStyleSheet("QLabel { color: #555; }")
             layout.addWidget(hint)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         copy = QPushButton(tr("Sao chép vân tay"))
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(keys.spaced(fingerprint)))
-        buttons.addButton(copy, QDialogButtonBox.ActionRole)
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
@@ -86,9 +89,6 @@ def checklist(window) -> list[Check]:
     """What the officer should look at before sending the period: sections without narrative or
     without figures, and values typed but not saved (refused) on any page. The period's lock is
     asked for in the dialog itself."""
-    from vstbpn_desktop.catalogue import indicators
-    from vstbpn_desktop.catalogue.sections import layout
-
     context = window.controller.context
     engine, scope = context.engine, context.scope
     checks = []
@@ -141,7 +141,7 @@ class ChecklistDialog(QDialog):
 
     def __init__(self, window, checks: list[Check], locked: bool):
         super().__init__(window)
-        self.window, self.checks = window, checks
+        self.main_window, self.checks = window, checks
         self.opened: str | None = None  # the page a link opened (the sending stops there)
         period = window.controller.context.scope.period
         self.setObjectName("sendChecklist")
@@ -163,7 +163,7 @@ class ChecklistDialog(QDialog):
             line = QLabel(f'• {escape(check.text)} — <a href="{check.page}">{open_page}</a>')
             line.setObjectName(f"check-{check.page}")
             line.setWordWrap(True)
-            line.setTextFormat(Qt.RichText)
+            line.setTextFormat(Qt.TextFormat.RichText)
             line.linkActivated.connect(self.open_page)
             lines.addWidget(line)
             self.lines.append(line)
@@ -179,7 +179,7 @@ class ChecklistDialog(QDialog):
         self.lock.setChecked(self.can_lock)
         self.lock.setVisible(self.can_lock)
         layout.addWidget(self.lock)
-        buttons, self.send_button = common.action_buttons(
+        buttons, self.send_button = ask.action_buttons(
             tr("Vẫn gửi") if checks else tr("Gửi"), "sendAnyway", self.accept, self.reject
         )
         layout.addWidget(buttons)
@@ -187,20 +187,13 @@ class ChecklistDialog(QDialog):
 
     def open_page(self, key: str) -> None:
         self.opened = key
-        self.window.show_page(key)
+        self.main_window.show_page(key)
         self.reject()
-
-
-def run_checklist(dialog: ChecklistDialog) -> int:
-    """The one blocking question of the checklist (a seam for tests)."""
-    return dialog.exec()
 
 
 def next_bundle_name(profile, period) -> str:
     """`883-2023H1-4.vstb`: unit, period and the sequence number the next bundle will carry."""
-    from vstbpn_desktop.bundle.sequence import used  # on first use: not at start-up
-
-    return f"{profile.org_unit_code}-{period.code}-{used(profile) + 1}.vstb"
+    return f"{profile.org_unit_code}-{period.code}-{upcoming(profile)}.vstb"
 
 
 class Sender:
@@ -220,32 +213,32 @@ class Sender:
         profile = self.context.profile
         label = tr("Mật khẩu khóa ký của hồ sơ (đặt khi cài đặt):")
         while True:
-            secret = common.ask_passphrase(self.window, title, label)
+            secret = ask.ask_passphrase(self.window, title, label)
             if secret is None:
                 return None
             try:
                 keys.load_private_key(profile, secret)
                 return secret
             except Refused as exc:
-                common.tell(self.window, title, i18n.message(exc), warning=True)
+                ask.tell(self.window, title, i18n.message(exc), warning=True)
                 if not keys.key_path(profile).exists():
                     return None
                 label = tr("Mật khẩu chưa đúng. Hãy nhập lại mật khẩu khóa ký:")
 
     def send(self):
-        from vstbpn_desktop.bundle.export import export_bundle
+        from vstbpn_desktop.bundle.export import export_bundle  # not at start-up: the export loads on first use
 
         window, context = self.window, self.context
         title = tr("Gửi báo cáo")
         if not window.controller.flush() or not self.check_before_sending():
             return None
         profile, period = context.profile, context.scope.period
-        default = common.documents_folder() / next_bundle_name(profile, period)
-        path = common.ask_save_file(
+        default = ask.documents_folder() / next_bundle_name(profile, period)
+        path = ask.ask_save_file(
             window,
             tr("Gửi báo cáo kỳ {period} — chọn nơi ghi gói").format(period=period.code),
             default,
-            common.BUNDLE_FILTER,
+            ask.BUNDLE_FILTER,
         )
         if path is None:
             return None
@@ -261,7 +254,7 @@ class Sender:
                 lambda task: export_bundle(profile, period, path, secret, progress=task.progress),
             )
         except Refused as exc:
-            common.tell(window, title, i18n.message(exc), warning=True)
+            ask.tell(window, title, i18n.message(exc), warning=True)
             return None
         counts = result.counts
         text = tr(
@@ -271,7 +264,7 @@ class Sender:
         ).format(
             period=period.code,
             path=result.path,
-            size=common.file_size(result.size),
+            size=ask.file_size(result.size),
             sequence=result.sequence,
             activities=i18n.count(counts["activities"]),
             documents=i18n.count(counts["documents"]),
@@ -283,22 +276,20 @@ class Sender:
             "nếu được hỏi, hãy đọc vân tay trên qua điện thoại."
         )
         self.dialog = FingerprintDialog(window, tr("Đã ghi gói báo cáo"), text, result.fingerprint, note)
-        common.show(self.dialog)
-        context.say(tr("Đã ghi gói {name} ({size})").format(name=result.path.name, size=common.file_size(result.size)))
+        ask.show(self.dialog)
+        context.say(tr("Đã ghi gói {name} ({size})").format(name=result.path.name, size=ask.file_size(result.size)))
         return result
 
     def check_before_sending(self) -> bool:
         """The checklist (when something is missing or the period is still open); True to go on.
         Ticking "Khóa kỳ" locks the period before the bundle is written."""
-        from ..safety.lock import covering_lock, lock_now
-
         window, context = self.window, self.context
         checks = checklist(window)
         locked = covering_lock(context.engine, context.scope.period) is not None
         if not checks and locked:
             return True
         self.checklist = ChecklistDialog(window, checks, locked)
-        if run_checklist(self.checklist) != QDialog.Accepted:
+        if ask.run_dialog(self.checklist) != QDialog.DialogCode.Accepted:
             return False
         if self.checklist.can_lock and self.checklist.lock.isChecked():
             return lock_now(window)
@@ -308,27 +299,27 @@ class Sender:
         try:
             info = keys.public_key_info(self.context.profile)
         except Refused as exc:
-            common.tell(self.window, tr("Khóa ký của tôi"), i18n.message(exc), warning=True)
+            ask.tell(self.window, tr("Khóa ký của tôi"), i18n.message(exc), warning=True)
             return None
         text = tr(
             "Khóa ký của <b>{name}</b> ({code}). Gói báo cáo của đơn vị được ký bằng khóa này; "
             "cấp trên chỉ nhận gói ký bằng khóa đã đăng ký."
         ).format(name=info.org_unit_name, code=info.org_unit)
         self.dialog = FingerprintDialog(self.window, tr("Khóa ký của tôi"), text, info.fingerprint)
-        common.show(self.dialog)
+        ask.show(self.dialog)
         return info
 
     def export_public(self):
         title = tr("Xuất khóa công khai")
         profile = self.context.profile
-        default = common.documents_folder() / f"{profile.org_unit_code}-khoa-cong-khai.json"
-        path = common.ask_save_file(self.window, title, default, common.PUBLIC_KEY_FILTER)
+        default = ask.documents_folder() / f"{profile.org_unit_code}-khoa-cong-khai.json"
+        path = ask.ask_save_file(self.window, title, default, ask.PUBLIC_KEY_FILTER)
         if path is None:
             return None
         try:
             info = keys.export_public(profile, path)
         except Refused as exc:
-            common.tell(self.window, title, i18n.message(exc), warning=True)
+            ask.tell(self.window, title, i18n.message(exc), warning=True)
             return None
         text = tr("Đã ghi khóa công khai của <b>{name}</b> ({code}) vào<br><b>{path}</b>").format(
             name=info.org_unit_name, code=info.org_unit, path=Path(path)
@@ -338,7 +329,7 @@ class Sender:
             "điện thoại: phải giống nhau từng ký tự."
         )
         self.dialog = FingerprintDialog(self.window, title, text, info.fingerprint, note)
-        common.show(self.dialog)
+        ask.show(self.dialog)
         return info
 
 

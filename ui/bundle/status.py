@@ -73,8 +73,8 @@ class ReportingPage(QWidget):
         layout.addLayout(legend)
         self.table = QTableWidget()
         self.table.setObjectName("matrix")
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setDefaultSectionSize(44)
         layout.addWidget(self.table, 1)
@@ -91,7 +91,7 @@ class ReportingPage(QWidget):
         self.set_button.setObjectName("setDeadline")
         self.clear_button = QPushButton(tr("Bỏ hạn nộp"))
         self.clear_button.setObjectName("clearDeadline")
-        self.set_button.clicked.connect(lambda: self.set_deadline(self.deadline.date().toPython()))
+        self.set_button.clicked.connect(lambda: self.set_deadline(self.chosen_deadline()))
         self.clear_button.clicked.connect(lambda: self.set_deadline(None))
         row.addWidget(self.deadline_label)
         row.addWidget(self.deadline)
@@ -111,8 +111,8 @@ class ReportingPage(QWidget):
     def refresh(self) -> None:
         profile = self.context.profile
         everything = status.matrix(profile)
-        periods = {Period.parse(code) for code in everything["periods"]} | {self.period}
-        periods = sorted(periods, key=lambda p: (p.year, p.half or 3), reverse=True)
+        known = {Period.parse(code) for code in everything["periods"]} | {self.period}
+        periods = sorted(known, key=lambda p: (p.year, p.half or 3), reverse=True)
         self.result = status.matrix(profile, periods)
         rows, codes = self.result["rows"], self.result["periods"]
         self.table.clear()
@@ -132,13 +132,15 @@ class ReportingPage(QWidget):
                 item = QTableWidgetItem(cell_text(cell))
                 item.setBackground(QBrush(QColor(cell_colour(cell))))
                 item.setForeground(QBrush(QColor("#111111")))
-                item.setData(Qt.UserRole, cell.status)
-                item.setTextAlignment(Qt.AlignCenter)
+                item.setData(Qt.ItemDataRole.UserRole, cell.status)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(r, c, item)
         if any(cell.returned for row in rows for cell in row["cells"].values()):
             self.table.resizeRowsToContents()  # a returned cell reads on three lines
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Stretch if len(codes) <= 4 else QHeaderView.Interactive)
+        header.setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch if len(codes) <= 4 else QHeaderView.ResizeMode.Interactive
+        )
         current = self.period.code
         cells = [row["cells"][current] for row in rows]
         counts = tr("Kỳ {period}: {received} đơn vị đã gửi (trong đó {late} trễ hạn), {missing} chưa gửi.").format(
@@ -156,6 +158,10 @@ class ReportingPage(QWidget):
         day = date.fromisoformat(held) if held else self.period.end
         self.deadline.setDate(QDate(day.year, day.month, day.day))
         self.clear_button.setEnabled(bool(held))
+
+    def chosen_deadline(self) -> date:
+        chosen = self.deadline.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
 
     def set_deadline(self, day: date | None) -> None:
         try:

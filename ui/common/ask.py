@@ -1,18 +1,22 @@
-"""What the bundle, table-file and report dialogs ask the officer, in one place.
+"""Every question of the window that blocks, in one place.
 
-Every question that would block (choose a file, type the passphrase, read a message, confirm)
-goes through one small function here, so that a test can answer it by replacing that function
-(one seam) and drive the rest of the dialog logic for real.
+Choosing a file, typing the passphrase, reading a message (`tell`), a yes/no (`confirm`), the
+unsaved values (`discard_unsaved`) and any modal dialog run to its end (`run_dialog`) go through
+one small function here, so that a test answers it by replacing that function (one seam) and
+drives the rest of the window's logic for real. Start-up before the window (ui/app.py) is the
+exception. Also here: what the file dialogs share (filters, the Documents folder, file sizes) and
+the one-action button row of the result dialogs.
 """
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QStandardPaths, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QPushButton
 
 from vstbpn_desktop.atomic import OutputError, check_output
 
 from . import i18n
+from .i18n import QT_TR_NOOP
 
 BUNDLE_FILTER = QT_TR_NOOP("Gói báo cáo (*.vstb)")
 PUBLIC_KEY_FILTER = QT_TR_NOOP("Khóa công khai (*.json)")
@@ -25,7 +29,7 @@ def tr(text: str) -> str:
 
 def documents_folder() -> Path:
     """The officer's Documents folder (falls back to the home folder)."""
-    location = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     folder = Path(location) if location else Path.home()
     return folder if folder.is_dir() else Path.home()
 
@@ -68,22 +72,32 @@ def ask_open_files(parent, title: str, file_filter: str) -> list[Path]:
 
 
 def ask_passphrase(parent, title: str, label: str) -> str | None:
-    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.Password)
+    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
     return text if ok else None
 
 
 def tell(parent, title: str, text: str, warning: bool = False) -> None:
-    box = QMessageBox(QMessageBox.Warning if warning else QMessageBox.Information, title, text, QMessageBox.Ok, parent)
-    box.setTextInteractionFlags(Qt.TextSelectableByMouse)  # the officer may copy a refusal
+    """A message to read (a refusal when `warning`); its text can be selected and copied."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information,
+        title,
+        text,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the officer may copy a refusal
     box.exec()
 
 
 def confirm(parent, title: str, text: str, yes_text: str) -> bool:
-    box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.Yes | QMessageBox.No, parent)
-    box.button(QMessageBox.Yes).setText(yes_text)
-    box.button(QMessageBox.No).setText(tr("Không"))
-    box.setDefaultButton(QMessageBox.No)
-    return box.exec() == QMessageBox.Yes
+    """A yes/no question whose Yes says what it does (`yes_text`); No is the default."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent
+    )
+    box.button(QMessageBox.StandardButton.Yes).setText(yes_text)
+    box.button(QMessageBox.StandardButton.No).setText(tr("Không"))
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def discard_unsaved(parent, reasons: list[str]) -> bool:
@@ -93,20 +107,25 @@ def discard_unsaved(parent, reasons: list[str]) -> bool:
     if more > 0:
         listed += "\n" + tr("… và {count} giá trị khác").format(count=i18n.count(more))
     box = QMessageBox(
-        QMessageBox.Warning,
+        QMessageBox.Icon.Warning,
         tr("Giá trị chưa lưu"),
         tr(
             "Các giá trị sau không hợp lệ nên chưa được lưu:\n{values}\n\n"
             "Sửa lại cho đúng, hay bỏ các giá trị này (giữ giá trị đã lưu)?"
         ).format(values=listed),
-        QMessageBox.Yes | QMessageBox.No,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         parent,
     )
     box.setObjectName("discardUnsaved")
-    box.button(QMessageBox.No).setText(tr("Sửa lại"))
-    box.button(QMessageBox.Yes).setText(tr("Bỏ các giá trị này"))
-    box.setDefaultButton(QMessageBox.No)
-    return box.exec() == QMessageBox.Yes
+    box.button(QMessageBox.StandardButton.No).setText(tr("Sửa lại"))
+    box.button(QMessageBox.StandardButton.Yes).setText(tr("Bỏ các giá trị này"))
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def run_dialog(dialog) -> int:
+    """A modal dialog (or a message box with its own buttons) run to its end: its result code."""
+    return dialog.exec()
 
 
 def show(dialog) -> None:
@@ -114,12 +133,12 @@ def show(dialog) -> None:
     dialog.open()
 
 
-def action_buttons(text: str, name: str, accepted, rejected) -> tuple[QDialogButtonBox, object]:
+def action_buttons(text: str, name: str, accepted, rejected) -> tuple[QDialogButtonBox, QPushButton]:
     """A dialog's buttons: one action (`text`, object name `name`) and Hủy."""
     buttons = QDialogButtonBox()
-    action = buttons.addButton(text, QDialogButtonBox.AcceptRole)
+    action = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
     action.setObjectName(name)
-    buttons.addButton(QDialogButtonBox.Cancel).setText(tr("Hủy"))
+    buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
     buttons.accepted.connect(accepted)
     buttons.rejected.connect(rejected)
     return buttons, action

@@ -22,6 +22,7 @@ reports and written files stay Vietnamese: the core writes them with formats.py'
 """
 
 import logging
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -30,6 +31,14 @@ from vstbpn_desktop import formats
 from vstbpn_desktop.catalogue import label as catalogue_label
 from vstbpn_desktop.errors import Message
 from vstbpn_desktop.resources import resource
+from vstbpn_desktop.settings import Settings
+
+
+def QT_TR_NOOP(text: str) -> str:
+    """Marks `text` for translation where it is defined (pyside6-lupdate finds it by this name);
+    tr() translates it where it is shown. Qt's own is typed as returning `object`."""
+    return text
+
 
 LANGUAGES = ("vi", "en")
 CATALOGUE = "vstbpn"
@@ -46,8 +55,6 @@ def translations_dir() -> Path:
 
 def language_of(data_dir: Path | None) -> str:
     """The profile's language setting; Vietnamese when there is no profile or it cannot be read."""
-    from vstbpn_desktop.settings import Settings
-
     if data_dir is None:
         return "vi"
     try:
@@ -82,7 +89,7 @@ def install(app, language: str, folder: Path | None = None) -> str:
             log.warning("%s: chưa có bản dịch tiếng Anh (chạy scripts/build-translations); dùng tiếng Việt", qm)
     if effective == "vi":
         # Qt's standard buttons: our own qt_vi.qm, else Qt's qtbase_vi.qm if this Qt carries one.
-        qt_folder = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         for path in (folder / "qt_vi.qm", Path(qt_folder) / "qtbase_vi.qm"):
             translator = QTranslator(app)
             if path.exists() and translator.load(str(path)):
@@ -99,8 +106,8 @@ def qt_locale(language: str) -> QLocale:
     """Qt's locale for the window's language (spin boxes, date edits): British English writes
     1,234.5 and keeps the officers' dd/mm/yyyy."""
     if language == "en":
-        return QLocale(QLocale.English, QLocale.UnitedKingdom)
-    return QLocale(QLocale.Vietnamese, QLocale.Vietnam)
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    return QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
 
 
 def language() -> str:
@@ -122,7 +129,7 @@ def message(value) -> str:
     return str(value)
 
 
-def label(vocabulary: dict[str, tuple[str, str]], code: str) -> str:
+def label(vocabulary: Mapping[str, tuple[str, str]], code: str) -> str:
     """A catalogue label (activity/document kind, section) in the window's language."""
     return catalogue_label(vocabulary, code, language())
 

@@ -45,10 +45,10 @@ def place_main(window: QWidget) -> None:
     limit = room(window)
     if window.isMaximized():
         return
-    preferred = window.size() if window.testAttribute(Qt.WA_Resized) else MAIN_WINDOW
+    preferred = window.size() if window.testAttribute(Qt.WidgetAttribute.WA_Resized) else MAIN_WINDOW
     if preferred.width() > limit.width() or preferred.height() > limit.height():
         window.resize(min(preferred.width(), limit.width()), min(preferred.height(), limit.height()))
-        window.setWindowState(window.windowState() | Qt.WindowMaximized)
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
     else:
         window.resize(preferred)
 
@@ -59,6 +59,6 @@ def scrolling(body: QWidget) -> QScrollArea:
     area.setObjectName("scrollingBody")
     area.setWidget(body)
     area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return area

@@ -7,6 +7,7 @@ worker, so the core's own transaction or temporary file unwinds: nothing half-do
 """
 
 import gc
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -34,7 +35,7 @@ DIALOG_AFTER_MS = 1000
 def busy() -> Iterator[None]:
     """The wait cursor for as long as the block runs (nested blocks are fine): for work that must
     stay on the GUI thread and may take over 0.3 s (opening the print preview, for one)."""
-    QApplication.setOverrideCursor(Qt.WaitCursor)
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         yield
     finally:
@@ -131,7 +132,7 @@ def _run(parent, title, work, cancellable, delay_ms):
 
     dialog = QProgressDialog(title, QCoreApplication.translate("worker", "Hủy") if cancellable else "", 0, 0, parent)
     dialog.setWindowTitle(title)
-    dialog.setWindowModality(Qt.WindowModal)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(delay_ms)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
@@ -180,15 +181,13 @@ def later(owner: QObject, work: Callable[[], T], done: Callable[[T], None]) -> N
     """`work()` in a thread of its own, then `done(result)` on the GUI thread; nothing is called if
     `owner` is gone by then or the work raised (logged). For reads that take long on a big profile
     and need no answer before the window goes on (the totals under the activity list)."""
-    import logging
-
     outcome: dict = {}
     finished = threading.Event()
 
     def target():
         try:
             outcome["result"] = work()
-        except Exception:  # noqa: BLE001 - a read that failed: the old figures stay, the log says why
+        except Exception:  # a read that failed: the old figures stay, the log says why
             logging.getLogger("vstbpn").exception("background read failed")
         finally:
             finished.set()

@@ -27,8 +27,8 @@ def history_key(event) -> bool:
     """Ctrl+Z, Ctrl+Y or Ctrl+Shift+Z: a field with nothing unsaved lets these go to the window's
     Hoàn tác / Làm lại instead of its own undo of typing (see `PassHistoryKeys`)."""
     return (
-        event.matches(QKeySequence.Undo)
-        or event.matches(QKeySequence.Redo)
+        event.matches(QKeySequence.StandardKey.Undo)
+        or event.matches(QKeySequence.StandardKey.Redo)
         or QKeySequence(event.keyCombination()) in (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"))
     )
 
@@ -43,7 +43,7 @@ class PassHistoryKeys(QObject):
 
     def eventFilter(self, watched, event):
         # Consumed and not accepted: Qt then looks for the window's shortcut.
-        return event.type() == QEvent.ShortcutOverride and history_key(event) and self.saved()
+        return event.type() == QEvent.Type.ShortcutOverride and history_key(event) and self.saved()
 
 
 class ChangeCommand(QUndoCommand):
@@ -62,7 +62,8 @@ class ChangeCommand(QUndoCommand):
         if self.merge_key is None or other.merge_key != self.merge_key:
             return False
         self.changes = [
-            records.Change(c.table, c.key, c.scope, c.before, o.after) for c, o in zip(self.changes, other.changes)
+            records.Change(c.table, c.key, c.scope, c.before, o.after)
+            for c, o in zip(self.changes, other.changes, strict=True)
         ]
         self.setObsolete(all(change.empty for change in self.changes))
         return True
@@ -158,11 +159,11 @@ class EditHistory(QObject):
 def install(window) -> None:
     controller = window.controller
     history = controller.context.history
-    undo = window.add_action("edit", tr("Hoàn tác"), controller.undo, "undo", QKeySequence.Undo)
+    undo = window.add_action("edit", tr("Hoàn tác"), controller.undo, "undo", QKeySequence.StandardKey.Undo)
     redo = window.add_action("edit", tr("Làm lại"), controller.redo, "redo", "Ctrl+Y")
     redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
     window.menus["edit"].addSeparator()
-    window.add_action("edit", tr("Thêm dòng"), controller.add_row, "addRow", QKeySequence.New)
+    window.add_action("edit", tr("Thêm dòng"), controller.add_row, "addRow", QKeySequence.StandardKey.New)
 
     # The texts follow the stack's own signals (never read back from it: it may be going away).
     def said(action, template: str, plain: str):

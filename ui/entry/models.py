@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from vstbpn_desktop import records
-from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, indicators
+from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, Coverage, indicators
 from vstbpn_desktop.domain.validation import Invalid
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.figures import Figures, compute
@@ -87,7 +87,20 @@ class _RecordTable(QAbstractTableModel):
         self.engine, self.scope, self.author = engine, scope, author
         self._pending: dict[str, dict[str, tuple[str, str]]] = {}  # id → field → (typed text, reason)
 
-    # subclasses: headers(), row_record(row), row_of(id), write(id, raw), forget()
+    # Each table supplies these (row_of is below, over row_record).
+
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def row_record(self, row: int) -> dict | None:
+        raise NotImplementedError
+
+    def write(self, record_id: str, raw: dict) -> None:
+        raise NotImplementedError
+
+    def forget(self) -> None:
+        """Drop what was read, so the next read goes to the database."""
+        raise NotImplementedError
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -123,7 +136,7 @@ class _RecordTable(QAbstractTableModel):
             if field == "date":
                 return i18n.date_text(value)
             if field == "kind":
-                return label(self.KINDS, value)
+                return label(self.KINDS, value or "")
             if field in self.NUMERIC:
                 return i18n.count(value)
             return value
@@ -179,7 +192,7 @@ class _RecordTable(QAbstractTableModel):
                 self.engine, self.TABLE, self.scope, record_id, lambda: self.write(record_id, {field: value})
             )
         except (Invalid, Refused) as exc:
-            return refusal_text(exc, dict(zip(self.COLUMNS, self.headers())))
+            return refusal_text(exc, dict(zip(self.COLUMNS, self.headers(), strict=True)))
         if not change.empty:
             self.written.emit(
                 self.tr("sửa ô {column}").format(column=self.headers()[self.COLUMNS.index(field)]), [change]
@@ -217,7 +230,8 @@ class _RecordTable(QAbstractTableModel):
         rows = {record_id: self.row_of(record_id) for record_id in set(ids.values()) if record_id}
         moved = []
         for index in persistent:
-            row = rows.get(ids[index.row()], -1)
+            record_id = ids[index.row()]
+            row = rows.get(record_id, -1) if record_id else -1
             moved.append(self.index(row, index.column()) if row >= 0 else QModelIndex())
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
@@ -569,7 +583,7 @@ class IndicatorTableModel(QAbstractTableModel):
         self.reload()
 
 
-def save_indicator(engine, scope, code: str, typed, author: str = "", coverage: str | None = None):
+def save_indicator(engine, scope, code: str, typed, author: str = "", coverage: Coverage | None = None):
     """Save one typed indicator value (empty text clears it), with what it covers ("own"/"area") when
     given: its records.Change, or the core's refusal."""
     value = i18n.typed_number(typed) if typed not in (None, "") else None

@@ -40,7 +40,7 @@ class Page(QWidget):
             outer = QVBoxLayout(self)
             outer.setContentsMargins(0, 0, 0, 0)
             area = scrolling(body)
-            area.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)  # the labels are never cut
+            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # the labels are never cut
             outer.addWidget(area)
         else:
             self.layout_ = QVBoxLayout(self)
@@ -91,7 +91,7 @@ class TablePage(Page):
         totals_bar.addStretch(1)
         self.message = MessageLabel()
 
-        splitter = QSplitter(Qt.Vertical)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -129,7 +129,7 @@ class FiguresPage(Page):
         super().__init__(heading, parent)
         box = QGroupBox(self.tr("Số liệu"))
         form = QFormLayout(box)
-        form.setRowWrapPolicy(QFormLayout.WrapLongRows)  # a long name above its field on a narrow screen
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long name above its field on a narrow screen
         self.inputs: dict[str, QLineEdit] = {}
         # What the figures cover (docs/architecture.md): the whole area stands, the own level is
         # added to the units below. Beside the first figure: the page grows no taller.
@@ -149,7 +149,7 @@ class FiguresPage(Page):
         for indicator in counts:
             field = QLineEdit()
             field.setObjectName(f"input-{indicator.code}")
-            field.setAlignment(Qt.AlignRight)
+            field.setAlignment(Qt.AlignmentFlag.AlignRight)
             field.setFixedWidth(120)
             field.setToolTip(indicator.code)
             self.inputs[indicator.code] = field
@@ -177,11 +177,11 @@ class FiguresPage(Page):
         for row, indicator in enumerate(shares):
             value = QLabel("—")
             value.setObjectName(f"share-{indicator.code}")
-            value.setTextInteractionFlags(Qt.TextSelectableByMouse)
-            value.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             goal = QLabel()
             goal.setObjectName(f"goal-{indicator.code}")
-            goal.setTextFormat(Qt.PlainText)
+            goal.setTextFormat(Qt.TextFormat.PlainText)
             goal.setWordWrap(True)
             name = QLabel(f"{indicator_name(indicator)}:")
             name.setWordWrap(True)
@@ -220,7 +220,7 @@ class GridPage(Page):
         self.table.setSelectionBehavior(self.table.SelectionBehavior.SelectItems)
         # A long indicator name wraps onto a second line instead of ending in "…" on a small screen.
         self.table.setWordWrap(True)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.layout_.addWidget(self.table, 1)
         self.message = MessageLabel()
         self.layout_.addWidget(self.message)

@@ -7,8 +7,7 @@ shows the counts and the window reads everything again.
 
 from vstbpn_desktop.errors import Refused
 
-from ..common import ask as common
-from ..common import i18n
+from ..common import ask, i18n
 from ..common.ask import tr
 from ..common.worker import run_task
 
@@ -23,13 +22,13 @@ class TableFiles:
         return self.window.controller.context
 
     def import_table(self):
-        path = common.ask_open_file(self.window, tr("Nhập từ Excel/CSV — chọn tệp"), common.TABLE_FILTER)
+        path = ask.ask_open_file(self.window, tr("Nhập từ Excel/CSV — chọn tệp"), ask.TABLE_FILTER)
         if path is None:
             return None
         return self.import_path(path)
 
     def import_path(self, path):
-        from vstbpn_desktop.dataio import import_file  # on first use: not at start-up
+        from vstbpn_desktop.dataio import import_file  # not at start-up: dataio (openpyxl) loads on first use
 
         title = tr("Nhập từ Excel/CSV")
         profile = self.context.profile
@@ -42,7 +41,7 @@ class TableFiles:
                 lambda task: import_file(profile, path, progress=task.progress, cancelled=task.cancelled),
             )
         except Refused as exc:
-            common.tell(
+            ask.tell(
                 self.window,
                 title,
                 tr("Không nhập gì — dữ liệu giữ nguyên như trước.\n\n{reason}").format(reason=i18n.message(exc)),
@@ -51,16 +50,17 @@ class TableFiles:
             return None
         self.result = result
         self.window.controller.reload()
-        common.tell(self.window, title, result.describe() + ".")
+        ask.tell(self.window, title, result.describe() + ".")
         self.context.say(result.describe())
         return result
 
     def save_template(self):
+        # not at start-up: dataio (openpyxl) loads on first use
         from vstbpn_desktop.dataio.template import write_template
 
         title = tr("Tải mẫu Excel")
-        default = common.documents_folder() / "mau-nhap-lieu-vstbpn.xlsx"
-        path = common.ask_save_file(self.window, title, default, "Excel (*.xlsx)")
+        default = ask.documents_folder() / "mau-nhap-lieu-vstbpn.xlsx"
+        path = ask.ask_save_file(self.window, title, default, "Excel (*.xlsx)")
         if path is None:
             return None
         if path.suffix.lower() != ".xlsx":
@@ -68,9 +68,9 @@ class TableFiles:
         try:
             written = write_template(path)
         except Refused as exc:
-            common.tell(self.window, title, i18n.message(exc), warning=True)
+            ask.tell(self.window, title, i18n.message(exc), warning=True)
             return None
-        common.tell(
+        ask.tell(
             self.window,
             title,
             tr(

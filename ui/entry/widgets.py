@@ -39,7 +39,7 @@ class NarrativeEditor(QWidget):
         layout.addWidget(self.state)
 
     def eventFilter(self, watched, event):
-        if watched is self.text and event.type() == QEvent.FocusOut:
+        if watched is self.text and event.type() == QEvent.Type.FocusOut:
             self.left.emit()
         return False
 
@@ -52,7 +52,7 @@ class MessageLabel(QLabel):
         self.setWordWrap(True)
         self.setObjectName("refusal")
         self.setStyleSheet("QLabel#refusal { color: #b00020; }")
-        self.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def show_refusal(self, text: str) -> None:
         self.setText(text)
@@ -83,11 +83,11 @@ class KindDelegate(QStyledItemDelegate):
         return combo
 
     def setEditorData(self, editor, index):
-        position = editor.findData(index.data(Qt.EditRole))
+        position = editor.findData(index.data(Qt.ItemDataRole.EditRole))
         editor.setCurrentIndex(max(position, 0))
 
     def setModelData(self, editor, model, index):
-        model.setData(index, editor.currentData(), Qt.EditRole)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
 class RecordTableView(QTableView):
@@ -106,22 +106,22 @@ class RecordTableView(QTableView):
         self.appendable = False
 
     def keyPressEvent(self, event):
-        idle = self.state() != QAbstractItemView.EditingState
-        if event.key() == Qt.Key_Delete and not event.modifiers() and idle:
+        idle = self.state() != QAbstractItemView.State.EditingState
+        if event.key() == Qt.Key.Key_Delete and not event.modifiers() and idle:
             self.delete_requested.emit()
             return
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers() and idle:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() and idle:
             self.move_down()
             return
         if (
-            event.matches(QKeySequence.Paste)
+            event.matches(QKeySequence.StandardKey.Paste)
             and idle
             and self.appendable
-            and self.editTriggers() != QAbstractItemView.NoEditTriggers
+            and self.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers
         ):
             self.paste_requested.emit()
             return
-        if event.key() == Qt.Key_Tab and not event.modifiers() and idle and self._at_end():
+        if event.key() == Qt.Key.Key_Tab and not event.modifiers() and idle and self._at_end():
             self.append_requested.emit()  # the new row takes the cursor and opens its first cell
             return
         super().keyPressEvent(event)
@@ -131,7 +131,7 @@ class RecordTableView(QTableView):
         current, model = self.currentIndex(), self.model()
         return (
             self.appendable
-            and self.editTriggers() != QAbstractItemView.NoEditTriggers
+            and self.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers
             and current.isValid()
             and current.row() == model.rowCount() - 1
             and current.column() == model.columnCount() - 1
@@ -139,7 +139,11 @@ class RecordTableView(QTableView):
 
     def moveCursor(self, action, modifiers):
         current, model = self.currentIndex(), self.model()
-        if action == QAbstractItemView.MoveNext and current.isValid() and current.column() == model.columnCount() - 1:
+        if (
+            action == QAbstractItemView.CursorAction.MoveNext
+            and current.isValid()
+            and current.column() == model.columnCount() - 1
+        ):
             if current.row() + 1 < model.rowCount():
                 return model.index(current.row() + 1, 0)
             if self._at_end():
@@ -150,7 +154,7 @@ class RecordTableView(QTableView):
 
     def closeEditor(self, editor, hint):
         super().closeEditor(editor, hint)
-        if hint == QAbstractItemDelegate.SubmitModelCache:  # the delegate's hint for Enter
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # the delegate's hint for Enter
             self.move_down()
 
     def move_down(self) -> None:
@@ -168,24 +172,24 @@ def set_column_widths(table: QTableView, widths: dict[int, int], stretch: int | 
         table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
     if stretch is not None:
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(stretch, QHeaderView.Stretch)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
 
-def record_table() -> QTableView:
+def record_table() -> RecordTableView:
     """A table edited with the keyboard alone: typing or F2 edits, Enter and Tab move on."""
     view = RecordTableView()
-    view.setSelectionBehavior(QAbstractItemView.SelectRows)
-    view.setSelectionMode(QAbstractItemView.ExtendedSelection)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     view.setEditTriggers(
-        QAbstractItemView.DoubleClicked
-        | QAbstractItemView.EditKeyPressed
-        | QAbstractItemView.AnyKeyPressed
-        | QAbstractItemView.SelectedClicked
+        QAbstractItemView.EditTrigger.DoubleClicked
+        | QAbstractItemView.EditTrigger.EditKeyPressed
+        | QAbstractItemView.EditTrigger.AnyKeyPressed
+        | QAbstractItemView.EditTrigger.SelectedClicked
     )
     view.setTabKeyNavigation(True)
     view.setAlternatingRowColors(True)
     view.verticalHeader().setDefaultSectionSize(24)
-    view.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     view.horizontalHeader().setStretchLastSection(True)
     view.setWordWrap(False)
     return view

@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 
 from vstbpn_desktop.errors import Refused
 
-from ..common import ask as common
-from ..common import i18n, screen
+from ..common import ask, i18n, screen
 from ..common.ask import tr
 from ..common.i18n import period_label
 from ..common.worker import busy, run_task
@@ -56,7 +55,7 @@ class OptionsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("reportOptions")
         self.setWindowTitle(title)
-        from vstbpn_desktop.reports.options import LIMIT, ReportOptions
+        from vstbpn_desktop.reports.options import LIMIT, ReportOptions  # not at start-up: reports load on first use
 
         self.limit = LIMIT
         defaults = ReportOptions.from_settings(settings)
@@ -97,9 +96,9 @@ class OptionsDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(tr("Tiếp tục"))
-        buttons.button(QDialogButtonBox.Cancel).setText(tr("Hủy"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Tiếp tục"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -114,7 +113,7 @@ class OptionsDialog(QDialog):
 
     def values(self) -> "ReportOptions":
         """The choices, checked (Refused names the field and the rule)."""
-        from vstbpn_desktop.reports.options import ReportOptions
+        from vstbpn_desktop.reports.options import ReportOptions  # not at start-up: reports load on first use
 
         return ReportOptions().updated(
             number=self.number.text(),
@@ -139,14 +138,14 @@ class OptionsDialog(QDialog):
 def ask_options(parent, period, title: str, settings) -> "ReportOptions | None":
     """The one blocking question of this module (a seam for tests)."""
     dialog = OptionsDialog(parent, period, title, settings)
-    return dialog.chosen if dialog.exec() == QDialog.Accepted else None
+    return dialog.chosen if ask.run_dialog(dialog) == QDialog.DialogCode.Accepted else None
 
 
 def page_image(page, dpi: int) -> QImage:
     """One PDF page as an image of its own (safe to keep, and to make outside the GUI thread)."""
     bitmap = page.render(scale=dpi / 72, prefer_bgrx=True)
     try:
-        return QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format_RGB32).copy()
+        return QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB32).copy()
     finally:
         bitmap.close()
 
@@ -154,7 +153,7 @@ def page_image(page, dpi: int) -> QImage:
 def rasterise(pdf_path: Path, dpi: int = PREVIEW_DPI, progress=None) -> list[QImage]:
     """Every page as an image for the preview: done in the worker with the PDF, so that the print
     preview opens at once instead of drawing the pages for seconds on the GUI thread."""
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # not at start-up: PDFium (0.4 s) loads on first use
 
     document = pdfium.PdfDocument(str(pdf_path))
     try:
@@ -173,7 +172,7 @@ def rasterise(pdf_path: Path, dpi: int = PREVIEW_DPI, progress=None) -> list[QIm
 def render_pdf(pdf_path: Path, printer: "QPrinter", dpi: int | None = None, images: list[QImage] | None = None) -> int:
     """Draw every page of the PDF onto the printer, page for page at full size. Returns the page count.
     `images`: the pages already rasterised for the preview (used when drawing into the preview)."""
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # not at start-up: PDFium (0.4 s) loads on first use
 
     document = pdfium.PdfDocument(str(pdf_path))
     painter = QPainter()
@@ -185,20 +184,19 @@ def render_pdf(pdf_path: Path, printer: "QPrinter", dpi: int | None = None, imag
                 # The paper of the first page for the whole job (the report is A4 portrait
                 # throughout); a printer's layout cannot change once painting has begun.
                 width_pt, height_pt = page.get_size()
-                size = QPageSize(QSizeF(width_pt, height_pt), QPageSize.Point)
-                if QPageSize.id(size.size(QPageSize.Point), QPageSize.Point) == QPageSize.A4:
-                    size = QPageSize(QPageSize.A4)
+                size = QPageSize(QSizeF(width_pt, height_pt), QPageSize.Unit.Point)
+                if QPageSize.id(size.size(QPageSize.Unit.Point), QPageSize.Unit.Point) == QPageSize.PageSizeId.A4:
+                    size = QPageSize(QPageSize.PageSizeId.A4)
                 printer.setFullPage(True)
-                printer.setPageLayout(QPageLayout(size, QPageLayout.Portrait, QMarginsF(0, 0, 0, 0)))
+                printer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
                 if not painter.begin(printer):
                     raise Refused(tr("không mở được máy in hoặc tệp in"))
             else:
                 printer.newPage()
-            preview = painter.paintEngine().type() == QPaintEngine.Picture
+            preview = painter.paintEngine().type() == QPaintEngine.Type.Picture
             if dpi is None:  # the preview records pictures: a screen resolution is enough
                 dpi = PREVIEW_DPI if preview else min(PRINT_DPI, max(printer.resolution(), 72))
-            ready = images is not None and preview and number < len(images)
-            image = images[number] if ready else page_image(page, dpi)
+            image = images[number] if images is not None and preview and number < len(images) else page_image(page, dpi)
             target = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
             scale = min(target.width() / image.width(), target.height() / image.height())
             painter.drawImage(QRectF(target.x(), target.y(), image.width() * scale, image.height() * scale), image)
@@ -225,7 +223,7 @@ class Reports:
         return self.window.controller.context
 
     def _write(self, kind: str, out: Path, options: "ReportOptions", title: str, preview: bool = False) -> bool:
-        from vstbpn_desktop.reports import write_report  # on first use: not at start-up
+        from vstbpn_desktop.reports import write_report  # not at start-up: reports load on first use
 
         profile, period = self.context.profile, self.context.scope.period
 
@@ -237,7 +235,7 @@ class Reports:
         try:
             run_task(self.window, title, work)
         except Refused as exc:
-            common.tell(self.window, title, i18n.message(exc), warning=True)
+            ask.tell(self.window, title, i18n.message(exc), warning=True)
             return False
         return True
 
@@ -274,26 +272,28 @@ class Reports:
             return self._show_preview(pdf)
 
     def _show_preview(self, pdf: Path):
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog  # not at start-up: printing loads on first use
 
-        printer = QPrinter(QPrinter.HighResolution)
-        printer.setPageSize(QPageSize(QPageSize.A4))
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         printer.setDocName(pdf.stem)
         self.preview = QPrintPreviewDialog(printer, self.window)
         self.preview.setObjectName("printPreview")
         self.preview.setWindowTitle(tr("Xem trước khi in — {name}").format(name=pdf.name))
         self.preview.paintRequested.connect(lambda target: self._paint(pdf, target))
         screen.fit(self.preview, 1000, 760)
-        self.preview.printer_ = printer  # kept alive with the dialog
-        common.show(self.preview)
+        # Kept alive with the dialog (PySide does not hold it for the dialog); QtPrintSupport loads on
+        # first use, so the dialog is not subclassed at module level to declare the attribute.
+        self.preview.printer_ = printer  # type: ignore[attr-defined]
+        ask.show(self.preview)
         return self.preview
 
     def _paint(self, pdf: Path, printer: "QPrinter") -> None:
         try:
             with busy():  # for a real printer the pages are drawn again at its resolution
                 render_pdf(pdf, printer, images=self.images if pdf == self.pdf else None)
-        except Exception as exc:  # noqa: BLE001 — a damaged temporary file or a printer error: say it
-            common.tell(
+        except Exception as exc:  # a damaged temporary file or a printer error: say it
+            ask.tell(
                 self.window,
                 tr("In báo cáo"),
                 tr("Không in được: {reason}").format(reason=i18n.message(exc)),
@@ -308,27 +308,27 @@ class Reports:
         options = ask_options(self.window, period, title, profile.settings)
         if options is None:
             return None
-        default = common.documents_folder() / f"bao-cao-{profile.org_unit_code}-{period.code}.{kind}"
-        path = common.ask_save_file(self.window, title, default, file_filter)
+        default = ask.documents_folder() / f"bao-cao-{profile.org_unit_code}-{period.code}.{kind}"
+        path = ask.ask_save_file(self.window, title, default, file_filter)
         if path is None:
             return None
         if path.suffix.lower() != f".{kind}":
             path = path.with_name(path.name + f".{kind}")
         if not self._write(kind, path, options, tr("Đang ghi {name}…").format(name=path.name)):
             return None
-        size = common.file_size(path.stat().st_size)
+        size = ask.file_size(path.stat().st_size)
         box = QMessageBox(
-            QMessageBox.Information,
+            QMessageBox.Icon.Information,
             title,
             tr("Đã ghi báo cáo kỳ {period} vào\n{path}\n({size})").format(period=period.code, path=path, size=size),
-            QMessageBox.Ok,
+            QMessageBox.StandardButton.Ok,
             self.window,
         )
         box.setObjectName("reportWritten")
-        folder = box.addButton(tr("Mở thư mục chứa tệp"), QMessageBox.ActionRole)
+        folder = box.addButton(tr("Mở thư mục chứa tệp"), QMessageBox.ButtonRole.ActionRole)
         folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
         self.dialog = box
-        common.show(box)
+        ask.show(box)
         self.context.say(tr("Đã ghi {path} ({size})").format(path=path, size=size))
         return path
 

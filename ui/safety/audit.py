@@ -1,7 +1,9 @@
 """Kỳ báo cáo → "Lịch sử thay đổi…": the audit trail of the period, or of the selected row:
 who, when, what, before → after, in readable Vietnamese."""
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,11 +17,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from vstbpn_desktop import records
 from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, indicators
+from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.safety.audit import events
 
 from ..common import i18n, screen
-from ..common.i18n import indicator_name, label
+from ..common.i18n import QT_TR_NOOP, indicator_name, label
+from ..entry.models import IdRole
 from .lock import local_time
 
 
@@ -84,8 +89,6 @@ def _value(table: str, field: str, value, record: dict) -> str:
     if value is None or value == "":
         return "—"
     if field == "date" and isinstance(value, str):
-        from datetime import date
-
         try:
             return i18n.date_text(date.fromisoformat(value[:10]))
         except ValueError:
@@ -95,8 +98,6 @@ def _value(table: str, field: str, value, record: dict) -> str:
     if field in ("value", "sessions", "participants", "female_participants") and isinstance(value, (int, float)):
         return i18n.count(value)
     if field == "locked_at" and isinstance(value, str):
-        from datetime import datetime
-
         try:
             moment = local_time(datetime.fromisoformat(value))
             return f"{moment:%H:%M} {i18n.date_text(moment.date())}"
@@ -114,10 +115,10 @@ def _subject(table: str, record: dict) -> str:
     if table == "document":
         return f"{record.get('number') or ''} — {_short(record.get('title'), 40)}"
     if table == "indicator_value":
-        indicator = indicators().get(record.get("indicator_code"))
+        indicator = indicators().get(record.get("indicator_code") or "")
         return indicator_name(indicator) if indicator else str(record.get("indicator_code"))
     if table == "narrative":
-        return tr("mục {section}").format(section=label(NARRATIVE_SECTIONS, record.get("section")))
+        return tr("mục {section}").format(section=label(NARRATIVE_SECTIONS, record.get("section") or ""))
     if table == "period":
         return tr("kỳ {code}").format(code=record.get("code"))
     return ""
@@ -135,7 +136,8 @@ def describe(row: dict) -> str:
     if row["action"] == "update" and before and after:
         changed = [k for k in after if k not in HIDDEN and before.get(k) != after.get(k)]
         pieces = [
-            f"{tr(FIELDS.get(k, k))}: {_value(table, k, before.get(k), before)} → {_value(table, k, after.get(k), after)}"
+            f"{tr(FIELDS.get(k, k))}: {_value(table, k, before.get(k), before)} → "
+            f"{_value(table, k, after.get(k), after)}"
             for k in changed
         ]
         return f"{subject}: " + "; ".join(pieces) if pieces else subject
@@ -185,22 +187,22 @@ class AuditDialog(QDialog):
         self.table = QTableWidget(0, len(self.HEADERS))
         self.table.setObjectName("auditTable")
         self.table.setHorizontalHeaderLabels([tr(h) for h in self.HEADERS])
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setWordWrap(False)  # one line per change; the whole text in the tooltip
         header = self.table.horizontalHeader()
         for column, width in enumerate((150, 130, 105, 115, 370)):
             self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(4, QHeaderView.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         self.count = QLabel()
         layout.addWidget(self.count)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        buttons.button(QDialogButtonBox.Close).setText(tr("Đóng"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Đóng"))
         buttons.rejected.connect(self.reject)
-        self.restore_button = buttons.addButton(tr("Khôi phục giá trị này"), QDialogButtonBox.ActionRole)
+        self.restore_button = buttons.addButton(tr("Khôi phục giá trị này"), QDialogButtonBox.ButtonRole.ActionRole)
         self.restore_button.setObjectName("restoreValue")
         self.restore_button.setToolTip(tr("Đưa bản ghi về như trước thay đổi đang chọn (có thể hoàn tác)"))
         self.restore_button.setEnabled(False)
@@ -241,7 +243,7 @@ class AuditDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if column == 0:
-                    item.setTextAlignment(Qt.AlignVCenter | Qt.AlignLeft)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
                 self.table.setItem(number, column, item)
         self.count.setText(tr("{n} thay đổi").format(n=i18n.count(len(rows))) if rows else tr("Chưa có thay đổi nào."))
 
@@ -252,14 +254,13 @@ class AuditDialog(QDialog):
     def _selection_changed(self) -> None:
         event = self.selected_event()
         self.restore_button.setEnabled(
-            bool(event) and event["table_name"] in RESTORABLE and event["action"] in ("insert", "update", "delete")
+            event is not None
+            and event["table_name"] in RESTORABLE
+            and event["action"] in ("insert", "update", "delete")
         )
 
     def restore_selected(self) -> None:
         """The record as it was before the selected change, written like any edit (and undoable)."""
-        from vstbpn_desktop import records
-        from vstbpn_desktop.errors import Refused
-
         event = self.selected_event()
         if event is None or self.history is None:
             return
@@ -281,15 +282,13 @@ class AuditDialog(QDialog):
 
     def texts(self) -> list[list[str]]:
         return [
-            [self.table.item(r, c).text() for c in range(self.table.columnCount())]
+            [item.text() if (item := self.table.item(r, c)) else "" for c in range(self.table.columnCount())]
             for r in range(self.table.rowCount())
         ]
 
 
 def selected_record(window) -> tuple[str, str] | None:
     """The row selected in the table of the page shown, if any: (id, a short name)."""
-    from ..entry.models import IdRole
-
     page = window.stack.currentWidget()
     table = getattr(page, "table", None)
     if table is None or table.model() is None or not table.currentIndex().isValid():
@@ -312,7 +311,7 @@ def open_audit(window) -> AuditDialog:
         window,
         history=context.history,
     )
-    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
 

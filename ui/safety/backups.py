@@ -2,14 +2,13 @@
 which first backs up the current state) and "Kiểm tra dữ liệu". The work is the core's
 (`safety/backup.py`, `safety/integrity.py`), run off the GUI thread."""
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -20,9 +19,10 @@ from vstbpn_desktop.errors import Cancelled, Refused
 from vstbpn_desktop.safety import backup as core
 from vstbpn_desktop.safety.integrity import check_file, storage_warning
 
-from ..common import i18n, screen
+from ..common import ask, i18n, screen
+from ..common.i18n import QT_TR_NOOP
 from ..common.worker import run_task
-from .lock import ask_confirm, local_time, show_refusal
+from .lock import local_time
 from .lock import refresh as refresh_read_only
 
 
@@ -58,7 +58,7 @@ def backup_now(window) -> core.BackupInfo | None:
             window, tr("Đang sao lưu…"), lambda task: core.backup(profile, reason="manual"), cancellable=False
         )
     except Refused as exc:
-        show_refusal(window, tr("Sao lưu"), i18n.message(exc))
+        ask.tell(window, tr("Sao lưu"), i18n.message(exc), warning=True)
         return None
     window.controller.context.say(
         tr("Đã sao lưu {n} bản ghi ({size}) vào {path}; kiểm tra toàn vẹn: tốt").format(
@@ -73,41 +73,39 @@ def check_data(window) -> list[str] | None:
     profile = window.controller.profile
     title = tr("Kiểm tra dữ liệu")
     if profile.settings.database_url:
-        show_refusal(
+        ask.tell(
             window,
             title,
             tr(
                 "Kiểm tra chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ; "
                 "cơ sở dữ liệu máy chủ do quản trị viên kiểm tra."
             ),
+            warning=True,
         )
         return None
     path = profile.database_path
     try:
         problems = run_task(window, tr("Đang kiểm tra dữ liệu…"), lambda task: check_file(path), cancellable=False)
     except Refused as exc:
-        show_refusal(window, title, i18n.message(exc))
+        ask.tell(window, title, i18n.message(exc), warning=True)
         return None
     warning = storage_warning(path)
     if problems:
-        show_refusal(
+        ask.tell(
             window,
             title,
             tr(
                 "{path}: cơ sở dữ liệu bị hỏng ({problems}).\n\nKhông sửa tự động. Hãy khôi phục bản sao lưu còn tốt "
                 "gần nhất: Công cụ → Danh sách bản sao lưu…"
             ).format(path=path, problems="; ".join(problems[:3])),
+            warning=True,
         )
     else:
         text = tr("{path}: dữ liệu nguyên vẹn (integrity_check, foreign_key_check: tốt).").format(path=path)
         if warning:
             text += "\n\n" + tr("Cảnh báo: {warning}").format(warning=i18n.message(warning))
-        show_info(window, title, text)
+        ask.tell(window, title, text)
     return problems
-
-
-def show_info(parent, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
 
 
 class BackupsDialog(QDialog):
@@ -136,18 +134,18 @@ class BackupsDialog(QDialog):
             ).format(folder=core.backups_dir(window.controller.profile))
         )
         intro.setWordWrap(True)
-        intro.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(intro)
         self.table = QTableWidget(0, len(self.HEADERS))
         self.table.setObjectName("backupsTable")
         self.table.setHorizontalHeaderLabels([tr(h) for h in self.HEADERS])
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         for column, width in enumerate((150, 190, 90, 90)):
             self.table.setColumnWidth(column, width)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _: self.restore_selected())
         layout.addWidget(self.table, 1)
         self.message = QLabel()
@@ -184,7 +182,7 @@ class BackupsDialog(QDialog):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column in (2, 3):
-                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(number, column, item)
         if self.items:
             self.table.selectRow(0)
@@ -241,7 +239,7 @@ def restore_backup(window, info: core.BackupInfo, parent=None) -> dict | None:
     parent = parent or window
     title = tr("Khôi phục bản sao lưu")
     records = i18n.count(info.records) if info.records is not None else "?"
-    if not ask_confirm(
+    if not ask.confirm(
         parent,
         title,
         tr(
@@ -260,7 +258,7 @@ def restore_backup(window, info: core.BackupInfo, parent=None) -> dict | None:
             parent, tr("Đang khôi phục…"), lambda task: core.restore(profile, info.path), cancellable=False
         )
     except (Refused, Cancelled) as exc:
-        show_refusal(parent, title, i18n.message(exc))
+        ask.tell(parent, title, i18n.message(exc), warning=True)
         return None
     # Pages read through the context's engine: point it at the profile's (re-created) one.
     engine = profile.engine
@@ -288,7 +286,7 @@ def restore_backup(window, info: core.BackupInfo, parent=None) -> dict | None:
 
 def open_backups(window) -> BackupsDialog:
     dialog = BackupsDialog(window)
-    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
 

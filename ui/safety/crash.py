@@ -14,7 +14,8 @@ import threading
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QtMsgType, Signal, qInstallMessageHandler
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QtMsgType, Signal, qInstallMessageHandler, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -86,9 +87,6 @@ def _qt_message(mode, context, message) -> None:
 
 def details(exc_type, exc, tb, data_dir: Path | None = None) -> str:
     """What an officer copies into a message to whoever supports the app."""
-    from PySide6 import __version__ as pyside_version
-    from PySide6.QtCore import qVersion
-
     folder = data_dir or _state.get("data_dir")
     lines = [
         f"{APP_NAME} {__version__}",
@@ -123,7 +121,7 @@ class CrashDialog(QDialog):
         self.details = QPlainTextEdit(detail_text)
         self.details.setObjectName("crashDetails")
         self.details.setReadOnly(True)
-        self.details.setLineWrapMode(QPlainTextEdit.NoWrap)
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         layout.addWidget(self.details, 1)
         row = QHBoxLayout()
         self.copy_button = QPushButton(tr("Sao chép chi tiết"))
@@ -132,8 +130,8 @@ class CrashDialog(QDialog):
         self.copied = QLabel()
         row.addWidget(self.copy_button)
         row.addWidget(self.copied, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        buttons.button(QDialogButtonBox.Close).setText(tr("Đóng"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Đóng"))
         buttons.rejected.connect(self.reject)
         row.addWidget(buttons)
         layout.addLayout(row)
@@ -171,7 +169,7 @@ def report_exception(exc_type, exc, tb) -> CrashDialog | None:
 
 def show_dialog(summary: str, text: str) -> CrashDialog:
     dialog = CrashDialog(summary, text, QApplication.activeWindow())
-    dialog.setWindowModality(Qt.ApplicationModal)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     # Kept alive until closed (a parentless dialog would otherwise be collected at once).
     _open_dialogs.append(dialog)
     dialog.finished.connect(lambda _: _open_dialogs.remove(dialog) if dialog in _open_dialogs else None)
@@ -206,7 +204,7 @@ def install(data_dir: Path) -> None:
     _state["qt_previous"] = qInstallMessageHandler(_qt_message)
     _state["qt_installed"] = True
     notifier = _Notifier()
-    notifier.raised.connect(show_dialog, Qt.QueuedConnection)
+    notifier.raised.connect(show_dialog, Qt.ConnectionType.QueuedConnection)
     _state["notifier"] = notifier
     _state["excepthook"], _state["threadhook"] = sys.excepthook, threading.excepthook
     sys.excepthook = _excepthook

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
 )
@@ -21,7 +20,7 @@ from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.safety.locking import lock_state, reopen, submit
 
-from ..common import i18n, screen
+from ..common import ask, i18n, screen
 from ..common.i18n import period_label
 
 
@@ -81,26 +80,13 @@ def refresh(window) -> None:
         actions["reopen"].setEnabled(row is not None and not damaged)
 
 
-def ask_confirm(parent, title: str, text: str, yes: str) -> bool:
-    """A yes/no question; tests replace this function."""
-    box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.Yes | QMessageBox.No, parent)
-    box.button(QMessageBox.Yes).setText(yes)
-    box.button(QMessageBox.No).setText(tr("Không"))
-    box.setDefaultButton(QMessageBox.No)
-    return box.exec() == QMessageBox.Yes
-
-
-def show_refusal(parent, title: str, text: str) -> None:
-    QMessageBox.warning(parent, title, text)
-
-
 def lock_period(window) -> bool:
     context = window.controller.context
     if not window.controller.flush():  # what is still being typed belongs to the period being sent
         return False
     period = context.scope.period
     title = tr("Khóa kỳ để gửi")
-    if not ask_confirm(
+    if not ask.confirm(
         window,
         title,
         tr(
@@ -122,7 +108,7 @@ def lock_now(window) -> bool:
     try:
         row = submit(context.engine, period, context.author or tr("không rõ"))
     except Refused as exc:
-        show_refusal(window, title, i18n.message(exc))
+        ask.tell(window, title, i18n.message(exc), warning=True)
         return False
     refresh(window)
     context.data_changed.emit("period")
@@ -162,9 +148,9 @@ class ReopenDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(tr("Mở lại kỳ"))
-        buttons.button(QDialogButtonBox.Cancel).setText(tr("Hủy"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Mở lại kỳ"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -177,26 +163,26 @@ class ReopenDialog(QDialog):
         super().accept()
 
 
-def run_dialog(dialog) -> int:
-    """Runs a modal dialog; tests replace this function to drive it."""
-    return dialog.exec()
-
-
 def reopen_period(window) -> bool:
     context = window.controller.context
     row = covering_lock(context.engine, context.scope.period)
     title = tr("Mở lại kỳ")
     if row is None:
-        show_refusal(window, title, tr("Kỳ {code} chưa khóa; không cần mở lại.").format(code=context.scope.period.code))
+        ask.tell(
+            window,
+            title,
+            tr("Kỳ {code} chưa khóa; không cần mở lại.").format(code=context.scope.period.code),
+            warning=True,
+        )
         return False
     dialog = ReopenDialog(row.code, row.locked_by or tr("không rõ"), when_text(row.locked_at), window)
-    if run_dialog(dialog) != QDialog.Accepted:
+    if ask.run_dialog(dialog) != QDialog.DialogCode.Accepted:
         return False
     reason = dialog.reason.toPlainText().strip()
     try:
         reopen(context.engine, Period.parse(row.code), reason, context.author or tr("không rõ"))
     except Refused as exc:
-        show_refusal(window, title, i18n.message(exc))
+        ask.tell(window, title, i18n.message(exc), warning=True)
         return False
     refresh(window)
     context.data_changed.emit("period")

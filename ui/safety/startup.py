@@ -8,11 +8,12 @@
 """
 
 import logging
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QMessageBox
 
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.profile import Profile
@@ -20,8 +21,10 @@ from vstbpn_desktop.safety import backup as core
 from vstbpn_desktop.safety.startup import StartupState, startup_check
 from vstbpn_desktop.settings import Settings
 
-from ..common import i18n
+from ..common import ask, i18n
+from ..common.worker import run_task
 from .backups import when_text
+from .lock import refresh
 
 log = logging.getLogger("vstbpn.safety")
 APP_TITLE = "VSTBPN Desktop"
@@ -61,32 +64,36 @@ def damaged_message(data_dir: Path, state: StartupState) -> str:
     return text
 
 
-def damaged_box(data_dir: Path, state: StartupState) -> QMessageBox:
+class ChoiceBox(QMessageBox):
+    """A question whose buttons each stand for a choice (`choices`: button → choice)."""
+
+    choices: dict[QAbstractButton, str]
+
+
+def damaged_box(data_dir: Path, state: StartupState) -> ChoiceBox:
     """The question asked at start-up; its buttons carry the choice in `box.choices`."""
-    box = QMessageBox(QMessageBox.Critical, APP_TITLE, damaged_message(data_dir, state))
+    box = ChoiceBox(QMessageBox.Icon.Critical, APP_TITLE, damaged_message(data_dir, state))
     box.setObjectName("damagedDatabase")
     box.choices = {}
     if state.newest_good_backup is not None:
-        restore = box.addButton(tr("Khôi phục bản sao lưu"), QMessageBox.AcceptRole)
+        restore = box.addButton(tr("Khôi phục bản sao lưu"), QMessageBox.ButtonRole.AcceptRole)
         box.choices[restore] = "restore"
         box.setDefaultButton(restore)
-    view = box.addButton(tr("Mở chỉ để xem"), QMessageBox.ActionRole)
+    view = box.addButton(tr("Mở chỉ để xem"), QMessageBox.ButtonRole.ActionRole)
     box.choices[view] = "read_only"
-    quit_ = box.addButton(tr("Thoát"), QMessageBox.RejectRole)
+    quit_ = box.addButton(tr("Thoát"), QMessageBox.ButtonRole.RejectRole)
     box.choices[quit_] = "quit"
     return box
 
 
-def ask_damaged(box: QMessageBox) -> str:
-    """Runs the question; tests replace this function to answer it."""
-    box.exec()
+def ask_damaged(box: ChoiceBox) -> str:
+    """The button chosen: "restore", "read_only" or "quit" (tests replace this function to answer)."""
+    ask.run_dialog(box)
     return box.choices.get(box.clickedButton(), "quit")
 
 
 def readable(database: Path) -> None:
     """Read every row of the record tables (read-only connection); raises if the damage is in them."""
-    import sqlite3
-
     connection = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
     try:
         for table in core.RECORD_TABLES + ("meta", "period", "org_unit"):
@@ -112,17 +119,18 @@ def open_checked(data_dir: Path, state: StartupState | None = None) -> Opened:
         # Not damage: an access or storage problem (read-only folder, I/O) said by the core; nothing to restore.
         raise Refused(state.problems[0] if state.problems else tr("không mở được cơ sở dữ liệu"))
     choice = ask_damaged(damaged_box(data_dir, state))
-    if choice == "restore":
+    backup = state.newest_good_backup  # "restore" is offered only when there is one
+    if choice == "restore" and backup is not None:
         try:
             settings = Settings.load(data_dir)
         except ValueError as exc:
             raise Refused(i18n.message(exc)) from exc
         holder = Profile(data_dir, settings)  # not opened: the live database is the damaged one
         try:
-            facts = core.restore(holder, state.newest_good_backup.path)
+            facts = core.restore(holder, backup.path)
         finally:
             holder.close()
-        log.warning("khôi phục %s khi khởi động: %s", state.newest_good_backup.path, facts)
+        log.warning("khôi phục %s khi khởi động: %s", backup.path, facts)
         return Opened(Profile.open(data_dir), state, restored=facts, warnings=warnings)
     if choice == "read_only":
         try:
@@ -146,8 +154,6 @@ def open_checked(data_dir: Path, state: StartupState | None = None) -> Opened:
 
 def after_show(window, opened: Opened) -> None:
     """Once the window is shown: the banner of a damaged database, warnings, the start backup."""
-    from .lock import refresh
-
     if opened.damaged_reason:
         window.damaged_reason = opened.damaged_reason
         refresh(window)
@@ -167,8 +173,6 @@ def after_show(window, opened: Opened) -> None:
 
 
 def backup_at_start(window):
-    from ..common.worker import run_task
-
     profile = window.controller.profile
     try:
         info = run_task(
@@ -189,8 +193,6 @@ def at_exit(profile, damaged: bool = False):
     """The backup at exit when anything changed since the newest backup (not of a damaged file)."""
     if damaged or profile is None:
         return None
-    from ..common.worker import run_task
-
     try:
         info = run_task(
             None,
@@ -200,8 +202,8 @@ def at_exit(profile, damaged: bool = False):
         )
     except Refused as exc:
         log.warning("sao lưu khi đóng không được: %s", exc)
-        QMessageBox.warning(
-            None, APP_TITLE, tr("Chưa sao lưu được khi đóng: {reason}").format(reason=i18n.message(exc))
+        ask.tell(
+            None, APP_TITLE, tr("Chưa sao lưu được khi đóng: {reason}").format(reason=i18n.message(exc)), warning=True
         )
         return None
     if info is not None:

@@ -5,10 +5,12 @@ import platform
 import sys
 from pathlib import Path
 
+from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, qVersion
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout
 
+import vstbpn_desktop
 from vstbpn_desktop import APP_NAME, __version__
 
 from ..common import screen
@@ -27,8 +29,6 @@ def guide_path() -> Path | None:
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         candidates += [Path(frozen) / "docs" / GUIDE, Path(frozen) / "resources" / "docs" / GUIDE]
-    import vstbpn_desktop
-
     candidates.append(Path(vstbpn_desktop.__file__).resolve().parent.parent / "docs" / GUIDE)
     return next((path for path in candidates if path.is_file()), None)
 
@@ -58,15 +58,13 @@ class GuideDialog(QDialog):
             self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(path.parent) + "/"))
             self.browser.setMarkdown(path.read_text(encoding="utf-8"))
         layout.addWidget(self.browser, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        buttons.button(QDialogButtonBox.Close).setText(tr("Đóng"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Đóng"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
 
 def about_facts(profile) -> list[tuple[str, str]]:
-    from PySide6 import __version__ as pyside_version
-
     info = profile.info()
     return [
         (tr("Phiên bản"), __version__),
@@ -101,26 +99,26 @@ class AboutDialog(QDialog):
         )
         self.label.setObjectName("aboutText")
         self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.label, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        buttons.button(QDialogButtonBox.Close).setText(tr("Đóng"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Đóng"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
 
 def _show(dialog: QDialog) -> QDialog:
-    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
 
 
 def install(window) -> None:
-    window.add_action("help", tr("Hướng dẫn sử dụng"), lambda: _show(GuideDialog(window)), "userGuide", Qt.Key_F1)
+    window.add_action("help", tr("Hướng dẫn sử dụng"), lambda: _show(GuideDialog(window)), "userGuide", Qt.Key.Key_F1)
     window.add_action(
         "help",
         tr("Giới thiệu"),
         lambda: _show(AboutDialog(window.controller.profile, window)),
         "about",
-        role=QAction.AboutRole,
+        role=QAction.MenuRole.AboutRole,
     )

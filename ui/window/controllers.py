@@ -3,13 +3,14 @@
 or table and in the status bar; nothing refused is saved."""
 
 from datetime import date, datetime
+from typing import Any
 
 from PySide6.QtCore import QEventLoop, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from vstbpn_desktop import records
-from vstbpn_desktop.catalogue import code_of, indicators
+from vstbpn_desktop.catalogue import Coverage, code_of, indicators
 from vstbpn_desktop.catalogue.national import national_catalogue
 from vstbpn_desktop.catalogue.sections import layout
 from vstbpn_desktop.domain.validation import Invalid, check_indicator_bounds
@@ -19,8 +20,7 @@ from vstbpn_desktop.periods import Period, period_for
 from vstbpn_desktop.records import Scope
 from vstbpn_desktop.storage.models import Activity, Document
 
-from ..common import ask as common
-from ..common import i18n
+from ..common import ask, i18n
 from ..common.i18n import indicator_name, period_label
 from ..common.worker import later
 from ..entry.edit_history import EditHistory, PassHistoryKeys
@@ -229,6 +229,8 @@ class FiguresController(QObject):
     def update_live(self) -> None:
         rule = self.context.profile.settings.share_rounding
         for indicator in self.shares:
+            if indicator.numerator is None or indicator.denominator is None:
+                continue  # (a share always names both)
             numerator, denominator = self.saved.get(indicator.numerator), self.saved.get(indicator.denominator)
             share = None
             if numerator is not None and denominator:
@@ -362,7 +364,7 @@ class FiguresController(QObject):
             self.page.inputs[code].setFocus()
             self.page.inputs[code].selectAll()
 
-    def coverage(self) -> str:
+    def coverage(self) -> Coverage:
         return "area" if self.page.whole_area.isChecked() else "own"
 
     def set_coverage(self, whole_area: bool) -> None:
@@ -397,12 +399,30 @@ class FiguresController(QObject):
         self.context.data_changed.emit("indicators")
 
 
-class TableController(QObject):
+class PendingShown(QObject):
+    """A page whose model keeps the values typed and refused (the tables, the grid): its message
+    line says what is left."""
+
+    context: Context
+    page: Any
+    model: Any
+
+    def show_pending(self) -> None:
+        """The message line says what is still refused; empty (and the status line cleared) once fixed."""
+        reasons = self.model.pending()
+        if reasons:
+            self.page.message.show_refusal(self.tr("Chưa lưu — {reason}").format(reason="; ".join(reasons)))
+        else:
+            self.page.message.clear_refusal()
+            self.context.refusal_fixed()
+
+
+class TableController(PendingShown):
     """Add (Ctrl+N), edit in place, delete (Delete, confirmed) for a table page. The record under
     the cursor stays under it (by id) whatever re-reads the table: an edit, a new row, a delete,
     an undo, another period, an import."""
 
-    record_class = None
+    record_class: type[Activity] | type[Document]
     area = ""
 
     def __init__(self, context: Context, page, model):
@@ -430,15 +450,6 @@ class TableController(QObject):
         self.show_pending()
         self.refresh_totals()
         self.context.data_changed.emit(self.area)
-
-    def show_pending(self) -> None:
-        """The message line says what is still refused; empty (and the status line cleared) once fixed."""
-        reasons = self.model.pending()
-        if reasons:
-            self.page.message.show_refusal(self.tr("Chưa lưu — {reason}").format(reason="; ".join(reasons)))
-        else:
-            self.page.message.clear_refusal()
-            self.context.refusal_fixed()
 
     def pending(self) -> list[str]:
         return self.model.pending()
@@ -481,7 +492,9 @@ class TableController(QObject):
         index = self.model.index(row, column)
         table = self.page.table
         table.scrollTo(index)
-        table.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
 
     def show_record(self, record_id: str) -> bool:
         row = self.model.row_of(record_id)
@@ -522,7 +535,7 @@ class TableController(QObject):
                 self.context.engine, self.model.TABLE, scope, None, lambda: self.create(self.new_record())
             )
         except (Invalid, Refused) as exc:
-            reason = refusal_text(exc, dict(zip(self.model.COLUMNS, self.model.headers())))
+            reason = refusal_text(exc, dict(zip(self.model.COLUMNS, self.model.headers(), strict=True)))
             self.page.message.show_refusal(reason)
             self.context.say_refusal(reason)
             return
@@ -566,7 +579,7 @@ class TableController(QObject):
                     self.context.record("", [change])
                     model.reload()
                     targets[n] = change.key
-            for record_id, line in zip(targets, lines):
+            for record_id, line in zip(targets, lines, strict=True):
                 for offset, value in enumerate(line):
                     column = start.column() + offset
                     if column >= model.columnCount():
@@ -584,20 +597,14 @@ class TableController(QObject):
         ids = [i for i in (self.model.index(row, 0).data(IdRole) for row in rows) if i]
         if not ids:
             return
-        box = QMessageBox(
-            QMessageBox.Question,
+        yes = ask.confirm(
+            self.page,
             self.tr("Xóa dòng"),
             self.tr("Xóa {count} dòng đã chọn? (Hoàn tác: Ctrl+Z)").format(count=i18n.count(len(ids))),
-            QMessageBox.Yes | QMessageBox.No,
-            self.page,
+            self.tr("Xóa"),
         )
-        box.setObjectName("confirmDelete")
-        box.button(QMessageBox.Yes).setText(self.tr("Xóa"))
-        box.button(QMessageBox.No).setText(self.tr("Không"))
-        box.setDefaultButton(QMessageBox.No)
-        answer = box.exec()
         self.page.table.setFocus()
-        if answer != QMessageBox.Yes:
+        if not yes:
             return
         engine, scope, table = self.context.engine, self.context.scope, self.model.TABLE
         before = {record_id: records.record_state(engine, table, scope, record_id) for record_id in ids}
@@ -739,7 +746,7 @@ class DocumentsController(TableController):
         return records.add_document(self.context.engine, self.context.scope, raw, self.context.author)
 
 
-class GridController(QObject):
+class GridController(PendingShown):
     def __init__(self, context: Context, page):
         super().__init__(page)
         self.context, self.page = context, page
@@ -759,7 +766,7 @@ class GridController(QObject):
         )
         page.table.setColumnHidden(IndicatorTableModel.CODE, True)
         header = page.table.horizontalHeader()
-        header.setContextMenuPolicy(Qt.ActionsContextMenu)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         show_codes = QAction(self.tr("Hiện cột mã chỉ tiêu"), header)
         show_codes.setObjectName("showCodes")
         show_codes.setCheckable(True)
@@ -773,9 +780,6 @@ class GridController(QObject):
     def _refused(self, row: int, reason: str) -> None:
         self.page.message.show_refusal(self.tr("Chưa lưu — {reason}").format(reason=reason))
         self.context.say_refusal(reason)
-
-    # The grid's model keeps refused values like the tables' models: one way of saying what is left.
-    show_pending = TableController.show_pending
 
     def _changed(self) -> None:
         self.show_pending()
@@ -848,8 +852,9 @@ class MainController(QObject):
         ]
         self._load_texts_and_figures()
         # Which controllers edit what each page shows: what "leaving the page" must check.
-        self.editing = {
-            key: [c for c in (self.documents, self.activities, *self.figures, self.grid) if c.page is page]
+        paged: list[Any] = [self.documents, self.activities, *self.figures, self.grid]
+        self.editing: dict[str, list[Any]] = {
+            key: [c for c in paged if c.page is page]
             + [n for n in self.narratives if n.editor in page.narratives.values()]
             for key, page in pages.items()
         }
@@ -897,7 +902,7 @@ class MainController(QObject):
         reasons = [reason for controller in controllers for reason in controller.pending()]
         if not reasons:
             return True
-        if common.discard_unsaved(self.window, reasons):
+        if ask.discard_unsaved(self.window, reasons):
             for controller in controllers:
                 controller.discard()
             return True
@@ -1006,7 +1011,7 @@ class MainController(QObject):
         )
         for step in steps:
             step()
-            QApplication.processEvents(QEventLoop.ExcludeUserInputEvents)
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         self.scope_changed()
 
     def scope_changed(self) -> None:

@@ -5,7 +5,7 @@ so the main window opens in it right after."""
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -18,15 +18,16 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QVBoxLayout,
 )
 
 from vstbpn_desktop.catalogue.org_units import read_tree, shipped_trees
 from vstbpn_desktop.errors import Refused
+from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.text import fold
 
-from ..common import i18n, screen
+from ..common import ask, i18n, screen
+from ..common.i18n import QT_TR_NOOP
 from ..common.worker import run_task
 
 MIN_PASSPHRASE = 8
@@ -133,8 +134,8 @@ class FirstRunDialog(QDialog):
         self.choices = unit_choices()
         for choice in self.choices:
             item = QListWidgetItem()
-            item.setData(Qt.UserRole, choice.code)
-            item.setData(Qt.UserRole + 1, choice.tree)
+            item.setData(Qt.ItemDataRole.UserRole, choice.code)
+            item.setData(Qt.ItemDataRole.UserRole + 1, choice.tree)
             self.units.addItem(item)
         layout.addWidget(self.units, 1)
 
@@ -145,16 +146,18 @@ class FirstRunDialog(QDialog):
         self.officer_title.setObjectName("officerTitle")
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("passphrase")
-        self.passphrase.setEchoMode(QLineEdit.Password)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm = QLineEdit()
         self.confirm.setObjectName("confirm")
-        self.confirm.setEchoMode(QLineEdit.Password)
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         self.strength = QLabel()
         self.strength.setObjectName("strength")
         self.demo = QCheckBox()
         self.demo.setObjectName("demo")
         self.captions = [QLabel() for _ in range(4)]
-        for caption, field in zip(self.captions, (self.officer, self.officer_title, self.passphrase, self.confirm)):
+        for caption, field in zip(
+            self.captions, (self.officer, self.officer_title, self.passphrase, self.confirm), strict=True
+        ):
             form.addRow(caption, field)
         form.addRow("", self.strength)
         form.addRow("", self.demo)
@@ -164,7 +167,7 @@ class FirstRunDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b00020;")
         layout.addWidget(self.problem)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         layout.addWidget(self.buttons)
 
         self.retranslate()
@@ -211,7 +214,7 @@ class FirstRunDialog(QDialog):
         self.retranslate()
 
     def changeEvent(self, event) -> None:
-        if event.type() == QEvent.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
@@ -236,13 +239,15 @@ class FirstRunDialog(QDialog):
             tree = tr(TREE_LABELS[choice.tree]) if choice.tree in TREE_LABELS else choice.tree
             self.units.item(row).setText(f"{choice.name} — {choice.code} ({kind}; {tree})")
         for caption, text in zip(
-            self.captions, (tr("Tên cán bộ:"), tr("Chức vụ:"), tr("Mật khẩu khóa ký:"), tr("Nhập lại mật khẩu:"))
+            self.captions,
+            (tr("Tên cán bộ:"), tr("Chức vụ:"), tr("Mật khẩu khóa ký:"), tr("Nhập lại mật khẩu:")),
+            strict=True,
         ):
             caption.setText(text)
         self.officer_title.setPlaceholderText(tr("ví dụ: Chuyên viên Phòng Nội vụ"))
         self.demo.setText(tr("Nạp dữ liệu mẫu để dùng thử"))
-        self.buttons.button(QDialogButtonBox.Ok).setText(tr("Tạo hồ sơ"))
-        self.buttons.button(QDialogButtonBox.Cancel).setText(tr("Thoát"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Tạo hồ sơ"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Thoát"))
         self.update_strength()
         self.problem.setText(" ".join(self.problems()) if self.problems_shown else "")
 
@@ -282,15 +287,13 @@ class FirstRunDialog(QDialog):
         return found
 
     def create_profile(self) -> None:
-        from vstbpn_desktop.profile import Profile
-
         problems = self.problems()
         self.problems_shown = bool(problems)
         if problems:
             self.problem.setText(" ".join(problems))
             return
         item = self.units.currentItem()
-        code, tree = item.data(Qt.UserRole), item.data(Qt.UserRole + 1)
+        code, tree = item.data(Qt.ItemDataRole.UserRole), item.data(Qt.ItemDataRole.UserRole + 1)
         officer, title, secret = self.officer.text().strip(), self.officer_title.text().strip(), self.passphrase.text()
         language, demo = self.language_code(), self.demo.isChecked()
 
@@ -303,7 +306,7 @@ class FirstRunDialog(QDialog):
             made.settings.language = language
             made.save_settings()
             if demo:
-                from vstbpn_desktop.demo import load_demo
+                from vstbpn_desktop.demo import load_demo  # only when the sample data is asked for
 
                 task.progress(0, 0, tr("Đang nạp dữ liệu mẫu…"))
                 load_demo(made)
@@ -312,9 +315,7 @@ class FirstRunDialog(QDialog):
         try:
             profile = run_task(self, tr("Đang tạo hồ sơ đơn vị…"), create, cancellable=False)
         except Refused as exc:
-            box = QMessageBox(QMessageBox.Warning, tr("Không tạo được hồ sơ"), i18n.message(exc), QMessageBox.Ok, self)
-            box.setObjectName("refusal")
-            box.exec()
+            ask.tell(self, tr("Không tạo được hồ sơ"), i18n.message(exc), warning=True)
             return
         self.profile = profile
         self.accept()

@@ -4,6 +4,7 @@ status bar below. A view only; `ui/window/controllers.py` fills it and wires it 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -59,7 +60,7 @@ class MainWindow(QMainWindow):
         self.period.setObjectName("period")
         self.period.setMinimumWidth(220)
         # Filled after the frame is shown: grow to the longest label ("2023H1 — 6 tháng đầu năm 2023").
-        self.period.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         top.addWidget(self.unit_label, 1)
         top.addWidget(QLabel(self.tr("Kỳ báo cáo:")))
         top.addWidget(self.period)
@@ -79,13 +80,13 @@ class MainWindow(QMainWindow):
 
         # The page list beside the pages: it gives way first on a small screen (drag it narrower,
         # or to nothing; drag it back from the left edge).
-        self.body = QSplitter(Qt.Horizontal)
+        self.body = QSplitter(Qt.Orientation.Horizontal)
         self.body.setObjectName("body")
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setMinimumWidth(120)
         self.navigation.setWordWrap(True)  # a long page name on two lines when the list is narrow
-        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.body.addWidget(self.navigation)
         self.body.addWidget(self.stack)
@@ -156,7 +157,9 @@ class MainWindow(QMainWindow):
         """Tệp → Thoát (Ctrl+Q), last in the menu once the features have added theirs; closing asks
         what closing the window asks (unsaved values, the backup at exit)."""
         self.menus["file"].addSeparator()
-        return self.add_action("file", self.tr("Thoát"), self.close, "actionQuit", "Ctrl+Q", role=QAction.QuitRole)
+        return self.add_action(
+            "file", self.tr("Thoát"), self.close, "actionQuit", "Ctrl+Q", role=QAction.MenuRole.QuitRole
+        )
 
     def hide_empty_menus(self) -> None:
         for menu in self.menus.values():
@@ -169,8 +172,6 @@ class MainWindow(QMainWindow):
         """Generic hook: editing off (tables, figures, narratives, add/delete) and a banner saying why.
         The core refuses writes to a locked period anyway; this keeps the window from pretending.
         A page added by a feature takes part by defining its own `set_read_only(bool)`."""
-        from PySide6.QtWidgets import QAbstractItemView
-
         self.read_only = read_only
         self.banner.setText(banner)
         self.banner.setVisible(bool(read_only and banner))
@@ -184,7 +185,9 @@ class MainWindow(QMainWindow):
             if table is not None:
                 if not hasattr(table, "editable_triggers"):
                     table.editable_triggers = table.editTriggers()
-                table.setEditTriggers(QAbstractItemView.NoEditTriggers if read_only else table.editable_triggers)
+                table.setEditTriggers(
+                    QAbstractItemView.EditTrigger.NoEditTriggers if read_only else table.editable_triggers
+                )
             for name in ("add_action", "delete_action", "add_button", "delete_button"):
                 if getattr(page, name, None) is not None:
                     getattr(page, name).setEnabled(not read_only)

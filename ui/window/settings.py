@@ -3,7 +3,7 @@ the database URL; saved through `profile.settings` + `profile.save_settings()` (
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,13 +18,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.formats import round_share
 from vstbpn_desktop.safety.audit import set_actor
 from vstbpn_desktop.text import nfc
 
-from ..common import i18n, screen
+from ..common import ask, i18n, screen
+from ..common.i18n import QT_TR_NOOP
 
 
 def tr(text: str) -> str:
@@ -152,9 +155,9 @@ class SettingsDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         outer.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Save).setText(tr("Lưu"))
-        buttons.button(QDialogButtonBox.Cancel).setText(tr("Hủy"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Lưu"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
@@ -168,7 +171,7 @@ class SettingsDialog(QDialog):
         return label
 
     def values(self) -> dict:
-        values = {name: nfc(field.text()).strip() for name, field in self.fields.items()}
+        values: dict[str, object] = {name: nfc(field.text()).strip() for name, field in self.fields.items()}
         values["recipients"] = "\n".join(
             line.strip() for line in nfc(self.recipients.toPlainText()).splitlines() if line.strip()
         )
@@ -188,9 +191,6 @@ class SettingsDialog(QDialog):
                 found.append(tr("\u201c{field}\u201d: không được để trống").format(field=tr(TEXT_FIELDS[name])))
         url = values["database_url"]
         if url:
-            from sqlalchemy.engine import make_url
-            from sqlalchemy.exc import ArgumentError
-
             try:
                 make_url(url)
             except ArgumentError:
@@ -250,18 +250,19 @@ def apply(window, dialog: SettingsDialog) -> None:
     controller.context.say(text, 15_000)
 
 
-def run_dialog(dialog) -> int:
-    return dialog.exec()
-
-
 def open_settings(window) -> SettingsDialog:
     dialog = SettingsDialog(window.controller.profile, window)
-    if run_dialog(dialog) == QDialog.Accepted:
+    if ask.run_dialog(dialog) == QDialog.DialogCode.Accepted:
         apply(window, dialog)
     return dialog
 
 
 def install(window) -> None:
     window.add_action(
-        "tools", tr("Cài đặt…"), lambda: open_settings(window), "settings", "Ctrl+,", role=QAction.PreferencesRole
+        "tools",
+        tr("Cài đặt…"),
+        lambda: open_settings(window),
+        "settings",
+        "Ctrl+,",
+        role=QAction.MenuRole.PreferencesRole,
     )

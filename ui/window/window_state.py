@@ -1,6 +1,7 @@
 """The window's size and position, remembered in the profile folder (`window.json`, atomic)
 and restored when the next window opens."""
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -22,10 +23,8 @@ def save(window) -> None:
         "geometry": bytes(window.saveGeometry().toBase64()).decode("ascii"),
         "page": window.navigation.currentRow(),
     }
-    try:
+    with contextlib.suppress(OSError):  # a read-only profile folder: the window opens at its default size next time
         write_atomic(state_path(window), json.dumps(payload).encode("utf-8"))
-    except OSError:
-        pass  # a read-only profile folder: the window simply opens at its default size next time
 
 
 def restore(window, data_dir: Path | None = None) -> bool:

@@ -139,7 +139,9 @@ def write_return(profile, child: str, period: Period, reason: str, out: Path, pa
     own = SigningKey(private.public_key(), profile.org_unit_code)
     with BundleReader(out) as reader:
         read = reader.authenticate(lambda _fingerprint: own)
-        if parse(reader.member_bytes(read.member(fmt.ANSWER))) != answer:
+        entry = read.member(fmt.ANSWER)
+        assert entry is not None, "manifest_from_json requires it of an answer"
+        if parse(reader.member_bytes(entry)) != answer:
             raise Refused("{out}: đọc lại tệp trả lời vừa ghi không khớp; hãy ghi lại vào chỗ khác", out=out)
     with profile.engine.begin() as connection:
         audit.record_bulk(
@@ -188,8 +190,10 @@ def check(profile, reader: BundleReader, manifest: fmt.Manifest) -> dict:
             recipient_org_unit=manifest.recipient_org_unit,
             org_unit_code=profile.org_unit_code,
         )
+    entry = manifest.member(fmt.ANSWER)
+    assert entry is not None, "manifest_from_json requires it of an answer"
     try:
-        answer = parse(reader.member_bytes(manifest.member(fmt.ANSWER)))
+        answer = parse(reader.member_bytes(entry))
     except ValueError as exc:
         raise reader.refuse("không hợp lệ: {error}", member=fmt.ANSWER, error=exc) from None
     if answer["org_unit"] != manifest.recipient_org_unit or answer["period"] != manifest.period:

@@ -71,7 +71,7 @@ def _rows(engine, org_unit: str, period: Period):
         with engine.connect() as connection:
             result = connection.execution_options(yield_per=CHUNK).execute(query)
             for row in result:
-                yield encode(dict(zip(columns, row)))
+                yield encode(dict(zip(columns, row, strict=True)))
 
     def activities():
         yield from dated(activity, fmt.FIELDS[fmt.ACTIVITIES])
@@ -146,9 +146,11 @@ def _zip_info(name: str, stamp) -> zipfile.ZipInfo:
 def bundle_file(out: Path, compresslevel: int | None = None):
     """The zip being written at `out` through atomic.py: whole, or nothing and a refusal."""
     try:
-        with atomic_path(out) as temp:
-            with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=compresslevel) as archive:
-                yield archive
+        with (
+            atomic_path(out) as temp,
+            zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=compresslevel) as archive,
+        ):
+            yield archive
     except OutputError as exc:
         raise Refused(exc) from exc
     except OSError as exc:

@@ -18,9 +18,10 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, Literal
 
-from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS
-from ..domain.validation import COVERAGES, DOCUMENT_DIRECTIONS, MAX_TEXT
+from ..catalogue import ACTIVITY_KINDS, COVERAGES, DOCUMENT_DIRECTIONS, DOCUMENT_KINDS
+from ..domain.validation import MAX_TEXT
 from ..errors import Count, Reason
 from ..periods import Period
 from ..text import REFUSED_CHARACTER
@@ -31,8 +32,10 @@ FORMAT_VERSION = 1
 # 1.1 adds the audit summary member of a report and the answer kind; 1.0 bundles (no
 # "format_minor" field, no audit.json) are still read.
 FORMAT_MINOR = 1
-KIND_REPORT = "report"
-KIND_ANSWER = "answer"
+# A report (a child's period, sent up) or an answer (the parent returning it for correction).
+BundleKind = Literal["report", "answer"]
+KIND_REPORT: BundleKind = "report"
+KIND_ANSWER: BundleKind = "answer"
 AUDIT = "audit.json"
 ANSWER = "answer.json"
 MAX_AUDIT_BYTES = 64 * 1024
@@ -81,7 +84,8 @@ ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # The JSON type of each field of a data member's line: "text" a string (null allowed when the
 # field is optional), "count" a JSON integer, "number" a JSON integer or fraction. Fields not
 # listed in REQUIRED may be absent (the defaults are in the specification).
-FIELD_TYPES = {
+FieldType = Literal["text", "count", "number"]
+FIELD_TYPES: dict[str, dict[str, FieldType]] = {
     ACTIVITIES: {
         "id": "text",
         "date": "text",
@@ -127,7 +131,7 @@ REQUIRED = {
     NARRATIVES: ("section", "text"),
 }
 
-MANIFEST_FIELDS = {
+MANIFEST_FIELDS: dict[str, type] = {
     "format": str,
     "format_version": int,
     "bundle_id": str,
@@ -147,7 +151,7 @@ MANIFEST_FIELDS = {
 OPTIONAL_MANIFEST_FIELDS = {"format_minor": int}
 
 
-def canonical_json(value) -> bytes:
+def canonical_json(value: object) -> bytes:
     """Sorted keys, no insignificant white space, UTF-8 (not \\u-escaped), no trailing newline."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False).encode("utf-8")
 
@@ -155,7 +159,7 @@ def canonical_json(value) -> bytes:
 _LINE_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
-def record_line(value) -> str:
+def record_line(value: object) -> str:
     """One line of a data member (keys in FIELDS order, compact, UTF-8)."""
     return _LINE_ENCODER.encode(value) + "\n"
 
@@ -207,7 +211,7 @@ class MemberEntry:
 @dataclass(frozen=True)
 class Manifest:
     bundle_id: str
-    kind: str
+    kind: BundleKind
     sender_org_unit: str
     sender_tree: str
     sender_officer: str
@@ -217,14 +221,14 @@ class Manifest:
     period: str
     created_at: str
     app_version: str
-    counts: dict
+    counts: dict[str, int]
     members: tuple[MemberEntry, ...]
     format_minor: int = FORMAT_MINOR
 
     def member(self, name: str) -> MemberEntry | None:
         return next((m for m in self.members if m.name == name), None)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         minor = {"format_minor": self.format_minor} if self.format_minor else {}
         return {
             **minor,
@@ -259,7 +263,7 @@ def check_text(value: str, where: str) -> None:
         )
 
 
-def check_timestamp(value, where: str) -> datetime:
+def check_timestamp(value: object, where: str) -> datetime:
     """`YYYY-MM-DDTHH:MM:SSZ` in ASCII digits, a real moment (no 30 February, no hour 24) of the
     years 2000-2100 (as periods; a year 1 or 9999 would overflow a local time): the moment, UTC."""
     try:
@@ -272,7 +276,7 @@ def check_timestamp(value, where: str) -> datetime:
     raise Reason('"{where}" phải là thời điểm có thật dạng YYYY-MM-DDTHH:MM:SSZ (năm 2000-2100)', where=where)
 
 
-def check_record(name: str, raw: dict) -> None:
+def check_record(name: str, raw: dict[str, Any]) -> None:
     """The JSON types of one line of a data member, before its values are validated: required
     fields present; strings, JSON integers and JSON numbers where the specification says so (not
     2.0 or "2" for a count, not "16" for a value); dates ISO in ASCII digits; the text rule."""
@@ -314,19 +318,19 @@ def check_record(name: str, raw: dict) -> None:
         raise Reason("date: ngày trong gói phải viết dạng YYYY-MM-DD (chữ số ASCII)")
 
 
-def manifest_from_json(value) -> Manifest:
+def manifest_from_json(value: object) -> Manifest:
     """Check the manifest's shape; ValueError naming the field and the rule."""
     if not isinstance(value, dict):
         raise Reason("manifest phải là một đối tượng JSON")
     unknown = sorted(set(value) - set(MANIFEST_FIELDS) - set(OPTIONAL_MANIFEST_FIELDS))
     if unknown:
         raise Reason("trường không biết: {unknown}", unknown=", ".join(unknown))
-    for name, kind in MANIFEST_FIELDS.items():
+    for name, wanted in MANIFEST_FIELDS.items():
         if name not in value:
             raise Reason('thiếu trường "{name}"', name=name)
         field = value[name]
-        if not isinstance(field, kind) or (kind is int and isinstance(field, bool)):
-            raise Reason('trường "{name}" phải là {kind}', name=name, kind=kind.__name__)
+        if not isinstance(field, wanted) or (wanted is int and isinstance(field, bool)):
+            raise Reason('trường "{name}" phải là {kind}', name=name, kind=wanted.__name__)
     minor = value.get("format_minor", 0)
     if not isinstance(minor, int) or isinstance(minor, bool) or not 0 <= minor <= FORMAT_MINOR:
         raise Reason(
@@ -346,14 +350,14 @@ def manifest_from_json(value) -> Manifest:
             format_version=value["format_version"],
             FORMAT_VERSION=FORMAT_VERSION,
         )
-    kind = value["kind"]
-    if kind not in (KIND_REPORT, KIND_ANSWER):
+    if value["kind"] not in (KIND_REPORT, KIND_ANSWER):
         raise Reason(
             'loại gói "{kind}" không biết (chỉ "{KIND_REPORT}" hoặc "{KIND_ANSWER}")',
-            kind=kind,
+            kind=value["kind"],
             KIND_REPORT=KIND_REPORT,
             KIND_ANSWER=KIND_ANSWER,
         )
+    kind = KIND_ANSWER if value["kind"] == KIND_ANSWER else KIND_REPORT
     if kind == KIND_ANSWER and minor < 1:
         raise Reason('gói loại "{KIND_ANSWER}" cần "format_minor" ≥ 1', KIND_ANSWER=KIND_ANSWER)
     if not UUID_TEXT.fullmatch(value["bundle_id"]):
@@ -428,7 +432,7 @@ def manifest_from_json(value) -> Manifest:
         raise Reason("tổng độ dài các thành phần vượt giới hạn 1 GiB")
     return Manifest(
         bundle_id=value["bundle_id"],
-        kind=value["kind"],
+        kind=kind,
         sender_org_unit=value["sender_org_unit"],
         sender_tree=value["sender_tree"],
         sender_officer=value["sender_officer"],
@@ -444,7 +448,7 @@ def manifest_from_json(value) -> Manifest:
     )
 
 
-def expected_members(kind: str, minor: int) -> tuple[str, ...]:
+def expected_members(kind: BundleKind, minor: int) -> tuple[str, ...]:
     """The members a manifest of this kind and minor version lists, each exactly once."""
     if kind == KIND_ANSWER:
         return (ANSWER,)

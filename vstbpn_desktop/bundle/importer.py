@@ -17,10 +17,12 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Literal
 
 from sqlalchemy import and_, delete
 from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import col
 
 from ..domain.locks import ensure_unlocked_connection
 from ..errors import Message, Refused
@@ -57,11 +59,16 @@ class Change:
         )
 
 
+# "imported"; "already" held (this very bundle); "dry-run" (checked, what it would change);
+# "verified" (checked only, `bundle verify`).
+ImportStatus = Literal["imported", "already", "dry-run", "verified"]
+
+
 @dataclass
 class ImportResult:
     path: Path
     manifest: fmt.Manifest
-    status: str  # "imported" | "already" | "dry-run" | "verified"
+    status: ImportStatus
     change: Change | None = None
     received_at: datetime | None = None
     superseded_sequence: int | None = None
@@ -87,16 +94,16 @@ def _held(connection, sender: str, period: Period):
     values = {
         code: value
         for code, value in connection.execute(
-            sa_select(IndicatorValue.indicator_code, IndicatorValue.value).where(
-                IndicatorValue.org_unit_code == sender, IndicatorValue.period == period.code
+            sa_select(col(IndicatorValue.indicator_code), col(IndicatorValue.value)).where(
+                col(IndicatorValue.org_unit_code) == sender, col(IndicatorValue.period) == period.code
             )
         )
     }
     texts = {
         section: text
         for section, text in connection.execute(
-            sa_select(Narrative.section, Narrative.text).where(
-                Narrative.org_unit_code == sender, Narrative.period == period.code
+            sa_select(col(Narrative.section), col(Narrative.text)).where(
+                col(Narrative.org_unit_code) == sender, col(Narrative.period) == period.code
             )
         )
     }

@@ -14,6 +14,7 @@ without spaces, in any case.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import re
@@ -55,7 +56,7 @@ def spaced(fingerprint: str) -> str:
 def normalise_fingerprint(text: str) -> str:
     """Accept a fingerprint with or without spaces, any case; refuse anything else."""
     plain = re.sub(r"[\s:-]", "", str(text or "")).upper()
-    if not re.fullmatch(r"[0-9A-F]{%d}" % (FINGERPRINT_BYTES * 2), plain):
+    if len(plain) != FINGERPRINT_BYTES * 2 or not re.fullmatch("[0-9A-F]+", plain):
         raise Refused(
             "vân tay khóa '{text}' không hợp lệ: cần {value} chữ số hex (8 nhóm 4 ký tự, có hoặc không có dấu cách)",
             text=text,
@@ -203,10 +204,8 @@ def load_private_key(profile, passphrase: str) -> Ed25519PrivateKey:
     if keyfile.iterations(pem) < keyfile.ITERATIONS:
         # A file of an older version (PBKDF2 at 2,048 iterations): re-encrypted now, atomically; if the
         # folder cannot be written, the old file stays whole and is tried again at the next unlock.
-        try:
+        with contextlib.suppress(OSError, OutputError):
             write_atomic(path, keyfile.encrypt(private, passphrase or ""), private=True, profile_file=True)
-        except (OSError, OutputError):
-            pass
     return private
 
 

@@ -7,9 +7,11 @@ bundle that holds a sender's records of a period now is its `current` row of hig
 """
 
 import json
+from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, insert, update
+from sqlalchemy import Row, func, insert, update
 from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Connection
 
@@ -63,7 +65,7 @@ def received(profile, period: Period) -> dict[str, int]:
     return result
 
 
-def high_water(connection: Connection, sender: str, halves) -> tuple[int, object] | None:
+def high_water(connection: Connection, sender: str, halves: Iterable[str]) -> tuple[int, Row[Any]] | None:
     """(sequence, row) of the highest report ever imported from `sender` touching one of `halves`,
     superseded or restored away included (the rows are never deleted); None if none."""
     touching = set(halves) | {half[:4] for half in halves}

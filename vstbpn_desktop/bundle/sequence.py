@@ -74,6 +74,11 @@ def used(profile) -> int:
         return max(_meta_value(connection), _file_value(profile))
 
 
+def upcoming(profile) -> int:
+    """The number the next export will take, not reserved (the window's suggested file name)."""
+    return used(profile) + 1
+
+
 def next_sequence(profile, at_least: int | None = None) -> int:
     """Reserve the next number (at least `at_least`); it only grows, across restores and processes."""
     if at_least is not None and not 1 <= at_least <= MAX_SEQUENCE:

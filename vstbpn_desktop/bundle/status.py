@@ -4,8 +4,9 @@
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from ..periods import Period
 from ..storage.database import session_scope
@@ -27,13 +28,17 @@ def set_deadline(profile, period: Period, day: date | None) -> None:
 
 def deadlines(profile) -> dict[str, date]:
     with session_scope(profile.engine) as session:
-        rows = session.exec(select(ReportingPeriod).where(ReportingPeriod.deadline.is_not(None))).all()
-        return {row.code: row.deadline for row in rows}
+        rows = session.exec(select(ReportingPeriod).where(col(ReportingPeriod.deadline).is_not(None))).all()
+        return {row.code: row.deadline for row in rows if row.deadline is not None}
+
+
+# A unit's report for a period at its parent: "received" (by the deadline, or none set), "late", "missing".
+ReportingStatus = Literal["received", "late", "missing"]
 
 
 @dataclass
 class Cell:
-    status: str  # "received" | "late" | "missing"
+    status: ReportingStatus
     received: date | None = None  # the date of the bundle held now
     sequence: int | None = None
     overdue: bool = False  # missing and the deadline has passed

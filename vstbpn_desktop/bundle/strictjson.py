@@ -3,8 +3,8 @@
 Refused: invalid UTF-8 or a byte-order mark, duplicate keys in an object, NaN/Infinity, integers of
 more than 18 digits, numbers of more than 40 characters or that overflow to infinity, nesting deeper
 than Python's parser allows (caught, never a crash), a string escape that is not a Unicode
-character (a lone surrogate `\ud800`, which SQLite and every report writer would fail on later). Callers check the shape (a flat object per
-record) and so refuse any nesting their schema does not have.
+character (a lone surrogate `\ud800`, which SQLite and every report writer would fail on later).
+Callers check the shape (a flat object per record) and so refuse any nesting their schema does not have.
 """
 
 import json

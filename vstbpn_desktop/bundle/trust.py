@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from ..errors import Message, Refused
 from ..storage.database import session_scope
@@ -116,7 +116,8 @@ def add(profile, path: Path, org_unit: str) -> Enrolment:
 
 def listing(profile) -> list[Enrolment]:
     with session_scope(profile.engine) as session:
-        rows = session.exec(select(TrustedKey).order_by(TrustedKey.org_unit_code, TrustedKey.enrolled_at)).all()
+        query = select(TrustedKey).order_by(col(TrustedKey.org_unit_code), col(TrustedKey.enrolled_at))
+        rows = session.exec(query).all()
     return [_as_enrolment(profile, row) for row in rows]
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..catalogue.national import cell_key, national_catalogue
+from ..catalogue import Coverage
 from ..domain.validation import (
     Invalid,
     check_cell_bounds,
@@ -69,7 +70,7 @@ class Content:
     documents: list[dict] = field(default_factory=list)
     indicators: dict[str, float] = field(default_factory=dict)
     narratives: dict[str, str] = field(default_factory=dict)
-    coverage: dict[str, str] = field(default_factory=dict)  # per indicator: "own" or "area"
+    coverage: dict[str, Coverage] = field(default_factory=dict)  # per indicator
     # What a value carries (records.Detail): its breakdown cells, comment and follow-up mark.
     details: dict[str, Detail] = field(default_factory=dict)
 
@@ -81,11 +82,25 @@ class BundleReader:
         self.path = Path(path)
         self.name = self.path.name
         self.progress = progress or (lambda done, total, stage: None)
-        self.zip: zipfile.ZipFile | None = None
+        self._zip: zipfile.ZipFile | None = None
         self.infos: dict[str, zipfile.ZipInfo] = {}
-        self.manifest: fmt.Manifest | None = None
+        self._manifest: fmt.Manifest | None = None
         self.manifest_sha256 = ""
         self.fingerprint = ""
+
+    @property
+    def zip(self) -> zipfile.ZipFile:
+        """The open archive (inside `with`)."""
+        if self._zip is None:
+            raise RuntimeError("BundleReader used outside `with`")
+        return self._zip
+
+    @property
+    def manifest(self) -> fmt.Manifest:
+        """The manifest, once authenticate() has read and checked it."""
+        if self._manifest is None:
+            raise RuntimeError("BundleReader: authenticate() first")
+        return self._manifest
 
     # -- refusals --------------------------------------------------------------------------
 
@@ -117,7 +132,7 @@ class BundleReader:
         if size == 0:
             raise self.refuse("tệp rỗng (0 byte), không phải gói báo cáo")
         try:
-            self.zip = zipfile.ZipFile(self.path)
+            self._zip = zipfile.ZipFile(self.path)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
             if head.startswith(b"PK"):
                 raise self.refuse(
@@ -132,8 +147,8 @@ class BundleReader:
         return self
 
     def __exit__(self, *exc) -> None:
-        if self.zip is not None:
-            self.zip.close()
+        if self._zip is not None:
+            self._zip.close()
 
     def _check_directory(self) -> None:
         for info in self.zip.infolist():
@@ -231,7 +246,7 @@ class BundleReader:
         for entry in manifest.members:
             if entry.name not in self.infos:
                 raise self.refuse("được kê trong manifest nhưng thiếu trong gói", entry.name)
-        self.manifest = manifest
+        self._manifest = manifest
         return manifest
 
     # -- 5-6. members and content -----------------------------------------------------------
@@ -467,7 +482,7 @@ class BundleReader:
             cells[key] = raw["value"]
             result.details[code] = replace(result.details[code], cells=cells)
         elif name == fmt.INDICATORS:
-            code = raw.get("indicator")
+            code: str = raw["indicator"]  # a string: required and checked by fmt.check_record
             if code in seen:
                 raise Reason("chỉ tiêu {code} xuất hiện hai lần", code=code)
             seen.add(code)

@@ -4,6 +4,7 @@ import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Literal, get_args
 
 from ..resources import resource
 from ..text import fold, nfc
@@ -54,11 +55,24 @@ NARRATIVE_SECTIONS: Mapping[str, tuple[str, str]] = _NarrativeSections()
 # (without it they open the section): "Các ban, ngành … cộng đồng.\n[số liệu]\nĐặc biệt …".
 FIGURES_MARK = "[số liệu]"
 
+# A document is "issued" by the unit (listed in its documents annex) or "received" from above (the
+# report opens citing it). Absent (older rows, files and bundles): issued.
+Direction = Literal["issued", "received"]
+DOCUMENT_DIRECTIONS: tuple[Direction, ...] = get_args(Direction)
+
+# What a typed indicator value covers (docs/architecture.md): the unit's "own" level, added to its
+# children's figures, or its whole "area", which stands. Absent: own.
+Coverage = Literal["own", "area"]
+COVERAGES: tuple[Coverage, ...] = get_args(Coverage)
+
+# Counts are typed in; shares (numerator over denominator) and activity figures are derived.
+IndicatorKind = Literal["count", "share", "from_activities"]
+
 
 @dataclass(frozen=True)
 class Indicator:
     code: str
-    kind: str  # count | share | from_activities
+    kind: IndicatorKind
     section: str
     name_vi: str
     name_en: str

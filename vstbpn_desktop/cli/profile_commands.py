@@ -55,6 +55,7 @@ def cmd_init(args) -> int:
         check_new_passphrase(secret)  # before anything is written
     profile = Profile.create(folder, args.org_unit.strip(), officer=args.officer, passphrase=secret, tree=args.tree)
     unit = profile.org_unit()
+    assert unit is not None, "Profile.create refuses a unit not in its tree"
     print(f"Đã tạo hồ sơ cho {unit.name} ({unit.code}) tại {folder}")
     return 0
 

@@ -176,6 +176,7 @@ def cmd_submit(args) -> int:
 
     with _opened(args) as profile:
         row = submit(profile.engine, args.period, profile.author or "không rõ")
+    assert row.locked_at is not None, "submit() locks the period"
     local = local_time(row.locked_at)
     print(f"Đã khóa kỳ {args.period.code} để gửi ({row.locked_by}, {format_date(local.date())} {local:%H:%M})")
     return 0

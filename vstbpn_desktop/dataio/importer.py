@@ -10,7 +10,7 @@ replaces the one held for its period (counted as unchanged when equal).
 """
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -109,7 +109,7 @@ def _text(value) -> str:
     return str(value).strip(" \t\n")  # not str.strip(): a control character is refused, not cut off
 
 
-def _code(value, vocabulary: dict[str, tuple[str, str]]) -> str:
+def _code(value, vocabulary: Mapping[str, tuple[str, str]]) -> str:
     """A kind as its code ("training") or its name ("Tập huấn"), any letter case."""
     return code_of(_text(value), vocabulary)
 
@@ -336,10 +336,10 @@ def import_file(
     plan, problems = _Plan(), _Problems()
     for raw in tables:
         _plan_rows(raw, label, period, plan, problems, tick)
-    for (period_code, section), (place, texts) in plan.narratives.items():
-        if len(texts) > 1:
+    for (period_code, section), (place, parts) in plan.narratives.items():
+        if len(parts) > 1:
             try:
-                validate_narrative(section, "\n".join(texts))
+                validate_narrative(section, "\n".join(parts))
             except Invalid as exc:
                 problems.add(
                     Message("{place}, {part}", place=place, part=Message("cột {column}", column="text")),
@@ -404,7 +404,7 @@ def import_file(
             ensure_bulk_editable(
                 connection, activities=activities, documents=documents, indicator_values=values, narratives=texts
             )
-            counts = insert_clean(
+            insert_clean(
                 connection,
                 unit,
                 profile.author,
@@ -454,7 +454,7 @@ def _check_bounds(connection, unit: str, plan: _Plan, problems: _Problems) -> No
         bounds = check_indicator_bounds(held | given)
         for code, reason in (check_cell_bounds(cells) | bounds).items():
             blamed = code if (period_code, code) in plan.indicators else catalogue[code].at_most
-            if (period_code, blamed) in plan.indicators:
+            if blamed is not None and (period_code, blamed) in plan.indicators:
                 place = Message(
                     "{place}, {part}",
                     place=plan.indicators[(period_code, blamed)][0],

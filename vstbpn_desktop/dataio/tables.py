@@ -13,6 +13,7 @@ import csv
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import Message, Refused
 from ..files import not_a_file
@@ -27,7 +28,7 @@ class RawTable:
     sheet: str | None  # None for a CSV file
     # (row number, {column: cell}), blanks left out: a list, or for a CSV file its rows read again
     # at each iteration (len() gives their number)
-    rows: list[tuple[int, dict]] = field(default_factory=list)
+    rows: "list[tuple[int, dict[str, Any]]] | _CsvRows" = field(default_factory=list)
 
 
 def where(label: str, sheet: str | None, row: int | None = None, column: str | None = None) -> str:
@@ -89,14 +90,14 @@ def read_csv(path: Path, check: Callable[[], None] | None = None) -> RawTable:
         raise Refused("{label}: dòng 1 phải là dòng tiêu đề (tên các cột), nhưng đang để trống", label=label)
     names = _header(header, label, None)
     table = recognise(names, label)
-    raw = RawTable(table, None, _CsvRows(path, label, delimiter, names))
+    rows = _CsvRows(path, label, delimiter, names)
     count = 0
-    for _ in raw.rows._checked(records):
+    for _ in rows._checked(records):
         count += 1
         if check is not None and count % CHECK_EVERY == 0:
             check()
-    raw.rows.count = count
-    return raw
+    rows.count = count
+    return RawTable(table, None, rows)
 
 
 class _CsvRows:
@@ -271,7 +272,7 @@ def _row_values(names: list[str], numbered_rows, label: str, sheet: str | None):
                     value=index + 1,
                     length=len(names),
                 )
-        values = {name: cell for name, cell in zip(names, cells) if not blank(cell)}
+        values = {name: cell for name, cell in zip(names, cells, strict=False) if not blank(cell)}
         if values:
             yield number, values
 

@@ -4,8 +4,9 @@ on every ORM write (safety/audit.py) and by the bulk paths (table files, bundles
 Locking and reopening a period is safety/locking.py.
 """
 
-from collections.abc import Iterable
-from datetime import date
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
@@ -28,7 +29,7 @@ def _covering_codes(codes: Iterable[str]) -> set[str]:
     return result
 
 
-def _refusal(code: str, locked_by: str | None, locked_at) -> Refused:
+def _refusal(code: str, locked_by: str | None, locked_at: datetime | None) -> Refused:
     when = f"{format_date(locked_at.date())} {locked_at:%H:%M}" if locked_at else "không rõ thời điểm"
     return Refused(
         "kỳ {code} đã khóa để gửi ({locked_by}, {when}); hãy mở lại kỳ (reopen --period ... --reason ...) "
@@ -54,7 +55,14 @@ def ensure_unlocked_connection(connection: Connection, period_codes: Iterable[st
         raise _refusal(row.code, row.locked_by, row.locked_at)
 
 
-def periods_touched(*, activities=(), documents=(), indicator_values=(), narratives=(), periods=()) -> set[str]:
+def periods_touched(
+    *,
+    activities: Iterable[Mapping[str, Any]] = (),
+    documents: Iterable[Mapping[str, Any]] = (),
+    indicator_values: Iterable[tuple[Any, ...]] = (),
+    narratives: Iterable[tuple[str, str, str]] = (),
+    periods: Iterable[Period | str] = (),
+) -> set[str]:
     """The period codes a bulk write touches (the arguments of `records.insert_clean`)."""
     codes = {p.code if isinstance(p, Period) else str(p) for p in periods}
     for record in (*activities, *documents):
@@ -66,7 +74,7 @@ def periods_touched(*, activities=(), documents=(), indicator_values=(), narrati
     return codes
 
 
-def ensure_bulk_editable(connection: Connection, **records) -> None:
+def ensure_bulk_editable(connection: Connection, **records: Any) -> None:
     """For bulk paths: call with the same keyword arguments as `records.insert_clean`
     (plus `periods=[...]` for a period replaced whole) before writing, on the same connection."""
     ensure_unlocked_connection(connection, periods_touched(**records))

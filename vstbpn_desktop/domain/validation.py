@@ -6,9 +6,19 @@ as a dict, or raises `Invalid` with the reason per field in Vietnamese.
 
 import math
 import re
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
+from typing import Any
 
-from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, indicators
+from ..catalogue import (
+    ACTIVITY_KINDS,
+    COVERAGES,
+    DOCUMENT_DIRECTIONS,
+    DOCUMENT_KINDS,
+    Coverage,
+    Direction,
+    indicators,
+)
 from ..catalogue.national import cell_key, national_catalogue
 from ..errors import Count, Message, Reason, Term, message
 from ..formats import format_date, parse_number
@@ -22,7 +32,7 @@ MAX_TEXT = 20_000
 class Invalid(ValueError):
     """The reasons per field; each reason is a Message (errors.py), a plain str is taken as a template."""
 
-    def __init__(self, problems: dict[str, str]):
+    def __init__(self, problems: Mapping[str, str]) -> None:
         self.problems = {field: message(reason) for field, reason in problems.items()}
         self.message = Message(
             "{problems}",
@@ -40,7 +50,7 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 FIRST_DATE, LAST_DATE = date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31)
 
 
-def parse_date(value) -> date:
+def parse_date(value: object) -> date:
     """A date typed (dd/mm/yyyy, yyyy-mm-dd) or read (a date cell), within the years a period
     may have: refused here, so a check (--dry-run, verify) and the import agree."""
     day = _parse_date(value)
@@ -54,7 +64,7 @@ def parse_date(value) -> date:
     return day
 
 
-def _parse_date(value) -> date:
+def _parse_date(value: object) -> date:
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-" and value.isascii():
         try:  # the common case (bundles, ISO cells) without the regular expressions below
             return date.fromisoformat(value)
@@ -78,7 +88,7 @@ def _parse_date(value) -> date:
     raise Reason("ngày '{text}' không đúng dạng (dd/mm/yyyy hoặc yyyy-mm-dd)", text=text)
 
 
-def parse_count(value, minimum: int = 0) -> int:
+def parse_count(value: object, minimum: int = 0) -> int:
     if isinstance(value, bool):
         raise Reason("phải là số nguyên")
     if isinstance(value, int):
@@ -101,7 +111,7 @@ def parse_count(value, minimum: int = 0) -> int:
     return number
 
 
-def _text(value, required: bool, limit: int = MAX_TEXT, strict: bool = False) -> str:
+def _text(value: object, required: bool, limit: int = MAX_TEXT, strict: bool = False) -> str:
     text = clean_text(str(value), strict) if value is not None else ""
     if required and not text:
         raise Reason("không được để trống")
@@ -110,11 +120,17 @@ def _text(value, required: bool, limit: int = MAX_TEXT, strict: bool = False) ->
     return text
 
 
-def _collect(raw: dict, fields: tuple, problems: dict[str, str], strict: bool) -> dict:
+# (field, check, default when absent, the check's options)
+FieldRule = tuple[str, Callable[..., object], object, dict[str, Any]]
+
+
+def _collect(
+    raw: Mapping[str, object], fields: tuple[FieldRule, ...], problems: dict[str, str], strict: bool
+) -> dict[str, Any]:
     """Each field's value from `raw` (or its default) through its check, as in the field table;
     a refused value leaves its reason in `problems` and the other fields are still checked.
     `strict`: text from a bundle (clean_text)."""
-    clean = {}
+    clean: dict[str, Any] = {}
     for field, check, default, options in fields:
         try:
             value = raw.get(field, default)
@@ -128,7 +144,7 @@ ACTIVITY_KIND = Message("hoạt động")
 DOCUMENT_KIND = Message("văn bản")
 
 
-def _kind(value, vocabulary: dict, what: Message) -> str:
+def _kind(value: object, vocabulary: Mapping[str, object], what: Message) -> str:
     code = str(value or "").strip()
     if code not in vocabulary:
         raise Reason(
@@ -142,7 +158,7 @@ def _kind(value, vocabulary: dict, what: Message) -> str:
 
 # Field tables (field, check, default when absent, the check's options): one table a record kind,
 # read by _collect; no closures to build for each of 100.000 rows of a bundle.
-ACTIVITY_FIELDS = (
+ACTIVITY_FIELDS: tuple[FieldRule, ...] = (
     ("date", parse_date, None, {}),
     ("kind", _kind, None, {"vocabulary": ACTIVITY_KINDS, "what": ACTIVITY_KIND}),
     ("title", _text, None, {"required": True}),
@@ -154,17 +170,15 @@ ACTIVITY_FIELDS = (
 )
 
 
-def _direction(value) -> str:
+def _direction(value: object) -> Direction:
     text = str(value or "").strip().lower() or "issued"
-    if text not in DOCUMENT_DIRECTIONS:
-        raise Reason(
-            "'{value}' không hợp lệ (issued: văn bản ban hành, received: văn bản nhận để thực hiện)", value=value
-        )
-    return text
+    for direction in DOCUMENT_DIRECTIONS:
+        if text == direction:
+            return direction
+    raise Reason("'{value}' không hợp lệ (issued: văn bản ban hành, received: văn bản nhận để thực hiện)", value=value)
 
 
-DOCUMENT_DIRECTIONS = ("issued", "received")
-DOCUMENT_FIELDS = (
+DOCUMENT_FIELDS: tuple[FieldRule, ...] = (
     ("number", _text, None, {"required": True, "limit": 60}),
     ("date", parse_date, None, {}),
     ("issuer", _text, None, {"required": False, "limit": 300}),
@@ -174,7 +188,7 @@ DOCUMENT_FIELDS = (
 )
 
 
-def validate_activity(raw: dict, period: Period | None = None, strict: bool = False) -> dict:
+def validate_activity(raw: Mapping[str, object], period: Period | None = None, strict: bool = False) -> dict[str, Any]:
     """`strict`: the record comes from a bundle (see clean_text)."""
     problems: dict[str, str] = {}
     clean = _collect(raw, ACTIVITY_FIELDS, problems, strict)
@@ -202,7 +216,7 @@ def validate_activity(raw: dict, period: Period | None = None, strict: bool = Fa
     return clean
 
 
-def validate_document(raw: dict, period: Period | None = None, strict: bool = False) -> dict:
+def validate_document(raw: Mapping[str, object], period: Period | None = None, strict: bool = False) -> dict[str, Any]:
     problems: dict[str, str] = {}
     clean = _collect(raw, DOCUMENT_FIELDS, problems, strict)
     if "date" in clean and period is not None and not period.contains(clean["date"]):
@@ -214,24 +228,18 @@ def validate_document(raw: dict, period: Period | None = None, strict: bool = Fa
     return clean
 
 
-COVERAGES = ("own", "area")
-
-
-def validate_coverage(value) -> str:
+def validate_coverage(value: object) -> Coverage:
     """What a typed value covers: "own" (the unit's own level; also when absent) or "area" (its whole area)."""
     text = str(value or "").strip().lower() or "own"
-    if text not in COVERAGES:
-        raise Invalid(
-            {
-                "coverage": Message(
-                    "phạm vi số liệu '{value}' không hợp lệ (own: cấp mình, area: toàn địa bàn)", value=value
-                )
-            }
-        )
-    return text
+    for coverage in COVERAGES:
+        if text == coverage:
+            return coverage
+    raise Invalid(
+        {"coverage": Message("phạm vi số liệu '{value}' không hợp lệ (own: cấp mình, area: toàn địa bàn)", value=value)}
+    )
 
 
-def validate_indicator_value(code: str, value, coverage: str = "own") -> float:
+def validate_indicator_value(code: str, value: object, coverage: Coverage = "own") -> float:
     indicator = indicators().get(str(code or "").strip())
     if indicator is None:
         raise Invalid({"indicator": Message("mã chỉ tiêu '{code}' không có trong danh mục", code=code)})
@@ -360,7 +368,7 @@ def validate_comment(text) -> str:
 
 def check_indicator_bounds(values: dict[str, float]) -> dict[str, str]:
     """Cross-indicator rules: a part never exceeds its whole (women ≤ total)."""
-    problems = {}
+    problems: dict[str, str] = {}
     catalogue = indicators()
     for code, value in values.items():
         whole = catalogue[code].at_most if code in catalogue else None
@@ -376,8 +384,8 @@ def check_indicator_bounds(values: dict[str, float]) -> dict[str, str]:
     return problems
 
 
-def validate_narrative(section, text, strict: bool = False) -> tuple[str, str]:
-    problems = {}
+def validate_narrative(section: object, text: object, strict: bool = False) -> tuple[str, str]:
+    problems: dict[str, str] = {}
     try:
         name = clean_text(str(section or ""), strict)
     except ValueError as exc:

@@ -292,9 +292,11 @@ class ReportBuilder:
         compared = self.comparison(code)
         if compared is not None:
             now_figures, before_figures, common = compared
-            words += ", " + change_words(self.share(code, now_figures), self.share(code, before_figures))
-            if common is not None:
-                words += f" ({self.coverage_words(common)})"
+            now_share, before_share = self.share(code, now_figures), self.share(code, before_figures)
+            if now_share is not None and before_share is not None:
+                words += ", " + change_words(now_share, before_share)
+                if common is not None:
+                    words += f" ({self.coverage_words(common)})"
         goal = self.target(code)
         if goal and now is not None:  # no share where its parts are of different units or coverage
             year, value = goal
@@ -321,7 +323,7 @@ class ReportBuilder:
                     ),
                 )
             )
-        missing = []
+        missing: list[str] = []
         enrolled = enrolled_children(self.profile, self.code) if self.consolidated else []
         if self.options.unreported_note and enrolled:
             reported, missing = reported_children(self.profile, self.code, self.period)
@@ -521,7 +523,8 @@ class ReportBuilder:
                 para(
                     "body",
                     (
-                        f"Trên địa bàn {self.in_text} có {count_words(with_woman or 0)} trong tổng số {count_words(units)} "
+                        f"Trên địa bàn {self.in_text} có {count_words(with_woman or 0)} "
+                        f"trong tổng số {count_words(units)} "
                         f"chính quyền địa phương có nữ lãnh đạo chủ chốt "
                         f"({self.share_words('KEYLEADER_UNITS_FEMALE_PCT')})."
                     ),
@@ -668,8 +671,7 @@ class ReportBuilder:
         compared_on: dict[str, frozenset[str]] = {}
 
         def indicator_rows():
-            i = 0
-            for code, indicator in self.catalogue.items():
+            for i, (code, indicator) in enumerate(self.catalogue.items(), 1):
                 now = self.share(code) if indicator.kind == "share" else self.value(code)
                 compared = self.comparison(code)
                 before = None
@@ -688,7 +690,6 @@ class ReportBuilder:
                     and code not in self.before.coverage
                 ):
                     before = None  # no activity recorded a year earlier: unknown, not zero
-                i += 1
                 line = [
                     i,
                     code,
@@ -888,7 +889,7 @@ class ReportBuilder:
                     ("children", Annex("", "NỘI DUNG BÁO CÁO CỦA CÁC ĐƠN VỊ CẤP DƯỚI", paragraphs=paragraphs))
                 )
         result = []
-        for (key, annex), numeral in zip(candidates, ROMAN):
+        for (key, annex), numeral in zip(candidates, ROMAN, strict=False):
             annex.title = f"Phụ lục {numeral}"
             annex.subtitle += f" {self.period.label_vi.upper()}"
             self.annex_numbers[key] = annex.title

@@ -96,10 +96,10 @@ def add_rule(container, width_mm: float, column_mm: float):
 
 def set_widths(table, widths) -> None:
     """Both the grid and every cell: Word reads the cells, LibreOffice the grid."""
-    for column, width in zip(table.columns, widths):
+    for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     for row in table.rows:
-        for cell, width in zip(row.cells, widths):
+        for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
 
 
@@ -324,12 +324,12 @@ def data_table(document, table: ReportTable, width_mm: float) -> None:
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     header_properties.append(repeat)
-    for cell, column in zip(header.cells, columns):
+    for cell, column in zip(header.cells, columns, strict=True):
         paragraph = tight(cell.paragraphs[0], fit.size)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         set_font(paragraph.add_run(printable(column.header)), fit.size, True)
     template = out.rows[1]
-    for cell, column in zip(template.cells, columns):
+    for cell, column in zip(template.cells, columns, strict=True):
         paragraph = tight(cell.paragraphs[0], fit.size)
         paragraph.alignment = (
             WD_ALIGN_PARAGRAPH.RIGHT
@@ -344,7 +344,7 @@ def data_table(document, table: ReportTable, width_mm: float) -> None:
     body.remove(template_tr)
     for row in rows:
         tr = copy.deepcopy(template_tr)
-        for t, text, column in zip(tr.iter(qn("w:t")), row, columns):
+        for t, text, column in zip(tr.iter(qn("w:t")), row, columns, strict=True):
             t.text = text.replace("/", "/\u200b") if fit.at_slash and column.kind == "text" else text
             t.set(qn("xml:space"), "preserve")
         body.append(tr)

@@ -77,7 +77,7 @@ def fit_columns(
     for size in SIZES:
         for at_slash in (False, True):
             need = []
-            for index, (header, kind) in enumerate(zip(headers, kinds)):
+            for index, (header, kind) in enumerate(zip(headers, kinds, strict=True)):
                 longest = max((measure(p, bold, size) for p in pieces(header, at_slash)), default=0)
                 seen = set()
                 for row in cells:
@@ -99,10 +99,10 @@ def fit_columns(
 def share_out(need: list[float], desired: list[float], width: float) -> list[float]:
     """Each column its need, then the rest to the columns that wanted more than they need."""
     spare = width - sum(need)
-    gaps = [max(d - n, 0.0) for n, d in zip(need, desired)]
+    gaps = [max(d - n, 0.0) for n, d in zip(need, desired, strict=True)]
     weights = gaps if sum(gaps) > 0 else desired
     total = sum(weights) or 1.0
-    return [n + spare * w / total for n, w in zip(need, weights)]
+    return [n + spare * w / total for n, w in zip(need, weights, strict=True)]
 
 
 def wrap(text: str, width: float, font: str, size: float) -> list[str]:

@@ -52,12 +52,12 @@ class ReportOptions:
     def checked(self) -> ReportOptions:
         """NFC, trimmed, within the limits; a number or symbol with "/" or a line break refused."""
         number, symbol = clean(self.number), clean(self.symbol) or DEFAULT_SYMBOL
-        for name, value in ((Term("số báo cáo", "report number"), number), (Term("ký hiệu", "symbol"), symbol)):
+        for field, value in ((Term("số báo cáo", "report number"), number), (Term("ký hiệu", "symbol"), symbol)):
             if not fits_after_slash(value):
                 raise Refused(
                     "{field} '{value}': không được chứa '/' hay xuống dòng, tối đa 40 ký tự "
                     "(ví dụ số 15, ký hiệu BC-UBND)",
-                    field=name,
+                    field=field,
                     value=value,
                 )
         addressees = tuple(clean(line) for line in self.addressees if clean(line))

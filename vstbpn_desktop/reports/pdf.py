@@ -350,7 +350,7 @@ def fit_table(
     columns = [table.columns[i] for i in keep]
     rows = []
     for count, row in enumerate(table.rows(), 1):
-        rows.append([printable(cell_text(row[i], column)) for i, column in zip(keep, columns)])
+        rows.append([printable(cell_text(row[i], column)) for i, column in zip(keep, columns, strict=True)])
         if progress and count % 500 == 0:
             progress(count)
     fit = fit_columns(
@@ -376,12 +376,12 @@ def table_flowable(table: ReportTable, doc: OfficialDocument, progress: Callable
     inner = [w - 2 * PADDING for w in fit.widths]
     # Cells are plain strings of lines already wrapped here: reportlab draws them line by line,
     # with no Paragraph to lay out again (the annex of 1,700 activities builds 3× faster).
-    data = [["\n".join(wrap(printable(c.header), w, fonts.bold, size)) for c, w in zip(columns, inner)]]
+    data = [["\n".join(wrap(printable(c.header), w, fonts.bold, size)) for c, w in zip(columns, inner, strict=True)]]
     ends = [0]  # the rows after which a rule is drawn: the last row of each record
     for row in rows:
         cells = [
             wrap(text, w, fonts.regular, size) if column.kind == "text" else [text]
-            for text, column, w in zip(row, columns, inner)
+            for text, column, w in zip(row, columns, inner, strict=True)
         ]
         height = max(len(c) for c in cells)
         for start in range(0, height, CELL_LINES):

@@ -76,7 +76,7 @@ def write_sheet(sheet, table: ReportTable, report: Report) -> int:
     count = 0
     for count, raw in enumerate(table.rows(), 1):
         row = [raw[i] for i in order]
-        for index, (column, value) in enumerate(zip(columns, row), 1):
+        for index, (column, value) in enumerate(zip(columns, row, strict=True), 1):
             cell = sheet.cell(row=top + count + 1, column=index)
             cell.font = body_font
             if value is None:

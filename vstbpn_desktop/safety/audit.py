@@ -8,11 +8,12 @@ Bulk paths (table files, bundles) write Core rows and call `record_bulk` once pe
 
 import json
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import event, func, insert, select
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.engine import Connection, Engine
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
 
 from ..domain.locks import ensure_unlocked_connection
 from ..periods import period_for
@@ -27,7 +28,7 @@ from ..storage.models import (
     now,
 )
 
-AUDITED = {
+AUDITED: dict[type[SQLModel], str] = {
     Activity: "activity",
     Document: "document",
     IndicatorValue: "indicator_value",
@@ -83,23 +84,23 @@ def _event(session, obj, action: str, before: str | None, after: str | None, rea
 
 
 def _before_flush(session, _context, _instances) -> None:
-    changes = []
+    changes: list[tuple[Any, str, dict[str, Any] | None]] = []
     for obj in list(session.new):
         if type(obj) in AUDITED:
             changes.append((obj, "insert", None))
     for obj in list(session.dirty):
         if type(obj) in AUDITED and session.is_modified(obj, include_collections=False):
             state = sa_inspect(obj)
-            old = {key: state.committed_state[key] for key in state.committed_state}
-            changes.append((obj, "update", old))
+            committed = {key: state.committed_state[key] for key in state.committed_state}
+            changes.append((obj, "update", committed))
     for obj in list(session.deleted):
         if type(obj) in AUDITED:
             changes.append((obj, "delete", None))
     if not changes:
         return
     # The lock, checked on the flushing transaction itself: every ORM write path is covered.
-    touched = {}
-    for obj, action, old in changes:
+    touched: dict[str | None, object] = {}
+    for obj, _action, old in changes:
         if isinstance(obj, ReportingPeriod):
             continue
         touched.setdefault(_period_of(obj), obj)
@@ -113,7 +114,7 @@ def _before_flush(session, _context, _instances) -> None:
             _event(session, obj, "submit" if locking else "insert", None, _snapshot(obj))
         elif action == "delete":
             _event(session, obj, "delete", _snapshot(obj), None)
-        elif isinstance(obj, ReportingPeriod) and "locked_at" in old:
+        elif isinstance(obj, ReportingPeriod) and old is not None and "locked_at" in old:
             was, is_now = old["locked_at"], obj.locked_at
             action = "submit" if was is None and is_now else "reopen" if was and is_now is None else "update"
             _event(session, obj, action, _snapshot(obj, old), _snapshot(obj), reason=session.info.get("audit_reason"))

@@ -8,6 +8,7 @@ migration and restore: `before`) with `quick_check`, five times faster on a prov
 check; restore checks any backup with `integrity_check` before using it.
 """
 
+import contextlib
 import os
 import re
 import shutil
@@ -57,10 +58,8 @@ def _live_path(profile) -> Path:
 
 def _cleanup_sidecars(path: Path) -> None:
     for suffix in ("-wal", "-shm", "-journal"):
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(f"{path}{suffix}")
-        except FileNotFoundError:
-            pass
 
 
 def count_records(path: Path) -> int | None:
@@ -188,9 +187,8 @@ def rotate(folder: Path, today: datetime | None = None) -> list[Path]:
     """Keep everything from the last 24 hours, the newest of each of the last 7 days, 4 weeks
     and 12 months that have backups; remove the rest. Returns the removed files."""
     today = today or datetime.now(UTC)
-    items = sorted(
-        ((p, *_parse(p)) for p in folder.glob("vstbpn-*.sqlite3") if _parse(p)), key=lambda item: item[1], reverse=True
-    )
+    parsed = ((p, _parse(p)) for p in folder.glob("vstbpn-*.sqlite3"))
+    items = sorted(((p, *facts) for p, facts in parsed if facts), key=lambda item: item[1], reverse=True)
     keep = {p for p, when, _ in items if today - when <= timedelta(days=1)}
     for key, count in (
         (lambda d: d.date(), KEEP_DAILY),
@@ -316,7 +314,7 @@ def restore(profile, file: Path) -> dict:
     # claimed (atomic.py) so that a later start removes it only when this process was killed.
     handle, staging_name = tempfile.mkstemp(prefix=RESTORE_PREFIX, suffix=".sqlite3", dir=live.parent)
     staging = Path(staging_name)
-    handle = claim(handle)
+    claimed = claim(handle)
     try:
         shutil.copyfile(file, staging)
         connection = sqlite3.connect(f"file:{staging}?mode=rw", uri=True)  # never a new, empty file
@@ -352,7 +350,7 @@ def restore(profile, file: Path) -> dict:
         _cleanup_sidecars(staging)
         if staging.exists():
             staging.unlink()
-        release(handle)
+        release(claimed)
     profile._meta = None
     problems = check_file(live)
     if problems:  # pragma: no cover - the copy was checked twice before

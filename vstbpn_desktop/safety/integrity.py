@@ -8,8 +8,12 @@ import os
 import sqlite3
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import Message, Refused
+
+if TYPE_CHECKING:  # backup.py imports this module
+    pass
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 _USB = Message("ổ USB/thẻ nhớ ({system})", system="FAT")
@@ -162,7 +166,9 @@ def storage_warning(path: Path, mounts_text: str | None = None) -> Message | Non
 
 
 def _windows_warning(path: Path) -> Message | None:  # pragma: no cover - Windows only
-    import ctypes  # Windows only
+    if sys.platform != "win32":  # (the caller asks only there; this also tells mypy ctypes.windll exists)
+        return None
+    import ctypes
 
     text = str(path)
     if text.startswith("\\\\"):

@@ -76,7 +76,9 @@ def _alembic_config(engine: Engine):
 def head_revision() -> str:
     from alembic.script import ScriptDirectory  # lazy: Alembic (0.3 s of start-up), only to migrate
 
-    return ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
+    head = ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
+    assert head is not None, "the migrations have a head"
+    return head
 
 
 def current_revision(engine: Engine) -> str | None:

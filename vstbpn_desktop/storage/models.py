@@ -7,8 +7,9 @@ that owns it: at a parent unit, the children's imported data lives beside its ow
 import datetime as dt
 import uuid
 from datetime import datetime
+from typing import ClassVar
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import Column, Index, Table, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -20,14 +21,21 @@ def now() -> datetime:
     return datetime.now(dt.UTC)
 
 
-class Record(SQLModel):
+class Base(SQLModel):
+    """What every table has: its SQLAlchemy Table (set by SQLModel; its types do not say so),
+    for the Core statements of the bulk paths."""
+
+    __table__: ClassVar[Table]
+
+
+class Record(Base):
     id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
     created_at: datetime = Field(default_factory=now)
     updated_at: datetime = Field(default_factory=now)
     author: str = Field(default="", max_length=200)
 
 
-class OrgUnit(SQLModel, table=True):
+class OrgUnit(Base, table=True):
     __tablename__ = "org_unit"
     __table_args__ = (UniqueConstraint("tree", "code"),)
 
@@ -42,7 +50,7 @@ class OrgUnit(SQLModel, table=True):
     tree: str = Field(max_length=60)
 
 
-class Meta(SQLModel, table=True):
+class Meta(Base, table=True):
     """Facts of the profile's database: which unit it belongs to, who keeps it."""
 
     __tablename__ = "meta"
@@ -50,7 +58,7 @@ class Meta(SQLModel, table=True):
     value: str = Field(default="", max_length=2000)
 
 
-class IndicatorDef(SQLModel, table=True):
+class IndicatorDef(Base, table=True):
     """The indicator catalogue as stored; seeded from `resources/indicators.json`."""
 
     __tablename__ = "indicator"
@@ -157,7 +165,7 @@ class Narrative(Record, table=True):
 # -- bundles: the parent's register of child keys and the ledger of bundles received ---------
 
 
-class TrustedKey(SQLModel, table=True):
+class TrustedKey(Base, table=True):
     """A child unit's public signing key, enrolled at the parent; it speaks for that unit only."""
 
     __tablename__ = "trusted_key"
@@ -170,7 +178,7 @@ class TrustedKey(SQLModel, table=True):
     revoked_by: str | None = Field(default=None, max_length=200)
 
 
-class BundleLedger(SQLModel, table=True):
+class BundleLedger(Base, table=True):
     """Every bundle imported: which sender, which period, which sequence, when and by whom."""
 
     __tablename__ = "bundle_ledger"
@@ -195,7 +203,7 @@ class BundleLedger(SQLModel, table=True):
 # -- audit trail -----------------------------------------------------------------------------
 
 
-class AuditEvent(SQLModel, table=True):
+class AuditEvent(Base, table=True):
     """Who changed which record, when, and what it was before and after (JSON)."""
 
     __tablename__ = "audit_event"

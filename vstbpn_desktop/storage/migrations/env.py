@@ -13,7 +13,7 @@ def run_migrations_online() -> None:
     if engine is None:
         from sqlalchemy import create_engine  # only when Alembic runs without the app's engine
 
-        engine = create_engine(context.config.get_main_option("sqlalchemy.url"))
+        engine = create_engine(context.config.get_main_option("sqlalchemy.url") or "")
     with engine.begin() as connection:
         context.configure(
             connection=connection,
