@@ -17,13 +17,14 @@ ADX = "{urn:ihe:qrph:adx:2015}"
 
 @pytest.fixture
 def world(pair, tmp_path):
-    """Province 89 holding district 883's 2023H1 bundle, with its own typed values: the leaders of
-    the whole province ("các cấp", area) and the hotline calls of its own level."""
+    """Province 89 holding district 883's 2023H1 bundle, with its own typed values: the leaders and
+    the communication sessions of the whole province ("các cấp", area) and the hotline calls of its
+    own level."""
     district, province = pair
     table = tmp_path / "province.csv"
     table.write_text(
         "period,indicator,value,coverage\n2023H1,LEADERS_TOTAL,2302,area\n2023H1,LEADERS_FEMALE,584,area\n"
-        "2023H1,HOTLINE_CONTACTS,4,own\n",
+        "2023H1,HOTLINE_CONTACTS,4,own\n2023H1,COMM_SESSIONS,780,area\n",
         encoding="utf-8",
     )
     ok(province, "data", "import", table)
@@ -56,7 +57,10 @@ def test_long_csv_has_the_stable_columns_one_row_per_unit_indicator_and_cell(wor
     assert ("883", "LEADERS_TOTAL") not in by_key
     assert by_key["89", "HOTLINE_CONTACTS"]["coverage"] == "own"
     assert by_key["883", "HOTLINE_CONTACTS"]["value"] == "16"
-    assert by_key["883", "COMM_SESSIONS"]["value"] == "20"
+    assert by_key["89", "COMM_SESSIONS"]["value"] == "780" and ("883", "COMM_SESSIONS") not in by_key
+    # The participants of the province's 780 sessions are not known: neither its nor a district's sum.
+    assert not any(r["indicator"].startswith("COMM_PARTICIPANTS") for r in rows)
+    assert by_key["883", "MEDIA_ITEMS"]["value"] == "2"  # media items are other events
     assert by_key["883", "GBV_VICTIMS_SUPPORTED"]["value"] == "5"
     assert not any(r["indicator"].endswith("_PCT") for r in rows)  # shares are derived, not data values
     strategy = {r["indicator"]: r["strategy_ref"] for r in rows}

@@ -7,8 +7,9 @@ the consolidated figures of the reports, so that a receiving system that adds un
 (DHIS2 does) gets the report's figures and never counts a unit twice. A value typed for a unit's
 whole area (`coverage` "area", the province's "các cấp") stands for everything below it, as in the
 report: the values below it for that indicator are left out; and where a unit typed one figure of
-its events for its whole area (780 sessions), its own events' other figures (participants) are not
-exported, since its report does not give them for the area. Shares are derived, never exported
+its events for its whole area (780 sessions), the events' other figures (participants) are exported
+neither for it nor below it, since its report does not give them for the area. Shares are derived,
+never exported
 (the receiving system computes them from their numerator and denominator). Columns and their
 meaning: docs/export.md.
 """
@@ -21,12 +22,12 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
-from sqlmodel import select
+from sqlmodel import col, select
 
 from ..atomic import atomic_path, check_output, refused_output
+from ..catalogue import Coverage
 from ..catalogue.national import cell_key, national_catalogue
 from ..errors import Refused
-from ..figures import AREA, OWN
 from ..periods import Period
 from ..records import activity_totals_by_unit
 from ..storage.database import session_scope
@@ -78,7 +79,7 @@ class DataValue:
     org_unit: str
     indicator: str
     value: float
-    coverage: str  # own | area
+    coverage: Coverage
     cell: tuple[tuple[str, str], ...] = ()  # the breakdown cell; () the total
     comment: str = ""
     follow_up: bool = False
@@ -96,22 +97,28 @@ def data_values(profile, period: Period) -> list[DataValue]:
         unit = frontier.pop(0)
         order.append(unit)
         frontier[:0] = tree[unit]
-    typed: dict[str, dict[str, tuple[float, str]]] = {}
+    typed: dict[str, dict[str, tuple[float, Coverage]]] = {}
     with session_scope(profile.engine) as session:
         for row in session.exec(
-            select(IndicatorValue).where(IndicatorValue.org_unit_code.in_(order), IndicatorValue.period == period.code)
+            select(IndicatorValue).where(
+                col(IndicatorValue.org_unit_code).in_(order), IndicatorValue.period == period.code
+            )
         ).all():
-            typed.setdefault(row.org_unit_code, {})[row.indicator_code] = (row.value, row.coverage or OWN)
+            typed.setdefault(row.org_unit_code, {})[row.indicator_code] = (
+                row.value,
+                "area" if row.coverage == "area" else "own",
+            )
     activities = activity_totals_by_unit(profile.engine, order, period)
     found: dict[tuple[str, str], DataValue] = {}
 
     def unknown_for_area(unit: str, code: str) -> bool:
         """Where a unit typed one figure of its events for the whole area (780 sessions), the other
-        figures of the same events are not known for the area: the report does not give them
-        (domain/figures.py), so the unit's own recorded events are not exported for them either."""
+        figures of the same events are not known for the area: its report does not give them
+        (figures.py), so nothing is exported for them at the unit or below it — a sum of what lies
+        below would read as the area's figure."""
         kinds = set(catalogue.indicators[code].activity_kinds)
         return any(
-            coverage == AREA
+            coverage == "area"
             and catalogue.indicators[other].kind == "from_activities"
             and other != code
             and kinds & set(catalogue.indicators[other].activity_kinds)
@@ -120,14 +127,16 @@ def data_values(profile, period: Period) -> list[DataValue]:
 
     def walk(unit: str, code: str) -> None:
         held = typed.get(unit, {}).get(code)
-        if held is not None and held[1] == AREA:
-            found[unit, code] = DataValue(unit, code, held[0], AREA)
+        if held is not None and held[1] == "area":
+            found[unit, code] = DataValue(unit, code, held[0], "area")
             return  # it stands for the whole area: what lies below is not added to it
+        if unknown_for_area(unit, code):
+            return
         value = held[0] if held is not None else None
-        if code in activities.get(unit, {}) and not unknown_for_area(unit, code):
+        if code in activities.get(unit, {}):
             value = (value or 0) + activities[unit][code]
         if value is not None:
-            found[unit, code] = DataValue(unit, code, value, OWN)
+            found[unit, code] = DataValue(unit, code, value, "own")
         for child in tree.get(unit, ()):
             walk(child, code)
 
