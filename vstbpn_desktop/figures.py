@@ -123,16 +123,17 @@ def compute(
         """The breakdown of what `walk` adds up, or None where a unit in it gave none."""
         counted = only is None or unit in only
         own = typed.get(unit, {}).get(code) if counted else None
-        if own is not None and own[1] == AREA:
+        if own is not None and own[1] == "area":
             return typed_cells.get((unit, code))
         parts = [typed_cells.get((unit, code))] if own is not None else []
         for child in tree.get(unit, ()):
             value, _, _ = walk(child, code)
             if value is not None:
                 parts.append(cells_of(child, code))
-        if not parts or any(part is None for part in parts):
+        given = [part for part in parts if part is not None]
+        if not given or len(given) < len(parts):
             return None
-        return {key: sum(part[key] for part in parts) for key in parts[0]}
+        return {key: sum(part[key] for part in given) for key in given[0]}
 
     for code, indicator in catalogue.items():
         if indicator.kind == "share":

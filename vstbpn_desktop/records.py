@@ -284,7 +284,9 @@ def indicator_details(engine: Engine, scope: Scope) -> dict[str, Detail]:
         return {row.indicator_code: detail_of(row) for row in rows}
 
 
-def check_value(code: str, value, coverage: str, detail: dict, held: Detail | None) -> tuple[float | None, Detail]:
+def check_value(
+    code: str, value: object, coverage: Coverage, detail: Mapping[str, object], held: Detail | None
+) -> tuple[float | None, Detail]:
     """One value with what it carries, as stored: `detail` gives "cells", "comment", "follow_up"
     (each absent: as held). A total may be left out (None) where its cells add up to it."""
     held = held or Detail()
@@ -361,8 +363,7 @@ def set_indicator_values(
         }
         for code, value in clean.items():
             row = existing.get(code)
-            detail = carried[code]
-            stored = {"value": value, "coverage": wanted[code], **stored_detail(detail)}
+            stored = {"value": value, "coverage": wanted[code], **stored_detail(carried[code])}
             if value is None:
                 if row is not None:
                     session.delete(row)
@@ -522,7 +523,8 @@ def _check_change(engine: Engine, change: Change) -> None:
     if change.table == "indicator_value":
         after = change.after
         cells = json.loads(after["cells"]) if after.get("cells") else None
-        check_value(change.key, after["value"], after.get("coverage") or "own", {"cells": cells}, None)
+        coverage: Coverage = "area" if after.get("coverage") == "area" else "own"
+        check_value(change.key, after["value"], coverage, {"cells": cells}, None)
     else:
         validate_narrative(change.key, change.after["text"])
 

@@ -159,15 +159,15 @@ class FiguresPage(Page):
             state = QLabel()
             state.setObjectName(f"detail-state-{indicator.code}")
             self.details[indicator.code], self.detail_states[indicator.code] = button, state
-            row = QHBoxLayout()
-            row.addWidget(field)
-            row.addWidget(button)
-            row.addWidget(state)
+            cell = QHBoxLayout()
+            cell.addWidget(field)
+            cell.addWidget(button)
+            cell.addWidget(state)
             if len(self.inputs) == 1:
-                row.addSpacing(12)
-                row.addWidget(self.whole_area)
-            row.addStretch(1)
-            form.addRow(f"{indicator_name(indicator)} ({indicator_unit(indicator)}):", row)
+                cell.addSpacing(12)
+                cell.addWidget(self.whole_area)
+            cell.addStretch(1)
+            form.addRow(f"{indicator_name(indicator)} ({indicator_unit(indicator)}):", cell)
         self.layout_.addWidget(box)
 
         self.shares_box = shares_box = QGroupBox(self.tr("Tỷ lệ (tính tự động) so với mục tiêu quốc gia"))

@@ -46,9 +46,16 @@ class ValueDetailDialog(QDialog):
         title.setWordWrap(True)
         layout.addWidget(title)
         self.cells: dict[str, tuple[int, int]] = {}  # cell key → (row, column) of the grid
-        self.grid = None
-        self.unknown = None
-        self.sum_label = None
+        self.grid: QTableWidget | None = None
+        self.adds_up = True
+        # Shown with a grid only: the sum of the cells, and "not known" (the total alone).
+        self.sum_label = QLabel()
+        self.sum_label.setObjectName("cellsSum")
+        self.unknown = QCheckBox(
+            self.tr("Chưa biết phân tổ: chỉ có tổng số ({total})").format(total=i18n.count(total) or "—")
+        )
+        self.unknown.setObjectName("unknownBreakdown")
+        self.unknown.setChecked(held.cells is None)
         dimensions = [catalogue.dimensions[d] for d in indicator.dimensions]
         if dimensions:
             self.adds_up = catalogue.adds_up(code)
@@ -60,8 +67,8 @@ class ValueDetailDialog(QDialog):
             self.grid.setHorizontalHeaderLabels(
                 [category_name(c) for c in columns] if columns else [indicator_unit(indicator)]
             )
-            self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
-            self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+            self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             held_cells = held.cells or {}
             for cell in catalogue.cells(code):
                 row = [c.code for c in rows].index(cell[0][1])
@@ -69,7 +76,7 @@ class ValueDetailDialog(QDialog):
                 key = cell_key(cell)
                 self.cells[key] = (row, column)
                 item = QTableWidgetItem(i18n.count(held_cells.get(key)) if held.cells is not None else "")
-                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 item.setToolTip(self._cell_name(cell, dimensions))
                 self.grid.setItem(row, column, item)
             axes = " × ".join(d.name_en if i18n.language() == "en" else d.name_vi for d in dimensions)
@@ -80,14 +87,7 @@ class ValueDetailDialog(QDialog):
                 self.grid.verticalHeader().length() + self.grid.horizontalHeader().sizeHint().height() + frame
             )
             layout.addWidget(self.grid)
-            self.sum_label = QLabel()
-            self.sum_label.setObjectName("cellsSum")
             layout.addWidget(self.sum_label)
-            self.unknown = QCheckBox(
-                self.tr("Chưa biết phân tổ: chỉ có tổng số ({total})").format(total=i18n.count(total) or "—")
-            )
-            self.unknown.setObjectName("unknownBreakdown")
-            self.unknown.setChecked(held.cells is None)
             self.unknown.toggled.connect(self._update)
             layout.addWidget(self.unknown)
             self.grid.itemChanged.connect(self._update)
@@ -109,9 +109,9 @@ class ValueDetailDialog(QDialog):
         layout.addWidget(self.follow_up)
         self.message = MessageLabel()
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Save).setText(self.tr("Lưu"))
-        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Hủy"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Lưu"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
         buttons.accepted.connect(lambda: self.save_requested.emit(self.typed()))
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
@@ -126,16 +126,21 @@ class ValueDetailDialog(QDialog):
             names.append(category_name(item))
         return ", ".join(names)
 
+    def _item(self, key: str) -> QTableWidgetItem:
+        assert self.grid is not None  # cells exist only with a grid
+        item = self.grid.item(*self.cells[key])
+        assert item is not None  # every cell's item is set at construction
+        return item
+
     def set_cell(self, key: str, text: str) -> None:
-        row, column = self.cells[key]
-        self.grid.item(row, column).setText(text)
+        self._item(key).setText(text)
 
     def typed(self) -> dict:
         cells = None
         if self.grid is not None and not self.unknown.isChecked():
             cells = {}
-            for key, (row, column) in self.cells.items():
-                text = self.grid.item(row, column).text().strip()
+            for key in self.cells:
+                text = self._item(key).text().strip()
                 if text:
                     cells[key] = i18n.typed_number(text)
         return {"cells": cells, "comment": self.comment.toPlainText(), "follow_up": self.follow_up.isChecked()}
@@ -148,9 +153,9 @@ class ValueDetailDialog(QDialog):
             self.sum_label.setText("")
             return
         total = 0.0
-        for row, column in self.cells.values():
+        for key in self.cells:
             try:
-                total += i18n.parse_number(self.grid.item(row, column).text() or "0")
+                total += i18n.parse_number(self._item(key).text() or "0")
             except ValueError:
                 self.sum_label.setText("")
                 return

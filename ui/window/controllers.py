@@ -318,14 +318,15 @@ class FiguresController(QObject):
         """The value's breakdown and comment in a dialog (its typed total saved first)."""
         if not self.save(code):
             return None
-        self.dialog = ValueDetailDialog(
+        dialog = ValueDetailDialog(
             national_catalogue(), code, self.saved.get(code), self.held.get(code) or records.Detail(), self.page
         )
-        self.dialog.save_requested.connect(lambda typed, code=code: self.save_detail(code, typed))
-        self.dialog.open()
-        return self.dialog
+        dialog.save_requested.connect(lambda typed: self.save_detail(code, typed, dialog))
+        dialog.open()
+        self.dialog = dialog
+        return dialog
 
-    def save_detail(self, code: str, typed: dict) -> bool:
+    def save_detail(self, code: str, typed: dict, dialog: ValueDetailDialog) -> bool:
         engine, scope = self.context.engine, self.context.scope
         try:
             change = records.track(
@@ -338,9 +339,9 @@ class FiguresController(QObject):
                 ),
             )
         except (Invalid, Refused) as exc:
-            self.dialog.refuse(indicator_refusal(exc))
+            dialog.refuse(indicator_refusal(exc))
             return False
-        self.dialog.accept()
+        dialog.accept()
         self.load()
         name = indicator_name(indicators()[code])
         self.context.record(name, [change])

@@ -81,21 +81,13 @@ def _rows(engine, org_unit: str, period: Period):
             yield line.replace(',"direction":"issued"}\n', "}\n")  # the default is not written (format.py)
 
     def indicators():
-        with session_scope(engine) as session:
-            rows = session.exec(
-                select(
-                    IndicatorValue.indicator_code,
-                    IndicatorValue.value,
-                    IndicatorValue.coverage,
-                    IndicatorValue.cells,
-                    IndicatorValue.comment,
-                    IndicatorValue.follow_up,
-                )
-                .where(
-                    IndicatorValue.org_unit_code == org_unit,
-                    IndicatorValue.period == period.code,
-                )
-                .order_by(IndicatorValue.indicator_code)
+        table = IndicatorValue.__table__
+        columns = ("indicator_code", "value", "coverage", "cells", "comment", "follow_up")
+        with engine.connect() as connection:
+            rows = connection.execute(
+                sa_select(*(table.c[name] for name in columns))
+                .where(and_(table.c.org_unit_code == org_unit, table.c.period == period.code))
+                .order_by(table.c.indicator_code)
             ).all()
         for code, value, coverage, cells, comment, follow_up in rows:
             line = {"indicator": code, "value": _number(value)}

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..catalogue.national import cell_key, national_catalogue
 from ..catalogue import Coverage
+from ..catalogue.national import cell_key, national_catalogue
 from ..domain.validation import (
     Invalid,
     check_cell_bounds,
@@ -468,19 +468,19 @@ class BundleReader:
                 clean["id"] = record_id
                 result.documents.append(clean)
         elif name == fmt.INDICATORS and "cell" in raw:
-            code = raw.get("indicator")
-            if code not in result.indicators or (code, "cells") in seen or list(result.indicators)[-1] != code:
-                raise Reason("ô phân tổ của chỉ tiêu {code} phải ngay sau dòng tổng số của nó", code=code)
+            owner: str = raw["indicator"]  # a string: required and checked by fmt.check_record
+            if not result.indicators or list(result.indicators)[-1] != owner:
+                raise Reason("ô phân tổ của chỉ tiêu {code} phải ngay sau dòng tổng số của nó", code=owner)
             if set(raw) != {"indicator", "cell", "value"}:
                 raise Reason("dòng ô phân tổ chỉ có indicator, cell, value")
-            cells = dict(result.details[code].cells or {})
-            key = cell_key(national_catalogue().parse_cell(code, raw["cell"]))
+            cells = dict(result.details[owner].cells or {})
+            key = cell_key(national_catalogue().parse_cell(owner, raw["cell"]))
             if not key or key in cells:
                 raise Reason(
-                    "chỉ tiêu {code}: ô phân tổ '{key}' rỗng hoặc xuất hiện hai lần", code=code, key=raw["cell"]
+                    "chỉ tiêu {code}: ô phân tổ '{key}' rỗng hoặc xuất hiện hai lần", code=owner, key=raw["cell"]
                 )
             cells[key] = raw["value"]
-            result.details[code] = replace(result.details[code], cells=cells)
+            result.details[owner] = replace(result.details[owner], cells=cells)
         elif name == fmt.INDICATORS:
             code: str = raw["indicator"]  # a string: required and checked by fmt.check_record
             if code in seen:

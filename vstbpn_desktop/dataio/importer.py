@@ -264,21 +264,21 @@ def _plan_breakdowns(plan: _Plan, problems: _Problems) -> None:
     """Each value's cells against its total (which they make where left out), and what it carries."""
     for key in sorted(set(plan.indicators) | set(plan.cells)):
         period_code, code = key
-        given = plan.cells.get(key)
-        place, total = plan.indicators.get(key, (None, None))
-        cells = None if given is None else {cell: value for cell, (_, value) in given.items()}
+        given = plan.cells.get(key, {})
+        place, typed = plan.indicators[key] if key in plan.indicators else (next(iter(given.values()))[0], None)
         try:
-            total, cells = validate_breakdown(code, total, cells)
+            total, cells = validate_breakdown(
+                code, typed, {cell: value for cell, (_, value) in given.items()} if given else None
+            )
         except Invalid as exc:
-            first = place or next(iter(given.values()))[0]
             for reason in exc.problems.values():
                 problems.add(
-                    first,
+                    place,
                     Message("chỉ tiêu {code} kỳ {period}: {reason}", code=code, period=period_code, reason=reason),
                 )
             continue
-        if place is None:
-            plan.indicators[key] = (next(iter(given.values()))[0], total)
+        if typed is None and total is not None:
+            plan.indicators[key] = (place, total)
         _, comment, follow_up = plan.notes.get(key, ("", "", False))
         plan.details[key] = Detail(cells, comment, follow_up)
 

@@ -260,7 +260,7 @@ def validate_indicator_value(code: str, value: object, coverage: Coverage = "own
     return _figure(value, "value")
 
 
-def _figure(value, field: str) -> float:
+def _figure(value: object, field: str) -> float:
     """A typed figure: a number ≥ 0 ("2.302", 2302, "1,5")."""
     try:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -278,7 +278,7 @@ def _figure(value, field: str) -> float:
     return number
 
 
-def validate_breakdown(code: str, total, cells) -> tuple[float | None, dict[str, float] | None]:
+def validate_breakdown(code: str, total: object, cells: object) -> tuple[float | None, dict[str, float] | None]:
     """A value's breakdown (docs/catalogue.md). `cells`: {cell key: number} — a cell not given is 0 —
     or None (the breakdown is not known: the total stands alone, marked so by having no cells).
     Where the cells add up, the total is their sum (a total given must equal it); where a dimension
@@ -331,17 +331,18 @@ def validate_breakdown(code: str, total, cells) -> tuple[float | None, dict[str,
     return number, clean
 
 
-def check_cell_bounds(cells: dict[str, dict[str, float]]) -> dict[str, str]:
+def check_cell_bounds(cells: Mapping[str, dict[str, float] | None]) -> dict[str, str]:
     """A part never exceeds its whole cell by cell (children supported ≤ children detected), where
     both have their breakdown."""
-    problems = {}
+    problems: dict[str, str] = {}
     catalogue = indicators()
     for code, parts in cells.items():
         whole = catalogue[code].at_most if code in catalogue else None
-        if not whole or cells.get(whole) is None or parts is None:
+        wholes = cells.get(whole) if whole else None
+        if whole is None or wholes is None or parts is None:
             continue
         for key, value in parts.items():
-            if key in cells[whole] and value > cells[whole][key]:
+            if key in wholes and value > wholes[key]:
                 part = catalogue[code]
                 problems[code] = Message(
                     "{part}, ô {cell} ({value}) lớn hơn cùng ô của {whole} ({whole_value})",
@@ -349,7 +350,7 @@ def check_cell_bounds(cells: dict[str, dict[str, float]]) -> dict[str, str]:
                     cell=key,
                     value=Count(value),
                     whole=Term(catalogue[whole].name_vi.lower(), catalogue[whole].name_en.lower()),
-                    whole_value=Count(cells[whole][key]),
+                    whole_value=Count(wholes[key]),
                 )
                 break
     return problems
@@ -358,7 +359,7 @@ def check_cell_bounds(cells: dict[str, dict[str, float]]) -> dict[str, str]:
 MAX_COMMENT = 2000
 
 
-def validate_comment(text) -> str:
+def validate_comment(text: object) -> str:
     """A value's comment: one text (why it is zero, where it came from), at most 2000 characters."""
     try:
         return _text(text, required=False, limit=MAX_COMMENT)

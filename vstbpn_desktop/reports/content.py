@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, FIGURES_MARK, NARRATIVE_SECTIONS, indicators, label
+from ..catalogue.national import national_catalogue
 from ..catalogue.sections import Section, layout
 from ..errors import Refused
 from ..figures import Figures
 from ..formats import format_count, format_long_date, format_number, format_percent, round_share
 from ..periods import Period
 from ..profile import Profile
-from ..catalogue.national import national_catalogue
 from ..records import Scope, activity_page, indicator_values, list_documents, narratives
 from ..summary import enrolled_children, reported_children, unit_figures
 from ..text import lower_unit_kinds, nfc, proper_name, tone_marks, unit_display, unit_in_sentence
