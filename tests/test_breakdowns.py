@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 from conftest import ok
-from test_bundle import craft, good_members, snapshot, world, world_template  # noqa: F401, F811 (fixtures)
+from test_bundle import craft, good_members, snapshot
 
 from vstbpn_desktop.bundle import format as fmt
 from vstbpn_desktop.domain.validation import Invalid, validate_breakdown
@@ -236,7 +236,7 @@ BAD_CELLS = {
 
 
 @pytest.mark.parametrize("case", sorted(BAD_CELLS))
-def test_a_bundle_whose_cells_break_a_rule_is_refused_naming_the_member_and_nothing_changes(world, tmp_path, case):  # noqa: F811
+def test_a_bundle_whose_cells_break_a_rule_is_refused_naming_the_member_and_nothing_changes(world, tmp_path, case):
     lines, reason = BAD_CELLS[case]
     members = dict(good_members(tmp_path), **{fmt.INDICATORS: lines})
     bundle = craft(world["883"], tmp_path / "cells.vstb", members)
