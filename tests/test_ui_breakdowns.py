@@ -123,3 +123,42 @@ def test_the_send_checklist_asks_a_comment_for_a_zero_or_missing_value_where_the
     )
     assert asked() == []
     window.close()
+
+
+def test_the_province_sees_the_senders_comments_beside_their_values_before_and_after_import(
+    qtbot, sender_and_parent, tmp_path
+):
+    from conftest import ok
+
+    from ui.bundle.receive import details_html
+    from vstbpn_desktop.profile import Profile
+
+    district, province_cli = sender_and_parent
+    path = tmp_path / "chi-tieu.csv"
+    path.write_text(
+        "period,indicator,cell,value,comment,follow_up\n"
+        "2023H1,HOTLINE_CONTACTS,,0,Không có cuộc gọi nào trong kỳ,\n"
+        "2023H1,GBV_VICTIMS_DETECTED,sex=female;age_group=adult,9,Theo sổ của Công an huyện,1\n",
+        encoding="utf-8",
+    )
+    ok(district, "data", "import", path)
+    ok(district, "submit", "--period", "2023H1")
+    bundle = tmp_path / "883.vstb"
+    ok(district, "bundle", "export", "--period", "2023H1", "--out", bundle)
+    province = Profile.open(province_cli.data_dir)
+    try:
+        window = shown_window(qtbot, province)
+        dialog = window.bundle_receiver.receive_files([bundle])
+        shown = details_html(province, dialog.entries[0])
+        assert "Ghi chú số liệu của đơn vị gửi:" in shown
+        assert (
+            "Số cuộc gọi đường dây nóng tiếp nhận (18008077, 111): <b>0</b> — Không có cuộc gọi nào trong kỳ" in shown
+        )
+        assert (
+            "được phát hiện: <b>9</b> — Theo sổ của Công an huyện <span style='color:#b00020'>(cần theo dõi)</span>"
+            in shown
+        )
+        dialog.close()
+        window.close()
+    finally:
+        province.close()

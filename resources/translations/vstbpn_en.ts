@@ -186,6 +186,10 @@ Fix them, or discard them (keeping the saved values)?</translation>
         <translation>{n} indicators unchanged</translation>
     </message>
     <message>
+        <source>cần theo dõi</source>
+        <translation type="unfinished">to follow up</translation>
+    </message>
+    <message>
         <source>Hoạt động: thêm {added}, bỏ {removed}, giữ nguyên {kept}</source>
         <translation>Activities: {added} added, {removed} removed, {kept} unchanged</translation>
     </message>

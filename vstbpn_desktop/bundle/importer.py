@@ -49,6 +49,8 @@ class Change:
     activities: dict[str, int] = field(default_factory=dict)  # added, removed, kept
     documents: dict[str, int] = field(default_factory=dict)
     narratives: dict[str, int] = field(default_factory=dict)  # added, removed, changed
+    # The sender's comments and follow-up marks, beside their values: (code, value, comment, follow_up).
+    notes: list[tuple[str, float, str, bool]] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -124,6 +126,11 @@ def difference(connection, sender: str, period: Period, content: Content) -> Cha
         incoming = {record["id"] for record in records}
         return {"added": len(incoming - held), "removed": len(held - incoming), "kept": len(incoming & held)}
 
+    change.notes = [
+        (code, content.indicators[code], detail.comment, detail.follow_up)
+        for code, detail in sorted(content.details.items())
+        if detail.comment or detail.follow_up
+    ]
     change.activities = id_change(activity_ids, content.activities)
     change.documents = id_change(document_ids, content.documents)
     change.narratives = {
