@@ -186,8 +186,12 @@ Fix them, or discard them (keeping the saved values)?</translation>
         <translation>{n} indicators unchanged</translation>
     </message>
     <message>
+        <source>Ghi chú số liệu của đơn vị gửi:</source>
+        <translation>The sender's comments on its figures:</translation>
+    </message>
+    <message>
         <source>cần theo dõi</source>
-        <translation type="unfinished">to follow up</translation>
+        <translation>to follow up</translation>
     </message>
     <message>
         <source>Hoạt động: thêm {added}, bỏ {removed}, giữ nguyên {kept}</source>

@@ -203,7 +203,8 @@ def details_html(profile, entry: Entry) -> str:
         if change.unchanged_indicators:
             lines.append(tr("{n} chỉ tiêu không đổi").format(n=change.unchanged_indicators))
         if change.notes:  # the sender's comments and follow-up marks, beside their values
-            lines.append(f"<b>{escape(tr('Ghi chú số liệu của đơn vị gửi:'))}</b>")
+            heading = tr("Ghi chú số liệu của đơn vị gửi:")  # outside the f-string: lupdate reads it here
+            lines.append(f"<b>{escape(heading)}</b>")
             follow = escape(tr("cần theo dõi"))
             lines += [
                 f"{escape(indicator_name(catalogue[code]) if code in catalogue else code)}: <b>{_value(value)}</b>"
