@@ -187,7 +187,7 @@ Fix them, or discard them (keeping the saved values)?</translation>
     </message>
     <message>
         <source>Ghi chú số liệu của đơn vị gửi:</source>
-        <translation>The sender's comments on its figures:</translation>
+        <translation>The sender&apos;s comments on its figures:</translation>
     </message>
     <message>
         <source>cần theo dõi</source>
