@@ -252,3 +252,24 @@ def test_a_bundle_whose_cells_break_a_rule_is_refused_naming_the_member_and_noth
     figures = json.loads(ok(province, "summary", "--period", "2023H1", "--json", "--org-unit", "883"))
     assert figures["breakdowns"]["GBV_VICTIMS_DETECTED"]["sex=female;age_group=child"] == 5
     assert figures["comments"]["883"]["HOTLINE_CONTACTS"] == {"comment": "Không có", "follow_up": True}
+
+
+def test_the_long_export_carries_each_cell_and_the_comment_of_a_value(district_cli, tmp_path):
+    import csv
+
+    path = tmp_path / "chi-tieu.csv"
+    path.write_text(CSV, encoding="utf-8")
+    ok(district_cli, "data", "import", path)
+    out = tmp_path / "long.csv"
+    ok(district_cli, "data", "export", "--format", "long", "--period", "2023H1", "--out", out)
+    with out.open(encoding="utf-8-sig", newline="") as stream:
+        rows = [row for row in csv.DictReader(stream) if row["indicator"] == VICTIMS]
+    assert [(row["breakdown"], row["value"]) for row in rows] == [
+        ("", "12"),
+        ("sex=female;age_group=child", "2"),
+        ("sex=female;age_group=adult", "9"),
+        ("sex=male;age_group=child", "1"),
+        ("sex=male;age_group=adult", "0"),
+    ]
+    assert rows[0]["comment"] == "Theo sổ của Công an huyện" and rows[0]["follow_up"] == "true"
+    assert rows[1]["sex"] == "female" and rows[1]["age_group"] == "child" and rows[1]["comment"] == ""
