@@ -226,7 +226,8 @@ def update_document(engine: Engine, scope: Scope, document_id: str, raw: dict, a
 # -- indicator values ----------------------------------------------------------------------
 
 
-def indicator_values(engine: Engine, scope: Scope) -> dict[str, float]:
+def _value_rows(engine: Engine, scope: Scope) -> list[IndicatorValue]:
+    """The unit's stored values of the period, whole (detached: read after the session)."""
     with session_scope(engine) as session:
         rows = session.exec(
             select(IndicatorValue).where(
@@ -234,7 +235,12 @@ def indicator_values(engine: Engine, scope: Scope) -> dict[str, float]:
                 IndicatorValue.period == scope.period.code,
             )
         ).all()
-        return {row.indicator_code: row.value for row in rows}
+        session.expunge_all()
+        return list(rows)
+
+
+def indicator_values(engine: Engine, scope: Scope) -> dict[str, float]:
+    return {row.indicator_code: row.value for row in _value_rows(engine, scope)}
 
 
 def indicator_coverage(engine: Engine, scope: Scope) -> dict[str, Coverage]:
@@ -274,14 +280,7 @@ def detail_of(row) -> Detail:
 
 
 def indicator_details(engine: Engine, scope: Scope) -> dict[str, Detail]:
-    with session_scope(engine) as session:
-        rows = session.exec(
-            select(IndicatorValue).where(
-                IndicatorValue.org_unit_code == scope.org_unit_code,
-                IndicatorValue.period == scope.period.code,
-            )
-        ).all()
-        return {row.indicator_code: detail_of(row) for row in rows}
+    return {row.indicator_code: detail_of(row) for row in _value_rows(engine, scope)}
 
 
 def check_value(
