@@ -51,6 +51,14 @@ def test_cells_typed_in_the_grid_make_the_total_with_a_comment_and_undo_puts_it_
     field = page.inputs[CODE]
     assert field.text() == "12" and field.isReadOnly()  # the sum of its cells, not typed over
     assert page.detail_states[CODE].text() == "đã phân tổ, có ghi chú, cần theo dõi"
+    # The page of every indicator shows the same beside the value, as its tooltip.
+    grid = window.controller.grid.model
+    grid.reload()
+    row = next(r for r in range(grid.rowCount()) if grid.index(r, grid.CODE).data() == CODE)
+    assert grid.index(row, grid.VALUE).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Nữ, Trẻ em (dưới 16 tuổi): 2\nNữ, Từ 16 tuổi trở lên: 9\nNam, Trẻ em (dưới 16 tuổi): 1\n"
+        "Nam, Từ 16 tuổi trở lên: 0\nTheo sổ theo dõi của Công an xã\nCần theo dõi"
+    )
     saved = dump(district)
 
     # A supported count above the detected one in one cell is refused in the dialog, nothing saved.

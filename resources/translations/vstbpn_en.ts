@@ -1932,6 +1932,10 @@ Every bundle signed with this key will be refused from now on; data already rece
         <source>Tính: từ hoạt động</source>
         <translation>Calculated: from activities</translation>
     </message>
+    <message>
+        <source>Cần theo dõi</source>
+        <translation>To follow up</translation>
+    </message>
 </context>
 <context>
     <name>MainController</name>

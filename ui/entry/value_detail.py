@@ -28,6 +28,15 @@ def category_name(item) -> str:
     return item.name_en if i18n.language() == "en" else item.name_vi
 
 
+def cell_label(catalogue: Catalogue, cell: Cell) -> str:
+    """ "Nữ, Trẻ em (dưới 16 tuổi)": a cell's categories in the window's language."""
+    names = []
+    for dimension, category in cell:
+        item = next(c for c in catalogue.dimensions[dimension].categories if c.code == category)
+        names.append(category_name(item))
+    return ", ".join(names)
+
+
 class ValueDetailDialog(QDialog):
     """`save_requested` carries {"cells": {key: text} or None, "comment": str, "follow_up": bool};
     the controller accepts the dialog once saved, or calls `refuse(reason)`."""
@@ -77,7 +86,7 @@ class ValueDetailDialog(QDialog):
                 self.cells[key] = (row, column)
                 item = QTableWidgetItem(i18n.count(held_cells.get(key)) if held.cells is not None else "")
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                item.setToolTip(self._cell_name(cell, dimensions))
+                item.setToolTip(cell_label(catalogue, cell))
                 self.grid.setItem(row, column, item)
             axes = " × ".join(d.name_en if i18n.language() == "en" else d.name_vi for d in dimensions)
             layout.addWidget(QLabel(self.tr("Phân tổ theo {axes}:").format(axes=axes)))
@@ -117,14 +126,6 @@ class ValueDetailDialog(QDialog):
         self.buttons = buttons
         layout.addWidget(buttons)
         self._update()
-
-    @staticmethod
-    def _cell_name(cell: Cell, dimensions) -> str:
-        names = []
-        for (_, category), known in zip(cell, dimensions, strict=True):
-            item = next(c for c in known.categories if c.code == category)
-            names.append(category_name(item))
-        return ", ".join(names)
 
     def _item(self, key: str) -> QTableWidgetItem:
         assert self.grid is not None  # cells exist only with a grid
