@@ -256,6 +256,10 @@
             <translation>the chain of key changes ends at key {last}, not at the key {fingerprint} that signed the bundle</translation>
         </message>
         <message>
+            <source>chưa có số liệu để ghi chú; không có số liệu thì nhập 0 và ghi lý do</source>
+            <translation>no figure to comment on yet; where there is none, enter 0 and say why</translation>
+        </message>
+        <message>
             <source>chưa nhận báo cáo kỳ {code} của đơn vị {child}: không có gói nào để trả lại</source>
             <translation>no report for period {code} has been received from unit {child}: there is no bundle to return</translation>
         </message>
@@ -274,6 +278,14 @@
         <message>
             <source>chỉ tiêu {code} của kỳ {period} đã có ở {place}</source>
             <translation>indicator {code} for period {period} is already given at {place}</translation>
+        </message>
+        <message>
+            <source>chỉ tiêu {code} không có phân tổ</source>
+            <translation>indicator {code} has no breakdown</translation>
+        </message>
+        <message>
+            <source>chỉ tiêu {code} kỳ {period}: {reason}</source>
+            <translation>indicator {code}, period {period}: {reason}</translation>
         </message>
         <message>
             <source>chỉ tiêu {code} là chỉ tiêu quốc gia: không sửa được định nghĩa (chỉ có thể ngừng dùng)</source>
@@ -300,12 +312,24 @@
             <translation>indicator {code} is calculated automatically and cannot be entered directly</translation>
         </message>
         <message>
+            <source>chỉ tiêu {code}: phải nhập tổng số (một vụ có thể có nhiều hình thức)</source>
+            <translation>indicator {code}: the total must be entered (one case may take several forms)</translation>
+        </message>
+        <message>
             <source>chỉ tiêu {code}: {reason}</source>
             <translation>indicator {code}: {reason}</translation>
         </message>
         <message>
             <source>chỉ tiêu {code}: ô phân tổ '{key}' không có trong danh mục</source>
             <translation>indicator {code}: breakdown cell '{key}' is not in the catalogue</translation>
+        </message>
+        <message>
+            <source>chỉ tiêu {code}: ô phân tổ '{key}' rỗng hoặc xuất hiện hai lần</source>
+            <translation>indicator {code}: breakdown cell '{key}' is empty or appears twice</translation>
+        </message>
+        <message>
+            <source>chỉ tiêu {code}: ô phân tổ rỗng</source>
+            <translation>indicator {code}: empty breakdown cell</translation>
         </message>
         <message>
             <source>chức vụ và họ tên người ký: tối đa {limit} ký tự</source>
@@ -460,6 +484,10 @@
             <translation>row {row}</translation>
         </message>
         <message>
+            <source>dòng ô phân tổ chỉ có indicator, cell, value</source>
+            <translation>a breakdown cell's line holds only indicator, cell, value</translation>
+        </message>
+        <message>
             <source>dùng lại chỉ tiêu {code}: {name}</source>
             <translation>indicator {code} in use again: {name}</translation>
         </message>
@@ -468,8 +496,16 @@
             <translation>expected_min is greater than expected_max</translation>
         </message>
         <message>
+            <source>follow_up: phải là 0 hoặc 1</source>
+            <translation>follow_up: must be 0 or 1</translation>
+        </message>
+        <message>
             <source>frequency '{value}' phải là half_year hoặc year</source>
             <translation>frequency '{value}' must be half_year or year</translation>
+        </message>
+        <message>
+            <source>ghi chú của chỉ tiêu {code} kỳ {period} đã ghi khác ở {place}</source>
+            <translation>the comment of indicator {code}, period {period}, is written differently at {place}</translation>
         </message>
         <message>
             <source>ghi độ dài {length} byte, vượt giới hạn {limit} byte</source>
@@ -916,6 +952,10 @@
             <translation>coverage '{value}' is not valid (own: the unit's own level, area: its whole area)</translation>
         </message>
         <message>
+            <source>phải là 0 hoặc 1</source>
+            <translation>must be 0 or 1</translation>
+        </message>
+        <message>
             <source>phải là một đối tượng có đúng since, changes, reopened</source>
             <translation>must be an object with exactly since, changes, reopened</translation>
         </message>
@@ -1226,6 +1266,10 @@
         <message>
             <source>tệp zip bị cắt cụt hoặc hỏng (không đọc được danh mục zip); hãy chép lại tệp từ nguồn</source>
             <translation>the zip file is truncated or damaged (its directory cannot be read); copy the file again from its source</translation>
+        </message>
+        <message>
+            <source>tổng {total} khác tổng các ô phân tổ ({added})</source>
+            <translation>total {total} differs from the sum of the breakdown cells ({added})</translation>
         </message>
         <message>
             <source>tổng độ dài các thành phần vượt giới hạn 1 GiB</source>
@@ -1704,6 +1748,10 @@
             <translation>{part} ({value}) is greater than {whole} ({whole_value})</translation>
         </message>
         <message>
+            <source>{part}, ô {cell} ({value}) lớn hơn cùng ô của {whole} ({whole_value})</source>
+            <translation>{part}, cell {cell} ({value}) is greater than the same cell of {whole} ({whole_value})</translation>
+        </message>
+        <message>
             <source>{path}: cơ sở dữ liệu bị hỏng ({value}); không sửa tự động — hãy khôi phục bản sao lưu gần nhất còn tốt (restore TỆP)</source>
             <translation>{path}: the database is damaged ({value}); it is not repaired automatically — restore the latest good backup (restore FILE)</translation>
         </message>
@@ -2044,8 +2092,24 @@
             <translation>{where}: {error}</translation>
         </message>
         <message>
+            <source>ô phân tổ của chỉ tiêu {code} phải là một bảng mã ô → số</source>
+            <translation>the breakdown cells of indicator {code} must map cell keys to numbers</translation>
+        </message>
+        <message>
+            <source>ô phân tổ của chỉ tiêu {code} phải ngay sau dòng tổng số của nó</source>
+            <translation>the breakdown cells of indicator {code} must follow its total's line</translation>
+        </message>
+        <message>
             <source>ô số có giá trị '{value}' không phải là số</source>
             <translation>a number cell holds '{value}', which is not a number</translation>
+        </message>
+        <message>
+            <source>ô {cell} ({value}) lớn hơn tổng số ({total})</source>
+            <translation>cell {cell} ({value}) is greater than the total ({total})</translation>
+        </message>
+        <message>
+            <source>ô {cell} của chỉ tiêu {code} kỳ {period} đã có ở {place}</source>
+            <translation>cell {cell} of indicator {code}, period {period}, is already at {place}</translation>
         </message>
         <message>
             <source>đã hủy theo yêu cầu; dữ liệu không thay đổi</source>

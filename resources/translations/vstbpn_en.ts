@@ -376,6 +376,14 @@ Fix them, or discard them (keeping the saved values)?</translation>
         <translation>{n} indicators unchanged</translation>
     </message>
     <message>
+        <source>Ghi chú số liệu của đơn vị gửi:</source>
+        <translation>The sender&apos;s comments on its figures:</translation>
+    </message>
+    <message>
+        <source>cần theo dõi</source>
+        <translation>to follow up</translation>
+    </message>
+    <message>
         <source>Hoạt động: thêm {added}, bỏ {removed}, giữ nguyên {kept}</source>
         <translation>Activities: {added} added, {removed} removed, {kept} unchanged</translation>
     </message>
@@ -474,6 +482,10 @@ Fix them, or discard them (keeping the saved values)?</translation>
     <message>
         <source>Chưa có số liệu: “{page}” (không có văn bản, hoạt động hay chỉ tiêu nào của kỳ)</source>
         <translation>No figures yet: “{page}” (no document, activity or indicator for the period)</translation>
+    </message>
+    <message>
+        <source>“{name}” bằng 0 hoặc chưa có: cần ghi chú lý do (nút Ghi chú… bên cạnh số liệu)</source>
+        <translation>“{name}” is zero or missing: say why in a comment (the Comment… button beside the figure)</translation>
     </message>
     <message>
         <source>Chưa có lời văn: “{section}”</source>
@@ -836,6 +848,10 @@ Saved data is not affected (every write is either complete or nothing). Please c
     <message>
         <source>Ghi tên các đơn vị cấp dưới chưa gửi báo cáo</source>
         <translation>Name the units below that have not reported</translation>
+    </message>
+    <message>
+        <source>In phụ lục ghi chú số liệu (ghi chú, cần theo dõi)</source>
+        <translation>Print the annex of figure comments (comments, follow-up marks)</translation>
     </message>
     <message>
         <source>Tiếp tục</source>
@@ -2109,6 +2125,26 @@ Every bundle signed with this key will be refused from now on; data already rece
         <translation>Saved {name}</translation>
     </message>
     <message>
+        <source>đã phân tổ</source>
+        <translation>broken down</translation>
+    </message>
+    <message>
+        <source>chưa biết phân tổ</source>
+        <translation>breakdown not known</translation>
+    </message>
+    <message>
+        <source>có ghi chú</source>
+        <translation>commented</translation>
+    </message>
+    <message>
+        <source>cần theo dõi</source>
+        <translation>to follow up</translation>
+    </message>
+    <message>
+        <source>Tổng các ô phân tổ: sửa ở nút Phân tổ, ghi chú…</source>
+        <translation>The sum of its breakdown cells: change them with Breakdown, comment…</translation>
+    </message>
+    <message>
         <source>Đã lưu: số liệu toàn địa bàn</source>
         <translation>Saved: figures for the whole area</translation>
     </message>
@@ -2130,6 +2166,14 @@ Every bundle signed with this key will be refused from now on; data already rece
     <message>
         <source>Chọn: số liệu của cả địa bàn, giữ nguyên, không cộng thêm số liệu các đơn vị cấp dưới. Bỏ chọn: số liệu riêng của cấp mình, được cộng với số liệu các đơn vị cấp dưới gửi lên.</source>
         <translation>Ticked: figures of the whole area, kept as typed; the units below are not added to them. Unticked: figures of the unit&apos;s own level, added to the figures the units below send.</translation>
+    </message>
+    <message>
+        <source>Phân tổ, ghi chú…</source>
+        <translation>Breakdown, comment…</translation>
+    </message>
+    <message>
+        <source>Ghi chú…</source>
+        <translation>Comment…</translation>
     </message>
     <message>
         <source>Tỷ lệ (tính tự động) so với mục tiêu quốc gia</source>
@@ -2203,6 +2247,10 @@ Every bundle signed with this key will be refused from now on; data already rece
     <message>
         <source>Tính: từ hoạt động</source>
         <translation>Calculated: from activities</translation>
+    </message>
+    <message>
+        <source>Cần theo dõi</source>
+        <translation>To follow up</translation>
     </message>
 </context>
 <context>
@@ -2349,6 +2397,49 @@ Every bundle signed with this key will be refused from now on; data already rece
     <message>
         <source>Xóa dòng</source>
         <translation>Delete rows</translation>
+    </message>
+</context>
+<context>
+    <name>ValueDetailDialog</name>
+    <message>
+        <source>Phân tổ và ghi chú — {name}</source>
+        <translation>Breakdown and comment — {name}</translation>
+    </message>
+    <message>
+        <source>Phân tổ theo {axes}:</source>
+        <translation>Broken down by {axes}:</translation>
+    </message>
+    <message>
+        <source>Chưa biết phân tổ: chỉ có tổng số ({total})</source>
+        <translation>Breakdown not known: the total only ({total})</translation>
+    </message>
+    <message>
+        <source>Một vụ có thể có nhiều hình thức: mỗi ô không lớn hơn tổng số, tổng số nhập riêng.</source>
+        <translation>One case may take several forms: no cell exceeds the total, which is typed on its own.</translation>
+    </message>
+    <message>
+        <source>Ghi chú (vì sao bằng 0, số liệu lấy từ đâu):</source>
+        <translation>Comment (why it is zero, where the figure comes from):</translation>
+    </message>
+    <message>
+        <source>Cần theo dõi, kiểm tra lại số liệu này</source>
+        <translation>Follow up: check this figure again</translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Tổng số (tổng các ô): {total}</source>
+        <translation>Total (sum of the cells): {total}</translation>
+    </message>
+    <message>
+        <source>Chưa lưu — {reason}</source>
+        <translation>Not saved — {reason}</translation>
     </message>
 </context>
 <context>

@@ -222,6 +222,16 @@ def details_html(profile, entry: Entry) -> str:
             )
         if change.unchanged_indicators:
             lines.append(tr("{n} chỉ tiêu không đổi").format(n=change.unchanged_indicators))
+        if change.notes:  # the sender's comments and follow-up marks, beside their values
+            heading = tr("Ghi chú số liệu của đơn vị gửi:")  # outside the f-string: lupdate reads it here
+            lines.append(f"<b>{escape(heading)}</b>")
+            follow = escape(tr("cần theo dõi"))
+            lines += [
+                f"{escape(indicator_name(catalogue[code]) if code in catalogue else code)}: <b>{_value(value)}</b>"
+                + (f" — {escape(comment)}" if comment else "")
+                + (f" <span style='color:#b00020'>({follow})</span>" if follow_up else "")
+                for code, value, comment, follow_up in change.notes
+            ]
         a, d, n = change.activities, change.documents, change.narratives
         lines.append(tr("Hoạt động: thêm {added}, bỏ {removed}, giữ nguyên {kept}").format(**a))
         lines.append(tr("Văn bản: thêm {added}, bỏ {removed}, giữ nguyên {kept}").format(**d))

@@ -219,6 +219,14 @@ def checklist(window) -> list[Check]:
     for key, present in figures.items():
         if not present:
             checks.append(Check(key, empty.format(page=titles[key])))
+    for code in records.values_needing_comment(engine, scope):
+        name = i18n.indicator_name(indicators()[code])
+        checks.append(
+            Check(
+                page_of[code],
+                tr("“{name}” bằng 0 hoặc chưa có: cần ghi chú lý do (nút Ghi chú… bên cạnh số liệu)").format(name=name),
+            )
+        )
     texts = records.narratives(engine, scope)
     for section in table.sections:
         if not (texts.get(section.code) or "").strip():

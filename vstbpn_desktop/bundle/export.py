@@ -6,6 +6,7 @@ verified with the profile's own public key before success is reported: USB stick
 """
 
 import hashlib
+import json
 import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -82,21 +83,26 @@ def _rows(engine, org_unit: str, period: Period):
             yield line.replace(',"direction":"issued"}\n', "}\n")  # the default is not written (format.py)
 
     def indicators():
-        with session_scope(engine) as session:
-            rows = session.exec(
-                select(IndicatorValue.indicator_code, IndicatorValue.value, IndicatorValue.coverage)
-                .where(
-                    IndicatorValue.org_unit_code == org_unit,
-                    IndicatorValue.period == period.code,
-                )
-                .order_by(IndicatorValue.indicator_code)
+        table = IndicatorValue.__table__
+        columns = ("indicator_code", "value", "coverage", "cells", "comment", "follow_up")
+        with engine.connect() as connection:
+            rows = connection.execute(
+                sa_select(*(table.c[name] for name in columns))
+                .where(and_(table.c.org_unit_code == org_unit, table.c.period == period.code))
+                .order_by(table.c.indicator_code)
             ).all()
-        for code, value, coverage in rows:
-            value = int(value) if float(value).is_integer() else value
-            line = {"indicator": code, "value": value}
+        for code, value, coverage, cells, comment, follow_up in rows:
+            line = {"indicator": code, "value": _number(value)}
             if coverage and coverage != "own":
                 line["coverage"] = coverage
+            if comment:
+                line["comment"] = comment
+            if follow_up:
+                line["follow_up"] = 1
             yield fmt.record_line(line)
+            # Its breakdown: one line per cell after the total (docs/bundle-format.md).
+            for key, part in json.loads(cells).items() if cells else ():
+                yield fmt.record_line({"indicator": code, "cell": key, "value": _number(part)})
 
     def narratives():
         with session_scope(engine) as session:
@@ -117,6 +123,10 @@ def _rows(engine, org_unit: str, period: Period):
         fmt.INDICATORS: indicators,
         fmt.NARRATIVES: narratives,
     }
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
 
 
 def _zip_info(name: str, stamp) -> zipfile.ZipInfo:

@@ -74,7 +74,9 @@ FIELDS = {
     # "direction" and "coverage" are written only when not the default (received; area), so a bundle
     # without them reads as before: a document issued, a value of the sender's own level.
     DOCUMENTS: ("id", "number", "date", "issuer", "kind", "title", "direction"),
-    INDICATORS: ("indicator", "value", "coverage"),
+    # "cell", "comment" and "follow_up" likewise: a line with "cell" is one cell of the breakdown of
+    # the value whose line precedes it; a bundle without them reads as before (no breakdown, no comment).
+    INDICATORS: ("indicator", "value", "coverage", "cell", "comment", "follow_up"),
     NARRATIVES: ("section", "text"),
 }
 
@@ -119,7 +121,14 @@ FIELD_TYPES: dict[str, dict[str, FieldType]] = {
         "title": "text",
         "direction": "text",
     },
-    INDICATORS: {"indicator": "text", "value": "number", "coverage": "text"},
+    INDICATORS: {
+        "indicator": "text",
+        "value": "number",
+        "coverage": "text",
+        "cell": "text",
+        "comment": "text",
+        "follow_up": "count",
+    },
     NARRATIVES: {"section": "text", "text": "text"},
 }
 # The fields that hold one word of a fixed list: in a bundle exactly so written (no spaces, no

@@ -27,7 +27,7 @@ from sqlmodel import col
 from ..domain.locks import ensure_unlocked_connection
 from ..errors import Message, Refused
 from ..periods import Period
-from ..records import delete_period_data, ensure_editable, insert_clean
+from ..records import delete_period_data, ensure_editable, insert_clean, stored_detail
 from ..safety import audit, backup
 from ..storage.database import hold_write_lock
 from ..storage.models import Activity, Document, IndicatorValue, Narrative, now
@@ -49,6 +49,8 @@ class Change:
     activities: dict[str, int] = field(default_factory=dict)  # added, removed, kept
     documents: dict[str, int] = field(default_factory=dict)
     narratives: dict[str, int] = field(default_factory=dict)  # added, removed, changed
+    # The sender's comments and follow-up marks, beside their values: (code, value, comment, follow_up).
+    notes: list[tuple[str, float, str, bool]] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -126,6 +128,11 @@ def difference(connection, sender: str, period: Period, content: Content) -> Cha
         incoming = {record["id"] for record in records}
         return {"added": len(incoming - held), "removed": len(held - incoming), "kept": len(incoming & held)}
 
+    change.notes = [
+        (code, content.indicators[code], detail.comment, detail.follow_up)
+        for code, detail in sorted(content.details.items())
+        if detail.comment or detail.follow_up
+    ]
     change.activities = id_change(activity_ids, content.activities)
     change.documents = id_change(document_ids, content.documents)
     change.narratives = {
@@ -307,7 +314,8 @@ def _import(profile, reader: BundleReader, path: Path, dry_run: bool, progress: 
                 activities=content.activities,
                 documents=content.documents,
                 indicator_values=[
-                    (period.code, c, v, content.coverage.get(c, "own")) for c, v in content.indicators.items()
+                    (period.code, c, v, content.coverage.get(c, "own"), stored_detail(content.details.get(c)))
+                    for c, v in content.indicators.items()
                 ],
                 narratives=[(period.code, s, t) for s, t in content.narratives.items()],
                 stamp=stamp,

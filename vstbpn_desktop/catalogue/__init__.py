@@ -106,6 +106,9 @@ class Indicator:
     expected_min: float | None = None
     expected_max: float | None = None
     change_factor: float | None = None
+    # A zero or missing value needs a comment (why) before the period is sent: the send checklist
+    # lists it (records.values_needing_comment).
+    comment_if_empty: bool = False
 
     @property
     def typed(self) -> bool:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..atomic import atomic_path, refused_output
 from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, entry_indicators, indicators
+from ..catalogue.national import cell_key, national_catalogue
 from ..errors import Refused
 from .columns import GUIDE_SHEET, TABLES, header_text
 
@@ -216,6 +217,18 @@ def _guide_sheet(sheet) -> None:
         if indicator.typed:
             bound = f"; không lớn hơn {indicator.at_most}" if indicator.at_most else ""
             line(indicator.code, indicator.name_vi, f"{indicator.unit_vi}{bound}")
+    row += 1
+    line("Ô phân tổ (indicators, cột cell): mỗi ô một dòng, ô không ghi là 0", font=bold)
+    line("Mã chỉ tiêu", "Ô phân tổ (cell)", "Nghĩa", font=bold)
+    shape = national_catalogue()
+    for indicator in catalogue.values():
+        if indicator.typed and indicator.dimensions:
+            for cell in shape.cells(indicator.code):
+                meaning = ", ".join(
+                    next(c.name_vi for c in shape.dimensions[d].categories if c.code == category)
+                    for d, category in cell
+                )
+                line(indicator.code, cell_key(cell), meaning)
     row += 1
     line("Chỉ tiêu tính tự động (không nhập)", font=bold)
     for indicator in catalogue.values():

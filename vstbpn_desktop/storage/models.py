@@ -168,6 +168,14 @@ class IndicatorValue(Record, table=True):
     # level, added to its children's figures; "area" — the whole area below the unit, which stands
     # (the children's sum is shown beside it for checking). Rows written before 0002 are "own".
     coverage: str = Field(default="own", max_length=10, sa_column_kwargs={"server_default": "own"})
+    # The breakdown (docs/catalogue.md): JSON {"sex=female;age_group=child": 3, …}, every cell of the
+    # indicator's dimensions; None where the indicator has none or the breakdown is not known (the
+    # total was entered alone). Where the cells add up, `value` is their sum (kept for fast totals).
+    cells: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    # Why a figure is what it is (zero, where it came from) and a mark that it needs following up.
+    # Rows written before 0003 have neither.
+    comment: str = Field(default="", sa_column=Column(Text, nullable=False, default="", server_default=""))
+    follow_up: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
 
 
 class Narrative(Record, table=True):
