@@ -96,8 +96,11 @@ def test_check_data_on_a_server_checks_the_connection_and_the_schema(qtbot, tmp_
     from ui.safety import backups
 
     said = []
-    monkeypatch.setattr(backups, "show_info", lambda parent, title, text: said.append(("info", text)))
-    monkeypatch.setattr(backups, "show_refusal", lambda parent, title, text: said.append(("refused", text)))
+    monkeypatch.setattr(
+        backups.ask,
+        "tell",
+        lambda parent, title, text, warning=False: said.append(("refused" if warning else "info", text)),
+    )
     url = pg_database()
     profile = Profile.create(tmp_path / "clerk", "89", "Nguyễn Văn An", "mật khẩu đủ dài 2023", database_url=url)
     try:
