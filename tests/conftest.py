@@ -11,6 +11,7 @@ import gc
 import io
 import os
 import shutil
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +27,16 @@ from vstbpn_desktop.cli import run as cli_run  # noqa: E402 (after sys.path hold
 from vstbpn_desktop.profile import Profile  # noqa: E402 (after sys.path holds the project)
 
 PASSPHRASE = "mật khẩu thử nghiệm 2023"
+
+
+@pytest.fixture(autouse=True)
+def _shipped_catalogue_after():
+    """The catalogue a profile installed (domain/indicators.py: one profile per process) is not left
+    to the next test of the same worker."""
+    yield
+    from vstbpn_desktop.catalogue import install_catalogue
+
+    install_catalogue(None)
 
 
 @pytest.fixture(autouse=True)
@@ -204,6 +215,36 @@ def ok(cli: Cli, *args) -> str:
     return out
 
 
+def refused_line(cli: Cli, *args) -> str:
+    """A command that must be refused: exit 1, one line on stderr starting with "error: "; that line."""
+    code, out, err = cli(*args)
+    assert code == 1, out
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), err
+    return lines[0]
+
+
+def dump(cli: Cli, tables: tuple[str, ...]) -> dict[str, list[str]]:
+    """Every row of `tables` of the profile's database, sorted: compare before and after."""
+    connection = sqlite3.connect(cli.data_dir / "vstbpn.sqlite3")
+    try:
+        return {t: sorted(map(repr, connection.execute(f"SELECT * FROM {t}"))) for t in tables}
+    finally:
+        connection.close()
+
+
+# An indicator a province adds to its catalogue (issue 15): catalogue files, configuration files.
+PROVINCE_INDICATOR = {
+    "code": "AG_SHELTERS",
+    "kind": "count",
+    "section": "violence",
+    "name_vi": "Số địa chỉ tin cậy ở cộng đồng",
+    "name_en": "Trusted community shelters",
+    "unit_vi": "địa chỉ",
+    "unit_en": "shelters",
+}
+
+
 def copy_folder(template: Path, target: Path, copy_database=None) -> None:
     """Everything in `template` (profile folders, keys, bundles) copied into `target`; a profile whose
     data is on the test server gets its own copy of its database (`copy_database(name) -> URL`)."""
@@ -287,6 +328,18 @@ def _pair(make) -> None:
     assert "Lần gửi đầu tiên của kỳ này: 0 sửa, 28 thêm, 0 xóa." in out
 
 
+def _steered(make) -> None:
+    """Province 89 and district 883 (no data), each having enrolled the other's key."""
+    province, district = make("p89"), make("d883")
+    ok(province, "init", "--org-unit", "89", "--officer", "Nguyễn Văn An")
+    ok(district, "init", "--org-unit", "883", "--officer", "Trần Thị Lan")
+    folder = district.data_dir.parent
+    ok(province, "keys", "export-public", "--out", folder / "89.pub")
+    ok(district, "trust", "add", folder / "89.pub", "--org-unit", "89")
+    ok(district, "keys", "export-public", "--out", folder / "883.pub")
+    ok(province, "trust", "add", folder / "883.pub", "--org-unit", "883")
+
+
 def _district_demo(make) -> None:
     _district(make)
     ok(make("district-883"), "demo")
@@ -325,6 +378,12 @@ sender_and_parent = _templated(
     _sender_and_parent,
     ("d883", "p89"),
     "District 883 with the sample data, and province 89 that has enrolled its key (tmp_path/883.pub).",
+)
+steered = _templated(
+    "steered",
+    _steered,
+    ("p89", "d883"),
+    "Province 89 and district 883, each having enrolled the other's key (tmp_path/89.pub, tmp_path/883.pub).",
 )
 pair = _templated(
     "pair",

@@ -1,4 +1,5 @@
-"""Signed bundles end to end, and every hostile bundle of issue 3 refused with the data unchanged."""
+"""Signed bundles end to end, and every hostile bundle (tampered, forged, replayed, malformed)
+refused with the data unchanged."""
 
 import hashlib
 import json

@@ -1,4 +1,4 @@
-"""Issue 5, the two parts that cross units: the audit summary travels in the bundle (format 1.1),
+"""What crosses units between a report and its correction: the audit summary travels in the bundle (format 1.1),
 and the province returns a report for correction with a signed answer the district applies once."""
 
 import hashlib
@@ -142,7 +142,7 @@ def test_bundle_without_the_audit_member_still_imports(pair, tmp_path):
         ("bad_json", "tóm tắt thay đổi không hợp lệ"),
         ("nested_extra", "tóm tắt thay đổi không hợp lệ"),
         ("too_big", "vượt giới hạn 65536 byte"),
-        ("minor_2", "phiên bản phụ 2 không được hỗ trợ"),
+        ("minor_3", "phiên bản phụ 3 không được hỗ trợ"),
     ],
 )
 def test_hostile_audit_member_is_refused(pair, tmp_path, case, rule):
@@ -165,7 +165,7 @@ def test_hostile_audit_member_is_refused(pair, tmp_path, case, rule):
     else:
 
         def edit(manifest):
-            manifest["format_minor"] = 2
+            manifest["format_minor"] = 3
 
     bad = _rewrite(district, tmp_path / "second.vstb", tmp_path / f"{case}.vstb", edit, members)
     before = snapshot(province)
@@ -388,6 +388,8 @@ def test_hostile_answers_are_refused_with_the_data_unchanged(pair, cli_factory, 
 def test_parent_key_cannot_sign_a_report(pair, tmp_path):
     """The parent's key is enrolled for answers only: a report bundle signed with it is refused."""
     district, province = pair
+    # Exported before the parent's key is enrolled: unencrypted, so its members can be taken apart.
+    ok(district, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "d.vstb")
     ok(province, "keys", "export-public", "--out", tmp_path / "89.pub")
     ok(district, "trust", "add", tmp_path / "89.pub", "--org-unit", "89")
     ok(province, "demo")
@@ -396,7 +398,6 @@ def test_parent_key_cannot_sign_a_report(pair, tmp_path):
 
     from vstbpn_desktop.bundle.keys import fingerprint_hex, load_private_key, raw_public
 
-    ok(district, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "d.vstb")
     profile = Profile.open(province.data_dir)
     try:
         fingerprint = fingerprint_hex(raw_public(load_private_key(profile, PASSPHRASE).public_key()))

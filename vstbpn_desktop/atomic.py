@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import Message, WithMessage
+from .errors import Message, Refused, WithMessage
 from .files import DATABASE_FILE, KEYS_DIR, SETTINGS_FILE, is_profile_folder
 
 
@@ -55,6 +55,20 @@ def check_output(target: Path) -> None:
     refuse_profile_path(target)
     if not target.parent.is_dir():
         raise OutputError("{target}: thư mục {folder} không tồn tại", target=target, folder=target.parent)
+
+
+@contextmanager
+def refused_output(out: Path) -> Iterator[None]:
+    """Around the writing of an output the officer named: any failure (not allowed there, no such
+    folder, a folder of that name, disk full) becomes one refusal naming it."""
+    try:
+        yield
+    except OutputError as exc:
+        raise Refused(exc) from exc
+    except IsADirectoryError as exc:
+        raise Refused("{out}: đã có một thư mục cùng tên; hãy chọn tên tệp khác", out=out) from exc
+    except OSError as exc:
+        raise Refused("{out}: không ghi được tệp ({error})", out=out, error=exc.strerror) from exc
 
 
 @contextmanager

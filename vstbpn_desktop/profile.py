@@ -12,10 +12,11 @@ from sqlalchemy.exc import DatabaseError
 from sqlmodel import col, select
 
 from . import __version__
-from .bundle import kept
+from .bundle import kept, sealed
 from .bundle.keys import init_profile_key
-from .catalogue import indicators
 from .catalogue.org_units import read_tree, shipped_trees
+from .catalogue.reform import reform_map
+from .domain import indicators as catalogue_state
 from .errors import Refused
 from .files import DATABASE_FILE, database_problem
 from .safety.audit import install as install_audit
@@ -33,7 +34,7 @@ from .storage.database import (
     sqlite_url,
     upgrade_to_head,
 )
-from .storage.models import IndicatorDef, Meta, OrgUnit
+from .storage.models import Meta, OrgUnit
 from .storage.server import drop_everything, explain, look, other_app, server_url, shown
 
 SHARED_SETTING = "setting."  # meta keys of the unit's settings on a shared server
@@ -71,6 +72,7 @@ class Profile:
                 raise Refused("{database_path}: {problem}", database_path=profile.database_path, problem=problem)
 
             remove_restore_leftovers(profile)  # full database copies a killed restore or backup left
+            sealed.remove_leftovers(profile)  # plain zips of bundles a killed export or import left
         if verify and not settings.database_url:
             problems = check_file(profile.database_path, quick=True)
             if problems:
@@ -107,6 +109,7 @@ class Profile:
         if not profile.org_unit_code:
             raise Refused("{data_dir}: hồ sơ chưa gắn với đơn vị nào; hãy chạy init", data_dir=data_dir)
         profile._take_shared_settings()
+        catalogue_state.open_profile(profile.engine)  # a newer shipped catalogue: refreshed, never a crash
         return profile
 
     @classmethod
@@ -248,6 +251,7 @@ class Profile:
         profile._default_header(unit, parent)
         profile.save_settings()
         profile._meta = None
+        catalogue_state.install(profile.engine)
         for hook in hooks:
             hook(profile, passphrase)
 
@@ -272,6 +276,51 @@ class Profile:
                 f"Ban VSTBPN và BĐG {parent.name}" if parent else "Ủy ban quốc gia vì sự tiến bộ của phụ nữ Việt Nam"
             )
             s.recipients = f"{above};\nThành viên Ban;\nLưu: VT."
+
+    def move_to(self, code: str) -> OrgUnit:
+        """Move the profile of a unit of the 2023 tree to a unit of the 2025 tree that took its area
+        (docs/org-unit-reform.md): the profile now speaks for the new unit; its earlier periods stay
+        attributed to the old unit's code in the old tree, and comparisons of the new unit sum them
+        with its other old units' (checks.earlier_figures). The report header is made again for the
+        new unit. A backup is taken first."""
+        reform = reform_map()
+        old = self.org_unit_code
+        if self.org_unit_tree != reform.old_tree:
+            raise Refused(
+                "hồ sơ của đơn vị {old} thuộc danh mục {tree}, không phải {old_tree}: không có gì để chuyển",
+                old=old,
+                tree=self.org_unit_tree or "?",
+                old_tree=reform.old_tree,
+            )
+        allowed = reform.successors(old)
+        if code not in allowed:
+            raise Refused(
+                "đơn vị {code} không nhận địa bàn của đơn vị {old}; đơn vị kế tục: {allowed}",
+                code=code,
+                old=old,
+                allowed=", ".join(allowed) or "—",
+            )
+        before(self, "move")
+        with session_scope(self.engine) as session:
+            unit = session.exec(select(OrgUnit).where(OrgUnit.code == code, OrgUnit.tree == reform.new_tree)).one()
+            parent = (
+                session.exec(
+                    select(OrgUnit).where(OrgUnit.code == unit.parent_code, OrgUnit.tree == reform.new_tree)
+                ).first()
+                if unit.parent_code
+                else None
+            )
+            for key, value in (
+                ("org_unit", code),
+                ("org_unit_tree", reform.new_tree),
+                ("moved_from", f"{reform.old_tree}:{old}"),
+            ):
+                session.merge(Meta(key=key, value=value))
+        self.settings.parent_body = self.settings.place_name = self.settings.recipients = ""
+        self._default_header(unit, parent)
+        self.settings.save(self.data_dir)
+        self._meta = None
+        return unit
 
     # -- what a restore keeps (safety/backup.py calls these: bundle/kept.py is a layer above it) ------
 
@@ -365,16 +414,13 @@ class Profile:
             )
 
     def unit_tree(self, code: str | None = None) -> dict[str, list[str]]:
-        """Each unit from `code` (the profile's unit by default) down, the unit first, with its children's codes.
-        One query for the whole tree (a province's 102 communes were 103 round trips to a server)."""
-        below: dict[str | None, list[str]] = {}
-        with session_scope(self.engine) as session:
-            for child, parent in session.exec(
-                select(OrgUnit.code, OrgUnit.parent_code)
-                .where(OrgUnit.tree == self.org_unit_tree)
-                .order_by(OrgUnit.code)
-            ):
-                below.setdefault(parent, []).append(child)
+        """Each unit from `code` (the profile's unit by default) down, the unit first, with its children's codes."""
+        below: dict[str, list[str]] = {}
+        with session_scope(self.engine) as session:  # one query, not one per unit (168 for a province)
+            query = select(OrgUnit.code, OrgUnit.parent_code).where(OrgUnit.tree == self.org_unit_tree)
+            for child, parent in session.exec(query.order_by(OrgUnit.code)).all():
+                if parent is not None:
+                    below.setdefault(parent, []).append(child)
         tree, frontier = {}, [code or self.org_unit_code]
         while frontier:
             unit = frontier.pop()
@@ -401,27 +447,8 @@ class Profile:
                 for row in rows:
                     session.add(OrgUnit(**row.__dict__))
                 count += len(rows)
-            self._seed_indicators(session)
+        catalogue_state.refresh(self.engine)
         return count
-
-    @staticmethod
-    def _seed_indicators(session) -> None:
-        for indicator in indicators().values():
-            session.merge(
-                IndicatorDef(
-                    code=indicator.code,
-                    kind=indicator.kind,
-                    section=indicator.section,
-                    name_vi=indicator.name_vi,
-                    name_en=indicator.name_en,
-                    unit_vi=indicator.unit_vi,
-                    unit_en=indicator.unit_en,
-                    numerator=indicator.numerator,
-                    denominator=indicator.denominator,
-                    target_2025=indicator.target_2025,
-                    target_2030=indicator.target_2030,
-                )
-            )
 
     def save_settings(self) -> None:
         """settings.json; on a shared server also the unit's settings in the database (`meta`

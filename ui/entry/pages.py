@@ -130,7 +130,9 @@ class FiguresPage(Page):
         box = QGroupBox(self.tr("Số liệu"))
         form = QFormLayout(box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long name above its field on a narrow screen
+        self.form = form
         self.inputs: dict[str, QLineEdit] = {}
+        self.share_rows: dict[str, int] = {}
         # What the figures cover (docs/architecture.md): the whole area stands, the own level is
         # added to the units below. Beside the first figure: the page grows no taller.
         self.whole_area = QCheckBox(self.tr("Số liệu toàn địa bàn (các cấp)"))
@@ -142,21 +144,31 @@ class FiguresPage(Page):
                 "số liệu các đơn vị cấp dưới gửi lên."
             )
         )
+        # Beside each figure: its breakdown and comment (a dialog, ui/entry/value_detail.py) and
+        # what it carries now ("phân tổ: chưa biết", "có ghi chú", "cần theo dõi").
+        self.details: dict[str, QPushButton] = {}
+        self.detail_states: dict[str, QLabel] = {}
         for indicator in counts:
             field = QLineEdit()
             field.setObjectName(f"input-{indicator.code}")
             field.setAlignment(Qt.AlignmentFlag.AlignRight)
-            field.setMaximumWidth(160)
+            field.setFixedWidth(120)
             field.setToolTip(indicator.code)
             self.inputs[indicator.code] = field
-            cell: QLineEdit | QHBoxLayout = field
+            button = QPushButton(self.tr("Phân tổ, ghi chú…") if indicator.dimensions else self.tr("Ghi chú…"))
+            button.setObjectName(f"detail-{indicator.code}")
+            button.setAutoDefault(False)
+            state = QLabel()
+            state.setObjectName(f"detail-state-{indicator.code}")
+            self.details[indicator.code], self.detail_states[indicator.code] = button, state
+            cell = QHBoxLayout()
+            cell.addWidget(field)
+            cell.addWidget(button)
+            cell.addWidget(state)
             if len(self.inputs) == 1:
-                field.setMinimumWidth(160)  # as wide as the fields below it
-                cell = QHBoxLayout()
-                cell.addWidget(field)
                 cell.addSpacing(12)
                 cell.addWidget(self.whole_area)
-                cell.addStretch(1)
+            cell.addStretch(1)
             form.addRow(f"{indicator_name(indicator)} ({indicator_unit(indicator)}):", cell)
         self.layout_.addWidget(box)
 
@@ -180,12 +192,28 @@ class FiguresPage(Page):
             grid.addWidget(goal, row, 2)
             self.shares[indicator.code] = value
             self.goals[indicator.code] = goal
+            self.share_rows[indicator.code] = row
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(2, 2)
         shares_box.setVisible(bool(shares))  # a section of counts only (a page added as data) has none
         self.layout_.addWidget(shares_box)
         self.message = MessageLabel()
         self.layout_.addWidget(self.message)
+        self.grid = grid
+
+    def show_only(self, hidden: set[str]) -> None:
+        """Hide the fields and shares of `hidden` (yearly indicators in a half-year), show the others.
+        The first field carries the whole-area box: it always shows."""
+        first = next(iter(self.inputs), None)
+        for code, field in self.inputs.items():
+            if code != first:
+                self.form.setRowVisible(field, code not in hidden)
+        for code, row in self.share_rows.items():
+            for column in range(3):
+                item = self.grid.itemAtPosition(row, column)
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widget.setVisible(code not in hidden)
 
 
 class NarrativePage(Page):

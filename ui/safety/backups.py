@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 from vstbpn_desktop.errors import Cancelled, Refused
 from vstbpn_desktop.safety import backup as core
 from vstbpn_desktop.safety.integrity import check_file, storage_warning
+from vstbpn_desktop.timestamps import local_time
 
 from ..common import ask, i18n, screen
 from ..common.i18n import QT_TR_NOOP
 from ..common.worker import run_task
-from .lock import local_time
 from .lock import refresh as refresh_read_only
 
 
@@ -36,6 +36,7 @@ REASONS = {
     "exit": QT_TR_NOOP("Tự động khi đóng"),
     "import": QT_TR_NOOP("Trước khi nhập tệp bảng"),
     "bundle": QT_TR_NOOP("Trước khi nhận báo cáo"),
+    "config": QT_TR_NOOP("Trước khi áp dụng cấu hình từ tỉnh"),
     "migration": QT_TR_NOOP("Trước khi nâng cấp"),
     "restore": QT_TR_NOOP("Trước khi khôi phục"),
 }

@@ -31,6 +31,7 @@ from vstbpn_desktop.text import fold
 from ..common import ask, i18n, screen
 from ..common.i18n import QT_TR_NOOP
 from ..common.worker import run_task
+from ..entry.widgets import MessageLabel
 
 MIN_PASSPHRASE = 8
 TREE_LABELS = {
@@ -188,10 +189,7 @@ class FirstRunDialog(QDialog):
         self.server_box.setVisible(False)
         form.addRow(self.server_box)
         layout.addLayout(form)
-        self.problem = QLabel()
-        self.problem.setObjectName("problem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
+        self.problem = MessageLabel(name="problem")
         layout.addWidget(self.problem)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         layout.addWidget(self.buttons)

@@ -38,16 +38,29 @@ def shipped_trees() -> list[Path]:
     return sorted(resource("org_units").glob("*.csv"))
 
 
+def read_records(path: Path, columns: list[str]) -> list[tuple[int, dict[str, str]]]:
+    """A CSV of shipped data whose `#` lines are comments (its source): its header must be
+    `columns`; each record with its line number in the file, its cells stripped."""
+    text = path.read_text(encoding="utf-8-sig")
+    numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
+    rows = list(csv.reader(io.StringIO("\n".join(line for _, line in numbered))))
+    if not rows or rows[0] != columns:
+        raise Reason("{name}: tiêu đề cột phải là {COLUMNS}", name=path.name, COLUMNS=",".join(columns))
+    records = []
+    for (number, _), cells in zip(numbered[1:], rows[1:], strict=False):
+        if len(cells) != len(columns):
+            raise Reason(
+                "{name}: dòng {number}: phải có {count} cột", name=path.name, number=number, count=len(columns)
+            )
+        records.append((number, dict(zip(columns, (cell.strip() for cell in cells), strict=True))))
+    return records
+
+
 def read_tree(path: Path) -> list[OrgUnitRow]:
     """Read one unit list: CSV with COLUMNS, `#` lines are comments (the source)."""
-    text = path.read_text(encoding="utf-8-sig")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    reader = csv.DictReader(io.StringIO("\n".join(lines)))
-    if reader.fieldnames != COLUMNS:
-        raise Reason("{name}: tiêu đề cột phải là {COLUMNS}", name=path.name, COLUMNS=",".join(COLUMNS))
     rows = []
     codes = set()
-    for number, record in enumerate(reader, start=2):
+    for number, record in read_records(path, COLUMNS):
         code = (record["code"] or "").strip()
         if not code.isdigit():
             raise Reason(

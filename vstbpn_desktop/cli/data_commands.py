@@ -1,4 +1,4 @@
-"""Table-file commands: data template, data import."""
+"""Table-file commands: data template, data import, data export (for national systems)."""
 
 from pathlib import Path
 
@@ -23,6 +23,16 @@ def register(commands) -> None:
     load.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi")
     load.set_defaults(handler=cmd_import)
 
+    export = actions.add_parser(
+        "export", help="ghi số liệu của kỳ cho hệ thống quốc gia: dạng dài (.csv, .xlsx) hoặc ADX (.xml)"
+    )
+    export.add_argument(
+        "--format", required=True, choices=("long", "adx"), help="long: mỗi giá trị một dòng; adx: ADX XML"
+    )
+    export.add_argument("--period", required=True, type=period_arg, help="kỳ báo cáo, ví dụ 2023H1")
+    export.add_argument("--out", required=True, type=Path, help="tệp sẽ ghi (.csv hoặc .xlsx cho long; .xml cho adx)")
+    export.set_defaults(handler=cmd_export)
+
 
 def cmd_template(args) -> int:
     from ..dataio import write_template  # lazy: building the parser loads no ORM, crypto or report library
@@ -41,4 +51,13 @@ def cmd_import(args) -> int:
     finally:
         profile.close()
     print(result.describe())
+    return 0
+
+
+def cmd_export(args) -> int:
+    from ..reports.long_export import export  # lazy: building the parser loads no ORM, crypto or report library
+
+    profile = open_profile(args)
+    count = export(profile, args.period, args.format, args.out)
+    print(f"Đã ghi {count} giá trị của kỳ {args.period.code} vào {args.out}")
     return 0

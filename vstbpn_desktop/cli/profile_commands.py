@@ -38,6 +38,12 @@ def register(commands) -> None:
     summary.add_argument("--json", action="store_true")
     summary.set_defaults(handler=cmd_summary)
 
+    moving = commands.add_parser("profile", help="hồ sơ của đơn vị")
+    moving_sub = moving.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
+    move = moving_sub.add_parser("move", help="chuyển hồ sơ của đơn vị cũ (2023) sang đơn vị mới sau sắp xếp 2025")
+    move.add_argument("--to", required=True, help="mã đơn vị mới (danh mục an-giang-2025)")
+    move.set_defaults(handler=cmd_profile_move)
+
     units = commands.add_parser("org-units", help="danh mục đơn vị hành chính")
     units_sub = units.add_subparsers(dest="org_units_command", metavar="ACTION", required=True)
     load = units_sub.add_parser("load", help="nạp danh sách đơn vị của tỉnh khác (CSV)")
@@ -115,10 +121,16 @@ def cmd_demo(args) -> int:
 
 
 def cmd_summary(args) -> int:
-    from ..summary import summary  # lazy: building the parser loads no ORM, crypto or report library
+    # lazy: building the parser loads no ORM, crypto or report library
+    from ..checks import flags
+    from ..summary import summary
 
     profile = open_profile(args)
     result = summary(profile, args.period, args.org_unit)
+    # Checks against earlier periods (checks.py): what looks out of line, never a refusal.
+    found = flags(profile, result["org_unit"], args.period)
+    if found:
+        result["flags"] = [flag.as_json() for flag in found]
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
@@ -127,9 +139,23 @@ def cmd_summary(args) -> int:
             print(f"  {code}: {format_count(value)}")
         for what, count in result["counts"].items():
             print(f"  {what}: {count}")
+        for flag in found:
+            print(f"  cần xem lại: {flag.message}")
         if "children" in result:
             print(f"  đã báo cáo: {', '.join(result['children']['reported']) or '—'}")
             print(f"  chưa báo cáo: {', '.join(result['children']['missing']) or '—'}")
+    return 0
+
+
+def cmd_profile_move(args) -> int:
+    profile = open_profile(args)
+    old, tree = profile.org_unit_code, profile.org_unit_tree
+    unit = profile.move_to(args.to.strip())
+    print(
+        f"Đã chuyển hồ sơ của đơn vị {old} ({tree}) sang {unit.name} ({unit.code}, {unit.tree}). "
+        f"Số liệu các kỳ trước vẫn ghi cho đơn vị {old}; so sánh cùng kỳ của {unit.name} cộng số liệu "
+        "các đơn vị cũ của nó. Đơn vị cấp trên cần đăng ký lại khóa công khai cho mã mới."
+    )
     return 0
 
 

@@ -9,11 +9,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import event, inspect, text
-from sqlalchemy.engine import Engine
+from sqlalchemy import event, insert, inspect, text
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, create_engine
 
 from ..errors import WithMessage
+from . import models
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -79,6 +80,20 @@ def hold_write_lock(connection, sender: str | None = None) -> None:
         connection.execute(
             text("SELECT pg_advisory_xact_lock(:space, hashtext(:sender))"), {"space": _LOCK_SENDERS, "sender": sender}
         )
+
+
+def insert_as_stored(connection: Connection, table: str, row: dict) -> None:
+    """A row as sqlite3 read it, written back as it was (the same stored text for every value, no
+    type conversion): what a restore puts back into the restored database. On a server the row is
+    as SQLAlchemy read it (bundle/kept.remember_engine) and goes back through the table's types."""
+    if connection.dialect.name != "sqlite":
+        connection.execute(insert(models.SQLModel.metadata.tables[table]).values(**row))
+        return
+    names = list(row)
+    connection.exec_driver_sql(
+        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+        tuple(row[name] for name in names),
+    )
 
 
 @contextmanager
