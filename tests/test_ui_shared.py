@@ -12,7 +12,15 @@ from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.records import Scope
 
-pytestmark = [pytest.mark.postgres, pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.qt_log_ignore(
+        r"This plugin does not support propagateSizeHints",
+        # main's FiguresPage.show_only (ui/entry/pages.py) warns for every province window on SQLite too
+        # since the breakdowns merge (735fc4a); reported to the lead, not this module's concern
+        r"QFormLayout::setRowVisible: Invalid widget",
+    ),
+]
 
 
 def first_run(qtbot, folder, url: str, passphrase: str = ""):
@@ -96,8 +104,11 @@ def test_check_data_on_a_server_checks_the_connection_and_the_schema(qtbot, tmp_
     from ui.safety import backups
 
     said = []
-    monkeypatch.setattr(backups, "show_info", lambda parent, title, text: said.append(("info", text)))
-    monkeypatch.setattr(backups, "show_refusal", lambda parent, title, text: said.append(("refused", text)))
+    monkeypatch.setattr(
+        backups.ask,
+        "tell",
+        lambda parent, title, text, warning=False: said.append(("refused" if warning else "info", text)),
+    )
     url = pg_database()
     profile = Profile.create(tmp_path / "clerk", "89", "Nguyễn Văn An", "mật khẩu đủ dài 2023", database_url=url)
     try:

@@ -358,7 +358,7 @@ class FirstRunDialog(QDialog):
             # off the GUI thread, with the busy cursor and, past a second, a progress dialog.
             task.progress(0, 0, tr("Đang tạo khóa ký và cơ sở dữ liệu…"))
             if url and server_password:
-                from vstbpn_desktop.storage.server import probe, remember_password
+                from vstbpn_desktop.storage.server import probe, remember_password  # only for a shared server
 
                 probe(url, server_password)  # a wrong password is told before it is kept
                 remember_password(url, server_password)
