@@ -14,12 +14,7 @@ from vstbpn_desktop.records import Scope
 
 pytestmark = [
     pytest.mark.postgres,
-    pytest.mark.qt_log_ignore(
-        r"This plugin does not support propagateSizeHints",
-        # main's FiguresPage.show_only (ui/entry/pages.py) warns for every province window on SQLite too
-        # since the breakdowns merge (735fc4a); reported to the lead, not this module's concern
-        r"QFormLayout::setRowVisible: Invalid widget",
-    ),
+    pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints"),
 ]
 
 
