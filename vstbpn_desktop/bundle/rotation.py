@@ -286,6 +286,7 @@ class Lookup:
         from cryptography.exceptions import InvalidSignature  # lazy: cryptography loads on first key use
 
         links = self._links()
+        self.links = []  # called again inside the import's transaction: the chain is followed afresh
         with session_scope(self.profile.engine) as session:
             rows = {
                 row.fingerprint: row
