@@ -230,6 +230,9 @@ class Lookup:
     def __call__(self, fingerprint: str) -> SigningKey:
         from . import trust  # trust.py builds on verify.py as this module does
 
+        # Called again inside the import's transaction: followed afresh (a concurrent import may have
+        # enrolled the key meanwhile, and then there is nothing left to enrol).
+        self.links = []
         register = trust.key_for(self.profile, self.reader.name)
         with session_scope(self.profile.engine) as session:
             known = session.get(TrustedKey, fingerprint) is not None
