@@ -140,6 +140,16 @@ def test_a_moved_profile_compares_its_new_unit_with_the_sum_of_its_old_units(cli
     assert "Cột cùng kỳ năm trước: so sánh với tổng số liệu của thị trấn An Châu" in table.note
 
 
+def test_a_district_moves_to_one_of_its_communes_successors_or_to_the_new_province(cli_factory):
+    cli = cli_factory("an-phu")
+    ok(cli, "init", "--org-unit", "886", "--tree", "an-giang-2023")
+    code, _, err = cli("profile", "move", "--to", "30292")  # Bình Đức: Long Xuyên's, not An Phú's
+    assert code != 0 and "đơn vị 30292 không nhận địa bàn của đơn vị 886" in err and "30337" in err
+    assert "Tỉnh An Giang (91, an-giang-2025)" in ok(cli, "profile", "move", "--to", "91")
+    code, _, err = cli("profile", "move", "--to", "30337")
+    assert code != 0 and "thuộc danh mục an-giang-2025, không phải an-giang-2023" in err
+
+
 def test_a_moved_commune_holding_only_its_own_history_names_it_and_says_approximate(cli_factory):
     cli = cli_factory("hoa-binh-thanh-alone")
     ok(cli, "init", "--org-unit", "30613", "--tree", "an-giang-2023")
