@@ -1,6 +1,7 @@
 """Checks against earlier periods (vstbpn_desktop/checks.py): flags on a real profile, in
 `summary --json`, across the 2025 reform, and the yearly figures built from the half-years."""
 
+import csv
 import json
 from dataclasses import replace
 from datetime import date
@@ -222,3 +223,13 @@ def test_a_wrong_range_factor_or_stock_in_the_catalogue_is_refused(tmp_path, cha
         load_catalogue(_files(tmp_path, edit))
     for word in words:
         assert word in str(refused.value)
+
+
+def test_the_long_export_carries_the_flags_of_the_figures_it_writes(district, district_cli, tmp_path):
+    _type(district, "883", "2023H1", {"HOTLINE_CONTACTS": 12, "GBV_VICTIMS_DETECTED": 5})
+    _type(district, "883", "2024H1", {"HOTLINE_CONTACTS": 120, "GBV_VICTIMS_DETECTED": 6})
+    out = tmp_path / "long.csv"
+    ok(district_cli, "data", "export", "--format", "long", "--period", "2024H1", "--out", out)
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = {(r["org_unit"], r["indicator"]): r["flags"] for r in csv.DictReader(handle)}
+    assert rows["883", "HOTLINE_CONTACTS"] == "change" and rows["883", "GBV_VICTIMS_DETECTED"] == ""

@@ -16,7 +16,7 @@ meaning: docs/export.md.
 
 import csv
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from sqlmodel import col, select
 from ..atomic import atomic_path, check_output, refused_output
 from ..catalogue import Coverage
 from ..catalogue.national import cell_key, national_catalogue
+from ..checks import flags
 from ..errors import Refused
 from ..periods import Period
 from ..records import activity_totals_by_unit
@@ -143,7 +144,19 @@ def data_values(profile, period: Period) -> list[DataValue]:
     codes = [code for code, i in catalogue.indicators.items() if i.kind in ("count", "from_activities")]
     for code in codes:
         walk(profile.org_unit_code, code)
-    return [found[unit, code] for unit in order for code in codes if (unit, code) in found]
+    values = [found[unit, code] for unit in order for code in codes if (unit, code) in found]
+    # The checks against earlier periods (checks.py) of each unit's figures, on the rows whose value is
+    # the figure flagged (a unit's own-level value under a consolidated figure is not).
+    flagged: dict[tuple[str, str], tuple[str, float]] = {}
+    for unit in dict.fromkeys(value.org_unit for value in values):
+        for flag in flags(profile, unit, period):
+            flagged[unit, flag.indicator] = (flag.rule, flag.value)
+    return [
+        replace(value, flags=(flagged[key][0],))
+        if not value.cell and (key := (value.org_unit, value.indicator)) in flagged and flagged[key][1] == value.value
+        else value
+        for value in values
+    ]
 
 
 def _number(value: float) -> int | float:
