@@ -74,7 +74,14 @@ FIELDS = {
         "title": ("text", 20000),
         "direction": ("word", 1),
     },
-    "indicators.jsonl": {"indicator": ("code", 1), "value": ("number", 1), "coverage": ("word", 1)},
+    "indicators.jsonl": {
+        "indicator": ("code", 1),
+        "value": ("number", 1),
+        "coverage": ("word", 1),
+        "cell": ("text", 200),
+        "comment": ("text?", 2000),
+        "follow_up": ("count", 0),
+    },
     "narratives.jsonl": {"section": ("text", 60), "text": ("text", 20000)},
 }
 REQUIRED = {"id", "date", "kind", "title", "number", "indicator", "value", "section", "text"}
@@ -313,9 +320,24 @@ def check_line(name, raw, period, seen):
         sessions, people, women = raw.get("sessions", 1), raw.get("participants", 0), raw.get("female_participants", 0)
         value(1 <= sessions <= 10**7 and 0 <= people <= 10**7 and 0 <= women <= 10**7, "counts")
         value(women <= people, "women above participants")
+    elif name == "indicators.jsonl" and "cell" in raw:
+        # §8.3: one cell of the breakdown of a value whose line came before it. The cell keys and
+        # the sums are the catalogue's (docs/catalogue.md): checked by the application, not here.
+        code, number = raw["indicator"], raw["value"]
+        value(set(raw) == {"indicator", "cell", "value"}, "a cell line holds indicator, cell, value only")
+        value(code in seen, "a cell after its total")
+        key = ";".join(sorted(part.strip() for part in raw["cell"].split(";")))
+        value((code, key) not in seen, "cell twice", "duplicate-record")
+        value(
+            all(re.fullmatch(r"[a-z][a-z0-9_]*=[a-z][a-z0-9_]*", part.strip()) for part in raw["cell"].split(";")),
+            "cell key",
+        )
+        value(0 <= number <= 10**9 and float(number).is_integer(), "a whole number 0 … 10^9")
+        seen.add((code, key))
     elif name == "indicators.jsonl":
         code, number = raw["indicator"], raw["value"]
         value(code not in seen, "indicator twice", "duplicate-record")
+        value(raw.get("follow_up", 0) in (0, 1), "follow_up 0 or 1")
         seen.add(code)
         area = raw.get("coverage") == "area"
         value(code in INDICATORS or area and code in ACTIVITY_FIGURES, "not a typed indicator of the catalogue")

@@ -11,6 +11,7 @@ are always the own level of the unit that held them, and a unit may type an acti
 made over the same units (`compute(…, only=…)`).
 """
 
+import json
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
@@ -37,6 +38,12 @@ class Figures:
     # The units whose data make each figure (for shares: the numerator's and denominator's).
     sources: dict[str, frozenset[str]] = field(default_factory=dict)
     coverage: dict[str, Coverage] = field(default_factory=dict)  # the root unit's own typed values only
+    # The breakdown of a figure ({"sex=female;age_group=child": 3, …}) where every unit that makes it
+    # gave one; a share's cells are its numerator's cells over its denominator's (unrounded).
+    cells: dict[str, dict[str, float]] = field(default_factory=dict)
+    share_cells: dict[str, dict[str, float]] = field(default_factory=dict)
+    # Each unit's comments and follow-up marks on its typed values: {unit: {code: (comment, follow_up)}}.
+    notes: dict[str, dict[str, tuple[str, bool]]] = field(default_factory=dict)
 
     def share(self, code: str, rule: str = "half_up") -> float | None:
         value = self.shares.get(code)
@@ -95,6 +102,26 @@ def typed_values(engine: Engine, units: list[str], period: Period) -> dict[str, 
     return typed
 
 
+def value_details(
+    engine: Engine, units: list[str], period: Period, notes: dict[str, dict[str, tuple[str, bool]]]
+) -> dict[tuple[str, str], dict[str, float] | None]:
+    """(unit, indicator) → the breakdown cells typed for the period itself (None: no breakdown); the
+    values' comments and follow-up marks go into `notes`. A year built from its halves has neither."""
+    cells: dict[tuple[str, str], dict[str, float] | None] = {}
+    with session_scope(engine) as session:
+        rows = session.exec(
+            select(IndicatorValue).where(
+                col(IndicatorValue.org_unit_code).in_(units),
+                IndicatorValue.period == period.code,
+            )
+        ).all()
+        for row in rows:
+            cells[row.org_unit_code, row.indicator_code] = json.loads(row.cells) if row.cells else None
+            if row.comment or row.follow_up:
+                notes.setdefault(row.org_unit_code, {})[row.indicator_code] = (row.comment, bool(row.follow_up))
+    return cells
+
+
 def compute(
     engine: Engine,
     org_unit: str,
@@ -110,6 +137,7 @@ def compute(
     figures = Figures(org_unit=org_unit, period=period, units=units)
     catalogue = indicators()
     typed = typed_values(engine, units, period)
+    typed_cells = value_details(engine, units, period, figures.notes)
     activities = activity_totals_by_unit(engine, units, period)
 
     def walk(unit: str, code: str) -> tuple[float | None, frozenset[str], float | None]:
@@ -130,6 +158,22 @@ def compute(
             total, sources = (total or 0) + own[0], sources | {unit}
         return total, frozenset(sources), None
 
+    def cells_of(unit: str, code: str) -> dict[str, float] | None:
+        """The breakdown of what `walk` adds up, or None where a unit in it gave none."""
+        counted = only is None or unit in only
+        own = typed.get(unit, {}).get(code) if counted else None
+        if own is not None and own[1] == "area":
+            return typed_cells.get((unit, code))
+        parts = [typed_cells.get((unit, code))] if own is not None else []
+        for child in tree.get(unit, ()):
+            value, _, _ = walk(child, code)
+            if value is not None:
+                parts.append(cells_of(child, code))
+        given = [part for part in parts if part is not None]
+        if not given or len(given) < len(parts):
+            return None
+        return {key: sum(part[key] for part in given) for key in given[0]}
+
     for code, indicator in catalogue.items():
         if indicator.kind == "share":
             continue
@@ -141,6 +185,10 @@ def compute(
             figures.sources[code] = sources
         if check is not None:
             figures.checks[code] = check
+        if value is not None and indicator.dimensions:
+            cells = cells_of(org_unit, code)
+            if cells is not None:
+                figures.cells[code] = cells
     figures.coverage = {code: coverage for code, (_, coverage) in typed.get(org_unit, {}).items()}
     # Where the unit typed its events' figures for the whole area (780 sessions, 25.120 attendances),
     # the figures of the same events it did not type are not known for the area: the recorded
@@ -174,6 +222,11 @@ def compute(
             ) | figures.sources.get(indicator.denominator, frozenset())
             if figures.covers_area(indicator.numerator) and figures.covers_area(indicator.denominator):
                 figures.coverage.setdefault(indicator.code, "area")
+            parts, wholes = figures.cells.get(indicator.numerator), figures.cells.get(indicator.denominator)
+            if indicator.dimensions and parts is not None and wholes is not None:
+                figures.share_cells[indicator.code] = {
+                    key: parts[key] * 100.0 / wholes[key] for key in wholes if wholes[key] and key in parts
+                }
     counted = units if only is None else [u for u in units if u in only]
     figures.counts = record_counts(engine, counted, period)
     return figures

@@ -2,6 +2,7 @@
 and bundles all use, so every record passes the same validation.
 """
 
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -12,13 +13,18 @@ from sqlalchemy import delete as sa_delete
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
 from .catalogue import Coverage, indicators
+from .catalogue.national import national_catalogue
 from .domain.validation import (
     Invalid,
+    check_cell_bounds,
     check_indicator_bounds,
     validate_activity,
+    validate_breakdown,
+    validate_comment,
     validate_document,
     validate_indicator_value,
     validate_narrative,
@@ -220,7 +226,8 @@ def update_document(engine: Engine, scope: Scope, document_id: str, raw: dict, a
 # -- indicator values ----------------------------------------------------------------------
 
 
-def indicator_values(engine: Engine, scope: Scope) -> dict[str, float]:
+def _value_rows(engine: Engine, scope: Scope) -> list[IndicatorValue]:
+    """The unit's stored values of the period, whole (detached: read after the session)."""
     with session_scope(engine) as session:
         rows = session.exec(
             select(IndicatorValue).where(
@@ -228,7 +235,12 @@ def indicator_values(engine: Engine, scope: Scope) -> dict[str, float]:
                 IndicatorValue.period == scope.period.code,
             )
         ).all()
-        return {row.indicator_code: row.value for row in rows}
+        session.expunge_all()
+        return list(rows)
+
+
+def indicator_values(engine: Engine, scope: Scope) -> dict[str, float]:
+    return {row.indicator_code: row.value for row in _value_rows(engine, scope)}
 
 
 def indicator_coverage(engine: Engine, scope: Scope) -> dict[str, Coverage]:
@@ -243,32 +255,98 @@ def indicator_coverage(engine: Engine, scope: Scope) -> dict[str, Coverage]:
         return {code: "area" if coverage == "area" else "own" for code, coverage in rows}
 
 
+@dataclass(frozen=True)
+class Detail:
+    """What a value carries beside its total: its breakdown cells ({"sex=female": 3, …}; None when
+    the indicator has none or it is not known), a comment and a follow-up mark."""
+
+    cells: dict[str, float] | None = None
+    comment: str = ""
+    follow_up: bool = False
+
+
+def stored_detail(detail: Detail | None) -> dict:
+    """A Detail as the columns of indicator_value hold it."""
+    detail = detail or Detail()
+    return {
+        "cells": None if detail.cells is None else json.dumps(detail.cells, ensure_ascii=False),
+        "comment": detail.comment,
+        "follow_up": detail.follow_up,
+    }
+
+
+def detail_of(row) -> Detail:
+    return Detail(json.loads(row.cells) if row.cells else None, row.comment or "", bool(row.follow_up))
+
+
+def indicator_details(engine: Engine, scope: Scope) -> dict[str, Detail]:
+    return {row.indicator_code: detail_of(row) for row in _value_rows(engine, scope)}
+
+
+def check_value(
+    code: str, value: object, coverage: Coverage, detail: Mapping[str, object], held: Detail | None
+) -> tuple[float | None, Detail]:
+    """One value with what it carries, as stored: `detail` gives "cells", "comment", "follow_up"
+    (each absent: as held). A total may be left out (None) where its cells add up to it."""
+    held = held or Detail()
+    cells = detail.get("cells", held.cells)
+    if value is not None and not (isinstance(value, str) and not value.strip()):
+        value = validate_indicator_value(code, value, coverage)
+    elif cells is None:
+        value = None
+    else:
+        value = None
+        validate_indicator_value(code, 0, coverage)  # the indicator may be typed at all
+    total, clean = validate_breakdown(code, value, cells)
+    if total is None and (detail.get("comment") or detail.get("follow_up")):
+        raise Invalid({"value": Message("chưa có số liệu để ghi chú; không có số liệu thì nhập 0 và ghi lý do")})
+    comment = validate_comment(detail.get("comment", held.comment))
+    follow_up = bool(detail.get("follow_up", held.follow_up))
+    return total, Detail(clean, comment, follow_up)
+
+
 def set_indicator_values(
     engine: Engine,
     scope: Scope,
     raw: Mapping[str, object],
     author: str = "",
     coverage: Mapping[str, Coverage] | None = None,
+    details: Mapping[str, dict] | None = None,
 ) -> dict[str, float]:
-    """Set typed indicators (None clears one). Checked together: women never exceed the total.
+    """Set typed indicators (None clears one). Checked together: women never exceed the total, cell by cell too.
 
     `coverage` gives what a value covers ("own" or "area", figures.py); a value given without one
-    keeps what it covered, a new one is "own"."""
+    keeps what it covered, a new one is "own". `details` gives what a value carries ({code: {"cells":
+    {...} or None, "comment": "...", "follow_up": bool}}, each key absent: as held; a code there and
+    not in `raw` keeps its total, or takes its cells' sum); cells left as held must still add up."""
     ensure_editable(engine, scope.period)
+    details = details or {}
     problems: dict[str, str] = {}
     clean: dict[str, float | None] = {}
+    carried: dict[str, Detail] = {}
     held_coverage = indicator_coverage(engine, scope)
-    wanted: dict[str, Coverage] = {code: (coverage or {}).get(code) or held_coverage.get(code) or "own" for code in raw}
-    for code, value in raw.items():
-        if value is None or (isinstance(value, str) and not value.strip()):
-            clean[code] = None
-            continue
+    held_values = indicator_values(engine, scope)
+    held_details = indicator_details(engine, scope)
+    codes = list(raw) + [code for code in details if code not in raw]
+    wanted: dict[str, Coverage] = {
+        code: (coverage or {}).get(code) or held_coverage.get(code) or "own" for code in codes
+    }
+    for code in codes:
+        detail = details.get(code, {})
+        if code in raw:
+            value = raw[code]
+        elif detail.get("cells") is not None and national_catalogue().adds_up(code):
+            value = None  # the sum of its cells
+        else:
+            value = held_values.get(code)
         try:
-            clean[code] = validate_indicator_value(code, value, wanted[code])
+            clean[code], carried[code] = check_value(code, value, wanted[code], detail, held_details.get(code))
         except Invalid as exc:
             problems[code] = Message("{problems}", problems=list(exc.problems.values()))
-    merged = indicator_values(engine, scope) | clean
+    merged = held_values | clean
     problems |= check_indicator_bounds({k: v for k, v in merged.items() if v is not None})
+    cells = {code: d.cells for code, d in (held_details | carried).items() if merged.get(code) is not None}
+    problems |= {k: v for k, v in check_cell_bounds(cells).items() if k not in problems}
     if problems:
         raise Invalid(problems)
     with session_scope(engine) as session:
@@ -284,6 +362,7 @@ def set_indicator_values(
         }
         for code, value in clean.items():
             row = existing.get(code)
+            stored = {"value": value, "coverage": wanted[code], **stored_detail(carried[code])}
             if value is None:
                 if row is not None:
                     session.delete(row)
@@ -293,15 +372,27 @@ def set_indicator_values(
                         org_unit_code=scope.org_unit_code,
                         period=scope.period.code,
                         indicator_code=code,
-                        value=value,
-                        coverage=wanted[code],
                         author=author,
+                        **stored,
                     )
                 )
-            elif row.value != value or row.coverage != wanted[code]:
-                row.value, row.coverage, row.updated_at, row.author = value, wanted[code], now(), author or row.author
+            elif any(getattr(row, field) != held for field, held in stored.items()):
+                for field, held in stored.items():
+                    setattr(row, field, held)
+                row.updated_at, row.author = now(), author or row.author
                 session.add(row)
     return {k: v for k, v in merged.items() if v is not None}
+
+
+def values_needing_comment(engine: Engine, scope: Scope) -> list[str]:
+    """The indicators whose rule asks a comment of a zero or missing value (catalogue
+    `comment_if_empty`) and whose value of the period is zero or missing without one."""
+    values, details = indicator_values(engine, scope), indicator_details(engine, scope)
+    return [
+        code
+        for code, indicator in indicators().items()
+        if indicator.comment_if_empty and not values.get(code) and not (code in details and details[code].comment)
+    ]
 
 
 # -- narratives ----------------------------------------------------------------------------
@@ -429,7 +520,10 @@ def _check_change(engine: Engine, change: Change) -> None:
     if change.after is None:
         return
     if change.table == "indicator_value":
-        validate_indicator_value(change.key, change.after["value"], change.after.get("coverage") or "own")
+        after = change.after
+        cells = json.loads(after["cells"]) if after.get("cells") else None
+        coverage: Coverage = "area" if after.get("coverage") == "area" else "own"
+        check_value(change.key, after["value"], coverage, {"cells": cells}, None)
     else:
         validate_narrative(change.key, change.after["text"])
 
@@ -465,6 +559,7 @@ def apply_changes(engine: Engine, changes: list[Change]) -> None:
                 )
             ).all()
             problems = check_indicator_bounds({row.indicator_code: row.value for row in held})
+            problems |= check_cell_bounds({row.indicator_code: detail_of(row).cells for row in held})
             if problems:
                 raise Invalid(problems)
 
@@ -502,7 +597,7 @@ def restoring(engine: Engine, event: dict) -> Change:
     if event["action"] == "update" and current is not None and before is not None and after is not None:
         # Only what this change changed goes back; later changes to other fields stay.
         target = dict(current, updated_at=now())
-        for field in ACTIVITY_FIELDS + DOCUMENT_FIELDS + ("value", "text"):
+        for field in ACTIVITY_FIELDS + DOCUMENT_FIELDS + ("value", "cells", "comment", "follow_up", "text"):
             if field in before and before[field] != after.get(field):
                 target[field] = before[field]
     if table == "activity" and target is not None:  # the folded copy the search reads
@@ -604,7 +699,8 @@ def insert_clean(
 
     Core inserts, no ORM object per row: this is the path for 100,000 activities.
     `activities`/`documents` are clean dicts from the validators (an `id` is kept if given);
-    `indicator_values` are (period_code, indicator_code, value[, coverage]) — no coverage: "own";
+    `indicator_values` are (period_code, indicator_code, value[, coverage[, columns]]) — no coverage:
+    "own"; `columns` what the value carries (`stored_detail`: cells, comment, follow_up);
     `narratives` (period_code, section, text).
     Indicator values and narratives replace any held for the same unit, period and code/section.
     """
@@ -640,7 +736,13 @@ def insert_clean(
             connection.execute(
                 insert(table),
                 rows(
-                    {"period": p, key: k, value_column: v, **({"coverage": more[0]} if more else {})}
+                    {
+                        "period": p,
+                        key: k,
+                        value_column: v,
+                        **({"coverage": more[0]} if more else {}),
+                        **(more[1] if len(more) > 1 else {}),
+                    }
                     for p, k, v, *more in items
                 ),
             )
@@ -651,10 +753,14 @@ def insert_clean(
 def _insert_many(connection, table, batch: list[dict], common: dict) -> None:
     """A Core executemany; on SQLite the rows go to the driver's executemany as tuples converted by the
     dialect's own bind processors (the stored values are the same), the shared stamp converted once:
-    SQLAlchemy's per-row parameter handling was a third of importing 100,000 activities (bench/NOTES.md)."""
+    SQLAlchemy's per-row parameter handling was a third of importing 100,000 activities (bench/NOTES.md).
+    On PostgreSQL the rows go through COPY on the transaction's own connection (`_copy_many`)."""
     keys = batch[0].keys()
-    if connection.dialect.name != "sqlite" or any(row.keys() != keys for row in batch):
+    if any(row.keys() != keys for row in batch) or connection.dialect.name not in ("sqlite", "postgresql"):
         connection.execute(insert(table), batch)
+        return
+    if connection.dialect.name == "postgresql":
+        _copy_many(connection, table, batch)
         return
     names = list(keys)
     processors = [table.c[name].type._cached_bind_processor(connection.dialect) for name in names]
@@ -681,6 +787,25 @@ def _insert_many(connection, table, batch: list[dict], common: dict) -> None:
     connection.exec_driver_sql(
         f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join('?' * width)})", [row_tuple(row) for row in batch]
     )
+
+
+def _copy_many(connection, table, batch: list[dict]) -> None:
+    """COPY … FROM STDIN of the rows (psycopg adapts each value as for an INSERT: an aware time into
+    the timestamptz columns of migration 0001 keeps its instant), inside the caller's transaction."""
+    from operator import itemgetter
+
+    names = list(batch[0].keys())
+    quoted = ", ".join(connection.dialect.identifier_preparer.quote(name) for name in names)
+    statement = f"COPY {table.name} ({quoted}) FROM STDIN"
+    values = itemgetter(*names)
+    driver = connection.connection.driver_connection
+    errors = connection.dialect.loaded_dbapi.Error
+    try:
+        with driver.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in batch:
+                copy.write_row(values(row))
+    except errors as exc:  # as SQLAlchemy raises it for an INSERT: IntegrityError for a duplicate id, …
+        raise DBAPIError.instance(statement, None, exc, errors) from exc
 
 
 def delete_period_data(connection, org_unit_code: str, period: Period) -> dict[str, int]:

@@ -5,6 +5,7 @@ from sqlmodel import col, select
 from .bundle.ledger import received
 from .errors import Refused
 from .figures import compute
+from .formats import round_share
 from .periods import Period
 from .profile import Profile
 from .storage.database import session_scope
@@ -41,6 +42,10 @@ def unit_figures(profile: Profile, unit_code: str, period: Period, only=None):
     return compute(profile.engine, unit_code, list(tree), period, tree=tree, only=only)
 
 
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
 def summary(profile: Profile, period: Period, org_unit: str | None = None) -> dict:
     code = (org_unit or profile.org_unit_code).strip()
     if profile.org_unit(code) is None:
@@ -58,7 +63,21 @@ def summary(profile: Profile, period: Period, org_unit: str | None = None) -> di
     if area:
         result["coverage"] = {code: "area" for code in area}
     if figures.checks:
-        result["checks"] = {code: int(v) if float(v).is_integer() else v for code, v in figures.checks.items()}
+        result["checks"] = {code: _number(v) for code, v in figures.checks.items()}
+    # The breakdowns (docs/catalogue.md) where every unit that makes a figure gave one, and the
+    # comments and follow-up marks of the values, unit by unit.
+    if figures.cells or figures.share_cells:
+        result["breakdowns"] = {
+            code: {key: _number(value) for key, value in cells.items()} for code, cells in figures.cells.items()
+        } | {
+            code: {key: round_share(value, profile.settings.share_rounding) for key, value in cells.items()}
+            for code, cells in figures.share_cells.items()
+        }
+    if figures.notes:
+        result["comments"] = {
+            unit: {code: {"comment": comment, "follow_up": follow_up} for code, (comment, follow_up) in notes.items()}
+            for unit, notes in figures.notes.items()
+        }
     if len(figures.units) > 1:
         reported, missing = reported_children(profile, code, period)
         result["children"] = {"reported": reported, "missing": missing}

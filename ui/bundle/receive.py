@@ -166,6 +166,16 @@ def details_html(profile, entry: Entry) -> str:
             )
         )
         lines.append(tr("Khóa ký: <tt>{fingerprint}</tt>").format(fingerprint=spaced(manifest.key_fingerprint)))
+        held = entry.result or entry.preview
+        if held is not None and held.sealed:
+            lines.append(tr("Gói được mã hóa cho đơn vị này (đã giải mã để kiểm tra)."))
+        for rotation in held.rotations if held is not None else []:
+            text = (
+                tr("Đã đăng ký khóa mới theo xác nhận đổi khóa: {change}")
+                if entry.state == "imported"
+                else tr("Sẽ đăng ký khóa mới theo xác nhận đổi khóa: {change}")
+            )
+            lines.append(text.format(change=f"<tt>{escape(rotation)}</tt>"))
         lines.append(
             tr("Nội dung: {a} hoạt động, {d} văn bản, {i} chỉ tiêu, {n} mục lời văn").format(
                 a=i18n.count(counts.get("activities", 0)),
@@ -212,6 +222,16 @@ def details_html(profile, entry: Entry) -> str:
             )
         if change.unchanged_indicators:
             lines.append(tr("{n} chỉ tiêu không đổi").format(n=change.unchanged_indicators))
+        if change.notes:  # the sender's comments and follow-up marks, beside their values
+            heading = tr("Ghi chú số liệu của đơn vị gửi:")  # outside the f-string: lupdate reads it here
+            lines.append(f"<b>{escape(heading)}</b>")
+            follow = escape(tr("cần theo dõi"))
+            lines += [
+                f"{escape(indicator_name(catalogue[code]) if code in catalogue else code)}: <b>{_value(value)}</b>"
+                + (f" — {escape(comment)}" if comment else "")
+                + (f" <span style='color:#b00020'>({follow})</span>" if follow_up else "")
+                for code, value, comment, follow_up in change.notes
+            ]
         a, d, n = change.activities, change.documents, change.narratives
         lines.append(tr("Hoạt động: thêm {added}, bỏ {removed}, giữ nguyên {kept}").format(**a))
         lines.append(tr("Văn bản: thêm {added}, bỏ {removed}, giữ nguyên {kept}").format(**d))

@@ -11,13 +11,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from vstbpn_desktop import records
-from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, Coverage, indicators
+from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, Coverage, entry_indicators, indicators
+from vstbpn_desktop.catalogue.national import national_catalogue
 from vstbpn_desktop.domain.validation import Invalid
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.figures import Figures, compute
 
 from ..common import i18n
 from ..common.i18n import indicator_name, indicator_unit, label
+from .value_detail import cell_label
 
 IdRole = Qt.ItemDataRole.UserRole + 1  # the record's UUID (or indicator code)
 RecordRole = Qt.ItemDataRole.UserRole + 2  # the plain dict behind the row
@@ -416,7 +418,7 @@ class IndicatorTableModel(QAbstractTableModel):
     def __init__(self, engine, scope, rounding: str = "half_up", author: str = "", parent=None, load: bool = True):
         super().__init__(parent)
         self.engine, self.scope, self.rounding, self.author = engine, scope, rounding, author
-        self._catalogue = list(indicators().values())
+        self._catalogue = entry_indicators()  # retired ones are not offered for entry
         self._pending: dict[str, tuple[str, str]] = {}  # code → (typed text, reason): refused, not saved
         self._figures = Figures(org_unit=scope.org_unit_code, period=scope.period, units=[scope.org_unit_code])
         if load:
@@ -430,6 +432,7 @@ class IndicatorTableModel(QAbstractTableModel):
     def set_scope(self, scope, load: bool = True) -> None:
         self.beginResetModel()
         self.scope = scope
+        self._catalogue = entry_indicators()  # a configuration from the province may have changed it
         self._pending.clear()
         self._figures = (
             compute(self.engine, scope.org_unit_code, [scope.org_unit_code], scope.period)
@@ -523,6 +526,8 @@ class IndicatorTableModel(QAbstractTableModel):
                 return indicator.code
             if indicator.kind == "share" and column in (self.VALUE, self._measured_against(indicator)):
                 return self._verdict(indicator)[1] or None
+            if column == self.VALUE:
+                return self._carried(indicator.code)
             return None
         if (
             role == Qt.ItemDataRole.ForegroundRole
@@ -537,6 +542,20 @@ class IndicatorTableModel(QAbstractTableModel):
             if not indicator.typed:
                 return DERIVED_BRUSH
         return None
+
+    def _carried(self, code: str) -> str | None:
+        """What the value carries, as its tooltip: each cell of its breakdown, its comment, its mark."""
+        catalogue = national_catalogue()
+        lines = [
+            f"{cell_label(catalogue, catalogue.parse_cell(code, key))}: {i18n.count(value)}"
+            for key, value in self._figures.cells.get(code, {}).items()
+        ]
+        comment, follow_up = self._figures.notes.get(self.scope.org_unit_code, {}).get(code, ("", False))
+        if comment:
+            lines.append(comment)
+        if follow_up:
+            lines.append(self.tr("Cần theo dõi"))
+        return "\n".join(lines) or None
 
     def _verdict(self, indicator) -> tuple[str, str, str]:
         return i18n.share_verdict(indicator, self.scope.period.year, self.value(indicator.code))

@@ -144,21 +144,31 @@ class FiguresPage(Page):
                 "số liệu các đơn vị cấp dưới gửi lên."
             )
         )
+        # Beside each figure: its breakdown and comment (a dialog, ui/entry/value_detail.py) and
+        # what it carries now ("phân tổ: chưa biết", "có ghi chú", "cần theo dõi").
+        self.details: dict[str, QPushButton] = {}
+        self.detail_states: dict[str, QLabel] = {}
         for indicator in counts:
             field = QLineEdit()
             field.setObjectName(f"input-{indicator.code}")
             field.setAlignment(Qt.AlignmentFlag.AlignRight)
-            field.setMaximumWidth(160)
+            field.setFixedWidth(120)
             field.setToolTip(indicator.code)
             self.inputs[indicator.code] = field
-            cell: QLineEdit | QHBoxLayout = field
+            button = QPushButton(self.tr("Phân tổ, ghi chú…") if indicator.dimensions else self.tr("Ghi chú…"))
+            button.setObjectName(f"detail-{indicator.code}")
+            button.setAutoDefault(False)
+            state = QLabel()
+            state.setObjectName(f"detail-state-{indicator.code}")
+            self.details[indicator.code], self.detail_states[indicator.code] = button, state
+            cell = QHBoxLayout()
+            cell.addWidget(field)
+            cell.addWidget(button)
+            cell.addWidget(state)
             if len(self.inputs) == 1:
-                field.setMinimumWidth(160)  # as wide as the fields below it
-                cell = QHBoxLayout()
-                cell.addWidget(field)
                 cell.addSpacing(12)
                 cell.addWidget(self.whole_area)
-                cell.addStretch(1)
+            cell.addStretch(1)
             form.addRow(f"{indicator_name(indicator)} ({indicator_unit(indicator)}):", cell)
         self.layout_.addWidget(box)
 

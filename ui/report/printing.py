@@ -87,6 +87,9 @@ class OptionsDialog(QDialog):
         self.unreported_note.setObjectName("unreported_note")
         self.unreported_note.setChecked(defaults.unreported_note)
         form.addRow("", self.unreported_note)
+        self.value_comments = QCheckBox(tr("In phụ lục ghi chú số liệu (ghi chú, cần theo dõi)"))
+        self.value_comments.setObjectName("value_comments")
+        form.addRow("", self.value_comments)
         layout.addLayout(form)
         self.error = MessageLabel()
         layout.addWidget(self.error)
@@ -113,6 +116,7 @@ class OptionsDialog(QDialog):
             signer_title=self.signer_title.text(),
             signer_name=self.signer_name.text(),
             unreported_note=self.unreported_note.isChecked(),
+            value_comments=self.value_comments.isChecked(),
         )
 
     def accept(self) -> None:

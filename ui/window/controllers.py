@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from vstbpn_desktop import records
 from vstbpn_desktop.catalogue import Coverage, code_of, indicators
+from vstbpn_desktop.catalogue.national import national_catalogue
 from vstbpn_desktop.catalogue.sections import layout
 from vstbpn_desktop.checks import Flag, flags
 from vstbpn_desktop.domain.validation import Invalid, check_indicator_bounds
@@ -33,6 +34,7 @@ from ..entry.models import (
     refusal_text,
     save_indicator,
 )
+from ..entry.value_detail import ValueDetailDialog
 from ..entry.widgets import KindDelegate, restyle, set_column_widths
 
 REFUSED_STYLE = "QLineEdit { border: 2px solid #b00020; background: #fde2e1; }"
@@ -192,9 +194,15 @@ class FiguresController(QObject):
             field.editingFinished.connect(lambda code=code: self.save(code))
             PassHistoryKeys(field, lambda code=code: not self.unsaved(code))
         page.whole_area.toggled.connect(self.set_coverage)
+        self.held: dict[str, records.Detail] = {}  # what each saved value carries (cells, comment, mark)
+        self.dialog: ValueDetailDialog | None = None
+        for code, button in page.details.items():
+            button.clicked.connect(lambda _=False, code=code: self.open_detail(code))
 
     def load(self) -> None:
         self.saved = records.indicator_values(self.context.engine, self.context.scope)
+        self.held = records.indicator_details(self.context.engine, self.context.scope)
+        self.show_details()
         self.refusals.clear()
         self.check_earlier()
         held = records.indicator_coverage(self.context.engine, self.context.scope)
@@ -306,6 +314,8 @@ class FiguresController(QObject):
         self.refusals.pop(code, None)
         self.saved = records.indicator_values(self.context.engine, self.context.scope)
         self.check_earlier()
+        self.held = records.indicator_details(self.context.engine, self.context.scope)
+        self.show_details()
         field = self.page.inputs[code]
         field.blockSignals(True)
         field.setText(i18n.count(self.saved.get(code)))
@@ -320,6 +330,60 @@ class FiguresController(QObject):
     def flush(self) -> None:
         for code in self.page.inputs:
             self.save(code)
+
+    def show_details(self) -> None:
+        """Beside each figure what it carries; a total made of its cells is not typed over."""
+        catalogue = national_catalogue()
+        for code, state in self.page.detail_states.items():
+            detail = self.held.get(code) or records.Detail()
+            words = []
+            if catalogue.indicators[code].dimensions and code in self.saved:
+                words.append(self.tr("đã phân tổ") if detail.cells is not None else self.tr("chưa biết phân tổ"))
+            if detail.comment:
+                words.append(self.tr("có ghi chú"))
+            if detail.follow_up:
+                words.append(self.tr("cần theo dõi"))
+            state.setText(", ".join(words))
+            state.setToolTip(detail.comment)
+            made = detail.cells is not None and catalogue.adds_up(code)
+            field = self.page.inputs[code]
+            field.setReadOnly(made)
+            field.setToolTip(self.tr("Tổng các ô phân tổ: sửa ở nút Phân tổ, ghi chú…") if made else code)
+
+    def open_detail(self, code: str) -> ValueDetailDialog | None:
+        """The value's breakdown and comment in a dialog (its typed total saved first)."""
+        if not self.save(code):
+            return None
+        dialog = ValueDetailDialog(
+            national_catalogue(), code, self.saved.get(code), self.held.get(code) or records.Detail(), self.page
+        )
+        dialog.save_requested.connect(lambda typed: self.save_detail(code, typed, dialog))
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def save_detail(self, code: str, typed: dict, dialog: ValueDetailDialog) -> bool:
+        engine, scope = self.context.engine, self.context.scope
+        try:
+            change = records.track(
+                engine,
+                "indicator_value",
+                scope,
+                code,
+                lambda: records.set_indicator_values(
+                    engine, scope, {}, self.context.author, coverage={code: self.coverage()}, details={code: typed}
+                ),
+            )
+        except (Invalid, Refused) as exc:
+            dialog.refuse(indicator_refusal(exc))
+            return False
+        dialog.accept()
+        self.load()
+        name = indicator_name(indicators()[code])
+        self.context.record(name, [change])
+        self.context.say(self.tr("Đã lưu {name}").format(name=name), 4000)
+        self.context.data_changed.emit("indicators")
+        return True
 
     def pending(self) -> list[str]:
         return [

@@ -1,6 +1,7 @@
-"""The bundle ledger (`bundle_ledger`): every bundle and answer this unit received. Every query of it
-is here; the rules that read it are importer.py (replay), answer.py (an answer applied once) and
-status.py (who has reported). A restore never rolls it back (kept.py).
+"""The bundle ledger (`bundle_ledger`): every bundle, answer and configuration this unit received.
+Every query of it is here; the rules that read it are importer.py (replay), answer.py (an answer
+applied once), config.py (a configuration applied once, never rolled back) and status.py (who has
+reported). A restore never rolls it back (kept.py).
 
 A report bundle's period touches each half-year inside it (`2023` touches 2023H1 and 2023H2); the
 bundle that holds a sender's records of a period now is its `current` row of highest sequence.
@@ -100,6 +101,24 @@ def newest_answer(connection: Connection, sender: str) -> int | None:
     ).scalar()
 
 
+def newest_of_kind(connection: Connection, sender: str, kind: str):
+    """The row of highest sequence of `kind` applied from `sender` (a configuration), or None."""
+    return connection.execute(
+        sa_select(TABLE)
+        .where(TABLE.c.sender_org_unit == sender, TABLE.c.kind == kind)
+        .order_by(TABLE.c.sequence.desc())
+        .limit(1)
+    ).first()
+
+
+def of_kind(profile, kind: str) -> list:
+    """Every row of `kind`, the last received first."""
+    with profile.engine.connect() as connection:
+        return list(
+            connection.execute(sa_select(TABLE).where(TABLE.c.kind == kind).order_by(TABLE.c.received_at.desc()))
+        )
+
+
 def current_sequence(connection: Connection, sender: str, period: Period) -> int | None:
     """The highest sequence of `sender`'s current reports for `period`'s half-years or its year."""
     return connection.execute(
@@ -167,5 +186,5 @@ def put_back(connection: Connection, rows: list[dict]) -> int:
     present = set(connection.scalars(sa_select(TABLE.c.id)))
     missing = [row for row in rows if row["id"] not in present]
     for row in missing:
-        insert_as_stored(connection, TABLE.name, dict(row, current=0))
+        insert_as_stored(connection, TABLE.name, dict(row, current=False))
     return len(missing)

@@ -20,15 +20,19 @@ import stat
 import zipfile
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..catalogue import Coverage
+from ..catalogue.national import cell_key, national_catalogue
 from ..domain.validation import (
     Invalid,
+    check_cell_bounds,
     check_indicator_bounds,
     validate_activity,
+    validate_breakdown,
+    validate_comment,
     validate_coverage,
     validate_document,
     validate_indicator_value,
@@ -37,6 +41,7 @@ from ..domain.validation import (
 from ..errors import Count, Message, Reason, Refused, message
 from ..files import not_a_file
 from ..periods import Period
+from ..records import Detail
 from . import audit_member
 from . import format as fmt
 from .keys import spaced
@@ -66,14 +71,17 @@ class Content:
     indicators: dict[str, float] = field(default_factory=dict)
     narratives: dict[str, str] = field(default_factory=dict)
     coverage: dict[str, Coverage] = field(default_factory=dict)  # per indicator
+    # What a value carries (records.Detail): its breakdown cells, comment and follow-up mark.
+    details: dict[str, Detail] = field(default_factory=dict)
 
 
 class BundleReader:
     """Open with `with BundleReader(path) as reader:`; then authenticate(), then content()."""
 
-    def __init__(self, path: Path, progress: Progress | None = None):
+    def __init__(self, path: Path, progress: Progress | None = None, name: str | None = None):
         self.path = Path(path)
-        self.name = self.path.name
+        self.name = name or self.path.name  # a sealed bundle's decrypted copy is named as the file received
+        self.sealed = False  # decrypted from a sealed file (bundle/sealed.py)
         self.progress = progress or (lambda done, total, stage: None)
         self._zip: zipfile.ZipFile | None = None
         self.infos: dict[str, zipfile.ZipInfo] = {}
@@ -400,7 +408,17 @@ class BundleReader:
                 done += 1
                 if done % 5000 == 0:
                     self.progress(done, total, "kiểm tra nội dung")
+        for code, detail in result.details.items():
+            if detail.cells is not None:
+                try:
+                    _, cells = validate_breakdown(code, result.indicators[code], detail.cells)
+                except Invalid as exc:
+                    raise self.refuse(
+                        "chỉ tiêu {code}: {reason}", member=fmt.INDICATORS, code=code, reason=exc
+                    ) from None
+                result.details[code] = replace(detail, cells=cells)
         problems = check_indicator_bounds(result.indicators)
+        problems |= check_cell_bounds({code: detail.cells for code, detail in result.details.items()})
         if problems:
             code, reason = next(iter(problems.items()))
             raise self.refuse("chỉ tiêu {code}: {reason}", member=fmt.INDICATORS, code=code, reason=reason)
@@ -450,6 +468,20 @@ class BundleReader:
                 clean = validate_document(raw, period, strict=True)
                 clean["id"] = record_id
                 result.documents.append(clean)
+        elif name == fmt.INDICATORS and "cell" in raw:
+            owner: str = raw["indicator"]  # a string: required and checked by fmt.check_record
+            if not result.indicators or list(result.indicators)[-1] != owner:
+                raise Reason("ô phân tổ của chỉ tiêu {code} phải ngay sau dòng tổng số của nó", code=owner)
+            if set(raw) != {"indicator", "cell", "value"}:
+                raise Reason("dòng ô phân tổ chỉ có indicator, cell, value")
+            cells = dict(result.details[owner].cells or {})
+            key = cell_key(national_catalogue().parse_cell(owner, raw["cell"]))
+            if not key or key in cells:
+                raise Reason(
+                    "chỉ tiêu {code}: ô phân tổ '{key}' rỗng hoặc xuất hiện hai lần", code=owner, key=raw["cell"]
+                )
+            cells[key] = raw["value"]
+            result.details[owner] = replace(result.details[owner], cells=cells)
         elif name == fmt.INDICATORS:
             code: str = raw["indicator"]  # a string: required and checked by fmt.check_record
             if code in seen:
@@ -469,6 +501,9 @@ class BundleReader:
                 )
             result.indicators[code] = value
             result.coverage[code] = coverage
+            result.details[code] = Detail(None, validate_comment(raw.get("comment")), bool(raw.get("follow_up")))
+            if raw.get("follow_up", 0) not in (0, 1):
+                raise Reason("follow_up: phải là 0 hoặc 1")
         else:
             section, text = validate_narrative(raw.get("section"), raw.get("text"), strict=True)
             if section in seen:

@@ -18,6 +18,11 @@ def register(commands) -> None:
         "(an-giang-2023, an-giang-2025); mặc định: danh mục đang hiệu lực",
     )
     init.add_argument("--passphrase-env", help="tên biến môi trường chứa mật khẩu khóa ký")
+    init.add_argument(
+        "--database-url",
+        help="cơ sở dữ liệu dùng chung trên máy chủ PostgreSQL (postgresql+psycopg://người-dùng@máy:5432/tên; "
+        "mật khẩu trong ~/.pgpass); đã có đơn vị này thì gắn vào, không tạo lại",
+    )
     init.set_defaults(handler=cmd_init)
 
     info = commands.add_parser("info", help="thông tin hồ sơ")
@@ -53,16 +58,42 @@ def cmd_init(args) -> int:
     from ..profile import Profile, creation_hooks  # lazy: building the parser loads no ORM, crypto or report library
 
     folder = data_dir(args)
-    secret = passphrase(args, confirm=True) if creation_hooks() else None
-    if secret is not None:
-        # lazy: building the parser loads no ORM, crypto or report library
-        from ..bundle.keys import check_new_passphrase
 
-        check_new_passphrase(secret)  # before anything is written
-    profile = Profile.create(folder, args.org_unit.strip(), officer=args.officer, passphrase=secret, tree=args.tree)
-    unit = profile.org_unit()
+    def secret() -> str:
+        from ..bundle.keys import check_new_passphrase  # lazy: building the parser loads no ORM or crypto
+
+        value = passphrase(args, confirm=True)
+        check_new_passphrase(value)  # before the key is written
+        return value
+
+    if args.database_url is None:  # asked before anything is written
+        given = secret() if creation_hooks() else None
+        profile = Profile.create(folder, args.org_unit.strip(), officer=args.officer, passphrase=given, tree=args.tree)
+    else:  # asked only when the server's database is new (attaching makes no key)
+        profile = Profile.create(
+            folder,
+            args.org_unit.strip(),
+            officer=args.officer,
+            passphrase=secret if creation_hooks() else None,
+            tree=args.tree,
+            database_url=args.database_url,
+        )
+    try:
+        unit = profile.org_unit()
+    finally:
+        profile.close()
     assert unit is not None, "Profile.create refuses a unit not in its tree"
-    print(f"Đã tạo hồ sơ cho {unit.name} ({unit.code}) tại {folder}")
+    if profile.attached:
+        from ..storage.server import shown  # lazy: building the parser loads no ORM
+
+        print(
+            f"Đã gắn vào cơ sở dữ liệu dùng chung của {unit.name} ({unit.code}) tại {shown(profile.database_url)} "
+            f"(đã có sẵn, không tạo lại); hồ sơ của máy này ở {folder}. Khóa ký của đơn vị nằm ở máy đã khởi tạo: "
+            f"chép thư mục keys/ của máy đó sang đây nếu máy này cần ký gói"
+        )
+    else:
+        where = f"{folder}" if not profile.settings.database_url else f"{folder} (dữ liệu trên máy chủ)"
+        print(f"Đã tạo hồ sơ cho {unit.name} ({unit.code}) tại {where}")
     return 0
 
 

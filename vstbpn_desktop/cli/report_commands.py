@@ -40,6 +40,13 @@ def register(commands) -> None:
         default=None,
         help="không in câu liệt kê các đơn vị cấp dưới chưa gửi báo cáo",
     )
+    report.add_argument(
+        "--comments",
+        dest="value_comments",
+        action="store_true",
+        default=None,
+        help="in phụ lục ghi chú số liệu (ghi chú và đánh dấu cần theo dõi của từng số liệu)",
+    )
     report.set_defaults(handler=cmd_report)
 
 
@@ -57,6 +64,7 @@ def cmd_report(args) -> int:
         signer_title=args.signer_title,
         signer_name=args.signer_name,
         unreported_note=args.unreported_note,
+        value_comments=args.value_comments,
     )
     report = write_report(profile, args.format, args.period, args.out, args.org_unit, options=options)
     missing = f"; chưa báo cáo: {', '.join(report.missing_children)}" if report.missing_children else ""

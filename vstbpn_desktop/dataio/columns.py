@@ -81,6 +81,32 @@ TABLES: dict[str, tuple[Column, ...]] = {
             14,
             optional=True,
         ),
+        Column(
+            "cell",
+            "Ô phân tổ",
+            "code",
+            "Không bắt buộc (cột có thể bỏ): để trống là tổng số; một ô phân tổ của chỉ tiêu, ví dụ "
+            "sex=female;age_group=child (bảng mã ở trang Hướng dẫn), mỗi ô một dòng, ô không ghi là 0. "
+            "Tổng số là tổng các ô (dòng tổng có thể bỏ); chỉ ghi tổng số khi chưa biết phân tổ.",
+            30,
+            optional=True,
+        ),
+        Column(
+            "comment",
+            "Ghi chú số liệu",
+            "text",
+            "Không bắt buộc (cột có thể bỏ): vì sao số liệu bằng 0, số liệu lấy từ đâu.",
+            32,
+            optional=True,
+        ),
+        Column(
+            "follow_up",
+            "Cần theo dõi",
+            "count",
+            "Không bắt buộc (cột có thể bỏ): 1 — số liệu cần theo dõi, kiểm tra lại; để trống hoặc 0 là không.",
+            12,
+            optional=True,
+        ),
     ),
     "narratives": (
         Column("period", "Kỳ báo cáo", "period", "Kỳ báo cáo: 2023H1, 2023H2 hoặc 2023.", 12),

@@ -18,11 +18,16 @@ from pathlib import Path
 from sqlalchemy import and_, select
 
 from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, code_of, indicators
+from ..catalogue.national import cell_key, national_catalogue
 from ..domain.locks import ensure_bulk_editable
 from ..domain.validation import (
     Invalid,
+    check_cell_bounds,
     check_indicator_bounds,
+    parse_count,
     validate_activity,
+    validate_breakdown,
+    validate_comment,
     validate_coverage,
     validate_document,
     validate_indicator_value,
@@ -31,7 +36,7 @@ from ..domain.validation import (
 from ..errors import Cancelled, Message, Refused, message
 from ..formats import format_count
 from ..periods import Period, period_for
-from ..records import ACTIVITY_FIELDS, DOCUMENT_FIELDS, ensure_editable, insert_clean
+from ..records import ACTIVITY_FIELDS, DOCUMENT_FIELDS, Detail, detail_of, ensure_editable, insert_clean, stored_detail
 from ..safety import audit, backup
 from ..storage.database import hold_write_lock
 from ..storage.models import Activity, Document, IndicatorValue, Narrative
@@ -133,6 +138,10 @@ class _Plan:
     )  # (period, code) -> (place, value)
     narratives: dict[tuple[str, str], tuple[str, list[str]]] = field(default_factory=dict)
     coverage: dict[tuple[str, str], str] = field(default_factory=dict)  # (period, code) -> own | area
+    # (period, code) -> {cell key: (place, value)} and -> (place, comment, follow_up) where given.
+    cells: dict[tuple[str, str], dict[str, tuple[str, object]]] = field(default_factory=dict)
+    notes: dict[tuple[str, str], tuple[str, str, bool]] = field(default_factory=dict)
+    details: dict[tuple[str, str], Detail] = field(default_factory=dict)  # as checked, every value's
     periods: dict[Period, str] = field(default_factory=dict)  # period touched -> first place
 
     def touch(self, period: Period, label: str, raw: RawTable, row: int) -> None:
@@ -192,9 +201,49 @@ def _plan_indicator(cells, label, raw, row, wanted, plan: _Plan, problems: _Prob
         raise Invalid({"value": "thiếu giá trị (để trống chỉ tiêu thì bỏ cả dòng)"})
     coverage = validate_coverage(cells.get("coverage"))
     value = validate_indicator_value(code, cells["value"], coverage)
+    comment = validate_comment(_text(cells["comment"]) if "comment" in cells else "")
+    follow_up = parse_count(cells["follow_up"]) if "follow_up" in cells else 0
+    if follow_up not in (0, 1):
+        raise Invalid({"follow_up": "phải là 0 hoặc 1"})
     if period is None:
         return
     key = (period.code, code)
+    place = where(label, raw.sheet, row)
+    if comment or follow_up:
+        if key in plan.notes and plan.notes[key][1:] != (comment, bool(follow_up)):
+            problems.add(
+                where(label, raw.sheet, row, "comment"),
+                Message(
+                    "ghi chú của chỉ tiêu {code} kỳ {period} đã ghi khác ở {place}",
+                    code=code,
+                    period=period.code,
+                    place=plan.notes[key][0],
+                ),
+            )
+        plan.notes.setdefault(key, (place, comment, bool(follow_up)))
+    cell = _text(cells.get("cell", ""))
+    if cell:
+        try:
+            cell = cell_key(national_catalogue().parse_cell(code, cell))
+        except ValueError as exc:
+            raise Invalid({"cell": message(exc)}) from None
+        held = plan.cells.setdefault(key, {})
+        if cell in held:
+            problems.add(
+                where(label, raw.sheet, row, "cell"),
+                Message(
+                    "ô {cell} của chỉ tiêu {code} kỳ {period} đã có ở {place}",
+                    cell=cell,
+                    code=code,
+                    period=period.code,
+                    place=held[cell][0],
+                ),
+            )
+            return
+        held[cell] = (place, value)
+        plan.coverage.setdefault(key, coverage)
+        plan.touch(period, label, raw, row)
+        return
     if key in plan.indicators:
         problems.add(
             where(label, raw.sheet, row, "indicator"),
@@ -209,6 +258,29 @@ def _plan_indicator(cells, label, raw, row, wanted, plan: _Plan, problems: _Prob
     plan.indicators[key] = (where(label, raw.sheet, row), value)
     plan.coverage[key] = coverage
     plan.touch(period, label, raw, row)
+
+
+def _plan_breakdowns(plan: _Plan, problems: _Problems) -> None:
+    """Each value's cells against its total (which they make where left out), and what it carries."""
+    for key in sorted(set(plan.indicators) | set(plan.cells)):
+        period_code, code = key
+        given = plan.cells.get(key, {})
+        place, typed = plan.indicators[key] if key in plan.indicators else (next(iter(given.values()))[0], None)
+        try:
+            total, cells = validate_breakdown(
+                code, typed, {cell: value for cell, (_, value) in given.items()} if given else None
+            )
+        except Invalid as exc:
+            for reason in exc.problems.values():
+                problems.add(
+                    place,
+                    Message("chỉ tiêu {code} kỳ {period}: {reason}", code=code, period=period_code, reason=reason),
+                )
+            continue
+        if typed is None and total is not None:
+            plan.indicators[key] = (place, total)
+        _, comment, follow_up = plan.notes.get(key, ("", "", False))
+        plan.details[key] = Detail(cells, comment, follow_up)
 
 
 def _plan_narrative(cells, label, raw, row, wanted, plan: _Plan, problems: _Problems) -> None:
@@ -278,6 +350,7 @@ def import_file(
                         reason=exc.problems["text"],
                     ),
                 )
+    _plan_breakdowns(plan, problems)
     problems.raise_if_any()
     for touched, place in sorted(plan.periods.items()):
         try:
@@ -300,7 +373,10 @@ def import_file(
         result.unchanged["activities"] = len(plan.activities) - len(activities)
         result.unchanged["documents"] = len(plan.documents) - len(documents)
         result.added["activities"], result.added["documents"] = len(activities), len(documents)
-        values = [(p, c, v, plan.coverage[(p, c)]) for (p, c), (_, v) in plan.indicators.items()]
+        values = [
+            (p, c, v, plan.coverage[(p, c)], stored_detail(plan.details[(p, c)]))
+            for (p, c), (_, v) in plan.indicators.items()
+        ]
         texts = [(p, s, "\n".join(parts)) for (p, s), (_, parts) in plan.narratives.items()]
         replaced: set[tuple] = set()
         values = _changed(
@@ -367,7 +443,16 @@ def _check_bounds(connection, unit: str, plan: _Plan, problems: _Problems) -> No
             ).all()
         )
         given = {c: v for (p, c), (_, v) in plan.indicators.items() if p == period_code}
-        for code, reason in check_indicator_bounds(held | given).items():
+        cells = {
+            row.indicator_code: detail_of(row).cells
+            for row in connection.execute(
+                select(table.c.indicator_code, table.c.cells, table.c.comment, table.c.follow_up).where(
+                    table.c.org_unit_code == unit, table.c.period == period_code
+                )
+            )
+        } | {c: plan.details[(p, c)].cells for (p, c) in plan.indicators if p == period_code}
+        bounds = check_indicator_bounds(held | given)
+        for code, reason in (check_cell_bounds(cells) | bounds).items():
             blamed = code if (period_code, code) in plan.indicators else catalogue[code].at_most
             if blamed is not None and (period_code, blamed) in plan.indicators:
                 place = Message(
@@ -435,12 +520,17 @@ def _changed(
     table = key_column.table
     changed = []
     for item in items:
-        period_code, key, value, *more = item  # indicator values carry their coverage as well
-        columns = [value_column, table.c.coverage] if more else [value_column]
+        period_code, key, value, *more = item  # indicator values carry their coverage and details as well
+        columns = (
+            [value_column, table.c.coverage, table.c.cells, table.c.comment, table.c.follow_up]
+            if more
+            else [value_column]
+        )
         held = connection.execute(
             select(*columns).where(table.c.org_unit_code == unit, table.c.period == period_code, key_column == key)
         ).first()
-        if held is not None and tuple(held) == (value, *more):
+        wanted = (value, more[0], *more[1].values()) if more else (value,)
+        if held is not None and tuple(held) == wanted:
             result.unchanged[name] += 1
             continue
         result.replaced[name] += held is not None

@@ -19,6 +19,7 @@ from ..catalogue import (
     Direction,
     indicators,
 )
+from ..catalogue.national import cell_key, national_catalogue
 from ..errors import Count, Message, Reason, Term, message
 from ..formats import format_date, parse_number
 from ..periods import FIRST_YEAR, LAST_YEAR, Period
@@ -256,20 +257,114 @@ def validate_indicator_value(code: str, value: object, coverage: Coverage = "own
         )
     elif not indicator.typed:
         raise Invalid({"indicator": Message("chỉ tiêu {code} được tính tự động, không nhập trực tiếp", code=code)})
+    return _figure(value, "value")
+
+
+def _figure(value: object, field: str) -> float:
+    """A typed figure: a number ≥ 0 ("2.302", 2302, "1,5")."""
     try:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             number = float(value)
         else:
             number = parse_number(str(value if value is not None else ""))
     except ValueError:
-        raise Invalid({"value": Message("'{value}' không phải là số", value=value)}) from None
+        raise Invalid({field: Message("'{value}' không phải là số", value=value)}) from None
     if not math.isfinite(number):
-        raise Invalid({"value": Message("'{value}' không phải là số hữu hạn", value=value)})
+        raise Invalid({field: Message("'{value}' không phải là số hữu hạn", value=value)})
     if number < 0:
-        raise Invalid({"value": "phải lớn hơn hoặc bằng 0"})
+        raise Invalid({field: "phải lớn hơn hoặc bằng 0"})
     if number > MAX_COUNT * 100:
-        raise Invalid({"value": "giá trị quá lớn"})
+        raise Invalid({field: "giá trị quá lớn"})
     return number
+
+
+def validate_breakdown(code: str, total: object, cells: object) -> tuple[float | None, dict[str, float] | None]:
+    """A value's breakdown (docs/catalogue.md). `cells`: {cell key: number} — a cell not given is 0 —
+    or None (the breakdown is not known: the total stands alone, marked so by having no cells).
+    Where the cells add up, the total is their sum (a total given must equal it); where a dimension
+    overlaps (forms of violence) the total is typed and no cell exceeds it. Returns (total, cells
+    keyed in the catalogue's order, or None)."""
+    catalogue = national_catalogue()
+    if cells is None:
+        return (None if total is None else _figure(total, "value")), None
+    if not catalogue.indicators[code].dimensions:
+        raise Invalid({"cells": Message("chỉ tiêu {code} không có phân tổ", code=code)})
+    if not isinstance(cells, dict):
+        raise Invalid({"cells": Message("ô phân tổ của chỉ tiêu {code} phải là một bảng mã ô → số", code=code)})
+    given: dict[str, float] = {}
+    for key, number in cells.items():
+        try:
+            cell = catalogue.parse_cell(code, str(key))
+        except Reason as exc:
+            raise Invalid({"cells": exc.message}) from None
+        if not cell:
+            raise Invalid({"cells": Message("chỉ tiêu {code}: ô phân tổ rỗng", code=code)})
+        given[cell_key(cell)] = _figure(number, cell_key(cell))
+    clean = {cell_key(cell): given.get(cell_key(cell), 0.0) for cell in catalogue.cells(code)}
+    if catalogue.adds_up(code):
+        added = math.fsum(clean.values())
+        if total is not None and _figure(total, "value") != added:
+            raise Invalid(
+                {
+                    "value": Message(
+                        "tổng {total} khác tổng các ô phân tổ ({added})",
+                        total=Count(_figure(total, "value")),
+                        added=Count(added),
+                    )
+                }
+            )
+        return added, clean
+    if total is None:
+        raise Invalid(
+            {"value": Message("chỉ tiêu {code}: phải nhập tổng số (một vụ có thể có nhiều hình thức)", code=code)}
+        )
+    number = _figure(total, "value")
+    for key, part in clean.items():
+        if part > number:
+            raise Invalid(
+                {
+                    key: Message(
+                        "ô {cell} ({value}) lớn hơn tổng số ({total})", cell=key, value=Count(part), total=Count(number)
+                    )
+                }
+            )
+    return number, clean
+
+
+def check_cell_bounds(cells: Mapping[str, dict[str, float] | None]) -> dict[str, str]:
+    """A part never exceeds its whole cell by cell (children supported ≤ children detected), where
+    both have their breakdown."""
+    problems: dict[str, str] = {}
+    catalogue = indicators()
+    for code, parts in cells.items():
+        whole = catalogue[code].at_most if code in catalogue else None
+        wholes = cells.get(whole) if whole else None
+        if whole is None or wholes is None or parts is None:
+            continue
+        for key, value in parts.items():
+            if key in wholes and value > wholes[key]:
+                part = catalogue[code]
+                problems[code] = Message(
+                    "{part}, ô {cell} ({value}) lớn hơn cùng ô của {whole} ({whole_value})",
+                    part=Term(part.name_vi, part.name_en),
+                    cell=key,
+                    value=Count(value),
+                    whole=Term(catalogue[whole].name_vi.lower(), catalogue[whole].name_en.lower()),
+                    whole_value=Count(wholes[key]),
+                )
+                break
+    return problems
+
+
+MAX_COMMENT = 2000
+
+
+def validate_comment(text: object) -> str:
+    """A value's comment: one text (why it is zero, where it came from), at most 2000 characters."""
+    try:
+        return _text(text, required=False, limit=MAX_COMMENT)
+    except ValueError as exc:
+        raise Invalid({"comment": message(exc)}) from None
 
 
 def check_indicator_bounds(values: dict[str, float]) -> dict[str, str]:

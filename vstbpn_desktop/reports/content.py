@@ -13,14 +13,16 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, FIGURES_MARK, NARRATIVE_SECTIONS, indicators, label
+from ..catalogue.national import national_catalogue
 from ..catalogue.sections import Section, layout
 from ..checks import earlier_figures, old_unit_name
+from ..domain import indicators as catalogue_state
 from ..errors import Refused
 from ..figures import Figures
 from ..formats import format_count, format_long_date, format_number, format_percent, round_share
 from ..periods import Period
 from ..profile import Profile
-from ..records import Scope, activity_page, list_documents, narratives
+from ..records import Scope, activity_page, indicator_values, list_documents, narratives
 from ..summary import enrolled_children, reported_children, unit_figures
 from ..text import lower_unit_kinds, nfc, proper_name, tone_marks, unit_display, unit_in_sentence
 from .options import ReportOptions
@@ -246,6 +248,7 @@ class ReportBuilder:
         self.across_reform = self.before_units != (self.code,)
         self.before = before if before is not None else Figures(self.code, self.previous, [])
         self.catalogue = indicators()
+        self.province_targets = catalogue_state.targets(profile.engine)  # the province's own, with their decisions
         self.layout = layout()
         self._restricted: dict[tuple, Figures] = {}
         self.annex_numbers: dict[str, str] = {}  # annex key → "Phụ lục I"
@@ -296,7 +299,8 @@ class ReportBuilder:
         cùng kỳ, chưa đạt mục tiêu 60 % đến năm 2025"."""
         now = self.share(code)
         words = f"chiếm {percent(now)}"
-        basis = (self.settings.target_basis or {}).get(code)
+        province = catalogue_state.target_in(self.province_targets, code, self.period.year)
+        basis = province[2] if province else (self.settings.target_basis or {}).get(code)
         if basis:
             words += f" so với mục tiêu theo {nfc(basis)}"
         compared = self.comparison(code)
@@ -309,8 +313,12 @@ class ReportBuilder:
                     words += f" ({self.coverage_words(common)})"
                 elif self.across_reform:
                     words += f" ({self.reform_words()})"
+        if province and now is not None:
+            year, value, _decision = province
+            verdict = "đạt" if now >= value else "chưa đạt"
+            words += f", {verdict} mục tiêu {percent(value)} của tỉnh năm {year}"
         goal = self.target(code)
-        if goal and now is not None:
+        if goal and now is not None:  # no share where its parts are of different units or coverage
             year, value = goal
             verdict = "đạt" if now >= value else "chưa đạt"
             words += f", {verdict} mục tiêu {percent(value)} đến năm {year}"
@@ -374,7 +382,8 @@ class ReportBuilder:
             signer_title=self.options.signer_title.upper(),
             signer_name=self.options.signer_name,
             annexes=annexes,
-            tables=list(tables.values()),
+            # The comments' sheet only when asked for, as its annex.
+            tables=[t for k, t in tables.items() if k != "comments" or "comments" in self.annex_numbers],
             figures=self.figures,
             consolidated=self.consolidated,
             missing_children=missing,
@@ -585,6 +594,7 @@ class ReportBuilder:
             "documents": "các văn bản chỉ đạo, triển khai",
             "activities": "các hoạt động tuyên truyền, tập huấn",
             "children": "báo cáo của các đơn vị cấp dưới",
+            "comments": "ghi chú số liệu",
         }
         parts = [f"{title} ({what[key]})" for key, title in self.annex_numbers.items()]
         if not parts:
@@ -713,6 +723,19 @@ class ReportBuilder:
                 if self.consolidated:
                     line.append(self.figures.checks.get(code))
                 yield line
+                # Its breakdown, one row per cell under it (Phụ lục I as the national forms break
+                # them down): where every unit that makes the figure gave one.
+                before_cells = compared[1] if compared is not None else None
+                for key, value, earlier in self.cell_rows(code, before_cells):
+                    row = [
+                        None,
+                        f"{code}[{key}]",
+                        f"\u2013 {self.cell_name(code, key)}",
+                        indicator.unit_vi,
+                        value,
+                        earlier,
+                    ]
+                    yield row + [None, None] + ([None] if self.consolidated else [])
 
         def indicator_note() -> str:
             note = (
@@ -763,12 +786,58 @@ class ReportBuilder:
             [Column("Đơn vị", "text", 2.2), Column("Mục", "text", 2.2), Column("Nội dung", "text", 8.0)],
             narrative_rows,
         )
+        comments = Table(
+            "Ghi chú số liệu",
+            "Ghi chú và đánh dấu cần theo dõi của các số liệu",
+            [
+                Column("STT", "int", 0.9),
+                Column("Đơn vị", "text", 2.2),
+                Column("Chỉ tiêu", "text", 4.2),
+                Column("Số liệu", "number", 1.3),
+                Column("Ghi chú", "text", 4.6),
+                Column("Cần theo dõi", "text", 1.3),
+            ],
+            self.comment_rows,
+        )
         return {
             "activities": activities,
             "documents": documents,
             "indicators": indicator_table,
             "narratives": narrative_table,
+            "comments": comments,
         }
+
+    def cell_rows(self, code: str, before: Figures | None) -> list[tuple[str, float | None, float | None]]:
+        """(cell key, this period's value, the compared period's) for each cell of `code`'s breakdown."""
+        indicator = self.catalogue[code]
+        if indicator.kind == "share":
+            now = {k: round_share(v, self.rule) for k, v in self.figures.share_cells.get(code, {}).items()}
+            earlier = {
+                k: round_share(v, self.rule) for k, v in (before.share_cells if before else {}).get(code, {}).items()
+            }
+        else:
+            now, earlier = self.figures.cells.get(code, {}), (before.cells if before else {}).get(code, {})
+        return [(key, value, earlier.get(key)) for key, value in now.items()]
+
+    def cell_name(self, code: str, key: str) -> str:
+        """ "Nữ, trẻ em (dưới 16 tuổi)": the categories of a cell, in Vietnamese."""
+        catalogue = national_catalogue()
+        names = []
+        for dimension, category in catalogue.parse_cell(code, key):
+            names.append(next(c.name_vi for c in catalogue.dimensions[dimension].categories if c.code == category))
+        return lower_first(", ".join(names)).capitalize() if names else key
+
+    def comment_rows(self) -> Iterator[list]:
+        """Each unit's values that carry a comment or a follow-up mark."""
+        i = 0
+        for unit in self.units:
+            for code, (comment, follow_up) in self.figures.notes.get(unit, {}).items():
+                i += 1
+                value = self.figures_of_unit(unit).get(code)
+                yield [i, self.unit_name(unit), self.catalogue[code].name_vi, value, comment, "Có" if follow_up else ""]
+
+    def figures_of_unit(self, unit: str) -> dict[str, float]:
+        return indicator_values(self.profile.engine, Scope(unit, self.period))
 
     def chart(self) -> Chart:
         labels, values = [], []
@@ -818,6 +887,8 @@ class ReportBuilder:
                     Annex("", "CÁC HOẠT ĐỘNG TUYÊN TRUYỀN, TẬP HUẤN, TRUYỀN THÔNG", table=tables["activities"]),
                 )
             )
+        if self.options.value_comments and self.figures.notes:
+            candidates.append(("comments", Annex("", "GHI CHÚ SỐ LIỆU", table=tables["comments"])))
         if self.consolidated:
             paragraphs = []
             for code in self.units[1:]:

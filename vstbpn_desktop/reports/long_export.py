@@ -30,7 +30,7 @@ from ..catalogue.national import cell_key, national_catalogue
 from ..checks import flags
 from ..errors import Refused
 from ..periods import Period
-from ..records import activity_totals_by_unit
+from ..records import Detail, activity_totals_by_unit, detail_of
 from ..storage.database import session_scope
 from ..storage.models import IndicatorValue
 from .xlsx import text_cell
@@ -99,6 +99,7 @@ def data_values(profile, period: Period) -> list[DataValue]:
         order.append(unit)
         frontier[:0] = tree[unit]
     typed: dict[str, dict[str, tuple[float, Coverage]]] = {}
+    carried: dict[tuple[str, str], Detail] = {}  # a typed value's cells, comment, follow-up mark
     with session_scope(profile.engine) as session:
         for row in session.exec(
             select(IndicatorValue).where(
@@ -109,6 +110,7 @@ def data_values(profile, period: Period) -> list[DataValue]:
                 row.value,
                 "area" if row.coverage == "area" else "own",
             )
+            carried[row.org_unit_code, row.indicator_code] = detail_of(row)
     activities = activity_totals_by_unit(profile.engine, order, period)
     found: dict[tuple[str, str], DataValue] = {}
 
@@ -128,8 +130,9 @@ def data_values(profile, period: Period) -> list[DataValue]:
 
     def walk(unit: str, code: str) -> None:
         held = typed.get(unit, {}).get(code)
+        detail = carried.get((unit, code), Detail())
         if held is not None and held[1] == "area":
-            found[unit, code] = DataValue(unit, code, held[0], "area")
+            found[unit, code] = DataValue(unit, code, held[0], "area", (), detail.comment, detail.follow_up)
             return  # it stands for the whole area: what lies below is not added to it
         if unknown_for_area(unit, code):
             return
@@ -137,26 +140,37 @@ def data_values(profile, period: Period) -> list[DataValue]:
         if code in activities.get(unit, {}):
             value = (value or 0) + activities[unit][code]
         if value is not None:
-            found[unit, code] = DataValue(unit, code, value, "own")
+            found[unit, code] = DataValue(unit, code, value, "own", (), detail.comment, detail.follow_up)
         for child in tree.get(unit, ()):
             walk(child, code)
 
     codes = [code for code, i in catalogue.indicators.items() if i.kind in ("count", "from_activities")]
     for code in codes:
         walk(profile.org_unit_code, code)
-    values = [found[unit, code] for unit in order for code in codes if (unit, code) in found]
-    # The checks against earlier periods (checks.py) of each unit's figures, on the rows whose value is
-    # the figure flagged (a unit's own-level value under a consolidated figure is not).
+    # The checks against earlier periods (checks.py) of each unit's figures, on the total's row whose
+    # value is the figure flagged (a unit's own-level value under a consolidated figure is not).
     flagged: dict[tuple[str, str], tuple[str, float]] = {}
-    for unit in dict.fromkeys(value.org_unit for value in values):
+    for unit in dict.fromkeys(unit for unit, _ in found):
         for flag in flags(profile, unit, period):
             flagged[unit, flag.indicator] = (flag.rule, flag.value)
-    return [
-        replace(value, flags=(flagged[key][0],))
-        if not value.cell and (key := (value.org_unit, value.indicator)) in flagged and flagged[key][1] == value.value
-        else value
-        for value in values
-    ]
+    result = []
+    for unit in order:
+        for code in codes:
+            if (unit, code) not in found:
+                continue
+            total = found[unit, code]
+            held = flagged.get((unit, code))
+            if held is not None and held[1] == total.value:
+                total = replace(total, flags=(held[0],))
+            result.append(total)
+            # Its breakdown cells, where the value is the one typed (not added to activities).
+            cells = carried.get((unit, code), Detail()).cells
+            if cells is not None and total.value == typed[unit][code][0]:
+                result += [
+                    DataValue(unit, code, part, total.coverage, catalogue.parse_cell(code, key))
+                    for key, part in cells.items()
+                ]
+    return result
 
 
 def _number(value: float) -> int | float:

@@ -29,6 +29,7 @@ class ReportOptions:
     signer_title: str = ""
     signer_name: str = ""
     unreported_note: bool = True
+    value_comments: bool = False  # an annex of the comments and follow-up marks of the values
 
     @classmethod
     def from_settings(cls, settings, **overrides) -> ReportOptions:
@@ -75,6 +76,7 @@ class ReportOptions:
             signer_title=title,
             signer_name=name,
             unreported_note=bool(self.unreported_note),
+            value_comments=bool(self.value_comments),
         )
 
 
