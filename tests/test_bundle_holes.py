@@ -13,7 +13,7 @@ from test_bundle import _activities_csv, activity_line, craft, good_members, mem
 from test_bundle_return import _answer_from, _rewrite, refused
 
 from vstbpn_desktop.bundle import format as fmt
-from vstbpn_desktop.bundle import points
+from vstbpn_desktop.bundle import points, sealed
 from vstbpn_desktop.bundle.keys import fingerprint_hex, load_private_key
 from vstbpn_desktop.profile import Profile
 
@@ -348,7 +348,15 @@ def test_an_answer_with_a_bad_value_is_refused_before_any_write(pair, tmp_path, 
 # -- 7. sequences never go back or repeat ----------------------------------------------------------
 
 
-def sequence_of(path) -> int:
+def sequence_of(path, recipient=None) -> int:
+    """The bundle's sequence; a sealed bundle is opened with its recipient's profile (a Cli)."""
+    if recipient is not None:
+        profile = Profile.open(recipient.data_dir)
+        try:
+            with sealed.open_bundle(profile, path) as reader:
+                return json.loads(reader.zip.read(fmt.MANIFEST))["sequence"]
+        finally:
+            profile.close()
     return json.loads(members_of(path)[fmt.MANIFEST])["sequence"]
 
 
@@ -438,7 +446,8 @@ def test_the_parents_answer_continues_a_new_keys_sequence(world, cli_factory, tm
     )  # returns bundle number 1
     ok(laptop, "bundle", "import", tmp_path / "answer.vstb")
     ok(laptop, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "after-answer.vstb")
-    assert sequence_of(tmp_path / "after-answer.vstb") == 2
+    assert sealed.is_sealed(tmp_path / "after-answer.vstb")  # the laptop enrolled its parent's encryption key
+    assert sequence_of(tmp_path / "after-answer.vstb", province) == 2
 
 
 def test_three_exports_at_once_get_three_numbers(world, tmp_path):

@@ -9,7 +9,7 @@ indicators, retirements, targets, deadlines, revoked keys), imports a catalogue 
 indicators.json shape) after showing its changes, and writes the signed file.
 """
 
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from vstbpn_desktop.errors import Refused
+from vstbpn_desktop.timestamps import local_time
 
 from ..common import ask as common
 from ..common import i18n, screen
@@ -43,9 +44,7 @@ def tr(text: str) -> str:
 def _moment(moment: datetime | None) -> str:
     if moment is None:
         return "—"
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    local = moment.astimezone()
+    local = local_time(moment)
     return f"{i18n.date_text(local.date())} {local:%H:%M}"
 
 

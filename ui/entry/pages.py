@@ -148,6 +148,7 @@ class FiguresPage(Page):
         # what it carries now ("phân tổ: chưa biết", "có ghi chú", "cần theo dõi").
         self.details: dict[str, QPushButton] = {}
         self.detail_states: dict[str, QLabel] = {}
+        self.form_rows: dict[str, int] = {}  # each count's row in the form: a field and its buttons
         for indicator in counts:
             field = QLineEdit()
             field.setObjectName(f"input-{indicator.code}")
@@ -169,6 +170,7 @@ class FiguresPage(Page):
                 cell.addSpacing(12)
                 cell.addWidget(self.whole_area)
             cell.addStretch(1)
+            self.form_rows[indicator.code] = form.rowCount()
             form.addRow(f"{indicator_name(indicator)} ({indicator_unit(indicator)}):", cell)
         self.layout_.addWidget(box)
 
@@ -205,9 +207,9 @@ class FiguresPage(Page):
         """Hide the fields and shares of `hidden` (yearly indicators in a half-year), show the others.
         The first field carries the whole-area box: it always shows."""
         first = next(iter(self.inputs), None)
-        for code, field in self.inputs.items():
+        for code, row in self.form_rows.items():
             if code != first:
-                self.form.setRowVisible(field, code not in hidden)
+                self.form.setRowVisible(row, code not in hidden)
         for code, row in self.share_rows.items():
             for column in range(3):
                 item = self.grid.itemAtPosition(row, column)
