@@ -1,6 +1,7 @@
 """Checks against earlier periods (vstbpn_desktop/checks.py): flags on a real profile, in
 `summary --json`, across the 2025 reform, and the yearly figures built from the half-years."""
 
+import csv
 import json
 from dataclasses import replace
 from datetime import date
@@ -140,6 +141,16 @@ def test_a_moved_profile_compares_its_new_unit_with_the_sum_of_its_old_units(cli
     assert "Cột cùng kỳ năm trước: so sánh với tổng số liệu của thị trấn An Châu" in table.note
 
 
+def test_a_district_moves_to_one_of_its_communes_successors_or_to_the_new_province(cli_factory):
+    cli = cli_factory("an-phu")
+    ok(cli, "init", "--org-unit", "886", "--tree", "an-giang-2023")
+    code, _, err = cli("profile", "move", "--to", "30292")  # Bình Đức: Long Xuyên's, not An Phú's
+    assert code != 0 and "đơn vị 30292 không nhận địa bàn của đơn vị 886" in err and "30337" in err
+    assert "Tỉnh An Giang (91, an-giang-2025)" in ok(cli, "profile", "move", "--to", "91")
+    code, _, err = cli("profile", "move", "--to", "30337")
+    assert code != 0 and "thuộc danh mục an-giang-2025, không phải an-giang-2023" in err
+
+
 def test_a_moved_commune_holding_only_its_own_history_names_it_and_says_approximate(cli_factory):
     cli = cli_factory("hoa-binh-thanh-alone")
     ok(cli, "init", "--org-unit", "30613", "--tree", "an-giang-2023")
@@ -212,3 +223,13 @@ def test_a_wrong_range_factor_or_stock_in_the_catalogue_is_refused(tmp_path, cha
         load_catalogue(_files(tmp_path, edit))
     for word in words:
         assert word in str(refused.value)
+
+
+def test_the_long_export_carries_the_flags_of_the_figures_it_writes(district, district_cli, tmp_path):
+    _type(district, "883", "2023H1", {"HOTLINE_CONTACTS": 12, "GBV_VICTIMS_DETECTED": 5})
+    _type(district, "883", "2024H1", {"HOTLINE_CONTACTS": 120, "GBV_VICTIMS_DETECTED": 6})
+    out = tmp_path / "long.csv"
+    ok(district_cli, "data", "export", "--format", "long", "--period", "2024H1", "--out", out)
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = {(r["org_unit"], r["indicator"]): r["flags"] for r in csv.DictReader(handle)}
+    assert rows["883", "HOTLINE_CONTACTS"] == "change" and rows["883", "GBV_VICTIMS_DETECTED"] == ""

@@ -292,7 +292,8 @@ class Profile:
                 tree=self.org_unit_tree or "?",
                 old_tree=reform.old_tree,
             )
-        allowed = reform.successors(old)
+        # Any new unit that took some of its area; a district (abolished) also the new province.
+        allowed = list(dict.fromkeys([*reform.successors(old), reform.successor(old)]))
         if code not in allowed:
             raise Refused(
                 "đơn vị {code} không nhận địa bàn của đơn vị {old}; đơn vị kế tục: {allowed}",

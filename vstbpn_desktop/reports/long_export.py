@@ -16,7 +16,7 @@ meaning: docs/export.md.
 
 import csv
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from sqlmodel import col, select
 from ..atomic import atomic_path, check_output, refused_output
 from ..catalogue import Coverage
 from ..catalogue.national import cell_key, national_catalogue
+from ..checks import flags
 from ..errors import Refused
 from ..periods import Period
 from ..records import Detail, activity_totals_by_unit, detail_of
@@ -146,12 +147,21 @@ def data_values(profile, period: Period) -> list[DataValue]:
     codes = [code for code, i in catalogue.indicators.items() if i.kind in ("count", "from_activities")]
     for code in codes:
         walk(profile.org_unit_code, code)
+    # The checks against earlier periods (checks.py) of each unit's figures, on the total's row whose
+    # value is the figure flagged (a unit's own-level value under a consolidated figure is not).
+    flagged: dict[tuple[str, str], tuple[str, float]] = {}
+    for unit in dict.fromkeys(unit for unit, _ in found):
+        for flag in flags(profile, unit, period):
+            flagged[unit, flag.indicator] = (flag.rule, flag.value)
     result = []
     for unit in order:
         for code in codes:
             if (unit, code) not in found:
                 continue
             total = found[unit, code]
+            held = flagged.get((unit, code))
+            if held is not None and held[1] == total.value:
+                total = replace(total, flags=(held[0],))
             result.append(total)
             # Its breakdown cells, where the value is the one typed (not added to activities).
             cells = carried.get((unit, code), Detail()).cells
