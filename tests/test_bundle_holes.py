@@ -1,4 +1,4 @@
-"""Issue 13, the bundle and key holes: year bundles that roll back half-years, weak Ed25519 keys,
+"""The bundle and key holes: year bundles that roll back half-years, weak Ed25519 keys,
 values that passed verify and crashed the import. Each case from a fresh copy of the world, with
 a clear `error:` line (or the right result) and the database exactly as before."""
 
@@ -182,7 +182,7 @@ def test_trust_add_refuses_a_weak_key(world, tmp_path, text):
 
 
 def test_a_weak_key_enrolled_before_signs_nothing(world, tmp_path):
-    """The attack of issue 13.2: key 01 00…00 in the register (enrolled by an older version), a bundle
+    """The small-order key attack: key 01 00…00 in the register (enrolled by an older version), a bundle
     'signed' with 01 00…00 ‖ 00…00 and no private key. Refused at verification; nothing changes."""
     province = world["89"]
     identity = bytes.fromhex(SMALL_ORDER[0])

@@ -1,9 +1,8 @@
-"""Issue 5, the two parts that cross units: the audit summary travels in the bundle (format 1.1),
+"""What crosses units between a report and its correction: the audit summary travels in the bundle (format 1.1),
 and the province returns a report for correction with a signed answer the district applies once."""
 
 import hashlib
 import json
-import sqlite3
 import zipfile
 
 import pytest
@@ -20,11 +19,7 @@ TABLES = ("activity", "document", "indicator_value", "narrative", "bundle_ledger
 
 
 def snapshot(cli) -> dict:
-    connection = sqlite3.connect(cli.data_dir / "vstbpn.sqlite3")
-    try:
-        return {t: sorted(map(repr, connection.execute(f"SELECT * FROM {t}"))) for t in TABLES}
-    finally:
-        connection.close()
+    return {t: sorted(map(repr, cli.query(f"SELECT * FROM {t}"))) for t in TABLES}
 
 
 def refused(cli, *args) -> str:
@@ -84,11 +79,7 @@ def test_resubmission_carries_the_audit_summary(pair, tmp_path):
         assert "Thay đổi từ lần gửi trước (" in out and "): 3 sửa, 1 thêm, 0 xóa; mở lại kỳ ngày " in out
         assert "(Trần Thị Lan), lý do: Bổ sung số liệu lãnh đạo." in out
     ok(province, "bundle", "import", tmp_path / "second.vstb")
-    connection = sqlite3.connect(province.data_dir / "vstbpn.sqlite3")
-    try:
-        kept = connection.execute("SELECT audit FROM bundle_ledger WHERE current = 1").fetchone()[0]
-    finally:
-        connection.close()
+    [(kept,)] = province.query("SELECT audit FROM bundle_ledger WHERE current")
     assert json.loads(kept) == summary
 
 
@@ -151,7 +142,7 @@ def test_bundle_without_the_audit_member_still_imports(pair, tmp_path):
         ("bad_json", "tóm tắt thay đổi không hợp lệ"),
         ("nested_extra", "tóm tắt thay đổi không hợp lệ"),
         ("too_big", "vượt giới hạn 65536 byte"),
-        ("minor_2", "phiên bản phụ 2 không được hỗ trợ"),
+        ("minor_3", "phiên bản phụ 3 không được hỗ trợ"),
     ],
 )
 def test_hostile_audit_member_is_refused(pair, tmp_path, case, rule):
@@ -174,7 +165,7 @@ def test_hostile_audit_member_is_refused(pair, tmp_path, case, rule):
     else:
 
         def edit(manifest):
-            manifest["format_minor"] = 2
+            manifest["format_minor"] = 3
 
     bad = _rewrite(district, tmp_path / "second.vstb", tmp_path / f"{case}.vstb", edit, members)
     before = snapshot(province)
@@ -216,11 +207,7 @@ def test_return_round_trip(pair, tmp_path):
     ok(district, "bundle", "import", answer)
     shown = ok(district, "period", "show", "--period", "2023H1")
     assert "đang mở" in shown and f"lý do: {REASON}" in shown and "Cấp trên trả lại để sửa ngày" in shown
-    connection = sqlite3.connect(district.data_dir / "vstbpn.sqlite3")
-    try:
-        reopen = connection.execute("SELECT reason FROM audit_event WHERE action = 'reopen'").fetchall()
-    finally:
-        connection.close()
+    reopen = district.query("SELECT reason FROM audit_event WHERE action = 'reopen'")
     assert reopen == [(f"Cấp trên trả lại để sửa: {REASON}",)]
 
     # Applied once: the same file again is refused with the data unchanged.
@@ -401,6 +388,8 @@ def test_hostile_answers_are_refused_with_the_data_unchanged(pair, cli_factory, 
 def test_parent_key_cannot_sign_a_report(pair, tmp_path):
     """The parent's key is enrolled for answers only: a report bundle signed with it is refused."""
     district, province = pair
+    # Exported before the parent's key is enrolled: unencrypted, so its members can be taken apart.
+    ok(district, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "d.vstb")
     ok(province, "keys", "export-public", "--out", tmp_path / "89.pub")
     ok(district, "trust", "add", tmp_path / "89.pub", "--org-unit", "89")
     ok(province, "demo")
@@ -409,7 +398,6 @@ def test_parent_key_cannot_sign_a_report(pair, tmp_path):
 
     from vstbpn_desktop.bundle.keys import fingerprint_hex, load_private_key, raw_public
 
-    ok(district, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "d.vstb")
     profile = Profile.open(province.data_dir)
     try:
         fingerprint = fingerprint_hex(raw_public(load_private_key(profile, PASSPHRASE).public_key()))

@@ -227,11 +227,16 @@ def test_province_demo_reproduces_the_sample_report(province_cli):
     assert code == 1 and err.startswith("error:")
 
 
-def test_info_json_names_the_live_database(district_cli):
+def test_info_json_names_the_live_database(district_cli, engine):
     code, out, _ = district_cli("info", "--json")
     facts = json.loads(out)
     assert code == 0 and facts["org_unit"] == "883"
-    assert facts["database"].endswith("vstbpn.sqlite3") and facts["schema_version"]
+    if engine == "postgresql":  # the server's URL, as settings.json holds it (never a password)
+        settings = json.loads((district_cli.data_dir / "settings.json").read_text(encoding="utf-8"))
+        assert facts["database"] == settings["database_url"] and facts["database_engine"] == "postgresql"
+    else:
+        assert facts["database"].endswith("vstbpn.sqlite3") and facts["database_engine"] == "sqlite"
+    assert facts["schema_version"]
 
 
 def test_init_refuses_unknown_unit_and_second_init(cli_factory):
@@ -271,10 +276,17 @@ def test_a_reused_code_binds_to_the_tree_asked_for_or_the_current_one(cli_factor
     assert json.loads(old("info", "--json")[1])["org_unit"] == "30313"
     from vstbpn_desktop.profile import Profile
 
-    assert Profile.open(old.data_dir).org_unit_tree == "an-giang-2023"
+    def tree_of(cli) -> str:
+        profile = Profile.open(cli.data_dir)
+        try:
+            return profile.org_unit_tree
+        finally:
+            profile.close()
+
+    assert tree_of(old) == "an-giang-2023"
     new = cli_factory("new")
     assert new("init", "--org-unit", "30313")[0] == 0
-    assert Profile.open(new.data_dir).org_unit_tree == "an-giang-2025"
+    assert tree_of(new) == "an-giang-2025"
     code, _, err = cli_factory("bad")("init", "--org-unit", "883", "--tree", "an-giang-2025")
     assert code == 1 and "an-giang-2025" in err
 

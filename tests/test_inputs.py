@@ -1,5 +1,6 @@
-"""Hostile files and command lines (issue 13.3, 13.5, 13.9, 13.10, 13.11): each refused with one
-clear `error:` line naming the file/row/column or member and the rule, the database exactly as before."""
+"""Hostile files and command lines (control characters, broken or hidden spreadsheet parts, dates
+outside the periods, fifos, profiles as outputs): each refused with one clear `error:` line naming
+the file/row/column or member and the rule, the database exactly as before."""
 
 import sqlite3
 import zipfile

@@ -136,6 +136,7 @@ def test_an_old_2048_iteration_key_opens_and_is_re_encrypted(district_cli, tmp_p
     assert keyfile.iterations(renewed) == 600_000
     assert not list(path.parent.glob("*.tmp*")) and sorted(p.name for p in path.parent.iterdir()) == [
         "bundle-sequence",
+        "encryption-key.pem",  # the X25519 key bundles to this unit are sealed to (bundle/sealed.py)
         "signing-key.pem",
     ]
     profile = Profile.open(district_cli.data_dir)

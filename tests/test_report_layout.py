@@ -385,7 +385,7 @@ def test_xlsx_title_rows_and_names_before_codes(demo, tmp_path):
 
 
 def test_a_20000_character_title_lays_out_in_every_format(district, tmp_path):
-    """Issue 13.4: a title of the longest allowed length never crashes ("too large on page"): the
+    """A title of the longest allowed length never crashes ("too large on page"): the
     PDF row continues over several pages with every character, Word and Excel hold it whole."""
     scope = Scope("883", H1)
     add_activity(
@@ -461,7 +461,7 @@ def test_a_20000_character_title_of_a_child_in_the_consolidated_pdf(province, tm
 
 
 def test_old_text_with_characters_xml_cannot_hold_still_prints(district, tmp_path):
-    """Issue 13.3, defence in depth: text stored before the boundary refused control characters
+    """Defence in depth: text stored before the boundary refused control characters
     (Word's Shift+Enter, a bell, NUL) prints in every format: dropped or made a line break."""
     scope = Scope("883", H1)
     add_activity(

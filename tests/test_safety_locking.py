@@ -60,8 +60,8 @@ def test_submit_locks_and_reopen_needs_a_reason(district_cli, district):
 
 
 def test_every_orm_write_is_checked_even_one_records_py_misses(district):
-    """update_document checks the old date only; the audit hook still refuses moving a document
-    into a locked period, and a direct ORM insert too."""
+    """update_document refuses moving a document into a locked period up front; the audit hook
+    refuses the same move made on the ORM directly (no records.py check), and a direct ORM insert too."""
     document = add_document(
         district.engine,
         Scope("883", H2),
@@ -73,6 +73,8 @@ def test_every_orm_write_is_checked_even_one_records_py_misses(district):
     submit(district.engine, district_lock, "Trần Thị Lan")
     with pytest.raises(Refused, match="2023H1 đã khóa"):
         update_document(district.engine, Scope("883", Period(2023)), document.id, {"date": "2023-03-01"})
+    with pytest.raises(Refused, match="2023H1 đã khóa"), session_scope(district.engine) as session:
+        session.get(Document, document.id).date = H1.start.replace(month=3)
     with pytest.raises(Refused, match="đã khóa"), session_scope(district.engine) as session:
         session.add(Activity(org_unit_code="883", date=H1.start, kind="media", title="Lén sửa"))
     with session_scope(district.engine) as session:

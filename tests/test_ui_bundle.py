@@ -290,7 +290,7 @@ def test_revoked_key_refuses_and_deadline_marks_missing_overdue(qtbot, answers, 
 
 
 def test_enrol_dialog_refuses_a_weak_key_and_the_profiles_own(qtbot, answers, province, tmp_path):
-    """Issue 13.2 and 13.12 in the window: the small-order key 01 00…00 is refused when the file is
+    """Weak and borrowed keys in the window: the small-order key 01 00…00 is refused when the file is
     chosen (nothing to enrol); the province's own key dressed up as 884's is refused at Enrol."""
     import base64
     import json

@@ -1,5 +1,5 @@
-"""The window's side of issue 5's crossing parts: the receive dialog shows a resubmission's audit
-summary; the province returns a report for correction; the district sees the reason in a banner."""
+"""The window's side of returning a report for correction: the receive dialog shows a resubmission's
+audit summary; the province returns a report for correction; the district sees the reason in a banner."""
 
 import pytest
 from conftest import PASSPHRASE, ok, shown_window

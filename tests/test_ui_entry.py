@@ -1,4 +1,4 @@
-"""Entering a half-year by keyboard as an officer does (issue 11): every key lands in the record on
+"""Entering a half-year by keyboard as an officer does: every key lands in the record on
 screen (checked by id in the database), nothing typed is lost silently, every edit can be undone
 and redone with the database restored exactly (a dump of the tables compared)."""
 

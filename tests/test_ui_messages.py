@@ -1,4 +1,4 @@
-"""Plain messages (issue 11.8) and the first-run focus, on real profiles, keys and bundles: a bundle
+"""Plain messages and the first-run focus, on real profiles, keys and bundles: a bundle
 from a key never enrolled names its unit and offers "Đăng ký khóa…" (which really enrols, and the
 file then imports); the wrong passphrase says no path; numbers inside messages are written as the
 window writes numbers; a date refusal reads once; Tệp → Thoát (Ctrl+Q); first run starts in the

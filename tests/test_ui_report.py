@@ -138,7 +138,7 @@ def test_the_options_dialog_starts_from_the_settings_and_refuses_a_bad_number(qt
 
 
 def test_print_preview_of_a_20000_character_title(qtbot, window):
-    """Issue 13.4: the preview of a report holding the longest title allowed shows its pages."""
+    """The preview of a report holding the longest title allowed (20.000 characters) shows its pages."""
     from vstbpn_desktop.records import Scope, add_activity
 
     title = ("Tuyên truyền Luật Bình đẳng giới tại các xã, phường, thị trấn " * 400)[:20000]

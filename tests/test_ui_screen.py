@@ -92,6 +92,7 @@ def test_remembered_size_of_a_larger_screen_is_cut_down(qtbot, district, area):
 
 def test_every_dialog_of_a_district_fits(qtbot, district_demo_cli, area, monkeypatch):
     from ui.bundle import send as bundle_send
+    from ui.bundle.config import ReceivedDialog
     from ui.report import printing as report_print
     from ui.safety.audit import AuditDialog
     from ui.safety.backups import BackupsDialog
@@ -128,6 +129,7 @@ def test_every_dialog_of_a_district_fits(qtbot, district_demo_cli, area, monkeyp
         shown(qtbot, AboutDialog(profile, window), area)
         shown(qtbot, GuideDialog(window), area)
         shown(qtbot, CrashDialog("Lỗi thử", "Traceback …\n" * 200, window), area)
+        shown(qtbot, ReceivedDialog(window), area)
         assert bundle_send  # the module whose dialog was shown above
         window.close()
     finally:
@@ -135,6 +137,7 @@ def test_every_dialog_of_a_district_fits(qtbot, district_demo_cli, area, monkeyp
 
 
 def test_every_dialog_of_a_province_fits(qtbot, sender_and_parent, tmp_path, area):
+    from ui.bundle.config import SendDialog
     from ui.bundle.correction import ReturnDialog
     from ui.bundle.keys import EnrolDialog, KeysDialog
 
@@ -155,6 +158,7 @@ def test_every_dialog_of_a_province_fits(qtbot, sender_and_parent, tmp_path, are
         qtbot.waitExposed(received)
         assert_fits(received, area)
         shown(qtbot, ReturnDialog("2023H1", [("883", "Thành phố Long Xuyên")], window), area)
+        shown(qtbot, SendDialog(window), area)
         window.close()
     finally:
         profile.close()

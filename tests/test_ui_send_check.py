@@ -1,4 +1,4 @@
-"""The checklist before Gửi báo cáo (issue 11.9), on a real district profile: what is missing is
+"""The checklist before Gửi báo cáo, on a real district profile: what is missing is
 listed with a link that opens its page; the officer can send anyway, or lock the period in the same
 dialog; a period complete and locked goes straight to the file dialog."""
 

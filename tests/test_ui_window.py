@@ -205,9 +205,14 @@ def test_share_label_follows_saved_values_with_national_targets(qtbot, window, d
     window.show_page("female_cadres")
     page = window.pages["female_cadres"]
     label, goal = page.shares["KEYLEADER_UNITS_FEMALE_PCT"], page.goals["KEYLEADER_UNITS_FEMALE_PCT"]
-    # The window opened on this year's first half (after 2025): measured against the 2030 target,
-    # worded as the report words it; an empty share says so.
-    assert scope_of(window).period.year > 2025
+    # The window opened on this year's first half (after 2025): the key-leader units are counted
+    # once a year (catalogue frequency "year"), so they are asked in the year's period only.
+    assert scope_of(window).period.year > 2025 and scope_of(window).period.half
+    assert page.inputs["KEYLEADER_UNITS_TOTAL"].isHidden() and label.isHidden()
+    assert not page.inputs["LEADERS_TOTAL"].isHidden()
+    window.controller.set_period(str(scope_of(window).period.year))
+    assert not page.inputs["KEYLEADER_UNITS_TOTAL"].isHidden() and not label.isHidden()
+    # Measured against the 2030 target, worded as the report words it; an empty share says so.
     assert (label.text(), goal.text()) == ("chưa có số liệu", "mục tiêu đến năm 2030 là 75 %")
     type_text(qtbot, page.inputs["KEYLEADER_UNITS_TOTAL"], "167")
     type_text(qtbot, page.inputs["KEYLEADER_UNITS_FEMALE"], "71")
@@ -228,7 +233,7 @@ def test_share_label_follows_saved_values_with_national_targets(qtbot, window, d
 
 
 def test_a_share_of_2023_is_judged_by_the_2025_target_as_in_the_report(qtbot, district):
-    window = shown_window(qtbot, district)  # 2023H1
+    window = shown_window(qtbot, district, "2023")  # key-leader units are asked in the year's period
     window.show_page("female_cadres")
     page = window.pages["female_cadres"]
     type_text(qtbot, page.inputs["KEYLEADER_UNITS_TOTAL"], "167")

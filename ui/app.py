@@ -70,7 +70,7 @@ FEATURES += [
     "ui.bundle.keys",
     "ui.bundle.status",
 ]
-FEATURES += ["ui.bundle.correction"]
+FEATURES += ["ui.bundle.correction", "ui.window.shared", "ui.bundle.config"]
 
 
 def open_window(profile, window=None):

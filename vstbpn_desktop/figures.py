@@ -70,6 +70,58 @@ class Figures:
         return result
 
 
+def typed_values(engine: Engine, units: list[str], period: Period) -> dict[str, dict[str, tuple[float, Coverage]]]:
+    """unit → indicator → (value, coverage) typed for the period. A year (`2023`) takes what was typed
+    for the year; where only its half-years hold a value, it is built from them: an event count
+    (frequency half_year) is the sum of its halves, a stock (`stock`: leaders in post) or a yearly
+    indicator is its last half's value. Coverage: "area" when every half used was typed so."""
+    codes = [period.code] if period.half else [period.code, f"{period.year}H1", f"{period.year}H2"]
+    held: dict[tuple[str, str], dict[str, tuple[float, Coverage]]] = {}
+    with session_scope(engine) as session:
+        rows = session.exec(
+            select(IndicatorValue).where(
+                col(IndicatorValue.org_unit_code).in_(units),
+                col(IndicatorValue.period).in_(codes),
+            )
+        ).all()
+        for row in rows:
+            coverage: Coverage = "area" if row.coverage == "area" else "own"  # absent (before 0002): own
+            held.setdefault((row.org_unit_code, row.indicator_code), {})[row.period] = (row.value, coverage)
+    catalogue = indicators()
+    typed: dict[str, dict[str, tuple[float, Coverage]]] = {}
+    for (unit, code), by_period in held.items():
+        if period.code in by_period:
+            typed.setdefault(unit, {})[code] = by_period[period.code]
+            continue
+        halves = [by_period[c] for c in codes[1:] if c in by_period]
+        indicator = catalogue.get(code)
+        if indicator is not None and (indicator.stock or indicator.frequency == "year"):
+            halves = halves[-1:]
+        area = all(coverage == "area" for _, coverage in halves)
+        typed.setdefault(unit, {})[code] = (sum(value for value, _ in halves), "area" if area else "own")
+    return typed
+
+
+def value_details(
+    engine: Engine, units: list[str], period: Period, notes: dict[str, dict[str, tuple[str, bool]]]
+) -> dict[tuple[str, str], dict[str, float] | None]:
+    """(unit, indicator) → the breakdown cells typed for the period itself (None: no breakdown); the
+    values' comments and follow-up marks go into `notes`. A year built from its halves has neither."""
+    cells: dict[tuple[str, str], dict[str, float] | None] = {}
+    with session_scope(engine) as session:
+        rows = session.exec(
+            select(IndicatorValue).where(
+                col(IndicatorValue.org_unit_code).in_(units),
+                IndicatorValue.period == period.code,
+            )
+        ).all()
+        for row in rows:
+            cells[row.org_unit_code, row.indicator_code] = json.loads(row.cells) if row.cells else None
+            if row.comment or row.follow_up:
+                notes.setdefault(row.org_unit_code, {})[row.indicator_code] = (row.comment, bool(row.follow_up))
+    return cells
+
+
 def compute(
     engine: Engine,
     org_unit: str,
@@ -83,23 +135,10 @@ def compute(
     if tree is None:
         tree = {org_unit: [u for u in units if u != org_unit]}
     figures = Figures(org_unit=org_unit, period=period, units=units)
-    typed: dict[str, dict[str, tuple[float, Coverage]]] = {}
-    typed_cells: dict[tuple[str, str], dict[str, float] | None] = {}
-    with session_scope(engine) as session:
-        rows = session.exec(
-            select(IndicatorValue).where(
-                col(IndicatorValue.org_unit_code).in_(units),
-                IndicatorValue.period == period.code,
-            )
-        ).all()
-        for row in rows:
-            coverage: Coverage = "area" if row.coverage == "area" else "own"  # absent (before 0002): own
-            typed.setdefault(row.org_unit_code, {})[row.indicator_code] = (row.value, coverage)
-            typed_cells[row.org_unit_code, row.indicator_code] = json.loads(row.cells) if row.cells else None
-            if row.comment or row.follow_up:
-                figures.notes.setdefault(row.org_unit_code, {})[row.indicator_code] = (row.comment, bool(row.follow_up))
-    activities = activity_totals_by_unit(engine, units, period)
     catalogue = indicators()
+    typed = typed_values(engine, units, period)
+    typed_cells = value_details(engine, units, period, figures.notes)
+    activities = activity_totals_by_unit(engine, units, period)
 
     Cells = dict[str, float] | None
 

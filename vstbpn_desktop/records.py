@@ -6,13 +6,14 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import and_, func, insert, or_, tuple_
 from sqlalchemy import delete as sa_delete
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
 from .catalogue import Coverage, indicators
@@ -83,6 +84,8 @@ def ensure_editable(engine: Engine, day_or_period: Period | date) -> None:
 
 # -- activities ----------------------------------------------------------------------------
 
+Dated = TypeVar("Dated", Activity, Document)
+
 ACTIVITY_FIELDS = ("date", "kind", "title", "sessions", "participants", "female_participants", "place", "notes")
 DOCUMENT_FIELDS = ("number", "date", "issuer", "kind", "title")
 
@@ -146,13 +149,30 @@ def activity_position(engine: Engine, scope: Scope, activity_id: str, search: st
         return connection.execute(sa_select(func.count()).select_from(table).where(listed, earlier)).scalar_one()
 
 
-def add_activity(engine: Engine, scope: Scope, raw: dict, author: str = "") -> Activity:
-    clean = validate_activity(raw, scope.period)
+def _add(engine: Engine, scope: Scope, model: type[Dated], clean: dict, author: str) -> Dated:
+    """A new activity or document of the scope's unit from its validated fields (its day unlocked)."""
     ensure_editable(engine, clean["date"])
     with session_scope(engine) as session:
-        activity = Activity(org_unit_code=scope.org_unit_code, author=author, **clean)
-        session.add(activity)
-    return activity
+        record = model(org_unit_code=scope.org_unit_code, author=author, **clean)
+        session.add(record)
+    return record
+
+
+def _edit(engine: Engine, session: Session, record, fields: tuple[str, ...], validate, scope: Scope, raw, author):
+    """An activity or document with `raw` laid over its `fields`, validated; neither its old day nor
+    its new one may be in a locked period."""
+    clean = validate({f: getattr(record, f) for f in fields} | raw, scope.period)
+    ensure_editable(engine, record.date)
+    ensure_editable(engine, clean["date"])
+    for field, value in clean.items():
+        setattr(record, field, value)
+    record.updated_at = now()
+    record.author = author or record.author
+    session.add(record)
+
+
+def add_activity(engine: Engine, scope: Scope, raw: dict, author: str = "") -> Activity:
+    return _add(engine, scope, Activity, validate_activity(raw, scope.period), author)
 
 
 def update_activity(engine: Engine, scope: Scope, activity_id: str, raw: dict, author: str = "") -> Activity:
@@ -160,15 +180,7 @@ def update_activity(engine: Engine, scope: Scope, activity_id: str, raw: dict, a
         activity = session.get(Activity, activity_id)
         if activity is None:
             raise Refused("không tìm thấy hoạt động {activity_id}", activity_id=activity_id)
-        merged = {f: getattr(activity, f) for f in ACTIVITY_FIELDS} | raw
-        clean = validate_activity(merged, scope.period)
-        ensure_editable(engine, activity.date)
-        ensure_editable(engine, clean["date"])
-        for field, value in clean.items():
-            setattr(activity, field, value)
-        activity.updated_at = now()
-        activity.author = author or activity.author
-        session.add(activity)
+        _edit(engine, session, activity, ACTIVITY_FIELDS, validate_activity, scope, raw, author)
     return activity
 
 
@@ -199,12 +211,7 @@ def list_documents(engine: Engine, scope: Scope) -> list[Document]:
 
 
 def add_document(engine: Engine, scope: Scope, raw: dict, author: str = "") -> Document:
-    clean = validate_document(raw, scope.period)
-    ensure_editable(engine, clean["date"])
-    with session_scope(engine) as session:
-        document = Document(org_unit_code=scope.org_unit_code, author=author, **clean)
-        session.add(document)
-    return document
+    return _add(engine, scope, Document, validate_document(raw, scope.period), author)
 
 
 def update_document(engine: Engine, scope: Scope, document_id: str, raw: dict, author: str = "") -> Document:
@@ -212,14 +219,7 @@ def update_document(engine: Engine, scope: Scope, document_id: str, raw: dict, a
         document = session.get(Document, document_id)
         if document is None:
             raise Refused("không tìm thấy văn bản {document_id}", document_id=document_id)
-        merged = {f: getattr(document, f) for f in DOCUMENT_FIELDS} | raw
-        clean = validate_document(merged, scope.period)
-        ensure_editable(engine, document.date)
-        for field, value in clean.items():
-            setattr(document, field, value)
-        document.updated_at = now()
-        document.author = author or document.author
-        session.add(document)
+        _edit(engine, session, document, DOCUMENT_FIELDS, validate_document, scope, raw, author)
     return document
 
 
@@ -753,10 +753,14 @@ def insert_clean(
 def _insert_many(connection, table, batch: list[dict], common: dict) -> None:
     """A Core executemany; on SQLite the rows go to the driver's executemany as tuples converted by the
     dialect's own bind processors (the stored values are the same), the shared stamp converted once:
-    SQLAlchemy's per-row parameter handling was a third of importing 100,000 activities (bench/NOTES.md)."""
+    SQLAlchemy's per-row parameter handling was a third of importing 100,000 activities (bench/NOTES.md).
+    On PostgreSQL the rows go through COPY on the transaction's own connection (`_copy_many`)."""
     keys = batch[0].keys()
-    if connection.dialect.name != "sqlite" or any(row.keys() != keys for row in batch):
+    if any(row.keys() != keys for row in batch) or connection.dialect.name not in ("sqlite", "postgresql"):
         connection.execute(insert(table), batch)
+        return
+    if connection.dialect.name == "postgresql":
+        _copy_many(connection, table, batch)
         return
     names = list(keys)
     processors = [table.c[name].type._cached_bind_processor(connection.dialect) for name in names]
@@ -783,6 +787,25 @@ def _insert_many(connection, table, batch: list[dict], common: dict) -> None:
     connection.exec_driver_sql(
         f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join('?' * width)})", [row_tuple(row) for row in batch]
     )
+
+
+def _copy_many(connection, table, batch: list[dict]) -> None:
+    """COPY … FROM STDIN of the rows (psycopg adapts each value as for an INSERT: an aware time into
+    the timestamptz columns of migration 0001 keeps its instant), inside the caller's transaction."""
+    from operator import itemgetter
+
+    names = list(batch[0].keys())
+    quoted = ", ".join(connection.dialect.identifier_preparer.quote(name) for name in names)
+    statement = f"COPY {table.name} ({quoted}) FROM STDIN"
+    values = itemgetter(*names)
+    driver = connection.connection.driver_connection
+    errors = connection.dialect.loaded_dbapi.Error
+    try:
+        with driver.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in batch:
+                copy.write_row(values(row))
+    except errors as exc:  # as SQLAlchemy raises it for an INSERT: IntegrityError for a duplicate id, …
+        raise DBAPIError.instance(statement, None, exc, errors) from exc
 
 
 def delete_period_data(connection, org_unit_code: str, period: Period) -> dict[str, int]:

@@ -11,6 +11,9 @@ from .files import DATABASE_FILE, SETTINGS_FILE
 from .text import clean_text
 
 LANGUAGES = ("vi", "en")
+# Settings of the PC and its officer; every other setting is the unit's own (its report header,
+# rounding, …), which on a shared server database is kept in the database for every clerk (profile.py).
+PC_SETTINGS = frozenset({"language", "database_url", "officer_name", "officer_title"})
 
 
 def fits_after_slash(value: str) -> bool:
@@ -71,6 +74,18 @@ class Settings:
             isinstance(k, str) and isinstance(v, str) for k, v in self.target_basis.items()
         ):
             raise Reason("target_basis phải là bảng mã chỉ tiêu → văn bản giao mục tiêu")
+
+    def unit_settings(self) -> dict:
+        """The unit's settings (not the PC's), as JSON-ready values."""
+        return {name: value for name, value in asdict(self).items() if name not in PC_SETTINGS}
+
+    def take_unit_settings(self, values: dict) -> None:
+        """Use the unit's settings kept elsewhere (the shared database); unknown names are ignored."""
+        known = {f.name for f in fields(self)} - PC_SETTINGS
+        for name, value in values.items():
+            if name in known:
+                setattr(self, name, value)
+        self.validate()
 
     @classmethod
     def load(cls, data_dir: Path) -> "Settings":

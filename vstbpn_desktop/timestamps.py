@@ -3,6 +3,8 @@ in the laptop's time zone. The one home of those conversions."""
 
 from datetime import UTC, date, datetime
 
+from .formats import format_date
+
 TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
 
@@ -33,4 +35,4 @@ def local_day(moment: datetime) -> date:
 
 def local_date(moment: datetime | None) -> str:
     """A stored UTC moment as the officer's local date, dd/mm/yyyy ("" for none)."""
-    return "" if moment is None else local_day(moment).strftime("%d/%m/%Y")
+    return "" if moment is None else format_date(local_day(moment))

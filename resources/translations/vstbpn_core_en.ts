@@ -24,12 +24,20 @@
             <translation>"changes"."{table}" must have exactly {ACTIONS}</translation>
         </message>
         <message>
-            <source>"counts" của gói trả lời phải là {}</source>
-            <translation>"counts" of an answer bundle must be {}</translation>
+            <source>"counts" của gói trả lời hoặc tệp cấu hình phải là {}</source>
+            <translation>"counts" of an answer or a configuration file must be {}</translation>
         </message>
         <message>
             <source>"counts" phải có đúng activities, documents, indicators, narratives (số nguyên ≥ 0)</source>
             <translation>"counts" must have exactly activities, documents, indicators, narratives (whole numbers ≥ 0)</translation>
+        </message>
+        <message>
+            <source>"deadlines" phải là đối tượng JSON: mã kỳ → ngày "YYYY-MM-DD"</source>
+            <translation>"deadlines" must be a JSON object: period code → date "YYYY-MM-DD"</translation>
+        </message>
+        <message>
+            <source>"deadlines": {code}: cần mã kỳ (2026H1) và ngày YYYY-MM-DD</source>
+            <translation>"deadlines": {code}: a period code (2026H1) and a date YYYY-MM-DD are needed</translation>
         </message>
         <message>
             <source>"format" phải là "{FORMAT}"</source>
@@ -42,6 +50,10 @@
         <message>
             <source>"format_minor" phải là số nguyên 0 … {FORMAT_MINOR} (phiên bản phụ {minor!r} không được hỗ trợ; hãy cập nhật ứng dụng)</source>
             <translation>"format_minor" must be a whole number 0 … {FORMAT_MINOR} (minor version {minor!r} is not supported; update the application)</translation>
+        </message>
+        <message>
+            <source>"issued_by" phải là chuỗi tối đa 200 ký tự</source>
+            <translation>"issued_by" must be a string of at most 200 characters</translation>
         </message>
         <message>
             <source>"key_fingerprint" phải là 32 chữ số hex viết hoa</source>
@@ -96,12 +108,32 @@
             <translation>"reopened" must be an array of at most {MAX_REOPENS} items</translation>
         </message>
         <message>
+            <source>"retire" phải là danh sách mã chỉ tiêu có trong danh mục</source>
+            <translation>"retire" must be a list of indicator codes of the catalogue</translation>
+        </message>
+        <message>
             <source>"returned_by" dài quá 200 ký tự</source>
             <translation>"returned_by" is longer than 200 characters</translation>
         </message>
         <message>
+            <source>"revoked_keys" phải là danh sách</source>
+            <translation>"revoked_keys" must be a list</translation>
+        </message>
+        <message>
+            <source>"revoked_keys"[{index}] phải có đúng fingerprint, org_unit, revoked_at</source>
+            <translation>"revoked_keys"[{index}] must have exactly fingerprint, org_unit, revoked_at</translation>
+        </message>
+        <message>
+            <source>"revoked_keys"[{index}]: vân tay 32 chữ số hex viết hoa, mã đơn vị bằng số</source>
+            <translation>"revoked_keys"[{index}]: the fingerprint is 32 upper-case hex digits, the unit code digits</translation>
+        </message>
+        <message>
             <source>"sequence" phải là số nguyên dương</source>
             <translation>"sequence" must be a positive whole number</translation>
+        </message>
+        <message>
+            <source>"targets" phải là danh sách</source>
+            <translation>"targets" must be a list</translation>
         </message>
         <message>
             <source>"{name}" dài quá 200 ký tự</source>
@@ -148,12 +180,24 @@
             <translation>--date: {error}</translation>
         </message>
         <message>
+            <source>--lost: cần mật khẩu cho khóa mới (--new-passphrase-env BIẾN)</source>
+            <translation>--lost: a passphrase for the new key is needed (--new-passphrase-env VARIABLE)</translation>
+        </message>
+        <message>
             <source>--sequence-from: số thứ tự phải là số nguyên 1 … {limit}</source>
             <translation>--sequence-from: the sequence must be a whole number 1 … {limit}</translation>
         </message>
         <message>
             <source>; gói ký bằng khóa khác với gói đang giữ: nếu đơn vị dùng khóa hoặc máy mới, đơn vị xuất lại gói với bundle export --sequence-from {next}, hoặc cấp trên trả lại gói đang giữ để sửa (tệp trả lời) và đơn vị nhập tệp đó rồi gửi lại: số thứ tự tiếp tục từ đó</source>
             <translation>; the bundle is signed by another key than the bundle held: if the unit uses a new key or computer, it exports again with bundle export --sequence-from {next}, or the parent returns the bundle held for correction (an answer file) and the unit imports it and sends again: its sequence continues from there</translation>
+        </message>
+        <message>
+            <source>Chưa có số liệu các kỳ trước</source>
+            <translation>No figures of earlier periods yet</translation>
+        </message>
+        <message>
+            <source>Các kỳ trước: {lines}</source>
+            <translation>Earlier periods: {lines}</translation>
         </message>
         <message>
             <source>JSON không hợp lệ ({error})</source>
@@ -166,6 +210,10 @@
         <message>
             <source>activity_kinds phải là các loại hoạt động của danh mục</source>
             <translation>activity_kinds must be activity kinds of the catalogue</translation>
+        </message>
+        <message>
+            <source>biến môi trường {variable} (--new-passphrase-env) chưa được đặt</source>
+            <translation>environment variable {variable} (--new-passphrase-env) is not set</translation>
         </message>
         <message>
             <source>biến môi trường {variable} (--passphrase-env) chưa được đặt</source>
@@ -184,12 +232,28 @@
             <translation>encrypted with a zip password; not allowed</translation>
         </message>
         <message>
+            <source>bỏ hạn nộp báo cáo kỳ {code}</source>
+            <translation>report deadline of period {code} removed</translation>
+        </message>
+        <message>
+            <source>bỏ mục tiêu của tỉnh cho {code} năm {year}</source>
+            <translation>the province's target for {code} in {year} removed</translation>
+        </message>
+        <message>
+            <source>change_factor phải lớn hơn 1</source>
+            <translation>change_factor must be greater than 1</translation>
+        </message>
+        <message>
             <source>chuỗi chứa nửa cặp thay thế U+{code:04X} đứng một mình (không phải ký tự Unicode)</source>
             <translation>a string holds a lone surrogate U+{code:04X} (not a Unicode character)</translation>
         </message>
         <message>
             <source>chuỗi dùng chung số '{value}' không có trong tệp ({count} chuỗi)</source>
             <translation>shared string number '{value}' does not exist in the file ({count} strings)</translation>
+        </message>
+        <message>
+            <source>chuỗi đổi khóa kết thúc ở khóa {last}, không phải khóa ký gói {fingerprint}</source>
+            <translation>the chain of key changes ends at key {last}, not at the key {fingerprint} that signed the bundle</translation>
         </message>
         <message>
             <source>chưa có số liệu để ghi chú; không có số liệu thì nhập 0 và ghi lý do</source>
@@ -208,6 +272,10 @@
             <translation>a share must have a numerator and a denominator</translation>
         </message>
         <message>
+            <source>chỉ tiêu {code}</source>
+            <translation>indicator {code}</translation>
+        </message>
+        <message>
             <source>chỉ tiêu {code} của kỳ {period} đã có ở {place}</source>
             <translation>indicator {code} for period {period} is already given at {place}</translation>
         </message>
@@ -220,12 +288,20 @@
             <translation>indicator {code}, period {period}: {reason}</translation>
         </message>
         <message>
+            <source>chỉ tiêu {code} là chỉ tiêu quốc gia: không sửa được định nghĩa (chỉ có thể ngừng dùng)</source>
+            <translation>indicator {code} is a national indicator: its definition cannot be changed (it can only be retired)</translation>
+        </message>
+        <message>
             <source>chỉ tiêu {code} là số đếm, phải là số nguyên (không phải {value})</source>
             <translation>indicator {code} is a count and must be a whole number (not {value})</translation>
         </message>
         <message>
             <source>chỉ tiêu {code} xuất hiện hai lần</source>
             <translation>indicator {code} appears twice</translation>
+        </message>
+        <message>
+            <source>chỉ tiêu {code} được kê hai lần</source>
+            <translation>indicator {code} is listed twice</translation>
         </message>
         <message>
             <source>chỉ tiêu {code} được tính từ các hoạt động; chỉ nhập trực tiếp khi là số liệu toàn địa bàn (phạm vi area)</source>
@@ -276,6 +352,10 @@
             <translation>the signature is not in the right format: {error}</translation>
         </message>
         <message>
+            <source>cài đặt {name} quá dài cho cơ sở dữ liệu dùng chung (tối đa {value} ký tự)</source>
+            <translation>setting {name} is too long for the shared database (at most {value} characters)</translation>
+        </message>
+        <message>
             <source>cài đặt {name}: {reason}</source>
             <translation>setting {name}: {reason}</translation>
         </message>
@@ -300,6 +380,10 @@
             <translation>database</translation>
         </message>
         <message>
+            <source>cơ sở dữ liệu '{driver}' không hỗ trợ; chỉ SQLite (mặc định) hoặc máy chủ PostgreSQL (postgresql+psycopg://người-dùng@máy:5432/tên)</source>
+            <translation>database '{driver}' is not supported; only SQLite (the default) or a PostgreSQL server (postgresql+psycopg://user@host:5432/name)</translation>
+        </message>
+        <message>
             <source>cơ sở dữ liệu bị hỏng; hãy chạy lệnh check và khôi phục bản sao lưu gần nhất còn tốt (restore TỆP)</source>
             <translation>the database is damaged; run the check command and restore the latest good backup (restore FILE)</translation>
         </message>
@@ -308,8 +392,20 @@
             <translation>the database was made by a newer version of the application (schema {current}); update the application</translation>
         </message>
         <message>
+            <source>cấp trên đã thu hồi khóa {fingerprint} của chính đơn vị này: hãy tạo khóa mới</source>
+            <translation>the higher level revoked this unit's own key {fingerprint}: make a new key</translation>
+        </message>
+        <message>
+            <source>cấu hình của đơn vị {sender}, số {sequence}</source>
+            <translation>configuration no. {sequence} of unit {sender}</translation>
+        </message>
+        <message>
             <source>cấu trúc lồng nhau quá sâu</source>
             <translation>nested too deeply</translation>
+        </message>
+        <message>
+            <source>cần chương trình {name} của PostgreSQL trên PATH để sao lưu/khôi phục cơ sở dữ liệu máy chủ (gói postgresql-client; cùng phiên bản với máy chủ); không thay đổi gì</source>
+            <translation>PostgreSQL's program {name} is needed on the PATH to back up or restore a server database (package postgresql-client, the server's version); nothing was changed</translation>
         </message>
         <message>
             <source>cần mật khẩu khóa ký: dùng --passphrase-env BIẾN hoặc đặt VSTBPN_PASSPHRASE</source>
@@ -392,6 +488,14 @@
             <translation>a breakdown cell's line holds only indicator, cell, value</translation>
         </message>
         <message>
+            <source>dùng lại chỉ tiêu {code}: {name}</source>
+            <translation>indicator {code} in use again: {name}</translation>
+        </message>
+        <message>
+            <source>expected_min lớn hơn expected_max</source>
+            <translation>expected_min is greater than expected_max</translation>
+        </message>
+        <message>
             <source>follow_up: phải là 0 hoặc 1</source>
             <translation>follow_up: must be 0 or 1</translation>
         </message>
@@ -402,6 +506,10 @@
         <message>
             <source>ghi chú của chỉ tiêu {code} kỳ {period} đã ghi khác ở {place}</source>
             <translation>the comment of indicator {code}, period {period}, is written differently at {place}</translation>
+        </message>
+        <message>
+            <source>ghi độ dài {length} byte, vượt giới hạn {limit} byte</source>
+            <translation>states a length of {length} bytes, above the limit of {limit} bytes</translation>
         </message>
         <message>
             <source>giá trị quá lớn</source>
@@ -432,8 +540,12 @@
             <translation>the bundle is addressed to unit {recipient_org_unit}, not to the importing unit {org_unit_code}</translation>
         </message>
         <message>
-            <source>gói loại "{KIND_ANSWER}" cần "format_minor" ≥ 1</source>
-            <translation>a bundle of kind "{KIND_ANSWER}" needs "format_minor" ≥ 1</translation>
+            <source>gói loại "{kind}" cần "format_minor" ≥ 1</source>
+            <translation>a bundle of kind "{kind}" needs "format_minor" ≥ 1</translation>
+        </message>
+        <message>
+            <source>gói {bundle}: gói mã hóa: {rule}</source>
+            <translation>bundle {bundle}: encrypted bundle: {rule}</translation>
         </message>
         <message>
             <source>gói {bundle}: thành phần {member}</source>
@@ -448,6 +560,10 @@
             <translation>bundle {bundle}: {rule}</translation>
         </message>
         <message>
+            <source>gói {bundle}: được mã hóa nhưng hồ sơ này chưa có khóa giải mã ({path})</source>
+            <translation>bundle {bundle}: encrypted, but this profile has no decryption key ({path})</translation>
+        </message>
+        <message>
             <source>gói {name}: mã bản ghi (id) trùng với bản ghi của đơn vị khác đang giữ; không nhập</source>
             <translation>bundle {name}: a record id is the same as a record held for another unit; not imported</translation>
         </message>
@@ -456,12 +572,28 @@
             <translation>bundle {name}: {error}</translation>
         </message>
         <message>
+            <source>gói được mã hóa cho khóa {key}, không phải khóa giải mã của hồ sơ này ({own}); đơn vị gửi đã đăng ký tệp khóa công khai khác của cấp trên</source>
+            <translation>the bundle is encrypted for key {key}, not for this profile's decryption key ({own}); the sending unit enrolled another public key file as its parent's</translation>
+        </message>
+        <message>
+            <source>gói được mã hóa cho đơn vị {unit}, không phải {org_unit_code}; đơn vị này không mở được</source>
+            <translation>the bundle is encrypted for unit {unit}, not {org_unit_code}; this unit cannot open it</translation>
+        </message>
+        <message>
             <source>hai lần nhập mật khẩu không khớp</source>
             <translation>the two passphrases entered do not match</translation>
         </message>
         <message>
             <source>hoạt động</source>
             <translation>activity</translation>
+        </message>
+        <message>
+            <source>hạn nộp báo cáo kỳ {code}: {day}</source>
+            <translation>report deadline of period {code}: {day}</translation>
+        </message>
+        <message>
+            <source>hồ sơ của đơn vị {old} thuộc danh mục {tree}, không phải {old_tree}: không có gì để chuyển</source>
+            <translation>the profile of unit {old} belongs to the list {tree}, not {old_tree}: there is nothing to move</translation>
         </message>
         <message>
             <source>hồ sơ đã có dữ liệu; dữ liệu mẫu chỉ nạp vào hồ sơ trống</source>
@@ -474,6 +606,10 @@
         <message>
             <source>id: phải là UUID viết thường</source>
             <translation>id: must be a lower-case UUID</translation>
+        </message>
+        <message>
+            <source>indicators[{index}]</source>
+            <translation>indicators[{index}]</translation>
         </message>
         <message>
             <source>khóa "{key}" xuất hiện hai lần trong cùng một đối tượng</source>
@@ -500,6 +636,22 @@
             <translation>the public key is a point of small order (or has a small-order part): a weak key anyone can sign for</translation>
         </message>
         <message>
+            <source>khóa ký hết hạn ngày {date:%d/%m/%Y} (còn {days} ngày); hãy đổi khóa (keys rotate)</source>
+            <translation>the signing key expires on {date:%d/%m/%Y} ({days} days left); change the key (keys rotate)</translation>
+        </message>
+        <message>
+            <source>khóa ký đã hết hạn ngày {date:%d/%m/%Y}; hãy đổi khóa (keys rotate) trước khi gửi báo cáo</source>
+            <translation>the signing key expired on {date:%d/%m/%Y}; change the key (keys rotate) before sending a report</translation>
+        </message>
+        <message>
+            <source>khóa tạm trong phần đầu không hợp lệ</source>
+            <translation>the ephemeral key in the header is not valid</translation>
+        </message>
+        <message>
+            <source>khóa {fingerprint} chưa được đăng ký, và chuỗi đổi khóa không bắt đầu từ khóa nào đã đăng ký ở đơn vị này (trust add TỆP --org-unit MÃ)</source>
+            <translation>key {fingerprint} is not enrolled, and the chain of key changes does not start at any key enrolled at this unit (trust add FILE --org-unit CODE)</translation>
+        </message>
+        <message>
             <source>khóa {fingerprint} đã bị thu hồi ngày {revoked_at:%d/%m/%Y}; đơn vị cần tạo khóa mới</source>
             <translation>key {fingerprint} was revoked on {revoked_at:%d/%m/%Y}; the unit needs to create a new key</translation>
         </message>
@@ -508,8 +660,24 @@
             <translation>key {fingerprint} is already registered for unit {org_unit_code}; a key stands for one unit only</translation>
         </message>
         <message>
+            <source>khóa {fingerprint} đã được đổi sang khóa mới từ gói số {replaced_from}; gói số {sequence} ký bằng khóa cũ không được chấp nhận (khóa cũ chỉ còn dùng để kiểm tra các gói trước đó)</source>
+            <translation>key {fingerprint} was replaced by a new key from bundle number {replaced_from}; bundle number {sequence} signed with the old key is not accepted (the old key only verifies earlier bundles)</translation>
+        </message>
+        <message>
+            <source>khóa {fingerprint} đã được đổi sang khóa {successor}; chuỗi đổi khóa này rẽ nhánh sang khóa {other}, không chấp nhận</source>
+            <translation>key {fingerprint} was already replaced by key {successor}; this chain of key changes forks to key {other}: not accepted</translation>
+        </message>
+        <message>
             <source>không có khóa {plain} trong danh sách khóa tin cậy</source>
             <translation>key {plain} is not in the list of trusted keys</translation>
+        </message>
+        <message>
+            <source>không ghi mật khẩu vào địa chỉ cơ sở dữ liệu (nó sẽ nằm trong settings.json); hãy ghi vào tệp mật khẩu của PostgreSQL ({pgpass}, dòng máy:cổng:tên:người-dùng:mật-khẩu) hoặc đặt PGPASSFILE</source>
+            <translation>do not put the password in the database address (it would be kept in settings.json); write it into PostgreSQL's password file ({pgpass}, a line host:port:database:user:password) or set PGPASSFILE</translation>
+        </message>
+        <message>
+            <source>không giải mã được đoạn {index} (nội dung hoặc phần đầu đã bị sửa, ghép từ gói khác, hoặc bị cắt); từ chối, không nhập gì</source>
+            <translation>chunk {index} cannot be decrypted (the content or the header was altered, taken from another bundle, or cut); refused, nothing imported</translation>
         </message>
         <message>
             <source>không giải nén được (hỏng hoặc bị cắt cụt: {error})</source>
@@ -522,6 +690,10 @@
         <message>
             <source>không hợp lệ: {error}</source>
             <translation>not valid: {error}</translation>
+        </message>
+        <message>
+            <source>không khớp với manifest</source>
+            <translation>does not match the manifest</translation>
         </message>
         <message>
             <source>không phải UTF-8 hợp lệ (byte {start})</source>
@@ -572,6 +744,10 @@
             <translation>must not be empty</translation>
         </message>
         <message>
+            <source>không đọc được chuỗi đổi khóa ({error})</source>
+            <translation>the chain of key changes cannot be read ({error})</translation>
+        </message>
+        <message>
             <source>không đọc được tệp ({error})</source>
             <translation>cannot read the file ({error})</translation>
         </message>
@@ -620,12 +796,20 @@
             <translation>period {period}: {reason}</translation>
         </message>
         <message>
-            <source>loại gói "{kind}" không biết (chỉ "{KIND_REPORT}" hoặc "{KIND_ANSWER}")</source>
-            <translation>unknown bundle kind "{kind}" (only "{KIND_REPORT}" or "{KIND_ANSWER}")</translation>
+            <source>loại gói "{kind}" không biết (chỉ "{KIND_REPORT}", "{KIND_ANSWER}" hoặc "{KIND_CONFIG}")</source>
+            <translation>unknown bundle kind "{kind}" (only "{KIND_REPORT}", "{KIND_ANSWER}" or "{KIND_CONFIG}")</translation>
         </message>
         <message>
             <source>loại {what} '{code}' không có trong danh mục ({vocabulary})</source>
             <translation>{what} kind '{code}' is not in the catalogue ({vocabulary})</translation>
+        </message>
+        <message>
+            <source>là gói loại "{kind}", không phải tệp cấu hình (.vstc) của cấp trên</source>
+            <translation>is a bundle of kind "{kind}", not a configuration file (.vstc) of the higher level</translation>
+        </message>
+        <message>
+            <source>là gói loại "{kind}", không phải tệp cấu hình (.vstc) của cấp trên; gói báo cáo nhập bằng bundle import</source>
+            <translation>is a bundle of kind "{kind}", not a configuration file (.vstc) of the higher level; report bundles are imported with bundle import</translation>
         </message>
         <message>
             <source>là liên kết tượng trưng (symlink); chỉ chấp nhận tệp thường</source>
@@ -640,8 +824,12 @@
             <translation>is a folder, not a file</translation>
         </message>
         <message>
-            <source>lệnh check chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ</source>
-            <translation>the check command applies only to an SQLite database in the profile folder</translation>
+            <source>là tệp cấu hình của cấp trên, không phải gói báo cáo; nhập bằng config import (Cấu hình từ tỉnh)</source>
+            <translation>is a configuration file of the higher level, not a report bundle; import it with config import (Configuration from the province)</translation>
+        </message>
+        <message>
+            <source>lược đồ khác với ứng dụng: {difference}</source>
+            <translation>the schema differs from the app's: {difference}</translation>
         </message>
         <message>
             <source>lỗi đọc/ghi ổ đĩa (ổ đĩa đầy, ổ USB bị rút hay mạng bị ngắt?); không thay đổi gì — hãy kiểm tra ổ đĩa rồi chạy lệnh check</source>
@@ -700,6 +888,14 @@
             <translation>section "{section}" appears twice</translation>
         </message>
         <message>
+            <source>mục tiêu của tỉnh cho {code} năm {year}: {target} (theo {decision})</source>
+            <translation>the province's target for {code} in {year}: {target} (under {decision})</translation>
+        </message>
+        <message>
+            <source>mục tiêu của {indicator} năm {year} được kê hai lần</source>
+            <translation>the target of {indicator} in {year} is listed twice</translation>
+        </message>
+        <message>
             <source>mục {section} kỳ {period} ghép lại {reason}</source>
             <translation>section {section} of period {period}, joined together, {reason}</translation>
         </message>
@@ -714,6 +910,10 @@
         <message>
             <source>ngày '{value}' không đúng dạng ISO</source>
             <translation>date '{value}' is not in ISO form</translation>
+        </message>
+        <message>
+            <source>ngày hết hạn {date:%d/%m/%Y} phải sau hôm nay</source>
+            <translation>the expiry date {date:%d/%m/%Y} must be after today</translation>
         </message>
         <message>
             <source>ngày {date} nằm ngoài các năm {first}-{last} của kỳ báo cáo</source>
@@ -732,8 +932,16 @@
             <translation>language '{language}' is not supported (vi, en)</translation>
         </message>
         <message>
+            <source>ngừng dùng chỉ tiêu {code}: {name}</source>
+            <translation>indicator {code} retired: {name}</translation>
+        </message>
+        <message>
             <source>nén bằng phương pháp không được phép (chỉ stored hoặc deflate)</source>
             <translation>compressed with a method that is not allowed (only stored or deflate)</translation>
+        </message>
+        <message>
+            <source>phiên bản lược đồ {revision}, ứng dụng cần {head}</source>
+            <translation>schema version {revision}, the app needs {head}</translation>
         </message>
         <message>
             <source>phiên bản định dạng {format_version} không được hỗ trợ (ứng dụng này đọc phiên bản {FORMAT_VERSION}); hãy cập nhật ứng dụng</source>
@@ -756,8 +964,20 @@
             <translation>must be an object with exactly {ANSWER_FIELDS}</translation>
         </message>
         <message>
+            <source>phải là một đối tượng có đúng {fields}</source>
+            <translation>must be an object with exactly {fields}</translation>
+        </message>
+        <message>
             <source>phải là số nguyên</source>
             <translation>must be a whole number</translation>
+        </message>
+        <message>
+            <source>phải là {{"endorsements": [...]}} với 1 … {limit} xác nhận đổi khóa</source>
+            <translation>must be {{"endorsements": [...]}} with 1 … {limit} key endorsements</translation>
+        </message>
+        <message>
+            <source>phải là đối tượng JSON có "indicators" (danh sách chỉ tiêu), như resources/indicators.json</source>
+            <translation>must be a JSON object with "indicators" (a list of indicators), as resources/indicators.json</translation>
         </message>
         <message>
             <source>phải lớn hơn hoặc bằng 0</source>
@@ -776,16 +996,32 @@
             <translation>the S part of the signature is not below the group order L (a non-canonical signature)</translation>
         </message>
         <message>
+            <source>phần đầu có trường không hợp lệ (mã đơn vị, vân tay khóa, khóa tạm hoặc độ dài)</source>
+            <translation>the header has an invalid field (unit code, key fingerprint, ephemeral key or length)</translation>
+        </message>
+        <message>
+            <source>phần đầu không đúng định dạng ({error})</source>
+            <translation>the header is not in the right format ({error})</translation>
+        </message>
+        <message>
+            <source>phần đầu không đúng định dạng hoặc dài quá {limit} byte</source>
+            <translation>the header is not in the right format or longer than {limit} bytes</translation>
+        </message>
+        <message>
+            <source>phần đầu phải có đúng các trường {fields}</source>
+            <translation>the header must have exactly the fields {fields}</translation>
+        </message>
+        <message>
             <source>quy tắc làm tròn '{share_rounding}' không hợp lệ (half_up, truncate)</source>
             <translation>rounding rule '{share_rounding}' is not valid (half_up, truncate)</translation>
         </message>
         <message>
-            <source>sao lưu/khôi phục chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ; cơ sở dữ liệu máy chủ do quản trị viên sao lưu</source>
-            <translation>backup/restore applies only to an SQLite database in the profile folder; a server database is backed up by its administrator</translation>
-        </message>
-        <message>
             <source>section '{value}' không phải là mục của báo cáo</source>
             <translation>section '{value}' is not a section of the report</translation>
+        </message>
+        <message>
+            <source>stock phải là true hoặc false</source>
+            <translation>stock must be true or false</translation>
         </message>
         <message>
             <source>số dài {length} ký tự, vượt giới hạn {MAX_NUMBER_CHARS}</source>
@@ -808,6 +1044,10 @@
             <translation>sequence number {sequence} is not greater than {newest} of the answer already applied; an old file sent again, refused (replay protection)</translation>
         </message>
         <message>
+            <source>số thứ tự {sequence} không lớn hơn số {newest} của tệp cấu hình đã áp dụng ngày {received_at}; tệp cũ hơn, từ chối (không quay lui cấu hình)</source>
+            <translation>sequence {sequence} is not above {newest} of the configuration file applied on {received_at}; an older file, refused (no rollback of the configuration)</translation>
+        </message>
+        <message>
             <source>số thứ tự {sequence} không lớn hơn số {sequence2} của gói kỳ {period} đã nhận cho nửa năm {half} (nhận ngày {received_at}); gói cũ gửi lại hoặc bị quay lui, từ chối (chống phát lại){hint}</source>
             <translation>sequence {sequence} is not above {sequence2}, of the bundle for {period} received for the half-year {half} (received on {received_at}); an old bundle sent again or rolled back, refused (replay protection){hint}</translation>
         </message>
@@ -816,8 +1056,16 @@
             <translation>the number {text} is out of range</translation>
         </message>
         <message>
+            <source>sửa định nghĩa chỉ tiêu {code}: {name}</source>
+            <translation>definition of indicator {code} changed: {name}</translation>
+        </message>
+        <message>
             <source>target_basis phải là bảng mã chỉ tiêu → văn bản giao mục tiêu</source>
             <translation>target_basis must map indicator codes to the document that sets the target</translation>
+        </message>
+        <message>
+            <source>targets[{index}]</source>
+            <translation>targets[{index}]</translation>
         </message>
         <message>
             <source>thay đổi này không khôi phục được</source>
@@ -872,6 +1120,10 @@
             <translation>section name missing</translation>
         </message>
         <message>
+            <source>thu hồi khóa {fingerprint} của đơn vị {org_unit}</source>
+            <translation>key {fingerprint} of unit {org_unit} revoked</translation>
+        </message>
+        <message>
             <source>thành phần {name} có khai báo DTD (&lt;!DOCTYPE&gt;); tệp Excel không có, không đọc</source>
             <translation>part {name} declares a DTD (&lt;!DOCTYPE&gt;); Excel files have none, not read</translation>
         </message>
@@ -882,6 +1134,10 @@
         <message>
             <source>thành phần {name} không phải XML hợp lệ ({error})</source>
             <translation>part {name} is not valid XML ({error})</translation>
+        </message>
+        <message>
+            <source>thêm chỉ tiêu {code}: {name}</source>
+            <translation>indicator {code} added: {name}</translation>
         </message>
         <message>
             <source>thư mục chia sẻ ({system})</source>
@@ -968,6 +1224,22 @@
             <translation>settings file</translation>
         </message>
         <message>
+            <source>tệp cấu hình của đơn vị {sender} ({tree}); chỉ nhận cấu hình của đơn vị cấp trên {parent}</source>
+            <translation>a configuration file of unit {sender} ({tree}); only the configuration of the higher-level unit {parent} is accepted</translation>
+        </message>
+        <message>
+            <source>tệp cấu hình này đã được áp dụng ngày {received_at}; mỗi tệp chỉ áp dụng một lần (chống phát lại)</source>
+            <translation>this configuration file was applied on {received_at}; each file is applied once (replay protection)</translation>
+        </message>
+        <message>
+            <source>tệp cấu hình phải gửi cho các đơn vị của chính đơn vị ký</source>
+            <translation>a configuration file must be addressed to the units of the signing unit itself</translation>
+        </message>
+        <message>
+            <source>tệp dài {size} byte, phần đầu ghi {expected} byte (bị cắt cụt hoặc bị thêm dữ liệu); hãy chép lại tệp từ nguồn</source>
+            <translation>the file is {size} bytes long, the header says {expected} bytes (truncated or with data added); copy the file again from its source</translation>
+        </message>
+        <message>
             <source>tệp hỏng hoặc không phải .xlsx ({error})</source>
             <translation>the file is damaged or not an .xlsx ({error})</translation>
         </message>
@@ -1026,6 +1298,38 @@
         <message>
             <source>xuất hiện hai lần trong gói (mỗi thành phần chỉ được có một)</source>
             <translation>appears twice in the bundle (each member may appear only once)</translation>
+        </message>
+        <message>
+            <source>xác nhận {number}: chữ ký không khớp với khóa {fingerprint}</source>
+            <translation>endorsement {number}: the signature does not match key {fingerprint}</translation>
+        </message>
+        <message>
+            <source>xác nhận {number}: endorsed_at không hợp lệ</source>
+            <translation>endorsement {number}: endorsed_at is not valid</translation>
+        </message>
+        <message>
+            <source>xác nhận {number}: khóa của đơn vị {org_unit}, nhưng khóa cũ được đăng ký cho {unit}</source>
+            <translation>endorsement {number}: a key of unit {org_unit}, but the old key is enrolled for {unit}</translation>
+        </message>
+        <message>
+            <source>xác nhận {number}: không nối tiếp xác nhận trước</source>
+            <translation>endorsement {number}: does not follow the previous endorsement</translation>
+        </message>
+        <message>
+            <source>xác nhận {number}: không đúng định dạng</source>
+            <translation>endorsement {number}: not in the right format</translation>
+        </message>
+        <message>
+            <source>xác nhận {number}: phải có đúng statement, signature</source>
+            <translation>endorsement {number}: must have exactly statement, signature</translation>
+        </message>
+        <message>
+            <source>xác nhận {number}: vân tay không khớp khóa mới</source>
+            <translation>endorsement {number}: the fingerprint does not match the new key</translation>
+        </message>
+        <message>
+            <source>xác nhận {number}: {error}</source>
+            <translation>endorsement {number}: {error}</translation>
         </message>
         <message>
             <source>{data_dir}: chưa có hồ sơ; hãy khởi tạo bằng lệnh init --org-unit MÃ</source>
@@ -1096,6 +1400,10 @@
             <translation>{file}: the temporary copy failed the integrity check; the current data is kept as it is</translation>
         </message>
         <message>
+            <source>{file}: bản sao lưu của đơn vị {unit}, hồ sơ này là {expected_unit}; dữ liệu hiện tại được giữ nguyên</source>
+            <translation>{file}: a backup of unit {unit}, this profile is {expected_unit}; the current data is kept</translation>
+        </message>
+        <message>
             <source>{file}: chỉ tiêu {code} đã có trong {other}</source>
             <translation>{file}: indicator {code} is already in {other}</translation>
         </message>
@@ -1108,8 +1416,16 @@
             <translation>{file}: the breakdown vocabulary is written only in {first}</translation>
         </message>
         <message>
+            <source>{file}: không phải bản sao lưu pg_dump của VSTBPN; dữ liệu hiện tại được giữ nguyên</source>
+            <translation>{file}: not a pg_dump backup of VSTBPN; the current data is kept</translation>
+        </message>
+        <message>
             <source>{file}: không tìm thấy tệp</source>
             <translation>{file}: file not found</translation>
+        </message>
+        <message>
+            <source>{file}: không tìm thấy tệp sao lưu</source>
+            <translation>{file}: backup file not found</translation>
         </message>
         <message>
             <source>{file}: không đọc được danh mục ({error})</source>
@@ -1166,6 +1482,10 @@
         <message>
             <source>{hint} (đã loại: {rejected})</source>
             <translation>{hint} (ruled out: {rejected})</translation>
+        </message>
+        <message>
+            <source>{key} phải là số không âm</source>
+            <translation>{key} must be a number, not negative</translation>
         </message>
         <message>
             <source>{key} phải là số từ 0 đến 100</source>
@@ -1304,6 +1624,10 @@
             <translation>{name}: line {number}: unit {code} '{unit}' is not in the list {tree}</translation>
         </message>
         <message>
+            <source>{name}: khóa mã hóa trong tệp không hợp lệ hoặc không được khóa ký của tệp xác nhận (tệp đã bị sửa)</source>
+            <translation>{name}: the encryption key in the file is not valid or not vouched for by the file's signing key (the file was altered)</translation>
+        </message>
+        <message>
             <source>{name}: khóa thuộc danh mục đơn vị {tree}, hồ sơ này dùng {org_unit_tree}</source>
             <translation>{name}: the key belongs to unit catalogue {tree}; this profile uses {org_unit_tree}</translation>
         </message>
@@ -1314,6 +1638,10 @@
         <message>
             <source>{name}: không phải tệp khóa công khai ({error})</source>
             <translation>{name}: not a public key file ({error})</translation>
+        </message>
+        <message>
+            <source>{name}: không đọc được tệp ({error})</source>
+            <translation>{name}: cannot read the file ({error})</translation>
         </message>
         <message>
             <source>{name}: quá lớn để là tệp khóa công khai</source>
@@ -1328,12 +1656,36 @@
             <translation>{name}: the column headings must be {COLUMNS}</translation>
         </message>
         <message>
+            <source>{name}: tệp danh mục lớn hơn 1 MiB</source>
+            <translation>{name}: the catalogue file is larger than 1 MiB</translation>
+        </message>
+        <message>
             <source>{name}: tệp là khóa của đơn vị {org_unit}, không phải {code} (--org-unit)</source>
             <translation>{name}: the file is the key of unit {org_unit}, not {code} (--org-unit)</translation>
         </message>
         <message>
             <source>{name}: vân tay ghi trong tệp không khớp với khóa công khai (tệp đã bị sửa)</source>
             <translation>{name}: the fingerprint in the file does not match the public key (the file has been altered)</translation>
+        </message>
+        <message>
+            <source>{name}: {error}</source>
+            <translation>{name}: {error}</translation>
+        </message>
+        <message>
+            <source>{name}: {problem}</source>
+            <translation>{name}: {problem}</translation>
+        </message>
+        <message>
+            <source>{name}: {value} nằm ngoài khoảng hợp lý {low} – {high}</source>
+            <translation>{name}: {value} is outside the expected range {low} – {high}</translation>
+        </message>
+        <message>
+            <source>{name}: {value} nằm ngoài khoảng {low} – {high} của các kỳ trước</source>
+            <translation>{name}: {value} is outside the range {low} – {high} of earlier periods</translation>
+        </message>
+        <message>
+            <source>{name}: {value} so với {last} cùng kỳ năm trước ({period}): thay đổi quá {factor} lần</source>
+            <translation>{name}: {value} against {last} in the same period last year ({period}): changed more than {factor} times</translation>
         </message>
         <message>
             <source>{name}: đây là khóa của chính hồ sơ này ({org_unit_code}); chỉ đăng ký khóa của đơn vị khác (khóa của mình không thể đại diện cho đơn vị cấp dưới)</source>
@@ -1364,6 +1716,10 @@
             <translation>{out}: cannot write the file ({error})</translation>
         </message>
         <message>
+            <source>{out}: không đọc lại được ({error})</source>
+            <translation>{out}: cannot be read back ({error})</translation>
+        </message>
+        <message>
             <source>{out}: là một thư mục; hãy ghi rõ tên tệp, ví dụ {value}</source>
             <translation>{out}: is a folder; give a file name, for example {value}</translation>
         </message>
@@ -1384,8 +1740,8 @@
             <translation>{out}: reading back the bundle just written does not match; write it again somewhere else</translation>
         </message>
         <message>
-            <source>{out}: đọc lại tệp trả lời vừa ghi không khớp; hãy ghi lại vào chỗ khác</source>
-            <translation>{out}: reading back the answer file just written does not match; write it again somewhere else</translation>
+            <source>{out}: đọc lại tệp vừa ghi không khớp; hãy ghi lại vào chỗ khác</source>
+            <translation>{out}: reading back the file just written does not match; write it elsewhere</translation>
         </message>
         <message>
             <source>{part} ({value}) lớn hơn {whole} ({whole_value})</source>
@@ -1424,8 +1780,16 @@
             <translation>{path}: the signing key does not match the public key recorded in the profile</translation>
         </message>
         <message>
+            <source>{path}: không ghi được khóa giải mã ({error})</source>
+            <translation>{path}: the decryption key cannot be written ({error})</translation>
+        </message>
+        <message>
             <source>{path}: không ghi được khóa ký ({error})</source>
             <translation>{path}: cannot write the signing key ({error})</translation>
+        </message>
+        <message>
+            <source>{path}: không ghi được khóa ký mới ({error})</source>
+            <translation>{path}: the new signing key cannot be written ({error})</translation>
         </message>
         <message>
             <source>{path}: không ghi được số thứ tự gói ({error})</source>
@@ -1438,6 +1802,10 @@
         <message>
             <source>{path}: không phải khóa Ed25519</source>
             <translation>{path}: not an Ed25519 key</translation>
+        </message>
+        <message>
+            <source>{path}: không phải khóa X25519</source>
+            <translation>{path}: not an X25519 key</translation>
         </message>
         <message>
             <source>{path}: không phải tệp sao lưu (không phải cơ sở dữ liệu SQLite); dữ liệu hiện tại được giữ nguyên</source>
@@ -1458,6 +1826,10 @@
         <message>
             <source>{path}: không đọc được ({error})</source>
             <translation>{path}: cannot be read ({error})</translation>
+        </message>
+        <message>
+            <source>{path}: không đọc được khóa giải mã ({error})</source>
+            <translation>{path}: the decryption key cannot be read ({error})</translation>
         </message>
         <message>
             <source>{path}: không đọc được khóa ký ({error})</source>
@@ -1494,6 +1866,18 @@
         <message>
             <source>{path}: {problem}</source>
             <translation>{path}: {problem}</translation>
+        </message>
+        <message>
+            <source>{period}: {value}</source>
+            <translation>{period}: {value}</translation>
+        </message>
+        <message>
+            <source>{period}: {value} (cộng của đơn vị cũ {units})</source>
+            <translation>{period}: {value} (sum of the old units {units})</translation>
+        </message>
+        <message>
+            <source>{period}: {value} (cộng của đơn vị cũ {units}, gần đúng: địa bàn hoặc số liệu các đơn vị cũ không đủ)</source>
+            <translation>{period}: {value} (sum of the old units {units}, approximate: the old units' area or figures are incomplete)</translation>
         </message>
         <message>
             <source>{place}, {part}</source>
@@ -1548,6 +1932,70 @@
             <translation>{target}: the file is open in another program or you have no permission to write it</translation>
         </message>
         <message>
+            <source>{url}: cơ sở dữ liệu VSTBPN chưa gắn với đơn vị nào (lần khởi tạo trước bị gián đoạn); quản trị viên xóa và tạo lại cơ sở dữ liệu trống</source>
+            <translation>{url}: the VSTBPN database belongs to no unit (an earlier init was interrupted); the administrator should drop it and create an empty database</translation>
+        </message>
+        <message>
+            <source>{url}: cơ sở dữ liệu này là của đơn vị {org_unit} ({held_tree}), không phải {org_unit_code}; không thay đổi gì</source>
+            <translation>{url}: this database belongs to unit {org_unit} ({held_tree}), not {org_unit_code}; nothing was changed</translation>
+        </message>
+        <message>
+            <source>{url}: cơ sở dữ liệu đã có bảng của ứng dụng khác; không dùng chung, không ghi gì vào đó — hãy dùng một cơ sở dữ liệu trống (CREATE DATABASE) cho VSTBPN</source>
+            <translation>{url}: the database holds another application's tables; it is not shared and nothing was written to it — use an empty database (CREATE DATABASE) for VSTBPN</translation>
+        </message>
+        <message>
+            <source>{url}: không kết nối được máy chủ cơ sở dữ liệu (máy chủ tắt, sai tên máy hoặc cổng, hoặc mạng không thông): {reason}</source>
+            <translation>{url}: cannot connect to the database server (the server is off, the host name or port is wrong, or the network is down): {reason}</translation>
+        </message>
+        <message>
+            <source>{url}: không phải cơ sở dữ liệu VSTBPN (chưa khởi tạo hoặc của ứng dụng khác); không ghi gì vào đó — hãy kiểm tra database_url trong {data_dir}/settings.json</source>
+            <translation>{url}: not a VSTBPN database (not initialised, or another application's); nothing was written to it — check database_url in {data_dir}/settings.json</translation>
+        </message>
+        <message>
+            <source>{url}: kết nối tốt; cơ sở dữ liệu trống — sẽ tạo hồ sơ mới của đơn vị ở đó</source>
+            <translation>{url}: connected; the database is empty — the unit's new profile will be created there</translation>
+        </message>
+        <message>
+            <source>{url}: kết nối tốt; đã có dữ liệu của đơn vị {org_unit} — máy này sẽ gắn vào, không tạo lại</source>
+            <translation>{url}: connected; it already holds the data of unit {org_unit} — this PC will attach to it, nothing is re-created</translation>
+        </message>
+        <message>
+            <source>{url}: lỗi của máy chủ cơ sở dữ liệu: {reason}</source>
+            <translation>{url}: database server error: {reason}</translation>
+        </message>
+        <message>
+            <source>{url}: máy chủ chưa có cơ sở dữ liệu này; quản trị viên tạo nó trước (CREATE DATABASE)</source>
+            <translation>{url}: the server has no such database; the administrator creates it first (CREATE DATABASE)</translation>
+        </message>
+        <message>
+            <source>{url}: máy chủ từ chối đăng nhập (sai người dùng hoặc mật khẩu; mật khẩu lấy từ {pgpass}): {reason}</source>
+            <translation>{url}: the server refused the login (wrong user or password; the password is read from {pgpass}): {reason}</translation>
+        </message>
+        <message>
+            <source>{url}: mất kết nối tới máy chủ cơ sở dữ liệu giữa chừng ({reason}); giao dịch đã bị hủy, dữ liệu không thay đổi — hãy làm lại khi máy chủ trả lời</source>
+            <translation>{url}: the connection to the database server was lost midway ({reason}); the transaction was cancelled and the data is unchanged — try again when the server answers</translation>
+        </message>
+        <message>
+            <source>{url}: pg_dump không sao lưu được</source>
+            <translation>{url}: pg_dump could not back up</translation>
+        </message>
+        <message>
+            <source>{url}: pg_restore không khôi phục được; dữ liệu hiện tại được giữ nguyên</source>
+            <translation>{url}: pg_restore could not restore; the current data is kept</translation>
+        </message>
+        <message>
+            <source>{url}: {error}</source>
+            <translation>{url}: {error}</translation>
+        </message>
+        <message>
+            <source>{url}: {value}</source>
+            <translation>{url}: {value}</translation>
+        </message>
+        <message>
+            <source>{what}: {error}</source>
+            <translation>{what}: {error}</translation>
+        </message>
+        <message>
             <source>{where} phải có đúng at, who, reason</source>
             <translation>{where} must have exactly at, who, reason</translation>
         </message>
@@ -1560,6 +2008,62 @@
             <translation>{where}."{name}" must be a string of at most {limit} characters</translation>
         </message>
         <message>
+            <source>{where}: "activity_kinds" phải là danh sách loại hoạt động ({kinds})</source>
+            <translation>{where}: "activity_kinds" must be a list of activity kinds ({kinds})</translation>
+        </message>
+        <message>
+            <source>{where}: "at_most" phải là mã một chỉ tiêu đếm của danh mục</source>
+            <translation>{where}: "at_most" must be the code of a count indicator of the catalogue</translation>
+        </message>
+        <message>
+            <source>{where}: "code" phải là mã chữ in hoa, số và "_" (bắt đầu bằng chữ, 2-60 ký tự)</source>
+            <translation>{where}: "code" must be upper-case letters, digits and "_" (starting with a letter, 2-60 characters)</translation>
+        </message>
+        <message>
+            <source>{where}: "indicator" phải là mã một chỉ tiêu tỷ lệ (share) của danh mục</source>
+            <translation>{where}: "indicator" must be the code of a share indicator of the catalogue</translation>
+        </message>
+        <message>
+            <source>{where}: "kind" phải là một trong {kinds}</source>
+            <translation>{where}: "kind" must be one of {kinds}</translation>
+        </message>
+        <message>
+            <source>{where}: "retired" phải là true hoặc false</source>
+            <translation>{where}: "retired" must be true or false</translation>
+        </message>
+        <message>
+            <source>{where}: "section" phải là một trong {sections}</source>
+            <translation>{where}: "section" must be one of {sections}</translation>
+        </message>
+        <message>
+            <source>{where}: "year" phải là năm 2000-2100</source>
+            <translation>{where}: "year" must be a year 2000-2100</translation>
+        </message>
+        <message>
+            <source>{where}: "{name}" chứa ký tự điều khiển hoặc không hợp lệ</source>
+            <translation>{where}: "{name}" holds a control or invalid character</translation>
+        </message>
+        <message>
+            <source>{where}: "{name}" dài quá {limit} ký tự</source>
+            <translation>{where}: "{name}" is longer than {limit} characters</translation>
+        </message>
+        <message>
+            <source>{where}: "{name}" phải là chuỗi khác rỗng</source>
+            <translation>{where}: "{name}" must be a non-empty string</translation>
+        </message>
+        <message>
+            <source>{where}: "{name}" phải là số từ 0 đến 100</source>
+            <translation>{where}: "{name}" must be a number from 0 to 100</translation>
+        </message>
+        <message>
+            <source>{where}: chỉ chỉ tiêu tỷ lệ (share) mới có "numerator", "denominator"</source>
+            <translation>{where}: only a share indicator has "numerator", "denominator"</translation>
+        </message>
+        <message>
+            <source>{where}: chỉ tiêu tỷ lệ cần "{name}" là mã một chỉ tiêu đếm của danh mục</source>
+            <translation>{where}: a share indicator needs "{name}" to be the code of a count indicator of the catalogue</translation>
+        </message>
+        <message>
             <source>{where}: chứa ký tự điều khiển hoặc không hợp lệ U+{code:04X} (vị trí {position}); gói không được chứa ký tự này</source>
             <translation>{where}: holds the control or invalid character U+{code:04X} (position {position}); a bundle may not hold it</translation>
         </message>
@@ -1570,6 +2074,18 @@
         <message>
             <source>{where}: khóa {fingerprint} của đơn vị {org_unit_code} đã bị thu hồi ngày {revoked_at:%d/%m/%Y}</source>
             <translation>{where}: key {fingerprint} of unit {org_unit_code} was revoked on {revoked_at:%d/%m/%Y}</translation>
+        </message>
+        <message>
+            <source>{where}: phải là một đối tượng JSON</source>
+            <translation>{where}: must be a JSON object</translation>
+        </message>
+        <message>
+            <source>{where}: phải là đối tượng có "indicator", "year", "target", "decision"</source>
+            <translation>{where}: must be an object with "indicator", "year", "target", "decision"</translation>
+        </message>
+        <message>
+            <source>{where}: trường không biết: {unknown}</source>
+            <translation>{where}: unknown fields: {unknown}</translation>
         </message>
         <message>
             <source>{where}: {error}</source>
@@ -1608,8 +2124,16 @@
             <translation>the unit or period in answer.json differs from the manifest</translation>
         </message>
         <message>
+            <source>đơn vị {code} không nhận địa bàn của đơn vị {old}; đơn vị kế tục: {allowed}</source>
+            <translation>unit {code} took none of the area of unit {old}; its successors: {allowed}</translation>
+        </message>
+        <message>
             <source>đơn vị {code} không thuộc {org_unit_code}: chỉ đăng ký được khóa của đơn vị cấp dưới (hoặc của đơn vị cấp trên, để nhận tệp trả lại để sửa)</source>
             <translation>unit {code} is not under {org_unit_code}: only keys of subordinate units can be registered (or of the higher-level unit, to receive files returned for correction)</translation>
+        </message>
+        <message>
+            <source>đơn vị {org_unit_code} không có đơn vị cấp dưới: không có ai nhận tệp cấu hình</source>
+            <translation>unit {org_unit_code} has no subordinate units: nobody would receive a configuration file</translation>
         </message>
         <message>
             <source>đơn vị {org_unit_code} là cấp cao nhất trong danh mục: không có cấp trên để gửi báo cáo</source>
@@ -1620,12 +2144,28 @@
             <translation>listed in the manifest but missing from the bundle</translation>
         </message>
         <message>
+            <source>địa chỉ cơ sở dữ liệu '{url}' không hợp lệ; dạng đúng: postgresql+psycopg://người-dùng@máy:5432/tên</source>
+            <translation>database address '{url}' is not valid; the form is postgresql+psycopg://user@host:5432/name</translation>
+        </message>
+        <message>
+            <source>địa chỉ cơ sở dữ liệu '{url}' thiếu tên máy chủ hoặc tên cơ sở dữ liệu; dạng đúng: postgresql+psycopg://người-dùng@máy:5432/tên</source>
+            <translation>database address '{url}' lacks the server's host or the database name; the form is postgresql+psycopg://user@host:5432/name</translation>
+        </message>
+        <message>
             <source>định dạng '{form}' không có (long hoặc adx)</source>
             <translation>there is no format '{form}' (long or adx)</translation>
         </message>
         <message>
             <source>định dạng báo cáo '{kind}' không hỗ trợ (pdf, docx, xlsx)</source>
             <translation>report format '{kind}' is not supported (pdf, docx, xlsx)</translation>
+        </message>
+        <message>
+            <source>định dạng {format} phiên bản {version}, cách mã hóa {scheme} không được hỗ trợ (ứng dụng này đọc {FORMAT} 1, {SCHEME}); hãy cập nhật ứng dụng</source>
+            <translation>format {format} version {version}, encryption {scheme} is not supported (this application reads {FORMAT} 1, {SCHEME}); update the application</translation>
+        </message>
+        <message>
+            <source>đổi khóa được xác nhận bằng khóa {fingerprint} đã bị thu hồi ngày {revoked_at:%d/%m/%Y}; không chấp nhận (đơn vị gửi tệp khóa công khai mới để đăng ký sau khi đối chiếu vân tay)</source>
+            <translation>the key change is endorsed by key {fingerprint}, revoked on {revoked_at:%d/%m/%Y}; not accepted (the unit sends its new public key file, enrolled after comparing the fingerprint)</translation>
         </message>
         <message>
             <source>ổ USB/thẻ nhớ ({system})</source>

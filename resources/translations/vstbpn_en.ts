@@ -16,8 +16,186 @@
         <translation>The user guide file ({name}) was not found in the program folder.</translation>
     </message>
     <message>
+        <source>Tệp cấu hình (*.vstc)</source>
+        <translation>Configuration files (*.vstc)</translation>
+    </message>
+    <message>
+        <source>Danh mục chỉ tiêu (*.json)</source>
+        <translation>Indicator catalogue (*.json)</translation>
+    </message>
+    <message>
+        <source>Không có thay đổi.</source>
+        <translation>No changes.</translation>
+    </message>
+    <message>
+        <source>{file} sẽ thay đổi:
+{changes}
+
+Áp dụng tất cả các thay đổi này?</source>
+        <translation>{file} will change:
+{changes}
+
+Apply all these changes?</translation>
+    </message>
+    <message>
+        <source>Áp dụng</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Cấu hình từ tỉnh</source>
+        <translation>Configuration from the province</translation>
+    </message>
+    <message>
+        <source>Cấp trên gửi tệp cấu hình (.vstc, có chữ ký): chỉ tiêu của tỉnh, mục tiêu, hạn nộp báo cáo, khóa bị thu hồi. Tệp chỉ được nhận khi đã đăng ký khóa của cấp trên (đối chiếu vân tay qua điện thoại).</source>
+        <translation>The higher level sends signed configuration files (.vstc): the province&apos;s indicators, targets, report deadlines, revoked keys. A file is accepted only once the higher level&apos;s key is registered (fingerprint compared by phone).</translation>
+    </message>
+    <message>
+        <source>Số</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Của đơn vị</source>
+        <translation>From unit</translation>
+    </message>
+    <message>
+        <source>Lập lúc</source>
+        <translation>Made at</translation>
+    </message>
+    <message>
+        <source>Áp dụng lúc</source>
+        <translation>Applied at</translation>
+    </message>
+    <message>
+        <source>Thay đổi của tệp đã chọn:</source>
+        <translation>Changes of the selected file:</translation>
+    </message>
+    <message>
+        <source>Nhận tệp cấu hình…</source>
+        <translation>Receive a configuration file…</translation>
+    </message>
+    <message>
         <source>Đóng</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Chưa nhận tệp cấu hình nào.</source>
+        <translation>No configuration file received yet.</translation>
+    </message>
+    <message>
+        <source>Hạn nộp báo cáo do cấp trên đặt: {list}</source>
+        <translation>Report deadlines set by the higher level: {list}</translation>
+    </message>
+    <message>
+        <source>Cấp trên chưa đặt hạn nộp báo cáo nào.</source>
+        <translation>The higher level has set no report deadline.</translation>
+    </message>
+    <message>
+        <source>Nhận tệp cấu hình</source>
+        <translation>Receive a configuration file</translation>
+    </message>
+    <message>
+        <source>Đang áp dụng cấu hình…</source>
+        <translation>Applying the configuration…</translation>
+    </message>
+    <message>
+        <source>Đã áp dụng cấu hình số {sequence} của đơn vị {sender}</source>
+        <translation>Configuration no. {sequence} of unit {sender} applied</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu của tỉnh:</source>
+        <translation>The province&apos;s indicators:</translation>
+    </message>
+    <message>
+        <source> (ngừng dùng)</source>
+        <translation> (retired)</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu quốc gia ngừng dùng: {codes}</source>
+        <translation>National indicators retired: {codes}</translation>
+    </message>
+    <message>
+        <source>Mục tiêu của tỉnh:</source>
+        <translation>The province&apos;s targets:</translation>
+    </message>
+    <message>
+        <source>{code} năm {year}: {target} theo {decision}</source>
+        <translation>{code} in {year}: {target} under {decision}</translation>
+    </message>
+    <message>
+        <source>Hạn nộp báo cáo: {list}</source>
+        <translation>Report deadlines: {list}</translation>
+    </message>
+    <message>
+        <source>Khóa đã thu hồi: {count}</source>
+        <translation>Keys revoked: {count}</translation>
+    </message>
+    <message>
+        <source>Gửi cấu hình cho đơn vị cấp dưới</source>
+        <translation>Send the configuration to subordinate units</translation>
+    </message>
+    <message>
+        <source>Tệp cấu hình mang toàn bộ cấu hình hiện tại của đơn vị cho các đơn vị cấp dưới; mỗi tệp có số thứ tự mới, đơn vị cấp dưới không nhận lại tệp cũ. Hạn nộp đặt ở trang Tình hình báo cáo; khóa thu hồi ở Danh sách khóa.</source>
+        <translation>The configuration file carries the unit&apos;s whole current configuration to its subordinate units; each file gets a new number and the units never take an older file again. Deadlines are set on the Reporting status page; keys are revoked in the key list.</translation>
+    </message>
+    <message>
+        <source>Nhập danh mục chỉ tiêu…</source>
+        <translation>Import an indicator catalogue…</translation>
+    </message>
+    <message>
+        <source>Thêm, ngừng dùng chỉ tiêu và đặt mục tiêu của tỉnh từ tệp JSON</source>
+        <translation>Add or retire indicators and set the province&apos;s targets from a JSON file</translation>
+    </message>
+    <message>
+        <source>Ghi tệp cấu hình…</source>
+        <translation>Write the configuration file…</translation>
+    </message>
+    <message>
+        <source>Nhập danh mục chỉ tiêu</source>
+        <translation>Import an indicator catalogue</translation>
+    </message>
+    <message>
+        <source>{file}: không có thay đổi.</source>
+        <translation>{file}: no changes.</translation>
+    </message>
+    <message>
+        <source>Gửi cấu hình</source>
+        <translation>Send configuration</translation>
+    </message>
+    <message>
+        <source>Lưu tệp cấu hình</source>
+        <translation>Save the configuration file</translation>
+    </message>
+    <message>
+        <source>Đang ghi tệp cấu hình…</source>
+        <translation>Writing the configuration file…</translation>
+    </message>
+    <message>
+        <source>Đã ghi tệp cấu hình số {sequence} vào {file}.
+
+Gửi tệp này cho các đơn vị cấp dưới; họ nhận tệp ở Tệp → Cấu hình từ tỉnh… (sau khi đã đăng ký khóa công khai của đơn vị mình).</source>
+        <translation>Configuration file no. {sequence} written to {file}.
+
+Send this file to the subordinate units; they receive it in File → Configuration from the province… (after registering this unit&apos;s public key).</translation>
+    </message>
+    <message>
+        <source>Đã ghi tệp cấu hình số {sequence}</source>
+        <translation>Configuration file no. {sequence} written</translation>
+    </message>
+    <message>
+        <source>Gửi cấu hình…</source>
+        <translation>Send configuration…</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu, mục tiêu, hạn nộp và khóa thu hồi của tỉnh cho các đơn vị cấp dưới (tệp .vstc có chữ ký)</source>
+        <translation>The province&apos;s indicators, targets, deadlines and revoked keys for the subordinate units (a signed .vstc file)</translation>
+    </message>
+    <message>
+        <source>Cấu hình từ tỉnh…</source>
+        <translation>Configuration from the province…</translation>
+    </message>
+    <message>
+        <source>Tệp cấu hình đã nhận từ cấp trên, thay đổi của từng tệp; nhận tệp mới</source>
+        <translation>Configuration files received from the higher level and what each changed; receive a new one</translation>
     </message>
     <message>
         <source>Phiên bản</source>
@@ -162,6 +340,18 @@ Fix them, or discard them (keeping the saved values)?</translation>
         <translation>Signing key: &lt;tt&gt;{fingerprint}&lt;/tt&gt;</translation>
     </message>
     <message>
+        <source>Gói được mã hóa cho đơn vị này (đã giải mã để kiểm tra).</source>
+        <translation>The bundle is encrypted for this unit (decrypted to be checked).</translation>
+    </message>
+    <message>
+        <source>Đã đăng ký khóa mới theo xác nhận đổi khóa: {change}</source>
+        <translation>New key enrolled as the key change endorsement says: {change}</translation>
+    </message>
+    <message>
+        <source>Sẽ đăng ký khóa mới theo xác nhận đổi khóa: {change}</source>
+        <translation>The new key will be enrolled as the key change endorsement says: {change}</translation>
+    </message>
+    <message>
         <source>Nội dung: {a} hoạt động, {d} văn bản, {i} chỉ tiêu, {n} mục lời văn</source>
         <translation>Contents: {a} activities, {d} documents, {i} indicators, {n} narrative sections</translation>
     </message>
@@ -302,6 +492,10 @@ Fix them, or discard them (keeping the saved values)?</translation>
         <translation>No narrative yet: “{section}”</translation>
     </message>
     <message>
+        <source>Cần xem lại: {flag}</source>
+        <translation>To look at again: {flag}</translation>
+    </message>
+    <message>
         <source>Trước khi gửi báo cáo kỳ {period}</source>
         <translation>Before sending the report for {period}</translation>
     </message>
@@ -354,6 +548,18 @@ Fix them, or discard them (keeping the saved values)?</translation>
         <translation>The report bundle for {period} was written, read back and its signature checked:&lt;br&gt;&lt;b&gt;{path}&lt;/b&gt;&lt;br&gt;Size: &lt;b&gt;{size}&lt;/b&gt; — bundle no. {sequence}&lt;br&gt;{activities} activities, {documents} documents, {indicators} indicators, {narratives} narrative sections.</translation>
     </message>
     <message>
+        <source>Gói đã được mã hóa: chỉ đơn vị {code} mở được.</source>
+        <translation>The bundle is encrypted: only unit {code} can open it.</translation>
+    </message>
+    <message>
+        <source>Gói không được mã hóa (chưa đăng ký khóa của cấp trên).</source>
+        <translation>The bundle is not encrypted (the parent&apos;s key is not enrolled).</translation>
+    </message>
+    <message>
+        <source>Gói mang xác nhận đổi khóa: cấp trên đăng ký khóa mới khi nhận gói.</source>
+        <translation>The bundle carries a key change endorsement: the parent enrols the new key when it receives the bundle.</translation>
+    </message>
+    <message>
         <source>Gửi tệp này cho cấp trên (USB, thư điện tử, Zalo…). Cấp trên kiểm tra chữ ký khi nhận; nếu được hỏi, hãy đọc vân tay trên qua điện thoại.</source>
         <translation>Send this file to the level above (USB stick, e-mail, Zalo…). The level above checks the signature on receipt; if asked, read out the fingerprint above over the phone.</translation>
     </message>
@@ -366,8 +572,52 @@ Fix them, or discard them (keeping the saved values)?</translation>
         <translation>Bundle {name} written ({size})</translation>
     </message>
     <message>
+        <source>Gói sẽ KHÔNG được mã hóa: đơn vị chưa đăng ký tệp khóa công khai của cấp trên (Tệp → Đăng ký khóa của cấp trên…). Ai có tệp cũng đọc được nội dung.</source>
+        <translation>The bundle will NOT be encrypted: this unit has not enrolled its parent&apos;s public key file (File → Enrol the parent&apos;s key…). Anyone holding the file can read it.</translation>
+    </message>
+    <message>
+        <source>Gói sẽ được mã hóa: chỉ {name} ({code}) mở được.</source>
+        <translation>The bundle will be encrypted: only {name} ({code}) can open it.</translation>
+    </message>
+    <message>
+        <source>mất khóa cũ, cấp trên đăng ký lại</source>
+        <translation>old key lost, enrolled again by the parent</translation>
+    </message>
+    <message>
+        <source>khóa cũ xác nhận</source>
+        <translation>endorsed by the old key</translation>
+    </message>
+    <message>
+        <source>Đổi khóa ngày {day}: {old} → {new} ({how})</source>
+        <translation>Key changed on {day}: {old} → {new} ({how})</translation>
+    </message>
+    <message>
+        <source>Khóa hết hạn ngày {day}.</source>
+        <translation>The key expires on {day}.</translation>
+    </message>
+    <message>
         <source>Khóa ký của tôi</source>
         <translation>My signing key</translation>
+    </message>
+    <message>
+        <source>Đổi khóa…</source>
+        <translation>Change key…</translation>
+    </message>
+    <message>
+        <source>Đổi khóa ký</source>
+        <translation>Change the signing key</translation>
+    </message>
+    <message>
+        <source>Tạo khóa ký mới? Khóa cũ ký xác nhận khóa mới; gói gửi tiếp theo mang xác nhận đó và cấp trên tự đăng ký khóa mới khi nhận gói. Mật khẩu giữ nguyên.</source>
+        <translation>Make a new signing key? The old key signs an endorsement of the new one; the next bundle carries it and the parent enrols the new key when it receives the bundle. The passphrase stays the same.</translation>
+    </message>
+    <message>
+        <source>Đổi khóa</source>
+        <translation>Change key</translation>
+    </message>
+    <message>
+        <source>Đã đổi khóa ký: vân tay mới {fingerprint}</source>
+        <translation>Signing key changed: new fingerprint {fingerprint}</translation>
     </message>
     <message>
         <source>Khóa ký của &lt;b&gt;{name}&lt;/b&gt; ({code}). Gói báo cáo của đơn vị được ký bằng khóa này; cấp trên chỉ nhận gói ký bằng khóa đã đăng ký.</source>
@@ -392,6 +642,10 @@ Fix them, or discard them (keeping the saved values)?</translation>
     <message>
         <source>Ghi gói báo cáo có chữ ký của kỳ đang xem để gửi cấp trên</source>
         <translation>Write a signed report bundle of the current period to send to the level above</translation>
+    </message>
+    <message>
+        <source>Đăng ký khóa của cấp trên…</source>
+        <translation>Enrol the parent&apos;s key…</translation>
     </message>
     <message>
         <source>Khóa ký của tôi…</source>
@@ -464,6 +718,10 @@ Fix them, or discard them (keeping the saved values)?</translation>
     <message>
         <source>Chưa trả lại: cần ghi lý do trả lại.</source>
         <translation>Not returned: a reason for returning is required.</translation>
+    </message>
+    <message>
+        <source>Cần xem lại so với các kỳ trước:</source>
+        <translation>To look at again against earlier periods:</translation>
     </message>
     <message>
         <source>Lưu tệp trả lời</source>
@@ -980,6 +1238,10 @@ due {day}</translation>
         <translation>Before receiving reports</translation>
     </message>
     <message>
+        <source>Trước khi áp dụng cấu hình từ tỉnh</source>
+        <translation>Before applying a configuration from the province</translation>
+    </message>
+    <message>
         <source>Trước khi nâng cấp</source>
         <translation>Before an upgrade</translation>
     </message>
@@ -1004,12 +1266,12 @@ due {day}</translation>
         <translation>Check data</translation>
     </message>
     <message>
-        <source>Kiểm tra chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ; cơ sở dữ liệu máy chủ do quản trị viên kiểm tra.</source>
-        <translation>The check applies only to the SQLite database in the profile folder; a server database is checked by its administrator.</translation>
-    </message>
-    <message>
         <source>Đang kiểm tra dữ liệu…</source>
         <translation>Checking data…</translation>
+    </message>
+    <message>
+        <source>{url}: kết nối tốt; lược đồ {version} khớp với ứng dụng.</source>
+        <translation>{url}: connected; schema {version} matches the app.</translation>
     </message>
     <message>
         <source>{path}: cơ sở dữ liệu bị hỏng ({problems}).
@@ -1262,6 +1524,26 @@ Restore it? The damaged database is kept in the backups/ folder, not deleted.</t
         <translation>Load sample data to try the program</translation>
     </message>
     <message>
+        <source>Cơ sở dữ liệu dùng chung (máy chủ PostgreSQL)</source>
+        <translation>Shared database (PostgreSQL server)</translation>
+    </message>
+    <message>
+        <source>Địa chỉ máy chủ:</source>
+        <translation>Server address:</translation>
+    </message>
+    <message>
+        <source>Mật khẩu máy chủ:</source>
+        <translation>Server password:</translation>
+    </message>
+    <message>
+        <source>để trống nếu đã có trong tệp mật khẩu của PostgreSQL</source>
+        <translation>leave empty if it is already in PostgreSQL&apos;s password file</translation>
+    </message>
+    <message>
+        <source>Kiểm tra kết nối</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
         <source>Tạo hồ sơ</source>
         <translation>Create profile</translation>
     </message>
@@ -1302,12 +1584,20 @@ Restore it? The damaged database is kept in the backups/ folder, not deleted.</t
         <translation>The officer&apos;s name is missing.</translation>
     </message>
     <message>
+        <source>Chưa nhập địa chỉ máy chủ.</source>
+        <translation>The server address is missing.</translation>
+    </message>
+    <message>
         <source>Mật khẩu cần ít nhất {n} ký tự.</source>
         <translation>The passphrase needs at least {n} characters.</translation>
     </message>
     <message>
         <source>Hai lần nhập mật khẩu không khớp.</source>
         <translation>The two passphrase entries do not match.</translation>
+    </message>
+    <message>
+        <source>Đang kết nối máy chủ…</source>
+        <translation>Connecting to the server…</translation>
     </message>
     <message>
         <source>Đang tạo khóa ký và cơ sở dữ liệu…</source>
@@ -1544,6 +1834,14 @@ Open it in Excel, fill in one table per sheet (see the guide sheet, &quot;Hướ
         <translation>Register a subordinate unit&apos;s key</translation>
     </message>
     <message>
+        <source>Đăng ký khóa của cấp trên</source>
+        <translation>Enrol the parent&apos;s key</translation>
+    </message>
+    <message>
+        <source>Cấp trên gửi tệp khóa công khai của mình. Đăng ký xong, gói báo cáo gửi lên được mã hóa (chỉ cấp trên mở được) và tệp trả lại để sửa của cấp trên được kiểm tra chữ ký. Gọi điện cho cán bộ cấp trên: hai bên đọc vân tay, phải giống nhau từng ký tự.</source>
+        <translation>The parent sends its public key file. Once it is enrolled, report bundles sent up are encrypted (only the parent can open them) and the parent&apos;s returns for correction are checked against its signature. Call the parent&apos;s officer: both read the fingerprint, which must match character by character.</translation>
+    </message>
+    <message>
         <source>Đơn vị cấp dưới gửi tệp khóa công khai (Tệp → Xuất khóa công khai…). Chọn tệp và đơn vị, rồi gọi điện cho cán bộ đơn vị đó: hai bên đọc vân tay, phải giống nhau từng ký tự.</source>
         <translation>The subordinate unit sends its public key file (File → Export public key…). Choose the file and the unit, then call that unit&apos;s officer: both sides read out the fingerprint, which must match character for character.</translation>
     </message>
@@ -1592,6 +1890,10 @@ Open it in Excel, fill in one table per sheet (see the guide sheet, &quot;Hướ
         <translation>The key in this file has another fingerprint than the key that signed the bundle just received: this file is not that key.</translation>
     </message>
     <message>
+        <source>Đơn vị {code} trong tệp không phải cấp trên của {own}.</source>
+        <translation>Unit {code} in the file is not the parent of {own}.</translation>
+    </message>
+    <message>
         <source>Đơn vị {code} trong tệp không phải đơn vị cấp dưới trực tiếp của {own}.</source>
         <translation>Unit {code} in the file is not a direct subordinate unit of {own}.</translation>
     </message>
@@ -1632,8 +1934,16 @@ Open it in Excel, fill in one table per sheet (see the guide sheet, &quot;Hướ
         <translation>Revoked {day}</translation>
     </message>
     <message>
+        <source>Đã đổi sang khóa mới từ gói số {sequence}</source>
+        <translation>Replaced by a new key from bundle number {sequence}</translation>
+    </message>
+    <message>
         <source>Hiệu lực</source>
         <translation>Valid</translation>
+    </message>
+    <message>
+        <source>khóa cũ {fingerprint} xác nhận</source>
+        <translation>endorsed by old key {fingerprint}</translation>
     </message>
     <message>
         <source>Thu hồi khóa {fingerprint} của {name} ({code})?
@@ -1800,6 +2110,12 @@ Every bundle signed with this key will be refused from now on; data already rece
 </context>
 <context>
     <name>FiguresController</name>
+    <message>
+        <source>Cần xem lại (vẫn lưu được): {flag}
+{history}</source>
+        <translation>To look at again (saved all the same): {flag}
+{history}</translation>
+    </message>
     <message>
         <source>Chưa lưu — {reason}</source>
         <translation>Not saved — {reason}</translation>

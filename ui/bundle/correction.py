@@ -1,4 +1,4 @@
-"""Return for correction, in the window (issue 5).
+"""Return for correction, in the window.
 
 At a parent unit: Đơn vị cấp dưới → Trả lại để sửa… asks which child's report of the current
 period, the reason (required), where to save the signed answer file and the key's passphrase,
@@ -7,7 +7,6 @@ parent returned the current period for correction, when and why, until the perio
 The receive dialog shows a report's audit summary and an answer's reason (`audit_html`).
 """
 
-from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 
@@ -15,7 +14,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -25,10 +23,13 @@ from PySide6.QtWidgets import (
 from vstbpn_desktop.bundle import audit_member
 from vstbpn_desktop.bundle.answer import returned_state, write_return
 from vstbpn_desktop.bundle.status import matrix
+from vstbpn_desktop.checks import flags
 from vstbpn_desktop.errors import Refused
+from vstbpn_desktop.timestamps import local_day, parse_timestamp
 
 from ..common import ask, i18n, screen
 from ..common.worker import run_task
+from ..entry.widgets import MessageLabel
 
 
 def tr(text: str) -> str:
@@ -36,14 +37,8 @@ def tr(text: str) -> str:
 
 
 def _day(stamp: str) -> str:
-    moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).astimezone()
-    return i18n.date_text(moment.date())
-
-
-def _local_day(moment: datetime) -> str:
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return i18n.date_text(moment.astimezone().date())
+    """A bundle timestamp (`…T…Z`) as the officer's local day."""
+    return i18n.date_text(local_day(parse_timestamp(stamp)))
 
 
 def audit_text(summary: dict | None) -> str:
@@ -83,8 +78,13 @@ def audit_html(result) -> str:
 class ReturnDialog(QDialog):
     """Which child's report and why; `choice()` after accept."""
 
-    def __init__(self, period_code: str, children: list[tuple[str, str]], parent=None):
+    def __init__(
+        self, period_code: str, children: list[tuple[str, str]], parent=None, flagged: dict[str, str] | None = None
+    ):
+        """`flagged`: per child, what its figures' checks against earlier periods found (checks.py),
+        offered as the reason when that child is chosen."""
         super().__init__(parent)
+        self.flagged = flagged or {}
         self.setObjectName("returnDialog")
         self.setWindowTitle(tr("Trả lại báo cáo để sửa"))
         layout = QVBoxLayout(self)
@@ -106,20 +106,23 @@ class ReturnDialog(QDialog):
         self.reason.setPlaceholderText(
             tr("Ví dụ: thiếu số liệu chỉ tiêu bạo lực gia đình; kiểm tra lại số người tham gia")
         )
+        self.child.currentIndexChanged.connect(self.offer_flags)
+        self.offer_flags()
         form.addRow(tr("Đơn vị:"), self.child)
         form.addRow(tr("Lý do trả lại (bắt buộc):"), self.reason)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("QLabel { color: #b00020; }")
+        self.error = MessageLabel(name="error")
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Trả lại để sửa…"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _ = ask.action_buttons(tr("Trả lại để sửa…"), "returnButton", self.accept, self.reject)
         layout.addWidget(buttons)
         screen.fit(self, 560, 320)
+
+    def offer_flags(self) -> None:
+        """The chosen child's flags as the reason, unless the officer has written one of their own."""
+        typed = self.reason.toPlainText().strip()
+        if typed and typed not in self.flagged.values():
+            return
+        self.reason.setPlainText(self.flagged.get(self.child.currentData(), ""))
 
     def accept(self) -> None:
         if self.child.currentIndex() < 0:
@@ -143,7 +146,14 @@ def received_children(profile, period) -> list[tuple[str, str]]:
 def return_report(window) -> Path | None:
     context = window.controller.context
     profile, period = context.profile, context.scope.period
-    dialog = ReturnDialog(period.code, received_children(profile, period), window)
+    children = received_children(profile, period)
+    flagged = {}
+    for code, _ in children:
+        found = flags(profile, code, period)
+        if found:
+            lines = [f"{i18n.message(flag.message)} ({i18n.message(flag.history)})" for flag in found]
+            flagged[code] = tr("Cần xem lại so với các kỳ trước:") + "\n" + "\n".join(lines)
+    dialog = ReturnDialog(period.code, children, window, flagged)
     if ask.run_dialog(dialog) != QDialog.DialogCode.Accepted:
         return None
     child, reason = dialog.choice()
@@ -195,7 +205,7 @@ def banner_text(engine, period) -> str:
     return tr(
         "Cấp trên đã trả lại báo cáo kỳ {period} để sửa (ngày {day}). Lý do: {reason}. "
         "Sửa xong: Kỳ báo cáo → Khóa kỳ để gửi, rồi gửi lại báo cáo."
-    ).format(period=period.code, day=_local_day(when), reason=reason)
+    ).format(period=period.code, day=i18n.date_text(local_day(when)), reason=reason)
 
 
 def refresh_banner(window) -> None:

@@ -37,20 +37,28 @@ from .send import fingerprint_label, fingerprint_lines
 class EnrolDialog(QDialog):
     """Choose the key file and the child unit; compare the fingerprint; confirm."""
 
-    def __init__(self, window, unit: str | None = None, expected: str | None = None):
+    def __init__(self, window, unit: str | None = None, expected: str | None = None, parent: bool = False):
         """`unit`, `expected`: opened from a received bundle whose key is unknown — the unit it
-        names is chosen, and the file's fingerprint is compared with the one that signed it."""
+        names is chosen, and the file's fingerprint is compared with the one that signed it.
+        `parent`: the unit enrols its parent's key (its answers; bundles sealed to it)."""
         super().__init__(window)
         self.main_window = window
         self.profile = window.controller.context.profile
         self.info: PublicKeyInfo | None = None
         self.enrolment: trust.Enrolment | None = None
         self.expected = expected
+        self.for_parent = parent
         self.setObjectName("enrolDialog")
-        self.setWindowTitle(tr("Đăng ký khóa đơn vị cấp dưới"))
+        self.setWindowTitle(tr("Đăng ký khóa của cấp trên") if parent else tr("Đăng ký khóa đơn vị cấp dưới"))
         layout = QVBoxLayout(self)
         intro = QLabel(
             tr(
+                "Cấp trên gửi tệp khóa công khai của mình. Đăng ký xong, gói báo cáo gửi lên được mã hóa "
+                "(chỉ cấp trên mở được) và tệp trả lại để sửa của cấp trên được kiểm tra chữ ký. Gọi điện "
+                "cho cán bộ cấp trên: hai bên đọc vân tay, phải giống nhau từng ký tự."
+            )
+            if parent
+            else tr(
                 "Đơn vị cấp dưới gửi tệp khóa công khai (Tệp → Xuất khóa công khai…). Chọn tệp và "
                 "đơn vị, rồi gọi điện cho cán bộ đơn vị đó: hai bên đọc vân tay, phải giống nhau "
                 "từng ký tự."
@@ -72,7 +80,9 @@ class EnrolDialog(QDialog):
         form.addRow(tr("Tệp khóa công khai:"), row)
         self.unit = QComboBox()
         self.unit.setObjectName("unit")
-        for child in self.profile.children():
+        own = self.profile.org_unit()
+        units = [self.profile.org_unit(own.parent_code)] if parent and own and own.parent_code else []
+        for child in units or self.profile.children():
             self.unit.addItem(f"{child.name} ({child.code})", child.code)
         form.addRow(tr("Của đơn vị:"), self.unit)
         if unit is not None and self.unit.findData(unit) >= 0:
@@ -141,6 +151,12 @@ class EnrolDialog(QDialog):
             )
         if index >= 0:
             self.unit.setCurrentIndex(index)
+        elif self.for_parent:
+            self.message.setText(
+                tr("Đơn vị {code} trong tệp không phải cấp trên của {own}.").format(
+                    code=self.info.org_unit, own=self.profile.org_unit_code
+                )
+            )
         else:
             self.message.setText(
                 tr("Đơn vị {code} trong tệp không phải đơn vị cấp dưới trực tiếp của {own}.").format(
@@ -213,9 +229,16 @@ class KeysDialog(QDialog):
         monospace.setStyleHint(QFont.StyleHint.Monospace)
         for row, enrolment in enumerate(self.rows):
             revoked = enrolment.revoked_at is not None
-            state = (
-                tr("Đã thu hồi {day}").format(day=i18n.date_text(enrolment.revoked_at)) if revoked else tr("Hiệu lực")
-            )
+            if revoked:
+                state = tr("Đã thu hồi {day}").format(day=i18n.date_text(enrolment.revoked_at))
+            elif enrolment.replaced_from is not None:
+                state = tr("Đã đổi sang khóa mới từ gói số {sequence}").format(sequence=enrolment.replaced_from)
+            else:
+                state = tr("Hiệu lực")
+            if enrolment.endorsed_by:
+                state += " — " + tr("khóa cũ {fingerprint} xác nhận").format(
+                    fingerprint=spaced(enrolment.endorsed_by)[:9]
+                )
             cells = [
                 f"{enrolment.org_unit_name} ({enrolment.org_unit})",
                 spaced(enrolment.fingerprint),
@@ -276,6 +299,13 @@ class TrustActions:
         ask.show(self.dialog)
         return self.dialog
 
+    def enrol_parent(self):
+        """The parent's public key file: its answers verify, and bundles are sealed to it."""
+        unit = self.window.controller.context.profile.org_unit()
+        self.dialog = EnrolDialog(self.window, unit=unit.parent_code if unit else None, parent=True)
+        ask.show(self.dialog)
+        return self.dialog
+
     def list_keys(self):
         self.dialog = KeysDialog(self.window)
         ask.show(self.dialog)
@@ -283,9 +313,12 @@ class TrustActions:
 
 
 def install(window) -> None:
-    if not window.controller.context.profile.children():
-        return
     actions = TrustActions(window)
     window.trust_actions = actions
+    unit = window.controller.context.profile.org_unit()
+    if unit is not None and unit.parent_code:
+        window.add_action("file", tr("Đăng ký khóa của cấp trên…"), actions.enrol_parent, "actionEnrolParentKey")
+    if not window.controller.context.profile.children():
+        return
     window.add_action("children", tr("Đăng ký khóa đơn vị cấp dưới…"), actions.enrol, "actionEnrolKey")
     window.add_action("children", tr("Danh sách khóa…"), actions.list_keys, "actionListKeys")

@@ -7,8 +7,7 @@ file's result and never stops the others. Afterwards the window reads everything
 """
 
 import functools
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -32,8 +31,10 @@ from PySide6.QtWidgets import (
 from vstbpn_desktop.bundle.keys import spaced
 from vstbpn_desktop.bundle.trust import unknown_signer
 from vstbpn_desktop.catalogue import indicators
+from vstbpn_desktop.checks import Flag, flags
 from vstbpn_desktop.errors import Cancelled, Refused
-from vstbpn_desktop.timestamps import local_date
+from vstbpn_desktop.periods import Period
+from vstbpn_desktop.timestamps import local_date, local_time, parse_timestamp
 
 from ..common import ask, i18n, screen
 from ..common.ask import tr
@@ -64,6 +65,7 @@ class Entry:
     result: "ImportResult | None" = None  # the import
     reason: str = ""
     signer: "UnknownSigner | None" = None  # refused because its key was never enrolled here
+    flags: list[Flag] = field(default_factory=list)  # once imported: figures out of line with earlier periods
 
     @property
     def manifest(self):
@@ -81,7 +83,7 @@ def _value(value) -> str:
 
 def _created(text: str) -> str:
     try:
-        moment = datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).astimezone()
+        moment = local_time(parse_timestamp(text))
     except (TypeError, ValueError):
         return text or ""
     return moment.strftime("%H:%M %d/%m/%Y")
@@ -164,6 +166,16 @@ def details_html(profile, entry: Entry) -> str:
             )
         )
         lines.append(tr("Khóa ký: <tt>{fingerprint}</tt>").format(fingerprint=spaced(manifest.key_fingerprint)))
+        held = entry.result or entry.preview
+        if held is not None and held.sealed:
+            lines.append(tr("Gói được mã hóa cho đơn vị này (đã giải mã để kiểm tra)."))
+        for rotation in held.rotations if held is not None else []:
+            text = (
+                tr("Đã đăng ký khóa mới theo xác nhận đổi khóa: {change}")
+                if entry.state == "imported"
+                else tr("Sẽ đăng ký khóa mới theo xác nhận đổi khóa: {change}")
+            )
+            lines.append(text.format(change=f"<tt>{escape(rotation)}</tt>"))
         lines.append(
             tr("Nội dung: {a} hoạt động, {d} văn bản, {i} chỉ tiêu, {n} mục lời văn").format(
                 a=i18n.count(counts.get("activities", 0)),
@@ -177,6 +189,14 @@ def details_html(profile, entry: Entry) -> str:
     lines.append(f"<span style='color:{colour}'><b>{escape(outcome_text(entry))}</b></span>")
     if entry.signer is not None:
         lines.append(escape(signer_text(profile, entry.signer)))
+    if entry.flags:
+        # Checks against the sender's earlier periods (vstbpn_desktop/checks.py): imported all the same;
+        # Tệp → Trả lại báo cáo để sửa… offers them as the reason.
+        heading = escape(tr("Cần xem lại so với các kỳ trước:"))  # outside the f-string: lupdate reads it here
+        lines.append(f"<br><b style='color:#b26a00'>{heading}</b>")
+        for flag in entry.flags:
+            earlier = escape(i18n.message(flag.history))
+            lines.append(f"• {escape(i18n.message(flag.message))} <span style='color:#666'>({earlier})</span>")
     held = entry.result if entry.result is not None and entry.result.change is not None else entry.preview
     change = held.change if held is not None else None
     if change is not None:
@@ -258,6 +278,9 @@ def import_entries(profile, entries: list[Entry], task) -> None:
             continue
         entry.result = result
         entry.state = "already" if result.status == "already" else "imported"
+        if entry.state == "imported":
+            manifest = result.manifest
+            entry.flags = flags(profile, manifest.sender_org_unit, Period.parse(manifest.period))
     task.progress(len(chosen), len(chosen), "")
 
 

@@ -1,13 +1,17 @@
 """Tệp → Gửi báo cáo… (Ctrl+E), Khóa ký của tôi…, Xuất khóa công khai…
 
 The district chooses where the bundle goes, types the passphrase (a wrong one: a clear message
-and another try), the core writes, reads back and verifies the bundle (bundle/export.py) in a
+and another try) under a line saying whether the bundle will be encrypted to its parent
+(bundle/sealed.py), the core writes, reads back and verifies the bundle (bundle/export.py) in a
 worker, and the result shows the file size and the key's fingerprint in groups of 4 to read aloud.
+"Khóa ký của tôi" also shows the key's history and expiry, and "Đổi khóa…" (bundle/rotation.py):
+the old key endorses the new one, the next bundle carries it, the parent enrols the new key.
 """
 
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
@@ -18,12 +22,16 @@ from vstbpn_desktop.bundle import keys
 from vstbpn_desktop.bundle.sequence import upcoming
 from vstbpn_desktop.catalogue import indicators
 from vstbpn_desktop.catalogue.sections import layout
+from vstbpn_desktop.checks import flags
 from vstbpn_desktop.errors import Refused
 
 from ..common import ask, i18n, screen
 from ..common.ask import tr
 from ..common.worker import run_task
 from ..safety.lock import covering_lock, lock_now
+
+if TYPE_CHECKING:  # the core's rotation module loads on first use, not at start-up
+    from vstbpn_desktop.bundle.rotation import Rotated
 
 
 def fingerprint_lines(fingerprint: str) -> str:
@@ -63,18 +71,109 @@ class FingerprintDialog(QDialog):
         layout.addWidget(QLabel(tr("Vân tay khóa ký (đọc từng nhóm 4 ký tự để đối chiếu):")))
         self.fingerprint = fingerprint_label(fingerprint_lines(fingerprint))
         layout.addWidget(self.fingerprint)
-        if note:
-            hint = QLabel(note)
-            hint.setWordWrap(True)
-            hint.setStyleSheet("QLabel { color: #555; }")
-            layout.addWidget(hint)
+        self.note = QLabel(note)
+        self.note.setObjectName("note")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("QLabel { color: #555; }")
+        self.note.setVisible(bool(note))
+        layout.addWidget(self.note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         copy = QPushButton(tr("Sao chép vân tay"))
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(keys.spaced(fingerprint)))
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+        self.box, self.buttons = layout, buttons  # a dialog built on this one adds to them
         self.setMinimumWidth(520)
+
+
+def sending_note(profile) -> str:
+    """Whether the next bundle is encrypted, and to whom: said before and after sending."""
+    from vstbpn_desktop.bundle import sealed  # on first use: not at start-up
+
+    unit = profile.org_unit()
+    if unit is None or not unit.parent_code:
+        return ""
+    recipient = sealed.parent_recipient(profile)
+    if recipient is None:
+        return tr(
+            "Gói sẽ KHÔNG được mã hóa: đơn vị chưa đăng ký tệp khóa công khai của cấp trên "
+            "(Tệp → Đăng ký khóa của cấp trên…). Ai có tệp cũng đọc được nội dung."
+        )
+    parent = profile.org_unit(recipient.org_unit)
+    return tr("Gói sẽ được mã hóa: chỉ {name} ({code}) mở được.").format(
+        name=parent.name if parent else recipient.org_unit, code=recipient.org_unit
+    )
+
+
+def history_text(profile) -> str:
+    """The key's rotations, its expiry and the warning ahead of it (bundle/rotation.py)."""
+    from vstbpn_desktop.bundle import rotation  # on first use: not at start-up
+
+    lines = []
+    for row in rotation.history(profile):
+        how = tr("mất khóa cũ, cấp trên đăng ký lại") if row.reason == "lost" else tr("khóa cũ xác nhận")
+        lines.append(
+            tr("Đổi khóa ngày {day}: {old} → {new} ({how})").format(
+                day=i18n.date_text(row.made_at),
+                old=keys.spaced(row.previous_fingerprint)[:9],
+                new=keys.spaced(row.fingerprint)[:9],
+                how=how,
+            )
+        )
+    expires = rotation.expiry(profile)
+    if expires is not None:
+        lines.append(tr("Khóa hết hạn ngày {day}.").format(day=i18n.date_text(expires)))
+    warning = rotation.expiry_warning(profile)
+    if warning is not None:
+        lines.append(f"<b>{escape(i18n.message(warning))}</b>")
+    return "<br>".join(lines)
+
+
+class OwnKeyDialog(FingerprintDialog):
+    def __init__(self, window, info: keys.PublicKeyInfo):
+        self.main = window
+        self.profile = window.controller.context.profile
+        text = tr(
+            "Khóa ký của <b>{name}</b> ({code}). Gói báo cáo của đơn vị được ký bằng khóa này; "
+            "cấp trên chỉ nhận gói ký bằng khóa đã đăng ký."
+        ).format(name=info.org_unit_name, code=info.org_unit)
+        super().__init__(window, tr("Khóa ký của tôi"), text, info.fingerprint, sending_note(self.profile))
+        self.history = QLabel(history_text(self.profile))
+        self.history.setObjectName("keyHistory")
+        self.history.setWordWrap(True)
+        self.box.insertWidget(self.box.count() - 1, self.history)
+        self.rotate_button = QPushButton(tr("Đổi khóa…"))
+        self.rotate_button.setObjectName("rotateKey")
+        self.rotate_button.clicked.connect(self.rotate)
+        self.buttons.addButton(self.rotate_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.rotated: Rotated | None = None  # once "Đổi khóa…" made the new key
+
+    def rotate(self):
+        from vstbpn_desktop.bundle import rotation  # on first use: not at start-up
+
+        title = tr("Đổi khóa ký")
+        question = tr(
+            "Tạo khóa ký mới? Khóa cũ ký xác nhận khóa mới; gói gửi tiếp theo mang xác nhận đó và cấp trên tự "
+            "đăng ký khóa mới khi nhận gói. Mật khẩu giữ nguyên."
+        )
+        if not ask.confirm(self, title, question, tr("Đổi khóa")):
+            return None
+        secret = self.main.bundle_sender.ask_secret(title)
+        if secret is None:
+            return None
+        try:
+            rotated = rotation.rotate(self.profile, secret)  # the expiry is the old key's: not kept
+        except Refused as exc:
+            ask.tell(self, title, i18n.message(exc), warning=True)
+            return None
+        self.rotated = rotated
+        self.fingerprint.setText(fingerprint_lines(rotated.new_fingerprint))
+        self.history.setText(history_text(self.profile))
+        self.main.controller.context.say(
+            tr("Đã đổi khóa ký: vân tay mới {fingerprint}").format(fingerprint=keys.spaced(rotated.new_fingerprint))
+        )
+        return self.rotated
 
 
 @dataclass
@@ -133,6 +232,10 @@ def checklist(window) -> list[Check]:
         if not (texts.get(section.code) or "").strip():
             name = section.name(i18n.language())
             checks.append(Check(section.page, tr("Chưa có lời văn: “{section}”").format(section=name)))
+    # Figures out of line with earlier periods (vstbpn_desktop/checks.py): to look at, never to block.
+    for flag in flags(context.profile, scope.org_unit_code, scope.period):
+        page = page_of.get(flag.indicator, "")
+        checks.append(Check(page, tr("Cần xem lại: {flag}").format(flag=i18n.message(flag.message))))
     return checks
 
 
@@ -208,10 +311,12 @@ class Sender:
     def context(self):
         return self.window.controller.context
 
-    def ask_secret(self, title: str) -> str | None:
-        """The passphrase, asked until it opens the key or the officer gives up."""
+    def ask_secret(self, title: str, note: str = "") -> str | None:
+        """The passphrase, asked until it opens the key or the officer gives up; `note` above it."""
         profile = self.context.profile
         label = tr("Mật khẩu khóa ký của hồ sơ (đặt khi cài đặt):")
+        if note:
+            label = f"{note}\n\n{label}"
         while True:
             secret = ask.ask_passphrase(self.window, title, label)
             if secret is None:
@@ -244,7 +349,7 @@ class Sender:
             return None
         if path.suffix.lower() != ".vstb":
             path = path.with_name(path.name + ".vstb")
-        secret = self.ask_secret(title)
+        secret = self.ask_secret(title, sending_note(profile))  # encrypted or not, said before sending
         if secret is None:
             return None
         try:
@@ -271,6 +376,14 @@ class Sender:
             indicators=i18n.count(counts["indicators"]),
             narratives=i18n.count(counts["narratives"]),
         )
+        if result.sealed_for is not None:
+            text += "<br>" + tr("Gói đã được mã hóa: chỉ đơn vị {code} mở được.").format(
+                code=result.sealed_for.org_unit
+            )
+        else:
+            text += "<br>" + tr("Gói không được mã hóa (chưa đăng ký khóa của cấp trên).")
+        if result.endorsements:
+            text += "<br>" + tr("Gói mang xác nhận đổi khóa: cấp trên đăng ký khóa mới khi nhận gói.")
         note = tr(
             "Gửi tệp này cho cấp trên (USB, thư điện tử, Zalo…). Cấp trên kiểm tra chữ ký khi nhận; "
             "nếu được hỏi, hãy đọc vân tay trên qua điện thoại."
@@ -301,11 +414,7 @@ class Sender:
         except Refused as exc:
             ask.tell(self.window, tr("Khóa ký của tôi"), i18n.message(exc), warning=True)
             return None
-        text = tr(
-            "Khóa ký của <b>{name}</b> ({code}). Gói báo cáo của đơn vị được ký bằng khóa này; "
-            "cấp trên chỉ nhận gói ký bằng khóa đã đăng ký."
-        ).format(name=info.org_unit_name, code=info.org_unit)
-        self.dialog = FingerprintDialog(self.window, tr("Khóa ký của tôi"), text, info.fingerprint)
+        self.dialog = OwnKeyDialog(self.window, info)
         ask.show(self.dialog)
         return info
 

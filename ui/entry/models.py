@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from vstbpn_desktop import records
-from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, Coverage, indicators
+from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, Coverage, entry_indicators, indicators
 from vstbpn_desktop.catalogue.national import national_catalogue
 from vstbpn_desktop.domain.validation import Invalid
 from vstbpn_desktop.errors import Refused
@@ -418,7 +418,7 @@ class IndicatorTableModel(QAbstractTableModel):
     def __init__(self, engine, scope, rounding: str = "half_up", author: str = "", parent=None, load: bool = True):
         super().__init__(parent)
         self.engine, self.scope, self.rounding, self.author = engine, scope, rounding, author
-        self._catalogue = list(indicators().values())
+        self._catalogue = entry_indicators()  # retired ones are not offered for entry
         self._pending: dict[str, tuple[str, str]] = {}  # code → (typed text, reason): refused, not saved
         self._figures = Figures(org_unit=scope.org_unit_code, period=scope.period, units=[scope.org_unit_code])
         if load:
@@ -432,6 +432,7 @@ class IndicatorTableModel(QAbstractTableModel):
     def set_scope(self, scope, load: bool = True) -> None:
         self.beginResetModel()
         self.scope = scope
+        self._catalogue = entry_indicators()  # a configuration from the province may have changed it
         self._pending.clear()
         self._figures = (
             compute(self.engine, scope.org_unit_code, [scope.org_unit_code], scope.period)

@@ -130,7 +130,9 @@ class FiguresPage(Page):
         box = QGroupBox(self.tr("Số liệu"))
         form = QFormLayout(box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long name above its field on a narrow screen
+        self.form = form
         self.inputs: dict[str, QLineEdit] = {}
+        self.share_rows: dict[str, int] = {}
         # What the figures cover (docs/architecture.md): the whole area stands, the own level is
         # added to the units below. Beside the first figure: the page grows no taller.
         self.whole_area = QCheckBox(self.tr("Số liệu toàn địa bàn (các cấp)"))
@@ -190,12 +192,28 @@ class FiguresPage(Page):
             grid.addWidget(goal, row, 2)
             self.shares[indicator.code] = value
             self.goals[indicator.code] = goal
+            self.share_rows[indicator.code] = row
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(2, 2)
         shares_box.setVisible(bool(shares))  # a section of counts only (a page added as data) has none
         self.layout_.addWidget(shares_box)
         self.message = MessageLabel()
         self.layout_.addWidget(self.message)
+        self.grid = grid
+
+    def show_only(self, hidden: set[str]) -> None:
+        """Hide the fields and shares of `hidden` (yearly indicators in a half-year), show the others.
+        The first field carries the whole-area box: it always shows."""
+        first = next(iter(self.inputs), None)
+        for code, field in self.inputs.items():
+            if code != first:
+                self.form.setRowVisible(field, code not in hidden)
+        for code, row in self.share_rows.items():
+            for column in range(3):
+                item = self.grid.itemAtPosition(row, column)
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widget.setVisible(code not in hidden)
 
 
 class NarrativePage(Page):

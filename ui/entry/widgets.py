@@ -45,13 +45,14 @@ class NarrativeEditor(QWidget):
 
 
 class MessageLabel(QLabel):
-    """The inline line beside a table or form that says why something was refused."""
+    """The inline red line beside a table or form, or above a dialog's buttons, that says why
+    something was refused."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, name: str = "refusal"):
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setObjectName("refusal")
-        self.setStyleSheet("QLabel#refusal { color: #b00020; }")
+        self.setObjectName(name)
+        self.setStyleSheet("QLabel { color: #b00020; }")
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def show_refusal(self, text: str) -> None:

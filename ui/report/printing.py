@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -32,6 +31,7 @@ from ..common import ask, i18n, screen
 from ..common.ask import tr
 from ..common.i18n import period_label
 from ..common.worker import busy, run_task
+from ..entry.widgets import MessageLabel
 
 if TYPE_CHECKING:  # imported where used: printing is not needed to open the window
     from PySide6.QtPrintSupport import QPrinter
@@ -91,16 +91,9 @@ class OptionsDialog(QDialog):
         self.value_comments.setObjectName("value_comments")
         form.addRow("", self.value_comments)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("refusal")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error = MessageLabel()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Tiếp tục"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _ = ask.action_buttons(tr("Tiếp tục"), "continueButton", self.accept, self.reject)
         layout.addWidget(buttons)
         self.chosen: ReportOptions | None = None
 

@@ -21,11 +21,11 @@ from vstbpn_desktop import records
 from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, indicators
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.safety.audit import events
+from vstbpn_desktop.timestamps import local_time
 
 from ..common import i18n, screen
 from ..common.i18n import QT_TR_NOOP, indicator_name, label
 from ..entry.models import IdRole
-from .lock import local_time
 
 
 def tr(text: str) -> str:

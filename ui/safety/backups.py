@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 from vstbpn_desktop.errors import Cancelled, Refused
 from vstbpn_desktop.safety import backup as core
 from vstbpn_desktop.safety.integrity import check_file, storage_warning
+from vstbpn_desktop.timestamps import local_time
 
 from ..common import ask, i18n, screen
 from ..common.i18n import QT_TR_NOOP
 from ..common.worker import run_task
-from .lock import local_time
 from .lock import refresh as refresh_read_only
 
 
@@ -36,6 +36,7 @@ REASONS = {
     "exit": QT_TR_NOOP("Tự động khi đóng"),
     "import": QT_TR_NOOP("Trước khi nhập tệp bảng"),
     "bundle": QT_TR_NOOP("Trước khi nhận báo cáo"),
+    "config": QT_TR_NOOP("Trước khi áp dụng cấu hình từ tỉnh"),
     "migration": QT_TR_NOOP("Trước khi nâng cấp"),
     "restore": QT_TR_NOOP("Trước khi khôi phục"),
 }
@@ -72,17 +73,29 @@ def check_data(window) -> list[str] | None:
     """Full integrity_check and foreign_key_check of the live database; the answer in a box."""
     profile = window.controller.profile
     title = tr("Kiểm tra dữ liệu")
-    if profile.settings.database_url:
-        ask.tell(
-            window,
-            title,
-            tr(
-                "Kiểm tra chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ; "
-                "cơ sở dữ liệu máy chủ do quản trị viên kiểm tra."
-            ),
-            warning=True,
-        )
-        return None
+    if profile.settings.database_url:  # a shared server: the connection and the schema
+        from vstbpn_desktop.safety.server_backup import check  # lazy: only a server profile needs it
+        from vstbpn_desktop.storage.server import shown
+
+        where = shown(profile.database_url)
+        try:
+            problems = run_task(window, tr("Đang kiểm tra dữ liệu…"), lambda task: check(profile), cancellable=False)
+        except Exception as exc:  # the server unreachable: the core's one message for it
+            from vstbpn_desktop.safety.integrity import explain_storage_error  # lazy: only on a failure
+
+            ask.tell(window, title, i18n.message(explain_storage_error(exc) or exc), warning=True)
+            return None
+        if problems:
+            ask.tell(window, title, f"{where}: " + "; ".join(i18n.message(p) for p in problems[:3]), warning=True)
+        else:
+            ask.tell(
+                window,
+                title,
+                tr("{url}: kết nối tốt; lược đồ {version} khớp với ứng dụng.").format(
+                    url=where, version=profile.schema_version()
+                ),
+            )
+        return problems
     path = profile.database_path
     try:
         problems = run_task(window, tr("Đang kiểm tra dữ liệu…"), lambda task: check_file(path), cancellable=False)

@@ -5,12 +5,9 @@ The core refuses every write into a locked period (`safety/audit.py` hook); the 
 stops offering edits (`MainWindow.set_read_only`) so it never pretends to save.
 """
 
-from datetime import UTC
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
@@ -19,31 +16,22 @@ from PySide6.QtWidgets import (
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.safety.locking import lock_state, reopen, submit
+from vstbpn_desktop.timestamps import local_time
 
 from ..common import ask, i18n, screen
 from ..common.i18n import period_label
+from ..entry.widgets import MessageLabel
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("safety_lock", text)
 
 
-def local_time(moment):
-    """A stored UTC time (naive from SQLite) in the laptop's time zone."""
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone()
-
-
 def when_text(moment) -> str:
+    if moment is None:
+        return tr("không rõ thời điểm")
     moment = local_time(moment)
-    return (
-        tr("{time} ngày {date}").format(time=f"{moment:%H:%M}", date=i18n.date_text(moment.date()))
-        if moment
-        else tr("không rõ thời điểm")
-    )
+    return tr("{time} ngày {date}").format(time=f"{moment:%H:%M}", date=i18n.date_text(moment.date()))
 
 
 def covering_lock(engine, period: Period):
@@ -143,16 +131,9 @@ class ReopenDialog(QDialog):
         self.reason.setObjectName("reason")
         self.reason.setTabChangesFocus(True)
         layout.addWidget(self.reason, 1)
-        self.error = QLabel()
-        self.error.setObjectName("refusal")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.error = MessageLabel()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Mở lại kỳ"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _ = ask.action_buttons(tr("Mở lại kỳ"), "reopenButton", self.accept, self.reject)
         layout.addWidget(buttons)
 
     def accept(self) -> None:

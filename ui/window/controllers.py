@@ -13,6 +13,7 @@ from vstbpn_desktop import records
 from vstbpn_desktop.catalogue import Coverage, code_of, indicators
 from vstbpn_desktop.catalogue.national import national_catalogue
 from vstbpn_desktop.catalogue.sections import layout
+from vstbpn_desktop.checks import Flag, flags
 from vstbpn_desktop.domain.validation import Invalid, check_indicator_bounds
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.formats import round_share
@@ -37,6 +38,8 @@ from ..entry.value_detail import ValueDetailDialog
 from ..entry.widgets import KindDelegate, restyle, set_column_widths
 
 REFUSED_STYLE = "QLineEdit { border: 2px solid #b00020; background: #fde2e1; }"
+# A value out of line with earlier periods (vstbpn_desktop/checks.py): saved, only to look at again.
+FLAGGED_STYLE = "QLineEdit { border: 2px solid #b26a00; background: #fff1c2; }"
 NARRATIVE_IDLE_MS = 1200
 FILTER_IDLE_MS = 250
 # From this many activities in the list the totals below it are summed off the GUI thread.
@@ -183,6 +186,7 @@ class FiguresController(QObject):
         self.context, self.page = context, page
         self.saved: dict[str, float] = {}
         self.refusals: dict[str, tuple[str, str]] = {}  # code → (text refused in its field, why)
+        self.flags: dict[str, Flag] = {}  # the saved values out of line with earlier periods (amber)
         catalogue = indicators()
         self.shares = [catalogue[code] for code in page.shares]
         for code, field in page.inputs.items():
@@ -200,6 +204,7 @@ class FiguresController(QObject):
         self.held = records.indicator_details(self.context.engine, self.context.scope)
         self.show_details()
         self.refusals.clear()
+        self.check_earlier()
         held = records.indicator_coverage(self.context.engine, self.context.scope)
         self.page.whole_area.blockSignals(True)
         self.page.whole_area.setChecked(any(held.get(code) == "area" for code in self.page.inputs))
@@ -208,7 +213,19 @@ class FiguresController(QObject):
             field.blockSignals(True)
             field.setText(i18n.count(self.saved.get(code)))
             field.blockSignals(False)
+        self.page.show_only(self.not_asked())
         self.update_live()
+
+    def not_asked(self) -> set[str]:
+        """A yearly indicator (catalogue `frequency`) is asked in the year's period only: in a half-year
+        its field is hidden, unless a value is held there (typed before, or from a bundle)."""
+        if self.context.scope.period.half is None:
+            return set()
+        catalogue = indicators()
+        hidden = {code for code in self.page.inputs if catalogue[code].frequency == "year" and code not in self.saved}
+        return hidden | {
+            share.code for share in self.shares if share.numerator in hidden or share.denominator in hidden
+        }
 
     def unsaved(self, code: str) -> bool:
         return self.page.inputs[code].text().strip() != i18n.count(self.saved.get(code))
@@ -256,10 +273,28 @@ class FiguresController(QObject):
             self.page.message.clear_refusal()
             self.context.refusal_fixed()
 
+    def check_earlier(self) -> None:
+        """Flag the page's saved values against earlier periods (amber; never blocks saving)."""
+        scope = self.context.scope
+        found = flags(self.context.profile, scope.org_unit_code, scope.period) if self.saved else []
+        self.flags = {flag.indicator: flag for flag in found if flag.indicator in self.page.inputs}
+
     def _mark(self, code: str, reason: str | None) -> None:
         field = self.page.inputs[code]
-        restyle(field, REFUSED_STYLE if reason else "")
-        field.setToolTip(reason or code)
+        flag = self.flags.get(code) if not self.unsaved(code) else None
+        if reason:
+            restyle(field, REFUSED_STYLE)
+            field.setToolTip(reason)
+        elif flag is not None:
+            restyle(field, FLAGGED_STYLE)
+            field.setToolTip(
+                self.tr("Cần xem lại (vẫn lưu được): {flag}\n{history}").format(
+                    flag=i18n.message(flag.message), history=i18n.message(flag.history)
+                )
+            )
+        else:
+            restyle(field, "")
+            field.setToolTip(code)
 
     def save(self, code: str) -> bool:
         if not self.unsaved(code):
@@ -278,6 +313,7 @@ class FiguresController(QObject):
             return False
         self.refusals.pop(code, None)
         self.saved = records.indicator_values(self.context.engine, self.context.scope)
+        self.check_earlier()
         self.held = records.indicator_details(self.context.engine, self.context.scope)
         self.show_details()
         field = self.page.inputs[code]

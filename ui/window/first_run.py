@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from vstbpn_desktop.catalogue.org_units import read_tree, shipped_trees
@@ -29,6 +31,7 @@ from vstbpn_desktop.text import fold
 from ..common import ask, i18n, screen
 from ..common.i18n import QT_TR_NOOP
 from ..common.worker import run_task
+from ..entry.widgets import MessageLabel
 
 MIN_PASSPHRASE = 8
 TREE_LABELS = {
@@ -161,11 +164,32 @@ class FirstRunDialog(QDialog):
             form.addRow(caption, field)
         form.addRow("", self.strength)
         form.addRow("", self.demo)
+        # A province's clerks on one PostgreSQL server (README): the address, its password (written to
+        # PostgreSQL's own password file, never to settings.json) and a connection test.
+        self.shared = QCheckBox()
+        self.shared.setObjectName("shared")
+        form.addRow("", self.shared)
+        self.server_box = QWidget()
+        server_form = QFormLayout(self.server_box)
+        server_form.setContentsMargins(0, 0, 0, 0)
+        self.server_url = QLineEdit()
+        self.server_url.setObjectName("serverUrl")
+        self.server_password = QLineEdit()
+        self.server_password.setObjectName("serverPassword")
+        self.server_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.server_test = QPushButton()
+        self.server_test.setObjectName("serverTest")
+        self.server_result = QLabel()
+        self.server_result.setObjectName("serverResult")
+        self.server_result.setWordWrap(True)
+        self.server_captions = [QLabel() for _ in range(2)]
+        server_form.addRow(self.server_captions[0], self.server_url)
+        server_form.addRow(self.server_captions[1], self.server_password)
+        server_form.addRow(self.server_test, self.server_result)
+        self.server_box.setVisible(False)
+        form.addRow(self.server_box)
         layout.addLayout(form)
-        self.problem = QLabel()
-        self.problem.setObjectName("problem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
+        self.problem = MessageLabel(name="problem")
         layout.addWidget(self.problem)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         layout.addWidget(self.buttons)
@@ -175,6 +199,8 @@ class FirstRunDialog(QDialog):
         self.search.textChanged.connect(self.filter_units)
         self.passphrase.textChanged.connect(self.update_strength)
         self.confirm.textChanged.connect(self.update_strength)
+        self.shared.toggled.connect(self.server_box.setVisible)
+        self.server_test.clicked.connect(self.test_connection)
         self.buttons.accepted.connect(self.create_profile)
         self.buttons.rejected.connect(self.reject)
         # The officer starts by looking for her unit: typing goes into the search box, and Tab walks
@@ -186,7 +212,11 @@ class FirstRunDialog(QDialog):
             (self.officer_title, self.passphrase),
             (self.passphrase, self.confirm),
             (self.confirm, self.demo),
-            (self.demo, self.buttons),
+            (self.demo, self.shared),
+            (self.shared, self.server_url),
+            (self.server_url, self.server_password),
+            (self.server_password, self.server_test),
+            (self.server_test, self.buttons),
             (self.buttons, self.language),
         ):
             self.setTabOrder(before, after)
@@ -246,6 +276,12 @@ class FirstRunDialog(QDialog):
             caption.setText(text)
         self.officer_title.setPlaceholderText(tr("ví dụ: Chuyên viên Phòng Nội vụ"))
         self.demo.setText(tr("Nạp dữ liệu mẫu để dùng thử"))
+        self.shared.setText(tr("Cơ sở dữ liệu dùng chung (máy chủ PostgreSQL)"))
+        self.server_captions[0].setText(tr("Địa chỉ máy chủ:"))
+        self.server_captions[1].setText(tr("Mật khẩu máy chủ:"))
+        self.server_url.setPlaceholderText("postgresql+psycopg://vstbpn@may-chu:5432/vstbpn")
+        self.server_password.setPlaceholderText(tr("để trống nếu đã có trong tệp mật khẩu của PostgreSQL"))
+        self.server_test.setText(tr("Kiểm tra kết nối"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Tạo hồ sơ"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Thoát"))
         self.update_strength()
@@ -280,11 +316,29 @@ class FirstRunDialog(QDialog):
             found.append(tr("Chưa chọn đơn vị."))
         if not self.officer.text().strip():
             found.append(tr("Chưa nhập tên cán bộ."))
-        if len(self.passphrase.text()) < MIN_PASSPHRASE:
+        shared = self.shared.isChecked()
+        if shared and not self.server_url.text().strip():
+            found.append(tr("Chưa nhập địa chỉ máy chủ."))
+        # Attaching to the unit already on a server makes no key: the passphrase may stay empty there.
+        if len(self.passphrase.text()) < MIN_PASSPHRASE and not (shared and not self.passphrase.text()):
             found.append(tr("Mật khẩu cần ít nhất {n} ký tự.").format(n=MIN_PASSPHRASE))
         elif self.passphrase.text() != self.confirm.text():
             found.append(tr("Hai lần nhập mật khẩu không khớp."))
         return found
+
+    def test_connection(self) -> None:
+        """What init would do with the server's database, said beside the button (off the GUI thread)."""
+        from vstbpn_desktop.storage.server import probe  # lazy: the dialog shows before the ORM is loaded
+
+        url, password = self.server_url.text().strip(), self.server_password.text()
+        try:
+            found = run_task(self, tr("Đang kết nối máy chủ…"), lambda task: probe(url, password), cancellable=False)
+        except Refused as exc:
+            self.server_result.setStyleSheet("color: #b00020;")
+            self.server_result.setText(i18n.message(exc))
+            return
+        self.server_result.setStyleSheet("color: #1b5e20;")
+        self.server_result.setText(i18n.message(found))
 
     def create_profile(self) -> None:
         problems = self.problems()
@@ -296,16 +350,23 @@ class FirstRunDialog(QDialog):
         code, tree = item.data(Qt.ItemDataRole.UserRole), item.data(Qt.ItemDataRole.UserRole + 1)
         officer, title, secret = self.officer.text().strip(), self.officer_title.text().strip(), self.passphrase.text()
         language, demo = self.language_code(), self.demo.isChecked()
+        url = self.server_url.text().strip() if self.shared.isChecked() else None
+        server_password = self.server_password.text()
 
         def create(task):
             # A few seconds (the key's passphrase is stretched on purpose, the sample data written):
             # off the GUI thread, with the busy cursor and, past a second, a progress dialog.
             task.progress(0, 0, tr("Đang tạo khóa ký và cơ sở dữ liệu…"))
-            made = Profile.create(self.data_dir, code, officer, secret, tree=tree)
+            if url and server_password:
+                from vstbpn_desktop.storage.server import probe, remember_password
+
+                probe(url, server_password)  # a wrong password is told before it is kept
+                remember_password(url, server_password)
+            made = Profile.create(self.data_dir, code, officer, secret or None, tree=tree, database_url=url)
             made.settings.officer_title = title
             made.settings.language = language
             made.save_settings()
-            if demo:
+            if demo and not made.attached:
                 from vstbpn_desktop.demo import load_demo  # only when the sample data is asked for
 
                 task.progress(0, 0, tr("Đang nạp dữ liệu mẫu…"))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vstbpn_desktop.catalogue import indicators
+from vstbpn_desktop.catalogue import entry_indicators
 from vstbpn_desktop.catalogue.sections import Page, layout
 
 from ..common.i18n import language
@@ -36,7 +36,7 @@ def period_page(page: Page):
         return TablePage(title, with_filter=True, totals=("sessions", "participants", "female", "media"))
     if page.kind == "figures":
         table = layout()
-        mine = [i for i in indicators().values() if table.section(i.section).page == page.code]
+        mine = [i for i in entry_indicators() if table.section(i.section).page == page.code]  # not the retired
         return FiguresPage(title, [i for i in mine if i.typed], [i for i in mine if i.kind == "share"])
     if page.kind == "grid":
         return GridPage(title)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -28,6 +27,7 @@ from vstbpn_desktop.text import nfc
 
 from ..common import ask, i18n, screen
 from ..common.i18n import QT_TR_NOOP
+from ..entry.widgets import MessageLabel
 
 
 def tr(text: str) -> str:
@@ -150,16 +150,9 @@ class SettingsDialog(QDialog):
         layout.addStretch(1)
         outer.addWidget(screen.scrolling(body), 1)
 
-        self.error = QLabel()
-        self.error.setObjectName("refusal")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error = MessageLabel()
         outer.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Lưu"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _ = ask.action_buttons(tr("Lưu"), "saveButton", self.accept, self.reject)
         outer.addWidget(buttons)
         self.restart_needed = False
 

@@ -8,14 +8,12 @@ period and reopens it if it was locked, in one transaction. An answer is applied
 SHA-256 and the parent's sequence are kept in the child's ledger (kind "answer").
 """
 
-import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlmodel import select
 
-from .. import __version__
 from ..atomic import OutputError, check_output
 from ..errors import Message, Reason, Refused
 from ..periods import Period
@@ -26,10 +24,10 @@ from ..text import nfc
 from ..timestamps import local_date, timestamp
 from . import format as fmt
 from . import ledger
-from .keys import fingerprint_hex, load_private_key, raw_public
-from .sequence import next_sequence, raise_to
+from .keys import load_private_key
+from .sequence import raise_to
 from .strictjson import loads
-from .verify import BundleReader, SigningKey
+from .verify import BundleReader
 
 ACTION_RETURN = "return"
 MAX_REASON = 2000
@@ -88,7 +86,7 @@ def parse(data: bytes) -> dict:
 
 def write_return(profile, child: str, period: Period, reason: str, out: Path, passphrase: str) -> ReturnResult:
     """Write the signed answer returning `child`'s report of `period` for correction."""
-    from .export import _zip_info, bundle_file, seal  # lazy: keeps the export code out of the window's start
+    from .export import write_single  # lazy: keeps the export code out of the window's start
 
     reason = clean_reason(reason)
     child = (child or "").strip()
@@ -103,9 +101,6 @@ def write_return(profile, child: str, period: Period, reason: str, out: Path, pa
     except OutputError as exc:
         raise Refused(exc) from exc
     private = load_private_key(profile, passphrase)  # wrong passphrase: refused, nothing changed
-    fingerprint = fingerprint_hex(raw_public(private.public_key()))
-    sequence = next_sequence(profile)
-    stamp = now().replace(microsecond=0)
     answer = {
         "action": ACTION_RETURN,
         "org_unit": child,
@@ -114,35 +109,10 @@ def write_return(profile, child: str, period: Period, reason: str, out: Path, pa
         "bundle_sequence": held.sequence,
         "reason": reason,
         "returned_by": profile.author[:200],
-        "returned_at": timestamp(stamp),
+        "returned_at": timestamp(now()),
     }
-    data = fmt.canonical_json(answer)
-    manifest = fmt.Manifest(
-        bundle_id=fmt.new_bundle_id(),
-        kind=fmt.KIND_ANSWER,
-        sender_org_unit=profile.org_unit_code,
-        sender_tree=profile.org_unit_tree,
-        sender_officer=profile.author[:200],
-        key_fingerprint=fingerprint,
-        recipient_org_unit=child,
-        sequence=sequence,
-        period=period.code,
-        created_at=answer["returned_at"],
-        app_version=__version__,
-        counts={},
-        members=(fmt.MemberEntry(fmt.ANSWER, len(data), hashlib.sha256(data).hexdigest()),),
-        format_minor=fmt.FORMAT_MINOR,
-    )
-    with bundle_file(out) as archive:
-        archive.writestr(_zip_info(fmt.ANSWER, stamp), data)
-        seal(archive, manifest, fingerprint, private, stamp)
-    own = SigningKey(private.public_key(), profile.org_unit_code)
-    with BundleReader(out) as reader:
-        read = reader.authenticate(lambda _fingerprint: own)
-        entry = read.member(fmt.ANSWER)
-        assert entry is not None, "manifest_from_json requires it of an answer"
-        if parse(reader.member_bytes(entry)) != answer:
-            raise Refused("{out}: đọc lại tệp trả lời vừa ghi không khớp; hãy ghi lại vào chỗ khác", out=out)
+    manifest = write_single(profile, private, fmt.KIND_ANSWER, fmt.ANSWER, answer, child, period.code, out)
+    sequence = manifest.sequence
     with profile.engine.begin() as connection:
         audit.record_bulk(
             connection,

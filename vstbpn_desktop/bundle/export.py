@@ -26,7 +26,7 @@ from ..safety import audit
 from ..storage.database import session_scope
 from ..storage.models import Activity, Document, IndicatorValue, Narrative, now
 from ..timestamps import timestamp
-from . import audit_member
+from . import audit_member, rotation, sealed
 from . import format as fmt
 from .keys import fingerprint_hex, load_private_key, raw_public
 from .sequence import next_sequence
@@ -48,6 +48,8 @@ class ExportResult:
     bundle_id: str
     counts: dict
     audit: dict | None = None
+    sealed_for: sealed.Recipient | None = None  # encrypted to the parent's key; None: unencrypted
+    endorsements: int = 0  # key rotations the bundle carries (bundle/rotation.py)
 
 
 def _rows(engine, org_unit: str, period: Period):
@@ -156,6 +158,45 @@ def seal(archive: zipfile.ZipFile, manifest: fmt.Manifest, fingerprint: str, pri
     archive.writestr(_zip_info(fmt.SIGNATURE, stamp), fmt.signature_member(fingerprint, private.sign(manifest_bytes)))
 
 
+def write_single(
+    profile, private, kind: fmt.BundleKind, member: str, value: dict, recipient: str, period: str, out: Path
+) -> fmt.Manifest:
+    """A parent's small signed file — an answer, a configuration: one JSON `member` holding `value`,
+    the next number of the unit's sequence, sealed with `private`; read back with the same reader as
+    any bundle and checked before it counts. Returns the manifest."""
+    from .strictjson import loads
+
+    fingerprint = fingerprint_hex(raw_public(private.public_key()))
+    data = fmt.canonical_json(value)
+    stamp = now().replace(microsecond=0)
+    manifest = fmt.Manifest(
+        bundle_id=fmt.new_bundle_id(),
+        kind=kind,
+        sender_org_unit=profile.org_unit_code,
+        sender_tree=profile.org_unit_tree,
+        sender_officer=profile.author[:200],
+        key_fingerprint=fingerprint,
+        recipient_org_unit=recipient,
+        sequence=next_sequence(profile),
+        period=period,
+        created_at=timestamp(stamp),
+        app_version=__version__,
+        counts={},
+        members=(fmt.MemberEntry(member, len(data), hashlib.sha256(data).hexdigest()),),
+        format_minor=fmt.FORMAT_MINOR,
+    )
+    with bundle_file(out) as archive:
+        archive.writestr(_zip_info(member, stamp), data)
+        seal(archive, manifest, fingerprint, private, stamp)
+    own = SigningKey(private.public_key(), profile.org_unit_code)
+    with BundleReader(out) as reader:
+        entry = reader.authenticate(lambda _fingerprint: own).member(member)
+        assert entry is not None, "manifest_from_json requires it of its kind"
+        if loads(reader.member_bytes(entry)) != value:
+            raise Refused("{out}: đọc lại tệp vừa ghi không khớp; hãy ghi lại vào chỗ khác", out=out)
+    return manifest
+
+
 def _batches(lines, size: int):
     while batch := list(islice(lines, size)):
         yield batch
@@ -170,7 +211,10 @@ def export_bundle(
     sequence_from: int | None = None,
 ) -> ExportResult:
     """The signed bundle of the unit's `period` at `out`. Its sequence is the unit's next one, at least
-    `sequence_from` (a new key or laptop continuing the unit's sequence: bundle/sequence.py)."""
+    `sequence_from` (a new key or laptop continuing the unit's sequence: bundle/sequence.py). When the
+    unit enrolled its parent's key file with an encryption key, the bundle is sealed to it
+    (bundle/sealed.py): the signed zip is written and read back in the profile folder, then encrypted
+    to `out`; it never lies unencrypted on the stick."""
     progress = progress or (lambda done, total, stage: None)
     out = Path(out)
     private = load_private_key(profile, passphrase)  # wrong passphrase: refused, nothing changed
@@ -186,12 +230,47 @@ def export_bundle(
         check_output(out)  # before the work: not in a profile, in a folder that exists
     except OutputError as exc:
         raise Refused(exc) from exc
+    recipient = sealed.parent_recipient(profile)
+    endorsements = rotation.chain(profile, fingerprint)
+    sequence = next_sequence(profile, sequence_from)
+    with sealed.plain_target(profile, out, recipient) as target:
+        manifest, counts, summary = _write(
+            profile, period, target, private, fingerprint, unit.parent_code, sequence, endorsements, progress
+        )
+        if recipient is not None:
+            progress(1, 1, "mã hóa gửi cấp trên")
+            sealed.seal_file(target, out, recipient)
+    # The next bundle of this period counts its audit summary from here.
+    with profile.engine.begin() as connection:
+        audit.record_bulk(
+            connection,
+            audit_member.EXPORT_ACTION,
+            profile.org_unit_code,
+            period.code,
+            counts,
+            who=profile.author,
+            detail={"bundle_id": manifest.bundle_id, "sequence": sequence, "bundle": out.name},
+        )
+    progress(1, 1, "xong")
+    return ExportResult(
+        out,
+        out.stat().st_size,
+        fingerprint,
+        sequence,
+        manifest.bundle_id,
+        counts,
+        summary,
+        sealed_for=recipient,
+        endorsements=len(endorsements),
+    )
 
+
+def _write(profile, period, out: Path, private, fingerprint, parent_code, sequence, endorsements, progress):
+    """The signed zip at `out`, read back and verified: (manifest, counts, audit summary)."""
     expected = record_counts(profile.engine, [profile.org_unit_code], period)
     total = sum(expected.values()) or 1
     summary = audit_member.build(profile.engine, profile.org_unit_code, period.code)
     summary_bytes = audit_member.member_bytes(summary)
-    sequence = next_sequence(profile, sequence_from)
     stamp = now().replace(microsecond=0)
     members, counts = [], {}
     done = 0
@@ -212,6 +291,10 @@ def export_bundle(
             counts[fmt.COUNT_NAMES[name]] = count
         archive.writestr(_zip_info(fmt.AUDIT, stamp), summary_bytes)
         members.append(fmt.MemberEntry(fmt.AUDIT, len(summary_bytes), hashlib.sha256(summary_bytes).hexdigest()))
+        if endorsements:
+            data = rotation.member_bytes(endorsements)
+            archive.writestr(_zip_info(fmt.ENDORSEMENTS, stamp), data)
+            members.append(fmt.MemberEntry(fmt.ENDORSEMENTS, len(data), hashlib.sha256(data).hexdigest()))
         manifest = fmt.Manifest(
             bundle_id=fmt.new_bundle_id(),
             kind=fmt.KIND_REPORT,
@@ -219,13 +302,14 @@ def export_bundle(
             sender_tree=profile.org_unit_tree,
             sender_officer=profile.author[:200],
             key_fingerprint=fingerprint,
-            recipient_org_unit=unit.parent_code,
+            recipient_org_unit=parent_code,
             sequence=sequence,
             period=period.code,
             created_at=timestamp(stamp),
             app_version=__version__,
             counts=counts,
             members=tuple(members),
+            format_minor=fmt.FORMAT_MINOR_ENDORSED if endorsements else fmt.FORMAT_MINOR,
         )
         seal(archive, manifest, fingerprint, private, stamp)
     # Read back what is on the disk and verify it exactly as the parent will.
@@ -243,17 +327,4 @@ def export_bundle(
         held_summary = reader.audit_summary()
     if read_manifest.bundle_id != manifest.bundle_id or held != counts or held_summary != summary:
         raise Refused("{out}: đọc lại gói vừa ghi không khớp; hãy ghi lại vào chỗ khác", out=out)
-    # The next bundle of this period counts its audit summary from here.
-
-    with profile.engine.begin() as connection:
-        audit.record_bulk(
-            connection,
-            audit_member.EXPORT_ACTION,
-            profile.org_unit_code,
-            period.code,
-            counts,
-            who=profile.author,
-            detail={"bundle_id": manifest.bundle_id, "sequence": sequence, "bundle": out.name},
-        )
-    progress(total, total, "xong")
-    return ExportResult(out, out.stat().st_size, fingerprint, sequence, manifest.bundle_id, counts, summary)
+    return manifest, counts, summary

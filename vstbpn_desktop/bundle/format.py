@@ -9,7 +9,9 @@ A zip file with exactly these members, flat (no folders):
                      the data members, one flat JSON object per line, UTF-8, each line ending in \n
   audit.json         (version 1.1) what changed since the previous submission (bundle/audit_member.py)
 An answer (kind "answer", version 1.1) holds manifest.json, manifest.sig and answer.json only
-(bundle/answer.py): the parent returning a child's report for correction.
+(bundle/answer.py): the parent returning a child's report for correction. A configuration (kind
+"config", version 1.1, a `.vstc` file) holds manifest.json, manifest.sig and config.json only
+(bundle/config.py): the province steering its units.
 """
 
 import base64
@@ -32,14 +34,27 @@ FORMAT_VERSION = 1
 # 1.1 adds the audit summary member of a report and the answer kind; 1.0 bundles (no
 # "format_minor" field, no audit.json) are still read.
 FORMAT_MINOR = 1
-# A report (a child's period, sent up) or an answer (the parent returning it for correction).
-BundleKind = Literal["report", "answer"]
+# 1.2 adds the optional member key-endorsements.json (a report signed by a rotated key, carrying the
+# endorsements that lead to it from a key the parent enrolled: bundle/rotation.py); written only by a
+# report that carries it, so every other bundle is still read by a 1.1 reader.
+FORMAT_MINOR_ENDORSED = 2
+READ_MINOR = FORMAT_MINOR_ENDORSED
+# A report (a child's period, sent up), an answer (the parent returning it for correction) or a
+# configuration (the parent steering its units: bundle/config.py).
+BundleKind = Literal["report", "answer", "config"]
 KIND_REPORT: BundleKind = "report"
 KIND_ANSWER: BundleKind = "answer"
+KIND_CONFIG: BundleKind = "config"
 AUDIT = "audit.json"
+ENDORSEMENTS = "key-endorsements.json"
+MAX_ENDORSEMENTS_BYTES = 64 * 1024
 ANSWER = "answer.json"
+CONFIG = "config.json"
 MAX_AUDIT_BYTES = 64 * 1024
 MAX_ANSWER_BYTES = 16 * 1024
+MAX_CONFIG_BYTES = 1024 * 1024
+# The kinds made of one JSON member, with no data counts, that need format_minor ≥ 1.
+SMALL_KINDS: dict[BundleKind, str] = {KIND_ANSWER: ANSWER, KIND_CONFIG: CONFIG}
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 SIGNATURE_MAGIC = "vstb-signature-1"
@@ -332,11 +347,11 @@ def manifest_from_json(value: object) -> Manifest:
         if not isinstance(field, wanted) or (wanted is int and isinstance(field, bool)):
             raise Reason('trường "{name}" phải là {kind}', name=name, kind=wanted.__name__)
     minor = value.get("format_minor", 0)
-    if not isinstance(minor, int) or isinstance(minor, bool) or not 0 <= minor <= FORMAT_MINOR:
+    if not isinstance(minor, int) or isinstance(minor, bool) or not 0 <= minor <= READ_MINOR:
         raise Reason(
             '"format_minor" phải là số nguyên 0 … {FORMAT_MINOR} (phiên bản phụ {minor!r} không được hỗ '
             "trợ; hãy cập nhật ứng dụng)",
-            FORMAT_MINOR=FORMAT_MINOR,
+            FORMAT_MINOR=READ_MINOR,
             minor=minor,
         )
     if "format_minor" in value and minor == 0:
@@ -350,16 +365,17 @@ def manifest_from_json(value: object) -> Manifest:
             format_version=value["format_version"],
             FORMAT_VERSION=FORMAT_VERSION,
         )
-    if value["kind"] not in (KIND_REPORT, KIND_ANSWER):
+    if value["kind"] not in (KIND_REPORT, KIND_ANSWER, KIND_CONFIG):
         raise Reason(
-            'loại gói "{kind}" không biết (chỉ "{KIND_REPORT}" hoặc "{KIND_ANSWER}")',
+            'loại gói "{kind}" không biết (chỉ "{KIND_REPORT}", "{KIND_ANSWER}" hoặc "{KIND_CONFIG}")',
             kind=value["kind"],
             KIND_REPORT=KIND_REPORT,
             KIND_ANSWER=KIND_ANSWER,
+            KIND_CONFIG=KIND_CONFIG,
         )
-    kind = KIND_ANSWER if value["kind"] == KIND_ANSWER else KIND_REPORT
-    if kind == KIND_ANSWER and minor < 1:
-        raise Reason('gói loại "{KIND_ANSWER}" cần "format_minor" ≥ 1', KIND_ANSWER=KIND_ANSWER)
+    kind: BundleKind = next(k for k in (KIND_REPORT, KIND_ANSWER, KIND_CONFIG) if k == value["kind"])
+    if kind in SMALL_KINDS and minor < 1:
+        raise Reason('gói loại "{kind}" cần "format_minor" ≥ 1', kind=kind)
     if not UUID_TEXT.fullmatch(value["bundle_id"]):
         raise Reason('"bundle_id" phải là UUID viết thường')
     for name in ("sender_org_unit", "recipient_org_unit"):
@@ -381,9 +397,9 @@ def manifest_from_json(value: object) -> Manifest:
             raise Reason('"{name}" dài quá 200 ký tự', name=name)
         check_text(value[name], name)
     counts = value["counts"]
-    if kind == KIND_ANSWER:
+    if kind in SMALL_KINDS:
         if counts:
-            raise Reason('"counts" của gói trả lời phải là {}')
+            raise Reason('"counts" của gói trả lời hoặc tệp cấu hình phải là {}')
     elif set(counts) != set(COUNT_NAMES.values()) or not all(
         isinstance(c, int) and not isinstance(c, bool) and c >= 0 for c in counts.values()
     ):
@@ -394,14 +410,19 @@ def manifest_from_json(value: object) -> Manifest:
         if not isinstance(entry, dict) or set(entry) != {"name", "length", "sha256"}:
             raise Reason('"members"[{index}] phải có đúng name, length, sha256', index=index)
         name, length, digest = entry["name"], entry["length"], entry["sha256"]
-        if name not in expected_members(kind, minor):
+        if name not in expected_members(kind, minor) + optional_members(kind, minor):
             raise Reason("\"members\"[{index}]: thành phần '{name}' không có trong định dạng", index=index, name=name)
         if name in seen:
             raise Reason("\"members\": thành phần '{name}' được kê hai lần", name=name)
         seen.add(name)
         if not isinstance(length, int) or isinstance(length, bool) or not 0 <= length <= MAX_MEMBER_BYTES:
             raise Reason('"members"[{index}] ({name}): độ dài không hợp lệ', index=index, name=name)
-        cap = {AUDIT: MAX_AUDIT_BYTES, ANSWER: MAX_ANSWER_BYTES}.get(name)
+        cap = {
+            AUDIT: MAX_AUDIT_BYTES,
+            ANSWER: MAX_ANSWER_BYTES,
+            CONFIG: MAX_CONFIG_BYTES,
+            ENDORSEMENTS: MAX_ENDORSEMENTS_BYTES,
+        }.get(name)
         if cap is not None and length > cap:
             raise Reason(
                 '"members"[{index}] ({name}): dài {length} byte, vượt giới hạn {cap} byte',
@@ -450,9 +471,14 @@ def manifest_from_json(value: object) -> Manifest:
 
 def expected_members(kind: BundleKind, minor: int) -> tuple[str, ...]:
     """The members a manifest of this kind and minor version lists, each exactly once."""
-    if kind == KIND_ANSWER:
-        return (ANSWER,)
+    if kind in SMALL_KINDS:
+        return (SMALL_KINDS[kind],)
     return DATA_MEMBERS + ((AUDIT,) if minor >= 1 else ())
+
+
+def optional_members(kind: str, minor: int) -> tuple[str, ...]:
+    """The members a manifest of this kind and minor version may list, at most once."""
+    return (ENDORSEMENTS,) if kind == KIND_REPORT and minor >= FORMAT_MINOR_ENDORSED else ()
 
 
 def unsafe_name_reason(name: str) -> str | None:

@@ -34,7 +34,7 @@ from ..storage.models import Activity, Document, IndicatorValue, Narrative, now
 from ..timestamps import local_date
 from . import answer as answers
 from . import format as fmt
-from . import ledger, trust
+from . import ledger, rotation, sealed
 from .verify import BundleReader, Content, Progress
 
 ID_CHUNK = 500
@@ -76,6 +76,8 @@ class ImportResult:
     superseded_sequence: int | None = None
     audit: dict | None = None  # the report's audit summary (format 1.1), None for 1.0
     answer: dict | None = None  # an answer's answer.json (kind "answer")
+    sealed: bool = False  # the file was encrypted to this unit (bundle/sealed.py)
+    rotations: list[str] = field(default_factory=list)  # keys the sender rotated to, enrolled (or to be)
 
     @property
     def counts(self) -> dict:
@@ -211,8 +213,10 @@ def _check_report(profile, reader: BundleReader, manifest: fmt.Manifest) -> None
         )
 
 
-def _authenticated(profile, reader: BundleReader) -> fmt.Manifest:
-    manifest = reader.authenticate(trust.key_for(profile, reader.name))
+def _authenticated(profile, reader: BundleReader) -> tuple[fmt.Manifest, rotation.Lookup]:
+    lookup = rotation.Lookup(profile, reader)  # the trust register, and a rotation the bundle carries
+    manifest = reader.authenticate(lookup)
+    lookup.confirm(manifest)
     if manifest.sender_tree != profile.org_unit_tree:
         raise reader.refuse(
             "đơn vị gửi thuộc danh mục {sender_tree}, hồ sơ này dùng {org_unit_tree}",
@@ -220,9 +224,14 @@ def _authenticated(profile, reader: BundleReader) -> fmt.Manifest:
             sender_tree=manifest.sender_tree,
             org_unit_tree=profile.org_unit_tree,
         )
+    if manifest.kind == fmt.KIND_CONFIG:
+        raise reader.refuse(
+            "là tệp cấu hình của cấp trên, không phải gói báo cáo; nhập bằng config import (Cấu hình từ tỉnh)",
+            member=fmt.MANIFEST,
+        )
     if manifest.kind == fmt.KIND_REPORT:
         _check_report(profile, reader, manifest)
-    return manifest
+    return manifest, lookup
 
 
 def _import_answer(
@@ -241,17 +250,24 @@ def _import_answer(
 
 def import_bundle(profile, path: Path, dry_run: bool = False, progress: Progress | None = None) -> ImportResult:
     """Verify `path` against the trust register and import it (or only show what would change).
-    An answer of the parent (kind "answer") is applied instead (bundle/answer.py)."""
+    An answer of the parent (kind "answer") is applied instead (bundle/answer.py). A sealed file is
+    decrypted first (bundle/sealed.py); a key rotation it carries is enrolled with the import."""
     path = Path(path)
-    with BundleReader(path, progress) as reader:
-        manifest = _authenticated(profile, reader)
-        if manifest.kind == fmt.KIND_ANSWER:
-            return _import_answer(profile, reader, manifest, path, dry_run)
-        period = Period.parse(manifest.period)
-        with profile.engine.connect() as connection:
-            already = _ledger_decision(connection, reader, manifest)
-        content = reader.content()
-        summary = reader.audit_summary()
+    with sealed.open_bundle(profile, path, progress) as reader:
+        result = _import(profile, reader, path, dry_run, progress)
+        result.sealed = reader.sealed
+        return result
+
+
+def _import(profile, reader: BundleReader, path: Path, dry_run: bool, progress: Progress | None) -> ImportResult:
+    manifest, lookup = _authenticated(profile, reader)
+    if manifest.kind == fmt.KIND_ANSWER:
+        return _import_answer(profile, reader, manifest, path, dry_run)
+    period = Period.parse(manifest.period)
+    with profile.engine.connect() as connection:
+        already = _ledger_decision(connection, reader, manifest)
+    content = reader.content()
+    summary = reader.audit_summary()
     if already is not None:
         held = json.loads(already.audit) if already.audit else None
         return ImportResult(path, manifest, "already", received_at=already.received_at, audit=held)
@@ -259,7 +275,7 @@ def import_bundle(profile, path: Path, dry_run: bool = False, progress: Progress
     if dry_run:
         with profile.engine.connect() as connection:
             change = difference(connection, sender, period, content)
-        return ImportResult(path, manifest, "dry-run", change, audit=summary)
+        return ImportResult(path, manifest, "dry-run", change, audit=summary, rotations=rotation.describe(lookup.links))
     try:
         ensure_editable(profile.engine, period)
     except Refused as exc:
@@ -272,7 +288,8 @@ def import_bundle(profile, path: Path, dry_run: bool = False, progress: Progress
         progress(0, 1, "ghi vào cơ sở dữ liệu")
     try:
         with profile.engine.begin() as connection:
-            hold_write_lock(connection)  # another import of this profile waits here until this one ends
+            hold_write_lock(connection, manifest.sender_org_unit)  # another import of this sender waits here
+            lookup(manifest.key_fingerprint)  # revoked by a clerk meanwhile: refused
             # Re-checked inside the transaction: another import may have landed meanwhile (the same
             # bundle: "already", as if it had come first; a newer one: refused like any replay).
             landed = _ledger_decision(connection, reader, manifest)
@@ -307,6 +324,7 @@ def import_bundle(profile, path: Path, dry_run: bool = False, progress: Progress
             )
             ledger.supersede(connection, sender, period)
             ledger.record(connection, manifest, reader.manifest_sha256, stamp, profile.author, summary)
+            lookup.enrol(connection, manifest.sequence, profile.author)
             audit.record_bulk(
                 connection,
                 "bundle",
@@ -323,7 +341,14 @@ def import_bundle(profile, path: Path, dry_run: bool = False, progress: Progress
     if progress:
         progress(1, 1, "xong")
     return ImportResult(
-        path, manifest, "imported", change, received_at=stamp, superseded_sequence=previous, audit=summary
+        path,
+        manifest,
+        "imported",
+        change,
+        received_at=stamp,
+        superseded_sequence=previous,
+        audit=summary,
+        rotations=rotation.describe(lookup.links),
     )
 
 
@@ -345,14 +370,18 @@ def _drop_moved_records(connection, sender: str, content: Content) -> None:
 def verify_bundle(profile, path: Path, progress: Progress | None = None) -> ImportResult:
     """Everything import checks, without touching the data: sender, period, sequence, counts."""
     path = Path(path)
-    with BundleReader(path, progress) as reader:
-        manifest = _authenticated(profile, reader)
+    with sealed.open_bundle(profile, path, progress) as reader:
+        manifest, lookup = _authenticated(profile, reader)
         if manifest.kind == fmt.KIND_ANSWER:
-            return _import_answer(profile, reader, manifest, path, dry_run=False, verify_only=True)
-        with profile.engine.connect() as connection:
-            already = _ledger_decision(connection, reader, manifest)  # a replay is refused as at import
-        reader.content()
-        summary = reader.audit_summary()
-    if already is not None:
-        return ImportResult(path, manifest, "already", received_at=already.received_at, audit=summary)
-    return ImportResult(path, manifest, "verified", audit=summary)
+            result = _import_answer(profile, reader, manifest, path, dry_run=False, verify_only=True)
+        else:
+            with profile.engine.connect() as connection:
+                already = _ledger_decision(connection, reader, manifest)  # a replay is refused as at import
+            reader.content()
+            summary = reader.audit_summary()
+            if already is not None:
+                result = ImportResult(path, manifest, "already", received_at=already.received_at, audit=summary)
+            else:
+                result = ImportResult(path, manifest, "verified", audit=summary)
+        result.sealed, result.rotations = reader.sealed, rotation.describe(lookup.links)
+    return result

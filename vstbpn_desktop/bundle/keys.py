@@ -40,6 +40,12 @@ FINGERPRINT_BYTES = 16
 PUBLIC_KEY_FORMAT = "vstb-public-key"
 MAX_PUBLIC_KEY_FILE = 64 * 1024
 MIN_PASSPHRASE = 8
+# What the signing key signs to vouch for the profile's X25519 encryption key (bundle/sealed.py): the
+# public key file carries both, and the fingerprint read aloud covers the signing key only.
+ENCRYPTION_KEY_CONTEXT = b"vstb-encryption-key-1\n"
+ENCRYPTION_KEY_FILE = "encryption-key.pem"
+META_ENCRYPTION_KEY = "encryption_public_key"
+META_ENCRYPTION_SIGNATURE = "encryption_key_signature"
 
 
 def fingerprint_hex(raw_public_key: bytes) -> str:
@@ -104,9 +110,11 @@ class PublicKeyInfo:
     tree: str
     public_key: str  # base64 of the 32 raw bytes
     fingerprint: str  # 32 hex digits
+    encryption_key: str = ""  # base64 of the 32-byte X25519 key bundles to this unit are encrypted to
+    encryption_key_signature: str = ""  # base64: the signing key's signature over it
 
     def as_json(self) -> dict:
-        return {
+        document = {
             "format": PUBLIC_KEY_FORMAT,
             "version": 1,
             "org_unit": self.org_unit,
@@ -115,6 +123,10 @@ class PublicKeyInfo:
             "public_key": self.public_key,
             "fingerprint": spaced(self.fingerprint),
         }
+        if self.encryption_key:
+            document["encryption_key"] = self.encryption_key
+            document["encryption_key_signature"] = self.encryption_key_signature
+        return document
 
 
 # -- at init ---------------------------------------------------------------------------------
@@ -151,6 +163,7 @@ def init_profile_key(profile, passphrase: str) -> str:
     with session_scope(profile.engine) as session:
         session.merge(Meta(key=META_PUBLIC_KEY, value=base64.b64encode(raw).decode("ascii")))
     profile._meta = None
+    ensure_encryption_key(profile, private)
     return fingerprint_hex(raw)
 
 
@@ -163,12 +176,15 @@ def public_key_info(profile) -> PublicKeyInfo:
         raise Refused("{data_dir}: hồ sơ chưa có khóa ký", data_dir=profile.data_dir)
     raw = base64.b64decode(encoded)
     unit = profile.org_unit()
+    encryption = own_encryption_key(profile) or ("", "")
     return PublicKeyInfo(
         org_unit=profile.org_unit_code,
         org_unit_name=unit.name if unit else "",
         tree=profile.org_unit_tree,
         public_key=encoded,
         fingerprint=fingerprint_hex(raw),
+        encryption_key=encryption[0],
+        encryption_key_signature=encryption[1],
     )
 
 
@@ -206,6 +222,7 @@ def load_private_key(profile, passphrase: str) -> Ed25519PrivateKey:
         # folder cannot be written, the old file stays whole and is tried again at the next unlock.
         with contextlib.suppress(OSError, OutputError):
             write_atomic(path, keyfile.encrypt(private, passphrase or ""), private=True, profile_file=True)
+    ensure_encryption_key(profile, private)  # a profile made before encryption gets its key now
     return private
 
 
@@ -254,11 +271,91 @@ def read_public_key_file(path: Path) -> PublicKeyInfo:
         actual = ""
     if actual and normalise_fingerprint(fields["fingerprint"]) != actual:
         raise Refused("{name}: vân tay ghi trong tệp không khớp với khóa công khai (tệp đã bị sửa)", name=path.name)
-    actual = fingerprint_hex(raw_public(public_from_base64(fields["public_key"])))  # weak keys refused here
+    signing = public_from_base64(fields["public_key"])  # weak keys refused here
+    actual = fingerprint_hex(raw_public(signing))
+    encryption = _encryption_key(path.name, document, signing)
     return PublicKeyInfo(
         org_unit=fields["org_unit"].strip(),
         org_unit_name=str(document.get("org_unit_name") or ""),
         tree=str(document.get("tree") or ""),
         public_key=fields["public_key"],
         fingerprint=actual,
+        encryption_key=encryption[0],
+        encryption_key_signature=encryption[1],
     )
+
+
+def _encryption_key(name: str, document: dict, signing: Ed25519PublicKey) -> tuple[str, str]:
+    """The file's X25519 key and its signature, checked against the file's signing key; ("", "") for
+    a file written before encryption (without both fields)."""
+    key, signature = document.get("encryption_key"), document.get("encryption_key_signature")
+    if key is None and signature is None:
+        return "", ""
+    if not isinstance(key, str) or not isinstance(signature, str):
+        key = signature = ""  # refused below, as any other bad value
+    # lazy: cryptography loads on first key use, not at start-up
+    from cryptography.exceptions import InvalidSignature
+
+    try:
+        raw = base64.b64decode(key, validate=True)
+        if len(raw) != 32 or raw == bytes(32):
+            raise ValueError
+        signing.verify(base64.b64decode(signature, validate=True), ENCRYPTION_KEY_CONTEXT + raw)
+    except (ValueError, TypeError, InvalidSignature):
+        raise Refused(
+            "{name}: khóa mã hóa trong tệp không hợp lệ hoặc không được khóa ký của tệp xác nhận (tệp đã bị sửa)",
+            name=name,
+        ) from None
+    return key, signature
+
+
+# -- the profile's own encryption key (bundle/sealed.py) --------------------------------------------
+
+
+def encryption_key_path(profile) -> Path:
+    return Path(profile.data_dir) / KEYS_DIR / ENCRYPTION_KEY_FILE
+
+
+def ensure_encryption_key(profile, signing_key) -> None:
+    """Give the profile its X25519 key if it has none, and (re)sign its public half with
+    `signing_key` (the profile's current Ed25519 private key) when the signature is not by it."""
+    # lazy: cryptography loads on first key use, not at start-up
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    path = encryption_key_path(profile)
+    meta = profile.meta
+    encoded = meta.get(META_ENCRYPTION_KEY)
+    if encoded and path.exists():
+        raw = base64.b64decode(encoded)
+        signature = meta.get(META_ENCRYPTION_SIGNATURE) or ""
+        try:
+            signing_key.public_key().verify(base64.b64decode(signature), ENCRYPTION_KEY_CONTEXT + raw)
+            return
+        except Exception:  # noqa: BLE001 - cryptography's InvalidSignature or a damaged value: signed anew below
+            pass
+    else:
+        private = X25519PrivateKey.generate()
+        pem = private.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, pem, private=True, profile_file=True)
+        except (OSError, OutputError) as exc:
+            raise Refused("{path}: không ghi được khóa giải mã ({error})", path=path, error=exc) from exc
+        raw = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    signature = base64.b64encode(signing_key.sign(ENCRYPTION_KEY_CONTEXT + raw)).decode("ascii")
+    with session_scope(profile.engine) as session:
+        session.merge(Meta(key=META_ENCRYPTION_KEY, value=base64.b64encode(raw).decode("ascii")))
+        session.merge(Meta(key=META_ENCRYPTION_SIGNATURE, value=signature))
+    profile._meta = None
+
+
+def own_encryption_key(profile) -> tuple[str, str] | None:
+    """(base64 public key, base64 signature by the signing key), or None for a profile made before
+    encryption that has not unlocked its signing key since."""
+    meta = profile.meta
+    if meta.get(META_ENCRYPTION_KEY) and meta.get(META_ENCRYPTION_SIGNATURE):
+        return meta[META_ENCRYPTION_KEY], meta[META_ENCRYPTION_SIGNATURE]
+    return None

@@ -1,12 +1,14 @@
-"""The bundle ledger (`bundle_ledger`): every bundle and answer this unit received. Every query of it
-is here; the rules that read it are importer.py (replay), answer.py (an answer applied once) and
-status.py (who has reported). A restore never rolls it back (kept.py).
+"""The bundle ledger (`bundle_ledger`): every bundle, answer and configuration this unit received.
+Every query of it is here; the rules that read it are importer.py (replay), answer.py (an answer
+applied once), config.py (a configuration applied once, never rolled back) and status.py (who has
+reported). A restore never rolls it back (kept.py).
 
 A report bundle's period touches each half-year inside it (`2023` touches 2023H1 and 2023H2); the
 bundle that holds a sender's records of a period now is its `current` row of highest sequence.
 """
 
 import json
+import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -16,6 +18,7 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Connection
 
 from ..periods import Period
+from ..storage.database import insert_as_stored
 from ..storage.models import BundleLedger, new_id
 from . import format as fmt
 
@@ -98,6 +101,24 @@ def newest_answer(connection: Connection, sender: str) -> int | None:
     ).scalar()
 
 
+def newest_of_kind(connection: Connection, sender: str, kind: str):
+    """The row of highest sequence of `kind` applied from `sender` (a configuration), or None."""
+    return connection.execute(
+        sa_select(TABLE)
+        .where(TABLE.c.sender_org_unit == sender, TABLE.c.kind == kind)
+        .order_by(TABLE.c.sequence.desc())
+        .limit(1)
+    ).first()
+
+
+def of_kind(profile, kind: str) -> list:
+    """Every row of `kind`, the last received first."""
+    with profile.engine.connect() as connection:
+        return list(
+            connection.execute(sa_select(TABLE).where(TABLE.c.kind == kind).order_by(TABLE.c.received_at.desc()))
+        )
+
+
 def current_sequence(connection: Connection, sender: str, period: Period) -> int | None:
     """The highest sequence of `sender`'s current reports for `period`'s half-years or its year."""
     return connection.execute(
@@ -151,3 +172,19 @@ def record(
             audit=json.dumps(audit, ensure_ascii=False, sort_keys=True) if audit is not None else None,
         )
     )
+
+
+def as_stored(connection: sqlite3.Connection) -> list[dict]:
+    """Every ledger row as SQLite stores it, read through a plain sqlite3 connection whose
+    `row_factory` is `sqlite3.Row`: what a restore must put back (bundle/kept.py)."""
+    return [dict(row) for row in connection.execute(f"SELECT * FROM {TABLE.name}")]
+
+
+def put_back(connection: Connection, rows: list[dict]) -> int:
+    """The rows of `as_stored` this database lacks, added back as history (`current` false): their
+    sequences still count as high-water marks. How many were added."""
+    present = set(connection.scalars(sa_select(TABLE.c.id)))
+    missing = [row for row in rows if row["id"] not in present]
+    for row in missing:
+        insert_as_stored(connection, TABLE.name, dict(row, current=False))
+    return len(missing)

@@ -9,7 +9,7 @@ from typing import Literal
 from sqlmodel import col, select
 
 from ..periods import Period
-from ..storage.database import session_scope
+from ..storage.database import hold_write_lock, session_scope
 from ..storage.models import ReportingPeriod
 from ..timestamps import local_day
 from . import ledger
@@ -19,6 +19,7 @@ from .answer import returns_made
 def set_deadline(profile, period: Period, day: date | None) -> None:
     """The province's deadline for a period (None clears it)."""
     with session_scope(profile.engine) as session:
+        hold_write_lock(session.connection())  # two clerks setting it at once: one row, the later value
         row = session.exec(select(ReportingPeriod).where(ReportingPeriod.code == period.code)).first()
         if row is None:
             row = ReportingPeriod(code=period.code, author=profile.author)

@@ -10,9 +10,10 @@ from pathlib import Path
 from sqlmodel import col, select
 
 from ..errors import Message, Refused
-from ..storage.database import session_scope
+from ..storage.database import hold_write_lock, session_scope
 from ..storage.models import TrustedKey, now
 from . import format as fmt
+from . import sealed
 from .keys import (
     META_PUBLIC_KEY,
     fingerprint_hex,
@@ -21,7 +22,7 @@ from .keys import (
     read_public_key_file,
     spaced,
 )
-from .verify import BundleReader, SigningKey
+from .verify import SigningKey
 
 
 @dataclass
@@ -33,6 +34,9 @@ class Enrolment:
     enrolled_by: str
     revoked_at: datetime | None
     already: bool = False
+    encryption_key: str | None = None  # base64 X25519: bundles to this unit are encrypted to it
+    endorsed_by: str | None = None  # the key that endorsed this one (a rotation, bundle/rotation.py)
+    replaced_from: int | None = None  # replaced by a rotation: only bundles numbered below verify
 
 
 def _units_below(profile) -> set[str]:
@@ -49,6 +53,9 @@ def _as_enrolment(profile, row: TrustedKey, already: bool = False) -> Enrolment:
         row.enrolled_by,
         row.revoked_at,
         already,
+        row.encryption_key,
+        row.endorsed_by,
+        row.replaced_from,
     )
 
 
@@ -91,6 +98,7 @@ def add(profile, path: Path, org_unit: str) -> Enrolment:
             org_unit_tree=profile.org_unit_tree,
         )
     with session_scope(profile.engine) as session:
+        hold_write_lock(session.connection())  # two clerks enrolling the same key: the second finds it
         row = session.get(TrustedKey, info.fingerprint)
         if row is not None:
             if row.revoked_at is not None:
@@ -106,9 +114,16 @@ def add(profile, path: Path, org_unit: str) -> Enrolment:
                     fingerprint=spaced(row.fingerprint),
                     org_unit_code=row.org_unit_code,
                 )
+            if info.encryption_key and row.encryption_key != info.encryption_key:
+                row.encryption_key = info.encryption_key  # the same key's newer file, now with its encryption key
+                session.add(row)
             return _as_enrolment(profile, row, already=True)
         row = TrustedKey(
-            fingerprint=info.fingerprint, org_unit_code=code, public_key=info.public_key, enrolled_by=profile.author
+            fingerprint=info.fingerprint,
+            org_unit_code=code,
+            public_key=info.public_key,
+            enrolled_by=profile.author,
+            encryption_key=info.encryption_key or None,
         )
         session.add(row)
     return _as_enrolment(profile, row)
@@ -124,6 +139,7 @@ def listing(profile) -> list[Enrolment]:
 def revoke(profile, fingerprint: str) -> Enrolment:
     plain = normalise_fingerprint(fingerprint)
     with session_scope(profile.engine) as session:
+        hold_write_lock(session.connection())  # waits for imports running now (they checked the key before)
         row = session.get(TrustedKey, plain)
         if row is None:
             raise Refused("không có khóa {plain} trong danh sách khóa tin cậy", plain=spaced(plain))
@@ -178,7 +194,7 @@ def unknown_signer(profile, path: Path) -> UnknownSigner | None:
     (a revoked key is not unknown: its refusal says so). None for any other bundle or file."""
 
     try:
-        with BundleReader(Path(path)) as reader:
+        with sealed.open_bundle(profile, Path(path)) as reader:
             fingerprint, _ = fmt.parse_signature_member(reader.read_member(fmt.SIGNATURE, fmt.MAX_SIGNATURE_BYTES))
             manifest = reader.read_member(fmt.MANIFEST, fmt.MAX_MANIFEST_BYTES)
     except (Refused, ValueError):

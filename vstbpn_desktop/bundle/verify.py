@@ -78,9 +78,10 @@ class Content:
 class BundleReader:
     """Open with `with BundleReader(path) as reader:`; then authenticate(), then content()."""
 
-    def __init__(self, path: Path, progress: Progress | None = None):
+    def __init__(self, path: Path, progress: Progress | None = None, name: str | None = None):
         self.path = Path(path)
-        self.name = self.path.name
+        self.name = name or self.path.name  # a sealed bundle's decrypted copy is named as the file received
+        self.sealed = False  # decrypted from a sealed file (bundle/sealed.py)
         self.progress = progress or (lambda done, total, stage: None)
         self._zip: zipfile.ZipFile | None = None
         self.infos: dict[str, zipfile.ZipInfo] = {}

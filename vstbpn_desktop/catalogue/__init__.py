@@ -94,6 +94,18 @@ class Indicator:
     national_code: str | None = None
     strategy_ref: str | None = None
     source: str | None = None
+    # The profile's state of the entry (domain/indicators.py): retired entries are hidden from
+    # entry and kept in old periods' reports; "national" (shipped) or "province" (added by it).
+    retired: bool = False
+    origin: str = "national"
+    # Checks against earlier periods (vstbpn_desktop/checks.py): a value outside expected_min ..
+    # expected_max, or more than change_factor times last year's (default checks.DEFAULT_FACTOR), is flagged.
+    # A count of what exists at the period's end (leaders in post), not of events: a year's value built
+    # from its halves is the last half's, never their sum (figures.typed_values).
+    stock: bool = False
+    expected_min: float | None = None
+    expected_max: float | None = None
+    change_factor: float | None = None
     # A zero or missing value needs a comment (why) before the period is sent: the send checklist
     # lists it (records.values_needing_comment).
     comment_if_empty: bool = False
@@ -113,19 +125,43 @@ class Indicator:
         return None
 
 
+def from_item(item: dict, retired: bool = False, origin: str = "national") -> Indicator:
+    """One entry of the indicators.json shape as an Indicator."""
+    item = dict(item)
+    item["activity_kinds"] = tuple(item.get("activity_kinds", ()))
+    item["dimensions"] = tuple(item.get("dimensions", ()))
+    return Indicator(**item, retired=retired, origin=origin)
+
+
 @lru_cache(maxsize=1)
-def indicators() -> dict[str, Indicator]:
+def shipped_indicators() -> dict[str, Indicator]:
+    """The national catalogue as shipped in resources/indicators.json."""
     data = json.loads(resource("indicators.json").read_text(encoding="utf-8"))
-    result = {}
     sections = {section.code for section in layout().sections}
     for item in data["indicators"]:
-        item = dict(item)
         if item["section"] not in sections:
             raise ValueError(f"indicators.json: {item['code']}: section '{item['section']}' is not in sections.json")
-        item["activity_kinds"] = tuple(item.get("activity_kinds", ()))
-        item["dimensions"] = tuple(item.get("dimensions", ()))
-        result[item["code"]] = Indicator(**item)
-    return result
+    return {item["code"]: from_item(item) for item in data["indicators"]}
+
+
+_installed: dict[str, Indicator] | None = None
+
+
+def install_catalogue(catalogue: dict[str, Indicator] | None) -> None:
+    """The catalogue of the profile opened in this process (domain/indicators.py installs it)."""
+    global _installed
+    _installed = catalogue
+
+
+def indicators() -> dict[str, Indicator]:
+    """The catalogue: the opened profile's (with the province's indicators and retired ones),
+    or the shipped one before any profile is opened."""
+    return _installed if _installed is not None else shipped_indicators()
+
+
+def entry_indicators() -> list[Indicator]:
+    """The indicators offered for entry: all but the retired ones."""
+    return [i for i in indicators().values() if not i.retired]
 
 
 def label(vocabulary: Mapping[str, tuple[str, str]], code: str, language: str = "vi") -> str:

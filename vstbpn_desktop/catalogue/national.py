@@ -179,6 +179,18 @@ def _indicator(item, file: str, dimensions: dict[str, Dimension], cite: bool) ->
             raise fault(Reason("chỉ tiêu tỷ lệ (share) mới có {key}", key=key))
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
             raise fault(Reason("{key} phải là số từ 0 đến 100", key=key))
+    # Checks against earlier periods (checks.py): a range of plausible values and the change factor.
+    for key in ("expected_min", "expected_max", "change_factor"):
+        value = item.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0):
+            raise fault(Reason("{key} phải là số không âm", key=key))
+    if item.get("change_factor") is not None and item["change_factor"] <= 1:
+        raise fault(Reason("change_factor phải lớn hơn 1"))
+    low, high = item.get("expected_min"), item.get("expected_max")
+    if low is not None and high is not None and low > high:
+        raise fault(Reason("expected_min lớn hơn expected_max"))
+    if not isinstance(item.get("stock", False), bool):
+        raise fault(Reason("stock phải là true hoặc false"))
     if item["kind"] == "from_activities" and (
         not item.get("activity_kinds") or any(k not in ACTIVITY_KINDS for k in item["activity_kinds"])
     ):

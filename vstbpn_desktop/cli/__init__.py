@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "vstbpn_desktop.cli.safety_commands",
     "vstbpn_desktop.cli.bundle_commands",
     "vstbpn_desktop.cli.report_commands",
+    "vstbpn_desktop.cli.config_commands",
 ]
 
 

@@ -1,6 +1,8 @@
 """Keys, the trust register and signed bundles:
 
-keys show | keys export-public --out FILE
+keys show | keys export-public --out FILE [--passphrase-env VAR]
+keys rotate [--passphrase-env VAR] [--new-passphrase-env VAR] [--lost] [--expires YYYY-MM-DD]
+keys expiry (--date YYYY-MM-DD | --clear)
 trust add FILE --org-unit CODE | trust list | trust revoke FINGERPRINT
 bundle export --period P --out FILE [--passphrase-env VAR] [--sequence-from N]
 bundle verify FILE | bundle import FILE... [--dry-run] | bundle status [--period P] [--json]
@@ -11,12 +13,14 @@ period show --period P                 (locked or open; returned for correction 
 """
 
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
 
 from ..errors import Refused
 from ..formats import format_count, format_date
+from ..periods import Period
 from ..timestamps import local_date
 from .common import open_profile, passphrase, period_arg
 
@@ -28,7 +32,29 @@ def register(commands) -> None:
     show.set_defaults(handler=cmd_keys_show)
     export = keys_sub.add_parser("export-public", help="ghi khóa công khai để cấp trên đăng ký")
     export.add_argument("--out", required=True, type=Path)
+    export.add_argument(
+        "--passphrase-env",
+        help="tên biến môi trường chứa mật khẩu khóa ký (chỉ cần một lần, khi hồ sơ cũ chưa có khóa mã hóa)",
+    )
     export.set_defaults(handler=cmd_keys_export_public)
+    rotate = keys_sub.add_parser(
+        "rotate", help="đổi khóa ký: khóa cũ xác nhận khóa mới, gói gửi tiếp theo mang xác nhận lên cấp trên"
+    )
+    rotate.add_argument("--passphrase-env", help="tên biến môi trường chứa mật khẩu khóa ký hiện tại")
+    rotate.add_argument("--new-passphrase-env", help="tên biến môi trường chứa mật khẩu cho khóa mới (mặc định: giữ)")
+    rotate.add_argument(
+        "--lost",
+        action="store_true",
+        help="khóa cũ bị mất hoặc quên mật khẩu: tạo khóa mới không có xác nhận; cấp trên thu hồi khóa cũ và đăng "
+        "ký khóa mới sau khi đối chiếu vân tay",
+    )
+    rotate.add_argument("--expires", type=date.fromisoformat, metavar="YYYY-MM-DD", help="ngày hết hạn của khóa mới")
+    rotate.set_defaults(handler=cmd_keys_rotate)
+    expiry = keys_sub.add_parser("expiry", help="đặt ngày hết hạn của khóa ký (nhắc đổi khóa từ 30 ngày trước)")
+    when = expiry.add_mutually_exclusive_group(required=True)
+    when.add_argument("--date", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    when.add_argument("--clear", action="store_true")
+    expiry.set_defaults(handler=cmd_keys_expiry)
 
     trust = commands.add_parser("trust", help="danh sách khóa tin cậy của đơn vị cấp dưới")
     trust_sub = trust.add_subparsers(dest="trust_command", metavar="ACTION", required=True)
@@ -102,22 +128,100 @@ def _fp(fingerprint: str) -> str:
 # -- keys ------------------------------------------------------------------------------------
 
 
+def _print_key_state(profile, info) -> None:
+    """The encryption key, the rotations and the expiry warning: what `keys show` and the export say."""
+    from ..bundle import rotation  # lazy: building the parser loads no ORM, crypto or report library
+    from ..bundle.keys import fingerprint_hex  # lazy: as above
+
+    if info.encryption_key:
+        from base64 import b64decode
+
+        print(
+            f"Khóa mã hóa (X25519) để cấp dưới gửi gói mã hóa: {_fp(fingerprint_hex(b64decode(info.encryption_key)))}"
+        )
+    else:
+        print(
+            "Hồ sơ chưa có khóa mã hóa: cấp dưới sẽ gửi gói không mã hóa. Mở khóa ký một lần để tạo "
+            "(keys export-public --passphrase-env BIẾN, hoặc bundle export)."
+        )
+    for row in rotation.history(profile):
+        how = "mất khóa cũ, không có xác nhận" if row.reason == "lost" else "khóa cũ xác nhận"
+        change = f"{_fp(row.previous_fingerprint)} → {_fp(row.fingerprint)}"
+        print(f"Đổi khóa ngày {format_date(row.made_at)}: {change} ({how})")
+    expires = rotation.expiry(profile)
+    if expires is not None:
+        print(f"Khóa ký hết hạn ngày {format_date(expires)}.")
+    warning = rotation.expiry_warning(profile)
+    if warning is not None:
+        print(f"Cảnh báo: {warning}", file=sys.stderr)
+
+
 def cmd_keys_show(args) -> int:
     from ..bundle.keys import public_key_info  # lazy: building the parser loads no ORM, crypto or report library
 
-    info = public_key_info(open_profile(args))
+    profile = open_profile(args)
+    info = public_key_info(profile)
     print(f"Đơn vị: {info.org_unit_name} ({info.org_unit})")
     print(f"Khóa công khai (Ed25519, base64): {info.public_key}")
+    _print_key_state(profile, info)
     print(f"Vân tay: {_fp(info.fingerprint)}")
     return 0
 
 
 def cmd_keys_export_public(args) -> int:
-    from ..bundle.keys import export_public  # lazy: building the parser loads no ORM, crypto or report library
+    from ..bundle.keys import export_public, load_private_key, own_encryption_key  # lazy: as above
 
-    info = export_public(open_profile(args), args.out)
+    profile = open_profile(args)
+    if own_encryption_key(profile) is None and (args.passphrase_env or "VSTBPN_PASSPHRASE" in os.environ):
+        load_private_key(profile, passphrase(args))  # a profile made before encryption gets its key here
+    info = export_public(profile, args.out)
     print(f"Đã ghi khóa công khai của {info.org_unit_name} ({info.org_unit}) vào {args.out}")
+    _print_key_state(profile, info)
     print(f"Vân tay: {_fp(info.fingerprint)}")
+    return 0
+
+
+def cmd_keys_rotate(args) -> int:
+    from ..bundle import rotation  # lazy: building the parser loads no ORM, crypto or report library
+
+    profile = open_profile(args)
+    new_secret = None
+    if args.new_passphrase_env:
+        new_secret = os.environ.get(args.new_passphrase_env)
+        if new_secret is None:
+            raise Refused(
+                "biến môi trường {variable} (--new-passphrase-env) chưa được đặt", variable=args.new_passphrase_env
+            )
+    if args.lost and new_secret is None:
+        raise Refused("--lost: cần mật khẩu cho khóa mới (--new-passphrase-env BIẾN)")
+    secret = None if args.lost else passphrase(args)
+    result = rotation.rotate(profile, secret, new_secret, lost=args.lost, expires=args.expires)
+    print(f"Đã đổi khóa ký: {_fp(result.old_fingerprint)} → {_fp(result.new_fingerprint)}.")
+    if result.endorsed:
+        print(
+            "Khóa cũ đã ký xác nhận khóa mới; gói gửi tiếp theo mang xác nhận này và cấp trên tự đăng ký khóa mới "
+            "khi nhập gói."
+        )
+    else:
+        print(
+            "Khóa mới KHÔNG có xác nhận của khóa cũ: hãy gửi tệp khóa công khai mới (keys export-public) cho cấp "
+            "trên; cấp trên thu hồi khóa cũ (trust revoke) và đăng ký khóa mới (trust add) sau khi đối chiếu vân tay "
+            "qua điện thoại."
+        )
+    if result.expires:
+        print(f"Khóa mới hết hạn ngày {format_date(result.expires)}.")
+    print(f"Vân tay: {_fp(result.new_fingerprint)}")
+    return 0
+
+
+def cmd_keys_expiry(args) -> int:
+    from ..bundle import rotation  # lazy: building the parser loads no ORM, crypto or report library
+
+    profile = open_profile(args)
+    if args.date is not None and args.date <= date.today():
+        raise Refused("ngày hết hạn {date:%d/%m/%Y} phải sau hôm nay", date=args.date)
+    rotation.set_expiry(profile, None if args.clear else args.date)
+    print("Đã bỏ ngày hết hạn của khóa ký." if args.clear else f"Khóa ký hết hạn ngày {format_date(args.date)}.")
     return 0
 
 
@@ -127,9 +231,16 @@ def cmd_keys_export_public(args) -> int:
 def cmd_trust_add(args) -> int:
     from ..bundle import trust  # lazy: building the parser loads no ORM, crypto or report library
 
-    enrolment = trust.add(open_profile(args), args.file, args.org_unit)
+    profile = open_profile(args)
+    enrolment = trust.add(profile, args.file, args.org_unit)
     what = "Khóa này đã được đăng ký trước đó" if enrolment.already else "Đã đăng ký khóa"
     print(f"{what} cho {enrolment.org_unit_name} ({enrolment.org_unit}).")
+    own = profile.org_unit()
+    if own is not None and enrolment.org_unit == own.parent_code:  # the parent's key: bundles sealed to it
+        if enrolment.encryption_key:
+            print("Tệp có khóa mã hóa: gói gửi cho đơn vị này sẽ được mã hóa, chỉ đơn vị này mở được.")
+        else:
+            print("Tệp không có khóa mã hóa (phiên bản cũ): gói gửi lên sẽ không được mã hóa.")
     print("Hãy đối chiếu vân tay dưới đây với cán bộ đơn vị gửi (đọc qua điện thoại):")
     print(f"Vân tay: {_fp(enrolment.fingerprint)}")
     return 0
@@ -142,7 +253,14 @@ def cmd_trust_list(args) -> int:
     if not rows:
         print("Chưa đăng ký khóa nào.")
     for row in rows:
-        state = f"thu hồi {format_date(row.revoked_at)}" if row.revoked_at else "hiệu lực"
+        if row.revoked_at:
+            state = f"thu hồi {format_date(row.revoked_at)}"
+        elif row.replaced_from is not None:
+            state = f"đã đổi sang khóa mới từ gói số {row.replaced_from} (chỉ kiểm tra gói cũ)"
+        else:
+            state = "hiệu lực"
+        if row.endorsed_by:
+            state += f"; khóa cũ {_fp(row.endorsed_by)} xác nhận"
         print(
             f"{row.org_unit}\t{row.org_unit_name}\t{_fp(row.fingerprint)}\t"
             f"đăng ký {format_date(row.enrolled_at)}\t{state}"
@@ -185,8 +303,38 @@ def cmd_bundle_export(args) -> int:
         f"số thứ tự {result.sequence}, {counts['activities']} hoạt động, {counts['documents']} văn bản, "
         f"{counts['indicators']} chỉ tiêu, {counts['narratives']} mục nội dung"
     )
+    if result.sealed_for is not None:
+        print(
+            f"Gói đã được mã hóa: chỉ đơn vị {result.sealed_for.org_unit} mở được (khóa mã hóa "
+            f"{_fp(result.sealed_for.fingerprint)}, theo khóa đã đăng ký {_fp(result.sealed_for.signing_fingerprint)})."
+        )
+    else:
+        print(
+            "Gói KHÔNG được mã hóa: đơn vị chưa đăng ký tệp khóa công khai (có khóa mã hóa) của cấp trên "
+            "(trust add TỆP --org-unit MÃ_CẤP_TRÊN)."
+        )
+    if result.endorsements:
+        print(f"Gói mang {result.endorsements} xác nhận đổi khóa; cấp trên đăng ký khóa mới khi nhập gói.")
+    _print_expiry(profile)
     print(f"Vân tay khóa ký: {_fp(result.fingerprint)}")
     return 0
+
+
+def _print_expiry(profile) -> None:
+    from ..bundle.rotation import expiry_warning  # lazy: building the parser loads no ORM, crypto or report library
+
+    warning = expiry_warning(profile)
+    if warning is not None:
+        print(f"Cảnh báo: {warning}", file=sys.stderr)
+
+
+def _print_received(result) -> None:
+    """How the bundle came: encrypted to this unit, carrying a key rotation."""
+    if result.sealed:
+        print("Gói được mã hóa cho đơn vị này; đã giải mã rồi kiểm tra như mọi gói.")
+    done = result.status == "imported"
+    for line in result.rotations:
+        print(f"{'Đã đăng ký' if done else 'Sẽ đăng ký'} khóa mới của đơn vị gửi theo xác nhận đổi khóa: {line}")
 
 
 def _headline(profile, result) -> str:
@@ -246,6 +394,7 @@ def cmd_bundle_verify(args) -> int:
         return 0
     print(_headline(profile, result))
     _print_audit(result)
+    _print_received(result)
     if result.status == "already":
         print(f"Hợp lệ, và gói này đã nhận ngày {local_date(result.received_at)}; nhập lại sẽ không thay đổi gì.")
         return 0
@@ -293,6 +442,15 @@ def cmd_period_show(args) -> int:
     return 0
 
 
+def _print_flags(profile, unit: str, period: Period) -> None:
+    """What looks out of line with the unit's earlier periods (checks.py): for the province to look at,
+    and to give as the reason if it returns the report for correction."""
+    from ..checks import flags  # lazy: building the parser loads no ORM, crypto or report library
+
+    for flag in flags(profile, unit, period):
+        print(f"Cần xem lại: {flag.message} ({flag.history})")
+
+
 def cmd_bundle_import(args) -> int:
     from ..bundle.importer import import_bundle  # lazy: building the parser loads no ORM, crypto or report library
 
@@ -323,6 +481,7 @@ def cmd_bundle_import(args) -> int:
             continue
         print(_headline(profile, result))
         _print_audit(result)
+        _print_received(result)
         if result.status == "already":
             print(f"Gói này đã nhận ngày {local_date(result.received_at)}; không có gì thay đổi.")
             continue
@@ -333,6 +492,7 @@ def cmd_bundle_import(args) -> int:
         else:
             replaced = f" (thay gói số {result.superseded_sequence})" if result.superseded_sequence is not None else ""
             print(f"Đã nhập dữ liệu kỳ {manifest.period} của đơn vị {manifest.sender_org_unit}{replaced}.")
+            _print_flags(profile, manifest.sender_org_unit, Period.parse(manifest.period))
     if many:
         done = len(args.files) - len(failed)
         print(

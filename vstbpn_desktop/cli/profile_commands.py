@@ -18,6 +18,11 @@ def register(commands) -> None:
         "(an-giang-2023, an-giang-2025); mặc định: danh mục đang hiệu lực",
     )
     init.add_argument("--passphrase-env", help="tên biến môi trường chứa mật khẩu khóa ký")
+    init.add_argument(
+        "--database-url",
+        help="cơ sở dữ liệu dùng chung trên máy chủ PostgreSQL (postgresql+psycopg://người-dùng@máy:5432/tên; "
+        "mật khẩu trong ~/.pgpass); đã có đơn vị này thì gắn vào, không tạo lại",
+    )
     init.set_defaults(handler=cmd_init)
 
     info = commands.add_parser("info", help="thông tin hồ sơ")
@@ -33,6 +38,12 @@ def register(commands) -> None:
     summary.add_argument("--json", action="store_true")
     summary.set_defaults(handler=cmd_summary)
 
+    moving = commands.add_parser("profile", help="hồ sơ của đơn vị")
+    moving_sub = moving.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
+    move = moving_sub.add_parser("move", help="chuyển hồ sơ của đơn vị cũ (2023) sang đơn vị mới sau sắp xếp 2025")
+    move.add_argument("--to", required=True, help="mã đơn vị mới (danh mục an-giang-2025)")
+    move.set_defaults(handler=cmd_profile_move)
+
     units = commands.add_parser("org-units", help="danh mục đơn vị hành chính")
     units_sub = units.add_subparsers(dest="org_units_command", metavar="ACTION", required=True)
     load = units_sub.add_parser("load", help="nạp danh sách đơn vị của tỉnh khác (CSV)")
@@ -47,16 +58,42 @@ def cmd_init(args) -> int:
     from ..profile import Profile, creation_hooks  # lazy: building the parser loads no ORM, crypto or report library
 
     folder = data_dir(args)
-    secret = passphrase(args, confirm=True) if creation_hooks() else None
-    if secret is not None:
-        # lazy: building the parser loads no ORM, crypto or report library
-        from ..bundle.keys import check_new_passphrase
 
-        check_new_passphrase(secret)  # before anything is written
-    profile = Profile.create(folder, args.org_unit.strip(), officer=args.officer, passphrase=secret, tree=args.tree)
-    unit = profile.org_unit()
+    def secret() -> str:
+        from ..bundle.keys import check_new_passphrase  # lazy: building the parser loads no ORM or crypto
+
+        value = passphrase(args, confirm=True)
+        check_new_passphrase(value)  # before the key is written
+        return value
+
+    if args.database_url is None:  # asked before anything is written
+        given = secret() if creation_hooks() else None
+        profile = Profile.create(folder, args.org_unit.strip(), officer=args.officer, passphrase=given, tree=args.tree)
+    else:  # asked only when the server's database is new (attaching makes no key)
+        profile = Profile.create(
+            folder,
+            args.org_unit.strip(),
+            officer=args.officer,
+            passphrase=secret if creation_hooks() else None,
+            tree=args.tree,
+            database_url=args.database_url,
+        )
+    try:
+        unit = profile.org_unit()
+    finally:
+        profile.close()
     assert unit is not None, "Profile.create refuses a unit not in its tree"
-    print(f"Đã tạo hồ sơ cho {unit.name} ({unit.code}) tại {folder}")
+    if profile.attached:
+        from ..storage.server import shown  # lazy: building the parser loads no ORM
+
+        print(
+            f"Đã gắn vào cơ sở dữ liệu dùng chung của {unit.name} ({unit.code}) tại {shown(profile.database_url)} "
+            f"(đã có sẵn, không tạo lại); hồ sơ của máy này ở {folder}. Khóa ký của đơn vị nằm ở máy đã khởi tạo: "
+            f"chép thư mục keys/ của máy đó sang đây nếu máy này cần ký gói"
+        )
+    else:
+        where = f"{folder}" if not profile.settings.database_url else f"{folder} (dữ liệu trên máy chủ)"
+        print(f"Đã tạo hồ sơ cho {unit.name} ({unit.code}) tại {where}")
     return 0
 
 
@@ -84,10 +121,16 @@ def cmd_demo(args) -> int:
 
 
 def cmd_summary(args) -> int:
-    from ..summary import summary  # lazy: building the parser loads no ORM, crypto or report library
+    # lazy: building the parser loads no ORM, crypto or report library
+    from ..checks import flags
+    from ..summary import summary
 
     profile = open_profile(args)
     result = summary(profile, args.period, args.org_unit)
+    # Checks against earlier periods (checks.py): what looks out of line, never a refusal.
+    found = flags(profile, result["org_unit"], args.period)
+    if found:
+        result["flags"] = [flag.as_json() for flag in found]
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
@@ -96,9 +139,23 @@ def cmd_summary(args) -> int:
             print(f"  {code}: {format_count(value)}")
         for what, count in result["counts"].items():
             print(f"  {what}: {count}")
+        for flag in found:
+            print(f"  cần xem lại: {flag.message}")
         if "children" in result:
             print(f"  đã báo cáo: {', '.join(result['children']['reported']) or '—'}")
             print(f"  chưa báo cáo: {', '.join(result['children']['missing']) or '—'}")
+    return 0
+
+
+def cmd_profile_move(args) -> int:
+    profile = open_profile(args)
+    old, tree = profile.org_unit_code, profile.org_unit_tree
+    unit = profile.move_to(args.to.strip())
+    print(
+        f"Đã chuyển hồ sơ của đơn vị {old} ({tree}) sang {unit.name} ({unit.code}, {unit.tree}). "
+        f"Số liệu các kỳ trước vẫn ghi cho đơn vị {old}; so sánh cùng kỳ của {unit.name} cộng số liệu "
+        "các đơn vị cũ của nó. Đơn vị cấp trên cần đăng ký lại khóa công khai cho mã mới."
+    )
     return 0
 
 

@@ -150,8 +150,16 @@ def cmd_check(args) -> int:
         settings = Settings.load(folder)
     except ValueError as exc:
         raise Refused(exc) from exc
-    if settings.database_url:
-        raise Refused("lệnh check chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ")
+    if settings.database_url:  # a shared server: the connection and the schema (server_backup.check)
+        from ..safety.server_backup import check
+        from ..storage.server import shown
+
+        with _opened(args) as profile:
+            problems, version = check(profile), profile.schema_version()
+        if problems:
+            raise Refused("{url}: {value}", url=shown(settings.database_url), value=problems[:3])
+        print(f"{shown(settings.database_url)}: kết nối tốt; lược đồ {version} khớp với ứng dụng")
+        return 0
     database = folder / DATABASE_FILE
     if not database.exists():
         raise Refused("{database}: không tìm thấy cơ sở dữ liệu; hãy khởi tạo bằng lệnh init", database=database)

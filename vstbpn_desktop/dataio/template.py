@@ -10,7 +10,7 @@ import math
 from pathlib import Path
 
 from ..atomic import atomic_path, refused_output
-from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, indicators
+from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, NARRATIVE_SECTIONS, entry_indicators, indicators
 from ..catalogue.national import cell_key, national_catalogue
 from ..errors import Refused
 from .columns import GUIDE_SHEET, TABLES, header_text
@@ -117,7 +117,7 @@ def _validation(table: str, column):
         )
     if column.name == "indicator":
         # Activity figures too: typed for the whole area only (coverage area).
-        codes = [i.code for i in indicators().values() if i.typed or i.kind == "from_activities"]
+        codes = [i.code for i in entry_indicators() if i.typed or i.kind == "from_activities"]
         return (
             {"type": "list", "formula1": _choices(codes)},
             "Mã chỉ tiêu không hợp lệ",
@@ -213,7 +213,7 @@ def _guide_sheet(sheet) -> None:
     line("Mã chỉ tiêu được nhập (indicators, cột indicator)", font=bold)
     line("Mã", "Tên chỉ tiêu", "Đơn vị tính, ràng buộc", font=bold)
     catalogue = indicators()
-    for indicator in catalogue.values():
+    for indicator in entry_indicators():
         if indicator.typed:
             bound = f"; không lớn hơn {indicator.at_most}" if indicator.at_most else ""
             line(indicator.code, indicator.name_vi, f"{indicator.unit_vi}{bound}")

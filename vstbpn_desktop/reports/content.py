@@ -15,6 +15,8 @@ from datetime import date
 from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, FIGURES_MARK, NARRATIVE_SECTIONS, indicators, label
 from ..catalogue.national import national_catalogue
 from ..catalogue.sections import Section, layout
+from ..checks import earlier_figures, old_unit_name
+from ..domain import indicators as catalogue_state
 from ..errors import Refused
 from ..figures import Figures
 from ..formats import format_count, format_long_date, format_number, format_percent, round_share
@@ -240,8 +242,13 @@ class ReportBuilder:
         self.consolidated = len(self.units) > 1
         self.figures = unit_figures(profile, self.code, period)
         self.previous = period.previous_same_kind()
-        self.before = unit_figures(profile, self.code, self.previous)
+        # Last year's figures; for a unit of the 2025 tree and a period before the reform, the sums of
+        # its old units (checks.earlier_figures, docs/org-unit-reform.md), and the report says so.
+        before, self.before_units, self.before_exact = earlier_figures(profile, self.code, self.previous)
+        self.across_reform = self.before_units != (self.code,)
+        self.before = before if before is not None else Figures(self.code, self.previous, [])
         self.catalogue = indicators()
+        self.province_targets = catalogue_state.targets(profile.engine)  # the province's own, with their decisions
         self.layout = layout()
         self._restricted: dict[tuple, Figures] = {}
         self.annex_numbers: dict[str, str] = {}  # annex key → "Phụ lục I"
@@ -270,12 +277,18 @@ class ReportBuilder:
         before = self.before.sources.get(code)
         if not now or not before:
             return None
-        if now == before:
+        if now == before or self.across_reform:  # across the reform: the new unit against its old units
             return self.figures, self.before, None
         common = now & before
         if not common:
             return None
         return self.restricted(self.period, common), self.restricted(self.previous, common), common
+
+    def reform_words(self) -> str:
+        """How last year's figures of a unit formed by the 2025 reform were made."""
+        names = names_words([old_unit_name(code) for code in self.before_units])
+        words = f"so sánh với tổng số liệu của {names} trước khi sắp xếp đơn vị hành chính ngày 01/7/2025"
+        return words + ("" if self.before_exact else ", số liệu gần đúng: địa bàn hoặc số liệu các đơn vị cũ không đủ")
 
     def coverage_words(self, units: frozenset[str]) -> str:
         names = [self.unit_name(code) for code in self.units if code in units]
@@ -286,7 +299,8 @@ class ReportBuilder:
         cùng kỳ, chưa đạt mục tiêu 60 % đến năm 2025"."""
         now = self.share(code)
         words = f"chiếm {percent(now)}"
-        basis = (self.settings.target_basis or {}).get(code)
+        province = catalogue_state.target_in(self.province_targets, code, self.period.year)
+        basis = province[2] if province else (self.settings.target_basis or {}).get(code)
         if basis:
             words += f" so với mục tiêu theo {nfc(basis)}"
         compared = self.comparison(code)
@@ -297,6 +311,12 @@ class ReportBuilder:
                 words += ", " + change_words(now_share, before_share)
                 if common is not None:
                     words += f" ({self.coverage_words(common)})"
+                elif self.across_reform:
+                    words += f" ({self.reform_words()})"
+        if province and now is not None:
+            year, value, _decision = province
+            verdict = "đạt" if now >= value else "chưa đạt"
+            words += f", {verdict} mục tiêu {percent(value)} của tỉnh năm {year}"
         goal = self.target(code)
         if goal and now is not None:  # no share where its parts are of different units or coverage
             year, value = goal
@@ -730,6 +750,8 @@ class ReportBuilder:
             )
             for code, common in compared_on.items():
                 note += f" {self.catalogue[code].name_vi}: cùng kỳ năm trước {self.coverage_words(common)}."
+            if self.across_reform and self.before.values:
+                note += f" Cột cùng kỳ năm trước: {self.reform_words()}."
             return note
 
         checks = [Column("Cộng từ số liệu chi tiết (đối chiếu)", "number", 1.6)] if self.consolidated else []

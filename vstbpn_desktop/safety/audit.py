@@ -199,9 +199,15 @@ def events(
     return rows
 
 
-def last_change(engine: Engine) -> datetime | None:
+def last_change(engine: Engine, others_than: str | None = None) -> datetime | None:
+    """The time of the newest audited change (by anyone but `others_than`, when given: what the other
+    clerks of a shared database changed)."""
+    table = AuditEvent.__table__
+    query = select(func.max(table.c.at))
+    if others_than is not None:
+        query = query.where(table.c.who != others_than)
     with engine.connect() as connection:
-        return connection.execute(select(func.max(AuditEvent.__table__.c.at))).scalar()
+        return connection.execute(query).scalar()
 
 
 _LAST_SUBMIT = object()

@@ -25,7 +25,8 @@ from ..timestamps import as_utc
 from .integrity import check_file, explain_storage_error, looks_like_sqlite, plain_connection
 
 BACKUP_DIR = "backups"
-_NAME = re.compile(r"^vstbpn-(\d{8}-\d{6})-([a-z]+)(?:-(\d+))?\.sqlite3$")
+# .sqlite3: the profile's SQLite file; .dump: pg_dump of a shared server database (server_backup.py)
+_NAME = re.compile(r"^vstbpn-(\d{8}-\d{6})-([a-z]+)(?:-(\d+))?\.(sqlite3|dump)$")
 RECORD_TABLES = ("activity", "document", "indicator_value", "narrative")
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 
@@ -48,11 +49,6 @@ def backups_dir(profile_or_dir) -> Path:
 
 
 def _live_path(profile) -> Path:
-    if profile.settings.database_url:
-        raise Refused(
-            "sao lưu/khôi phục chỉ áp dụng cho cơ sở dữ liệu SQLite trong thư mục hồ sơ; "
-            "cơ sở dữ liệu máy chủ do quản trị viên sao lưu"
-        )
     return profile.database_path
 
 
@@ -114,18 +110,22 @@ def write_backup(source: Path, target: Path, thorough: bool = True) -> None:
         ) from exc
 
 
-def _stamp_name(folder: Path, reason: str, when: datetime) -> Path:
+def stamp_name(folder: Path, reason: str, when: datetime, suffix: str = ".sqlite3") -> Path:
     base = f"vstbpn-{when:%Y%m%d-%H%M%S}-{reason}"
-    target, n = folder / f"{base}.sqlite3", 2
+    target, n = folder / f"{base}{suffix}", 2
     while target.exists():
-        target, n = folder / f"{base}-{n}.sqlite3", n + 1
+        target, n = folder / f"{base}-{n}{suffix}", n + 1
     return target
 
 
 def backup(profile, out: Path | None = None, reason: str = "manual") -> BackupInfo:
-    """Write a backup (default: into the profile's backups folder, then rotate)."""
-    source = _live_path(profile)
-    if not source.exists():
+    """Write a backup (default: into the profile's backups folder, then rotate). A shared server
+    database is written by pg_dump (server_backup.py)."""
+    from . import server_backup  # here: the window's start-up check imports this module without the ORM
+
+    server = bool(profile.settings.database_url)
+    source = profile.database_path if server else _live_path(profile)
+    if not server and not source.exists():
         raise Refused("{source}: chưa có cơ sở dữ liệu để sao lưu", source=source)
     when = datetime.now(UTC)
     if out is None:
@@ -136,13 +136,18 @@ def backup(profile, out: Path | None = None, reason: str = "manual") -> BackupIn
             raise Refused(
                 explain_storage_error(exc, folder) or Message("{folder}: không tạo được thư mục sao lưu", folder=folder)
             ) from exc
-        target = _stamp_name(folder, reason, when)
+        target = stamp_name(folder, reason, when, server_backup.DUMP_SUFFIX if server else ".sqlite3")
     else:
         target = Path(out)  # never onto a profile's database: atomic.check_output, in write_backup
-    write_backup(source, target, thorough=reason == "manual")
+    if server:
+        records: int | None = server_backup.backup(profile, target)
+    else:
+        write_backup(source, target, thorough=reason == "manual")
     if out is None:
         rotate(target.parent)
-    return BackupInfo(target, when, target.stat().st_size, reason, count_records(target))
+    if not server:
+        records = count_records(target)
+    return BackupInfo(target, when, target.stat().st_size, reason, records)
 
 
 def before(profile, reason: str) -> BackupInfo | None:
@@ -165,20 +170,19 @@ def list_backups(profile_or_dir, with_counts: bool = True) -> list[BackupInfo]:
     """The profile's backups, newest first: when, size, how many records."""
     folder = backups_dir(profile_or_dir)
     found = []
-    for path in folder.glob("vstbpn-*.sqlite3") if folder.is_dir() else ():
+    for path in folder.glob("vstbpn-*") if folder.is_dir() else ():
         parsed = _parse(path)
         if parsed:
+            counted = with_counts and path.suffix == ".sqlite3"
             found.append(
-                BackupInfo(
-                    path, parsed[0], path.stat().st_size, parsed[1], count_records(path) if with_counts else None
-                )
+                BackupInfo(path, parsed[0], path.stat().st_size, parsed[1], count_records(path) if counted else None)
             )
     return sorted(found, key=lambda b: (b.when, b.path.name), reverse=True)
 
 
 def newest_good_backup(profile_or_dir) -> BackupInfo | None:
     for info in list_backups(profile_or_dir):
-        if not check_file(info.path):
+        if info.path.suffix == ".sqlite3" and not check_file(info.path):
             return info
     return None
 
@@ -187,7 +191,7 @@ def rotate(folder: Path, today: datetime | None = None) -> list[Path]:
     """Keep everything from the last 24 hours, the newest of each of the last 7 days, 4 weeks
     and 12 months that have backups; remove the rest. Returns the removed files."""
     today = today or datetime.now(UTC)
-    parsed = ((p, _parse(p)) for p in folder.glob("vstbpn-*.sqlite3"))
+    parsed = ((p, _parse(p)) for p in folder.glob("vstbpn-*"))  # .sqlite3 and a server's .dump
     items = sorted(((p, *facts) for p, facts in parsed if facts), key=lambda item: item[1], reverse=True)
     keep = {p for p, when, _ in items if today - when <= timedelta(days=1)}
     for key, count in (
@@ -303,7 +307,14 @@ def _current_unit(live: Path) -> str | None:
 
 def restore(profile, file: Path) -> dict:
     """Replace the live database with a checked backup; the current state is backed up first.
-    Refusals leave the current data exactly as it was."""
+    Refusals leave the current data exactly as it was. A shared server database: server_backup.py."""
+    if profile.settings.database_url:
+        from . import server_backup  # here: the window's start-up check imports this module without the ORM
+
+        folder = backups_dir(profile)
+        folder.mkdir(parents=True, exist_ok=True)
+        target = stamp_name(folder, "restore", datetime.now(UTC), server_backup.DUMP_SUFFIX)
+        return server_backup.restore(profile, file, target)
     live = _live_path(profile)
     file = Path(file)
     if file.exists() and live.exists() and file.resolve() == live.resolve():

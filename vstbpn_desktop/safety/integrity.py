@@ -187,6 +187,10 @@ def explain_storage_error(exc: BaseException, where: Path | str | None = None) -
 
     if not isinstance(exc, (sqlite3.Error, DBAPIError, OSError)):
         return None
+    from ..storage.server import explain, from_server  # lazy: start-up loads this module without the ORM
+
+    if from_server(exc):  # a shared server: down, refused, or the connection lost mid-way
+        return explain(exc)
     text = str(getattr(exc, "orig", None) or exc).lower()
     code = getattr(exc, "errno", None) or getattr(getattr(exc, "orig", None), "errno", None)
     if "disk is full" in text or "file too large" in text or code in (errno.ENOSPC, errno.EFBIG):

@@ -9,7 +9,7 @@ from sqlmodel import select as sm_select
 from ..domain.locks import ensure_unlocked_connection
 from ..errors import Refused
 from ..periods import Period
-from ..storage.database import session_scope
+from ..storage.database import hold_write_lock, session_scope
 from ..storage.models import ReportingPeriod, now
 from ..text import nfc
 
@@ -22,6 +22,7 @@ def lock_state(engine: Engine, period: Period) -> ReportingPeriod | None:
 def submit(engine: Engine, period: Period, who: str) -> ReportingPeriod:
     """Lock the period for sending; refused if it (or its year) is already locked."""
     with session_scope(engine) as session:
+        hold_write_lock(session.connection())  # a clerk's import or lock at the same moment waits
         ensure_unlocked_connection(session.connection(), [period.code])
         row = session.exec(sm_select(ReportingPeriod).where(ReportingPeriod.code == period.code)).first()
         if row is None:
@@ -37,6 +38,7 @@ def reopen(engine: Engine, period: Period, reason: str, who: str) -> ReportingPe
     if not reason:
         raise Refused("mở lại kỳ {code}: cần ghi lý do (--reason)", code=period.code)
     with session_scope(engine) as session:
+        hold_write_lock(session.connection())
         session.info["audit_reason"] = reason
         row = session.exec(sm_select(ReportingPeriod).where(ReportingPeriod.code == period.code)).first()
         if row is None or row.locked_at is None:

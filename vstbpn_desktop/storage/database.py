@@ -9,11 +9,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import event, inspect, text
-from sqlalchemy.engine import Engine
+from sqlalchemy import event, insert, inspect, text
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, create_engine
 
 from ..errors import WithMessage
+from . import models
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -40,16 +41,59 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url)
+    # A shared server: a dead connection in the pool is replaced, not handed out; an unreachable
+    # server is told within 10 s; the server lists the clerks' connections as "vstbpn". The session's
+    # time zone is UTC, so a stored time is UTC wall-clock as on SQLite, whatever the server's zone.
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        connect_args={"connect_timeout": 10, "application_name": "vstbpn", "options": "-c timezone=UTC"},
+    )
 
 
-def hold_write_lock(connection) -> None:
-    """Take the database's write lock now, as the transaction's first statement, before reading
-    what its writes depend on (the bundle ledger, the rows already held): two imports started at
+# Advisory lock keys on a server, pairs of our own: (space, 0) the whole database, (senders, hash) one sender.
+_LOCK_SPACE = 0x56535442  # "VSTB"
+_LOCK_SENDERS = _LOCK_SPACE + 1
+_LOCK_ALL = 0
+
+
+def hold_write_lock(connection, sender: str | None = None) -> None:
+    """Take the write lock now, as the transaction's first statement, before reading what its writes
+    depend on (the bundle ledger, the rows already held, the period locks): two writers started at
     the same moment then run one after the other, the second seeing what the first committed.
-    SQLite takes the lock at a transaction's first write (a row-level lock on the meta row
-    elsewhere); without this both could read the ledger first and both pass the replay check."""
-    connection.execute(text("UPDATE meta SET value = value WHERE key = 'org_unit'"))
+    Without it both could read the ledger first and both pass the replay check.
+
+    SQLite has one lock for the whole file, taken at a transaction's first write: every writer waits.
+    On PostgreSQL the locks are advisory and end with the transaction: a bundle import passes its
+    `sender` and waits only for another import of that sender (the ledger check is per sender), while
+    clerks import other units' bundles at the same moment; every other writer (a table file, an
+    answer, an export's counter, trust, locks and deadlines) takes the lock of the whole database,
+    which waits for every import and makes every import wait."""
+    if connection.dialect.name == "sqlite":
+        connection.execute(text("UPDATE meta SET value = value WHERE key = 'org_unit'"))
+    elif sender is None:
+        connection.execute(text("SELECT pg_advisory_xact_lock(:space, :key)"), {"space": _LOCK_SPACE, "key": _LOCK_ALL})
+    else:
+        connection.execute(
+            text("SELECT pg_advisory_xact_lock_shared(:space, :key)"), {"space": _LOCK_SPACE, "key": _LOCK_ALL}
+        )
+        connection.execute(
+            text("SELECT pg_advisory_xact_lock(:space, hashtext(:sender))"), {"space": _LOCK_SENDERS, "sender": sender}
+        )
+
+
+def insert_as_stored(connection: Connection, table: str, row: dict) -> None:
+    """A row as sqlite3 read it, written back as it was (the same stored text for every value, no
+    type conversion): what a restore puts back into the restored database. On a server the row is
+    as SQLAlchemy read it (bundle/kept.remember_engine) and goes back through the table's types."""
+    if connection.dialect.name != "sqlite":
+        connection.execute(insert(models.SQLModel.metadata.tables[table]).values(**row))
+        return
+    names = list(row)
+    connection.exec_driver_sql(
+        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+        tuple(row[name] for name in names),
+    )
 
 
 @contextmanager

@@ -73,6 +73,31 @@ class IndicatorDef(Base, table=True):
     denominator: str | None = Field(default=None, max_length=60)
     target_2025: float | None = None
     target_2030: float | None = None
+    # The whole catalogue entry as JSON (the resources/indicators.json shape): what the profile's
+    # catalogue is built from (catalogue/catalogue_state.py), whatever fields the shipped file grows.
+    definition: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    # "national" (the shipped catalogue) or "province" (added by the province: catalogue import,
+    # configuration files). Order of the catalogue: national in the shipped order, then the province's.
+    origin: str = Field(default="national", max_length=20, sa_column_kwargs={"server_default": "national"})
+    position: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    # Retired, never deleted while values exist: hidden from entry, kept in old periods' reports.
+    retired_at: datetime | None = None
+    # Who retired it: "catalogue" (no longer shipped: back in use if a later file ships it again)
+    # or the code of the unit that decided it (the province, by catalogue import or configuration).
+    retired_by: str | None = Field(default=None, max_length=20)
+
+
+class IndicatorTarget(Base, table=True):
+    """The province's own target for a share in a year, with the decision that set it
+    ("238/QĐ-UBND"); printed beside the national target. Set by `catalogue import` at the
+    province and carried down by its configuration files."""
+
+    __tablename__ = "indicator_target"
+    indicator_code: str = Field(foreign_key="indicator.code", primary_key=True, max_length=60)
+    year: int = Field(primary_key=True)
+    target: float
+    decision: str = Field(default="", max_length=200)
+    set_by: str = Field(default="", max_length=10)  # the unit whose decision it is
 
 
 class ReportingPeriod(Record, table=True):
@@ -176,6 +201,28 @@ class TrustedKey(Base, table=True):
     enrolled_by: str = Field(default="", max_length=200)
     revoked_at: datetime | None = None
     revoked_by: str | None = Field(default=None, max_length=200)
+    # base64 of the unit's X25519 key from its public key file (checked against its signature): a
+    # unit encrypts its bundles to its parent's (bundle/sealed.py). None: an older key file.
+    encryption_key: str | None = Field(default=None, max_length=200)
+    # Key rotation (bundle/rotation.py): the key that endorsed this one, and, for a key that was
+    # replaced, the sequence from which the unit's bundles must be signed by its successor.
+    endorsed_by: str | None = Field(default=None, max_length=80)
+    replaced_from: int | None = None
+
+
+class SigningKeyHistory(SQLModel, table=True):
+    """The profile's own signing keys after the first, one row per key made by `keys rotate`:
+    the endorsement the previous key signed (none when the previous key was lost)."""
+
+    __tablename__ = "signing_key_history"
+    fingerprint: str = Field(primary_key=True, max_length=80)
+    public_key: str = Field(max_length=200)
+    previous_fingerprint: str = Field(default="", max_length=80)
+    statement: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # the endorsement (rotation.py)
+    signature: str | None = Field(default=None, max_length=200)  # base64, by the previous key
+    made_at: datetime = Field(default_factory=now)
+    made_by: str = Field(default="", max_length=200)
+    reason: str = Field(default="rotate", max_length=20)  # "rotate" | "lost"
 
 
 class BundleLedger(Base, table=True):

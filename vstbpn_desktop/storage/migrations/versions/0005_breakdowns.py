@@ -1,15 +1,15 @@
 """a value's breakdown cells, comment and follow-up mark (indicator_value.cells, comment, follow_up)
 
-Revision ID: 0003_breakdowns
-Revises: 0002_content
+Revision ID: 0005_breakdowns
+Revises: 0004_keyrot
 Create Date: 2026-11-30 09:00:00
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_breakdowns"
-down_revision = "0002_content"
+revision = "0005_breakdowns"
+down_revision = "0004_keyrot"
 branch_labels = None
 depends_on = None
 
