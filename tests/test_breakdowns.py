@@ -235,6 +235,11 @@ BAD_CELLS = {
 }
 
 
+def _later(manifest: dict) -> None:
+    manifest["sequence"] += 1
+    manifest["bundle_id"] = "1" * 8 + manifest["bundle_id"][8:]
+
+
 @pytest.mark.parametrize("case", sorted(BAD_CELLS))
 def test_a_bundle_whose_cells_break_a_rule_is_refused_naming_the_member_and_nothing_changes(world, tmp_path, case):
     lines, reason = BAD_CELLS[case]
@@ -252,6 +257,10 @@ def test_a_bundle_whose_cells_break_a_rule_is_refused_naming_the_member_and_noth
     figures = json.loads(ok(province, "summary", "--period", "2023H1", "--json", "--org-unit", "883"))
     assert figures["breakdowns"]["GBV_VICTIMS_DETECTED"]["sex=female;age_group=child"] == 5
     assert figures["comments"]["883"]["HOTLINE_CONTACTS"] == {"comment": "Không có", "follow_up": True}
+    # A later bundle that changes only a comment shows the value as changed (same total).
+    again = good.replace("Không có".encode(), "Không có cuộc gọi".encode())
+    later = craft(world["883"], tmp_path / "later.vstb", dict(members, **{fmt.INDICATORS: again}), edit=_later)
+    assert "chỉ tiêu HOTLINE_CONTACTS: 0 → 0" in ok(province, "bundle", "import", later, "--dry-run")
 
 
 def test_the_long_export_carries_each_cell_and_the_comment_of_a_value(district_cli, tmp_path):

@@ -140,44 +140,42 @@ def compute(
     typed_cells = value_details(engine, units, period, figures.notes)
     activities = activity_totals_by_unit(engine, units, period)
 
-    def walk(unit: str, code: str) -> tuple[float | None, frozenset[str], float | None]:
-        """(value, sources, what the records below add up to where a whole-area value stands)."""
-        counted = only is None or unit in only
-        own = typed.get(unit, {}).get(code) if counted else None
-        total: float | None = None
-        sources: set[str] = set()
-        if counted and unit in activities and code in activities[unit]:
-            total, sources = activities[unit][code], {unit}
-        for child in tree.get(unit, ()):
-            value, below, _ = walk(child, code)
-            if value is not None:
-                total, sources = (total or 0) + value, sources | below
-        if own is not None and own[1] == "area":
-            return own[0], frozenset({unit}), total
-        if own is not None:
-            total, sources = (total or 0) + own[0], sources | {unit}
-        return total, frozenset(sources), None
+    Cells = dict[str, float] | None
 
-    def cells_of(unit: str, code: str) -> dict[str, float] | None:
-        """The breakdown of what `walk` adds up, or None where a unit in it gave none."""
-        counted = only is None or unit in only
-        own = typed.get(unit, {}).get(code) if counted else None
-        if own is not None and own[1] == "area":
-            return typed_cells.get((unit, code))
-        parts = [typed_cells.get((unit, code))] if own is not None else []
-        for child in tree.get(unit, ()):
-            value, _, _ = walk(child, code)
-            if value is not None:
-                parts.append(cells_of(child, code))
+    def added(parts: list[Cells]) -> Cells:
+        """The cells' sums, where every part has its breakdown (activities have none)."""
         given = [part for part in parts if part is not None]
         if not given or len(given) < len(parts):
             return None
         return {key: sum(part[key] for part in given) for key in given[0]}
 
+    def walk(unit: str, code: str) -> tuple[float | None, frozenset[str], float | None, Cells]:
+        """(value, sources, what the records below add up to where a whole-area value stands, the
+        value's breakdown where every unit in it gave one)."""
+        counted = only is None or unit in only
+        own = typed.get(unit, {}).get(code) if counted else None
+        total: float | None = None
+        sources: set[str] = set()
+        parts: list[Cells] = []
+        if counted and unit in activities and code in activities[unit]:
+            total, sources = activities[unit][code], {unit}
+            parts.append(None)
+        for child in tree.get(unit, ()):
+            value, below, _, cells = walk(child, code)
+            if value is not None:
+                total, sources = (total or 0) + value, sources | below
+                parts.append(cells)
+        if own is not None and own[1] == "area":
+            return own[0], frozenset({unit}), total, typed_cells.get((unit, code))
+        if own is not None:
+            total, sources = (total or 0) + own[0], sources | {unit}
+            parts.append(typed_cells.get((unit, code)))
+        return total, frozenset(sources), None, added(parts)
+
     for code, indicator in catalogue.items():
         if indicator.kind == "share":
             continue
-        value, sources, check = walk(org_unit, code)
+        value, sources, check, cells = walk(org_unit, code)
         if value is None and indicator.kind == "from_activities":
             value = 0  # no activity recorded: none held
         if value is not None:
@@ -185,10 +183,8 @@ def compute(
             figures.sources[code] = sources
         if check is not None:
             figures.checks[code] = check
-        if value is not None and indicator.dimensions:
-            cells = cells_of(org_unit, code)
-            if cells is not None:
-                figures.cells[code] = cells
+        if value is not None and cells is not None:
+            figures.cells[code] = cells
     figures.coverage = {code: coverage for code, (_, coverage) in typed.get(org_unit, {}).items()}
     # Where the unit typed its events' figures for the whole area (780 sessions, 25.120 attendances),
     # the figures of the same events it did not type are not known for the area: the recorded

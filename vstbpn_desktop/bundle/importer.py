@@ -27,7 +27,7 @@ from sqlmodel import col
 from ..domain.locks import ensure_unlocked_connection
 from ..errors import Message, Refused
 from ..periods import Period
-from ..records import delete_period_data, ensure_editable, insert_clean, stored_detail
+from ..records import Detail, delete_period_data, detail_of, ensure_editable, insert_clean, stored_detail
 from ..safety import audit, backup
 from ..storage.database import hold_write_lock
 from ..storage.models import Activity, Document, IndicatorValue, Narrative, now
@@ -95,11 +95,12 @@ def _held(connection, sender: str, period: Period):
             )
         }
 
+    table = IndicatorValue.__table__
     values = {
-        code: value
-        for code, value in connection.execute(
-            sa_select(col(IndicatorValue.indicator_code), col(IndicatorValue.value)).where(
-                col(IndicatorValue.org_unit_code) == sender, col(IndicatorValue.period) == period.code
+        row.indicator_code: (row.value, detail_of(row))
+        for row in connection.execute(
+            sa_select(table.c.indicator_code, table.c.value, table.c.cells, table.c.comment, table.c.follow_up).where(
+                table.c.org_unit_code == sender, table.c.period == period.code
             )
         )
     }
@@ -118,8 +119,9 @@ def difference(connection, sender: str, period: Period, content: Content) -> Cha
     activity_ids, document_ids, values, texts = _held(connection, sender, period)
     change = Change()
     for code in sorted(set(values) | set(content.indicators)):
-        old, new = values.get(code), content.indicators.get(code)
-        if old == new:
+        old, new = values.get(code, (None, None))[0], content.indicators.get(code)
+        # A value whose breakdown, comment or mark changed is changed, whatever its total.
+        if old == new and values[code][1] == content.details.get(code, Detail()):
             change.unchanged_indicators += 1
         else:
             change.indicators.append((code, old, new))
