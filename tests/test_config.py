@@ -93,9 +93,16 @@ def test_the_province_steers_a_district_through_a_configuration_file(units, tmp_
     )
     assert "chiếm 27 % so với mục tiêu theo Quyết định số 238/QĐ-UBND, chưa đạt mục tiêu 30 % của tỉnh năm 2023" in text
     assert "Số địa chỉ tin cậy ở cộng đồng" in text
-    # Sent up: the province imports the new indicator's value.
-    ok(district, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "883.vstb")
+    # The district rotates its key, then sends (encrypted to the province, whose key it enrolled):
+    # the province imports the new indicator's value and enrols the new key (issue 15's "done when").
+    ok(district, "keys", "rotate")
+    new_key = ok(district, "keys", "show").strip().splitlines()[-1].split(": ")[1]
+    assert "Gói đã được mã hóa" in ok(
+        district, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "883.vstb"
+    )
     ok(province, "bundle", "import", tmp_path / "883.vstb")
+    enrolled = [line for line in ok(province, "trust", "list").splitlines() if new_key in line]
+    assert len(enrolled) == 1 and enrolled[0].startswith("883\t") and "\thiệu lực" in enrolled[0], enrolled
     figures = json.loads(ok(province, "summary", "--period", "2023H1", "--json"))
     assert figures["indicators"]["AG_SHELTERS"] == 12
     # The province retires its indicator and drops the target: the next file says so; the district
