@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 import vstbpn_desktop.resources
-from vstbpn_desktop.catalogue import NARRATIVE_SECTIONS, indicators
+from vstbpn_desktop.catalogue import NARRATIVE_SECTIONS, indicators, install_catalogue, shipped_indicators
 from vstbpn_desktop.catalogue.sections import layout, read_layout
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import Profile
@@ -53,7 +53,8 @@ INDICATORS = [
 
 def clear_caches():
     layout.cache_clear()
-    indicators.cache_clear()
+    shipped_indicators.cache_clear()
+    install_catalogue(None)  # no profile's catalogue left installed: indicators() reads the files
 
 
 @pytest.fixture
@@ -145,7 +146,7 @@ def test_an_indicator_of_an_unknown_section_fails_naming_it(extended):
     catalogue = json.loads((extended / "indicators.json").read_text(encoding="utf-8"))
     catalogue["indicators"][0]["section"] = "economics"
     (extended / "indicators.json").write_text(json.dumps(catalogue, ensure_ascii=False), encoding="utf-8")
-    indicators.cache_clear()
+    clear_caches()
     with pytest.raises(ValueError, match="LEADERS_TOTAL: section 'economics' is not in sections.json"):
         indicators()
 
