@@ -15,6 +15,7 @@ import pytest
 from conftest import PASSPHRASE, PROVINCE_INDICATOR, dump, ok, refused_line
 
 from vstbpn_desktop.bundle import format as fmt
+from vstbpn_desktop.bundle import sealed
 from vstbpn_desktop.bundle.keys import load_private_key
 from vstbpn_desktop.profile import Profile
 
@@ -178,6 +179,7 @@ def test_hostile_configuration_files_are_refused_with_the_data_unchanged(units, 
     ok(other, "keys", "export-public", "--out", tmp_path / "91.pub")
     ok(district, "data", "import", _write(tmp_path, "v.csv", "period,indicator,value\n2023H1,HOTLINE_CONTACTS,5\n"))
     ok(district, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "report.vstb")
+    assert sealed.is_sealed(tmp_path / "report.vstb")
     (tmp_path / "report.vstc").write_bytes((tmp_path / "report.vstb").read_bytes())
     (tmp_path / "truncated.vstc").write_bytes(c1.read_bytes()[: c1.stat().st_size // 2])
     bad_kind = {**good, "indicators": [{**SHELTERS, "kind": "sum"}]}
@@ -185,7 +187,9 @@ def test_hostile_configuration_files_are_refused_with_the_data_unchanged(units, 
         "tampered.vstc": (_tampered(c1, tmp_path / "tampered.vstc"), "config.json: SHA-256 không khớp"),
         "truncated.vstc": (tmp_path / "truncated.vstc", "cắt cụt"),
         "stranger.vstc": (tmp_path / "stranger.vstc", "chưa được đăng ký"),
-        "report.vstc": (tmp_path / "report.vstc", 'là gói loại "report", không phải tệp cấu hình'),
+        # the district enrolled its parent's encryption key: its report is sealed to the province, so
+        # renamed it is not even a zip to the district
+        "report.vstc": (tmp_path / "report.vstc", "không phải tệp zip (.vstb), định dạng tệp không đúng"),
         "bad-member.vstc": (_crafted(province, tmp_path, "bad-member.vstc", bad_kind), '"kind" phải là một trong'),
         "to-another.vstc": (
             _crafted(province, tmp_path, "to-another.vstc", good, recipient="883"),

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 import vstbpn_desktop.resources
 from vstbpn_desktop.catalogue import NARRATIVE_SECTIONS, indicators, install_catalogue, shipped_indicators
+from vstbpn_desktop.catalogue.national import national_catalogue
 from vstbpn_desktop.catalogue.sections import layout, read_layout
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import Profile
@@ -54,6 +55,7 @@ INDICATORS = [
 def clear_caches():
     layout.cache_clear()
     shipped_indicators.cache_clear()
+    national_catalogue.cache_clear()
     install_catalogue(None)  # no profile's catalogue left installed: indicators() reads the files
 
 

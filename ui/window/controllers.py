@@ -333,11 +333,12 @@ class FiguresController(QObject):
 
     def show_details(self) -> None:
         """Beside each figure what it carries; a total made of its cells is not typed over."""
-        catalogue = national_catalogue()
+        catalogue = indicators()  # the profile's: a province's own indicator has its figure too
         for code, state in self.page.detail_states.items():
             detail = self.held.get(code) or records.Detail()
             words = []
-            if catalogue.indicators[code].dimensions and code in self.saved:
+            indicator = catalogue.get(code)
+            if indicator is not None and indicator.dimensions and code in self.saved:
                 words.append(self.tr("đã phân tổ") if detail.cells is not None else self.tr("chưa biết phân tổ"))
             if detail.comment:
                 words.append(self.tr("có ghi chú"))
@@ -345,7 +346,7 @@ class FiguresController(QObject):
                 words.append(self.tr("cần theo dõi"))
             state.setText(", ".join(words))
             state.setToolTip(detail.comment)
-            made = detail.cells is not None and catalogue.adds_up(code)
+            made = detail.cells is not None and national_catalogue().adds_up(code)
             field = self.page.inputs[code]
             field.setReadOnly(made)
             field.setToolTip(self.tr("Tổng các ô phân tổ: sửa ở nút Phân tổ, ghi chú…") if made else code)
