@@ -328,7 +328,6 @@ class Lookup:
             )
         signer = public_from_base64(first.public_key)
         unit = first.org_unit_code
-        self.links = []  # followed again inside the import's transaction: the chain is read afresh
         for number, (text, signature, statement) in enumerate(links[start:], start=start + 1):
             if self.links and statement["old_fingerprint"] != self.links[-1].new_fingerprint:
                 raise self.refuse("xác nhận {number}: không nối tiếp xác nhận trước", number=number)
