@@ -61,3 +61,39 @@ def test_the_same_bundle_imported_twice_at_once_lands_once(sender_and_parent, tm
         assert said == [False, True], outputs  # one imported; the other found it already held
         assert any("Gói này đã nhận ngày" in out for out, _, _ in outputs), outputs
         assert ledger(province.data_dir) == [("883", "2023H1", 1, 1)]
+
+
+def test_a_bundle_landed_between_the_ledger_reads_is_already_held_not_other_content(
+    sender_and_parent, tmp_path, monkeypatch
+):
+    """The race CI met once: the other import commits after this one has looked for the very file
+    and before it looks for the bundle_id. The lookups run so that whichever sees the commit first,
+    the file lookup sees it too: "already", never "đã có … với nội dung khác"."""
+    from vstbpn_desktop.bundle import importer, ledger as ledger_module
+    from vstbpn_desktop.profile import Profile
+
+    district, province = sender_and_parent
+    bundle = tmp_path / "883-2023H1.vstb"
+    ok(district, "bundle", "export", "--period", "2023H1", "--out", bundle)
+    other = Profile.open(province.data_dir)  # the other window on the same file
+    mine = Profile.open(province.data_dir)
+    real_same_file = ledger_module.same_file
+    landed = []
+
+    def same_file_then_the_other_lands(connection, sender, manifest_sha256):
+        row = real_same_file(connection, sender, manifest_sha256)
+        if not landed:
+            landed.append("landing")  # the other import's own lookups run the real way
+            monkeypatch.setattr(ledger_module, "same_file", real_same_file)
+            landed[0] = importer.import_bundle(other, bundle).status
+        return row
+
+    monkeypatch.setattr(ledger_module, "same_file", same_file_then_the_other_lands)
+    try:
+        result = importer.import_bundle(mine, bundle)
+    finally:
+        other.close()
+        mine.close()
+    assert landed == ["imported"]
+    assert result.status == "already"
+    assert ledger(province.data_dir) == [("883", "2023H1", 1, 1)]

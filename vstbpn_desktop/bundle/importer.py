@@ -153,8 +153,9 @@ def _ledger_decision(connection, reader: BundleReader, manifest: fmt.Manifest):
         half: ledger.high_water(connection, manifest.sender_org_unit, (half,))
         for half in ledger.touched_halves(manifest.period)
     }
-    # Read after the marks: outside a transaction each read sees the newest commit, so a bundle
-    # another import has just landed is seen here if its mark was seen above.
+    # Read in this order: outside a transaction each read sees the newest commit, so a bundle another
+    # import has just landed is seen by `same` if its mark or its bundle_id was seen before it.
+    id_held = ledger.has_bundle_id(connection, manifest.bundle_id)
     same = ledger.same_file(connection, manifest.sender_org_unit, reader.manifest_sha256)
     for half, held in marks.items():
         if held is None or held[0] < manifest.sequence:
@@ -187,7 +188,7 @@ def _ledger_decision(connection, reader: BundleReader, manifest: fmt.Manifest):
         if same.current:
             return same
         return None  # held once, then lost by a restore: the newest bundle may come back
-    if ledger.has_bundle_id(connection, manifest.bundle_id):
+    if id_held:
         raise reader.refuse("mã gói (bundle_id) đã có trong sổ nhận với nội dung khác", fmt.MANIFEST)
     return None
 
