@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -153,6 +153,7 @@ class FirstRunDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, choice.code)
             item.setData(Qt.ItemDataRole.UserRole + 1, choice.tree)
             self.units.addItem(item)
+        self.units.setMinimumHeight(self.units.fontMetrics().lineSpacing() * 4)
         layout.addWidget(self.units, 1)
 
         form = QFormLayout()
@@ -232,7 +233,13 @@ class FirstRunDialog(QDialog):
         server_form.addRow(self.server_test, self.server_result)
         self.server_box.setVisible(False)
         form.addRow(self.server_box)
-        layout.addLayout(form)
+        # The form scrolls where the screen is short (1024x600 with the parent's key chosen); the unit
+        # list above keeps a few rows, the buttons below stay in view.
+        body = QWidget()
+        body.setLayout(form)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.form_area = screen.scrolling(body)
+        layout.addWidget(self.form_area, 3)
         self.problem = MessageLabel(name="problem")
         layout.addWidget(self.problem)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -376,6 +383,8 @@ class FirstRunDialog(QDialog):
             except Refused as exc:
                 self.parent_key_error = i18n.message(exc)
         self.show_parent_key()
+        if path is not None:  # on a short screen the fingerprint and the box to tick scroll into view (once laid out)
+            QTimer.singleShot(0, lambda: self.form_area.ensureWidgetVisible(self.parent_key_compared))
 
     def parent_key_path(self) -> Path | None:
         """The file to enrol with the profile: chosen, and the chosen unit has a parent."""
