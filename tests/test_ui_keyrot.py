@@ -181,16 +181,26 @@ def test_the_key_list_shows_the_rotation_history_whole_on_a_netbook(qtbot, monke
         qtbot.waitExposed(dialog)
         table = dialog.table
         assert dialog.width() <= 1024 - screen.FRAME.width() and table.rowCount() == 2
+        # Narrowed then widened again by the officer: the rows follow the state column's width.
+        dialog.resize(600, dialog.height())
+        qtbot.wait(10)
+        dialog.resize(1024 - screen.FRAME.width(), dialog.height())
+        qtbot.wait(10)
         states = [table.item(row, dialog.STATE).text() for row in range(2)]
         assert any(state.startswith("Đã đổi sang khóa mới từ gói số 2") for state in states)
         assert any(state.startswith("Hiệu lực — khóa cũ ") and state.endswith("… xác nhận") for state in states)
         for row in range(2):
+            tallest = 0
             for column in range(table.columnCount()):
                 item = table.item(row, column)
                 room = QRect(0, 0, table.columnWidth(column) - 6, 10_000)  # the cell's margins
                 flags = Qt.TextFlag.TextWordWrap if column == dialog.STATE else 0
                 needed = QFontMetrics(item.font().resolve(table.font())).boundingRect(room, int(flags), item.text())
                 assert needed.width() <= room.width() and needed.height() <= table.rowHeight(row), (row, column)
+                tallest = max(tallest, needed.height())
+            # Not much taller than its text either (a row sized while the column was narrow stays tall;
+            # the delegate's margins may wrap one more line than measured here).
+            assert table.rowHeight(row) <= 2 * tallest + 4, (row, table.rowHeight(row), tallest)
         dialog.close()
         window.close()
     finally:

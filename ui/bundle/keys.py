@@ -210,6 +210,8 @@ class KeysDialog(QDialog):
         # it takes the room left and wraps, the fingerprint keeps its one line (measured 1024x600).
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(self.STATE, QHeaderView.ResizeMode.Stretch)
+        # The rows follow the width the state column gets once the dialog is laid out (or resized).
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         layout.addWidget(self.table)
         buttons = QDialogButtonBox()
         enrol = buttons.addButton(tr("Đăng ký khóa mới…"), QDialogButtonBox.ButtonRole.ActionRole)

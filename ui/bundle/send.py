@@ -133,6 +133,7 @@ class OwnKeyDialog(FingerprintDialog):
         self.history.setWordWrap(True)
         self.history.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.box.insertWidget(self.box.count() - 1, self.history)
+        self.setMinimumWidth(620)  # a line of the history ("Đổi khóa ngày …: … → … (…)") on one line
         self.rotate_button = QPushButton(tr("Đổi khóa…"))
         self.rotate_button.setObjectName("rotateKey")
         self.rotate_button.clicked.connect(self.rotate)
