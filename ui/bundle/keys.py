@@ -121,7 +121,12 @@ class EnrolDialog(QDialog):
         self.setMinimumWidth(600)
 
     def choose_file(self) -> None:
-        path = ask.ask_open_file(self, tr("Chọn tệp khóa công khai của đơn vị cấp dưới"), ask.PUBLIC_KEY_FILTER)
+        title = (
+            tr("Chọn tệp khóa công khai của cấp trên")
+            if self.for_parent
+            else tr("Chọn tệp khóa công khai của đơn vị cấp dưới")
+        )
+        path = ask.ask_open_file(self, title, ask.PUBLIC_KEY_FILTER)
         if path is not None:
             self.set_file(path)
 
