@@ -2011,6 +2011,14 @@ Every bundle signed with this key will be refused from now on; data already rece
         <source>chưa đạt</source>
         <translation>not met</translation>
     </message>
+    <message>
+        <source>mục tiêu của tỉnh năm {year} là {target} ({decision})</source>
+        <translation>province&apos;s {year} target {target} ({decision})</translation>
+    </message>
+    <message>
+        <source>mục tiêu của tỉnh năm {year} là {target} ({decision}): {verdict}</source>
+        <translation>province&apos;s {year} target {target} ({decision}): {verdict}</translation>
+    </message>
 </context>
 <context>
     <name>ActivitiesController</name>
@@ -2145,6 +2153,10 @@ Every bundle signed with this key will be refused from now on; data already rece
         <translation>The sum of its breakdown cells: change them with Breakdown, comment…</translation>
     </message>
     <message>
+        <source>Chỉ tiêu đã ngừng dùng: giá trị của kỳ này chỉ để xem</source>
+        <translation>Indicator retired: this period&apos;s value is shown only</translation>
+    </message>
+    <message>
         <source>Đã lưu: số liệu toàn địa bàn</source>
         <translation>Saved: figures for the whole area</translation>
     </message>
@@ -2176,8 +2188,8 @@ Every bundle signed with this key will be refused from now on; data already rece
         <translation>Comment…</translation>
     </message>
     <message>
-        <source>Tỷ lệ (tính tự động) so với mục tiêu quốc gia</source>
-        <translation>Shares (calculated) against the national targets</translation>
+        <source>Tỷ lệ (tính tự động) so với mục tiêu quốc gia và của tỉnh</source>
+        <translation>Shares (calculated) against the national and the province&apos;s targets</translation>
     </message>
 </context>
 <context>
@@ -2223,6 +2235,10 @@ Every bundle signed with this key will be refused from now on; data already rece
     <message>
         <source>Mục tiêu 2030</source>
         <translation>2030 target</translation>
+    </message>
+    <message>
+        <source>Mục tiêu của tỉnh</source>
+        <translation>Province&apos;s target</translation>
     </message>
     <message>
         <source>Cách có</source>
