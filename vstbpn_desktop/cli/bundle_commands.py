@@ -405,6 +405,7 @@ def cmd_bundle_verify(args) -> int:
     result = verify_bundle(profile, args.file)
     if result.answer is not None:
         print(_answer_headline(profile, result))
+        _print_received(result)
         print("Hợp lệ: chữ ký của cấp trên đúng, khóa đã đăng ký, chưa áp dụng.")
         return 0
     print(_headline(profile, result))
@@ -496,6 +497,7 @@ def cmd_bundle_import(args) -> int:
             continue
         if result.answer is not None:
             print(_answer_headline(profile, result))
+            _print_received(result)
             if result.status == "dry-run":
                 print("Chạy thử: chưa thay đổi gì.")
             else:
