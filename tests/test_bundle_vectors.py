@@ -7,6 +7,7 @@ with the test-only keys enrolled as the index says, the files of "before" import
 the member and say the vector's phrase, and leave the database as it was.
 """
 
+import base64
 import importlib.util
 import json
 import shutil
@@ -54,8 +55,35 @@ def contexts(tmp_path_factory):
                 run("trust", "add", VECTORS / key["file"], "--org-unit", enrolled["org_unit"])
                 if enrolled["revoked"]:
                     run("trust", "revoke", key["fingerprint"])
+            if context.get("province_indicators"):  # the province's own indicators (§8.5)
+                run("catalogue", "import", VECTORS / context["province_indicators"])
+            if context.get("decryption_key"):
+                _install_decryption_key(folder, VECTORS / context["decryption_key"])
             made[name] = folder
     return made
+
+
+def _install_decryption_key(folder, pem):
+    """The context's test-only X25519 key as the profile's own encryption key (§16): its file where
+    the application keeps it, its public half in the profile, signed anew by the profile's key."""
+    from cryptography.hazmat.primitives import serialization
+
+    from vstbpn_desktop.bundle import keys
+    from vstbpn_desktop.storage.database import session_scope
+    from vstbpn_desktop.storage.models import Meta
+
+    private = serialization.load_pem_private_key(pem.read_bytes(), password=None)
+    raw = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    profile = Profile.open(folder)
+    try:
+        keys.encryption_key_path(profile).write_bytes(pem.read_bytes())
+        with session_scope(profile.engine) as session:
+            session.merge(Meta(key=keys.META_ENCRYPTION_KEY, value=base64.b64encode(raw).decode("ascii")))
+        profile._meta = None
+        keys.ensure_encryption_key(profile, keys.load_private_key(profile, PASSPHRASE))  # signs the new key
+        assert keys.own_encryption_key(profile)[0] == base64.b64encode(raw).decode("ascii")
+    finally:
+        profile.close()
 
 
 def _profile(contexts, tmp_path, vector) -> Profile:
