@@ -485,6 +485,45 @@ def verify_answer(archive, infos, listed, m, me, units, ledger, digest):
     return "accept", m, digest
 
 
+# -- §2.2, §7 step 6: strict Ed25519 -------------------------------------------------------------
+P = 2**255 - 19
+D = -121665 * pow(121666, P - 2, P) % P
+
+
+def in_prime_group(raw: bytes) -> bool:
+    """Is `raw` the canonical encoding (y < p, no -0) of a point A ≠ 0 with L·A = 0? This refuses the
+    8 points of small order and every point with a small-order part (twisted Edwards, extended
+    coordinates)."""
+    if len(raw) != 32:
+        return False
+    y, sign = int.from_bytes(raw, "little") & (2**255 - 1), raw[31] >> 7
+    if y >= P:
+        return False
+    x2 = (y * y - 1) * pow(D * y * y + 1, P - 2, P) % P
+    x = pow(x2, (P + 3) // 8, P)
+    if (x * x - x2) % P:
+        x = x * pow(2, (P - 1) // 4, P) % P
+    if (x * x - x2) % P or (x == 0 and sign):
+        return False
+    x = P - x if x & 1 != sign else x
+
+    def add(a, b):
+        (x1, y1, z1, t1), (x2, y2, z2, t2) = a, b
+        aa, bb = (y1 - x1) * (y2 - x2) % P, (y1 + x1) * (y2 + x2) % P
+        cc, dd = 2 * D * t1 * t2 % P, 2 * z1 * z2 % P
+        e, f, g, h = bb - aa, dd - cc, dd + cc, bb + aa
+        return e * f % P, g * h % P, f * g % P, e * h % P
+
+    def neutral(point):
+        return point[0] % P == 0 and (point[1] - point[2]) % P == 0
+
+    point = (x, y, 1, x * y % P)
+    result, base, n = (0, 1, 1, 0), point, ORDER
+    while n:
+        result, base, n = (add(result, base) if n & 1 else result), add(base, base), n >> 1
+    return not neutral(point) and neutral(result)
+
+
 # -- §16 sealed bundles ----------------------------------------------------------------------------
 SEALED = b"vstb-sealed-1\n"
 HEADER = {"format", "version", "scheme", "recipient_org_unit", "recipient_key", "ephemeral_key", "length"}
@@ -641,7 +680,9 @@ def find_key(archive, infos, fingerprint: str, context: dict) -> tuple[dict, lis
             new = base64.b64decode(s["new_public_key"], validate=True)
         except ValueError:
             new = b""
-        if len(new) != 32 or fingerprint_of(new) != s["new_fingerprint"]:
+        if not in_prime_group(new):  # §2.2: a strict key, never one of small order
+            refuse("the new key is not a point of the prime-order group")
+        if fingerprint_of(new) != s["new_fingerprint"]:
             refuse("new_fingerprint is not the new key's")
         if s["org_unit"] != first["org_unit"] or s["tree"] != context["tree"]:
             refuse("another unit or tree")
@@ -687,7 +728,7 @@ def verify(data: bytes, context: dict, ledger: Ledger) -> tuple[str, dict, str, 
         raise Refusal("missing-member", "manifest.json")
     manifest_bytes = read(archive, infos, "manifest.json", 1024 * 1024)
     key, links = find_key(archive, infos, fingerprint, context)  # 5. the trust register, or a rotation
-    if int.from_bytes(signature[32:], "little") >= ORDER:  # 6. the signature
+    if int.from_bytes(signature[32:], "little") >= ORDER or not in_prime_group(signature[:32]):  # 6. the signature
         raise Refusal("signature-noncanonical", "manifest.sig")
     try:
         public_key(key).verify(signature, manifest_bytes)
