@@ -10,6 +10,7 @@ the member and say the vector's phrase, and leave the database as it was.
 import base64
 import importlib.util
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -182,6 +183,11 @@ def test_the_vectors_cover_valid_and_invalid_bundles_of_every_step():
         "endorsement",
         "key-replaced",
     } <= rules
+    document = (ROOT / "docs" / "bundle-format.md").read_text(encoding="utf-8")
+    errors = document[document.index("## 13. Error cases") : document.index("## 14. Test vectors")]
+    listed = set(re.findall(r"^\| `([a-z0-9-]+)`", errors, re.M) + re.findall(r"/ `([a-z0-9-]+)` \|", errors))
+    listed |= set(re.findall(r"\[`(sealed-[a-z]+)`\]", errors))
+    assert len(listed) > 40 and listed <= rules, sorted(listed - rules)  # every rule of §13 has a vector
     accepted = {vector["file"] for vector in INDEX["vectors"] if vector["expect"] == "accept"}
     assert {"accept-sealed.vstb", "accept-rotated-key.vstb", "accept-province-indicator.vstb"} <= accepted
     sealed = [v for v in INDEX["vectors"] if (VECTORS / v["file"]).read_bytes().startswith(b"vstb-sealed-1\n")]
