@@ -170,20 +170,28 @@ def expiry(profile) -> dt.date | None:
         return None
 
 
-def expiry_warning(profile, today: dt.date | None = None) -> Message | None:
-    """From WARN_DAYS before the key's expiry date: what to do. Never a refusal."""
+def expiry_due(profile, today: dt.date | None = None) -> tuple[dt.date, int] | None:
+    """From WARN_DAYS before the key's expiry date: the date and the days left (negative once past);
+    None before that or without a date. The command line and the key dialog each say it their way."""
     date = expiry(profile)
     today = today or dt.date.today()
     if date is None or (date - today).days > WARN_DAYS:
         return None
-    if date < today:
+    return date, (date - today).days
+
+
+def expiry_warning(profile, today: dt.date | None = None) -> Message | None:
+    """The command line's warning (`keys show`, `bundle export`): what to do. Never a refusal."""
+    due = expiry_due(profile, today)
+    if due is None:
+        return None
+    date, days = due
+    if days < 0:
         return Message(
             "khóa ký đã hết hạn ngày {date:%d/%m/%Y}; hãy đổi khóa (keys rotate) trước khi gửi báo cáo", date=date
         )
     return Message(
-        "khóa ký hết hạn ngày {date:%d/%m/%Y} (còn {days} ngày); hãy đổi khóa (keys rotate)",
-        date=date,
-        days=(date - today).days,
+        "khóa ký hết hạn ngày {date:%d/%m/%Y} (còn {days} ngày); hãy đổi khóa (keys rotate)", date=date, days=days
     )
 
 
