@@ -2237,7 +2237,7 @@ Every bundle signed with this key will be refused from now on; data already rece
         <translation>2030 target</translation>
     </message>
     <message>
-        <source>Mục tiêu của tỉnh</source>
+        <source>Mục tiêu tỉnh</source>
         <translation>Province&apos;s target</translation>
     </message>
     <message>
