@@ -540,6 +540,10 @@
             <translation>the bundle is addressed to unit {recipient_org_unit}, not to the importing unit {org_unit_code}</translation>
         </message>
         <message>
+            <source>gói gửi lên cấp trên từ nay được mã hóa bằng khóa mã hóa mới {fingerprint}</source>
+            <translation>bundles sent up to the parent are now encrypted to its new encryption key {fingerprint}</translation>
+        </message>
+        <message>
             <source>gói loại "{kind}" cần "format_minor" ≥ 1</source>
             <translation>a bundle of kind "{kind}" needs "format_minor" ≥ 1</translation>
         </message>
@@ -640,8 +644,16 @@
             <translation>the signing key expires on {date:%d/%m/%Y} ({days} days left); change the key (keys rotate)</translation>
         </message>
         <message>
+            <source>khóa ký mới của cấp trên {org_unit}: {old} → {new} (đổi khóa ngày {day}); khóa cũ chỉ còn dùng để kiểm tra các tệp trước đó</source>
+            <translation>the parent {org_unit}'s new signing key: {old} → {new} (rotated on {day}); the old key now only verifies earlier files</translation>
+        </message>
+        <message>
             <source>khóa ký đã hết hạn ngày {date:%d/%m/%Y}; hãy đổi khóa (keys rotate) trước khi gửi báo cáo</source>
             <translation>the signing key expired on {date:%d/%m/%Y}; change the key (keys rotate) before sending a report</translation>
+        </message>
+        <message>
+            <source>khóa mã hóa đi kèm không hợp lệ hoặc không được khóa mới {fingerprint} xác nhận</source>
+            <translation>the accompanying encryption key is not valid or not endorsed by the new key {fingerprint}</translation>
         </message>
         <message>
             <source>khóa tạm trong phần đầu không hợp lệ</source>
@@ -1794,6 +1806,10 @@
         <message>
             <source>{path}: không ghi được số thứ tự gói ({error})</source>
             <translation>{path}: cannot write the bundle sequence ({error})</translation>
+        </message>
+        <message>
+            <source>{path}: không giữ lại được khóa giải mã cũ ({error})</source>
+            <translation>{path}: cannot keep the old decryption key ({error})</translation>
         </message>
         <message>
             <source>{path}: không mở được cơ sở dữ liệu ({error})</source>
