@@ -2361,7 +2361,7 @@ The data recorded stay as they are and still belong to the old unit; a backup is
         <translation>2030 target</translation>
     </message>
     <message>
-        <source>Mục tiêu của tỉnh</source>
+        <source>Mục tiêu tỉnh</source>
         <translation>Province&apos;s target</translation>
     </message>
     <message>
