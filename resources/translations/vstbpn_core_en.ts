@@ -2036,6 +2036,10 @@
             <translation>{where}: "code" must be upper-case letters, digits and "_" (starting with a letter, 2-60 characters)</translation>
         </message>
         <message>
+            <source>{where}: "dimensions" phải là danh sách mã phân tổ của danh mục quốc gia ({known})</source>
+            <translation>{where}: "dimensions" must be a list of dimension codes of the national catalogue ({known})</translation>
+        </message>
+        <message>
             <source>{where}: "indicator" phải là mã một chỉ tiêu tỷ lệ (share) của danh mục</source>
             <translation>{where}: "indicator" must be the code of a share indicator of the catalogue</translation>
         </message>
