@@ -576,8 +576,8 @@
             <translation>bundle {name}: {error}</translation>
         </message>
         <message>
-            <source>gói được mã hóa cho khóa {key}, không phải khóa giải mã của hồ sơ này ({own}); đơn vị gửi đã đăng ký tệp khóa công khai khác của cấp trên</source>
-            <translation>the bundle is encrypted for key {key}, not for this profile's decryption key ({own}); the sending unit enrolled another public key file as its parent's</translation>
+            <source>gói được mã hóa cho khóa {key}, không phải khóa giải mã của hồ sơ này ({own}); đơn vị gửi đã đăng ký một tệp khóa công khai khác của đơn vị này (hãy gửi lại tệp khóa công khai: keys export-public)</source>
+            <translation>the file is encrypted for key {key}, not for this profile's decryption key ({own}); the sending unit enrolled another public key file of this unit (send the public key file again: keys export-public)</translation>
         </message>
         <message>
             <source>gói được mã hóa gửi cho đơn vị {unit}, không phải {org_unit_code}; chỉ đơn vị nhận mở được</source>

@@ -488,6 +488,10 @@ Fix them, or discard them (keeping the saved values)?</translation>
         <translation>The signing key expires soon ({days} days left, on {day}). Click “Change key…” below.</translation>
     </message>
     <message>
+        <source>Sau khi đổi khóa, hãy gửi tệp cấu hình mới cho các đơn vị cấp dưới (Đơn vị cấp dưới → Gửi cấu hình…): tệp mang xác nhận đổi khóa và đơn vị tự đăng ký khóa mới khi nhận tệp.</source>
+        <translation>After the change, send a new configuration file to the subordinate units (Subordinate units → Send configuration…): it carries the key endorsement and each unit enrols the new key when it receives the file.</translation>
+    </message>
+    <message>
         <source>Trang “{page}” có giá trị chưa lưu: {reason}</source>
         <translation>Page “{page}” has a value not saved: {reason}</translation>
     </message>
@@ -750,6 +754,14 @@ Fix them, or discard them (keeping the saved values)?</translation>
     <message>
         <source>Đang ghi tệp trả lời…</source>
         <translation>Writing the answer file…</translation>
+    </message>
+    <message>
+        <source>Tệp đã được mã hóa: chỉ đơn vị {code} mở được.</source>
+        <translation>The file is encrypted: only unit {code} can open it.</translation>
+    </message>
+    <message>
+        <source>Tệp không được mã hóa (đơn vị cấp dưới chưa gửi tệp khóa công khai có khóa mã hóa).</source>
+        <translation>The file is not encrypted (the unit below has not sent a public key file with an encryption key).</translation>
     </message>
     <message>
         <source>Đã ghi tệp trả lời {file}: trả lại báo cáo kỳ {period} của {name} (gói số {sequence}).

@@ -327,7 +327,7 @@ def _decrypt(profile, path: Path, name: str, target, progress: Progress) -> None
     if not key_file.is_file() and header.recipient_key != own_fingerprint:
         raise refuse(
             "gói được mã hóa cho khóa {key}, không phải khóa giải mã của hồ sơ này ({own}); đơn vị gửi đã đăng ký "
-            "tệp khóa công khai khác của cấp trên",
+            "một tệp khóa công khai khác của đơn vị này (hãy gửi lại tệp khóa công khai: keys export-public)",
             name,
             key=spaced(header.recipient_key),
             own=spaced(own_fingerprint) if own_fingerprint else "—",
