@@ -37,7 +37,8 @@ from pathlib import Path
 # -- §8.5 the catalogue as it travels ----------------------------------------------------------
 ACTIVITY_KINDS = {"communication", "training", "conference", "media", "inspection", "initiative", "award", "other"}
 DOCUMENT_KINDS = {"plan", "decision", "directive", "official_letter", "report", "other"}
-SHIPPED_CATALOGUE = Path(__file__).resolve().parent.parent / "resources" / "indicators.json"
+# The national catalogue a new profile holds: the files shipped with the application.
+SHIPPED_CATALOGUE = (Path(__file__).resolve().parent.parent / "resources" / "indicators.json",)
 
 
 def load_catalogue(*paths) -> dict:
@@ -786,7 +787,7 @@ def contexts_of(index_path, catalogue=None, decryption_key=None) -> tuple[dict, 
         made[name] = {
             **raw,
             "units": index["units"],
-            "catalogue": load_catalogue(*(catalogue or [SHIPPED_CATALOGUE]), *own),
+            "catalogue": load_catalogue(*(catalogue or SHIPPED_CATALOGUE), *own),
             "decryption_key": load_decryption_key(key_file) if key_file else None,
         }
     return index, made

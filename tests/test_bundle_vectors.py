@@ -237,6 +237,20 @@ def test_the_reference_verifier_reads_the_indicator_codes_from_the_catalogue_it_
     assert catalogue["LEADERS_FEMALE"] == ("count", "LEADERS_TOTAL")
 
 
+def test_the_reference_verifiers_national_catalogue_is_the_one_a_new_profile_holds(tmp_path, capsys):
+    """When the application ships more national indicators (or in another file), the reference
+    verifier's default (SHIPPED_CATALOGUE) and §8.5 must follow: this says so."""
+    folder = tmp_path / "province"
+    assert cli_run(["--data-dir", str(folder), "init", "--org-unit", "89", "--officer", "Người kiểm thử"]) == 0
+    capsys.readouterr()
+    assert cli_run(["--data-dir", str(folder), "catalogue", "list", "--json"]) == 0
+    profile = {
+        item["code"]: (item["kind"], item["at_most"]) for item in json.loads(capsys.readouterr().out)["indicators"]
+    }
+    reference = _reference()
+    assert reference.load_catalogue(*reference.SHIPPED_CATALOGUE) == profile
+
+
 def test_the_reference_verifier_opens_a_sealed_file_with_the_key_in_each_of_its_forms(tmp_path, capsys):
     reference = _reference()
     seeds = json.loads((VECTORS / "keys" / "test-only-seeds.json").read_text(encoding="utf-8"))
