@@ -551,7 +551,12 @@ def unseal(data: bytes, context: dict) -> bytes:
     h = strict_json(data[len(SEALED) : end], "sealed-header", None) if end > 0 else None
     if not isinstance(h, dict) or set(h) != HEADER:
         raise Refusal("sealed-header", None, "not a header of the fields of §16")
-    if (h["format"], h["version"], h["scheme"]) != ("vstb-sealed", 1, "x25519-hkdf-sha256-chacha20poly1305"):
+    if (h["format"], type(h["version"]), h["version"], h["scheme"]) != (
+        "vstb-sealed",
+        int,
+        1,
+        "x25519-hkdf-sha256-chacha20poly1305",
+    ):
         raise Refusal("sealed-header", None, "format, version or scheme not supported")
     try:
         ephemeral = base64.b64decode(h["ephemeral_key"], validate=True)
