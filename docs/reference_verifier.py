@@ -12,10 +12,10 @@ The first runs every vector of the index (default docs/bundle-vectors/index.json
 ones whose result differs; the second verifies the given files, in order, against one context of
 the index (its unit tree, trust register, catalogue and decryption key), each accepted file taken
 as imported before the next (its ledger row, the keys of a rotation it carries), and prints each
-result. The catalogue
-(§8.5) is the national one shipped with the application (resources/indicators.json) plus the
-context's `province_indicators`; `--catalogue` replaces the national part (the indicators.json
-shape, or what `catalogue list --json` prints: then the profile's whole catalogue). The decryption
+result. The catalogue (§8.5) is the national one shipped with the application
+(resources/indicators.json and resources/indicators-national.json) plus the context's
+`province_indicators`; `--catalogue` replaces the national part (the indicators.json shape, or
+what `catalogue list --json` prints: then the profile's whole catalogue). The decryption
 key (§16) is the importing unit's X25519 private key: the profile's keys/encryption-key.pem
 (PKCS#8 PEM), or its 32 raw bytes, or those written as 64 hex digits or base64.
 `verify()` is the whole verification (§7 of the document); `Ledger` keeps what a parent holds (§11).
@@ -38,7 +38,10 @@ from pathlib import Path
 ACTIVITY_KINDS = {"communication", "training", "conference", "media", "inspection", "initiative", "award", "other"}
 DOCUMENT_KINDS = {"plan", "decision", "directive", "official_letter", "report", "other"}
 # The national catalogue a new profile holds: the files shipped with the application.
-SHIPPED_CATALOGUE = (Path(__file__).resolve().parent.parent / "resources" / "indicators.json",)
+SHIPPED_CATALOGUE = tuple(
+    Path(__file__).resolve().parent.parent / "resources" / name
+    for name in ("indicators.json", "indicators-national.json")
+)
 
 
 def load_catalogue(*paths) -> dict:
