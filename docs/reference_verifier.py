@@ -15,9 +15,11 @@ as imported before the next (its ledger row, the keys of a rotation it carries),
 result. The catalogue (§8.5) is the national one shipped with the application
 (resources/indicators.json and resources/indicators-national.json) plus the context's
 `province_indicators`; `--catalogue` replaces the national part (the indicators.json shape, or
-what `catalogue list --json` prints: then the profile's whole catalogue). The decryption
-key (§16) is the importing unit's X25519 private key: the profile's keys/encryption-key.pem
-(PKCS#8 PEM), or its 32 raw bytes, or those written as 64 hex digits or base64.
+what `catalogue list --json` prints: then the profile's whole catalogue). A decryption key (§16)
+is an X25519 private key of the importing unit (its own, or one a rotation of its key replaced,
+kept for files sealed before): the profile's keys/encryption-key.pem (PKCS#8 PEM), or its 32 raw
+bytes, or those written as 64 hex digits or base64; `--decryption-key` (repeatable) replaces the
+context's `decryption_keys`.
 `verify()` is the whole verification (§7 of the document); `Ledger` keeps what a parent holds (§11).
 """
 
@@ -579,14 +581,10 @@ def unseal(data: bytes, context: dict) -> bytes:
     chunks = max(1, -(-length // CHUNK))
     if len(data) != end + 1 + length + 16 * chunks:  # truncated or extended: before any decryption
         raise Refusal("sealed-length", None, f"{len(data)} bytes, the header says {end + 1 + length + 16 * chunks}")
-    private = context.get("decryption_key")
-    own = (
-        private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-        if private
-        else b""
-    )
-    if h["recipient_org_unit"] != context["importing_unit"] or h["recipient_key"] != (own and fingerprint_of(own)):
+    private = context["decryption_keys"].get(h["recipient_key"])  # its own key, or one a rotation replaced
+    if h["recipient_org_unit"] != context["importing_unit"] or private is None:
         raise Refusal("sealed-recipient", None, f"sealed to {h['recipient_org_unit']}, key {h['recipient_key']}")
+    own = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     try:
         shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral))
     except ValueError:  # a small-order ephemeral key
@@ -606,7 +604,7 @@ def unseal(data: bytes, context: dict) -> bytes:
 
 
 def load_decryption_key(path):
-    """The importing unit's X25519 private key: PKCS#8 PEM (the profile's keys/encryption-key.pem),
+    """An X25519 private key of the importing unit: PKCS#8 PEM (the profile's keys/encryption-key.pem),
     or its 32 raw bytes, or those written as 64 hex digits or in base64."""
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
     from cryptography.hazmat.primitives.serialization import load_pem_private_key
@@ -784,6 +782,15 @@ def verify(data: bytes, context: dict, ledger: Ledger) -> tuple[str, dict, str, 
 
 
 # -- running the published vectors --------------------------------------------------------------
+def decryption_keys(*paths) -> dict:
+    """The importing unit's X25519 private keys by the fingerprint of their public half (§16)."""
+    from cryptography.hazmat.primitives import serialization
+
+    keys = [load_decryption_key(path) for path in paths]
+    raw = (serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return {fingerprint_of(key.public_key().public_bytes(*raw)): key for key in keys}
+
+
 def contexts_of(index_path, catalogue=None, decryption_key=None) -> tuple[dict, dict]:
     """The index, and each of its contexts as verify() takes it but for the trust register (fresh())."""
     index_path = Path(index_path)
@@ -791,12 +798,12 @@ def contexts_of(index_path, catalogue=None, decryption_key=None) -> tuple[dict, 
     made = {}
     for name, raw in index["contexts"].items():
         own = [index_path.parent / raw["province_indicators"]] if raw.get("province_indicators") else []
-        key_file = decryption_key or (raw.get("decryption_key") and index_path.parent / raw["decryption_key"])
+        key_files = decryption_key or [index_path.parent / name for name in raw.get("decryption_keys", [])]
         made[name] = {
             **raw,
             "units": index["units"],
             "catalogue": load_catalogue(*(catalogue or SHIPPED_CATALOGUE), *own),
-            "decryption_key": load_decryption_key(key_file) if key_file else None,
+            "decryption_keys": decryption_keys(*key_files),
         }
     return index, made
 
@@ -837,7 +844,9 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--catalogue", action="append", type=Path, help="the national catalogue (indicators.json shape)"
     )
-    parser.add_argument("--decryption-key", type=Path, help="the importing unit's X25519 private key (§16)")
+    parser.add_argument(
+        "--decryption-key", action="append", type=Path, help="an X25519 private key of the importing unit (§16)"
+    )
     args = parser.parse_intermixed_args(argv)
     if args.bundles:
         if not args.context:

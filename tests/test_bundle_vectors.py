@@ -58,26 +58,33 @@ def contexts(tmp_path_factory):
                     run("trust", "revoke", key["fingerprint"])
             if context.get("province_indicators"):  # the province's own indicators (§8.5)
                 run("catalogue", "import", VECTORS / context["province_indicators"])
-            if context.get("decryption_key"):
-                _install_decryption_key(folder, VECTORS / context["decryption_key"])
+            if context.get("decryption_keys"):
+                _install_decryption_keys(folder, [VECTORS / name for name in context["decryption_keys"]])
             made[name] = folder
     return made
 
 
-def _install_decryption_key(folder, pem):
-    """The context's test-only X25519 key as the profile's own encryption key (§16): its file where
-    the application keeps it, its public half in the profile, signed anew by the profile's key."""
+def _install_decryption_keys(folder, pems):
+    """The context's test-only X25519 keys as the profile's (§16): the first its own encryption key
+    (its file where the application keeps it, its public half in the profile, signed anew by the
+    profile's key), the others keys a rotation replaced (kept for files sealed to them before)."""
     from cryptography.hazmat.primitives import serialization
 
     from vstbpn_desktop.bundle import keys
     from vstbpn_desktop.storage.database import session_scope
     from vstbpn_desktop.storage.models import Meta
 
-    private = serialization.load_pem_private_key(pem.read_bytes(), password=None)
-    raw = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    def public(pem):
+        private = serialization.load_pem_private_key(pem.read_bytes(), password=None)
+        return private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+    pem, *replaced = pems
+    raw = public(pem)
     profile = Profile.open(folder)
     try:
         keys.encryption_key_path(profile).write_bytes(pem.read_bytes())
+        for old in replaced:
+            keys.retired_encryption_key_path(profile, keys.fingerprint_hex(public(old))).write_bytes(old.read_bytes())
         with session_scope(profile.engine) as session:
             session.merge(Meta(key=keys.META_ENCRYPTION_KEY, value=base64.b64encode(raw).decode("ascii")))
         profile._meta = None
@@ -191,7 +198,7 @@ def test_the_vectors_cover_valid_and_invalid_bundles_of_every_step():
     accepted = {vector["file"] for vector in INDEX["vectors"] if vector["expect"] == "accept"}
     assert {"accept-sealed.vstb", "accept-rotated-key.vstb", "accept-province-indicator.vstb"} <= accepted
     sealed = [v for v in INDEX["vectors"] if (VECTORS / v["file"]).read_bytes().startswith(b"vstb-sealed-1\n")]
-    assert len(sealed) >= 10 and all(v["context"] == "province-89" for v in sealed)
+    assert len(sealed) >= 10 and {v["context"] for v in sealed} == {"province-89", "district-883"}  # reports, answers
 
 
 def _verify_with_reference(capsys, *args) -> str:
@@ -256,7 +263,7 @@ def test_the_reference_verifier_opens_a_sealed_file_with_the_key_in_each_of_its_
     seeds = json.loads((VECTORS / "keys" / "test-only-seeds.json").read_text(encoding="utf-8"))
     raw = bytes.fromhex(seeds["encryption_keys"]["89"]["x25519_private_hex"])
     forms = {
-        "pem": (VECTORS / INDEX["contexts"]["province-89"]["decryption_key"]).read_bytes(),
+        "pem": (VECTORS / INDEX["contexts"]["province-89"]["decryption_keys"][0]).read_bytes(),
         "raw": raw,
         "hex": raw.hex().encode() + b"\n",
         "base64": base64.b64encode(raw) + b"\n",
