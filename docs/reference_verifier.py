@@ -58,6 +58,7 @@ def load_catalogue(*paths) -> dict:
 
 WORDS = {"kind": None, "direction": ("issued", "received"), "coverage": ("own", "area")}
 ENDORSEMENTS = "key-endorsements.json"
+ENCRYPTION = b"vstb-encryption-key-1\n"  # what a signing key signs to vouch for its unit's X25519 key (§2.2)
 ORDER = 2**252 + 27742317777372353535851937790883648493  # L, the order of Ed25519's prime-order group
 MAX_LINE = 245_896  # §8: the longest line of a data member, in bytes
 
@@ -631,10 +632,13 @@ STATEMENT = {
 }
 
 
-def parse_chain(data: bytes) -> list[tuple[str, str, dict]]:
-    """key-endorsements.json: (statement text, signature, statement) of each link, oldest first."""
+def parse_chain(data: bytes) -> tuple[list[tuple[str, str, dict]], dict]:
+    """key-endorsements.json: (statement text, signature, statement) of each link, oldest first, and
+    the document (which may carry the last key's encryption key, as a public key file does)."""
     document = strict_json(data, "endorsement", ENDORSEMENTS)
-    entries = document.get("endorsements") if isinstance(document, dict) and set(document) == {"endorsements"} else 0
+    extra = {"encryption_key", "encryption_key_signature"}
+    shape = isinstance(document, dict) and set(document) - extra == {"endorsements"}
+    entries = document["endorsements"] if shape else 0
     if not isinstance(entries, list) or not 1 <= len(entries) <= 50:
         raise Refusal("endorsement", ENDORSEMENTS, '{"endorsements": [1 … 50 links]}')
     links = []
@@ -647,7 +651,7 @@ def parse_chain(data: bytes) -> list[tuple[str, str, dict]]:
         if not ok or not all(isinstance(s[k], str) for k in STATEMENT - {"version"}):
             raise Refusal("endorsement", ENDORSEMENTS, "a link not of the shape of §17")
         links.append((entry["statement"], entry["signature"], s))
-    return links
+    return links, document
 
 
 def find_key(archive, infos, fingerprint: str, context: dict) -> tuple[dict, list[dict]]:
@@ -667,7 +671,7 @@ def find_key(archive, infos, fingerprint: str, context: dict) -> tuple[dict, lis
     def refuse(why):
         raise Refusal("endorsement", ENDORSEMENTS, why)
 
-    links = parse_chain(read(archive, infos, ENDORSEMENTS, 64 * 1024))
+    links, document = parse_chain(read(archive, infos, ENDORSEMENTS, 64 * 1024))
     start = max((i for i, link in enumerate(links) if link[2]["old_fingerprint"] in register), default=None)
     if start is None:
         refuse("the chain does not start at an enrolled key")
@@ -701,6 +705,15 @@ def find_key(archive, infos, fingerprint: str, context: dict) -> tuple[dict, lis
         followed.append(s)
     if previous != fingerprint:
         refuse("the chain ends at another key than the bundle's")
+    if "encryption_key" in document or "encryption_key_signature" in document:  # §2.2: both, signed by the new key
+        try:
+            raw = base64.b64decode(document.get("encryption_key"), validate=True)
+            ok = len(raw) == 32 and raw != bytes(32)
+            signer.verify(base64.b64decode(document.get("encryption_key_signature"), validate=True), ENCRYPTION + raw)
+        except (ValueError, TypeError, InvalidSignature):
+            ok = False
+        if not ok:
+            refuse("the encryption key carried is not signed by the new key")
     return {"public_key": followed[-1]["new_public_key"], "org_unit": first["org_unit"], "revoked": False}, followed
 
 
