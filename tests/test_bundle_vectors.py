@@ -16,7 +16,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import PASSPHRASE, ROOT
+from conftest import PASSPHRASE, ROOT, ok
 
 from vstbpn_desktop.bundle.importer import import_bundle, verify_bundle
 from vstbpn_desktop.cli import run as cli_run
@@ -289,3 +289,41 @@ def test_the_document_shows_the_reference_verifiers_own_verify_and_names_no_sour
     assert len(function.splitlines()) <= 60
     assert "vstbpn_desktop" not in document and ".py" not in document.replace("docs/reference_verifier.py", "")
     assert f"{len(INDEX['vectors'])} vectors" in document and f"{len(INDEX['vectors'])} small bundles" in document
+
+
+def test_the_reference_verifier_agrees_with_the_application_on_the_bundles_it_writes(sender_and_parent, tmp_path):
+    """Not only the crafted vectors: the district's real bundles (the sample data, sealed to the
+    province, then signed by a rotated key carrying its chain) pass the reference verifier too."""
+    district, province = sender_and_parent
+    ok(province, "keys", "export-public", "--out", tmp_path / "89.pub")
+    ok(district, "trust", "add", tmp_path / "89.pub", "--org-unit", "89")
+    ok(district, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "one.vstb")
+    ok(district, "keys", "rotate")
+    ok(district, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "two.vstb")
+    reference = _reference()
+    enrolled = json.loads((tmp_path / "883.pub").read_text(encoding="utf-8"))
+    context = {
+        "importing_unit": "89",
+        "tree": "an-giang-2023",
+        "units": {"89": None, "883": "89"},
+        "keys": {
+            enrolled["fingerprint"].replace(" ", ""): {
+                "public_key": enrolled["public_key"],
+                "org_unit": "883",
+                "revoked": False,
+            }
+        },
+        "catalogue": reference.load_catalogue(*reference.SHIPPED_CATALOGUE),
+        "decryption_keys": reference.decryption_keys(province.data_dir / "keys" / "encryption-key.pem"),
+    }
+    ledger = reference.Ledger()
+    for name, links in (("one.vstb", 0), ("two.vstb", 1)):
+        data = (tmp_path / name).read_bytes()
+        assert data.startswith(b"vstb-sealed-1\n"), name
+        result, manifest, digest, carried = reference.verify(data, context, ledger)
+        assert (result, len(carried), manifest["sequence"]) == ("accept", links, int(name == "two.vstb") + 1)
+        ledger.record(manifest, digest)
+        reference.enrol(context["keys"], carried, manifest["sequence"])
+        assert "Đã nhập" in ok(province, "bundle", "import", tmp_path / name)
+    # The rotation enrolled the new key, and the old one now signs only bundles numbered below 2.
+    assert context["keys"][enrolled["fingerprint"].replace(" ", "")]["replaced_from"] == 2
