@@ -167,6 +167,7 @@ def test_catalogue_import_adds_retires_and_sets_targets(province_cli, tmp_path):
         ({"indicators": [{**NEW, "name_vi": ""}]}, '"name_vi" phải là chuỗi khác rỗng'),
         ({"indicators": [{**NEW, "colour": "red"}]}, "trường không biết: colour"),
         ({"indicators": [{**NEW, "kind": "share", "numerator": "NOPE", "denominator": "LEADERS_TOTAL"}]}, "numerator"),
+        ({"indicators": [{**NEW, "dimensions": ["colour"]}]}, '"dimensions" phải là danh sách mã phân tổ'),
         ({"indicators": [NEW, NEW]}, "được kê hai lần"),
         ({"indicators": [{**NEW, "code": "LEADERS_TOTAL"}]}, "là chỉ tiêu quốc gia"),
         ({"retire": ["NOPE"]}, '"retire" phải là danh sách mã'),

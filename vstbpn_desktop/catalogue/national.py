@@ -22,7 +22,7 @@ from pathlib import Path
 from ..errors import Reason
 from ..resources import resource
 from ..text import nfc
-from . import ACTIVITY_KINDS, CATALOGUE_FILES, NARRATIVE_SECTIONS, Indicator
+from . import ACTIVITY_KINDS, CATALOGUE_FILES, NARRATIVE_SECTIONS, Indicator, indicators
 
 FILES = CATALOGUE_FILES
 KINDS = ("count", "share", "from_activities")
@@ -269,3 +269,14 @@ def load_catalogue(paths: list[Path]) -> Catalogue:
 def national_catalogue() -> Catalogue:
     """The shipped catalogue: the minimum one and the national additions, checked."""
     return load_catalogue([resource(name) for name in FILES])
+
+
+def shapes() -> Catalogue:
+    """The national shape with the profile's own indicators beside the shipped ones (a province's,
+    from its catalogue file; their breakdown, if any, is of the national dimensions): what a value's
+    breakdown is checked against and the window's breakdown dialog shows, for any indicator."""
+    national = national_catalogue()
+    own = {code: indicator for code, indicator in indicators().items() if code not in national.indicators}
+    if not own:
+        return national
+    return Catalogue(national.indicators | own, national.dimensions, national.files | dict.fromkeys(own, "province"))

@@ -29,6 +29,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, delete, func, select
 
 from ..catalogue import ACTIVITY_KINDS, CATALOGUE_FILES, NARRATIVE_SECTIONS, Indicator, from_item, install_catalogue
+from ..catalogue.national import national_catalogue
 from ..errors import Message, Reason
 from ..resources import resource
 from ..storage.database import session_scope
@@ -255,6 +256,14 @@ def check_entry(item: object, known: dict[str, Indicator], index: int) -> dict[s
         raise Reason('{where}: chỉ chỉ tiêu tỷ lệ (share) mới có "numerator", "denominator"', where=where)
     if item.get("at_most") is not None and item["at_most"] not in counts:
         raise Reason('{where}: "at_most" phải là mã một chỉ tiêu đếm của danh mục', where=where)
+    dimensions = national_catalogue().dimensions
+    wanted = item.get("dimensions", [])
+    if not isinstance(wanted, list) or any(not isinstance(d, str) or d not in dimensions for d in wanted):
+        raise Reason(
+            '{where}: "dimensions" phải là danh sách mã phân tổ của danh mục quốc gia ({known})',
+            where=where,
+            known=", ".join(dimensions),
+        )
     if item["kind"] == "from_activities":
         kinds = item.get("activity_kinds")
         if not isinstance(kinds, list) or not kinds or any(k not in ACTIVITY_KINDS for k in kinds):
