@@ -7,8 +7,10 @@ with the test-only keys enrolled as the index says, the files of "before" import
 the member and say the vector's phrase, and leave the database as it was.
 """
 
+import base64
 import importlib.util
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -54,8 +56,35 @@ def contexts(tmp_path_factory):
                 run("trust", "add", VECTORS / key["file"], "--org-unit", enrolled["org_unit"])
                 if enrolled["revoked"]:
                     run("trust", "revoke", key["fingerprint"])
+            if context.get("province_indicators"):  # the province's own indicators (§8.5)
+                run("catalogue", "import", VECTORS / context["province_indicators"])
+            if context.get("decryption_key"):
+                _install_decryption_key(folder, VECTORS / context["decryption_key"])
             made[name] = folder
     return made
+
+
+def _install_decryption_key(folder, pem):
+    """The context's test-only X25519 key as the profile's own encryption key (§16): its file where
+    the application keeps it, its public half in the profile, signed anew by the profile's key."""
+    from cryptography.hazmat.primitives import serialization
+
+    from vstbpn_desktop.bundle import keys
+    from vstbpn_desktop.storage.database import session_scope
+    from vstbpn_desktop.storage.models import Meta
+
+    private = serialization.load_pem_private_key(pem.read_bytes(), password=None)
+    raw = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    profile = Profile.open(folder)
+    try:
+        keys.encryption_key_path(profile).write_bytes(pem.read_bytes())
+        with session_scope(profile.engine) as session:
+            session.merge(Meta(key=keys.META_ENCRYPTION_KEY, value=base64.b64encode(raw).decode("ascii")))
+        profile._meta = None
+        keys.ensure_encryption_key(profile, keys.load_private_key(profile, PASSPHRASE))  # signs the new key
+        assert keys.own_encryption_key(profile)[0] == base64.b64encode(raw).decode("ascii")
+    finally:
+        profile.close()
 
 
 def _profile(contexts, tmp_path, vector) -> Profile:
@@ -147,7 +176,87 @@ def test_the_vectors_cover_valid_and_invalid_bundles_of_every_step():
         "record-type",
         "text-rule",
         "part-whole",
+        "sealed-header",
+        "sealed-length",
+        "sealed-recipient",
+        "sealed-decrypt",
+        "endorsement",
+        "key-replaced",
     } <= rules
+    document = (ROOT / "docs" / "bundle-format.md").read_text(encoding="utf-8")
+    errors = document[document.index("## 13. Error cases") : document.index("## 14. Test vectors")]
+    listed = set(re.findall(r"^\| `([a-z0-9-]+)`", errors, re.M) + re.findall(r"/ `([a-z0-9-]+)` \|", errors))
+    listed |= set(re.findall(r"\[`(sealed-[a-z]+)`\]", errors))
+    assert len(listed) > 40 and listed <= rules, sorted(listed - rules)  # every rule of §13 has a vector
+    accepted = {vector["file"] for vector in INDEX["vectors"] if vector["expect"] == "accept"}
+    assert {"accept-sealed.vstb", "accept-rotated-key.vstb", "accept-province-indicator.vstb"} <= accepted
+    sealed = [v for v in INDEX["vectors"] if (VECTORS / v["file"]).read_bytes().startswith(b"vstb-sealed-1\n")]
+    assert len(sealed) >= 10 and all(v["context"] == "province-89" for v in sealed)
+
+
+def _verify_with_reference(capsys, *args) -> str:
+    reference = _reference()
+    capsys.readouterr()
+    reference.main([str(VECTORS / "index.json"), "--context", "province-89", *map(str, args)])
+    return capsys.readouterr().out
+
+
+def test_the_reference_verifier_reads_the_indicator_codes_from_the_catalogue_it_is_given(tmp_path, capsys):
+    source = (ROOT / "docs" / "reference_verifier.py").read_text(encoding="utf-8")
+    shipped = json.loads((ROOT / "resources" / "indicators.json").read_text(encoding="utf-8"))
+    assert not [item["code"] for item in shipped["indicators"] if item["code"] in source]  # no list in the code
+    # The shipped catalogue without LEADERS_FEMALE: a report carrying it is refused, naming the rule.
+    smaller = tmp_path / "smaller.json"
+    smaller.write_text(
+        json.dumps({"indicators": [i for i in shipped["indicators"] if i["code"] != "LEADERS_FEMALE"]}),
+        encoding="utf-8",
+    )
+    said = _verify_with_reference(capsys, VECTORS / "accept-report.vstb", "--catalogue", smaller)
+    assert "refuse record-value (indicators.jsonl)" in said, said
+    # A catalogue that has FOO_BAR as a count (as a newer national catalogue might): accepted.
+    larger = tmp_path / "larger.json"
+    foo = {"code": "FOO_BAR", "kind": "count", "section": "violence", "name_vi": "Thử", "name_en": "Test"}
+    larger.write_text(json.dumps({"indicators": [*shipped["indicators"], foo]}), encoding="utf-8")
+    assert "refuse record-value" in _verify_with_reference(capsys, VECTORS / "indicator-unknown.vstb")
+    said = _verify_with_reference(capsys, VECTORS / "indicator-unknown.vstb", "--catalogue", larger)
+    assert ": accept (report of 883" in said, said
+    # What `catalogue list --json` prints at the province is such a file, its own indicators in it.
+    listing = tmp_path / "listing.json"
+    folder = tmp_path / "province"
+    for args in (
+        ("init", "--org-unit", "89", "--officer", "Người kiểm thử"),
+        ("catalogue", "import", VECTORS / INDEX["contexts"]["province-89"]["province_indicators"]),
+    ):
+        assert cli_run(["--data-dir", str(folder), *map(str, args)]) == 0
+    capsys.readouterr()
+    assert cli_run(["--data-dir", str(folder), "catalogue", "list", "--json"]) == 0
+    listing.write_text(capsys.readouterr().out, encoding="utf-8")
+    catalogue = _reference().load_catalogue(listing)
+    assert catalogue["AG_CLUBS_LED_BY_WOMEN"] == ("count", "AG_CLUBS_TOTAL")
+    assert catalogue["AG_CLUBS_LED_BY_WOMEN_PCT"][0] == "share" and "AG_MODELS_2020" in catalogue  # retired: kept
+    assert catalogue["LEADERS_FEMALE"] == ("count", "LEADERS_TOTAL")
+
+
+def test_the_reference_verifier_opens_a_sealed_file_with_the_key_in_each_of_its_forms(tmp_path, capsys):
+    reference = _reference()
+    seeds = json.loads((VECTORS / "keys" / "test-only-seeds.json").read_text(encoding="utf-8"))
+    raw = bytes.fromhex(seeds["encryption_keys"]["89"]["x25519_private_hex"])
+    forms = {
+        "pem": (VECTORS / INDEX["contexts"]["province-89"]["decryption_key"]).read_bytes(),
+        "raw": raw,
+        "hex": raw.hex().encode() + b"\n",
+        "base64": base64.b64encode(raw) + b"\n",
+    }
+    for form, content in forms.items():
+        (tmp_path / form).write_bytes(content)
+        key = reference.load_decryption_key(tmp_path / form)
+        assert key.private_bytes_raw() == raw, form
+    said = _verify_with_reference(capsys, VECTORS / "accept-sealed.vstb", "--decryption-key", tmp_path / "hex")
+    assert "accept-sealed.vstb: accept" in said, said
+    stranger = tmp_path / "stranger"
+    stranger.write_text(seeds["encryption_keys"]["stranger"]["x25519_private_hex"], encoding="ascii")
+    said = _verify_with_reference(capsys, VECTORS / "accept-sealed.vstb", "--decryption-key", stranger)
+    assert "refuse sealed-recipient" in said, said
 
 
 def test_the_document_shows_the_reference_verifiers_own_verify_and_names_no_source_file():

@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
 from .catalogue import Coverage, indicators
-from .catalogue.national import national_catalogue
+from .catalogue.national import shapes
 from .domain.validation import (
     Invalid,
     check_cell_bounds,
@@ -335,7 +335,7 @@ def set_indicator_values(
         detail = details.get(code, {})
         if code in raw:
             value = raw[code]
-        elif detail.get("cells") is not None and national_catalogue().adds_up(code):
+        elif detail.get("cells") is not None and shapes().adds_up(code):
             value = None  # the sum of its cells
         else:
             value = held_values.get(code)

@@ -2016,6 +2016,14 @@ Every bundle signed with this key will be refused from now on; data already rece
         <translation>not met</translation>
     </message>
     <message>
+        <source>mục tiêu của tỉnh năm {year} là {target} ({decision})</source>
+        <translation>province&apos;s {year} target {target} ({decision})</translation>
+    </message>
+    <message>
+        <source>mục tiêu của tỉnh năm {year} là {target} ({decision}): {verdict}</source>
+        <translation>province&apos;s {year} target {target} ({decision}): {verdict}</translation>
+    </message>
+    <message>
         <source>đơn vị kế tục chính: cấp huyện không còn từ 01/7/2025, hồ sơ chuyển lên tỉnh mới</source>
         <translation>main successor: districts are abolished from 1 July 2025, the profile moves up to the new province</translation>
     </message>
@@ -2229,6 +2237,10 @@ The data recorded stay as they are and still belong to the old unit; a backup is
         <translation>The sum of its breakdown cells: change them with Breakdown, comment…</translation>
     </message>
     <message>
+        <source>Chỉ tiêu đã ngừng dùng: giá trị của kỳ này chỉ để xem</source>
+        <translation>Indicator retired: this period&apos;s value is shown only</translation>
+    </message>
+    <message>
         <source>Đã lưu: số liệu toàn địa bàn</source>
         <translation>Saved: figures for the whole area</translation>
     </message>
@@ -2260,8 +2272,8 @@ The data recorded stay as they are and still belong to the old unit; a backup is
         <translation>Comment…</translation>
     </message>
     <message>
-        <source>Tỷ lệ (tính tự động) so với mục tiêu quốc gia</source>
-        <translation>Shares (calculated) against the national targets</translation>
+        <source>Tỷ lệ (tính tự động) so với mục tiêu quốc gia và của tỉnh</source>
+        <translation>Shares (calculated) against the national and the province&apos;s targets</translation>
     </message>
 </context>
 <context>
@@ -2307,6 +2319,10 @@ The data recorded stay as they are and still belong to the old unit; a backup is
     <message>
         <source>Mục tiêu 2030</source>
         <translation>2030 target</translation>
+    </message>
+    <message>
+        <source>Mục tiêu của tỉnh</source>
+        <translation>Province&apos;s target</translation>
     </message>
     <message>
         <source>Cách có</source>
