@@ -7,6 +7,7 @@ config export --out FILE [--passphrase-env VAR] | config import FILE [--dry-run]
 import json
 from pathlib import Path
 
+from ..timestamps import local_time
 from .common import open_profile, passphrase
 
 
@@ -121,6 +122,6 @@ def cmd_config_show(args) -> int:
     if not rows:
         print("Chưa nhận tệp cấu hình nào.")
     for r in rows:
-        print(f"Cấu hình số {r.sequence} của đơn vị {r.sender}, áp dụng {r.received_at:%d/%m/%Y %H:%M}")
+        print(f"Cấu hình số {r.sequence} của đơn vị {r.sender}, áp dụng {local_time(r.received_at):%d/%m/%Y %H:%M}")
         _changes(r.changes)
     return 0
