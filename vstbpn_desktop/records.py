@@ -34,6 +34,7 @@ from .periods import Period, half_years, period_for
 from .storage.database import session_scope
 from .storage.models import Activity, Base, Document, IndicatorValue, Narrative, ReportingPeriod, new_id, now
 from .text import fold, nfc
+from .timestamps import local_time
 
 
 @dataclass
@@ -78,7 +79,7 @@ def ensure_editable(engine: Engine, day_or_period: Period | date) -> None:
             "kỳ {code} đã khóa để gửi ({locked_by}, {locked_at:%d/%m/%Y %H:%M}); hãy mở lại kỳ trước khi sửa",
             code=lock.code,
             locked_by=lock.locked_by or Message("không rõ"),
-            locked_at=lock.locked_at,
+            locked_at=local_time(lock.locked_at),
         )
 
 

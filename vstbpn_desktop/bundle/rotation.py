@@ -39,7 +39,7 @@ from ..atomic import OutputError, write_atomic
 from ..errors import Message, Refused
 from ..storage.database import session_scope
 from ..storage.models import Meta, SigningKeyHistory, TrustedKey, now
-from ..timestamps import parse_timestamp, timestamp
+from ..timestamps import local_time, parse_timestamp, timestamp
 from . import format as fmt
 from . import keyfile
 from .keys import (
@@ -334,7 +334,7 @@ class Lookup:
                 "đổi khóa được xác nhận bằng khóa {fingerprint} đã bị thu hồi ngày {revoked_at:%d/%m/%Y}; không "
                 "chấp nhận (đơn vị gửi tệp khóa công khai mới để đăng ký sau khi đối chiếu vân tay)",
                 fingerprint=spaced(first.fingerprint),
-                revoked_at=first.revoked_at,
+                revoked_at=local_time(first.revoked_at),
             )
         successor = successors.get(first.fingerprint)
         if successor is not None and successor != links[start][2]["new_fingerprint"]:
