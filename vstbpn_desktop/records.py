@@ -75,6 +75,7 @@ def ensure_editable(engine: Engine, day_or_period: Period | date) -> None:
     period = day_or_period if isinstance(day_or_period, Period) else period_for(day_or_period)
     lock = period_lock(engine, period)
     if lock is not None:
+        assert lock.locked_at is not None  # period_lock returns locked periods only
         raise Refused(
             "kỳ {code} đã khóa để gửi ({locked_by}, {locked_at:%d/%m/%Y %H:%M}); hãy mở lại kỳ trước khi sửa",
             code=lock.code,
