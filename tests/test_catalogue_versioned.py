@@ -32,7 +32,7 @@ def newer_catalogue(tmp_path, monkeypatch, drop=(), add=(NEW,)) -> None:
     data["indicators"] = [i for i in data["indicators"] if i["code"] not in drop] + list(add)
     path = tmp_path / "indicators.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    monkeypatch.setattr(catalogue_state, "resource", lambda name: path)
+    monkeypatch.setattr(catalogue_state, "resource", lambda name: path if name == "indicators.json" else resource(name))
 
 
 def stored_codes(folder: Path) -> dict[str, object]:
@@ -87,7 +87,9 @@ def test_a_profile_created_then_the_catalogue_grown(district_cli, tmp_path, monk
     (tmp_path / "v.csv").write_text("period,indicator,value\n2023H1,GBV_SHELTERS,3\n", encoding="utf-8")
     assert "1 chỉ tiêu" in ok(district, "data", "import", tmp_path / "v.csv")
     listed = json.loads(ok(district, "catalogue", "list", "--json"))["indicators"]
-    assert [e["code"] for e in listed][-1] == "GBV_SHELTERS"
+    codes = [e["code"] for e in listed]
+    # After the minimum catalogue's entries, before the national additions (indicators-national.json).
+    assert codes.index("GBV_SHELTERS") == codes.index("DV_CASES") - 1
 
 
 PROVINCE_FILE = {
@@ -165,6 +167,7 @@ def test_catalogue_import_adds_retires_and_sets_targets(province_cli, tmp_path):
         ({"indicators": [{**NEW, "name_vi": ""}]}, '"name_vi" phải là chuỗi khác rỗng'),
         ({"indicators": [{**NEW, "colour": "red"}]}, "trường không biết: colour"),
         ({"indicators": [{**NEW, "kind": "share", "numerator": "NOPE", "denominator": "LEADERS_TOTAL"}]}, "numerator"),
+        ({"indicators": [{**NEW, "dimensions": ["colour"]}]}, '"dimensions" phải là danh sách mã phân tổ'),
         ({"indicators": [NEW, NEW]}, "được kê hai lần"),
         ({"indicators": [{**NEW, "code": "LEADERS_TOTAL"}]}, "là chỉ tiêu quốc gia"),
         ({"retire": ["NOPE"]}, '"retire" phải là danh sách mã'),

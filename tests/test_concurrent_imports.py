@@ -69,7 +69,8 @@ def test_a_bundle_landed_between_the_ledger_reads_is_already_held_not_other_cont
     """The race CI met once: the other import commits after this one has looked for the very file
     and before it looks for the bundle_id. The lookups run so that whichever sees the commit first,
     the file lookup sees it too: "already", never "đã có … với nội dung khác"."""
-    from vstbpn_desktop.bundle import importer, ledger as ledger_module
+    from vstbpn_desktop.bundle import importer
+    from vstbpn_desktop.bundle import ledger as ledger_module
     from vstbpn_desktop.profile import Profile
 
     district, province = sender_and_parent

@@ -61,6 +61,18 @@ def test_districts_and_the_old_province_move_to_the_new_province():
     assert len({link.new_code for link in reform.links if link.old_tree == "kien-giang-2024"}) == 49
 
 
+def test_where_a_profile_may_move_the_main_successor_first_and_what_each_took():
+    reform = reform_map()
+    assert reform.destinations("883") == ["91", "30307", "30292", "30301", "30313"]
+    assert reform.destinations("30355") == ["30346", "30337"]  # Phú Hội: its rest to Nhơn Hội, a part to An Phú
+    assert [(link.old_code, link.share) for link in reform.taken("30355", "30337")] == [("30355", "part")]
+    assert [link.old_code for link in reform.taken("883", "30292")] == ["30292", "30289", "30310"]
+    assert reform.taken("883", "91") == []  # the new province took the abolished district, not a commune of it
+    assert (
+        reform.source.startswith("Nghị quyết số 1654/NQ-UBTVQH15 ngày 16/6/2025") and "202/2025/QH15" in reform.source
+    )
+
+
 def _broken(tmp_path, old, new):
     path = tmp_path / "map.csv"
     path.write_text(SHIPPED.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")

@@ -12,7 +12,13 @@ import pytest
 from pypdf import PdfReader
 
 import vstbpn_desktop.resources
-from vstbpn_desktop.catalogue import NARRATIVE_SECTIONS, indicators, install_catalogue, shipped_indicators
+from vstbpn_desktop.catalogue import (
+    NARRATIVE_SECTIONS,
+    indicators,
+    install_catalogue,
+    minimum_codes,
+    shipped_indicators,
+)
 from vstbpn_desktop.catalogue.national import national_catalogue
 from vstbpn_desktop.catalogue.sections import layout, read_layout
 from vstbpn_desktop.periods import Period
@@ -55,6 +61,7 @@ INDICATORS = [
 def clear_caches():
     layout.cache_clear()
     shipped_indicators.cache_clear()
+    minimum_codes.cache_clear()
     national_catalogue.cache_clear()
     install_catalogue(None)  # no profile's catalogue left installed: indicators() reads the files
 

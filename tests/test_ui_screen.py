@@ -100,6 +100,7 @@ def test_every_dialog_of_a_district_fits(qtbot, district_demo_cli, area, monkeyp
     from ui.safety.lock import ReopenDialog
     from ui.window.about import AboutDialog, GuideDialog
     from ui.window.first_run import FirstRunDialog
+    from ui.window.move import MoveDialog
     from ui.window.settings import SettingsDialog
 
     profile = Profile.open(district_demo_cli.data_dir)
@@ -139,6 +140,7 @@ def test_every_dialog_of_a_district_fits(qtbot, district_demo_cli, area, monkeyp
         shown(qtbot, GuideDialog(window), area)
         shown(qtbot, CrashDialog("Lỗi thử", "Traceback …\n" * 200, window), area)
         shown(qtbot, ReceivedDialog(window), area)
+        shown(qtbot, MoveDialog(window), area)  # Long Xuyên: five new units to choose from
         assert bundle_send  # the module whose dialog was shown above
         window.close()
     finally:

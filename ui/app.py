@@ -70,7 +70,7 @@ FEATURES += [
     "ui.bundle.keys",
     "ui.bundle.status",
 ]
-FEATURES += ["ui.bundle.correction", "ui.window.shared", "ui.bundle.config"]
+FEATURES += ["ui.bundle.correction", "ui.window.shared", "ui.bundle.config", "ui.window.move"]
 
 
 def open_window(profile, window=None):
@@ -84,6 +84,8 @@ def open_window(profile, window=None):
         window = MainWindow()
         place_main(window)  # before the features: one of them restores the remembered geometry
     window.controller = MainController(profile, window)
+    # A window that must be built anew on the same profile (its unit moved: ui/window/move.py) asks this.
+    window.open_again = lambda: open_window(profile)
     for name in FEATURES:
         importlib.import_module(name).install(window)
     window.add_quit()

@@ -294,6 +294,7 @@ class Profile:
         with its other old units' (checks.earlier_figures). The report header is made again for the
         new unit. A backup is taken first."""
         reform = reform_map()
+        self._meta = None  # read afresh: another clerk (a shared database) or the command line may have moved it
         old = self.org_unit_code
         if self.org_unit_tree != reform.old_tree:
             raise Refused(
@@ -302,8 +303,9 @@ class Profile:
                 tree=self.org_unit_tree or "?",
                 old_tree=reform.old_tree,
             )
-        # Any new unit that took some of its area; a district (abolished) also the new province.
-        allowed = list(dict.fromkeys([*reform.successors(old), reform.successor(old)]))
+        allowed = reform.destinations(
+            old
+        )  # any new unit that took some of its area; a district's: the new province too
         if code not in allowed:
             raise Refused(
                 "đơn vị {code} không nhận địa bàn của đơn vị {old}; đơn vị kế tục: {allowed}",

@@ -540,6 +540,10 @@
             <translation>the bundle is addressed to unit {recipient_org_unit}, not to the importing unit {org_unit_code}</translation>
         </message>
         <message>
+            <source>gói gửi lên cấp trên từ nay được mã hóa bằng khóa mã hóa mới {fingerprint}</source>
+            <translation>bundles sent up to the parent are now encrypted to its new encryption key {fingerprint}</translation>
+        </message>
+        <message>
             <source>gói loại "{kind}" cần "format_minor" ≥ 1</source>
             <translation>a bundle of kind "{kind}" needs "format_minor" ≥ 1</translation>
         </message>
@@ -572,8 +576,8 @@
             <translation>bundle {name}: {error}</translation>
         </message>
         <message>
-            <source>gói được mã hóa cho khóa {key}, không phải khóa giải mã của hồ sơ này ({own}); đơn vị gửi đã đăng ký tệp khóa công khai khác của cấp trên</source>
-            <translation>the bundle is encrypted for key {key}, not for this profile's decryption key ({own}); the sending unit enrolled another public key file as its parent's</translation>
+            <source>gói được mã hóa cho khóa {key}, không phải khóa giải mã của hồ sơ này ({own}); đơn vị gửi đã đăng ký một tệp khóa công khai khác của đơn vị này (hãy gửi lại tệp khóa công khai: keys export-public)</source>
+            <translation>the file is encrypted for key {key}, not for this profile's decryption key ({own}); the sending unit enrolled another public key file of this unit (send the public key file again: keys export-public)</translation>
         </message>
         <message>
             <source>gói được mã hóa gửi cho đơn vị {unit}, không phải {org_unit_code}; chỉ đơn vị nhận mở được</source>
@@ -640,8 +644,16 @@
             <translation>the signing key expires on {date:%d/%m/%Y} ({days} days left); change the key (keys rotate)</translation>
         </message>
         <message>
+            <source>khóa ký mới của cấp trên {org_unit}: {old} → {new} (đổi khóa ngày {day}); khóa cũ chỉ còn dùng để kiểm tra các tệp trước đó</source>
+            <translation>the parent {org_unit}'s new signing key: {old} → {new} (rotated on {day}); the old key now only verifies earlier files</translation>
+        </message>
+        <message>
             <source>khóa ký đã hết hạn ngày {date:%d/%m/%Y}; hãy đổi khóa (keys rotate) trước khi gửi báo cáo</source>
             <translation>the signing key expired on {date:%d/%m/%Y}; change the key (keys rotate) before sending a report</translation>
+        </message>
+        <message>
+            <source>khóa mã hóa đi kèm không hợp lệ hoặc không được khóa mới {fingerprint} xác nhận</source>
+            <translation>the accompanying encryption key is not valid or not endorsed by the new key {fingerprint}</translation>
         </message>
         <message>
             <source>khóa tạm trong phần đầu không hợp lệ</source>
@@ -1804,6 +1816,10 @@
             <translation>{path}: cannot write the bundle sequence ({error})</translation>
         </message>
         <message>
+            <source>{path}: không giữ lại được khóa giải mã cũ ({error})</source>
+            <translation>{path}: cannot keep the old decryption key ({error})</translation>
+        </message>
+        <message>
             <source>{path}: không mở được cơ sở dữ liệu ({error})</source>
             <translation>{path}: cannot open the database ({error})</translation>
         </message>
@@ -2026,6 +2042,10 @@
         <message>
             <source>{where}: "code" phải là mã chữ in hoa, số và "_" (bắt đầu bằng chữ, 2-60 ký tự)</source>
             <translation>{where}: "code" must be upper-case letters, digits and "_" (starting with a letter, 2-60 characters)</translation>
+        </message>
+        <message>
+            <source>{where}: "dimensions" phải là danh sách mã phân tổ của danh mục quốc gia ({known})</source>
+            <translation>{where}: "dimensions" must be a list of dimension codes of the national catalogue ({known})</translation>
         </message>
         <message>
             <source>{where}: "indicator" phải là mã một chỉ tiêu tỷ lệ (share) của danh mục</source>

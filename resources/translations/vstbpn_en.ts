@@ -488,6 +488,10 @@ Fix them, or discard them (keeping the saved values)?</translation>
         <translation>The signing key expires soon ({days} days left, on {day}). Click “Change key…” below.</translation>
     </message>
     <message>
+        <source>Sau khi đổi khóa, hãy gửi tệp cấu hình mới cho các đơn vị cấp dưới (Đơn vị cấp dưới → Gửi cấu hình…): tệp mang xác nhận đổi khóa và đơn vị tự đăng ký khóa mới khi nhận tệp.</source>
+        <translation>After the change, send a new configuration file to the subordinate units (Subordinate units → Send configuration…): it carries the key endorsement and each unit enrols the new key when it receives the file.</translation>
+    </message>
+    <message>
         <source>Trang “{page}” có giá trị chưa lưu: {reason}</source>
         <translation>Page “{page}” has a value not saved: {reason}</translation>
     </message>
@@ -750,6 +754,14 @@ Fix them, or discard them (keeping the saved values)?</translation>
     <message>
         <source>Đang ghi tệp trả lời…</source>
         <translation>Writing the answer file…</translation>
+    </message>
+    <message>
+        <source>Tệp đã được mã hóa: chỉ đơn vị {code} mở được.</source>
+        <translation>The file is encrypted: only unit {code} can open it.</translation>
+    </message>
+    <message>
+        <source>Tệp không được mã hóa (đơn vị cấp dưới chưa gửi tệp khóa công khai có khóa mã hóa).</source>
+        <translation>The file is not encrypted (the unit below has not sent a public key file with an encryption key).</translation>
     </message>
     <message>
         <source>Đã ghi tệp trả lời {file}: trả lại báo cáo kỳ {period} của {name} (gói số {sequence}).
@@ -1260,6 +1272,10 @@ due {day}</translation>
     <message>
         <source>Trước khi khôi phục</source>
         <translation>Before a restore</translation>
+    </message>
+    <message>
+        <source>Trước khi chuyển đơn vị</source>
+        <translation>Before moving to another unit</translation>
     </message>
     <message>
         <source>Đang sao lưu…</source>
@@ -2051,6 +2067,94 @@ Every bundle signed with this key will be refused from now on; data already rece
         <source>chưa đạt</source>
         <translation>not met</translation>
     </message>
+    <message>
+        <source>mục tiêu của tỉnh năm {year} là {target} ({decision})</source>
+        <translation>province&apos;s {year} target {target} ({decision})</translation>
+    </message>
+    <message>
+        <source>mục tiêu của tỉnh năm {year} là {target} ({decision}): {verdict}</source>
+        <translation>province&apos;s {year} target {target} ({decision}): {verdict}</translation>
+    </message>
+    <message>
+        <source>đơn vị kế tục chính: cấp huyện không còn từ 01/7/2025, hồ sơ chuyển lên tỉnh mới</source>
+        <translation>main successor: districts are abolished from 1 July 2025, the profile moves up to the new province</translation>
+    </message>
+    <message>
+        <source> (một phần)</source>
+        <translation> (in part)</translation>
+    </message>
+    <message>
+        <source>nhận {parts}</source>
+        <translation>took {parts}</translation>
+    </message>
+    <message>
+        <source>đơn vị kế tục chính; {what}</source>
+        <translation>main successor; {what}</translation>
+    </message>
+    <message>
+        <source>Chuyển sang đơn vị sau sáp nhập</source>
+        <translation>Move to the unit after the merger</translation>
+    </message>
+    <message>
+        <source>Hồ sơ này là của {unit} ({code}), đơn vị hành chính trước khi sắp xếp ngày 01/7/2025. Địa bàn của đơn vị nay thuộc các đơn vị dưới đây; chọn đơn vị mà hồ sơ sẽ chuyển sang:</source>
+        <translation>This profile is of {unit} ({code}), an administrative unit from before the reorganisation of 1 July 2025. Its area now belongs to the units below; choose the unit the profile moves to:</translation>
+    </message>
+    <message>
+        <source>Căn cứ: {source}</source>
+        <translation>Basis: {source}</translation>
+    </message>
+    <message>
+        <source>Khi chuyển:
+• Chương trình sao lưu hồ sơ trước (Công cụ → Danh sách bản sao lưu…: khôi phục bản “Trước khi chuyển đơn vị” để quay lại).
+• Hồ sơ từ đây là của đơn vị mới; tiêu đề báo cáo (cơ quan chủ quản, địa danh, nơi nhận) được lập lại theo đơn vị mới, sửa được trong Công cụ → Cài đặt…
+• Số liệu đã ghi giữ nguyên và vẫn thuộc {unit} (mã {code}): các trang của cửa sổ mở số liệu của đơn vị mới; so sánh cùng kỳ của đơn vị mới cộng số liệu các đơn vị cũ của nó.
+• Khóa ký giữ nguyên; đơn vị cấp trên cần đăng ký lại khóa công khai của hồ sơ này cho mã mới.</source>
+        <translation>When moving:
+• The profile is backed up first (Tools → Backups…: restore the one “Before moving to another unit” to go back).
+• From then on the profile is the new unit&apos;s; the report header (governing body, place, recipients) is made again for the new unit and can be changed in Tools → Settings…
+• The data recorded stay as they are and still belong to {unit} (code {code}): the window&apos;s pages show the new unit&apos;s data; year-on-year comparisons of the new unit add up its old units&apos; figures.
+• The signing key is kept; the unit above must enrol this profile&apos;s public key again for the new code.</translation>
+    </message>
+    <message>
+        <source>Chuyển hồ sơ…</source>
+        <translation>Move the profile…</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu bị hỏng: khôi phục bản sao lưu còn tốt trước khi chuyển hồ sơ sang đơn vị mới.</source>
+        <translation>The database is damaged: restore a good backup before moving the profile to the new unit.</translation>
+    </message>
+    <message>
+        <source>Chuyển hồ sơ của {old} sang {new} ({code})?
+
+Số liệu đã ghi giữ nguyên, vẫn thuộc đơn vị cũ; chương trình sao lưu trước khi chuyển.</source>
+        <translation>Move the profile of {old} to {new} ({code})?
+
+The data recorded stay as they are and still belong to the old unit; a backup is taken before the move.</translation>
+    </message>
+    <message>
+        <source>Chuyển hồ sơ</source>
+        <translation>Move the profile</translation>
+    </message>
+    <message>
+        <source>Đang chuyển hồ sơ…</source>
+        <translation>Moving the profile…</translation>
+    </message>
+    <message>
+        <source>Đã chuyển hồ sơ sang {new} ({code}); số liệu các kỳ trước vẫn thuộc {old} ({old_code}).</source>
+        <translation>The profile moved to {new} ({code}); the earlier periods&apos; data still belong to {old} ({old_code}).</translation>
+    </message>
+    <message>
+        <source>Chuyển sang đơn vị sau sáp nhập…</source>
+        <translation>Move to the unit after the merger…</translation>
+    </message>
+    <message>
+        <source>Chuyển hồ sơ của đơn vị cũ (trước 01/7/2025) sang đơn vị mới sau sắp xếp, giữ nguyên số liệu</source>
+        <translation>Move the profile of an old unit (before 1 July 2025) to its new unit after the reorganisation, its data kept</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã chuyển từ đơn vị {old} sang đơn vị hiện tại.</source>
+        <translation>The profile was moved from unit {old} to the current unit.</translation>
+    </message>
 </context>
 <context>
     <name>ActivitiesController</name>
@@ -2185,6 +2289,10 @@ Every bundle signed with this key will be refused from now on; data already rece
         <translation>The sum of its breakdown cells: change them with Breakdown, comment…</translation>
     </message>
     <message>
+        <source>Chỉ tiêu đã ngừng dùng: giá trị của kỳ này chỉ để xem</source>
+        <translation>Indicator retired: this period&apos;s value is shown only</translation>
+    </message>
+    <message>
         <source>Đã lưu: số liệu toàn địa bàn</source>
         <translation>Saved: figures for the whole area</translation>
     </message>
@@ -2216,8 +2324,8 @@ Every bundle signed with this key will be refused from now on; data already rece
         <translation>Comment…</translation>
     </message>
     <message>
-        <source>Tỷ lệ (tính tự động) so với mục tiêu quốc gia</source>
-        <translation>Shares (calculated) against the national targets</translation>
+        <source>Tỷ lệ (tính tự động) so với mục tiêu quốc gia và của tỉnh</source>
+        <translation>Shares (calculated) against the national and the province&apos;s targets</translation>
     </message>
 </context>
 <context>
@@ -2263,6 +2371,10 @@ Every bundle signed with this key will be refused from now on; data already rece
     <message>
         <source>Mục tiêu 2030</source>
         <translation>2030 target</translation>
+    </message>
+    <message>
+        <source>Mục tiêu tỉnh</source>
+        <translation>Province&apos;s target</translation>
     </message>
     <message>
         <source>Cách có</source>

@@ -148,6 +148,11 @@ class OwnKeyDialog(FingerprintDialog):
             "Tạo khóa ký mới? Khóa cũ ký xác nhận khóa mới; gói gửi tiếp theo mang xác nhận đó và cấp trên tự "
             "đăng ký khóa mới khi nhận gói. Mật khẩu giữ nguyên."
         )
+        if self.profile.children():  # a province or district: its units learn the new key by its next configuration
+            question += "\n\n" + tr(
+                "Sau khi đổi khóa, hãy gửi tệp cấu hình mới cho các đơn vị cấp dưới (Đơn vị cấp dưới → Gửi cấu "
+                "hình…): tệp mang xác nhận đổi khóa và đơn vị tự đăng ký khóa mới khi nhận tệp."
+            )
         if not ask.confirm(self, title, question, tr("Đổi khóa")):
             return None
         secret = self.main.bundle_sender.ask_secret(title)

@@ -192,6 +192,29 @@ def share_verdict(indicator, year: int, share: float | None) -> tuple[str, str, 
     )
 
 
+def province_verdict(target: tuple[int, float, str] | None, share: float | None) -> tuple[str, str]:
+    """A share against the province's target (`domain.indicators.target_in`: its year, percent and
+    decision), as the report judges it: ("mục tiêu của tỉnh năm 2023 là 30 % (Quyết định số
+    238/QĐ-UBND): chưa đạt", its colour); ("", "") without one."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("i18n", text)
+
+    if target is None:
+        return "", ""
+    year, value, decision = target
+    words = {"year": year, "target": percent(value, 0 if float(value).is_integer() else 2), "decision": decision}
+    if share is None:
+        return tr("mục tiêu của tỉnh năm {year} là {target} ({decision})").format(**words), NO_DATA_COLOUR
+    met = share >= value
+    return (
+        tr("mục tiêu của tỉnh năm {year} là {target} ({decision}): {verdict}").format(
+            verdict=tr("đạt") if met else tr("chưa đạt"), **words
+        ),
+        MET_COLOUR if met else UNMET_COLOUR,
+    )
+
+
 def date_text(value) -> str:
     """02/02/2023 in both languages."""
     return formats.format_date(value, language())

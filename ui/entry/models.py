@@ -12,7 +12,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from vstbpn_desktop import records
 from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, Coverage, entry_indicators, indicators
-from vstbpn_desktop.catalogue.national import national_catalogue
+from vstbpn_desktop.catalogue.national import shapes
+from vstbpn_desktop.domain import indicators as catalogue_state
 from vstbpn_desktop.domain.validation import Invalid
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.figures import Figures, compute
@@ -413,7 +414,7 @@ class IndicatorTableModel(QAbstractTableModel):
     changed = Signal()
     written = Signal(str, list)
 
-    CODE, NAME, UNIT, VALUE, TARGET_2025, TARGET_2030, HOW = range(7)
+    CODE, NAME, UNIT, VALUE, TARGET_2025, TARGET_2030, PROVINCE_TARGET, HOW = range(8)
 
     def __init__(self, engine, scope, rounding: str = "half_up", author: str = "", parent=None, load: bool = True):
         super().__init__(parent)
@@ -421,11 +422,13 @@ class IndicatorTableModel(QAbstractTableModel):
         self._catalogue = entry_indicators()  # retired ones are not offered for entry
         self._pending: dict[str, tuple[str, str]] = {}  # code → (typed text, reason): refused, not saved
         self._figures = Figures(org_unit=scope.org_unit_code, period=scope.period, units=[scope.org_unit_code])
+        self.province_targets: dict[str, dict[int, tuple[float, str]]] = {}  # the province's (domain/indicators.py)
         if load:
             self.reload()
 
     def reload(self) -> None:
         self._figures = compute(self.engine, self.scope.org_unit_code, [self.scope.org_unit_code], self.scope.period)
+        self.province_targets = catalogue_state.targets(self.engine)
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
@@ -439,6 +442,8 @@ class IndicatorTableModel(QAbstractTableModel):
             if load
             else Figures(org_unit=scope.org_unit_code, period=scope.period, units=[scope.org_unit_code])
         )
+        if load:
+            self.province_targets = catalogue_state.targets(self.engine)
         self.endResetModel()
 
     def headers(self) -> list[str]:
@@ -449,6 +454,7 @@ class IndicatorTableModel(QAbstractTableModel):
             self.tr("Giá trị"),
             self.tr("Mục tiêu 2025"),
             self.tr("Mục tiêu 2030"),
+            self.tr("Mục tiêu tỉnh"),
             self.tr("Cách có"),
         ]
 
@@ -456,10 +462,10 @@ class IndicatorTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._catalogue)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 7
+        return 0 if parent.isValid() else 8
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 7:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 8:
             return self.headers()[section]
         return None
 
@@ -504,6 +510,14 @@ class IndicatorTableModel(QAbstractTableModel):
                     met = self.value(indicator.code) >= target
                     text += " · " + (self.tr("đạt") if met else self.tr("chưa đạt"))
                 return text
+            if column == self.PROVINCE_TARGET:
+                target = self.province_target(indicator.code)
+                if target is None:
+                    return ""
+                value = self.value(indicator.code)
+                return i18n.percent(target[1], 0 if float(target[1]).is_integer() else 2) + (
+                    "" if value is None else " · " + (self.tr("đạt") if value >= target[1] else self.tr("chưa đạt"))
+                )
             if column == self.HOW:
                 return {
                     "count": self.tr("Nhập"),
@@ -513,7 +527,12 @@ class IndicatorTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole and column == self.VALUE:
             value = self._figures.values.get(indicator.code)
             return "" if value is None else i18n.count(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.VALUE, self.TARGET_2025, self.TARGET_2030):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            self.VALUE,
+            self.TARGET_2025,
+            self.TARGET_2030,
+            self.PROVINCE_TARGET,
+        ):
             return RIGHT_ALIGNED
         if role == IdRole:
             return indicator.code
@@ -524,11 +543,17 @@ class IndicatorTableModel(QAbstractTableModel):
                 return pending[1]
             if column == self.NAME:
                 return indicator.code
+            if column == self.PROVINCE_TARGET:
+                text = i18n.province_verdict(self.province_target(indicator.code), self.value(indicator.code))[0]
+                return text or None
             if indicator.kind == "share" and column in (self.VALUE, self._measured_against(indicator)):
                 return self._verdict(indicator)[1] or None
             if column == self.VALUE:
                 return self._carried(indicator.code)
             return None
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.PROVINCE_TARGET:
+            colour = i18n.province_verdict(self.province_target(indicator.code), self.value(indicator.code))[1]
+            return QBrush(QColor(colour)) if colour else None
         if (
             role == Qt.ItemDataRole.ForegroundRole
             and indicator.kind == "share"
@@ -545,7 +570,7 @@ class IndicatorTableModel(QAbstractTableModel):
 
     def _carried(self, code: str) -> str | None:
         """What the value carries, as its tooltip: each cell of its breakdown, its comment, its mark."""
-        catalogue = national_catalogue()
+        catalogue = shapes()  # a province's own indicator may be broken down too
         lines = [
             f"{cell_label(catalogue, catalogue.parse_cell(code, key))}: {i18n.count(value)}"
             for key, value in self._figures.cells.get(code, {}).items()
@@ -559,6 +584,13 @@ class IndicatorTableModel(QAbstractTableModel):
 
     def _verdict(self, indicator) -> tuple[str, str, str]:
         return i18n.share_verdict(indicator, self.scope.period.year, self.value(indicator.code))
+
+    def province_target(self, code: str) -> tuple[int, float, str] | None:
+        """The province's target the period's share is judged by, as the report judges it."""
+        return catalogue_state.target_in(self.province_targets, code, self.scope.period.year)
+
+    def has_province_targets(self) -> bool:
+        return any(self.province_target(indicator.code) for indicator in self._catalogue)
 
     def _measured_against(self, indicator) -> int | None:
         """The target column the period's share is judged by (as in the report), if any."""

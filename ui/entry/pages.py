@@ -121,20 +121,16 @@ class TablePage(Page):
 
 
 class FiguresPage(Page):
-    """Counts typed in, each share shown live beside its national targets, and the narrative."""
+    """Counts typed in, each share shown live beside its national target (and the province's), and
+    the narrative. The fields come from the profile's catalogue (`fill`): built again when a
+    configuration from the province changes it, the page itself (and its narratives) kept."""
 
     scrolls = True  # the violence page is taller than a 1024x600 screen at 125 %
 
     def __init__(self, heading: str, counts: list[Indicator], shares: list[Indicator], parent=None):
         super().__init__(heading, parent)
-        box = QGroupBox(self.tr("Số liệu"))
-        form = QFormLayout(box)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long name above its field on a narrow screen
-        self.form = form
-        self.inputs: dict[str, QLineEdit] = {}
-        self.share_rows: dict[str, int] = {}
         # What the figures cover (docs/architecture.md): the whole area stands, the own level is
-        # added to the units below. Beside the first figure: the page grows no taller.
+        # added to the units below. Beside the first figure in use: the page grows no taller.
         self.whole_area = QCheckBox(self.tr("Số liệu toàn địa bàn (các cấp)"))
         self.whole_area.setObjectName("whole-area")
         self.whole_area.setToolTip(
@@ -144,11 +140,31 @@ class FiguresPage(Page):
                 "số liệu các đơn vị cấp dưới gửi lên."
             )
         )
+        self.box: QGroupBox | None = None
+        self.shares_box: QGroupBox | None = None
+        self.shown: tuple[tuple[Indicator, ...], tuple[Indicator, ...]] | None = None
+        self.message = MessageLabel()
+        self.layout_.addWidget(self.message)
+        self.fill(counts, shares)
+
+    def fill(self, counts: list[Indicator], shares: list[Indicator]) -> bool:
+        """The page's fields and shares for `counts` and `shares` (retired ones included: the
+        controller shows them only where a period holds a value); False when they are already."""
+        if self.shown == (tuple(counts), tuple(shares)):
+            return False
+        self.shown = (tuple(counts), tuple(shares))
+        box = QGroupBox(self.tr("Số liệu"))
+        form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long name above its field on a narrow screen
+        self.form = form
+        self.inputs: dict[str, QLineEdit] = {}
+        self.fixed: set[str] = set()  # fields the officer may not type in (retired; made of their cells)
         # Beside each figure: its breakdown and comment (a dialog, ui/entry/value_detail.py) and
         # what it carries now ("phân tổ: chưa biết", "có ghi chú", "cần theo dõi").
         self.details: dict[str, QPushButton] = {}
         self.detail_states: dict[str, QLabel] = {}
         self.form_rows: dict[str, int] = {}  # each count's row in the form: a field and its buttons
+        self.carrier = next((i.code for i in counts if not i.retired), None)  # the field beside the whole-area box
         for indicator in counts:
             field = QLineEdit()
             field.setObjectName(f"input-{indicator.code}")
@@ -166,49 +182,67 @@ class FiguresPage(Page):
             cell.addWidget(field)
             cell.addWidget(button)
             cell.addWidget(state)
-            if len(self.inputs) == 1:
+            if indicator.code == self.carrier:
                 cell.addSpacing(12)
                 cell.addWidget(self.whole_area)
             cell.addStretch(1)
             self.form_rows[indicator.code] = form.rowCount()
             form.addRow(f"{indicator_name(indicator)} ({indicator_unit(indicator)}):", cell)
-        self.layout_.addWidget(box)
+        if self.carrier is None:
+            form.addRow(self.whole_area)  # kept in the page (no figure in use: nothing it could cover)
+        self.whole_area.setVisible(self.carrier is not None)
 
-        self.shares_box = shares_box = QGroupBox(self.tr("Tỷ lệ (tính tự động) so với mục tiêu quốc gia"))
+        shares_box = QGroupBox(self.tr("Tỷ lệ (tính tự động) so với mục tiêu quốc gia và của tỉnh"))
         grid = QGridLayout(shares_box)
         self.shares: dict[str, QLabel] = {}
         self.goals: dict[str, QLabel] = {}  # "mục tiêu đến năm 2025 là 60 %: chưa đạt", in colour
+        self.province_goals: dict[str, QLabel] = {}  # the province's, under it, when it set one
+        self.share_rows: dict[str, int] = {}
         for row, indicator in enumerate(shares):
             value = QLabel("—")
             value.setObjectName(f"share-{indicator.code}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            goal = QLabel()
-            goal.setObjectName(f"goal-{indicator.code}")
-            goal.setTextFormat(Qt.TextFormat.PlainText)
-            goal.setWordWrap(True)
+            goals = QWidget()
+            stacked = QVBoxLayout(goals)
+            stacked.setContentsMargins(0, 0, 0, 0)
+            stacked.setSpacing(2)
+            for prefix, labels in (("goal", self.goals), ("province-goal", self.province_goals)):
+                goal = QLabel()
+                goal.setObjectName(f"{prefix}-{indicator.code}")
+                goal.setTextFormat(Qt.TextFormat.PlainText)
+                goal.setWordWrap(True)
+                stacked.addWidget(goal)
+                labels[indicator.code] = goal
             name = QLabel(f"{indicator_name(indicator)}:")
             name.setWordWrap(True)
             grid.addWidget(name, row, 0)
             grid.addWidget(value, row, 1)
-            grid.addWidget(goal, row, 2)
+            grid.addWidget(goals, row, 2)
             self.shares[indicator.code] = value
-            self.goals[indicator.code] = goal
             self.share_rows[indicator.code] = row
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(2, 2)
         shares_box.setVisible(bool(shares))  # a section of counts only (a page added as data) has none
-        self.layout_.addWidget(shares_box)
-        self.message = MessageLabel()
-        self.layout_.addWidget(self.message)
         self.grid = grid
 
+        at = self.layout_.indexOf(self.message)  # the boxes go above the message line and the narratives
+        for old in (self.box, self.shares_box):
+            if old is not None:
+                self.layout_.removeWidget(old)
+                old.setParent(None)
+                old.deleteLater()
+        self.layout_.insertWidget(at if self.box is None else at - 2, box)
+        self.layout_.insertWidget(self.layout_.indexOf(box) + 1, shares_box)
+        self.box, self.shares_box = box, shares_box
+        return True
+
     def show_only(self, hidden: set[str]) -> None:
-        """Hide the fields and shares of `hidden` (yearly indicators in a half-year), show the others.
-        The first field carries the whole-area box: it always shows."""
-        first = next(iter(self.inputs), None)
+        """Hide the fields and shares of `hidden` (yearly indicators in a half-year, retired ones
+        where the period holds no value), show the others. The field beside the whole-area box
+        always shows."""
         for code, row in self.form_rows.items():
-            if code != first:
+            if code != self.carrier:
                 self.form.setRowVisible(row, code not in hidden)
         for code, row in self.share_rows.items():
             for column in range(3):

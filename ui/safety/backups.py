@@ -39,6 +39,7 @@ REASONS = {
     "config": QT_TR_NOOP("Trước khi áp dụng cấu hình từ tỉnh"),
     "migration": QT_TR_NOOP("Trước khi nâng cấp"),
     "restore": QT_TR_NOOP("Trước khi khôi phục"),
+    "move": QT_TR_NOOP("Trước khi chuyển đơn vị"),
 }
 
 

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QApplication
 
 from vstbpn_desktop import records
 from vstbpn_desktop.catalogue import Coverage, code_of, indicators
-from vstbpn_desktop.catalogue.national import national_catalogue
+from vstbpn_desktop.catalogue.national import shapes
 from vstbpn_desktop.catalogue.sections import layout
 from vstbpn_desktop.checks import Flag, flags
+from vstbpn_desktop.domain import indicators as catalogue_state
 from vstbpn_desktop.domain.validation import Invalid, check_indicator_bounds
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.formats import round_share
@@ -90,7 +91,7 @@ def period_choices(today: date, with_data: list[Period]) -> list[Period]:
         if p.start <= current.end
     }
     choices |= set(with_data)
-    return sorted(choices, key=lambda p: (p.year, p.half or 0), reverse=True)
+    return sorted(choices, reverse=True)
 
 
 def default_period(today: date, with_data: list[Period]) -> Period:
@@ -187,20 +188,26 @@ class FiguresController(QObject):
         self.saved: dict[str, float] = {}
         self.refusals: dict[str, tuple[str, str]] = {}  # code → (text refused in its field, why)
         self.flags: dict[str, Flag] = {}  # the saved values out of line with earlier periods (amber)
-        catalogue = indicators()
-        self.shares = [catalogue[code] for code in page.shares]
-        for code, field in page.inputs.items():
-            field.textChanged.connect(self.update_live)
-            field.editingFinished.connect(lambda code=code: self.save(code))
-            PassHistoryKeys(field, lambda code=code: not self.unsaved(code))
+        self.province_targets: dict[str, dict[int, tuple[float, str]]] = {}  # the province's, as the report reads them
         page.whole_area.toggled.connect(self.set_coverage)
         self.held: dict[str, records.Detail] = {}  # what each saved value carries (cells, comment, mark)
         self.dialog: ValueDetailDialog | None = None
-        for code, button in page.details.items():
+        self.bind()
+
+    def bind(self) -> None:
+        """Listen to the page's fields and buttons (again after `FiguresPage.fill` built new ones)."""
+        catalogue = indicators()
+        self.shares = [catalogue[code] for code in self.page.shares]
+        for code, field in self.page.inputs.items():
+            field.textChanged.connect(self.update_live)
+            field.editingFinished.connect(lambda code=code: self.save(code))
+            PassHistoryKeys(field, lambda code=code: not self.unsaved(code))
+        for code, button in self.page.details.items():
             button.clicked.connect(lambda _=False, code=code: self.open_detail(code))
 
     def load(self) -> None:
         self.saved = records.indicator_values(self.context.engine, self.context.scope)
+        self.province_targets = catalogue_state.targets(self.context.engine)
         self.held = records.indicator_details(self.context.engine, self.context.scope)
         self.show_details()
         self.refusals.clear()
@@ -217,14 +224,23 @@ class FiguresController(QObject):
         self.update_live()
 
     def not_asked(self) -> set[str]:
-        """A yearly indicator (catalogue `frequency`) is asked in the year's period only: in a half-year
-        its field is hidden, unless a value is held there (typed before, or from a bundle)."""
-        if self.context.scope.period.half is None:
-            return set()
+        """A retired indicator is asked no more, and a yearly one (catalogue `frequency`) is asked in
+        the year's period only (not in a half-year): their fields are hidden, unless a value is held
+        there (typed before, or from a bundle). A share is hidden with a part, or when retired and
+        neither part is held."""
         catalogue = indicators()
-        hidden = {code for code in self.page.inputs if catalogue[code].frequency == "year" and code not in self.saved}
+        half = self.context.scope.period.half is not None
+        hidden = {
+            code
+            for code in self.page.inputs
+            if code not in self.saved and (catalogue[code].retired or (half and catalogue[code].frequency == "year"))
+        }
         return hidden | {
-            share.code for share in self.shares if share.numerator in hidden or share.denominator in hidden
+            share.code
+            for share in self.shares
+            if share.numerator in hidden
+            or share.denominator in hidden
+            or (share.retired and share.numerator not in self.saved and share.denominator not in self.saved)
         }
 
     def unsaved(self, code: str) -> bool:
@@ -252,12 +268,21 @@ class FiguresController(QObject):
             share = None
             if numerator is not None and denominator:
                 share = round_share(numerator * 100.0 / denominator, rule)
-            value, goal, colour = i18n.share_verdict(indicator, self.context.scope.period.year, share)
-            # As the report words it: "25,36 %", "mục tiêu đến năm 2025 là 60 %: chưa đạt" in colour.
+            year = self.context.scope.period.year
+            value, goal, colour = i18n.share_verdict(indicator, year, share)
+            # As the report words it: "25,36 %", "mục tiêu đến năm 2025 là 60 %: chưa đạt" in colour,
+            # and under it the province's target of the year with its decision, judged the same way.
             self.page.shares[indicator.code].setText(value)
             restyle(self.page.shares[indicator.code], f"color: {colour};" if share is None else "")
             self.page.goals[indicator.code].setText(goal)
+            self.page.goals[indicator.code].setVisible(bool(goal))  # no national target: the province's on top
             restyle(self.page.goals[indicator.code], f"color: {colour}; font-weight: bold;" if colour else "")
+            target = catalogue_state.target_in(self.province_targets, indicator.code, year)
+            text, colour = i18n.province_verdict(target, share)
+            label = self.page.province_goals[indicator.code]
+            label.setText(text)
+            label.setVisible(bool(text))
+            restyle(label, f"color: {colour}; font-weight: bold;" if colour else "")
         problems = {code: i18n.message(reason) for code, reason in check_indicator_bounds(self.typed_values()).items()}
         # A refusal stays until its field is changed; a rule broken while typing shows at once.
         for code, (text, _) in list(self.refusals.items()):
@@ -346,17 +371,28 @@ class FiguresController(QObject):
                 words.append(self.tr("cần theo dõi"))
             state.setText(", ".join(words))
             state.setToolTip(detail.comment)
-            made = detail.cells is not None and national_catalogue().adds_up(code)
+            made = detail.cells is not None and shapes().adds_up(code)
+            retired = indicator is not None and indicator.retired
             field = self.page.inputs[code]
-            field.setReadOnly(made)
-            field.setToolTip(self.tr("Tổng các ô phân tổ: sửa ở nút Phân tổ, ghi chú…") if made else code)
+            if made or retired:
+                self.page.fixed.add(code)
+            else:
+                self.page.fixed.discard(code)
+            field.setReadOnly(made or retired or self.context.window.read_only)
+            field.setToolTip(
+                self.tr("Tổng các ô phân tổ: sửa ở nút Phân tổ, ghi chú…")
+                if made
+                else self.tr("Chỉ tiêu đã ngừng dùng: giá trị của kỳ này chỉ để xem")
+                if retired
+                else code
+            )
 
     def open_detail(self, code: str) -> ValueDetailDialog | None:
         """The value's breakdown and comment in a dialog (its typed total saved first)."""
         if not self.save(code):
             return None
         dialog = ValueDetailDialog(
-            national_catalogue(), code, self.saved.get(code), self.held.get(code) or records.Detail(), self.page
+            shapes(), code, self.saved.get(code), self.held.get(code) or records.Detail(), self.page
         )
         dialog.save_requested.connect(lambda typed: self.save_detail(code, typed, dialog))
         dialog.open()
@@ -799,10 +835,11 @@ class GridController(PendingShown):
         # column the officer can show from the header's menu.
         set_column_widths(
             page.table,
-            {IndicatorTableModel.CODE: 150, 2: 90, 3: 90, 4: 100, 5: 100, 6: 130},
+            {IndicatorTableModel.CODE: 150, 2: 90, 3: 90, 4: 100, 5: 100, 6: 105, 7: 130},
             stretch=IndicatorTableModel.NAME,
         )
         page.table.setColumnHidden(IndicatorTableModel.CODE, True)
+        page.table.setColumnHidden(IndicatorTableModel.PROVINCE_TARGET, True)  # until the province sets one
         header = page.table.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         show_codes = QAction(self.tr("Hiện cột mã chỉ tiêu"), header)
@@ -844,6 +881,8 @@ class GridController(PendingShown):
         if self.stale and self.page.isVisible():
             self.stale = False
             self.model.reload()
+            # The province's targets in a column of their own, shown where it set one.
+            self.page.table.setColumnHidden(IndicatorTableModel.PROVINCE_TARGET, not self.model.has_province_targets())
 
     def set_scope(self) -> None:
         self.page.message.clear_refusal()
@@ -878,6 +917,7 @@ class MainController(QObject):
         self._fill_periods(period_choices(today, with_data))
 
         pages = window.pages
+        window.fill_figures()  # the frame was built from the shipped catalogue, before the profile opened
         of_kind = layout().pages_of_kind  # the pages of the sections table, by what they show
         self.documents = DocumentsController(self.context, pages[of_kind("documents")[0].code])
         self.activities = ActivitiesController(self.context, pages[of_kind("activities")[0].code])
@@ -1045,12 +1085,21 @@ class MainController(QObject):
             self.documents.set_scope,
             self.activities.set_scope,
             self.grid.set_scope,
+            self._fill_figures,
             self._load_texts_and_figures,
         )
         for step in steps:
             step()
             QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         self.scope_changed()
+
+    def _fill_figures(self) -> None:
+        """The figures pages built again where the catalogue changed (a configuration from the
+        province, a catalogue file): what was typed was saved or asked about before (`flush`)."""
+        changed = [self.window.pages[code] for code in self.window.fill_figures()]
+        for figures in self.figures:
+            if figures.page in changed:
+                figures.bind()
 
     def scope_changed(self) -> None:
         self.context.scope_changed.emit()

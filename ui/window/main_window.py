@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vstbpn_desktop.catalogue import entry_indicators
+from vstbpn_desktop.catalogue import Indicator, indicators
 from vstbpn_desktop.catalogue.sections import Page, layout
 
 from ..common.i18n import language
@@ -27,6 +27,15 @@ NAVIGATION_WIDTH = 200
 NAVIGATION_WIDTH_SMALL = 150
 
 
+def page_figures(code: str) -> tuple[list[Indicator], list[Indicator]]:
+    """The counts and shares of a figures page, from the catalogue installed now (the shipped one
+    until a profile is open, then the profile's, with the province's own indicators): the retired
+    ones too, shown only where a period holds a value (FiguresController.not_asked)."""
+    table = layout()
+    mine = [i for i in indicators().values() if table.section(i.section).page == code]
+    return [i for i in mine if i.typed], [i for i in mine if i.kind == "share"]
+
+
 def period_page(page: Page):
     """The widget of one page of the sections table (resources/sections.json), by its kind."""
     title = page.title(language())
@@ -35,9 +44,7 @@ def period_page(page: Page):
     if page.kind == "activities":
         return TablePage(title, with_filter=True, totals=("sessions", "participants", "female", "media"))
     if page.kind == "figures":
-        table = layout()
-        mine = [i for i in entry_indicators() if table.section(i.section).page == page.code]  # not the retired
-        return FiguresPage(title, [i for i in mine if i.typed], [i for i in mine if i.kind == "share"])
+        return FiguresPage(title, *page_figures(page.code))
     if page.kind == "grid":
         return GridPage(title)
     return NarrativePage(title)
@@ -118,6 +125,15 @@ class MainWindow(QMainWindow):
         self.statusBar()
         self.menus = self._build_menus()
 
+    def fill_figures(self) -> list[str]:
+        """Each figures page's fields from the catalogue installed now (the frame was built before
+        the profile opened; a configuration from the province changes it): the pages that changed."""
+        return [
+            page.code
+            for page in layout().pages_of_kind("figures")
+            if self.pages[page.code].fill(*page_figures(page.code))
+        ]
+
     def _build_menus(self) -> dict:
         """Empty menus in a fixed order; each feature module of ui/ adds its own actions."""
         bar = self.menuBar()
@@ -191,8 +207,9 @@ class MainWindow(QMainWindow):
             for name in ("add_action", "delete_action", "add_button", "delete_button"):
                 if getattr(page, name, None) is not None:
                     getattr(page, name).setEnabled(not read_only)
-            for field in getattr(page, "inputs", {}).values():
-                field.setReadOnly(read_only)
+            fixed: set[str] = getattr(page, "fixed", set())  # retired, or made of its cells: never typed in
+            for code, field in getattr(page, "inputs", {}).items():
+                field.setReadOnly(read_only or code in fixed)
             for editor in getattr(page, "narratives", {}).values():
                 editor.text.setReadOnly(read_only)
 

@@ -23,7 +23,7 @@ from ..storage.models import ReportingPeriod, now
 from ..text import nfc
 from ..timestamps import local_date, timestamp
 from . import format as fmt
-from . import ledger
+from . import ledger, sealed
 from .keys import load_private_key
 from .sequence import raise_to
 from .strictjson import loads
@@ -42,6 +42,7 @@ class ReturnResult:
     sequence: int
     bundle_id: str
     answer: dict
+    sealed_for: sealed.Recipient | None = None  # encrypted to the child's key; None: unencrypted
 
 
 def clean_reason(reason: str | None) -> str:
@@ -111,7 +112,11 @@ def write_return(profile, child: str, period: Period, reason: str, out: Path, pa
         "returned_by": profile.author[:200],
         "returned_at": timestamp(now()),
     }
-    manifest = write_single(profile, private, fmt.KIND_ANSWER, fmt.ANSWER, answer, child, period.code, out)
+    recipient = sealed.recipient_for(profile, child)  # the child's encryption key, when its key file carried one
+    with sealed.plain_target(profile, out, recipient) as target:
+        manifest = write_single(profile, private, fmt.KIND_ANSWER, fmt.ANSWER, answer, child, period.code, target)
+        if recipient is not None:
+            sealed.seal_file(target, out, recipient)
     sequence = manifest.sequence
     with profile.engine.begin() as connection:
         audit.record_bulk(
@@ -129,7 +134,7 @@ def write_return(profile, child: str, period: Period, reason: str, out: Path, pa
                 "answer_sequence": sequence,
             },
         )
-    return ReturnResult(out, out.stat().st_size, sequence, manifest.bundle_id, answer)
+    return ReturnResult(out, out.stat().st_size, sequence, manifest.bundle_id, answer, sealed_for=recipient)
 
 
 def returns_made(engine, child: str | None = None) -> list[dict]:

@@ -33,8 +33,8 @@ from ..storage.database import hold_write_lock, session_scope
 from ..storage.models import TrustedKey, now
 from ..timestamps import local_date, timestamp
 from . import format as fmt
-from . import ledger, sealed
-from .keys import META_PUBLIC_KEY, fingerprint_hex, load_private_key, spaced
+from . import ledger, rotation, sealed
+from .keys import META_PUBLIC_KEY, fingerprint_hex, load_private_key, raw_public, spaced
 from .strictjson import loads
 from .verify import BundleReader
 
@@ -54,6 +54,8 @@ class ConfigResult:
     changes: list[Message] = field(default_factory=list)
     received_at: datetime | None = None
     config: dict = field(default_factory=dict)
+    endorsements: int = 0  # exported: the key rotations the file carries to the units
+    lost_key: bool = False  # exported: signed by a key made after a lost one, which no endorsement carries
 
 
 # -- the member ---------------------------------------------------------------------------------
@@ -142,7 +144,10 @@ def export_config(profile, out: Path, passphrase: str) -> ConfigResult:
     private = load_private_key(profile, passphrase)  # wrong passphrase: refused, nothing changed
     config = current_config(profile)
     code = profile.org_unit_code  # the recipient: every unit below the sender
-    manifest = write_single(profile, private, fmt.KIND_CONFIG, fmt.CONFIG, config, code, str(date.today().year), out)
+    # The parent's own key rotations, for its units to enrol the new key (docs/bundle-format.md §17).
+    links = rotation.chain(profile, fingerprint_hex(raw_public(private.public_key())))
+    year = str(date.today().year)
+    manifest = write_single(profile, private, fmt.KIND_CONFIG, fmt.CONFIG, config, code, year, out, links)
     sequence = manifest.sequence
     with profile.engine.begin() as connection:
         audit.record_bulk(
@@ -154,7 +159,11 @@ def export_config(profile, out: Path, passphrase: str) -> ConfigResult:
             who=profile.author,
             detail={"file": out.name, "sequence": sequence},
         )
-    return ConfigResult(out, "exported", profile.org_unit_code, sequence, config=config)
+    made = {row.fingerprint: row.reason for row in rotation.history(profile)}
+    lost = made.get(manifest.key_fingerprint) == "lost"
+    return ConfigResult(
+        out, "exported", profile.org_unit_code, sequence, config=config, endorsements=len(links), lost_key=lost
+    )
 
 
 # -- at the unit --------------------------------------------------------------------------------
@@ -171,9 +180,7 @@ def _claimed_kind(reader: BundleReader) -> str | None:
     return kind if kind in (fmt.KIND_REPORT, fmt.KIND_ANSWER) else None
 
 
-def _check(profile, reader: BundleReader) -> tuple[fmt.Manifest, dict, catalogue_state.Entries]:
-    from . import trust
-
+def _check(profile, reader: BundleReader) -> tuple[fmt.Manifest, dict, catalogue_state.Entries, rotation.Lookup]:
     claimed = _claimed_kind(reader)
     if claimed is not None:
         raise reader.refuse(
@@ -181,7 +188,9 @@ def _check(profile, reader: BundleReader) -> tuple[fmt.Manifest, dict, catalogue
             member=fmt.MANIFEST,
             kind=claimed,
         )
-    manifest = reader.authenticate(trust.key_for(profile, reader.name))
+    lookup = rotation.Lookup(profile, reader)  # the trust register, and the parent's key rotations the file carries
+    manifest = reader.authenticate(lookup)
+    lookup.confirm(manifest)
     if manifest.kind != fmt.KIND_CONFIG:
         raise reader.refuse(
             'là gói loại "{kind}", không phải tệp cấu hình (.vstc) của cấp trên',
@@ -206,7 +215,32 @@ def _check(profile, reader: BundleReader) -> tuple[fmt.Manifest, dict, catalogue
         config, entries = parse(reader.member_bytes(entry), catalogue_state.stored(profile.engine))
     except ValueError as exc:
         raise reader.refuse("không hợp lệ: {error}", member=fmt.CONFIG, error=exc) from None
-    return manifest, config, entries
+    return manifest, config, entries, lookup
+
+
+def _rotation_changes(lookup: rotation.Lookup) -> list[Message]:
+    """The parent's new keys a file's endorsements enrol here, and its new encryption key."""
+    from ..formats import format_date
+
+    lines = [
+        Message(
+            "khóa ký mới của cấp trên {org_unit}: {old} → {new} (đổi khóa ngày {day}); khóa cũ chỉ còn dùng để "
+            "kiểm tra các tệp trước đó",
+            org_unit=link.org_unit,
+            old=spaced(link.old_fingerprint),
+            new=spaced(link.new_fingerprint),
+            day=format_date(date.fromisoformat(link.endorsed_at[:10])),
+        )
+        for link in lookup.links
+    ]
+    if lookup.links and lookup.encryption_key:
+        lines.append(
+            Message(
+                "gói gửi lên cấp trên từ nay được mã hóa bằng khóa mã hóa mới {fingerprint}",
+                fingerprint=spaced(fingerprint_hex(base64.b64decode(lookup.encryption_key))),
+            )
+        )
+    return lines
 
 
 def _ledger_refusal(connection, reader: BundleReader, manifest: fmt.Manifest) -> Refused | None:
@@ -290,7 +324,7 @@ def import_config(profile, path: Path, dry_run: bool = False) -> ConfigResult:
     if refusal is not None:
         raise refusal
     with BundleReader(path) as reader:
-        manifest, config, entries = _check(profile, reader)
+        manifest, config, entries, lookup = _check(profile, reader)
         with profile.engine.connect() as connection:
             refusal = _ledger_refusal(connection, reader, manifest)
             previous = ledger.newest_of_kind(connection, manifest.sender_org_unit, fmt.KIND_CONFIG)
@@ -298,7 +332,7 @@ def import_config(profile, path: Path, dry_run: bool = False) -> ConfigResult:
             raise refusal
         previous_config = json.loads(previous.audit)[CONFIG_KEY] if previous is not None else None
         sender = manifest.sender_org_unit
-        changes = catalogue_state.changes(profile.engine, entries, sender, replace=True)
+        changes = _rotation_changes(lookup) + catalogue_state.changes(profile.engine, entries, sender, replace=True)
         changes += _other_changes(profile, config, previous_config)
         result = ConfigResult(path, "dry-run", sender, manifest.sequence, changes, config=config)
         if dry_run:
@@ -314,6 +348,8 @@ def import_config(profile, path: Path, dry_run: bool = False) -> ConfigResult:
             refusal = _ledger_refusal(connection, reader, manifest)  # another import may have landed meanwhile
             if refusal is not None:
                 raise refusal
+            lookup(manifest.key_fingerprint)  # followed afresh: revoked, or enrolled, meanwhile
+            lookup.enrol(connection, manifest.sequence, profile.author)
             catalogue_state.apply_entries(session, entries, sender, replace=True)
             _revoke(session, config, str(by))
             session.flush()
@@ -333,7 +369,13 @@ def import_config(profile, path: Path, dry_run: bool = False) -> ConfigResult:
                 None,
                 {},
                 who=profile.author,
-                detail={"from": sender, "sequence": manifest.sequence, "file": path.name, "changes": len(changes)},
+                detail={
+                    "from": sender,
+                    "sequence": manifest.sequence,
+                    "file": path.name,
+                    "changes": len(changes),
+                    "rotations": len(lookup.links),
+                },
             )
     catalogue_state.install(profile.engine)
     result.status, result.received_at = "imported", stamp

@@ -9,7 +9,7 @@ import hashlib
 import json
 import zipfile
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from ..storage.models import Activity, Document, IndicatorValue, Narrative, now
 from ..timestamps import timestamp
 from . import audit_member, rotation, sealed
 from . import format as fmt
-from .keys import fingerprint_hex, load_private_key, raw_public
+from .keys import fingerprint_hex, load_private_key, own_encryption_key, raw_public
 from .sequence import next_sequence
 from .verify import BundleReader, Progress, SigningKey
 
@@ -158,17 +158,34 @@ def seal(archive: zipfile.ZipFile, manifest: fmt.Manifest, fingerprint: str, pri
     archive.writestr(_zip_info(fmt.SIGNATURE, stamp), fmt.signature_member(fingerprint, private.sign(manifest_bytes)))
 
 
+def _endorsements(archive: zipfile.ZipFile, profile, links: list[tuple[str, str]], stamp) -> fmt.MemberEntry:
+    """key-endorsements.json (bundle/rotation.py): the chain to the signing key, and its encryption key."""
+    data = rotation.member_bytes(links, own_encryption_key(profile))
+    archive.writestr(_zip_info(fmt.ENDORSEMENTS, stamp), data)
+    return fmt.MemberEntry(fmt.ENDORSEMENTS, len(data), hashlib.sha256(data).hexdigest())
+
+
 def write_single(
-    profile, private, kind: fmt.BundleKind, member: str, value: dict, recipient: str, period: str, out: Path
+    profile,
+    private,
+    kind: fmt.BundleKind,
+    member: str,
+    value: dict,
+    recipient: str,
+    period: str,
+    out: Path,
+    endorsements: list[tuple[str, str]] | None = None,
 ) -> fmt.Manifest:
     """A parent's small signed file — an answer, a configuration: one JSON `member` holding `value`,
     the next number of the unit's sequence, sealed with `private`; read back with the same reader as
-    any bundle and checked before it counts. Returns the manifest."""
+    any bundle and checked before it counts. `endorsements`: the chain of the parent's key rotations
+    (a configuration carries it to the units, format 1.2). Returns the manifest."""
     from .strictjson import loads
 
     fingerprint = fingerprint_hex(raw_public(private.public_key()))
     data = fmt.canonical_json(value)
     stamp = now().replace(microsecond=0)
+    entries = [fmt.MemberEntry(member, len(data), hashlib.sha256(data).hexdigest())]
     manifest = fmt.Manifest(
         bundle_id=fmt.new_bundle_id(),
         kind=kind,
@@ -182,11 +199,14 @@ def write_single(
         created_at=timestamp(stamp),
         app_version=__version__,
         counts={},
-        members=(fmt.MemberEntry(member, len(data), hashlib.sha256(data).hexdigest()),),
-        format_minor=fmt.FORMAT_MINOR,
+        members=(),
+        format_minor=fmt.FORMAT_MINOR_ENDORSED if endorsements else fmt.FORMAT_MINOR,
     )
     with bundle_file(out) as archive:
         archive.writestr(_zip_info(member, stamp), data)
+        if endorsements:
+            entries.append(_endorsements(archive, profile, endorsements, stamp))
+        manifest = replace(manifest, members=tuple(entries))
         seal(archive, manifest, fingerprint, private, stamp)
     own = SigningKey(private.public_key(), profile.org_unit_code)
     with BundleReader(out) as reader:
@@ -292,9 +312,7 @@ def _write(profile, period, out: Path, private, fingerprint, parent_code, sequen
         archive.writestr(_zip_info(fmt.AUDIT, stamp), summary_bytes)
         members.append(fmt.MemberEntry(fmt.AUDIT, len(summary_bytes), hashlib.sha256(summary_bytes).hexdigest()))
         if endorsements:
-            data = rotation.member_bytes(endorsements)
-            archive.writestr(_zip_info(fmt.ENDORSEMENTS, stamp), data)
-            members.append(fmt.MemberEntry(fmt.ENDORSEMENTS, len(data), hashlib.sha256(data).hexdigest()))
+            members.append(_endorsements(archive, profile, endorsements, stamp))
         manifest = fmt.Manifest(
             bundle_id=fmt.new_bundle_id(),
             kind=fmt.KIND_REPORT,

@@ -35,8 +35,9 @@ FORMAT_VERSION = 1
 # "format_minor" field, no audit.json) are still read.
 FORMAT_MINOR = 1
 # 1.2 adds the optional member key-endorsements.json (a report signed by a rotated key, carrying the
-# endorsements that lead to it from a key the parent enrolled: bundle/rotation.py); written only by a
-# report that carries it, so every other bundle is still read by a 1.1 reader.
+# endorsements that lead to it from a key the parent enrolled, or a parent's configuration signed by
+# its rotated key: bundle/rotation.py); written only by a file that carries it, so every other bundle
+# is still read by a 1.1 reader.
 FORMAT_MINOR_ENDORSED = 2
 READ_MINOR = FORMAT_MINOR_ENDORSED
 # A report (a child's period, sent up), an answer (the parent returning it for correction) or a
@@ -478,7 +479,7 @@ def expected_members(kind: BundleKind, minor: int) -> tuple[str, ...]:
 
 def optional_members(kind: str, minor: int) -> tuple[str, ...]:
     """The members a manifest of this kind and minor version may list, at most once."""
-    return (ENDORSEMENTS,) if kind == KIND_REPORT and minor >= FORMAT_MINOR_ENDORSED else ()
+    return (ENDORSEMENTS,) if kind in (KIND_REPORT, KIND_CONFIG) and minor >= FORMAT_MINOR_ENDORSED else ()
 
 
 def unsafe_name_reason(name: str) -> str | None:

@@ -17,6 +17,7 @@ import base64
 import contextlib
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -273,7 +274,7 @@ def read_public_key_file(path: Path) -> PublicKeyInfo:
         raise Refused("{name}: vân tay ghi trong tệp không khớp với khóa công khai (tệp đã bị sửa)", name=path.name)
     signing = public_from_base64(fields["public_key"])  # weak keys refused here
     actual = fingerprint_hex(raw_public(signing))
-    encryption = _encryption_key(path.name, document, signing)
+    encryption = checked_encryption_key(path.name, document, signing)
     return PublicKeyInfo(
         org_unit=fields["org_unit"].strip(),
         org_unit_name=str(document.get("org_unit_name") or ""),
@@ -285,9 +286,10 @@ def read_public_key_file(path: Path) -> PublicKeyInfo:
     )
 
 
-def _encryption_key(name: str, document: dict, signing: Ed25519PublicKey) -> tuple[str, str]:
-    """The file's X25519 key and its signature, checked against the file's signing key; ("", "") for
-    a file written before encryption (without both fields)."""
+def checked_encryption_key(name: str, document: dict, signing: Ed25519PublicKey) -> tuple[str, str]:
+    """The document's X25519 key and its signature (fields `encryption_key`, `encryption_key_signature`:
+    a public key file, or a chain of key endorsements), checked against `signing`; ("", "") for a
+    document written before encryption (without both fields)."""
     key, signature = document.get("encryption_key"), document.get("encryption_key_signature")
     if key is None and signature is None:
         return "", ""
@@ -350,6 +352,25 @@ def ensure_encryption_key(profile, signing_key) -> None:
         session.merge(Meta(key=META_ENCRYPTION_KEY, value=base64.b64encode(raw).decode("ascii")))
         session.merge(Meta(key=META_ENCRYPTION_SIGNATURE, value=signature))
     profile._meta = None
+
+
+def retired_encryption_key_path(profile, fingerprint: str) -> Path:
+    """Where a replaced X25519 key is kept: files sealed to it before the rotation still open."""
+    return Path(profile.data_dir) / KEYS_DIR / f"encryption-key-{fingerprint}.pem"
+
+
+def renew_encryption_key(profile, signing_key) -> None:
+    """A new X25519 key signed by `signing_key` (a key rotation); the old private key is kept under
+    its fingerprint, for the files already sealed to it."""
+    path = encryption_key_path(profile)
+    encoded = profile.meta.get(META_ENCRYPTION_KEY)
+    if encoded and path.exists():
+        retired = retired_encryption_key_path(profile, fingerprint_hex(base64.b64decode(encoded)))
+        try:
+            os.replace(path, retired)
+        except OSError as exc:
+            raise Refused("{path}: không giữ lại được khóa giải mã cũ ({error})", path=path, error=exc) from exc
+    ensure_encryption_key(profile, signing_key)
 
 
 def own_encryption_key(profile) -> tuple[str, str] | None:

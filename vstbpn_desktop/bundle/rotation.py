@@ -39,18 +39,19 @@ from ..atomic import OutputError, write_atomic
 from ..errors import Message, Refused
 from ..storage.database import session_scope
 from ..storage.models import Meta, SigningKeyHistory, TrustedKey, now
-from ..timestamps import parse_timestamp, timestamp
+from ..timestamps import local_time, parse_timestamp, timestamp
 from . import format as fmt
 from . import keyfile
 from .keys import (
     META_PUBLIC_KEY,
     check_new_passphrase,
-    ensure_encryption_key,
+    checked_encryption_key,
     fingerprint_hex,
     key_path,
     load_private_key,
     public_from_base64,
     raw_public,
+    renew_encryption_key,
     spaced,
 )
 from .strictjson import JsonRefused, loads
@@ -149,7 +150,9 @@ def rotate(
         except (OSError, OutputError) as exc:
             raise Refused("{path}: không ghi được khóa ký mới ({error})", path=path, error=exc) from exc
     profile._meta = None
-    ensure_encryption_key(profile, new)  # the encryption key stays; its signature is now the new key's
+    # A new encryption key too (a key rotated because the laptop may be in other hands must not leave the
+    # old decryption key in use); the old one is kept for files already sealed to it.
+    renew_encryption_key(profile, new)
     return Rotated(old_fingerprint, fingerprint_hex(raw), not lost, expires)
 
 
@@ -209,8 +212,13 @@ def chain(profile, fingerprint: str) -> list[tuple[str, str]]:
     return links
 
 
-def member_bytes(links: list[tuple[str, str]]) -> bytes:
-    return fmt.canonical_json({"endorsements": [{"signature": s, "statement": t} for t, s in links]})
+def member_bytes(links: list[tuple[str, str]], encryption: tuple[str, str] | None = None) -> bytes:
+    """key-endorsements.json: the chain, and the last key's encryption key with its signature by that
+    key (as in the public key file), so that the importing unit seals to the new one."""
+    document: dict[str, Any] = {"endorsements": [{"signature": s, "statement": t} for t, s in links]}
+    if encryption is not None:
+        document["encryption_key"], document["encryption_key_signature"] = encryption
+    return fmt.canonical_json(document)
 
 
 # -- at the parent ---------------------------------------------------------------------------
@@ -234,13 +242,15 @@ class Lookup:
     reader: BundleReader
     links: list[Link] = field(default_factory=list)
     carried: bytes = b""
+    document: dict = field(default_factory=dict)
+    encryption_key: str = ""  # the last key's X25519 key the chain carries (base64), checked against it
 
     def __call__(self, fingerprint: str) -> SigningKey:
         from . import trust  # trust.py builds on verify.py as this module does
 
         # Called again inside the import's transaction: followed afresh (a concurrent import may have
         # enrolled the key meanwhile, and then there is nothing left to enrol).
-        self.links = []
+        self.links, self.encryption_key = [], ""
         register = trust.key_for(self.profile, self.reader.name)
         with session_scope(self.profile.engine) as session:
             known = session.get(TrustedKey, fingerprint) is not None
@@ -262,9 +272,10 @@ class Lookup:
             not isinstance(entries, list)
             or not entries
             or len(entries) > MAX_LINKS
-            or set(document) != {"endorsements"}
+            or set(document) - {"encryption_key", "encryption_key_signature"} != {"endorsements"}
         ):
             raise self.refuse('phải là {{"endorsements": [...]}} với 1 … {limit} xác nhận đổi khóa', limit=MAX_LINKS)
+        self.document = document
         links = []
         for number, entry in enumerate(entries, start=1):
             if not isinstance(entry, dict) or set(entry) != {"signature", "statement"}:
@@ -323,7 +334,7 @@ class Lookup:
                 "đổi khóa được xác nhận bằng khóa {fingerprint} đã bị thu hồi ngày {revoked_at:%d/%m/%Y}; không "
                 "chấp nhận (đơn vị gửi tệp khóa công khai mới để đăng ký sau khi đối chiếu vân tay)",
                 fingerprint=spaced(first.fingerprint),
-                revoked_at=first.revoked_at,
+                revoked_at=local_time(first.revoked_at),
             )
         successor = successors.get(first.fingerprint)
         if successor is not None and successor != links[start][2]["new_fingerprint"]:
@@ -376,6 +387,13 @@ class Lookup:
                 last=spaced(self.links[-1].new_fingerprint),
                 fingerprint=spaced(fingerprint),
             )
+        try:
+            self.encryption_key = checked_encryption_key(fmt.ENDORSEMENTS, self.document, signer)[0]
+        except Refused:
+            raise self.refuse(
+                "khóa mã hóa đi kèm không hợp lệ hoặc không được khóa mới {fingerprint} xác nhận",
+                fingerprint=spaced(fingerprint),
+            ) from None
         return SigningKey(signer, unit)
 
     def confirm(self, manifest: fmt.Manifest) -> None:
@@ -415,6 +433,7 @@ class Lookup:
                     enrolled_at=stamp,
                     enrolled_by=who,
                     endorsed_by=link.old_fingerprint,
+                    encryption_key=(self.encryption_key or None) if link is self.links[-1] else None,
                 )
             )
 

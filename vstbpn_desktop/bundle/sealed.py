@@ -48,7 +48,7 @@ from ..errors import Count, Message, Refused
 from ..files import not_a_file
 from ..storage.database import session_scope
 from ..storage.models import TrustedKey
-from .keys import encryption_key_path, fingerprint_hex, own_encryption_key, spaced
+from .keys import encryption_key_path, fingerprint_hex, own_encryption_key, retired_encryption_key_path, spaced
 from .strictjson import JsonRefused, loads
 from .verify import BundleReader, Progress
 
@@ -63,11 +63,12 @@ MAX_PLAIN = 1024 * 1024 * 1024 + 64 * 1024 * 1024  # the zip of at most 1 GiB of
 HEADER_FIELDS = ("format", "version", "scheme", "recipient_org_unit", "recipient_key", "ephemeral_key", "length")
 
 
-def _own_private(profile, name: str):
+def _own_private(path: Path, name: str):
+    """The profile's X25519 private key at `path`: its current one, or one a key rotation replaced
+    (files sealed to it before the rotation still open)."""
     from cryptography.hazmat.primitives import serialization  # lazy: cryptography loads on first key use
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey  # lazy: as above
 
-    path = encryption_key_path(profile)
     try:
         private = serialization.load_pem_private_key(path.read_bytes(), password=None)
     except FileNotFoundError:
@@ -93,21 +94,27 @@ class Recipient:
 
 
 def parent_recipient(profile) -> Recipient | None:
-    """The parent's encryption key, when this unit enrolled a parent key file that carries one
-    (the newest such enrolment not revoked); None: bundles go unencrypted."""
+    """The parent's encryption key, when this unit enrolled a parent key file that carries one, or
+    a key rotation of the parent brought a new one; None: bundles go unencrypted."""
     unit = profile.org_unit()
     if unit is None or not unit.parent_code:
         return None
+    return recipient_for(profile, unit.parent_code)
+
+
+def recipient_for(profile, org_unit: str) -> Recipient | None:
+    """The encryption key of `org_unit` in the trust register: that of its newest enrolment not
+    revoked that carries one (a rotation enrols the new key after the old one); None: none held."""
     with session_scope(profile.engine) as session:
         rows = session.exec(
             select(TrustedKey)
-            .where(TrustedKey.org_unit_code == unit.parent_code, col(TrustedKey.revoked_at).is_(None))
+            .where(TrustedKey.org_unit_code == org_unit, col(TrustedKey.revoked_at).is_(None))
             .order_by(col(TrustedKey.enrolled_at).desc())
         ).all()
     for row in rows:
         if row.encryption_key:
             raw = base64.b64decode(row.encryption_key)
-            return Recipient(unit.parent_code, raw, fingerprint_hex(raw), row.fingerprint)
+            return Recipient(org_unit, raw, fingerprint_hex(raw), row.fingerprint)
     return None
 
 
@@ -314,15 +321,18 @@ def _decrypt(profile, path: Path, name: str, target, progress: Progress) -> None
         )
     own = own_encryption_key(profile)
     own_fingerprint = fingerprint_hex(base64.b64decode(own[0])) if own else ""
+    key_file = encryption_key_path(profile)
     if header.recipient_key != own_fingerprint:
+        key_file = retired_encryption_key_path(profile, header.recipient_key)
+    if not key_file.is_file() and header.recipient_key != own_fingerprint:
         raise refuse(
             "gói được mã hóa cho khóa {key}, không phải khóa giải mã của hồ sơ này ({own}); đơn vị gửi đã đăng ký "
-            "tệp khóa công khai khác của cấp trên",
+            "một tệp khóa công khai khác của đơn vị này (hãy gửi lại tệp khóa công khai: keys export-public)",
             name,
             key=spaced(header.recipient_key),
             own=spaced(own_fingerprint) if own_fingerprint else "—",
         )
-    private = _own_private(profile, name)
+    private = _own_private(key_file, name)
     own_raw = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     try:
         shared = private.exchange(X25519PublicKey.from_public_bytes(header.ephemeral_key))

@@ -12,6 +12,7 @@ from sqlmodel import col, select
 from ..errors import Message, Refused
 from ..storage.database import hold_write_lock, session_scope
 from ..storage.models import TrustedKey, now
+from ..timestamps import local_time
 from . import format as fmt
 from . import sealed
 from .keys import (
@@ -106,7 +107,7 @@ def add(profile, path: Path, org_unit: str) -> Enrolment:
                 raise Refused(
                     "khóa {fingerprint} đã bị thu hồi ngày {revoked_at:%d/%m/%Y}; đơn vị cần tạo khóa mới",
                     fingerprint=spaced(row.fingerprint),
-                    revoked_at=row.revoked_at,
+                    revoked_at=local_time(row.revoked_at),
                 )
             if row.org_unit_code != code:
                 raise Refused(
@@ -211,7 +212,7 @@ def key_for(profile, bundle_name: str):
                 where=where,
                 fingerprint=spaced(fingerprint),
                 org_unit_code=row.org_unit_code,
-                revoked_at=row.revoked_at,
+                revoked_at=local_time(row.revoked_at),
             )
         try:
             key = public_from_base64(row.public_key)  # a weak key enrolled by an older version: refused

@@ -133,15 +133,34 @@ def from_item(item: dict, retired: bool = False, origin: str = "national") -> In
     return Indicator(**item, retired=retired, origin=origin)
 
 
+# The shipped catalogue, in this order: the minimum catalogue of shared/CLI.md (its codes are a
+# contract; the dimension vocabulary is in it), then the indicators of the national set and of
+# Nghị quyết 28/NQ-CP a local office reports (docs/catalogue.md). Every profile holds both
+# (domain/indicators.py refreshes an old one when they change).
+CATALOGUE_FILES = ("indicators.json", "indicators-national.json")
+MINIMUM_FILE, NATIONAL_FILE = CATALOGUE_FILES
+
+
 @lru_cache(maxsize=1)
 def shipped_indicators() -> dict[str, Indicator]:
-    """The national catalogue as shipped in resources/indicators.json."""
-    data = json.loads(resource("indicators.json").read_text(encoding="utf-8"))
+    """The national catalogue as shipped in resources/ (both CATALOGUE_FILES)."""
     sections = {section.code for section in layout().sections}
-    for item in data["indicators"]:
-        if item["section"] not in sections:
-            raise ValueError(f"indicators.json: {item['code']}: section '{item['section']}' is not in sections.json")
-    return {item["code"]: from_item(item) for item in data["indicators"]}
+    result = {}
+    for name in CATALOGUE_FILES:
+        for item in json.loads(resource(name).read_text(encoding="utf-8"))["indicators"]:
+            if item["section"] not in sections:
+                raise ValueError(f"{name}: {item['code']}: section '{item['section']}' is not in sections.json")
+            result[item["code"]] = from_item(item)
+    return result
+
+
+@lru_cache(maxsize=1)
+def minimum_codes() -> frozenset[str]:
+    """The codes of the minimum catalogue (indicators.json): the report's fixed frame, printed
+    even when empty; an indicator beyond it prints only with a value (reports/content.py)."""
+    return frozenset(
+        item["code"] for item in json.loads(resource(MINIMUM_FILE).read_text(encoding="utf-8"))["indicators"]
+    )
 
 
 _installed: dict[str, Indicator] | None = None

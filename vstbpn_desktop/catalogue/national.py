@@ -2,7 +2,7 @@
 
 `resources/indicators.json` (the minimum catalogue every profile holds) and
 `resources/indicators-national.json` (indicators of the national set and of Nghị quyết 28/NQ-CP a
-local office reports, not yet inserted into profiles: issue 15 refreshes a profile's catalogue) share
+local office reports; every profile holds both, domain/indicators.py) share
 one shape, described in docs/catalogue.md. `national_catalogue()` reads both and checks every rule
 of that shape; a fault is a Reason naming the file, the indicator and the rule.
 
@@ -22,9 +22,9 @@ from pathlib import Path
 from ..errors import Reason
 from ..resources import resource
 from ..text import nfc
-from . import ACTIVITY_KINDS, NARRATIVE_SECTIONS, Indicator
+from . import ACTIVITY_KINDS, CATALOGUE_FILES, NARRATIVE_SECTIONS, Indicator, indicators
 
-FILES = ("indicators.json", "indicators-national.json")
+FILES = CATALOGUE_FILES
 KINDS = ("count", "share", "from_activities")
 FREQUENCIES = ("half_year", "year")
 REQUIRED = ("code", "kind", "section", "name_vi", "name_en", "unit_vi", "unit_en")
@@ -269,3 +269,14 @@ def load_catalogue(paths: list[Path]) -> Catalogue:
 def national_catalogue() -> Catalogue:
     """The shipped catalogue: the minimum one and the national additions, checked."""
     return load_catalogue([resource(name) for name in FILES])
+
+
+def shapes() -> Catalogue:
+    """The national shape with the profile's own indicators beside the shipped ones (a province's,
+    from its catalogue file; their breakdown, if any, is of the national dimensions): what a value's
+    breakdown is checked against and the window's breakdown dialog shows, for any indicator."""
+    national = national_catalogue()
+    own = {code: indicator for code, indicator in indicators().items() if code not in national.indicators}
+    if not own:
+        return national
+    return Catalogue(national.indicators | own, national.dimensions, national.files | dict.fromkeys(own, "province"))

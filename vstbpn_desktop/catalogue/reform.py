@@ -44,6 +44,7 @@ class ReformMap:
     links: tuple[Link, ...]
     old_units: dict[str, OrgUnitRow]
     new_units: dict[str, OrgUnitRow]
+    source: str = ""  # what the file's `#` lines name as its source ("Nguồn: …")
 
     def sources(self, new_code: str) -> list[Link]:
         """The old units a new unit is made of (every tree), in the file's order."""
@@ -83,6 +84,17 @@ class ReformMap:
         if row.type in AREA_TYPES:
             return next(link.new_code for link in self.links if link.old_code == old_code and link.share != "part")
         return self.new_province
+
+    def destinations(self, old_code: str) -> list[str]:
+        """Where the profile of an old unit may move (Profile.move_to): its main successor first,
+        then every other new unit holding some of its area (a district: those of its communes)."""
+        return list(dict.fromkeys([self.successor(old_code), *self.successors(old_code)]))
+
+    def taken(self, old_code: str, new_code: str) -> list[Link]:
+        """What of an old unit went into a new one: the old unit's own link (a commune), or those
+        of its communes (a district); empty for the new province taking an abolished district."""
+        below = {row.code for row in self.old_units.values() if row.parent_code == old_code}
+        return [link for link in self.sources(new_code) if link.old_code == old_code or link.old_code in below]
 
     @property
     def new_province(self) -> str:
@@ -141,9 +153,17 @@ def read_map(path: Path, old_tree: list[OrgUnitRow], new_tree: list[OrgUnitRow])
                 note=record["note"],
             )
         )
-    result = ReformMap(old_name, new_name, tuple(links), old_units, new_units)
+    result = ReformMap(old_name, new_name, tuple(links), old_units, new_units, _source(path))
     _check_whole(result, path.name)
     return result
+
+
+def _source(path: Path) -> str:
+    """The source the file's comment lines name: the text after "Nguồn:" up to "Xem …"."""
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
+        if line.startswith("#") and "Nguồn:" in line:
+            return line.split("Nguồn:", 1)[1].split(" Xem ", 1)[0].strip()
+    return ""
 
 
 def _check_whole(reform: ReformMap, name: str) -> None:

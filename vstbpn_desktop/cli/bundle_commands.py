@@ -197,17 +197,32 @@ def cmd_keys_rotate(args) -> int:
     secret = None if args.lost else passphrase(args)
     result = rotation.rotate(profile, secret, new_secret, lost=args.lost, expires=args.expires)
     print(f"Đã đổi khóa ký: {_fp(result.old_fingerprint)} → {_fp(result.new_fingerprint)}.")
+    unit = profile.org_unit()
+    has_parent, has_children = bool(unit and unit.parent_code), bool(profile.children())
     if result.endorsed:
-        print(
-            "Khóa cũ đã ký xác nhận khóa mới; gói gửi tiếp theo mang xác nhận này và cấp trên tự đăng ký khóa mới "
-            "khi nhập gói."
-        )
+        print("Khóa cũ đã ký xác nhận khóa mới; khóa mã hóa cũng được thay mới.")
+        if has_parent:
+            print("Gói gửi tiếp theo mang xác nhận này và cấp trên tự đăng ký khóa mới khi nhập gói.")
+        if has_children:
+            print(
+                "Hãy gửi tệp cấu hình mới (config export) cho các đơn vị cấp dưới: tệp mang xác nhận này, đơn vị "
+                "tự đăng ký khóa mới khi nhập tệp. Trước đó, tệp trả lời ký bằng khóa mới bị đơn vị từ chối."
+            )
     else:
-        print(
-            "Khóa mới KHÔNG có xác nhận của khóa cũ: hãy gửi tệp khóa công khai mới (keys export-public) cho cấp "
-            "trên; cấp trên thu hồi khóa cũ (trust revoke) và đăng ký khóa mới (trust add) sau khi đối chiếu vân tay "
-            "qua điện thoại."
-        )
+        print("Khóa mới KHÔNG có xác nhận của khóa cũ.")
+        if has_parent:
+            print(
+                "Hãy gửi tệp khóa công khai mới (keys export-public) cho cấp trên; cấp trên thu hồi khóa cũ "
+                "(trust revoke) và đăng ký khóa mới (trust add) sau khi đối chiếu vân tay qua điện thoại."
+            )
+        if has_children:
+            print(
+                "Khóa mới KHÔNG đến được các đơn vị cấp dưới bằng tệp cấu hình (không có xác nhận): hãy gửi tệp "
+                "khóa công khai mới (keys export-public) cho từng đơn vị; mỗi đơn vị thu hồi khóa cũ "
+                "(trust revoke) và đăng ký khóa mới (trust add --org-unit "
+                + profile.org_unit_code
+                + ") sau khi đối chiếu vân tay qua điện thoại."
+            )
     if result.expires:
         print(f"Khóa mới hết hạn ngày {format_date(result.expires)}.")
     print(f"Vân tay: {_fp(result.new_fingerprint)}")
@@ -382,6 +397,7 @@ def cmd_bundle_verify(args) -> int:
     result = verify_bundle(profile, args.file)
     if result.answer is not None:
         print(_answer_headline(profile, result))
+        _print_received(result)
         print("Hợp lệ: chữ ký của cấp trên đúng, khóa đã đăng ký, chưa áp dụng.")
         return 0
     print(_headline(profile, result))
@@ -407,6 +423,16 @@ def cmd_bundle_return(args) -> int:
         f"số thứ tự {result.sequence}"
     )
     print(f"Lý do: {result.answer['reason']}")
+    if result.sealed_for is not None:
+        print(
+            f"Tệp đã được mã hóa: chỉ đơn vị {result.sealed_for.org_unit} mở được (khóa mã hóa "
+            f"{_fp(result.sealed_for.fingerprint)}, theo khóa đã đăng ký {_fp(result.sealed_for.signing_fingerprint)})."
+        )
+    else:
+        print(
+            "Tệp KHÔNG được mã hóa: đơn vị cấp dưới chưa gửi tệp khóa công khai có khóa mã hóa (phiên bản cũ); "
+            "ai có tệp cũng đọc được lý do."
+        )
     print(
         "Gửi tệp này cho đơn vị cấp dưới; đơn vị đăng ký khóa công khai của cấp trên "
         "(trust add TỆP --org-unit " + profile.org_unit_code + ") rồi nhập tệp (bundle import)."
@@ -463,6 +489,7 @@ def cmd_bundle_import(args) -> int:
             continue
         if result.answer is not None:
             print(_answer_headline(profile, result))
+            _print_received(result)
             if result.status == "dry-run":
                 print("Chạy thử: chưa thay đổi gì.")
             else:

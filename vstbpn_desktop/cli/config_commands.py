@@ -5,8 +5,10 @@ config export --out FILE [--passphrase-env VAR] | config import FILE [--dry-run]
 """
 
 import json
+import sys
 from pathlib import Path
 
+from ..timestamps import local_time
 from .common import open_profile, passphrase
 
 
@@ -83,6 +85,18 @@ def cmd_config_export(args) -> int:
         f"{len(config['targets'])} mục tiêu, {len(config['deadlines'])} hạn nộp, "
         f"{len(config['revoked_keys'])} khóa bị thu hồi"
     )
+    if result.endorsements:
+        print(
+            f"Tệp mang {result.endorsements} xác nhận đổi khóa: đơn vị đã đăng ký khóa cũ của {result.sender} tự đăng "
+            "ký khóa mới khi nhập tệp."
+        )
+    if result.lost_key:
+        print(
+            "Lưu ý: khóa ký hiện tại được tạo khi mất khóa cũ (không có xác nhận): đơn vị nào chưa đăng ký khóa "
+            f"mới (trust add TỆP --org-unit {result.sender}, sau khi đối chiếu vân tay qua điện thoại) sẽ từ chối "
+            "tệp này.",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -121,6 +135,6 @@ def cmd_config_show(args) -> int:
     if not rows:
         print("Chưa nhận tệp cấu hình nào.")
     for r in rows:
-        print(f"Cấu hình số {r.sequence} của đơn vị {r.sender}, áp dụng {r.received_at:%d/%m/%Y %H:%M}")
+        print(f"Cấu hình số {r.sequence} của đơn vị {r.sender}, áp dụng {local_time(r.received_at):%d/%m/%Y %H:%M}")
         _changes(r.changes)
     return 0

@@ -1,12 +1,13 @@
 """The profile's indicator catalogue as versioned data (docs/architecture.md, *The catalogue*).
 
-The shipped `resources/indicators.json` is the national catalogue; the province adds its own
-indicators, retires some and sets its own targets (`catalogue import` at the province, its
-configuration files at the units: bundle/config.py). The profile's `indicator` table holds the
-whole catalogue: each entry's definition (JSON, the shipped shape), where it comes from, its
-order, and when it was retired.
+The shipped files (`resources/indicators.json`, the minimum catalogue, then
+`resources/indicators-national.json`, the national additions: catalogue.CATALOGUE_FILES) are the
+national catalogue; the province adds its own indicators, retires some and sets its own targets
+(`catalogue import` at the province, its configuration files at the units: bundle/config.py). The
+profile's `indicator` table holds the whole catalogue: each entry's definition (JSON, the shipped
+shape), where it comes from, its order, and when it was retired.
 
-- `refresh(engine)`: when the shipped file's SHA-256 differs from the one stored in `meta`
+- `refresh(engine)`: when the shipped files' SHA-256 differs from the one stored in `meta`
   (`catalogue_sha256`), the national entries are brought up to it in one transaction: new ones
   added (saving a value never meets a missing row, the FOREIGN KEY crash of an old profile),
   changed ones rewritten, and one the file no longer ships is retired when values exist, deleted
@@ -27,7 +28,8 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, delete, func, select
 
-from ..catalogue import ACTIVITY_KINDS, NARRATIVE_SECTIONS, Indicator, from_item, install_catalogue
+from ..catalogue import ACTIVITY_KINDS, CATALOGUE_FILES, NARRATIVE_SECTIONS, Indicator, from_item, install_catalogue
+from ..catalogue.national import national_catalogue
 from ..errors import Message, Reason
 from ..resources import resource
 from ..storage.database import session_scope
@@ -44,16 +46,24 @@ MAX_DECISION = 200
 OWN_FIELDS = ("retired", "origin")
 
 
-def shipped_bytes() -> bytes:
-    return resource("indicators.json").read_bytes()
+def shipped_files() -> list[bytes]:
+    """The shipped catalogue files (catalogue.CATALOGUE_FILES: the minimum one, then the national additions)."""
+    return [resource(name).read_bytes() for name in CATALOGUE_FILES]
 
 
 def shipped_digest() -> str:
-    return hashlib.sha256(shipped_bytes()).hexdigest()
+    """The SHA-256 of the shipped catalogue: of the files' own digests, in their order."""
+    digest = hashlib.sha256()
+    for data in shipped_files():
+        digest.update(hashlib.sha256(data).digest())
+    return digest.hexdigest()
 
 
 def shipped_items() -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = json.loads(shipped_bytes().decode("utf-8"))["indicators"]
+    """Every entry of the shipped files, in their order (the national entries of a profile)."""
+    items: list[dict[str, Any]] = []
+    for data in shipped_files():
+        items += json.loads(data.decode("utf-8"))["indicators"]
     return items
 
 
@@ -246,6 +256,14 @@ def check_entry(item: object, known: dict[str, Indicator], index: int) -> dict[s
         raise Reason('{where}: chỉ chỉ tiêu tỷ lệ (share) mới có "numerator", "denominator"', where=where)
     if item.get("at_most") is not None and item["at_most"] not in counts:
         raise Reason('{where}: "at_most" phải là mã một chỉ tiêu đếm của danh mục', where=where)
+    dimensions = national_catalogue().dimensions
+    wanted = item.get("dimensions", [])
+    if not isinstance(wanted, list) or any(not isinstance(d, str) or d not in dimensions for d in wanted):
+        raise Reason(
+            '{where}: "dimensions" phải là danh sách mã phân tổ của danh mục quốc gia ({known})',
+            where=where,
+            known=", ".join(dimensions),
+        )
     if item["kind"] == "from_activities":
         kinds = item.get("activity_kinds")
         if not isinstance(kinds, list) or not kinds or any(k not in ACTIVITY_KINDS for k in kinds):

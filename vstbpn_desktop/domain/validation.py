@@ -19,7 +19,7 @@ from ..catalogue import (
     Direction,
     indicators,
 )
-from ..catalogue.national import cell_key, national_catalogue
+from ..catalogue.national import cell_key, shapes
 from ..errors import Count, Message, Reason, Term, message
 from ..formats import format_date, parse_number
 from ..periods import FIRST_YEAR, LAST_YEAR, Period
@@ -284,9 +284,9 @@ def validate_breakdown(code: str, total: object, cells: object) -> tuple[float |
     Where the cells add up, the total is their sum (a total given must equal it); where a dimension
     overlaps (forms of violence) the total is typed and no cell exceeds it. Returns (total, cells
     keyed in the catalogue's order, or None)."""
-    catalogue = national_catalogue()
     if cells is None:
         return (None if total is None else _figure(total, "value")), None
+    catalogue = shapes()  # a province's own indicator may be broken down too
     if not catalogue.indicators[code].dimensions:
         raise Invalid({"cells": Message("chỉ tiêu {code} không có phân tổ", code=code)})
     if not isinstance(cells, dict):

@@ -12,7 +12,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, FIGURES_MARK, NARRATIVE_SECTIONS, indicators, label
+from ..catalogue import (
+    ACTIVITY_KINDS,
+    DOCUMENT_KINDS,
+    FIGURES_MARK,
+    NARRATIVE_SECTIONS,
+    Indicator,
+    indicators,
+    label,
+    minimum_codes,
+)
 from ..catalogue.national import national_catalogue
 from ..catalogue.sections import Section, layout
 from ..checks import earlier_figures, old_unit_name
@@ -587,6 +596,12 @@ class ReportBuilder:
                 clauses.append(f"{lower_first(indicator.name_vi)}: {count_words(self.value(code))} {indicator.unit_vi}")
         return [para("body", "Trong kỳ, " + "; ".join(clauses) + ".")] if clauses else []
 
+    @staticmethod
+    def optional(indicator: Indicator) -> bool:
+        """A shipped indicator beyond the minimum catalogue (indicators-national.json): printed only
+        with a value; the minimum ones (the report's frame) and the province's own print even empty."""
+        return indicator.origin == catalogue_state.NATIONAL and indicator.code not in minimum_codes()
+
     def annex_reference(self) -> list[Para]:
         """One sentence that sends the reader to the annexes, in their order."""
         what = {
@@ -691,7 +706,8 @@ class ReportBuilder:
         compared_on: dict[str, frozenset[str]] = {}
 
         def indicator_rows():
-            for i, (code, indicator) in enumerate(self.catalogue.items(), 1):
+            i = 0
+            for code, indicator in self.catalogue.items():
                 now = self.share(code) if indicator.kind == "share" else self.value(code)
                 compared = self.comparison(code)
                 before = None
@@ -710,6 +726,9 @@ class ReportBuilder:
                     and code not in self.before.coverage
                 ):
                     before = None  # no activity recorded a year earlier: unknown, not zero
+                if now is None and before is None and self.optional(indicator):
+                    continue  # a national addition nobody reported: no empty row
+                i += 1
                 line = [
                     i,
                     code,
