@@ -91,7 +91,7 @@ def period_choices(today: date, with_data: list[Period]) -> list[Period]:
         if p.start <= current.end
     }
     choices |= set(with_data)
-    return sorted(choices, key=lambda p: (p.year, p.half or 0), reverse=True)
+    return sorted(choices, reverse=True)
 
 
 def default_period(today: date, with_data: list[Period]) -> Period:
