@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from conftest import ROOT
 
+from vstbpn_desktop import records
 from vstbpn_desktop.domain.validation import Invalid, parse_date, validate_activity
 from vstbpn_desktop.formats import (
     format_count,
@@ -21,6 +22,7 @@ from vstbpn_desktop.formats import (
     round_share,
 )
 from vstbpn_desktop.periods import Period
+from vstbpn_desktop.records import Scope, set_indicator_values
 from vstbpn_desktop.text import fold, nfc
 
 
@@ -32,6 +34,20 @@ def test_period_codes_and_bounds():
     for bad in ("2023H3", "23H1", "", "2023-H1"):
         with pytest.raises(ValueError):
             Period.parse(bad)
+
+
+def test_a_year_sorts_before_its_halves_and_a_unit_holding_both_lists_them(district):
+    """A yearly value (the key-leader units, in 2023) beside the half-year's: comparing the two periods
+    failed ('<' between int and None), and with it the window's start on such a profile."""
+    assert sorted(map(Period.parse, ("2023H2", "2023", "2022H2", "2023H1"))) == [
+        Period(2022, 2),
+        Period(2023),
+        Period(2023, 1),
+        Period(2023, 2),
+    ]
+    set_indicator_values(district.engine, Scope("883", Period(2023)), {"KEYLEADER_UNITS_TOTAL": 12}, "t")
+    set_indicator_values(district.engine, Scope("883", Period(2023, 1)), {"HOTLINE_CONTACTS": 4}, "t")
+    assert records.periods_with_data(district.engine, "883") == [Period(2023, 1), Period(2023)]
 
 
 def test_vietnamese_number_and_date_forms():

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ui.app import open_window
 from ui.entry.models import ActivityTableModel, ErrorRole
 from vstbpn_desktop import records
+from vstbpn_desktop.catalogue import indicators
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.records import Scope
 
@@ -402,6 +403,25 @@ def test_totals_of_a_big_period_are_summed_off_the_gui_thread(qtbot, district, m
     window = shown_window(qtbot, district)
     window.show_page("communication")
     page = window.pages["communication"]
-    qtbot.waitUntil(lambda: page.totals["participants"].text() == "Lượt người: 300")
+    # Summed off the GUI thread: the timeout is a safety net for a loaded machine.
+    qtbot.waitUntil(lambda: page.totals["participants"].text() == "Lượt người: 300", timeout=60_000)
     assert page.totals["female"].text() == "Trong đó nữ: 180"
     assert threads and not any(threads)  # never on the GUI thread
+
+
+def test_the_demo_enters_yearly_indicators_in_the_year_where_the_window_asks_them(qtbot, district_demo):
+    """KEYLEADER_* are yearly (catalogue frequency "year"): the district's sample holds them in 2023 only,
+    so its 2023H1 page does not show them (nor the half's report and bundle) and the year's page does."""
+    yearly = {code for code, indicator in indicators().items() if indicator.frequency == "year"}
+    held = records.indicator_values(district_demo.engine, Scope("883", Period(2023, 1)))
+    assert held and not yearly & set(held)
+    in_year = records.indicator_values(district_demo.engine, Scope("883", Period(2023)))
+    assert set(in_year) == {"KEYLEADER_UNITS_TOTAL", "KEYLEADER_UNITS_FEMALE"}
+    window = shown_window(qtbot, district_demo, "2023H1")
+    page = window.pages["female_cadres"]
+    assert page.inputs["KEYLEADER_UNITS_TOTAL"].isHidden() and not page.inputs["LEADERS_TOTAL"].isHidden()
+    window.controller.set_period("2023")
+    assert not page.inputs["KEYLEADER_UNITS_TOTAL"].isHidden()
+    assert page.inputs["KEYLEADER_UNITS_TOTAL"].text() == str(int(in_year["KEYLEADER_UNITS_TOTAL"]))
+    assert page.shares["KEYLEADER_UNITS_FEMALE_PCT"].text().endswith("%")
+    window.close()

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from sqlmodel import select
 
-from .catalogue import FIGURES_MARK, Coverage
+from .catalogue import FIGURES_MARK, indicators
 from .errors import Refused
 from .periods import Period
 from .profile import Profile
@@ -317,8 +317,14 @@ def load_demo(profile: Profile) -> dict[str, int]:
         }
     profile.settings.share_rounding = "truncate"
     profile.save_settings()
-    area: dict[str, Coverage] = dict.fromkeys(indicators_now, "area")
-    set_indicator_values(profile.engine, scope, indicators_now, author, coverage=area)
+    # A yearly indicator (catalogue `frequency` "year": the key-leader units) is entered in the year's
+    # period, where the window asks it; the half-year's report and bundle carry the half-yearly ones.
+    catalogue = indicators()
+    yearly = {c: v for c, v in indicators_now.items() if catalogue[c].frequency == "year"}
+    halfly = {c: v for c, v in indicators_now.items() if c not in yearly}
+    for at, values in ((scope, halfly), (Scope(code, Period(SAMPLE_PERIOD.year)), yearly)):
+        if values:
+            set_indicator_values(profile.engine, at, values, author, coverage=dict.fromkeys(values, "area"))
     set_indicator_values(
         profile.engine, previous, indicators_before, author, coverage=dict.fromkeys(indicators_before, "area")
     )

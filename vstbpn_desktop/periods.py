@@ -10,10 +10,27 @@ _PATTERN = re.compile(r"^(\d{4})(H[12])?$")
 FIRST_YEAR, LAST_YEAR = 2000, 2100  # the years a period (and so any record's date) may fall in
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Period:
     year: int
     half: int | None = None  # 1, 2, or None for the whole year
+
+    # In order: a year before its halves (2022H2 < 2023 < 2023H1 < 2023H2); a year and a half-year of
+    # one profile sort together (the window's period list), where comparing `half` None with 1 failed.
+    def _key(self) -> tuple[int, int]:
+        return (self.year, self.half or 0)
+
+    def __lt__(self, other: "Period") -> bool:
+        return self._key() < other._key()
+
+    def __le__(self, other: "Period") -> bool:
+        return self._key() <= other._key()
+
+    def __gt__(self, other: "Period") -> bool:
+        return self._key() > other._key()
+
+    def __ge__(self, other: "Period") -> bool:
+        return self._key() >= other._key()
 
     @classmethod
     def parse(cls, code: str) -> "Period":

@@ -74,9 +74,8 @@ def matrix(profile, periods: list[Period] | None = None, today: date | None = No
     returned = returned_bundles(profile.engine)
     if periods is None:
         codes = {row.period for row in reports} | set(limits)
-        # Newest first, a year after its halves: (year, half) with the year as half 0, since
-        # Period's own order cannot compare a year (half None) with a half-year.
-        periods = sorted((Period.parse(code) for code in codes), key=lambda p: (p.year, p.half or 0), reverse=True)
+        # Newest first, a year after its halves (Period's order puts a year before its halves).
+        periods = sorted((Period.parse(code) for code in codes), reverse=True)
     today = today or date.today()
     rows = []
     for child in profile.children():
