@@ -17,7 +17,6 @@ from vstbpn_desktop.text import tone_marks, unit_in_sentence
 
 from ..common import ask, i18n, screen
 from ..common.worker import run_task
-from ..entry.widgets import MessageLabel
 from . import window_state
 
 CodeRole = Qt.ItemDataRole.UserRole
@@ -97,8 +96,6 @@ class MoveDialog(QDialog):
         effects.setObjectName("moveEffects")
         effects.setWordWrap(True)
         layout.addWidget(effects)
-        self.error = MessageLabel()
-        layout.addWidget(self.error)
         buttons, self.move_button = ask.action_buttons(tr("Chuyển hồ sơ…"), "moveButton", self.accept, self.reject)
         layout.addWidget(buttons)
 
@@ -123,11 +120,7 @@ def move_profile(window):
     if not controller.flush():
         return None  # values refused and not saved: the officer fixes them first
     profile = controller.profile
-    try:
-        dialog = MoveDialog(window)
-    except Refused as exc:
-        ask.tell(window, title, i18n.message(exc), warning=True)
-        return None
+    dialog = MoveDialog(window)
     if ask.run_dialog(dialog) != QDialog.DialogCode.Accepted:
         return None
     code = dialog.chosen()
