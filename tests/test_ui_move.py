@@ -77,7 +77,7 @@ def test_a_district_moves_to_a_ward_from_the_window_as_the_command_line_moves_it
         assert reopened.controller.context.scope.org_unit_code == "30292"
         assert action(reopened, "actionReceiveBundles") is None  # a ward has no units below
         done = action(reopened, "actionMoveProfile")
-        assert not done.isEnabled() and done.toolTip() == "Hồ sơ đã chuyển từ đơn vị 883 sang đơn vị hiện tại."
+        assert not done.isEnabled() and done.text() == "Chuyển sang đơn vị sau sáp nhập (đã chuyển từ đơn vị 883)"
         assert told == []
     finally:
         profile.close()

@@ -5,7 +5,8 @@ The dialog lists the new units the reform map gives for this old unit (its main 
 with what each took of it and the map's source, and says what the move does. The move runs in the
 worker after a confirmation; then the window is opened again on the new unit, since what it offers
 follows the unit's place (units below, the parent's key). The item is shown for a profile on the
-2023 tree, shown disabled with the reason for a profile already moved, and hidden otherwise.
+2023 tree, shown disabled with the old unit in its text for a profile already moved, and hidden
+otherwise.
 """
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -178,9 +179,12 @@ def install(window) -> None:
             tip=tr("Chuyển hồ sơ của đơn vị cũ (trước 01/7/2025) sang đơn vị mới sau sắp xếp, giữ nguyên số liệu"),
         )
     elif moved_from:
-        action = window.add_action("file", tr("Chuyển sang đơn vị sau sáp nhập…"), lambda: None, "actionMoveProfile")
-        reason = tr("Hồ sơ đã chuyển từ đơn vị {old} sang đơn vị hiện tại.").format(old=moved_from.rpartition(":")[2])
+        # A menu shows no tooltip of a disabled item: the reason is in its text.
+        old = moved_from.rpartition(":")[2]
+        action = window.add_action(
+            "file",
+            tr("Chuyển sang đơn vị sau sáp nhập (đã chuyển từ đơn vị {old})").format(old=old),
+            lambda: None,
+            "actionMoveProfile",
+        )
         action.setEnabled(False)
-        action.setToolTip(reason)
-        action.setStatusTip(reason)
-        window.menus["file"].setToolTipsVisible(True)
