@@ -12,12 +12,14 @@ The first runs every vector of the index (default docs/bundle-vectors/index.json
 ones whose result differs; the second verifies the given files, in order, against one context of
 the index (its unit tree, trust register, catalogue and decryption key), each accepted file taken
 as imported before the next (its ledger row, the keys of a rotation it carries), and prints each
-result. The catalogue
-(§8.5) is the national one shipped with the application (resources/indicators.json) plus the
-context's `province_indicators`; `--catalogue` replaces the national part (the indicators.json
-shape, or what `catalogue list --json` prints: then the profile's whole catalogue). The decryption
-key (§16) is the importing unit's X25519 private key: the profile's keys/encryption-key.pem
-(PKCS#8 PEM), or its 32 raw bytes, or those written as 64 hex digits or base64.
+result. The catalogue (§8.5) is the national one shipped with the application
+(resources/indicators.json and resources/indicators-national.json) plus the context's
+`province_indicators`; `--catalogue` replaces the national part (the indicators.json shape, or
+what `catalogue list --json` prints: then the profile's whole catalogue). A decryption key (§16)
+is an X25519 private key of the importing unit (its own, or one a rotation of its key replaced,
+kept for files sealed before): the profile's keys/encryption-key.pem (PKCS#8 PEM), or its 32 raw
+bytes, or those written as 64 hex digits or base64; `--decryption-key` (repeatable) replaces the
+context's `decryption_keys`.
 `verify()` is the whole verification (§7 of the document); `Ledger` keeps what a parent holds (§11).
 """
 
@@ -37,7 +39,11 @@ from pathlib import Path
 # -- §8.5 the catalogue as it travels ----------------------------------------------------------
 ACTIVITY_KINDS = {"communication", "training", "conference", "media", "inspection", "initiative", "award", "other"}
 DOCUMENT_KINDS = {"plan", "decision", "directive", "official_letter", "report", "other"}
-SHIPPED_CATALOGUE = Path(__file__).resolve().parent.parent / "resources" / "indicators.json"
+# The national catalogue a new profile holds: the files shipped with the application.
+SHIPPED_CATALOGUE = tuple(
+    Path(__file__).resolve().parent.parent / "resources" / name
+    for name in ("indicators.json", "indicators-national.json")
+)
 
 
 def load_catalogue(*paths) -> dict:
@@ -52,6 +58,7 @@ def load_catalogue(*paths) -> dict:
 
 WORDS = {"kind": None, "direction": ("issued", "received"), "coverage": ("own", "area")}
 ENDORSEMENTS = "key-endorsements.json"
+ENCRYPTION = b"vstb-encryption-key-1\n"  # what a signing key signs to vouch for its unit's X25519 key (§2.2)
 ORDER = 2**252 + 27742317777372353535851937790883648493  # L, the order of Ed25519's prime-order group
 MAX_LINE = 245_896  # §8: the longest line of a data member, in bytes
 
@@ -550,7 +557,12 @@ def unseal(data: bytes, context: dict) -> bytes:
     h = strict_json(data[len(SEALED) : end], "sealed-header", None) if end > 0 else None
     if not isinstance(h, dict) or set(h) != HEADER:
         raise Refusal("sealed-header", None, "not a header of the fields of §16")
-    if (h["format"], h["version"], h["scheme"]) != ("vstb-sealed", 1, "x25519-hkdf-sha256-chacha20poly1305"):
+    if (h["format"], type(h["version"]), h["version"], h["scheme"]) != (
+        "vstb-sealed",
+        int,
+        1,
+        "x25519-hkdf-sha256-chacha20poly1305",
+    ):
         raise Refusal("sealed-header", None, "format, version or scheme not supported")
     try:
         ephemeral = base64.b64decode(h["ephemeral_key"], validate=True)
@@ -570,14 +582,10 @@ def unseal(data: bytes, context: dict) -> bytes:
     chunks = max(1, -(-length // CHUNK))
     if len(data) != end + 1 + length + 16 * chunks:  # truncated or extended: before any decryption
         raise Refusal("sealed-length", None, f"{len(data)} bytes, the header says {end + 1 + length + 16 * chunks}")
-    private = context.get("decryption_key")
-    own = (
-        private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-        if private
-        else b""
-    )
-    if h["recipient_org_unit"] != context["importing_unit"] or h["recipient_key"] != (own and fingerprint_of(own)):
+    private = context["decryption_keys"].get(h["recipient_key"])  # its own key, or one a rotation replaced
+    if h["recipient_org_unit"] != context["importing_unit"] or private is None:
         raise Refusal("sealed-recipient", None, f"sealed to {h['recipient_org_unit']}, key {h['recipient_key']}")
+    own = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     try:
         shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral))
     except ValueError:  # a small-order ephemeral key
@@ -597,7 +605,7 @@ def unseal(data: bytes, context: dict) -> bytes:
 
 
 def load_decryption_key(path):
-    """The importing unit's X25519 private key: PKCS#8 PEM (the profile's keys/encryption-key.pem),
+    """An X25519 private key of the importing unit: PKCS#8 PEM (the profile's keys/encryption-key.pem),
     or its 32 raw bytes, or those written as 64 hex digits or in base64."""
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
     from cryptography.hazmat.primitives.serialization import load_pem_private_key
@@ -624,10 +632,13 @@ STATEMENT = {
 }
 
 
-def parse_chain(data: bytes) -> list[tuple[str, str, dict]]:
-    """key-endorsements.json: (statement text, signature, statement) of each link, oldest first."""
+def parse_chain(data: bytes) -> tuple[list[tuple[str, str, dict]], dict]:
+    """key-endorsements.json: (statement text, signature, statement) of each link, oldest first, and
+    the document (which may carry the last key's encryption key, as a public key file does)."""
     document = strict_json(data, "endorsement", ENDORSEMENTS)
-    entries = document.get("endorsements") if isinstance(document, dict) and set(document) == {"endorsements"} else 0
+    extra = {"encryption_key", "encryption_key_signature"}
+    shape = isinstance(document, dict) and set(document) - extra == {"endorsements"}
+    entries = document["endorsements"] if shape else 0
     if not isinstance(entries, list) or not 1 <= len(entries) <= 50:
         raise Refusal("endorsement", ENDORSEMENTS, '{"endorsements": [1 … 50 links]}')
     links = []
@@ -640,7 +651,7 @@ def parse_chain(data: bytes) -> list[tuple[str, str, dict]]:
         if not ok or not all(isinstance(s[k], str) for k in STATEMENT - {"version"}):
             raise Refusal("endorsement", ENDORSEMENTS, "a link not of the shape of §17")
         links.append((entry["statement"], entry["signature"], s))
-    return links
+    return links, document
 
 
 def find_key(archive, infos, fingerprint: str, context: dict) -> tuple[dict, list[dict]]:
@@ -660,7 +671,7 @@ def find_key(archive, infos, fingerprint: str, context: dict) -> tuple[dict, lis
     def refuse(why):
         raise Refusal("endorsement", ENDORSEMENTS, why)
 
-    links = parse_chain(read(archive, infos, ENDORSEMENTS, 64 * 1024))
+    links, document = parse_chain(read(archive, infos, ENDORSEMENTS, 64 * 1024))
     start = max((i for i, link in enumerate(links) if link[2]["old_fingerprint"] in register), default=None)
     if start is None:
         refuse("the chain does not start at an enrolled key")
@@ -694,6 +705,15 @@ def find_key(archive, infos, fingerprint: str, context: dict) -> tuple[dict, lis
         followed.append(s)
     if previous != fingerprint:
         refuse("the chain ends at another key than the bundle's")
+    if "encryption_key" in document or "encryption_key_signature" in document:  # §2.2: both, signed by the new key
+        try:
+            raw = base64.b64decode(document.get("encryption_key"), validate=True)
+            ok = len(raw) == 32 and raw != bytes(32)
+            signer.verify(base64.b64decode(document.get("encryption_key_signature"), validate=True), ENCRYPTION + raw)
+        except (ValueError, TypeError, InvalidSignature):
+            ok = False
+        if not ok:
+            refuse("the encryption key carried is not signed by the new key")
     return {"public_key": followed[-1]["new_public_key"], "org_unit": first["org_unit"], "revoked": False}, followed
 
 
@@ -775,6 +795,15 @@ def verify(data: bytes, context: dict, ledger: Ledger) -> tuple[str, dict, str, 
 
 
 # -- running the published vectors --------------------------------------------------------------
+def decryption_keys(*paths) -> dict:
+    """The importing unit's X25519 private keys by the fingerprint of their public half (§16)."""
+    from cryptography.hazmat.primitives import serialization
+
+    keys = [load_decryption_key(path) for path in paths]
+    raw = (serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return {fingerprint_of(key.public_key().public_bytes(*raw)): key for key in keys}
+
+
 def contexts_of(index_path, catalogue=None, decryption_key=None) -> tuple[dict, dict]:
     """The index, and each of its contexts as verify() takes it but for the trust register (fresh())."""
     index_path = Path(index_path)
@@ -782,12 +811,12 @@ def contexts_of(index_path, catalogue=None, decryption_key=None) -> tuple[dict, 
     made = {}
     for name, raw in index["contexts"].items():
         own = [index_path.parent / raw["province_indicators"]] if raw.get("province_indicators") else []
-        key_file = decryption_key or (raw.get("decryption_key") and index_path.parent / raw["decryption_key"])
+        key_files = decryption_key or [index_path.parent / name for name in raw.get("decryption_keys", [])]
         made[name] = {
             **raw,
             "units": index["units"],
-            "catalogue": load_catalogue(*(catalogue or [SHIPPED_CATALOGUE]), *own),
-            "decryption_key": load_decryption_key(key_file) if key_file else None,
+            "catalogue": load_catalogue(*(catalogue or SHIPPED_CATALOGUE), *own),
+            "decryption_keys": decryption_keys(*key_files),
         }
     return index, made
 
@@ -828,7 +857,9 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--catalogue", action="append", type=Path, help="the national catalogue (indicators.json shape)"
     )
-    parser.add_argument("--decryption-key", type=Path, help="the importing unit's X25519 private key (§16)")
+    parser.add_argument(
+        "--decryption-key", action="append", type=Path, help="an X25519 private key of the importing unit (§16)"
+    )
     args = parser.parse_intermixed_args(argv)
     if args.bundles:
         if not args.context:

@@ -431,6 +431,9 @@ def test_the_parents_answer_continues_a_new_keys_sequence(world, cli_factory, tm
     province = world["89"]
     laptop = new_laptop(cli_factory)
     ok(laptop, "trust", "add", tmp_path / "89.pub.json", "--org-unit", "89")
+    # The answer is sealed to the district's newest enrolled key file: the new laptop's, sent up first.
+    ok(laptop, "keys", "export-public", "--out", tmp_path / "883-new.pub.json")
+    ok(province, "trust", "add", tmp_path / "883-new.pub.json", "--org-unit", "883")
     ok(
         province,
         "bundle",

@@ -16,7 +16,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import PASSPHRASE, ROOT
+from conftest import PASSPHRASE, ROOT, ok
 
 from vstbpn_desktop.bundle.importer import import_bundle, verify_bundle
 from vstbpn_desktop.cli import run as cli_run
@@ -58,26 +58,33 @@ def contexts(tmp_path_factory):
                     run("trust", "revoke", key["fingerprint"])
             if context.get("province_indicators"):  # the province's own indicators (§8.5)
                 run("catalogue", "import", VECTORS / context["province_indicators"])
-            if context.get("decryption_key"):
-                _install_decryption_key(folder, VECTORS / context["decryption_key"])
+            if context.get("decryption_keys"):
+                _install_decryption_keys(folder, [VECTORS / name for name in context["decryption_keys"]])
             made[name] = folder
     return made
 
 
-def _install_decryption_key(folder, pem):
-    """The context's test-only X25519 key as the profile's own encryption key (§16): its file where
-    the application keeps it, its public half in the profile, signed anew by the profile's key."""
+def _install_decryption_keys(folder, pems):
+    """The context's test-only X25519 keys as the profile's (§16): the first its own encryption key
+    (its file where the application keeps it, its public half in the profile, signed anew by the
+    profile's key), the others keys a rotation replaced (kept for files sealed to them before)."""
     from cryptography.hazmat.primitives import serialization
 
     from vstbpn_desktop.bundle import keys
     from vstbpn_desktop.storage.database import session_scope
     from vstbpn_desktop.storage.models import Meta
 
-    private = serialization.load_pem_private_key(pem.read_bytes(), password=None)
-    raw = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    def public(pem):
+        private = serialization.load_pem_private_key(pem.read_bytes(), password=None)
+        return private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+    pem, *replaced = pems
+    raw = public(pem)
     profile = Profile.open(folder)
     try:
         keys.encryption_key_path(profile).write_bytes(pem.read_bytes())
+        for old in replaced:
+            keys.retired_encryption_key_path(profile, keys.fingerprint_hex(public(old))).write_bytes(old.read_bytes())
         with session_scope(profile.engine) as session:
             session.merge(Meta(key=keys.META_ENCRYPTION_KEY, value=base64.b64encode(raw).decode("ascii")))
         profile._meta = None
@@ -191,7 +198,7 @@ def test_the_vectors_cover_valid_and_invalid_bundles_of_every_step():
     accepted = {vector["file"] for vector in INDEX["vectors"] if vector["expect"] == "accept"}
     assert {"accept-sealed.vstb", "accept-rotated-key.vstb", "accept-province-indicator.vstb"} <= accepted
     sealed = [v for v in INDEX["vectors"] if (VECTORS / v["file"]).read_bytes().startswith(b"vstb-sealed-1\n")]
-    assert len(sealed) >= 10 and all(v["context"] == "province-89" for v in sealed)
+    assert len(sealed) >= 10 and {v["context"] for v in sealed} == {"province-89", "district-883"}  # reports, answers
 
 
 def _verify_with_reference(capsys, *args) -> str:
@@ -237,12 +244,26 @@ def test_the_reference_verifier_reads_the_indicator_codes_from_the_catalogue_it_
     assert catalogue["LEADERS_FEMALE"] == ("count", "LEADERS_TOTAL")
 
 
+def test_the_reference_verifiers_national_catalogue_is_the_one_a_new_profile_holds(tmp_path, capsys):
+    """When the application ships more national indicators (or in another file), the reference
+    verifier's default (SHIPPED_CATALOGUE) and §8.5 must follow: this says so."""
+    folder = tmp_path / "province"
+    assert cli_run(["--data-dir", str(folder), "init", "--org-unit", "89", "--officer", "Người kiểm thử"]) == 0
+    capsys.readouterr()
+    assert cli_run(["--data-dir", str(folder), "catalogue", "list", "--json"]) == 0
+    profile = {
+        item["code"]: (item["kind"], item["at_most"]) for item in json.loads(capsys.readouterr().out)["indicators"]
+    }
+    reference = _reference()
+    assert reference.load_catalogue(*reference.SHIPPED_CATALOGUE) == profile
+
+
 def test_the_reference_verifier_opens_a_sealed_file_with_the_key_in_each_of_its_forms(tmp_path, capsys):
     reference = _reference()
     seeds = json.loads((VECTORS / "keys" / "test-only-seeds.json").read_text(encoding="utf-8"))
     raw = bytes.fromhex(seeds["encryption_keys"]["89"]["x25519_private_hex"])
     forms = {
-        "pem": (VECTORS / INDEX["contexts"]["province-89"]["decryption_key"]).read_bytes(),
+        "pem": (VECTORS / INDEX["contexts"]["province-89"]["decryption_keys"][0]).read_bytes(),
         "raw": raw,
         "hex": raw.hex().encode() + b"\n",
         "base64": base64.b64encode(raw) + b"\n",
@@ -268,3 +289,41 @@ def test_the_document_shows_the_reference_verifiers_own_verify_and_names_no_sour
     assert len(function.splitlines()) <= 60
     assert "vstbpn_desktop" not in document and ".py" not in document.replace("docs/reference_verifier.py", "")
     assert f"{len(INDEX['vectors'])} vectors" in document and f"{len(INDEX['vectors'])} small bundles" in document
+
+
+def test_the_reference_verifier_agrees_with_the_application_on_the_bundles_it_writes(sender_and_parent, tmp_path):
+    """Not only the crafted vectors: the district's real bundles (the sample data, sealed to the
+    province, then signed by a rotated key carrying its chain) pass the reference verifier too."""
+    district, province = sender_and_parent
+    ok(province, "keys", "export-public", "--out", tmp_path / "89.pub")
+    ok(district, "trust", "add", tmp_path / "89.pub", "--org-unit", "89")
+    ok(district, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "one.vstb")
+    ok(district, "keys", "rotate")
+    ok(district, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "two.vstb")
+    reference = _reference()
+    enrolled = json.loads((tmp_path / "883.pub").read_text(encoding="utf-8"))
+    context = {
+        "importing_unit": "89",
+        "tree": "an-giang-2023",
+        "units": {"89": None, "883": "89"},
+        "keys": {
+            enrolled["fingerprint"].replace(" ", ""): {
+                "public_key": enrolled["public_key"],
+                "org_unit": "883",
+                "revoked": False,
+            }
+        },
+        "catalogue": reference.load_catalogue(*reference.SHIPPED_CATALOGUE),
+        "decryption_keys": reference.decryption_keys(province.data_dir / "keys" / "encryption-key.pem"),
+    }
+    ledger = reference.Ledger()
+    for name, links in (("one.vstb", 0), ("two.vstb", 1)):
+        data = (tmp_path / name).read_bytes()
+        assert data.startswith(b"vstb-sealed-1\n"), name
+        result, manifest, digest, carried = reference.verify(data, context, ledger)
+        assert (result, len(carried), manifest["sequence"]) == ("accept", links, int(name == "two.vstb") + 1)
+        ledger.record(manifest, digest)
+        reference.enrol(context["keys"], carried, manifest["sequence"])
+        assert "Đã nhập" in ok(province, "bundle", "import", tmp_path / name)
+    # The rotation enrolled the new key, and the old one now signs only bundles numbered below 2.
+    assert context["keys"][enrolled["fingerprint"].replace(" ", "")]["replaced_from"] == 2

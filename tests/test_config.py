@@ -187,9 +187,12 @@ def test_hostile_configuration_files_are_refused_with_the_data_unchanged(units, 
         "tampered.vstc": (_tampered(c1, tmp_path / "tampered.vstc"), "config.json: SHA-256 không khớp"),
         "truncated.vstc": (tmp_path / "truncated.vstc", "cắt cụt"),
         "stranger.vstc": (tmp_path / "stranger.vstc", "chưa được đăng ký"),
-        # the district enrolled its parent's encryption key: its report is sealed to the province, so
-        # renamed it is not even a zip to the district
-        "report.vstc": (tmp_path / "report.vstc", "không phải tệp zip (.vstb), định dạng tệp không đúng"),
+        # the district enrolled its parent's encryption key: its report is sealed to the province, and
+        # said for what it is (its header names the recipient), not "không phải tệp zip"
+        "report.vstc": (
+            tmp_path / "report.vstc",
+            "report.vstc: là gói báo cáo đã mã hóa gửi cho đơn vị Tỉnh An Giang (89), không phải tệp cấu hình (.vstc)",
+        ),
         "bad-member.vstc": (_crafted(province, tmp_path, "bad-member.vstc", bad_kind), '"kind" phải là một trong'),
         "to-another.vstc": (
             _crafted(province, tmp_path, "to-another.vstc", good, recipient="883"),
@@ -248,3 +251,38 @@ def _write(tmp_path, name, text):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_init_pins_the_province_key_and_the_district_is_steered_at_once(units, cli_factory, tmp_path):
+    """`init --parent-key`: the province's key enrolled with the profile, its fingerprint printed as
+    `trust add` prints it; the first configuration file applies with nothing else done. A wrong file
+    (another unit's key, not a key file, a province that has no parent) refuses the whole init."""
+    province, _ = units
+    fingerprint = json.loads((tmp_path / "89.pub").read_text(encoding="utf-8"))["fingerprint"]
+    ok(province, "config", "export", "--out", tmp_path / "c1.vstc")
+    fresh = cli_factory("d884")
+    out = ok(fresh, "init", "--org-unit", "884", "--officer", "Lê Thị Mai", "--parent-key", tmp_path / "89.pub")
+    assert "Đã tạo hồ sơ cho Thành phố Châu Đốc (884)" in out
+    assert "Đã đăng ký khóa cho Tỉnh An Giang (89)." in out and "gói gửi cho đơn vị này sẽ được mã hóa" in out
+    assert out.strip().splitlines()[-1] == f"Vân tay: {fingerprint}"
+    assert "Số địa chỉ tin cậy ở cộng đồng" in ok(fresh, "config", "import", tmp_path / "c1.vstc")
+    # Its report is sealed to the province from the first bundle, and config import says what it is.
+    ok(fresh, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "r.vstb")
+    assert sealed.is_sealed(tmp_path / "r.vstb")
+    line = refused_line(province, "config", "import", tmp_path / "r.vstb")
+    assert line == (
+        "error: r.vstb: là gói báo cáo đã mã hóa gửi cho đơn vị Tỉnh An Giang (89), không phải tệp cấu hình (.vstc) "
+        "của cấp trên; gói báo cáo nhập bằng bundle import ở đơn vị nhận"
+    )
+    bad = _write(tmp_path, "bad.pub", '{"format": "vstb-public-key", "org_unit": "89"}')
+    cases = {
+        ("886", tmp_path / "883.pub"): "883.pub: tệp là khóa của Thành phố Long Xuyên (883), không phải của cấp "
+        "trên Tỉnh An Giang (89) của đơn vị 886",
+        ("886", bad): 'bad.pub: thiếu trường "public_key"',
+        ("89", tmp_path / "883.pub"): "đơn vị 89 là cấp cao nhất trong danh mục: không có cấp trên để đăng ký khóa",
+    }
+    for (code, key), rule in cases.items():
+        target = cli_factory(f"refused-{code}-{key.stem}")
+        line = refused_line(target, "init", "--org-unit", code, "--parent-key", key)
+        assert line.startswith(f"error: {rule}"), line
+        assert not target.data_dir.exists(), code

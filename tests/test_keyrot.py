@@ -182,7 +182,10 @@ def test_a_sealed_bundle_addressed_to_another_unit_is_refused_before_decrypting(
     other = cli_factory("p884")
     ok(other, "init", "--org-unit", "884")
     line = refused(other, "bundle", "import", tmp_path / "b.vstb")
-    assert "gói được mã hóa cho đơn vị 89, không phải 884" in line
+    assert (
+        "gói b.vstb: gói mã hóa: gói được mã hóa gửi cho đơn vị Tỉnh An Giang (89), không phải Thành phố Châu Đốc "
+        "(884); chỉ đơn vị nhận mở được" in line
+    )
 
 
 def test_multi_chunk_bundle_round_trips(sealed_pair, tmp_path):

@@ -39,3 +39,42 @@ def test_a_stored_moment_without_time_zone_is_utc(vietnam_time):
 def test_anything_but_the_bundle_form_is_refused(text):
     with pytest.raises(ValueError):
         parse_timestamp(text)
+
+
+# Half past midnight on 1 July in Vietnam is still 30 June in UTC, where the moment is stored.
+LATE_UTC = datetime(2023, 6, 30, 17, 30, tzinfo=UTC)
+
+
+def test_a_lock_and_a_revocation_are_told_in_the_officers_time(vietnam_time, steered, tmp_path):
+    """The refusals of a locked period and of a revoked key name the local day and hour, not UTC's."""
+    from sqlalchemy import update
+
+    from vstbpn_desktop.bundle import trust
+    from vstbpn_desktop.domain.locks import ensure_unlocked_connection
+    from vstbpn_desktop.errors import Refused
+    from vstbpn_desktop.periods import Period
+    from vstbpn_desktop.profile import Profile
+    from vstbpn_desktop.records import ensure_editable
+    from vstbpn_desktop.storage.database import session_scope
+    from vstbpn_desktop.storage.models import ReportingPeriod, TrustedKey
+
+    province_cli, _ = steered
+    province = Profile.open(province_cli.data_dir)
+    try:
+        with session_scope(province.engine) as session:
+            session.add(ReportingPeriod(code="2023H1", locked_at=LATE_UTC, locked_by="Nguyễn Văn An"))
+        with pytest.raises(Refused) as refused:
+            ensure_editable(province.engine, Period(2023, 1))
+        assert "(Nguyễn Văn An, 01/07/2023 00:30)" in str(refused.value), refused.value
+        with pytest.raises(Refused) as refused, province.engine.connect() as connection:
+            ensure_unlocked_connection(connection, ["2023H1"])
+        assert "(Nguyễn Văn An, 01/07/2023 00:30)" in str(refused.value), refused.value
+
+        trust.revoke(province, trust.listing(province)[0].fingerprint)
+        with province.engine.begin() as connection:
+            connection.execute(update(TrustedKey.__table__).values(revoked_at=LATE_UTC))
+        with pytest.raises(Refused) as refused:
+            trust.add(province, tmp_path / "883.pub", "883")
+        assert "thu hồi ngày 01/07/2023" in str(refused.value), refused.value
+    finally:
+        province.close()

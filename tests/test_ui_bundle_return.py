@@ -74,6 +74,7 @@ def test_return_from_the_window_and_the_district_banner(qtbot, pair, tmp_path, t
     assert seen["children"] == ["Thành phố Long Xuyên (883)"]
     assert seen["error"] == "Chưa trả lại: cần ghi lý do trả lại."
     assert answer.is_file() and REASON in told[-1][0] and not told[-1][1]
+    assert "Tệp đã được mã hóa: chỉ đơn vị 883 mở được." in told[-1][0]
 
     # The province's reporting page marks the returned report until a newer bundle comes.
     window, profile = make_window(qtbot, province)

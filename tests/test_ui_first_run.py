@@ -1,5 +1,8 @@
 """The first-run dialog: choose a unit found without diacritics, set a passphrase, get a profile."""
 
+import json
+from html import unescape
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLabel
@@ -200,3 +203,100 @@ def test_first_run_without_english_catalogue_stays_vietnamese_and_says_so(qtbot,
     assert dialog.language_code() == "vi"
     assert dialog.windowTitle() == "Khởi tạo hồ sơ đơn vị"
     assert "English translation not installed" in dialog.problem.text()
+
+
+# The parent's public key pinned at first run (issue 15): chosen, compared by phone, enrolled with the profile.
+
+
+def choose_parent_key(qtbot, dialog, monkeypatch, path) -> None:
+    monkeypatch.setattr(ask, "ask_open_file", lambda parent, title, file_filter: path)
+    qtbot.mouseClick(dialog.parent_key_choose, Qt.LeftButton)
+
+
+def test_first_run_pins_the_parent_key_compared_by_phone(qtbot, tmp_path, monkeypatch, steered):
+    from ui.common.fingerprint import fingerprint_lines
+    from vstbpn_desktop.bundle import sealed, trust
+
+    key = json.loads((tmp_path / "89.pub").read_text(encoding="utf-8"))
+    folder = tmp_path / "new-profile"
+    dialog = FirstRunDialog(folder)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    fill(qtbot, dialog, "long xuyen", "Lê Thị Mai", "mật khẩu đủ dài 2023", "mật khẩu đủ dài 2023")
+    assert dialog.parent_key_file.isVisible() and not dialog.parent_key_box.isVisible()
+    choose_parent_key(qtbot, dialog, monkeypatch, tmp_path / "89.pub")
+    assert dialog.parent_key_box.isVisible()
+    assert "Tệp ghi là khóa của: <b>Tỉnh An Giang</b> (89)" in dialog.parent_key_unit.text()
+    assert "color" not in dialog.parent_key_unit.text()  # no problem said
+    assert dialog.parent_key_fingerprint.text() == fingerprint_lines(key["fingerprint"])
+    # The fingerprint not yet compared: the profile is not made.
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    assert "Chưa xác nhận đã so khớp dấu vân tay" in dialog.problem.text()
+    assert dialog.profile is None and not Profile.exists(folder)
+    qtbot.mouseClick(dialog.parent_key_compared, Qt.LeftButton)
+    assert dialog.parent_key_compared.isChecked()
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    assert dialog.result() == FirstRunDialog.Accepted
+    dialog.profile.close()
+
+    profile = Profile.open(folder)
+    try:
+        [enrolment] = trust.listing(profile)
+        assert (enrolment.org_unit, enrolment.fingerprint) == ("89", key["fingerprint"].replace(" ", ""))
+        assert enrolment.enrolled_by == "Lê Thị Mai"
+        recipient = sealed.parent_recipient(profile)  # bundles to the province are sealed from the start
+        assert recipient is not None and recipient.org_unit == "89"
+    finally:
+        profile.close()
+
+
+def test_first_run_refuses_a_key_of_another_unit_or_a_malformed_file_and_makes_nothing(
+    qtbot, tmp_path, monkeypatch, steered
+):
+    folder = tmp_path / "new-profile"
+    dialog = FirstRunDialog(folder)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    fill(qtbot, dialog, "chau doc", "Lê Thị Mai", "mật khẩu đủ dài 2023", "mật khẩu đủ dài 2023")
+    # Long Xuyên's key is not the key of Châu Đốc's parent: said at once, and again on "Tạo hồ sơ".
+    choose_parent_key(qtbot, dialog, monkeypatch, tmp_path / "883.pub")
+    wrong = (
+        "883.pub: tệp là khóa của Thành phố Long Xuyên (883), không phải của cấp trên Tỉnh An Giang (89) của đơn vị 884"
+    )
+    assert wrong in dialog.parent_key_unit.text()
+    dialog.parent_key_compared.setChecked(True)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    assert wrong in dialog.problem.text()
+    # A file that is not a public key file: its reason, and no fingerprint to compare.
+    bad = tmp_path / "not-a-key.pub"
+    bad.write_text('{"format": "something else"}', encoding="utf-8")
+    choose_parent_key(qtbot, dialog, monkeypatch, bad)
+    reason = 'not-a-key.pub: không phải tệp khóa công khai (thiếu "format": "vstb-public-key")'
+    assert reason in unescape(dialog.parent_key_unit.text()) and not dialog.parent_key_fingerprint.isVisible()
+    assert not dialog.parent_key_compared.isChecked() and not dialog.parent_key_compared.isVisible()
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    assert reason in dialog.problem.text()
+    assert dialog.profile is None and not folder.exists()
+    # "Bỏ chọn": no key, nothing in the way any more (the profile itself is not made here: slow).
+    qtbot.mouseClick(dialog.parent_key_clear, Qt.LeftButton)
+    assert dialog.parent_key_file.text() == "" and dialog.parent_key_path() is None and dialog.problems() == []
+    assert not dialog.parent_key_box.isVisible()
+    # A province has no parent: the row is not offered.
+    dialog.search.setText("an giang")
+    dialog.units.setCurrentRow(next(r for r, c in enumerate(dialog.choices) if c.code == "89"))
+    assert not dialog.parent_key_file.isVisible() and not dialog.parent_key_choose.isVisible()
+    dialog.search.setText("chau doc")
+    assert dialog.parent_key_file.isVisible()
+
+
+def test_a_wrong_parent_key_reaching_the_core_leaves_no_half_profile(steered, tmp_path):
+    """The dialog's own check aside, Profile.create refuses the file before the key is made and
+    removes all it wrote (database, settings, folder)."""
+    from vstbpn_desktop.errors import Refused
+
+    folder = tmp_path / "made-here"
+    with pytest.raises(Refused, match="không phải của cấp trên Tỉnh An Giang"):
+        Profile.create(folder, "884", "Lê Thị Mai", "mật khẩu đủ dài 2023", parent_key=tmp_path / "883.pub")
+    assert not folder.exists()

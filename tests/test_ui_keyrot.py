@@ -126,3 +126,72 @@ def test_district_enrols_parent_rotates_and_sends_sealed_the_province_enrols_the
     assert states[new].startswith("Hiệu lực — khóa cũ ")
     keys_dialog.close()
     window.close()
+
+
+def test_own_key_dialog_says_the_expiry_as_a_sentence_naming_its_button(qtbot, district_cli):
+    """The window's warning names "Đổi khóa…" (the command line keeps `keys rotate`); soon, then past."""
+    import datetime as dt
+
+    from ui.window.main_window import MainWindow  # noqa: F401  (the window the dialog opens from)
+    from vstbpn_desktop.bundle import rotation
+    from vstbpn_desktop.profile import Profile
+
+    soon = dt.date.today() + dt.timedelta(days=10)
+    assert district_cli("keys", "expiry", "--date", soon.isoformat())[0] == 0
+    code, _, err = district_cli("keys", "show")
+    assert code == 0 and "(keys rotate)" in err  # the command line's own words
+    profile = Profile.open(district_cli.data_dir)
+    try:
+        window = shown_window(qtbot, profile)
+        window.bundle_sender.show_key()
+        text = window.bundle_sender.dialog.history.text()
+        assert f"Khóa ký sắp hết hạn (còn 10 ngày, đến ngày {soon:%d/%m/%Y}). Hãy bấm “Đổi khóa…” bên dưới." in text
+        assert "keys rotate" not in text and text.count(f"{soon:%d/%m/%Y}") == 1
+        window.bundle_sender.dialog.close()
+        rotation.set_expiry(profile, dt.date.today() - dt.timedelta(days=1))
+        window.bundle_sender.show_key()
+        text = window.bundle_sender.dialog.history.text()
+        assert text.startswith("<b>Khóa ký đã hết hạn ngày ") and "keys rotate" not in text
+        assert "Hãy bấm “Đổi khóa…” bên dưới trước khi gửi báo cáo." in text
+        window.bundle_sender.dialog.close()
+        window.close()
+    finally:
+        profile.close()
+
+
+def test_the_key_list_shows_the_rotation_history_whole_on_a_netbook(qtbot, monkeypatch, pair, tmp_path):
+    """After `keys rotate` (command line) and the next bundle imported, the province's key list on a
+    1024x600 screen: every state (replaced from which bundle, endorsed by which key) fits its cell."""
+    from conftest import ok
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QFontMetrics
+
+    from ui.common import screen
+    from vstbpn_desktop.profile import Profile
+
+    district, province = pair
+    ok(district, "keys", "rotate")
+    ok(district, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "rotated.vstb")
+    ok(province, "bundle", "import", tmp_path / "rotated.vstb")
+    monkeypatch.setattr(screen, "available", lambda widget=None: QRect(0, 0, 1024, 600))
+    profile = Profile.open(province.data_dir)
+    try:
+        window = shown_window(qtbot, profile)
+        dialog = window.trust_actions.list_keys()
+        qtbot.waitExposed(dialog)
+        table = dialog.table
+        assert dialog.width() <= 1024 - screen.FRAME.width() and table.rowCount() == 2
+        states = [table.item(row, dialog.STATE).text() for row in range(2)]
+        assert any(state.startswith("Đã đổi sang khóa mới từ gói số 2") for state in states)
+        assert any(state.startswith("Hiệu lực — khóa cũ ") and state.endswith("… xác nhận") for state in states)
+        for row in range(2):
+            for column in range(table.columnCount()):
+                item = table.item(row, column)
+                room = QRect(0, 0, table.columnWidth(column) - 6, 10_000)  # the cell's margins
+                flags = Qt.TextFlag.TextWordWrap if column == dialog.STATE else 0
+                needed = QFontMetrics(item.font().resolve(table.font())).boundingRect(room, int(flags), item.text())
+                assert needed.width() <= room.width() and needed.height() <= table.rowHeight(row), (row, column)
+        dialog.close()
+        window.close()
+    finally:
+        profile.close()

@@ -150,7 +150,10 @@ def test_hundred_thousand_activities_load_lazily(qtbot, district, monkeypatch):
     assert table_model.cached_rows <= table_model.PAGE_SIZE * 2
     assert window.pages["communication"].count_label.text() == "Số hoạt động: 100.000"
     # 100.000 activities: the totals are summed off the GUI thread and shown when they come.
-    qtbot.waitUntil(lambda: window.pages["communication"].totals["participants"].text() == "Lượt người: 3.000.000")
+    qtbot.waitUntil(
+        lambda: window.pages["communication"].totals["participants"].text() == "Lượt người: 3.000.000",
+        timeout=60_000,  # a safety net only: the sum of 100,000 rows on a loaded machine
+    )
     # Scrolled to the bottom, the table reads the last page (the rows it paints) and none between.
     pages_read = []
     read_page = records.activity_page

@@ -109,6 +109,15 @@ def test_every_dialog_of_a_district_fits(qtbot, district_demo_cli, area, monkeyp
         first = shown(qtbot, FirstRunDialog(district_demo_cli.data_dir.parent / "new"), area)
         first.search.setText("long xuyen")
         assert_fits(first, area)
+        # The parent's key chosen (here Long Xuyên's for Châu Đốc: the refusal line too): the form scrolls,
+        # and the box to tick once the fingerprint is compared comes into view.
+        key = district_demo_cli.data_dir.parent / "883.pub"
+        ok(district_demo_cli, "keys", "export-public", "--out", key)
+        first.search.setText("chau doc")
+        first.set_parent_key(key)
+        assert_fits(first, area)
+        box, view = first.parent_key_compared, first.form_area.viewport()
+        qtbot.waitUntil(lambda: view.rect().contains(QRect(box.mapTo(view, QPoint(0, 0)), box.size())))
 
         settings = shown(qtbot, SettingsDialog(profile, window), area)
         # The form scrolls; Lưu and Hủy stay where they can be clicked.

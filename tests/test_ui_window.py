@@ -403,7 +403,8 @@ def test_totals_of_a_big_period_are_summed_off_the_gui_thread(qtbot, district, m
     window = shown_window(qtbot, district)
     window.show_page("communication")
     page = window.pages["communication"]
-    qtbot.waitUntil(lambda: page.totals["participants"].text() == "Lượt người: 300")
+    # Summed off the GUI thread: the timeout is a safety net for a loaded machine.
+    qtbot.waitUntil(lambda: page.totals["participants"].text() == "Lượt người: 300", timeout=60_000)
     assert page.totals["female"].text() == "Trong đó nữ: 180"
     assert threads and not any(threads)  # never on the GUI thread
 

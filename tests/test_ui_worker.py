@@ -53,6 +53,9 @@ def test_cancel_leaves_nothing_half_done(qtbot, district, tmp_path):
     def work(task):
         def progress(*args):
             started.set()
+            # Hold the import at its first step until the officer's click has landed: on a busy
+            # machine the rows could otherwise all be checked before the GUI thread gets to click.
+            assert task.cancel_requested.wait(60), "the Cancel button was never pressed"
             task.progress(*args)
 
         return import_file(district, source, progress=progress, cancelled=task.cancelled)
@@ -112,7 +115,9 @@ def test_wait_cursor_at_once_progress_dialog_only_past_a_second(qtbot):
     done = threading.Event()
 
     def long(task):
-        while not shown:  # the dialog appears while the work is still going on
+        for _ in range(1200):  # the dialog appears while the work is still going on (given up after a minute)
+            if shown:
+                break
             task.progress(1, 2, "đang làm")
             threading.Event().wait(0.05)
         done.set()

@@ -12,7 +12,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlmodel import col, select
 
 from . import __version__
-from .bundle import kept, sealed
+from .bundle import kept, sealed, trust
 from .bundle.keys import init_profile_key
 from .catalogue.org_units import read_tree, shipped_trees
 from .catalogue.reform import reform_map
@@ -48,6 +48,7 @@ class Profile:
         self._engine: Engine | None = None
         self._meta: dict[str, str] | None = None
         self.attached = False  # init found the unit on the server already (a second clerk)
+        self.parent_enrolment: trust.Enrolment | None = None  # init pinned the parent's key (parent_key)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -121,6 +122,7 @@ class Profile:
         passphrase: "str | Callable[[], str] | None" = None,
         tree: str | None = None,
         database_url: str | None = None,
+        parent_key: Path | None = None,
     ) -> "Profile":
         """Create the profile: database at head, catalogues, the unit, settings, signing key.
 
@@ -128,7 +130,9 @@ class Profile:
         the data lives on the server. An empty database is set up for the unit; a database that
         already holds this unit is attached to (`attached` is True: nothing re-created, no new key —
         a second clerk of the same office); anything else is refused with nothing changed.
-        `passphrase` may be a function, asked only when a key is made (never on attaching)."""
+        `passphrase` may be a function, asked only when a key is made (never on attaching).
+        `parent_key`: the parent's public key file, pinned (enrolled) in the same step; a file that is
+        not the key of the unit's parent refuses the whole creation."""
         data_dir = Path(data_dir)
         server = server_url(database_url) if database_url else None  # a bad URL: refused before anything
         hooks = creation_hooks()
@@ -157,9 +161,9 @@ class Profile:
         there_before = set(data_dir.iterdir())
         try:
             if server is not None:
-                profile._create_on_server(server, org_unit_code, officer, passphrase, tree, hooks)
+                profile._create_on_server(server, org_unit_code, officer, passphrase, tree, hooks, parent_key)
             else:
-                profile._create(org_unit_code, officer, passphrase, tree, hooks)
+                profile._create(org_unit_code, officer, passphrase, tree, hooks, parent_key)
         except BaseException:  # all or nothing: a failure (even Ctrl+C) leaves no half-made profile
             profile.close()
             for made in set(data_dir.iterdir()) - there_before:
@@ -169,16 +173,16 @@ class Profile:
             raise
         return profile
 
-    def _create_on_server(self, url, org_unit_code, officer, passphrase, tree, hooks) -> None:
+    def _create_on_server(self, url, org_unit_code, officer, passphrase, tree, hooks, parent_key) -> None:
         """Set up an empty server database for the unit, or attach to the one that holds it."""
         self.settings.database_url = url.render_as_string(hide_password=False)
         try:
             found = look(self.engine)
             if not found.empty:
-                self._attach(found, org_unit_code, officer, tree)
+                self._attach(found, org_unit_code, officer, tree, parent_key)
                 return
             try:
-                self._create(org_unit_code, officer, passphrase, tree, hooks)
+                self._create(org_unit_code, officer, passphrase, tree, hooks, parent_key)
             except BaseException:
                 drop_everything(self.engine)  # the database is empty again, as it was
                 raise
@@ -187,7 +191,7 @@ class Profile:
         except SchemaTooNew as exc:
             raise Refused("{url}: {error}", url=shown(self.database_url), error=exc) from None
 
-    def _attach(self, found, org_unit_code: str, officer: str, tree: str | None) -> None:
+    def _attach(self, found, org_unit_code: str, officer: str, tree: str | None, parent_key: Path | None) -> None:
         """A second clerk's PC: the database already holds this unit; use it as it is."""
         where = shown(self.database_url)
         if not found.ours:
@@ -214,10 +218,14 @@ class Profile:
             self.settings.officer_name = officer
         set_actor(self.settings.officer_name)
         self._take_shared_settings()  # the header, rounding… the first clerk set: the same report
+        if parent_key is not None:  # refused before it writes: the shared database stays as it was
+            self.parent_enrolment = trust.add_parent(self, parent_key)
         self.attached = True
         self.settings.save(self.data_dir)
 
-    def _create(self, org_unit_code: str, officer: str, passphrase, tree: str | None, hooks) -> None:
+    def _create(
+        self, org_unit_code: str, officer: str, passphrase, tree: str | None, hooks, parent_key: Path | None = None
+    ) -> None:
         profile, settings = self, self.settings
         if callable(passphrase):
             passphrase = passphrase()
@@ -252,6 +260,8 @@ class Profile:
         profile.save_settings()
         profile._meta = None
         catalogue_state.install(profile.engine)
+        if parent_key is not None:  # before the key is made (seconds): a wrong file is told at once
+            profile.parent_enrolment = trust.add_parent(profile, parent_key)
         for hook in hooks:
             hook(profile, passphrase)
 

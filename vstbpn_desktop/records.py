@@ -34,6 +34,7 @@ from .periods import Period, half_years, period_for
 from .storage.database import session_scope
 from .storage.models import Activity, Base, Document, IndicatorValue, Narrative, ReportingPeriod, new_id, now
 from .text import fold, nfc
+from .timestamps import local_time
 
 
 @dataclass
@@ -74,11 +75,12 @@ def ensure_editable(engine: Engine, day_or_period: Period | date) -> None:
     period = day_or_period if isinstance(day_or_period, Period) else period_for(day_or_period)
     lock = period_lock(engine, period)
     if lock is not None:
+        assert lock.locked_at is not None  # period_lock returns locked periods only
         raise Refused(
             "kỳ {code} đã khóa để gửi ({locked_by}, {locked_at:%d/%m/%Y %H:%M}); hãy mở lại kỳ trước khi sửa",
             code=lock.code,
             locked_by=lock.locked_by or Message("không rõ"),
-            locked_at=lock.locked_at,
+            locked_at=local_time(lock.locked_at),
         )
 
 

@@ -576,12 +576,12 @@
             <translation>bundle {name}: {error}</translation>
         </message>
         <message>
-            <source>gói được mã hóa cho khóa {key}, không phải khóa giải mã của hồ sơ này ({own}); đơn vị gửi đã đăng ký tệp khóa công khai khác của cấp trên</source>
-            <translation>the bundle is encrypted for key {key}, not for this profile's decryption key ({own}); the sending unit enrolled another public key file as its parent's</translation>
+            <source>gói được mã hóa cho khóa {key}, không phải khóa giải mã của hồ sơ này ({own}); đơn vị gửi đã đăng ký một tệp khóa công khai khác của đơn vị này (hãy gửi lại tệp khóa công khai: keys export-public)</source>
+            <translation>the file is encrypted for key {key}, not for this profile's decryption key ({own}); the sending unit enrolled another public key file of this unit (send the public key file again: keys export-public)</translation>
         </message>
         <message>
-            <source>gói được mã hóa cho đơn vị {unit}, không phải {org_unit_code}; đơn vị này không mở được</source>
-            <translation>the bundle is encrypted for unit {unit}, not {org_unit_code}; this unit cannot open it</translation>
+            <source>gói được mã hóa gửi cho đơn vị {unit}, không phải {org_unit_code}; chỉ đơn vị nhận mở được</source>
+            <translation>the bundle is encrypted for unit {unit}, not {org_unit_code}; only the receiving unit can open it</translation>
         </message>
         <message>
             <source>hai lần nhập mật khẩu không khớp</source>
@@ -1656,6 +1656,10 @@
             <translation>{name}: cannot read the file ({error})</translation>
         </message>
         <message>
+            <source>{name}: là gói báo cáo đã mã hóa gửi cho đơn vị {unit}, không phải tệp cấu hình (.vstc) của cấp trên; gói báo cáo nhập bằng bundle import ở đơn vị nhận</source>
+            <translation>{name}: is an encrypted report bundle sent to unit {unit}, not a configuration file (.vstc) from the parent unit; report bundles are imported with bundle import at the receiving unit</translation>
+        </message>
+        <message>
             <source>{name}: quá lớn để là tệp khóa công khai</source>
             <translation>{name}: too large to be a public key file</translation>
         </message>
@@ -1670,6 +1674,10 @@
         <message>
             <source>{name}: tệp danh mục lớn hơn 1 MiB</source>
             <translation>{name}: the catalogue file is larger than 1 MiB</translation>
+        </message>
+        <message>
+            <source>{name}: tệp là khóa của {key_unit}, không phải của cấp trên {parent} của đơn vị {org_unit}; hãy xin cấp trên đúng tệp khóa công khai của họ</source>
+            <translation>{name}: the file is the key of {key_unit}, not of {parent}, the parent unit of unit {org_unit}; ask the parent unit for its own public key file</translation>
         </message>
         <message>
             <source>{name}: tệp là khóa của đơn vị {org_unit}, không phải {code} (--org-unit)</source>
@@ -2158,6 +2166,10 @@
         <message>
             <source>đơn vị {org_unit_code} là cấp cao nhất trong danh mục: không có cấp trên để gửi báo cáo</source>
             <translation>unit {org_unit_code} is the top level of the catalogue: there is no higher level to send the report to</translation>
+        </message>
+        <message>
+            <source>đơn vị {org_unit} là cấp cao nhất trong danh mục: không có cấp trên để đăng ký khóa</source>
+            <translation>unit {org_unit} is the top level of the unit list: it has no parent unit whose key could be enrolled</translation>
         </message>
         <message>
             <source>được kê trong manifest nhưng thiếu trong gói</source>

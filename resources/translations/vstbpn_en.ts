@@ -238,8 +238,8 @@ Send this file to the subordinate units; they receive it in File → Configurati
         <translation>Report bundles (*.vstb)</translation>
     </message>
     <message>
-        <source>Khóa công khai (*.json)</source>
-        <translation>Public keys (*.json)</translation>
+        <source>Khóa công khai (*.json *.pub)</source>
+        <translation>Public key (*.json *.pub)</translation>
     </message>
     <message>
         <source>Bảng Excel hoặc CSV (*.xlsx *.csv)</source>
@@ -474,6 +474,22 @@ Fix them, or discard them (keeping the saved values)?</translation>
     <message>
         <source>Sao chép vân tay</source>
         <translation>Copy fingerprint</translation>
+    </message>
+    <message>
+        <source>Lịch sử đổi khóa:</source>
+        <translation>Key changes:</translation>
+    </message>
+    <message>
+        <source>Khóa ký đã hết hạn ngày {day}. Hãy bấm “Đổi khóa…” bên dưới trước khi gửi báo cáo.</source>
+        <translation>The signing key expired on {day}. Click “Change key…” below before sending a report.</translation>
+    </message>
+    <message>
+        <source>Khóa ký sắp hết hạn (còn {days} ngày, đến ngày {day}). Hãy bấm “Đổi khóa…” bên dưới.</source>
+        <translation>The signing key expires soon ({days} days left, on {day}). Click “Change key…” below.</translation>
+    </message>
+    <message>
+        <source>Sau khi đổi khóa, hãy gửi tệp cấu hình mới cho các đơn vị cấp dưới (Đơn vị cấp dưới → Gửi cấu hình…): tệp mang xác nhận đổi khóa và đơn vị tự đăng ký khóa mới khi nhận tệp.</source>
+        <translation>After the change, send a new configuration file to the subordinate units (Subordinate units → Send configuration…): it carries the key endorsement and each unit enrols the new key when it receives the file.</translation>
     </message>
     <message>
         <source>Trang “{page}” có giá trị chưa lưu: {reason}</source>
@@ -738,6 +754,14 @@ Fix them, or discard them (keeping the saved values)?</translation>
     <message>
         <source>Đang ghi tệp trả lời…</source>
         <translation>Writing the answer file…</translation>
+    </message>
+    <message>
+        <source>Tệp đã được mã hóa: chỉ đơn vị {code} mở được.</source>
+        <translation>The file is encrypted: only unit {code} can open it.</translation>
+    </message>
+    <message>
+        <source>Tệp không được mã hóa (đơn vị cấp dưới chưa gửi tệp khóa công khai có khóa mã hóa).</source>
+        <translation>The file is not encrypted (the unit below has not sent a public key file with an encryption key).</translation>
     </message>
     <message>
         <source>Đã ghi tệp trả lời {file}: trả lại báo cáo kỳ {period} của {name} (gói số {sequence}).
@@ -1524,6 +1548,22 @@ Restore it? The damaged database is kept in the backups/ folder, not deleted.</t
         <translation>e.g. Specialist, Department of Home Affairs</translation>
     </message>
     <message>
+        <source>Khóa công khai của cấp trên:</source>
+        <translation>Parent unit&apos;s public key:</translation>
+    </message>
+    <message>
+        <source>không bắt buộc; đăng ký sau được (Tệp → Đăng ký khóa của cấp trên…)</source>
+        <translation>optional; can be enrolled later (File → Enrol the parent&apos;s key…)</translation>
+    </message>
+    <message>
+        <source>Bỏ chọn</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Đã so khớp dấu vân tay qua điện thoại với cấp trên</source>
+        <translation>I compared the fingerprint with the parent unit by phone</translation>
+    </message>
+    <message>
         <source>Nạp dữ liệu mẫu để dùng thử</source>
         <translation>Load sample data to try the program</translation>
     </message>
@@ -1550,6 +1590,14 @@ Restore it? The damaged database is kept in the backups/ folder, not deleted.</t
     <message>
         <source>Tạo hồ sơ</source>
         <translation>Create profile</translation>
+    </message>
+    <message>
+        <source>Chọn tệp khóa công khai của cấp trên</source>
+        <translation>Choose the parent unit&apos;s public key file</translation>
+    </message>
+    <message>
+        <source>Tệp ghi là khóa của: &lt;b&gt;{name}&lt;/b&gt; ({code}). Gọi điện cho cán bộ cấp trên: hai bên đọc vân tay, phải giống nhau từng ký tự.</source>
+        <translation>The file says it is the key of: &lt;b&gt;{name}&lt;/b&gt; ({code}). Call the parent unit&apos;s officer: read the fingerprint to each other; it must match character for character.</translation>
     </message>
     <message>
         <source>Thoát</source>
@@ -1590,6 +1638,10 @@ Restore it? The damaged database is kept in the backups/ folder, not deleted.</t
     <message>
         <source>Chưa nhập địa chỉ máy chủ.</source>
         <translation>The server address is missing.</translation>
+    </message>
+    <message>
+        <source>Chưa xác nhận đã so khớp dấu vân tay khóa của cấp trên qua điện thoại.</source>
+        <translation>The parent unit&apos;s key fingerprint has not been confirmed as compared by phone.</translation>
     </message>
     <message>
         <source>Mật khẩu cần ít nhất {n} ký tự.</source>
@@ -2321,7 +2373,7 @@ The data recorded stay as they are and still belong to the old unit; a backup is
         <translation>2030 target</translation>
     </message>
     <message>
-        <source>Mục tiêu của tỉnh</source>
+        <source>Mục tiêu tỉnh</source>
         <translation>Province&apos;s target</translation>
     </message>
     <message>

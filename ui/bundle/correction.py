@@ -175,6 +175,10 @@ def return_report(window) -> Path | None:
         ask.tell(window, tr("Trả lại để sửa"), i18n.message(exc), warning=True)
         return None
     unit = profile.org_unit(child)
+    if result.sealed_for is not None:
+        sealing = tr("Tệp đã được mã hóa: chỉ đơn vị {code} mở được.").format(code=child)
+    else:
+        sealing = tr("Tệp không được mã hóa (đơn vị cấp dưới chưa gửi tệp khóa công khai có khóa mã hóa).")
     ask.tell(
         window,
         tr("Trả lại để sửa"),
@@ -188,7 +192,9 @@ def return_report(window) -> Path | None:
             name=unit.name if unit else child,
             sequence=result.answer["bundle_sequence"],
             reason=reason,
-        ),
+        )
+        + "\n"
+        + sealing,
     )
     context.say(tr("Đã trả lại báo cáo kỳ {period} của {code} để sửa").format(period=period.code, code=child))
     return result.path

@@ -31,7 +31,7 @@ from vstbpn_desktop.errors import Refused
 
 from ..common import ask, i18n, screen
 from ..common.ask import tr
-from .send import fingerprint_label, fingerprint_lines
+from ..common.fingerprint import fingerprint_label, fingerprint_lines
 
 
 class EnrolDialog(QDialog):
@@ -206,7 +206,10 @@ class KeysDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(self.FINGERPRINT, QHeaderView.ResizeMode.Stretch)
+        # The state carries the rotation history ("Đã đổi sang khóa mới từ gói số 2 — khóa cũ … xác nhận"):
+        # it takes the room left and wraps, the fingerprint keeps its one line (measured 1024x600).
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(self.STATE, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox()
         enrol = buttons.addButton(tr("Đăng ký khóa mới…"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -237,7 +240,7 @@ class KeysDialog(QDialog):
                 state = tr("Hiệu lực")
             if enrolment.endorsed_by:
                 state += " — " + tr("khóa cũ {fingerprint} xác nhận").format(
-                    fingerprint=spaced(enrolment.endorsed_by)[:9]
+                    fingerprint=spaced(enrolment.endorsed_by)[:9] + "…"
                 )
             cells = [
                 f"{enrolment.org_unit_name} ({enrolment.org_unit})",
@@ -247,13 +250,15 @@ class KeysDialog(QDialog):
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if column == self.FINGERPRINT:
                     item.setFont(monospace)
                 if revoked:
                     item.setForeground(QBrush(QColor("#888888")))
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnToContents(self.UNIT)
-        self.table.resizeColumnToContents(self.ENROLLED)
+        for column in (self.UNIT, self.FINGERPRINT, self.ENROLLED):
+            self.table.resizeColumnToContents(column)
+        self.table.resizeRowsToContents()
         self._update()
 
     def _update(self) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from vstbpn_desktop import records
@@ -27,32 +27,12 @@ from vstbpn_desktop.errors import Refused
 
 from ..common import ask, i18n, screen
 from ..common.ask import tr
+from ..common.fingerprint import fingerprint_label, fingerprint_lines
 from ..common.worker import run_task
 from ..safety.lock import covering_lock, lock_now
 
 if TYPE_CHECKING:  # the core's rotation module loads on first use, not at start-up
     from vstbpn_desktop.bundle.rotation import Rotated
-
-
-def fingerprint_lines(fingerprint: str) -> str:
-    """Eight groups of four on two lines: easy to read aloud over the phone."""
-    groups = keys.spaced(fingerprint).split(" ")
-    return "  ".join(groups[:4]) + "\n" + "  ".join(groups[4:])
-
-
-def fingerprint_label(text: str) -> QLabel:
-    """The fingerprint shown large in a fixed-width font, selectable, tall enough for two lines."""
-    label = QLabel(text)
-    label.setObjectName("fingerprint")
-    font = QFont("Liberation Mono")
-    font.setStyleHint(QFont.StyleHint.Monospace)
-    font.setPointSize(16)
-    font.setBold(True)
-    label.setFont(font)
-    label.setStyleSheet("QLabel { background: #f3f6fa; border: 1px solid #c5d0dc; padding: 10px; }")
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setMinimumHeight(label.fontMetrics().lineSpacing() * 2 + 26)
-    return label
 
 
 class FingerprintDialog(QDialog):
@@ -116,17 +96,26 @@ def history_text(profile) -> str:
         lines.append(
             tr("Đổi khóa ngày {day}: {old} → {new} ({how})").format(
                 day=i18n.date_text(row.made_at),
-                old=keys.spaced(row.previous_fingerprint)[:9],
-                new=keys.spaced(row.fingerprint)[:9],
+                old=keys.spaced(row.previous_fingerprint)[:9] + "…",
+                new=keys.spaced(row.fingerprint)[:9] + "…",
                 how=how,
             )
         )
-    expires = rotation.expiry(profile)
-    if expires is not None:
+    if lines:
+        lines.insert(0, "<b>" + escape(tr("Lịch sử đổi khóa:")) + "</b>")
+    expires, due = rotation.expiry(profile), rotation.expiry_due(profile)
+    if expires is not None and due is None:  # near the date, the warning below says it
         lines.append(tr("Khóa hết hạn ngày {day}.").format(day=i18n.date_text(expires)))
-    warning = rotation.expiry_warning(profile)
-    if warning is not None:
-        lines.append(f"<b>{escape(i18n.message(warning))}</b>")
+    if due is not None:  # the window's own sentence, naming its button (the CLI names `keys rotate`)
+        day, days = i18n.date_text(due[0]), due[1]
+        warning = (
+            tr("Khóa ký đã hết hạn ngày {day}. Hãy bấm “Đổi khóa…” bên dưới trước khi gửi báo cáo.").format(day=day)
+            if days < 0
+            else tr("Khóa ký sắp hết hạn (còn {days} ngày, đến ngày {day}). Hãy bấm “Đổi khóa…” bên dưới.").format(
+                days=days, day=day
+            )
+        )
+        lines.append(f"<b>{escape(warning)}</b>")
     return "<br>".join(lines)
 
 
@@ -142,6 +131,7 @@ class OwnKeyDialog(FingerprintDialog):
         self.history = QLabel(history_text(self.profile))
         self.history.setObjectName("keyHistory")
         self.history.setWordWrap(True)
+        self.history.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.box.insertWidget(self.box.count() - 1, self.history)
         self.rotate_button = QPushButton(tr("Đổi khóa…"))
         self.rotate_button.setObjectName("rotateKey")
@@ -157,6 +147,11 @@ class OwnKeyDialog(FingerprintDialog):
             "Tạo khóa ký mới? Khóa cũ ký xác nhận khóa mới; gói gửi tiếp theo mang xác nhận đó và cấp trên tự "
             "đăng ký khóa mới khi nhận gói. Mật khẩu giữ nguyên."
         )
+        if self.profile.children():  # a province or district: its units learn the new key by its next configuration
+            question += "\n\n" + tr(
+                "Sau khi đổi khóa, hãy gửi tệp cấu hình mới cho các đơn vị cấp dưới (Đơn vị cấp dưới → Gửi cấu "
+                "hình…): tệp mang xác nhận đổi khóa và đơn vị tự đăng ký khóa mới khi nhận tệp."
+            )
         if not ask.confirm(self, title, question, tr("Đổi khóa")):
             return None
         secret = self.main.bundle_sender.ask_secret(title)

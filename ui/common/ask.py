@@ -19,7 +19,7 @@ from . import i18n
 from .i18n import QT_TR_NOOP
 
 BUNDLE_FILTER = QT_TR_NOOP("Gói báo cáo (*.vstb)")
-PUBLIC_KEY_FILTER = QT_TR_NOOP("Khóa công khai (*.json)")
+PUBLIC_KEY_FILTER = QT_TR_NOOP("Khóa công khai (*.json *.pub)")  # the window writes .json, the CLI any name
 TABLE_FILTER = QT_TR_NOOP("Bảng Excel hoặc CSV (*.xlsx *.csv)")
 
 

@@ -454,7 +454,7 @@ class IndicatorTableModel(QAbstractTableModel):
             self.tr("Giá trị"),
             self.tr("Mục tiêu 2025"),
             self.tr("Mục tiêu 2030"),
-            self.tr("Mục tiêu của tỉnh"),
+            self.tr("Mục tiêu tỉnh"),
             self.tr("Cách có"),
         ]
 

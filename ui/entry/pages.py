@@ -207,9 +207,9 @@ class FiguresPage(Page):
             stacked = QVBoxLayout(goals)
             stacked.setContentsMargins(0, 0, 0, 0)
             stacked.setSpacing(2)
-            for name, labels in (("goal", self.goals), ("province-goal", self.province_goals)):
+            for prefix, labels in (("goal", self.goals), ("province-goal", self.province_goals)):
                 goal = QLabel()
-                goal.setObjectName(f"{name}-{indicator.code}")
+                goal.setObjectName(f"{prefix}-{indicator.code}")
                 goal.setTextFormat(Qt.TextFormat.PlainText)
                 goal.setWordWrap(True)
                 stacked.addWidget(goal)

@@ -275,6 +275,7 @@ class FiguresController(QObject):
             self.page.shares[indicator.code].setText(value)
             restyle(self.page.shares[indicator.code], f"color: {colour};" if share is None else "")
             self.page.goals[indicator.code].setText(goal)
+            self.page.goals[indicator.code].setVisible(bool(goal))  # no national target: the province's on top
             restyle(self.page.goals[indicator.code], f"color: {colour}; font-weight: bold;" if colour else "")
             target = catalogue_state.target_in(self.province_targets, indicator.code, year)
             text, colour = i18n.province_verdict(target, share)
@@ -834,7 +835,7 @@ class GridController(PendingShown):
         # column the officer can show from the header's menu.
         set_column_widths(
             page.table,
-            {IndicatorTableModel.CODE: 150, 2: 90, 3: 90, 4: 100, 5: 100, 6: 130, 7: 130},
+            {IndicatorTableModel.CODE: 150, 2: 90, 3: 90, 4: 100, 5: 100, 6: 105, 7: 130},
             stretch=IndicatorTableModel.NAME,
         )
         page.table.setColumnHidden(IndicatorTableModel.CODE, True)

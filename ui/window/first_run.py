@@ -1,11 +1,15 @@
 """First run: choose the window's language, the unit, name the officer, set the passphrase of the
-signing key. The language applies at once (ui/common/i18n.install; every text of the dialog is set again on
+signing key, and (a unit below a province or a district) pin the parent's public key file, its
+fingerprint compared by phone, enrolled with the profile in one step (Profile.create, parent_key).
+The language applies at once (ui/common/i18n.install; every text of the dialog is set again on
 QEvent.LanguageChange, what was typed and chosen stays) and is saved into the new profile's settings,
 so the main window opens in it right after."""
 
 from dataclasses import dataclass
+from html import escape
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -23,12 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vstbpn_desktop.bundle.keys import PublicKeyInfo, read_public_key_file
+from vstbpn_desktop.bundle.trust import parent_key_problem
 from vstbpn_desktop.catalogue.org_units import read_tree, shipped_trees
 from vstbpn_desktop.errors import Refused
 from vstbpn_desktop.profile import Profile
 from vstbpn_desktop.text import fold
 
 from ..common import ask, i18n, screen
+from ..common.fingerprint import fingerprint_label, fingerprint_lines
 from ..common.i18n import QT_TR_NOOP
 from ..common.worker import run_task
 from ..entry.widgets import MessageLabel
@@ -64,14 +71,20 @@ class UnitChoice:
     type: str
     tree: str
     folded: str
+    parent: str | None = None  # the parent unit's code, in the same tree
+    parent_name: str = ""
 
 
 def unit_choices() -> list[UnitChoice]:
     """Every unit of the shipped trees: no database exists yet, so they are read from the files."""
     choices = []
     for path in shipped_trees():
-        for row in read_tree(path):
-            choices.append(UnitChoice(row.code, row.name, row.type, row.tree, fold(f"{row.name} {row.code}")))
+        rows = read_tree(path)
+        names = {row.code: row.name for row in rows}
+        for row in rows:
+            folded = fold(f"{row.name} {row.code}")
+            parent_name = names.get(row.parent_code, "") if row.parent_code else ""
+            choices.append(UnitChoice(row.code, row.name, row.type, row.tree, folded, row.parent_code, parent_name))
     return choices
 
 
@@ -140,6 +153,7 @@ class FirstRunDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, choice.code)
             item.setData(Qt.ItemDataRole.UserRole + 1, choice.tree)
             self.units.addItem(item)
+        self.units.setMinimumHeight(self.units.fontMetrics().lineSpacing() * 4)
         layout.addWidget(self.units, 1)
 
         form = QFormLayout()
@@ -163,6 +177,37 @@ class FirstRunDialog(QDialog):
         ):
             form.addRow(caption, field)
         form.addRow("", self.strength)
+        # The parent's public key (a unit that has a parent): optional; chosen, it is shown with its
+        # fingerprint, compared by phone, and enrolled with the profile (docs/bundle-format.md §2.2).
+        self.parent_key_info: PublicKeyInfo | None = None
+        self.parent_key_error = ""  # the file chosen could not be read: why
+        self.parent_key_file = QLineEdit()
+        self.parent_key_file.setObjectName("parentKeyFile")
+        self.parent_key_file.setReadOnly(True)
+        self.parent_key_choose = QPushButton()
+        self.parent_key_choose.setObjectName("parentKeyChoose")
+        self.parent_key_clear = QPushButton()
+        self.parent_key_clear.setObjectName("parentKeyClear")
+        self.parent_key_row = QHBoxLayout()
+        self.parent_key_row.addWidget(self.parent_key_file, 1)
+        self.parent_key_row.addWidget(self.parent_key_choose)
+        self.parent_key_row.addWidget(self.parent_key_clear)
+        self.parent_key_caption = QLabel()
+        form.addRow(self.parent_key_caption, self.parent_key_row)
+        self.parent_key_box = QWidget()
+        self.parent_key_box.setObjectName("parentKeyBox")
+        parent_key_layout = QVBoxLayout(self.parent_key_box)
+        parent_key_layout.setContentsMargins(0, 0, 0, 0)
+        self.parent_key_unit = QLabel()
+        self.parent_key_unit.setObjectName("parentKeyUnit")
+        self.parent_key_unit.setWordWrap(True)
+        self.parent_key_fingerprint = fingerprint_label("—")
+        self.parent_key_compared = QCheckBox()
+        self.parent_key_compared.setObjectName("parentKeyCompared")
+        for widget in (self.parent_key_unit, self.parent_key_fingerprint, self.parent_key_compared):
+            parent_key_layout.addWidget(widget)
+        form.addRow("", self.parent_key_box)
+        self.form = form
         form.addRow("", self.demo)
         # A province's clerks on one PostgreSQL server (README): the address, its password (written to
         # PostgreSQL's own password file, never to settings.json) and a connection test.
@@ -188,7 +233,13 @@ class FirstRunDialog(QDialog):
         server_form.addRow(self.server_test, self.server_result)
         self.server_box.setVisible(False)
         form.addRow(self.server_box)
-        layout.addLayout(form)
+        # The form scrolls where the screen is short (1024x600 with the parent's key chosen); the unit
+        # list above keeps a few rows, the buttons below stay in view.
+        body = QWidget()
+        body.setLayout(form)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.form_area = screen.scrolling(body)
+        layout.addWidget(self.form_area, 3)
         self.problem = MessageLabel(name="problem")
         layout.addWidget(self.problem)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -201,6 +252,9 @@ class FirstRunDialog(QDialog):
         self.confirm.textChanged.connect(self.update_strength)
         self.shared.toggled.connect(self.server_box.setVisible)
         self.server_test.clicked.connect(self.test_connection)
+        self.parent_key_choose.clicked.connect(self.choose_parent_key)
+        self.parent_key_clear.clicked.connect(lambda: self.set_parent_key(None))
+        self.units.currentItemChanged.connect(self.show_parent_key)
         self.buttons.accepted.connect(self.create_profile)
         self.buttons.rejected.connect(self.reject)
         # The officer starts by looking for her unit: typing goes into the search box, and Tab walks
@@ -211,7 +265,10 @@ class FirstRunDialog(QDialog):
             (self.officer, self.officer_title),
             (self.officer_title, self.passphrase),
             (self.passphrase, self.confirm),
-            (self.confirm, self.demo),
+            (self.confirm, self.parent_key_choose),
+            (self.parent_key_choose, self.parent_key_clear),
+            (self.parent_key_clear, self.parent_key_compared),
+            (self.parent_key_compared, self.demo),
             (self.demo, self.shared),
             (self.shared, self.server_url),
             (self.server_url, self.server_password),
@@ -275,6 +332,14 @@ class FirstRunDialog(QDialog):
         ):
             caption.setText(text)
         self.officer_title.setPlaceholderText(tr("ví dụ: Chuyên viên Phòng Nội vụ"))
+        self.parent_key_caption.setText(tr("Khóa công khai của cấp trên:"))
+        self.parent_key_file.setPlaceholderText(
+            tr("không bắt buộc; đăng ký sau được (Tệp → Đăng ký khóa của cấp trên…)")
+        )
+        self.parent_key_choose.setText(tr("Chọn tệp…"))
+        self.parent_key_clear.setText(tr("Bỏ chọn"))
+        self.parent_key_compared.setText(tr("Đã so khớp dấu vân tay qua điện thoại với cấp trên"))
+        self.show_parent_key()
         self.demo.setText(tr("Nạp dữ liệu mẫu để dùng thử"))
         self.shared.setText(tr("Cơ sở dữ liệu dùng chung (máy chủ PostgreSQL)"))
         self.server_captions[0].setText(tr("Địa chỉ máy chủ:"))
@@ -298,6 +363,72 @@ class FirstRunDialog(QDialog):
         if first is not None and (self.units.currentItem() is None or self.units.currentItem().isHidden()):
             self.units.setCurrentRow(first)
 
+    def chosen_unit(self) -> UnitChoice | None:
+        item = self.units.currentItem()
+        return None if item is None or item.isHidden() else self.choices[self.units.row(item)]
+
+    def choose_parent_key(self) -> None:
+        path = ask.ask_open_file(self, tr("Chọn tệp khóa công khai của cấp trên"), ask.PUBLIC_KEY_FILTER)
+        if path is not None:
+            self.set_parent_key(path)
+
+    def set_parent_key(self, path: Path | None) -> None:
+        """Read the chosen file (None: no file): its unit and fingerprint are shown, to compare by phone."""
+        self.parent_key_info, self.parent_key_error = None, ""
+        self.parent_key_compared.setChecked(False)
+        self.parent_key_file.setText(str(path) if path is not None else "")
+        if path is not None:
+            try:
+                self.parent_key_info = read_public_key_file(Path(path))
+            except Refused as exc:
+                self.parent_key_error = i18n.message(exc)
+        self.show_parent_key()
+        if path is not None:  # on a short screen the fingerprint and the box to tick scroll into view (once laid out)
+            QTimer.singleShot(0, lambda: self.form_area.ensureWidgetVisible(self.parent_key_compared))
+
+    def parent_key_path(self) -> Path | None:
+        """The file to enrol with the profile: chosen, and the chosen unit has a parent."""
+        unit = self.chosen_unit()
+        text = self.parent_key_file.text()
+        return Path(text) if text and (unit is None or unit.parent) else None
+
+    def parent_key_problem(self) -> str:
+        """Why the chosen file cannot be enrolled for the chosen unit ("" when it can, or no file)."""
+        unit, info = self.chosen_unit(), self.parent_key_info
+        if self.parent_key_error or info is None or unit is None:
+            return self.parent_key_error
+        problem = parent_key_problem(
+            info, Path(self.parent_key_file.text()).name, unit.code, unit.parent, unit.parent_name
+        )
+        return i18n.message(problem) if problem is not None else ""
+
+    def show_parent_key(self, *_) -> None:
+        """The row only for a unit that has a parent; the file's unit, its fingerprint, what is wrong."""
+        if not hasattr(self, "parent_key_box"):
+            return  # the unit list is being filled while the dialog is built
+        unit = self.chosen_unit()
+        applies = unit is None or bool(unit.parent)
+        chosen = bool(self.parent_key_file.text())
+        self.parent_key_clear.setVisible(chosen)
+        self.form.setRowVisible(self.parent_key_row, applies)
+        self.form.setRowVisible(self.parent_key_box, applies and chosen)
+        info = self.parent_key_info
+        self.parent_key_fingerprint.setVisible(info is not None)
+        self.parent_key_compared.setVisible(info is not None)
+        self.parent_key_fingerprint.setText(fingerprint_lines(info.fingerprint) if info is not None else "—")
+        lines = []
+        if info is not None:
+            lines.append(
+                tr(
+                    "Tệp ghi là khóa của: <b>{name}</b> ({code}). Gọi điện cho cán bộ cấp trên: hai bên đọc vân tay, "
+                    "phải giống nhau từng ký tự."
+                ).format(name=info.org_unit_name or "—", code=info.org_unit)
+            )
+        problem = self.parent_key_problem()
+        if problem:
+            lines.append(f"<span style='color: #b00020;'>{escape(problem)}</span>")
+        self.parent_key_unit.setText("<br>".join(lines))
+
     def visible_units(self) -> list[str]:
         return [self.units.item(r).text() for r in range(self.units.count()) if not self.units.item(r).isHidden()]
 
@@ -320,6 +451,12 @@ class FirstRunDialog(QDialog):
         if shared and not self.server_url.text().strip():
             found.append(tr("Chưa nhập địa chỉ máy chủ."))
         # Attaching to the unit already on a server makes no key: the passphrase may stay empty there.
+        if self.parent_key_path() is not None:
+            problem = self.parent_key_problem()
+            if problem:
+                found.append(problem)
+            elif not self.parent_key_compared.isChecked():
+                found.append(tr("Chưa xác nhận đã so khớp dấu vân tay khóa của cấp trên qua điện thoại."))
         if len(self.passphrase.text()) < MIN_PASSPHRASE and not (shared and not self.passphrase.text()):
             found.append(tr("Mật khẩu cần ít nhất {n} ký tự.").format(n=MIN_PASSPHRASE))
         elif self.passphrase.text() != self.confirm.text():
@@ -352,6 +489,7 @@ class FirstRunDialog(QDialog):
         language, demo = self.language_code(), self.demo.isChecked()
         url = self.server_url.text().strip() if self.shared.isChecked() else None
         server_password = self.server_password.text()
+        parent_key = self.parent_key_path()
 
         def create(task):
             # A few seconds (the key's passphrase is stretched on purpose, the sample data written):
@@ -362,7 +500,9 @@ class FirstRunDialog(QDialog):
 
                 probe(url, server_password)  # a wrong password is told before it is kept
                 remember_password(url, server_password)
-            made = Profile.create(self.data_dir, code, officer, secret or None, tree=tree, database_url=url)
+            made = Profile.create(
+                self.data_dir, code, officer, secret or None, tree=tree, database_url=url, parent_key=parent_key
+            )
             made.settings.officer_title = title
             made.settings.language = language
             made.save_settings()

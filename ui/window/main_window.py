@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
             for name in ("add_action", "delete_action", "add_button", "delete_button"):
                 if getattr(page, name, None) is not None:
                     getattr(page, name).setEnabled(not read_only)
-            fixed = getattr(page, "fixed", set())  # retired, or made of its cells: never typed in
+            fixed: set[str] = getattr(page, "fixed", set())  # retired, or made of its cells: never typed in
             for code, field in getattr(page, "inputs", {}).items():
                 field.setReadOnly(read_only or code in fixed)
             for editor in getattr(page, "narratives", {}).values():

@@ -33,7 +33,7 @@ from ..storage.database import hold_write_lock, session_scope
 from ..storage.models import TrustedKey, now
 from ..timestamps import local_date, timestamp
 from . import format as fmt
-from . import ledger, rotation
+from . import ledger, rotation, sealed
 from .keys import META_PUBLIC_KEY, fingerprint_hex, load_private_key, raw_public, spaced
 from .strictjson import loads
 from .verify import BundleReader
@@ -320,6 +320,9 @@ def _revoke(session, config: dict, by: str) -> None:
 def import_config(profile, path: Path, dry_run: bool = False) -> ConfigResult:
     """Verify a configuration file and apply it all or nothing (or only say what would change)."""
     path = Path(path)
+    refusal = sealed.not_a_configuration(profile, path)
+    if refusal is not None:
+        raise refusal
     with BundleReader(path) as reader:
         manifest, config, entries, lookup = _check(profile, reader)
         with profile.engine.connect() as connection:

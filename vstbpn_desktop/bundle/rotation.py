@@ -39,7 +39,7 @@ from ..atomic import OutputError, write_atomic
 from ..errors import Message, Refused
 from ..storage.database import session_scope
 from ..storage.models import Meta, SigningKeyHistory, TrustedKey, now
-from ..timestamps import parse_timestamp, timestamp
+from ..timestamps import local_time, parse_timestamp, timestamp
 from . import format as fmt
 from . import keyfile
 from .keys import (
@@ -170,20 +170,28 @@ def expiry(profile) -> dt.date | None:
         return None
 
 
-def expiry_warning(profile, today: dt.date | None = None) -> Message | None:
-    """From WARN_DAYS before the key's expiry date: what to do. Never a refusal."""
+def expiry_due(profile, today: dt.date | None = None) -> tuple[dt.date, int] | None:
+    """From WARN_DAYS before the key's expiry date: the date and the days left (negative once past);
+    None before that or without a date. The command line and the key dialog each say it their way."""
     date = expiry(profile)
     today = today or dt.date.today()
     if date is None or (date - today).days > WARN_DAYS:
         return None
-    if date < today:
+    return date, (date - today).days
+
+
+def expiry_warning(profile, today: dt.date | None = None) -> Message | None:
+    """The command line's warning (`keys show`, `bundle export`): what to do. Never a refusal."""
+    due = expiry_due(profile, today)
+    if due is None:
+        return None
+    date, days = due
+    if days < 0:
         return Message(
             "khóa ký đã hết hạn ngày {date:%d/%m/%Y}; hãy đổi khóa (keys rotate) trước khi gửi báo cáo", date=date
         )
     return Message(
-        "khóa ký hết hạn ngày {date:%d/%m/%Y} (còn {days} ngày); hãy đổi khóa (keys rotate)",
-        date=date,
-        days=(date - today).days,
+        "khóa ký hết hạn ngày {date:%d/%m/%Y} (còn {days} ngày); hãy đổi khóa (keys rotate)", date=date, days=days
     )
 
 
@@ -326,7 +334,7 @@ class Lookup:
                 "đổi khóa được xác nhận bằng khóa {fingerprint} đã bị thu hồi ngày {revoked_at:%d/%m/%Y}; không "
                 "chấp nhận (đơn vị gửi tệp khóa công khai mới để đăng ký sau khi đối chiếu vân tay)",
                 fingerprint=spaced(first.fingerprint),
-                revoked_at=first.revoked_at,
+                revoked_at=local_time(first.revoked_at),
             )
         successor = successors.get(first.fingerprint)
         if successor is not None and successor != links[start][2]["new_fingerprint"]:

@@ -212,6 +212,26 @@ def is_sealed(path: Path) -> bool:
         return False
 
 
+def named_unit(profile, code: str) -> str:
+    """ "Tỉnh An Giang (89)": a unit of the profile's tree as a message names it (the code alone if unknown)."""
+    unit = profile.org_unit(code)
+    return f"{unit.name} ({code})" if unit is not None else code
+
+
+def not_a_configuration(profile, path: Path) -> Refused | None:
+    """For `config import`: a sealed report bundle (a .vstb renamed .vstc, always a report: answers and
+    configurations are never sealed) said for what it is, before any zip is looked for; None otherwise."""
+    if not is_sealed(path):
+        return None
+    header = read_header(path, path.name)  # a damaged header: its own refusal, which says "gói mã hóa"
+    return Refused(
+        "{name}: là gói báo cáo đã mã hóa gửi cho đơn vị {unit}, không phải tệp cấu hình (.vstc) của cấp trên; "
+        "gói báo cáo nhập bằng bundle import ở đơn vị nhận",
+        name=path.name,
+        unit=named_unit(profile, header.recipient_org_unit),
+    )
+
+
 def refuse(rule: str, /, bundle: str, **fields) -> Refused:
     """ "gói X: gói mã hóa: <rule>"; `rule` is a message template filled with `fields`."""
     return Refused("gói {bundle}: gói mã hóa: {rule}", bundle=bundle, rule=Message(rule, **fields))
@@ -294,10 +314,10 @@ def _decrypt(profile, path: Path, name: str, target, progress: Progress) -> None
     header = read_header(path, name)
     if header.recipient_org_unit != profile.org_unit_code:
         raise refuse(
-            "gói được mã hóa cho đơn vị {unit}, không phải {org_unit_code}; đơn vị này không mở được",
+            "gói được mã hóa gửi cho đơn vị {unit}, không phải {org_unit_code}; chỉ đơn vị nhận mở được",
             name,
-            unit=header.recipient_org_unit,
-            org_unit_code=profile.org_unit_code,
+            unit=named_unit(profile, header.recipient_org_unit),
+            org_unit_code=named_unit(profile, profile.org_unit_code),
         )
     own = own_encryption_key(profile)
     own_fingerprint = fingerprint_hex(base64.b64decode(own[0])) if own else ""
@@ -307,7 +327,7 @@ def _decrypt(profile, path: Path, name: str, target, progress: Progress) -> None
     if not key_file.is_file() and header.recipient_key != own_fingerprint:
         raise refuse(
             "gói được mã hóa cho khóa {key}, không phải khóa giải mã của hồ sơ này ({own}); đơn vị gửi đã đăng ký "
-            "tệp khóa công khai khác của cấp trên",
+            "một tệp khóa công khai khác của đơn vị này (hãy gửi lại tệp khóa công khai: keys export-public)",
             name,
             key=spaced(header.recipient_key),
             own=spaced(own_fingerprint) if own_fingerprint else "—",

@@ -12,10 +12,12 @@ from sqlmodel import col, select
 from ..errors import Message, Refused
 from ..storage.database import hold_write_lock, session_scope
 from ..storage.models import TrustedKey, now
+from ..timestamps import local_time
 from . import format as fmt
 from . import sealed
 from .keys import (
     META_PUBLIC_KEY,
+    PublicKeyInfo,
     fingerprint_hex,
     normalise_fingerprint,
     public_from_base64,
@@ -105,7 +107,7 @@ def add(profile, path: Path, org_unit: str) -> Enrolment:
                 raise Refused(
                     "khóa {fingerprint} đã bị thu hồi ngày {revoked_at:%d/%m/%Y}; đơn vị cần tạo khóa mới",
                     fingerprint=spaced(row.fingerprint),
-                    revoked_at=row.revoked_at,
+                    revoked_at=local_time(row.revoked_at),
                 )
             if row.org_unit_code != code:
                 raise Refused(
@@ -127,6 +129,47 @@ def add(profile, path: Path, org_unit: str) -> Enrolment:
         )
         session.add(row)
     return _as_enrolment(profile, row)
+
+
+def _named(code: str, name: str | None) -> str:
+    return f"{name} ({code})" if name else code
+
+
+def parent_key_problem(
+    info: PublicKeyInfo, file_name: str, org_unit: str, parent: str | None, parent_name: str = ""
+) -> Message | None:
+    """Why the public key file `file_name` (read as `info`) is not the key of the parent `parent` of
+    `org_unit`: a Message, or None when it is. The first-run dialog says it as soon as a file is chosen."""
+    if not parent:
+        return Message(
+            "đơn vị {org_unit} là cấp cao nhất trong danh mục: không có cấp trên để đăng ký khóa", org_unit=org_unit
+        )
+    if info.org_unit != parent:
+        return Message(
+            "{name}: tệp là khóa của {key_unit}, không phải của cấp trên {parent} của đơn vị {org_unit}; "
+            "hãy xin cấp trên đúng tệp khóa công khai của họ",
+            name=file_name,
+            key_unit=_named(info.org_unit, info.org_unit_name),
+            parent=_named(parent, parent_name),
+            org_unit=org_unit,
+        )
+    return None
+
+
+def add_parent(profile, path: Path) -> Enrolment:
+    """Pin the parent's public key file (init --parent-key, the first-run dialog): refused unless it is
+    the key of this unit's parent; then enrolled as `add` does (configuration files, answers and sealed
+    bundles rely on it)."""
+    path = Path(path)
+    own = profile.org_unit()
+    parent = profile.org_unit(own.parent_code) if own and own.parent_code else None
+    info = read_public_key_file(path)
+    problem = parent_key_problem(
+        info, path.name, profile.org_unit_code, parent.code if parent else None, parent.name if parent else ""
+    )
+    if problem is not None:
+        raise Refused(problem)
+    return add(profile, path, info.org_unit)
 
 
 def listing(profile) -> list[Enrolment]:
@@ -169,7 +212,7 @@ def key_for(profile, bundle_name: str):
                 where=where,
                 fingerprint=spaced(fingerprint),
                 org_unit_code=row.org_unit_code,
-                revoked_at=row.revoked_at,
+                revoked_at=local_time(row.revoked_at),
             )
         try:
             key = public_from_base64(row.public_key)  # a weak key enrolled by an older version: refused

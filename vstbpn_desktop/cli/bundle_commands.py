@@ -22,7 +22,7 @@ from ..errors import Refused
 from ..formats import format_count, format_date
 from ..periods import Period
 from ..timestamps import local_date
-from .common import open_profile, passphrase, period_arg
+from .common import open_profile, passphrase, period_arg, print_enrolment
 
 
 def register(commands) -> None:
@@ -248,16 +248,8 @@ def cmd_trust_add(args) -> int:
 
     profile = open_profile(args)
     enrolment = trust.add(profile, args.file, args.org_unit)
-    what = "Khóa này đã được đăng ký trước đó" if enrolment.already else "Đã đăng ký khóa"
-    print(f"{what} cho {enrolment.org_unit_name} ({enrolment.org_unit}).")
     own = profile.org_unit()
-    if own is not None and enrolment.org_unit == own.parent_code:  # the parent's key: bundles sealed to it
-        if enrolment.encryption_key:
-            print("Tệp có khóa mã hóa: gói gửi cho đơn vị này sẽ được mã hóa, chỉ đơn vị này mở được.")
-        else:
-            print("Tệp không có khóa mã hóa (phiên bản cũ): gói gửi lên sẽ không được mã hóa.")
-    print("Hãy đối chiếu vân tay dưới đây với cán bộ đơn vị gửi (đọc qua điện thoại):")
-    print(f"Vân tay: {_fp(enrolment.fingerprint)}")
+    print_enrolment(enrolment, parent=own is not None and enrolment.org_unit == own.parent_code)
     return 0
 
 

@@ -12,7 +12,8 @@ from ..errors import Refused
 from ..periods import Period
 
 if TYPE_CHECKING:  # imported by open_profile: building the argument parser (main.py, before
-    from ..profile import Profile  # the window) must not import SQLModel/SQLAlchemy
+    from ..bundle.trust import Enrolment  # the window) must not import SQLModel/SQLAlchemy
+    from ..profile import Profile
 
 _opened: list["Profile"] = []
 
@@ -31,6 +32,22 @@ def open_profile(args) -> "Profile":
     profile = Profile.open(data_dir(args))
     _opened.append(profile)
     return profile
+
+
+def print_enrolment(enrolment: "Enrolment", parent: bool) -> None:
+    """What `trust add` and `init --parent-key` say: the unit, whether bundles to the parent (`parent`:
+    the key is the parent's) are sealed, and the fingerprint to read aloud (the last line ends with it)."""
+    from ..bundle.keys import spaced  # lazy: building the parser loads no ORM or crypto
+
+    what = "Khóa này đã được đăng ký trước đó" if enrolment.already else "Đã đăng ký khóa"
+    print(f"{what} cho {enrolment.org_unit_name} ({enrolment.org_unit}).")
+    if parent:  # the parent's key: bundles sealed to it
+        if enrolment.encryption_key:
+            print("Tệp có khóa mã hóa: gói gửi cho đơn vị này sẽ được mã hóa, chỉ đơn vị này mở được.")
+        else:
+            print("Tệp không có khóa mã hóa (phiên bản cũ): gói gửi lên sẽ không được mã hóa.")
+    print("Hãy đối chiếu vân tay dưới đây với cán bộ đơn vị gửi (đọc qua điện thoại):")
+    print(f"Vân tay: {spaced(enrolment.fingerprint)}")
 
 
 def close_profiles() -> None:

@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+from ..timestamps import local_time
 from .common import open_profile, passphrase
 
 
@@ -134,6 +135,6 @@ def cmd_config_show(args) -> int:
     if not rows:
         print("Chưa nhận tệp cấu hình nào.")
     for r in rows:
-        print(f"Cấu hình số {r.sequence} của đơn vị {r.sender}, áp dụng {r.received_at:%d/%m/%Y %H:%M}")
+        print(f"Cấu hình số {r.sequence} của đơn vị {r.sender}, áp dụng {local_time(r.received_at):%d/%m/%Y %H:%M}")
         _changes(r.changes)
     return 0

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from ..errors import Refused
 from ..formats import format_count
-from .common import data_dir, open_profile, passphrase, period_arg
+from .common import data_dir, open_profile, passphrase, period_arg, print_enrolment
 
 
 def register(commands) -> None:
@@ -22,6 +22,13 @@ def register(commands) -> None:
         "--database-url",
         help="cơ sở dữ liệu dùng chung trên máy chủ PostgreSQL (postgresql+psycopg://người-dùng@máy:5432/tên; "
         "mật khẩu trong ~/.pgpass); đã có đơn vị này thì gắn vào, không tạo lại",
+    )
+    init.add_argument(
+        "--parent-key",
+        type=Path,
+        metavar="FILE.pub",
+        help="tệp khóa công khai của đơn vị cấp trên (keys export-public ở cấp trên), đăng ký cùng lúc tạo hồ sơ; "
+        "đối chiếu vân tay in ra với cấp trên qua điện thoại",
     )
     init.set_defaults(handler=cmd_init)
 
@@ -58,6 +65,10 @@ def cmd_init(args) -> int:
     from ..profile import Profile, creation_hooks  # lazy: building the parser loads no ORM, crypto or report library
 
     folder = data_dir(args)
+    if args.parent_key is not None:  # a malformed file is told before the passphrase is asked
+        from ..bundle.keys import read_public_key_file  # lazy: building the parser loads no ORM or crypto
+
+        read_public_key_file(args.parent_key)
 
     def secret() -> str:
         from ..bundle.keys import check_new_passphrase  # lazy: building the parser loads no ORM or crypto
@@ -68,7 +79,9 @@ def cmd_init(args) -> int:
 
     if args.database_url is None:  # asked before anything is written
         given = secret() if creation_hooks() else None
-        profile = Profile.create(folder, args.org_unit.strip(), officer=args.officer, passphrase=given, tree=args.tree)
+        profile = Profile.create(
+            folder, args.org_unit.strip(), args.officer, given, tree=args.tree, parent_key=args.parent_key
+        )
     else:  # asked only when the server's database is new (attaching makes no key)
         profile = Profile.create(
             folder,
@@ -77,6 +90,7 @@ def cmd_init(args) -> int:
             passphrase=secret if creation_hooks() else None,
             tree=args.tree,
             database_url=args.database_url,
+            parent_key=args.parent_key,
         )
     try:
         unit = profile.org_unit()
@@ -94,6 +108,8 @@ def cmd_init(args) -> int:
     else:
         where = f"{folder}" if not profile.settings.database_url else f"{folder} (dữ liệu trên máy chủ)"
         print(f"Đã tạo hồ sơ cho {unit.name} ({unit.code}) tại {where}")
+    if profile.parent_enrolment is not None:  # --parent-key: the fingerprint to compare, as trust add says
+        print_enrolment(profile.parent_enrolment, parent=True)
     return 0
 
 

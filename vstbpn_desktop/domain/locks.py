@@ -15,6 +15,7 @@ from ..errors import Message, Refused
 from ..formats import format_date
 from ..periods import Period, period_for
 from ..storage.models import ReportingPeriod
+from ..timestamps import local_time
 
 
 def _covering_codes(codes: Iterable[str]) -> set[str]:
@@ -30,7 +31,8 @@ def _covering_codes(codes: Iterable[str]) -> set[str]:
 
 
 def _refusal(code: str, locked_by: str | None, locked_at: datetime | None) -> Refused:
-    when = f"{format_date(locked_at.date())} {locked_at:%H:%M}" if locked_at else "không rõ thời điểm"
+    local = local_time(locked_at) if locked_at else None  # stored in UTC, told in the officer's time
+    when = f"{format_date(local.date())} {local:%H:%M}" if local else "không rõ thời điểm"
     return Refused(
         "kỳ {code} đã khóa để gửi ({locked_by}, {when}); hãy mở lại kỳ (reopen --period ... --reason ...) "
         "trước khi sửa",
