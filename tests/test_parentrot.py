@@ -213,7 +213,10 @@ def test_sealed_answer_attacks_are_refused_one_clear_line_each(sealed_pair, cli_
     # Wrong recipient: another unit (the province itself) cannot open it.
     before = dump(province)
     line = refused(province, "bundle", "import", good)
-    assert "gói được mã hóa cho đơn vị 883, không phải 89" in line and dump(province) == before
+    assert (
+        "gói được mã hóa gửi cho đơn vị Thành phố Long Xuyên (883), không phải Tỉnh An Giang (89)" in line
+        and dump(province) == before
+    )
     # And the good answer still applies after all of that.
     assert f"lý do: {REASON}" in ok(district, "bundle", "import", good)
     assert not list(district.data_dir.glob(".opened-*"))
