@@ -19,6 +19,7 @@ from vstbpn_desktop.catalogue.national import national_catalogue
 from vstbpn_desktop.periods import Period
 from vstbpn_desktop.profile import DATABASE_FILE, Profile
 from vstbpn_desktop.records import Scope, indicator_details, indicator_values, set_indicator_values
+from vstbpn_desktop.reports.content import build_report
 from vstbpn_desktop.resources import resource
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures" / "db").glob("*.sqlite3"))
@@ -108,6 +109,8 @@ def test_a_value_travels_from_district_to_province_and_prints_in_its_report(send
     out = tmp_path / "p89.pdf"
     ok(province, "report", "pdf", "--period", "2023H1", "--out", out)
     text = pdf_text(out)
+    # The body's violence sentence names them (the district's own report too, before sending).
+    assert "xảy ra 07 vụ bạo lực gia đình, trong đó 06 vụ đã được xử lý (chiếm 85,71 %)" in text
     annex = text[text.index("CÁC CHỈ TIÊU VỀ BÌNH ĐẲNG GIỚI") :]
     assert "Số vụ bạo lực gia đình vụ 7" in annex
     assert "Trong đó số vụ đã được xử lý vụ 6" in annex and "Tỷ lệ vụ bạo lực gia đình được xử lý % 85,71" in annex
@@ -153,3 +156,22 @@ def test_the_long_export_carries_the_national_code_set_in_the_catalogue(district
     finally:
         for cache in (shipped_indicators, minimum_codes, national_catalogue):
             cache.cache_clear()
+
+
+def test_a_yearly_one_is_asked_in_the_year_and_written_in_its_report(district):
+    year, half = Period.parse("2023"), Scope("883", H1)
+    set_indicator_values(
+        district.engine, Scope("883", year), {"POPULATION_TOTAL": 272_400, "GE_KNOWLEDGE_REACHED": 109_000}, author="x"
+    )
+    text = build_report(district, year, "883").plain_text()
+    assert (
+        "Có 109.000 người được tiếp cận kiến thức cơ bản về bình đẳng giới; tỷ lệ dân số được tiếp cận "
+        "chiếm 40,01\u00a0%, chưa đạt mục tiêu 60\u00a0% đến năm 2025." in text
+    )
+    # Not in the half-year's report: nothing was reported for it there.
+    set_indicator_values(district.engine, half, {"HOTLINE_CONTACTS": 4}, author="x")
+    report = build_report(district, H1, "883")
+    assert "kiến thức cơ bản" not in report.plain_text()
+    rows = [row[2] for row in next(t for t in report.tables if t.name == "Chỉ tiêu").rows()]
+    assert "Số cuộc gọi đường dây nóng tiếp nhận (18008077, 111)" in rows and "Tổng dân số" not in rows
+    assert "Số chính quyền địa phương (UBND)" in rows  # the minimum catalogue's empty rows stay

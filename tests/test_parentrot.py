@@ -63,6 +63,10 @@ def test_province_rotation_reaches_the_district_and_both_directions_stay_sealed(
     assert "Hãy gửi tệp cấu hình mới (config export) cho các đơn vị cấp dưới" in out
     encryption = _shown(province, "Khóa mã hóa (X25519)")
     assert encryption != old_encryption, "the rotation renews the encryption key too"
+    # A report still sealed to the old encryption key (on its way meanwhile) opens at the province.
+    export(district, tmp_path / "on-the-way.vstb")
+    assert _header(tmp_path / "on-the-way.vstb")["recipient_key"] == old_encryption.replace(" ", "")
+    assert "Đã nhập" in ok(province, "bundle", "import", tmp_path / "on-the-way.vstb")
 
     out = ok(province, "config", "export", "--out", tmp_path / "c1.vstc")
     assert "Tệp mang 1 xác nhận đổi khóa" in out

@@ -102,6 +102,77 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly(tmp_path):
     assert f"vstbpn-{today:%Y%m%d-%H%M%S}-start.sqlite3" in kept
 
 
+def test_backups_of_the_same_second_from_two_processes_all_stay_newest_first(district, monkeypatch):
+    """The window and the command line importing at once each back up first, in the same second:
+    the name one of them picked may be taken by the other before its backup is in place. Before,
+    the second replaced the first's backup; now it takes the next free name, and the list
+    (newest first, what restore offers) follows the order they were made."""
+    from vstbpn_desktop.safety import backup as module
+
+    fixed = datetime(2026, 11, 30, 10, 0, 0, tzinfo=UTC)
+
+    class Clock(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return fixed
+
+    monkeypatch.setattr(module, "datetime", Clock)
+    real_stamp_name = module.stamp_name
+    other = []
+
+    def taken_right_after_the_look(folder, reason, when, suffix=".sqlite3"):
+        name = real_stamp_name(folder, reason, when, suffix)
+        if not other:  # the other process's backup lands on the name this one has just picked
+            name.write_bytes(b"the other process's backup")
+            other.append(name)
+        return name
+
+    monkeypatch.setattr(module, "stamp_name", taken_right_after_the_look)
+    first = backup(district, reason="import")
+    second = backup(district, reason="import")
+    [taken] = other
+    assert taken.name == "vstbpn-20261130-100000-import.sqlite3"
+    assert taken.read_bytes() == b"the other process's backup"  # not replaced
+    assert (first.path.name, second.path.name) == (
+        "vstbpn-20261130-100000-import-2.sqlite3",
+        "vstbpn-20261130-100000-import-3.sqlite3",
+    )
+    assert check_file(first.path) == [] and check_file(second.path) == []
+    assert [b.path for b in list_backups(district)] == [second.path, first.path, taken]
+    assert not list(first.path.parent.glob(".*.tmp"))
+
+
+def test_rotation_and_the_list_pass_over_a_backup_another_process_removed(tmp_path, monkeypatch):
+    """Two processes rotating at once both decide to remove the same old backup: the second finds
+    it gone, and goes on (before, the import that rotated after its backup failed on it)."""
+    from vstbpn_desktop.safety import backup as module
+
+    today = datetime(2026, 11, 28, 20, 0, tzinfo=UTC)
+    folders = tmp_path / "mine" / "backups", tmp_path / "alone" / "backups"
+    for folder in folders:
+        folder.mkdir(parents=True)
+        for days in [*range(60), 800, 801]:
+            (folder / f"vstbpn-{today - timedelta(days=days):%Y%m%d-%H%M%S}-start.sqlite3").write_bytes(b"x")
+    gone = f"vstbpn-{today - timedelta(days=801):%Y%m%d-%H%M%S}-start.sqlite3"  # not the newest of its month
+    expected = {p.name for p in rotate(folders[1], today)}  # the same folder, rotated by one process
+    assert gone in expected
+    real_parse = module._parse
+
+    def removed_by_the_other_process(path):
+        facts = real_parse(path)
+        if path.name == gone:
+            path.unlink()
+        return facts
+
+    monkeypatch.setattr(module, "_parse", removed_by_the_other_process)
+    assert {p.name for p in rotate(folders[0], today)} == expected
+    assert sorted(p.name for p in folders[0].iterdir()) == sorted(p.name for p in folders[1].iterdir())
+    (folders[0] / gone).write_bytes(b"x")  # and once more, while the list is read
+    assert [b.path.name for b in module.list_backups(tmp_path / "mine")] == [
+        b.path.name for b in module.list_backups(tmp_path / "alone")
+    ]
+
+
 def test_backup_if_due_at_start_and_exit(district):
     assert backup_if_due(district, "start") is not None  # none yet
     assert backup_if_due(district, "start") is None  # newest is minutes old

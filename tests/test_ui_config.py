@@ -48,6 +48,7 @@ def test_send_and_receive_a_configuration_in_the_window(qtbot, units, tmp_path, 
         dialog = ui_config.open_send(window)
         assert "Hạn nộp báo cáo: 2023H1: 20/06/2023" in dialog.summary.toPlainText()
         assert dialog.import_catalogue(path)
+        assert "AG_SHELTERS" in window.pages["violence"].inputs  # the province enters its own indicator too
         assert "thêm chỉ tiêu AG_SHELTERS: Số địa chỉ tin cậy ở cộng đồng" in questions[-1]
         summary = dialog.summary.toPlainText()
         assert "AG_SHELTERS: Số địa chỉ tin cậy ở cộng đồng" in summary

@@ -77,7 +77,7 @@ def test_a_district_moves_to_a_ward_from_the_window_as_the_command_line_moves_it
         assert reopened.controller.context.scope.org_unit_code == "30292"
         assert action(reopened, "actionReceiveBundles") is None  # a ward has no units below
         done = action(reopened, "actionMoveProfile")
-        assert not done.isEnabled() and done.toolTip() == "Hồ sơ đã chuyển từ đơn vị 883 sang đơn vị hiện tại."
+        assert not done.isEnabled() and done.text() == "Chuyển sang đơn vị sau sáp nhập (đã chuyển từ đơn vị 883)"
         assert told == []
     finally:
         profile.close()
@@ -97,6 +97,13 @@ def test_a_profile_moved_meanwhile_is_refused_with_one_message_and_nothing_chang
     profile = Profile.open(district_cli.data_dir)
     try:
         window = shown_window(qtbot, profile)
+        window.damaged_reason = "cơ sở dữ liệu bị hỏng"  # as the start-up check leaves it (ui/safety/startup.py)
+        action(window, "actionMoveProfile").trigger()
+        assert told == [
+            ("Cơ sở dữ liệu bị hỏng: khôi phục bản sao lưu còn tốt trước khi chuyển hồ sơ sang đơn vị mới.", True)
+        ]
+        told.clear()
+        window.damaged_reason = None
         # Another clerk of a shared database, or the command line, moved it while the window was open.
         ok(Cli(district_cli.data_dir, district_cli.capsys), "profile", "move", "--to", "91")
         before = dump(district_cli, TABLES)

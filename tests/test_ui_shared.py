@@ -124,3 +124,38 @@ def test_check_data_on_a_server_checks_the_connection_and_the_schema(qtbot, tmp_
         )
     finally:
         profile.close()
+
+
+def test_a_change_stamped_earlier_than_one_already_seen_is_taken_in(qtbot, tmp_path, pg_database):
+    """The other clerk's PC clock is behind (or her long import commits after a quick edit stamped
+    later): her change carries an earlier time than the newest the window has seen, and still shows."""
+    from conftest import shown_window
+    from sqlalchemy import text
+
+    url = pg_database()
+    mine = Profile.create(tmp_path / "clerk-1", "89", "Nguyễn Văn An", "mật khẩu đủ dài 2023", database_url=url)
+    other = Profile.create(tmp_path / "clerk-2", "89", "Lê Thị Bình", database_url=url)
+    scope = Scope("89", Period(2023, 1))
+    try:
+        window = shown_window(qtbot, mine)
+        watcher = window.others_watcher
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+        boxes = {n.section: n.editor.text for n in window.controller.narratives}
+
+        records.set_narrative(other.engine, scope, "directions", "Lần thứ nhất.", other.author)
+        watcher.check()
+        assert boxes["directions"].toPlainText() == "Lần thứ nhất."
+        records.set_narrative(other.engine, scope, "difficulties", "Máy của chị chậm giờ.", other.author)
+        with other.engine.begin() as connection:  # stamped an hour before the change already seen
+            connection.execute(
+                text(
+                    "UPDATE audit_event SET at = (SELECT min(at) FROM audit_event) - interval '1 hour' "
+                    "WHERE after LIKE '%chậm giờ%'"
+                )
+            )
+        watcher.check()
+        assert boxes["difficulties"].toPlainText() == "Máy của chị chậm giờ."
+    finally:
+        mine.close()
+        other.close()

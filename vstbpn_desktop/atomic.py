@@ -10,7 +10,7 @@ anything in a keys/ folder of a profile folder, symlinks resolved (`refuse_profi
 
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -72,11 +72,17 @@ def refused_output(out: Path) -> Iterator[None]:
 
 
 @contextmanager
-def atomic_path(target: Path, private: bool = False, profile_file: bool = False) -> Iterator[Path]:
+def atomic_path(
+    target: Path,
+    private: bool = False,
+    profile_file: bool = False,
+    publish: Callable[[Path], None] | None = None,
+) -> Iterator[Path]:
     """Yield a temporary path beside `target`; on success it replaces `target` atomically.
     A `private` file (a key) keeps mkstemp's owner-only rights. Only the profile's own files
     (`profile_file`: its settings, its signing key) may be written inside a profile's database,
-    settings or keys (refuse_profile_path)."""
+    settings or keys (refuse_profile_path). `publish(temp)`, when given, puts the finished file in
+    place instead of the replace (backup.py: under a name no other process has taken)."""
     target = Path(target)
     if not profile_file:
         check_output(target)
@@ -96,7 +102,10 @@ def atomic_path(target: Path, private: bool = False, profile_file: bool = False)
         with open(temp, "rb+") as stream:
             os.fsync(stream.fileno())
         try:
-            os.replace(temp, target)
+            if publish is None:
+                os.replace(temp, target)
+            else:
+                publish(temp)
         except PermissionError as exc:
             raise OutputError(
                 "{target}: tệp đang được mở trong chương trình khác hoặc không có quyền ghi", target=target

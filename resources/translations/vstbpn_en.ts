@@ -2152,8 +2152,8 @@ The data recorded stay as they are and still belong to the old unit; a backup is
         <translation>Move the profile of an old unit (before 1 July 2025) to its new unit after the reorganisation, its data kept</translation>
     </message>
     <message>
-        <source>Hồ sơ đã chuyển từ đơn vị {old} sang đơn vị hiện tại.</source>
-        <translation>The profile was moved from unit {old} to the current unit.</translation>
+        <source>Chuyển sang đơn vị sau sáp nhập (đã chuyển từ đơn vị {old})</source>
+        <translation>Move to the unit after the merger (moved from unit {old})</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,8 @@ The dialog lists the new units the reform map gives for this old unit (its main 
 with what each took of it and the map's source, and says what the move does. The move runs in the
 worker after a confirmation; then the window is opened again on the new unit, since what it offers
 follows the unit's place (units below, the parent's key). The item is shown for a profile on the
-2023 tree, shown disabled with the reason for a profile already moved, and hidden otherwise.
+2023 tree, shown disabled with the old unit in its text for a profile already moved, and hidden
+otherwise.
 """
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -17,7 +18,6 @@ from vstbpn_desktop.text import tone_marks, unit_in_sentence
 
 from ..common import ask, i18n, screen
 from ..common.worker import run_task
-from ..entry.widgets import MessageLabel
 from . import window_state
 
 CodeRole = Qt.ItemDataRole.UserRole
@@ -97,8 +97,6 @@ class MoveDialog(QDialog):
         effects.setObjectName("moveEffects")
         effects.setWordWrap(True)
         layout.addWidget(effects)
-        self.error = MessageLabel()
-        layout.addWidget(self.error)
         buttons, self.move_button = ask.action_buttons(tr("Chuyển hồ sơ…"), "moveButton", self.accept, self.reject)
         layout.addWidget(buttons)
 
@@ -123,11 +121,7 @@ def move_profile(window):
     if not controller.flush():
         return None  # values refused and not saved: the officer fixes them first
     profile = controller.profile
-    try:
-        dialog = MoveDialog(window)
-    except Refused as exc:
-        ask.tell(window, title, i18n.message(exc), warning=True)
-        return None
+    dialog = MoveDialog(window)
     if ask.run_dialog(dialog) != QDialog.DialogCode.Accepted:
         return None
     code = dialog.chosen()
@@ -185,9 +179,12 @@ def install(window) -> None:
             tip=tr("Chuyển hồ sơ của đơn vị cũ (trước 01/7/2025) sang đơn vị mới sau sắp xếp, giữ nguyên số liệu"),
         )
     elif moved_from:
-        action = window.add_action("file", tr("Chuyển sang đơn vị sau sáp nhập…"), lambda: None, "actionMoveProfile")
-        reason = tr("Hồ sơ đã chuyển từ đơn vị {old} sang đơn vị hiện tại.").format(old=moved_from.rpartition(":")[2])
+        # A menu shows no tooltip of a disabled item: the reason is in its text.
+        old = moved_from.rpartition(":")[2]
+        action = window.add_action(
+            "file",
+            tr("Chuyển sang đơn vị sau sáp nhập (đã chuyển từ đơn vị {old})").format(old=old),
+            lambda: None,
+            "actionMoveProfile",
+        )
         action.setEnabled(False)
-        action.setToolTip(reason)
-        action.setStatusTip(reason)
-        window.menus["file"].setToolTipsVisible(True)

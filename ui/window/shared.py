@@ -1,8 +1,9 @@
 """A shared server database (several clerks, README): what the others change shows up here.
 
 When the window becomes active again, and every 15 seconds while it is the active window, it asks
-the database for the newest change made by anyone else (the audit trail, one indexed query). If
-there is one, the period's pages are read again (`MainController.reload`, which keeps the current
+the database how many changes the others have made and when the newest was (the audit trail, one
+query; a count, since a change committed late may carry an earlier time than one already seen). If
+that moved, the period's pages are read again (`MainController.reload`, which keeps the current
 record) — but never while this clerk has something typed and not yet saved, or a value refused on a
 page: then it waits for the next check, so nothing typed is lost. The reporting page (Tình hình báo
 cáo) is read again at each check while it is shown (bundles received and deadlines set by the
@@ -12,7 +13,7 @@ others), unless its deadline field is being edited. SQLite profiles (one officer
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-from vstbpn_desktop.safety.audit import last_change
+from vstbpn_desktop.safety.audit import others_changes
 
 CHECK_MS = 15_000
 
@@ -31,7 +32,7 @@ class OthersWatcher(QObject):
 
     def _newest(self):
         try:
-            return last_change(self.profile.engine, others_than=self.profile.author)
+            return others_changes(self.profile.engine, self.profile.author)
         except Exception:  # the server unreachable for a moment: the next check tries again
             return self.seen if hasattr(self, "seen") else None
 

@@ -520,16 +520,27 @@ class ReportBuilder:
         sessions = self.value("COMM_SESSIONS") or 0
         people = self.value("COMM_PARTICIPANTS") or 0
         women = self.value("COMM_PARTICIPANTS_FEMALE") or 0
-        if not sessions:
-            return []
-        within = "6 tháng" if self.period.half else "năm"
-        sentence = f"Kết quả trong {within} tổ chức {count_words(sessions)} cuộc"
-        if people:
-            sentence += f" cho {format_count(people)} lượt người tham dự"
-        if people and women and self.figures.same_basis("COMM_PARTICIPANTS", "COMM_PARTICIPANTS_FEMALE"):
-            share = round_share(women * 100.0 / people, self.rule)
-            sentence += f" (trong đó nữ {format_count(women)} lượt, chiếm {percent(share)})"
-        return [para("body", sentence + ".")]
+        result = []
+        if sessions:
+            within = "6 tháng" if self.period.half else "năm"
+            sentence = f"Kết quả trong {within} tổ chức {count_words(sessions)} cuộc"
+            if people:
+                sentence += f" cho {format_count(people)} lượt người tham dự"
+            if people and women and self.figures.same_basis("COMM_PARTICIPANTS", "COMM_PARTICIPANTS_FEMALE"):
+                share = round_share(women * 100.0 / people, self.rule)
+                sentence += f" (trong đó nữ {format_count(women)} lượt, chiếm {percent(share)})"
+            result.append(para("body", sentence + "."))
+        # A national addition (indicators-national.json, asked once a year), only when reported.
+        if self.share("GE_KNOWLEDGE_REACHED_PCT") is not None:
+            reached = self.value("GE_KNOWLEDGE_REACHED")
+            result.append(
+                para(
+                    "body",
+                    f"Có {format_count(reached)} người được tiếp cận kiến thức cơ bản về bình đẳng giới; tỷ lệ "
+                    f"dân số được tiếp cận {self.share_words('GE_KNOWLEDGE_REACHED_PCT')}.",
+                )
+            )
+        return result
 
     def female_cadres_figures(self, _section: Section, _written: str) -> list[Para]:
         generated = []
@@ -579,6 +590,23 @@ class ReportBuilder:
                 f"phát hiện {count_words(perpetrators)} người gây bạo lực chưa đến mức bị truy cứu trách nhiệm "
                 f"hình sự, trong đó {count_words(self.value('GBV_PERPETRATORS_COUNSELLED') or 0)} người được tư vấn "
                 f"({self.share_words('GBV_PERPETRATORS_COUNSELLED_PCT')})"
+            )
+        # The national additions (indicators-national.json), each only when reported.
+        cases = self.value("DV_CASES")
+        if cases:
+            clause = f"xảy ra {count_words(cases)} vụ bạo lực gia đình"
+            handled = self.value("DV_CASES_HANDLED")
+            if handled is not None:
+                clause += (
+                    f", trong đó {count_words(handled)} vụ đã được xử lý ({self.share_words('DV_CASES_HANDLED_PCT')})"
+                )
+            sentences.append(clause)
+        returned = self.value("TRAFFICKED_RETURNED_IN_NEED")
+        if returned:
+            sentences.append(
+                f"phát hiện {count_words(returned)} nạn nhân bị mua bán trở về có nhu cầu hỗ trợ, trong đó "
+                f"{count_words(self.value('TRAFFICKED_RETURNED_SUPPORTED') or 0)} người được hưởng các dịch vụ hỗ "
+                f"trợ và tái hòa nhập cộng đồng ({self.share_words('TRAFFICKED_RETURNED_SUPPORTED_PCT')})"
             )
         return [para("body", "Trong kỳ, " + "; ".join(sentences) + ".")] if sentences else []
 

@@ -199,15 +199,23 @@ def events(
     return rows
 
 
-def last_change(engine: Engine, others_than: str | None = None) -> datetime | None:
-    """The time of the newest audited change (by anyone but `others_than`, when given: what the other
-    clerks of a shared database changed)."""
+def last_change(engine: Engine) -> datetime | None:
+    """The time of the newest audited change."""
     table = AuditEvent.__table__
-    query = select(func.max(table.c.at))
-    if others_than is not None:
-        query = query.where(table.c.who != others_than)
     with engine.connect() as connection:
-        return connection.execute(query).scalar()
+        return connection.execute(select(func.max(table.c.at))).scalar()
+
+
+def others_changes(engine: Engine, others_than: str) -> tuple[int, datetime | None]:
+    """How many changes the other clerks of a shared database have made, and the time of the
+    newest: it moves whenever one of them commits. The time alone did not: a change stamped
+    earlier than one already seen (a long import committed after a quick edit, or a PC whose
+    clock is behind) left the newest time as it was."""
+    table = AuditEvent.__table__
+    query = select(func.count(), func.max(table.c.at)).where(table.c.who != others_than)
+    with engine.connect() as connection:
+        count, newest = connection.execute(query).one()
+    return count, newest
 
 
 _LAST_SUBMIT = object()

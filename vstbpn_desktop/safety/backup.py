@@ -69,12 +69,12 @@ def count_records(path: Path) -> int | None:
         return None
 
 
-def write_backup(source: Path, target: Path, thorough: bool = True) -> None:
+def write_backup(source: Path, target: Path, thorough: bool = True, publish=None) -> None:
     """Copy the database at `source` into `target` through the backup API, as a standalone
     (rollback-journal) file checked with integrity_check (quick_check unless `thorough`);
-    atomically, or not at all."""
+    atomically, or not at all (`publish`: atomic.atomic_path)."""
     try:
-        with atomic_path(target) as temp:
+        with atomic_path(target, publish=publish) as temp:
             try:
                 src = sqlite3.connect(str(source), timeout=30)
                 dst = sqlite3.connect(str(temp))
@@ -118,6 +118,22 @@ def stamp_name(folder: Path, reason: str, when: datetime, suffix: str = ".sqlite
     return target
 
 
+def link_under_free_name(temp: Path, folder: Path, reason: str, when: datetime) -> Path:
+    """The finished backup `temp` under the first stamped name not taken, in one step that never
+    replaces a file (a hard link): two backups of the same second made by two processes (the window
+    and the command line importing at once) both stay. Where the disk has no hard links (FAT), the
+    rename of before."""
+    while True:
+        target = stamp_name(folder, reason, when)
+        try:
+            os.link(temp, target)
+        except FileExistsError:
+            continue  # taken by another process since stamp_name looked
+        except OSError:
+            os.replace(temp, target)
+        return target
+
+
 def backup(profile, out: Path | None = None, reason: str = "manual") -> BackupInfo:
     """Write a backup (default: into the profile's backups folder, then rotate). A shared server
     database is written by pg_dump (server_backup.py)."""
@@ -141,6 +157,15 @@ def backup(profile, out: Path | None = None, reason: str = "manual") -> BackupIn
         target = Path(out)  # never onto a profile's database: atomic.check_output, in write_backup
     if server:
         records: int | None = server_backup.backup(profile, target)
+    elif out is None:
+        published: list[Path] = []
+        write_backup(
+            source,
+            target,
+            thorough=reason == "manual",
+            publish=lambda temp: published.append(link_under_free_name(temp, target.parent, reason, when)),
+        )
+        target = published[0]
     else:
         write_backup(source, target, thorough=reason == "manual")
     if out is None:
@@ -173,11 +198,20 @@ def list_backups(profile_or_dir, with_counts: bool = True) -> list[BackupInfo]:
     for path in folder.glob("vstbpn-*") if folder.is_dir() else ():
         parsed = _parse(path)
         if parsed:
+            try:
+                size = path.stat().st_size
+            except FileNotFoundError:  # rotated away by another process since the folder was read
+                continue
             counted = with_counts and path.suffix == ".sqlite3"
-            found.append(
-                BackupInfo(path, parsed[0], path.stat().st_size, parsed[1], count_records(path) if counted else None)
-            )
-    return sorted(found, key=lambda b: (b.when, b.path.name), reverse=True)
+            found.append(BackupInfo(path, parsed[0], size, parsed[1], count_records(path) if counted else None))
+    return sorted(found, key=_order, reverse=True)
+
+
+def _order(info: BackupInfo) -> tuple:
+    """Oldest to newest: by the second in the name, then its counter (`-2` came after the name
+    without one, `-10` after `-9`)."""
+    match = _NAME.match(info.path.name)
+    return info.when, int(match.group(3) or 1) if match else 1, info.path.name
 
 
 def newest_good_backup(profile_or_dir) -> BackupInfo | None:
@@ -210,7 +244,7 @@ def rotate(folder: Path, today: datetime | None = None) -> list[Path]:
     removed = []
     for path, _, _ in items:
         if path not in keep:
-            path.unlink()
+            path.unlink(missing_ok=True)  # another process rotating at the same moment may have removed it
             removed.append(path)
     return removed
 
