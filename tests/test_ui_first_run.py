@@ -226,7 +226,7 @@ def test_first_run_pins_the_parent_key_compared_by_phone(qtbot, tmp_path, monkey
     fill(qtbot, dialog, "long xuyen", "Lê Thị Mai", "mật khẩu đủ dài 2023", "mật khẩu đủ dài 2023")
     assert dialog.parent_key_file.isVisible() and not dialog.parent_key_box.isVisible()
     choose_parent_key(qtbot, dialog, monkeypatch, tmp_path / "89.pub")
-    assert dialog.parent_key_box.isVisible()
+    assert dialog.parent_key_box.isVisible() and dialog.parent_key_compared.isEnabled()
     assert "Tệp ghi là khóa của: <b>Tỉnh An Giang</b> (89)" in dialog.parent_key_unit.text()
     assert "color" not in dialog.parent_key_unit.text()  # no problem said
     assert dialog.parent_key_fingerprint.text() == fingerprint_lines(key["fingerprint"])
@@ -266,6 +266,7 @@ def test_first_run_refuses_a_key_of_another_unit_or_a_malformed_file_and_makes_n
         "883.pub: tệp là khóa của Thành phố Long Xuyên (883), không phải của cấp trên Tỉnh An Giang (89) của đơn vị 884"
     )
     assert wrong in dialog.parent_key_unit.text()
+    assert not dialog.parent_key_compared.isEnabled()  # no comparing a file that cannot be enrolled
     dialog.parent_key_compared.setChecked(True)
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
     assert wrong in dialog.problem.text()

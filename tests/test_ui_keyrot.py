@@ -73,6 +73,12 @@ def test_district_enrols_parent_rotates_and_sends_sealed_the_province_enrols_the
     dialog = window.trust_actions.dialog
     assert dialog.windowTitle() == "Đăng ký khóa của cấp trên"
     assert dialog.unit.count() == 1 and dialog.unit.currentData() == "89"
+    dialog.set_file(tmp_path / "883.pub")  # its own key, not the province's: said, and refused
+    wrong = "883.pub: tệp là khóa của Thành phố Long Xuyên (883), không phải của cấp trên Tỉnh An Giang (89)"
+    assert dialog.message.text().startswith(wrong)
+    dialog.compared.setChecked(True)
+    dialog.enrol_button.click()
+    assert dialog.enrolment is None and dialog.message.text().startswith(wrong) and not trust.listing(district)
     dialog.set_file(tmp_path / "89.pub")
     assert dialog.message.text() == ""
     assert not dialog.enrol_button.isEnabled()

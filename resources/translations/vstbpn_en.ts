@@ -1946,10 +1946,6 @@ Open it in Excel, fill in one table per sheet (see the guide sheet, &quot;Hướ
         <translation>The key in this file has another fingerprint than the key that signed the bundle just received: this file is not that key.</translation>
     </message>
     <message>
-        <source>Đơn vị {code} trong tệp không phải cấp trên của {own}.</source>
-        <translation>Unit {code} in the file is not the parent of {own}.</translation>
-    </message>
-    <message>
         <source>Đơn vị {code} trong tệp không phải đơn vị cấp dưới trực tiếp của {own}.</source>
         <translation>Unit {code} in the file is not a direct subordinate unit of {own}.</translation>
     </message>

@@ -156,12 +156,9 @@ class EnrolDialog(QDialog):
             )
         if index >= 0:
             self.unit.setCurrentIndex(index)
-        elif self.for_parent:
-            self.message.setText(
-                tr("Đơn vị {code} trong tệp không phải cấp trên của {own}.").format(
-                    code=self.info.org_unit, own=self.profile.org_unit_code
-                )
-            )
+        elif self.for_parent:  # the rule and its words are the first run's (bundle/trust.py)
+            problem = trust.not_the_parents_key(self.profile, self.info, Path(path).name)
+            self.message.setText(i18n.message(problem) if problem is not None else "")
         else:
             self.message.setText(
                 tr("Đơn vị {code} trong tệp không phải đơn vị cấp dưới trực tiếp của {own}.").format(
@@ -179,7 +176,11 @@ class EnrolDialog(QDialog):
         if self.info is None or not self.compared.isChecked():
             return None
         try:
-            self.enrolment = trust.add(self.profile, Path(self.file.text()), self.unit.currentData())
+            path = Path(self.file.text())
+            if self.for_parent:
+                self.enrolment = trust.add_parent(self.profile, path)
+            else:
+                self.enrolment = trust.add(self.profile, path, self.unit.currentData())
         except Refused as exc:
             self.message.setText(i18n.message(exc))
             return None

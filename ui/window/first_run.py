@@ -425,6 +425,7 @@ class FirstRunDialog(QDialog):
                 ).format(name=info.org_unit_name or "—", code=info.org_unit)
             )
         problem = self.parent_key_problem()
+        self.parent_key_compared.setEnabled(not problem)  # nothing to compare with a file that cannot be enrolled
         if problem:
             lines.append(f"<span style='color: #b00020;'>{escape(problem)}</span>")
         self.parent_key_unit.setText("<br>".join(lines))

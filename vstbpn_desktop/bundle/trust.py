@@ -161,15 +161,20 @@ def add_parent(profile, path: Path) -> Enrolment:
     the key of this unit's parent; then enrolled as `add` does (configuration files, answers and sealed
     bundles rely on it)."""
     path = Path(path)
-    own = profile.org_unit()
-    parent = profile.org_unit(own.parent_code) if own and own.parent_code else None
     info = read_public_key_file(path)
-    problem = parent_key_problem(
-        info, path.name, profile.org_unit_code, parent.code if parent else None, parent.name if parent else ""
-    )
+    problem = not_the_parents_key(profile, info, path.name)
     if problem is not None:
         raise Refused(problem)
     return add(profile, path, info.org_unit)
+
+
+def not_the_parents_key(profile, info: PublicKeyInfo, file_name: str) -> Message | None:
+    """`parent_key_problem` for the profile's own unit (the enrol dialog says it before enrolling)."""
+    own = profile.org_unit()
+    parent = profile.org_unit(own.parent_code) if own and own.parent_code else None
+    return parent_key_problem(
+        info, file_name, profile.org_unit_code, parent.code if parent else None, parent.name if parent else ""
+    )
 
 
 def listing(profile) -> list[Enrolment]:
