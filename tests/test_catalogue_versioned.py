@@ -186,3 +186,33 @@ def test_a_bad_catalogue_file_is_refused_whole(province_cli, tmp_path, value, ru
     code, _, err = province("catalogue", "import", write(tmp_path, "bad.json", value))
     assert code == 1 and err.startswith("error: bad.json: ") and rule in err, err
     assert stored_codes(province.data_dir) == before
+
+
+def test_two_processes_refreshing_at_once_take_turns(district, tmp_path, monkeypatch):
+    """The first opening after an upgrade by two processes at once (two clerks of a shared server, or
+    the window and the command line): both find the shipped catalogue changed. The refresh holds the
+    write lock from before it reads the stored digest, so another process's write waits for it (here:
+    gives up after 0.2 s, not landing in the middle) and the other refresh then finds the digest
+    current. Before, both went on (on a server the second then failed on the rows the first inserted)."""
+    newer_catalogue(tmp_path, monkeypatch)
+    real_items = catalogue_state.shipped_items
+    other = []
+
+    def the_other_process_writes_meanwhile():
+        if not other:
+            connection = sqlite3.connect(district.database_path, timeout=0.2)
+            try:
+                connection.execute("UPDATE meta SET value = value WHERE key = 'org_unit'")
+                connection.commit()
+                other.append("written")
+            except sqlite3.OperationalError as exc:
+                other.append(str(exc))
+            finally:
+                connection.close()
+        return real_items()
+
+    monkeypatch.setattr(catalogue_state, "shipped_items", the_other_process_writes_meanwhile)
+    assert catalogue_state.refresh(district.engine) is True
+    assert other == ["database is locked"]  # it had to wait: the refresh held the lock
+    assert catalogue_state.refresh(district.engine) is False  # the second refresh: nothing left to do
+    assert "GBV_SHELTERS" in stored_codes(district.data_dir)

@@ -32,7 +32,7 @@ from ..catalogue import ACTIVITY_KINDS, CATALOGUE_FILES, NARRATIVE_SECTIONS, Ind
 from ..catalogue.national import national_catalogue
 from ..errors import Message, Reason
 from ..resources import resource
-from ..storage.database import session_scope
+from ..storage.database import hold_write_lock, session_scope
 from ..storage.models import IndicatorDef, IndicatorTarget, IndicatorValue, Meta, now
 
 META_DIGEST = "catalogue_sha256"
@@ -109,6 +109,15 @@ def refresh(engine: Engine, force: bool = False) -> bool:
     """Bring the profile's national entries up to the shipped file when its hash changed; True if it did."""
     digest = shipped_digest()
     with session_scope(engine) as session:
+        held = session.get(Meta, META_DIGEST)
+        if held is not None and held.value == digest and not force:
+            return False
+    with session_scope(engine) as session:
+        # The write lock before the digest is read again: two clerks of a shared server opening the
+        # upgraded app at once both found the digest stale and both inserted the new indicators, the
+        # second failing on the first's rows when it committed. Now the second waits (so does the
+        # command line beside the window on SQLite), then finds the digest current and does nothing.
+        hold_write_lock(session.connection())
         held = session.get(Meta, META_DIGEST)
         if held is not None and held.value == digest and not force:
             return False
