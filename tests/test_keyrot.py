@@ -5,6 +5,7 @@ Real profiles through the command line, real keys, real sealed files; every refu
 
 import datetime as dt
 import json
+import re
 import shutil
 import zipfile
 from secrets import token_urlsafe
@@ -295,7 +296,15 @@ def test_a_tampered_endorsement_is_refused(sender_and_parent, tmp_path):
     export(district, tmp_path / "b.vstb")
     with zipfile.ZipFile(tmp_path / "b.vstb") as archive:
         members = {name: archive.read(name) for name in archive.namelist()}
-    members[fmt.ENDORSEMENTS] = members[fmt.ENDORSEMENTS].replace(b"2026", b"2027", 1).replace(b"2025", b"2024", 1)
+    # The statement's moment a year later, whatever year it is made in (it named 2026 and 2025: in 2027
+    # nothing was replaced and the bundle imported).
+    members[fmt.ENDORSEMENTS], changed = re.subn(
+        rb"(endorsed_at\W{1,8})(\d{4})",
+        lambda found: found.group(1) + str(int(found.group(2)) + 1).encode(),
+        members[fmt.ENDORSEMENTS],
+        count=1,
+    )
+    assert changed == 1
     with zipfile.ZipFile(tmp_path / "t.vstb", "w") as archive:
         for name, value in members.items():
             archive.writestr(name, value)
