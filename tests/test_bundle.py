@@ -367,6 +367,7 @@ def test_happy_path_two_districts_and_province(cli_factory, tmp_path):
         code_, out, err = province("trust", "add", tmp_path / f"{code}.pub", "--org-unit", code)
         assert code_ == 0, err
         assert out.strip().splitlines()[-1].endswith(shown[-39:])
+        assert "Hãy đối chiếu vân tay dưới đây với cán bộ đơn vị gửi (đọc qua điện thoại):" in out  # a unit below
     code, out, err = province("bundle", "import", tmp_path / "883.vstb", tmp_path / "884.vstb")
     assert code == 0, err
     result = json.loads(province("summary", "--period", "2023H1", "--json")[1])

@@ -18,6 +18,7 @@ from vstbpn_desktop.bundle import format as fmt
 from vstbpn_desktop.bundle import sealed
 from vstbpn_desktop.bundle.keys import load_private_key
 from vstbpn_desktop.profile import Profile
+from vstbpn_desktop.settings import Settings
 
 TABLES = (
     "indicator",
@@ -264,7 +265,12 @@ def test_init_pins_the_province_key_and_the_district_is_steered_at_once(units, c
     out = ok(fresh, "init", "--org-unit", "884", "--officer", "Lê Thị Mai", "--parent-key", tmp_path / "89.pub")
     assert "Đã tạo hồ sơ cho Thành phố Châu Đốc (884)" in out
     assert "Đã đăng ký khóa cho Tỉnh An Giang (89)." in out and "gói gửi cho đơn vị này sẽ được mã hóa" in out
-    assert out.strip().splitlines()[-1] == f"Vân tay: {fingerprint}"
+    assert out.strip().splitlines()[-2:] == [
+        "Hãy đối chiếu vân tay dưới đây với cấp trên (đọc qua điện thoại):",  # the key is the parent's
+        f"Vân tay: {fingerprint}",
+    ]
+    # The default recipients name the parent's office, its kind lower-case after the noun.
+    assert Settings.load(fresh.data_dir).recipients.splitlines()[0] == "Ban VSTBPN và BĐG tỉnh An Giang;"
     assert "Số địa chỉ tin cậy ở cộng đồng" in ok(fresh, "config", "import", tmp_path / "c1.vstc")
     # Its report is sealed to the province from the first bundle, and config import says what it is.
     ok(fresh, "bundle", "export", "--period", "2023H1", "--out", tmp_path / "r.vstb")

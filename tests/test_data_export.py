@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import openpyxl
 import pytest
 
-from tests.conftest import ok
+from tests.conftest import PROVINCE_INDICATOR, ok
 from vstbpn_desktop.catalogue.national import national_catalogue
 from vstbpn_desktop.reports.long_export import columns
 
@@ -133,6 +133,45 @@ def test_a_year_and_the_second_half_are_written_as_each_system_names_them(world,
         "COMM_PARTICIPANTS_FEMALE",
         "MEDIA_ITEMS",
     }
+
+
+def test_a_province_indicator_from_catalogue_import_is_exported_in_every_format(world, tmp_path):
+    """Issue #15: `data export` reads the profile's catalogue, not the shipped one: an indicator the
+    province added by `catalogue import` is written with its value, names and unit."""
+    _, province = world
+    added = tmp_path / "ag.json"
+    added.write_text(json.dumps({"indicators": [PROVINCE_INDICATOR]}, ensure_ascii=False), encoding="utf-8")
+    ok(province, "catalogue", "import", added)
+    table = tmp_path / "shelters.csv"
+    table.write_text("period,indicator,value,coverage\n2023H1,AG_SHELTERS,7,own\n", encoding="utf-8")
+    ok(province, "data", "import", table)
+
+    _, rows = _csv(province, tmp_path)
+    shelters = [r for r in rows if r["indicator"] == "AG_SHELTERS"]
+    assert [(r["org_unit"], r["value"], r["coverage"]) for r in shelters] == [("89", "7", "own")]
+    assert (shelters[0]["indicator_name_vi"], shelters[0]["indicator_name_en"], shelters[0]["unit"]) == (
+        "Số địa chỉ tin cậy ở cộng đồng",
+        "Trusted community shelters",
+        "địa chỉ",
+    )
+    assert shelters[0]["national_code"] == "" and shelters[0]["breakdown"] == ""
+    assert [r["indicator"] for r in rows if r["org_unit"] == "89"][-1] == "AG_SHELTERS"  # after the shipped ones
+
+    out = tmp_path / "long.xlsx"
+    ok(province, "data", "export", "--format", "long", "--period", "2023H1", "--out", out)
+    table_rows = list(openpyxl.load_workbook(out)["long"].iter_rows(values_only=True))
+    at = columns().index("indicator")
+    assert [row[columns().index("value")] for row in table_rows if row[at] == "AG_SHELTERS"] == [7]
+
+    out = tmp_path / "export.xml"
+    ok(province, "data", "export", "--format", "adx", "--period", "2023H1", "--out", out)
+    found = [
+        (g.get("orgUnit"), v.get("value"))
+        for g in ET.parse(out).getroot().findall(f"{ADX}group")
+        for v in g.findall(f"{ADX}dataValue")
+        if v.get("dataElement") == "AG_SHELTERS"
+    ]
+    assert found == [("89", "7")]
 
 
 @pytest.mark.parametrize(

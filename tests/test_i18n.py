@@ -392,8 +392,8 @@ def test_english_window_shows_and_reads_numbers_the_english_way(qtbot, province,
     assert grid_cell(window, "COMM_PARTICIPANTS", 3).data() == "25,120"
     assert grid_cell(window, "LEADERS_FEMALE_PCT", 3).data() == "25.36 %"  # the demo truncates, as the sample
     assert grid_cell(window, "COMM_SESSIONS", 3).data() == "780"
-    assert grid_cell(window, "KEYLEADER_UNITS_FEMALE_PCT", 3).data() == "no data yet"  # the sample has none
-    assert grid_cell(window, "KEYLEADER_UNITS_FEMALE_PCT", 4).data() == "60 %"
+    assert grid_cell(window, "GBV_VICTIMS_SUPPORTED_PCT", 3).data() == "no data yet"  # the sample has none
+    assert grid_cell(window, "GBV_VICTIMS_SUPPORTED_PCT", 4).data() == "80 %"
 
     window.show_page("female_cadres")
     cadres = window.pages["female_cadres"]

@@ -52,11 +52,75 @@ def test_indicator_model_passes_qtmodeltester_and_shows_shares_with_targets(qtmo
     assert model.index(rows["LEADERS_TOTAL"], model.VALUE).data() == "2.302"
     # The sample report truncates: 584 / 2.302 = 25,369… → 25,36 %.
     assert model.index(rows["LEADERS_FEMALE_PCT"], model.VALUE).data() == "25,36 %"
+    assert model.index(rows["COMM_SESSIONS"], model.VALUE).data() == "780"
+
+
+YEARLY = {"KEYLEADER_UNITS_TOTAL", "KEYLEADER_UNITS_FEMALE", "KEYLEADER_UNITS_FEMALE_PCT", "POPULATION_TOTAL"}
+
+
+def grid_rows(model) -> dict[str, int]:
+    return {model.index(r, 0).data(IdRole): r for r in range(model.rowCount())}
+
+
+def test_indicator_model_asks_yearly_indicators_in_the_year_only(qtmodeltester, sample):
+    """Issue #16: a yearly indicator (catalogue `frequency` "year") is a row of the year's period, not
+    of a half-year, as on the figures pages (catalogue.not_asked), unless the half holds a value."""
+    profile, scope = sample
+    year = Scope(scope.org_unit_code, Period(2023))
+    model = IndicatorTableModel(profile.engine, year, rounding="truncate")
+    qtmodeltester.check(model, force_py=True)
+    rows = grid_rows(model)
+    assert set(rows) >= YEARLY
     # The sample has no local-government figures: no share, so no verdict beside its target.
     assert model.index(rows["KEYLEADER_UNITS_FEMALE_PCT"], model.VALUE).data() == "chưa có số liệu"
     assert model.index(rows["KEYLEADER_UNITS_FEMALE_PCT"], model.TARGET_2025).data() == "60 %"
     assert model.index(rows["KEYLEADER_UNITS_FEMALE_PCT"], model.TARGET_2030).data() == "75 %"
-    assert model.index(rows["COMM_SESSIONS"], model.VALUE).data() == "780"
+
+    model.set_scope(scope)
+    rows = grid_rows(model)
+    assert not YEARLY & set(rows)
+    assert {"LEADERS_TOTAL", "LEADERS_FEMALE_PCT", "COMM_SESSIONS"} <= set(rows)
+
+    # A value held in the half (typed before, or from a bundle) shows its row there; the share stays
+    # hidden while its other part is not asked.
+    records.set_indicator_values(profile.engine, scope, {"KEYLEADER_UNITS_TOTAL": 12}, "test")
+    model.set_scope(scope)
+    rows = grid_rows(model)
+    assert "KEYLEADER_UNITS_TOTAL" in rows and "KEYLEADER_UNITS_FEMALE_PCT" not in rows
+    assert model.index(rows["KEYLEADER_UNITS_TOTAL"], model.VALUE).data() == "12"
+
+    # Loaded later (the window builds the grid without figures, then reloads when it is shown): the
+    # held value's row is added then; clearing it keeps the row until the period changes.
+    model.set_scope(scope, load=False)
+    assert "KEYLEADER_UNITS_TOTAL" not in grid_rows(model)
+    model.reload()
+    row = grid_rows(model)["KEYLEADER_UNITS_TOTAL"]
+    assert model.setData(model.index(row, model.VALUE), "") is True
+    assert "KEYLEADER_UNITS_TOTAL" not in records.indicator_values(profile.engine, scope)
+    assert grid_rows(model)["KEYLEADER_UNITS_TOTAL"] == row
+    model.set_scope(scope)
+    assert "KEYLEADER_UNITS_TOTAL" not in grid_rows(model)
+
+
+def test_indicator_model_shows_a_retired_indicator_read_only_where_a_value_is_held(sample, tmp_path):
+    """A retired indicator (catalogue import "retire") is no row of a period without its value, and a
+    read-only row where the period holds one (as on the figures pages)."""
+    from vstbpn_desktop.bundle.config import import_catalogue
+
+    profile, scope = sample
+    retire = tmp_path / "retire.json"
+    retire.write_text('{"retire": ["LEADERS_FEMALE", "MEDIA_ITEMS"]}', encoding="utf-8")
+    import_catalogue(profile, retire)
+    assert "LEADERS_FEMALE" in records.indicator_values(profile.engine, scope)
+    model = IndicatorTableModel(profile.engine, scope)
+    rows = grid_rows(model)
+    assert "MEDIA_ITEMS" not in rows  # derived, never held: gone from entry
+    cell = model.index(rows["LEADERS_FEMALE"], model.VALUE)
+    assert cell.data() and not (model.flags(cell) & Qt.ItemIsEditable)
+    assert model.flags(model.index(rows["LEADERS_TOTAL"], model.VALUE)) & Qt.ItemIsEditable
+    assert model.index(rows["LEADERS_FEMALE_PCT"], model.VALUE).data() == "25,37 %"  # its part is held
+    model.set_scope(Scope(scope.org_unit_code, Period(2022, 2)))
+    assert "LEADERS_FEMALE" not in grid_rows(model)
 
 
 def test_indicator_model_refuses_women_above_total_and_keeps_value(qtbot, sample):

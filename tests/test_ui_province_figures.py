@@ -153,8 +153,14 @@ def test_a_province_indicator_is_entered_on_its_page_after_a_configuration(qtbot
         assert values(profile, "2023H1")["AG_SHELTERS"] == 12
         window.show_page("grid")
         assert window.pages["grid"].table.isColumnHidden(grid.PROVINCE_TARGET)
+        # The grid follows the pages (catalogue.not_asked): the retired row read-only where its value is held.
         codes = [grid.index(r, grid.CODE).data() for r in range(grid.rowCount())]
-        assert "AG_MENTORS" in codes and "AG_SHELTERS" not in codes  # the grid as before: entry only
+        assert "AG_MENTORS" in codes and "AG_SHELTERS" in codes
+        cell = grid.index(codes.index("AG_SHELTERS"), grid.VALUE)
+        assert cell.data() == "12" and not grid.flags(cell) & Qt.ItemFlag.ItemIsEditable
+        window.controller.set_period("2023H2")
+        codes = [grid.index(r, grid.CODE).data() for r in range(grid.rowCount())]
+        assert "AG_MENTORS" in codes and "AG_SHELTERS" not in codes
     finally:
         window.close()
         profile.close()

@@ -424,4 +424,14 @@ def test_the_demo_enters_yearly_indicators_in_the_year_where_the_window_asks_the
     assert not page.inputs["KEYLEADER_UNITS_TOTAL"].isHidden()
     assert page.inputs["KEYLEADER_UNITS_TOTAL"].text() == str(int(in_year["KEYLEADER_UNITS_TOTAL"]))
     assert page.shares["KEYLEADER_UNITS_FEMALE_PCT"].text().endswith("%")
+    # The Chỉ tiêu grid follows the same rule (catalogue.not_asked): no yearly row in the half.
+    window.show_page("grid")
+    grid = window.pages["grid"].table.model()
+    assert {"KEYLEADER_UNITS_TOTAL", "KEYLEADER_UNITS_FEMALE_PCT"} <= grid_codes(grid)
+    window.controller.set_period("2023H1")
+    assert not yearly & grid_codes(grid) and "LEADERS_TOTAL" in grid_codes(grid)
     window.close()
+
+
+def grid_codes(model) -> set[str]:
+    return {model.index(r, 0).data(Qt.UserRole + 1) for r in range(model.rowCount())}

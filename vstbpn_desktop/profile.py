@@ -36,6 +36,7 @@ from .storage.database import (
 )
 from .storage.models import Meta, OrgUnit
 from .storage.server import drop_everything, explain, look, other_app, server_url, shown
+from .text import unit_in_sentence
 
 SHARED_SETTING = "setting."  # meta keys of the unit's settings on a shared server
 META_VALUE_MAX = 2000
@@ -283,7 +284,10 @@ class Profile:
         s.signer_title = s.signer_title or "TRƯỞNG BAN"
         if not s.recipients:
             above = (
-                f"Ban VSTBPN và BĐG {parent.name}" if parent else "Ủy ban quốc gia vì sự tiến bộ của phụ nữ Việt Nam"
+                # After a noun the unit's kind is lower-case ("Ban VSTBPN và BĐG tỉnh An Giang").
+                f"Ban VSTBPN và BĐG {unit_in_sentence(parent.name)}"
+                if parent
+                else "Ủy ban quốc gia vì sự tiến bộ của phụ nữ Việt Nam"
             )
             s.recipients = f"{above};\nThành viên Ban;\nLưu: VT."
 

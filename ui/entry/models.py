@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from vstbpn_desktop import records
-from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, Coverage, entry_indicators, indicators
+from vstbpn_desktop.catalogue import ACTIVITY_KINDS, DOCUMENT_KINDS, Coverage, indicators, not_asked
 from vstbpn_desktop.catalogue.national import shapes
 from vstbpn_desktop.domain import indicators as catalogue_state
 from vstbpn_desktop.domain.validation import Invalid
@@ -406,9 +406,10 @@ class DocumentTableModel(_RecordTable):
 
 
 class IndicatorTableModel(QAbstractTableModel):
-    """Every indicator of the catalogue for the period: counts typed in place, the rest computed.
-    A refused value stays in its cell (red, the reason as tooltip) and is not saved; figures are
-    computed from saved values only."""
+    """Every indicator of the catalogue asked in the period (catalogue.not_asked, as on the figures
+    pages: no yearly one in a half-year, no retired one, unless the period holds a value): counts
+    typed in place, the rest computed. A refused value stays in its cell (red, the reason as tooltip)
+    and is not saved; figures are computed from saved values only."""
 
     refused = Signal(int, str)
     changed = Signal()
@@ -419,29 +420,45 @@ class IndicatorTableModel(QAbstractTableModel):
     def __init__(self, engine, scope, rounding: str = "half_up", author: str = "", parent=None, load: bool = True):
         super().__init__(parent)
         self.engine, self.scope, self.rounding, self.author = engine, scope, rounding, author
-        self._catalogue = entry_indicators()  # retired ones are not offered for entry
+        self._catalogue = self._asked(held=())
         self._pending: dict[str, tuple[str, str]] = {}  # code → (typed text, reason): refused, not saved
         self._figures = Figures(org_unit=scope.org_unit_code, period=scope.period, units=[scope.org_unit_code])
         self.province_targets: dict[str, dict[int, tuple[float, str]]] = {}  # the province's (domain/indicators.py)
         if load:
             self.reload()
 
+    def _asked(self, held, keep=()) -> list:
+        """The rows: the indicators asked in the period given the values `held` there, and those of
+        `keep` (a row shown stays until the period changes, so clearing a value does not pull the
+        row from under the officer)."""
+        catalogue = indicators()
+        hidden = not_asked(catalogue, self.scope.period.half is not None, held) - set(keep)
+        return [indicator for code, indicator in catalogue.items() if code not in hidden]
+
     def reload(self) -> None:
         self._figures = compute(self.engine, self.scope.org_unit_code, [self.scope.org_unit_code], self.scope.period)
         self.province_targets = catalogue_state.targets(self.engine)
-        if self.rowCount():
+        held = records.indicator_values(self.engine, self.scope)
+        rows = self._asked(held, keep=[indicator.code for indicator in self._catalogue])
+        if [indicator.code for indicator in rows] != [indicator.code for indicator in self._catalogue]:
+            self.beginResetModel()
+            self._catalogue = rows
+            self.endResetModel()
+        elif self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
     def set_scope(self, scope, load: bool = True) -> None:
         self.beginResetModel()
         self.scope = scope
-        self._catalogue = entry_indicators()  # a configuration from the province may have changed it
         self._pending.clear()
         self._figures = (
             compute(self.engine, scope.org_unit_code, [scope.org_unit_code], scope.period)
             if load
             else Figures(org_unit=scope.org_unit_code, period=scope.period, units=[scope.org_unit_code])
         )
+        # A configuration from the province may have changed the catalogue; what the period holds
+        # is read when loading (reload adds those rows otherwise).
+        self._catalogue = self._asked(records.indicator_values(self.engine, scope) if load else ())
         if load:
             self.province_targets = catalogue_state.targets(self.engine)
         self.endResetModel()
@@ -473,7 +490,8 @@ class IndicatorTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = SELECTABLE
-        if index.column() == self.VALUE and self._catalogue[index.row()].typed:
+        indicator = self._catalogue[index.row()]
+        if index.column() == self.VALUE and indicator.typed and not indicator.retired:  # retired: shown, read-only
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 

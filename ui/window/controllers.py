@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from vstbpn_desktop import records
-from vstbpn_desktop.catalogue import Coverage, code_of, indicators
+from vstbpn_desktop.catalogue import Coverage, code_of, indicators, not_asked
 from vstbpn_desktop.catalogue.national import shapes
 from vstbpn_desktop.catalogue.sections import layout
 from vstbpn_desktop.checks import Flag, flags
@@ -224,24 +224,9 @@ class FiguresController(QObject):
         self.update_live()
 
     def not_asked(self) -> set[str]:
-        """A retired indicator is asked no more, and a yearly one (catalogue `frequency`) is asked in
-        the year's period only (not in a half-year): their fields are hidden, unless a value is held
-        there (typed before, or from a bundle). A share is hidden with a part, or when retired and
-        neither part is held."""
-        catalogue = indicators()
-        half = self.context.scope.period.half is not None
-        hidden = {
-            code
-            for code in self.page.inputs
-            if code not in self.saved and (catalogue[code].retired or (half and catalogue[code].frequency == "year"))
-        }
-        return hidden | {
-            share.code
-            for share in self.shares
-            if share.numerator in hidden
-            or share.denominator in hidden
-            or (share.retired and share.numerator not in self.saved and share.denominator not in self.saved)
-        }
+        """The fields and shares hidden in this period (catalogue.not_asked: yearly ones in a
+        half-year, retired ones, unless a value is held there)."""
+        return not_asked(indicators(), self.context.scope.period.half is not None, self.saved)
 
     def unsaved(self, code: str) -> bool:
         return self.page.inputs[code].text().strip() != i18n.count(self.saved.get(code))

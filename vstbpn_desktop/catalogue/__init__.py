@@ -1,7 +1,7 @@
 """The fixed vocabularies of the report: activity and document kinds, sections, indicators."""
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal, get_args
@@ -181,6 +181,30 @@ def indicators() -> dict[str, Indicator]:
 def entry_indicators() -> list[Indicator]:
     """The indicators offered for entry: all but the retired ones."""
     return [i for i in indicators().values() if not i.retired]
+
+
+def not_asked(catalogue: Mapping[str, Indicator], half_year: bool, held: Collection[str]) -> set[str]:
+    """The codes not asked in a period (the figures pages and the Chỉ tiêu grid hide them): a retired
+    indicator is asked no more, and a yearly one (`frequency` "year") is asked in the year's period
+    only, not in a half-year; either stays where the period holds a value (`held`: typed before, or
+    from a bundle). A share goes with a hidden part, or when retired and neither part is held."""
+    hidden = {
+        code
+        for code, indicator in catalogue.items()
+        if indicator.kind != "share"
+        and code not in held
+        and (indicator.retired or (half_year and indicator.frequency == "year"))
+    }
+    return hidden | {
+        code
+        for code, share in catalogue.items()
+        if share.kind == "share"
+        and (
+            share.numerator in hidden
+            or share.denominator in hidden
+            or (share.retired and share.numerator not in held and share.denominator not in held)
+        )
+    }
 
 
 def label(vocabulary: Mapping[str, tuple[str, str]], code: str, language: str = "vi") -> str:

@@ -46,7 +46,8 @@ def print_enrolment(enrolment: "Enrolment", parent: bool) -> None:
             print("Tệp có khóa mã hóa: gói gửi cho đơn vị này sẽ được mã hóa, chỉ đơn vị này mở được.")
         else:
             print("Tệp không có khóa mã hóa (phiên bản cũ): gói gửi lên sẽ không được mã hóa.")
-    print("Hãy đối chiếu vân tay dưới đây với cán bộ đơn vị gửi (đọc qua điện thoại):")
+    # The parent's key is compared with the parent, a unit's with the officer of the unit that sends.
+    print(f"Hãy đối chiếu vân tay dưới đây với {'cấp trên' if parent else 'cán bộ đơn vị gửi'} (đọc qua điện thoại):")
     print(f"Vân tay: {spaced(enrolment.fingerprint)}")
 
 

@@ -26,7 +26,7 @@ from sqlmodel import col, select
 
 from ..atomic import atomic_path, check_output, refused_output
 from ..catalogue import Coverage
-from ..catalogue.national import cell_key, national_catalogue
+from ..catalogue.national import cell_key, national_catalogue, shapes
 from ..checks import flags
 from ..errors import Refused
 from ..periods import Period
@@ -89,8 +89,9 @@ class DataValue:
 
 def data_values(profile, period: Period) -> list[DataValue]:
     """The raw values of the profile's unit and the units below it, unit by unit (the tree's
-    order), each in the catalogue's order."""
-    catalogue = national_catalogue()
+    order), each in the order of the profile's catalogue (a province's own indicators after the
+    shipped ones)."""
+    catalogue = shapes()
     tree = profile.unit_tree()
     order: list[str] = []
     frontier = [profile.org_unit_code]
@@ -178,7 +179,7 @@ def _number(value: float) -> int | float:
 
 
 def long_rows(profile, period: Period, values: list[DataValue]) -> list[list]:
-    catalogue = national_catalogue()
+    catalogue = shapes()
     units = {}
     for value in values:
         if value.org_unit not in units:
