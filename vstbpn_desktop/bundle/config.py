@@ -188,9 +188,7 @@ def _check(profile, reader: BundleReader) -> tuple[fmt.Manifest, dict, catalogue
             member=fmt.MANIFEST,
             kind=claimed,
         )
-    lookup = rotation.Lookup(profile, reader)  # the trust register, and the parent's key rotations the file carries
-    manifest = reader.authenticate(lookup)
-    lookup.confirm(manifest)
+    manifest, lookup = rotation.authenticate(profile, reader)  # and the parent's key rotations it carries
     if manifest.kind != fmt.KIND_CONFIG:
         raise reader.refuse(
             'là gói loại "{kind}", không phải tệp cấu hình (.vstc) của cấp trên',

@@ -215,9 +215,7 @@ def _check_report(profile, reader: BundleReader, manifest: fmt.Manifest) -> None
 
 
 def _authenticated(profile, reader: BundleReader) -> tuple[fmt.Manifest, rotation.Lookup]:
-    lookup = rotation.Lookup(profile, reader)  # the trust register, and a rotation the bundle carries
-    manifest = reader.authenticate(lookup)
-    lookup.confirm(manifest)
+    manifest, lookup = rotation.authenticate(profile, reader)  # and a rotation the bundle carries
     if manifest.sender_tree != profile.org_unit_tree:
         raise reader.refuse(
             "đơn vị gửi thuộc danh mục {sender_tree}, hồ sơ này dùng {org_unit_tree}",

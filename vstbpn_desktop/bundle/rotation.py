@@ -438,6 +438,16 @@ class Lookup:
             )
 
 
+def authenticate(profile, reader: BundleReader) -> tuple[fmt.Manifest, Lookup]:
+    """The manifest verified against the trust register and the rotations the file carries (a
+    bundle's own, a configuration's parent's), with the lookup that followed them: the import
+    enrols their new keys with `lookup.enrol`."""
+    lookup = Lookup(profile, reader)
+    manifest = reader.authenticate(lookup)
+    lookup.confirm(manifest)
+    return manifest, lookup
+
+
 def describe(links: list[Link]) -> list[str]:
     """One line per rotation, for the importing officer."""
     return [

@@ -321,17 +321,18 @@ def _decrypt(profile, path: Path, name: str, target, progress: Progress) -> None
         )
     own = own_encryption_key(profile)
     own_fingerprint = fingerprint_hex(base64.b64decode(own[0])) if own else ""
-    key_file = encryption_key_path(profile)
-    if header.recipient_key != own_fingerprint:
+    if header.recipient_key == own_fingerprint:
+        key_file = encryption_key_path(profile)
+    else:  # sealed to a key a rotation replaced: its private key is kept for files in transit
         key_file = retired_encryption_key_path(profile, header.recipient_key)
-    if not key_file.is_file() and header.recipient_key != own_fingerprint:
-        raise refuse(
-            "gói được mã hóa cho khóa {key}, không phải khóa giải mã của hồ sơ này ({own}); đơn vị gửi đã đăng ký "
-            "một tệp khóa công khai khác của đơn vị này (hãy gửi lại tệp khóa công khai: keys export-public)",
-            name,
-            key=spaced(header.recipient_key),
-            own=spaced(own_fingerprint) if own_fingerprint else "—",
-        )
+        if not key_file.is_file():
+            raise refuse(
+                "gói được mã hóa cho khóa {key}, không phải khóa giải mã của hồ sơ này ({own}); đơn vị gửi đã đăng "
+                "ký một tệp khóa công khai khác của đơn vị này (hãy gửi lại tệp khóa công khai: keys export-public)",
+                name,
+                key=spaced(header.recipient_key),
+                own=spaced(own_fingerprint) if own_fingerprint else "—",
+            )
     private = _own_private(key_file, name)
     own_raw = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     try:

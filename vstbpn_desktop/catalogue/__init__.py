@@ -141,13 +141,18 @@ CATALOGUE_FILES = ("indicators.json", "indicators-national.json")
 MINIMUM_FILE, NATIONAL_FILE = CATALOGUE_FILES
 
 
+def _shipped_items(name: str) -> list[dict]:
+    """The indicator entries of one shipped catalogue file."""
+    return json.loads(resource(name).read_text(encoding="utf-8"))["indicators"]
+
+
 @lru_cache(maxsize=1)
 def shipped_indicators() -> dict[str, Indicator]:
     """The national catalogue as shipped in resources/ (both CATALOGUE_FILES)."""
     sections = {section.code for section in layout().sections}
     result = {}
     for name in CATALOGUE_FILES:
-        for item in json.loads(resource(name).read_text(encoding="utf-8"))["indicators"]:
+        for item in _shipped_items(name):
             if item["section"] not in sections:
                 raise ValueError(f"{name}: {item['code']}: section '{item['section']}' is not in sections.json")
             result[item["code"]] = from_item(item)
@@ -158,9 +163,7 @@ def shipped_indicators() -> dict[str, Indicator]:
 def minimum_codes() -> frozenset[str]:
     """The codes of the minimum catalogue (indicators.json): the report's fixed frame, printed
     even when empty; an indicator beyond it prints only with a value (reports/content.py)."""
-    return frozenset(
-        item["code"] for item in json.loads(resource(MINIMUM_FILE).read_text(encoding="utf-8"))["indicators"]
-    )
+    return frozenset(item["code"] for item in _shipped_items(MINIMUM_FILE))
 
 
 _installed: dict[str, Indicator] | None = None
